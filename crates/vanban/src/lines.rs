@@ -1,0 +1,1 @@
+//! Physical lines to logical lines.

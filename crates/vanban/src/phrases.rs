@@ -1,0 +1,1 @@
+//! Small phrases: dates, targets, deadlines, units, document references, money.

@@ -1,0 +1,204 @@
+//! Vietnamese text normalisation: NFC for storage, folding for search and keyword matching.
+//!
+//! `fold` removes every diacritic, maps đ→d and lowercases, so that "Quản lý", "quan ly"
+//! and "QUẢN LÝ" compare equal. Old and new tone placement (hoá/hóa, UỶ/ỦY) fold to the
+//! same letters, and the old spelling "qui" (Quí, qui định) folds to "quy".
+
+use unicode_normalization::{UnicodeNormalization, char::decompose_canonical, is_nfc_quick};
+
+/// The text in Unicode NFC (what is stored and shown).
+pub fn nfc(s: &str) -> String {
+    match is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
+}
+
+/// One character folded: base letter without tone or vowel marks, đ→d, lowercase.
+/// Combining marks fold to nothing (`None`).
+pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    match c {
+        'đ' | 'Đ' | 'ð' | 'Ð' => return Some('d'),
+        '\u{0300}'..='\u{036F}' => return None,
+        _ => {}
+    }
+    let mut base = None;
+    decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d);
+        }
+    });
+    let b = base.unwrap_or(c);
+    Some(b.to_lowercase().next().unwrap_or(b))
+}
+
+/// The folded form used for search and keyword matching.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if let Some(f) = fold_char(c) {
+            out.push(f);
+        }
+    }
+    if out.contains("qui") {
+        respell_qui(&out)
+    } else {
+        out
+    }
+}
+
+/// "qui" as a whole word or word start is the old spelling of "quy" (Quí → Quý).
+/// The replacement has the same length, so byte offsets stay aligned.
+fn respell_qui(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i..].starts_with(b"qui")
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && (i + 3 == b.len() || !b[i + 3].is_ascii_alphanumeric())
+        {
+            out.push_str("quy");
+            i += 3;
+        } else {
+            let ch = s[i..].chars().next().expect("in bounds");
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
+/// A folded copy of a string that remembers, for each folded byte, where it came from,
+/// so that a keyword found in the folded text can be cut out of the original.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub folded: String,
+    /// `origin[i]` is the byte offset in the original of folded byte `i`; one extra entry
+    /// holds the original's length.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Self {
+        let mut folded = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (i, c) in original.char_indices() {
+            if let Some(f) = fold_char(c) {
+                let before = folded.len();
+                folded.push(f);
+                origin.extend(std::iter::repeat_n(i, folded.len() - before));
+            }
+        }
+        origin.push(original.len());
+        let mut f = Folded { folded, origin };
+        if f.folded.contains("qui") {
+            f.folded = respell_qui(&f.folded);
+        }
+        f
+    }
+
+    /// Byte offset in the original for a byte offset in the folded text.
+    pub fn origin(&self, folded_offset: usize) -> usize {
+        self.origin[folded_offset.min(self.origin.len() - 1)]
+    }
+
+    /// Finds `needle` (already folded) as whole words; returns folded byte ranges.
+    pub fn find_word(&self, needle: &str, from: usize) -> Option<(usize, usize)> {
+        find_word(&self.folded, needle, from)
+    }
+}
+
+/// Finds `needle` in `hay` at word boundaries, starting at byte `from`.
+pub fn find_word(hay: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
+    let mut start = from;
+    while let Some(pos) = hay.get(start..)?.find(needle) {
+        let s = start + pos;
+        let e = s + needle.len();
+        let before_ok = hay[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some((s, e));
+        }
+        start = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// True when `s` folds to something that starts with the folded `prefix` at a word end.
+pub fn starts_with_word(folded: &str, prefix: &str) -> bool {
+    folded.starts_with(prefix)
+        && folded[prefix.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub fn squash_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Share of letters that are uppercase (0.0 when there are no letters).
+pub fn upper_ratio(s: &str) -> f32 {
+    let (mut up, mut letters) = (0u32, 0u32);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            up += 1;
+        }
+    }
+    if letters == 0 {
+        0.0
+    } else {
+        up as f32 / letters as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_diacritics_and_maps_d() {
+        assert_eq!(
+            fold("Phòng Quản lý Di sản văn hóa"),
+            "phong quan ly di san van hoa"
+        );
+        assert_eq!(fold("ĐỖ ĐÌNH HỒNG"), "do dinh hong");
+        assert_eq!(fold("hoá"), fold("hóa"));
+        assert_eq!(fold("UỶ BAN"), fold("ỦY BAN"));
+        assert_eq!(fold("Quí II"), fold("Quý II"));
+        assert_eq!(fold("qui định"), "quy dinh");
+        assert_eq!(fold("quinoa"), "quinoa");
+    }
+
+    #[test]
+    fn nfc_composes_decomposed_text() {
+        let decomposed = "Vie\u{302}\u{323}t";
+        assert_eq!(nfc(decomposed), "Việt");
+        assert_eq!(nfc("Việt"), "Việt");
+    }
+
+    #[test]
+    fn folded_offsets_map_back() {
+        let s = "Sở Văn hóa chủ trì, phối hợp";
+        let f = Folded::new(s);
+        let (a, _) = f.find_word("chu tri", 0).unwrap();
+        assert_eq!(&s[..f.origin(a)], "Sở Văn hóa ");
+        assert!(find_word("chu trinh", "chu tri", 0).is_none());
+    }
+}
