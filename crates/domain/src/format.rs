@@ -1,0 +1,129 @@
+//! Display helpers in Vietnamese conventions: "." groups thousands, "," is the decimal mark.
+
+use chrono::NaiveDate;
+
+/// Whole đồng: `1234567` → `"1.234.567 ₫"`.
+pub fn format_vnd(amount: i64) -> String {
+    format!("{} ₫", group_thousands(amount))
+}
+
+/// `dd/mm/yyyy`, as in Vietnamese administrative documents.
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// A figure: whole numbers without decimals and with "." thousands ("1.500"); others with
+/// a decimal comma and at most two decimals ("2,5").
+pub fn format_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        return group_thousands(x as i64);
+    }
+    let s = format!("{:.2}", x);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let int: i64 = int.parse().unwrap_or(0);
+    let mut out = if x < 0.0 && int == 0 {
+        "-0".to_string()
+    } else {
+        group_thousands(int)
+    };
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A target as shown to users: `20–30 cuộc/năm` (en dash), `30 trang` when min = max,
+/// `≥ 20 cuộc` with no maximum, `≤ 5 cuộc` with no minimum.
+pub fn format_target(min: Option<f64>, max: Option<f64>, unit: &str, per: Option<&str>) -> String {
+    let figure = match (min, max) {
+        (Some(a), Some(b)) if a == b => format_number(a),
+        (Some(a), Some(b)) => format!("{}–{}", format_number(a), format_number(b)),
+        (Some(a), None) => format!("≥ {}", format_number(a)),
+        (None, Some(b)) => format!("≤ {}", format_number(b)),
+        (None, None) => String::new(),
+    };
+    let mut out = figure;
+    let unit = unit.trim();
+    if !unit.is_empty() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(unit);
+    }
+    if let Some(per) = per.map(str::trim).filter(|p| !p.is_empty()) {
+        out.push('/');
+        out.push_str(per);
+    }
+    out
+}
+
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vnd() {
+        assert_eq!(format_vnd(1_234_567), "1.234.567 ₫");
+        assert_eq!(format_vnd(0), "0 ₫");
+        assert_eq!(format_vnd(999), "999 ₫");
+        assert_eq!(format_vnd(1000), "1.000 ₫");
+        assert_eq!(format_vnd(-25_000_000), "-25.000.000 ₫");
+        assert_eq!(format_vnd(i64::MIN), "-9.223.372.036.854.775.808 ₫");
+    }
+
+    #[test]
+    fn dates() {
+        let d = NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
+        assert_eq!(format_date(d), "01/04/2025");
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(format_number(3.0), "3");
+        assert_eq!(format_number(1500.0), "1.500");
+        assert_eq!(format_number(2.5), "2,5");
+        assert_eq!(format_number(12.25), "12,25");
+        assert_eq!(format_number(-0.5), "-0,5");
+    }
+
+    #[test]
+    fn targets() {
+        assert_eq!(
+            format_target(Some(20.0), Some(30.0), "cuộc", Some("năm")),
+            "20–30 cuộc/năm"
+        );
+        assert_eq!(
+            format_target(Some(3.0), Some(5.0), "cuộc", None),
+            "3–5 cuộc"
+        );
+        assert_eq!(
+            format_target(Some(30.0), Some(30.0), "trang", None),
+            "30 trang"
+        );
+        assert_eq!(format_target(Some(2.0), None, "clip", None), "≥ 2 clip");
+        assert_eq!(format_target(None, Some(5.0), "cuộc", None), "≤ 5 cuộc");
+        assert_eq!(
+            format_target(Some(12.0), Some(15.0), "phút", None),
+            "12–15 phút"
+        );
+        assert_eq!(format_target(None, None, "cuộc", Some("năm")), "cuộc/năm");
+        assert_eq!(format_target(Some(1.0), Some(1.0), "", None), "1");
+    }
+}

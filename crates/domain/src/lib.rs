@@ -1,0 +1,22 @@
+//! domain: sangtao's pure core. Ids, roles, languages, item statuses, unit-name
+//! canonicalisation, permission rules, password hashing and display helpers.
+//!
+//! No I/O, no async, no database: everything here is tested with plain unit tests.
+
+pub mod format;
+pub mod ids;
+pub mod password;
+pub mod permissions;
+pub mod units;
+pub mod vocab;
+
+pub use format::{format_date, format_number, format_target, format_vnd};
+pub use ids::{AuditId, ItemId, PlanId, UnitId, UserId};
+pub use permissions::{
+    Actor, ItemUnit, can_admin, can_change_item_units, can_edit_item, can_report_on_item,
+    can_view_item, can_view_plan,
+};
+pub use units::{
+    AbbreviationTable, CanonicalUnit, UnitKind, canonical_unit, merge_units, unit_key,
+};
+pub use vocab::{ItemStatus, Language, ParseError, Role, UnitRelation};
