@@ -330,6 +330,16 @@ fn bar_table(phys: &[Option<Phys>], raw_blank: &[bool], start: usize) -> Option<
         if !closed {
             break;
         }
+        // A row never grows wider than the widest finished row: a longer one means the
+        // table ended and body text follows (legal-library pages have no blank lines).
+        let widest = rows.iter().map(Vec::len).max().unwrap_or(usize::MAX);
+        if !seg.is_empty() && row.len() >= widest {
+            break;
+        }
+        // A document title ("KẾ HOẠCH", "THÔNG BÁO") opens the body, never a cell.
+        if seg.first().is_some_and(|l| crate::parse::kind_of_line(l).is_some_and(|(_, _, rest)| rest.is_empty())) {
+            break;
+        }
         if seg.is_empty() {
             if !row.is_empty() {
                 rows.push(std::mem::take(&mut row));

@@ -62,6 +62,8 @@ pub struct Document {
     pub title: String,
     pub year: Option<i32>,
     /// The decision that issues this plan, when the text is a Quyết định wrapping a plan.
+    /// Left out of the JSON when absent: the schema's `$ref` does not admit null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued_by: Option<DocRef>,
 }
 

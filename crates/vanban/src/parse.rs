@@ -366,7 +366,14 @@ pub fn parse(text: &str) -> ParsedPlan {
         None => 0,
     };
     let end = trailer_index(&all_blocks, start + 1);
-    let blocks = &all_blocks[start..end.max(start)];
+    let mut owned: Vec<Block> = all_blocks[start..end.max(start)].to_vec();
+    // In a table that also holds a site's metadata grid, the header starts at the motto's row.
+    if let Some(Block::Table(t)) = owned.first_mut() {
+        if let Some(r) = t.rows.iter().position(|r| r.iter().any(|c| fold(c).contains("cong hoa xa hoi"))) {
+            t.rows.drain(..r);
+        }
+    }
+    let blocks = &owned[..];
     let mut doc = Doc {
         blocks,
         warnings: line_warnings,
@@ -374,7 +381,8 @@ pub fn parse(text: &str) -> ParsedPlan {
 
     // ---- header and title
     let title_at = kind_line_index(blocks, 0);
-    let header_end = title_at.unwrap_or(0).min(blocks.len());
+    // Without a title line (an official letter), the header runs to "Kính gửi" or the body.
+    let header_end = title_at.unwrap_or_else(|| letter_header_end(blocks)).min(blocks.len());
     let header = read_header(&blocks[..header_end]);
     let mut document = Document {
         kind: String::new(),
@@ -506,6 +514,19 @@ fn header_start(blocks: &[Block], motto: usize) -> usize {
 }
 
 // ================================================================ header
+
+fn letter_header_end(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .take(20)
+        .position(|b| {
+            para(b).is_some_and(|p| {
+                let f = fold(&p.text);
+                f.starts_with("kinh gui") || BODY_STARTS.iter().any(|s| f.starts_with(s)) || p.text.chars().count() > 160
+            })
+        })
+        .unwrap_or(0)
+}
 
 #[derive(Debug, Default, Clone)]
 struct Header {
@@ -698,7 +719,7 @@ fn split_issuer(lines: &[String]) -> (Option<String>, Option<String>) {
 // ================================================================ kind and title
 
 /// A title line: the kind in capitals, alone or followed by the subject.
-fn kind_of_line(text: &str) -> Option<(&'static str, &'static str, String)> {
+pub(crate) fn kind_of_line(text: &str) -> Option<(&'static str, &'static str, String)> {
     let t = text.trim().trim_matches(['*', '_', '#', ' ']);
     if t.chars().count() > 400 {
         return None;
