@@ -72,6 +72,8 @@ struct Phys {
     bold_open: bool,
     bold_close: bool,
     heading: bool,
+    /// A line holding only a small number: a page number in running text, a cell in a table.
+    page_number: bool,
 }
 
 /// Splits a document's text into blocks.
@@ -104,6 +106,7 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
 
     let mut out = Vec::new();
     let mut builder = ParaBuilder::new(wrapped_width, layout);
+    builder.block_mode = !blank_every_other && paragraphs_in_blocks(&phys);
     let mut i = 0;
     while i < phys.len() {
         let Some(p) = &phys[i] else {
@@ -116,6 +119,10 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
             continue;
         };
         let t = p.text.trim();
+        if p.page_number {
+            i += 1;
+            continue;
+        }
         if t == "|" {
             if let Some((table, next)) = bar_table(&phys, &raw_blank, i) {
                 builder.flush(&mut out);
@@ -222,9 +229,10 @@ fn clean_line(no: usize, raw: &str) -> Option<Phys> {
         .replace('\t', "    ");
     let indent = raw.len() - raw.trim_start().len();
     let mut t = raw.trim().to_string();
-    if t.is_empty() || is_decor(&t) || is_page_number(&t) {
+    if t.is_empty() || is_decor(&t) {
         return None;
     }
+    let page_number = is_page_number(&t);
     let mut heading = false;
     if t.starts_with('#') {
         let stripped = t.trim_start_matches('#');
@@ -263,6 +271,7 @@ fn clean_line(no: usize, raw: &str) -> Option<Phys> {
         bold_open,
         bold_close,
         heading,
+        page_number,
     })
 }
 
@@ -337,7 +346,9 @@ fn bar_table(phys: &[Option<Phys>], raw_blank: &[bool], start: usize) -> Option<
             break;
         }
         // A document title ("KẾ HOẠCH", "THÔNG BÁO") opens the body, never a cell.
-        if seg.first().is_some_and(|l| crate::parse::kind_of_line(l).is_some_and(|(_, _, rest)| rest.is_empty())) {
+        if seg.first().is_some_and(|l| {
+            crate::parse::kind_of_line(l).is_some_and(|(_, _, rest)| rest.is_empty())
+        }) {
             break;
         }
         if seg.is_empty() {
@@ -539,6 +550,27 @@ fn typical_width(phys: &[Option<Phys>]) -> usize {
     lens[(lens.len() * 9 / 10).min(lens.len() - 1)]
 }
 
+/// Markdown scrapes: blank lines are common and many blocks hold several lines.
+fn paragraphs_in_blocks(phys: &[Option<Phys>]) -> bool {
+    let (mut blocks, mut multi, mut blanks, mut run) = (0usize, 0usize, 0usize, 0usize);
+    for p in phys {
+        match p {
+            Some(_) => run += 1,
+            None => {
+                blanks += 1;
+                if run > 0 {
+                    blocks += 1;
+                    if run > 1 {
+                        multi += 1;
+                    }
+                }
+                run = 0;
+            }
+        }
+    }
+    blocks >= 5 && multi * 4 >= blocks && blanks * 20 >= phys.len()
+}
+
 /// Text copied from a PDF often has a blank line after every line; then blank lines
 /// carry no meaning.
 fn blank_lines_insignificant(phys: &[Option<Phys>]) -> bool {
@@ -559,6 +591,9 @@ struct ParaBuilder {
     width: usize,
     /// Each paragraph is one line (Word or antiword output): never join.
     one_per_line: bool,
+    /// Blank lines separate paragraphs and every line between them belongs to one
+    /// paragraph (Markdown scrapes wrapped at a fixed width).
+    block_mode: bool,
     layout: bool,
     cur: Option<Para>,
     last_len: usize,
@@ -572,6 +607,7 @@ impl ParaBuilder {
         ParaBuilder {
             width,
             one_per_line: width > 200,
+            block_mode: false,
             layout,
             cur: None,
             last_len: 0,
@@ -662,6 +698,14 @@ impl ParaBuilder {
         }
         if self.one_per_line {
             return false;
+        }
+        if self.block_mode {
+            let terminated = prev.ends_with(['.', ':', ';', '!', '?']);
+            if starts_with_marker(t) {
+                return !terminated && crate::parse::is_wrapped_marker(prev, t);
+            }
+            // A bold heading line ends where its bold ends.
+            return !(cur.strong && !p.bold_open || p.bold_open && p.bold_close && !cur.strong);
         }
         let first = t.chars().next().unwrap_or(' ');
         let terminated = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");

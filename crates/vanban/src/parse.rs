@@ -331,25 +331,27 @@ fn motto_index(blocks: &[Block]) -> Option<usize> {
 
 /// Site furniture after the document (legal-library pages): cut there.
 fn trailer_index(blocks: &[Block], from: usize) -> usize {
-    const JUNK: &[&str] = &[
+    // Phrases that only the site writes; "contains" ones are specific enough anywhere in
+    // a block's opening, "starts" ones only at its start.
+    const CONTAINS: &[&str] = &[
         "thu vien phap luat",
         "thuvienphapluat",
+        "ban dich nay thuoc quyen",
+        "cam on da dung",
+    ];
+    const STARTS: &[&str] = &[
         "van ban lien quan",
         "luoc do",
         "tai van ban",
-        "dang nhap",
-        "tai khoan",
         "ban dang xem",
-        "ban dich nay",
-        "cam on da dung",
         "noi dung van ban dang duoc cap nhat",
-        "mst:",
         "dia chi:",
+        "mst:",
     ];
     for (i, b) in blocks.iter().enumerate().skip(from) {
         let f = fold(&block_text(b));
         let head: String = f.chars().take(80).collect();
-        if JUNK.iter().any(|j| head.contains(j)) {
+        if CONTAINS.iter().any(|j| head.contains(j)) || STARTS.iter().any(|j| head.starts_with(j)) {
             return i;
         }
     }
@@ -369,7 +371,11 @@ pub fn parse(text: &str) -> ParsedPlan {
     let mut owned: Vec<Block> = all_blocks[start..end.max(start)].to_vec();
     // In a table that also holds a site's metadata grid, the header starts at the motto's row.
     if let Some(Block::Table(t)) = owned.first_mut() {
-        if let Some(r) = t.rows.iter().position(|r| r.iter().any(|c| fold(c).contains("cong hoa xa hoi"))) {
+        if let Some(r) = t
+            .rows
+            .iter()
+            .position(|r| r.iter().any(|c| fold(c).contains("cong hoa xa hoi")))
+        {
             t.rows.drain(..r);
         }
     }
@@ -382,7 +388,9 @@ pub fn parse(text: &str) -> ParsedPlan {
     // ---- header and title
     let title_at = kind_line_index(blocks, 0);
     // Without a title line (an official letter), the header runs to "Kính gửi" or the body.
-    let header_end = title_at.unwrap_or_else(|| letter_header_end(blocks)).min(blocks.len());
+    let header_end = title_at
+        .unwrap_or_else(|| letter_header_end(blocks))
+        .min(blocks.len());
     let header = read_header(&blocks[..header_end]);
     let mut document = Document {
         kind: String::new(),
@@ -522,7 +530,9 @@ fn letter_header_end(blocks: &[Block]) -> usize {
         .position(|b| {
             para(b).is_some_and(|p| {
                 let f = fold(&p.text);
-                f.starts_with("kinh gui") || BODY_STARTS.iter().any(|s| f.starts_with(s)) || p.text.chars().count() > 160
+                f.starts_with("kinh gui")
+                    || BODY_STARTS.iter().any(|s| f.starts_with(s))
+                    || p.text.chars().count() > 160
             })
         })
         .unwrap_or(0)
@@ -798,12 +808,12 @@ fn read_title(
             i += 1;
             continue;
         }
-        if BODY_STARTS.iter().any(|s| f.starts_with(s))
+        let upper = upper_ratio(t) > 0.7;
+        if !upper && BODY_STARTS.iter().any(|s| f.starts_with(s))
             || split_marker(t).is_some_and(|(m, _)| !matches!(m.style, Style::Dash))
         {
             break;
         }
-        let upper = upper_ratio(t) > 0.7;
         if !parts.is_empty() && upper && phrases::is_unit_start(t) && t.chars().count() < 60 {
             // The issuing body's name before the articles of a decision.
             break;
@@ -928,7 +938,9 @@ fn is_appendix_label(b: &Block) -> bool {
     let Some(p) = para(b) else { return false };
     let t = p.text.trim();
     let f = fold(t);
-    f.starts_with("phu luc") && (upper_ratio(t) > 0.6 || p.strong) && t.chars().count() < 200
+    f.starts_with("phu luc")
+        && (upper_ratio(t) > 0.6 || p.strong || t.chars().count() < 30)
+        && t.chars().count() < 200
 }
 
 fn is_authority_line(t: &str) -> bool {
@@ -1168,6 +1180,8 @@ enum Field {
 
 const FIELD_LABELS: &[(&str, Field)] = &[
     ("noi dung thuc hien", Field::Content),
+    ("nhiem vu", Field::Content),
+    ("giai phap", Field::Content),
     ("noi dung", Field::Content),
     ("chu de", Field::Content),
     ("hinh thuc", Field::Content),
@@ -1301,6 +1315,7 @@ fn finish_item(mut item: Item, year: Option<i32>) -> Item {
             kept.push(child);
             continue;
         };
+        let value_was_empty = value.is_empty();
         match field {
             Field::Content => {
                 let own = child
@@ -1314,38 +1329,35 @@ fn finish_item(mut item: Item, year: Option<i32>) -> Item {
                     item.text.push('\n');
                     item.text.push_str(&value);
                 }
-                for t in child.targets.iter().cloned() {
-                    field_targets.push(t);
-                }
-                field_deadlines.extend(child.deadlines.iter().cloned());
             }
             Field::Lead | Field::Coordinating => {
+                // "Cơ quan thực hiện: Sở Nội vụ chủ trì ..., Sở Tư pháp ..." is prose.
+                let (inline_lead, inline_coord) = phrases::inline_units(&value);
+                if field == Field::Lead && !inline_lead.is_empty() {
+                    merge(&mut item.lead_units, inline_lead);
+                    merge(&mut item.coordinating_units, inline_coord);
+                    kept.extend(child.children);
+                    continue;
+                }
                 let units = phrases::split_units(&value);
                 let target = if field == Field::Lead {
                     &mut item.lead_units
                 } else {
                     &mut item.coordinating_units
                 };
-                for u in units {
-                    if !target.contains(&u) {
-                        target.push(u);
-                    }
-                }
+                merge(target, units);
             }
             Field::Time => field_deadlines.extend(phrases::deadlines(&value, true, year)),
-            Field::Quantity => {
-                field_targets.extend(phrases::targets(&value, true));
-            }
+            Field::Quantity => field_targets.extend(phrases::targets(&value, true)),
         }
-        for u in child.lead_units {
-            if field == Field::Content && !item.lead_units.contains(&u) {
-                item.lead_units.push(u);
-            }
+        // What the field's own sub-items said ("Cơ quan thực hiện:" / "- Đơn vị chủ trì: X").
+        if field != Field::Lead && field != Field::Coordinating || value_was_empty {
+            merge(&mut item.lead_units, child.lead_units);
+            merge(&mut item.coordinating_units, child.coordinating_units);
         }
-        for u in child.coordinating_units {
-            if field == Field::Content && !item.coordinating_units.contains(&u) {
-                item.coordinating_units.push(u);
-            }
+        field_targets.extend(child.targets);
+        if field != Field::Time {
+            field_deadlines.extend(child.deadlines);
         }
         kept.extend(child.children);
     }
@@ -1628,6 +1640,22 @@ fn table_columns(header: &[String]) -> Columns {
     c
 }
 
+/// A unit cell's lines: a line starting with a capital names a new unit, otherwise it
+/// continues the name wrapped above ("Sở Khoa học và\nCông nghệ" stays one).
+fn unit_cell(cell: &str) -> String {
+    let mut out = String::new();
+    for line in cell.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            let wrapped = out.ends_with([',', '('])
+                || out.ends_with(" và")
+                || line.starts_with(|c: char| !c.is_uppercase());
+            out.push_str(if wrapped { " " } else { "; " });
+        }
+        out.push_str(line);
+    }
+    squash_spaces(&out)
+}
+
 /// Rows of a task table (STT / nội dung / chủ trì / phối hợp / thời gian) as items, with
 /// group rows (I, II, A) as parents. `None` when the table is not a task table.
 fn task_table_items(t: &Table, year: Option<i32>) -> Option<Vec<Item>> {
@@ -1641,7 +1669,14 @@ fn task_table_items(t: &Table, year: Option<i32>) -> Option<Vec<Item>> {
     for r in &t.rows[header_at + 1..] {
         let cells: Vec<String> = r
             .iter()
-            .map(|c| squash_spaces(&c.replace('\n', " ")))
+            .enumerate()
+            .map(|(i, c)| {
+                if Some(i) == cols.lead || Some(i) == cols.coordinating {
+                    unit_cell(c)
+                } else {
+                    squash_spaces(&c.replace('\n', " "))
+                }
+            })
             .collect();
         // The column-number row "(1) | (2) | (3)".
         if cells
@@ -1679,10 +1714,24 @@ fn task_table_items(t: &Table, year: Option<i32>) -> Option<Vec<Item>> {
                 .map(|s| s.trim().to_string())
                 .unwrap_or_default()
         };
-        let number = get(cols.number);
+        let mut number = get(cols.number);
         let mut content = get(Some(content_col));
         // A group row has its title in the first non-number cell and nothing else.
         let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
+        if filled == 1 {
+            // "I. Kinh tế số" in one merged cell.
+            let only = cells
+                .iter()
+                .find(|c| !c.trim().is_empty())
+                .cloned()
+                .unwrap_or_default();
+            if let Some((m, rest)) = split_marker(&only) {
+                if matches!(m.style, Style::Roman | Style::UpperLetter) && !rest.is_empty() {
+                    number = m.text.trim_end_matches(['.', ')']).to_string();
+                    content = rest.to_string();
+                }
+            }
+        }
         if content.is_empty() && filled >= 1 {
             content = cells
                 .iter()

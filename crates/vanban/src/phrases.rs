@@ -948,13 +948,32 @@ pub fn split_units(list: &str) -> Vec<String> {
                 depth -= 1;
                 cur.push(ch);
             }
-            ',' | ';' | '\n' if depth <= 0 => parts.push(std::mem::take(&mut cur)),
+            ',' | ';' | '\n' if depth <= 0 => parts.push((std::mem::take(&mut cur), ch)),
             _ => cur.push(ch),
         }
     }
-    parts.push(cur);
+    parts.push((cur, ','));
+    // "Các sở, ngành" and "UBND xã, phường" share their head noun: a lowercase piece after
+    // a comma still belongs to the unit before it.
+    let mut joined: Vec<String> = Vec::new();
+    let mut prev_sep = ';';
+    for (p, sep) in parts {
+        let head = p.trim_start();
+        let determiner = ["các ", "những ", "mọi ", "toàn "]
+            .iter()
+            .any(|d| head.starts_with(d));
+        let lower_start = head.chars().next().is_some_and(char::is_lowercase) && !determiner;
+        match joined.last_mut() {
+            Some(last) if lower_start && prev_sep == ',' && !p.trim_start().starts_with("và ") => {
+                last.push(',');
+                last.push_str(&p);
+            }
+            _ => joined.push(p),
+        }
+        prev_sep = sep;
+    }
     let mut out = Vec::new();
-    for p in parts {
+    for p in joined {
         for q in split_on_va(&p) {
             let u = clean_unit(&q);
             if !u.is_empty() && !out.contains(&u) {
@@ -1060,11 +1079,42 @@ pub fn is_unit_start(s: &str) -> bool {
 
 /// Trims list debris from a unit name: bullets, "các đơn vị liên quan" stays as written.
 pub fn clean_unit(s: &str) -> String {
-    let t = s.trim().trim_start_matches(['-', '+', '•', '–']).trim();
+    let mut t = s.trim().trim_start_matches(['-', '+', '•', '–']).trim();
+    // A unit name ends where the sentence's verb begins.
+    for verb in UNIT_NAME_ENDS {
+        if let Some(p) = t.find(verb) {
+            if p > 0 {
+                t = &t[..p];
+            }
+        }
+    }
     let t = t.trim_end_matches(['.', ';', ',', ':']).trim();
     let t = t.strip_prefix("và ").unwrap_or(t);
     squash_spaces(t)
 }
+
+/// Lowercase words that end a unit's name inside a sentence.
+const UNIT_NAME_ENDS: &[&str] = &[
+    " chủ trì",
+    " chủ động",
+    " trong phạm vi",
+    " theo chức năng",
+    " có trách nhiệm",
+    " thực hiện",
+    " triển khai",
+    " tổ chức thực hiện",
+    " căn cứ",
+    " để ",
+    " nhằm ",
+    " tham mưu",
+    " phối hợp",
+    " hướng dẫn",
+    " xây dựng",
+    " theo dõi",
+    " báo cáo",
+    " được giao",
+    " (nếu có)",
+];
 
 /// Labels that introduce unit lists inside an item: (folded label, is lead).
 pub const UNIT_LABELS: &[(&str, bool)] = &[
@@ -1361,6 +1411,10 @@ mod tests {
         assert_eq!(
             split_units("Sở Văn hóa và Thể thao; Sở Nội vụ và Sở Tài chính"),
             vec!["Sở Văn hóa và Thể thao", "Sở Nội vụ", "Sở Tài chính"]
+        );
+        assert_eq!(
+            split_units("Các sở, ngành, UBND xã, phường, đặc khu"),
+            vec!["Các sở, ngành", "UBND xã, phường, đặc khu"]
         );
         let (l, c) = inline_units(
             "Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính, UBND các xã triển khai thực hiện.",
