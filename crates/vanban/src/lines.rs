@@ -212,8 +212,12 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
 
 fn is_decor(t: &str) -> bool {
     !t.is_empty()
-        && t.chars()
-            .all(|c| matches!(c, '-' | '_' | '=' | '*' | '~' | '.' | '–' | '—' | ' ' | '#'))
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '_' | '=' | '*' | '~' | '.' | '…' | '–' | '—' | ' ' | '#'
+            )
+        })
 }
 
 fn is_page_number(t: &str) -> bool {
@@ -345,9 +349,11 @@ fn bar_table(phys: &[Option<Phys>], raw_blank: &[bool], start: usize) -> Option<
         if !seg.is_empty() && row.len() >= widest {
             break;
         }
-        // A document title ("KẾ HOẠCH", "THÔNG BÁO") opens the body, never a cell.
+        // A document title ("KẾ HOẠCH", "THÔNG BÁO") or an appendix label ("PHỤ LỤC")
+        // opens a new part of the document, never a cell.
         if seg.first().is_some_and(|l| {
             crate::parse::kind_of_line(l).is_some_and(|(_, _, rest)| rest.is_empty())
+                || fold(l).starts_with("phu luc") && upper_ratio(l) > 0.6 && l.chars().count() < 40
         }) {
             break;
         }
@@ -704,8 +710,8 @@ impl ParaBuilder {
             if starts_with_marker(t) {
                 return !terminated && crate::parse::is_wrapped_marker(prev, t);
             }
-            // A bold heading line ends where its bold ends.
-            return !(cur.strong && !p.bold_open || p.bold_open && p.bold_close && !cur.strong);
+            // A bold line (a heading, a signature line) stands alone.
+            return !(cur.strong || p.bold_open && p.bold_close);
         }
         let first = t.chars().next().unwrap_or(' ');
         let terminated = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");
@@ -717,7 +723,9 @@ impl ParaBuilder {
         }
         if first.is_lowercase()
             || first.is_ascii_digit()
-            || matches!(first, '(' | '"' | '“' | '–' | ',') && !terminated
+            || matches!(first, '(' | '"' | '“' | '–' | ',')
+                && !terminated
+                && upper_ratio(prev) < 0.8
         {
             return true;
         }

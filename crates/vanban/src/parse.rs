@@ -1257,10 +1257,16 @@ fn labelled_units(text: &str) -> (Vec<String>, Vec<String>) {
             let mut from = 0;
             while let Some((s, e)) = f.find_word(label, from) {
                 from = e;
-                let after = f.folded[e..].trim_start();
-                if after.starts_with(':') && !hits.iter().any(|&(hs, he, _)| s < he && e > hs) {
-                    let colon = e + f.folded[e..].find(':').unwrap_or(0) + 1;
-                    hits.push((s, colon, *is_lead));
+                // "Đơn vị chủ trì tham mưu thực hiện:" — a few words may sit before the colon.
+                let tail = &f.folded[e..];
+                let colon = tail.find(':').filter(|&c| {
+                    let between = &tail[..c];
+                    between.split_whitespace().count() <= 3 && !between.contains([',', ';', '.'])
+                });
+                if let Some(c) = colon {
+                    if !hits.iter().any(|&(hs, he, _)| s < he && e > hs) {
+                        hits.push((s, e + c + 1, *is_lead));
+                    }
                 }
             }
         }

@@ -222,6 +222,20 @@ const COUNT_UNITS: &[&str] = &[
     "chuyên gia",
 ];
 
+/// Units of measure: a figure with one of these is a quantity even without "đạt" or "ít nhất".
+const MEASURES: &[&str] = &[
+    "MW",
+    "kW",
+    "GW",
+    "km",
+    "ha",
+    "tấn",
+    "triệu USD",
+    "tỷ USD",
+    "m2",
+    "m3",
+];
+
 const PERIODS: &[&str] = &[
     "năm",
     "quý",
@@ -430,6 +444,23 @@ pub fn targets(text: &str, field: bool) -> Vec<Target> {
         let Some((unit, ulen)) = unit_after(&text[n.end()..], field) else {
             continue;
         };
+        let measure = MEASURES.iter().any(|m| *m == unit);
+        if measure && !field && qualifier.is_none() {
+            let mut end = n.end() + ulen;
+            let per = per_after(&text[end..]).map(|(p, l)| {
+                end += l;
+                p
+            });
+            taken.push((n.start(), end));
+            out.push(Target {
+                min: Some(value),
+                max: Some(value),
+                unit,
+                per,
+                text: text[n.start()..end].trim().to_string(),
+            });
+            continue;
+        }
         let known = unit == "%"
             || COUNT_UNITS
                 .iter()
@@ -1114,6 +1145,17 @@ const UNIT_NAME_ENDS: &[&str] = &[
     " báo cáo",
     " được giao",
     " (nếu có)",
+    " thúc đẩy",
+    " đôn đốc",
+    " kiểm tra",
+    " giám sát",
+    " tổng hợp",
+    " đánh giá",
+    " rà soát",
+    " chịu trách nhiệm",
+    " làm đầu mối",
+    " là cơ quan",
+    " hoàn thành",
 ];
 
 /// Labels that introduce unit lists inside an item: (folded label, is lead).
@@ -1192,6 +1234,13 @@ pub fn inline_units(text: &str) -> (Vec<String>, Vec<String>) {
 /// The plan year a text names: "năm 2025" → 2025, "giai đoạn 2026 - 2030" → 2026,
 /// "năm học 2026 - 2027" → 2026.
 pub fn year_named(text: &str) -> Option<i32> {
+    // Years inside quotes belong to the quoted programme's name, not to this plan.
+    let text = &without_quotes(text);
+    if let Some(c) = RE_YEAR.captures_iter(text).last() {
+        if !RE_YEAR_SPAN.is_match(text) {
+            return c[1].parse().ok();
+        }
+    }
     if let Some(c) = RE_YEAR_SPAN.captures(text) {
         return c[1].parse().ok();
     }
@@ -1199,6 +1248,20 @@ pub fn year_named(text: &str) -> Option<i32> {
         .captures_iter(text)
         .last()
         .and_then(|c| c[1].parse().ok())
+}
+
+fn without_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' => depth = (depth - 1).max(0),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Today's year is never used: dates come from the document only.
