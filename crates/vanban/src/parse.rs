@@ -1024,6 +1024,9 @@ struct Node {
     item: Item,
     style: Option<Style>,
     section: bool,
+    /// How many of this node's bullet children already have their fields ("Đơn vị thực
+    /// hiện:", "Thời gian:") written after them.
+    fields_at: usize,
 }
 
 /// Builds the tree of numbered items in `from..to`.
@@ -1110,6 +1113,7 @@ fn build_tree(doc: &mut Doc, from: usize, to: usize, year: Option<i32>) -> Vec<I
                         let mut item = Item::new(Some(m.text.clone()), p.line);
                         item.text = rest.to_string();
                         stack.push(Node {
+                            fields_at: 0,
                             item,
                             style: Some(m.style),
                             section: is_section,
@@ -1120,18 +1124,50 @@ fn build_tree(doc: &mut Doc, from: usize, to: usize, year: Option<i32>) -> Vec<I
                         let mut item = Item::new(None, p.line);
                         item.text = t.to_string();
                         stack.push(Node {
+                            fields_at: 0,
                             item,
                             style: None,
                             section: true,
                         });
                     }
-                    _ => append_text(&mut stack, &mut roots, t, p.line),
+                    _ => {
+                        attach_fields_to_group(&mut stack, &mut roots, t);
+                        append_text(&mut stack, &mut roots, t, p.line)
+                    }
                 }
             }
         }
     }
     close_all(&mut stack, &mut roots);
     roots
+}
+
+/// Fields written after a run of two or more bullets describe the item that holds the
+/// bullets, not the last bullet: close the bullet so that the text goes to its parent.
+fn attach_fields_to_group(stack: &mut Vec<Node>, roots: &mut Vec<Item>, text: &str) {
+    let Some((field, _)) = field_of(text) else {
+        return;
+    };
+    if !matches!(field, Field::Lead | Field::Coordinating | Field::Time) || stack.len() < 2 {
+        return;
+    }
+    let top = stack.len() - 1;
+    if !matches!(
+        stack[top].style,
+        Some(Style::Dash | Style::Plus | Style::Bullet)
+    ) {
+        return;
+    }
+    let parent = &stack[top - 1];
+    let bullets_since =
+        parent.item.children.len() + 1 - parent.fields_at.min(parent.item.children.len() + 1);
+    if bullets_since >= 2 {
+        close_to(stack, roots, top);
+        let parent = stack.last_mut().expect("parent");
+        parent.fields_at = parent.item.children.len();
+    } else {
+        stack[top - 1].fields_at = stack[top - 1].item.children.len() + 1;
+    }
 }
 
 fn append_text(stack: &mut [Node], roots: &mut Vec<Item>, text: &str, line: usize) {
@@ -1261,7 +1297,7 @@ fn labelled_units(text: &str) -> (Vec<String>, Vec<String>) {
                 let tail = &f.folded[e..];
                 let colon = tail.find(':').filter(|&c| {
                     let between = &tail[..c];
-                    between.split_whitespace().count() <= 3 && !between.contains([',', ';', '.'])
+                    between.split_whitespace().count() <= 4 && !between.contains([',', ';', '.'])
                 });
                 if let Some(c) = colon {
                     if !hits.iter().any(|&(hs, he, _)| s < he && e > hs) {
@@ -1521,7 +1557,9 @@ fn assemble(sections: Vec<Item>, year: Option<i32>) -> PlanParts {
             if c.children.is_empty() && c.numbering.is_none() {
                 continue;
             }
-            if c.children.is_empty() {
+            let has_own_facts =
+                !c.lead_units.is_empty() || !c.targets.is_empty() || !c.deadlines.is_empty();
+            if c.children.is_empty() || has_own_facts {
                 parts.items.push(c);
             } else {
                 parts.items.extend(c.children);
