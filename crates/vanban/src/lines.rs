@@ -343,12 +343,6 @@ fn bar_table(phys: &[Option<Phys>], raw_blank: &[bool], start: usize) -> Option<
         if !closed {
             break;
         }
-        // A row never grows wider than the widest finished row: a longer one means the
-        // table ended and body text follows (legal-library pages have no blank lines).
-        let widest = rows.iter().map(Vec::len).max().unwrap_or(usize::MAX);
-        if !seg.is_empty() && row.len() >= widest {
-            break;
-        }
         // A document title ("KẾ HOẠCH", "THÔNG BÁO") or an appendix label ("PHỤ LỤC")
         // opens a new part of the document, never a cell.
         if seg.first().is_some_and(|l| {

@@ -371,12 +371,20 @@ pub fn parse(text: &str) -> ParsedPlan {
     let mut owned: Vec<Block> = all_blocks[start..end.max(start)].to_vec();
     // In a table that also holds a site's metadata grid, the header starts at the motto's row.
     if let Some(Block::Table(t)) = owned.first_mut() {
-        if let Some(r) = t
-            .rows
-            .iter()
-            .position(|r| r.iter().any(|c| fold(c).contains("cong hoa xa hoi")))
-        {
+        if let Some(r) = t.rows.iter().position(|r| {
+            r.iter()
+                .any(|c| fold(&squash_spaces(c)).contains("cong hoa xa hoi"))
+        }) {
             t.rows.drain(..r);
+            // Within the motto's row, the issuer is the last filled cell before the motto.
+            if let Some(m) = t.rows[0]
+                .iter()
+                .position(|c| fold(&squash_spaces(c)).contains("cong hoa xa hoi"))
+            {
+                if let Some(k) = t.rows[0][..m].iter().rposition(|c| !c.trim().is_empty()) {
+                    t.rows[0].drain(..k);
+                }
+            }
         }
     }
     let blocks = &owned[..];
@@ -427,6 +435,7 @@ pub fn parse(text: &str) -> ParsedPlan {
     let mut body_from = after_title;
     let mut legal_basis = Vec::new();
     let mut closing_blocks: Vec<usize> = Vec::new();
+    let mut body_limit = blocks.len();
     if code == Some("QĐ") {
         if let Some(plan_at) = wrapped_plan_index(blocks, after_title) {
             read_preamble(blocks, after_title, plan_at, &mut legal_basis);
@@ -445,6 +454,23 @@ pub fn parse(text: &str) -> ParsedPlan {
             }
             closing_blocks.extend(after_title..plan_at);
             body_from = plan_body;
+        } else if let Some((art1, art2)) = plan_in_article_one(blocks, after_title) {
+            // "Điều 1. Phê duyệt Kế hoạch ... với các nội dung sau:" and the plan inside it.
+            read_preamble(blocks, after_title, art1, &mut legal_basis);
+            document.issued_by = Some(DocRef {
+                kind_code: Some("QĐ".into()),
+                number: document.number.clone(),
+                symbol: document.symbol.clone(),
+                date: document.date,
+                issuer: document.issuer.clone(),
+            });
+            document.kind = "Kế hoạch".into();
+            document.kind_code = Some("KH".into());
+            if let Some(name) = para(&blocks[art1]).and_then(|p| quoted_plan_name(&p.text)) {
+                document.title = name;
+            }
+            body_from = art1 + 1;
+            body_limit = art2;
         }
     }
 
@@ -472,7 +498,8 @@ pub fn parse(text: &str) -> ParsedPlan {
         .unwrap_or(appendix_at);
     let body_end = (first_heading..closing_at)
         .find(|&i| is_body_end(&blocks[i]))
-        .unwrap_or(closing_at);
+        .unwrap_or(closing_at)
+        .min(body_limit.max(first_heading));
     closing_blocks.extend(closing_at..appendix_at);
     // A closing block may also sit at the very end of the last appendix.
     let closing = read_closing(blocks, &closing_blocks);
@@ -795,6 +822,12 @@ fn read_title(
         return (None, String::new(), at + 1);
     };
     let mut parts: Vec<String> = Vec::new();
+    // "GIẤY MỜI HỌP": the meeting is part of the kind's name.
+    let rest = if code == "GM" && fold(&rest).starts_with("hop") {
+        rest.chars().skip(3).collect::<String>().trim().to_string()
+    } else {
+        rest
+    };
     if !rest.is_empty() {
         parts.push(rest);
     }
@@ -809,7 +842,14 @@ fn read_title(
             continue;
         }
         let upper = upper_ratio(t) > 0.7;
-        if !upper && BODY_STARTS.iter().any(|s| f.starts_with(s))
+        // The first line after the kind is the title even when it opens with "Thực hiện"
+        // or "Triển khai"; a legal basis ("Căn cứ") never is.
+        let body_start = if parts.is_empty() {
+            f.starts_with("can cu") || f.starts_with("kinh gui")
+        } else {
+            BODY_STARTS.iter().any(|s| f.starts_with(s))
+        };
+        if !upper && body_start
             || split_marker(t).is_some_and(|(m, _)| !matches!(m.style, Style::Dash))
         {
             break;
@@ -876,6 +916,51 @@ fn wrapped_plan_index(blocks: &[Block], from: usize) -> Option<usize> {
     (issues.iter().any(|s| articles.contains(s)) && articles.contains("ke hoach")).then_some(at)
 }
 
+/// A decision whose first article approves or issues a plan written out inside the
+/// article: returns the article's block and the next article's.
+fn plan_in_article_one(blocks: &[Block], from: usize) -> Option<(usize, usize)> {
+    let art1 = (from..blocks.len()).find(|&i| {
+        para(&blocks[i]).is_some_and(|p| {
+            split_marker(&p.text).is_some_and(|(m, rest)| {
+                let f = fold(rest);
+                m.style == Style::Article
+                    && (f.contains("phe duyet") || f.contains("ban hanh"))
+                    && f.contains("ke hoach")
+            })
+        })
+    })?;
+    let art2 = (art1 + 1..blocks.len())
+        .find(|&i| {
+            para(&blocks[i]).is_some_and(|p| {
+                split_marker(&p.text).is_some_and(|(m, _)| m.style == Style::Article)
+            })
+        })
+        .unwrap_or(blocks.len());
+    let headings = (art1 + 1..art2)
+        .filter(|&i| is_heading_block(&blocks[i]))
+        .count();
+    (headings >= 2).then_some((art1, art2))
+}
+
+/// “Kế hoạch hành động quốc gia về ...” in an article → "Hành động quốc gia về ...".
+fn quoted_plan_name(text: &str) -> Option<String> {
+    let open = text.find('“')?;
+    let close = text[open..].find('”')? + open;
+    let inner = text[open + '“'.len_utf8()..close].trim();
+    let f = fold(inner);
+    let rest = if f.starts_with("ke hoach ") {
+        inner
+            .char_indices()
+            .nth("ke hoach ".len())
+            .map(|(i, _)| &inner[i..])?
+    } else {
+        inner
+    };
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
 // ================================================================ preamble
 
 /// Collects "Căn cứ ..." / "Thực hiện ..." clauses between `from` and `to`; returns the
@@ -938,7 +1023,9 @@ fn is_appendix_label(b: &Block) -> bool {
     let Some(p) = para(b) else { return false };
     let t = p.text.trim();
     let f = fold(t);
-    f.starts_with("phu luc")
+    ["phu luc", "mau bieu", "bieu mau", "phu bieu"]
+        .iter()
+        .any(|w| f.starts_with(w))
         && (upper_ratio(t) > 0.6 || p.strong || t.chars().count() < 30)
         && t.chars().count() < 200
 }
@@ -2057,6 +2144,11 @@ fn read_closing(blocks: &[Block], idx: &[usize]) -> Closing {
         if in_recipients && bullet {
             flush(&mut current, &mut c);
             current = Some(l.clone());
+            // "Lưu: VT, ..." closes the list.
+            if fold(l.trim_start_matches(['-', '+', '•', '–', ' '])).starts_with("luu") {
+                flush(&mut current, &mut c);
+                in_recipients = false;
+            }
             continue;
         }
         if in_recipients
