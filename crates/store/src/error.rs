@@ -1,0 +1,35 @@
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("unsupported database URL {url:?}: use sqlite://PATH, postgres://… or postgresql://…")]
+    UnsupportedScheme { url: String },
+    #[error("invalid database URL {url:?}: {message}")]
+    InvalidUrl { url: String, message: String },
+    #[error("cannot reach the database at {url}: {message}")]
+    Unreachable { url: String, message: String },
+    #[error("cannot open the SQLite database {path}: {message}")]
+    Open { path: String, message: String },
+    #[error("the document is not a plan (Kế hoạch): it reads as {kind}")]
+    NotAPlan { kind: String },
+    #[error("the login {0:?} is already taken")]
+    LoginTaken(String),
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("invalid input: {0}")]
+    Invalid(String),
+    #[error("import stopped by the test fault hook")]
+    InjectedFault,
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored JSON is unreadable: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl StoreError {
+    pub(crate) fn is_unique_violation(&self) -> bool {
+        matches!(self, StoreError::Database(sqlx::Error::Database(e)) if e.is_unique_violation())
+    }
+}

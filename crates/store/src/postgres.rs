@@ -1,0 +1,46 @@
+//! PostgreSQL backend: connection options and the write-transaction opener. The queries
+//! are in `ops.rs`, shared with SQLite.
+
+use crate::{Backend, CONNECT_TIMEOUT, StoreError, redact_url};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use std::str::FromStr;
+
+pub(crate) type DB = sqlx::Postgres;
+pub(crate) type Pool = sqlx::PgPool;
+pub(crate) const BACKEND: Backend = Backend::Postgres;
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// READ COMMITTED; uniqueness constraints settle races between writers.
+pub(crate) async fn begin_write(
+    pool: &Pool,
+) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
+    pool.begin().await
+}
+
+pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
+    let opts = PgConnectOptions::from_str(url).map_err(|e| StoreError::InvalidUrl {
+        url: redact_url(url),
+        message: e.to_string(),
+    })?;
+    let unreachable = |message: String| StoreError::Unreachable {
+        url: redact_url(url),
+        message,
+    };
+    let connecting = PgPoolOptions::new()
+        .max_connections(10)
+        .min_connections(0)
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .connect_with(opts);
+    match tokio::time::timeout(CONNECT_TIMEOUT, connecting).await {
+        Ok(Ok(pool)) => Ok(pool),
+        Ok(Err(e)) => Err(unreachable(e.to_string())),
+        Err(_) => Err(unreachable(format!(
+            "no answer within {} s",
+            CONNECT_TIMEOUT.as_secs()
+        ))),
+    }
+}
+
+#[allow(clippy::duplicate_mod)]
+#[path = "ops.rs"]
+pub(crate) mod ops;
