@@ -1186,11 +1186,17 @@ async fn seed_plan_imports(store: &Store) {
     let view = store.plan(out.plan_id).await.unwrap().unwrap();
     assert!(!view.items.is_empty());
     let all = store.list_units().await.unwrap();
+    eprintln!(
+        "seed units: {:?}",
+        all.iter()
+            .map(|u| (&u.name, u.external))
+            .collect::<Vec<_>>()
+    );
     let qlds: Vec<_> = all
         .iter()
         .filter(|u| domain::unit_key(&u.name) == domain::unit_key("Phòng Quản lý Di sản văn hóa"))
         .collect();
-    assert!(qlds.len() <= 1, "{all:?}");
+    assert_eq!(qlds.len(), 1, "{all:?}");
     if let Some(tc) = all
         .iter()
         .find(|u| domain::unit_key(&u.name) == "tap chi kien truc")
