@@ -1,6 +1,10 @@
 //! The `sangtao` binary: one program that serves the web app and runs the admin commands.
+//!
+//! Exit codes: 0 success; 1 failure (message on stderr); 2 wrong usage; for `import`:
+//! 3 the document was already imported, 4 the document is not a plan, 5 it could not be read.
 
 mod commands;
+mod config;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -9,15 +13,31 @@ use std::process::ExitCode;
 #[command(
     name = "sangtao",
     version,
-    about = "Runs a Vietnamese plan (Kế hoạch) from document to report"
+    about = "Runs a Vietnamese plan (Kế hoạch) from document to report",
+    after_help = "With no command, `sangtao` serves the web app (same as `sangtao serve`)."
 )]
 struct Cli {
+    #[command(flatten)]
+    settings: config::CliSettings,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Serve the web app (the default). On an empty database: migrate, import the built-in
+    /// Hanoi 2025 plan and create an admin account with a one-time password.
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Import a plan document (.txt, .md, .docx, .pdf). Exit 3: already imported;
+    /// 4: not a plan; 5: unreadable.
+    Import(commands::import::ImportArgs),
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(commands::user::UserCommand),
+    /// Ask a running server's /healthz; exit 0 when healthy, 1 otherwise.
+    Healthcheck(commands::healthcheck::HealthcheckArgs),
     /// Work with plan documents without a database.
     #[command(subcommand)]
     Plan(commands::plan::PlanCommand),
@@ -27,12 +47,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Plan(cmd)) => commands::plan::run(cmd),
-        None => {
-            eprintln!(
-                "sangtao: the server is not available in this build yet; try `sangtao plan parse FILE`"
-            );
-            Ok(ExitCode::from(2))
-        }
+        command => match config::Settings::load(&cli.settings) {
+            Err(e) => Err(e),
+            Ok(settings) => {
+                commands::init_logging(settings.log_format);
+                match command.unwrap_or(Command::Serve) {
+                    Command::Serve => commands::serve::run(settings),
+                    Command::Migrate => commands::migrate(settings),
+                    Command::Import(args) => commands::import::run(settings, args),
+                    Command::User(cmd) => commands::user::run(settings, cmd),
+                    Command::Healthcheck(args) => commands::healthcheck::run(settings, args),
+                    Command::Plan(_) => unreachable!("handled above"),
+                }
+            }
+        },
     };
     match result {
         Ok(code) => code,

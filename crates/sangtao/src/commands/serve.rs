@@ -1,0 +1,126 @@
+//! `sangtao serve`: lock, connect, migrate, seed an empty database, serve until SIGTERM.
+
+use super::{ensure_data_dir, open_store, runtime};
+use crate::config::Settings;
+use anyhow::Context;
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The built-in plan: Hanoi's 2025 UNESCO Creative Cities plan.
+pub const SEED_TEXT: &str = include_str!("../../seed/hanoi-2025-uccn.txt");
+pub const SEED_NAME: &str = "hanoi-2025-uccn.txt";
+
+/// An exclusive lock beside the SQLite file, held for the server's lifetime, so that a
+/// second server on the same file stops with a clear message.
+pub struct ServerLock {
+    _file: File,
+}
+
+pub fn lock_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".lock");
+    db.with_file_name(name)
+}
+
+pub fn take_lock(db: &Path) -> anyhow::Result<ServerLock> {
+    let path = lock_path(db);
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| anyhow::anyhow!("cannot open the lock file {}: {e}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            let who = if holder.is_empty() {
+                "another process".to_string()
+            } else {
+                holder.to_string()
+            };
+            anyhow::bail!(
+                "another sangtao server ({who}) is already using the database {} (lock file {}). \
+                 Stop that server first, or give this one a different --data-dir.",
+                db.display(),
+                path.display()
+            );
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            anyhow::bail!("cannot lock {}: {e}", path.display())
+        }
+    }
+    file.set_len(0)?;
+    file.rewind()?;
+    write!(file, "sangtao process {}", std::process::id())?;
+    file.flush()?;
+    Ok(ServerLock { _file: file })
+}
+
+/// The address to print: an unspecified IP (0.0.0.0) is shown as localhost.
+pub fn browse_url(addr: std::net::SocketAddr) -> String {
+    let host = match addr.ip() {
+        ip if ip.is_unspecified() => "127.0.0.1".to_string(),
+        std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+        ip => ip.to_string(),
+    };
+    format!("http://{host}:{}/", addr.port())
+}
+
+pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
+    ensure_data_dir(&settings)?;
+    let _lock = match settings.sqlite_path() {
+        Some(db) => Some(take_lock(&db)?),
+        None => None,
+    };
+    runtime()?.block_on(async move {
+        let started = std::time::Instant::now();
+        let store = open_store(&settings).await?;
+        let listener = tokio::net::TcpListener::bind(settings.listen).await.map_err(|e| {
+            anyhow::anyhow!(
+                "cannot listen on {}: {e}. Choose another address with --listen or SANGTAO_LISTEN.",
+                settings.listen
+            )
+        })?;
+        let addr = listener.local_addr()?;
+        let url = browse_url(addr);
+        let seed = vanban::parse_text(SEED_TEXT);
+        let sha = domain::password::sha256_hex(SEED_TEXT.as_bytes());
+        let boot = store
+            .bootstrap(&seed, SEED_NAME, &sha)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .context("cannot prepare the empty database")?;
+        if let Some(b) = boot {
+            println!("sangtao: cơ sở dữ liệu mới đã sẵn sàng / new database ready (kế hoạch / plan #{})", b.plan_id);
+            println!("  Mở / Open:                          {url}");
+            println!("  Tên đăng nhập / Login:              {}", b.admin_login);
+            println!("  Mật khẩu dùng một lần / One-time password: {}", b.one_time_password);
+            println!("  (chỉ hiện một lần; phải đổi khi đăng nhập lần đầu / shown once; must be changed at first sign-in)");
+        }
+        tracing::info!(
+            %addr,
+            database = store.backend_name(),
+            startup_ms = started.elapsed().as_millis() as u64,
+            "serving"
+        );
+        println!("sangtao: serving at {url}");
+        use std::io::Write as _;
+        let _ = std::io::stdout().flush();
+        let cfg = web::WebConfig {
+            cookie_secure: settings.cookie_secure,
+            session_ttl: chrono::Duration::hours(i64::from(settings.session_hours)),
+            request_timeout: std::time::Duration::from_secs(settings.request_timeout_secs),
+            body_limit_bytes: settings.body_limit_bytes,
+        };
+        let state = web::AppState::new(store, cfg);
+        web::serve(listener, state, web::shutdown_signal()).await?;
+        println!("sangtao: stopped");
+        Ok(ExitCode::SUCCESS)
+    })
+}

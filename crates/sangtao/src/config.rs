@@ -1,0 +1,280 @@
+//! Settings: command line > `SANGTAO_*` environment > TOML file > defaults.
+//!
+//! clap only collects what was typed; the merge is a pure function so that it can be
+//! tested without touching the process environment.
+
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_DATA_DIR: &str = "./sangtao-data";
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+
+/// Settings as typed on the command line (all optional).
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct CliSettings {
+    /// Optional TOML settings file [env: SANGTAO_CONFIG]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Directory for the database and other data [env: SANGTAO_DATA_DIR] [default: ./sangtao-data]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Address to serve on [env: SANGTAO_LISTEN] [default: 127.0.0.1:8080]
+    #[arg(long, global = true, value_name = "ADDR")]
+    pub listen: Option<String>,
+    /// sqlite://PATH or postgres://… [env: SANGTAO_DATABASE_URL] [default: sqlite in the data dir]
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Mark cookies Secure (serve over https only) [env: SANGTAO_COOKIE_SECURE]
+    #[arg(long, global = true)]
+    pub cookie_secure: bool,
+    /// Log format: text or json [env: SANGTAO_LOG_FORMAT] [default: text]
+    #[arg(long, global = true, value_name = "FORMAT")]
+    pub log_format: Option<String>,
+}
+
+/// Settings as written in the TOML file.
+#[derive(Debug, Default, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FileSettings {
+    pub data_dir: Option<PathBuf>,
+    pub listen: Option<String>,
+    pub database_url: Option<String>,
+    pub cookie_secure: Option<bool>,
+    pub log_format: Option<String>,
+    pub session_hours: Option<u32>,
+    pub request_timeout_secs: Option<u64>,
+    pub body_limit_bytes: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The resolved settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub data_dir: PathBuf,
+    pub listen: SocketAddr,
+    pub database_url: String,
+    pub cookie_secure: bool,
+    pub log_format: LogFormat,
+    pub session_hours: u32,
+    pub request_timeout_secs: u64,
+    pub body_limit_bytes: usize,
+}
+
+impl Settings {
+    /// Reads the file named by `--config` or SANGTAO_CONFIG (if any) and merges.
+    pub fn load(cli: &CliSettings) -> anyhow::Result<Settings> {
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let path = cli
+            .config
+            .clone()
+            .or_else(|| env("SANGTAO_CONFIG").map(PathBuf::from));
+        let file = match path {
+            Some(p) => read_file(&p)?,
+            None => FileSettings::default(),
+        };
+        resolve(cli, &env, &file)
+    }
+
+    /// True when the database is SQLite (then the server locks the file).
+    pub fn sqlite_path(&self) -> Option<PathBuf> {
+        let rest = self
+            .database_url
+            .strip_prefix("sqlite://")
+            .or_else(|| self.database_url.strip_prefix("sqlite:"))?;
+        let path = rest.split('?').next().unwrap_or(rest);
+        (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
+    }
+}
+
+pub fn read_file(path: &Path) -> anyhow::Result<FileSettings> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("cannot read the settings file {}: {e}", path.display()))?;
+    toml::from_str(&text)
+        .map_err(|e| anyhow::anyhow!("the settings file {} is not valid: {e}", path.display()))
+}
+
+fn parse_bool(key: &str, v: &str) -> anyhow::Result<bool> {
+    match v.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => anyhow::bail!("{key}={v}: expected true or false"),
+    }
+}
+
+fn parse_num<T: std::str::FromStr>(key: &str, v: &str) -> anyhow::Result<T> {
+    v.parse()
+        .map_err(|_| anyhow::anyhow!("{key}={v}: expected a whole number"))
+}
+
+/// The merge: command line, then environment (through `env`), then file, then defaults.
+pub fn resolve(
+    cli: &CliSettings,
+    env: &dyn Fn(&str) -> Option<String>,
+    file: &FileSettings,
+) -> anyhow::Result<Settings> {
+    let data_dir = cli
+        .data_dir
+        .clone()
+        .or_else(|| env("SANGTAO_DATA_DIR").map(PathBuf::from))
+        .or_else(|| file.data_dir.clone())
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
+    let listen_text = cli
+        .listen
+        .clone()
+        .or_else(|| env("SANGTAO_LISTEN"))
+        .or_else(|| file.listen.clone())
+        .unwrap_or_else(|| DEFAULT_LISTEN.to_string());
+    let listen: SocketAddr = listen_text.parse().map_err(|_| {
+        anyhow::anyhow!(
+            "listen address {listen_text:?} is not valid: use IP:PORT, e.g. 127.0.0.1:8080"
+        )
+    })?;
+    let database_url = cli
+        .database_url
+        .clone()
+        .or_else(|| env("SANGTAO_DATABASE_URL"))
+        .or_else(|| file.database_url.clone())
+        .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("sangtao.db").display()));
+    let cookie_secure = if cli.cookie_secure {
+        true
+    } else if let Some(v) = env("SANGTAO_COOKIE_SECURE") {
+        parse_bool("SANGTAO_COOKIE_SECURE", &v)?
+    } else {
+        file.cookie_secure.unwrap_or(false)
+    };
+    let log_text = cli
+        .log_format
+        .clone()
+        .or_else(|| env("SANGTAO_LOG_FORMAT"))
+        .or_else(|| file.log_format.clone())
+        .unwrap_or_else(|| "text".into());
+    let log_format = match log_text.as_str() {
+        "text" => LogFormat::Text,
+        "json" => LogFormat::Json,
+        other => anyhow::bail!("log format {other:?} is not known: use text or json"),
+    };
+    let session_hours = match env("SANGTAO_SESSION_HOURS") {
+        Some(v) => parse_num("SANGTAO_SESSION_HOURS", &v)?,
+        None => file.session_hours.unwrap_or(12),
+    };
+    let request_timeout_secs = match env("SANGTAO_REQUEST_TIMEOUT_SECS") {
+        Some(v) => parse_num("SANGTAO_REQUEST_TIMEOUT_SECS", &v)?,
+        None => file.request_timeout_secs.unwrap_or(30),
+    };
+    let body_limit_bytes = match env("SANGTAO_BODY_LIMIT_BYTES") {
+        Some(v) => parse_num("SANGTAO_BODY_LIMIT_BYTES", &v)?,
+        None => file.body_limit_bytes.unwrap_or(2 * 1024 * 1024),
+    };
+    Ok(Settings {
+        data_dir,
+        listen,
+        database_url,
+        cookie_secure,
+        log_format,
+        session_hours,
+        request_timeout_secs,
+        body_limit_bytes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn defaults() {
+        let s = resolve(
+            &CliSettings::default(),
+            &env_of(&[]),
+            &FileSettings::default(),
+        )
+        .unwrap();
+        assert_eq!(s.data_dir, PathBuf::from("./sangtao-data"));
+        assert_eq!(s.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.database_url, "sqlite://./sangtao-data/sangtao.db");
+        assert!(!s.cookie_secure);
+        assert_eq!(s.log_format, LogFormat::Text);
+        assert_eq!(
+            s.sqlite_path(),
+            Some(PathBuf::from("./sangtao-data/sangtao.db"))
+        );
+    }
+
+    #[test]
+    fn cli_beats_env_beats_file() {
+        let file: FileSettings = toml::from_str(
+            "listen = \"127.0.0.1:3000\"\ndata_dir = \"/srv/file\"\ncookie_secure = true\nlog_format = \"json\"",
+        )
+        .unwrap();
+        let env = env_of(&[
+            ("SANGTAO_LISTEN", "127.0.0.1:4000"),
+            ("SANGTAO_DATA_DIR", "/srv/env"),
+        ]);
+        let cli = CliSettings {
+            listen: Some("127.0.0.1:5000".into()),
+            ..Default::default()
+        };
+        let s = resolve(&cli, &env, &file).unwrap();
+        assert_eq!(s.listen.port(), 5000, "CLI wins");
+        assert_eq!(s.data_dir, PathBuf::from("/srv/env"), "env beats file");
+        assert_eq!(
+            s.database_url, "sqlite:///srv/env/sangtao.db",
+            "derived from the data dir"
+        );
+        assert!(s.cookie_secure, "file beats default");
+        assert_eq!(s.log_format, LogFormat::Json);
+        let s = resolve(
+            &CliSettings::default(),
+            &env_of(&[("SANGTAO_COOKIE_SECURE", "false")]),
+            &file,
+        )
+        .unwrap();
+        assert!(!s.cookie_secure, "env beats file for booleans");
+    }
+
+    #[test]
+    fn postgres_url_has_no_sqlite_path() {
+        let cli = CliSettings {
+            database_url: Some("postgres://u@h/db".into()),
+            ..Default::default()
+        };
+        let s = resolve(&cli, &env_of(&[]), &FileSettings::default()).unwrap();
+        assert_eq!(s.sqlite_path(), None);
+    }
+
+    #[test]
+    fn bad_values_are_explained() {
+        let cli = CliSettings {
+            listen: Some("localhost".into()),
+            ..Default::default()
+        };
+        let e = resolve(&cli, &env_of(&[]), &FileSettings::default()).unwrap_err();
+        assert!(e.to_string().contains("IP:PORT"));
+        let e = resolve(
+            &CliSettings::default(),
+            &env_of(&[("SANGTAO_COOKIE_SECURE", "maybe")]),
+            &FileSettings::default(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("true or false"));
+        assert!(
+            toml::from_str::<FileSettings>("lisen = \"x\"").is_err(),
+            "typos in the file are refused"
+        );
+    }
+}

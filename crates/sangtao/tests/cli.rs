@@ -1,0 +1,245 @@
+//! The built binary, as an operator runs it.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_sangtao");
+
+fn shared() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}
+
+fn sangtao(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env_remove("SANGTAO_DATABASE_URL")
+        .env_remove("SANGTAO_CONFIG")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("run sangtao")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A server started on a free port; stdout lines arrive on a channel.
+struct Server {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+    seen: Vec<String>,
+    addr: String,
+}
+
+impl Server {
+    fn start(data_dir: &Path) -> Server {
+        let mut child = Command::new(BIN)
+            .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(data_dir)
+            .env_remove("SANGTAO_DATABASE_URL")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let out = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut s = Server {
+            child,
+            lines: rx,
+            seen: Vec::new(),
+            addr: String::new(),
+        };
+        let line = s.wait_for("serving at");
+        s.addr = line
+            .split("http://")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches('/')
+            .to_string();
+        s
+    }
+
+    fn wait_for(&mut self, needle: &str) -> String {
+        loop {
+            match self.lines.recv_timeout(Duration::from_secs(30)) {
+                Ok(l) => {
+                    self.seen.push(l.clone());
+                    if l.contains(needle) {
+                        return l;
+                    }
+                }
+                Err(_) => panic!("no line with {needle:?}; saw {:?}", self.seen),
+            }
+        }
+    }
+
+    /// SIGTERM, then wait for a clean exit.
+    fn stop(mut self) {
+        Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "graceful shutdown exits 0, got {status}");
+    }
+}
+
+#[test]
+fn first_start_prints_the_one_time_password_and_healthcheck_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let all = server.seen.join("\n");
+    assert!(all.contains("One-time password"), "{all}");
+    assert!(all.contains("http://127.0.0.1:"), "{all}");
+    let ok = sangtao(dir.path(), &["healthcheck", "--address", &server.addr]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("healthy"));
+    let addr = server.addr.clone();
+    server.stop();
+    let down = sangtao(dir.path(), &["healthcheck", "--address", &addr]);
+    assert_eq!(down.status.code(), Some(1));
+    assert!(stderr(&down).contains("unhealthy"));
+    // A second start on the same database does not seed or print a password again.
+    let again = Server::start(dir.path());
+    assert!(!again.seen.join("\n").contains("One-time password"));
+    again.stop();
+}
+
+#[test]
+fn a_second_server_on_the_same_sqlite_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = Server::start(dir.path());
+    let second = Command::new(BIN)
+        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.path())
+        .env_remove("SANGTAO_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(1));
+    let err = stderr(&second);
+    assert!(err.contains("already using the database"), "{err}");
+    assert!(
+        err.contains(&format!("process {}", first.child.id())),
+        "names the holder: {err}"
+    );
+    assert!(
+        err.contains("sangtao.db.lock"),
+        "names the lock file: {err}"
+    );
+    first.stop();
+}
+
+#[test]
+fn unknown_database_schemes_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = sangtao(
+        dir.path(),
+        &["migrate", "--database-url", "mysql://localhost/sangtao"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("mysql") && err.contains("sqlite") && err.contains("postgres"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unreachable_postgres_url_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = sangtao(
+        dir.path(),
+        &[
+            "migrate",
+            "--database-url",
+            "postgres://sangtao@127.0.0.1:1/sangtao",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("127.0.0.1:1"), "names the server: {err}");
+}
+
+#[test]
+fn a_data_directory_that_cannot_be_written_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "not a directory").unwrap();
+    let o = sangtao(&file.join("data"), &["serve", "--listen", "127.0.0.1:0"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("data directory") && err.contains("--data-dir"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_refuses_non_plans_and_reports_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = shared().join("corpus/plans/25-laocai-sct-bc-ket-qua-thang-hanh-dong-atvsld.txt");
+    let o = sangtao(dir.path(), &["import", report.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("is not a plan") && err.contains("Báo cáo"),
+        "names the kind found: {err}"
+    );
+
+    let plan = shared().join("corpus/plans/01-hanoi-svhtt-kh-dien-dan-truc-tuyen-van-hoa.txt");
+    let o = sangtao(dir.path(), &["import", plan.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("imported"));
+    let o = sangtao(dir.path(), &["import", plan.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("already imported"), "{}", stderr(&o));
+
+    let missing = sangtao(dir.path(), &["import", "/nonexistent/kh.txt"]);
+    assert_eq!(missing.status.code(), Some(5));
+}
+
+#[test]
+fn user_commands_add_list_and_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = sangtao(
+        dir.path(),
+        &[
+            "user",
+            "add",
+            "thu.ha",
+            "--name",
+            "Phạm Thu Hà",
+            "--role",
+            "staff,finance",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("one-time password"));
+    let o = sangtao(dir.path(), &["user", "list"]);
+    assert!(stdout(&o).contains("thu.ha") && stdout(&o).contains("finance"));
+    let o = sangtao(dir.path(), &["user", "reset", "thu.ha"]);
+    assert_eq!(o.status.code(), Some(0));
+    let o = sangtao(
+        dir.path(),
+        &["user", "add", "x", "--name", "X", "--role", "boss"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("boss"));
+}

@@ -1,0 +1,305 @@
+//! Users: list, create (one-time password shown once), roles and units, password reset.
+
+use super::{field, fields, form_pairs};
+use crate::AppState;
+use crate::errors::AppError;
+use crate::page::{Layout, render_page};
+use crate::session::{AdminOnly, Ctx, redirect};
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::{Language, Role, UnitId, UserId};
+use store::{NewUser, Unit, UserRecord};
+
+pub struct UserLine {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub roles: String,
+    pub units: String,
+    pub must_change: bool,
+}
+
+pub struct RoleChoice {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub checked: bool,
+}
+
+pub struct UnitChoice {
+    pub id: i64,
+    pub name: String,
+    pub selected: bool,
+}
+
+pub struct Created {
+    pub message: String,
+    pub password: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_users.html")]
+struct UsersPage<'a> {
+    l: Layout<'a>,
+    users: Vec<UserLine>,
+    roles: Vec<RoleChoice>,
+    units: Vec<UnitChoice>,
+    created: Option<Created>,
+    error: Option<String>,
+}
+
+fn role_choices(lang: Language, have: &[Role]) -> Vec<RoleChoice> {
+    Role::ALL
+        .iter()
+        .map(|r| RoleChoice {
+            code: r.as_str(),
+            label: r.label(lang),
+            checked: have.contains(r),
+        })
+        .collect()
+}
+
+fn unit_choices(units: &[Unit], have: &[UnitId]) -> Vec<UnitChoice> {
+    units
+        .iter()
+        .map(|u| UnitChoice {
+            id: u.id.0,
+            name: u.name.clone(),
+            selected: have.contains(&u.id),
+        })
+        .collect()
+}
+
+fn line(lang: Language, u: &UserRecord) -> UserLine {
+    UserLine {
+        id: u.id.0,
+        login: u.login.clone(),
+        name: u.display_name.clone(),
+        roles: u
+            .roles
+            .iter()
+            .map(|r| r.label(lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        units: u
+            .units
+            .iter()
+            .map(|x| x.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        must_change: u.must_change_password,
+    }
+}
+
+async fn users_page(
+    app: &AppState,
+    ctx: &Ctx,
+    created: Option<Created>,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let lang = ctx.lang;
+    let users = app
+        .store()
+        .list_users()
+        .await?
+        .iter()
+        .map(|u| line(lang, u))
+        .collect();
+    let units = app.store().list_units().await?;
+    let title = ctx.tr().t("users.title").to_string();
+    let failed = error.is_some();
+    let mut r = render_page(UsersPage {
+        l: Layout::new(ctx, &title, "users"),
+        users,
+        roles: role_choices(lang, &[Role::Staff]),
+        units: unit_choices(&units, &[]),
+        created,
+        error,
+    });
+    if failed {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+pub async fn list(
+    State(app): State<AppState>,
+    AdminOnly(ctx, _): AdminOnly,
+) -> Result<Response, AppError> {
+    users_page(&app, &ctx, None, None).await
+}
+
+/// Lowercase ASCII letters, digits, `.`, `-`, `_`; 2–64 characters.
+pub fn valid_login(login: &str) -> bool {
+    (2..=64).contains(&login.len())
+        && login.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
+        })
+}
+
+fn parse_roles(pairs: &[(String, String)]) -> Vec<Role> {
+    let mut roles: Vec<Role> = fields(pairs, "role")
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    roles.sort();
+    roles.dedup();
+    roles
+}
+
+fn parse_units(pairs: &[(String, String)]) -> Vec<UnitId> {
+    let mut ids: Vec<UnitId> = fields(pairs, "unit")
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+async fn new_one_time_password() -> Result<(String, String), AppError> {
+    tokio::task::spawn_blocking(|| {
+        let otp = domain::password::generate_one_time_password()
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        let hash =
+            domain::password::hash_password(&otp).map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok((otp, hash))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?
+}
+
+pub async fn create(
+    State(app): State<AppState>,
+    AdminOnly(ctx, admin): AdminOnly,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let t = ctx.tr();
+    let pairs = form_pairs(&body);
+    let login = field(&pairs, "login").trim().to_lowercase();
+    let name = field(&pairs, "display_name").trim().to_string();
+    let roles = parse_roles(&pairs);
+    let unit_ids = parse_units(&pairs);
+    let problem = if !valid_login(&login) {
+        Some(t.t("users.login_invalid"))
+    } else if name.is_empty() {
+        Some(t.t("users.name_required"))
+    } else if roles.is_empty() {
+        Some(t.t("users.no_role"))
+    } else {
+        None
+    };
+    if let Some(p) = problem {
+        return users_page(&app, &ctx, None, Some(p.to_string())).await;
+    }
+    let (otp, hash) = new_one_time_password().await?;
+    let created = app
+        .store()
+        .create_user_by(
+            NewUser {
+                login: login.clone(),
+                display_name: name,
+                password_hash: hash,
+                must_change_password: true,
+                language: Language::Vi,
+                roles,
+                unit_ids,
+            },
+            Some(admin.id),
+        )
+        .await;
+    match created {
+        Ok(_) => {}
+        Err(store::StoreError::LoginTaken(_)) => {
+            return users_page(&app, &ctx, None, Some(t.t("users.login_taken").to_string())).await;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tracing::info!(%login, by = %admin.login, "user created");
+    let created = Created {
+        message: t.f("users.created", &[("login", &login)]),
+        password: otp,
+    };
+    users_page(&app, &ctx, Some(created), None).await
+}
+
+#[derive(Template)]
+#[template(path = "admin_user.html")]
+struct UserPage<'a> {
+    l: Layout<'a>,
+    user: UserLine,
+    roles: Vec<RoleChoice>,
+    units: Vec<UnitChoice>,
+    new_password: Option<String>,
+}
+
+async fn user_page(
+    app: &AppState,
+    ctx: &Ctx,
+    id: UserId,
+    new_password: Option<String>,
+) -> Result<Response, AppError> {
+    let u = app.store().user(id).await?.ok_or(AppError::NotFound)?;
+    let units = app.store().list_units().await?;
+    let title = u.display_name.clone();
+    Ok(render_page(UserPage {
+        l: Layout::new(ctx, &title, "users"),
+        user: line(ctx.lang, &u),
+        roles: role_choices(ctx.lang, &u.roles),
+        units: unit_choices(&units, &u.unit_ids()),
+        new_password,
+    }))
+}
+
+fn user_id(id: &str) -> Result<UserId, AppError> {
+    id.parse().map_err(|_| AppError::NotFound)
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    AdminOnly(ctx, _): AdminOnly,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    user_page(&app, &ctx, user_id(&id)?, None).await
+}
+
+pub async fn set_access(
+    State(app): State<AppState>,
+    AdminOnly(ctx, admin): AdminOnly,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let id = user_id(&id)?;
+    app.store().user(id).await?.ok_or(AppError::NotFound)?;
+    let pairs = form_pairs(&body);
+    let roles = parse_roles(&pairs);
+    let units = parse_units(&pairs);
+    if id == admin.id && !roles.contains(&Role::Admin) {
+        return Err(AppError::BadRequest(
+            ctx.tr().t("users.self_admin").to_string(),
+        ));
+    }
+    app.store()
+        .set_user_roles_and_units(id, &roles, &units, Some(admin.id))
+        .await?;
+    Ok(redirect(
+        &ctx,
+        &format!("/admin/users/{id}?notice=user_updated"),
+    ))
+}
+
+pub async fn reset_password(
+    State(app): State<AppState>,
+    AdminOnly(ctx, admin): AdminOnly,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = user_id(&id)?;
+    let u = app.store().user(id).await?.ok_or(AppError::NotFound)?;
+    let (otp, hash) = new_one_time_password().await?;
+    app.store()
+        .set_password_by(id, &hash, true, Some(admin.id))
+        .await?;
+    app.store().delete_user_sessions(id).await?;
+    tracing::info!(login = %u.login, by = %admin.login, "password reset");
+    user_page(&app, &ctx, id, Some(otp)).await
+}

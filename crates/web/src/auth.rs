@@ -1,0 +1,350 @@
+//! Sign-in, sign-out, password change and the language switch.
+
+use crate::AppState;
+use crate::errors::AppError;
+use crate::page::{Layout, render_page};
+use crate::session::{
+    Ctx, LANG_COOKIE, SESSION_COOKIE, new_token, redirect, safe_next, set_cookie, token_hash,
+};
+use askama::Template;
+use axum::extract::{Form, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{Duration, FixedOffset, Utc};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// Failures allowed per (login, address) within [`THROTTLE_WINDOW_MINUTES`].
+pub const MAX_FAILURES: usize = 5;
+pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
+pub const MIN_PASSWORD_CHARS: usize = 10;
+
+#[derive(Template)]
+#[template(path = "signin.html")]
+struct SignInPage<'a> {
+    l: Layout<'a>,
+    login: String,
+    next: String,
+    message: Option<String>,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SignInQuery {
+    next: Option<String>,
+    reason: Option<String>,
+}
+
+pub async fn signin_page(ctx: Ctx, Query(q): Query<SignInQuery>) -> Response {
+    if ctx.user.is_some() {
+        return redirect(&ctx, &safe_next(q.next.as_deref()));
+    }
+    let t = ctx.tr();
+    let message = match q.reason.as_deref() {
+        Some("expired") => Some(t.t("signin.expired").to_string()),
+        Some("signedout") => Some(t.t("signin.signed_out").to_string()),
+        Some("required") => Some(t.t("signin.required").to_string()),
+        _ => None,
+    };
+    let title = t.t("signin.title").to_string();
+    render_page(SignInPage {
+        l: Layout::new(&ctx, &title, ""),
+        login: String::new(),
+        next: safe_next(q.next.as_deref()),
+        message,
+        error: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    login: String,
+    password: String,
+    next: Option<String>,
+}
+
+/// Hours and minutes in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
+pub fn local_time(at: chrono::DateTime<Utc>) -> String {
+    let tz = FixedOffset::east_opt(7 * 3600).expect("valid offset");
+    at.with_timezone(&tz).format("%H:%M").to_string()
+}
+
+/// A hash to verify against when the login does not exist, so that timing does not tell.
+fn dummy_hash() -> &'static str {
+    static H: OnceLock<String> = OnceLock::new();
+    H.get_or_init(|| domain::password::hash_password("not-a-real-password").unwrap_or_default())
+}
+
+pub async fn signin(
+    State(app): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<SignInForm>,
+) -> Result<Response, AppError> {
+    let t = ctx.tr();
+    let login = f.login.trim().to_lowercase();
+    let address = ctx.peer.to_string();
+    let now = Utc::now();
+    let since = (now - Duration::minutes(THROTTLE_WINDOW_MINUTES)).timestamp();
+    let title = t.t("signin.title").to_string();
+    let page = |error: String, status: StatusCode| {
+        let mut r = render_page(SignInPage {
+            l: Layout::new(&ctx, &title, ""),
+            login: f.login.clone(),
+            next: safe_next(f.next.as_deref()),
+            message: None,
+            error: Some(error),
+        });
+        *r.status_mut() = status;
+        r
+    };
+    let failures = app
+        .store()
+        .login_failures_since(&login, &address, since)
+        .await?
+        .max(0) as usize;
+    // The time given is when the latest failure leaves the window: by then sign-in is
+    // certainly open again (it may open a little earlier).
+    let retry_at = now + Duration::minutes(THROTTLE_WINDOW_MINUTES);
+    let throttled = t.f(
+        "signin.throttled",
+        &[
+            ("time", &local_time(retry_at)),
+            ("minutes", &THROTTLE_WINDOW_MINUTES.to_string()),
+        ],
+    );
+    if failures >= MAX_FAILURES {
+        return Ok(page(throttled, StatusCode::TOO_MANY_REQUESTS));
+    }
+    let user = app.store().user_by_login(&login).await?;
+    let hash = user
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .unwrap_or_else(|| dummy_hash().to_string());
+    let password = f.password.clone();
+    let ok =
+        tokio::task::spawn_blocking(move || domain::password::verify_password(&password, &hash))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+    let user = match (user, ok) {
+        (Some(u), true) => u,
+        _ => {
+            app.store()
+                .record_login_failure(&login, &address, now.timestamp())
+                .await?;
+            let left = MAX_FAILURES.saturating_sub(failures + 1);
+            let msg = if left == 0 {
+                throttled
+            } else {
+                t.f("signin.wrong", &[("left", &left.to_string())])
+            };
+            return Ok(page(msg, StatusCode::UNAUTHORIZED));
+        }
+    };
+    app.store().clear_login_failures(&login, &address).await?;
+    // Rotate: whatever session came with the request is discarded, a new one is made.
+    if let Some(old) = &ctx.session_hash {
+        app.store().delete_session(old).await?;
+    }
+    let token = new_token()?;
+    let csrf = new_token()?;
+    let expires = (now + app.config().session_ttl).timestamp();
+    app.store()
+        .create_session(&token_hash(&token), user.id, &csrf, expires)
+        .await?;
+    tracing::info!(login = %login, "signed in");
+    let to = if user.must_change_password {
+        "/password".to_string()
+    } else {
+        safe_next(f.next.as_deref())
+    };
+    let secure = app.config().cookie_secure;
+    let mut r = redirect(&ctx, &to);
+    let h = r.headers_mut();
+    h.append(
+        header::SET_COOKIE,
+        set_cookie(SESSION_COOKIE, &token, None, true, secure),
+    );
+    h.append(
+        header::SET_COOKIE,
+        set_cookie(
+            LANG_COOKIE,
+            user.language.as_str(),
+            Some(31_536_000),
+            false,
+            secure,
+        ),
+    );
+    Ok(r)
+}
+
+pub async fn signout(State(app): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    if let Some(hash) = &ctx.session_hash {
+        app.store().delete_session(hash).await?;
+    }
+    let mut r = redirect(&ctx, "/signin?reason=signedout");
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(
+            SESSION_COOKIE,
+            "",
+            Some(0),
+            true,
+            app.config().cookie_secure,
+        ),
+    );
+    Ok(r)
+}
+
+#[derive(Template)]
+#[template(path = "password.html")]
+struct PasswordPage<'a> {
+    l: Layout<'a>,
+    forced: bool,
+    error: Option<String>,
+    min_chars: usize,
+    rule: String,
+}
+
+pub async fn password_page(ctx: Ctx) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let title = ctx.tr().t("password.title").to_string();
+    Ok(render_page(PasswordPage {
+        l: Layout::new(&ctx, &title, ""),
+        forced: user.must_change_password,
+        error: None,
+        min_chars: MIN_PASSWORD_CHARS,
+        rule: ctx
+            .tr()
+            .f("password.rule", &[("n", &MIN_PASSWORD_CHARS.to_string())]),
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    current: String,
+    new: String,
+    confirm: String,
+}
+
+pub async fn change_password(
+    State(app): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<PasswordForm>,
+) -> Result<Response, AppError> {
+    let user = ctx.require_user()?.clone();
+    let t = ctx.tr();
+    let record = app
+        .store()
+        .user(user.id)
+        .await?
+        .ok_or(AppError::SignInRequired)?;
+    let stored = record.password_hash.clone();
+    let current = f.current.clone();
+    let current_ok =
+        tokio::task::spawn_blocking(move || domain::password::verify_password(&current, &stored))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+    let problem = if !current_ok {
+        Some(t.t("password.wrong_current").to_string())
+    } else if f.new.chars().count() < MIN_PASSWORD_CHARS {
+        Some(t.f(
+            "password.too_short",
+            &[("n", &MIN_PASSWORD_CHARS.to_string())],
+        ))
+    } else if f.new != f.confirm {
+        Some(t.t("password.mismatch").to_string())
+    } else if f.new == f.current {
+        Some(t.t("password.same").to_string())
+    } else {
+        None
+    };
+    if let Some(error) = problem {
+        let title = t.t("password.title").to_string();
+        let mut r = render_page(PasswordPage {
+            l: Layout::new(&ctx, &title, ""),
+            forced: user.must_change_password,
+            error: Some(error),
+            min_chars: MIN_PASSWORD_CHARS,
+            rule: t.f("password.rule", &[("n", &MIN_PASSWORD_CHARS.to_string())]),
+        });
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(r);
+    }
+    let new = f.new.clone();
+    let hash = tokio::task::spawn_blocking(move || domain::password::hash_password(&new))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    app.store().set_password(user.id, &hash, false).await?;
+    // Every other session of this account ends; this browser gets a fresh one.
+    app.store().delete_user_sessions(user.id).await?;
+    let token = new_token()?;
+    let csrf = new_token()?;
+    let now = Utc::now();
+    app.store()
+        .create_session(
+            &token_hash(&token),
+            user.id,
+            &csrf,
+            (now + app.config().session_ttl).timestamp(),
+        )
+        .await?;
+    let mut r = redirect(&ctx, "/plans?notice=password_changed");
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(
+            SESSION_COOKIE,
+            &token,
+            None,
+            true,
+            app.config().cookie_secure,
+        ),
+    );
+    Ok(r)
+}
+
+#[derive(Deserialize)]
+pub struct LangForm {
+    lang: String,
+    next: Option<String>,
+}
+
+/// The page the switch was pressed on: the `next` field (the form fills it with the
+/// current address when it is submitted, since htmx changes the address without
+/// re-rendering the header), else the same-origin Referer.
+fn return_path(headers: &HeaderMap, next: Option<&str>) -> String {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let from_referer = headers
+        .get(header::REFERER)
+        .and_then(|r| r.to_str().ok())
+        .and_then(|r| r.split_once("://"))
+        .and_then(|(_, rest)| rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))))
+        .filter(|(h, _)| Some(*h) == host)
+        .map(|(_, p)| p);
+    safe_next(next.filter(|n| !n.is_empty()).or(from_referer.as_deref()))
+}
+
+pub async fn switch_language(
+    State(app): State<AppState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Form(f): Form<LangForm>,
+) -> Result<Response, AppError> {
+    let lang = crate::i18n::parse_lang(&f.lang)
+        .ok_or_else(|| AppError::BadRequest("unknown language".into()))?;
+    if let Some(user) = &ctx.user {
+        app.store().set_user_language(user.id, lang).await?;
+    }
+    let mut r = redirect(&ctx, &return_path(&headers, f.next.as_deref()));
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(
+            LANG_COOKIE,
+            lang.as_str(),
+            Some(31_536_000),
+            false,
+            app.config().cookie_secure,
+        ),
+    );
+    Ok(r.into_response())
+}

@@ -1,0 +1,158 @@
+//! sangtao's web interface.
+//!
+//! One module per resource. Every page goes through [`session::context`], which loads the
+//! session once, checks CSRF on every non-GET request and renders error pages in the
+//! user's language. Handlers return a partial (the inside of `<main>`) to htmx requests and
+//! a full page otherwise.
+
+pub mod admin;
+pub mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod errors;
+pub mod health;
+pub mod i18n;
+pub mod items;
+pub mod page;
+pub mod plans;
+pub mod session;
+pub mod units;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::routing::{get, post};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use store::Store;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Web settings chosen by the binary.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Add `Secure` to cookies (needs https). Off by default: intranets often serve plain http.
+    pub cookie_secure: bool,
+    /// Idle lifetime of a session.
+    pub session_ttl: chrono::Duration,
+    pub request_timeout: Duration,
+    pub body_limit_bytes: usize,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            cookie_secure: false,
+            session_ttl: chrono::Duration::hours(12),
+            request_timeout: Duration::from_secs(30),
+            body_limit_bytes: 2 * 1024 * 1024,
+        }
+    }
+}
+
+pub struct Inner {
+    pub store: Store,
+    pub config: WebConfig,
+}
+
+/// Shared application state (cheap to clone).
+#[derive(Clone)]
+pub struct AppState(pub Arc<Inner>);
+
+impl AppState {
+    pub fn new(store: Store, config: WebConfig) -> AppState {
+        AppState(Arc::new(Inner { store, config }))
+    }
+    pub fn store(&self) -> &Store {
+        &self.0.store
+    }
+    pub fn config(&self) -> &WebConfig {
+        &self.0.config
+    }
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let cfg = state.config().clone();
+    let pages = Router::new()
+        .route("/", get(plans::home))
+        .route("/signin", get(auth::signin_page).post(auth::signin))
+        .route("/signout", post(auth::signout))
+        .route(
+            "/password",
+            get(auth::password_page).post(auth::change_password),
+        )
+        .route("/lang", post(auth::switch_language))
+        .route("/plans", get(plans::list))
+        .route("/plans/{id}", get(plans::show))
+        .route("/items/{id}", get(items::show))
+        .route("/units", get(units::list))
+        .route("/units/{id}", get(units::show))
+        .merge(admin::routes())
+        .fallback(errors::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::context,
+        ));
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/static/{*path}", get(assets::serve))
+        .merge(pages)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("x-content-type-options"),
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("x-frame-options"),
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("referrer-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(axum::extract::DefaultBodyLimit::max(cfg.body_limit_bytes))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            cfg.request_timeout,
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves until `shutdown` completes, then lets open requests finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Completes on ctrl-c or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing open requests");
+}

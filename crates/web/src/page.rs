@@ -1,0 +1,81 @@
+//! The layout every page shares, and rendering.
+
+use crate::session::Ctx;
+use crate::{assets, i18n::Tr};
+use askama::Template;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+/// Data for `base.html`.
+pub struct Layout<'a> {
+    pub t: &'static Tr,
+    pub title: String,
+    /// The signed-in user's display name.
+    pub user: Option<&'a str>,
+    pub is_admin: bool,
+    pub csrf: &'a str,
+    pub partial: bool,
+    pub asset: &'static str,
+    /// This page's path, to come back to after switching language.
+    pub path: &'a str,
+    /// Which navigation entry is current.
+    pub nav: &'static str,
+    /// A one-line confirmation named by `?notice=` (only known keys are shown).
+    pub notice: Option<&'static str>,
+}
+
+/// Confirmations that may be named in `?notice=`.
+const NOTICES: &[&str] = &[
+    "password_changed",
+    "user_updated",
+    "abbreviation_saved",
+    "abbreviation_deleted",
+];
+
+impl<'a> Layout<'a> {
+    pub fn new(ctx: &'a Ctx, title: &str, nav: &'static str) -> Layout<'a> {
+        let notice = ctx
+            .path
+            .split_once("notice=")
+            .map(|(_, rest)| rest.split('&').next().unwrap_or(""))
+            .and_then(|n| NOTICES.iter().find(|k| **k == n).copied());
+        Layout {
+            t: ctx.tr(),
+            title: title.to_string(),
+            user: ctx.user.as_ref().map(|u| u.display_name.as_str()),
+            is_admin: ctx.user.as_ref().is_some_and(|u| u.is_admin()),
+            csrf: &ctx.csrf,
+            partial: ctx.partial,
+            asset: assets::version(),
+            path: &ctx.path,
+            nav,
+            notice,
+        }
+    }
+
+    /// The text of the notice, if any.
+    pub fn notice_text(&self) -> Option<&str> {
+        self.notice
+            .and_then(|k| self.t.lookup(&format!("notice.{k}")))
+    }
+}
+
+/// Renders a template into an HTML response.
+pub fn render_page<T: Template>(page: T) -> Response {
+    match page.render() {
+        Ok(html) => {
+            let mut r = axum::response::Html(html).into_response();
+            r.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            r
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            (
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "template error",
+            )
+                .into_response()
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The plan list and the plan page (the whole content tree).
+
+use crate::AppState;
+use crate::errors::AppError;
+use crate::i18n::Tr;
+use crate::page::{Layout, render_page};
+use crate::session::{Signed, redirect};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use domain::PlanId;
+use store::{DeadlineRecord, ItemNode, PlanRecord, UnitRef};
+
+/// A unit chip.
+pub struct Chip {
+    pub id: i64,
+    pub name: String,
+    pub external: bool,
+}
+
+impl From<&UnitRef> for Chip {
+    fn from(u: &UnitRef) -> Chip {
+        Chip {
+            id: u.id.0,
+            name: u.name.clone(),
+            external: u.external,
+        }
+    }
+}
+
+/// One line of a content tree, ready to show.
+pub struct Row {
+    pub id: i64,
+    pub depth: i64,
+    pub numbering: String,
+    pub title: String,
+    pub text: String,
+    pub lead: Vec<Chip>,
+    pub coord: Vec<Chip>,
+    pub targets: Vec<String>,
+    pub deadlines: Vec<String>,
+}
+
+/// "Hạn 30/06/2025", "Từ 01/03/2025 đến 30/06/2025", or the document's words.
+pub fn deadline_text(t: &Tr, d: &DeadlineRecord) -> String {
+    match (d.start, d.due) {
+        (Some(s), Some(e)) => t.f(
+            "item.from_to",
+            &[
+                ("start", &domain::format_date(s)),
+                ("due", &domain::format_date(e)),
+            ],
+        ),
+        (None, Some(e)) => t.f("item.due", &[("date", &domain::format_date(e))]),
+        _ => d
+            .recurrence
+            .clone()
+            .filter(|r| !r.is_empty())
+            .unwrap_or_else(|| d.text.clone()),
+    }
+}
+
+pub fn row(t: &Tr, n: &ItemNode, depth: i64) -> Row {
+    Row {
+        id: n.item.id.0,
+        depth: depth.min(6),
+        numbering: n.item.numbering.clone().unwrap_or_default(),
+        title: n.item.title.clone(),
+        text: n.item.text.clone(),
+        lead: n.lead_units().map(Chip::from).collect(),
+        coord: n.coordinating_units().map(Chip::from).collect(),
+        targets: n.targets.iter().map(|x| x.display()).collect(),
+        deadlines: n.deadlines.iter().map(|d| deadline_text(t, d)).collect(),
+    }
+}
+
+/// The tree as rows, depth first.
+pub fn rows(t: &Tr, nodes: &[ItemNode], depth: i64, out: &mut Vec<Row>) {
+    for n in nodes {
+        out.push(row(t, n, depth));
+        rows(t, &n.children, depth + 1, out);
+    }
+}
+
+/// "Số 123/KH-SVHTT" from the number and symbol.
+pub fn reference(number: Option<&str>, symbol: Option<&str>) -> String {
+    match (number, symbol) {
+        (Some(n), Some(s)) if !s.is_empty() => format!("{n}/{s}"),
+        (Some(n), _) => n.to_string(),
+        (None, Some(s)) => s.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+pub async fn home(Signed(ctx, _): Signed) -> Response {
+    redirect(&ctx, "/plans")
+}
+
+pub struct PlanLine {
+    pub id: i64,
+    pub reference: String,
+    pub title: String,
+    pub issuer: String,
+    pub date: String,
+    pub items: i64,
+}
+
+#[derive(Template)]
+#[template(path = "plans.html")]
+struct PlansPage<'a> {
+    l: Layout<'a>,
+    plans: Vec<PlanLine>,
+}
+
+pub async fn list(
+    State(app): State<AppState>,
+    Signed(ctx, _): Signed,
+) -> Result<Response, AppError> {
+    let plans = app
+        .store()
+        .list_plans()
+        .await?
+        .into_iter()
+        .map(|p| PlanLine {
+            id: p.id.0,
+            reference: reference(p.number.as_deref(), p.symbol.as_deref()),
+            title: p.title,
+            issuer: p.issuer.unwrap_or_default(),
+            date: p.date.map(domain::format_date).unwrap_or_default(),
+            items: p.item_count,
+        })
+        .collect();
+    let title = ctx.tr().t("plans.title").to_string();
+    Ok(render_page(PlansPage {
+        l: Layout::new(&ctx, &title, "plans"),
+        plans,
+    }))
+}
+
+pub struct PlanHead {
+    pub title: String,
+    pub reference: String,
+    pub issuer: String,
+    pub date: String,
+    pub signer: String,
+    pub source: String,
+    pub warnings: Vec<String>,
+}
+
+impl PlanHead {
+    fn new(p: &PlanRecord, warnings: Vec<String>) -> PlanHead {
+        let signer = [
+            p.signer_authority.as_deref(),
+            p.signer_title.as_deref(),
+            p.signer_name.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+        PlanHead {
+            title: p.title.clone(),
+            reference: reference(p.number.as_deref(), p.symbol.as_deref()),
+            issuer: p.issuer.clone().unwrap_or_default(),
+            date: p.date.map(domain::format_date).unwrap_or_default(),
+            signer,
+            source: p.source_name.clone(),
+            warnings,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+struct PlanPage<'a> {
+    l: Layout<'a>,
+    plan: PlanHead,
+    warnings_label: String,
+    rows: Vec<Row>,
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
+    let view = app.store().plan(id).await?.ok_or(AppError::NotFound)?;
+    if !domain::can_view_plan(&user.actor, &view.unit_ids()) {
+        return Err(AppError::Forbidden);
+    }
+    let t = ctx.tr();
+    let mut list = Vec::new();
+    rows(t, &view.items, 0, &mut list);
+    for a in &view.appendices {
+        rows(t, &a.items, 0, &mut list);
+    }
+    let warnings: Vec<String> = view
+        .warnings
+        .iter()
+        .map(|w| {
+            if w.line > 0 {
+                format!("{}: {}", w.line, w.message)
+            } else {
+                w.message.clone()
+            }
+        })
+        .collect();
+    let warnings_label = t.f("plan.warnings", &[("n", &warnings.len().to_string())]);
+    let head = PlanHead::new(&view.plan, warnings);
+    let title = head.title.clone();
+    Ok(render_page(PlanPage {
+        l: Layout::new(&ctx, &title, "plans"),
+        plan: head,
+        warnings_label,
+        rows: list,
+    }))
+}

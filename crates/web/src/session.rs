@@ -1,0 +1,335 @@
+//! Sessions and the per-request context.
+//!
+//! The cookie `sangtao_session` holds a random 256-bit token; the database keeps only its
+//! SHA-256. [`context`] runs before every page: it loads the session once, picks the
+//! language, checks CSRF on every non-GET request, and turns error markers from handlers
+//! into error pages.
+
+use crate::errors::{AppError, ErrorMarker};
+use crate::i18n::{Tr, parse_lang};
+use crate::{AppState, csrf, errors};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use domain::{Language, Role};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+pub const SESSION_COOKIE: &str = "sangtao_session";
+/// Double-submit token for forms shown before sign-in.
+pub const PRESESSION_COOKIE: &str = "sangtao_csrf";
+/// Language before sign-in (and a copy of the user's choice after).
+pub const LANG_COOKIE: &str = "sangtao_lang";
+
+/// Paths that accept a POST without a session (CSRF is then checked by double submit).
+const ANONYMOUS_POSTS: &[&str] = &["/signin", "/lang"];
+
+/// The signed-in user, as the pages need it.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub id: domain::UserId,
+    pub login: String,
+    pub display_name: String,
+    pub must_change_password: bool,
+    /// Roles and units, for `domain::permissions`.
+    pub actor: domain::Actor,
+}
+
+impl SessionUser {
+    pub fn is_admin(&self) -> bool {
+        domain::can_admin(&self.actor)
+    }
+
+    /// Only the Partner role: sees only what concerns its own units.
+    pub fn is_partner_only(&self) -> bool {
+        self.actor.roles.iter().all(|r| *r == Role::Partner)
+    }
+}
+
+/// What every handler knows about the request.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub user: Option<Arc<SessionUser>>,
+    /// SHA-256 of the session token, when signed in.
+    pub session_hash: Option<String>,
+    /// The CSRF token that forms on this page must carry.
+    pub csrf: String,
+    pub lang: Language,
+    /// htmx asked for the inside of `<main>` only.
+    pub partial: bool,
+    /// A session cookie was sent but names no live session.
+    pub session_expired: bool,
+    pub peer: IpAddr,
+    /// Path and query of this request (for "return to" links).
+    pub path: String,
+}
+
+impl Ctx {
+    pub fn tr(&self) -> &'static Tr {
+        Tr::get(self.lang)
+    }
+
+    /// The signed-in user, or the redirect to the sign-in page.
+    pub fn require_user(&self) -> Result<&Arc<SessionUser>, AppError> {
+        self.user.as_ref().ok_or(AppError::SignInRequired)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal("request context missing".into()))
+    }
+}
+
+/// A signed-in user who has no pending forced password change.
+pub struct Signed(pub Ctx, pub Arc<SessionUser>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Signed {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, s).await?;
+        let user = ctx.require_user()?.clone();
+        if user.must_change_password {
+            return Err(AppError::PasswordChangeRequired);
+        }
+        Ok(Signed(ctx, user))
+    }
+}
+
+/// A signed-in administrator.
+pub struct AdminOnly(pub Ctx, pub Arc<SessionUser>);
+
+impl<S: Send + Sync> FromRequestParts<S> for AdminOnly {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, Self::Rejection> {
+        let Signed(ctx, user) = Signed::from_request_parts(parts, s).await?;
+        if !user.is_admin() {
+            return Err(AppError::Forbidden);
+        }
+        Ok(AdminOnly(ctx, user))
+    }
+}
+
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_empty())
+}
+
+/// A `Set-Cookie` value. `max_age` None: a browser-session cookie; Some(0): delete.
+pub fn set_cookie(
+    name: &str,
+    value: &str,
+    max_age: Option<i64>,
+    http_only: bool,
+    secure: bool,
+) -> HeaderValue {
+    let mut s = format!("{name}={value}; Path=/; SameSite=Lax");
+    if let Some(age) = max_age {
+        s.push_str(&format!("; Max-Age={age}"));
+    }
+    if http_only {
+        s.push_str("; HttpOnly");
+    }
+    if secure {
+        s.push_str("; Secure");
+    }
+    HeaderValue::from_str(&s).expect("cookie values are hex or fixed words")
+}
+
+pub fn new_token() -> Result<String, AppError> {
+    domain::password::generate_token().map_err(|e| AppError::Internal(e.to_string()))
+}
+
+pub fn token_hash(token: &str) -> String {
+    domain::password::sha256_hex(token.as_bytes())
+}
+
+/// Loads the session and language, checks CSRF, renders error pages.
+pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let now = Utc::now().timestamp();
+    let headers = req.headers();
+    let cookie_secure = app.config().cookie_secure;
+    let mut set_cookies: Vec<HeaderValue> = Vec::new();
+
+    let mut session_expired = false;
+    let mut user = None;
+    let mut session_hash = None;
+    let mut csrf_token = None;
+    let mut user_lang = None;
+    if let Some(token) = cookie(headers, SESSION_COOKIE) {
+        let hash = token_hash(token);
+        match app.store().session(&hash).await {
+            Ok(Some(rec)) => {
+                let ttl = app.config().session_ttl.num_seconds();
+                // Sliding expiry, written at most every quarter of the lifetime.
+                if rec.expires_at - now < ttl * 3 / 4
+                    && let Err(e) = app.store().touch_session(&hash, Some(now + ttl)).await
+                {
+                    tracing::warn!(error = %e, "could not extend a session");
+                }
+                csrf_token = Some(rec.csrf_token.clone());
+                user = Some(Arc::new(SessionUser {
+                    id: rec.user.id,
+                    login: rec.user.login.clone(),
+                    display_name: rec.user.display_name.clone(),
+                    must_change_password: rec.user.must_change_password,
+                    actor: rec.user.actor(),
+                }));
+                session_hash = Some(hash);
+                // The language cookie follows the account's choice.
+                let lang = rec.user.language;
+                user_lang = Some(lang);
+                if cookie(headers, LANG_COOKIE).and_then(parse_lang) != Some(lang) {
+                    set_cookies.push(set_cookie(
+                        LANG_COOKIE,
+                        lang.as_str(),
+                        Some(31_536_000),
+                        false,
+                        cookie_secure,
+                    ));
+                }
+            }
+            Ok(None) => {
+                session_expired = true;
+                set_cookies.push(set_cookie(SESSION_COOKIE, "", Some(0), true, cookie_secure));
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "session lookup failed");
+                let ctx = fallback_ctx(&req);
+                return errors::render(&ctx, &AppError::Internal(e.to_string()));
+            }
+        }
+    }
+    // A user's language comes from the account; before sign-in, from the cookie.
+    let lang = user_lang
+        .or_else(|| cookie(headers, LANG_COOKIE).and_then(parse_lang))
+        .unwrap_or_default();
+    let csrf = match csrf_token {
+        Some(t) => t,
+        None => match cookie(headers, PRESESSION_COOKIE) {
+            Some(t) if csrf::well_formed(t) => t.to_string(),
+            _ => {
+                let t = match new_token() {
+                    Ok(t) => t,
+                    Err(e) => return errors::render(&fallback_ctx(&req), &e),
+                };
+                set_cookies.push(set_cookie(PRESESSION_COOKIE, &t, None, true, cookie_secure));
+                t
+            }
+        },
+    };
+    let partial =
+        headers.contains_key("hx-request") && !headers.contains_key("hx-history-restore-request");
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
+    let ctx = Ctx {
+        user,
+        session_hash,
+        csrf,
+        lang,
+        partial,
+        session_expired,
+        peer,
+        path,
+    };
+
+    let mut req = req;
+    if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        let anonymous_ok = ANONYMOUS_POSTS.contains(&req.uri().path());
+        if ctx.user.is_none() && !anonymous_ok {
+            // Nothing is changed; the person signs in again and repeats the action.
+            return finish(&ctx, AppError::SignInRequired.into_response(), set_cookies);
+        }
+        let (checked, rebuilt) = csrf::check(req, &ctx.csrf, app.config().body_limit_bytes).await;
+        if let Err(e) = checked {
+            tracing::info!(path = %ctx.path, "CSRF check failed: {e:?}");
+            return finish(&ctx, e.into_response(), set_cookies);
+        }
+        req = rebuilt;
+    }
+    req.extensions_mut().insert(ctx.clone());
+    let resp = next.run(req).await;
+    finish(&ctx, resp, set_cookies)
+}
+
+/// Renders error markers into pages and adds cookies.
+fn finish(ctx: &Ctx, mut resp: Response, set_cookies: Vec<HeaderValue>) -> Response {
+    if let Some(ErrorMarker(err)) = resp.extensions_mut().remove::<ErrorMarker>() {
+        resp = errors::render(ctx, &err);
+    }
+    let h = resp.headers_mut();
+    for c in set_cookies {
+        h.append(header::SET_COOKIE, c);
+    }
+    h.insert(header::VARY, HeaderValue::from_static("HX-Request, Cookie"));
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    resp
+}
+
+fn fallback_ctx(req: &Request) -> Ctx {
+    Ctx {
+        user: None,
+        session_hash: None,
+        csrf: String::new(),
+        lang: cookie(req.headers(), LANG_COOKIE)
+            .and_then(parse_lang)
+            .unwrap_or_default(),
+        partial: false,
+        session_expired: false,
+        peer: IpAddr::V4(Ipv4Addr::LOCALHOST),
+        path: req.uri().path().to_string(),
+    }
+}
+
+/// A local path to return to after sign-in (never another site).
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.starts_with("/\\")
+                && !n.contains(['\r', '\n']) =>
+        {
+            n.to_string()
+        }
+        _ => "/plans".to_string(),
+    }
+}
+
+/// 303 to `to`; htmx gets `HX-Redirect` so it loads a whole page.
+pub fn redirect(ctx: &Ctx, to: &str) -> Response {
+    if ctx.partial {
+        let mut r = axum::http::StatusCode::NO_CONTENT.into_response();
+        if let Ok(v) = HeaderValue::from_str(to) {
+            r.headers_mut().insert("hx-redirect", v);
+        }
+        r
+    } else {
+        Redirect::to(to).into_response()
+    }
+}

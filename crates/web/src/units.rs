@@ -1,0 +1,99 @@
+//! Units: the list, and each unit with the items it leads and coordinates.
+
+use crate::AppState;
+use crate::errors::AppError;
+use crate::page::{Layout, render_page};
+use crate::plans::{Chip, Row};
+use crate::session::Signed;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use domain::UnitId;
+use store::UnitItem;
+
+#[derive(Template)]
+#[template(path = "units.html")]
+struct UnitsPage<'a> {
+    l: Layout<'a>,
+    units: Vec<Chip>,
+}
+
+pub async fn list(
+    State(app): State<AppState>,
+    Signed(ctx, _): Signed,
+) -> Result<Response, AppError> {
+    let units = app
+        .store()
+        .list_units()
+        .await?
+        .into_iter()
+        .map(|u| Chip {
+            id: u.id.0,
+            name: u.name,
+            external: u.external,
+        })
+        .collect();
+    let title = ctx.tr().t("units.title").to_string();
+    Ok(render_page(UnitsPage {
+        l: Layout::new(&ctx, &title, "units"),
+        units,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "unit.html")]
+struct UnitPage<'a> {
+    l: Layout<'a>,
+    unit: Chip,
+    aliases: String,
+    leads: Vec<Row>,
+    coordinates: Vec<Row>,
+}
+
+fn unit_row(i: &UnitItem) -> Row {
+    Row {
+        id: i.item_id.0,
+        depth: 0,
+        numbering: i.numbering.clone().unwrap_or_default(),
+        title: i.title.clone(),
+        text: String::new(),
+        lead: Vec::new(),
+        coord: Vec::new(),
+        targets: Vec::new(),
+        deadlines: Vec::new(),
+    }
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id: UnitId = id.parse().map_err(|_| AppError::NotFound)?;
+    // A partner sees only its own units' pages.
+    if user.is_partner_only() && !user.actor.unit_ids.contains(&id) {
+        return Err(AppError::Forbidden);
+    }
+    let v = app.store().unit(id).await?.ok_or(AppError::NotFound)?;
+    let aliases = app
+        .store()
+        .abbreviations()
+        .await?
+        .into_iter()
+        .filter(|a| a.unit_name == v.unit.name)
+        .map(|a| a.alias)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let title = v.unit.name.clone();
+    Ok(render_page(UnitPage {
+        l: Layout::new(&ctx, &title, "units"),
+        unit: Chip {
+            id: v.unit.id.0,
+            name: v.unit.name.clone(),
+            external: v.unit.external,
+        },
+        aliases,
+        leads: v.leads.iter().map(unit_row).collect(),
+        coordinates: v.coordinates.iter().map(unit_row).collect(),
+    }))
+}

@@ -1,0 +1,296 @@
+//! Test helpers: a real server per test on 127.0.0.1:0 with its own database.
+#![allow(dead_code)]
+
+use reqwest::cookie::{CookieStore, Jar};
+use reqwest::{Client, Response};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use store::Store;
+use web::{AppState, WebConfig};
+
+pub const SEED: &str = include_str!("../../../sangtao/seed/hanoi-2025-uccn.txt");
+pub const NEW_PASSWORD: &str = "mat-khau-moi-2025";
+
+#[derive(Debug, Clone)]
+pub enum Backend {
+    Sqlite,
+    Postgres(String),
+}
+
+/// SQLite always; PostgreSQL when SANGTAO_TEST_PG_URL is set (required with SANGTAO_REQUIRE_PG=1).
+pub async fn backends() -> Vec<Backend> {
+    let mut out = vec![Backend::Sqlite];
+    match std::env::var("SANGTAO_TEST_PG_URL")
+        .ok()
+        .filter(|v| !v.is_empty())
+    {
+        Some(url) => out.push(Backend::Postgres(url)),
+        None => {
+            if std::env::var("SANGTAO_REQUIRE_PG").as_deref() == Ok("1") {
+                panic!("SANGTAO_REQUIRE_PG=1 but SANGTAO_TEST_PG_URL is not set");
+            }
+            eprintln!(
+                "note: PostgreSQL part skipped: set SANGTAO_TEST_PG_URL=postgres://… to run it"
+            );
+        }
+    }
+    out
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A new, empty PostgreSQL database next to the one `base` names.
+pub async fn fresh_pg_database(base: &str) -> String {
+    use sqlx::Connection;
+    use sqlx::Executor;
+    let name = format!(
+        "sangtao_web_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos()
+    );
+    let mut conn = sqlx::PgConnection::connect(base)
+        .await
+        .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {base}: {e}"));
+    conn.execute(sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "CREATE DATABASE {name}"
+    ))))
+    .await
+    .expect("CREATE DATABASE");
+    let (head, query) = match base.split_once('?') {
+        Some((h, q)) => (h, format!("?{q}")),
+        None => (base, String::new()),
+    };
+    let prefix = head.rsplit_once('/').map(|(p, _)| p).unwrap_or(head);
+    format!("{prefix}/{name}{query}")
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: Client,
+    pub jar: Arc<Jar>,
+    pub admin_password: String,
+    pub store: Store,
+    pub backend: Backend,
+    _dir: Arc<tempfile::TempDir>,
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |_| {}).await
+}
+
+pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut WebConfig)) -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let url = match &backend {
+        Backend::Sqlite => format!("sqlite://{}", dir.path().join("test.db").display()),
+        Backend::Postgres(base) => fresh_pg_database(base).await,
+    };
+    let store = Store::connect(&url).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    let seed = vanban::parse_text(SEED);
+    let sha = domain::password::sha256_hex(SEED.as_bytes());
+    let boot = store
+        .bootstrap(&seed, "hanoi-2025-uccn.txt", &sha)
+        .await
+        .expect("bootstrap")
+        .expect("an empty database is seeded");
+    let mut cfg = WebConfig::default();
+    configure(&mut cfg);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let state = AppState::new(store.clone(), cfg);
+    tokio::spawn(web::serve(listener, state, std::future::pending()));
+    let jar = Arc::new(Jar::default());
+    TestApp {
+        addr,
+        client: client_with(jar.clone()),
+        jar,
+        admin_password: boot.one_time_password,
+        store,
+        backend,
+        _dir: Arc::new(dir),
+    }
+}
+
+fn client_with(jar: Arc<Jar>) -> Client {
+    Client::builder().cookie_provider(jar).build().unwrap()
+}
+
+/// The value of the first `_csrf` field on a page.
+pub fn csrf_of(html: &str) -> String {
+    let marker = "name=\"_csrf\" value=\"";
+    let start = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("no _csrf field in {html}"))
+        + marker.len();
+    html[start..start + 64].to_string()
+}
+
+/// The one-time password shown once on an admin page.
+pub fn otp_of(html: &str) -> String {
+    let marker = "id=\"one-time-password\">";
+    let start = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("no one-time password in {html}"))
+        + marker.len();
+    html[start..].split('<').next().unwrap().to_string()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// Another browser (own cookies) on the same server.
+    pub fn new_browser(app: &TestApp) -> TestApp {
+        let jar = Arc::new(Jar::default());
+        TestApp {
+            addr: app.addr,
+            client: client_with(jar.clone()),
+            jar,
+            admin_password: app.admin_password.clone(),
+            store: app.store.clone(),
+            backend: app.backend.clone(),
+            _dir: app._dir.clone(),
+        }
+    }
+
+    /// A client without cookies.
+    pub fn fresh_client(&self) -> Client {
+        Client::new()
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url(path))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn csrf_from(&self, path: &str) -> String {
+        csrf_of(&self.get(path).await.text().await.unwrap())
+    }
+
+    pub async fn sign_in(&self, login: &str, password: &str) -> Response {
+        let csrf = self.csrf_from("/signin").await;
+        self.post(
+            "/signin",
+            &[("_csrf", &csrf), ("login", login), ("password", password)],
+        )
+        .await
+    }
+
+    /// The Set-Cookie header of a successful sign-in (on a separate cookie jar).
+    pub async fn raw_sign_in_cookie(&self, login: &str, password: &str) -> String {
+        let jar = Arc::new(Jar::default());
+        let c = Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let page = c
+            .get(self.url("/signin"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let csrf = csrf_of(&page);
+        let r = c
+            .post(self.url("/signin"))
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("login", login),
+                ("password", password),
+            ])
+            .send()
+            .await
+            .unwrap();
+        r.headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .find(|v| v.starts_with("sangtao_session="))
+            .unwrap_or_else(|| panic!("no session cookie: {:?}", r.headers()))
+    }
+
+    pub async fn sign_out(&self) {
+        let csrf = self.csrf_from("/plans").await;
+        let r = self.post("/signout", &[("_csrf", &csrf)]).await;
+        assert_eq!(r.url().path(), "/signin");
+    }
+
+    /// Signs in as admin with the one-time password and sets [`NEW_PASSWORD`].
+    pub async fn sign_in_ready(&self) {
+        let r = self.sign_in("admin", &self.admin_password).await;
+        assert_eq!(r.url().path(), "/password", "forced change first");
+        let csrf = self.csrf_from("/password").await;
+        let r = self
+            .post(
+                "/password",
+                &[
+                    ("_csrf", &csrf),
+                    ("current", &self.admin_password),
+                    ("new", NEW_PASSWORD),
+                    ("confirm", NEW_PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(r.url().path(), "/plans");
+    }
+
+    pub async fn switch_language(&self, lang: &str) {
+        let page = self.get("/signin").await.text().await.unwrap();
+        let csrf = csrf_of(&page);
+        let r = self
+            .post(
+                "/lang",
+                &[("_csrf", &csrf), ("lang", lang), ("next", "/signin")],
+            )
+            .await;
+        assert!(r.status().is_success(), "{}", r.status());
+        let cookies = self.jar.cookies(&self.url("/").parse().unwrap());
+        assert!(
+            cookies
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .contains(&format!("sangtao_lang={lang}"))
+        );
+    }
+
+    /// Creates a user through the admin page; returns the one-time password shown.
+    pub async fn create_user(&self, login: &str, name: &str, role: &str, unit: i64) -> String {
+        let csrf = self.csrf_from("/admin/users").await;
+        let unit = unit.to_string();
+        let r = self
+            .post(
+                "/admin/users",
+                &[
+                    ("_csrf", &csrf),
+                    ("login", login),
+                    ("display_name", name),
+                    ("role", role),
+                    ("unit", &unit),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), reqwest::StatusCode::OK);
+        otp_of(&r.text().await.unwrap())
+    }
+
+    pub async fn plan_id(&self) -> i64 {
+        self.store.list_plans().await.unwrap()[0].id.0
+    }
+}
