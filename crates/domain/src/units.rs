@@ -82,6 +82,32 @@ impl UnitKind {
         }
     }
 
+    pub fn label(self, lang: crate::Language) -> &'static str {
+        use crate::Language::{En, Vi};
+        match (self, lang) {
+            (UnitKind::Board, Vi) => "Ban Giám đốc",
+            (UnitKind::Board, En) => "Board",
+            (UnitKind::Division, Vi) => "Phòng chuyên môn",
+            (UnitKind::Division, En) => "Division",
+            (UnitKind::Office, Vi) => "Văn phòng",
+            (UnitKind::Office, En) => "Office",
+            (UnitKind::Affiliate, Vi) => "Đơn vị trực thuộc",
+            (UnitKind::Affiliate, En) => "Affiliated body",
+            (UnitKind::Government, Vi) => "Cơ quan nhà nước",
+            (UnitKind::Government, En) => "Government body",
+            (UnitKind::Association, Vi) => "Hội",
+            (UnitKind::Association, En) => "Association",
+            (UnitKind::Press, Vi) => "Báo chí",
+            (UnitKind::Press, En) => "Press",
+            (UnitKind::International, Vi) => "Tổ chức quốc tế",
+            (UnitKind::International, En) => "International body",
+            (UnitKind::Company, Vi) => "Doanh nghiệp",
+            (UnitKind::Company, En) => "Company",
+            (UnitKind::Other, Vi) => "Khác",
+            (UnitKind::Other, En) => "Other",
+        }
+    }
+
     pub fn parse(code: &str) -> UnitKind {
         match code {
             "board" => UnitKind::Board,

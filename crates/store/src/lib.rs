@@ -38,12 +38,6 @@ pub enum Db {
     Postgres(sqlx::PgPool),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Backend {
-    Sqlite,
-    Postgres,
-}
-
 /// Counters and test hooks shared by clones of a store.
 #[derive(Debug, Default)]
 pub(crate) struct Ctx {

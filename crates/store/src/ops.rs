@@ -1,12 +1,12 @@
 //! Every query of the store, written once. This file is compiled twice, as
-//! `sqlite::ops` and `postgres::ops`; `super::{DB, Pool, BACKEND, begin_write}` differ.
+//! `sqlite::ops` and `postgres::ops`; `super::{DB, Pool, MIGRATOR, begin_write}` differ.
 //! SQL here must run on both engines: `$n` placeholders, BIGINT/TEXT/DOUBLE/BOOLEAN
 //! values, `ON CONFLICT`, `RETURNING`, `WITH RECURSIVE`, TRUE/FALSE literals.
 
-use super::{BACKEND, DB, Pool, begin_write};
+use super::{DB, Pool, begin_write};
 use crate::model::*;
 use crate::tree::{Attached, build_forest};
-use crate::{Backend, Ctx, StoreError, now, parse_date};
+use crate::{Ctx, StoreError, now, parse_date};
 use domain::{
     AuditId, ItemId, ItemStatus, Language, PlanId, Role, UnitId, UnitKind, UnitRelation, UserId,
 };
@@ -670,7 +670,7 @@ pub(crate) async fn list_plans(pool: &Pool, _ctx: &Ctx) -> R<Vec<PlanSummary>> {
     let rows = sqlx::query(
         "SELECT p.id, p.kind, p.number, p.symbol, p.issuer, p.doc_date, p.year, p.title,
                 (SELECT COUNT(*) FROM items i WHERE i.plan_id = p.id), p.imported_at
-         FROM plans p ORDER BY p.year DESC, p.imported_at DESC, p.id DESC",
+         FROM plans p ORDER BY COALESCE(p.year, 0) DESC, p.imported_at DESC, p.id DESC",
     )
     .fetch_all(pool)
     .await?;
@@ -1019,14 +1019,15 @@ fn unit_from_row(r: &DbRow) -> R<Unit> {
 }
 
 pub(crate) async fn list_units(pool: &Pool, _ctx: &Ctx) -> R<Vec<Unit>> {
-    sqlx::query(
-        "SELECT id, name, folded_name, external, kind FROM units ORDER BY external, folded_name",
-    )
-    .fetch_all(pool)
-    .await?
-    .iter()
-    .map(unit_from_row)
-    .collect()
+    let mut units = sqlx::query("SELECT id, name, folded_name, external, kind FROM units")
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(unit_from_row)
+        .collect::<R<Vec<_>>>()?;
+    // Sorted here: the two engines collate text differently.
+    units.sort_by(|a, b| (a.external, &a.key).cmp(&(b.external, &b.key)));
+    Ok(units)
 }
 
 pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitView>> {
@@ -1096,10 +1097,11 @@ pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitVie
 }
 
 pub(crate) async fn abbreviations(pool: &Pool, _ctx: &Ctx) -> R<Vec<Abbreviation>> {
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("SELECT alias, unit_name FROM unit_abbreviations ORDER BY alias_key")
+    let mut rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT alias, unit_name FROM unit_abbreviations")
             .fetch_all(pool)
             .await?;
+    rows.sort_by_cached_key(|(alias, _)| domain::unit_key(alias));
     Ok(rows
         .into_iter()
         .map(|(alias, unit_name)| Abbreviation { alias, unit_name })
@@ -1233,6 +1235,7 @@ async fn fill_user(conn: &mut Conn, u: &mut UserRecord) -> R<()> {
         .into_iter()
         .map(|(id, name, ext)| unit_ref_from(id, name, ext))
         .collect();
+    u.units.sort_by_cached_key(|x| domain::unit_key(&x.name));
     Ok(())
 }
 
@@ -1315,7 +1318,9 @@ pub(crate) async fn list_users(pool: &Pool, _ctx: &Ctx) -> R<Vec<UserRecord>> {
     }
     for u in &mut users {
         u.roles.sort();
+        u.units.sort_by_cached_key(|x| domain::unit_key(&x.name));
     }
+    users.sort_by(|a, b| a.login.cmp(&b.login));
     Ok(users)
 }
 
@@ -1766,14 +1771,47 @@ pub(crate) async fn bootstrap(
     }
     let prepared = prepare(seed)?;
     let mut tx = begin_write(pool).await?;
+    let result = bootstrap_in(
+        &mut tx,
+        ctx,
+        seed,
+        &prepared,
+        seed_name,
+        seed_sha256,
+        admin_hash,
+    )
+    .await;
+    let result = match result {
+        Ok(Some(done)) => tx
+            .commit()
+            .await
+            .map(|_| Some(done))
+            .map_err(StoreError::from),
+        other => other,
+    };
+    match result {
+        // PostgreSQL: another server bootstrapped at the same moment and won.
+        Err(e) if e.is_unique_violation() => Ok(None),
+        other => other,
+    }
+}
+
+async fn bootstrap_in(
+    conn: &mut Conn,
+    ctx: &Ctx,
+    seed: &ParsedPlan,
+    prepared: &Prepared,
+    seed_name: &str,
+    seed_sha256: &str,
+    admin_hash: &str,
+) -> R<Option<(PlanId, String)>> {
     // Checked again under the write lock: two servers starting together bootstrap once.
-    if !is_empty_in(&mut tx).await? {
+    if !is_empty_in(conn).await? {
         return Ok(None);
     }
-    let plan_id =
-        match import_in(&mut tx, ctx, seed, &prepared, seed_name, seed_sha256, None).await? {
-            ImportOutcome::Imported(id) | ImportOutcome::AlreadyImported(id) => id,
-        };
+    let plan_id = import_in(conn, ctx, seed, prepared, seed_name, seed_sha256, None)
+        .await?
+        .plan_id();
     let new = NewUser {
         login: ADMIN_LOGIN.to_string(),
         display_name: "Quản trị hệ thống".to_string(),
@@ -1783,10 +1821,6 @@ pub(crate) async fn bootstrap(
         roles: vec![Role::Admin],
         unit_ids: Vec::new(),
     };
-    create_user_in(&mut tx, &new, None).await?;
-    tx.commit().await?;
+    create_user_in(conn, &new, None).await?;
     Ok(Some((plan_id, ADMIN_LOGIN.to_string())))
 }
-
-#[allow(dead_code)]
-const _BACKEND: Backend = BACKEND;

@@ -1,13 +1,12 @@
 //! PostgreSQL backend: connection options and the write-transaction opener. The queries
 //! are in `ops.rs`, shared with SQLite.
 
-use crate::{Backend, CONNECT_TIMEOUT, StoreError, redact_url};
+use crate::{CONNECT_TIMEOUT, StoreError, redact_url};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use std::str::FromStr;
 
 pub(crate) type DB = sqlx::Postgres;
 pub(crate) type Pool = sqlx::PgPool;
-pub(crate) const BACKEND: Backend = Backend::Postgres;
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// READ COMMITTED; uniqueness constraints settle races between writers.

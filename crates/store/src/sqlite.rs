@@ -1,13 +1,12 @@
 //! SQLite backend: connection options and the write-transaction opener. The queries are
 //! in `ops.rs`, shared with PostgreSQL.
 
-use crate::{Backend, CONNECT_TIMEOUT, SQLITE_BUSY_TIMEOUT, StoreError};
+use crate::{CONNECT_TIMEOUT, SQLITE_BUSY_TIMEOUT, StoreError};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::path::Path;
 
 pub(crate) type DB = sqlx::Sqlite;
 pub(crate) type Pool = sqlx::SqlitePool;
-pub(crate) const BACKEND: Backend = Backend::Sqlite;
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 /// Writers take the lock up front, so that two writers never deadlock upgrading a read

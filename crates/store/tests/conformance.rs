@@ -30,20 +30,35 @@ struct TestDb {
 impl TestDb {
     async fn finish(self) {
         self.store.close().await;
-        if let Some((admin_url, name)) = &self.pg_drop
-            && let Ok(admin) = sqlx::PgPool::connect(admin_url).await
-        {
-            let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            let _ = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&admin).await;
-            admin.close().await;
-        }
+        // Drop removes the database.
+    }
+}
+
+async fn drop_pg_database(admin_url: &str, name: &str) {
+    if let Ok(admin) = sqlx::PgPool::connect(admin_url).await {
+        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        let _ = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&admin).await;
+        admin.close().await;
     }
 }
 
 impl Drop for TestDb {
+    /// Also runs when a test panics, so failed tests leave no database behind.
     fn drop(&mut self) {
         if let Some(dir) = &self.sqlite_dir {
             let _ = std::fs::remove_dir_all(dir);
+        }
+        if let Some((admin_url, name)) = self.pg_drop.take() {
+            // Outside the test's runtime, which may be shutting down.
+            let _ = std::thread::spawn(move || {
+                if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    rt.block_on(drop_pg_database(&admin_url, &name));
+                }
+            })
+            .join();
         }
     }
 }
