@@ -2,7 +2,8 @@
 //! are in `ops.rs`, shared with SQLite.
 
 use crate::{CONNECT_TIMEOUT, StoreError, redact_url};
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::Connection;
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPoolOptions};
 use std::str::FromStr;
 
 pub(crate) type DB = sqlx::Postgres;
@@ -25,19 +26,25 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
         url: redact_url(url),
         message,
     };
-    let connecting = PgPoolOptions::new()
+    // One direct connection first: it fails at once with the real cause (refused,
+    // unknown host, bad password), where a pool would retry until its timeout.
+    match tokio::time::timeout(CONNECT_TIMEOUT, PgConnection::connect_with(&opts)).await {
+        Ok(Ok(conn)) => {
+            let _ = conn.close().await;
+        }
+        Ok(Err(e)) => return Err(unreachable(e.to_string())),
+        Err(_) => {
+            return Err(unreachable(format!(
+                "no answer within {} s",
+                CONNECT_TIMEOUT.as_secs()
+            )));
+        }
+    }
+    Ok(PgPoolOptions::new()
         .max_connections(10)
         .min_connections(0)
         .acquire_timeout(CONNECT_TIMEOUT)
-        .connect_with(opts);
-    match tokio::time::timeout(CONNECT_TIMEOUT, connecting).await {
-        Ok(Ok(pool)) => Ok(pool),
-        Ok(Err(e)) => Err(unreachable(e.to_string())),
-        Err(_) => Err(unreachable(format!(
-            "no answer within {} s",
-            CONNECT_TIMEOUT.as_secs()
-        ))),
-    }
+        .connect_lazy_with(opts))
 }
 
 #[allow(clippy::duplicate_mod)]

@@ -75,6 +75,20 @@ async fn sqlite_db() -> TestDb {
     }
 }
 
+/// Says once per process, past the test harness's output capture, why PostgreSQL
+/// tests are skipped.
+fn note_skip(why: &str) {
+    use std::io::Write;
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "conformance: PostgreSQL tests skipped: {why} (set SANGTAO_TEST_PG_URL, \
+             e.g. postgres://postgres@127.0.0.1:5432/test)"
+        );
+    });
+}
+
 fn pg_url() -> Option<String> {
     std::env::var("SANGTAO_TEST_PG_URL")
         .ok()
@@ -114,9 +128,14 @@ async fn pg_template(admin_url: &str) -> Result<String, String> {
         "sangtao_tmpl_{}",
         &domain::password::sha256_hex(tag.as_bytes())[..12]
     );
-    let admin = tokio::time::timeout(Duration::from_secs(6), sqlx::PgPool::connect(admin_url))
+    // Store::connect names the cause (refused, timed out) within 5 s.
+    Store::connect(admin_url)
         .await
-        .map_err(|_| "timed out".to_string())?
+        .map_err(|e| e.to_string())?
+        .close()
+        .await;
+    let admin = sqlx::PgPool::connect(admin_url)
+        .await
         .map_err(|e| e.to_string())?;
     let ready: Option<bool> =
         sqlx::query_scalar("SELECT datistemplate FROM pg_database WHERE datname = $1")
@@ -158,7 +177,7 @@ async fn pg_db() -> Option<TestDb> {
             !require_pg(),
             "SANGTAO_REQUIRE_PG=1 but SANGTAO_TEST_PG_URL is not set"
         );
-        eprintln!("PostgreSQL conformance skipped: SANGTAO_TEST_PG_URL is not set");
+        note_skip("SANGTAO_TEST_PG_URL is not set");
         return None;
     };
     let template = TEMPLATE.get_or_init(|| pg_template(&url)).await;
@@ -166,7 +185,7 @@ async fn pg_db() -> Option<TestDb> {
         Ok(t) => t.clone(),
         Err(e) => {
             assert!(!require_pg(), "PostgreSQL at {url} is unusable: {e}");
-            eprintln!("PostgreSQL conformance skipped: {url} is unusable: {e}");
+            note_skip(&format!("{url} is unusable: {e}"));
             return None;
         }
     };
@@ -1260,7 +1279,37 @@ async fn unreachable_postgres_fails_quickly_and_clearly() {
     let msg = err.to_string();
     assert!(msg.contains("cannot reach the database"), "{msg}");
     assert!(msg.contains("127.0.0.1:1"), "{msg}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "refused must fail at once"
+    );
     assert!(!msg.contains("secret"), "password leaked: {msg}");
+}
+
+#[tokio::test]
+async fn silent_postgres_times_out_in_about_five_seconds() {
+    // A local listener that accepts and never answers, like a server behind a firewall
+    // that swallows packets.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for conn in listener.incoming().take(4) {
+            held.push(conn);
+        }
+        std::thread::sleep(Duration::from_secs(10));
+    });
+    let started = Instant::now();
+    let err = Store::connect(&format!("postgres://postgres@127.0.0.1:{port}/x"))
+        .await
+        .unwrap_err();
+    let took = started.elapsed();
+    assert!(matches!(err, StoreError::Unreachable { .. }), "{err:?}");
+    assert!(err.to_string().contains("no answer within 5 s"), "{err}");
+    assert!(
+        took >= Duration::from_secs(4) && took < Duration::from_secs(8),
+        "{took:?}"
+    );
 }
 
 #[tokio::test]
