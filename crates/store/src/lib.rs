@@ -231,6 +231,18 @@ impl Store {
         dispatch!(self, unit(id))
     }
 
+    /// Merges a duplicate unit into another: item links, memberships and
+    /// responsibilities move to `into`, then `from` is deleted. For duplicates the
+    /// alias table did not catch at import time.
+    pub async fn merge_unit(
+        &self,
+        from: UnitId,
+        into: UnitId,
+        actor: Option<UserId>,
+    ) -> Result<(), StoreError> {
+        dispatch!(self, merge_unit(from, into, actor))
+    }
+
     /// The editable alias table, sorted by alias.
     pub async fn abbreviations(&self) -> Result<Vec<Abbreviation>, StoreError> {
         dispatch!(self, abbreviations())

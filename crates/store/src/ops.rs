@@ -1096,6 +1096,92 @@ pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitVie
     }))
 }
 
+/// Moves everything that names `from` to `into` and deletes `from`.
+pub(crate) async fn merge_unit(
+    pool: &Pool,
+    _ctx: &Ctx,
+    from: UnitId,
+    into: UnitId,
+    actor: Option<UserId>,
+) -> R<()> {
+    if from == into {
+        return Err(StoreError::Invalid(
+            "a unit cannot be merged into itself".into(),
+        ));
+    }
+    let mut tx = begin_write(pool).await?;
+    let mut found = Vec::new();
+    for id in [from, into] {
+        let row: Option<(String, bool)> =
+            sqlx::query_as("SELECT name, external FROM units WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match row {
+            Some(r) => found.push(r),
+            None => return Err(StoreError::NotFound(format!("unit {id}"))),
+        }
+    }
+    sqlx::query(
+        "INSERT INTO item_units (item_id, unit_id, relation, position)
+         SELECT item_id, $2, relation, position FROM item_units WHERE unit_id = $1
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(from.0)
+    .bind(into.0)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM item_units WHERE unit_id = $1")
+        .bind(from.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO user_units (user_id, unit_id)
+         SELECT user_id, $2 FROM user_units WHERE unit_id = $1
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(from.0)
+    .bind(into.0)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM user_units WHERE unit_id = $1")
+        .bind(from.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE plan_responsibilities SET unit_id = $2 WHERE unit_id = $1")
+        .bind(from.0)
+        .bind(into.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE units SET parent_id = $2 WHERE parent_id = $1")
+        .bind(from.0)
+        .bind(into.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM units WHERE id = $1")
+        .bind(from.0)
+        .execute(&mut *tx)
+        .await?;
+    let (from_name, from_ext) = &found[0];
+    let (into_name, _) = &found[1];
+    audit(
+        &mut tx,
+        &AuditEntry::new(actor, "unit.merge", "unit", Some(into.0))
+            .before(json!({ "id": from.0, "name": from_name, "external": from_ext }))
+            .after(json!({ "id": into.0, "name": into_name })),
+    )
+    .await?;
+    audit(
+        &mut tx,
+        &AuditEntry::new(actor, "unit.merged_into", "unit", Some(from.0))
+            .before(json!({ "name": from_name, "external": from_ext }))
+            .after(json!({ "merged_into": into.0 })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 pub(crate) async fn abbreviations(pool: &Pool, _ctx: &Ctx) -> R<Vec<Abbreviation>> {
     let mut rows: Vec<(String, String)> =
         sqlx::query_as("SELECT alias, unit_name FROM unit_abbreviations")

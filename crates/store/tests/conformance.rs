@@ -255,6 +255,7 @@ conformance!(
     audit_is_append_only,
     bootstrap_runs_once,
     abbreviations_are_editable,
+    duplicate_units_can_be_merged,
     seed_plan_imports,
 );
 
@@ -1192,6 +1193,53 @@ async fn abbreviations_are_editable(store: &Store) {
         .collect();
     assert!(log.contains(&"abbreviation.set".to_string()));
     assert!(log.contains(&"abbreviation.delete".to_string()));
+}
+
+async fn duplicate_units_can_be_merged(store: &Store) {
+    // "Phòng Di sản" is not in the alias table, so it arrives as a unit of its own.
+    let mut plan = big_plan(2, "Đơn vị trùng");
+    plan.items[0].lead_units = units(&["Phòng Di sản"]);
+    plan.items[1].lead_units = units(&["Phòng Di sản", "Phòng QLDSVH"]);
+    plan.responsibilities = vec![Responsibility {
+        unit: "Phòng Di sản".into(),
+        duties: vec!["Chủ trì".into()],
+    }];
+    let pid = store
+        .import_plan(&plan, "dup.txt", &"8".repeat(64), None)
+        .await
+        .unwrap()
+        .plan_id();
+    let all = store.list_units().await.unwrap();
+    let dup = all.iter().find(|u| u.name == "Phòng Di sản").unwrap().id;
+    let qlds = all
+        .iter()
+        .find(|u| u.name == "Phòng Quản lý Di sản văn hóa")
+        .unwrap()
+        .id;
+    let user = store
+        .create_user(new_user("hoa", &[Role::Staff], &[dup, qlds]))
+        .await
+        .unwrap();
+
+    store.merge_unit(dup, qlds, Some(user)).await.unwrap();
+    assert!(store.unit(dup).await.unwrap().is_none());
+    let view = store.plan(pid).await.unwrap().unwrap();
+    let leads0: Vec<_> = view.items[0].lead_units().map(|u| u.id).collect();
+    let leads1: Vec<_> = view.items[1].lead_units().map(|u| u.id).collect();
+    assert_eq!(leads0, [qlds]);
+    assert_eq!(leads1, [qlds], "no duplicate link after the merge");
+    assert_eq!(view.responsibilities[0].unit.as_ref().unwrap().id, qlds);
+    assert_eq!(store.user(user).await.unwrap().unwrap().unit_ids(), [qlds]);
+    assert!(matches!(
+        store.merge_unit(qlds, qlds, None).await.unwrap_err(),
+        StoreError::Invalid(_)
+    ));
+    assert!(matches!(
+        store.merge_unit(dup, qlds, None).await.unwrap_err(),
+        StoreError::NotFound(_)
+    ));
+    let log = store.audit_for_entity("unit", qlds.0).await.unwrap();
+    assert_eq!(log.last().unwrap().action, "unit.merge");
 }
 
 /// The real seed, once the reader parses it as a plan.
