@@ -115,19 +115,23 @@ fn with_database(url: &str, db: &str) -> String {
 
 static TEMPLATE: tokio::sync::OnceCell<Result<String, String>> = tokio::sync::OnceCell::const_new();
 
-/// Migrates a template database once per process. Its name follows the migration
-/// versions, so later runs reuse it; it is marked IS_TEMPLATE only when complete.
+/// Migrates a template database once per process. Its name follows the migrations, so
+/// later runs reuse it; it is marked IS_TEMPLATE only when complete.
 async fn pg_template(admin_url: &str) -> Result<String, String> {
-    let versions = store::migration_versions().1;
-    let tag = versions
-        .iter()
-        .map(|v| v.to_string())
-        .collect::<Vec<_>>()
-        .join("_");
-    let name = format!(
-        "sangtao_tmpl_{}",
-        &domain::password::sha256_hex(tag.as_bytes())[..12]
-    );
+    // Named after the PostgreSQL migrations' contents: an edited migration gets a fresh
+    // template instead of a stale one.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("migrations/postgres");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    let mut all = Vec::new();
+    for f in files {
+        all.extend(f.file_name().unwrap().to_string_lossy().bytes());
+        all.extend(std::fs::read(&f).map_err(|e| e.to_string())?);
+    }
+    let name = format!("sangtao_tmpl_{}", &domain::password::sha256_hex(&all)[..12]);
     // Store::connect names the cause (refused, timed out) within 5 s.
     Store::connect(admin_url)
         .await
