@@ -106,7 +106,9 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
 
     let mut out = Vec::new();
     let mut builder = ParaBuilder::new(wrapped_width, layout);
-    builder.block_mode = !blank_every_other && paragraphs_in_blocks(&phys);
+    let wrapped = lines_are_wrapped(&phys);
+    builder.one_per_line = !wrapped;
+    builder.block_mode = wrapped && !blank_every_other && paragraphs_in_blocks(&phys);
     let mut i = 0;
     while i < phys.len() {
         let Some(p) = &phys[i] else {
@@ -550,6 +552,36 @@ fn typical_width(phys: &[Option<Phys>]) -> usize {
     lens[(lens.len() * 9 / 10).min(lens.len() - 1)]
 }
 
+/// Was the text wrapped at a fixed width (PDF, scrapes) rather than written one
+/// paragraph per line (Word, antiword)? In wrapped text a long line without final
+/// punctuation is nearly always followed by a line that starts in lowercase.
+fn lines_are_wrapped(phys: &[Option<Phys>]) -> bool {
+    let texts: Vec<&str> = phys
+        .iter()
+        .flatten()
+        .map(|p| p.text.trim())
+        .filter(|t| *t != "|" && !t.contains(" | "))
+        .collect();
+    let (mut candidates, mut continued) = (0usize, 0usize);
+    for w in texts.windows(2) {
+        if w[0].chars().count() >= 40 && !w[0].ends_with(['.', ':', ';', '!', '?']) {
+            candidates += 1;
+            if w[1]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            {
+                continued += 1;
+            }
+        }
+    }
+    if candidates >= 8 {
+        continued * 10 >= candidates * 4
+    } else {
+        candidates >= 3 && continued * 4 >= candidates * 3
+    }
+}
+
 /// Markdown scrapes: blank lines are common and many blocks hold several lines.
 fn paragraphs_in_blocks(phys: &[Option<Phys>]) -> bool {
     let (mut blocks, mut multi, mut blanks, mut run) = (0usize, 0usize, 0usize, 0usize);
@@ -672,7 +704,8 @@ impl ParaBuilder {
         let unfinished = !prev.ends_with(['.', ':', ';', '!', '?', ')']);
         let full = self.last_len * 10 >= self.width * 8 && !self.one_per_line;
         let numbered = matches!(crate::parse::split_marker(t), Some((m, _)) if !matches!(m.style, crate::parse::Style::Dash | crate::parse::Style::Plus | crate::parse::Style::Bullet));
-        if unfinished && full && numbered && !self.bold_open {
+        let marker_only_prev = crate::parse::marker_only(prev);
+        if numbered && !self.bold_open && !marker_only_prev && (joined || unfinished && full) {
             let how = if joined {
                 "a continuation of the sentence above"
             } else {
@@ -695,6 +728,25 @@ impl ParaBuilder {
         }
         if self.bold_open {
             return !starts_with_marker(t) || crate::parse::marker_only(t);
+        }
+        // The national motto, "Số:" and the place-and-date line stand on their own.
+        let (pf, tf) = (fold(prev), fold(t));
+        let header_like = |f: &str| {
+            f.starts_with("cong hoa xa hoi")
+                || f.starts_with("doc lap")
+                || f.starts_with("so:")
+                || f.starts_with("noi nhan")
+        };
+        if header_like(&pf) || header_like(&tf) || pf.contains("cong hoa xa hoi") {
+            return false;
+        }
+        let terminated = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");
+        if starts_with_marker(t) {
+            return !terminated && crate::parse::is_wrapped_marker(prev, t);
+        }
+        // A paragraph never starts in lowercase, whatever the layout.
+        if t.chars().next().is_some_and(char::is_lowercase) {
+            return true;
         }
         if self.one_per_line {
             return false;

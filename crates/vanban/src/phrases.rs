@@ -994,8 +994,15 @@ pub fn split_units(list: &str) -> Vec<String> {
             .iter()
             .any(|d| head.starts_with(d));
         let lower_start = head.chars().next().is_some_and(char::is_lowercase) && !determiner;
+        // "Sở Văn hóa, Thể thao và Du lịch": the last part of a name that lists fields.
+        let name_tail = head.chars().next().is_some_and(char::is_uppercase)
+            && !is_unit_start(head)
+            && head.contains(" và ")
+            && joined.last().is_some_and(|l| is_unit_start(l.trim_start()));
         match joined.last_mut() {
-            Some(last) if lower_start && prev_sep == ',' && !p.trim_start().starts_with("và ") => {
+            Some(last)
+                if (lower_start || name_tail) && prev_sep == ',' && !head.starts_with("và ") =>
+            {
                 last.push(',');
                 last.push_str(&p);
             }
@@ -1156,6 +1163,13 @@ const UNIT_NAME_ENDS: &[&str] = &[
     " làm đầu mối",
     " là cơ quan",
     " hoàn thành",
+    " đăng ",
+    " phát sóng",
+    " bố trí",
+    " cung cấp",
+    " tiếp tục",
+    " đề xuất",
+    " ban hành",
 ];
 
 /// Labels that introduce unit lists inside an item: (folded label, is lead).
@@ -1474,6 +1488,10 @@ mod tests {
         assert_eq!(
             split_units("Sở Văn hóa và Thể thao; Sở Nội vụ và Sở Tài chính"),
             vec!["Sở Văn hóa và Thể thao", "Sở Nội vụ", "Sở Tài chính"]
+        );
+        assert_eq!(
+            split_units("Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính"),
+            vec!["Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính"]
         );
         assert_eq!(
             split_units("Các sở, ngành, UBND xã, phường, đặc khu"),
