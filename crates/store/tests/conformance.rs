@@ -250,6 +250,7 @@ conformance!(
     migrate_is_idempotent,
     import_builds_tree_and_merges_units,
     duplicate_import_is_detected,
+    concurrent_imports_store_one_plan,
     non_plan_is_refused,
     failed_import_leaves_nothing,
     plan_view_uses_few_queries,
@@ -258,6 +259,7 @@ conformance!(
     login_throttle_counts,
     audit_is_append_only,
     bootstrap_runs_once,
+    concurrent_bootstrap_creates_one_admin,
     abbreviations_are_editable,
     duplicate_units_can_be_merged,
     seed_plan_imports,
@@ -721,6 +723,30 @@ async fn duplicate_import_is_detected(store: &Store) {
     assert_eq!(store.list_plans().await.unwrap().len(), 3);
 }
 
+async fn concurrent_imports_store_one_plan(store: &Store) {
+    let plan = big_plan(30, "Nhập đồng thời");
+    let mut tasks = Vec::new();
+    for i in 0..4 {
+        let s = store.clone();
+        let p = plan.clone();
+        tasks.push(tokio::spawn(async move {
+            s.import_plan(&p, &format!("copy-{i}.txt"), &"6".repeat(64), None)
+                .await
+        }));
+    }
+    let mut imported = 0;
+    let mut already = 0;
+    for t in tasks {
+        match t.await.unwrap().unwrap() {
+            ImportOutcome::Imported(_) => imported += 1,
+            ImportOutcome::AlreadyImported(_) => already += 1,
+        }
+    }
+    assert_eq!((imported, already), (1, 3));
+    assert_eq!(store.list_plans().await.unwrap().len(), 1);
+    assert_eq!(raw_count(store, "SELECT COUNT(*) FROM items").await, 90);
+}
+
 async fn non_plan_is_refused(store: &Store) {
     let mut report = sample_plan();
     report.document.kind = "Báo cáo".into();
@@ -1143,6 +1169,23 @@ async fn bootstrap_runs_once(store: &Store) {
         store.audit_for_entity("user", admin.id.0).await.unwrap()[0].action,
         "user.create"
     );
+}
+
+async fn concurrent_bootstrap_creates_one_admin(store: &Store) {
+    // Two servers starting on one empty database.
+    let seed = sample_plan();
+    let sha = "5".repeat(64);
+    let (a, b) = tokio::join!(
+        store.bootstrap(&seed, "seed.txt", &sha),
+        store.bootstrap(&seed, "seed.txt", &sha),
+    );
+    let created = [a.unwrap(), b.unwrap()]
+        .into_iter()
+        .filter(Option::is_some)
+        .count();
+    assert_eq!(created, 1);
+    assert_eq!(store.list_users().await.unwrap().len(), 1);
+    assert_eq!(store.list_plans().await.unwrap().len(), 1);
 }
 
 async fn abbreviations_are_editable(store: &Store) {
