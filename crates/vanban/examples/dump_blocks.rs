@@ -7,11 +7,26 @@ fn main() {
     let text = vanban::input::extract_text(&bytes, &path, None).expect("text");
     for b in vanban::lines::blocks(&text) {
         match b {
-            vanban::lines::Block::Para(p) => println!("{:>5} {} {}", p.line, if p.strong { "B" } else { " " }, p.text),
+            vanban::lines::Block::Para(p) => println!(
+                "{:>5} {} {}",
+                p.line,
+                if p.strong { "B" } else { " " },
+                p.text
+            ),
             vanban::lines::Block::Table(t) => {
-                println!("{:>5} TABLE{}", t.line, if t.wrapped { " (wrapped)" } else { "" });
+                println!(
+                    "{:>5} TABLE{}",
+                    t.line,
+                    if t.wrapped { " (wrapped)" } else { "" }
+                );
                 for r in t.rows {
-                    println!("        | {}", r.iter().map(|c| c.replace('\n', " ⏎ ")).collect::<Vec<_>>().join(" | "));
+                    println!(
+                        "        | {}",
+                        r.iter()
+                            .map(|c| c.replace('\n', " ⏎ "))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    );
                 }
             }
         }

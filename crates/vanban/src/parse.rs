@@ -14,6 +14,8 @@ use crate::text::{fold, squash_spaces, starts_with_word, upper_ratio};
 /// The numbering styles of Vietnamese administrative text, from the outermost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
+    /// "PHẦN I", "Phần thứ nhất".
+    Part,
     Article,
     UpperLetter,
     Roman,
@@ -109,6 +111,38 @@ pub fn split_marker(t: &str) -> Option<(Marker, &str)> {
                     return Some((mk(Style::Article, &t[..len]), t[len..].trim_start()));
                 }
             }
+        }
+    }
+    if let Some(after) = folded_head.strip_prefix("phan ") {
+        let word_count = if after.starts_with("thu ") { 3 } else { 2 };
+        let token = after.split_whitespace().next().unwrap_or("");
+        let numbered = ROMANS
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(token.trim_end_matches(['.', ':'])))
+            || token.chars().all(|c| c.is_ascii_digit()) && !token.is_empty()
+            || after.starts_with("thu ");
+        if numbered {
+            // The byte offset just after the `word_count`-th word.
+            let mut end = t.len();
+            let mut words = 0;
+            let mut in_word = false;
+            for (i, c) in t.char_indices() {
+                if c.is_whitespace() {
+                    if in_word {
+                        words += 1;
+                        if words == word_count {
+                            end = i;
+                            break;
+                        }
+                    }
+                    in_word = false;
+                } else {
+                    in_word = true;
+                }
+            }
+            let text = t[..end].trim_end_matches([':', '.', ' ']);
+            let rest = t[end..].trim_start_matches([':', '.', '-', ' ']);
+            return Some((mk(Style::Part, text), rest));
         }
     }
     for o in ORDINALS {
@@ -1150,9 +1184,10 @@ fn build_tree(doc: &mut Doc, from: usize, to: usize, year: Option<i32>) -> Vec<I
                 let marker = split_marker(t);
                 let is_section = match &marker {
                     Some((m, rest)) => {
-                        matches!(m.style, Style::Roman | Style::UpperLetter)
-                            && upper_ratio(rest) > 0.75
-                            && rest.chars().count() < 160
+                        m.style == Style::Part
+                            || matches!(m.style, Style::Roman | Style::UpperLetter)
+                                && upper_ratio(rest) > 0.75
+                                && rest.chars().count() < 160
                     }
                     None => {
                         (p.strong || upper_ratio(t) > 0.85)
@@ -2288,6 +2323,14 @@ mod tests {
         assert!(split_marker("Việt Nam").is_none());
         assert!(split_marker("V/v tăng cường").is_none());
         assert!(split_marker("---").is_none());
+        assert_eq!(
+            m("PHẦN I. TÌNH HÌNH"),
+            Some((Style::Part, "PHẦN I".into(), "TÌNH HÌNH".into()))
+        );
+        assert_eq!(
+            m("Phần thứ hai: Nhiệm vụ"),
+            Some((Style::Part, "Phần thứ hai".into(), "Nhiệm vụ".into()))
+        );
     }
 
     #[test]
