@@ -238,7 +238,7 @@ fn user_commands_add_list_and_reset() {
     assert_eq!(o.status.code(), Some(0));
     let o = sangtao(
         dir.path(),
-        &["user", "add", "x", "--name", "X", "--role", "boss"],
+        &["user", "add", "khach", "--name", "X", "--role", "boss"],
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("boss"));

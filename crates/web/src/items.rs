@@ -50,7 +50,14 @@ pub async fn show(
         depth: 0,
         numbering: v.item.numbering.clone().unwrap_or_default(),
         title: v.item.title.clone(),
-        text: v.item.text.clone(),
+        // The reader often repeats the title as the text; show it once.
+        text: if v.item.text.trim().trim_end_matches('.')
+            == v.item.title.trim().trim_end_matches('.')
+        {
+            String::new()
+        } else {
+            v.item.text.clone()
+        },
         lead: chips(UnitRelation::Lead),
         coord: chips(UnitRelation::Coordinating),
         targets: v.targets.iter().map(|x| x.display()).collect(),

@@ -139,6 +139,8 @@ pub async fn list(
 
 pub struct PlanHead {
     pub title: String,
+    /// Short name for the breadcrumbs: the number, else the start of the title.
+    pub crumb: String,
     pub reference: String,
     pub issuer: String,
     pub date: String,
@@ -159,8 +161,20 @@ impl PlanHead {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
+        let reference_text = reference(p.number.as_deref(), p.symbol.as_deref());
+        let crumb = if reference_text.is_empty() {
+            let short: String = p.title.chars().take(50).collect();
+            if short.len() < p.title.len() {
+                format!("{short}…")
+            } else {
+                short
+            }
+        } else {
+            reference_text
+        };
         PlanHead {
             title: p.title.clone(),
+            crumb,
             reference: reference(p.number.as_deref(), p.symbol.as_deref()),
             issuer: p.issuer.clone().unwrap_or_default(),
             date: p.date.map(domain::format_date).unwrap_or_default(),

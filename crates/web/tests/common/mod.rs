@@ -77,6 +77,34 @@ pub struct TestApp {
     pub store: Store,
     pub backend: Backend,
     _dir: Arc<tempfile::TempDir>,
+    _pg: Option<Arc<PgDatabase>>,
+}
+
+/// Drops the test's PostgreSQL database when the last handle goes.
+pub struct PgDatabase {
+    base: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (base, name) = (self.base.clone(), self.name.clone());
+        // Drop runs inside the test's runtime: use a thread with its own.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                use sqlx::{Connection, Executor};
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&base).await {
+                    let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                    let _ = conn.execute(sqlx::raw_sql(sqlx::AssertSqlSafe(sql))).await;
+                }
+            });
+        })
+        .join();
+    }
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
@@ -85,9 +113,25 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut WebConfig)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
+    let mut pg = None;
     let url = match &backend {
         Backend::Sqlite => format!("sqlite://{}", dir.path().join("test.db").display()),
-        Backend::Postgres(base) => fresh_pg_database(base).await,
+        Backend::Postgres(base) => {
+            let url = fresh_pg_database(base).await;
+            let name = url
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .split('?')
+                .next()
+                .unwrap()
+                .to_string();
+            pg = Some(Arc::new(PgDatabase {
+                base: base.clone(),
+                name,
+            }));
+            url
+        }
     };
     let store = Store::connect(&url).await.expect("connect");
     store.migrate().await.expect("migrate");
@@ -113,6 +157,7 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut WebCon
         store,
         backend,
         _dir: Arc::new(dir),
+        _pg: pg,
     }
 }
 
@@ -156,6 +201,7 @@ impl TestApp {
             store: app.store.clone(),
             backend: app.backend.clone(),
             _dir: app._dir.clone(),
+            _pg: app._pg.clone(),
         }
     }
 
