@@ -730,7 +730,9 @@ impl ParaBuilder {
             return !starts_with_marker(t) || crate::parse::marker_only(t);
         }
         // The national motto, "Số:" and the place-and-date line stand on their own.
-        let (pf, tf) = (fold(prev), fold(t));
+        // Only the starts matter; folding whole paragraphs here would be quadratic.
+        let head = |s: &str| fold(&s.chars().take(40).collect::<String>());
+        let (pf, tf) = (head(prev), head(t));
         let header_like = |f: &str| {
             f.starts_with("cong hoa xa hoi")
                 || f.starts_with("doc lap")

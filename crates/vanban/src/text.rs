@@ -8,6 +8,31 @@ use unicode_normalization::{UnicodeNormalization, char::decompose_canonical, is_
 
 /// The text in Unicode NFC (what is stored and shown).
 pub fn nfc(s: &str) -> String {
+    // Fast path: precomposed Latin and Vietnamese letters and common punctuation are
+    // always NFC; only text with other characters needs the full check.
+    let plain = |c: char| {
+        let u = c as u32;
+        u < 0x300 || (0x1E00..0x1F00).contains(&u) || (0x2000..0x2070).contains(&u)
+    };
+    if s.chars().all(plain) {
+        return s.to_string();
+    }
+    // Normalise line by line, so that one decomposed word costs one line, not the text.
+    if s.contains('\n') {
+        let mut out = String::with_capacity(s.len());
+        for line in s.split_inclusive('\n') {
+            if line.chars().all(plain) {
+                out.push_str(line);
+            } else {
+                out.push_str(&nfc_full(line));
+            }
+        }
+        return out;
+    }
+    nfc_full(s)
+}
+
+fn nfc_full(s: &str) -> String {
     match is_nfc_quick(s.chars()) {
         unicode_normalization::IsNormalized::Yes => s.to_string(),
         _ => s.nfc().collect(),
@@ -17,6 +42,31 @@ pub fn nfc(s: &str) -> String {
 /// One character folded: base letter without tone or vowel marks, đ→d, lowercase.
 /// Combining marks fold to nothing (`None`).
 pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    let u = c as usize;
+    if u < FOLD_TABLE_END {
+        let f = FOLD_TABLE[u];
+        return if f == '\0' { None } else { Some(f) };
+    }
+    fold_char_slow(c)
+}
+
+/// Folds of every character below U+1F00 (Latin, combining marks and the Vietnamese
+/// letters of Latin Extended Additional), computed once: folding is on the hot path.
+const FOLD_TABLE_END: usize = 0x1F00;
+static FOLD_TABLE: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (0..FOLD_TABLE_END as u32)
+        .map(|u| {
+            char::from_u32(u)
+                .map_or(Some('\u{FFFD}'), fold_char_slow)
+                .unwrap_or('\0')
+        })
+        .collect()
+});
+
+fn fold_char_slow(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
