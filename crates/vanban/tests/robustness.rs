@@ -340,7 +340,29 @@ fn mutated_docx_and_pdf_fixtures_never_panic() {
     }
 }
 
-/// Fixed inputs: edge cases, and every input the fuzzer (fuzz/) ever found crashing.
+/// Every input the fuzzer (fuzz/) found crashing, kept in `tests/data/fuzz-regressions/`.
+#[test]
+fn fuzz_regressions_never_panic() {
+    let dir = crate_dir().join("tests/data/fuzz-regressions");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/data/fuzz-regressions is readable")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_none_or(|e| e != "md"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "the fuzz regressions are committed");
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for format in FORMATS {
+            if let Err(e) = read_checked(&bytes, &name, format) {
+                panic!("{name} ({format:?}): {e}");
+            }
+        }
+    }
+}
+
+/// Fixed edge cases.
 #[test]
 fn regressions_never_panic() {
     let cases: &[(&str, &[u8])] = &[
@@ -374,6 +396,15 @@ fn regressions_never_panic() {
         (
             "tables.md",
             "|||\n| |\n||||\n<table><tr><td></table>".as_bytes(),
+        ),
+        // The header's number line without a colon (cf. fuzz crash 6e4f659f).
+        (
+            "so-alone.txt",
+            "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố*\n2820/QĐ-UBND\n".as_bytes(),
+        ),
+        (
+            "so-alone-2.txt",
+            "|\n**ỦY BAN NHÂN DÂN**\n|\n|\nSố\n|\n".as_bytes(),
         ),
     ];
     for (name, bytes) in cases {
