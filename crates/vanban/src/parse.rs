@@ -695,8 +695,8 @@ fn number_line(l: &str) -> Option<&str> {
     if !(f.starts_with("so:") || f.starts_with("so :") || f == "so") {
         return None;
     }
-    let colon = l.find(':').map_or(l.len().min(3), |c| c + 1);
-    Some(&l[colon.min(l.len())..])
+    // "Số" alone: the number is on the next line.
+    Some(l.find(':').map_or("", |c| &l[c + 1..]))
 }
 
 /// "2954/QĐ-UBND" → ("2954", "QĐ-UBND"); "      /KH-SVHTT" → (None, "KH-SVHTT"); "5973 /UBND-KT".
