@@ -1025,14 +1025,16 @@ fn read_preamble(
 
 /// "Sở Văn hóa và Thể thao Hà Nội xây dựng Kế hoạch ..." → "Sở Văn hóa và Thể thao Hà Nội".
 fn issuer_in_sentence(t: &str) -> Option<String> {
-    let lower = t.to_lowercase();
     let verbs = [
         " xây dựng kế hoạch",
         " ban hành kế hoạch",
         " xây dựng kế hoạch",
         " lập kế hoạch",
     ];
-    let pos = verbs.iter().filter_map(|v| lower.find(v)).min()?;
+    let pos = verbs
+        .iter()
+        .filter_map(|v| crate::text::find_ci(t, v))
+        .min()?;
     let before = &t[..pos];
     let start = before.rfind([',', ';', ':', '.']).map_or(0, |i| i + 1);
     let cand = before[start..].trim();

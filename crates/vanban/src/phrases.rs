@@ -269,16 +269,11 @@ fn unit_after(rest: &str, free: bool) -> Option<(String, usize)> {
         let _ = stripped;
         return Some(("%".into(), skipped + 1));
     }
-    let lower = r.to_lowercase();
     for u in COUNT_UNITS {
-        let ul = u.to_lowercase();
-        if lower.starts_with(&ul)
-            && lower[ul.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !is_word_char(c))
-        {
-            return Some((r[..ul.len()].to_string(), skipped + ul.len()));
+        if let Some(n) = crate::text::prefix_len_ci(r, u) {
+            if r[n..].chars().next().is_none_or(|c| !is_word_char(c)) {
+                return Some((r[..n].to_string(), skipped + n));
+            }
         }
     }
     if free {
@@ -310,25 +305,20 @@ fn per_after(rest: &str) -> Option<(String, usize)> {
     let (body, prefix_len) = if let Some(b) = r.strip_prefix('/') {
         (b.trim_start(), 1 + (b.len() - b.trim_start().len()))
     } else {
-        let lower = r.to_lowercase();
         let mut found = None;
         for p in ["mỗi ", "hằng ", "hàng ", "một "] {
-            if lower.starts_with(p) {
-                found = Some((&r[p.len()..], p.len()));
+            if let Some(n) = crate::text::prefix_len_ci(r, p) {
+                found = Some((&r[n..], n));
                 break;
             }
         }
         found?
     };
-    let lower = body.to_lowercase();
     for p in PERIODS.iter().rev() {
-        if lower.starts_with(p)
-            && lower[p.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !is_word_char(c))
-        {
-            return Some((body[..p.len()].to_string(), skipped + prefix_len + p.len()));
+        if let Some(n) = crate::text::prefix_len_ci(body, p) {
+            if body[n..].chars().next().is_none_or(|c| !is_word_char(c)) {
+                return Some((body[..n].to_string(), skipped + prefix_len + n));
+            }
         }
     }
     None
@@ -947,11 +937,7 @@ pub fn doc_refs(text: &str) -> Vec<DocRef> {
 /// "của UBND thành phố Hà Nội về việc ..." → "UBND thành phố Hà Nội".
 fn issuer_after(rest: &str) -> Option<String> {
     let r = rest.trim_start();
-    let lower = r.to_lowercase();
-    if !lower.starts_with("của ") {
-        return None;
-    }
-    let body = &r["của ".len()..];
+    let body = &r[crate::text::prefix_len_ci(r, "của ")?..];
     let end = RE_ISSUER_END.find(body).map_or(body.len(), |m| m.start());
     let issuer = squash_spaces(&body[..end]);
     let words = issuer.split_whitespace().count();

@@ -190,6 +190,31 @@ pub fn starts_with_word(folded: &str, prefix: &str) -> bool {
             .is_none_or(|c| !c.is_alphanumeric())
 }
 
+fn lower1(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// If `s` starts with `prefix`, ignoring case, the byte length of that start in `s`.
+/// Compares character by character, so offsets stay valid in `s` even where
+/// lowercasing would change a character's length.
+pub fn prefix_len_ci(s: &str, prefix: &str) -> Option<usize> {
+    let mut it = s.char_indices();
+    for p in prefix.chars() {
+        let (_, c) = it.next()?;
+        if lower1(c) != lower1(p) {
+            return None;
+        }
+    }
+    Some(it.next().map_or(s.len(), |(i, _)| i))
+}
+
+/// The byte offset in `s` of the first occurrence of `needle`, ignoring case.
+pub fn find_ci(s: &str, needle: &str) -> Option<usize> {
+    s.char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| prefix_len_ci(&s[i..], needle).is_some())
+}
+
 /// Collapses runs of whitespace to one space and trims.
 pub fn squash_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
