@@ -167,7 +167,7 @@ fn utf8(bytes: &[u8], name: &str, base: usize) -> Result<String, ReadError> {
 }
 
 fn utf16(bytes: &[u8], name: &str, unit: fn([u8; 2]) -> u16) -> Result<String, ReadError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(ReadError::Encoding {
             name: name.to_string(),
             offset: bytes.len() + 1,
@@ -239,10 +239,11 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, String> {
                 let name = r.decode().map_err(|e| e.to_string())?;
                 match r.resolve_char_ref().ok().flatten() {
                     Some(c) => para.push(c),
-                    None => match quick_xml::escape::resolve_xml_entity(&name) {
-                        Some(s) => para.push_str(s),
-                        None => {}
-                    },
+                    None => {
+                        if let Some(s) = quick_xml::escape::resolve_xml_entity(&name) {
+                            para.push_str(s)
+                        }
+                    }
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {

@@ -147,7 +147,7 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
                             .trim()
                             .trim_matches('|')
                             .split('|')
-                            .map(|c| squash_spaces(c))
+                            .map(squash_spaces)
                             .collect();
                         rows.push(cells);
                         i += 1;
@@ -195,13 +195,11 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
             }));
             continue;
         }
-        if layout {
-            if let Some((table, next)) = layout_columns(&phys, i) {
-                builder.flush(&mut out);
-                out.push(Block::Table(table));
-                i = next;
-                continue;
-            }
+        if layout && let Some((table, next)) = layout_columns(&phys, i) {
+            builder.flush(&mut out);
+            out.push(Block::Table(table));
+            i = next;
+            continue;
         }
         builder.push(p, &mut out);
         i += 1;
@@ -511,10 +509,8 @@ fn html_tables_to_rows(text: &str) -> String {
                 cells.clear();
             }
             ("br" | "p", _) if in_cell => cell.push_str(" / "),
-            ("br" | "p" | "div" | "table", _) => {
-                if !out.ends_with('\n') {
-                    out.push('\n');
-                }
+            ("br" | "p" | "div" | "table", _) if !out.ends_with('\n') => {
+                out.push('\n');
             }
             _ => {}
         }
@@ -687,10 +683,10 @@ impl ParaBuilder {
             self.bold_open = true;
         } else if p.bold_close {
             self.bold_open = false;
-            if let Some(cur) = self.cur.as_mut() {
-                if p.bold_open || !join || cur.strong || cur.text.len() < 200 {
-                    cur.strong = cur.strong || (join && p.bold_close);
-                }
+            if let Some(cur) = self.cur.as_mut()
+                && (p.bold_open || !join || cur.strong || cur.text.len() < 200)
+            {
+                cur.strong = cur.strong || (join && p.bold_close);
             }
         }
         self.last_len = t.chars().count();

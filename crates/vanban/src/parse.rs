@@ -158,20 +158,20 @@ pub fn split_marker(t: &str) -> Option<(Marker, &str)> {
     // Roman numerals and capital letters: "II." "IV -" "B."
     if first.is_ascii_uppercase() {
         for r in ROMANS {
-            if let Some(after) = t.strip_prefix(r) {
-                if let Some(rest) = marker_end(after, true) {
-                    return Some((
-                        mk(Style::Roman, &t[..t.len() - after.len() + punct_len(after)]),
-                        rest,
-                    ));
-                }
+            if let Some(after) = t.strip_prefix(r)
+                && let Some(rest) = marker_end(after, true)
+            {
+                return Some((
+                    mk(Style::Roman, &t[..t.len() - after.len() + punct_len(after)]),
+                    rest,
+                ));
             }
         }
         let after = &t[1..];
-        if let Some(rest) = marker_end(after, false) {
-            if !rest.is_empty() {
-                return Some((mk(Style::UpperLetter, &t[..1 + punct_len(after)]), rest));
-            }
+        if let Some(rest) = marker_end(after, false)
+            && !rest.is_empty()
+        {
+            return Some((mk(Style::UpperLetter, &t[..1 + punct_len(after)]), rest));
         }
         return None;
     }
@@ -232,13 +232,12 @@ pub fn split_marker(t: &str) -> Option<(Marker, &str)> {
         if let Some(rest) = after
             .strip_prefix(')')
             .or_else(|| after.strip_prefix('.').filter(|r| r.starts_with(' ')))
+            && (rest.starts_with(' ') || rest.is_empty())
         {
-            if rest.starts_with(' ') || rest.is_empty() {
-                return Some((
-                    mk(Style::LowerLetter, &t[..first.len_utf8() + 1]),
-                    rest.trim_start(),
-                ));
-            }
+            return Some((
+                mk(Style::LowerLetter, &t[..first.len_utf8() + 1]),
+                rest.trim_start(),
+            ));
         }
     }
     None
@@ -404,21 +403,20 @@ pub fn parse(text: &str) -> ParsedPlan {
     let end = trailer_index(&all_blocks, start + 1);
     let mut owned: Vec<Block> = all_blocks[start..end.max(start)].to_vec();
     // In a table that also holds a site's metadata grid, the header starts at the motto's row.
-    if let Some(Block::Table(t)) = owned.first_mut() {
-        if let Some(r) = t.rows.iter().position(|r| {
+    if let Some(Block::Table(t)) = owned.first_mut()
+        && let Some(r) = t.rows.iter().position(|r| {
             r.iter()
                 .any(|c| fold(&squash_spaces(c)).contains("cong hoa xa hoi"))
-        }) {
-            t.rows.drain(..r);
-            // Within the motto's row, the issuer is the last filled cell before the motto.
-            if let Some(m) = t.rows[0]
-                .iter()
-                .position(|c| fold(&squash_spaces(c)).contains("cong hoa xa hoi"))
-            {
-                if let Some(k) = t.rows[0][..m].iter().rposition(|c| !c.trim().is_empty()) {
-                    t.rows[0].drain(..k);
-                }
-            }
+        })
+    {
+        t.rows.drain(..r);
+        // Within the motto's row, the issuer is the last filled cell before the motto.
+        if let Some(m) = t.rows[0]
+            .iter()
+            .position(|c| fold(&squash_spaces(c)).contains("cong hoa xa hoi"))
+            && let Some(k) = t.rows[0][..m].iter().rposition(|c| !c.trim().is_empty())
+        {
+            t.rows[0].drain(..k);
         }
     }
     let blocks = &owned[..];
@@ -1218,21 +1216,19 @@ fn build_tree(doc: &mut Doc, from: usize, to: usize, year: Option<i32>) -> Vec<I
                             .last()
                             .and_then(|n| n.item.children.last())
                             .or_else(|| if stack.is_empty() { roots.last() } else { None })
+                            && prev.numbering.as_deref() == Some(m.text.as_str())
+                            && matches!(
+                                m.style,
+                                Style::Roman | Style::Decimal(_) | Style::UpperLetter
+                            )
                         {
-                            if prev.numbering.as_deref() == Some(m.text.as_str())
-                                && matches!(
-                                    m.style,
-                                    Style::Roman | Style::Decimal(_) | Style::UpperLetter
-                                )
-                            {
-                                doc.warnings.push(Warning {
-                                    line: p.line,
-                                    message: format!(
-                                        "the number {} is used twice; both are kept in order",
-                                        m.text
-                                    ),
-                                });
-                            }
+                            doc.warnings.push(Warning {
+                                line: p.line,
+                                message: format!(
+                                    "the number {} is used twice; both are kept in order",
+                                    m.text
+                                ),
+                            });
                         }
                         let mut item = Item::new(Some(m.text.clone()), p.line);
                         item.text = rest.to_string();
@@ -1423,10 +1419,10 @@ fn labelled_units(text: &str) -> (Vec<String>, Vec<String>) {
                     let between = &tail[..c];
                     between.split_whitespace().count() <= 4 && !between.contains([',', ';', '.'])
                 });
-                if let Some(c) = colon {
-                    if !hits.iter().any(|&(hs, he, _)| s < he && e > hs) {
-                        hits.push((s, e + c + 1, *is_lead));
-                    }
+                if let Some(c) = colon
+                    && !hits.iter().any(|&(hs, he, _)| s < he && e > hs)
+                {
+                    hits.push((s, e + c + 1, *is_lead));
                 }
             }
         }
@@ -1460,10 +1456,12 @@ fn first_sentence(text: &str) -> String {
             break;
         }
     }
-    if let Some(c) = line.find(": ") {
-        if c < end && line[..c].chars().count() <= 60 && !line[..c].contains(',') {
-            end = c;
-        }
+    if let Some(c) = line.find(": ")
+        && c < end
+        && line[..c].chars().count() <= 60
+        && !line[..c].contains(',')
+    {
+        end = c;
     }
     let s = line[..end].trim().trim_end_matches(['.', ':', ';']).trim();
     s.chars().take(400).collect()
@@ -1862,11 +1860,11 @@ fn task_table_items(t: &Table, year: Option<i32>) -> Option<Vec<Item>> {
             // antiword: the row continues a wrapped cell.
             let last = rows.last_mut().expect("non-empty");
             for (i, c) in cells.iter().enumerate() {
-                if !c.is_empty() {
-                    if let Some(l) = last.get_mut(i) {
-                        l.push(' ');
-                        l.push_str(c);
-                    }
+                if !c.is_empty()
+                    && let Some(l) = last.get_mut(i)
+                {
+                    l.push(' ');
+                    l.push_str(c);
                 }
             }
             continue;
@@ -1893,11 +1891,12 @@ fn task_table_items(t: &Table, year: Option<i32>) -> Option<Vec<Item>> {
                 .find(|c| !c.trim().is_empty())
                 .cloned()
                 .unwrap_or_default();
-            if let Some((m, rest)) = split_marker(&only) {
-                if matches!(m.style, Style::Roman | Style::UpperLetter) && !rest.is_empty() {
-                    number = m.text.trim_end_matches(['.', ')']).to_string();
-                    content = rest.to_string();
-                }
+            if let Some((m, rest)) = split_marker(&only)
+                && matches!(m.style, Style::Roman | Style::UpperLetter)
+                && !rest.is_empty()
+            {
+                number = m.text.trim_end_matches(['.', ')']).to_string();
+                content = rest.to_string();
             }
         }
         if content.is_empty() && filled >= 1 {
@@ -2113,17 +2112,17 @@ fn recipient_of(text: &str) -> Recipient {
         .to_string();
     let mut note = None;
     // A trailing "(b/c)" or "; (để chỉ đạo)".
-    if t.ends_with(')') {
-        if let Some(open) = t.rfind('(') {
-            let inner = t[open + 1..t.len() - 1].trim().to_string();
-            if note_of(&inner) {
-                note = Some(inner);
-                t = t[..open]
-                    .trim()
-                    .trim_end_matches([';', ','])
-                    .trim()
-                    .to_string();
-            }
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+    {
+        let inner = t[open + 1..t.len() - 1].trim().to_string();
+        if note_of(&inner) {
+            note = Some(inner);
+            t = t[..open]
+                .trim()
+                .trim_end_matches([';', ','])
+                .trim()
+                .to_string();
         }
     }
     Recipient { name: t, note }
@@ -2188,12 +2187,10 @@ fn read_closing(blocks: &[Block], idx: &[usize]) -> Closing {
             }
             continue;
         }
-        if in_recipients
-            && current.is_some()
-            && !signer_like
-            && !current.as_deref().is_some_and(|r| r.ends_with(['.']))
+        if let Some(cur) = current
+            .as_mut()
+            .filter(|r| in_recipients && !signer_like && !r.ends_with('.'))
         {
-            let cur = current.as_mut().expect("some");
             cur.push(' ');
             cur.push_str(&l);
             continue;

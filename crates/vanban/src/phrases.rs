@@ -270,10 +270,10 @@ fn unit_after(rest: &str, free: bool) -> Option<(String, usize)> {
         return Some(("%".into(), skipped + 1));
     }
     for u in COUNT_UNITS {
-        if let Some(n) = crate::text::prefix_len_ci(r, u) {
-            if r[n..].chars().next().is_none_or(|c| !is_word_char(c)) {
-                return Some((r[..n].to_string(), skipped + n));
-            }
+        if let Some(n) = crate::text::prefix_len_ci(r, u)
+            && r[n..].chars().next().is_none_or(|c| !is_word_char(c))
+        {
+            return Some((r[..n].to_string(), skipped + n));
         }
     }
     if free {
@@ -315,10 +315,10 @@ fn per_after(rest: &str) -> Option<(String, usize)> {
         found?
     };
     for p in PERIODS.iter().rev() {
-        if let Some(n) = crate::text::prefix_len_ci(body, p) {
-            if body[n..].chars().next().is_none_or(|c| !is_word_char(c)) {
-                return Some((body[..n].to_string(), skipped + prefix_len + n));
-            }
+        if let Some(n) = crate::text::prefix_len_ci(body, p)
+            && body[n..].chars().next().is_none_or(|c| !is_word_char(c))
+        {
+            return Some((body[..n].to_string(), skipped + prefix_len + n));
         }
     }
     None
@@ -788,7 +788,7 @@ pub fn money_amounts(text: &str) -> Vec<i64> {
             _ => 1.0,
         };
         let amount = (v * scale).round();
-        if amount.is_finite() && amount >= 0.0 && amount < 9.0e18 {
+        if amount.is_finite() && (0.0..9.0e18).contains(&amount) {
             out.push(amount as i64);
         }
     }
@@ -887,11 +887,6 @@ pub fn doc_refs(text: &str) -> Vec<DocRef> {
             continue;
         }
         let number = c[1].to_string();
-        let symbol = if &c[2] == "-" && !symbol.contains(['-', '/']) {
-            symbol
-        } else {
-            symbol
-        };
         let before = &text[..whole.start()];
         let kind = RE_KIND_BEFORE.captures(before).map(|k| {
             fold(
@@ -1106,10 +1101,10 @@ pub fn clean_unit(s: &str) -> String {
     let mut t = s.trim().trim_start_matches(['-', '+', '•', '–']).trim();
     // A unit name ends where the sentence's verb begins.
     for verb in UNIT_NAME_ENDS {
-        if let Some(p) = t.find(verb) {
-            if p > 0 {
-                t = &t[..p];
-            }
+        if let Some(p) = t.find(verb)
+            && p > 0
+        {
+            t = &t[..p];
         }
     }
     let t = t.trim_end_matches(['.', ';', ',', ':']).trim();
@@ -1236,10 +1231,10 @@ pub fn inline_units(text: &str) -> (Vec<String>, Vec<String>) {
 pub fn year_named(text: &str) -> Option<i32> {
     // Years inside quotes belong to the quoted programme's name, not to this plan.
     let text = &without_quotes(text);
-    if let Some(c) = RE_YEAR.captures_iter(text).last() {
-        if !RE_YEAR_SPAN.is_match(text) {
-            return c[1].parse().ok();
-        }
+    if let Some(c) = RE_YEAR.captures_iter(text).last()
+        && !RE_YEAR_SPAN.is_match(text)
+    {
+        return c[1].parse().ok();
     }
     if let Some(c) = RE_YEAR_SPAN.captures(text) {
         return c[1].parse().ok();
@@ -1273,15 +1268,12 @@ pub fn year_of(date: Option<NaiveDate>) -> Option<i32> {
 mod tests {
     use super::*;
 
-    fn t(
-        min: Option<f64>,
-        max: Option<f64>,
-        unit: &str,
-        per: Option<&str>,
-    ) -> (Option<f64>, Option<f64>, String, Option<String>) {
+    type Key = (Option<f64>, Option<f64>, String, Option<String>);
+
+    fn t(min: Option<f64>, max: Option<f64>, unit: &str, per: Option<&str>) -> Key {
         (min, max, unit.to_string(), per.map(str::to_string))
     }
-    fn key(ts: &[Target]) -> Vec<(Option<f64>, Option<f64>, String, Option<String>)> {
+    fn key(ts: &[Target]) -> Vec<Key> {
         ts.iter()
             .map(|x| (x.min, x.max, x.unit.clone(), x.per.clone()))
             .collect()
