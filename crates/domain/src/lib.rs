@@ -3,18 +3,28 @@
 //!
 //! No I/O, no async, no database: everything here is tested with plain unit tests.
 
+pub mod counting;
 pub mod format;
 pub mod ids;
 pub mod password;
 pub mod permissions;
+pub mod tracking;
 pub mod units;
 pub mod vocab;
 
+pub use counting::{
+    Attainment, CountingRule, EnteredFigure, KindInfo, Measure, Record, Window, actual, attainment,
+    entered_actual,
+};
 pub use format::{format_date, format_number, format_target, format_vnd};
 pub use ids::{AuditId, ItemId, PlanId, UnitId, UserId};
 pub use permissions::{
     Actor, ItemUnit, can_admin, can_change_item_units, can_edit_item, can_report_on_item,
     can_view_item, can_view_plan,
+};
+pub use tracking::{
+    Conflict, DatesSource, Figure, Percent, Period, ReportContent, TrackingError, check_version,
+    item_dates,
 };
 pub use units::{
     AbbreviationTable, CanonicalUnit, UnitKind, canonical_unit, merge_units, unit_key,
