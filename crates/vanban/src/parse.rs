@@ -618,10 +618,39 @@ fn header_lines(blocks: &[Block]) -> Vec<String> {
             Block::Para(p) => out.push(p.text.clone()),
         }
     }
-    out.into_iter()
-        .map(|l| squash_spaces(&l))
+    // Stray cell bars (a table flattened by a PDF) separate lines too.
+    out.iter()
+        .flat_map(|l| l.split('|'))
+        .map(squash_spaces)
         .filter(|l| !l.is_empty())
         .collect()
+}
+
+/// A place-and-date line, also when the place wrapped from the line above
+/// ("Thành phố Hồ Chí" / "Minh, ngày 18 tháng 11 năm 2025").
+fn place_date_at(
+    lines: &[String],
+    i: usize,
+) -> Option<(String, Option<chrono::NaiveDate>, Option<i32>)> {
+    let l = &lines[i];
+    let own = phrases::place_and_date(l).or_else(|| {
+        lines
+            .get(i + 1)
+            .and_then(|n| phrases::place_and_date(&format!("{l} {n}")))
+    })?;
+    if i > 0 && own.0.split_whitespace().count() == 1 {
+        let prev = &lines[i - 1];
+        let pf = fold(prev);
+        let header_word = ["hanh phuc", "viet nam", "so:", "so ", "/"]
+            .iter()
+            .any(|w| pf.contains(w));
+        if !header_word && prev.split_whitespace().count() <= 5 {
+            if let Some(joined) = phrases::place_and_date(&format!("{prev} {l}")) {
+                return Some(joined);
+            }
+        }
+    }
+    Some(own)
 }
 
 fn read_header(blocks: &[Block]) -> Header {
@@ -648,11 +677,7 @@ fn read_header(blocks: &[Block]) -> Header {
             || f.contains("tu do - hanh phuc")
         {
             issuer_done = true;
-        } else if let Some((place, date, year)) = phrases::place_and_date(l).or_else(|| {
-            lines
-                .get(i + 1)
-                .and_then(|n| phrases::place_and_date(&format!("{l} {n}")))
-        }) {
+        } else if let Some((place, date, year)) = place_date_at(&lines, i) {
             h.place = Some(place);
             h.date = date;
             h.year = year;
