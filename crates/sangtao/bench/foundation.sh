@@ -4,7 +4,7 @@
 # Usage: crates/sangtao/bench/foundation.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-BIN=target/release/sangtao
+BIN=${SANGTAO_BIN:-target/release/sangtao}
 RUNS=${1:-10}
 PORT=18080
 WORK=$(mktemp -d)

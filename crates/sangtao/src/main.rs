@@ -43,7 +43,20 @@ enum Command {
     Plan(commands::plan::PlanCommand),
 }
 
+/// Keeps the resident size small after sign-ins. Each argon2 hash takes a 19 MiB buffer;
+/// glibc would raise its mmap threshold after the first one and keep later buffers in its
+/// heaps, one per thread arena. A fixed threshold returns them to the system on free.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only adjusts allocator tuning; called before any thread is started.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
 fn main() -> ExitCode {
+    limit_malloc_arenas();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Plan(cmd)) => commands::plan::run(cmd),
