@@ -18,6 +18,16 @@ pub enum StoreError {
     NotFound(String),
     #[error("invalid input: {0}")]
     Invalid(String),
+    #[error("{entity} {id}: {conflict}")]
+    Conflict {
+        entity: &'static str,
+        id: i64,
+        conflict: domain::Conflict,
+        /// The current state (JSON), so that the page can show both versions.
+        current: serde_json::Value,
+    },
+    #[error("{0}")]
+    Tracking(#[from] domain::TrackingError),
     #[error("import stopped by the test fault hook")]
     InjectedFault,
     #[error("database migration failed: {0}")]

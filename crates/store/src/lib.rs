@@ -10,13 +10,16 @@
 //! same transaction.
 
 mod error;
+pub mod evidence_store;
 pub mod model;
 mod postgres;
 mod sqlite;
+mod tracking_model;
 mod tree;
 
 pub use error::StoreError;
 pub use model::*;
+pub use tracking_model::*;
 
 use domain::{Language, PlanId, Role, UnitId, UserId};
 use std::path::Path;
@@ -149,9 +152,15 @@ impl Store {
         }
     }
 
-    /// Applies pending migrations, then seeds defaults (the abbreviation table) once.
+    /// Applies pending migrations, then seeds defaults (the abbreviation table) once and
+    /// fills derived item columns (search text, dates) that are still empty.
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        dispatch!(self, migrate())
+        dispatch!(self, migrate())?;
+        match &self.db {
+            Db::Sqlite(p) => sqlite::tracking_ops::fill_all_items(p, &self.ctx).await?,
+            Db::Postgres(p) => postgres::tracking_ops::fill_all_items(p, &self.ctx).await?,
+        };
+        Ok(())
     }
 
     /// Closes the pool; later calls fail.
@@ -476,6 +485,243 @@ impl Store {
             plan_id,
         }))
     }
+}
+
+macro_rules! dispatch_tracking {
+    ($self:ident, $m:ident :: $f:ident ( $($arg:expr),* $(,)? )) => {
+        match &$self.db {
+            Db::Sqlite(p) => sqlite::$m::$f(p, &$self.ctx, $($arg),*).await,
+            Db::Postgres(p) => postgres::$m::$f(p, &$self.ctx, $($arg),*).await,
+        }
+    };
+}
+
+/// Tracking (issue 4). Writes take the acting user and check permissions and versions
+/// in their transaction: a stale version gives [`StoreError::Conflict`] with both
+/// versions and the current state, a refused action [`StoreError::Tracking`].
+impl Store {
+    /// Status, dates, version, units and responsible people of an item.
+    pub async fn item_tracking(
+        &self,
+        id: domain::ItemId,
+    ) -> Result<Option<ItemTracking>, StoreError> {
+        dispatch_tracking!(self, tracking_ops::item_tracking(id))
+    }
+
+    /// Title, text and dates (lead unit, Board, admin). Returns the new version.
+    pub async fn update_item(
+        &self,
+        id: domain::ItemId,
+        expected_version: i64,
+        edit: &ItemEdit,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            tracking_ops::update_item(id, expected_version, edit, actor)
+        )
+    }
+
+    /// Changes the status (rules in `domain::tracking`); Suspended needs a reason.
+    pub async fn set_item_status(
+        &self,
+        id: domain::ItemId,
+        expected_version: i64,
+        status: domain::ItemStatus,
+        reason: Option<&str>,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            tracking_ops::set_item_status(id, expected_version, status, reason, actor)
+        )
+    }
+
+    /// Replaces lead and coordinating units (Board, admin).
+    pub async fn set_item_units(
+        &self,
+        id: domain::ItemId,
+        expected_version: i64,
+        lead: &[UnitId],
+        coordinating: &[UnitId],
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            tracking_ops::set_item_units(id, expected_version, lead, coordinating, actor)
+        )
+    }
+
+    /// Replaces the responsible people (each of a unit on the item).
+    pub async fn set_item_people(
+        &self,
+        id: domain::ItemId,
+        expected_version: i64,
+        people: &[ResponsiblePerson],
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            tracking_ops::set_item_people(id, expected_version, people, actor)
+        )
+    }
+
+    /// Adds an item that is not in the document (marked `added`).
+    pub async fn add_item(
+        &self,
+        new: &NewItem,
+        actor: &domain::Actor,
+    ) -> Result<domain::ItemId, StoreError> {
+        dispatch_tracking!(self, tracking_ops::add_item(new, actor))
+    }
+
+    /// Splits an item; returns the new items (placed right after it).
+    pub async fn split_item(
+        &self,
+        id: domain::ItemId,
+        expected_version: i64,
+        parts: &[SplitPart],
+        actor: &domain::Actor,
+    ) -> Result<Vec<domain::ItemId>, StoreError> {
+        dispatch_tracking!(
+            self,
+            tracking_ops::split_item(id, expected_version, parts, actor)
+        )
+    }
+
+    /// Moves an item to `position` among its siblings.
+    pub async fn move_item(
+        &self,
+        id: domain::ItemId,
+        expected_version: i64,
+        position: i64,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            tracking_ops::move_item(id, expected_version, position, actor)
+        )
+    }
+
+    /// Files the first version of a unit's report for a period.
+    pub async fn file_report(
+        &self,
+        new: &NewReport,
+        actor: &domain::Actor,
+    ) -> Result<ReportVersion, StoreError> {
+        dispatch_tracking!(self, tracking_ops::file_report(new, actor))
+    }
+
+    /// A new version of a report (`report_id`: its first version's id) over `expected_version`.
+    pub async fn edit_report(
+        &self,
+        report_id: i64,
+        expected_version: i64,
+        content: &domain::ReportContent,
+        evidence: &[i64],
+        actor: &domain::Actor,
+    ) -> Result<ReportVersion, StoreError> {
+        dispatch_tracking!(
+            self,
+            tracking_ops::edit_report(report_id, expected_version, content, evidence, actor)
+        )
+    }
+
+    /// Every version of the report that `any_version` belongs to, oldest first.
+    pub async fn report_history(&self, any_version: i64) -> Result<Vec<ReportVersion>, StoreError> {
+        dispatch_tracking!(self, tracking_ops::report_history(any_version))
+    }
+
+    /// The latest version of each report on an item.
+    pub async fn item_reports(
+        &self,
+        item: domain::ItemId,
+    ) -> Result<Vec<ReportVersion>, StoreError> {
+        dispatch_tracking!(self, tracking_ops::item_reports(item))
+    }
+
+    /// Records a file stored by [`evidence_store::EvidenceStore::put`] on an item.
+    pub async fn add_evidence(
+        &self,
+        item: domain::ItemId,
+        stored: &evidence_store::StoredFile,
+        original_name: &str,
+        actor: &domain::Actor,
+    ) -> Result<EvidenceRecord, StoreError> {
+        dispatch_tracking!(
+            self,
+            tracking_ops::add_evidence(item, stored, original_name, actor)
+        )
+    }
+
+    pub async fn evidence(&self, id: i64) -> Result<Option<EvidenceRecord>, StoreError> {
+        dispatch_tracking!(self, tracking_ops::evidence(id))
+    }
+
+    /// Sets a target's source: entered figures or a counting rule.
+    pub async fn set_target_source(
+        &self,
+        target: i64,
+        source: &TargetSource,
+        actor: &domain::Actor,
+    ) -> Result<(), StoreError> {
+        dispatch_tracking!(self, tracking_ops::set_target_source(target, source, actor))
+    }
+
+    /// Saves a countable record (events and media works call this).
+    pub async fn save_record(&self, record: &CountableRecord) -> Result<i64, StoreError> {
+        dispatch_tracking!(self, tracking_ops::save_record(record))
+    }
+
+    /// Each target of a plan with its actual and attainment, in 3–4 queries.
+    pub async fn plan_target_progress(
+        &self,
+        plan: PlanId,
+    ) -> Result<Vec<TargetProgress>, StoreError> {
+        dispatch_tracking!(self, tracking_ops::plan_target_progress(plan))
+    }
+
+    /// The item list, filtered and paginated, with its total. 3 queries.
+    pub async fn list_items(&self, filter: &ItemFilter) -> Result<ItemPage, StoreError> {
+        dispatch_tracking!(self, tracking_ops::list_items(filter))
+    }
+
+    /// Audit entries about an item, newest first, `limit` per page.
+    pub async fn audit_for_item(
+        &self,
+        item: domain::ItemId,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<AuditPage, StoreError> {
+        dispatch_tracking!(self, tracking_ops::audit_for_item(item, before, limit))
+    }
+
+    /// Audit entries about a plan and everything in it, newest first.
+    pub async fn audit_for_plan(
+        &self,
+        plan: PlanId,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<AuditPage, StoreError> {
+        dispatch_tracking!(self, tracking_ops::audit_for_plan(plan, before, limit))
+    }
+
+    /// Synthetic plans, items, units, targets and reports for load tests, deterministic
+    /// for a seed (`sangtao dev seed`).
+    pub async fn generate_synthetic(
+        &self,
+        spec: SyntheticSpec,
+    ) -> Result<SyntheticSummary, StoreError> {
+        dispatch_tracking!(self, synthetic::generate(&spec))
+    }
+}
+
+/// See [`Store::generate_synthetic`].
+pub async fn generate_synthetic(
+    store: &Store,
+    spec: SyntheticSpec,
+) -> Result<SyntheticSummary, StoreError> {
+    store.generate_synthetic(spec).await
 }
 
 /// Migration versions of each backend, for the test that they match.

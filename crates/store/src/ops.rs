@@ -548,6 +548,7 @@ async fn import_in(
         })),
     )
     .await?;
+    super::tracking_ops::fill_items(conn, Some(PlanId(plan_id))).await?;
     Ok(ImportOutcome::Imported(PlanId(plan_id)))
 }
 

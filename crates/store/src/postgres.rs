@@ -50,3 +50,11 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
 #[allow(clippy::duplicate_mod)]
 #[path = "ops.rs"]
 pub(crate) mod ops;
+
+#[allow(clippy::duplicate_mod)]
+#[path = "tracking_ops.rs"]
+pub(crate) mod tracking_ops;
+
+#[allow(clippy::duplicate_mod)]
+#[path = "synthetic.rs"]
+pub(crate) mod synthetic;

@@ -27,6 +27,9 @@ pub(crate) fn build_forest(items: Vec<ItemRecord>, att: &mut Attached) -> Vec<It
     for v in children.values_mut() {
         v.sort_by_key(|i| i.position);
     }
+    // Stable: roots of different appendices keep their relative order; moved and added
+    // items take their place by position.
+    roots.sort_by_key(|i: &ItemRecord| (i.appendix_id, i.position));
     roots
         .into_iter()
         .map(|r| node(r, &mut children, att))

@@ -1457,3 +1457,7 @@ async fn sqlite_in_memory_works() {
     s.migrate().await.unwrap();
     assert!(s.is_empty().await.unwrap());
 }
+
+// Tracking (issue 4): a module of this binary, so that there stays one test binary.
+#[path = "conformance/tracking.rs"]
+mod tracking;

@@ -1,0 +1,302 @@
+//! What the tracking API (issue 4) takes and returns.
+
+use crate::model::AuditRecord;
+use chrono::NaiveDate;
+use domain::{
+    Attainment, CountingRule, DatesSource, ItemId, ItemStatus, Period, PlanId, ReportContent,
+    UnitId, UnitRelation, UserId,
+};
+use serde::{Deserialize, Serialize};
+
+/// An item's tracking state, with the version an edit must name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemTracking {
+    pub id: ItemId,
+    pub plan_id: PlanId,
+    pub parent_id: Option<ItemId>,
+    pub position: i64,
+    pub title: String,
+    pub text: String,
+    pub added: bool,
+    pub status: ItemStatus,
+    pub status_reason: Option<String>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub dates_source: Option<DatesSource>,
+    pub version: i64,
+    pub units: Vec<(UnitId, UnitRelation)>,
+    pub people: Vec<ResponsiblePerson>,
+}
+
+impl ItemTracking {
+    pub fn item_units(&self) -> Vec<domain::ItemUnit> {
+        self.units
+            .iter()
+            .map(|(unit_id, relation)| domain::ItemUnit {
+                unit_id: *unit_id,
+                relation: *relation,
+            })
+            .collect()
+    }
+}
+
+/// A person answering for an item within a unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponsiblePerson {
+    pub unit_id: UnitId,
+    pub name: String,
+    /// Job title, e.g. "Phó Trưởng phòng".
+    pub title: Option<String>,
+    pub user_id: Option<UserId>,
+}
+
+/// New text and dates for an item. None leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemEdit {
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+}
+
+/// An item a user adds (not in the document).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewItem {
+    pub plan_id: PlanId,
+    pub parent_id: Option<ItemId>,
+    /// Among its siblings; None: last.
+    pub position: Option<i64>,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub text: String,
+    pub lead: Vec<UnitId>,
+    pub coordinating: Vec<UnitId>,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+}
+
+/// One part of a split: the first part stays on the item, the others become new items
+/// after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitPart {
+    pub title: String,
+    pub text: String,
+}
+
+/// A progress report to file or a new version of one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewReport {
+    pub item_id: ItemId,
+    pub unit_id: UnitId,
+    pub period: Period,
+    pub content: ReportContent,
+    /// Evidence shown with this version (ids from `add_evidence`).
+    pub evidence: Vec<i64>,
+}
+
+/// One version of a progress report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportVersion {
+    pub id: i64,
+    /// The first version's id: the report's identity across versions.
+    pub report_id: i64,
+    pub item_id: ItemId,
+    pub unit_id: UnitId,
+    pub unit_name: String,
+    pub period: Period,
+    pub version: i64,
+    pub previous_id: Option<i64>,
+    pub text: String,
+    pub percent: Option<i64>,
+    /// (target id, value)
+    pub figures: Vec<(i64, f64)>,
+    pub evidence: Vec<EvidenceRecord>,
+    pub created_at: i64,
+    pub created_by: Option<UserId>,
+    pub is_latest: bool,
+}
+
+/// Stored evidence metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceRecord {
+    pub id: i64,
+    pub item_id: ItemId,
+    pub sha256: String,
+    pub size: i64,
+    pub mime: String,
+    pub original_name: String,
+    /// Relative to the data directory (`evidence/ab/cdef…`).
+    pub stored_path: String,
+    pub uploaded_by: Option<UserId>,
+    pub uploaded_at: i64,
+}
+
+/// How a target's actual is obtained.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "source", rename_all = "snake_case")]
+pub enum TargetSource {
+    /// Figures entered in progress reports (`domain::entered_actual`).
+    Entered,
+    /// Counted from `records` by a rule.
+    Counted { rule: CountingRule },
+}
+
+/// A target with its actual and attainment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetProgress {
+    pub target_id: i64,
+    pub item_id: ItemId,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub unit: String,
+    pub per: Option<String>,
+    pub text: String,
+    pub source: TargetSource,
+    /// None for an entered target nobody has reported on.
+    pub actual: Option<f64>,
+    pub attainment: Option<Attainment>,
+}
+
+/// A countable record (the projection each record kind maintains).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountableRecord {
+    /// Unique per source row, e.g. "event:42"; saving again replaces the record.
+    pub source_key: String,
+    pub kind: String,
+    pub status: String,
+    pub date: Option<NaiveDate>,
+    pub title: String,
+    pub numbers: std::collections::BTreeMap<String, f64>,
+    pub items: Vec<ItemId>,
+}
+
+impl domain::Record for CountableRecord {
+    fn kind(&self) -> &str {
+        &self.kind
+    }
+    fn status(&self) -> &str {
+        &self.status
+    }
+    fn date(&self) -> Option<NaiveDate> {
+        self.date
+    }
+    fn linked_items(&self) -> &[ItemId] {
+        &self.items
+    }
+    fn number(&self, field: &str) -> Option<f64> {
+        self.numbers.get(field).copied()
+    }
+}
+
+/// Filters of the item list. Empty filters select everything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemFilter {
+    pub plan_id: Option<PlanId>,
+    pub unit_id: Option<UnitId>,
+    /// With `unit_id`: only as lead or only as coordinating unit.
+    pub relation: Option<UnitRelation>,
+    pub statuses: Vec<ItemStatus>,
+    pub due_from: Option<NaiveDate>,
+    pub due_to: Option<NaiveDate>,
+    /// Diacritic-insensitive ("hoi thao" finds "Hội thảo"; đ matches d).
+    pub text: Option<String>,
+    /// From 1.
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// One row of the item list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemListRow {
+    pub id: ItemId,
+    pub plan_id: PlanId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub status: ItemStatus,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub added: bool,
+    pub lead_units: Vec<String>,
+    pub coordinating_units: Vec<String>,
+}
+
+/// A page of the item list with the total matching count.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemPage {
+    pub rows: Vec<ItemListRow>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// A page of audit entries, newest first; pass `next_before` to get the next page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditRecord>,
+    pub next_before: Option<i64>,
+}
+
+/// The CSV header for audit exports.
+pub const AUDIT_CSV_HEADER: [&str; 8] = [
+    "id",
+    "at_utc",
+    "actor_id",
+    "action",
+    "entity",
+    "entity_id",
+    "before",
+    "after",
+];
+
+impl AuditRecord {
+    /// The entry as CSV fields (in [`AUDIT_CSV_HEADER`] order; the caller quotes them).
+    pub fn csv_fields(&self) -> [String; 8] {
+        let at = chrono::DateTime::from_timestamp(self.at, 0)
+            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_default();
+        let json =
+            |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string()).unwrap_or_default();
+        [
+            self.id.0.to_string(),
+            at,
+            self.actor.map(|u| u.0.to_string()).unwrap_or_default(),
+            self.action.clone(),
+            self.entity.clone(),
+            self.entity_id.map(|i| i.to_string()).unwrap_or_default(),
+            json(&self.before),
+            json(&self.after),
+        ]
+    }
+}
+
+/// Quotes one CSV field (RFC 4180) and neutralises spreadsheet formulas.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// What `generate_synthetic` makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyntheticSpec {
+    pub plans: usize,
+    pub items: usize,
+    pub reports: usize,
+    pub seed: u64,
+}
+
+/// What `generate_synthetic` made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SyntheticSummary {
+    pub plans: usize,
+    pub items: usize,
+    pub reports: usize,
+    pub units: usize,
+}

@@ -1,0 +1,995 @@
+//! Tracking (issue 4) on both backends: item state and versions, units, added/split/moved
+//! items, progress reports with versions and evidence, targets entered and counted, the
+//! item list, audit pages and the synthetic generator.
+
+use super::*;
+use domain::{
+    Actor, CountingRule, Figure, ItemId, ItemStatus, Measure, Percent, Period, PlanId,
+    ReportContent, TrackingError, UnitId, Window,
+};
+use store::evidence_store::EvidenceStore;
+use store::{
+    CountableRecord, ItemEdit, ItemFilter, NewItem, NewReport, ResponsiblePerson, SplitPart,
+    SyntheticSpec, TargetSource,
+};
+
+conformance!(
+    tracking_fills_dates_and_search_on_import,
+    tracking_status_changes_with_versions_and_roles,
+    tracking_units_people_added_split_and_moved_items,
+    tracking_reports_are_versioned_with_evidence,
+    tracking_targets_entered_and_counted,
+    tracking_item_list_filters_and_pages,
+    tracking_audit_pages_and_csv,
+    tracking_synthetic_data_is_deterministic,
+);
+
+struct Fixture {
+    plan: PlanId,
+    qlds: UnitId,
+    bao_tang: UnitId,
+    tap_chi: UnitId,
+    other: UnitId,
+    item1: ItemId,
+    item11: ItemId,
+    item21: ItemId,
+    lead: Actor,
+    coord: Actor,
+    partner: Actor,
+    outsider: Actor,
+    board: Actor,
+}
+
+fn actor(id: UserId, roles: &[Role], units: &[UnitId]) -> Actor {
+    Actor {
+        user_id: id,
+        roles: roles.to_vec(),
+        unit_ids: units.to_vec(),
+        active: true,
+    }
+}
+
+async fn fixture(store: &Store) -> Fixture {
+    let plan = store
+        .import_plan(&sample_plan(), "kh.txt", &"c".repeat(64), None)
+        .await
+        .unwrap()
+        .plan_id();
+    let view = store.plan(plan).await.unwrap().unwrap();
+    let by_num = |n: &str| {
+        view.items
+            .iter()
+            .flat_map(|r| r.walk())
+            .find(|i| i.item.numbering.as_deref() == Some(n))
+            .unwrap()
+            .item
+            .id
+    };
+    let units = store.list_units().await.unwrap();
+    let unit = |name: &str| units.iter().find(|u| u.name.starts_with(name)).unwrap().id;
+    let qlds = unit("Phòng Quản lý Di sản");
+    let bao_tang = unit("Bảo tàng Hà Nội");
+    let tap_chi = unit("Tạp chí Kiến trúc");
+    let other = unit("Văn phòng UNESCO");
+    let mut ids = Vec::new();
+    for (login, roles, u) in [
+        ("lead", vec![Role::Staff], vec![qlds]),
+        ("coord", vec![Role::Staff], vec![bao_tang]),
+        ("partner", vec![Role::Partner], vec![tap_chi]),
+        ("outsider", vec![Role::Staff], vec![other]),
+        ("board", vec![Role::Board], vec![]),
+    ] {
+        ids.push(
+            store
+                .create_user(new_user(login, &roles, &u))
+                .await
+                .unwrap(),
+        );
+    }
+    Fixture {
+        plan,
+        qlds,
+        bao_tang,
+        tap_chi,
+        other,
+        item1: by_num("1"),
+        item11: by_num("1.1"),
+        item21: by_num("2.1"),
+        lead: actor(ids[0], &[Role::Staff], &[qlds]),
+        coord: actor(ids[1], &[Role::Staff], &[bao_tang]),
+        partner: actor(ids[2], &[Role::Partner], &[tap_chi]),
+        outsider: actor(ids[3], &[Role::Staff], &[other]),
+        board: actor(ids[4], &[Role::Board], &[]),
+    }
+}
+
+fn forbidden(r: Result<impl std::fmt::Debug, StoreError>) {
+    match r {
+        Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => {}
+        other => panic!("expected forbidden, got {other:?}"),
+    }
+}
+
+async fn tracking_fills_dates_and_search_on_import(store: &Store) {
+    let f = fixture(store).await;
+    let t = store.item_tracking(f.item11).await.unwrap().unwrap();
+    assert_eq!(
+        (t.start, t.due),
+        (Some(date(2025, 10, 1)), Some(date(2025, 12, 31)))
+    );
+    assert_eq!(t.dates_source, Some(domain::DatesSource::Deadlines));
+    assert_eq!(t.version, 1);
+    let t = store.item_tracking(f.item21).await.unwrap().unwrap();
+    assert_eq!(
+        (t.start, t.due),
+        (Some(date(2025, 1, 1)), Some(date(2025, 12, 31)))
+    );
+    assert_eq!(t.dates_source, Some(domain::DatesSource::PlanYear));
+    // Folded search: no diacritics, đ → d.
+    let page = store
+        .list_items(&ItemFilter {
+            text: Some("PHIEN HOP online".into()),
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.rows[0].title, "Tham gia các phiên họp online");
+    let page = store
+        .list_items(&ItemFilter {
+            text: Some("dien dan".into()),
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(page.rows[0].id, f.item1);
+    // Running the fill again changes nothing.
+    store.migrate().await.unwrap();
+}
+
+async fn tracking_status_changes_with_versions_and_roles(store: &Store) {
+    let f = fixture(store).await;
+    let v = store
+        .set_item_status(f.item1, 1, ItemStatus::InProgress, None, &f.lead)
+        .await
+        .unwrap();
+    assert_eq!(v, 2);
+    // A stale version: both versions and the current state come back.
+    match store
+        .set_item_status(f.item1, 1, ItemStatus::Done, None, &f.lead)
+        .await
+    {
+        Err(StoreError::Conflict {
+            entity,
+            conflict,
+            current,
+            ..
+        }) => {
+            assert_eq!(entity, "item");
+            assert_eq!((conflict.current, conflict.attempted), (2, 1));
+            assert_eq!(current["status"], "in_progress");
+            assert_eq!(current["version"], 2);
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    forbidden(
+        store
+            .set_item_status(f.item1, 2, ItemStatus::Done, None, &f.coord)
+            .await,
+    );
+    forbidden(
+        store
+            .set_item_status(f.item1, 2, ItemStatus::Done, None, &f.outsider)
+            .await,
+    );
+    forbidden(
+        store
+            .update_item(f.item1, 2, &ItemEdit::default(), &f.coord)
+            .await,
+    );
+    assert!(matches!(
+        store
+            .set_item_status(f.item1, 2, ItemStatus::Suspended, Some(" "), &f.lead)
+            .await,
+        Err(StoreError::Tracking(TrackingError::ReasonRequired))
+    ));
+    let v = store
+        .set_item_status(
+            f.item1,
+            2,
+            ItemStatus::Suspended,
+            Some("Chưa có kinh phí"),
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    let t = store.item_tracking(f.item1).await.unwrap().unwrap();
+    assert_eq!(t.status, ItemStatus::Suspended);
+    assert_eq!(t.status_reason.as_deref(), Some("Chưa có kinh phí"));
+    // Resuming is the Board's call.
+    forbidden(
+        store
+            .set_item_status(f.item1, v, ItemStatus::InProgress, None, &f.lead)
+            .await,
+    );
+    let v = store
+        .set_item_status(f.item1, v, ItemStatus::InProgress, None, &f.board)
+        .await
+        .unwrap();
+    let t = store.item_tracking(f.item1).await.unwrap().unwrap();
+    assert_eq!(t.status_reason, None);
+    // Text and dates; start after due is refused.
+    let v = store
+        .update_item(
+            f.item1,
+            v,
+            &ItemEdit {
+                title: Some("Tham dự Hội nghị thường niên".into()),
+                due: Some(date(2025, 9, 30)),
+                ..Default::default()
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    let t = store.item_tracking(f.item1).await.unwrap().unwrap();
+    assert_eq!(t.title, "Tham dự Hội nghị thường niên");
+    assert_eq!(t.due, Some(date(2025, 9, 30)));
+    assert_eq!(t.dates_source, Some(domain::DatesSource::Manual));
+    assert_eq!(t.version, v);
+    assert!(matches!(
+        store
+            .update_item(
+                f.item1,
+                v,
+                &ItemEdit {
+                    start: Some(date(2025, 10, 1)),
+                    ..Default::default()
+                },
+                &f.lead
+            )
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    // Concurrent edits of one version: exactly one wins.
+    let (a, b) = tokio::join!(
+        store.set_item_status(f.item1, v, ItemStatus::Done, None, &f.lead),
+        store.set_item_status(f.item1, v, ItemStatus::Late, None, &f.board),
+    );
+    assert_eq!(
+        [a.is_ok(), b.is_ok()].iter().filter(|x| **x).count(),
+        1,
+        "{a:?} {b:?}"
+    );
+    assert!(matches!(
+        a.err().or(b.err()),
+        Some(StoreError::Conflict { .. })
+    ));
+    let audit = store.audit_for_item(f.item1, None, 50).await.unwrap();
+    let actions: Vec<&str> = audit.entries.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "item.status",
+            "item.update",
+            "item.status",
+            "item.status",
+            "item.status"
+        ]
+    );
+    assert_eq!(
+        audit.entries[4].before.as_ref().unwrap()["status"],
+        "not_started"
+    );
+    assert_eq!(
+        audit.entries[4].after.as_ref().unwrap()["status"],
+        "in_progress"
+    );
+    assert_eq!(audit.entries[4].actor, Some(f.lead.user_id));
+}
+
+async fn tracking_units_people_added_split_and_moved_items(store: &Store) {
+    let f = fixture(store).await;
+    forbidden(
+        store
+            .set_item_units(f.item1, 1, &[f.bao_tang], &[], &f.lead)
+            .await,
+    );
+    let v = store
+        .set_item_units(f.item1, 1, &[f.qlds], &[f.bao_tang, f.other], &f.board)
+        .await
+        .unwrap();
+    let t = store.item_tracking(f.item1).await.unwrap().unwrap();
+    assert_eq!(
+        t.units,
+        vec![
+            (f.qlds, UnitRelation::Lead),
+            (f.bao_tang, UnitRelation::Coordinating),
+            (f.other, UnitRelation::Coordinating)
+        ]
+    );
+    let people = vec![
+        ResponsiblePerson {
+            unit_id: f.qlds,
+            name: "Nguyễn Thị Hà".into(),
+            title: Some("Phó Trưởng phòng".into()),
+            user_id: Some(f.lead.user_id),
+        },
+        ResponsiblePerson {
+            unit_id: f.bao_tang,
+            name: "Trần Văn Đức".into(),
+            title: None,
+            user_id: None,
+        },
+    ];
+    let v = store
+        .set_item_people(f.item1, v, &people, &f.lead)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.item_tracking(f.item1).await.unwrap().unwrap().people,
+        people
+    );
+    let stranger = [ResponsiblePerson {
+        unit_id: f.tap_chi,
+        name: "X".into(),
+        title: None,
+        user_id: None,
+    }];
+    assert!(matches!(
+        store.set_item_people(f.item1, v, &stranger, &f.lead).await,
+        Err(StoreError::Invalid(_))
+    ));
+
+    // Added under item 1 by its lead unit, first among the children, with its units.
+    let added = store
+        .add_item(
+            &NewItem {
+                plan_id: f.plan,
+                parent_id: Some(f.item1),
+                position: Some(0),
+                numbering: None,
+                title: "Chuẩn bị bài phát biểu".into(),
+                text: String::new(),
+                lead: vec![],
+                coordinating: vec![],
+                start: None,
+                due: Some(date(2025, 5, 31)),
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    let t = store.item_tracking(added).await.unwrap().unwrap();
+    assert!(t.added);
+    assert_eq!(t.units.len(), 3);
+    // A top-level item needs the Board.
+    let top = NewItem {
+        plan_id: f.plan,
+        parent_id: None,
+        position: None,
+        numbering: Some("4".into()),
+        title: "Nhiệm vụ phát sinh".into(),
+        text: String::new(),
+        lead: vec![f.qlds],
+        coordinating: vec![],
+        start: None,
+        due: None,
+    };
+    forbidden(store.add_item(&top, &f.lead).await);
+    let top_id = store.add_item(&top, &f.board).await.unwrap();
+
+    // Split 2.1 into three, then move the last part first.
+    let v21 = store
+        .item_tracking(f.item21)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    let parts = [
+        "Biên soạn bài viết",
+        "Dịch sang tiếng Anh",
+        "In ấn, phát hành",
+    ]
+    .map(|t| SplitPart {
+        title: t.into(),
+        text: String::new(),
+    });
+    forbidden(store.split_item(f.item21, v21, &parts, &f.coord).await);
+    let new_ids = store
+        .split_item(f.item21, v21, &parts, &f.lead)
+        .await
+        .unwrap();
+    assert_eq!(new_ids.len(), 2);
+    let last = new_ids[1];
+    store.move_item(last, 1, 0, &f.lead).await.unwrap();
+
+    let view = store.plan(f.plan).await.unwrap().unwrap();
+    let roots: Vec<&str> = view.items.iter().map(|n| n.item.title.as_str()).collect();
+    assert_eq!(roots.last(), Some(&"Nhiệm vụ phát sinh"));
+    assert!(
+        view.items
+            .iter()
+            .any(|n| n.item.id == top_id && n.item.added)
+    );
+    let item1 = &view.items[0];
+    assert_eq!(item1.children[0].item.title, "Chuẩn bị bài phát biểu");
+    let item2 = &view.items[1];
+    let kids: Vec<&str> = item2
+        .children
+        .iter()
+        .map(|n| n.item.title.as_str())
+        .collect();
+    assert_eq!(
+        kids,
+        [
+            "In ấn, phát hành",
+            "Biên soạn bài viết",
+            "Dịch sang tiếng Anh",
+            "Xây dựng phóng sự"
+        ]
+    );
+    assert!(item2.children[0].item.added && !item2.children[1].item.added);
+    let actions: Vec<String> = store
+        .audit_for_plan(f.plan, None, 100)
+        .await
+        .unwrap()
+        .entries
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for a in [
+        "item.units",
+        "item.people",
+        "item.add",
+        "item.split",
+        "item.move",
+        "plan.import",
+    ] {
+        assert!(actions.iter().any(|x| x == a), "{a} in {actions:?}");
+    }
+}
+
+fn content(text: &str, percent: i64, figures: &[(i64, f64)], targets: &[i64]) -> ReportContent {
+    ReportContent::new(
+        text,
+        Some(Percent::new(percent).unwrap()),
+        figures
+            .iter()
+            .map(|(t, v)| (*t, Figure::new(*v).unwrap()))
+            .collect(),
+        targets,
+    )
+    .unwrap()
+}
+
+async fn tracking_reports_are_versioned_with_evidence(store: &Store) {
+    let f = fixture(store).await;
+    let item = store.item(f.item21).await.unwrap().unwrap();
+    let target = item.targets[0].id;
+    let dir = std::env::temp_dir().join(format!("sangtao-ev-{}", random_hex()));
+    let files = EvidenceStore::new(&dir, store::evidence_store::DEFAULT_LIMIT);
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    png.extend_from_slice(b"IHDR photo of the seminar");
+    let stored = files.put(&png[..], "hoi-thao.png").await.unwrap();
+    forbidden(
+        store
+            .add_evidence(f.item21, &stored, "hoi-thao.png", &f.outsider)
+            .await,
+    );
+    let ev = store
+        .add_evidence(f.item21, &stored, "../hội thảo.png", &f.lead)
+        .await
+        .unwrap();
+    assert_eq!(ev.original_name, "..hội thảo.png");
+    assert_eq!(ev.mime, "image/png");
+    assert_eq!(store.evidence(ev.id).await.unwrap().unwrap(), ev);
+
+    let q2 = Period::Quarter(2025, 2);
+    let new = NewReport {
+        item_id: f.item21,
+        unit_id: f.qlds,
+        period: q2,
+        content: content("Đã biên soạn 12 trang", 40, &[(target, 12.0)], &[target]),
+        evidence: vec![ev.id],
+    };
+    forbidden(store.file_report(&new, &f.coord).await);
+    forbidden(store.file_report(&new, &f.board).await);
+    let first = store.file_report(&new, &f.lead).await.unwrap();
+    assert_eq!(first.version, 1);
+    assert_eq!(first.figures, vec![(target, 12.0)]);
+    assert_eq!(first.evidence, vec![ev.clone()]);
+    assert_eq!(first.period, q2);
+    // The partner reports its own share on the same item.
+    let partner = store
+        .file_report(
+            &NewReport {
+                unit_id: f.tap_chi,
+                content: content("Đã dàn trang", 30, &[(target, 8.0)], &[target]),
+                evidence: vec![],
+                ..new.clone()
+            },
+            &f.partner,
+        )
+        .await
+        .unwrap();
+    // Filing the same period again is a conflict with the existing report.
+    match store.file_report(&new, &f.lead).await {
+        Err(StoreError::Conflict { conflict, .. }) => assert_eq!(conflict.current, 1),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    // A period outside the plan's year.
+    match store
+        .file_report(
+            &NewReport {
+                period: Period::Quarter(2026, 1),
+                ..new.clone()
+            },
+            &f.lead,
+        )
+        .await
+    {
+        Err(StoreError::Tracking(e)) => {
+            assert_eq!(e.key(), "tracking.period_outside_plan");
+            assert!(
+                e.message(Language::Vi)
+                    .contains("ngoài thời gian của kế hoạch")
+            );
+        }
+        other => panic!("expected a period error, got {other:?}"),
+    }
+    // A figure for a target of another item.
+    let wrong = NewReport {
+        content: content("x", 1, &[(target + 1000, 1.0)], &[target + 1000]),
+        period: Period::Month(2025, 1),
+        ..new.clone()
+    };
+    assert!(matches!(
+        store.file_report(&wrong, &f.lead).await,
+        Err(StoreError::Tracking(TrackingError::UnknownTarget(_)))
+    ));
+
+    // Edit: a new version linked to the previous one.
+    let second = store
+        .edit_report(
+            first.report_id,
+            1,
+            &content("Đã biên soạn 20 trang", 60, &[(target, 20.0)], &[target]),
+            &[ev.id],
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    assert_eq!((second.version, second.previous_id), (2, Some(first.id)));
+    assert_eq!(second.report_id, first.id);
+    // Editing the old version again: conflict carrying the current one.
+    match store
+        .edit_report(
+            first.report_id,
+            1,
+            &content("cũ", 50, &[], &[]),
+            &[],
+            &f.lead,
+        )
+        .await
+    {
+        Err(StoreError::Conflict {
+            conflict, current, ..
+        }) => {
+            assert_eq!((conflict.current, conflict.attempted), (2, 1));
+            assert_eq!(current["text"], "Đã biên soạn 20 trang");
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    forbidden(
+        store
+            .edit_report(
+                first.report_id,
+                2,
+                &content("x", 1, &[], &[]),
+                &[],
+                &f.partner,
+            )
+            .await,
+    );
+    let history = store.report_history(second.id).await.unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].text, "Đã biên soạn 12 trang");
+    assert!(!history[0].is_latest && history[1].is_latest);
+    assert_eq!(history[1].evidence, vec![ev]);
+    let latest = store.item_reports(f.item21).await.unwrap();
+    assert_eq!(latest.len(), 2);
+    assert!(latest.iter().any(|r| r.id == second.id));
+    assert!(latest.iter().any(|r| r.id == partner.id));
+    // Versions are history: the database refuses rewriting them.
+    assert!(
+        raw_execute(store, "UPDATE progress_reports SET text = 'x'")
+            .await
+            .is_err()
+    );
+    assert!(
+        raw_execute(store, "UPDATE report_figures SET value = 0")
+            .await
+            .is_err()
+    );
+    let audit = store.audit_for_item(f.item21, None, 10).await.unwrap();
+    let actions: Vec<&str> = audit.entries.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        ["report.edit", "report.file", "report.file", "evidence.add"]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The test's own record kind: club meetings.
+fn meeting(key: &str, status: &str, day: chrono::NaiveDate, items: &[ItemId]) -> CountableRecord {
+    CountableRecord {
+        source_key: key.into(),
+        kind: "test_meeting".into(),
+        status: status.into(),
+        date: Some(day),
+        title: format!("Buổi sinh hoạt {key}"),
+        numbers: [("attendees".to_string(), 10.0)].into_iter().collect(),
+        items: items.to_vec(),
+    }
+}
+
+async fn tracking_targets_entered_and_counted(store: &Store) {
+    let f = fixture(store).await;
+    let item11 = store.item(f.item11).await.unwrap().unwrap();
+    let (sessions, seminars) = (item11.targets[0].id, item11.targets[1].id);
+    let page_target = store.item(f.item21).await.unwrap().unwrap().targets[0].id;
+    let rule = CountingRule {
+        kinds: vec!["test_meeting".into()],
+        statuses: vec!["held".into()],
+        window: Window::Year { year: 2025 },
+        item: Some(f.item11),
+        measure: Measure::Count,
+    };
+    forbidden(
+        store
+            .set_target_source(
+                sessions,
+                &TargetSource::Counted { rule: rule.clone() },
+                &f.lead,
+            )
+            .await,
+    );
+    store
+        .set_target_source(
+            sessions,
+            &TargetSource::Counted { rule: rule.clone() },
+            &f.board,
+        )
+        .await
+        .unwrap();
+    let wrong_item = CountingRule {
+        item: Some(f.item1),
+        ..rule.clone()
+    };
+    assert!(matches!(
+        store
+            .set_target_source(
+                seminars,
+                &TargetSource::Counted { rule: wrong_item },
+                &f.board
+            )
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    let sum = CountingRule {
+        measure: Measure::Sum {
+            field: "attendees".into(),
+        },
+        item: None,
+        ..rule.clone()
+    };
+    store
+        .set_target_source(seminars, &TargetSource::Counted { rule: sum }, &f.board)
+        .await
+        .unwrap();
+    for i in 0..21 {
+        store
+            .save_record(&meeting(
+                &format!("m{i}"),
+                "held",
+                date(2025, 1 + i % 12, 10),
+                &[f.item11],
+            ))
+            .await
+            .unwrap();
+    }
+    for (k, status, day, items) in [
+        ("planned", "planned", date(2025, 6, 1), vec![f.item11]),
+        ("old", "held", date(2024, 12, 31), vec![f.item11]),
+        ("elsewhere", "held", date(2025, 6, 1), vec![f.item1]),
+    ] {
+        store
+            .save_record(&meeting(k, status, day, &items))
+            .await
+            .unwrap();
+    }
+    // Saving again under the same key replaces: m0 is cancelled now.
+    store
+        .save_record(&meeting("m0", "cancelled", date(2025, 1, 10), &[f.item11]))
+        .await
+        .unwrap();
+    store
+        .save_record(&meeting("m0", "held", date(2025, 1, 10), &[f.item11]))
+        .await
+        .unwrap();
+
+    // Entered: two units' latest cumulative figures add up.
+    for (unit, who, period, v) in [
+        (f.qlds, &f.lead, Period::Quarter(2025, 1), 10.0),
+        (f.qlds, &f.lead, Period::Half(2025, 1), 25.0),
+        (f.tap_chi, &f.partner, Period::Month(2025, 5), 15.0),
+    ] {
+        store
+            .file_report(
+                &NewReport {
+                    item_id: f.item21,
+                    unit_id: unit,
+                    period,
+                    content: content("", 50, &[(page_target, v)], &[page_target]),
+                    evidence: vec![],
+                },
+                who,
+            )
+            .await
+            .unwrap();
+    }
+    let before = store.view_query_count();
+    let progress = store.plan_target_progress(f.plan).await.unwrap();
+    assert!(
+        store.view_query_count() - before <= 4,
+        "a fixed number of queries"
+    );
+    let get = |id| progress.iter().find(|t| t.target_id == id).unwrap();
+    assert_eq!(get(sessions).actual, Some(21.0));
+    assert_eq!(get(sessions).attainment, Some(domain::Attainment::Within));
+    assert_eq!(
+        rule.describe(
+            &[domain::KindInfo {
+                code: "test_meeting",
+                vi: "buổi sinh hoạt",
+                en: "meeting",
+                statuses: &[("held", "đã diễn ra", "held")],
+                fields: &[],
+            }],
+            Language::Vi
+        ),
+        "Đếm: buổi sinh hoạt đã diễn ra trong năm 2025 gắn với mục này"
+    );
+    // Unlinked sum: every held 2025 meeting, linked anywhere (22 × 10 attendees).
+    assert_eq!(get(seminars).actual, Some(220.0));
+    assert_eq!(get(seminars).attainment, Some(domain::Attainment::Above));
+    assert_eq!(get(page_target).actual, Some(40.0));
+    assert_eq!(
+        get(page_target).attainment,
+        Some(domain::Attainment::Within)
+    );
+    assert!(matches!(get(page_target).source, TargetSource::Entered));
+    // Back to entered: nobody reported on it, so no actual.
+    store
+        .set_target_source(sessions, &TargetSource::Entered, &f.board)
+        .await
+        .unwrap();
+    let progress = store.plan_target_progress(f.plan).await.unwrap();
+    let s = progress.iter().find(|t| t.target_id == sessions).unwrap();
+    assert_eq!((s.actual, s.attainment), (None, None));
+}
+
+async fn tracking_item_list_filters_and_pages(store: &Store) {
+    let plan = store
+        .import_plan(
+            &big_plan(60, "Kế hoạch lớn"),
+            "big.txt",
+            &"d".repeat(64),
+            None,
+        )
+        .await
+        .unwrap()
+        .plan_id();
+    let f = fixture(store).await;
+    let all = store
+        .list_items(&ItemFilter {
+            plan_id: Some(plan),
+            per_page: 25,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(all.total, 180);
+    assert_eq!(all.rows.len(), 25);
+    let page8 = store
+        .list_items(&ItemFilter {
+            plan_id: Some(plan),
+            per_page: 25,
+            page: 8,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(page8.rows.len(), 5);
+    // Children are due 2025-06-30, parents at the year end: the due order shows it.
+    assert_eq!(all.rows[0].due, Some(date(2025, 6, 30)));
+    assert_eq!(page8.rows[4].due, Some(date(2025, 12, 31)));
+    let due = store
+        .list_items(&ItemFilter {
+            plan_id: Some(plan),
+            due_from: Some(date(2025, 6, 1)),
+            due_to: Some(date(2025, 6, 30)),
+            per_page: 500,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(due.total, 120);
+    // Unit filter across plans, as lead only, with units in each row.
+    let led = store
+        .list_items(&ItemFilter {
+            unit_id: Some(f.qlds),
+            relation: Some(UnitRelation::Lead),
+            per_page: 500,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    // 1, 2.1, 2.2 (spelt 'văn hoá') and 3 in the sample, each top item of the big plan.
+    assert_eq!(led.total, 60 + 4);
+    assert!(led.rows.iter().all(|r| {
+        r.lead_units
+            .iter()
+            .any(|u| u.starts_with("Phòng Quản lý Di sản"))
+    }));
+    let coord = store
+        .list_items(&ItemFilter {
+            unit_id: Some(f.bao_tang),
+            per_page: 500,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(coord.total, 61);
+    store
+        .set_item_status(f.item1, 1, ItemStatus::InProgress, None, &f.lead)
+        .await
+        .unwrap();
+    let busy = store
+        .list_items(&ItemFilter {
+            statuses: vec![ItemStatus::InProgress, ItemStatus::Late],
+            unit_id: Some(f.qlds),
+            text: Some("mang luoi".into()),
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(busy.total, 1);
+    assert_eq!(busy.rows[0].id, f.item1);
+    assert_eq!(busy.rows[0].coordinating_units.len(), 2);
+    // LIKE wildcards in the search text are literal.
+    let none = store
+        .list_items(&ItemFilter {
+            text: Some("%".into()),
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(none.total, 0);
+}
+
+async fn tracking_audit_pages_and_csv(store: &Store) {
+    let f = fixture(store).await;
+    let mut v = 1;
+    for i in 0..7 {
+        v = store
+            .update_item(
+                f.item1,
+                v,
+                &ItemEdit {
+                    text: Some(format!("Lần sửa {i}, \"trích dẫn\"")),
+                    ..Default::default()
+                },
+                &f.lead,
+            )
+            .await
+            .unwrap();
+    }
+    let p1 = store.audit_for_item(f.item1, None, 3).await.unwrap();
+    assert_eq!(p1.entries.len(), 3);
+    let p2 = store
+        .audit_for_item(f.item1, p1.next_before, 3)
+        .await
+        .unwrap();
+    let p3 = store
+        .audit_for_item(f.item1, p2.next_before, 3)
+        .await
+        .unwrap();
+    assert_eq!(p3.entries.len(), 1);
+    assert_eq!(p3.next_before, None);
+    assert!(p1.entries[0].id > p2.entries[0].id);
+    let plan = store.audit_for_plan(f.plan, None, 100).await.unwrap();
+    assert_eq!(plan.entries.len(), 8, "seven edits and the import");
+    assert_eq!(plan.entries.last().unwrap().action, "plan.import");
+    let row = p1.entries[0].csv_fields();
+    assert_eq!(row.len(), store::AUDIT_CSV_HEADER.len());
+    assert_eq!(row[3], "item.update");
+    let line: Vec<String> = row.iter().map(|s| store::csv_field(s)).collect();
+    assert!(line[7].starts_with('"') && line[7].ends_with('"') && line[7].contains("trích dẫn"));
+    assert_eq!(store::csv_field("a \"b\", c"), "\"a \"\"b\"\", c\"");
+    assert_eq!(store::csv_field("=SUM(A1)"), "'=SUM(A1)");
+}
+
+async fn tracking_synthetic_data_is_deterministic(store: &Store) {
+    let spec = SyntheticSpec {
+        plans: 3,
+        items: 200,
+        reports: 1000,
+        seed: 42,
+    };
+    let made = store.generate_synthetic(spec).await.unwrap();
+    assert_eq!((made.plans, made.items, made.reports), (3, 200, 1000));
+    assert_eq!(raw_count(store, "SELECT COUNT(*) FROM items").await, 200);
+    assert_eq!(
+        raw_count(store, "SELECT COUNT(*) FROM progress_reports").await,
+        1000
+    );
+    assert_eq!(
+        raw_count(
+            store,
+            "SELECT COUNT(*) FROM progress_reports WHERE version = 2"
+        )
+        .await,
+        3 * (333 / 20),
+        "one in twenty of each plan's reports"
+    );
+    assert!(raw_count(store, "SELECT COUNT(*) FROM report_figures").await > 0);
+    // The same seed gives the same content, on another database.
+    let other = Store::connect("sqlite::memory:").await.unwrap();
+    other.migrate().await.unwrap();
+    store::generate_synthetic(&other, spec).await.unwrap();
+    let titles = |s: Store| async move {
+        let page = s
+            .list_items(&ItemFilter {
+                per_page: 500,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        page.rows
+            .into_iter()
+            .map(|r| (r.title, r.status, r.due, r.lead_units))
+            .collect::<Vec<_>>()
+    };
+    let a = titles(store.clone()).await;
+    assert_eq!(a, titles(other).await);
+    assert!(
+        a.iter()
+            .any(|(t, ..)| t.contains("phiên họp trực tuyến") || t.contains("hội nghị"))
+    );
+    // Generated plans work with the rest of the store.
+    let plans = store.list_plans().await.unwrap();
+    let view = store.plan(plans[0].id).await.unwrap().unwrap();
+    assert!(!view.items.is_empty());
+    let progress = store.plan_target_progress(plans[0].id).await.unwrap();
+    assert!(progress.iter().any(|t| t.actual.is_some()));
+    let searched = store
+        .list_items(&ItemFilter {
+            text: Some("hoi thao quoc te".into()),
+            per_page: 5,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(
+        searched
+            .rows
+            .iter()
+            .all(|r| r.title.contains("hội thảo quốc tế"))
+    );
+}
