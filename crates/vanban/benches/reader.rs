@@ -2,6 +2,7 @@
 //!
 //! Groups:
 //! - `seed` and a few corpus files one by one;
+//! - `corpus_each_file`: the 30 corpus files, each parsed on its own;
 //! - `corpus_x1`: the 30 corpus files concatenated;
 //! - `corpus_x100`: the same text repeated 100 times. Its time per run must stay within
 //!   150 times the `corpus_x1` time (no quadratic behaviour); compare the two "time"
@@ -60,6 +61,17 @@ fn bench_reader(c: &mut Criterion) {
             g.bench_function(id, |b| b.iter(|| vanban::parse_text(black_box(text))));
         }
     }
+
+    // The 30 files parsed one by one, as the reader is used (total bytes per iteration).
+    let total: usize = corpus.iter().map(|(_, t)| t.len()).sum();
+    g.throughput(Throughput::Bytes(total as u64));
+    g.bench_function("corpus_each_file", |b| {
+        b.iter(|| {
+            for (_, t) in &corpus {
+                black_box(vanban::parse_text(black_box(t)));
+            }
+        })
+    });
 
     let all: String = corpus
         .iter()
