@@ -10,14 +10,15 @@ PORT=18080
 WORK=$(mktemp -d)
 trap 'kill $(cat "$WORK/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== first start on an empty data dir (migrate + seed import + admin), $RUNS runs"
 times=()
 for i in $(seq 1 "$RUNS"); do
-    rm -rf "$WORK/data"
+    rm -rf "$WORK/data" "$WORK/out"
     start=$(date +%s%N)
     "$BIN" serve --data-dir "$WORK/data" --listen 127.0.0.1:0 > "$WORK/out" 2>/dev/null &
     pid=$!
-    until grep -q "serving at" "$WORK/out" 2>/dev/null; do sleep 0.005; done
+    until grep -q "serving at" "$WORK/out" 2>/dev/null; do sleep 0.002; done
     end=$(date +%s%N)
     kill -TERM $pid; wait $pid || true
     times+=($(( (end - start) / 1000000 )))
@@ -47,6 +48,7 @@ wrk -t2 -c10 -d20s --latency -H "Cookie: sangtao_session=$SESSION" http://127.0.
 echo "== with gzip (as browsers ask)"
 wrk -t2 -c10 -d10s --latency -H "Cookie: sangtao_session=$SESSION" -H "Accept-Encoding: gzip" http://127.0.0.1:$PORT/plans/$PLAN
 
+echo "load average after load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== resident memory"
 sleep 5
 echo "after load, idle 5 s: $(ps -o rss= -p "$(cat "$WORK/pid")") KiB"
