@@ -1,7 +1,8 @@
 //! Loads synthetic data into a fresh SQLite file and times the item list.
 //!
 //! `cargo run --release -p store --example scale -- [ITEMS] [REPORTS] [PATH]`
-//! (defaults: 100000 items, 1000000 reports, a file in the temp directory).
+//! (defaults: 100000 items, 1000000 reports, a file in the temp directory; an existing
+//! file is reused without generating).
 
 use std::time::{Duration, Instant};
 use store::{ItemFilter, Store, SyntheticSpec};

@@ -130,6 +130,13 @@ pub struct ItemRecord {
     /// True for items added in sangtao, not in the document.
     pub added: bool,
     pub status: ItemStatus,
+    /// Why the item is suspended or cancelled.
+    pub status_reason: Option<String>,
+    /// Start and due (tracking): from deadlines, the plan year, or set by a user.
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    /// For optimistic concurrency: edits name the version they were made on.
+    pub version: i64,
 }
 
 /// An item with everything attached and its sub-tree.

@@ -557,7 +557,8 @@ async fn import_in(
 macro_rules! item_cols {
     () => {
         "i.id, i.plan_id, i.parent_id, i.appendix_id, i.position, i.depth, i.numbering, \
-         i.title, i.body, i.source_line, i.added, i.status"
+         i.title, i.body, i.source_line, i.added, i.status, i.status_reason, i.start_date, \
+         i.due_date, i.version"
     };
 }
 
@@ -576,6 +577,10 @@ fn item_from_row(r: &DbRow) -> R<ItemRecord> {
         source_line: r.try_get(9)?,
         added: r.try_get(10)?,
         status: ItemStatus::from_str(&status).unwrap_or_default(),
+        status_reason: r.try_get(12)?,
+        start: parse_date(r.try_get(13)?),
+        due: parse_date(r.try_get(14)?),
+        version: r.try_get(15)?,
     })
 }
 
@@ -912,7 +917,7 @@ pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemVie
     else {
         return Ok(None);
     };
-    let plan_title: String = row.try_get(12)?;
+    let plan_title: String = row.try_get(16)?;
     let plan_id = PlanId(row.try_get(1)?);
 
     ctx.count_view_query();

@@ -196,6 +196,8 @@ pub struct ItemFilter {
     /// With `unit_id`: only as lead or only as coordinating unit.
     pub relation: Option<UnitRelation>,
     pub statuses: Vec<ItemStatus>,
+    /// Only items naming one of these units (a partner's view: what is shared with it).
+    pub visible_units: Option<Vec<UnitId>>,
     pub due_from: Option<NaiveDate>,
     pub due_to: Option<NaiveDate>,
     /// Diacritic-insensitive ("hoi thao" finds "Hội thảo"; đ matches d).

@@ -1579,7 +1579,8 @@ fn like_pattern(folded: &str) -> String {
     p
 }
 
-/// The item list: filters, a page, the total, and each row's units. 3 queries.
+/// The item list: filters, a page, the total, and each row's units. 2 queries (3 past
+/// the last page).
 pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<ItemPage> {
     enum Arg {
         I(i64),
@@ -1611,6 +1612,22 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
                 Arg::I(u.0),
             ),
         }
+    }
+    if let Some(units) = &f.visible_units {
+        let mut marks = Vec::new();
+        for u in units {
+            args.push(Arg::I(u.0));
+            marks.push(format!("${}", args.len()));
+        }
+        // No units: nothing is shared.
+        let list = if marks.is_empty() {
+            "NULL".to_string()
+        } else {
+            marks.join(", ")
+        };
+        clauses.push(format!(
+            "i.id IN (SELECT item_id FROM item_units WHERE unit_id IN ({list}))"
+        ));
     }
     if !f.statuses.is_empty() {
         let mut marks = Vec::new();
@@ -1671,16 +1688,13 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
         query
     };
     let mut conn = pool.acquire().await?;
-    ctx.count_view_query();
-    let total: i64 = bind(&format!("SELECT COUNT(*) FROM items i {filter}"), &[])
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?;
     let n = args.len();
     ctx.count_view_query();
+    // The total rides along as a window count: one pass over the matching items.
     let rows = bind(
         &format!(
-            "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.start_date, i.due_date, i.added
+            "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.start_date, i.due_date,
+                    i.added, COUNT(*) OVER ()
              FROM items i {filter}
              ORDER BY i.due_date IS NULL, i.due_date, i.id LIMIT ${} OFFSET ${}",
             n + 1,
@@ -1690,6 +1704,18 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
     )
     .fetch_all(&mut *conn)
     .await?;
+    let total: i64 = match rows.first() {
+        Some(r) => r.try_get(8)?,
+        None if page == 1 => 0,
+        // Past the last page: count separately.
+        None => {
+            ctx.count_view_query();
+            bind(&format!("SELECT COUNT(*) FROM items i {filter}"), &[])
+                .fetch_one(&mut *conn)
+                .await?
+                .try_get(0)?
+        }
+    };
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let status: String = r.try_get(4)?;

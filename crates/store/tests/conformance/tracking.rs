@@ -125,6 +125,13 @@ async fn tracking_fills_dates_and_search_on_import(store: &Store) {
         (Some(date(2025, 1, 1)), Some(date(2025, 12, 31)))
     );
     assert_eq!(t.dates_source, Some(domain::DatesSource::PlanYear));
+    // The plan and item views carry them too.
+    let view = store.item(f.item11).await.unwrap().unwrap();
+    assert_eq!(
+        (view.item.due, view.item.version),
+        (Some(date(2025, 12, 31)), 1)
+    );
+    assert_eq!(view.item.start, Some(date(2025, 10, 1)));
     // Folded search: no diacritics, đ → d.
     let page = store
         .list_items(&ItemFilter {
@@ -871,6 +878,26 @@ async fn tracking_item_list_filters_and_pages(store: &Store) {
     assert_eq!(busy.total, 1);
     assert_eq!(busy.rows[0].id, f.item1);
     assert_eq!(busy.rows[0].coordinating_units.len(), 2);
+    // A partner sees only the items naming its unit; none without units.
+    let shared = store
+        .list_items(&ItemFilter {
+            visible_units: Some(vec![f.tap_chi]),
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(shared.total, 1);
+    assert_eq!(shared.rows[0].id, f.item21);
+    let nothing = store
+        .list_items(&ItemFilter {
+            visible_units: Some(vec![]),
+            per_page: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(nothing.total, 0);
     // LIKE wildcards in the search text are literal.
     let none = store
         .list_items(&ItemFilter {
