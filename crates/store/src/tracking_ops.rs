@@ -979,15 +979,20 @@ pub(crate) async fn file_report(
     let id = match insert_report(&mut tx, new, 1, None, actor.user_id).await {
         Ok(id) => id,
         Err(e) if e.is_unique_violation() => {
+            // Another writer filed the same report first (PostgreSQL race).
             drop(tx);
-            return Err(StoreError::Conflict {
-                entity: "report",
-                id: 0,
-                conflict: Conflict {
-                    current: 1,
-                    attempted: 0,
-                },
-                current: serde_json::Value::Null,
+            let first: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM progress_reports
+                 WHERE item_id = $1 AND unit_id = $2 AND period = $3 AND previous_id IS NULL",
+            )
+            .bind(new.item_id.0)
+            .bind(new.unit_id.0)
+            .bind(new.period.to_string())
+            .fetch_optional(pool)
+            .await?;
+            return Err(match first {
+                Some(first) => report_conflict(pool, ctx, first, 0).await,
+                None => e,
             });
         }
         Err(e) => return Err(e),

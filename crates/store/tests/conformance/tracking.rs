@@ -527,6 +527,26 @@ async fn tracking_reports_are_versioned_with_evidence(store: &Store) {
         Err(StoreError::Conflict { conflict, .. }) => assert_eq!(conflict.current, 1),
         other => panic!("expected a conflict, got {other:?}"),
     }
+    // Two people filing the same report at once: one version, one conflict.
+    let march = NewReport {
+        period: Period::Month(2025, 3),
+        evidence: vec![],
+        ..new.clone()
+    };
+    let (a, b) = tokio::join!(
+        store.file_report(&march, &f.lead),
+        store.file_report(&march, &f.lead)
+    );
+    assert_eq!(a.is_ok() as u8 + b.is_ok() as u8, 1, "{a:?} {b:?}");
+    match a.err().or(b.err()) {
+        Some(StoreError::Conflict {
+            conflict, current, ..
+        }) => {
+            assert_eq!(conflict.current, 1);
+            assert_eq!(current["period"], "2025-03");
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
     // A period outside the plan's year.
     match store
         .file_report(
@@ -607,7 +627,7 @@ async fn tracking_reports_are_versioned_with_evidence(store: &Store) {
     assert!(!history[0].is_latest && history[1].is_latest);
     assert_eq!(history[1].evidence, vec![ev]);
     let latest = store.item_reports(f.item21).await.unwrap();
-    assert_eq!(latest.len(), 2);
+    assert_eq!(latest.len(), 3);
     assert!(latest.iter().any(|r| r.id == second.id));
     assert!(latest.iter().any(|r| r.id == partner.id));
     // Versions are history: the database refuses rewriting them.
@@ -625,7 +645,13 @@ async fn tracking_reports_are_versioned_with_evidence(store: &Store) {
     let actions: Vec<&str> = audit.entries.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(
         actions,
-        ["report.edit", "report.file", "report.file", "evidence.add"]
+        [
+            "report.edit",
+            "report.file",
+            "report.file",
+            "report.file",
+            "evidence.add"
+        ]
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
