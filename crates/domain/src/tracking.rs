@@ -311,7 +311,20 @@ impl Period {
         next.and_then(|d| d.pred_opt()).expect("valid period")
     }
 
-    /// The period containing `date` of the same kind as `self`.
+    /// Every period of the years `first..=last`, for a report form: each year, then its
+    /// halves, quarters and months.
+    pub fn choices(first: i32, last: i32) -> Vec<Period> {
+        let mut out = Vec::new();
+        for y in first..=last {
+            out.push(Period::Year(y));
+            out.extend((1..=2).map(|h| Period::Half(y, h)));
+            out.extend((1..=4).map(|q| Period::Quarter(y, q)));
+            out.extend((1..=12).map(|m| Period::Month(y, m)));
+        }
+        out
+    }
+
+    /// Whether `date` falls within the period.
     pub fn contains(self, date: NaiveDate) -> bool {
         self.start() <= date && date <= self.end()
     }
@@ -790,6 +803,16 @@ mod tests {
             "6 tháng đầu năm 2025"
         );
         assert_eq!(Period::Month(2025, 6).label(Language::En), "June 2025");
+    }
+
+    #[test]
+    fn period_choices_cover_each_year() {
+        let c = Period::choices(2025, 2026);
+        assert_eq!(c.len(), 38);
+        assert_eq!(c[0], Period::Year(2025));
+        assert!(c.contains(&Period::Month(2026, 12)));
+        assert!(c.iter().all(|p| p.check_within(2025, 2026).is_ok()));
+        assert!(Period::Quarter(2025, 2).contains(NaiveDate::from_ymd_opt(2025, 5, 1).unwrap()));
     }
 
     fn serde_json_roundtrip(p: Period) -> String {

@@ -632,6 +632,13 @@ impl Store {
         dispatch_tracking!(self, tracking_ops::report_history(any_version))
     }
 
+    /// The years a plan's reports may cover: its year, widened by its items' dates
+    /// (`(i32::MIN, i32::MAX)` when it has neither). For the report form's period choices
+    /// (`domain::Period::choices`).
+    pub async fn report_years(&self, plan: PlanId) -> Result<Option<(i32, i32)>, StoreError> {
+        dispatch_tracking!(self, tracking_ops::report_years(plan))
+    }
+
     /// The latest version of each report on an item.
     pub async fn item_reports(
         &self,

@@ -222,6 +222,38 @@ pub struct ItemListRow {
     pub coordinating_units: Vec<String>,
 }
 
+/// The CSV header for item-list exports.
+pub const ITEM_CSV_HEADER: [&str; 9] = [
+    "id",
+    "plan_id",
+    "numbering",
+    "title",
+    "status",
+    "start",
+    "due",
+    "lead_units",
+    "coordinating_units",
+];
+
+impl ItemListRow {
+    /// The row as CSV fields in [`ITEM_CSV_HEADER`] order (quote each with [`csv_field`]);
+    /// the status is labelled in `lang`, units are joined with "; ".
+    pub fn csv_fields(&self, lang: domain::Language) -> [String; 9] {
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        [
+            self.id.0.to_string(),
+            self.plan_id.0.to_string(),
+            self.numbering.clone().unwrap_or_default(),
+            self.title.clone(),
+            self.status.label(lang).to_string(),
+            date(self.start),
+            date(self.due),
+            self.lead_units.join("; "),
+            self.coordinating_units.join("; "),
+        ]
+    }
+}
+
 /// A page of the item list with the total matching count.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemPage {

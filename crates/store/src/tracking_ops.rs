@@ -861,6 +861,15 @@ async fn plan_years(conn: &mut Conn, plan: PlanId) -> R<(i32, i32)> {
     }
 }
 
+/// The years a plan's reports may cover (see `plan_years`); None for an unknown plan.
+pub(crate) async fn report_years(pool: &Pool, _ctx: &Ctx, plan: PlanId) -> R<Option<(i32, i32)>> {
+    match plan_years(&mut *pool.acquire().await?, plan).await {
+        Ok(y) => Ok(Some(y)),
+        Err(StoreError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 async fn check_report_content(conn: &mut Conn, it: &ItemTracking, new: &NewReport) -> R<()> {
     let (first, last) = plan_years(conn, it.plan_id).await?;
     new.period.check_within(first, last)?;

@@ -924,6 +924,16 @@ async fn tracking_item_list_filters_and_pages(store: &Store) {
         .await
         .unwrap();
     assert_eq!(nothing.total, 0);
+    // CSV export fields of a row.
+    let row = busy.rows[0].csv_fields(Language::Vi);
+    assert_eq!(row.len(), store::ITEM_CSV_HEADER.len());
+    assert_eq!(row[4], "Đang thực hiện");
+    assert!(row[8].contains("; "));
+    assert_eq!(
+        store.report_years(f.plan).await.unwrap(),
+        Some((2025, 2025))
+    );
+    assert_eq!(store.report_years(PlanId(999_999)).await.unwrap(), None);
     // LIKE wildcards in the search text are literal.
     let none = store
         .list_items(&ItemFilter {
