@@ -644,10 +644,11 @@ fn place_date_at(
         let header_word = ["hanh phuc", "viet nam", "so:", "so ", "/"]
             .iter()
             .any(|w| pf.contains(w));
-        if !header_word && prev.split_whitespace().count() <= 5 {
-            if let Some(joined) = phrases::place_and_date(&format!("{prev} {l}")) {
-                return Some(joined);
-            }
+        if !header_word
+            && prev.split_whitespace().count() <= 5
+            && let Some(joined) = phrases::place_and_date(&format!("{prev} {l}"))
+        {
+            return Some(joined);
         }
     }
     Some(own)
