@@ -171,10 +171,11 @@ async fn wrong_password_is_explained_and_sign_in_is_throttled_after_five_failure
 #[tokio::test]
 async fn an_expired_session_leads_to_sign_in_with_a_message() {
     for backend in common::backends().await {
-        let app = spawn_app_with(backend, |c| c.session_ttl = chrono::Duration::seconds(1)).await;
+        // Expiry is stored in whole seconds: 4 s leaves room for a slow sign-in.
+        let app = spawn_app_with(backend, |c| c.session_ttl = chrono::Duration::seconds(4)).await;
         app.sign_in_ready().await;
         assert_eq!(app.get("/plans").await.status(), StatusCode::OK);
-        tokio::time::sleep(std::time::Duration::from_millis(2200)).await;
+        tokio::time::sleep(std::time::Duration::from_millis(5200)).await;
         let r = app.get("/plans").await;
         assert_eq!(r.url().path(), "/signin");
         assert!(r.url().query().unwrap_or("").contains("next=%2Fplans"));
