@@ -7,7 +7,7 @@
 use crate::lines::{self, Block, Para, Table};
 use crate::model::*;
 use crate::phrases::{self, KINDS};
-use crate::text::{fold, squash_spaces, starts_with_word, upper_ratio};
+use crate::text::{fold, fold_head, fold_tail, squash_spaces, starts_with_word, upper_ratio};
 
 // ================================================================ numbering markers
 
@@ -317,7 +317,7 @@ pub fn is_wrapped_marker(prev: &str, t: &str) -> bool {
     let Some((m, rest)) = split_marker(t) else {
         return false;
     };
-    let prev_folded = fold(prev);
+    let prev_folded = fold_tail(prev, 30);
     let last_word_ok = |words: &[&str]| {
         words
             .iter()
@@ -359,7 +359,7 @@ fn motto_index(blocks: &[Block]) -> Option<usize> {
     blocks
         .iter()
         .take(400)
-        .position(|b| fold(&block_text(b)).contains("cong hoa xa hoi chu nghia"))
+        .position(|b| fold_head(&block_text(b), 300).contains("cong hoa xa hoi chu nghia"))
 }
 
 /// Site furniture after the document (legal-library pages): cut there.
@@ -382,7 +382,7 @@ fn trailer_index(blocks: &[Block], from: usize) -> usize {
         "mst:",
     ];
     for (i, b) in blocks.iter().enumerate().skip(from) {
-        let f = fold(&block_text(b));
+        let f = fold_head(&block_text(b), 80);
         let head: String = f.chars().take(80).collect();
         if CONTAINS.iter().any(|j| head.contains(j)) || STARTS.iter().any(|j| head.starts_with(j)) {
             return i;
@@ -1033,7 +1033,7 @@ fn read_preamble(
     for b in &blocks[from.min(to)..to] {
         let Some(p) = para(b) else { continue };
         let t = p.text.trim();
-        let f = fold(t);
+        let f = fold_head(t, 20);
         if f.starts_with("can cu") || f.starts_with("thuc hien") {
             out.push(LegalBasis {
                 text: t.to_string(),
@@ -1082,7 +1082,7 @@ fn is_heading_block(b: &Block) -> bool {
 fn is_appendix_label(b: &Block) -> bool {
     let Some(p) = para(b) else { return false };
     let t = p.text.trim();
-    let f = fold(t);
+    let f = fold_head(t, 20);
     ["phu luc", "mau bieu", "bieu mau", "phu bieu"]
         .iter()
         .any(|w| f.starts_with(w))
@@ -1101,14 +1101,14 @@ fn is_authority_line(t: &str) -> bool {
 fn is_closing_start(blocks: &[Block], i: usize) -> bool {
     match &blocks[i] {
         Block::Para(p) => {
-            let f = fold(&p.text);
+            let f = fold_head(&p.text, 20);
             f.starts_with("noi nhan") || is_authority_line(&p.text)
         }
         Block::Table(t) => {
             t.rows
                 .iter()
                 .flatten()
-                .any(|c| fold(c).starts_with("noi nhan"))
+                .any(|c| fold_head(c, 20).starts_with("noi nhan"))
                 || t.rows.iter().flatten().any(|c| is_authority_line(c))
         }
     }
@@ -1117,7 +1117,7 @@ fn is_closing_start(blocks: &[Block], i: usize) -> bool {
 /// "Trên đây là Kế hoạch ..." closes the body.
 fn is_body_end(b: &Block) -> bool {
     para(b).is_some_and(|p| {
-        let f = fold(&p.text);
+        let f = fold_head(&p.text, 20);
         f.starts_with("tren day la") || f.starts_with("tren day ")
     })
 }
@@ -1397,7 +1397,7 @@ const FIELD_LABELS: &[(&str, Field)] = &[
 
 /// "Đơn vị thực hiện: X" → (Lead, "X"). The label must end at a colon or the end.
 fn field_of(text: &str) -> Option<(Field, String)> {
-    let f = fold(text);
+    let f = fold_head(text, 80);
     for (label, field) in FIELD_LABELS {
         if !f.starts_with(label) {
             continue;
@@ -1432,7 +1432,16 @@ fn labelled_units(text: &str) -> (Vec<String>, Vec<String>) {
     let mut lead = Vec::new();
     let mut coord = Vec::new();
     for line in text.split('\n') {
+        if !line.contains(':') {
+            continue;
+        }
         let f = crate::text::Folded::new(line);
+        if !(f.folded.contains("chu tri")
+            || f.folded.contains("phoi hop")
+            || f.folded.contains("thuc hien"))
+        {
+            continue;
+        }
         // Every label occurrence (followed by a colon), in order.
         let mut hits: Vec<(usize, usize, bool)> = Vec::new();
         for (label, is_lead) in phrases::UNIT_LABELS {

@@ -8,9 +8,17 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Compiles a pattern once. Word boundaries are ASCII ones (`(?-u:\b)`): Unicode `\b`
+/// makes the regex engine leave its fast DFA on Vietnamese text. Every `\b` below sits
+/// next to an ASCII letter or a digit, where both kinds agree.
 macro_rules! re {
     ($name:ident, $pat:expr) => {
-        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
+        static $name: LazyLock<Regex> = LazyLock::new(|| {
+            regex::RegexBuilder::new(&$pat.replace(r"\b", r"(?-u:\b)"))
+                .dfa_size_limit(1 << 20)
+                .build()
+                .expect("valid regex")
+        });
     };
 }
 
@@ -253,7 +261,7 @@ re!(
 );
 re!(
     RE_SINGLE,
-    r"(?i)(?:\b(ít nhất|tối thiểu|trên|không dưới|không quá|tối đa|đạt|đạt ít nhất|phấn đấu đạt)\s+)?\b(\d+(?:[.,]\d+)*)\s*(%|[\p{L}][\p{L}\p{M}]*)"
+    r"(?i)(?:(ít nhất|tối thiểu|trên|không dưới|không quá|tối đa|đạt|đạt ít nhất|phấn đấu đạt)\s+)?\b(\d+(?:[.,]\d+)*)\s*(%|[\p{L}][\p{L}\p{M}]*)"
 );
 
 fn is_word_char(c: char) -> bool {
@@ -508,7 +516,7 @@ re!(
 );
 re!(
     RE_FROM_TO,
-    r"(?i)\btừ\b[^.;]{0,30}?(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})[^.;]{0,30}?\bđến\b[^.;]{0,30}?(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})"
+    r"(?i)\btừ\s[^.;]{0,30}?(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})[^.;]{0,30}?\sđến\s[^.;]{0,30}?(?:ngày\s+)?(\d{1,2}/\d{1,2}/\d{4})"
 );
 re!(
     RE_YEAR_SPAN,
@@ -521,7 +529,7 @@ re!(
 re!(RE_YEAR, r"(?i)\bnăm\s+(\d{4})\b");
 re!(
     RE_RECURRENCE,
-    r"(?i)\b(thường xuyên|liên tục|(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|định kỳ|hằng năm)\b"
+    r"(?i)\b(thường xuyên|liên tục|(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|định kỳ|hằng năm)"
 );
 re!(RE_ANY_DATE, r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b");
 
@@ -728,6 +736,14 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
     }
     for c in RE_RECURRENCE.captures_iter(text) {
         let m = c.get(0).expect("m");
+        // Whole words only (checked here: the pattern's boundaries are ASCII).
+        if text[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
         let phrase = m.as_str().to_lowercase();
         // "thường xuyên" and "liên tục" are also plain adverbs; in free text they are read
         // as a time only when they are the whole phrase or close a sentence.
@@ -769,7 +785,7 @@ fn year_deadline(text: &str, from: i32, to: i32) -> Deadline {
 
 re!(
     RE_MONEY,
-    r"(?i)\b(\d+(?:[.,]\d+)*)\s*(nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|đ)\b"
+    r"(?i)\b(\d+(?:[.,]\d+)*)\s*(nghìn tỷ|ngàn tỷ|tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|đ)(?:[^\p{L}]|$)"
 );
 
 /// Money amounts in whole đồng: "285 tỷ đồng" = 285000000000, "5.373,4 triệu đồng" =
@@ -870,7 +886,7 @@ re!(
 );
 re!(
     RE_ISSUER_END,
-    r"(?i)\s+(?:về\b|phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|giao\b|sửa đổi|tiếp tục|tăng cường|đến năm|và\s+(?:các|những|văn|kế|quyết|nghị|chỉ|thông|đề|chương|luật)|thi hành|chỉ đạo|kết luận|tại\s+(?:tờ|văn|công)|để\b)|[,;:.(\n]"
+    r"(?i)\s+(?:về\s|phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|giao\s|sửa đổi|tiếp tục|tăng cường|đến năm|và\s+(?:các|những|văn|kế|quyết|nghị|chỉ|thông|đề|chương|luật)|thi hành|chỉ đạo|kết luận|tại\s+(?:tờ|văn|công)|để\s)|[,;:.(\n]"
 );
 
 /// Document references in a clause: "Kế hoạch số 102/KH-UBND ngày 01/4/2022 của UBND
@@ -1173,14 +1189,30 @@ pub const UNIT_LABELS: &[(&str, bool)] = &[
 
 re!(
     RE_INLINE_LEAD,
-    r"([^.;:()\n]{2,160}?)\s+(?:làm\s+)?chủ trì(?:\s*,\s*|\s+)(?:(?:và\s+)?phối hợp\s+(?:với|cùng)\s+([^.;()\n]{2,300}?))?(?:\s+(?:tổ chức|triển khai|thực hiện|xây dựng|tham mưu|hướng dẫn|rà soát|kiểm tra|đề xuất|báo cáo|theo dõi|nghiên cứu|tuyên truyền|cập nhật|đôn đốc|phát triển|trình|ban hành|tổng hợp|đánh giá|chỉ đạo|để|nhằm|trong|đảm bảo|bảo đảm|hoàn thành)\b|[.;)\n]|$)"
+    r"([^.;:()\n]{2,160}?)\s+(?:làm\s+)?chủ trì(?:\s*,\s*|\s+)(?:(?:và\s+)?phối hợp\s+(?:với|cùng)\s+([^.;()\n]{2,300}?))?(?:\s+(?:tổ chức|triển khai|thực hiện|xây dựng|tham mưu|hướng dẫn|rà soát|kiểm tra|đề xuất|báo cáo|theo dõi|nghiên cứu|tuyên truyền|cập nhật|đôn đốc|phát triển|trình|ban hành|tổng hợp|đánh giá|chỉ đạo|để|nhằm|trong|đảm bảo|bảo đảm|hoàn thành)(?:\s|$)|[.;)\n]|$)"
 );
 
 /// "X chủ trì, phối hợp với Y, Z thực hiện" → lead [X], coordinating [Y, Z].
 pub fn inline_units(text: &str) -> (Vec<String>, Vec<String>) {
     let mut lead = Vec::new();
     let mut coord = Vec::new();
-    for c in RE_INLINE_LEAD.captures_iter(text) {
+    // The pattern may start anywhere, so it only runs on the clause around each "chủ trì".
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for (pos, _) in text.match_indices("chủ trì") {
+        let floor = text.floor_char_boundary(pos.saturating_sub(170));
+        let start = text[floor..pos]
+            .rfind(['.', ';', ':', '(', ')', '\n'])
+            .map_or(floor, |i| floor + i + 1);
+        let end = text.ceil_char_boundary((pos + 420).min(text.len()));
+        match windows.last_mut() {
+            Some(last) if start <= last.1 => last.1 = end,
+            _ => windows.push((start, end)),
+        }
+    }
+    for c in windows
+        .iter()
+        .flat_map(|&(a, b)| RE_INLINE_LEAD.captures_iter(&text[a..b]))
+    {
         let raw = c[1].trim();
         // Keep only the unit: cut at a preceding verb like "Giao" or "Đề nghị".
         let cut = [

@@ -122,6 +122,23 @@ fn respell_qui(s: &str) -> String {
     out
 }
 
+/// The folded form of the first `max_chars` characters: for "starts with" tests on long
+/// paragraphs, which would otherwise fold the whole text.
+pub fn fold_head(s: &str, max_chars: usize) -> String {
+    match s.char_indices().nth(max_chars) {
+        Some((i, _)) => fold(&s[..i]),
+        None => fold(s),
+    }
+}
+
+/// The folded form of the last `max_chars` characters, for "ends with" tests.
+pub fn fold_tail(s: &str, max_chars: usize) -> String {
+    match s.char_indices().rev().nth(max_chars.saturating_sub(1)) {
+        Some((i, _)) => fold(&s[i..]),
+        None => fold(s),
+    }
+}
+
 /// A folded copy of a string that remembers, for each folded byte, where it came from,
 /// so that a keyword found in the folded text can be cut out of the original.
 #[derive(Debug, Clone)]
@@ -259,6 +276,13 @@ mod tests {
         assert_eq!(fold("Quí II"), fold("Quý II"));
         assert_eq!(fold("qui định"), "quy dinh");
         assert_eq!(fold("quinoa"), "quinoa");
+    }
+
+    #[test]
+    fn heads_and_tails() {
+        assert_eq!(fold_head("Đơn vị chủ trì: Sở", 6), "don vi");
+        assert_eq!(fold_tail("thuộc cấp độ", 6), "cap do");
+        assert_eq!(fold_head("ab", 10), "ab");
     }
 
     #[test]
