@@ -15,7 +15,7 @@ macro_rules! re {
     ($name:ident, $pat:expr) => {
         static $name: LazyLock<Regex> = LazyLock::new(|| {
             regex::RegexBuilder::new(&$pat.replace(r"\b", r"(?-u:\b)"))
-                .dfa_size_limit(1 << 18)
+                .dfa_size_limit(1 << 20)
                 .build()
                 .expect("valid regex")
         });
