@@ -356,10 +356,10 @@ fn block_text(b: &Block) -> String {
 
 /// The national motto opens the real header; anything before it is a site's banner.
 fn motto_index(blocks: &[Block]) -> Option<usize> {
-    blocks
-        .iter()
-        .take(400)
-        .position(|b| fold_head(&block_text(b), 300).contains("cong hoa xa hoi chu nghia"))
+    blocks.iter().take(400).position(|b| match b {
+        Block::Para(p) => fold_head(&p.text, 40).contains("cong hoa xa hoi chu nghia"),
+        Block::Table(_) => fold_head(&block_text(b), 300).contains("cong hoa xa hoi chu nghia"),
+    })
 }
 
 /// Site furniture after the document (legal-library pages): cut there.
@@ -819,7 +819,7 @@ pub(crate) fn kind_of_line(text: &str) -> Option<(&'static str, &'static str, St
     if t.chars().count() > 400 {
         return None;
     }
-    let f = fold(t);
+    let f = fold_head(t, 16);
     for (fk, name, code) in KINDS {
         if code.is_empty() || *fk == "van ban" || *fk == "quy dinh" {
             continue;
