@@ -727,7 +727,14 @@ impl ParaBuilder {
         }
         // The national motto, "Số:" and the place-and-date line stand on their own.
         // Only the starts matter; folding whole paragraphs here would be quadratic.
-        let head = |s: &str| fold(&s.chars().take(40).collect::<String>());
+        let head = |s: &str| {
+            // Only lines starting like "Cộng hòa", "Độc lập", "Số:", "Nơi nhận" matter.
+            if s.starts_with(['C', 'c', 'Đ', 'đ', 'S', 's', 'N', 'n']) {
+                crate::text::fold_head(s, 40)
+            } else {
+                String::new()
+            }
+        };
         let (pf, tf) = (head(prev), head(t));
         let header_like = |f: &str| {
             f.starts_with("cong hoa xa hoi")

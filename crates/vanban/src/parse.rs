@@ -99,7 +99,18 @@ pub fn split_marker(t: &str) -> Option<(Marker, &str)> {
         }
         return None;
     }
-    let folded_head = fold(&t.chars().take(12).collect::<String>());
+    // Only "Điều", "Phần" and "Một là"-style markers need the folded head; most lines
+    // start otherwise, and folding every line's head is measurable.
+    let needs_fold = matches!(first, 'Đ' | 'đ' | 'D' | 'd' | 'P' | 'p')
+        || t.char_indices()
+            .nth(16)
+            .map_or(t, |(i, _)| &t[..i])
+            .contains(" là");
+    let folded_head = if needs_fold {
+        fold_head(t, 12)
+    } else {
+        String::new()
+    };
     if let Some(rest) = folded_head.strip_prefix("dieu ") {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         if !digits.is_empty() {
@@ -1055,10 +1066,14 @@ fn issuer_in_sentence(t: &str) -> Option<String> {
         " xây dựng kế hoạch",
         " lập kế hoạch",
     ];
+    // One folded copy, searched for each verb (searching case-insensitively from every
+    // position would be quadratic in the sentence).
+    let f = crate::text::Folded::new(t);
     let pos = verbs
         .iter()
-        .filter_map(|v| crate::text::find_ci(t, v))
-        .min()?;
+        .filter_map(|v| f.folded.find(&fold(v)))
+        .min()
+        .map(|p| f.origin(p))?;
     let before = &t[..pos];
     let start = before.rfind([',', ';', ':', '.']).map_or(0, |i| i + 1);
     let cand = before[start..].trim();

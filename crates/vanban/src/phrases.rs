@@ -1152,17 +1152,19 @@ pub fn is_unit_start(s: &str) -> bool {
 pub fn clean_unit(s: &str) -> String {
     let mut t = s.trim().trim_start_matches(['-', '+', '•', '–']).trim();
     // A unit name ends where the sentence's verb begins.
-    for verb in UNIT_NAME_ENDS {
-        if let Some(p) = t.find(verb)
-            && p > 0
-        {
-            t = &t[..p];
-        }
+    if let Some(m) = RE_UNIT_NAME_END.find_iter(t).find(|m| m.start() > 0) {
+        t = &t[..m.start()];
     }
     let t = t.trim_end_matches(['.', ';', ',', ':']).trim();
     let t = t.strip_prefix("và ").unwrap_or(t);
     squash_spaces(t)
 }
+
+// All of UNIT_NAME_ENDS in one pattern (the regex engine searches literals together).
+static RE_UNIT_NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    let alternation: Vec<String> = UNIT_NAME_ENDS.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&alternation.join("|")).expect("valid regex")
+});
 
 /// Lowercase words that end a unit's name inside a sentence.
 const UNIT_NAME_ENDS: &[&str] = &[

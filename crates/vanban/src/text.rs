@@ -244,13 +244,25 @@ pub fn squash_spaces(s: &str) -> String {
     out
 }
 
-/// Share of letters that are uppercase (0.0 when there are no letters).
+/// Share of letters that are uppercase (0.0 when there are no letters). Only the first
+/// 200 letters are looked at: callers compare with a threshold, and headings are short.
 pub fn upper_ratio(s: &str) -> f32 {
     let (mut up, mut letters) = (0u32, 0u32);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
+    for c in s.chars() {
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
+        if !letter {
+            continue;
+        }
         letters += 1;
         if c.is_uppercase() {
             up += 1;
+        }
+        if letters == 200 {
+            break;
         }
     }
     if letters == 0 {
