@@ -1412,6 +1412,13 @@ const FIELD_LABELS: &[(&str, Field)] = &[
 
 /// "Đơn vị thực hiện: X" → (Lead, "X"). The label must end at a colon or the end.
 fn field_of(text: &str) -> Option<(Field, String)> {
+    // A cheap look at the first words before folding enough text to find the colon.
+    let head = fold_head(text, 12);
+    if !FIELD_LABELS.iter().any(|(label, _)| {
+        label.starts_with(head.as_str()) || head.starts_with(&label[..label.len().min(12)])
+    }) {
+        return None;
+    }
     let f = fold_head(text, 80);
     for (label, field) in FIELD_LABELS {
         if !f.starts_with(label) {

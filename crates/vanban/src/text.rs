@@ -87,9 +87,17 @@ fn fold_char_slow(c: char) -> Option<char> {
 
 /// The folded form used for search and keyword matching.
 pub fn fold(s: &str) -> String {
+    let table = &*FOLD_TABLE;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if let Some(f) = fold_char(c) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if (c as usize) < FOLD_TABLE_END {
+            let f = table[c as usize];
+            if f != '\0' {
+                out.push(f);
+            }
+        } else if let Some(f) = fold_char_slow(c) {
             out.push(f);
         }
     }
