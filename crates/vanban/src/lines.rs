@@ -661,8 +661,12 @@ impl ParaBuilder {
             None => false,
             Some(cur) => self.continues(cur, p, t),
         };
-        if let Some(prev) = self.cur.as_ref().map(|c| c.text.clone()) {
-            self.note_uncertain(&prev, p, t, join);
+        if let Some(w) = self
+            .cur
+            .as_ref()
+            .and_then(|cur| self.uncertain(&cur.text, p, t, join))
+        {
+            self.warnings.push(w);
         }
         if join {
             let cur = self.cur.as_mut().expect("checked");
@@ -695,24 +699,27 @@ impl ParaBuilder {
 
     /// A numbered line after an unfinished, full-width line could be either a wrap or a
     /// new item: say which way it was read.
-    fn note_uncertain(&mut self, prev: &str, p: &Phys, t: &str, joined: bool) {
+    fn uncertain(&self, prev: &str, p: &Phys, t: &str, joined: bool) -> Option<Warning> {
+        let numbered = matches!(crate::parse::split_marker(t), Some((m, _)) if !matches!(m.style, crate::parse::Style::Dash | crate::parse::Style::Plus | crate::parse::Style::Bullet));
+        if !numbered || self.bold_open {
+            return None;
+        }
         let prev = prev.trim_end();
         let unfinished = !prev.ends_with(['.', ':', ';', '!', '?', ')']);
         let full = self.last_len * 10 >= self.width * 8 && !self.one_per_line;
-        let numbered = matches!(crate::parse::split_marker(t), Some((m, _)) if !matches!(m.style, crate::parse::Style::Dash | crate::parse::Style::Plus | crate::parse::Style::Bullet));
-        let marker_only_prev = crate::parse::marker_only(prev);
-        if numbered && !self.bold_open && !marker_only_prev && (joined || unfinished && full) {
-            let how = if joined {
-                "a continuation of the sentence above"
-            } else {
-                "a new numbered item"
-            };
-            let head: String = t.chars().take(40).collect();
-            self.warnings.push(Warning {
-                line: p.no,
-                message: format!("\"{head}\" follows an unfinished line; read as {how}"),
-            });
+        if crate::parse::marker_only(prev) || !(joined || unfinished && full) {
+            return None;
         }
+        let how = if joined {
+            "a continuation of the sentence above"
+        } else {
+            "a new numbered item"
+        };
+        let head: String = t.chars().take(40).collect();
+        Some(Warning {
+            line: p.no,
+            message: format!("\"{head}\" follows an unfinished line; read as {how}"),
+        })
     }
 
     /// Does physical line `t` continue the paragraph `cur`?
@@ -725,24 +732,8 @@ impl ParaBuilder {
         if self.bold_open {
             return !starts_with_marker(t) || crate::parse::marker_only(t);
         }
-        // The national motto, "Số:" and the place-and-date line stand on their own.
-        // Only the starts matter; folding whole paragraphs here would be quadratic.
-        let head = |s: &str| {
-            // Only lines starting like "Cộng hòa", "Độc lập", "Số:", "Nơi nhận" matter.
-            if s.starts_with(['C', 'c', 'Đ', 'đ', 'S', 's', 'N', 'n']) {
-                crate::text::fold_head(s, 40)
-            } else {
-                String::new()
-            }
-        };
-        let (pf, tf) = (head(prev), head(t));
-        let header_like = |f: &str| {
-            f.starts_with("cong hoa xa hoi")
-                || f.starts_with("doc lap")
-                || f.starts_with("so:")
-                || f.starts_with("noi nhan")
-        };
-        if header_like(&pf) || header_like(&tf) || pf.contains("cong hoa xa hoi") {
+        // The national motto, "Số:" and "Nơi nhận" stand on their own.
+        if header_line(prev) || header_line(t) {
             return false;
         }
         let terminated = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");
@@ -793,6 +784,24 @@ impl ParaBuilder {
         let next_upper = upper_ratio(t) > 0.8;
         prev_upper == next_upper || !prev_upper
     }
+}
+
+/// Lines of the header and closing that never join a paragraph (case-insensitive, old and
+/// new tone placement).
+fn header_line(s: &str) -> bool {
+    if !s.starts_with(['C', 'c', 'Đ', 'đ', 'S', 's', 'N', 'n']) {
+        return false;
+    }
+    [
+        "cộng hòa xã hội",
+        "cộng hoà xã hội",
+        "độc lập",
+        "số:",
+        "số :",
+        "nơi nhận",
+    ]
+    .iter()
+    .any(|h| crate::text::prefix_len_ci(s, h).is_some())
 }
 
 /// Does the line begin with a numbering marker ("1.", "a)", "-", "+", "II.")?
