@@ -483,15 +483,7 @@ pub fn parse(text: &str) -> ParsedPlan {
         if let Some(plan_at) = wrapped_plan_index(blocks, after_title) {
             read_preamble(blocks, after_title, plan_at, &mut legal_basis);
             let (_, plan_title, plan_body) = read_title(blocks, plan_at);
-            document.issued_by = Some(DocRef {
-                kind_code: Some("QĐ".into()),
-                number: document.number.clone(),
-                symbol: document.symbol.clone(),
-                date: document.date,
-                issuer: document.issuer.clone(),
-            });
-            document.kind = "Kế hoạch".into();
-            document.kind_code = Some("KH".into());
+            become_issued_plan(&mut document);
             if !plan_title.is_empty() {
                 document.title = plan_title;
             }
@@ -500,15 +492,7 @@ pub fn parse(text: &str) -> ParsedPlan {
         } else if let Some((art1, art2)) = plan_in_article_one(blocks, after_title) {
             // "Điều 1. Phê duyệt Kế hoạch ... với các nội dung sau:" and the plan inside it.
             read_preamble(blocks, after_title, art1, &mut legal_basis);
-            document.issued_by = Some(DocRef {
-                kind_code: Some("QĐ".into()),
-                number: document.number.clone(),
-                symbol: document.symbol.clone(),
-                date: document.date,
-                issuer: document.issuer.clone(),
-            });
-            document.kind = "Kế hoạch".into();
-            document.kind_code = Some("KH".into());
+            become_issued_plan(&mut document);
             if let Some(name) = para(&blocks[art1]).and_then(|p| quoted_plan_name(&p.text)) {
                 document.title = name;
             }
@@ -983,6 +967,20 @@ fn wrapped_plan_index(blocks: &[Block], from: usize) -> Option<usize> {
         "kem theo quyet dinh nay ke hoach",
     ];
     (issues.iter().any(|s| articles.contains(s)) && articles.contains("ke hoach")).then_some(at)
+}
+
+/// The document is the plan a decision issues: the decision (the header's number, symbol,
+/// date and issuer) moves to `issued_by`.
+fn become_issued_plan(document: &mut Document) {
+    document.issued_by = Some(DocRef {
+        kind_code: Some("QĐ".into()),
+        number: document.number.clone(),
+        symbol: document.symbol.clone(),
+        date: document.date,
+        issuer: document.issuer.clone(),
+    });
+    document.kind = "Kế hoạch".into();
+    document.kind_code = Some("KH".into());
 }
 
 /// A decision whose first article approves or issues a plan written out inside the
