@@ -228,9 +228,15 @@ fn is_page_number(t: &str) -> bool {
 
 /// Removes Markdown emphasis and escapes; notes bold spans and headings.
 fn clean_line(no: usize, raw: &str) -> Option<Phys> {
-    let raw = raw
-        .replace(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}'], " ")
-        .replace('\t', "    ");
+    // Most lines need none of these replacements; skip the copies then.
+    let raw: std::borrow::Cow<str> =
+        if raw.contains(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}', '\t']) {
+            raw.replace(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}'], " ")
+                .replace('\t', "    ")
+                .into()
+        } else {
+            raw.into()
+        };
     let indent = raw.len() - raw.trim_start().len();
     let mut t = raw.trim().to_string();
     if t.is_empty() || is_decor(&t) {
@@ -281,6 +287,9 @@ fn clean_line(no: usize, raw: &str) -> Option<Phys> {
 
 /// Drops `**`, `__` and single `*`/`_` used as emphasis, keeping "(*)" and words with "_".
 fn strip_emphasis(t: &str) -> String {
+    if !t.contains(['*', '_']) {
+        return t.to_string();
+    }
     let t = t.replace("**", "").replace("__", "");
     if !t.contains(['*', '_']) {
         return t;

@@ -393,7 +393,10 @@ fn trailer_index(blocks: &[Block], from: usize) -> usize {
         "mst:",
     ];
     for (i, b) in blocks.iter().enumerate().skip(from) {
-        let f = fold_head(&block_text(b), 80);
+        let f = match b {
+            Block::Para(p) => fold_head(&p.text, 80),
+            Block::Table(_) => fold_head(&block_text(b), 80),
+        };
         let head: String = f.chars().take(80).collect();
         if CONTAINS.iter().any(|j| head.contains(j)) || STARTS.iter().any(|j| head.starts_with(j)) {
             return i;

@@ -242,6 +242,20 @@ pub fn find_ci(s: &str, needle: &str) -> Option<usize> {
 
 /// Collapses runs of whitespace to one space and trims.
 pub fn squash_spaces(s: &str) -> String {
+    // Most text is already squashed: check the bytes before rebuilding it.
+    let b = s.as_bytes();
+    let clean = !b.first().is_some_and(u8::is_ascii_whitespace)
+        && !b.last().is_some_and(u8::is_ascii_whitespace)
+        && !b
+            .windows(2)
+            .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+        && (s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace()));
+    if clean {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
