@@ -545,11 +545,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
     if !text.bytes().any(|b| b.is_ascii_digit()) && !has_recurrence_word(text) {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    let free = |taken: &Vec<(usize, usize)>, s: usize, e: usize| {
-        !taken.iter().any(|&(a, b)| s < b && e > a)
-    };
+    let mut found = Found::default();
 
     for c in RE_QUARTER_RANGE.captures_iter(text) {
         let m = c.get(0).expect("m");
@@ -562,20 +558,19 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
         let (Some((s, _)), Some((_, e))) = (quarter_bounds(q1, y1), quarter_bounds(q2, y2)) else {
             continue;
         };
-        taken.push((m.start(), m.end()));
-        out.push((
-            m.start(),
+        found.add(
+            &m,
             Deadline {
                 text: m.as_str().trim().into(),
                 due: Some(e),
                 start: Some(s),
                 recurrence: None,
             },
-        ));
+        );
     }
     for c in RE_QUARTER.captures_iter(text) {
         let m = c.get(0).expect("m");
-        if !free(&taken, m.start(), m.end()) {
+        if !found.free(&m) {
             continue;
         }
         let (Some(q), Ok(y)) = (roman_value(&c[1]), c[2].parse::<i32>()) else {
@@ -584,40 +579,38 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
         let Some((s, e)) = quarter_bounds(q, y) else {
             continue;
         };
-        taken.push((m.start(), m.end()));
-        out.push((
-            m.start(),
+        found.add(
+            &m,
             Deadline {
                 text: m.as_str().trim().into(),
                 due: Some(e),
                 start: Some(s),
                 recurrence: None,
             },
-        ));
+        );
     }
     for c in RE_FROM_TO.captures_iter(text) {
         let m = c.get(0).expect("m");
-        if !free(&taken, m.start(), m.end()) {
+        if !found.free(&m) {
             continue;
         }
         let (s, e) = (first_date(&c[1]), first_date(&c[2]));
         if s.is_none() && e.is_none() {
             continue;
         }
-        taken.push((m.start(), m.end()));
-        out.push((
-            m.start(),
+        found.add(
+            &m,
             Deadline {
                 text: m.as_str().trim().into(),
                 due: e,
                 start: s,
                 recurrence: None,
             },
-        ));
+        );
     }
     for c in RE_BEFORE.captures_iter(text) {
         let m = c.get(0).expect("m");
-        if !free(&taken, m.start(), m.end()) {
+        if !found.free(&m) {
             continue;
         }
         let d: u32 = c[1].parse().unwrap_or(0);
@@ -638,20 +631,19 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             (Some(mo), Some(y)) => date_from_parts(d, mo, y),
             _ => None,
         };
-        taken.push((m.start(), m.end()));
-        out.push((
-            m.start(),
+        found.add(
+            &m,
             Deadline {
                 text: m.as_str().trim().into(),
                 due,
                 start: None,
                 recurrence: None,
             },
-        ));
+        );
     }
     for c in RE_MONTH.captures_iter(text) {
         let m = c.get(0).expect("m");
-        if !free(&taken, m.start(), m.end()) {
+        if !found.free(&m) {
             continue;
         }
         // "ngày 16 tháng 6 năm 2025" is a date (a reference), not a month-long deadline.
@@ -667,30 +659,28 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
         else {
             continue;
         };
-        taken.push((m.start(), m.end()));
-        out.push((
-            m.start(),
+        found.add(
+            &m,
             Deadline {
                 text: m.as_str().trim().into(),
                 due: Some(e),
                 start: Some(s),
                 recurrence: None,
             },
-        ));
+        );
     }
     for c in RE_IN_YEAR.captures_iter(text) {
         let m = c.get(0).expect("m");
-        if !free(&taken, m.start(), m.end()) {
+        if !found.free(&m) {
             continue;
         }
         let Ok(y) = c[1].parse::<i32>() else { continue };
-        taken.push((m.start(), m.end()));
-        out.push((m.start(), year_deadline(m.as_str(), y, y)));
+        found.add(&m, year_deadline(m.as_str(), y, y));
     }
     if field {
         for c in RE_YEAR_SPAN.captures_iter(text) {
             let m = c.get(0).expect("m");
-            if !free(&taken, m.start(), m.end()) {
+            if !found.free(&m) {
                 continue;
             }
             let (Ok(a), Ok(b)) = (c[1].parse::<i32>(), c[2].parse::<i32>()) else {
@@ -699,12 +689,11 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             if a > b {
                 continue;
             }
-            taken.push((m.start(), m.end()));
-            out.push((m.start(), year_deadline(m.as_str(), a, b)));
+            found.add(&m, year_deadline(m.as_str(), a, b));
         }
         for c in RE_ANY_DATE.captures_iter(text) {
             let m = c.get(0).expect("m");
-            if !free(&taken, m.start(), m.end()) {
+            if !found.free(&m) {
                 continue;
             }
             let Some(d) = date_from_parts(
@@ -715,30 +704,28 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
                 continue;
             };
             let starts = text[..m.start()].to_lowercase().contains("bắt đầu");
-            taken.push((m.start(), m.end()));
             let (start, due) = if starts {
                 (Some(d), None)
             } else {
                 (None, Some(d))
             };
-            out.push((
-                m.start(),
+            found.add(
+                &m,
                 Deadline {
                     text: m.as_str().into(),
                     due,
                     start,
                     recurrence: None,
                 },
-            ));
+            );
         }
         for c in RE_YEAR.captures_iter(text) {
             let m = c.get(0).expect("m");
-            if !free(&taken, m.start(), m.end()) {
+            if !found.free(&m) {
                 continue;
             }
             let Ok(y) = c[1].parse::<i32>() else { continue };
-            taken.push((m.start(), m.end()));
-            out.push((m.start(), year_deadline(m.as_str(), y, y)));
+            found.add(&m, year_deadline(m.as_str(), y, y));
         }
     }
     for c in RE_RECURRENCE.captures_iter(text) {
@@ -761,22 +748,20 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
                 continue;
             }
         }
-        if !free(&taken, m.start(), m.end()) {
+        if !found.free(&m) {
             continue;
         }
-        taken.push((m.start(), m.end()));
-        out.push((
-            m.start(),
+        found.add(
+            &m,
             Deadline {
                 text: m.as_str().into(),
                 due: None,
                 start: None,
                 recurrence: Some(phrase),
             },
-        ));
+        );
     }
-    out.sort_by_key(|(pos, _)| *pos);
-    out.into_iter().map(|(_, d)| d).collect()
+    found.into_sorted()
 }
 
 /// A cheap test before the recurrence pattern: any of its words, in either case.
@@ -800,6 +785,33 @@ fn has_recurrence_word(text: &str) -> bool {
     ]
     .iter()
     .any(|w| text.contains(w))
+}
+
+/// Deadlines found so far, with the text spans they took so that a shorter pattern does
+/// not read the same words again ("Quý IV/2025 - Quý II/2026" is one deadline, not three).
+#[derive(Default)]
+struct Found {
+    taken: Vec<(usize, usize)>,
+    out: Vec<(usize, Deadline)>,
+}
+
+impl Found {
+    fn free(&self, m: &regex::Match) -> bool {
+        !self
+            .taken
+            .iter()
+            .any(|&(a, b)| m.start() < b && m.end() > a)
+    }
+
+    fn add(&mut self, m: &regex::Match, d: Deadline) {
+        self.taken.push((m.start(), m.end()));
+        self.out.push((m.start(), d));
+    }
+
+    fn into_sorted(mut self) -> Vec<Deadline> {
+        self.out.sort_by_key(|(pos, _)| *pos);
+        self.out.into_iter().map(|(_, d)| d).collect()
+    }
 }
 
 fn year_deadline(text: &str, from: i32, to: i32) -> Deadline {
