@@ -54,6 +54,33 @@ async fn start_driver(path: &str) -> (Driver, u16) {
     (driver, port)
 }
 
+async fn type_into(c: &fantoccini::Client, css: &str, text: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+async fn click(c: &fantoccini::Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+/// Waits up to 15 s for an element: pages load through htmx or a full navigation.
+async fn wait_for(c: &fantoccini::Client, css: &str) {
+    c.wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap();
+}
+
 #[tokio::test]
 async fn journey_sign_in_change_password_open_plan_and_item_switch_language() {
     let required = std::env::var("SANGTAO_REQUIRE_BROWSER").as_deref() == Ok("1");
@@ -87,142 +114,54 @@ async fn journey_sign_in_change_password_open_plan_and_item_switch_language() {
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
         .expect("connect to chromedriver");
-    let wait = Duration::from_secs(15);
 
     // Sign in with the one-time password.
     c.goto(&app.url("/plans")).await.unwrap();
-    c.wait()
-        .at_most(wait)
-        .for_element(Locator::Css("#login"))
-        .await
-        .unwrap();
+    wait_for(&c, "#login").await;
     assert!(c.current_url().await.unwrap().path() == "/signin");
-    c.find(Locator::Css("#login"))
-        .await
-        .unwrap()
-        .send_keys("admin")
-        .await
-        .unwrap();
-    c.find(Locator::Css("#password"))
-        .await
-        .unwrap()
-        .send_keys(&app.admin_password)
-        .await
-        .unwrap();
-    c.find(Locator::Css("#signin-submit"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(&c, "#login", "admin").await;
+    type_into(&c, "#password", &app.admin_password).await;
+    click(&c, "#signin-submit").await;
 
     // The password must be changed first.
-    c.wait()
-        .at_most(wait)
-        .for_element(Locator::Css("#password-forced"))
-        .await
-        .unwrap();
-    c.find(Locator::Css("#current"))
-        .await
-        .unwrap()
-        .send_keys(&app.admin_password)
-        .await
-        .unwrap();
-    c.find(Locator::Css("#new"))
-        .await
-        .unwrap()
-        .send_keys(NEW_PASSWORD)
-        .await
-        .unwrap();
-    c.find(Locator::Css("#confirm"))
-        .await
-        .unwrap()
-        .send_keys(NEW_PASSWORD)
-        .await
-        .unwrap();
-    c.find(Locator::Css("#password-submit"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .at_most(wait)
-        .for_element(Locator::Css("a[href^='/plans/']"))
-        .await
-        .unwrap();
+    wait_for(&c, "#password-forced").await;
+    type_into(&c, "#current", &app.admin_password).await;
+    type_into(&c, "#new", NEW_PASSWORD).await;
+    type_into(&c, "#confirm", NEW_PASSWORD).await;
+    click(&c, "#password-submit").await;
+    wait_for(&c, "a[href^='/plans/']").await;
     assert!(c.source().await.unwrap().contains("Đã đổi mật khẩu"));
 
     // Open the plan (an htmx-boosted link), then an item.
-    c.find(Locator::Css("a[href^='/plans/']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .at_most(wait)
-        .for_element(Locator::Css("#plan-tree a.item-title"))
-        .await
-        .unwrap();
+    click(&c, "a[href^='/plans/']").await;
+    wait_for(&c, "#plan-tree a.item-title").await;
     let source = c.source().await.unwrap();
     assert!(
         source.contains("20–30 cuộc/năm"),
         "targets on the plan page"
     );
-    c.find(Locator::Css("#plan-tree a.item-title"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .at_most(wait)
-        .for_element(Locator::Css("nav.crumbs a[href^='/plans/']"))
-        .await
-        .unwrap();
+    click(&c, "#plan-tree a.item-title").await;
+    wait_for(&c, "nav.crumbs a[href^='/plans/']").await;
     assert!(c.current_url().await.unwrap().path().starts_with("/items/"));
 
     // English, then back to Vietnamese.
-    c.find(Locator::Css("button[name=lang][value=en]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .at_most(wait)
-        .for_element(Locator::Css("html[lang=en]"))
-        .await
-        .unwrap();
+    click(&c, "button[name=lang][value=en]").await;
+    wait_for(&c, "html[lang=en]").await;
     assert!(c.source().await.unwrap().contains(">Plans<"));
     let here = c.current_url().await.unwrap();
     assert!(
         here.path().starts_with("/items/"),
         "stays on the same page, not {here}"
     );
-    c.find(Locator::Css("button[name=lang][value=vi]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .at_most(wait)
-        .for_element(Locator::Css("html[lang=vi]"))
-        .await
-        .unwrap();
+    click(&c, "button[name=lang][value=vi]").await;
+    wait_for(&c, "html[lang=vi]").await;
     assert!(c.source().await.unwrap().contains(">Kế hoạch<"));
 
     // On a 360 px phone the plan page does not scroll sideways.
     c.set_window_size(360, 800).await.unwrap();
     let plan = app.plan_id().await;
     c.goto(&app.url(&format!("/plans/{plan}"))).await.unwrap();
-    c.wait()
-        .at_most(wait)
-        .for_element(Locator::Css("#plan-tree"))
-        .await
-        .unwrap();
+    wait_for(&c, "#plan-tree").await;
     let fits = c
         .execute(
             "return document.documentElement.scrollWidth <= window.innerWidth;",
