@@ -1586,27 +1586,23 @@ fn finish_item(mut item: Item, year: Option<i32>) -> Item {
     item.children = kept;
 
     // Own text: labelled fields in paragraphs, inline "X chủ trì", targets, deadlines.
-    let mut own_text = String::new();
     for line in item.text.split('\n') {
         match field_of(line) {
             Some((Field::Time, v)) => field_deadlines.extend(phrases::deadlines(&v, true, year)),
             Some((Field::Quantity, v)) => field_targets.extend(phrases::targets(&v, true)),
             _ => {}
         }
-        if !own_text.is_empty() {
-            own_text.push('\n');
-        }
-        own_text.push_str(line);
     }
-    let (lead, coord) = labelled_units(&own_text);
+    let own_text = item.text.as_str();
+    let (lead, coord) = labelled_units(own_text);
     merge(&mut item.lead_units, lead);
     merge(&mut item.coordinating_units, coord);
     if item.lead_units.is_empty() {
-        let (lead, coord) = phrases::inline_units(&own_text);
+        let (lead, coord) = phrases::inline_units(own_text);
         merge(&mut item.lead_units, lead);
         merge(&mut item.coordinating_units, coord);
     }
-    let mut targets = phrases::targets(&own_text, false);
+    let mut targets = phrases::targets(own_text, false);
     for t in field_targets {
         if !targets
             .iter()
@@ -1617,7 +1613,7 @@ fn finish_item(mut item: Item, year: Option<i32>) -> Item {
     }
     item.targets.extend(targets);
     let mut deadlines = field_deadlines;
-    for d in phrases::deadlines(&own_text, false, year) {
+    for d in phrases::deadlines(own_text, false, year) {
         if !deadlines.iter().any(|x| x.text == d.text) {
             deadlines.push(d);
         }
