@@ -103,6 +103,8 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
             println!("  Mật khẩu dùng một lần / One-time password: {}", b.one_time_password);
             println!("  (chỉ hiện một lần; phải đổi khi đăng nhập lần đầu / shown once; must be changed at first sign-in)");
         }
+        // Before announcing the address, so that a stop right after it is graceful.
+        let shutdown = web::shutdown_signal();
         tracing::info!(
             %addr,
             database = store.backend_name(),
@@ -119,7 +121,7 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
             body_limit_bytes: settings.body_limit_bytes,
         };
         let state = web::AppState::new(store, cfg);
-        web::serve(listener, state, web::shutdown_signal()).await?;
+        web::serve(listener, state, shutdown).await?;
         println!("sangtao: stopped");
         Ok(ExitCode::SUCCESS)
     })
