@@ -24,13 +24,27 @@ pub struct ItemTracking {
     pub due: Option<NaiveDate>,
     pub dates_source: Option<DatesSource>,
     pub version: i64,
+    /// The item's own units.
     pub units: Vec<(UnitId, UnitRelation)>,
+    /// When it has none: the units of its nearest ancestor that has some. Activities listed
+    /// under a heading are the heading unit's work, as the document reads.
+    pub inherited_units: Vec<(UnitId, UnitRelation)>,
     pub people: Vec<ResponsiblePerson>,
 }
 
 impl ItemTracking {
+    /// Own units, else inherited ones: who leads and coordinates the item in effect.
+    pub fn effective_units(&self) -> &[(UnitId, UnitRelation)] {
+        if self.units.is_empty() {
+            &self.inherited_units
+        } else {
+            &self.units
+        }
+    }
+
+    /// [`Self::effective_units`] for the permission checks.
     pub fn item_units(&self) -> Vec<domain::ItemUnit> {
-        self.units
+        self.effective_units()
             .iter()
             .map(|(unit_id, relation)| domain::ItemUnit {
                 unit_id: *unit_id,

@@ -264,6 +264,7 @@ async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTracking>> {
         dates_source: dates_source(r.try_get(11)?),
         version: r.try_get(12)?,
         units: Vec::new(),
+        inherited_units: Vec::new(),
         people: Vec::new(),
     };
     for u in sqlx::query(
@@ -279,6 +280,34 @@ async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTracking>> {
             UnitId(u.try_get(0)?),
             UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
         ));
+    }
+    if it.units.is_empty() && it.parent_id.is_some() {
+        // The nearest ancestor with units (lvl 1 = parent).
+        let rows = sqlx::query(
+            "WITH RECURSIVE up(id, parent_id, lvl) AS (
+                 SELECT id, parent_id, 0 FROM items WHERE id = $1
+                 UNION ALL
+                 SELECT i.id, i.parent_id, up.lvl + 1 FROM items i JOIN up ON i.id = up.parent_id
+             )
+             SELECT iu.unit_id, iu.relation, up.lvl FROM up
+             JOIN item_units iu ON iu.item_id = up.id
+             WHERE up.lvl > 0
+             ORDER BY up.lvl, iu.relation DESC, iu.position",
+        )
+        .bind(id.0)
+        .fetch_all(&mut *conn)
+        .await?;
+        let nearest: Option<i32> = rows.first().map(|r| r.try_get(2)).transpose()?;
+        for u in &rows {
+            if Some(u.try_get::<i32, _>(2)?) != nearest {
+                break;
+            }
+            let rel: String = u.try_get(1)?;
+            it.inherited_units.push((
+                UnitId(u.try_get(0)?),
+                UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
+            ));
+        }
     }
     for p in sqlx::query(
         "SELECT unit_id, name, title, user_id FROM item_people WHERE item_id = $1
@@ -514,10 +543,9 @@ pub(crate) async fn set_item_people(
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, id, Some(expected)).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
-    if let Some(p) = people
-        .iter()
-        .find(|p| !it.units.iter().any(|(u, _)| *u == p.unit_id) || p.name.trim().is_empty())
-    {
+    if let Some(p) = people.iter().find(|p| {
+        !it.effective_units().iter().any(|(u, _)| *u == p.unit_id) || p.name.trim().is_empty()
+    }) {
         return Err(StoreError::Invalid(format!(
             "responsible person {:?} must have a name and belong to a unit of the item",
             p.name

@@ -22,6 +22,7 @@ conformance!(
     tracking_item_list_filters_and_pages,
     tracking_audit_pages_and_csv,
     tracking_synthetic_data_is_deterministic,
+    tracking_items_without_units_inherit_the_nearest_ancestors,
 );
 
 struct Fixture {
@@ -681,12 +682,13 @@ async fn tracking_targets_entered_and_counted(store: &Store) {
         item: Some(f.item11),
         measure: Measure::Count,
     };
+    // 1.1 names no unit and inherits item 1's: the lead unit may set it, others not.
     forbidden(
         store
             .set_target_source(
                 sessions,
                 &TargetSource::Counted { rule: rule.clone() },
-                &f.lead,
+                &f.outsider,
             )
             .await,
     );
@@ -1054,5 +1056,77 @@ async fn tracking_synthetic_data_is_deterministic(store: &Store) {
             .rows
             .iter()
             .all(|r| r.title.contains("hội thảo quốc tế"))
+    );
+}
+
+async fn tracking_items_without_units_inherit_the_nearest_ancestors(store: &Store) {
+    let f = fixture(store).await;
+    // "1.1" and its activity name no unit: item 1's lead and coordinating units apply.
+    let activity = store.item(f.item11).await.unwrap().unwrap().children[0]
+        .item
+        .id;
+    for id in [f.item11, activity] {
+        let it = store.item_tracking(id).await.unwrap().unwrap();
+        assert!(it.units.is_empty(), "no own units");
+        let lead: Vec<_> = it
+            .effective_units()
+            .iter()
+            .filter(|(_, r)| *r == domain::UnitRelation::Lead)
+            .map(|(u, _)| *u)
+            .collect();
+        assert_eq!(lead, vec![f.qlds], "inherited from item 1");
+        assert!(it.effective_units().iter().any(|(u, _)| *u == f.bao_tang));
+    }
+    // So the lead unit edits the activity, the coordinating unit reports on it, and an
+    // outsider still may not.
+    let v = store
+        .item_tracking(activity)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    store
+        .update_item(
+            activity,
+            v,
+            &ItemEdit {
+                text: Some("Tham gia phiên họp trực tuyến hằng tháng".into()),
+                ..Default::default()
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    let report = NewReport {
+        item_id: activity,
+        unit_id: f.bao_tang,
+        period: Period::Quarter(2025, 2),
+        content: ReportContent::new("Đã dự 2 phiên", None, vec![], &[]).unwrap(),
+        evidence: vec![],
+    };
+    store.file_report(&report, &f.coord).await.unwrap();
+    let mut by_outsider = report.clone();
+    by_outsider.unit_id = f.other;
+    forbidden(store.file_report(&by_outsider, &f.outsider).await);
+    // Own units, once set, replace the inherited ones.
+    let v = store
+        .item_tracking(activity)
+        .await
+        .unwrap()
+        .unwrap()
+        .version;
+    store
+        .set_item_units(activity, v, &[f.tap_chi], &[], &f.board)
+        .await
+        .unwrap();
+    let it = store.item_tracking(activity).await.unwrap().unwrap();
+    assert_eq!(
+        it.effective_units(),
+        &[(f.tap_chi, domain::UnitRelation::Lead)]
+    );
+    forbidden(
+        store
+            .update_item(activity, it.version, &ItemEdit::default(), &f.lead)
+            .await,
     );
 }
