@@ -196,6 +196,120 @@ impl KindInfo {
     }
 }
 
+const EVENT_STATUSES: &[(&str, &str, &str)] = &[
+    ("planned", "dự kiến", "planned"),
+    ("confirmed", "đã xác nhận", "confirmed"),
+    ("held", "đã diễn ra", "held"),
+    ("cancelled", "đã hủy", "cancelled"),
+];
+const MEDIA_STATUSES: &[(&str, &str, &str)] = &[
+    ("draft", "đang thực hiện", "in progress"),
+    ("published", "đã phát hành", "published"),
+];
+
+/// The record kinds of the plan's work: events (issue 5) and media works. Their codes are
+/// what those records save in `records.kind`; counting rules pick among them.
+pub const RECORD_KINDS: &[KindInfo] = &[
+    KindInfo {
+        code: "online_session",
+        vi: "phiên họp trực tuyến",
+        en: "online session",
+        statuses: EVENT_STATUSES,
+        fields: &[],
+    },
+    KindInfo {
+        code: "conference",
+        vi: "hội nghị",
+        en: "conference",
+        statuses: EVENT_STATUSES,
+        fields: &[],
+    },
+    KindInfo {
+        code: "forum",
+        vi: "diễn đàn",
+        en: "forum",
+        statuses: EVENT_STATUSES,
+        fields: &[],
+    },
+    KindInfo {
+        code: "talk",
+        vi: "tọa đàm",
+        en: "talk",
+        statuses: EVENT_STATUSES,
+        fields: &[],
+    },
+    KindInfo {
+        code: "workshop",
+        vi: "hội thảo/workshop",
+        en: "workshop",
+        statuses: EVENT_STATUSES,
+        fields: &[],
+    },
+    KindInfo {
+        code: "display",
+        vi: "trưng bày",
+        en: "display",
+        statuses: EVENT_STATUSES,
+        fields: &[],
+    },
+    KindInfo {
+        code: "exhibition",
+        vi: "triển lãm",
+        en: "exhibition",
+        statuses: EVENT_STATUSES,
+        fields: &[],
+    },
+    KindInfo {
+        code: "clip",
+        vi: "clip",
+        en: "clip",
+        statuses: MEDIA_STATUSES,
+        fields: &[("minutes", "phút", "minutes")],
+    },
+    KindInfo {
+        code: "magazine",
+        vi: "chuyên đề tạp chí",
+        en: "magazine feature",
+        statuses: MEDIA_STATUSES,
+        fields: &[("pages", "trang", "pages")],
+    },
+    KindInfo {
+        code: "documentary",
+        vi: "phóng sự",
+        en: "documentary",
+        statuses: MEDIA_STATUSES,
+        fields: &[("minutes", "phút", "minutes")],
+    },
+    KindInfo {
+        code: "publication",
+        vi: "ấn phẩm",
+        en: "publication",
+        statuses: MEDIA_STATUSES,
+        fields: &[("pages", "trang", "pages")],
+    },
+];
+
+/// The kind with this code, if it is one of [`RECORD_KINDS`].
+pub fn kind_info(code: &str) -> Option<&'static KindInfo> {
+    RECORD_KINDS.iter().find(|k| k.code == code)
+}
+
+/// The statuses that mean "done" for these kinds: an event held, a work published.
+pub fn counted_statuses(kinds: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in kinds.iter().filter_map(|k| kind_info(k)) {
+        let done = if k.statuses == EVENT_STATUSES {
+            "held"
+        } else {
+            "published"
+        };
+        if !out.iter().any(|s| s == done) {
+            out.push(done.to_string());
+        }
+    }
+    out
+}
+
 /// The rule applied to records.
 pub fn actual<'a, R: Record + 'a>(
     rule: &CountingRule,

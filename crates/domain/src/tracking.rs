@@ -558,6 +558,16 @@ impl ReportContent {
     }
 }
 
+/// A responsible person as typed on one line: "Nguyễn Văn A, Phó Trưởng phòng" gives the
+/// name and the job title; a blank line gives nothing.
+pub fn parse_person_line(line: &str) -> Option<(String, Option<String>)> {
+    let (name, title) = match line.split_once(',') {
+        Some((n, t)) => (n.trim(), Some(t.trim()).filter(|t| !t.is_empty())),
+        None => (line.trim(), None),
+    };
+    (!name.is_empty()).then(|| (name.to_string(), title.map(str::to_string)))
+}
+
 // ---- item dates ------------------------------------------------------------------------
 
 /// Where an item's dates came from.
@@ -601,6 +611,21 @@ pub fn item_dates(
 mod tests {
     use super::*;
     use crate::{UnitId, UnitRelation, UserId};
+
+    #[test]
+    fn person_lines() {
+        assert_eq!(
+            parse_person_line(" Nguyễn Văn A , Phó Trưởng phòng "),
+            Some(("Nguyễn Văn A".into(), Some("Phó Trưởng phòng".into())))
+        );
+        assert_eq!(
+            parse_person_line("Trần Thị B"),
+            Some(("Trần Thị B".into(), None))
+        );
+        assert_eq!(parse_person_line("Lê C,"), Some(("Lê C".into(), None)));
+        assert_eq!(parse_person_line("  "), None);
+        assert_eq!(parse_person_line(", chuyên viên"), None);
+    }
 
     const LEAD: UnitId = UnitId(1);
     const COORD: UnitId = UnitId(2);

@@ -45,6 +45,7 @@ pub struct FileSettings {
     pub session_hours: Option<u32>,
     pub request_timeout_secs: Option<u64>,
     pub body_limit_bytes: Option<usize>,
+    pub evidence_limit_bytes: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,8 @@ pub struct Settings {
     pub session_hours: u32,
     pub request_timeout_secs: u64,
     pub body_limit_bytes: usize,
+    /// Largest evidence file (default 200 MB).
+    pub evidence_limit_bytes: u64,
 }
 
 impl Settings {
@@ -171,6 +174,12 @@ pub fn resolve(
         Some(v) => parse_num("SANGTAO_BODY_LIMIT_BYTES", &v)?,
         None => file.body_limit_bytes.unwrap_or(2 * 1024 * 1024),
     };
+    let evidence_limit_bytes = match env("SANGTAO_EVIDENCE_LIMIT_BYTES") {
+        Some(v) => parse_num("SANGTAO_EVIDENCE_LIMIT_BYTES", &v)?,
+        None => file
+            .evidence_limit_bytes
+            .unwrap_or(store::evidence_store::DEFAULT_LIMIT),
+    };
     Ok(Settings {
         data_dir,
         listen,
@@ -180,6 +189,7 @@ pub fn resolve(
         session_hours,
         request_timeout_secs,
         body_limit_bytes,
+        evidence_limit_bytes,
     })
 }
 

@@ -1,7 +1,9 @@
 //! CSRF: a synchronizer token per session (or, before sign-in, a double-submit cookie).
 //!
 //! Forms carry it in the hidden field `_csrf`; htmx sends it as `X-CSRF-Token`
-//! (set once on `<body hx-headers>`). Every non-GET request is checked in
+//! (set once on `<body hx-headers>`). File uploads (`multipart/form-data`) are streamed to
+//! disk by their handler, so their token cannot come from the body: it comes in the
+//! header or in the `_csrf` query parameter of the form's action. Every non-GET request is checked in
 //! [`crate::session::context`] before any handler runs, so a failed check changes nothing.
 
 use crate::errors::AppError;
@@ -32,6 +34,24 @@ pub async fn check(req: Request, expected: &str, limit: usize) -> (Result<(), Ap
     if let Some(v) = req.headers().get(HEADER).and_then(|v| v.to_str().ok()) {
         let ok = same(v, expected);
         return (if ok { Ok(()) } else { Err(AppError::CsrfStale) }, req);
+    }
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if content_type.starts_with("multipart/form-data") {
+        let submitted = req.uri().query().and_then(|q| {
+            form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == FIELD)
+                .map(|(_, v)| v.into_owned())
+        });
+        let result = match submitted {
+            None => Err(AppError::CsrfMissing),
+            Some(t) if same(&t, expected) => Ok(()),
+            Some(_) => Err(AppError::CsrfStale),
+        };
+        return (result, req);
     }
     let is_form = req
         .headers()

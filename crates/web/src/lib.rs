@@ -8,13 +8,17 @@
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod conflict;
 pub mod csrf;
 pub mod errors;
+pub mod evidence;
+pub mod form;
 pub mod health;
 pub mod i18n;
 pub mod items;
 pub mod page;
 pub mod plans;
+pub mod reports;
 pub mod session;
 pub mod units;
 
@@ -39,7 +43,16 @@ pub struct WebConfig {
     pub session_ttl: chrono::Duration,
     pub request_timeout: Duration,
     pub body_limit_bytes: usize,
+    /// Where evidence files are kept (`<data_dir>/evidence/…`).
+    pub data_dir: std::path::PathBuf,
+    /// Largest evidence file, in bytes.
+    pub evidence_limit_bytes: u64,
+    /// Uploads may take longer than other requests on a slow line.
+    pub upload_timeout: Duration,
 }
+
+/// Files one upload request may carry.
+pub const MAX_FILES_PER_UPLOAD: u64 = 10;
 
 impl Default for WebConfig {
     fn default() -> Self {
@@ -48,6 +61,9 @@ impl Default for WebConfig {
             session_ttl: chrono::Duration::hours(12),
             request_timeout: Duration::from_secs(30),
             body_limit_bytes: 2 * 1024 * 1024,
+            data_dir: std::path::PathBuf::from("sangtao-data"),
+            evidence_limit_bytes: store::evidence_store::DEFAULT_LIMIT,
+            upload_timeout: Duration::from_secs(30 * 60),
         }
     }
 }
@@ -55,6 +71,7 @@ impl Default for WebConfig {
 pub struct Inner {
     pub store: Store,
     pub config: WebConfig,
+    pub evidence: store::evidence_store::EvidenceStore,
 }
 
 /// Shared application state (cheap to clone).
@@ -63,13 +80,24 @@ pub struct AppState(pub Arc<Inner>);
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> AppState {
-        AppState(Arc::new(Inner { store, config }))
+        let evidence = store::evidence_store::EvidenceStore::new(
+            config.data_dir.clone(),
+            config.evidence_limit_bytes,
+        );
+        AppState(Arc::new(Inner {
+            store,
+            config,
+            evidence,
+        }))
     }
     pub fn store(&self) -> &Store {
         &self.0.store
     }
     pub fn config(&self) -> &WebConfig {
         &self.0.config
+    }
+    pub fn evidence(&self) -> &store::evidence_store::EvidenceStore {
+        &self.0.evidence
     }
 }
 
@@ -87,15 +115,33 @@ pub fn router(state: AppState) -> Router {
         .route("/lang", post(auth::switch_language))
         .route("/plans", get(plans::list))
         .route("/plans/{id}", get(plans::show))
-        .route("/items/{id}", get(items::show))
+        .merge(items::routes())
+        .merge(reports::routes())
+        .route("/evidence/{id}", get(evidence::download))
         .route("/units", get(units::list))
         .route("/units/{id}", get(units::show))
         .merge(admin::routes())
-        .fallback(errors::not_found)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            session::context,
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            cfg.request_timeout,
         ));
+    // Uploads stream to disk: a larger body limit (each file is checked against the
+    // evidence limit as it arrives) and a longer time-out.
+    let upload_body_limit = usize::try_from(
+        cfg.evidence_limit_bytes
+            .saturating_mul(MAX_FILES_PER_UPLOAD)
+            .saturating_add(1024 * 1024),
+    )
+    .unwrap_or(usize::MAX);
+    let uploads = reports::upload_routes()
+        .layer(axum::extract::DefaultBodyLimit::max(upload_body_limit))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            cfg.upload_timeout,
+        ));
+    let pages = pages.merge(uploads).fallback(errors::not_found).layer(
+        axum::middleware::from_fn_with_state(state.clone(), session::context),
+    );
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/static/{*path}", get(assets::serve))
@@ -114,10 +160,6 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(CompressionLayer::new())
         .layer(axum::extract::DefaultBodyLimit::max(cfg.body_limit_bytes))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            cfg.request_timeout,
-        ))
         // One line per request at INFO: method, path, status, latency.
         .layer(
             TraceLayer::new_for_http()

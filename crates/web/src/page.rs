@@ -30,6 +30,12 @@ const NOTICES: &[&str] = &[
     "user_updated",
     "abbreviation_saved",
     "abbreviation_deleted",
+    "item_saved",
+    "item_added",
+    "item_split",
+    "item_moved",
+    "report_filed",
+    "report_saved",
 ];
 
 impl<'a> Layout<'a> {

@@ -2,6 +2,8 @@
 //! (SQLite always; PostgreSQL too when SANGTAO_TEST_PG_URL is set).
 
 mod common;
+#[path = "http/tracking.rs"]
+mod tracking;
 
 use common::{Backend, NEW_PASSWORD, TestApp, spawn_app, spawn_app_with};
 use reqwest::StatusCode;

@@ -119,6 +119,9 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
             session_ttl: chrono::Duration::hours(i64::from(settings.session_hours)),
             request_timeout: std::time::Duration::from_secs(settings.request_timeout_secs),
             body_limit_bytes: settings.body_limit_bytes,
+            data_dir: settings.data_dir.clone(),
+            evidence_limit_bytes: settings.evidence_limit_bytes,
+            ..web::WebConfig::default()
         };
         let state = web::AppState::new(store, cfg);
         web::serve(listener, state, shutdown).await?;

@@ -76,6 +76,7 @@ pub struct TestApp {
     pub admin_password: String,
     pub store: Store,
     pub backend: Backend,
+    pub data_dir: std::path::PathBuf,
     _dir: Arc<tempfile::TempDir>,
     _pg: Option<Arc<PgDatabase>>,
 }
@@ -142,7 +143,10 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut WebCon
         .await
         .expect("bootstrap")
         .expect("an empty database is seeded");
-    let mut cfg = WebConfig::default();
+    let mut cfg = WebConfig {
+        data_dir: dir.path().to_path_buf(),
+        ..WebConfig::default()
+    };
     configure(&mut cfg);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -156,6 +160,7 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut WebCon
         admin_password: boot.one_time_password,
         store,
         backend,
+        data_dir: dir.path().to_path_buf(),
         _dir: Arc::new(dir),
         _pg: pg,
     }
@@ -200,6 +205,7 @@ impl TestApp {
             admin_password: app.admin_password.clone(),
             store: app.store.clone(),
             backend: app.backend.clone(),
+            data_dir: app.data_dir.clone(),
             _dir: app._dir.clone(),
             _pg: app._pg.clone(),
         }
@@ -334,6 +340,61 @@ impl TestApp {
             .await;
         assert_eq!(r.status(), reqwest::StatusCode::OK);
         otp_of(&r.text().await.unwrap())
+    }
+
+    /// A user created in the store (password already chosen), signed in on a browser of
+    /// their own.
+    pub async fn user_browser(
+        app: &TestApp,
+        login: &str,
+        roles: &[domain::Role],
+        units: &[domain::UnitId],
+    ) -> TestApp {
+        app.store
+            .create_user(store::NewUser {
+                login: login.into(),
+                display_name: format!("Người dùng {login}"),
+                password_hash: domain::password::hash_password(NEW_PASSWORD).unwrap(),
+                must_change_password: false,
+                language: domain::Language::Vi,
+                roles: roles.to_vec(),
+                unit_ids: units.to_vec(),
+            })
+            .await
+            .unwrap();
+        let b = TestApp::new_browser(app);
+        let r = b.sign_in(login, NEW_PASSWORD).await;
+        assert_eq!(r.url().path(), "/plans", "{login} signed in");
+        b
+    }
+
+    /// The id of the unit whose name starts with `prefix`.
+    pub async fn unit_id(&self, prefix: &str) -> domain::UnitId {
+        self.store
+            .list_units()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|u| u.name.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no unit {prefix}"))
+            .id
+    }
+
+    /// The first item of the seed plan whose title starts with `prefix`.
+    pub async fn item_id(&self, prefix: &str) -> domain::ItemId {
+        let plan = self
+            .store
+            .plan(domain::PlanId(self.plan_id().await))
+            .await
+            .unwrap()
+            .unwrap();
+        plan.items
+            .iter()
+            .flat_map(|r| r.walk())
+            .find(|n| n.item.title.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no item {prefix}"))
+            .item
+            .id
     }
 
     pub async fn plan_id(&self) -> i64 {

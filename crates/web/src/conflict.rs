@@ -1,0 +1,198 @@
+//! The conflict page: someone saved a newer version while this user was typing. It shows
+//! the current version beside what the user submitted, and offers to save theirs over the
+//! current one. Nothing typed is lost, nothing is overwritten silently.
+
+use crate::page::{Layout, render_page};
+use crate::session::Ctx;
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::{Conflict, ItemId, ItemStatus, Language};
+use serde_json::Value;
+use store::EvidenceRecord;
+
+pub struct Compared {
+    pub label: String,
+    pub current: String,
+    pub yours: String,
+    pub differs: bool,
+}
+
+#[derive(Template)]
+#[template(path = "conflict.html")]
+struct ConflictPage<'a> {
+    l: Layout<'a>,
+    message: String,
+    rows: Vec<Compared>,
+    action: String,
+    multipart: bool,
+    hidden: Vec<(String, String)>,
+    back: String,
+}
+
+fn text_of(v: &Value, key: &str) -> String {
+    match v.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn date_text(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(domain::format_date)
+        .unwrap_or_else(|_| iso.to_string())
+}
+
+fn status_text(code: &str, lang: Language) -> String {
+    code.parse::<ItemStatus>()
+        .map(|s| s.label(lang).to_string())
+        .unwrap_or_else(|_| code.to_string())
+}
+
+fn compared(label: String, current: String, yours: String) -> Compared {
+    Compared {
+        differs: current.trim() != yours.trim(),
+        label,
+        current,
+        yours,
+    }
+}
+
+fn resubmitted(pairs: &[(String, String)], version: i64) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(k, _)| k != crate::csrf::FIELD && k != "version")
+        .cloned()
+        .collect();
+    out.push(("version".into(), version.to_string()));
+    out
+}
+
+fn render(page: ConflictPage<'_>) -> Response {
+    let mut r = render_page(page);
+    *r.status_mut() = StatusCode::CONFLICT;
+    r
+}
+
+/// A change to item `id` through `form` (status, details, …) that met a newer version.
+pub fn item_page(
+    ctx: &Ctx,
+    id: ItemId,
+    form: &str,
+    c: Conflict,
+    current: &Value,
+    pairs: &[(String, String)],
+) -> Response {
+    let t = ctx.tr();
+    let lang = ctx.lang;
+    let yours = |k: &str| crate::form::field(pairs, k).to_string();
+    let mut rows = Vec::new();
+    match form {
+        "status" => {
+            rows.push(compared(
+                t.t("track.status").into(),
+                status_text(&text_of(current, "status"), lang),
+                status_text(&yours("status"), lang),
+            ));
+            rows.push(compared(
+                t.t("track.reason").into(),
+                text_of(current, "status_reason"),
+                yours("reason"),
+            ));
+        }
+        "details" => {
+            for (label, key, field) in [
+                ("track.title", "title", "title"),
+                ("track.text", "text", "text"),
+                ("track.start", "start", "start"),
+                ("track.due", "due", "due"),
+            ] {
+                let mut now = text_of(current, key);
+                if key == "start" || key == "due" {
+                    now = date_text(&now);
+                }
+                rows.push(compared(t.t(label).into(), now, yours(field)));
+            }
+        }
+        _ => {}
+    }
+    let title = t.t("conflict.title").to_string();
+    render(ConflictPage {
+        l: Layout::new(ctx, &title, "plans"),
+        message: c.message(lang),
+        rows,
+        action: format!("/items/{}/{form}", id.0),
+        multipart: false,
+        hidden: resubmitted(pairs, c.current),
+        back: format!("/items/{}", id.0),
+    })
+}
+
+/// A report version that met a newer one (or a report of the same unit and period).
+pub fn report_page(
+    ctx: &Ctx,
+    c: Conflict,
+    current: &Value,
+    pairs: &[(String, String)],
+    evidence: &[EvidenceRecord],
+) -> Response {
+    let t = ctx.tr();
+    let yours = |k: &str| crate::form::field(pairs, k).to_string();
+    let percent = |v: String| if v.is_empty() { v } else { format!("{v}%") };
+    let mut rows = vec![
+        compared(
+            t.t("report.text").into(),
+            text_of(current, "text"),
+            yours("text"),
+        ),
+        compared(
+            t.t("report.percent").into(),
+            percent(text_of(current, "percent")),
+            percent(yours("percent").trim_end_matches('%').to_string()),
+        ),
+    ];
+    let figures = current
+        .get("figures")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for (k, v) in pairs {
+        if let Some(target) = k.strip_prefix("fig_").and_then(|t| t.parse::<i64>().ok()) {
+            let now = figures
+                .iter()
+                .find(|f| f.get(0).and_then(Value::as_i64) == Some(target))
+                .and_then(|f| f.get(1).and_then(Value::as_f64))
+                .map(domain::format_number)
+                .unwrap_or_default();
+            rows.push(compared(
+                format!("{} #{target}", t.t("report.figure")),
+                now,
+                v.clone(),
+            ));
+        }
+    }
+    let report_id = current
+        .get("report_id")
+        .and_then(Value::as_i64)
+        .unwrap_or_default();
+    // The files already uploaded travel as kept evidence, so they are not sent again.
+    let mut pairs: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|(k, _)| k != "keep" && k != "unit" && k != "period")
+        .cloned()
+        .collect();
+    for e in evidence {
+        pairs.push(("keep".into(), e.id.to_string()));
+    }
+    let title = t.t("conflict.title").to_string();
+    render(ConflictPage {
+        l: Layout::new(ctx, &title, "plans"),
+        message: c.message(ctx.lang),
+        rows,
+        action: format!("/reports/{report_id}?{}={}", crate::csrf::FIELD, ctx.csrf),
+        multipart: true,
+        hidden: resubmitted(&pairs, c.current),
+        back: format!("/reports/{report_id}"),
+    })
+}

@@ -1,0 +1,583 @@
+//! Tracking over HTTP (issue 4): reports with evidence, who may do what by URL, bad input,
+//! conflicts and cut-off uploads. Each runs on SQLite and PostgreSQL.
+
+use crate::common::{self, TestApp, csrf_of, spawn_app, spawn_app_with};
+use domain::Role;
+use reqwest::StatusCode;
+use reqwest::cookie::CookieStore;
+use reqwest::multipart::{Form, Part};
+
+/// A 1×1 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
+
+/// The seed's "online sessions" activity: no units of its own, item 1's apply.
+const SESSIONS: &str = "Tham gia các phiên họp online";
+
+struct Cast {
+    lead: TestApp,
+    coord: TestApp,
+    outsider: TestApp,
+    board: TestApp,
+    partner: TestApp,
+    qlds: domain::UnitId,
+    bao_tang: domain::UnitId,
+}
+
+async fn cast(app: &TestApp) -> Cast {
+    let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+    let bao_tang = app.unit_id("Bảo tàng Hà Nội").await;
+    let khtc = app.unit_id("Phòng Kế hoạch").await;
+    let tap_chi = app.unit_id("Tạp chí Kiến trúc").await;
+    Cast {
+        lead: TestApp::user_browser(app, "lead", &[Role::Staff], &[qlds]).await,
+        coord: TestApp::user_browser(app, "coord", &[Role::Staff], &[bao_tang]).await,
+        outsider: TestApp::user_browser(app, "outsider", &[Role::Staff], &[khtc]).await,
+        board: TestApp::user_browser(app, "board", &[Role::Board], &[]).await,
+        partner: TestApp::user_browser(app, "partner", &[Role::Partner], &[tap_chi]).await,
+        qlds,
+        bao_tang,
+    }
+}
+
+/// The target id of the item's first target (from the store).
+async fn first_target(app: &TestApp, item: domain::ItemId) -> i64 {
+    app.store.item(item).await.unwrap().unwrap().targets[0].id
+}
+
+fn report_form(fields: &[(&str, &str)], files: Vec<(&str, Vec<u8>)>) -> Form {
+    let mut form = Form::new();
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.to_string());
+    }
+    for (name, bytes) in files {
+        form = form.part("files", Part::bytes(bytes).file_name(name.to_string()));
+    }
+    form
+}
+
+async fn post_report(b: &TestApp, path: &str, form: Form) -> reqwest::Response {
+    let page = b.get("/plans").await.text().await.unwrap();
+    let csrf = csrf_of(&page);
+    b.client
+        .post(b.url(&format!("{path}?_csrf={csrf}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn lead_files_a_report_with_a_photo_board_sees_it_and_others_are_refused() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let target = first_target(&app, item).await;
+        let path = format!("/items/{}", item.0);
+
+        // The lead unit (inherited from item 1) sees the report form and files.
+        let page = c.lead.get(&path).await.text().await.unwrap();
+        assert!(page.contains("id=\"report-form\""), "lead may report");
+        assert!(page.contains("Phòng Quản lý Di sản văn hóa"));
+        let qlds = c.qlds.0.to_string();
+        let fig = format!("fig_{target}");
+        let r = post_report(
+            &c.lead,
+            &format!("{path}/reports"),
+            report_form(
+                &[
+                    ("unit", &qlds),
+                    ("period", "2025-Q2"),
+                    ("text", "Đã tham gia 6 phiên họp trực tuyến của Mạng lưới"),
+                    ("percent", "40"),
+                    (&fig, "6"),
+                ],
+                vec![("Ảnh phiên họp.png", PNG.to_vec())],
+            ),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::OK, "redirected to the item");
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Đã gửi báo cáo tiến độ"), "{html}");
+        assert!(html.contains("Đã tham gia 6 phiên họp"));
+        let evidence_id: i64 = html
+            .split("/evidence/")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse().ok())
+            .expect("an evidence link");
+
+        // The Board sees the report, the figure counted and the photo.
+        let page = c.board.get(&path).await.text().await.unwrap();
+        assert!(page.contains("Đã tham gia 6 phiên họp"));
+        assert!(
+            page.contains("class=\"actual\">6<"),
+            "actual from the figure"
+        );
+        let photo = c.board.get(&format!("/evidence/{evidence_id}")).await;
+        assert_eq!(photo.status(), StatusCode::OK);
+        let h = photo.headers();
+        assert_eq!(h["content-type"], "image/png");
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        let cd = h["content-disposition"].to_str().unwrap().to_string();
+        assert!(
+            cd.starts_with("inline; filename=\"Anh phien hop.png\""),
+            "{cd}"
+        );
+        assert!(
+            h["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("sandbox")
+        );
+        assert_eq!(photo.bytes().await.unwrap().as_ref(), PNG);
+
+        // A partner of another unit sees neither the item nor the photo.
+        assert_eq!(c.partner.get(&path).await.status(), StatusCode::FORBIDDEN);
+        let r = c.partner.get(&format!("/evidence/{evidence_id}")).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+        // A user of another unit reads, but may neither report nor change anything.
+        let page = c.outsider.get(&path).await.text().await.unwrap();
+        assert!(!page.contains("id=\"report-form\""));
+        assert!(!page.contains("id=\"status-form\""));
+        let khtc = app.unit_id("Phòng Kế hoạch").await.0.to_string();
+        let r = post_report(
+            &c.outsider,
+            &format!("{path}/reports"),
+            report_form(
+                &[("unit", &khtc), ("period", "2025-Q2"), ("text", "x")],
+                vec![],
+            ),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let csrf = c.outsider.csrf_from(&path).await;
+        let version = app
+            .store
+            .item_tracking(item)
+            .await
+            .unwrap()
+            .unwrap()
+            .version;
+        let v = version.to_string();
+        let r = c
+            .outsider
+            .post(
+                &format!("{path}/status"),
+                &[("_csrf", &csrf), ("version", &v), ("status", "in_progress")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+        // The coordinating unit reports its share but cannot change the lead's fields.
+        let page = c.coord.get(&path).await.text().await.unwrap();
+        assert!(page.contains("id=\"report-form\""));
+        assert!(!page.contains("id=\"details-form\""));
+        let csrf = csrf_of(&page);
+        let bao_tang = c.bao_tang.0.to_string();
+        for (form, extra) in [
+            ("details", ("title", "Đổi tên")),
+            ("status", ("status", "in_progress")),
+            ("units", ("lead", bao_tang.as_str())),
+        ] {
+            let r = c
+                .coord
+                .post(
+                    &format!("{path}/{form}"),
+                    &[("_csrf", csrf.as_str()), ("version", &v), extra],
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::FORBIDDEN, "{form}");
+        }
+        let it = app.store.item_tracking(item).await.unwrap().unwrap();
+        assert_eq!(it.version, version, "nothing changed");
+        let bt = c.bao_tang.0.to_string();
+        let r = post_report(
+            &c.coord,
+            &format!("{path}/reports"),
+            report_form(
+                &[
+                    ("unit", &bt),
+                    ("period", "2025-Q2"),
+                    ("text", "Bảo tàng hỗ trợ"),
+                ],
+                vec![],
+            ),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(app.store.item_reports(item).await.unwrap().len(), 2);
+    }
+}
+
+#[tokio::test]
+async fn bad_report_input_is_refused_clearly_and_keeps_what_was_typed() {
+    for backend in common::backends().await {
+        let app = spawn_app_with(backend, |c| c.evidence_limit_bytes = 2_000).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let target = first_target(&app, item).await;
+        let path = format!("/items/{}/reports", item.0);
+        let qlds = c.qlds.0.to_string();
+        let fig = format!("fig_{target}");
+        let text = "Nội dung cần giữ lại — đã dự hội thảo";
+        let cases: Vec<(Vec<(&str, &str)>, Vec<(&str, Vec<u8>)>, &str)> = vec![
+            (
+                vec![("percent", "150")],
+                vec![],
+                "Tỷ lệ hoàn thành phải từ 0 đến 100",
+            ),
+            (vec![(&fig, "-3")], vec![], "Số liệu phải là số không âm"),
+            (
+                vec![("period_override", "")],
+                vec![],
+                "", // placeholder, replaced below
+            ),
+            (
+                vec![],
+                vec![(
+                    "anh.jpg",
+                    b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n".to_vec(),
+                )],
+                "không khớp",
+            ),
+            (
+                vec![],
+                vec![("lon.png", [PNG, &[0u8; 5_000]].concat())],
+                "vượt quá dung lượng",
+            ),
+        ];
+        for (i, (extra, files, expected)) in cases.into_iter().enumerate() {
+            let period = if i == 2 { "2031" } else { "2025-Q3" };
+            let expected = if i == 2 {
+                "nằm ngoài thời gian của kế hoạch"
+            } else {
+                expected
+            };
+            let mut fields = vec![("unit", qlds.as_str()), ("period", period), ("text", text)];
+            fields.extend(extra.iter().filter(|(k, _)| *k != "period_override"));
+            let r = post_report(&c.lead, &path, report_form(&fields, files)).await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "case {i}");
+            let html = r.text().await.unwrap();
+            assert!(html.contains(expected), "case {i}: {expected:?} in {html}");
+            assert!(html.contains(text), "case {i}: the text is kept");
+        }
+        assert!(app.store.item_reports(item).await.unwrap().is_empty());
+        // Refused files leave nothing behind in the temporary folder.
+        let tmp = app.data_dir.join("evidence").join("tmp");
+        let left: Vec<_> = std::fs::read_dir(&tmp)
+            .map(|d| d.flatten().collect())
+            .unwrap_or_default();
+        assert!(left.is_empty(), "{left:?}");
+
+        // Without the CSRF token, an upload is refused before anything is read.
+        let r = c
+            .lead
+            .client
+            .post(c.lead.url(&path))
+            .multipart(report_form(&[("unit", &qlds)], vec![]))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    }
+}
+
+#[tokio::test]
+async fn a_cut_off_upload_leaves_nothing_and_the_server_keeps_serving() {
+    use tokio::io::AsyncWriteExt;
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let page = c.lead.get("/plans").await.text().await.unwrap();
+        let csrf = csrf_of(&page);
+        let cookie = c
+            .lead
+            .jar
+            .as_ref()
+            .cookies(&c.lead.url("/").parse().unwrap())
+            .map(|h| h.to_str().unwrap().to_string())
+            .unwrap();
+        let boundary = "XyZbOuNdArY";
+        let head = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"unit\"\r\n\r\n{}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"period\"\r\n\r\n2025-Q2\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nCắt ngang\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n\
+             Content-Type: image/png\r\n\r\n",
+            c.qlds.0
+        );
+        let mut stream = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+        let request = format!(
+            "POST /items/{}/reports?_csrf={csrf} HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}\r\n\
+             Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: 1000000\r\n\r\n",
+            item.0, app.addr
+        );
+        stream.write_all(request.as_bytes()).await.unwrap();
+        stream.write_all(head.as_bytes()).await.unwrap();
+        stream.write_all(PNG).await.unwrap();
+        stream.write_all(&[7u8; 50_000]).await.unwrap();
+        stream.flush().await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        drop(stream);
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+
+        let tmp = app.data_dir.join("evidence").join("tmp");
+        let left: Vec<_> = std::fs::read_dir(&tmp)
+            .map(|d| d.flatten().collect())
+            .unwrap_or_default();
+        assert!(left.is_empty(), "partial file removed: {left:?}");
+        assert!(app.store.item_reports(item).await.unwrap().is_empty());
+        assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
+        let page = c.lead.get(&format!("/items/{}", item.0)).await;
+        assert_eq!(page.status(), StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn stale_edits_show_both_versions_and_can_be_saved_over_the_current_one() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let path = format!("/items/{}", item.0);
+        let page = c.lead.get(&path).await.text().await.unwrap();
+        let csrf = csrf_of(&page);
+        let v = app
+            .store
+            .item_tracking(item)
+            .await
+            .unwrap()
+            .unwrap()
+            .version
+            .to_string();
+        let details = |title: &'static str, start: &'static str| {
+            vec![
+                ("_csrf", csrf.clone()),
+                ("version", v.clone()),
+                ("title", title.to_string()),
+                ("text", String::new()),
+                ("start", start.to_string()),
+                ("due", "31/12/2025".to_string()),
+            ]
+        };
+        let send = |form: Vec<(&'static str, String)>| {
+            let url = c.lead.url(&format!("{path}/details"));
+            let client = c.lead.client.clone();
+            async move { client.post(url).form(&form).send().await.unwrap() }
+        };
+        // A wrong date: a clear message, and the values stay in the form.
+        let r = send(details("Tên mới A", "31/02/2025")).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Ngày không hợp lệ"), "{html}");
+        assert!(html.contains("value=\"31/02/2025\""));
+        assert!(html.contains("value=\"Tên mới A\""));
+        // Saved in one tab; the same form in another tab is now stale.
+        let r = send(details("Tên mới A", "01/03/2025")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let r = send(details("Tên mới B", "01/04/2025")).await;
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("id=\"conflict\""));
+        assert!(
+            html.contains("Tên mới A") && html.contains("Tên mới B"),
+            "both versions"
+        );
+        assert!(html.contains("01/03/2025") && html.contains("01/04/2025"));
+        let it = app.store.item_tracking(item).await.unwrap().unwrap();
+        assert_eq!(it.title, "Tên mới A", "nothing overwritten");
+        // "Save mine" resubmits over the current version.
+        let fields: Vec<(String, String)> = html
+            .split("<input type=\"hidden\" name=\"")
+            .skip(1)
+            .map(|s| {
+                let name = s.split('"').next().unwrap().to_string();
+                let value = s
+                    .split("value=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap();
+                (name, value.replace("&#x2f;", "/").replace("&#47;", "/"))
+            })
+            .collect();
+        let r = c
+            .lead
+            .client
+            .post(c.lead.url(&format!("{path}/details")))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let it = app.store.item_tracking(item).await.unwrap().unwrap();
+        assert_eq!(it.title, "Tên mới B");
+        assert_eq!(it.start, chrono::NaiveDate::from_ymd_opt(2025, 4, 1));
+
+        // Two edits of one report version: the second gets the conflict page.
+        let qlds = c.qlds.0.to_string();
+        let r = post_report(
+            &c.lead,
+            &format!("{path}/reports"),
+            report_form(
+                &[("unit", &qlds), ("period", "2025"), ("text", "Bản 1")],
+                vec![],
+            ),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let report = app.store.item_reports(item).await.unwrap()[0].clone();
+        let edit = |text: &'static str| {
+            report_form(
+                &[("version", "1"), ("text", text), ("percent", "50")],
+                vec![],
+            )
+        };
+        let r = post_report(
+            &c.lead,
+            &format!("/reports/{}", report.report_id),
+            edit("Bản 2"),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let r = post_report(
+            &c.lead,
+            &format!("/reports/{}", report.report_id),
+            edit("Bản 3"),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Bản 2") && html.contains("Bản 3"));
+        let history = app.store.report_history(report.report_id).await.unwrap();
+        assert_eq!(history.len(), 2);
+        let page = c.board.get(&format!("/reports/{}", report.report_id)).await;
+        let page = page.text().await.unwrap();
+        assert!(
+            page.contains("Bản 1") && page.contains("Bản 2"),
+            "history visible"
+        );
+        assert!(
+            !page.contains("id=\"report-form\""),
+            "the Board does not report"
+        );
+    }
+}
+
+#[tokio::test]
+async fn status_units_people_and_added_items_through_the_forms() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let path = format!("/items/{}", item.0);
+        let page = c.lead.get(&path).await.text().await.unwrap();
+        let csrf = csrf_of(&page);
+        let version = || async {
+            app.store
+                .item_tracking(item)
+                .await
+                .unwrap()
+                .unwrap()
+                .version
+                .to_string()
+        };
+        // Suspending needs a reason.
+        let v = version().await;
+        let r = c
+            .lead
+            .post(
+                &format!("{path}/status"),
+                &[
+                    ("_csrf", &csrf),
+                    ("version", &v),
+                    ("status", "suspended"),
+                    ("reason", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("phải nêu lý do"));
+        let r = c
+            .lead
+            .post(
+                &format!("{path}/status"),
+                &[
+                    ("_csrf", &csrf),
+                    ("version", &v),
+                    ("status", "in_progress"),
+                    ("reason", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(
+            app.store.item_tracking(item).await.unwrap().unwrap().status,
+            domain::ItemStatus::InProgress
+        );
+        // Responsible people, one per line.
+        let v = version().await;
+        let field = format!("people_{}", c.qlds.0);
+        let r = c
+            .lead
+            .post(
+                &format!("{path}/people"),
+                &[
+                    ("_csrf", &csrf),
+                    ("version", &v),
+                    (&field, "Nguyễn Văn An, Phó Trưởng phòng\nTrần Thị Bình"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Nguyễn Văn An, Phó Trưởng phòng"));
+        // An added sub-item is marked as added.
+        let r = c
+            .lead
+            .post(
+                &format!("{path}/children"),
+                &[
+                    ("_csrf", &csrf),
+                    ("title", "Phiên họp tháng 7"),
+                    ("text", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Phiên họp tháng 7") && html.contains("Bổ sung ngoài văn bản"));
+        // The Board changes the lead unit; the former lead can no longer edit.
+        let board_csrf = c.board.csrf_from(&path).await;
+        let v = version().await;
+        let bt = c.bao_tang.0.to_string();
+        let r = c
+            .board
+            .post(
+                &format!("{path}/units"),
+                &[("_csrf", &board_csrf), ("version", &v), ("lead", &bt)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let page = c.lead.get(&path).await.text().await.unwrap();
+        assert!(!page.contains("id=\"status-form\""));
+        let page = c.coord.get(&path).await.text().await.unwrap();
+        assert!(page.contains("id=\"status-form\""), "the new lead edits");
+        // The audit log has all of it, with who.
+        let audit = app.store.audit_for_item(item, None, 50).await.unwrap();
+        let actions: Vec<&str> = audit.entries.iter().map(|e| e.action.as_str()).collect();
+        for a in ["item.status", "item.people", "item.units"] {
+            assert!(actions.contains(&a), "{a} in {actions:?}");
+        }
+    }
+}
