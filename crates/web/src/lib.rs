@@ -32,7 +32,7 @@ use store::Store;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 /// Web settings chosen by the binary.
 #[derive(Debug, Clone)]
@@ -163,7 +163,11 @@ pub fn router(state: AppState) -> Router {
         // One line per request at INFO: method, path, status, latency.
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
+                // The path only: upload forms carry the CSRF token in the query string,
+                // and tokens do not belong in logs.
+                .make_span_with(|req: &axum::http::Request<_>| {
+                    tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+                })
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .with_state(state)

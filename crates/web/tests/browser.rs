@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{Backend, NEW_PASSWORD, spawn_app};
+use common::{Backend, NEW_PASSWORD, PNG, spawn_app};
+use domain::Role;
 use fantoccini::{ClientBuilder, Locator};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -81,8 +82,15 @@ async fn wait_for(c: &fantoccini::Client, css: &str) {
         .unwrap();
 }
 
-#[tokio::test]
-async fn journey_sign_in_change_password_open_plan_and_item_switch_language() {
+/// A headless Chromium through chromedriver, or None (with a note) when they are not
+/// installed and not required.
+struct Browser {
+    client: fantoccini::Client,
+    _driver: Driver,
+    profile: tempfile::TempDir,
+}
+
+async fn browser() -> Option<Browser> {
     let required = std::env::var("SANGTAO_REQUIRE_BROWSER").as_deref() == Ok("1");
     let driver_path = match (find_chromedriver(), std::path::Path::new(CHROMIUM).exists()) {
         (Some(p), true) => p,
@@ -90,11 +98,10 @@ async fn journey_sign_in_change_password_open_plan_and_item_switch_language() {
             let why = "chromium or chromedriver is not installed (apt-get install chromium chromium-driver fonts-noto-core)";
             assert!(!required, "SANGTAO_REQUIRE_BROWSER=1 but {why}");
             eprintln!("note: browser test skipped: {why}");
-            return;
+            return None;
         }
     };
-    let app = spawn_app(Backend::Sqlite).await;
-    let (_driver, port) = start_driver(&driver_path).await;
+    let (driver, port) = start_driver(&driver_path).await;
     let profile = tempfile::tempdir().unwrap();
     let mut caps = serde_json::Map::new();
     caps.insert(
@@ -109,11 +116,23 @@ async fn journey_sign_in_change_password_open_plan_and_item_switch_language() {
             ]
         }),
     );
-    let c = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
         .expect("connect to chromedriver");
+    Some(Browser {
+        client,
+        _driver: driver,
+        profile,
+    })
+}
+
+#[tokio::test]
+async fn journey_sign_in_change_password_open_plan_and_item_switch_language() {
+    let Some(b) = browser().await else { return };
+    let c = b.client.clone();
+    let app = spawn_app(Backend::Sqlite).await;
 
     // Sign in with the one-time password.
     c.goto(&app.url("/plans")).await.unwrap();
@@ -174,5 +193,91 @@ async fn journey_sign_in_change_password_open_plan_and_item_switch_language() {
         serde_json::Value::Bool(true),
         "no horizontal scroll at 360 px"
     );
+    c.close().await.unwrap();
+}
+
+async fn sign_in(c: &fantoccini::Client, app: &common::TestApp, login: &str) {
+    c.goto(&app.url("/signin")).await.unwrap();
+    wait_for(c, "#login").await;
+    type_into(c, "#login", login).await;
+    type_into(c, "#password", NEW_PASSWORD).await;
+    click(c, "#signin-submit").await;
+    wait_for(c, "form[action='/signout']").await;
+}
+
+async fn sign_out(c: &fantoccini::Client) {
+    click(c, "form[action='/signout'] button").await;
+    wait_for(c, "#login").await;
+}
+
+#[tokio::test]
+async fn journey_lead_reports_with_a_photo_the_board_sees_it_a_coordinator_cannot_edit() {
+    let Some(b) = browser().await else { return };
+    let c = b.client.clone();
+    let app = spawn_app(Backend::Sqlite).await;
+    let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+    let bao_tang = app.unit_id("Bảo tàng Hà Nội").await;
+    let _lead = common::TestApp::user_browser(&app, "lead", &[Role::Staff], &[qlds]).await;
+    let _board = common::TestApp::user_browser(&app, "board", &[Role::Board], &[]).await;
+    let _coord = common::TestApp::user_browser(&app, "coord", &[Role::Staff], &[bao_tang]).await;
+    let item = app.item_id("Tham gia các phiên họp online").await;
+    let item_url = app.url(&format!("/items/{}", item.0));
+    let photo = b.profile.path().join("phien-hop.png");
+    std::fs::write(&photo, PNG).unwrap();
+
+    // The lead unit's user files a report with a photo.
+    sign_in(&c, &app, "lead").await;
+    c.goto(&item_url).await.unwrap();
+    wait_for(&c, "#report-form").await;
+    type_into(&c, "#r-text", "Đã tham gia 5 phiên họp trực tuyến").await;
+    type_into(&c, "#r-percent", "35").await;
+    type_into(&c, "#r-files", &photo.display().to_string()).await;
+    click(&c, "#r-submit").await;
+    wait_for(&c, ".report .evidence img").await;
+    assert!(c.source().await.unwrap().contains("Đã gửi báo cáo tiến độ"));
+    sign_out(&c).await;
+
+    // A Board user sees the report and the photo loads.
+    sign_in(&c, &app, "board").await;
+    c.goto(&item_url).await.unwrap();
+    wait_for(&c, ".report .evidence img").await;
+    let source = c.source().await.unwrap();
+    assert!(source.contains("Đã tham gia 5 phiên họp trực tuyến"));
+    assert!(source.contains("35%"));
+    let loaded = c
+        .execute(
+            "const img = document.querySelector('.report .evidence img'); \
+             return img.decode().then(() => img.naturalWidth);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        loaded,
+        serde_json::json!(1),
+        "the photo is served and decodes"
+    );
+    sign_out(&c).await;
+
+    // A coordinating unit's user has no edit forms, and a POST by hand is refused.
+    sign_in(&c, &app, "coord").await;
+    c.goto(&item_url).await.unwrap();
+    wait_for(&c, "#report-form").await;
+    let source = c.source().await.unwrap();
+    assert!(!source.contains("id=\"details-form\""));
+    assert!(!source.contains("id=\"status-form\""));
+    let status = c
+        .execute(
+            "const token = JSON.parse(document.body.getAttribute('hx-headers'))['X-CSRF-Token']; \
+             return fetch(location.pathname + '/details', {method: 'POST', \
+               headers: {'X-CSRF-Token': token, 'Content-Type': 'application/x-www-form-urlencoded'}, \
+               body: 'version=1&title=Sửa trái phép'}).then(r => r.status);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(status, serde_json::json!(403));
+    let it = app.store.item_tracking(item).await.unwrap().unwrap();
+    assert_ne!(it.title, "Sửa trái phép");
     c.close().await.unwrap();
 }
