@@ -82,6 +82,26 @@ pub fn rows(t: &Tr, nodes: &[ItemNode], depth: i64, out: &mut Vec<Row>) {
     }
 }
 
+/// For a partner: only the items it may see (`domain::can_view_item` on the units in
+/// effect, an item without units taking its nearest ancestor's), each at its depth.
+pub fn shared_rows(
+    t: &Tr,
+    actor: &domain::Actor,
+    nodes: &[ItemNode],
+    depth: i64,
+    inherited: &[domain::ItemUnit],
+    out: &mut Vec<Row>,
+) {
+    for n in nodes {
+        let own = n.item_units();
+        let effective = if own.is_empty() { inherited } else { &own };
+        if domain::can_view_item(actor, effective) {
+            out.push(row(t, n, depth));
+        }
+        shared_rows(t, actor, &n.children, depth + 1, effective, out);
+    }
+}
+
 /// "Số 123/KH-SVHTT" from the number and symbol.
 pub fn reference(number: Option<&str>, symbol: Option<&str>) -> String {
     match (number, symbol) {
@@ -206,9 +226,17 @@ pub async fn show(
     }
     let t = ctx.tr();
     let mut list = Vec::new();
-    rows(t, &view.items, 0, &mut list);
-    for a in &view.appendices {
-        rows(t, &a.items, 0, &mut list);
+    if user.is_partner_only() {
+        // Partners see what is shared with them, not the whole plan.
+        shared_rows(t, &user.actor, &view.items, 0, &[], &mut list);
+        for a in &view.appendices {
+            shared_rows(t, &user.actor, &a.items, 0, &[], &mut list);
+        }
+    } else {
+        rows(t, &view.items, 0, &mut list);
+        for a in &view.appendices {
+            rows(t, &a.items, 0, &mut list);
+        }
     }
     let warnings: Vec<String> = view
         .warnings

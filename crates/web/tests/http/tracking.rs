@@ -572,3 +572,35 @@ async fn status_units_people_and_added_items_through_the_forms() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_partner_sees_only_the_items_shared_with_it() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let plan = app.plan_id().await;
+        let page = c.partner.get(&format!("/plans/{plan}")).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let html = page.text().await.unwrap();
+        assert!(
+            html.contains("Biên soạn và xuất bản với Tạp chí kiến trúc"),
+            "2.1 names it"
+        );
+        assert!(
+            !html.contains("Tham gia các phiên họp online"),
+            "not shared"
+        );
+        let shared = app.item_id("Biên soạn và xuất bản").await;
+        let r = c.partner.get(&format!("/items/{}", shared.0)).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        // Internal staff still see the whole plan.
+        let html = c
+            .outsider
+            .get(&format!("/plans/{plan}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("Tham gia các phiên họp online"));
+    }
+}
