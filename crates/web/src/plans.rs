@@ -39,6 +39,8 @@ pub struct Row {
     pub coord: Vec<Chip>,
     pub targets: Vec<String>,
     pub deadlines: Vec<String>,
+    /// Status code and label, where the row is tracked.
+    pub status: Option<(&'static str, &'static str)>,
 }
 
 /// "Hạn 30/06/2025", "Từ 01/03/2025 đến 30/06/2025", or the document's words.
@@ -71,6 +73,7 @@ pub fn row(t: &Tr, n: &ItemNode, depth: i64) -> Row {
         coord: n.coordinating_units().map(Chip::from).collect(),
         targets: n.targets.iter().map(|x| x.display()).collect(),
         deadlines: n.deadlines.iter().map(|d| deadline_text(t, d)).collect(),
+        status: Some((n.item.status.as_str(), n.item.status.label(t.lang))),
     }
 }
 

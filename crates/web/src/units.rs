@@ -61,6 +61,7 @@ fn unit_row(i: &UnitItem) -> Row {
         coord: Vec::new(),
         targets: Vec::new(),
         deadlines: Vec::new(),
+        status: None,
     }
 }
 

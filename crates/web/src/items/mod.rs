@@ -333,6 +333,7 @@ pub async fn page(
         coord: chips(UnitRelation::Coordinating),
         targets: Vec::new(),
         deadlines: v.deadlines.iter().map(|d| deadline_text(t, d)).collect(),
+        status: None,
     };
     let progress: Vec<TargetProgress> = store
         .plan_target_progress(v.plan_id)
