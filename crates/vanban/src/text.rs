@@ -87,25 +87,51 @@ fn fold_char_slow(c: char) -> Option<char> {
 
 /// The folded form used for search and keyword matching.
 pub fn fold(s: &str) -> String {
+    fold_chars(s, usize::MAX, []).0
+}
+
+/// Folds the first `max_chars` characters of `s`. Also returns the folded length after
+/// the first `cuts[k]` characters (ascending; the whole length when there are fewer).
+fn fold_chars<const N: usize>(s: &str, max_chars: usize, cuts: [usize; N]) -> (String, [usize; N]) {
+    let mut out = String::with_capacity(s.len().min(max_chars));
+    let mut ends = [0; N];
+    // Noted while folding, so that the common case needs no second search for "qui".
+    let mut has_qui = false;
+    let mut chars = s.chars();
+    let mut done = 0;
+    for (end, &cut) in ends.iter_mut().zip(&cuts) {
+        let n = cut.min(max_chars).saturating_sub(done);
+        has_qui |= fold_into(&mut out, chars.by_ref().take(n));
+        *end = out.len();
+        done += n;
+    }
+    has_qui |= fold_into(&mut out, chars.take(max_chars - done));
+    // Respelling keeps every length, so the cuts stay valid.
+    let out = if has_qui { respell_qui(&out) } else { out };
+    (out, ends)
+}
+
+/// Appends the folds of `chars` to `out`; true when it may now hold "qui".
+fn fold_into(out: &mut String, chars: impl Iterator<Item = char>) -> bool {
     let table = &*FOLD_TABLE;
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if (c as usize) < FOLD_TABLE_END {
-            let f = table[c as usize];
-            if f != '\0' {
-                out.push(f);
+    let mut has_qui = false;
+    for c in chars {
+        let f = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            match table.get(c as usize) {
+                Some('\0') => continue,
+                Some(&f) => f,
+                None => match fold_char_slow(c) {
+                    Some(f) => f,
+                    None => continue,
+                },
             }
-        } else if let Some(f) = fold_char_slow(c) {
-            out.push(f);
-        }
+        };
+        out.push(f);
+        has_qui |= f == 'i' && out.ends_with("qui");
     }
-    if out.contains("qui") {
-        respell_qui(&out)
-    } else {
-        out
-    }
+    has_qui
 }
 
 /// "qui" as a whole word or word start is the old spelling of "quy" (Quí → Quý).
@@ -133,10 +159,19 @@ fn respell_qui(s: &str) -> String {
 /// The folded form of the first `max_chars` characters: for "starts with" tests on long
 /// paragraphs, which would otherwise fold the whole text.
 pub fn fold_head(s: &str, max_chars: usize) -> String {
-    match s.char_indices().nth(max_chars) {
-        Some((i, _)) => fold(&s[..i]),
-        None => fold(s),
-    }
+    fold_chars(s, max_chars, []).0
+}
+
+/// [`fold_head`] of `max_chars` characters, with the folded length of each shorter head
+/// of `cuts[k]` characters: one fold serves several "starts with" tests. The shorter heads
+/// are not respelled at their cut ("qui" → "quy" looks at the next character), which
+/// matters only to a keyword that itself holds "qu".
+pub fn fold_head_with_cuts<const N: usize>(
+    s: &str,
+    max_chars: usize,
+    cuts: [usize; N],
+) -> (String, [usize; N]) {
+    fold_chars(s, max_chars, cuts)
 }
 
 /// The folded form of the last `max_chars` characters, for "ends with" tests.
@@ -161,16 +196,18 @@ impl Folded {
     pub fn new(original: &str) -> Self {
         let mut folded = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
+        let mut has_qui = false;
         for (i, c) in original.char_indices() {
             if let Some(f) = fold_char(c) {
                 let before = folded.len();
                 folded.push(f);
                 origin.extend(std::iter::repeat_n(i, folded.len() - before));
+                has_qui |= f == 'i' && folded.ends_with("qui");
             }
         }
         origin.push(original.len());
         let mut f = Folded { folded, origin };
-        if f.folded.contains("qui") {
+        if has_qui {
             f.folded = respell_qui(&f.folded);
         }
         f
@@ -243,17 +280,7 @@ pub fn find_ci(s: &str, needle: &str) -> Option<usize> {
 /// Collapses runs of whitespace to one space and trims.
 pub fn squash_spaces(s: &str) -> String {
     // Most text is already squashed: check the bytes before rebuilding it.
-    let b = s.as_bytes();
-    let clean = !b.first().is_some_and(u8::is_ascii_whitespace)
-        && !b.last().is_some_and(u8::is_ascii_whitespace)
-        && !b
-            .windows(2)
-            .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-        && !b
-            .iter()
-            .any(|&c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
-        && (s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_whitespace()));
-    if clean {
+    if is_squashed(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -266,21 +293,40 @@ pub fn squash_spaces(s: &str) -> String {
     out
 }
 
+/// No whitespace but single spaces between words, in one pass over the bytes.
+fn is_squashed(s: &str) -> bool {
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let clean = match c {
+            b' ' => i > 0 && i + 1 < b.len() && b[i - 1] != b' ',
+            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => false,
+            // Lead bytes of the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000..U+205F,
+            // U+3000); other characters need no decoding.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => !s[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => true,
+        };
+        if !clean {
+            return false;
+        }
+    }
+    true
+}
+
 /// Share of letters that are uppercase (0.0 when there are no letters). Only the first
 /// 200 letters are looked at: callers compare with a threshold, and headings are short.
 pub fn upper_ratio(s: &str) -> f32 {
+    let table = &*LETTER_CASE;
     let (mut up, mut letters) = (0u32, 0u32);
     for c in s.chars() {
-        let letter = if c.is_ascii() {
-            c.is_ascii_alphabetic()
-        } else {
-            c.is_alphabetic()
+        let class = match table.get(c as usize) {
+            Some(&class) => class,
+            None => letter_case(c),
         };
-        if !letter {
+        if class & LETTER == 0 {
             continue;
         }
         letters += 1;
-        if c.is_uppercase() {
+        if class & UPPER != 0 {
             up += 1;
         }
         if letters == 200 {
@@ -292,6 +338,23 @@ pub fn upper_ratio(s: &str) -> f32 {
     } else {
         up as f32 / letters as f32
     }
+}
+
+const LETTER: u8 = 1;
+const UPPER: u8 = 2;
+
+/// `LETTER` and `UPPER` of every character below U+1F00, computed once: the Unicode
+/// property lookups are slow for the non-ASCII letters that fill Vietnamese text.
+static LETTER_CASE: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    (0..FOLD_TABLE_END as u32)
+        .map(|u| char::from_u32(u).map_or(0, letter_case))
+        .collect()
+});
+
+fn letter_case(c: char) -> u8 {
+    let letter = if c.is_alphabetic() { LETTER } else { 0 };
+    let upper = if c.is_uppercase() { UPPER } else { 0 };
+    letter | upper
 }
 
 #[cfg(test)]
@@ -317,6 +380,37 @@ mod tests {
         assert_eq!(fold_head("Đơn vị chủ trì: Sở", 6), "don vi");
         assert_eq!(fold_tail("thuộc cấp độ", 6), "cap do");
         assert_eq!(fold_head("ab", 10), "ab");
+    }
+
+    #[test]
+    fn heads_with_cuts_are_slices_of_one_fold() {
+        for s in ["Nơi nhận: Như trên", "Vie\u{302}\u{323}t Nam", "ab", ""] {
+            let (f, [short, mid]) = fold_head_with_cuts(s, 8, [2, 5]);
+            assert_eq!(f, fold_head(s, 8));
+            assert_eq!(&f[..short], fold_head(s, 2));
+            assert_eq!(&f[..mid], fold_head(s, 5));
+        }
+    }
+
+    #[test]
+    fn squashing_and_case() {
+        for s in [
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{A0}b",
+            "a\u{2003}b",
+            "a\u{3000}b",
+            "Việt Nam",
+            "",
+        ] {
+            let squashed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash_spaces(s), squashed, "{s:?}");
+        }
+        assert_eq!(upper_ratio("ĐẢM bảo 12"), 0.5);
+        assert_eq!(upper_ratio("12"), 0.0);
     }
 
     #[test]
