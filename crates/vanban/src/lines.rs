@@ -5,7 +5,9 @@
 //! Nothing here knows what a plan is; it only recovers the text's own shape.
 
 use crate::model::Warning;
+use crate::parse::Style;
 use crate::text::{fold, squash_spaces, upper_ratio};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -89,10 +91,10 @@ pub fn is_rule(t: &str) -> bool {
 /// Splits a document's text into blocks, with warnings where a line break was
 /// ambiguous and the reader had to decide.
 pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
-    let text = if has_html_table(text) {
-        html_tables_to_rows(text)
+    let text: Cow<str> = if has_html_table(text) {
+        html_tables_to_rows(text).into()
     } else {
-        text.to_string()
+        text.into()
     };
     let raw: Vec<&str> = text.split('\n').collect();
     let raw_blank: Vec<bool> = raw.iter().map(|l| l.trim().is_empty()).collect();
@@ -228,36 +230,40 @@ fn is_page_number(t: &str) -> bool {
 
 /// Removes Markdown emphasis and escapes; notes bold spans and headings.
 fn clean_line(no: usize, raw: &str) -> Option<Phys> {
-    // Most lines need none of these replacements; skip the copies then.
-    let raw: std::borrow::Cow<str> =
-        if raw.contains(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}', '\t']) {
-            raw.replace(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}'], " ")
-                .replace('\t', "    ")
-                .into()
-        } else {
-            raw.into()
-        };
+    // Most lines need none of these replacements; skip the copies then. The bytes that
+    // start the five characters are a cheap first test.
+    let odd_space = raw
+        .bytes()
+        .any(|b| matches!(b, 0x0C | b'\t' | 0xC2 | 0xE2 | 0xEF))
+        && raw.contains(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}', '\t']);
+    let raw: Cow<str> = if odd_space {
+        raw.replace(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}'], " ")
+            .replace('\t', "    ")
+            .into()
+    } else {
+        raw.into()
+    };
     let indent = raw.len() - raw.trim_start().len();
-    let mut t = raw.trim().to_string();
-    if t.is_empty() || is_decor(&t) {
+    let mut t = raw.trim();
+    if t.is_empty() || is_decor(t) {
         return None;
     }
-    let page_number = is_page_number(&t);
+    let page_number = is_page_number(t);
     let mut heading = false;
     if t.starts_with('#') {
         let stripped = t.trim_start_matches('#');
         if stripped.starts_with(' ') {
             heading = true;
-            t = stripped.trim().to_string();
+            t = stripped.trim();
         }
     }
     if let Some(rest) = t.strip_prefix("> ") {
-        t = rest.to_string();
+        t = rest;
     }
     let bold_open = t.starts_with("**") || t.starts_with("__");
     let bold_close =
         t.ends_with("**") || t.ends_with("__") || t.ends_with("**:") || t.ends_with("**.");
-    let mut s = strip_emphasis(&t);
+    let mut s = strip_emphasis(t);
     // Escapes left by HTML-to-Markdown converters: "\-", "\.", "\*".
     if s.contains('\\') {
         s = s
@@ -265,9 +271,10 @@ fn clean_line(no: usize, raw: &str) -> Option<Phys> {
             .replace("\\.", ".")
             .replace("\\*", "*")
             .replace("\\_", "_")
-            .replace("\\|", "|");
+            .replace("\\|", "|")
+            .into();
     }
-    let s = s.trim_end().to_string();
+    let s = s.trim_end();
     if s.trim().is_empty() {
         return None;
     }
@@ -276,7 +283,7 @@ fn clean_line(no: usize, raw: &str) -> Option<Phys> {
     }
     Some(Phys {
         no,
-        text: s,
+        text: s.to_string(),
         indent,
         bold_open,
         bold_close,
@@ -286,13 +293,13 @@ fn clean_line(no: usize, raw: &str) -> Option<Phys> {
 }
 
 /// Drops `**`, `__` and single `*`/`_` used as emphasis, keeping "(*)" and words with "_".
-fn strip_emphasis(t: &str) -> String {
+fn strip_emphasis(t: &str) -> Cow<'_, str> {
     if !t.contains(['*', '_']) {
-        return t.to_string();
+        return t.into();
     }
     let t = t.replace("**", "").replace("__", "");
     if !t.contains(['*', '_']) {
-        return t;
+        return t.into();
     }
     let chars: Vec<char> = t.chars().collect();
     let mut out = String::with_capacity(t.len());
@@ -310,7 +317,7 @@ fn strip_emphasis(t: &str) -> String {
         }
         out.push(c);
     }
-    out
+    out.into()
 }
 
 fn is_antiword_row(t: &str) -> bool {
@@ -318,7 +325,8 @@ fn is_antiword_row(t: &str) -> bool {
 }
 
 fn is_pipe_row(t: &str) -> bool {
-    t.contains(" | ") && !t.starts_with("|")
+    // Every form holds " | "; most lines have no bar at all.
+    t.contains('|') && t.contains(" | ") && !t.starts_with("|")
         || t.starts_with("| ") && t.matches(" | ").count() >= 1
         || t.ends_with(" |") && t.matches(" | ").count() >= 1
 }
@@ -405,7 +413,7 @@ fn detect_layout(phys: &[Option<Phys>]) -> bool {
 /// Splits "left      right" at a run of 8 or more spaces.
 fn split_gap(line: &str) -> Option<(String, String)> {
     let t = line.trim();
-    let pos = t.find("        ")?;
+    let pos = find_spaces(t, 8)?;
     let left = t[..pos].trim();
     let right = t[pos..].trim();
     if left.is_empty()
@@ -416,6 +424,19 @@ fn split_gap(line: &str) -> Option<(String, String)> {
         return None;
     }
     Some((left.to_string(), right.to_string()))
+}
+
+/// Where the first run of `n` spaces starts (a byte scan: cheaper than a substring search
+/// for the short lines this is asked about).
+fn find_spaces(t: &str, n: usize) -> Option<usize> {
+    let mut run = 0;
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        run = if b == b' ' { run + 1 } else { 0 };
+        if run == n {
+            return Some(i + 1 - n);
+        }
+    }
+    None
 }
 
 fn layout_columns(phys: &[Option<Phys>], start: usize) -> Option<(Table, usize)> {
@@ -666,14 +687,24 @@ impl ParaBuilder {
 
     fn push(&mut self, p: &Phys, out: &mut Vec<Block>) {
         let t = p.text.trim();
+        // The line's marker and whether the paragraph so far is a bare number: looked up
+        // once for all the tests below.
+        let line = Line {
+            text: t,
+            marker: crate::parse::split_marker(t).map(|(m, rest)| (m.style, rest)),
+        };
+        let prev_bare = self
+            .cur
+            .as_ref()
+            .is_some_and(|cur| crate::parse::marker_only(cur.text.trim_end()));
         let join = match &self.cur {
             None => false,
-            Some(cur) => self.continues(cur, p, t),
+            Some(cur) => self.continues(cur, p, &line, prev_bare),
         };
         if let Some(w) = self
             .cur
             .as_ref()
-            .and_then(|cur| self.uncertain(&cur.text, p, t, join))
+            .and_then(|cur| self.uncertain(&cur.text, p, &line, prev_bare, join))
         {
             self.warnings.push(w);
         }
@@ -708,15 +739,25 @@ impl ParaBuilder {
 
     /// A numbered line after an unfinished, full-width line could be either a wrap or a
     /// new item: say which way it was read.
-    fn uncertain(&self, prev: &str, p: &Phys, t: &str, joined: bool) -> Option<Warning> {
-        let numbered = matches!(crate::parse::split_marker(t), Some((m, _)) if !matches!(m.style, crate::parse::Style::Dash | crate::parse::Style::Plus | crate::parse::Style::Bullet));
+    fn uncertain(
+        &self,
+        prev: &str,
+        p: &Phys,
+        line: &Line,
+        prev_bare: bool,
+        joined: bool,
+    ) -> Option<Warning> {
+        let numbered = line
+            .marker
+            .is_some_and(|(style, _)| !matches!(style, Style::Dash | Style::Plus | Style::Bullet));
         if !numbered || self.bold_open {
             return None;
         }
+        let t = line.text;
         let prev = prev.trim_end();
         let unfinished = !prev.ends_with(['.', ':', ';', '!', '?', ')']);
         let full = self.last_len * 10 >= self.width * 8 && !self.one_per_line;
-        if crate::parse::marker_only(prev) || !(joined || unfinished && full) {
+        if prev_bare || !(joined || unfinished && full) {
             return None;
         }
         let how = if joined {
@@ -732,22 +773,23 @@ impl ParaBuilder {
     }
 
     /// Does physical line `t` continue the paragraph `cur`?
-    fn continues(&self, cur: &Para, p: &Phys, t: &str) -> bool {
+    fn continues(&self, cur: &Para, p: &Phys, line: &Line, prev_bare: bool) -> bool {
+        let (t, marker) = (line.text, line.marker);
         let prev = cur.text.trim_end();
         // "1." alone on a line, then its heading on the next.
-        if crate::parse::marker_only(prev) {
+        if prev_bare {
             return true;
         }
         if self.bold_open {
-            return !starts_with_marker(t) || crate::parse::marker_only(t);
+            return marker.is_none_or(|(style, rest)| crate::parse::bare_number(style, rest));
         }
         // The national motto, "Số:" and "Nơi nhận" stand on their own.
         if header_line(prev) || header_line(t) {
             return false;
         }
         let terminated = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");
-        if starts_with_marker(t) {
-            return !terminated && crate::parse::is_wrapped_marker(prev, t);
+        if let Some((style, rest)) = marker {
+            return !terminated && crate::parse::continues_sentence(prev, style, rest);
         }
         // A paragraph never starts in lowercase, whatever the layout.
         if t.chars().next().is_some_and(char::is_lowercase) {
@@ -758,16 +800,16 @@ impl ParaBuilder {
         }
         if self.block_mode {
             let terminated = prev.ends_with(['.', ':', ';', '!', '?']);
-            if starts_with_marker(t) {
-                return !terminated && crate::parse::is_wrapped_marker(prev, t);
+            if let Some((style, rest)) = marker {
+                return !terminated && crate::parse::continues_sentence(prev, style, rest);
             }
             // A bold line (a heading, a signature line) stands alone.
             return !(cur.strong || p.bold_open && p.bold_close);
         }
         let first = t.chars().next().unwrap_or(' ');
         let terminated = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");
-        if starts_with_marker(t) {
-            return !terminated && crate::parse::is_wrapped_marker(prev, t);
+        if let Some((style, rest)) = marker {
+            return !terminated && crate::parse::continues_sentence(prev, style, rest);
         }
         if self.layout && p.indent >= self.last_indent + 4 && p.indent >= 4 {
             return false;
@@ -813,9 +855,11 @@ fn header_line(s: &str) -> bool {
     .any(|h| crate::text::prefix_len_ci(s, h).is_some())
 }
 
-/// Does the line begin with a numbering marker ("1.", "a)", "-", "+", "II.")?
-fn starts_with_marker(t: &str) -> bool {
-    crate::parse::split_marker(t).is_some()
+/// A physical line's text and its numbering marker ("1.", "a)", "-", "+", "II."), if any:
+/// the marker's style and the text after it.
+struct Line<'a> {
+    text: &'a str,
+    marker: Option<(Style, &'a str)>,
 }
 
 #[cfg(test)]

@@ -105,7 +105,9 @@ pub fn split_marker(t: &str) -> Option<(Marker, &str)> {
         || t.char_indices()
             .nth(16)
             .map_or(t, |(i, _)| &t[..i])
-            .contains(" là");
+            .as_bytes()
+            .windows(" là".len())
+            .any(|w| w == " là".as_bytes());
     let folded_head = if needs_fold {
         fold_head(t, 12)
     } else {
@@ -286,7 +288,12 @@ fn marker_end(after: &str, roman: bool) -> Option<&str> {
 
 /// A line holding nothing but a marker ("1.", "II.").
 pub fn marker_only(t: &str) -> bool {
-    matches!(split_marker(t), Some((m, rest)) if rest.is_empty() && !matches!(m.style, Style::Dash | Style::Plus | Style::Bullet))
+    split_marker(t).is_some_and(|(m, rest)| bare_number(m.style, rest))
+}
+
+/// What follows a numbering marker (not a bullet) is empty.
+pub(crate) fn bare_number(style: Style, rest: &str) -> bool {
+    rest.is_empty() && !matches!(style, Style::Dash | Style::Plus | Style::Bullet)
 }
 
 /// Words after which a number continues the sentence ("cấp độ\n1. Cấp ngay").
@@ -325,21 +332,24 @@ const COUNTING_WORDS: &[&str] = &[
 /// A line that starts with a marker but continues the unfinished sentence before it:
 /// "giai đoạn 2021\n- 2025", "kinh tế\n- xã hội", "cấp độ\n1. Cấp ngay".
 pub fn is_wrapped_marker(prev: &str, t: &str) -> bool {
-    let Some((m, rest)) = split_marker(t) else {
-        return false;
-    };
-    let prev_folded = fold_tail(prev, 30);
-    let last_word_ok = |words: &[&str]| {
-        words
-            .iter()
-            .any(|w| prev_folded.ends_with(&format!(" {w}")) || prev_folded == *w)
-    };
-    match m.style {
+    split_marker(t).is_some_and(|(m, rest)| continues_sentence(prev, m.style, rest))
+}
+
+/// [`is_wrapped_marker`] for a line already split into its marker's style and the rest.
+pub(crate) fn continues_sentence(prev: &str, style: Style, rest: &str) -> bool {
+    match style {
         Style::Dash | Style::Plus => rest
             .chars()
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
-        Style::Decimal(_) | Style::LowerLetter | Style::Roman => last_word_ok(COUNTING_WORDS),
+        Style::Decimal(_) | Style::LowerLetter | Style::Roman => {
+            let prev_folded = fold_tail(prev, 30);
+            COUNTING_WORDS.iter().any(|w| {
+                prev_folded
+                    .strip_suffix(w)
+                    .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+            })
+        }
         _ => false,
     }
 }
