@@ -358,7 +358,38 @@ pub(crate) fn continues_sentence(prev: &str, style: Style, rest: &str) -> bool {
 
 struct Doc<'a> {
     blocks: &'a [Block],
+    /// Each block's [`Head`].
+    heads: Vec<Head>,
     warnings: Vec<Warning>,
+}
+
+/// A paragraph's opening, folded once: the zone tests (motto, trailer, appendix, closing,
+/// body end) look at the opening words of every block. Empty for a table.
+struct Head {
+    /// The first 80 characters, folded.
+    folded: String,
+    /// Where the first 20 and the first 40 characters end in `folded`.
+    ends: [usize; 2],
+}
+
+impl Head {
+    fn of(b: &Block) -> Head {
+        let (folded, ends) = match b {
+            Block::Para(p) => crate::text::fold_head_with_cuts(&p.text, 80, [20, 40]),
+            Block::Table(_) => (String::new(), [0, 0]),
+        };
+        Head { folded, ends }
+    }
+
+    /// The first 20 characters, folded.
+    fn first20(&self) -> &str {
+        &self.folded[..self.ends[0]]
+    }
+
+    /// The first 40 characters, folded.
+    fn first40(&self) -> &str {
+        &self.folded[..self.ends[1]]
+    }
 }
 
 fn para(b: &Block) -> Option<&Para> {
@@ -376,15 +407,19 @@ fn block_text(b: &Block) -> String {
 }
 
 /// The national motto opens the real header; anything before it is a site's banner.
-fn motto_index(blocks: &[Block]) -> Option<usize> {
-    blocks.iter().take(400).position(|b| match b {
-        Block::Para(p) => fold_head(&p.text, 40).contains("cong hoa xa hoi chu nghia"),
-        Block::Table(_) => fold_head(&block_text(b), 300).contains("cong hoa xa hoi chu nghia"),
-    })
+fn motto_index(blocks: &[Block], heads: &[Head]) -> Option<usize> {
+    blocks
+        .iter()
+        .zip(heads)
+        .take(400)
+        .position(|(b, h)| match b {
+            Block::Para(_) => h.first40().contains("cong hoa xa hoi chu nghia"),
+            Block::Table(_) => fold_head(&block_text(b), 300).contains("cong hoa xa hoi chu nghia"),
+        })
 }
 
 /// Site furniture after the document (legal-library pages): cut there.
-fn trailer_index(blocks: &[Block], from: usize) -> usize {
+fn trailer_index(blocks: &[Block], heads: &[Head], from: usize) -> usize {
     // Phrases that only the site writes; "contains" ones are specific enough anywhere in
     // a block's opening, "starts" ones only at its start.
     const CONTAINS: &[&str] = &[
@@ -402,12 +437,15 @@ fn trailer_index(blocks: &[Block], from: usize) -> usize {
         "dia chi:",
         "mst:",
     ];
-    for (i, b) in blocks.iter().enumerate().skip(from) {
-        let f = match b {
-            Block::Para(p) => fold_head(&p.text, 80),
-            Block::Table(_) => fold_head(&block_text(b), 80),
+    for (i, (b, h)) in blocks.iter().zip(heads).enumerate().skip(from) {
+        let table_head;
+        let head = match b {
+            Block::Para(_) => &h.folded,
+            Block::Table(_) => {
+                table_head = fold_head(&block_text(b), 80);
+                &table_head
+            }
         };
-        let head: String = f.chars().take(80).collect();
         if CONTAINS.iter().any(|j| head.contains(j)) || STARTS.iter().any(|j| head.starts_with(j)) {
             return i;
         }
@@ -419,13 +457,18 @@ fn trailer_index(blocks: &[Block], from: usize) -> usize {
 
 pub fn parse(text: &str) -> ParsedPlan {
     let (all_blocks, line_warnings) = lines::blocks_with_warnings(text);
+    let mut heads: Vec<Head> = all_blocks.iter().map(Head::of).collect();
     // Where the document starts: the issuer cell or lines before the national motto.
-    let start = match motto_index(&all_blocks) {
+    let start = match motto_index(&all_blocks, &heads) {
         Some(m) => header_start(&all_blocks, m),
         None => 0,
     };
-    let end = trailer_index(&all_blocks, start + 1);
-    let mut owned: Vec<Block> = all_blocks[start..end.max(start)].to_vec();
+    let end = trailer_index(&all_blocks, &heads, start + 1);
+    let mut owned = all_blocks;
+    owned.truncate(end.max(start));
+    owned.drain(..start);
+    heads.truncate(end.max(start));
+    heads.drain(..start);
     // In a table that also holds a site's metadata grid, the header starts at the motto's row.
     if let Some(Block::Table(t)) = owned.first_mut()
         && let Some(r) = t.rows.iter().position(|r| {
@@ -446,6 +489,7 @@ pub fn parse(text: &str) -> ParsedPlan {
     let blocks = &owned[..];
     let mut doc = Doc {
         blocks,
+        heads,
         warnings: line_warnings,
     };
 
@@ -531,13 +575,13 @@ pub fn parse(text: &str) -> ParsedPlan {
 
     // ---- body, closing block and appendices
     let appendix_at = (first_heading..blocks.len())
-        .find(|&i| is_appendix_label(&blocks[i]))
+        .find(|&i| is_appendix_label(&blocks[i], doc.heads[i].first20()))
         .unwrap_or(blocks.len());
     let closing_at = (first_heading..appendix_at)
-        .find(|&i| is_closing_start(blocks, i))
+        .find(|&i| is_closing_start(&blocks[i], doc.heads[i].first20()))
         .unwrap_or(appendix_at);
     let body_end = (first_heading..closing_at)
-        .find(|&i| is_body_end(&blocks[i]))
+        .find(|&i| is_body_end(doc.heads[i].first20()))
         .unwrap_or(closing_at)
         .min(body_limit.max(first_heading));
     closing_blocks.extend(closing_at..appendix_at);
@@ -1105,10 +1149,11 @@ fn is_heading_block(b: &Block) -> bool {
     }
 }
 
-fn is_appendix_label(b: &Block) -> bool {
+/// `head`: the block's first 20 characters, folded ([`Head::first20`]).
+fn is_appendix_label(b: &Block, head: &str) -> bool {
     let Some(p) = para(b) else { return false };
     let t = p.text.trim();
-    let f = fold_head(t, 20);
+    let f = head;
     ["phu luc", "mau bieu", "bieu mau", "phu bieu"]
         .iter()
         .any(|w| f.starts_with(w))
@@ -1124,12 +1169,9 @@ fn is_authority_line(t: &str) -> bool {
         && upper_ratio(t) > 0.7
 }
 
-fn is_closing_start(blocks: &[Block], i: usize) -> bool {
-    match &blocks[i] {
-        Block::Para(p) => {
-            let f = fold_head(&p.text, 20);
-            f.starts_with("noi nhan") || is_authority_line(&p.text)
-        }
+fn is_closing_start(b: &Block, head: &str) -> bool {
+    match b {
+        Block::Para(p) => head.starts_with("noi nhan") || is_authority_line(&p.text),
         Block::Table(t) => {
             t.rows
                 .iter()
@@ -1141,11 +1183,8 @@ fn is_closing_start(blocks: &[Block], i: usize) -> bool {
 }
 
 /// "Trên đây là Kế hoạch ..." closes the body.
-fn is_body_end(b: &Block) -> bool {
-    para(b).is_some_and(|p| {
-        let f = fold_head(&p.text, 20);
-        f.starts_with("tren day la") || f.starts_with("tren day ")
-    })
+fn is_body_end(head: &str) -> bool {
+    head.starts_with("tren day la") || head.starts_with("tren day ")
 }
 
 // ================================================================ the section tree
@@ -2034,7 +2073,7 @@ fn read_appendices(doc: &mut Doc, from: usize, to: usize, year: Option<i32>) -> 
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
-        if !is_appendix_label(&doc.blocks[i]) {
+        if !is_appendix_label(&doc.blocks[i], doc.heads[i].first20()) {
             i += 1;
             continue;
         }
@@ -2051,7 +2090,7 @@ fn read_appendices(doc: &mut Doc, from: usize, to: usize, year: Option<i32>) -> 
             _ => (label_text.clone(), None),
         };
         let next = (i + 1..to)
-            .find(|&j| is_appendix_label(&doc.blocks[j]))
+            .find(|&j| is_appendix_label(&doc.blocks[j], doc.heads[j].first20()))
             .unwrap_or(to);
         let mut items = Vec::new();
         let mut title_parts: Vec<String> = Vec::new();
