@@ -921,10 +921,25 @@ re!(
     RE_DOC_ID,
     r"\b(\d{1,6})\s*([/-])\s*((?:\d{4}/)?[\p{Lu}Đ][\p{Lu}\p{Ll}Đđ0-9]*(?:[-/][\p{Lu}Đ\p{Ll}đ0-9]+)*)"
 );
+/// The kinds a reference names before its number ("Kế hoạch số 102/KH-UBND").
+const KIND_WORDS: &str = "kế hoạch|quyết định|báo cáo|thông báo|giấy mời|công văn|tờ trình|\
+                          chỉ thị|nghị quyết|nghị định|thông tư|chương trình|hướng dẫn|đề án|\
+                          công điện|kết luận|quy chế|quy định|văn bản";
+// A kind, or "Luật" and up to 80 letters of the law's name, just before the number.
 re!(
     RE_KIND_BEFORE,
-    r"(?i)(kế hoạch|quyết định|báo cáo|thông báo|giấy mời|công văn|tờ trình|chỉ thị|nghị quyết|nghị định|thông tư|chương trình|hướng dẫn|đề án|công điện|kết luận|quy chế|quy định|văn bản|luật(?:\s+[\p{L}\s,]{2,80}?)?)\s*(?:số)?\s*(?:số)?\s*$"
+    format!(r"(?i)(?:{KIND_WORDS}|luật(?:\s+[\p{{L}}\s,]{{2,80}}?)?)\s*(?:số)?\s*(?:số)?\s*$")
 );
+// The same with a law's name of any length. Its 80 copies of a Unicode class make the
+// pattern above too large for the regex engine's fast DFA; this one is small, and it
+// matches where the other does and elsewhere only after "Luật".
+re!(
+    RE_KIND_BEFORE_LOOSE,
+    format!(r"(?i)(?:{KIND_WORDS}|luật(?:\s+[\p{{L}}\s,]{{2,}}?)?)\s*(?:số)?\s*(?:số)?\s*$")
+);
+// The kind word alone, read where a match of the patterns above starts.
+re!(RE_KIND_AT, format!("(?i)^(?:{KIND_WORDS}|luật)"));
+
 re!(
     RE_AFTER_DATE,
     r"(?i)^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
@@ -952,15 +967,7 @@ pub fn doc_refs(text: &str) -> Vec<DocRef> {
         }
         let number = c[1].to_string();
         let before = &text[..whole.start()];
-        let kind = RE_KIND_BEFORE.captures(before).map(|k| {
-            fold(
-                k[1].split_whitespace()
-                    .take(2)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .as_str(),
-            )
-        });
+        let kind = kind_before(before);
         let kind_code = kind
             .as_deref()
             .and_then(|k| {
@@ -991,6 +998,21 @@ pub fn doc_refs(text: &str) -> Vec<DocRef> {
     }
     // Laws are cited by name and date without a number: "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025".
     out
+}
+
+/// The kind a reference names just before its number, folded ("ke hoach", "luat").
+fn kind_before(before: &str) -> Option<String> {
+    let word_at = |at: usize| {
+        let from = &before[at..];
+        RE_KIND_AT.find(from).map_or(from, |w| w.as_str())
+    };
+    let mut start = RE_KIND_BEFORE_LOOSE.find(before)?.start();
+    // Only after "Luật" can the loose pattern start earlier than the exact one.
+    if fold(word_at(start)) == "luat" {
+        start = RE_KIND_BEFORE.find(before)?.start();
+    }
+    let word: Vec<&str> = word_at(start).split_whitespace().take(2).collect();
+    Some(fold(&word.join(" ")))
 }
 
 /// "của UBND thành phố Hà Nội về việc ..." → "UBND thành phố Hà Nội".
@@ -1499,6 +1521,23 @@ mod tests {
             money_amounts("80 triệu đồng và 1.234.567 đồng"),
             vec![80_000_000, 1_234_567]
         );
+    }
+
+    #[test]
+    fn kind_before_a_number_and_laws_names() {
+        assert_eq!(
+            kind_before("Căn cứ Quyết định số "),
+            Some("quyet dinh".into())
+        );
+        // A law's name of up to 80 letters runs up to the number...
+        assert_eq!(
+            kind_before("Căn cứ Luật Đầu tư công, Quyết định số "),
+            Some("luat".into())
+        );
+        // ... but no further.
+        let long = format!("Căn cứ Luật {}Quyết định số ", "tổ chức ".repeat(12));
+        assert_eq!(kind_before(&long), Some("quyet dinh".into()));
+        assert_eq!(kind_before("Căn cứ ngày 5 tháng 6 "), None);
     }
 
     #[test]
