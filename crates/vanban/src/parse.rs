@@ -1462,7 +1462,12 @@ const FIELD_LABELS: &[(&str, Field)] = &[
 
 /// "Đơn vị thực hiện: X" → (Lead, "X"). The label must end at a colon or the end.
 fn field_of(text: &str) -> Option<(Field, String)> {
-    // A cheap look at the first words before folding enough text to find the colon.
+    // Cheap looks at the first letter, then the first words, before folding enough text
+    // to find the colon.
+    let first = text.chars().next().and_then(crate::text::fold_char);
+    if first.is_some_and(|f| !FIELD_LABELS.iter().any(|(label, _)| label.starts_with(f))) {
+        return None;
+    }
     let head = fold_head(text, 12);
     if !FIELD_LABELS.iter().any(|(label, _)| {
         label.starts_with(head.as_str()) || head.starts_with(&label[..label.len().min(12)])
@@ -1571,7 +1576,10 @@ fn first_sentence(text: &str) -> String {
         end = c;
     }
     let s = line[..end].trim().trim_end_matches(['.', ':', ';']).trim();
-    s.chars().take(400).collect()
+    match s.char_indices().nth(400) {
+        Some((cut, _)) => s[..cut].to_string(),
+        None => s.to_string(),
+    }
 }
 
 /// Folds field-like children into their parents and reads units, targets and deadlines.
@@ -1682,11 +1690,14 @@ fn merge(into: &mut Vec<String>, from: Vec<String>) {
 }
 
 fn squash_lines(s: &str) -> String {
-    s.split('\n')
-        .map(squash_spaces)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::with_capacity(s.len());
+    for line in s.split('\n').map(squash_spaces).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&line);
+    }
+    out
 }
 
 // ================================================================ sections → plan parts
