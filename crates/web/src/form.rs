@@ -3,6 +3,18 @@
 
 use chrono::NaiveDate;
 
+/// Input that does not read as the value asked for (the page says which field).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unreadable;
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("unreadable input")
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
 /// Name/value pairs of a urlencoded form, keeping repeated names (checkbox groups).
 pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
     form_urlencoded::parse(body)
@@ -27,7 +39,7 @@ pub fn fields<'a>(pairs: &'a [(String, String)], name: &'a str) -> impl Iterator
 
 /// A date as typed: `dd/mm/yyyy` (also `d/m/yyyy`, `-` or `.` as separators) or the
 /// `yyyy-mm-dd` of `<input type=date>`. Empty is `Ok(None)`.
-pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, ()> {
+pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, Unreadable> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
@@ -37,24 +49,26 @@ pub fn parse_date(s: &str) -> Result<Option<NaiveDate>, ()> {
     }
     let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
     let [d, m, y] = parts.as_slice() else {
-        return Err(());
+        return Err(Unreadable);
     };
-    let num = |p: &str, max_len: usize| -> Result<u32, ()> {
+    let num = |p: &str, max_len: usize| -> Result<u32, Unreadable> {
         if p.is_empty() || p.len() > max_len || !p.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(());
+            return Err(Unreadable);
         }
-        p.parse().map_err(|_| ())
+        p.parse().map_err(|_| Unreadable)
     };
     let (d, m, y) = (num(d, 2)?, num(m, 2)?, num(y, 4)?);
     if y < 1900 {
-        return Err(());
+        return Err(Unreadable);
     }
-    NaiveDate::from_ymd_opt(y as i32, m, d).map(Some).ok_or(())
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+        .map(Some)
+        .ok_or(Unreadable)
 }
 
 /// A figure as typed in Vietnamese style: "1.500" is fifteen hundred, "2,5" is two and a
 /// half; "1500" and "2.5" (with one dot followed by other than three digits) also read.
-pub fn parse_number(s: &str) -> Result<Option<f64>, ()> {
+pub fn parse_number(s: &str) -> Result<Option<f64>, Unreadable> {
     let s = s.trim().replace([' ', '\u{a0}'], "");
     if s.is_empty() {
         return Ok(None);
@@ -80,8 +94,12 @@ pub fn parse_number(s: &str) -> Result<Option<f64>, ()> {
         Some(f) => format!("{int}.{f}"),
         None => int,
     };
-    let v: f64 = text.parse().map_err(|_| ())?;
-    if v.is_finite() { Ok(Some(v)) } else { Err(()) }
+    let v: f64 = text.parse().map_err(|_| Unreadable)?;
+    if v.is_finite() {
+        Ok(Some(v))
+    } else {
+        Err(Unreadable)
+    }
 }
 
 #[cfg(test)]
@@ -104,7 +122,7 @@ mod tests {
             "1/1/25",
             "1/1/2025/1",
         ] {
-            assert_eq!(parse_date(bad), Err(()), "{bad}");
+            assert_eq!(parse_date(bad), Err(Unreadable), "{bad}");
         }
     }
 
@@ -117,8 +135,8 @@ mod tests {
         assert_eq!(parse_number("2.5"), Ok(Some(2.5)));
         assert_eq!(parse_number("-3"), Ok(Some(-3.0)));
         assert_eq!(parse_number(""), Ok(None));
-        assert_eq!(parse_number("abc"), Err(()));
-        assert_eq!(parse_number("NaN"), Err(()));
-        assert_eq!(parse_number("inf"), Err(()));
+        assert_eq!(parse_number("abc"), Err(Unreadable));
+        assert_eq!(parse_number("NaN"), Err(Unreadable));
+        assert_eq!(parse_number("inf"), Err(Unreadable));
     }
 }

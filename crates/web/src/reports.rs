@@ -160,7 +160,7 @@ fn content(pairs: &[(String, String)], targets: &[i64]) -> Result<ReportContent,
         match parse_number(v) {
             Ok(None) => {}
             Ok(Some(x)) => figures.push((target, Figure::new(x)?)),
-            Err(()) => return Err(TrackingError::NegativeFigure(v.clone())),
+            Err(_) => return Err(TrackingError::NegativeFigure(v.clone())),
         }
     }
     ReportContent::new(field(pairs, "text"), percent, figures, targets)

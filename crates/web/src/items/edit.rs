@@ -26,18 +26,24 @@ fn version(pairs: &[(String, String)]) -> Result<i64, AppError> {
         .map_err(|_| AppError::BadRequest("version missing".into()))
 }
 
+/// The request a form handler answers: who asks, about which item.
+pub struct On<'a> {
+    pub app: &'a AppState,
+    pub ctx: &'a Ctx,
+    pub user: &'a SessionUser,
+    pub id: ItemId,
+}
+
 /// What a failed change shows: 403 for a refused action (the user tried by URL), the
 /// conflict page for a stale version, else the item page with the message.
 pub async fn failed(
-    app: &AppState,
-    ctx: &Ctx,
-    user: &SessionUser,
-    id: ItemId,
+    on: On<'_>,
     form: &'static str,
     err: StoreError,
     mut overlay: Overlay,
     pairs: &[(String, String)],
 ) -> Result<Response, AppError> {
+    let On { app, ctx, user, id } = on;
     let message = match err {
         StoreError::Tracking(TrackingError::Forbidden { .. }) => return Err(AppError::Forbidden),
         StoreError::Conflict {
@@ -68,14 +74,12 @@ pub async fn failed(
 }
 
 async fn invalid(
-    app: &AppState,
-    ctx: &Ctx,
-    user: &SessionUser,
-    id: ItemId,
+    on: On<'_>,
     form: &'static str,
     key: &str,
     mut overlay: Overlay,
 ) -> Result<Response, AppError> {
+    let On { app, ctx, user, id } = on;
     overlay.error = Some((form, ctx.tr().t(key).to_string()));
     page(
         app,
@@ -86,6 +90,10 @@ async fn invalid(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
+}
+
+fn on<'a>(app: &'a AppState, ctx: &'a Ctx, user: &'a SessionUser, id: ItemId) -> On<'a> {
+    On { app, ctx, user, id }
 }
 
 fn done(ctx: &Ctx, id: ItemId, anchor: &str) -> Response {
@@ -108,10 +116,7 @@ pub async fn status(
     };
     let Some(to) = parse_status(field(&pairs, "status")) else {
         return invalid(
-            &app,
-            &ctx,
-            &user,
-            id,
+            on(&app, &ctx, &user, id),
             "status",
             "track.pick_status",
             overlay,
@@ -124,7 +129,7 @@ pub async fn status(
         .await
     {
         Ok(_) => Ok(done(&ctx, id, "tracking")),
-        Err(e) => failed(&app, &ctx, &user, id, "status", e, overlay, &pairs).await,
+        Err(e) => failed(on(&app, &ctx, &user, id), "status", e, overlay, &pairs).await,
     }
 }
 
@@ -148,14 +153,17 @@ pub async fn details(
         ..Default::default()
     };
     let (Ok(start), Ok(due)) = (parse_date(start), parse_date(due)) else {
-        return invalid(&app, &ctx, &user, id, "details", "track.bad_date", overlay).await;
+        return invalid(
+            on(&app, &ctx, &user, id),
+            "details",
+            "track.bad_date",
+            overlay,
+        )
+        .await;
     };
     if title.trim().is_empty() {
         return invalid(
-            &app,
-            &ctx,
-            &user,
-            id,
+            on(&app, &ctx, &user, id),
             "details",
             "track.title_required",
             overlay,
@@ -166,10 +174,7 @@ pub async fn details(
         && s > d
     {
         return invalid(
-            &app,
-            &ctx,
-            &user,
-            id,
+            on(&app, &ctx, &user, id),
             "details",
             "track.start_after_due",
             overlay,
@@ -184,7 +189,7 @@ pub async fn details(
     };
     match app.store().update_item(id, v, &edit, &user.actor).await {
         Ok(_) => Ok(done(&ctx, id, "tracking")),
-        Err(e) => failed(&app, &ctx, &user, id, "details", e, overlay, &pairs).await,
+        Err(e) => failed(on(&app, &ctx, &user, id), "details", e, overlay, &pairs).await,
     }
 }
 
@@ -217,10 +222,7 @@ pub async fn units(
         Ok(_) => Ok(done(&ctx, id, "units")),
         Err(e) => {
             failed(
-                &app,
-                &ctx,
-                &user,
-                id,
+                on(&app, &ctx, &user, id),
                 "units",
                 e,
                 Overlay::default(),
@@ -267,10 +269,7 @@ pub async fn people(
         Ok(_) => Ok(done(&ctx, id, "people")),
         Err(e) => {
             failed(
-                &app,
-                &ctx,
-                &user,
-                id,
+                on(&app, &ctx, &user, id),
                 "people",
                 e,
                 Overlay::default(),
@@ -292,10 +291,7 @@ pub async fn add_child(
     let title = field(&pairs, "title").trim();
     if title.is_empty() {
         return invalid(
-            &app,
-            &ctx,
-            &user,
-            id,
+            on(&app, &ctx, &user, id),
             "add",
             "track.title_required",
             Overlay::default(),
@@ -320,7 +316,16 @@ pub async fn add_child(
             &ctx,
             &format!("/items/{}?notice=item_added", child.0),
         )),
-        Err(e) => failed(&app, &ctx, &user, id, "add", e, Overlay::default(), &pairs).await,
+        Err(e) => {
+            failed(
+                on(&app, &ctx, &user, id),
+                "add",
+                e,
+                Overlay::default(),
+                &pairs,
+            )
+            .await
+        }
     }
 }
 
@@ -341,10 +346,7 @@ pub async fn split(
         .collect();
     if titles.len() < 2 {
         return invalid(
-            &app,
-            &ctx,
-            &user,
-            id,
+            on(&app, &ctx, &user, id),
             "split",
             "track.split_two",
             Overlay::default(),
@@ -374,10 +376,7 @@ pub async fn split(
         )),
         Err(e) => {
             failed(
-                &app,
-                &ctx,
-                &user,
-                id,
+                on(&app, &ctx, &user, id),
                 "split",
                 e,
                 Overlay::default(),
@@ -411,7 +410,16 @@ pub async fn move_item(
                 it.parent_id.map_or(id.0, |p| p.0)
             ),
         )),
-        Err(e) => failed(&app, &ctx, &user, id, "move", e, Overlay::default(), &pairs).await,
+        Err(e) => {
+            failed(
+                on(&app, &ctx, &user, id),
+                "move",
+                e,
+                Overlay::default(),
+                &pairs,
+            )
+            .await
+        }
     }
 }
 
@@ -435,10 +443,7 @@ pub async fn target_source(
                 .collect();
             if kinds.is_empty() {
                 return invalid(
-                    &app,
-                    &ctx,
-                    &user,
-                    id,
+                    on(&app, &ctx, &user, id),
                     "target",
                     "track.pick_kind",
                     Overlay::default(),
@@ -476,10 +481,7 @@ pub async fn target_source(
         Ok(()) => Ok(done(&ctx, id, "targets")),
         Err(e) => {
             failed(
-                &app,
-                &ctx,
-                &user,
-                id,
+                on(&app, &ctx, &user, id),
                 "target",
                 e,
                 Overlay::default(),
