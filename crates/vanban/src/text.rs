@@ -253,7 +253,11 @@ pub fn starts_with_word(folded: &str, prefix: &str) -> bool {
 }
 
 fn lower1(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    }
 }
 
 /// If `s` starts with `prefix`, ignoring case, the byte length of that start in `s`.
@@ -279,37 +283,65 @@ pub fn find_ci(s: &str, needle: &str) -> Option<usize> {
 
 /// Collapses runs of whitespace to one space and trims.
 pub fn squash_spaces(s: &str) -> String {
-    // Most text is already squashed: check the bytes before rebuilding it.
+    // Most text is already squashed: check before rebuilding it.
     if is_squashed(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut push_word = |word: &str| {
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
         }
-        out.push_str(w);
+    };
+    // The words between spaces, found byte by byte (`split_whitespace` decodes every
+    // character).
+    let (mut i, mut word) = (0, 0);
+    while i < s.len() {
+        match space_at(s, i) {
+            Some(width) => {
+                push_word(&s[word..i]);
+                i += width;
+                word = i;
+            }
+            None => i += 1,
+        }
     }
+    push_word(&s[word..]);
     out
 }
 
-/// No whitespace but single spaces between words, in one pass over the bytes.
+/// The byte length of the whitespace character (`char::is_whitespace`) at byte `i`.
+fn space_at(s: &str, i: usize) -> Option<usize> {
+    match s.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => Some(1),
+        // Lead bytes of the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000..U+205F,
+        // U+3000); any other byte is no space or inside a character.
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
+        _ => None,
+    }
+}
+
+/// No whitespace but single spaces between words. Searches for the bytes that could
+/// break that, most of which never occur.
 fn is_squashed(s: &str) -> bool {
     let b = s.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        let clean = match c {
-            b' ' => i > 0 && i + 1 < b.len() && b[i - 1] != b' ',
-            b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => false,
-            // Lead bytes of the non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000..U+205F,
-            // U+3000); other characters need no decoding.
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => !s[i..].chars().next().is_some_and(char::is_whitespace),
-            _ => true,
-        };
-        if !clean {
-            return false;
-        }
-    }
-    true
+    let edge = |c: Option<&u8>| c.is_some_and(u8::is_ascii_whitespace);
+    !edge(b.first())
+        && !edge(b.last())
+        && memchr::memmem::find(b, b"  ").is_none()
+        && memchr::memchr3(b'\t', b'\n', b'\r', b).is_none()
+        && memchr::memchr2(0x0B, 0x0C, b).is_none()
+        // U+1680 is the only space led by 0xE1, the lead byte of most Vietnamese letters.
+        && memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b)
+            .chain(memchr::memmem::find_iter(b, &[0xE1, 0x9A]))
+            .all(|i| space_at(s, i).is_none())
 }
 
 /// Share of letters that are uppercase (0.0 when there are no letters). Only the first
@@ -401,9 +433,12 @@ mod tests {
             "a  b",
             "a\tb",
             "a\u{A0}b",
+            "a\u{85}b",
+            "a\u{1680}b",
             "a\u{2003}b",
             "a\u{3000}b",
-            "Việt Nam",
+            " Việt \n  Nam ",
+            "ậ\u{2028}ậ",
             "",
         ] {
             let squashed = s.split_whitespace().collect::<Vec<_>>().join(" ");
