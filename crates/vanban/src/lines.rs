@@ -230,13 +230,8 @@ fn is_page_number(t: &str) -> bool {
 
 /// Removes Markdown emphasis and escapes; notes bold spans and headings.
 fn clean_line(no: usize, raw: &str) -> Option<Phys> {
-    // Most lines need none of these replacements; skip the copies then. The bytes that
-    // start the five characters are a cheap first test.
-    let odd_space = raw
-        .bytes()
-        .any(|b| matches!(b, 0x0C | b'\t' | 0xC2 | 0xE2 | 0xEF))
-        && raw.contains(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}', '\t']);
-    let raw: Cow<str> = if odd_space {
+    // Most lines need none of these replacements; skip the copies then.
+    let raw: Cow<str> = if has_odd_space(raw) {
         raw.replace(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}'], " ")
             .replace('\t', "    ")
             .into()
@@ -292,13 +287,29 @@ fn clean_line(no: usize, raw: &str) -> Option<Phys> {
     })
 }
 
+/// A form feed, tab, no-break space, zero-width space or byte-order mark, found by their
+/// UTF-8 bytes (a search for the characters decodes every character of the line).
+fn has_odd_space(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    memchr::memchr2(0x0C, b'\t', b).is_some()
+        || memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(|i| {
+            let rest = &b[i + 1..];
+            match b[i] {
+                0xC2 => rest.starts_with(&[0xA0]),
+                0xE2 => rest.starts_with(&[0x80, 0x8B]),
+                _ => rest.starts_with(&[0xBB, 0xBF]),
+            }
+        })
+}
+
 /// Drops `**`, `__` and single `*`/`_` used as emphasis, keeping "(*)" and words with "_".
 fn strip_emphasis(t: &str) -> Cow<'_, str> {
-    if !t.contains(['*', '_']) {
+    let emphasis = |t: &str| memchr::memchr2(b'*', b'_', t.as_bytes()).is_some();
+    if !emphasis(t) {
         return t.into();
     }
     let t = t.replace("**", "").replace("__", "");
-    if !t.contains(['*', '_']) {
+    if !emphasis(&t) {
         return t.into();
     }
     let chars: Vec<char> = t.chars().collect();
@@ -426,15 +437,26 @@ fn split_gap(line: &str) -> Option<(String, String)> {
     Some((left.to_string(), right.to_string()))
 }
 
-/// Where the first run of `n` spaces starts (a byte scan: cheaper than a substring search
-/// for the short lines this is asked about).
+/// Where the first run of `n` spaces starts. Every such run covers one of the bytes
+/// `n - 1`, `2n - 1`, ..., so only those are looked at until one is a space.
 fn find_spaces(t: &str, n: usize) -> Option<usize> {
-    let mut run = 0;
-    for (i, &b) in t.as_bytes().iter().enumerate() {
-        run = if b == b' ' { run + 1 } else { 0 };
-        if run == n {
-            return Some(i + 1 - n);
+    let b = t.as_bytes();
+    let mut probe = n.checked_sub(1)?;
+    while probe < b.len() {
+        if b[probe] == b' ' {
+            let start = b[..probe]
+                .iter()
+                .rposition(|&c| c != b' ')
+                .map_or(0, |i| i + 1);
+            let end = b[probe..]
+                .iter()
+                .position(|&c| c != b' ')
+                .map_or(b.len(), |i| probe + i);
+            if end - start >= n {
+                return Some(start);
+            }
         }
+        probe += n;
     }
     None
 }
@@ -654,6 +676,8 @@ struct ParaBuilder {
     block_mode: bool,
     layout: bool,
     cur: Option<Para>,
+    /// `cur` holds nothing but a number ("1."), its heading being on the next line.
+    cur_bare: bool,
     last_len: usize,
     bold_open: bool,
     last_indent: usize,
@@ -668,6 +692,7 @@ impl ParaBuilder {
             block_mode: false,
             layout,
             cur: None,
+            cur_bare: false,
             last_len: 0,
             bold_open: false,
             last_indent: 0,
@@ -682,21 +707,18 @@ impl ParaBuilder {
                 out.push(Block::Para(p));
             }
         }
+        self.cur_bare = false;
         self.bold_open = false;
     }
 
     fn push(&mut self, p: &Phys, out: &mut Vec<Block>) {
         let t = p.text.trim();
-        // The line's marker and whether the paragraph so far is a bare number: looked up
-        // once for all the tests below.
+        // The line's marker, looked up once for all the tests below.
         let line = Line {
             text: t,
             marker: crate::parse::split_marker(t).map(|(m, rest)| (m.style, rest)),
         };
-        let prev_bare = self
-            .cur
-            .as_ref()
-            .is_some_and(|cur| crate::parse::marker_only(cur.text.trim_end()));
+        let prev_bare = self.cur_bare;
         let join = match &self.cur {
             None => false,
             Some(cur) => self.continues(cur, p, &line, prev_bare),
@@ -714,6 +736,7 @@ impl ParaBuilder {
             cur.text.push(' ');
             cur.text.push_str(t);
             cur.strong &= p.bold_close || p.bold_open || self.bold_open;
+            self.cur_bare = crate::parse::marker_only(&cur.text);
         } else {
             self.flush(out);
             self.cur = Some(Para {
@@ -721,6 +744,9 @@ impl ParaBuilder {
                 text: t.to_string(),
                 strong: p.heading || (p.bold_open && p.bold_close),
             });
+            self.cur_bare = line
+                .marker
+                .is_some_and(|(style, rest)| crate::parse::bare_number(style, rest));
             self.bold_open = false;
         }
         if p.bold_open && !p.bold_close {
