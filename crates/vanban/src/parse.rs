@@ -1115,18 +1115,14 @@ fn read_preamble(
 
 /// "Sở Văn hóa và Thể thao Hà Nội xây dựng Kế hoạch ..." → "Sở Văn hóa và Thể thao Hà Nội".
 fn issuer_in_sentence(t: &str) -> Option<String> {
-    let verbs = [
-        " xây dựng kế hoạch",
-        " ban hành kế hoạch",
-        " xây dựng kế hoạch",
-        " lập kế hoạch",
-    ];
+    // Folded: "xây dựng kế hoạch", "ban hành kế hoạch", "lập kế hoạch".
+    const VERBS: [&str; 3] = [" xay dung ke hoach", " ban hanh ke hoach", " lap ke hoach"];
     // One folded copy, searched for each verb (searching case-insensitively from every
     // position would be quadratic in the sentence).
     let f = crate::text::Folded::new(t);
-    let pos = verbs
+    let pos = VERBS
         .iter()
-        .filter_map(|v| f.folded.find(&fold(v)))
+        .filter_map(|v| f.folded.find(v))
         .min()
         .map(|p| f.origin(p))?;
     let before = &t[..pos];
@@ -1468,15 +1464,20 @@ fn field_of(text: &str) -> Option<(Field, String)> {
     if first.is_some_and(|f| !FIELD_LABELS.iter().any(|(label, _)| label.starts_with(f))) {
         return None;
     }
+    // Comparing first bytes first spares most calls to `memcmp` (every label is tried).
+    let same_first = |a: &str, b: &str| a.as_bytes().first() == b.as_bytes().first();
     let head = fold_head(text, 12);
     if !FIELD_LABELS.iter().any(|(label, _)| {
-        label.starts_with(head.as_str()) || head.starts_with(&label[..label.len().min(12)])
+        head.is_empty()
+            || same_first(&head, label)
+                && (label.starts_with(head.as_str())
+                    || head.starts_with(&label[..label.len().min(12)]))
     }) {
         return None;
     }
     let f = fold_head(text, 80);
     for (label, field) in FIELD_LABELS {
-        if !f.starts_with(label) {
+        if !(same_first(&f, label) && f.starts_with(label)) {
             continue;
         }
         let after = &f[label.len()..];
@@ -1576,10 +1577,13 @@ fn first_sentence(text: &str) -> String {
         end = c;
     }
     let s = line[..end].trim().trim_end_matches(['.', ':', ';']).trim();
-    match s.char_indices().nth(400) {
-        Some((cut, _)) => s[..cut].to_string(),
-        None => s.to_string(),
-    }
+    // At most 400 characters (no more than 400 bytes need no counting).
+    let cut = if s.len() > 400 {
+        s.char_indices().nth(400).map_or(s.len(), |(i, _)| i)
+    } else {
+        s.len()
+    };
+    s[..cut].to_string()
 }
 
 /// Folds field-like children into their parents and reads units, targets and deadlines.

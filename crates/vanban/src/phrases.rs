@@ -766,7 +766,12 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
 
 /// A cheap test before the recurrence pattern: any of its words, in either case.
 fn has_recurrence_word(text: &str) -> bool {
-    [
+    RE_RECURRENCE_WORD.is_match(text)
+}
+
+// The words as plain literals, searched together.
+static RE_RECURRENCE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let words = [
         "thường xuyên",
         "hằng",
         "hàng",
@@ -782,10 +787,9 @@ fn has_recurrence_word(text: &str) -> bool {
         "HÀNG",
         "ĐỊNH KỲ",
         "LIÊN TỤC",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
-}
+    ];
+    Regex::new(&words.join("|")).expect("valid regex")
+});
 
 /// Deadlines found so far, with the text spans they took so that a shorter pattern does
 /// not read the same words again ("Quý IV/2025 - Quý II/2026" is one deadline, not three).
