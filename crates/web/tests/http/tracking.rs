@@ -219,44 +219,56 @@ async fn bad_report_input_is_refused_clearly_and_keeps_what_was_typed() {
         let qlds = c.qlds.0.to_string();
         let fig = format!("fig_{target}");
         let text = "Nội dung cần giữ lại — đã dự hội thảo";
-        let cases: Vec<(Vec<(&str, &str)>, Vec<(&str, Vec<u8>)>, &str)> = vec![
-            (
-                vec![("percent", "150")],
-                vec![],
-                "Tỷ lệ hoàn thành phải từ 0 đến 100",
-            ),
-            (vec![(&fig, "-3")], vec![], "Số liệu phải là số không âm"),
-            (
-                vec![("period_override", "")],
-                vec![],
-                "", // placeholder, replaced below
-            ),
-            (
-                vec![],
-                vec![(
-                    "anh.jpg",
-                    b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n".to_vec(),
-                )],
-                "không khớp",
-            ),
-            (
-                vec![],
-                vec![("lon.png", [PNG, &[0u8; 5_000]].concat())],
-                "vượt quá dung lượng",
-            ),
+        struct Case<'a> {
+            period: &'a str,
+            extra: Vec<(&'a str, &'a str)>,
+            files: Vec<(&'a str, Vec<u8>)>,
+            expected: &'a str,
+        }
+        let pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n".to_vec();
+        let cases = vec![
+            Case {
+                period: "2025-Q3",
+                extra: vec![("percent", "150")],
+                files: vec![],
+                expected: "Tỷ lệ hoàn thành phải từ 0 đến 100",
+            },
+            Case {
+                period: "2025-Q3",
+                extra: vec![(&fig, "-3")],
+                files: vec![],
+                expected: "Số liệu phải là số không âm",
+            },
+            Case {
+                period: "2031",
+                extra: vec![],
+                files: vec![],
+                expected: "nằm ngoài thời gian của kế hoạch",
+            },
+            Case {
+                period: "2025-Q3",
+                extra: vec![],
+                files: vec![("anh.jpg", pdf)],
+                expected: "không khớp",
+            },
+            Case {
+                period: "2025-Q3",
+                extra: vec![],
+                files: vec![("lon.png", [PNG, &[0u8; 5_000]].concat())],
+                expected: "vượt quá dung lượng",
+            },
         ];
-        for (i, (extra, files, expected)) in cases.into_iter().enumerate() {
-            let period = if i == 2 { "2031" } else { "2025-Q3" };
-            let expected = if i == 2 {
-                "nằm ngoài thời gian của kế hoạch"
-            } else {
-                expected
-            };
-            let mut fields = vec![("unit", qlds.as_str()), ("period", period), ("text", text)];
-            fields.extend(extra.iter().filter(|(k, _)| *k != "period_override"));
-            let r = post_report(&c.lead, &path, report_form(&fields, files)).await;
+        for (i, case) in cases.into_iter().enumerate() {
+            let mut fields = vec![
+                ("unit", qlds.as_str()),
+                ("period", case.period),
+                ("text", text),
+            ];
+            fields.extend(case.extra);
+            let r = post_report(&c.lead, &path, report_form(&fields, case.files)).await;
             assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "case {i}");
             let html = r.text().await.unwrap();
+            let expected = case.expected;
             assert!(html.contains(expected), "case {i}: {expected:?} in {html}");
             assert!(html.contains(text), "case {i}: the text is kept");
         }
