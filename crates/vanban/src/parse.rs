@@ -1725,7 +1725,7 @@ fn statements(item: &Item) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .collect();
     for c in &item.children {
-        let t = squash_spaces(&c.text.replace('\n', " "));
+        let t = squash_spaces(&c.text);
         if !t.is_empty() {
             out.push(t);
         }
@@ -1887,7 +1887,7 @@ struct Columns {
 fn table_columns(header: &[String]) -> Columns {
     let mut c = Columns::default();
     for (i, cell) in header.iter().enumerate() {
-        let f = fold(&squash_spaces(&cell.replace('\n', " ")));
+        let f = fold(&squash_spaces(cell));
         let f = f.trim();
         if c.number.is_none()
             && (f == "tt" || f == "stt" || f == "so tt" || f.starts_with("stt") || f == "tt.")
@@ -1958,7 +1958,8 @@ fn task_table_items(t: &Table, year: Option<i32>) -> Option<Vec<Item>> {
                 if Some(i) == cols.lead || Some(i) == cols.coordinating {
                     unit_cell(c)
                 } else {
-                    squash_spaces(&c.replace('\n', " "))
+                    // Line breaks are spaces to squash_spaces.
+                    squash_spaces(c)
                 }
             })
             .collect();

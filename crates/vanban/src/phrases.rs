@@ -231,6 +231,17 @@ const COUNT_UNITS: &[&str] = &[
 ];
 
 /// Units of measure: a figure with one of these is a quantity even without "đạt" or "ít nhất".
+/// A unit of `COUNT_UNITS`, in any case.
+fn is_count_unit(unit: &str) -> bool {
+    static LOWER: LazyLock<Vec<String>> =
+        LazyLock::new(|| COUNT_UNITS.iter().map(|u| u.to_lowercase()).collect());
+    let lower = unit.to_lowercase();
+    COUNT_UNITS
+        .iter()
+        .zip(LOWER.iter())
+        .any(|(u, l)| u.eq_ignore_ascii_case(unit) || *l == lower)
+}
+
 const MEASURES: &[&str] = &[
     "MW",
     "kW",
@@ -463,11 +474,8 @@ pub fn targets(text: &str, field: bool) -> Vec<Target> {
             });
             continue;
         }
-        let known = unit == "%"
-            || COUNT_UNITS
-                .iter()
-                .any(|u| u.eq_ignore_ascii_case(&unit) || u.to_lowercase() == unit.to_lowercase());
-        if !(field || qualifier.is_some() || leading_zero || unit == "%") || !known && !field {
+        let known = || unit == "%" || is_count_unit(&unit);
+        if !(field || qualifier.is_some() || leading_zero || unit == "%") || !field && !known() {
             continue;
         }
         if unit != "%" && !field && qualifier.is_none() && !leading_zero {
@@ -1037,6 +1045,10 @@ fn issuer_after(rest: &str) -> Option<String> {
 /// Splits a list of units on commas and semicolons, never inside parentheses, and on
 /// " và " only before a new unit ("Sở Nội vụ và Sở Tài chính", not "Sở Văn hóa và Thể thao").
 pub fn split_units(list: &str) -> Vec<String> {
+    // An empty cell or field is common and gives nothing.
+    if list.trim().is_empty() {
+        return Vec::new();
+    }
     let mut parts = Vec::new();
     let mut depth = 0i32;
     let mut cur = String::new();
