@@ -48,21 +48,35 @@ impl Table {
     /// All cell lines, column by column (left column first): the reading order of a
     /// two-column header or signature block.
     pub fn column_lines(&self) -> Vec<String> {
-        let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
-        let mut out = Vec::new();
-        for col in 0..width {
-            for row in &self.rows {
-                if let Some(cell) = row.get(col) {
-                    out.extend(
-                        cell.split('\n')
-                            .map(str::trim)
-                            .filter(|l| !l.is_empty())
-                            .map(str::to_string),
-                    );
-                }
+        self.lines_by_column().map(str::to_string).collect()
+    }
+
+    /// The start of the column lines joined with spaces: at least `max_chars` characters
+    /// of it, or all of it (a test of a table's opening need not join a large table).
+    pub fn opening(&self, max_chars: usize) -> String {
+        let (mut out, mut chars) = (String::new(), 0);
+        for line in self.lines_by_column() {
+            if chars >= max_chars {
+                break;
             }
+            if !out.is_empty() {
+                out.push(' ');
+                chars += 1;
+            }
+            out.push_str(line);
+            chars += line.chars().count();
         }
         out
+    }
+
+    fn lines_by_column(&self) -> impl Iterator<Item = &str> {
+        let width = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        (0..width).flat_map(move |col| {
+            self.rows
+                .iter()
+                .filter_map(move |row| row.get(col))
+                .flat_map(|cell| cell.split('\n').map(str::trim).filter(|l| !l.is_empty()))
+        })
     }
 }
 
@@ -312,22 +326,20 @@ fn strip_emphasis(t: &str) -> Cow<'_, str> {
     if !emphasis(&t) {
         return t.into();
     }
-    let chars: Vec<char> = t.chars().collect();
     let mut out = String::with_capacity(t.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '*' || c == '_' {
-            let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-            let next = chars.get(i + 1).copied();
-            let inside_word =
-                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-            let footnote = prev == Some('(') && next == Some(')');
-            if inside_word || footnote {
-                out.push(c);
-            }
-            continue;
+    let mut copied = 0;
+    for i in memchr::memchr2_iter(b'*', b'_', t.as_bytes()) {
+        let prev = t[..i].chars().next_back();
+        let next = t[i + 1..].chars().next();
+        let inside_word =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        let footnote = prev == Some('(') && next == Some(')');
+        if !(inside_word || footnote) {
+            out.push_str(&t[copied..i]);
+            copied = i + 1;
         }
-        out.push(c);
     }
+    out.push_str(&t[copied..]);
     out.into()
 }
 
@@ -375,7 +387,7 @@ fn bar_table(phys: &[Option<Phys>], raw_blank: &[bool], start: usize) -> Option<
         // opens a new part of the document, never a cell.
         if seg.first().is_some_and(|l| {
             crate::parse::kind_of_line(l).is_some_and(|(_, _, rest)| rest.is_empty())
-                || fold(l).starts_with("phu luc") && upper_ratio(l) > 0.6 && l.chars().count() < 40
+                || l.chars().count() < 40 && upper_ratio(l) > 0.6 && fold(l).starts_with("phu luc")
         }) {
             break;
         }

@@ -399,13 +399,6 @@ fn para(b: &Block) -> Option<&Para> {
     }
 }
 
-fn block_text(b: &Block) -> String {
-    match b {
-        Block::Para(p) => p.text.clone(),
-        Block::Table(t) => t.column_lines().join(" "),
-    }
-}
-
 /// The national motto opens the real header; anything before it is a site's banner.
 fn motto_index(blocks: &[Block], heads: &[Head]) -> Option<usize> {
     blocks
@@ -414,7 +407,9 @@ fn motto_index(blocks: &[Block], heads: &[Head]) -> Option<usize> {
         .take(400)
         .position(|(b, h)| match b {
             Block::Para(_) => h.first40().contains("cong hoa xa hoi chu nghia"),
-            Block::Table(_) => fold_head(&block_text(b), 300).contains("cong hoa xa hoi chu nghia"),
+            Block::Table(t) => {
+                fold_head(&t.opening(300), 300).contains("cong hoa xa hoi chu nghia")
+            }
         })
 }
 
@@ -441,8 +436,8 @@ fn trailer_index(blocks: &[Block], heads: &[Head], from: usize) -> usize {
         let table_head;
         let head = match b {
             Block::Para(_) => &h.folded,
-            Block::Table(_) => {
-                table_head = fold_head(&block_text(b), 80);
+            Block::Table(t) => {
+                table_head = fold_head(&t.opening(80), 80);
                 &table_head
             }
         };
@@ -869,6 +864,11 @@ fn split_issuer(lines: &[String]) -> (Option<String>, Option<String>) {
 pub(crate) fn kind_of_line(text: &str) -> Option<(&'static str, &'static str, String)> {
     let t = text.trim().trim_matches(['*', '_', '#', ' ']);
     if t.chars().count() > 400 {
+        return None;
+    }
+    // Most lines are ruled out by their first letter, before any folding.
+    let first = t.chars().next().and_then(crate::text::fold_char);
+    if first.is_some_and(|c| !KINDS.iter().any(|(fk, _, _)| fk.starts_with(c))) {
         return None;
     }
     let f = fold_head(t, 16);
