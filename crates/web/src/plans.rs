@@ -215,6 +215,10 @@ struct PlanPage<'a> {
     plan: PlanHead,
     warnings_label: String,
     rows: Vec<Row>,
+    plan_id: i64,
+    /// Board and admins may add top-level items.
+    can_add: bool,
+    units: Vec<Chip>,
 }
 
 pub async fn show(
@@ -260,5 +264,21 @@ pub async fn show(
         plan: head,
         warnings_label,
         rows: list,
+        plan_id: id.0,
+        can_add: domain::can_change_item_units(&user.actor),
+        units: if domain::can_change_item_units(&user.actor) {
+            app.store()
+                .list_units()
+                .await?
+                .iter()
+                .map(|u| Chip {
+                    id: u.id.0,
+                    name: u.name.clone(),
+                    external: u.external,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }))
 }

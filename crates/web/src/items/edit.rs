@@ -491,3 +491,39 @@ pub async fn target_source(
         }
     }
 }
+
+/// `POST /plans/{id}/items`: a top-level item that is not in the document (Board, admin).
+pub async fn add_top(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(plan): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let plan: domain::PlanId = plan.parse().map_err(|_| AppError::NotFound)?;
+    let pairs = form_pairs(&body);
+    let title = field(&pairs, "title").trim();
+    if title.is_empty() {
+        return Err(AppError::BadRequest("title".into()));
+    }
+    let new = NewItem {
+        plan_id: plan,
+        parent_id: None,
+        position: None,
+        numbering: None,
+        title: title.to_string(),
+        text: field(&pairs, "text").trim().to_string(),
+        lead: unit_ids(&pairs, "lead"),
+        coordinating: Vec::new(),
+        start: None,
+        due: None,
+    };
+    match app.store().add_item(&new, &user.actor).await {
+        Ok(item) => Ok(redirect(
+            &ctx,
+            &format!("/items/{}?notice=item_added", item.0),
+        )),
+        Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => Err(AppError::Forbidden),
+        Err(StoreError::NotFound(_)) => Err(AppError::NotFound),
+        Err(e) => Err(e.into()),
+    }
+}

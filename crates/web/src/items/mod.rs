@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/items/{id}/split", post(edit::split))
         .route("/items/{id}/move", post(edit::move_item))
         .route("/targets/{id}/source", post(edit::target_source))
+        .route("/plans/{id}/items", post(edit::add_top))
 }
 
 pub struct Crumb {

@@ -616,3 +616,46 @@ async fn a_partner_sees_only_the_items_shared_with_it() {
         assert!(html.contains("Tham gia các phiên họp online"));
     }
 }
+
+#[tokio::test]
+async fn the_board_adds_a_top_level_item_and_staff_cannot() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let plan = app.plan_id().await;
+        let path = format!("/plans/{plan}");
+        let page = c.board.get(&path).await.text().await.unwrap();
+        assert!(page.contains("id=\"add-top\""));
+        let csrf = csrf_of(&page);
+        let qlds = c.qlds.0.to_string();
+        let r = c
+            .board
+            .post(
+                &format!("{path}/items"),
+                &[
+                    ("_csrf", csrf.as_str()),
+                    ("title", "Hội nghị tổng kết"),
+                    ("text", ""),
+                    ("lead", &qlds),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Hội nghị tổng kết") && html.contains("Bổ sung ngoài văn bản"));
+        let page = c.lead.get(&path).await.text().await.unwrap();
+        assert!(!page.contains("id=\"add-top\""));
+        let r = c
+            .lead
+            .post(
+                &format!("{path}/items"),
+                &[
+                    ("_csrf", csrf_of(&page).as_str()),
+                    ("title", "Không được"),
+                    ("text", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    }
+}
