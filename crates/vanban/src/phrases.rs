@@ -543,6 +543,10 @@ re!(
     RE_RECURRENCE,
     r"(?i)\b(thường xuyên|liên tục|(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|định kỳ|hằng năm)"
 );
+// A part of every word of RE_RECURRENCE: short case-insensitive literals, which the regex
+// engine finds quickly, while the whole pattern in any case has too many spellings for
+// that and is run only where this finds something.
+re!(RE_RECURRENCE_HINT, r"(?i)xuy|tục|hằng|hàng|kỳ");
 re!(RE_ANY_DATE, r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b");
 
 /// Deadlines and times in a text. In free text only phrases that clearly set a time are
@@ -736,7 +740,12 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             found.add(&m, year_deadline(m.as_str(), y, y));
         }
     }
-    for c in RE_RECURRENCE.captures_iter(text) {
+    let recurrences = RE_RECURRENCE_HINT
+        .is_match(text)
+        .then(|| RE_RECURRENCE.captures_iter(text))
+        .into_iter()
+        .flatten();
+    for c in recurrences {
         let m = c.get(0).expect("m");
         // Whole words only (checked here: the pattern's boundaries are ASCII).
         if text[m.end()..]
@@ -1478,6 +1487,19 @@ mod tests {
 
     fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn recurrence_in_any_case() {
+        for t in [
+            "Báo cáo định kỳ hằng quý",
+            "Thực hiện THƯỜNG XUYÊN.",
+            "tổ chức Hàng Năm",
+            "Năm 2025 rà soát LiÊn TụC.",
+        ] {
+            let d = deadlines(t, false, None);
+            assert!(d.iter().any(|d| d.recurrence.is_some()), "{t}: {d:?}");
+        }
     }
 
     #[test]
