@@ -347,9 +347,15 @@ fn is_antiword_row(t: &str) -> bool {
     t.len() > 2 && t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3
 }
 
+/// Holds " | ", which separates the cells of a one-line table row.
+fn has_cell_separator(t: &str) -> bool {
+    // Most lines have no bar at all, and a byte is quicker to look for.
+    t.contains('|') && t.contains(" | ")
+}
+
 fn is_pipe_row(t: &str) -> bool {
-    // Every form holds " | "; most lines have no bar at all.
-    t.contains('|') && t.contains(" | ") && !t.starts_with("|")
+    // Every form holds " | ".
+    has_cell_separator(t) && !t.starts_with("|")
         || t.starts_with("| ") && t.matches(" | ").count() >= 1
         || t.ends_with(" |") && t.matches(" | ").count() >= 1
 }
@@ -620,7 +626,7 @@ fn lines_are_wrapped(phys: &[Option<Phys>]) -> bool {
         .iter()
         .flatten()
         .map(|p| p.text.trim())
-        .filter(|t| *t != "|" && !t.contains(" | "))
+        .filter(|t| *t != "|" && !has_cell_separator(t))
         .collect();
     let (mut candidates, mut continued) = (0usize, 0usize);
     for w in texts.windows(2) {

@@ -1560,7 +1560,10 @@ fn labelled_units(text: &str) -> (Vec<String>, Vec<String>) {
 fn first_sentence(text: &str) -> String {
     let line = text.split('\n').next().unwrap_or("").trim();
     let mut end = line.len();
-    for (i, _) in line.match_indices(". ") {
+    let bytes = line.as_bytes();
+    // ". " and ": " found through their first byte (memchr).
+    let followed_by_space = |i: &usize| bytes.get(i + 1) == Some(&b' ');
+    for i in memchr::memchr_iter(b'.', bytes).filter(followed_by_space) {
         let next = line[i + 2..].chars().next();
         if next.is_some_and(char::is_uppercase)
             && !line[..i].ends_with(|c: char| c.is_uppercase() && line[..i].len() < 4)
@@ -1569,8 +1572,7 @@ fn first_sentence(text: &str) -> String {
             break;
         }
     }
-    if let Some(c) = line.find(": ")
-        && c < end
+    if let Some(c) = memchr::memchr_iter(b':', &bytes[..end]).find(followed_by_space)
         && line[..c].chars().count() <= 60
         && !line[..c].contains(',')
     {

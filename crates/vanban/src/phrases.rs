@@ -1058,24 +1058,21 @@ pub fn split_units(list: &str) -> Vec<String> {
     if list.trim().is_empty() {
         return Vec::new();
     }
-    let mut parts = Vec::new();
-    let mut depth = 0i32;
-    let mut cur = String::new();
-    for ch in list.chars() {
+    // The pieces between separators, and the separator after each.
+    let mut parts: Vec<(&str, char)> = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, ch) in list.char_indices() {
         match ch {
-            '(' | '[' => {
-                depth += 1;
-                cur.push(ch);
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' | ';' | '\n' if depth <= 0 => {
+                parts.push((&list[start..i], ch));
+                start = i + 1;
             }
-            ')' | ']' => {
-                depth -= 1;
-                cur.push(ch);
-            }
-            ',' | ';' | '\n' if depth <= 0 => parts.push((std::mem::take(&mut cur), ch)),
-            _ => cur.push(ch),
+            _ => {}
         }
     }
-    parts.push((cur, ','));
+    parts.push((&list[start..], ','));
     // "Các sở, ngành" and "UBND xã, phường" share their head noun: a lowercase piece after
     // a comma still belongs to the unit before it.
     let mut joined: Vec<String> = Vec::new();
@@ -1096,9 +1093,9 @@ pub fn split_units(list: &str) -> Vec<String> {
                 if (lower_start || name_tail) && prev_sep == ',' && !head.starts_with("và ") =>
             {
                 last.push(',');
-                last.push_str(&p);
+                last.push_str(p);
             }
-            _ => joined.push(p),
+            _ => joined.push(p.to_string()),
         }
         prev_sep = sep;
     }
@@ -1201,7 +1198,7 @@ pub fn is_unit_start(s: &str) -> bool {
     if !first.is_some_and(char::is_uppercase) {
         return false;
     }
-    let f = fold(&s.chars().take(24).collect::<String>());
+    let f = crate::text::fold_head(s, 24);
     UNIT_WORDS
         .iter()
         .any(|w| crate::text::starts_with_word(&f, w))

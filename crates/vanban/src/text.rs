@@ -227,7 +227,7 @@ impl Folded {
 /// Finds `needle` in `hay` at word boundaries, starting at byte `from`.
 pub fn find_word(hay: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
     let mut start = from;
-    while let Some(pos) = hay.get(start..)?.find(needle) {
+    while let Some(pos) = memchr::memmem::find(hay.get(start..)?.as_bytes(), needle.as_bytes()) {
         let s = start + pos;
         let e = s + needle.len();
         let before_ok = hay[..s]
