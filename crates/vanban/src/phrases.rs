@@ -946,20 +946,16 @@ re!(
 const KIND_WORDS: &str = "kế hoạch|quyết định|báo cáo|thông báo|giấy mời|công văn|tờ trình|\
                           chỉ thị|nghị quyết|nghị định|thông tư|chương trình|hướng dẫn|đề án|\
                           công điện|kết luận|quy chế|quy định|văn bản";
-// A kind, or "Luật" and up to 80 letters of the law's name, just before the number.
-re!(
-    RE_KIND_BEFORE,
-    format!(r"(?i)(?:{KIND_WORDS}|luật(?:\s+[\p{{L}}\s,]{{2,80}}?)?)\s*(?:số)?\s*(?:số)?\s*$")
-);
-// The same with a law's name of any length. Its 80 copies of a Unicode class make the
-// pattern above too large for the regex engine's fast DFA; this one is small, and it
-// matches where the other does and elsewhere only after "Luật".
+// A kind, or "Luật" and the law's name, just before the number. The name is at most 80
+// letters, spaces or commas (see `law_name_fits`): written as `{2,80}` here, the pattern
+// would hold 80 copies of a Unicode class, too large for the regex engine's fast DFA.
 re!(
     RE_KIND_BEFORE_LOOSE,
     format!(r"(?i)(?:{KIND_WORDS}|luật(?:\s+[\p{{L}}\s,]{{2,}}?)?)\s*(?:số)?\s*(?:số)?\s*$")
 );
-// The kind word alone, read where a match of the patterns above starts.
+// The kind word alone, read where a match of the pattern above starts.
 re!(RE_KIND_AT, format!("(?i)^(?:{KIND_WORDS}|luật)"));
+re!(RE_NAME_CHARS, r"^[\p{L}\s,]*$");
 
 re!(
     RE_AFTER_DATE,
@@ -1021,19 +1017,70 @@ pub fn doc_refs(text: &str) -> Vec<DocRef> {
     out
 }
 
-/// The kind a reference names just before its number, folded ("ke hoach", "luat").
+/// The kind a reference names just before its number, folded ("ke hoach", "luat"): the
+/// first place from which `before` reads as a kind word, or "Luật" and a law's name of
+/// at most 80 characters, then "số" and spaces.
 fn kind_before(before: &str) -> Option<String> {
-    let word_at = |at: usize| {
-        let from = &before[at..];
-        RE_KIND_AT.find(from).map_or(from, |w| w.as_str())
-    };
-    let mut start = RE_KIND_BEFORE_LOOSE.find(before)?.start();
-    // Only after "Luật" can the loose pattern start earlier than the exact one.
-    if fold(word_at(start)) == "luat" {
-        start = RE_KIND_BEFORE.find(before)?.start();
+    let mut from = 0;
+    loop {
+        let start = RE_KIND_BEFORE_LOOSE.find_at(before, from)?.start();
+        let tail = &before[start..];
+        let word = RE_KIND_AT.find(tail).map_or(tail, |w| w.as_str());
+        let kind = fold(
+            &word
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        if kind != "luat" || law_name_fits(&tail[word.len()..]) {
+            return Some(kind);
+        }
+        // A longer name: the kind is named further on, if at all.
+        from = start + word.chars().next().map_or(1, char::len_utf8);
     }
-    let word: Vec<&str> = word_at(start).split_whitespace().take(2).collect();
-    Some(fold(&word.join(" ")))
+}
+
+/// Does `rest`, the text after "Luật", match `(?:\s+[\p{L}\s,]{2,80})?`, then
+/// `\s*(?:số)?\s*(?:số)?\s*` (case-insensitive) to its end?
+fn law_name_fits(rest: &str) -> bool {
+    let chars: Vec<char> = rest.chars().collect();
+    if so_suffixes(&chars).any(|y| y == chars.len()) {
+        return true;
+    }
+    // A space, then the name (with more spaces before it, perhaps) and the "số" part.
+    let Some(first) = chars.first().filter(|c| c.is_whitespace()) else {
+        return false;
+    };
+    if !RE_NAME_CHARS.is_match(&rest[first.len_utf8()..]) {
+        return false;
+    }
+    let after_space = &chars[1..];
+    let leading = after_space.iter().take_while(|c| c.is_whitespace()).count();
+    // The name is what the leading spaces and a "số" suffix leave: 2 to 80 characters.
+    so_suffixes(after_space).any(|y| {
+        let left = after_space.len() - y;
+        (2..=80 + leading).contains(&left)
+    })
+}
+
+/// The lengths of the endings of `chars` that match `(?i)\s*(?:số)?\s*(?:số)?\s*`.
+fn so_suffixes(chars: &[char]) -> impl Iterator<Item = usize> + '_ {
+    let is_so = |s: char, o: char| matches!(s, 's' | 'S' | 'ſ') && matches!(o, 'ố' | 'Ố');
+    let mut lens = Vec::new();
+    let mut start = chars.len();
+    for round in 0..3 {
+        lens.push(chars.len() - start);
+        while start > 0 && chars[start - 1].is_whitespace() {
+            start -= 1;
+            lens.push(chars.len() - start);
+        }
+        if round == 2 || start < 2 || !is_so(chars[start - 2], chars[start - 1]) {
+            break;
+        }
+        start -= 2;
+    }
+    lens.into_iter()
 }
 
 /// "của UBND thành phố Hà Nội về việc ..." → "UBND thành phố Hà Nội".
@@ -1556,6 +1603,73 @@ mod tests {
             money_amounts("80 triệu đồng và 1.234.567 đồng"),
             vec![80_000_000, 1_234_567]
         );
+    }
+
+    /// `kind_before` as the single pattern it stands for (slow: see `law_name_fits`).
+    fn kind_before_by_pattern(before: &str) -> Option<String> {
+        static EXACT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(
+                r"(?i)({KIND_WORDS}|luật(?:\s+[\p{{L}}\s,]{{2,80}}?)?)\s*(?:số)?\s*(?:số)?\s*$"
+            ))
+            .expect("valid regex")
+        });
+        let k = EXACT.captures(before)?;
+        let words: Vec<&str> = k[1].split_whitespace().take(2).collect();
+        let kind = fold(&words.join(" "));
+        // Only whether a law is named counts, not the law's name.
+        Some(if kind.starts_with("luat") {
+            "luat".into()
+        } else {
+            kind
+        })
+    }
+
+    #[test]
+    fn kind_before_reads_as_its_pattern() {
+        let pieces = [
+            "Luật",
+            "luật",
+            "LUẬT",
+            " số",
+            "Số",
+            " SỐ",
+            "ſố",
+            "số",
+            " ",
+            "  ",
+            "\u{A0}",
+            ",",
+            "Kế hoạch",
+            "Quyết định",
+            "Đất đai",
+            " tổ chức",
+            "a",
+            "12",
+            ";",
+            "ố",
+            "s",
+            "\t",
+            " chính quyền địa phương và",
+            "\u{301}",
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 24;
+            let text: String = (0..len)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(
+                kind_before(&text),
+                kind_before_by_pattern(&text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
