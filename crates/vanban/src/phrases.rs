@@ -6,6 +6,7 @@ use crate::model::{Deadline, DocRef, Target};
 use crate::text::{fold, squash_spaces};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Compiles a pattern once. Word boundaries are ASCII ones (`(?-u:\b)`): Unicode `\b`
@@ -539,14 +540,12 @@ re!(
     r"(?i)\b(?:trong|hoàn thành(?:\s+trong)?|xong trong|thực hiện trong|cả)\s+năm\s+(\d{4})\b"
 );
 re!(RE_YEAR, r"(?i)\bnăm\s+(\d{4})\b");
-re!(
-    RE_RECURRENCE,
-    r"(?i)\b(thường xuyên|liên tục|(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|định kỳ|hằng năm)"
-);
-// A part of every word of RE_RECURRENCE: short case-insensitive literals, which the regex
-// engine finds quickly, while the whole pattern in any case has too many spellings for
-// that and is run only where this finds something.
+/// Words that make a deadline a recurrence.
+const RECURRENCE: &str = r"thường xuyên|liên tục|(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|định kỳ|hằng năm";
+re!(RE_RECURRENCE_AT, format!("(?i)^(?:{RECURRENCE})"));
+// A part of every match of RECURRENCE: short case-insensitive words, quick to find.
 re!(RE_RECURRENCE_HINT, r"(?i)xuy|tục|hằng|hàng|kỳ");
+re!(RE_BEGINS, "(?i)bắt đầu");
 re!(RE_ANY_DATE, r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b");
 
 /// Deadlines and times in a text. In free text only phrases that clearly set a time are
@@ -571,7 +570,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             continue;
         };
         found.add(
-            &m,
+            m.range(),
             Deadline {
                 text: m.as_str().trim().into(),
                 due: Some(e),
@@ -582,7 +581,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
     }
     for c in RE_QUARTER.captures_iter(text) {
         let m = c.get(0).expect("m");
-        if !found.free(&m) {
+        if !found.free(m.range()) {
             continue;
         }
         let (Some(q), Ok(y)) = (roman_value(&c[1]), c[2].parse::<i32>()) else {
@@ -592,7 +591,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             continue;
         };
         found.add(
-            &m,
+            m.range(),
             Deadline {
                 text: m.as_str().trim().into(),
                 due: Some(e),
@@ -603,7 +602,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
     }
     for c in RE_FROM_TO.captures_iter(text) {
         let m = c.get(0).expect("m");
-        if !found.free(&m) {
+        if !found.free(m.range()) {
             continue;
         }
         let (s, e) = (first_date(&c[1]), first_date(&c[2]));
@@ -611,7 +610,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             continue;
         }
         found.add(
-            &m,
+            m.range(),
             Deadline {
                 text: m.as_str().trim().into(),
                 due: e,
@@ -622,7 +621,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
     }
     for c in RE_BEFORE.captures_iter(text) {
         let m = c.get(0).expect("m");
-        if !found.free(&m) {
+        if !found.free(m.range()) {
             continue;
         }
         let d: u32 = c[1].parse().unwrap_or(0);
@@ -644,7 +643,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             _ => None,
         };
         found.add(
-            &m,
+            m.range(),
             Deadline {
                 text: m.as_str().trim().into(),
                 due,
@@ -655,12 +654,15 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
     }
     for c in RE_MONTH.captures_iter(text) {
         let m = c.get(0).expect("m");
-        if !found.free(&m) {
+        if !found.free(m.range()) {
             continue;
         }
         // "ngày 16 tháng 6 năm 2025" is a date (a reference), not a month-long deadline.
         let before = text[..m.start()].trim_end();
-        if before.ends_with(|c: char| c.is_ascii_digit()) || before.to_lowercase().ends_with("ngày")
+        // Only the last four characters can lowercase to "ngày".
+        let tail = before.char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+        if before.ends_with(|c: char| c.is_ascii_digit())
+            || before[tail..].to_lowercase().ends_with("ngày")
         {
             continue;
         }
@@ -672,7 +674,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             continue;
         };
         found.add(
-            &m,
+            m.range(),
             Deadline {
                 text: m.as_str().trim().into(),
                 due: Some(e),
@@ -683,16 +685,16 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
     }
     for c in RE_IN_YEAR.captures_iter(text) {
         let m = c.get(0).expect("m");
-        if !found.free(&m) {
+        if !found.free(m.range()) {
             continue;
         }
         let Ok(y) = c[1].parse::<i32>() else { continue };
-        found.add(&m, year_deadline(m.as_str(), y, y));
+        found.add(m.range(), year_deadline(m.as_str(), y, y));
     }
     if field {
         for c in RE_YEAR_SPAN.captures_iter(text) {
             let m = c.get(0).expect("m");
-            if !found.free(&m) {
+            if !found.free(m.range()) {
                 continue;
             }
             let (Ok(a), Ok(b)) = (c[1].parse::<i32>(), c[2].parse::<i32>()) else {
@@ -701,11 +703,14 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             if a > b {
                 continue;
             }
-            found.add(&m, year_deadline(m.as_str(), a, b));
+            found.add(m.range(), year_deadline(m.as_str(), a, b));
         }
+        // A date after "bắt đầu" (in any case) is a start. Where the words first end, found
+        // once: lowercasing all the text before each date was quadratic in long fields.
+        let begins_end = RE_BEGINS.find(text).map(|b| b.end());
         for c in RE_ANY_DATE.captures_iter(text) {
             let m = c.get(0).expect("m");
-            if !found.free(&m) {
+            if !found.free(m.range()) {
                 continue;
             }
             let Some(d) = date_from_parts(
@@ -715,14 +720,14 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             ) else {
                 continue;
             };
-            let starts = text[..m.start()].to_lowercase().contains("bắt đầu");
+            let starts = begins_end.is_some_and(|end| end <= m.start());
             let (start, due) = if starts {
                 (Some(d), None)
             } else {
                 (None, Some(d))
             };
             found.add(
-                &m,
+                m.range(),
                 Deadline {
                     text: m.as_str().into(),
                     due,
@@ -733,45 +738,40 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
         }
         for c in RE_YEAR.captures_iter(text) {
             let m = c.get(0).expect("m");
-            if !found.free(&m) {
+            if !found.free(m.range()) {
                 continue;
             }
             let Ok(y) = c[1].parse::<i32>() else { continue };
-            found.add(&m, year_deadline(m.as_str(), y, y));
+            found.add(m.range(), year_deadline(m.as_str(), y, y));
         }
     }
-    let recurrences = RE_RECURRENCE_HINT
-        .is_match(text)
-        .then(|| RE_RECURRENCE.captures_iter(text))
-        .into_iter()
-        .flatten();
-    for c in recurrences {
-        let m = c.get(0).expect("m");
+    for m in recurrence_spans(text) {
+        let words = &text[m.clone()];
         // Whole words only (checked here: the pattern's boundaries are ASCII).
-        if text[m.end()..]
+        if text[m.end..]
             .chars()
             .next()
             .is_some_and(char::is_alphanumeric)
         {
             continue;
         }
-        let phrase = m.as_str().to_lowercase();
+        let phrase = words.to_lowercase();
         // "thường xuyên" and "liên tục" are also plain adverbs; in free text they are read
         // as a time only when they are the whole phrase or close a sentence.
         if !field && (phrase == "thường xuyên" || phrase == "liên tục" || phrase == "định kỳ")
         {
-            let after = text[m.end()..].trim_start();
+            let after = text[m.end..].trim_start();
             if !(after.is_empty() || after.starts_with(['.', ';', ')'])) {
                 continue;
             }
         }
-        if !found.free(&m) {
+        if !found.free(m.clone()) {
             continue;
         }
         found.add(
-            &m,
+            m,
             Deadline {
-                text: m.as_str().into(),
+                text: words.into(),
                 due: None,
                 start: None,
                 recurrence: Some(phrase),
@@ -779,6 +779,50 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
         );
     }
     found.into_sorted()
+}
+
+/// Where `(?i)\b(?:RECURRENCE)` matches, in order, as the regex engine's iterator finds
+/// matches. Searched as one pattern, the words in any case have too many spellings for
+/// the engine's literal search and every text was scanned slowly; but a match starts at
+/// a set distance before one of the short words of RE_RECURRENCE_HINT ("thường xuyên"
+/// 7 characters before "xuy", "liên tục" and "định kỳ" 5 before "tục" and "kỳ", "hằng"
+/// and "hàng" at the word), so only those places are tried. The hint words never overlap.
+fn recurrence_spans(text: &str) -> Vec<Range<usize>> {
+    let mut starts: Vec<usize> = RE_RECURRENCE_HINT
+        .find_iter(text)
+        .filter_map(|w| {
+            let back = match fold(w.as_str()).as_str() {
+                "xuy" => 7,
+                "tuc" | "ky" => 5,
+                _ => return Some(w.start()),
+            };
+            text[..w.start()]
+                .char_indices()
+                .rev()
+                .nth(back - 1)
+                .map(|(i, _)| i)
+        })
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    // The pattern's ASCII word boundary, read in the whole text.
+    let word = |i: usize| {
+        text.as_bytes()
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for start in starts {
+        let after_last = spans.last().is_none_or(|last| start >= last.end);
+        let boundary = (start > 0 && word(start - 1)) != word(start);
+        if after_last
+            && boundary
+            && let Some(m) = RE_RECURRENCE_AT.find(&text[start..])
+        {
+            spans.push(start..start + m.end());
+        }
+    }
+    spans
 }
 
 /// A cheap test before the recurrence pattern: any of its words, in either case.
@@ -817,16 +861,13 @@ struct Found {
 }
 
 impl Found {
-    fn free(&self, m: &regex::Match) -> bool {
-        !self
-            .taken
-            .iter()
-            .any(|&(a, b)| m.start() < b && m.end() > a)
+    fn free(&self, m: Range<usize>) -> bool {
+        !self.taken.iter().any(|&(a, b)| m.start < b && m.end > a)
     }
 
-    fn add(&mut self, m: &regex::Match, d: Deadline) {
-        self.taken.push((m.start(), m.end()));
-        self.out.push((m.start(), d));
+    fn add(&mut self, m: Range<usize>, d: Deadline) {
+        self.taken.push((m.start, m.end));
+        self.out.push((m.start, d));
     }
 
     fn into_sorted(mut self) -> Vec<Deadline> {
@@ -1531,6 +1572,56 @@ mod tests {
 
     fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn recurrence_spans_are_the_patterns_matches() {
+        let whole = Regex::new(&format!(r"(?i)(?-u:\b)(?:{RECURRENCE})")).expect("valid regex");
+        let pieces = [
+            "thường xuyên",
+            "THƯỜNG XUYÊN",
+            "Thường Xuyên",
+            "liên tục",
+            "LiÊn TụC",
+            "định kỳ",
+            "Định Kỳ",
+            "hằng",
+            "Hàng",
+            "HẰNG",
+            " năm",
+            " quý",
+            "  tháng",
+            " tuần",
+            "ngày",
+            " ",
+            "\n",
+            "a",
+            "x",
+            "xuy",
+            "tục",
+            "kỳ",
+            "\u{212A}ỳ",
+            "_",
+            "1",
+            ".",
+            "ườ",
+            "Đ",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 16;
+            let text: String = (0..len)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let expected: Vec<_> = whole.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(recurrence_spans(&text), expected, "{text:?}");
+        }
     }
 
     #[test]
