@@ -82,6 +82,7 @@ impl Table {
 
 struct Phys {
     no: usize,
+    /// The cleaned line, trimmed.
     text: String,
     indent: usize,
     /// The cleaned line started / ended a bold span.
@@ -136,7 +137,7 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
             i += 1;
             continue;
         };
-        let t = p.text.trim();
+        let t = p.text.as_str();
         if p.page_number {
             i += 1;
             continue;
@@ -157,10 +158,9 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
             let mut rows = Vec::new();
             while i < phys.len() {
                 match &phys[i] {
-                    Some(q) if is_antiword_row(q.text.trim()) => {
+                    Some(q) if is_antiword_row(&q.text) => {
                         let cells: Vec<String> = q
                             .text
-                            .trim()
                             .trim_matches('|')
                             .split('|')
                             .map(squash_spaces)
@@ -184,10 +184,9 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
             let mut rows = Vec::new();
             while i < phys.len() {
                 match &phys[i] {
-                    Some(q) if is_pipe_row(q.text.trim()) => {
+                    Some(q) if is_pipe_row(&q.text) => {
                         rows.push(
                             q.text
-                                .trim()
                                 .trim_matches('|')
                                 .split(" | ")
                                 .map(|c| {
@@ -283,11 +282,11 @@ fn clean_line(no: usize, raw: &str) -> Option<Phys> {
             .replace("\\|", "|")
             .into();
     }
-    let s = s.trim_end();
-    if s.trim().is_empty() {
+    let s = s.trim();
+    if s.is_empty() {
         return None;
     }
-    if is_decor(s.trim()) && s.trim().chars().count() >= 3 {
+    if is_decor(s) && s.chars().count() >= 3 {
         return None;
     }
     Some(Phys {
@@ -378,11 +377,11 @@ fn bar_table(phys: &[Option<Phys>], raw_blank: &[bool], start: usize) -> Option<
             match &phys[j] {
                 None if raw_blank[j] => break,
                 None => {}
-                Some(p) if p.text.trim() == "|" => {
+                Some(p) if p.text == "|" => {
                     closed = true;
                     break;
                 }
-                Some(p) => seg.push(p.text.trim().to_string()),
+                Some(p) => seg.push(p.text.clone()),
             }
             j += 1;
         }
@@ -495,8 +494,8 @@ fn layout_columns(phys: &[Option<Phys>], start: usize) -> Option<(Table, usize)>
             }
             Some(p) => {
                 blanks = 0;
-                let t = p.text.trim();
-                if let Some((l, r)) = split_gap(&p.text) {
+                let t = p.text.as_str();
+                if let Some((l, r)) = split_gap(t) {
                     rows.push(vec![l, r]);
                 } else if p.indent >= 30 && t.chars().count() <= 50 {
                     rows.push(vec![String::new(), t.to_string()]);
@@ -609,7 +608,7 @@ fn typical_width(phys: &[Option<Phys>]) -> usize {
     let mut lens: Vec<usize> = phys
         .iter()
         .flatten()
-        .map(|p| p.text.trim().chars().count())
+        .map(|p| p.text.chars().count())
         .collect();
     if lens.is_empty() {
         return 80;
@@ -625,7 +624,7 @@ fn lines_are_wrapped(phys: &[Option<Phys>]) -> bool {
     let texts: Vec<&str> = phys
         .iter()
         .flatten()
-        .map(|p| p.text.trim())
+        .map(|p| p.text.as_str())
         .filter(|t| *t != "|" && !has_cell_separator(t))
         .collect();
     let (mut candidates, mut continued) = (0usize, 0usize);
@@ -720,7 +719,9 @@ impl ParaBuilder {
 
     fn flush(&mut self, out: &mut Vec<Block>) {
         if let Some(mut p) = self.cur.take() {
-            p.text = squash_spaces(&p.text);
+            if let Cow::Owned(squashed) = crate::text::squashed(&p.text) {
+                p.text = squashed;
+            }
             if !p.text.is_empty() {
                 out.push(Block::Para(p));
             }
@@ -730,7 +731,7 @@ impl ParaBuilder {
     }
 
     fn push(&mut self, p: &Phys, out: &mut Vec<Block>) {
-        let t = p.text.trim();
+        let t = p.text.as_str();
         // The line's marker, looked up once for all the tests below.
         let line = Line {
             text: t,

@@ -1697,7 +1697,11 @@ fn merge(into: &mut Vec<String>, from: Vec<String>) {
 
 fn squash_lines(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for line in s.split('\n').map(squash_spaces).filter(|l| !l.is_empty()) {
+    for line in s
+        .split('\n')
+        .map(crate::text::squashed)
+        .filter(|l| !l.is_empty())
+    {
         if !out.is_empty() {
             out.push('\n');
         }

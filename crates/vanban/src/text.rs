@@ -4,6 +4,7 @@
 //! and "QUẢN LÝ" compare equal. Old and new tone placement (hoá/hóa, UỶ/ỦY) fold to the
 //! same letters, and the old spelling "qui" (Quí, qui định) folds to "quy".
 
+use std::borrow::Cow;
 use unicode_normalization::{UnicodeNormalization, char::decompose_canonical, is_nfc_quick};
 
 /// The text in Unicode NFC (what is stored and shown).
@@ -283,9 +284,13 @@ pub fn find_ci(s: &str, needle: &str) -> Option<usize> {
 
 /// Collapses runs of whitespace to one space and trims.
 pub fn squash_spaces(s: &str) -> String {
-    // Most text is already squashed: check before rebuilding it.
+    squashed(s).into_owned()
+}
+
+/// [`squash_spaces`], borrowing the text when it is already squashed (most text is).
+pub(crate) fn squashed(s: &str) -> Cow<'_, str> {
     if is_squashed(s) {
-        return s.to_string();
+        return s.into();
     }
     let mut out = String::with_capacity(s.len());
     let mut push_word = |word: &str| {
@@ -310,7 +315,7 @@ pub fn squash_spaces(s: &str) -> String {
         }
     }
     push_word(&s[word..]);
-    out
+    out.into()
 }
 
 /// The byte length of the whitespace character (`char::is_whitespace`) at byte `i`.
@@ -328,6 +333,10 @@ fn space_at(s: &str, i: usize) -> Option<usize> {
     }
 }
 
+// Built once: a substring search sets itself up on every call otherwise.
+static DOUBLE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
+
 /// No whitespace but single spaces between words. Searches for the bytes that could
 /// break that, most of which never occur.
 fn is_squashed(s: &str) -> bool {
@@ -335,7 +344,7 @@ fn is_squashed(s: &str) -> bool {
     let edge = |c: Option<&u8>| c.is_some_and(u8::is_ascii_whitespace);
     !edge(b.first())
         && !edge(b.last())
-        && memchr::memmem::find(b, b"  ").is_none()
+        && DOUBLE_SPACE.find(b).is_none()
         && memchr::memchr3(b'\t', b'\n', b'\r', b).is_none()
         && memchr::memchr2(0x0B, 0x0C, b).is_none()
         // U+1680 is the only space led by 0xE1, the lead byte of most Vietnamese letters.
