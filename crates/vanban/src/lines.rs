@@ -735,7 +735,7 @@ impl ParaBuilder {
         // The line's marker, looked up once for all the tests below.
         let line = Line {
             text: t,
-            marker: crate::parse::split_marker(t).map(|(m, rest)| (m.style, rest)),
+            marker: crate::parse::marker_parts(t).map(|((style, _), rest)| (style, rest)),
         };
         let prev_bare = self.cur_bare;
         let join = match &self.cur {

@@ -48,12 +48,20 @@ const ORDINALS: &[&str] = &[
 
 /// Splits a numbering marker off the start of a line.
 pub fn split_marker(t: &str) -> Option<(Marker, &str)> {
+    marker_parts(t).map(|((style, text), rest)| {
+        let text = text.to_string();
+        (Marker { style, text }, rest)
+    })
+}
+
+/// [`split_marker`] with the marker as written borrowed, not copied: most callers only
+/// want its style, and it is asked of every line.
+pub(crate) fn marker_parts(t: &str) -> Option<((Style, &str), &str)> {
+    fn mk(style: Style, text: &str) -> (Style, &str) {
+        (style, text)
+    }
     let t = t.trim_start();
     let first = t.chars().next()?;
-    let mk = |style, text: &str| Marker {
-        style,
-        text: text.to_string(),
-    };
     // Bullets.
     if matches!(
         first,
@@ -72,17 +80,11 @@ pub fn split_marker(t: &str) -> Option<(Marker, &str)> {
             return None;
         }
         let marker_text = if matches!(first, '–' | '—') {
-            "-".to_string()
+            "-"
         } else {
-            first.to_string()
+            &t[..first.len_utf8()]
         };
-        return Some((
-            Marker {
-                style,
-                text: marker_text,
-            },
-            rest.trim_start(),
-        ));
+        return Some(((style, marker_text), rest.trim_start()));
     }
     if first == '(' {
         let close = t.find(')')?;
@@ -288,7 +290,7 @@ fn marker_end(after: &str, roman: bool) -> Option<&str> {
 
 /// A line holding nothing but a marker ("1.", "II.").
 pub fn marker_only(t: &str) -> bool {
-    split_marker(t).is_some_and(|(m, rest)| bare_number(m.style, rest))
+    marker_parts(t).is_some_and(|((style, _), rest)| bare_number(style, rest))
 }
 
 /// What follows a numbering marker (not a bullet) is empty.
@@ -332,7 +334,7 @@ const COUNTING_WORDS: &[&str] = &[
 /// A line that starts with a marker but continues the unfinished sentence before it:
 /// "giai đoạn 2021\n- 2025", "kinh tế\n- xã hội", "cấp độ\n1. Cấp ngay".
 pub fn is_wrapped_marker(prev: &str, t: &str) -> bool {
-    split_marker(t).is_some_and(|(m, rest)| continues_sentence(prev, m.style, rest))
+    marker_parts(t).is_some_and(|((style, _), rest)| continues_sentence(prev, style, rest))
 }
 
 /// [`is_wrapped_marker`] for a line already split into its marker's style and the rest.
@@ -960,7 +962,7 @@ fn read_title(
             BODY_STARTS.iter().any(|s| f.starts_with(s))
         };
         if !upper && body_start
-            || split_marker(t).is_some_and(|(m, _)| !matches!(m.style, Style::Dash))
+            || marker_parts(t).is_some_and(|((style, _), _)| !matches!(style, Style::Dash))
         {
             break;
         }
@@ -1045,9 +1047,9 @@ fn become_issued_plan(document: &mut Document) {
 fn plan_in_article_one(blocks: &[Block], from: usize) -> Option<(usize, usize)> {
     let art1 = (from..blocks.len()).find(|&i| {
         para(&blocks[i]).is_some_and(|p| {
-            split_marker(&p.text).is_some_and(|(m, rest)| {
+            marker_parts(&p.text).is_some_and(|((style, _), rest)| {
                 let f = fold(rest);
-                m.style == Style::Article
+                style == Style::Article
                     && (f.contains("phe duyet") || f.contains("ban hanh"))
                     && f.contains("ke hoach")
             })
@@ -1056,7 +1058,7 @@ fn plan_in_article_one(blocks: &[Block], from: usize) -> Option<(usize, usize)> 
     let art2 = (art1 + 1..blocks.len())
         .find(|&i| {
             para(&blocks[i]).is_some_and(|p| {
-                split_marker(&p.text).is_some_and(|(m, _)| m.style == Style::Article)
+                marker_parts(&p.text).is_some_and(|((style, _), _)| style == Style::Article)
             })
         })
         .unwrap_or(blocks.len());
@@ -1118,13 +1120,11 @@ fn issuer_in_sentence(t: &str) -> Option<String> {
     // Folded: "xây dựng kế hoạch", "ban hành kế hoạch", "lập kế hoạch".
     const VERBS: [&str; 3] = [" xay dung ke hoach", " ban hanh ke hoach", " lap ke hoach"];
     // One folded copy, searched for each verb (searching case-insensitively from every
-    // position would be quadratic in the sentence).
-    let f = crate::text::Folded::new(t);
-    let pos = VERBS
-        .iter()
-        .filter_map(|v| f.folded.find(v))
-        .min()
-        .map(|p| f.origin(p))?;
+    // position would be quadratic in the sentence); the copy that maps back to `t` is
+    // made only when a verb is there.
+    let folded = fold(t);
+    let at = VERBS.iter().filter_map(|v| folded.find(v)).min()?;
+    let pos = crate::text::Folded::new(t).origin(at);
     let before = &t[..pos];
     let start = before.rfind([',', ';', ':', '.']).map_or(0, |i| i + 1);
     let cand = before[start..].trim();
@@ -1137,9 +1137,9 @@ fn issuer_in_sentence(t: &str) -> Option<String> {
 fn is_heading_block(b: &Block) -> bool {
     match b {
         Block::Para(p) => {
-            split_marker(&p.text)
-                .is_some_and(|(m, rest)| !rest.is_empty() && !matches!(m.style, Style::Article))
-                || section_kind_of(&p.text).is_some()
+            marker_parts(&p.text).is_some_and(|((style, _), rest)| {
+                !rest.is_empty() && !matches!(style, Style::Article)
+            }) || section_kind_of(&p.text).is_some()
         }
         Block::Table(_) => false,
     }
@@ -1196,7 +1196,7 @@ enum SectionKind {
 }
 
 fn section_kind_of(text: &str) -> Option<SectionKind> {
-    let t = split_marker(text).map_or(text, |(_, r)| r);
+    let t = marker_parts(text).map_or(text, |(_, r)| r);
     if upper_ratio(t) < 0.75 || t.chars().count() > 120 {
         return None;
     }
@@ -1317,7 +1317,7 @@ fn build_tree(doc: &mut Doc, from: usize, to: usize, year: Option<i32>) -> Vec<I
                                 ),
                             });
                         }
-                        let mut item = Item::new(Some(m.text.clone()), p.line);
+                        let mut item = Item::new(Some(m.text), p.line);
                         item.text = rest.to_string();
                         stack.push(Node {
                             fields_at: 0,
@@ -1352,10 +1352,14 @@ fn build_tree(doc: &mut Doc, from: usize, to: usize, year: Option<i32>) -> Vec<I
 /// Fields written after a run of two or more bullets describe the item that holds the
 /// bullets, not the last bullet: close the bullet so that the text goes to its parent.
 fn attach_fields_to_group(stack: &mut Vec<Node>, roots: &mut Vec<Item>, text: &str) {
+    const GROUP_FIELDS: &[Field] = &[Field::Lead, Field::Coordinating, Field::Time];
+    if stack.len() < 2 || !may_open_field(text, GROUP_FIELDS) {
+        return;
+    }
     let Some((field, _)) = field_of(text) else {
         return;
     };
-    if !matches!(field, Field::Lead | Field::Coordinating | Field::Time) || stack.len() < 2 {
+    if !GROUP_FIELDS.contains(&field) {
         return;
     }
     let top = stack.len() - 1;
@@ -1456,6 +1460,19 @@ const FIELD_LABELS: &[(&str, Field)] = &[
     ("thoi luong", Field::Quantity),
 ];
 
+/// Could `text` open with a label of one of `fields`? Told by its first letter, before
+/// `field_of` folds anything.
+fn may_open_field(text: &str, fields: &[Field]) -> bool {
+    text.chars()
+        .next()
+        .and_then(crate::text::fold_char)
+        .is_none_or(|c| {
+            FIELD_LABELS
+                .iter()
+                .any(|(label, field)| fields.contains(field) && label.starts_with(c))
+        })
+}
+
 /// "Đơn vị thực hiện: X" → (Lead, "X"). The label must end at a colon or the end.
 fn field_of(text: &str) -> Option<(Field, String)> {
     // Cheap looks at the first letter, then the first words, before folding enough text
@@ -1513,13 +1530,14 @@ fn labelled_units(text: &str) -> (Vec<String>, Vec<String>) {
         if !line.contains(':') {
             continue;
         }
-        let f = crate::text::Folded::new(line);
-        if !(f.folded.contains("chu tri")
-            || f.folded.contains("phoi hop")
-            || f.folded.contains("thuc hien"))
+        // Most lines hold none of the labels' words: a plain fold tells, and the fold that
+        // maps back to the line is made only for the others.
+        let plain = fold(line);
+        if !(plain.contains("chu tri") || plain.contains("phoi hop") || plain.contains("thuc hien"))
         {
             continue;
         }
+        let f = crate::text::Folded::new(line);
         // Every label occurrence (followed by a colon), in order.
         let mut hits: Vec<(usize, usize, bool)> = Vec::new();
         for (label, is_lead) in phrases::UNIT_LABELS {
@@ -1650,6 +1668,9 @@ fn finish_item(mut item: Item, year: Option<i32>) -> Item {
 
     // Own text: labelled fields in paragraphs, inline "X chủ trì", targets, deadlines.
     for line in item.text.split('\n') {
+        if !may_open_field(line, &[Field::Time, Field::Quantity]) {
+            continue;
+        }
         match field_of(line) {
             Some((Field::Time, v)) => field_deadlines.extend(phrases::deadlines(&v, true, year)),
             Some((Field::Quantity, v)) => field_targets.extend(phrases::targets(&v, true)),
@@ -1757,7 +1778,7 @@ fn assemble(sections: Vec<Item>, year: Option<i32>) -> PlanParts {
                 let mut any_sub = false;
                 for c in &s.children {
                     let ch = c.text.split('\n').next().unwrap_or("");
-                    match section_kind(split_marker(ch).map_or(ch, |(_, r)| r)) {
+                    match section_kind(marker_parts(ch).map_or(ch, |(_, r)| r)) {
                         SectionKind::Purpose => {
                             any_sub = true;
                             parts.purposes.extend(statements(c));
