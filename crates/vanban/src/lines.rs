@@ -316,14 +316,22 @@ fn has_odd_space(raw: &str) -> bool {
 }
 
 /// Drops `**`, `__` and single `*`/`_` used as emphasis, keeping "(*)" and words with "_".
-fn strip_emphasis(t: &str) -> Cow<'_, str> {
+fn strip_emphasis<'a>(t: &'a str) -> Cow<'a, str> {
     let emphasis = |t: &str| memchr::memchr2(b'*', b'_', t.as_bytes()).is_some();
     if !emphasis(t) {
         return t.into();
     }
-    let t = t.replace("**", "").replace("__", "");
+    // Doubled marks first (bold), each only when there is one to drop.
+    let drop = |t: Cow<'a, str>, pair: &str| {
+        if t.contains(pair) {
+            Cow::Owned(t.replace(pair, ""))
+        } else {
+            t
+        }
+    };
+    let t = drop(drop(t.into(), "**"), "__");
     if !emphasis(&t) {
-        return t.into();
+        return t;
     }
     let mut out = String::with_capacity(t.len());
     let mut copied = 0;
@@ -370,7 +378,7 @@ fn bar_table(phys: &[Option<Phys>], raw_blank: &[bool], start: usize) -> Option<
     let mut last_bar = start;
     loop {
         // Read one segment up to the next bar.
-        let mut seg: Vec<String> = Vec::new();
+        let mut seg: Vec<&str> = Vec::new();
         let mut j = i;
         let mut closed = false;
         while j < phys.len() && j - i <= 25 {
@@ -381,7 +389,7 @@ fn bar_table(phys: &[Option<Phys>], raw_blank: &[bool], start: usize) -> Option<
                     closed = true;
                     break;
                 }
-                Some(p) => seg.push(p.text.clone()),
+                Some(p) => seg.push(&p.text),
             }
             j += 1;
         }

@@ -865,12 +865,12 @@ fn split_issuer(lines: &[String]) -> (Option<String>, Option<String>) {
 /// A title line: the kind in capitals, alone or followed by the subject.
 pub(crate) fn kind_of_line(text: &str) -> Option<(&'static str, &'static str, String)> {
     let t = text.trim().trim_matches(['*', '_', '#', ' ']);
-    if t.chars().count() > 400 {
-        return None;
-    }
-    // Most lines are ruled out by their first letter, before any folding.
+    // Most lines are ruled out by their first letter, before any folding or counting.
     let first = t.chars().next().and_then(crate::text::fold_char);
     if first.is_some_and(|c| !KINDS.iter().any(|(fk, _, _)| fk.starts_with(c))) {
+        return None;
+    }
+    if t.chars().count() > 400 {
         return None;
     }
     let f = fold_head(t, 16);
@@ -1540,9 +1540,17 @@ fn labelled_units(text: &str) -> (Vec<String>, Vec<String>) {
         let f = crate::text::Folded::new(line);
         // Every label occurrence (followed by a colon), in order.
         let mut hits: Vec<(usize, usize, bool)> = Vec::new();
-        for (label, is_lead) in phrases::UNIT_LABELS {
+        // The labels' searchers, built once.
+        static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+            std::sync::LazyLock::new(|| {
+                phrases::UNIT_LABELS
+                    .iter()
+                    .map(|(label, _)| memchr::memmem::Finder::new(label))
+                    .collect()
+            });
+        for ((_, is_lead), label) in phrases::UNIT_LABELS.iter().zip(FINDERS.iter()) {
             let mut from = 0;
-            while let Some((s, e)) = f.find_word(label, from) {
+            while let Some((s, e)) = crate::text::find_word_with(&f.folded, label, from) {
                 from = e;
                 // "Đơn vị chủ trì tham mưu thực hiện:" — a few words may sit before the colon.
                 let tail = &f.folded[e..];

@@ -227,10 +227,20 @@ impl Folded {
 
 /// Finds `needle` in `hay` at word boundaries, starting at byte `from`.
 pub fn find_word(hay: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
+    find_word_with(hay, &memchr::memmem::Finder::new(needle), from)
+}
+
+/// [`find_word`] with the needle's searcher built beforehand (for needles looked for
+/// again and again).
+pub fn find_word_with(
+    hay: &str,
+    needle: &memchr::memmem::Finder,
+    from: usize,
+) -> Option<(usize, usize)> {
     let mut start = from;
-    while let Some(pos) = memchr::memmem::find(hay.get(start..)?.as_bytes(), needle.as_bytes()) {
+    while let Some(pos) = needle.find(hay.get(start..)?.as_bytes()) {
         let s = start + pos;
-        let e = s + needle.len();
+        let e = s + needle.needle().len();
         let before_ok = hay[..s]
             .chars()
             .next_back()
