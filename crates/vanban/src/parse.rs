@@ -103,13 +103,16 @@ pub(crate) fn marker_parts(t: &str) -> Option<((Style, &str), &str)> {
     }
     // Only "Điều", "Phần" and "Một là"-style markers need the folded head; most lines
     // start otherwise, and folding every line's head is measurable.
+    let ordinal_initial =
+        crate::text::fold_char(first).is_none_or(|c| ORDINALS.iter().any(|o| o.starts_with(c)));
     let needs_fold = matches!(first, 'Đ' | 'đ' | 'D' | 'd' | 'P' | 'p')
-        || t.char_indices()
-            .nth(16)
-            .map_or(t, |(i, _)| &t[..i])
-            .as_bytes()
-            .windows(" là".len())
-            .any(|w| w == " là".as_bytes());
+        || ordinal_initial
+            && t.char_indices()
+                .nth(16)
+                .map_or(t, |(i, _)| &t[..i])
+                .as_bytes()
+                .windows(" là".len())
+                .any(|w| w == " là".as_bytes());
     let folded_head = if needs_fold {
         fold_head(t, 12)
     } else {
@@ -160,7 +163,7 @@ pub(crate) fn marker_parts(t: &str) -> Option<((Style, &str), &str)> {
             return Some((mk(Style::Part, text), rest));
         }
     }
-    for o in ORDINALS {
+    for o in ORDINALS.iter().filter(|_| !folded_head.is_empty()) {
         if starts_with_word(&folded_head, o) || folded_head.starts_with(o) {
             let n = t
                 .char_indices()
