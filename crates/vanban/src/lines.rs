@@ -80,10 +80,10 @@ impl Table {
     }
 }
 
-struct Phys {
+struct Phys<'a> {
     no: usize,
-    /// The cleaned line, trimmed.
-    text: String,
+    /// The cleaned line, trimmed; most lines need no change and borrow the input.
+    text: Cow<'a, str>,
     indent: usize,
     /// The cleaned line started / ended a bold span.
     bold_open: bool,
@@ -137,7 +137,7 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
             i += 1;
             continue;
         };
-        let t = p.text.as_str();
+        let t = &*p.text;
         if p.page_number {
             i += 1;
             continue;
@@ -242,15 +242,22 @@ fn is_page_number(t: &str) -> bool {
 }
 
 /// Removes Markdown emphasis and escapes; notes bold spans and headings.
-fn clean_line(no: usize, raw: &str) -> Option<Phys> {
+fn clean_line(no: usize, raw: &str) -> Option<Phys<'_>> {
     // Most lines need none of these replacements; skip the copies then.
-    let raw: Cow<str> = if has_odd_space(raw) {
-        raw.replace(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}'], " ")
-            .replace('\t', "    ")
-            .into()
-    } else {
-        raw.into()
-    };
+    if has_odd_space(raw) {
+        let raw = raw
+            .replace(['\u{000C}', '\u{00A0}', '\u{200B}', '\u{FEFF}'], " ")
+            .replace('\t', "    ");
+        return clean_spaced_line(no, &raw).map(|p| Phys {
+            text: p.text.into_owned().into(),
+            ..p
+        });
+    }
+    clean_spaced_line(no, raw)
+}
+
+/// [`clean_line`] once its odd spaces are plain ones.
+fn clean_spaced_line(no: usize, raw: &str) -> Option<Phys<'_>> {
     let indent = raw.len() - raw.trim_start().len();
     let mut t = raw.trim();
     if t.is_empty() || is_decor(t) {
@@ -282,16 +289,19 @@ fn clean_line(no: usize, raw: &str) -> Option<Phys> {
             .replace("\\|", "|")
             .into();
     }
-    let s = s.trim();
+    let s = match s {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    };
     if s.is_empty() {
         return None;
     }
-    if is_decor(s) && s.chars().count() >= 3 {
+    if is_decor(&s) && s.chars().count() >= 3 {
         return None;
     }
     Some(Phys {
         no,
-        text: s.to_string(),
+        text: s,
         indent,
         bold_open,
         bold_close,
@@ -371,7 +381,11 @@ fn is_pipe_row(t: &str) -> bool {
 
 /// Markdown scrapes put each cell on its own lines between lines holding only "|";
 /// two bars in a row end a table row. A cell never spans a blank line or 25 lines.
-fn bar_table(phys: &[Option<Phys>], raw_blank: &[bool], start: usize) -> Option<(Table, usize)> {
+fn bar_table(
+    phys: &[Option<Phys<'_>>],
+    raw_blank: &[bool],
+    start: usize,
+) -> Option<(Table, usize)> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut i = start + 1;
@@ -502,7 +516,7 @@ fn layout_columns(phys: &[Option<Phys>], start: usize) -> Option<(Table, usize)>
             }
             Some(p) => {
                 blanks = 0;
-                let t = p.text.as_str();
+                let t = &*p.text;
                 if let Some((l, r)) = split_gap(t) {
                     rows.push(vec![l, r]);
                 } else if p.indent >= 30 && t.chars().count() <= 50 {
@@ -632,7 +646,7 @@ fn lines_are_wrapped(phys: &[Option<Phys>]) -> bool {
     let texts: Vec<&str> = phys
         .iter()
         .flatten()
-        .map(|p| p.text.as_str())
+        .map(|p| &*p.text)
         .filter(|t| *t != "|" && !has_cell_separator(t))
         .collect();
     let (mut candidates, mut continued) = (0usize, 0usize);
@@ -739,7 +753,7 @@ impl ParaBuilder {
     }
 
     fn push(&mut self, p: &Phys, out: &mut Vec<Block>) {
-        let t = p.text.as_str();
+        let t = &*p.text;
         // The line's marker, looked up once for all the tests below.
         let line = Line {
             text: t,
