@@ -84,6 +84,8 @@ struct Phys<'a> {
     no: usize,
     /// The cleaned line, trimmed; most lines need no change and borrow the input.
     text: Cow<'a, str>,
+    /// Its length in characters (wanted three times per line).
+    chars: usize,
     indent: usize,
     /// The cleaned line started / ended a bold span.
     bold_open: bool,
@@ -112,7 +114,7 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
         text.into()
     };
     let raw: Vec<&str> = text.split('\n').collect();
-    let raw_blank: Vec<bool> = raw.iter().map(|l| l.trim().is_empty()).collect();
+    let raw_blank: Vec<bool> = raw.iter().map(|l| l.trim_start().is_empty()).collect();
     let mut phys: Vec<Option<Phys>> = Vec::with_capacity(raw.len());
     for (i, line) in raw.iter().enumerate() {
         phys.push(clean_line(i + 1, line));
@@ -296,12 +298,14 @@ fn clean_spaced_line(no: usize, raw: &str) -> Option<Phys<'_>> {
     if s.is_empty() {
         return None;
     }
-    if is_decor(&s) && s.chars().count() >= 3 {
+    let chars = s.chars().count();
+    if is_decor(&s) && chars >= 3 {
         return None;
     }
     Some(Phys {
         no,
         text: s,
+        chars,
         indent,
         bold_open,
         bold_close,
@@ -460,9 +464,8 @@ fn detect_layout(phys: &[Option<Phys>]) -> bool {
     gaps >= 2 && indented * 10 >= total
 }
 
-/// Splits "left      right" at a run of 8 or more spaces.
-fn split_gap(line: &str) -> Option<(String, String)> {
-    let t = line.trim();
+/// Splits a trimmed line "left      right" at a run of 8 or more spaces.
+fn split_gap(t: &str) -> Option<(String, String)> {
     let pos = find_spaces(t, 8)?;
     let left = t[..pos].trim();
     let right = t[pos..].trim();
@@ -627,11 +630,7 @@ fn decode_entities(s: &str) -> String {
 
 /// The width at which the text was wrapped (90th percentile of line lengths).
 fn typical_width(phys: &[Option<Phys>]) -> usize {
-    let mut lens: Vec<usize> = phys
-        .iter()
-        .flatten()
-        .map(|p| p.text.chars().count())
-        .collect();
+    let mut lens: Vec<usize> = phys.iter().flatten().map(|p| p.chars).collect();
     if lens.is_empty() {
         return 80;
     }
@@ -643,17 +642,17 @@ fn typical_width(phys: &[Option<Phys>]) -> usize {
 /// paragraph per line (Word, antiword)? In wrapped text a long line without final
 /// punctuation is nearly always followed by a line that starts in lowercase.
 fn lines_are_wrapped(phys: &[Option<Phys>]) -> bool {
-    let texts: Vec<&str> = phys
+    let lines: Vec<&Phys> = phys
         .iter()
         .flatten()
-        .map(|p| &*p.text)
-        .filter(|t| *t != "|" && !has_cell_separator(t))
+        .filter(|p| p.text != "|" && !has_cell_separator(&p.text))
         .collect();
     let (mut candidates, mut continued) = (0usize, 0usize);
-    for w in texts.windows(2) {
-        if w[0].chars().count() >= 40 && !w[0].ends_with(['.', ':', ';', '!', '?']) {
+    for w in lines.windows(2) {
+        if w[0].chars >= 40 && !w[0].text.ends_with(['.', ':', ';', '!', '?']) {
             candidates += 1;
             if w[1]
+                .text
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
@@ -800,7 +799,7 @@ impl ParaBuilder {
                 cur.strong = cur.strong || (join && p.bold_close);
             }
         }
-        self.last_len = t.chars().count();
+        self.last_len = p.chars;
         self.last_indent = p.indent;
     }
 
