@@ -557,8 +557,12 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
         return Vec::new();
     }
     let mut found = Found::default();
+    // Patterns that need a letter or sign the text lacks are not run at all.
+    let bytes = text.as_bytes();
+    let has_q = memchr::memchr2(b'q', b'Q', bytes).is_some();
+    let has_slash = memchr::memchr(b'/', bytes).is_some();
 
-    for c in RE_QUARTER_RANGE.captures_iter(text) {
+    for c in captures_if(has_q, &RE_QUARTER_RANGE, text) {
         let m = c.get(0).expect("m");
         let (Some(q1), Some(q2)) = (roman_value(&c[1]), roman_value(&c[3])) else {
             continue;
@@ -579,7 +583,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             },
         );
     }
-    for c in RE_QUARTER.captures_iter(text) {
+    for c in captures_if(has_q, &RE_QUARTER, text) {
         let m = c.get(0).expect("m");
         if !found.free(m.range()) {
             continue;
@@ -600,7 +604,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             },
         );
     }
-    for c in RE_FROM_TO.captures_iter(text) {
+    for c in captures_if(has_slash, &RE_FROM_TO, text) {
         let m = c.get(0).expect("m");
         if !found.free(m.range()) {
             continue;
@@ -708,7 +712,7 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
         // A date after "bắt đầu" (in any case) is a start. Where the words first end, found
         // once: lowercasing all the text before each date was quadratic in long fields.
         let begins_end = RE_BEGINS.find(text).map(|b| b.end());
-        for c in RE_ANY_DATE.captures_iter(text) {
+        for c in captures_if(has_slash, &RE_ANY_DATE, text) {
             let m = c.get(0).expect("m");
             if !found.free(m.range()) {
                 continue;
@@ -779,6 +783,18 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
         );
     }
     found.into_sorted()
+}
+
+/// The matches of `re` in `text`; none, without a search, when `may_match` is false.
+fn captures_if<'r, 't>(
+    may_match: bool,
+    re: &'r Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> + use<'r, 't> {
+    may_match
+        .then(|| re.captures_iter(text))
+        .into_iter()
+        .flatten()
 }
 
 /// Where `(?i)\b(?:RECURRENCE)` matches, in order, as the regex engine's iterator finds
