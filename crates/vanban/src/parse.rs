@@ -1123,11 +1123,10 @@ fn issuer_in_sentence(t: &str) -> Option<String> {
     // Folded: "xây dựng kế hoạch", "ban hành kế hoạch", "lập kế hoạch".
     const VERBS: [&str; 3] = [" xay dung ke hoach", " ban hanh ke hoach", " lap ke hoach"];
     // One folded copy, searched for each verb (searching case-insensitively from every
-    // position would be quadratic in the sentence); the copy that maps back to `t` is
-    // made only when a verb is there.
+    // position would be quadratic in the sentence).
     let folded = fold(t);
     let at = VERBS.iter().filter_map(|v| folded.find(v)).min()?;
-    let pos = crate::text::Folded::new(t).origin(at);
+    let pos = crate::text::origin_of(t, at);
     let before = &t[..pos];
     let start = before.rfind([',', ';', ':', '.']).map_or(0, |i| i + 1);
     let cand = before[start..].trim();
@@ -1533,14 +1532,13 @@ fn labelled_units(text: &str) -> (Vec<String>, Vec<String>) {
         if !line.contains(':') {
             continue;
         }
-        // Most lines hold none of the labels' words: a plain fold tells, and the fold that
-        // maps back to the line is made only for the others.
-        let plain = fold(line);
-        if !(plain.contains("chu tri") || plain.contains("phoi hop") || plain.contains("thuc hien"))
+        let folded = fold(line);
+        if !(folded.contains("chu tri")
+            || folded.contains("phoi hop")
+            || folded.contains("thuc hien"))
         {
             continue;
         }
-        let f = crate::text::Folded::new(line);
         // Every label occurrence (followed by a colon), in order.
         let mut hits: Vec<(usize, usize, bool)> = Vec::new();
         // The labels' searchers, built once.
@@ -1553,10 +1551,10 @@ fn labelled_units(text: &str) -> (Vec<String>, Vec<String>) {
             });
         for ((_, is_lead), label) in phrases::UNIT_LABELS.iter().zip(FINDERS.iter()) {
             let mut from = 0;
-            while let Some((s, e)) = crate::text::find_word_with(&f.folded, label, from) {
+            while let Some((s, e)) = crate::text::find_word_with(&folded, label, from) {
                 from = e;
                 // "Đơn vị chủ trì tham mưu thực hiện:" — a few words may sit before the colon.
-                let tail = &f.folded[e..];
+                let tail = &folded[e..];
                 let colon = tail.find(':').filter(|&c| {
                     let between = &tail[..c];
                     between.split_whitespace().count() <= 4 && !between.contains([',', ';', '.'])
@@ -1570,8 +1568,10 @@ fn labelled_units(text: &str) -> (Vec<String>, Vec<String>) {
         }
         hits.sort();
         for (k, &(_, value_start, is_lead)) in hits.iter().enumerate() {
-            let value_end = hits.get(k + 1).map_or(f.folded.len(), |h| h.0);
-            let (a, b) = (f.origin(value_start), f.origin(value_end));
+            let value_end = hits.get(k + 1).map_or(folded.len(), |h| h.0);
+            // Back to the line's own bytes (found again, for the few hits).
+            let origin = |k| crate::text::origin_of(line, k);
+            let (a, b) = (origin(value_start), origin(value_end));
             let value = &line[a..b.max(a)];
             let value = value.split(". ").next().unwrap_or(value);
             let target = if is_lead { &mut lead } else { &mut coord };

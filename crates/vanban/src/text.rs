@@ -225,6 +225,22 @@ impl Folded {
     }
 }
 
+/// The byte offset in `original` of the character that gave byte `folded_offset` of
+/// `fold(original)` (the end of `original` past the fold's end): [`Folded::origin`],
+/// found by folding up to that point again instead of keeping a table for every byte.
+pub fn origin_of(original: &str, folded_offset: usize) -> usize {
+    let mut folded_len = 0;
+    for (i, c) in original.char_indices() {
+        if let Some(f) = fold_char(c) {
+            folded_len += f.len_utf8();
+            if folded_offset < folded_len {
+                return i;
+            }
+        }
+    }
+    original.len()
+}
+
 /// Finds `needle` in `hay` at word boundaries, starting at byte `from`.
 pub fn find_word(hay: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
     find_word_with(hay, &memchr::memmem::Finder::new(needle), from)
@@ -481,5 +497,11 @@ mod tests {
         let (a, _) = f.find_word("chu tri", 0).unwrap();
         assert_eq!(&s[..f.origin(a)], "Sở Văn hóa ");
         assert!(find_word("chu trinh", "chu tri", 0).is_none());
+        for t in [s, "Quí II/2025", "Vie\u{302}\u{323}t Nam", ""] {
+            let f = Folded::new(t);
+            for k in 0..=f.folded.len() + 2 {
+                assert_eq!(origin_of(t, k), f.origin(k), "{t:?} {k}");
+            }
+        }
     }
 }
