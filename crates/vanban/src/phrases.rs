@@ -32,6 +32,10 @@ pub fn parse_number(s: &str) -> Option<f64> {
     if s.is_empty() || !s.chars().next()?.is_ascii_digit() {
         return None;
     }
+    // Most figures are plain whole numbers, exact as f64 up to 15 digits.
+    if s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse::<u64>().ok().map(|n| n as f64);
+    }
     let (int_part, frac) = match s.split_once(',') {
         Some((i, f)) => (i, Some(f)),
         None => (s, None),
