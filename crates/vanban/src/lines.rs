@@ -906,19 +906,17 @@ impl ParaBuilder {
 /// Lines of the header and closing that never join a paragraph (case-insensitive, old and
 /// new tone placement).
 fn header_line(s: &str) -> bool {
-    if !s.starts_with(['C', 'c', 'Đ', 'đ', 'S', 's', 'N', 'n']) {
-        return false;
-    }
-    [
-        "cộng hòa xã hội",
-        "cộng hoà xã hội",
-        "độc lập",
-        "số:",
-        "số :",
-        "nơi nhận",
-    ]
-    .iter()
-    .any(|h| crate::text::prefix_len_ci(s, h).is_some())
+    // Only the phrases with the line's first letter can match.
+    let phrases: &[&str] = match s.chars().next() {
+        Some('C' | 'c') => &["cộng hòa xã hội", "cộng hoà xã hội"],
+        Some('Đ' | 'đ') => &["độc lập"],
+        Some('S' | 's') => &["số:", "số :"],
+        Some('N' | 'n') => &["nơi nhận"],
+        _ => return false,
+    };
+    phrases
+        .iter()
+        .any(|h| crate::text::prefix_len_ci(s, h).is_some())
 }
 
 /// A physical line's text and its numbering marker ("1.", "a)", "-", "+", "II."), if any:
