@@ -293,8 +293,11 @@ fn unit_after(rest: &str, free: bool) -> Option<(String, usize)> {
         let _ = stripped;
         return Some(("%".into(), skipped + 1));
     }
+    // Only the units with the same first letter (in either case) can be there.
+    let first = r.chars().next().map(crate::text::lower1);
     for u in COUNT_UNITS {
-        if let Some(n) = crate::text::prefix_len_ci(r, u)
+        if u.chars().next().map(crate::text::lower1) == first
+            && let Some(n) = crate::text::prefix_len_ci(r, u)
             && r[n..].chars().next().is_none_or(|c| !is_word_char(c))
         {
             return Some((r[..n].to_string(), skipped + n));

@@ -279,7 +279,8 @@ pub fn starts_with_word(folded: &str, prefix: &str) -> bool {
             .is_none_or(|c| !c.is_alphanumeric())
 }
 
-fn lower1(c: char) -> char {
+/// `c` lowercased, as one character (its first, where lowercasing gives more).
+pub(crate) fn lower1(c: char) -> char {
     if c.is_ascii() {
         c.to_ascii_lowercase()
     } else {
