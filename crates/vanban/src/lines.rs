@@ -897,9 +897,8 @@ impl ParaBuilder {
             return false;
         }
         // Headings in capitals end where the capitals end.
-        let prev_upper = upper_ratio(prev) > 0.8;
-        let next_upper = upper_ratio(t) > 0.8;
-        prev_upper == next_upper || !prev_upper
+        // (The next line's case is read only after a line in capitals.)
+        upper_ratio(prev) <= 0.8 || upper_ratio(t) > 0.8
     }
 }
 

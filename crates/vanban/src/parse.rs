@@ -625,7 +625,7 @@ fn header_start(blocks: &[Block], motto: usize) -> usize {
     let mut s = motto;
     while s > 0 && motto - s < 4 {
         match &blocks[s - 1] {
-            Block::Para(p) if upper_ratio(&p.text) > 0.7 && p.text.chars().count() < 80 => s -= 1,
+            Block::Para(p) if p.text.chars().count() < 80 && upper_ratio(&p.text) > 0.7 => s -= 1,
             _ => break,
         }
     }
@@ -1199,7 +1199,7 @@ enum SectionKind {
 
 fn section_kind_of(text: &str) -> Option<SectionKind> {
     let t = marker_parts(text).map_or(text, |(_, r)| r);
-    if upper_ratio(t) < 0.75 || t.chars().count() > 120 {
+    if t.chars().count() > 120 || upper_ratio(t) < 0.75 {
         return None;
     }
     Some(section_kind(t))
@@ -1273,14 +1273,15 @@ fn build_tree(doc: &mut Doc, from: usize, to: usize, year: Option<i32>) -> Vec<I
                 let marker = split_marker(t);
                 let is_section = match &marker {
                     Some((m, rest)) => {
+                        // Lengths are tested before case, which reads up to 200 letters.
                         m.style == Style::Part
                             || matches!(m.style, Style::Roman | Style::UpperLetter)
-                                && upper_ratio(rest) > 0.75
                                 && rest.chars().count() < 160
+                                && upper_ratio(rest) > 0.75
                     }
                     None => {
-                        (p.strong || upper_ratio(t) > 0.85)
-                            && t.chars().count() < 100
+                        t.chars().count() < 100
+                            && (p.strong || upper_ratio(t) > 0.85)
                             && section_kind(t) != SectionKind::Content
                             && upper_ratio(t) > 0.75
                     }
