@@ -10,7 +10,7 @@ use crate::AppState;
 use crate::conflict;
 use crate::errors::AppError;
 use crate::form::{field, fields, parse_number};
-use crate::items::{self, Overlay, ReportDraft, local_time, report_line, visible_item};
+use crate::items::{self, Overlay, ReportDraft, report_line, visible_item};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
@@ -333,31 +333,7 @@ async fn history_page(
             evidence: latest.evidence.clone(),
             ..Default::default()
         });
-        items::ReportForm {
-            units: Vec::new(),
-            periods: Vec::new(),
-            text: d.text.clone(),
-            percent: d.percent.clone(),
-            figures: progress
-                .iter()
-                .filter(|p| p.source == store::TargetSource::Entered)
-                .map(|p| {
-                    let typed = d
-                        .figures
-                        .iter()
-                        .find(|(t, _)| *t == p.target_id)
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_default();
-                    (p.target_id, p.text.clone(), typed)
-                })
-                .collect(),
-            evidence: d
-                .evidence
-                .iter()
-                .map(|e| items::evidence_line(e, true))
-                .collect(),
-            limit_mb: app.config().evidence_limit_bytes / 1_000_000,
-        }
+        items::ReportForm::from_draft(&d, &progress, app.config().evidence_limit_bytes)
     });
     let lang = ctx.lang;
     let mut lines: Vec<items::ReportLine> = versions
@@ -439,9 +415,4 @@ pub async fn edit(
         )),
         Err(e) => back(store_message(&ctx, e)).await,
     }
-}
-
-/// For the conflict page: when a version was written.
-pub fn written_at(unix: i64) -> String {
-    local_time(unix)
 }

@@ -3,7 +3,7 @@
 //! lets the store check permission and version in its transaction, and then redirects, or
 //! shows the page again with the message and the typed values, or the conflict page.
 
-use super::{Overlay, page, parse_status};
+use super::{Overlay, page};
 use crate::AppState;
 use crate::conflict;
 use crate::errors::AppError;
@@ -96,6 +96,13 @@ fn on<'a>(app: &'a AppState, ctx: &'a Ctx, user: &'a SessionUser, id: ItemId) ->
     On { app, ctx, user, id }
 }
 
+/// After a split or a move: the parent, where the new order shows (the item itself at the
+/// top level).
+fn to_parent(ctx: &Ctx, it: &store::ItemTracking, notice: &str) -> Response {
+    let at = it.parent_id.unwrap_or(it.id);
+    redirect(ctx, &format!("/items/{}?notice={notice}", at.0))
+}
+
 fn done(ctx: &Ctx, id: ItemId, anchor: &str) -> Response {
     redirect(ctx, &format!("/items/{}?notice=item_saved#{anchor}", id.0))
 }
@@ -114,7 +121,7 @@ pub async fn status(
         status_reason: Some(reason.to_string()),
         ..Default::default()
     };
-    let Some(to) = parse_status(field(&pairs, "status")) else {
+    let Ok(to) = field(&pairs, "status").parse::<domain::ItemStatus>() else {
         return invalid(
             on(&app, &ctx, &user, id),
             "status",
@@ -367,13 +374,7 @@ pub async fn split(
         })
         .collect();
     match app.store().split_item(id, v, &parts, &user.actor).await {
-        Ok(_) => Ok(redirect(
-            &ctx,
-            &format!(
-                "/items/{}?notice=item_split",
-                it.parent_id.map_or(id.0, |p| p.0)
-            ),
-        )),
+        Ok(_) => Ok(to_parent(&ctx, &it, "item_split")),
         Err(e) => {
             failed(
                 on(&app, &ctx, &user, id),
@@ -403,13 +404,7 @@ pub async fn move_item(
         _ => return Err(AppError::BadRequest("direction".into())),
     };
     match app.store().move_item(id, v, to, &user.actor).await {
-        Ok(_) => Ok(redirect(
-            &ctx,
-            &format!(
-                "/items/{}?notice=item_moved",
-                it.parent_id.map_or(id.0, |p| p.0)
-            ),
-        )),
+        Ok(_) => Ok(to_parent(&ctx, &it, "item_moved")),
         Err(e) => {
             failed(
                 on(&app, &ctx, &user, id),

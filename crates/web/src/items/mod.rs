@@ -17,7 +17,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
-use domain::{ItemId, ItemStatus, Language, Period, UnitId, UnitRelation};
+use domain::{ItemId, Language, Period, UnitId, UnitRelation};
 use store::{EvidenceRecord, ItemTracking, ReportVersion, TargetProgress, TargetSource};
 
 pub fn routes() -> Router<AppState> {
@@ -98,6 +98,38 @@ pub struct ReportForm {
     pub figures: Vec<(i64, String, String)>,
     pub evidence: Vec<EvidenceLine>,
     pub limit_mb: u64,
+}
+
+impl ReportForm {
+    /// The content fields from a draft: a figure box per entered target (with what was
+    /// typed), and the evidence already stored. Units and periods are the caller's.
+    pub fn from_draft(
+        d: &ReportDraft,
+        progress: &[TargetProgress],
+        limit_bytes: u64,
+    ) -> ReportForm {
+        ReportForm {
+            units: Vec::new(),
+            periods: Vec::new(),
+            text: d.text.clone(),
+            percent: d.percent.clone(),
+            figures: progress
+                .iter()
+                .filter(|p| p.source == TargetSource::Entered)
+                .map(|p| {
+                    let typed = d
+                        .figures
+                        .iter()
+                        .find(|(t, _)| *t == p.target_id)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default();
+                    (p.target_id, p.text.clone(), typed)
+                })
+                .collect(),
+            evidence: d.evidence.iter().map(|e| evidence_line(e, true)).collect(),
+            limit_mb: limit_bytes / 1_000_000,
+        }
+    }
 }
 
 /// What a failed form sends back to the page.
@@ -443,27 +475,7 @@ pub async fn page(
                     selected: p.to_string() == chosen,
                 })
                 .collect(),
-            text: draft.text.clone(),
-            percent: draft.percent.clone(),
-            figures: progress
-                .iter()
-                .filter(|p| p.source == TargetSource::Entered)
-                .map(|p| {
-                    let typed = draft
-                        .figures
-                        .iter()
-                        .find(|(t, _)| *t == p.target_id)
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_default();
-                    (p.target_id, p.text.clone(), typed)
-                })
-                .collect(),
-            evidence: draft
-                .evidence
-                .iter()
-                .map(|e| evidence_line(e, true))
-                .collect(),
-            limit_mb: app.config().evidence_limit_bytes / 1_000_000,
+            ..ReportForm::from_draft(&draft, &progress, app.config().evidence_limit_bytes)
         })
     };
 
@@ -546,9 +558,4 @@ fn default_period(first: i32, last: i32) -> Period {
     } else {
         Period::Year(last)
     }
-}
-
-/// The status a `status` form field names.
-pub fn parse_status(s: &str) -> Option<ItemStatus> {
-    s.parse().ok()
 }
