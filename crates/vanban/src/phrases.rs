@@ -1607,6 +1607,25 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
     }
 
+    /// 20,000 texts of up to `max_pieces - 1` pieces, the same for a seed (xorshift).
+    fn generated_texts(pieces: &[&str], max_pieces: u64, seed: u64) -> Vec<String> {
+        let mut state = seed;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..20_000)
+            .map(|_| {
+                let len = next() % max_pieces;
+                (0..len)
+                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
     fn recurrence_spans_are_the_patterns_matches() {
         let whole = Regex::new(&format!(r"(?i)(?-u:\b)(?:{RECURRENCE})")).expect("valid regex");
@@ -1643,18 +1662,7 @@ mod tests {
             "ĐỊNH ",
             "HÀNG",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..20_000 {
-            let len = next() % 16;
-            let text: String = (0..len)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+        for text in generated_texts(&pieces, 16, 0x9E37_79B9_7F4A_7C15) {
             let expected: Vec<_> = whole.find_iter(&text).map(|m| m.range()).collect();
             assert_eq!(recurrence_spans(&text), expected, "{text:?}");
         }
@@ -1779,18 +1787,7 @@ mod tests {
             " chính quyền địa phương và",
             "\u{301}",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..20_000 {
-            let len = next() % 24;
-            let text: String = (0..len)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+        for text in generated_texts(&pieces, 24, 0x2545_F491_4F6C_DD1D) {
             assert_eq!(
                 kind_before(&text),
                 kind_before_by_pattern(&text),
