@@ -1,0 +1,8 @@
+//! sangtao's document writers. Pure: they take plain data and return bytes, so that they
+//! are tested without a database or a server, and the web layer only chooses the data.
+//!
+//! - [`table`]: any list as CSV (UTF-8 with BOM, for Excel) or XLSX.
+
+pub mod table;
+
+pub use table::{Cell, Table, TableError};
