@@ -8,6 +8,22 @@ pub fn format_vnd(amount: i64) -> String {
 }
 
 /// `dd/mm/yyyy`, as in Vietnamese administrative documents.
+/// Asia/Ho_Chi_Minh: UTC+7 all year (Vietnam has no daylight saving since 1975).
+pub fn vietnam_offset() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset")
+}
+
+/// A Unix time as `dd/mm/yyyy HH:MM` in Hanoi.
+pub fn format_local_time(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .map(|t| {
+            t.with_timezone(&vietnam_offset())
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
@@ -101,6 +117,18 @@ mod tests {
         assert_eq!(format_number(2.5), "2,5");
         assert_eq!(format_number(12.25), "12,25");
         assert_eq!(format_number(-0.5), "-0,5");
+    }
+
+    #[test]
+    fn local_time_is_hanoi_time() {
+        // 2025-06-30 17:30 UTC is 00:30 the next day in Hanoi.
+        let t = chrono::NaiveDate::from_ymd_opt(2025, 6, 30)
+            .unwrap()
+            .and_hms_opt(17, 30, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp();
+        assert_eq!(format_local_time(t), "01/07/2025 00:30");
     }
 
     #[test]

@@ -94,9 +94,55 @@ pub fn can_change_item_units(user: &Actor) -> bool {
     user.sees_everything()
 }
 
+/// Read the audit log (per item, per plan, and its CSV): the Board and admins, who answer
+/// for the plan; units see their own items' history through the reports' versions.
+pub fn can_view_audit(user: &Actor) -> bool {
+    user.sees_everything()
+}
+
+/// Which items a user's lists may show: `None` for every item, `Some(units)` for only
+/// items naming one of these units (a partner sees what is shared with it).
+pub fn item_list_scope(user: &Actor) -> Option<Vec<UnitId>> {
+    if user.sees_everything() || user.is_internal_member() {
+        None
+    } else if user.has_role(Role::Partner) {
+        Some(user.unit_ids.clone())
+    } else {
+        Some(Vec::new())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn audit_is_for_the_board_and_admins_lists_scope_partners() {
+        let who = |roles: Vec<Role>, units: Vec<i64>| Actor {
+            user_id: UserId(1),
+            roles,
+            unit_ids: units.into_iter().map(UnitId).collect(),
+            active: true,
+        };
+        assert!(can_view_audit(&who(vec![Role::Board], vec![])));
+        assert!(can_view_audit(&who(vec![Role::Admin], vec![])));
+        assert!(!can_view_audit(&who(vec![Role::Staff], vec![1])));
+        assert!(!can_view_audit(&who(vec![Role::Partner], vec![1])));
+        assert_eq!(item_list_scope(&who(vec![Role::Staff], vec![1])), None);
+        assert_eq!(
+            item_list_scope(&who(vec![Role::Partner], vec![7])),
+            Some(vec![UnitId(7)])
+        );
+        // Staff and Partner together: the union, i.e. everything.
+        assert_eq!(
+            item_list_scope(&who(vec![Role::Partner, Role::Staff], vec![7])),
+            None
+        );
+        let mut gone = who(vec![Role::Board], vec![]);
+        gone.active = false;
+        assert!(!can_view_audit(&gone));
+        assert_eq!(item_list_scope(&gone), Some(vec![]));
+    }
 
     const QLDS: UnitId = UnitId(1);
     const VP: UnitId = UnitId(2);

@@ -41,6 +41,9 @@ enum Command {
     /// Work with plan documents without a database.
     #[command(subcommand)]
     Plan(commands::plan::PlanCommand),
+    /// Tools for developers: synthetic data for load tests.
+    #[command(subcommand)]
+    Dev(commands::dev::DevCommand),
 }
 
 /// Keeps the resident size small after sign-ins. Each argon2 hash takes a 19 MiB buffer;
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
                     Command::Import(args) => commands::import::run(settings, args),
                     Command::User(cmd) => commands::user::run(settings, cmd),
                     Command::Healthcheck(args) => commands::healthcheck::run(settings, args),
+                    Command::Dev(cmd) => commands::dev::run(settings, cmd),
                     Command::Plan(_) => unreachable!("handled above"),
                 }
             }

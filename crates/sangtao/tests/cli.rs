@@ -243,3 +243,39 @@ fn user_commands_add_list_and_reset() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("boss"));
 }
+
+#[test]
+fn dev_seed_shows_progress_and_refuses_a_database_with_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = sangtao(
+        dir.path(),
+        &[
+            "dev",
+            "seed",
+            "--items",
+            "1200",
+            "--reports",
+            "3000",
+            "--plans",
+            "3",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // One progress line per plan (stderr is not a terminal here), then the summary.
+    let err = stderr(&o);
+    assert_eq!(err.matches("sangtao dev seed: ").count(), 3, "{err}");
+    assert!(err.contains("3/3 kế hoạch · 1200/1200 nhiệm vụ"), "{err}");
+    let out = stdout(&o);
+    assert!(out.contains("made 3 plans, 1200 items"), "{out}");
+    // The empty database got the built-in plan and an admin first.
+    assert!(out.contains("One-time password"), "{out}");
+    // Now it holds plans: refused without --force, nothing added.
+    let again = sangtao(dir.path(), &["dev", "seed", "--items", "10"]);
+    assert_eq!(again.status.code(), Some(3));
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+    let forced = sangtao(dir.path(), &["dev", "seed", "--items", "10", "--force"]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    let zero = sangtao(dir.path(), &["dev", "seed", "--items", "0"]);
+    assert_eq!(zero.status.code(), Some(1));
+    assert!(stderr(&zero).contains("--items"));
+}

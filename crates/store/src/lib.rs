@@ -202,6 +202,11 @@ impl Store {
     }
 
     /// The plan with its whole item tree, in a fixed number of queries.
+    /// Id and short name of every plan, newest first (for filters).
+    pub async fn plan_names(&self) -> Result<Vec<(PlanId, String)>, StoreError> {
+        dispatch!(self, plan_names())
+    }
+
     pub async fn plan(&self, id: PlanId) -> Result<Option<PlanView>, StoreError> {
         dispatch!(self, plan(id))
     }
@@ -719,7 +724,17 @@ impl Store {
         &self,
         spec: SyntheticSpec,
     ) -> Result<SyntheticSummary, StoreError> {
-        dispatch_tracking!(self, synthetic::generate(&spec))
+        self.generate_synthetic_with_progress(spec, &|_| {}).await
+    }
+
+    /// As [`Store::generate_synthetic`], calling `progress` with the running totals after
+    /// each plan (one transaction per plan).
+    pub async fn generate_synthetic_with_progress(
+        &self,
+        spec: SyntheticSpec,
+        progress: &(dyn Fn(&SyntheticSummary) + Sync),
+    ) -> Result<SyntheticSummary, StoreError> {
+        dispatch_tracking!(self, synthetic::generate(&spec, progress))
     }
 }
 

@@ -700,6 +700,29 @@ pub(crate) async fn list_plans(pool: &Pool, _ctx: &Ctx) -> R<Vec<PlanSummary>> {
         .collect()
 }
 
+/// Id and short name ("123/KH-SVHTT", else the title) of every plan, for filters: no
+/// item counts, so it stays cheap with many items.
+pub(crate) async fn plan_names(pool: &Pool, _ctx: &Ctx) -> R<Vec<(PlanId, String)>> {
+    let rows = sqlx::query(
+        "SELECT id, number, symbol, title FROM plans
+         ORDER BY COALESCE(year, 0) DESC, imported_at DESC, id DESC",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let number: Option<String> = r.try_get(1)?;
+            let symbol: Option<String> = r.try_get(2)?;
+            let title: String = r.try_get(3)?;
+            let name = match (number, symbol) {
+                (Some(n), Some(s)) if !s.is_empty() => format!("{n}/{s}"),
+                _ => title,
+            };
+            Ok((PlanId(r.try_get(0)?), name))
+        })
+        .collect()
+}
+
 pub(crate) async fn plan_parsed_json(pool: &Pool, _ctx: &Ctx, id: PlanId) -> R<Option<String>> {
     Ok(
         sqlx::query_scalar("SELECT parsed_json FROM plans WHERE id = $1")

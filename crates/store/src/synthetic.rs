@@ -281,7 +281,13 @@ fn plan_items(rng: &mut Rng, n: usize, year: i32, city: &str) -> Vec<ItemRow> {
 /// Generates `spec` into the store and returns what it made. Units are shared with
 /// real data (matched by their folded name); plans are new each run (their source hash
 /// includes the seed and a run-unique count, so running twice adds more).
-pub(crate) async fn generate(pool: &Pool, _ctx: &Ctx, spec: &SyntheticSpec) -> R<SyntheticSummary> {
+/// `progress` is called after each plan is committed, with the running totals.
+pub(crate) async fn generate(
+    pool: &Pool,
+    _ctx: &Ctx,
+    spec: &SyntheticSpec,
+    progress: &(dyn Fn(&SyntheticSummary) + Sync),
+) -> R<SyntheticSummary> {
     let mut rng = Rng(spec.seed);
     let unit_ids = ensure_units(pool).await?;
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plans")
@@ -529,6 +535,7 @@ pub(crate) async fn generate(pool: &Pool, _ctx: &Ctx, spec: &SyntheticSpec) -> R
         summary.plans += 1;
         summary.items += rows.len();
         summary.reports += slots.len() + made_second;
+        progress(&summary);
     }
     Ok(summary)
 }

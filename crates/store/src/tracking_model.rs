@@ -219,6 +219,9 @@ pub struct ItemFilter {
     /// From 1.
     pub page: i64,
     pub per_page: i64,
+    /// Export mode: `per_page` rows with a greater id, ordered by id, and no total (an
+    /// export walks the whole list in batches without OFFSET's growing cost).
+    pub after_id: Option<ItemId>,
 }
 
 /// One row of the item list.

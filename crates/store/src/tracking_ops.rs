@@ -1709,12 +1709,15 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
             Arg::S(like_pattern(&t)),
         );
     }
+    if let Some(after) = f.after_id {
+        add(&mut clauses, &mut args, "i.id > ?", Arg::I(after.0));
+    }
     let filter = if clauses.is_empty() {
         String::new()
     } else {
         format!("WHERE {}", clauses.join(" AND "))
     };
-    let per_page = f.per_page.clamp(1, 500);
+    let per_page = f.per_page.clamp(1, 1000);
     let page = f.page.max(1);
     let bind = |q: &str, extra: &[i64]| {
         let mut query = sqlx::query(sqlx::AssertSqlSafe(q.to_string()));
@@ -1732,21 +1735,36 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
     let mut conn = pool.acquire().await?;
     let n = args.len();
     ctx.count_view_query();
-    // The total rides along as a window count: one pass over the matching items.
-    let rows = bind(
-        &format!(
-            "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.start_date, i.due_date,
-                    i.added, COUNT(*) OVER ()
-             FROM items i {filter}
-             ORDER BY i.due_date IS NULL, i.due_date, i.id LIMIT ${} OFFSET ${}",
-            n + 1,
-            n + 2
-        ),
-        &[per_page, (page - 1) * per_page],
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows = if f.after_id.is_some() {
+        bind(
+            &format!(
+                "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.start_date,
+                        i.due_date, i.added, 0
+                 FROM items i {filter} ORDER BY i.id LIMIT ${}",
+                n + 1
+            ),
+            &[per_page],
+        )
+        .fetch_all(&mut *conn)
+        .await?
+    } else {
+        // The total rides along as a window count: one pass over the matching items.
+        bind(
+            &format!(
+                "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.start_date,
+                        i.due_date, i.added, COUNT(*) OVER ()
+                 FROM items i {filter}
+                 ORDER BY i.due_date IS NULL, i.due_date, i.id LIMIT ${} OFFSET ${}",
+                n + 1,
+                n + 2
+            ),
+            &[per_page, (page - 1) * per_page],
+        )
+        .fetch_all(&mut *conn)
+        .await?
+    };
     let total: i64 = match rows.first() {
+        _ if f.after_id.is_some() => rows.len() as i64,
         Some(r) => r.try_get(8)?,
         None if page == 1 => 0,
         // Past the last page: count separately.

@@ -17,6 +17,8 @@ pub enum AppError {
     CsrfMissing,
     CsrfStale,
     BadRequest(String),
+    /// Input the user can correct: the message, already in their language, is shown.
+    Invalid(String),
     Internal(String),
 }
 
@@ -83,12 +85,16 @@ pub fn render(ctx: &Ctx, err: &AppError) -> Response {
             tracing::error!(%why, "internal error");
             (StatusCode::INTERNAL_SERVER_ERROR, "internal", true)
         }
+        AppError::Invalid(_) => (StatusCode::BAD_REQUEST, "bad_request", false),
     };
     let heading = t.t(&format!("error.{key}.title")).to_string();
     let page = ErrorPage {
         l: Layout::new(ctx, &heading, ""),
         heading: heading.clone(),
-        message: t.t(&format!("error.{key}.message")).to_string(),
+        message: match err {
+            AppError::Invalid(message) => message.clone(),
+            _ => t.t(&format!("error.{key}.message")).to_string(),
+        },
         next_step: t.t(&format!("error.{key}.next")).to_string(),
         show_reload: reload,
     };

@@ -7,6 +7,7 @@
 
 pub mod admin;
 pub mod assets;
+pub mod audit;
 pub mod auth;
 pub mod conflict;
 pub mod csrf;
@@ -18,7 +19,7 @@ pub mod i18n;
 pub mod items;
 pub mod page;
 pub mod plans;
-pub mod reports;
+pub mod progress;
 pub mod session;
 pub mod units;
 
@@ -49,6 +50,8 @@ pub struct WebConfig {
     pub evidence_limit_bytes: u64,
     /// Uploads may take longer than other requests on a slow line.
     pub upload_timeout: Duration,
+    /// Most rows one CSV/XLSX export writes (the file then says it was cut).
+    pub export_max_rows: usize,
 }
 
 /// Files one upload request may carry.
@@ -64,6 +67,7 @@ impl Default for WebConfig {
             data_dir: std::path::PathBuf::from("sangtao-data"),
             evidence_limit_bytes: store::evidence_store::DEFAULT_LIMIT,
             upload_timeout: Duration::from_secs(30 * 60),
+            export_max_rows: 200_000,
         }
     }
 }
@@ -116,7 +120,8 @@ pub fn router(state: AppState) -> Router {
         .route("/plans", get(plans::list))
         .route("/plans/{id}", get(plans::show))
         .merge(items::routes())
-        .merge(reports::routes())
+        .merge(audit::routes())
+        .merge(progress::routes())
         .route("/evidence/{id}", get(evidence::download))
         .route("/units", get(units::list))
         .route("/units/{id}", get(units::show))
@@ -133,7 +138,7 @@ pub fn router(state: AppState) -> Router {
             .saturating_add(1024 * 1024),
     )
     .unwrap_or(usize::MAX);
-    let uploads = reports::upload_routes()
+    let uploads = progress::upload_routes()
         .layer(axum::extract::DefaultBodyLimit::max(upload_body_limit))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -218,6 +218,7 @@ struct PlanPage<'a> {
     plan_id: i64,
     /// Board and admins may add top-level items.
     can_add: bool,
+    can_audit: bool,
     units: Vec<Chip>,
 }
 
@@ -266,6 +267,7 @@ pub async fn show(
         rows: list,
         plan_id: id.0,
         can_add: domain::can_change_item_units(&user.actor),
+        can_audit: domain::can_view_audit(&user.actor),
         units: if domain::can_change_item_units(&user.actor) {
             app.store()
                 .list_units()

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod dev;
 pub mod healthcheck;
 pub mod import;
 pub mod plan;

@@ -72,6 +72,34 @@ pub fn browse_url(addr: std::net::SocketAddr) -> String {
     format!("http://{host}:{}/", addr.port())
 }
 
+/// On an empty database: imports the built-in plan with its units and creates the admin,
+/// printing the one-time password once. Does nothing on a database with data.
+pub async fn bootstrap(store: &store::Store, url: &str) -> anyhow::Result<()> {
+    let seed = vanban::parse_text(SEED_TEXT);
+    let sha = domain::password::sha256_hex(SEED_TEXT.as_bytes());
+    let boot = store
+        .bootstrap(&seed, SEED_NAME, &sha)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))
+        .context("cannot prepare the empty database")?;
+    if let Some(b) = boot {
+        println!(
+            "sangtao: cơ sở dữ liệu mới đã sẵn sàng / new database ready (kế hoạch / plan #{})",
+            b.plan_id
+        );
+        println!("  Mở / Open:                          {url}");
+        println!("  Tên đăng nhập / Login:              {}", b.admin_login);
+        println!(
+            "  Mật khẩu dùng một lần / One-time password: {}",
+            b.one_time_password
+        );
+        println!(
+            "  (chỉ hiện một lần; phải đổi khi đăng nhập lần đầu / shown once; must be changed at first sign-in)"
+        );
+    }
+    Ok(())
+}
+
 pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     ensure_data_dir(&settings)?;
     let _lock = match settings.sqlite_path() {
@@ -89,20 +117,7 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
         })?;
         let addr = listener.local_addr()?;
         let url = browse_url(addr);
-        let seed = vanban::parse_text(SEED_TEXT);
-        let sha = domain::password::sha256_hex(SEED_TEXT.as_bytes());
-        let boot = store
-            .bootstrap(&seed, SEED_NAME, &sha)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))
-            .context("cannot prepare the empty database")?;
-        if let Some(b) = boot {
-            println!("sangtao: cơ sở dữ liệu mới đã sẵn sàng / new database ready (kế hoạch / plan #{})", b.plan_id);
-            println!("  Mở / Open:                          {url}");
-            println!("  Tên đăng nhập / Login:              {}", b.admin_login);
-            println!("  Mật khẩu dùng một lần / One-time password: {}", b.one_time_password);
-            println!("  (chỉ hiện một lần; phải đổi khi đăng nhập lần đầu / shown once; must be changed at first sign-in)");
-        }
+        bootstrap(&store, &url).await?;
         // Before announcing the address, so that a stop right after it is graceful.
         let shutdown = web::shutdown_signal();
         tracing::info!(

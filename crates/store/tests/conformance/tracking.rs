@@ -863,6 +863,27 @@ async fn tracking_item_list_filters_and_pages(store: &Store) {
         .await
         .unwrap();
     assert_eq!(due.total, 120);
+    // Export batches: by id after the last one seen, every row exactly once.
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let batch = store
+            .list_items(&ItemFilter {
+                plan_id: Some(plan),
+                due_from: Some(date(2025, 6, 1)),
+                due_to: Some(date(2025, 6, 30)),
+                per_page: 50,
+                after_id: after,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let Some(last) = batch.rows.last() else { break };
+        after = Some(last.id);
+        seen.extend(batch.rows.iter().map(|r| r.id));
+    }
+    assert_eq!(seen.len(), 120);
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
     // Unit filter across plans, as lead only, with units in each row.
     let led = store
         .list_items(&ItemFilter {

@@ -4,6 +4,7 @@
 //! message and everything typed still in place ([`Overlay`]).
 
 pub mod edit;
+pub mod list;
 
 use crate::AppState;
 use crate::errors::AppError;
@@ -22,6 +23,9 @@ use store::{EvidenceRecord, ItemTracking, ReportVersion, TargetProgress, TargetS
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/items", get(list::list))
+        .route("/items.csv", get(list::export_csv))
+        .route("/items.xlsx", get(list::export_xlsx))
         .route("/items/{id}", get(show))
         .route("/items/{id}/status", post(edit::status))
         .route("/items/{id}/details", post(edit::details))
@@ -244,10 +248,7 @@ pub fn evidence_line(e: &EvidenceRecord, kept: bool) -> EvidenceLine {
 
 /// Date and time in Hanoi, `dd/mm/yyyy HH:MM`.
 pub fn local_time(unix: i64) -> String {
-    let tz = chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7");
-    chrono::DateTime::from_timestamp(unix, 0)
-        .map(|t| t.with_timezone(&tz).format("%d/%m/%Y %H:%M").to_string())
-        .unwrap_or_default()
+    domain::format::format_local_time(unix)
 }
 
 pub fn report_line(lang: Language, r: &ReportVersion, targets: &[TargetProgress]) -> ReportLine {
@@ -526,7 +527,7 @@ pub async fn page(
         reports,
         can_edit,
         can_change_units,
-        can_see_audit: actor.has_role(domain::Role::Board) || actor.has_role(domain::Role::Admin),
+        can_see_audit: domain::can_view_audit(actor),
         status_choices,
         kinds: domain::counting::RECORD_KINDS
             .iter()

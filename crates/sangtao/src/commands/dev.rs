@@ -1,0 +1,109 @@
+//! `sangtao dev seed`: synthetic plans, items and progress reports for load tests.
+
+use super::{open_store, runtime};
+use crate::config::Settings;
+use clap::{Args, Subcommand};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use store::{SyntheticSpec, SyntheticSummary};
+
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Fill the database with synthetic plans, units, items, targets and progress reports
+    /// (realistic Vietnamese content, the same for the same --seed). For load tests only.
+    Seed(SeedArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// Items in all, spread over the plans.
+    #[arg(long, default_value_t = 10_000)]
+    pub items: usize,
+    /// Progress reports in all (about one in ten gets a second version).
+    #[arg(long, default_value_t = 0)]
+    pub reports: usize,
+    /// Plans; by default one per 500 items.
+    #[arg(long)]
+    pub plans: Option<usize>,
+    /// Random seed: the same seed makes the same data.
+    #[arg(long, default_value_t = 2025)]
+    pub seed: u64,
+    /// Add synthetic data even when the database already holds plans of its own.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Exit code when the database already has plans and --force was not given.
+pub const EXIT_NOT_EMPTY: u8 = 3;
+
+pub fn run(settings: Settings, cmd: DevCommand) -> anyhow::Result<ExitCode> {
+    let DevCommand::Seed(args) = cmd;
+    if args.items == 0 {
+        anyhow::bail!("--items must be at least 1");
+    }
+    let plans = args.plans.unwrap_or(args.items / 500).clamp(1, args.items);
+    runtime()?.block_on(async move {
+        let store = open_store(&settings).await?;
+        let existing = store
+            .plan_names()
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        // The built-in plan alone counts as empty: it is what the first start makes.
+        if existing.len() > 1 && !args.force {
+            eprintln!(
+                "sangtao: the database already holds {} plans; synthetic data would mix with them. \
+                 Use an empty database (--data-dir or --database-url), or add --force.",
+                existing.len()
+            );
+            return Ok(ExitCode::from(EXIT_NOT_EMPTY));
+        }
+        // An empty database gets the built-in plan and the admin first, so that the
+        // server started on it afterwards can be signed in to.
+        super::serve::bootstrap(&store, "http://127.0.0.1:8080/").await?;
+        let tty = std::io::stderr().is_terminal();
+        let started = std::time::Instant::now();
+        let total_items = args.items;
+        let show = move |s: &SyntheticSummary| {
+            let line = format!(
+                "sangtao dev seed: {}/{} kế hoạch · {}/{} nhiệm vụ · {} báo cáo · {:.0} s",
+                s.plans,
+                plans,
+                s.items,
+                total_items,
+                s.reports,
+                started.elapsed().as_secs_f64()
+            );
+            let mut err = std::io::stderr().lock();
+            // One updating line on a terminal; one line per plan in a log.
+            let _ = if tty {
+                write!(err, "\r{line}")
+            } else {
+                writeln!(err, "{line}")
+            };
+        };
+        let made = store
+            .generate_synthetic_with_progress(
+                SyntheticSpec {
+                    plans,
+                    items: args.items,
+                    reports: args.reports,
+                    seed: args.seed,
+                },
+                &show,
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        if tty {
+            eprintln!();
+        }
+        println!(
+            "sangtao: made {} plans, {} items, {} progress reports over {} units in {:.1} s",
+            made.plans,
+            made.items,
+            made.reports,
+            made.units,
+            started.elapsed().as_secs_f64()
+        );
+        Ok(ExitCode::SUCCESS)
+    })
+}

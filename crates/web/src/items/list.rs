@@ -1,0 +1,419 @@
+//! The item list across plans (`/items`): filtered by plan, unit, status, due date and
+//! text, paginated, and the same list as CSV or XLSX (`/items.csv`, `/items.xlsx`) with the
+//! filters in force. Partners see only items shared with them, here as everywhere.
+
+use super::Choice;
+use crate::AppState;
+use crate::errors::AppError;
+use crate::form::{field, fields, form_pairs, parse_date};
+use crate::i18n::Tr;
+use crate::page::{Layout, render_page};
+use crate::session::{SessionUser, Signed};
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use domain::{ItemStatus, PlanId, UnitId, UnitRelation};
+use reports::{Cell, Table};
+use store::{ItemFilter, ItemListRow};
+
+pub const PER_PAGE: i64 = 50;
+/// Rows fetched per query when exporting.
+const EXPORT_BATCH: i64 = 1000;
+
+/// The list's query string, as typed (kept for the form) and as a store filter.
+pub struct ListQuery {
+    pub q: String,
+    pub plan: String,
+    pub unit: String,
+    pub relation: String,
+    pub statuses: Vec<String>,
+    pub due_from: String,
+    pub due_to: String,
+    pub filter: ItemFilter,
+    /// Message keys of fields that did not read (their filter is left out).
+    pub errors: Vec<&'static str>,
+}
+
+impl ListQuery {
+    pub fn parse(query: &str, user: &SessionUser) -> ListQuery {
+        let pairs = form_pairs(query.as_bytes());
+        let text = |n: &str| field(&pairs, n).trim().to_string();
+        let mut errors = Vec::new();
+        let mut filter = ItemFilter {
+            per_page: PER_PAGE,
+            page: text("page").parse::<i64>().unwrap_or(1).clamp(1, 1_000_000),
+            visible_units: domain::item_list_scope(&user.actor),
+            ..Default::default()
+        };
+        let (plan, unit) = (text("plan"), text("unit"));
+        filter.plan_id = plan.parse().ok().map(PlanId);
+        filter.unit_id = unit.parse().ok().map(UnitId);
+        let relation = text("relation");
+        filter.relation = relation.parse::<UnitRelation>().ok();
+        let statuses: Vec<String> = fields(&pairs, "status").map(str::to_string).collect();
+        filter.statuses = statuses.iter().filter_map(|s| s.parse().ok()).collect();
+        let (due_from, due_to) = (text("due_from"), text("due_to"));
+        match parse_date(&due_from) {
+            Ok(d) => filter.due_from = d,
+            Err(_) => errors.push("list.bad_due_from"),
+        }
+        match parse_date(&due_to) {
+            Ok(d) => filter.due_to = d,
+            Err(_) => errors.push("list.bad_due_to"),
+        }
+        if let (Some(a), Some(b)) = (filter.due_from, filter.due_to)
+            && a > b
+        {
+            errors.push("list.from_after_to");
+        }
+        let q = text("q");
+        filter.text = Some(q.clone()).filter(|q| !q.is_empty());
+        ListQuery {
+            q,
+            plan,
+            unit,
+            relation,
+            statuses,
+            due_from,
+            due_to,
+            filter,
+            errors,
+        }
+    }
+
+    /// The query string of these filters, without the page (for page and export links).
+    pub fn encoded(&self) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("q", &self.q),
+            ("plan", &self.plan),
+            ("unit", &self.unit),
+            ("relation", &self.relation),
+            ("due_from", &self.due_from),
+            ("due_to", &self.due_to),
+        ] {
+            if !v.is_empty() {
+                s.append_pair(k, v);
+            }
+        }
+        for st in &self.statuses {
+            s.append_pair("status", st);
+        }
+        s.finish()
+    }
+}
+
+pub struct ListRow {
+    pub id: i64,
+    pub numbering: String,
+    pub title: String,
+    pub plan: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub due: String,
+    pub lead: String,
+    pub coord: String,
+    pub added: bool,
+}
+
+#[derive(Template)]
+#[template(path = "items.html")]
+struct ItemsPage<'a> {
+    l: Layout<'a>,
+    query: ListQuery,
+    errors: Vec<String>,
+    plans: Vec<Choice>,
+    units: Vec<Choice>,
+    relations: Vec<Choice>,
+    statuses: Vec<Choice>,
+    rows: Vec<ListRow>,
+    summary: String,
+    page: i64,
+    pages: i64,
+    prev: Option<String>,
+    next: Option<String>,
+    export_query: String,
+}
+
+fn choices<I: IntoIterator<Item = (String, String)>>(items: I, selected: &str) -> Vec<Choice> {
+    items
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: value == selected,
+            value,
+            label,
+        })
+        .collect()
+}
+
+pub async fn list(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let t = ctx.tr();
+    let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user);
+    let plan_names = app.store().plan_names().await?;
+    let page = app.store().list_items(&query.filter).await?;
+    let units = app.store().list_units().await?;
+    let plan_name = |id: PlanId| {
+        plan_names
+            .iter()
+            .find(|(p, _)| *p == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    };
+    let rows = page
+        .rows
+        .iter()
+        .map(|r| ListRow {
+            id: r.id.0,
+            numbering: r.numbering.clone().unwrap_or_default(),
+            title: r.title.clone(),
+            plan: plan_name(r.plan_id),
+            status: r.status.as_str(),
+            status_label: r.status.label(t.lang),
+            due: r.due.map(domain::format_date).unwrap_or_default(),
+            lead: r.lead_units.join(", "),
+            coord: r.coordinating_units.join(", "),
+            added: r.added,
+        })
+        .collect();
+    let pages = ((page.total + page.per_page - 1) / page.per_page).max(1);
+    let base = query.encoded();
+    let link = |p: i64| {
+        let sep = if base.is_empty() { "" } else { "&" };
+        format!("/items?{base}{sep}page={p}")
+    };
+    let scoped_units: Vec<(String, String)> = units
+        .iter()
+        .filter(|u| {
+            query
+                .filter
+                .visible_units
+                .as_ref()
+                .is_none_or(|v| v.contains(&u.id))
+        })
+        .map(|u| (u.id.0.to_string(), u.name.clone()))
+        .collect();
+    let summary = t.f(
+        "list.summary",
+        &[
+            ("total", &domain::format_number(page.total as f64)),
+            ("page", &page.page.to_string()),
+            ("pages", &pages.to_string()),
+        ],
+    );
+    let title = t.t("list.title").to_string();
+    Ok(render_page(ItemsPage {
+        l: Layout::new(&ctx, &title, "items"),
+        errors: query.errors.iter().map(|k| t.t(k).to_string()).collect(),
+        plans: choices(
+            plan_names
+                .iter()
+                .map(|(id, n)| (id.0.to_string(), n.clone())),
+            &query.plan,
+        ),
+        units: choices(scoped_units, &query.unit),
+        relations: choices(
+            [
+                (String::new(), t.t("list.any_relation").to_string()),
+                ("lead".into(), t.t("item.lead").to_string()),
+                ("coordinating".into(), t.t("item.coordinating").to_string()),
+            ],
+            &query.relation,
+        ),
+        statuses: ItemStatus::ALL
+            .iter()
+            .map(|s| Choice {
+                value: s.as_str().into(),
+                label: s.label(t.lang).into(),
+                selected: query.statuses.iter().any(|x| x == s.as_str()),
+            })
+            .collect(),
+        rows,
+        summary,
+        page: page.page,
+        pages,
+        prev: (page.page > 1).then(|| link(page.page - 1)),
+        next: (page.page < pages).then(|| link(page.page + 1)),
+        export_query: base,
+        query,
+    }))
+}
+
+/// The list's column headings in the user's language.
+fn headers(t: &Tr) -> Vec<String> {
+    [
+        "list.col_id",
+        "list.col_plan",
+        "list.col_numbering",
+        "list.col_title",
+        "track.status",
+        "list.col_start",
+        "list.col_due",
+        "item.lead",
+        "item.coordinating",
+        "list.col_added",
+    ]
+    .iter()
+    .map(|k| t.t(k).to_string())
+    .collect()
+}
+
+fn cells(t: &Tr, r: &ItemListRow, plan: &str) -> Vec<Cell> {
+    vec![
+        Cell::Int(r.id.0),
+        plan.into(),
+        r.numbering.clone().into(),
+        r.title.as_str().into(),
+        r.status.label(t.lang).into(),
+        r.start.into(),
+        r.due.into(),
+        r.lead_units.join("; ").into(),
+        r.coordinating_units.join("; ").into(),
+        if r.added { t.t("list.yes") } else { "" }.into(),
+    ]
+}
+
+/// Every row the filters select, in id order, batch by batch; stops at the configured
+/// maximum so one export cannot exhaust the server.
+async fn export_rows(
+    app: &AppState,
+    query: &ListQuery,
+    mut each: impl FnMut(&ItemListRow) -> Result<(), AppError>,
+) -> Result<bool, AppError> {
+    let max = app.config().export_max_rows;
+    let mut filter = query.filter.clone();
+    filter.per_page = EXPORT_BATCH;
+    filter.page = 1;
+    let mut written = 0usize;
+    loop {
+        let batch = app.store().list_items(&filter).await?;
+        for r in &batch.rows {
+            if written == max {
+                return Ok(true);
+            }
+            each(r)?;
+            written += 1;
+        }
+        match batch.rows.last() {
+            Some(last) if batch.rows.len() as i64 == EXPORT_BATCH => {
+                filter.after_id = Some(last.id)
+            }
+            _ => return Ok(false),
+        }
+    }
+}
+
+/// The last row of a cut export: the note in the first column, the rest empty.
+fn note_row(t: &Tr) -> Vec<Cell> {
+    let mut row = vec![Cell::Empty; headers(t).len()];
+    row[0] = Cell::Text(t.t("list.truncated").to_string());
+    row
+}
+
+fn download(bytes: Vec<u8>, mime: &'static str, name: &str, truncated: bool) -> Response {
+    let mut r = bytes.into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Ok(v) = HeaderValue::from_str(&crate::evidence::content_disposition("attachment", name))
+    {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if truncated {
+        // Said in a header too, so scripts notice; the file itself ends with a note row.
+        h.insert("x-sangtao-truncated", HeaderValue::from_static("true"));
+    }
+    r
+}
+
+fn export_name(ext: &str) -> String {
+    let today = chrono::Utc::now()
+        .with_timezone(&domain::format::vietnam_offset())
+        .format("%Y-%m-%d");
+    format!("danh-sach-nhiem-vu-{today}.{ext}")
+}
+
+pub async fn export_csv(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let t = ctx.tr();
+    let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user);
+    if let Some(k) = query.errors.first() {
+        return Err(AppError::Invalid(t.t(k).to_string()));
+    }
+    let plans = app.store().plan_names().await?;
+    let name = |id: PlanId| {
+        plans
+            .iter()
+            .find(|(p, _)| *p == id)
+            .map_or("", |(_, n)| n.as_str())
+    };
+    let mut w = reports::table::CsvWriter::new(Vec::new(), &headers(t))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let truncated = export_rows(&app, &query, |r| {
+        w.row(&cells(t, r, name(r.plan_id)))
+            .map_err(|e| AppError::Internal(e.to_string()))
+    })
+    .await?;
+    if truncated {
+        w.row(&note_row(t))
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+    }
+    let bytes = w.finish().map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(download(
+        bytes,
+        "text/csv; charset=utf-8",
+        &export_name("csv"),
+        truncated,
+    ))
+}
+
+pub async fn export_xlsx(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let t = ctx.tr();
+    let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user);
+    if let Some(k) = query.errors.first() {
+        return Err(AppError::Invalid(t.t(k).to_string()));
+    }
+    let plans = app.store().plan_names().await?;
+    let name = |id: PlanId| {
+        plans
+            .iter()
+            .find(|(p, _)| *p == id)
+            .map_or("", |(_, n)| n.as_str())
+    };
+    let mut table = Table {
+        title: t.t("list.title").to_string(),
+        headers: headers(t),
+        rows: Vec::new(),
+    };
+    let truncated = export_rows(&app, &query, |r| {
+        table.rows.push(cells(t, r, name(r.plan_id)));
+        Ok(())
+    })
+    .await?;
+    if truncated {
+        table.rows.push(note_row(t));
+    }
+    // The workbook is built in memory (the XLSX writer needs the whole sheet); the row
+    // cap above bounds it.
+    let bytes = tokio::task::spawn_blocking(move || table.to_xlsx())
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(download(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &export_name("xlsx"),
+        truncated,
+    ))
+}
