@@ -239,38 +239,6 @@ pub struct ItemListRow {
     pub coordinating_units: Vec<String>,
 }
 
-/// The CSV header for item-list exports.
-pub const ITEM_CSV_HEADER: [&str; 9] = [
-    "id",
-    "plan_id",
-    "numbering",
-    "title",
-    "status",
-    "start",
-    "due",
-    "lead_units",
-    "coordinating_units",
-];
-
-impl ItemListRow {
-    /// The row as CSV fields in [`ITEM_CSV_HEADER`] order (quote each with [`csv_field`]);
-    /// the status is labelled in `lang`, units are joined with "; ".
-    pub fn csv_fields(&self, lang: domain::Language) -> [String; 9] {
-        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-        [
-            self.id.0.to_string(),
-            self.plan_id.0.to_string(),
-            self.numbering.clone().unwrap_or_default(),
-            self.title.clone(),
-            self.status.label(lang).to_string(),
-            date(self.start),
-            date(self.due),
-            self.lead_units.join("; "),
-            self.coordinating_units.join("; "),
-        ]
-    }
-}
-
 /// A page of the item list with the total matching count.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemPage {
@@ -285,53 +253,6 @@ pub struct ItemPage {
 pub struct AuditPage {
     pub entries: Vec<AuditRecord>,
     pub next_before: Option<i64>,
-}
-
-/// The CSV header for audit exports.
-pub const AUDIT_CSV_HEADER: [&str; 8] = [
-    "id",
-    "at_utc",
-    "actor_id",
-    "action",
-    "entity",
-    "entity_id",
-    "before",
-    "after",
-];
-
-impl AuditRecord {
-    /// The entry as CSV fields (in [`AUDIT_CSV_HEADER`] order; the caller quotes them).
-    pub fn csv_fields(&self) -> [String; 8] {
-        let at = chrono::DateTime::from_timestamp(self.at, 0)
-            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-            .unwrap_or_default();
-        let json =
-            |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string()).unwrap_or_default();
-        [
-            self.id.0.to_string(),
-            at,
-            self.actor.map(|u| u.0.to_string()).unwrap_or_default(),
-            self.action.clone(),
-            self.entity.clone(),
-            self.entity_id.map(|i| i.to_string()).unwrap_or_default(),
-            json(&self.before),
-            json(&self.after),
-        ]
-    }
-}
-
-/// Quotes one CSV field (RFC 4180) and neutralises spreadsheet formulas.
-pub fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
 }
 
 /// What `generate_synthetic` makes.
