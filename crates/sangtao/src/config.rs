@@ -46,6 +46,7 @@ pub struct FileSettings {
     pub request_timeout_secs: Option<u64>,
     pub body_limit_bytes: Option<usize>,
     pub evidence_limit_bytes: Option<u64>,
+    pub export_max_rows: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +68,8 @@ pub struct Settings {
     pub body_limit_bytes: usize,
     /// Largest evidence file (default 200 MB).
     pub evidence_limit_bytes: u64,
+    /// Most rows one CSV/XLSX export writes.
+    pub export_max_rows: usize,
 }
 
 impl Settings {
@@ -180,6 +183,10 @@ pub fn resolve(
             .evidence_limit_bytes
             .unwrap_or(store::evidence_store::DEFAULT_LIMIT),
     };
+    let export_max_rows = match env("SANGTAO_EXPORT_MAX_ROWS") {
+        Some(v) => parse_num("SANGTAO_EXPORT_MAX_ROWS", &v)?,
+        None => file.export_max_rows.unwrap_or(200_000),
+    };
     Ok(Settings {
         data_dir,
         listen,
@@ -190,6 +197,7 @@ pub fn resolve(
         request_timeout_secs,
         body_limit_bytes,
         evidence_limit_bytes,
+        export_max_rows,
     })
 }
 

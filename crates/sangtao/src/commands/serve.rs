@@ -136,6 +136,7 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
             body_limit_bytes: settings.body_limit_bytes,
             data_dir: settings.data_dir.clone(),
             evidence_limit_bytes: settings.evidence_limit_bytes,
+            export_max_rows: settings.export_max_rows,
             ..web::WebConfig::default()
         };
         let state = web::AppState::new(store, cfg);
