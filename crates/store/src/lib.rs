@@ -41,12 +41,28 @@ pub enum Db {
     Postgres(sqlx::PgPool),
 }
 
+/// Plan views kept in memory, each with the audit watermark it was loaded at.
+///
+/// Every change to what a plan view shows (items, their units, targets, units' names,
+/// the plan itself) appends an audit entry in the same transaction, so the highest audit
+/// id is a version of the whole database: a view loaded when it was N is current while
+/// it is still N. The watermark is read before the view, so a view is never older than
+/// its key. Other servers' writes are seen the same way, through the shared log.
+#[derive(Debug, Default)]
+struct PlanCache {
+    views: std::collections::HashMap<PlanId, (i64, Arc<PlanView>)>,
+}
+
+/// Plans kept; a deployment has a few active plans, load tests many.
+const PLAN_CACHE_SIZE: usize = 64;
+
 /// Counters and test hooks shared by clones of a store.
 #[derive(Debug, Default)]
 pub(crate) struct Ctx {
     view_queries: AtomicU64,
     /// When >= 0, an import fails after inserting this many items (tests atomicity).
     import_fault: AtomicI64,
+    plan_cache: std::sync::Mutex<PlanCache>,
 }
 
 impl Ctx {
@@ -54,7 +70,29 @@ impl Ctx {
         Ctx {
             view_queries: AtomicU64::new(0),
             import_fault: AtomicI64::new(-1),
+            plan_cache: Default::default(),
         }
+    }
+
+    fn cached_plan(&self, id: PlanId, mark: i64) -> Option<Arc<PlanView>> {
+        let cache = self.plan_cache.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .views
+            .get(&id)
+            .filter(|(m, _)| *m == mark)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn cache_plan(&self, id: PlanId, mark: i64, view: Arc<PlanView>) {
+        let mut cache = self.plan_cache.lock().unwrap_or_else(|e| e.into_inner());
+        // Entries of older watermarks are stale: drop them first, then any when full.
+        cache.views.retain(|_, (m, _)| *m >= mark);
+        if cache.views.len() >= PLAN_CACHE_SIZE
+            && let Some(k) = cache.views.keys().next().copied()
+        {
+            cache.views.remove(&k);
+        }
+        cache.views.insert(id, (mark, view));
     }
 
     pub(crate) fn count_view_query(&self) {
@@ -207,8 +245,18 @@ impl Store {
         dispatch!(self, plan_names())
     }
 
+    /// The plan with its whole content tree. Served from memory while no audited change
+    /// has happened since it was loaded (see `PlanCache`); otherwise ten queries.
     pub async fn plan(&self, id: PlanId) -> Result<Option<PlanView>, StoreError> {
-        dispatch!(self, plan(id))
+        let mark = dispatch!(self, audit_watermark())?;
+        if let Some(view) = self.ctx.cached_plan(id, mark) {
+            return Ok(Some((*view).clone()));
+        }
+        let view = dispatch!(self, plan(id))?;
+        if let Some(v) = &view {
+            self.ctx.cache_plan(id, mark, Arc::new(v.clone()));
+        }
+        Ok(view)
     }
 
     /// The reader's output for the plan, exactly as imported (JSON text).

@@ -700,6 +700,16 @@ pub(crate) async fn list_plans(pool: &Pool, _ctx: &Ctx) -> R<Vec<PlanSummary>> {
         .collect()
 }
 
+/// The highest audit id: changes whenever anything audited changes (primary-key lookup).
+pub(crate) async fn audit_watermark(pool: &Pool, _ctx: &Ctx) -> R<i64> {
+    Ok(
+        sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(id) FROM audit_log")
+            .fetch_one(pool)
+            .await?
+            .unwrap_or(0),
+    )
+}
+
 /// Id and short name ("123/KH-SVHTT", else the title) of every plan, for filters: no
 /// item counts, so it stays cheap with many items.
 pub(crate) async fn plan_names(pool: &Pool, _ctx: &Ctx) -> R<Vec<(PlanId, String)>> {

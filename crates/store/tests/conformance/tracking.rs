@@ -23,6 +23,7 @@ conformance!(
     tracking_audit_pages_and_csv,
     tracking_synthetic_data_is_deterministic,
     tracking_items_without_units_inherit_the_nearest_ancestors,
+    tracking_plan_views_are_served_from_memory_until_something_changes,
 );
 
 struct Fixture {
@@ -1142,4 +1143,51 @@ async fn tracking_items_without_units_inherit_the_nearest_ancestors(store: &Stor
             .update_item(activity, it.version, &ItemEdit::default(), &f.lead)
             .await,
     );
+}
+
+async fn tracking_plan_views_are_served_from_memory_until_something_changes(store: &Store) {
+    let f = fixture(store).await;
+    let status_of = |v: &store::PlanView, id: ItemId| {
+        v.items
+            .iter()
+            .flat_map(|r| r.walk())
+            .find(|n| n.item.id == id)
+            .unwrap()
+            .item
+            .status
+    };
+    let first = store.plan(f.plan).await.unwrap().unwrap();
+    let q = store.view_query_count();
+    let again = store.plan(f.plan).await.unwrap().unwrap();
+    assert_eq!(
+        store.view_query_count(),
+        q,
+        "the second view comes from memory"
+    );
+    assert_eq!(first, again);
+    // A change is seen at once.
+    store
+        .set_item_status(f.item1, 1, ItemStatus::InProgress, None, &f.lead)
+        .await
+        .unwrap();
+    let changed = store.plan(f.plan).await.unwrap().unwrap();
+    assert!(store.view_query_count() > q, "reloaded after the change");
+    assert_eq!(status_of(&changed, f.item1), ItemStatus::InProgress);
+    // So is a unit merged away elsewhere: its chips name the unit it went into.
+    store
+        .merge_unit(f.tap_chi, f.other, Some(f.board.user_id))
+        .await
+        .unwrap();
+    let merged = store.plan(f.plan).await.unwrap().unwrap();
+    let names: Vec<String> = merged
+        .items
+        .iter()
+        .flat_map(|r| r.walk())
+        .flat_map(|n| n.units.iter().map(|u| u.unit.name.clone()))
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with("Tạp chí Kiến trúc")),
+        "{names:?}"
+    );
+    assert!(names.iter().any(|n| n.starts_with("Văn phòng UNESCO")));
 }
