@@ -239,11 +239,17 @@ pub struct ItemListRow {
     pub coordinating_units: Vec<String>,
 }
 
+/// Most matching items the list counts exactly (see [`ItemPage::total_capped`]).
+pub const LIST_COUNT_CAP: i64 = 10_000;
+
 /// A page of the item list with the total matching count.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemPage {
     pub rows: Vec<ItemListRow>,
+    /// Matching items, counted up to [`crate::LIST_COUNT_CAP`].
     pub total: i64,
+    /// More items match than `total` says (the count stopped at the cap).
+    pub total_capped: bool,
     pub page: i64,
     pub per_page: i64,
 }

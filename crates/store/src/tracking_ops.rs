@@ -1739,7 +1739,7 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
         bind(
             &format!(
                 "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.start_date,
-                        i.due_date, i.added, 0
+                        i.due_date, i.added
                  FROM items i {filter} ORDER BY i.id LIMIT ${}",
                 n + 1
             ),
@@ -1748,13 +1748,14 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
         .fetch_all(&mut *conn)
         .await?
     } else {
-        // The total rides along as a window count: one pass over the matching items.
+        // NULLS LAST is PostgreSQL's default for ASC, and SQLite walks the
+        // (due_date, id) index for it too: the first pages need no sort.
         bind(
             &format!(
                 "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.start_date,
-                        i.due_date, i.added, COUNT(*) OVER ()
+                        i.due_date, i.added
                  FROM items i {filter}
-                 ORDER BY i.due_date IS NULL, i.due_date, i.id LIMIT ${} OFFSET ${}",
+                 ORDER BY i.due_date NULLS LAST, i.id LIMIT ${} OFFSET ${}",
                 n + 1,
                 n + 2
             ),
@@ -1763,17 +1764,30 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
         .fetch_all(&mut *conn)
         .await?
     };
-    let total: i64 = match rows.first() {
-        _ if f.after_id.is_some() => rows.len() as i64,
-        Some(r) => r.try_get(8)?,
-        None if page == 1 => 0,
-        // Past the last page: count separately.
-        None => {
-            ctx.count_view_query();
-            bind(&format!("SELECT COUNT(*) FROM items i {filter}"), &[])
-                .fetch_one(&mut *conn)
-                .await?
-                .try_get(0)?
+    let offset = (page - 1) * per_page;
+    let (total, total_capped) = if f.after_id.is_some() {
+        (rows.len() as i64, false)
+    } else if (rows.len() as i64) < per_page && (!rows.is_empty() || page == 1) {
+        // The last page: the total is known without counting.
+        (offset + rows.len() as i64, false)
+    } else {
+        // Counted up to a cap: an exact count of 100,000 rows costs more than the page,
+        // and nobody pages through more than the cap; they narrow the filters.
+        ctx.count_view_query();
+        let n: i64 = bind(
+            &format!(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM items i {filter} LIMIT {}) c",
+                crate::LIST_COUNT_CAP + 1
+            ),
+            &[],
+        )
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
+        if n > crate::LIST_COUNT_CAP {
+            (crate::LIST_COUNT_CAP, true)
+        } else {
+            (n, false)
         }
     };
     let mut out = Vec::with_capacity(rows.len());
@@ -1822,6 +1836,7 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
     Ok(ItemPage {
         rows: out,
         total,
+        total_capped,
         page,
         per_page,
     })

@@ -24,6 +24,7 @@ conformance!(
     tracking_synthetic_data_is_deterministic,
     tracking_items_without_units_inherit_the_nearest_ancestors,
     tracking_plan_views_are_served_from_memory_until_something_changes,
+    tracking_item_list_counts_up_to_a_cap,
 );
 
 struct Fixture {
@@ -1190,4 +1191,77 @@ async fn tracking_plan_views_are_served_from_memory_until_something_changes(stor
         "{names:?}"
     );
     assert!(names.iter().any(|n| n.starts_with("Văn phòng UNESCO")));
+}
+
+async fn tracking_item_list_counts_up_to_a_cap(store: &Store) {
+    store
+        .generate_synthetic(SyntheticSpec {
+            plans: 3,
+            items: store::LIST_COUNT_CAP as usize + 150,
+            reports: 0,
+            seed: 7,
+        })
+        .await
+        .unwrap();
+    let all = store
+        .list_items(&ItemFilter {
+            per_page: 50,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!((all.total, all.total_capped), (store::LIST_COUNT_CAP, true));
+    assert_eq!(all.rows.len(), 50);
+    // Due dates ascend from page to page, ties by id.
+    let later = store
+        .list_items(&ItemFilter {
+            per_page: 50,
+            page: 150,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let key = |r: &store::ItemListRow| (r.due, r.id.0);
+    assert!(all.rows.windows(2).all(|w| key(&w[0]) <= key(&w[1])));
+    assert!(key(all.rows.last().unwrap()) <= key(&later.rows[0]));
+    // Past the count: still rows, the same order.
+    let deep = store
+        .list_items(&ItemFilter {
+            per_page: 50,
+            page: 203,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(deep.rows.len(), 50);
+    assert!(deep.total_capped);
+    // A narrow filter counts exactly, and the last page needs no count.
+    let plan = all.rows[0].plan_id;
+    let one_plan = store
+        .list_items(&ItemFilter {
+            plan_id: Some(plan),
+            per_page: 1000,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(!one_plan.total_capped);
+    assert!(one_plan.total > 1000 && one_plan.total < store::LIST_COUNT_CAP);
+    let last_page = (one_plan.total + 999) / 1000;
+    let q = store.view_query_count();
+    let last = store
+        .list_items(&ItemFilter {
+            plan_id: Some(plan),
+            per_page: 1000,
+            page: last_page,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(last.total, one_plan.total);
+    assert_eq!(
+        last.rows.len() as i64,
+        one_plan.total - (last_page - 1) * 1000
+    );
+    assert_eq!(store.view_query_count() - q, 2, "rows and units, no count");
 }

@@ -198,7 +198,11 @@ pub async fn list(
         .map(|u| (u.id.0.to_string(), u.name.clone()))
         .collect();
     let summary = t.f(
-        "list.summary",
+        if page.total_capped {
+            "list.summary_capped"
+        } else {
+            "list.summary"
+        },
         &[
             ("total", &domain::format_number(page.total as f64)),
             ("page", &page.page.to_string()),
