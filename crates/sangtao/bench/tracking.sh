@@ -54,7 +54,10 @@ run() {
     items=$(curl -s -b "$JAR" "$url" | grep -o 'href="/items/[0-9]' | wc -l)
     echo "== $name: $url ($bytes bytes, $items item links)"
     wrk -t2 -c8 -d5s -H "$H" "$url" > /dev/null
-    wrk -t2 -c8 -d20s --latency -H "$H" "$url" | grep -E "Latency|50%|90%|99%|Requests/sec|Non-2xx"
+    echo "-- 8 concurrent users"
+    wrk -t2 -c8 -d20s --latency -H "$H" "$url" | grep -E "^ +(50|90|99)%|Requests/sec|Non-2xx"
+    echo "-- 1 user at a time (service time, no queueing)"
+    wrk -t1 -c1 -d10s --latency -H "$H" "$url" | grep -E "^ +(50|90|99)%|Requests/sec|Non-2xx"
 }
 
 run "item list, unit + status + due date, page 3" \
