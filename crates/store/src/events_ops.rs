@@ -1097,6 +1097,7 @@ pub(crate) async fn bookings(pool: &Pool, _ctx: &Ctx, event: EventId) -> R<Vec<B
 
 // ---- checklist, documents, follow-ups -------------------------------------------------------
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn add_checklist_entry(
     pool: &Pool,
     _ctx: &Ctx,

@@ -300,10 +300,15 @@ async fn wait_for_text(c: &fantoccini::Client, css: &str, text: &str) {
         {
             return;
         }
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "{css} never showed {text:?}"
-        );
+        if start.elapsed() > Duration::from_secs(15) {
+            let page = c.source().await.unwrap_or_default();
+            let alerts: Vec<&str> = page
+                .split("role=\"alert\"")
+                .skip(1)
+                .map(|s| s.split('<').next().unwrap_or(""))
+                .collect();
+            panic!("{css} never showed {text:?}; alerts on the page: {alerts:?}");
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -367,7 +372,13 @@ async fn journey_online_session_with_an_interpreter_held_moves_the_plan_target()
     click(&c, &format!("#e-items option[value='{}']", item.0)).await;
     click(&c, "#event-submit").await;
     wait_for(&c, "#book-form").await;
-    assert!(c.current_url().await.unwrap().path().starts_with("/events/"));
+    assert!(
+        c.current_url()
+            .await
+            .unwrap()
+            .path()
+            .starts_with("/events/")
+    );
 
     // Book the interpreter, then mark the session confirmed and held.
     let person = app

@@ -818,9 +818,14 @@ pub async fn page(
     Ok(r)
 }
 
-/// Back to the event page after a change.
-pub fn back(ctx: &Ctx, id: EventId, notice: &str, anchor: &str) -> Response {
-    redirect(ctx, &format!("/events/{}?notice={notice}#{anchor}", id.0))
+/// Back to the event page after a change. The section comes as a query parameter, not a
+/// `#fragment`: htmx's redirect to the same address with only a fragment changed would
+/// scroll instead of loading the page again.
+pub fn back(ctx: &Ctx, id: EventId, notice: &str, section: &str) -> Response {
+    redirect(
+        ctx,
+        &format!("/events/{}?notice={notice}&at={section}", id.0),
+    )
 }
 
 pub async fn status(
