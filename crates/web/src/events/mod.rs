@@ -1314,7 +1314,9 @@ pub async fn update(
         return Err(AppError::Forbidden);
     }
     let pairs = form_pairs(&body);
-    let version: i64 = field(&pairs, "version").parse().unwrap_or(ev.version);
+    let version: i64 = field(&pairs, "version")
+        .parse()
+        .map_err(|_| AppError::BadRequest("version missing".into()))?;
     let mut f = EventForm::from_pairs(&pairs);
     f.status = ev.status.as_str().into();
     let input = match f.parse(ctx.lang, ctx.tr()) {

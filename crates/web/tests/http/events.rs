@@ -919,3 +919,65 @@ async fn a_delegation_goes_from_draft_to_report() {
         assert_eq!(c.partner.get(&path).await.status(), StatusCode::FORBIDDEN);
     }
 }
+
+#[tokio::test]
+async fn documents_are_stored_once_and_served_to_those_who_may_see_the_event() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let id = create_event(&c.lead, c.qlds, &[]).await;
+        let csrf = c.lead.csrf_from("/events").await;
+        let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
+        let upload = |b: &TestApp, csrf: String, bytes: Vec<u8>, name: &'static str| {
+            let form = reqwest::multipart::Form::new().text("kind", "speech").part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name),
+            );
+            b.client
+                .post(b.url(&format!("/events/{id}/documents?_csrf={csrf}")))
+                .multipart(form)
+                .send()
+        };
+        let r = upload(&c.lead, csrf.clone(), pdf.clone(), "Bài phát biểu.pdf")
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("Bài phát biểu.pdf") && page.contains("Bài phát biểu"));
+        // A file whose content does not match its name is refused with a message.
+        let r = upload(&c.lead, csrf.clone(), b"not a pdf".to_vec(), "gia.pdf")
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // Another unit reads it; a partner not shared with does not; nor uploads.
+        let doc = app
+            .store
+            .event_documents(domain::EventId(id))
+            .await
+            .unwrap()[0]
+            .id;
+        let r = c.outsider.get(&format!("/event-documents/{doc}")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.bytes().await.unwrap().to_vec(), pdf);
+        assert_eq!(
+            c.partner
+                .get(&format!("/event-documents/{doc}"))
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let csrf_o = c.outsider.csrf_from("/events").await;
+        let r = upload(&c.outsider, csrf_o, pdf.clone(), "x.pdf")
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.store
+                .event_documents(domain::EventId(id))
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+}
