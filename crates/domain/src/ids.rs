@@ -32,6 +32,7 @@ macro_rules! id_type {
         }
     )*};
 }
+pub(crate) use id_type;
 
 id_type!(
     /// A plan (Kế hoạch).

@@ -4,6 +4,7 @@
 //! No I/O, no async, no database: everything here is tested with plain unit tests.
 
 pub mod counting;
+pub mod events;
 pub mod format;
 pub mod ids;
 pub mod password;
@@ -15,6 +16,10 @@ pub mod vocab;
 pub use counting::{
     Attainment, CountingRule, EnteredFigure, KindInfo, Measure, Record, Window, actual, attainment,
     entered_actual,
+};
+pub use events::{
+    DelegationId, DelegationStatus, Dong, EventError, EventFormat, EventId, EventKind, EventScope,
+    EventStatus, EventTimes, InvitationStatus, LanguagePair, Organiser, PersonId, PersonKind,
 };
 pub use format::{format_date, format_number, format_target, format_vnd};
 pub use ids::{AuditId, ItemId, PlanId, UnitId, UserId};

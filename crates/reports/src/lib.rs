@@ -3,6 +3,7 @@
 //!
 //! - [`table`]: any list as CSV (UTF-8 with BOM, for Excel) or XLSX.
 
+pub mod ical;
 pub mod table;
 
 pub use table::{Cell, Table, TableError};

@@ -28,6 +28,8 @@ pub enum StoreError {
     },
     #[error("{0}")]
     Tracking(#[from] domain::TrackingError),
+    #[error("{0}")]
+    Event(#[from] domain::EventError),
     #[error("import stopped by the test fault hook")]
     InjectedFault,
     #[error("database migration failed: {0}")]

@@ -10,6 +10,7 @@
 //! same transaction.
 
 mod error;
+mod events_model;
 pub mod evidence_store;
 pub mod model;
 mod postgres;
@@ -18,6 +19,7 @@ mod tracking_model;
 mod tree;
 
 pub use error::StoreError;
+pub use events_model::*;
 pub use model::*;
 pub use tracking_model::*;
 
@@ -783,6 +785,381 @@ impl Store {
         progress: &(dyn Fn(&SyntheticSummary) + Sync),
     ) -> Result<SyntheticSummary, StoreError> {
         dispatch_tracking!(self, synthetic::generate(&spec, progress))
+    }
+}
+
+/// Events, people, delegations and calendar feeds (issue 5). Writes take the acting
+/// user and check `domain::events` permissions in their transaction; a refusal is
+/// [`StoreError::Event`] (`EventError::Forbidden`), a stale version [`StoreError::Conflict`].
+impl Store {
+    /// Creates an event with its units, plan items and countable record, in one
+    /// transaction.
+    pub async fn create_event(
+        &self,
+        input: &EventInput,
+        actor: &domain::Actor,
+    ) -> Result<domain::EventId, StoreError> {
+        dispatch_tracking!(self, events_ops::create_event(input, actor))
+    }
+
+    /// Edits an event (not its status); returns the new version.
+    pub async fn update_event(
+        &self,
+        id: domain::EventId,
+        expected_version: i64,
+        input: &EventInput,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::update_event(id, expected_version, input, actor)
+        )
+    }
+
+    /// Moves an event along dự kiến → đã xác nhận → đã diễn ra, or to đã hủy; the
+    /// countable record follows in the same transaction.
+    pub async fn set_event_status(
+        &self,
+        id: domain::EventId,
+        expected_version: i64,
+        to: domain::EventStatus,
+        actor: &domain::Actor,
+        lang: Language,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::set_event_status(id, expected_version, to, actor, lang)
+        )
+    }
+
+    pub async fn set_event_outcome(
+        &self,
+        id: domain::EventId,
+        outcome: &str,
+        actor: &domain::Actor,
+    ) -> Result<(), StoreError> {
+        dispatch_tracking!(self, events_ops::set_event_outcome(id, outcome, actor))
+    }
+
+    pub async fn event(&self, id: domain::EventId) -> Result<Option<EventRecord>, StoreError> {
+        dispatch_tracking!(self, events_ops::event(id))
+    }
+
+    /// Events by start, filtered (3 queries).
+    pub async fn list_events(&self, filter: &EventFilter) -> Result<Vec<EventRecord>, StoreError> {
+        dispatch_tracking!(self, events_ops::list_events(filter))
+    }
+
+    /// Events linked to a plan item.
+    pub async fn item_events(&self, item: domain::ItemId) -> Result<Vec<EventRecord>, StoreError> {
+        dispatch_tracking!(self, events_ops::item_events(item))
+    }
+
+    pub async fn create_person(
+        &self,
+        p: &PersonInput,
+        actor: &domain::Actor,
+    ) -> Result<domain::PersonId, StoreError> {
+        dispatch_tracking!(self, events_ops::create_person(p, actor))
+    }
+
+    pub async fn update_person(
+        &self,
+        id: domain::PersonId,
+        expected_version: i64,
+        p: &PersonInput,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::update_person(id, expected_version, p, actor)
+        )
+    }
+
+    pub async fn person(&self, id: domain::PersonId) -> Result<Option<PersonRecord>, StoreError> {
+        dispatch_tracking!(self, events_ops::person(id))
+    }
+
+    /// The directory by kind and name (diacritic-insensitive), at most 500.
+    pub async fn list_people(
+        &self,
+        kind: Option<domain::PersonKind>,
+        text: Option<&str>,
+    ) -> Result<Vec<PersonRecord>, StoreError> {
+        dispatch_tracking!(self, events_ops::list_people(kind, text))
+    }
+
+    /// Adds invitations in multi-row INSERTs; returns how many were new.
+    pub async fn add_invitations(
+        &self,
+        event: domain::EventId,
+        list: &[NewInvitation],
+        actor: &domain::Actor,
+    ) -> Result<u64, StoreError> {
+        dispatch_tracking!(self, events_ops::add_invitations(event, list, actor))
+    }
+
+    pub async fn set_invitation_status(
+        &self,
+        invitation: i64,
+        status: domain::InvitationStatus,
+        actor: &domain::Actor,
+    ) -> Result<domain::EventId, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::set_invitation_status(invitation, status, actor)
+        )
+    }
+
+    /// A page of invitations with the total and counts per status.
+    pub async fn invitations(
+        &self,
+        event: domain::EventId,
+        offset: i64,
+        limit: i64,
+    ) -> Result<InvitationPage, StoreError> {
+        dispatch_tracking!(self, events_ops::invitations(event, offset, limit))
+    }
+
+    /// Books an interpreter; overlaps come back as `clashes`, not as an error.
+    pub async fn book_interpreter(
+        &self,
+        event: domain::EventId,
+        person: domain::PersonId,
+        language_pair: &str,
+        actor: &domain::Actor,
+    ) -> Result<BookingRecord, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::book_interpreter(event, person, language_pair, actor)
+        )
+    }
+
+    pub async fn remove_booking(
+        &self,
+        booking: i64,
+        actor: &domain::Actor,
+    ) -> Result<domain::EventId, StoreError> {
+        dispatch_tracking!(self, events_ops::remove_booking(booking, actor))
+    }
+
+    pub async fn bookings(&self, event: domain::EventId) -> Result<Vec<BookingRecord>, StoreError> {
+        dispatch_tracking!(self, events_ops::bookings(event))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub async fn add_checklist_entry(
+        &self,
+        event: domain::EventId,
+        kind: domain::events::ChecklistKind,
+        title: &str,
+        owner: &str,
+        due: Option<chrono::NaiveDate>,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::add_checklist_entry(event, kind, title, owner, due, actor)
+        )
+    }
+
+    pub async fn set_checklist_done(
+        &self,
+        entry: i64,
+        done: bool,
+        actor: &domain::Actor,
+    ) -> Result<domain::EventId, StoreError> {
+        dispatch_tracking!(self, events_ops::set_checklist_done(entry, done, actor))
+    }
+
+    pub async fn checklist(
+        &self,
+        event: domain::EventId,
+    ) -> Result<Vec<ChecklistEntry>, StoreError> {
+        dispatch_tracking!(self, events_ops::checklist(event))
+    }
+
+    /// Records a file stored by the evidence store as a document of the event.
+    pub async fn add_event_document(
+        &self,
+        event: domain::EventId,
+        stored: &evidence_store::StoredFile,
+        original_name: &str,
+        kind: &str,
+        actor: &domain::Actor,
+    ) -> Result<EventDocument, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::add_event_document(event, stored, original_name, kind, actor)
+        )
+    }
+
+    pub async fn event_documents(
+        &self,
+        event: domain::EventId,
+    ) -> Result<Vec<EventDocument>, StoreError> {
+        dispatch_tracking!(self, events_ops::event_documents(event))
+    }
+
+    pub async fn event_document(&self, id: i64) -> Result<Option<EventDocument>, StoreError> {
+        dispatch_tracking!(self, events_ops::event_document(id))
+    }
+
+    pub async fn add_follow_up(
+        &self,
+        event: domain::EventId,
+        text: &str,
+        owner: &str,
+        due: Option<chrono::NaiveDate>,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::add_follow_up(event, text, owner, due, actor)
+        )
+    }
+
+    pub async fn follow_ups(&self, event: domain::EventId) -> Result<Vec<FollowUp>, StoreError> {
+        dispatch_tracking!(self, events_ops::follow_ups(event))
+    }
+
+    /// Makes a follow-up a plan item (an added item under `parent`, through
+    /// [`Store::add_item`] and its permission rules) and links the two. Two
+    /// transactions: an item whose link failed is still a valid added item.
+    pub async fn follow_up_to_item(
+        &self,
+        follow_up: i64,
+        parent: domain::ItemId,
+        actor: &domain::Actor,
+    ) -> Result<domain::ItemId, StoreError> {
+        let fu: FollowUp =
+            dispatch_tracking!(self, events_ops::follow_up_for_edit(follow_up, actor))?;
+        if fu.item_id.is_some() {
+            return Err(StoreError::Invalid(format!(
+                "follow-up {follow_up} is already in the plan"
+            )));
+        }
+        let parent_item = self
+            .item_tracking(parent)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("item {parent}")))?;
+        let item = self
+            .add_item(
+                &NewItem {
+                    plan_id: parent_item.plan_id,
+                    parent_id: Some(parent),
+                    position: None,
+                    numbering: None,
+                    title: fu.text.clone(),
+                    text: if fu.owner.is_empty() {
+                        String::new()
+                    } else {
+                        fu.owner.clone()
+                    },
+                    lead: Vec::new(),
+                    coordinating: Vec::new(),
+                    start: None,
+                    due: fu.due,
+                },
+                actor,
+            )
+            .await?;
+        dispatch_tracking!(self, events_ops::link_follow_up(follow_up, item, actor))?;
+        Ok(item)
+    }
+
+    pub async fn create_delegation(
+        &self,
+        d: &DelegationInput,
+        actor: &domain::Actor,
+    ) -> Result<domain::DelegationId, StoreError> {
+        dispatch_tracking!(self, events_ops::create_delegation(d, actor))
+    }
+
+    pub async fn update_delegation(
+        &self,
+        id: domain::DelegationId,
+        expected_version: i64,
+        d: &DelegationInput,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::update_delegation(id, expected_version, d, actor)
+        )
+    }
+
+    pub async fn set_delegation_status(
+        &self,
+        id: domain::DelegationId,
+        expected_version: i64,
+        to: domain::DelegationStatus,
+        actor: &domain::Actor,
+        lang: Language,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::set_delegation_status(id, expected_version, to, actor, lang)
+        )
+    }
+
+    pub async fn file_delegation_report(
+        &self,
+        id: domain::DelegationId,
+        expected_version: i64,
+        text: &str,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::file_delegation_report(id, expected_version, text, actor)
+        )
+    }
+
+    pub async fn delegation(
+        &self,
+        id: domain::DelegationId,
+    ) -> Result<Option<DelegationRecord>, StoreError> {
+        dispatch_tracking!(self, events_ops::delegation(id))
+    }
+
+    pub async fn list_delegations(
+        &self,
+        visible_units: Option<&[UnitId]>,
+    ) -> Result<Vec<DelegationRecord>, StoreError> {
+        dispatch_tracking!(self, events_ops::list_delegations(visible_units))
+    }
+
+    /// A feed for a user or a unit, stored under the SHA-256 of its secret token.
+    pub async fn create_feed_token(
+        &self,
+        owner: FeedOwner,
+        token_hash: &str,
+        label: &str,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch_tracking!(
+            self,
+            events_ops::create_feed_token(owner, token_hash, label, actor)
+        )
+    }
+
+    pub async fn revoke_feed_token(
+        &self,
+        id: i64,
+        actor: &domain::Actor,
+    ) -> Result<(), StoreError> {
+        dispatch_tracking!(self, events_ops::revoke_feed_token(id, actor))
+    }
+
+    /// The feeds `actor` may manage (their own and their units').
+    pub async fn feed_tokens(&self, actor: &domain::Actor) -> Result<Vec<FeedToken>, StoreError> {
+        dispatch_tracking!(self, events_ops::feed_tokens(actor))
+    }
+
+    /// The feed with this token hash, revoked or not.
+    pub async fn feed_by_hash(&self, hash: &str) -> Result<Option<FeedToken>, StoreError> {
+        dispatch_tracking!(self, events_ops::feed_by_hash(hash))
     }
 }
 

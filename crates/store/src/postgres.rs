@@ -56,5 +56,9 @@ pub(crate) mod ops;
 pub(crate) mod tracking_ops;
 
 #[allow(clippy::duplicate_mod)]
+#[path = "events_ops.rs"]
+pub(crate) mod events_ops;
+
+#[allow(clippy::duplicate_mod)]
 #[path = "synthetic.rs"]
 pub(crate) mod synthetic;

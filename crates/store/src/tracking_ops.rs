@@ -1409,6 +1409,13 @@ pub(crate) async fn set_target_source(
 /// owning record's change is.
 pub(crate) async fn save_record(pool: &Pool, _ctx: &Ctx, rec: &CountableRecord) -> R<i64> {
     let mut tx = begin_write(pool).await?;
+    let id = save_record_in(&mut tx, rec).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// [`save_record`] inside the caller's transaction (an event writes its record with it).
+pub(crate) async fn save_record_in(conn: &mut Conn, rec: &CountableRecord) -> R<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO records (kind, status, record_date, numbers_json, title, source_key, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -1424,11 +1431,11 @@ pub(crate) async fn save_record(pool: &Pool, _ctx: &Ctx, rec: &CountableRecord) 
     .bind(&rec.title)
     .bind(&rec.source_key)
     .bind(now())
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
     sqlx::query("DELETE FROM record_items WHERE record_id = $1")
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     for i in &rec.items {
         sqlx::query(
@@ -1436,10 +1443,9 @@ pub(crate) async fn save_record(pool: &Pool, _ctx: &Ctx, rec: &CountableRecord) 
         )
         .bind(id)
         .bind(i.0)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    tx.commit().await?;
     Ok(id)
 }
 

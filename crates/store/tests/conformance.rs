@@ -1461,3 +1461,6 @@ async fn sqlite_in_memory_works() {
 // Tracking (issue 4): a module of this binary, so that there stays one test binary.
 #[path = "conformance/tracking.rs"]
 mod tracking;
+
+#[path = "conformance/events.rs"]
+mod events;

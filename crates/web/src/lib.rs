@@ -12,6 +12,7 @@ pub mod auth;
 pub mod conflict;
 pub mod csrf;
 pub mod errors;
+pub mod events;
 pub mod evidence;
 pub mod form;
 pub mod health;
@@ -126,6 +127,7 @@ pub fn router(state: AppState) -> Router {
         .route("/units", get(units::list))
         .route("/units/{id}", get(units::show))
         .merge(admin::routes())
+        .merge(events::routes())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             cfg.request_timeout,

@@ -246,6 +246,28 @@ pub async fn show(
             rows(t, &a.items, 0, &mut list);
         }
     }
+    // Targets with their actuals (entered or counted from events), so that the plan
+    // page shows a target move when, say, an online session is marked held.
+    let mut progress: std::collections::HashMap<i64, Vec<String>> =
+        std::collections::HashMap::new();
+    for p in app.store().plan_target_progress(id).await? {
+        let target = domain::format_target(p.min, p.max, &p.unit, p.per.as_deref());
+        let text = match (p.actual, p.attainment) {
+            (Some(a), Some(att)) => format!(
+                "{target} · {}: {} · {}",
+                t.t("track.actual"),
+                domain::format_number(a),
+                att.label(t.lang)
+            ),
+            _ => target,
+        };
+        progress.entry(p.item_id.0).or_default().push(text);
+    }
+    for r in &mut list {
+        if let Some(p) = progress.remove(&r.id) {
+            r.targets = p;
+        }
+    }
     let warnings: Vec<String> = view
         .warnings
         .iter()

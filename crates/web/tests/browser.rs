@@ -281,3 +281,132 @@ async fn journey_lead_reports_with_a_photo_the_board_sees_it_a_coordinator_canno
     assert_ne!(it.title, "Sửa trái phép");
     c.close().await.unwrap();
 }
+
+async fn select(c: &fantoccini::Client, css: &str, value: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .select_by_value(value)
+        .await
+        .unwrap();
+}
+
+/// Waits up to 15 s until the element's text contains `text`.
+async fn wait_for_text(c: &fantoccini::Client, css: &str, text: &str) {
+    let start = Instant::now();
+    loop {
+        if let Ok(e) = c.find(Locator::Css(css)).await
+            && e.text().await.unwrap_or_default().contains(text)
+        {
+            return;
+        }
+        if start.elapsed() > Duration::from_secs(15) {
+            let page = c.source().await.unwrap_or_default();
+            let alerts: Vec<&str> = page
+                .split("role=\"alert\"")
+                .skip(1)
+                .map(|s| s.split('<').next().unwrap_or(""))
+                .collect();
+            panic!("{css} never showed {text:?}; alerts on the page: {alerts:?}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn journey_online_session_with_an_interpreter_held_moves_the_plan_target() {
+    let Some(b) = browser().await else { return };
+    let c = b.client.clone();
+    let app = spawn_app(Backend::Sqlite).await;
+    let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+    let _lead = common::TestApp::user_browser(&app, "lead", &[Role::Staff], &[qlds]).await;
+    let item = app.item_id("Tham gia các phiên họp online").await;
+    // The target "20–30 cuộc/năm" counts online sessions held in 2025 linked to the item.
+    let target = app.store.item(item).await.unwrap().unwrap().targets[0].id;
+    let admin = app.store.user_by_login("admin").await.unwrap().unwrap();
+    app.store
+        .set_target_source(
+            target,
+            &store::TargetSource::Counted {
+                rule: domain::CountingRule {
+                    kinds: vec!["online_session".into()],
+                    statuses: vec!["held".into()],
+                    window: domain::Window::Year { year: 2025 },
+                    item: Some(item),
+                    measure: domain::Measure::Count,
+                },
+            },
+            &admin.actor(),
+        )
+        .await
+        .unwrap();
+    let plan_url = app.url(&format!("/plans/{}", app.plan_id().await));
+
+    sign_in(&c, &app, "lead").await;
+    c.goto(&plan_url).await.unwrap();
+    wait_for(&c, "#plan-tree").await;
+    assert!(
+        c.source()
+            .await
+            .unwrap()
+            .contains("20–30 cuộc/năm · Thực hiện: 0 · Chưa đạt")
+    );
+
+    // An interpreter in the directory.
+    c.goto(&app.url("/people/new")).await.unwrap();
+    wait_for(&c, "#person-form").await;
+    select(&c, "#p-kind", "interpreter").await;
+    type_into(&c, "#p-name", "Lê Thu Hà").await;
+    type_into(&c, "#p-pairs", "vi-en, vi-fr").await;
+    click(&c, "#person-submit").await;
+    wait_for(&c, "table#people").await;
+
+    // The online session, linked to the plan item.
+    c.goto(&app.url("/events/new")).await.unwrap();
+    wait_for(&c, "#event-form").await;
+    type_into(&c, "#e-title", "Phiên họp trực tuyến Mạng lưới tháng 3").await;
+    select(&c, "#e-kind", "online_session").await;
+    type_into(&c, "#e-start-date", "15/03/2025").await;
+    type_into(&c, "#e-start-time", "14:00").await;
+    type_into(&c, "#e-end-time", "16:00").await;
+    click(&c, &format!("#e-items option[value='{}']", item.0)).await;
+    click(&c, "#event-submit").await;
+    wait_for(&c, "#book-form").await;
+    assert!(
+        c.current_url()
+            .await
+            .unwrap()
+            .path()
+            .starts_with("/events/")
+    );
+
+    // Book the interpreter, then mark the session confirmed and held.
+    let person = app
+        .store
+        .list_people(Some(domain::PersonKind::Interpreter), None)
+        .await
+        .unwrap()[0]
+        .id
+        .0
+        .to_string();
+    select(&c, "#b-person", &person).await;
+    type_into(&c, "#b-pair", "vi-en").await;
+    click(&c, "#book-submit").await;
+    wait_for_text(&c, "#bookings", "Lê Thu Hà").await;
+    select(&c, "#ev-status", "confirmed").await;
+    click(&c, "#status-submit").await;
+    wait_for_text(&c, "#event-status", "đã xác nhận").await;
+    select(&c, "#ev-status", "held").await;
+    click(&c, "#status-submit").await;
+    wait_for_text(&c, "#event-status", "đã diễn ra").await;
+
+    // The plan page shows the target moved.
+    c.goto(&plan_url).await.unwrap();
+    wait_for(&c, "#plan-tree").await;
+    let source = c.source().await.unwrap();
+    assert!(
+        source.contains("20–30 cuộc/năm · Thực hiện: 1 · Chưa đạt"),
+        "the target moved"
+    );
+    c.close().await.unwrap();
+}

@@ -2,6 +2,8 @@
 //! (SQLite always; PostgreSQL too when SANGTAO_TEST_PG_URL is set).
 
 mod common;
+#[path = "http/events.rs"]
+mod events;
 #[path = "http/lists.rs"]
 mod lists;
 #[path = "http/tracking.rs"]

@@ -1,0 +1,454 @@
+//! Outbound delegations (đoàn ra): the proposal to the People's Committee (purpose,
+//! members, destination, dates, estimated cost), its status, and the report after the
+//! return.
+
+use super::{Choice, form_error, unit_names};
+use crate::AppState;
+use crate::errors::AppError;
+use crate::form::{field, form_pairs, parse_date};
+use crate::page::{Layout, render_page};
+use crate::session::{Ctx, SessionUser, Signed, redirect};
+use askama::Template;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use domain::{DelegationId, DelegationStatus, Dong, UnitId, events};
+use store::{DelegationInput, DelegationRecord};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/delegations", get(list).post(create))
+        .route("/delegations/new", get(new_form))
+        .route("/delegations/{id}", get(show).post(update))
+        .route("/delegations/{id}/status", post(status))
+        .route("/delegations/{id}/report", post(report))
+}
+
+pub struct DelegationLine {
+    pub id: i64,
+    pub title: String,
+    pub destination: String,
+    pub dates: String,
+    pub cost: String,
+    pub status: &'static str,
+    pub status_label: String,
+}
+
+#[derive(Template)]
+#[template(path = "events/delegations.html")]
+struct ListPage<'a> {
+    l: Layout<'a>,
+    rows: Vec<DelegationLine>,
+    can_create: bool,
+}
+
+fn dates(d: &DelegationRecord) -> String {
+    format!(
+        "{} – {}",
+        domain::format_date(d.depart),
+        domain::format_date(d.back)
+    )
+}
+
+fn visible(user: &SessionUser, d: &DelegationRecord) -> bool {
+    events::can_view_event(&user.actor, &d.item_units())
+}
+
+pub async fn list(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+) -> Result<Response, AppError> {
+    let lang = ctx.lang;
+    let rows = app
+        .store()
+        .list_delegations(None)
+        .await?
+        .into_iter()
+        .filter(|d| visible(&user, d))
+        .map(|d| DelegationLine {
+            id: d.id.0,
+            dates: dates(&d),
+            title: d.title,
+            destination: d.destination,
+            cost: d.estimated_cost.to_string(),
+            status: d.status.as_str(),
+            status_label: d.status.label(lang).to_string(),
+        })
+        .collect();
+    let title = ctx.tr().t("delegation.title").to_string();
+    Ok(render_page(ListPage {
+        l: Layout::new(&ctx, &title, "events"),
+        rows,
+        can_create: user
+            .actor
+            .unit_ids
+            .iter()
+            .any(|u| events::can_create_event(&user.actor, *u))
+            || events::can_create_event(&user.actor, UnitId(0)),
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "events/delegation.html")]
+struct ShowPage<'a> {
+    l: Layout<'a>,
+    id: i64,
+    version: i64,
+    title: String,
+    purpose: String,
+    destination: String,
+    dates: String,
+    cost: String,
+    unit: String,
+    status: &'static str,
+    status_label: String,
+    members: Vec<(String, String)>,
+    report: String,
+    can_edit: bool,
+    is_draft: bool,
+    may_report: bool,
+    next: Vec<Choice>,
+    edit: DelegationForm,
+    units: Vec<Choice>,
+    error: String,
+}
+
+async fn page(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    id: DelegationId,
+    error: String,
+    report_input: Option<String>,
+) -> Result<Response, AppError> {
+    let d = app
+        .store()
+        .delegation(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !visible(user, &d) {
+        return Err(AppError::Forbidden);
+    }
+    let lang = ctx.lang;
+    let names = unit_names(app).await?;
+    let can_edit = events::can_edit_event(&user.actor, &d.item_units());
+    let next = d
+        .status
+        .next()
+        .iter()
+        .filter(|to| {
+            events::check_delegation_status(&user.actor, &d.item_units(), d.status, **to, lang)
+                .is_ok()
+        })
+        .map(|s| Choice {
+            value: s.as_str().into(),
+            label: s.label(lang).into(),
+            selected: false,
+        })
+        .collect();
+    let mut r = render_page(ShowPage {
+        l: Layout::new(ctx, &d.title, "events"),
+        id: id.0,
+        version: d.version,
+        title: d.title.clone(),
+        purpose: d.purpose.clone(),
+        destination: d.destination.clone(),
+        dates: dates(&d),
+        cost: d.estimated_cost.to_string(),
+        unit: names.get(&d.lead_unit).cloned().unwrap_or_default(),
+        status: d.status.as_str(),
+        status_label: d.status.label(lang).to_string(),
+        members: d.members.clone(),
+        report: report_input.unwrap_or_else(|| d.report.clone()),
+        can_edit,
+        is_draft: d.status == DelegationStatus::Draft,
+        may_report: can_edit
+            && matches!(
+                d.status,
+                DelegationStatus::Travelled | DelegationStatus::Reported
+            ),
+        next,
+        edit: DelegationForm {
+            title: d.title.clone(),
+            purpose: d.purpose.clone(),
+            destination: d.destination.clone(),
+            depart: domain::format_date(d.depart),
+            back: domain::format_date(d.back),
+            cost: d.estimated_cost.get().to_string(),
+            unit: d.lead_unit.0.to_string(),
+            members: d
+                .members
+                .iter()
+                .map(|(n, r)| {
+                    if r.is_empty() {
+                        n.clone()
+                    } else {
+                        format!("{n}, {r}")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        },
+        units: names
+            .iter()
+            .filter(|(u, _)| **u == d.lead_unit || events::can_create_event(&user.actor, **u))
+            .map(|(u, n)| Choice {
+                value: u.0.to_string(),
+                label: n.clone(),
+                selected: *u == d.lead_unit,
+            })
+            .collect(),
+        error: error.clone(),
+    });
+    if !error.is_empty() {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+fn delegation_id(s: &str) -> Result<DelegationId, AppError> {
+    s.parse().map_err(|_| AppError::NotFound)
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    page(&app, &ctx, &user, delegation_id(&id)?, String::new(), None).await
+}
+
+pub async fn status(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let id = delegation_id(&id)?;
+    let pairs = form_pairs(&body);
+    let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
+    let Ok(to) = field(&pairs, "status").parse::<DelegationStatus>() else {
+        let msg = ctx.tr().t("event.pick_status").to_string();
+        return page(&app, &ctx, &user, id, msg, None).await;
+    };
+    match app
+        .store()
+        .set_delegation_status(id, version, to, &user.actor, ctx.lang)
+        .await
+    {
+        Ok(_) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
+        Err(e) => {
+            let msg = form_error(&ctx, e)?;
+            page(&app, &ctx, &user, id, msg, None).await
+        }
+    }
+}
+
+pub async fn report(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let id = delegation_id(&id)?;
+    let pairs = form_pairs(&body);
+    let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
+    let text = field(&pairs, "report");
+    match app
+        .store()
+        .file_delegation_report(id, version, text, &user.actor)
+        .await
+    {
+        Ok(_) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
+        Err(e) => {
+            let msg = form_error(&ctx, e)?;
+            page(&app, &ctx, &user, id, msg, Some(text.to_string())).await
+        }
+    }
+}
+
+#[derive(Default, Clone)]
+pub struct DelegationForm {
+    pub title: String,
+    pub purpose: String,
+    pub destination: String,
+    pub depart: String,
+    pub back: String,
+    pub cost: String,
+    pub unit: String,
+    pub members: String,
+}
+
+#[derive(Template)]
+#[template(path = "events/delegation_form.html")]
+struct FormPage<'a> {
+    l: Layout<'a>,
+    id: Option<i64>,
+    version: i64,
+    f: DelegationForm,
+    units: Vec<Choice>,
+    error: String,
+}
+
+async fn form_page(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    id: Option<(i64, i64)>,
+    f: DelegationForm,
+    error: String,
+) -> Result<Response, AppError> {
+    let units: Vec<Choice> = app
+        .store()
+        .list_units()
+        .await?
+        .into_iter()
+        .filter(|u| events::can_create_event(&user.actor, u.id) || f.unit == u.id.0.to_string())
+        .map(|u| Choice {
+            selected: f.unit == u.id.0.to_string(),
+            value: u.id.0.to_string(),
+            label: u.name,
+        })
+        .collect();
+    if units.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let title = ctx.tr().t("delegation.new").to_string();
+    let mut r = render_page(FormPage {
+        l: Layout::new(ctx, &title, "events"),
+        id: id.map(|(i, _)| i),
+        version: id.map(|(_, v)| v).unwrap_or(0),
+        f,
+        units,
+        error: error.clone(),
+    });
+    if !error.is_empty() {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+fn from_pairs(p: &[(String, String)]) -> DelegationForm {
+    let f = |n| field(p, n).to_string();
+    DelegationForm {
+        title: f("title"),
+        purpose: f("purpose"),
+        destination: f("destination"),
+        depart: f("depart"),
+        back: f("back"),
+        cost: f("cost"),
+        unit: f("unit"),
+        members: f("members"),
+    }
+}
+
+/// Members one per line: "Họ tên, chức vụ trong đoàn".
+fn members(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| match l.split_once(',') {
+            Some((n, r)) => (n.trim().to_string(), r.trim().to_string()),
+            None => (l.to_string(), String::new()),
+        })
+        .collect()
+}
+
+fn parse(ctx: &Ctx, f: &DelegationForm) -> Result<DelegationInput, String> {
+    let t = ctx.tr();
+    let (Ok(Some(depart)), Ok(Some(back))) = (parse_date(&f.depart), parse_date(&f.back)) else {
+        return Err(t.t("delegation.bad_dates").to_string());
+    };
+    events::check_trip_dates(depart, back).map_err(|e| e.message(ctx.lang))?;
+    let cost: Dong = if f.cost.trim().is_empty() {
+        Dong::new(0).map_err(|e| e.message(ctx.lang))?
+    } else {
+        f.cost
+            .parse()
+            .map_err(|e: domain::EventError| e.message(ctx.lang))?
+    };
+    if f.title.trim().is_empty() {
+        return Err(domain::EventError::TitleRequired.message(ctx.lang));
+    }
+    let unit = f
+        .unit
+        .parse()
+        .map(UnitId)
+        .map_err(|_| t.t("event.pick_lead").to_string())?;
+    Ok(DelegationInput {
+        title: f.title.clone(),
+        purpose: f.purpose.clone(),
+        destination: f.destination.clone(),
+        depart,
+        back,
+        estimated_cost: cost,
+        lead_unit: unit,
+        event_id: None,
+        members: members(&f.members),
+    })
+}
+
+pub async fn new_form(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+) -> Result<Response, AppError> {
+    let f = DelegationForm {
+        unit: user
+            .actor
+            .unit_ids
+            .first()
+            .map(|u| u.0.to_string())
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    form_page(&app, &ctx, &user, None, f, String::new()).await
+}
+
+pub async fn create(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let f = from_pairs(&form_pairs(&body));
+    let input = match parse(&ctx, &f) {
+        Ok(i) => i,
+        Err(msg) => return form_page(&app, &ctx, &user, None, f, msg).await,
+    };
+    match app.store().create_delegation(&input, &user.actor).await {
+        Ok(id) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
+        Err(e) => {
+            let msg = form_error(&ctx, e)?;
+            form_page(&app, &ctx, &user, None, f, msg).await
+        }
+    }
+}
+
+pub async fn update(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let id = delegation_id(&id)?;
+    let pairs = form_pairs(&body);
+    let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
+    let f = from_pairs(&pairs);
+    let input = match parse(&ctx, &f) {
+        Ok(i) => i,
+        Err(msg) => return page(&app, &ctx, &user, id, msg, None).await,
+    };
+    match app
+        .store()
+        .update_delegation(id, version, &input, &user.actor)
+        .await
+    {
+        Ok(_) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
+        Err(e) => {
+            let msg = form_error(&ctx, e)?;
+            page(&app, &ctx, &user, id, msg, None).await
+        }
+    }
+}

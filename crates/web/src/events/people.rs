@@ -1,0 +1,292 @@
+//! The people directory: experts (field, organisation, contact), interpreters (language
+//! pairs) and staff. The department's people read and edit it; partners do not see it
+//! (it holds contacts).
+
+use super::{Choice, form_error};
+use crate::AppState;
+use crate::errors::AppError;
+use crate::form::{field, form_pairs};
+use crate::page::{Layout, render_page};
+use crate::session::{Ctx, SessionUser, Signed, redirect};
+use askama::Template;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use domain::{LanguagePair, PersonId, PersonKind, events};
+use store::PersonInput;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/people", get(list).post(create))
+        .route("/people/new", get(new_form))
+        .route("/people/{id}", get(edit_form).post(update))
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct PeopleQuery {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    q: String,
+}
+
+pub struct PersonLine {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub detail: String,
+    pub contact: String,
+}
+
+#[derive(Template)]
+#[template(path = "events/people.html")]
+struct ListPage<'a> {
+    l: Layout<'a>,
+    people: Vec<PersonLine>,
+    kinds: Vec<Choice>,
+    q: String,
+}
+
+fn require(user: &SessionUser) -> Result<(), AppError> {
+    if events::can_view_people(&user.actor) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn list(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Query(q): Query<PeopleQuery>,
+) -> Result<Response, AppError> {
+    require(&user)?;
+    let lang = ctx.lang;
+    let kind: Option<PersonKind> = q.kind.parse().ok();
+    let people = app
+        .store()
+        .list_people(kind, Some(q.q.as_str()))
+        .await?
+        .into_iter()
+        .map(|p| {
+            let detail = match p.kind {
+                PersonKind::Interpreter => p
+                    .language_pairs
+                    .iter()
+                    .map(|x| x.label(lang))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => [p.title.as_str(), p.field.as_str(), p.organisation.as_str()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            };
+            PersonLine {
+                id: p.id.0,
+                name: p.name,
+                kind: p.kind.label(lang).to_string(),
+                detail,
+                contact: [p.email, p.phone]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            }
+        })
+        .collect();
+    let title = ctx.tr().t("people.title").to_string();
+    Ok(render_page(ListPage {
+        l: Layout::new(&ctx, &title, "events"),
+        people,
+        kinds: super::choices(
+            PersonKind::ALL,
+            PersonKind::as_str,
+            |k| k.label(lang),
+            &kind.into_iter().collect::<Vec<_>>(),
+        ),
+        q: q.q,
+    }))
+}
+
+#[derive(Default, Clone)]
+pub struct PersonForm {
+    pub kind: String,
+    pub name: String,
+    pub title: String,
+    pub organisation: String,
+    pub field: String,
+    pub email: String,
+    pub phone: String,
+    pub pairs: String,
+    pub notes: String,
+}
+
+#[derive(Template)]
+#[template(path = "events/person_form.html")]
+struct FormPage<'a> {
+    l: Layout<'a>,
+    id: Option<i64>,
+    version: i64,
+    f: PersonForm,
+    kinds: Vec<Choice>,
+    error: String,
+}
+
+fn form_page(
+    ctx: &Ctx,
+    id: Option<(i64, i64)>,
+    f: PersonForm,
+    error: String,
+) -> Result<Response, AppError> {
+    let lang = ctx.lang;
+    let title = ctx.tr().t("people.edit").to_string();
+    let kinds = PersonKind::ALL
+        .iter()
+        .map(|k| Choice {
+            value: k.as_str().into(),
+            label: k.label(lang).into(),
+            selected: f.kind == k.as_str(),
+        })
+        .collect();
+    let mut r = render_page(FormPage {
+        l: Layout::new(ctx, &title, "events"),
+        id: id.map(|(i, _)| i),
+        version: id.map(|(_, v)| v).unwrap_or(0),
+        f,
+        kinds,
+        error: error.clone(),
+    });
+    if !error.is_empty() {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+fn parse(ctx: &Ctx, f: &PersonForm) -> Result<PersonInput, String> {
+    let kind: PersonKind = f
+        .kind
+        .parse()
+        .map_err(|_| ctx.tr().t("people.pick_kind").to_string())?;
+    let language_pairs = LanguagePair::parse_list(&f.pairs).map_err(|e| e.message(ctx.lang))?;
+    if f.name.trim().is_empty() {
+        return Err(domain::EventError::NameRequired.message(ctx.lang));
+    }
+    Ok(PersonInput {
+        kind: Some(kind),
+        name: f.name.clone(),
+        title: f.title.clone(),
+        organisation: f.organisation.clone(),
+        field: f.field.clone(),
+        email: f.email.clone(),
+        phone: f.phone.clone(),
+        language_pairs,
+        notes: f.notes.clone(),
+    })
+}
+
+fn from_pairs(p: &[(String, String)]) -> PersonForm {
+    let f = |n| field(p, n).to_string();
+    PersonForm {
+        kind: f("kind"),
+        name: f("name"),
+        title: f("title"),
+        organisation: f("organisation"),
+        field: f("field"),
+        email: f("email"),
+        phone: f("phone"),
+        pairs: f("pairs"),
+        notes: f("notes"),
+    }
+}
+
+pub async fn new_form(Signed(ctx, user): Signed) -> Result<Response, AppError> {
+    require(&user)?;
+    form_page(
+        &ctx,
+        None,
+        PersonForm {
+            kind: PersonKind::Expert.as_str().into(),
+            ..Default::default()
+        },
+        String::new(),
+    )
+}
+
+pub async fn create(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    require(&user)?;
+    let f = from_pairs(&form_pairs(&body));
+    let input = match parse(&ctx, &f) {
+        Ok(i) => i,
+        Err(msg) => return form_page(&ctx, None, f, msg),
+    };
+    match app.store().create_person(&input, &user.actor).await {
+        Ok(_) => Ok(redirect(&ctx, "/people")),
+        Err(e) => {
+            let msg = form_error(&ctx, e)?;
+            form_page(&ctx, None, f, msg)
+        }
+    }
+}
+
+pub async fn edit_form(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    require(&user)?;
+    let id: PersonId = id.parse().map_err(|_| AppError::NotFound)?;
+    let p = app.store().person(id).await?.ok_or(AppError::NotFound)?;
+    let f = PersonForm {
+        kind: p.kind.as_str().into(),
+        name: p.name,
+        title: p.title,
+        organisation: p.organisation,
+        field: p.field,
+        email: p.email,
+        phone: p.phone,
+        pairs: p
+            .language_pairs
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        notes: p.notes,
+    };
+    form_page(&ctx, Some((id.0, p.version)), f, String::new())
+}
+
+pub async fn update(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    require(&user)?;
+    let id: PersonId = id.parse().map_err(|_| AppError::NotFound)?;
+    let pairs = form_pairs(&body);
+    let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
+    let f = from_pairs(&pairs);
+    let input = match parse(&ctx, &f) {
+        Ok(i) => i,
+        Err(msg) => return form_page(&ctx, Some((id.0, version)), f, msg),
+    };
+    match app
+        .store()
+        .update_person(id, version, &input, &user.actor)
+        .await
+    {
+        Ok(_) => Ok(redirect(&ctx, "/people")),
+        Err(e) => {
+            let msg = form_error(&ctx, e)?;
+            form_page(&ctx, Some((id.0, version)), f, msg)
+        }
+    }
+}
