@@ -324,6 +324,10 @@ pub fn safe_next(next: Option<&str>) -> String {
 /// 303 to `to`; htmx gets `HX-Redirect` so it loads a whole page.
 pub fn redirect(ctx: &Ctx, to: &str) -> Response {
     if ctx.partial {
+        // htmx follows HX-Redirect with `location.href = …`; a URL that differs from the
+        // current one only by its #fragment would then just scroll, not reload, so the
+        // saved state would not show. Without the fragment it always reloads.
+        let to = to.split('#').next().unwrap_or(to);
         let mut r = axum::http::StatusCode::NO_CONTENT.into_response();
         if let Ok(v) = HeaderValue::from_str(to) {
             r.headers_mut().insert("hx-redirect", v);

@@ -207,6 +207,31 @@ async fn audit_pages_show_who_changed_what_to_the_board_only() {
             )
             .await;
         assert_eq!(r.status(), StatusCode::OK);
+        // The same through htmx: a redirect without the #fragment, so that the browser
+        // reloads even when it is already on that page (a fragment-only change just scrolls).
+        let v = app
+            .store
+            .item_tracking(item)
+            .await
+            .unwrap()
+            .unwrap()
+            .version
+            .to_string();
+        let r = lead
+            .client
+            .post(lead.url(&format!("{path}/status")))
+            .header("HX-Request", "true")
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("version", &v),
+                ("status", "late"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::NO_CONTENT);
+        let to = r.headers()["hx-redirect"].to_str().unwrap();
+        assert!(to.starts_with(&path) && !to.contains('#'), "{to}");
 
         // The item's history: the action in words, who, before and after.
         let r = board.get(&format!("{path}/audit")).await;
