@@ -253,7 +253,11 @@ async fn audit_pages_show_who_changed_what_to_the_board_only() {
         let r = board.get(&format!("{path}/audit.csv")).await;
         assert_eq!(r.status(), StatusCode::OK);
         let rows = csv_rows(&r.bytes().await.unwrap());
-        let status = rows.iter().find(|r| &r[3] == "item.status").expect("entry");
+        // Newest first: the htmx change (to "late") comes before the first one.
+        let statuses: Vec<_> = rows.iter().filter(|r| &r[3] == "item.status").collect();
+        assert_eq!(statuses.len(), 2);
+        assert!(statuses[0][7].contains("late"));
+        let status = statuses[1];
         assert!(status[2].contains("lead"));
         assert!(status[6].contains("not_started") && status[7].contains("in_progress"));
         assert!(status[1].ends_with("+07:00"), "Hanoi time: {}", &status[1]);
