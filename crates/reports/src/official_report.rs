@@ -37,6 +37,8 @@ pub const MARGIN_RIGHT: i32 = 851;
 /// Font sizes in half-points, as DOCX stores them.
 pub const BODY_SIZE: usize = 28;
 const HEADER_SIZE: usize = 26;
+/// Quốc hiệu: 12–13 pt; 12 keeps "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" on one line.
+const COUNTRY_SIZE: usize = 24;
 const RECIPIENTS_TITLE_SIZE: usize = 24;
 const RECIPIENTS_SIZE: usize = 22;
 const TABLE_SIZE: usize = 24;
@@ -332,7 +334,7 @@ fn cell(width: usize) -> TableCell {
 
 /// The header table: agencies left, the national motto right.
 fn header_table(r: &OfficialReport) -> Table {
-    let left_w = TEXT_WIDTH * 2 / 5;
+    let left_w = TEXT_WIDTH * 37 / 100;
     let right_w = TEXT_WIDTH - left_w;
     let mut left = cell(left_w);
     if !r.parent_agency.trim().is_empty() {
@@ -346,7 +348,7 @@ fn header_table(r: &OfficialReport) -> Table {
         ]))
         .add_paragraph(rule(left_w, left_w / 3));
     let right = cell(right_w)
-        .add_paragraph(centred(vec![run(MOTTO_COUNTRY).bold().size(HEADER_SIZE)]))
+        .add_paragraph(centred(vec![run(MOTTO_COUNTRY).bold().size(COUNTRY_SIZE)]))
         .add_paragraph(centred(vec![
             run(MOTTO).bold().underline("single").size(BODY_SIZE),
         ]));
