@@ -6,6 +6,7 @@
 pub mod counting;
 pub mod format;
 pub mod ids;
+pub mod oversight;
 pub mod password;
 pub mod permissions;
 pub mod tracking;

@@ -8,6 +8,7 @@
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod charts;
 pub mod conflict;
 pub mod csrf;
 pub mod errors;
