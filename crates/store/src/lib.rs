@@ -12,6 +12,8 @@
 mod error;
 pub mod evidence_store;
 pub mod model;
+mod oversight_api;
+mod oversight_model;
 mod postgres;
 mod sqlite;
 mod tracking_model;
@@ -19,6 +21,7 @@ mod tree;
 
 pub use error::StoreError;
 pub use model::*;
+pub use oversight_model::*;
 pub use tracking_model::*;
 
 use domain::{Language, PlanId, Role, UnitId, UserId};

@@ -76,3 +76,7 @@ pub(crate) mod tracking_ops;
 #[allow(clippy::duplicate_mod)]
 #[path = "synthetic.rs"]
 pub(crate) mod synthetic;
+
+#[allow(clippy::duplicate_mod)]
+#[path = "oversight_ops.rs"]
+pub(crate) mod oversight_ops;

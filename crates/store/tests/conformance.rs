@@ -1461,3 +1461,7 @@ async fn sqlite_in_memory_works() {
 // Tracking (issue 4): a module of this binary, so that there stays one test binary.
 #[path = "conformance/tracking.rs"]
 mod tracking;
+
+// Oversight (issue 6): reminders, escalation, evaluations, drafts, dashboard.
+#[path = "conformance/oversight.rs"]
+mod oversight;
