@@ -17,6 +17,7 @@ pub mod form;
 pub mod health;
 pub mod i18n;
 pub mod items;
+pub mod oversight;
 pub mod page;
 pub mod plans;
 pub mod reports;
@@ -118,6 +119,7 @@ pub fn router(state: AppState) -> Router {
         .route("/plans/{id}", get(plans::show))
         .merge(items::routes())
         .merge(reports::routes())
+        .merge(oversight::routes())
         .route("/evidence/{id}", get(evidence::download))
         .route("/units", get(units::list))
         .route("/units/{id}", get(units::show))
