@@ -2,6 +2,8 @@
 //! (SQLite always; PostgreSQL too when SANGTAO_TEST_PG_URL is set).
 
 mod common;
+#[path = "http/oversight.rs"]
+mod oversight;
 #[path = "http/tracking.rs"]
 mod tracking;
 
