@@ -17,10 +17,9 @@
 
 use chrono::{Datelike, NaiveDate};
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Header, LineSpacing, PageMargin, PageNum,
-    PageOrientationType, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SectionProperty, SpecialIndentType, Table, TableCell, TableRow,
-    VAlignType, WidthType,
+    AlignmentType, BorderType, Docx, Header, LineSpacing, PageMargin, PageNum, PageOrientationType,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    SectionProperty, SpecialIndentType, Table, TableCell, TableRow, VAlignType, WidthType,
 };
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
@@ -379,7 +378,10 @@ fn closing_table(r: &OfficialReport) -> Table {
     );
     let n = r.recipients.len();
     for (i, line) in r.recipients.iter().enumerate() {
-        let line = line.trim().trim_start_matches(['-', ' ']).trim_end_matches(['.', ';']);
+        let line = line
+            .trim()
+            .trim_start_matches(['-', ' '])
+            .trim_end_matches(['.', ';']);
         // The last line (usually "Lưu: VT, …") ends with a full stop, the others with ";".
         let end = if i + 1 == n { "." } else { ";" };
         left = left.add_paragraph(
@@ -391,7 +393,9 @@ fn closing_table(r: &OfficialReport) -> Table {
     let mut right = cell(right_w).vertical_align(VAlignType::Top);
     if !r.signer.authority.trim().is_empty() {
         right = right.add_paragraph(centred(vec![
-            run(&r.signer.authority.to_uppercase()).bold().size(BODY_SIZE),
+            run(&r.signer.authority.to_uppercase())
+                .bold()
+                .size(BODY_SIZE),
         ]));
     }
     right = right.add_paragraph(centred(vec![
@@ -438,7 +442,13 @@ fn result_paragraphs(row: &ResultRow) -> Vec<Paragraph> {
     ];
     if !row.done.trim().is_empty() {
         // Multi-line text stays in one labelled paragraph per line.
-        for (i, l) in row.done.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+        for (i, l) in row
+            .done
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+        {
             if i == 0 {
                 out.push(line("Kết quả", l));
             } else {

@@ -4,6 +4,8 @@
 mod common;
 #[path = "http/oversight.rs"]
 mod oversight;
+#[path = "http/scheduler.rs"]
+mod scheduler;
 #[path = "http/tracking.rs"]
 mod tracking;
 

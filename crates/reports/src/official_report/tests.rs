@@ -20,8 +20,7 @@ fn sample() -> OfficialReport {
                   của UNESCO năm 2025"
             .into(),
         narrative: Narrative {
-            direction: "Sở đã ban hành Kế hoạch số 45/KH-SVHTT.\nGiao Phòng QLDSVH chủ trì."
-                .into(),
+            direction: "Sở đã ban hành Kế hoạch số 45/KH-SVHTT.\nGiao Phòng QLDSVH chủ trì.".into(),
             results_intro: "Kết quả cụ thể như sau:".into(),
             achievements: "Hoàn thành đúng tiến độ.".into(),
             difficulties: "Kinh phí còn hạn chế.".into(),
@@ -168,10 +167,18 @@ fn page_is_a4_with_the_decree_margins_and_a_landscape_appendix() {
     assert_eq!(sects.len(), 2, "body section + appendix section");
     let size = |s: &roxmltree::Node| {
         let sz = s.children().find(|n| is(n, "pgSz")).unwrap();
-        (w(sz, "w").unwrap().to_string(), w(sz, "h").unwrap().to_string(), w(sz, "orient").map(str::to_string))
+        (
+            w(sz, "w").unwrap().to_string(),
+            w(sz, "h").unwrap().to_string(),
+            w(sz, "orient").map(str::to_string),
+        )
     };
     let (pw, ph, _) = size(&sects[0]);
-    assert_eq!((pw.as_str(), ph.as_str()), ("11906", "16838"), "A4 portrait");
+    assert_eq!(
+        (pw.as_str(), ph.as_str()),
+        ("11906", "16838"),
+        "A4 portrait"
+    );
     let (lw, lh, orient) = size(&sects[1]);
     assert_eq!((lw.as_str(), lh.as_str()), ("16838", "11906"));
     assert_eq!(orient.as_deref(), Some("landscape"));
@@ -179,9 +186,17 @@ fn page_is_a4_with_the_decree_margins_and_a_landscape_appendix() {
         let m = s.children().find(|n| is(n, "pgMar")).unwrap();
         let mm = |a| twips_to_mm(w(m, a).unwrap());
         assert!((20.0..=25.0).contains(&mm("top")), "top {}", mm("top"));
-        assert!((20.0..=25.0).contains(&mm("bottom")), "bottom {}", mm("bottom"));
+        assert!(
+            (20.0..=25.0).contains(&mm("bottom")),
+            "bottom {}",
+            mm("bottom")
+        );
         assert!((30.0..=35.0).contains(&mm("left")), "left {}", mm("left"));
-        assert!((15.0..=20.0).contains(&mm("right")), "right {}", mm("right"));
+        assert!(
+            (15.0..=20.0).contains(&mm("right")),
+            "right {}",
+            mm("right")
+        );
     }
 }
 
@@ -202,7 +217,10 @@ fn times_new_roman_13_to_14_pt() {
         if text(r).is_empty() {
             continue;
         }
-        let f = r.descendants().find(|n| is(n, "rFonts")).expect("run fonts");
+        let f = r
+            .descendants()
+            .find(|n| is(n, "rFonts"))
+            .expect("run fonts");
         assert_eq!(w(f, "ascii"), Some(FONT), "run {:?}", text(r));
     }
 }
@@ -234,7 +252,10 @@ fn header_table_number_date_and_title() {
     let u = run_with(MOTTO).descendants().find(|n| is(n, "u")).unwrap();
     assert_eq!(w(u, "val"), Some("single"));
     assert!(has(run_with("SỞ VĂN HÓA VÀ THỂ THAO"), "b"));
-    assert!(!has(run_with("UBND THÀNH PHỐ HÀ NỘI"), "b"), "the parent agency is not bold");
+    assert!(
+        !has(run_with("UBND THÀNH PHỐ HÀ NỘI"), "b"),
+        "the parent agency is not bold"
+    );
     assert!(has(run_with("Hà Nội, ngày 05 tháng 12 năm 2025"), "i"));
     // The short rule under the agency: a bottom border on an empty paragraph.
     let left_cell = rows[0].children().find(|n| is(n, "tc")).unwrap();
@@ -347,7 +368,10 @@ fn page_numbers_from_page_two() {
         format!("word/{t}")
     };
     let body = doc.descendants().find(|n| is(n, "sectPr")).unwrap();
-    assert!(body.children().any(|n| is(&n, "titlePg")), "distinct first page");
+    assert!(
+        body.children().any(|n| is(&n, "titlePg")),
+        "distinct first page"
+    );
     let refs: Vec<(String, String)> = body
         .children()
         .filter(|n| is(n, "headerReference"))
@@ -369,7 +393,11 @@ fn page_numbers_from_page_two() {
     assert!(default.contains(">PAGE<"), "PAGE field: {default}");
     assert!(default.contains("fldChar"));
     // The appendix (last section) numbers every page.
-    let last = doc.descendants().filter(|n| is(n, "sectPr")).last().unwrap();
+    let last = doc
+        .descendants()
+        .filter(|n| is(n, "sectPr"))
+        .last()
+        .unwrap();
     assert!(!last.children().any(|n| is(&n, "titlePg")));
     assert!(last.children().any(|n| is(&n, "headerReference")));
 }
@@ -420,8 +448,17 @@ fn a_draft_without_number_date_or_appendix() {
     assert!(all.contains("Hà Nội, ngày     tháng     năm 2025"));
     assert!(!all.contains("PHỤ LỤC"));
     let sects: Vec<_> = doc.descendants().filter(|n| is(n, "sectPr")).collect();
-    let sz = sects.last().unwrap().children().find(|n| is(n, "pgSz")).unwrap();
-    assert_eq!(w(sz, "w"), Some("11906"), "no landscape page without an appendix");
+    let sz = sects
+        .last()
+        .unwrap()
+        .children()
+        .find(|n| is(n, "pgSz"))
+        .unwrap();
+    assert_eq!(
+        w(sz, "w"),
+        Some("11906"),
+        "no landscape page without an appendix"
+    );
     assert_eq!(sects.len(), 1);
     assert!(sects[0].children().any(|n| is(&n, "titlePg")));
     let tables: Vec<_> = doc.descendants().filter(|n| is(n, "tbl")).collect();
@@ -470,8 +507,14 @@ fn annex_has_figures_as_numbers_and_the_items() {
     for (c, h) in ANNEX_FIGURE_HEADERS.iter().enumerate() {
         assert_eq!(figures.get((4, c)), Some(&Data::String(h.to_string())));
     }
-    assert_eq!(figures.get((5, 1)), Some(&Data::String(r.results[0].title.clone())));
-    assert_eq!(figures.get((5, 2)), Some(&Data::String("20–30 cuộc/năm".into())));
+    assert_eq!(
+        figures.get((5, 1)),
+        Some(&Data::String(r.results[0].title.clone()))
+    );
+    assert_eq!(
+        figures.get((5, 2)),
+        Some(&Data::String("20–30 cuộc/năm".into()))
+    );
     assert_eq!(figures.get((5, 3)), Some(&Data::Float(20.0)));
     assert_eq!(figures.get((5, 4)), Some(&Data::Float(30.0)));
     assert_eq!(figures.get((5, 5)), Some(&Data::Float(21.0)));
@@ -482,12 +525,16 @@ fn annex_has_figures_as_numbers_and_the_items() {
     let items = book.worksheet_range("Nhiệm vụ").unwrap();
     assert_eq!(items.get((5, 6)), Some(&Data::String("Tốt".into())));
     match items.get((5, 3)) {
-        Some(Data::DateTime(d)) => assert_eq!(d.as_datetime().unwrap().date(), r.appendix[0].due.unwrap()),
+        Some(Data::DateTime(d)) => {
+            assert_eq!(d.as_datetime().unwrap().date(), r.appendix[0].due.unwrap())
+        }
         other => panic!("expected a date, got {other:?}"),
     }
     assert_eq!(
         items.get((6, 1)),
-        Some(&Data::String("Phiên họp <thường niên> & \"đặc biệt\"".into()))
+        Some(&Data::String(
+            "Phiên họp <thường niên> & \"đặc biệt\"".into()
+        ))
     );
 }
 

@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod report;
 pub mod report_data;
 pub mod review;
+pub mod scheduler;
 
 use crate::AppState;
 use crate::errors::AppError;
