@@ -672,7 +672,34 @@ pub fn to_docx(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
     docx.build()
         .pack(&mut out)
         .map_err(|e| ReportError::Docx(e.to_string()))?;
-    Ok(out.into_inner())
+    deflate(&out.into_inner())
+}
+
+/// docx-rs stores its parts uncompressed; a year report would weigh megabytes. The parts
+/// are copied into a new archive, deflated, in the same order (`[Content_Types].xml`
+/// first).
+fn deflate(stored: &[u8]) -> Result<Vec<u8>, ReportError> {
+    use std::io::{Read, Write};
+    let err = |e: &dyn std::fmt::Display| ReportError::Docx(e.to_string());
+    let mut input = zip::ZipArchive::new(std::io::Cursor::new(stored)).map_err(|e| err(&e))?;
+    let mut output =
+        zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(stored.len() / 4)));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(6));
+    let mut buf = Vec::new();
+    for i in 0..input.len() {
+        let mut f = input.by_index(i).map_err(|e| err(&e))?;
+        let name = f.name().map_err(|e| err(&e))?.to_string();
+        if f.is_dir() {
+            continue;
+        }
+        buf.clear();
+        f.read_to_end(&mut buf).map_err(|e| err(&e))?;
+        output.start_file(name, options).map_err(|e| err(&e))?;
+        output.write_all(&buf).map_err(|e| err(&e))?;
+    }
+    Ok(output.finish().map_err(|e| err(&e))?.into_inner())
 }
 
 /// Header of the annex's figures sheet.

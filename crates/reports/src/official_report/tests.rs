@@ -466,6 +466,24 @@ fn a_draft_without_number_date_or_appendix() {
 }
 
 #[test]
+fn parts_are_deflated() {
+    let bytes = to_docx(&sample()).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    assert_eq!(
+        zip.by_index(0).unwrap().name().unwrap(),
+        "[Content_Types].xml"
+    );
+    let doc = zip.by_name("word/document.xml").unwrap();
+    assert_eq!(doc.compression(), zip::CompressionMethod::Deflated);
+    assert!(
+        doc.compressed_size() * 3 < doc.size(),
+        "{} of {}",
+        doc.compressed_size(),
+        doc.size()
+    );
+}
+
+#[test]
 fn empty_report_still_writes_a_valid_document() {
     let d = Docx::read(&to_docx(&OfficialReport::default()).unwrap());
     roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
