@@ -797,7 +797,7 @@ pub fn annex_xlsx(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
         sheet.write_string(row, 1, a.title.as_str())?;
         sheet.write_string(row, 2, a.lead_units.as_str())?;
         if let Some(d) = a.due {
-            sheet.write_date_with_format(row, 3, &d, &date_fmt)?;
+            sheet.write_date_with_format(row, 3, d, &date_fmt)?;
         }
         sheet.write_string(row, 4, a.figures.as_str())?;
         sheet.write_string(row, 5, a.status.as_str())?;

@@ -7,6 +7,8 @@
 //!   (session, CSRF middleware, templates, charts) with ITEMS items in the database
 //!   (default 100,000 in plans of 500; an existing PATH is reused).
 //!
+//! Run with:
+//!
 //!     cargo run --release -p web --example oversight_bench -- report
 //!     cargo run --release -p web --example oversight_bench -- dashboard 100000 300000 /tmp/big.db
 
@@ -129,6 +131,28 @@ async fn dashboard(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         })
         .await?;
     let plans = store.list_plans().await?;
+    // Where the time goes: the store calls the page makes, alone.
+    for (name, f) in [
+        ("list_plans", 0),
+        ("list_units", 1),
+        ("dashboard", 2),
+        ("escalations", 3),
+    ] {
+        let mut t = Vec::new();
+        for i in 0..50usize {
+            let plan = plans[i % plans.len().min(40)].id;
+            let t0 = Instant::now();
+            match f {
+                0 => drop(store.list_plans().await?),
+                1 => drop(store.list_units().await?),
+                2 => drop(store.dashboard(plan, None, 8).await?),
+                _ => drop(store.escalations(false, 1000).await?),
+            }
+            t.push(t0.elapsed());
+        }
+        t.sort();
+        println!("  {name}: p50 {:.1} ms", ms(percentile(&t, 0.5)));
+    }
     let data_dir = tmp.path().join("data");
     let state = web::AppState::new(
         store.clone(),

@@ -393,11 +393,7 @@ fn page_numbers_from_page_two() {
     assert!(default.contains(">PAGE<"), "PAGE field: {default}");
     assert!(default.contains("fldChar"));
     // The appendix (last section) numbers every page.
-    let last = doc
-        .descendants()
-        .filter(|n| is(n, "sectPr"))
-        .last()
-        .unwrap();
+    let last = doc.descendants().rfind(|n| is(n, "sectPr")).unwrap();
     assert!(!last.children().any(|n| is(&n, "titlePg")));
     assert!(last.children().any(|n| is(&n, "headerReference")));
 }
@@ -410,7 +406,7 @@ fn appendix_table_has_a_row_per_item() {
     let paras = body_paragraphs(&doc);
     assert!(paras.contains(&"PHỤ LỤC".to_string()));
     assert!(paras.contains(&"(Kèm theo Báo cáo số 125/BC-SVHTT ngày 05/12/2025)".to_string()));
-    let table = doc.descendants().filter(|n| is(n, "tbl")).last().unwrap();
+    let table = doc.descendants().rfind(|n| is(n, "tbl")).unwrap();
     let rows: Vec<Vec<String>> = table
         .children()
         .filter(|n| is(n, "tr"))

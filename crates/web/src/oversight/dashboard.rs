@@ -14,9 +14,11 @@ use domain::{ItemId, Language, PlanId, UnitId, format_date, format_number, forma
 use std::collections::HashMap;
 use store::DashboardData;
 
-/// Items shown with a progress bar (the plan's first two levels; deeper ones are in the
-/// item list).
+/// Items shown with a progress bar: the plan's first two levels, or only the first when
+/// those are more than [`PROGRESS_ROWS`] (a page of 500 bars is read by nobody; the plan
+/// page lists every item).
 const PROGRESS_DEPTH: i64 = 1;
+const PROGRESS_ROWS: usize = 100;
 /// Longest overdue / due-soon lists on the page.
 const LIST_LIMIT: usize = 50;
 const RECENT_REPORTS: i64 = 8;
@@ -173,10 +175,16 @@ pub fn draw(ctx: &Ctx, d: &DashboardData) -> Drawn {
             })
             .collect::<Vec<_>>(),
     );
+    let two_levels = d.items.iter().filter(|r| r.depth <= PROGRESS_DEPTH).count();
+    let depth = if two_levels > PROGRESS_ROWS {
+        0
+    } else {
+        PROGRESS_DEPTH
+    };
     let progress = d
         .items
         .iter()
-        .filter(|r| r.depth <= PROGRESS_DEPTH)
+        .filter(|r| r.depth <= depth)
         .map(|r| {
             let l = line(r, lang);
             let pct = r.percent.unwrap_or(0).clamp(0, 100) as u8;
