@@ -359,6 +359,10 @@ pub async fn board(
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
     let plan = query_value(uri.query(), "plan");
+    if !is_internal(&user) {
+        // Partners see the items shared with them on the item pages, not dashboards.
+        return Err(AppError::Forbidden);
+    }
     if !is_board(&user) {
         let Some(unit) = user.actor.unit_ids.first() else {
             return Err(AppError::Forbidden);
@@ -384,7 +388,7 @@ pub async fn unit(
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
     let unit: UnitId = id.parse().map_err(|_| AppError::NotFound)?;
-    if !is_board(&user) && !user.actor.unit_ids.contains(&unit) {
+    if !is_internal(&user) || (!is_board(&user) && !user.actor.unit_ids.contains(&unit)) {
         return Err(AppError::Forbidden);
     }
     if !app.store().list_units().await?.iter().any(|u| u.id == unit) {

@@ -2,9 +2,10 @@
 //! Board's escalation list, quality evaluation, and the official results report.
 //!
 //! Who sees what (checked in every handler, again in the store for writes):
-//! - `/dashboard`: the Board and admins see the whole plan; anyone else is sent to their
-//!   own unit's dashboard;
-//! - `/units/{id}/dashboard`: members of that unit, the Board, admins;
+//! - `/dashboard`: the Board and admins see the whole plan; the department's staff are
+//!   sent to their own unit's dashboard; partners are refused (they see what is shared
+//!   with them on the item pages);
+//! - `/units/{id}/dashboard`: that unit's internal members, the Board, admins;
 //! - `/plans/{id}/status`: the department's own people (not partners);
 //! - `/notifications`: one's own;
 //! - `/escalations`, `/items/{id}/evaluation`, `/plans/{id}/official-report*`: the Board

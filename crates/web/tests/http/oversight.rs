@@ -53,6 +53,10 @@ async fn oversight_dashboards_by_role_and_by_url() {
         assert!(html.contains("chart-band"), "target bands drawn");
         assert!(html.contains(r#"id="escalation-count""#));
         assert!(html.contains("Phòng Quản lý Di sản văn hóa"));
+        assert!(
+            html.contains("/evaluation\">Đánh giá</a>"),
+            "the Board grades from here"
+        );
         // No events table on this branch: no events section pretending data.
         assert!(!html.contains(r#"id="events""#));
 
@@ -71,6 +75,18 @@ async fn oversight_dashboards_by_role_and_by_url() {
         let other = format!("/units/{}/dashboard", c.qlds.0);
         assert_eq!(c.outsider.get(&other).await.status(), StatusCode::FORBIDDEN);
         assert_eq!(c.partner.get(&other).await.status(), StatusCode::FORBIDDEN);
+        assert_eq!(
+            c.partner.get("/dashboard").await.status(),
+            StatusCode::FORBIDDEN
+        );
+        let partner_own = format!(
+            "/units/{}/dashboard",
+            app.unit_id("Tạp chí Kiến trúc").await.0
+        );
+        assert_eq!(
+            c.partner.get(&partner_own).await.status(),
+            StatusCode::FORBIDDEN
+        );
         assert_eq!(c.board.get(&other).await.status(), StatusCode::OK);
         let own = format!("/units/{}/dashboard?plan={plan}", c.khtc.0);
         assert_eq!(c.outsider.get(&own).await.status(), StatusCode::OK);
