@@ -198,8 +198,15 @@ async fn dashboard(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
             .send()
             .await?;
         assert!(r.status().is_success(), "{}", r.status());
-        bytes = r.bytes().await?.len();
+        let body = r.bytes().await?;
+        bytes = body.len();
         times.push(t.elapsed());
+        // OVERSIGHT_BENCH_DUMP=FILE keeps one page, to look at it in a browser.
+        if i == 0
+            && let Ok(file) = std::env::var("OVERSIGHT_BENCH_DUMP")
+        {
+            std::fs::write(file, &body)?;
+        }
     }
     times.sort();
     println!(

@@ -89,7 +89,7 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
 /// ("Số phiên họp: 21, chỉ tiêu 20–30 cuộc").
 pub fn target_band(label: &str, min: Option<f64>, max: Option<f64>, actual: Option<f64>) -> String {
     const W: u32 = 320;
-    const H: u32 = 34;
+    const H: u32 = 40;
     const PAD: f64 = 8.0;
     let top = [min, max, actual]
         .iter()
@@ -120,7 +120,7 @@ pub fn target_band(label: &str, min: Option<f64>, max: Option<f64>, actual: Opti
         let ax = x(a);
         let _ = write!(
             out,
-            r#"<path class="chart-marker" d="M{ax:.1} 6 L{l:.1} 0 L{r:.1} 0 Z M{ax:.1} 6 L{ax:.1} 28" /><text class="chart-value" x="{ax:.1}" y="34" text-anchor="middle">{v}</text>"#,
+            r#"<path class="chart-marker" d="M{ax:.1} 6 L{l:.1} 0 L{r:.1} 0 Z M{ax:.1} 6 L{ax:.1} 28" /><text class="chart-value" x="{ax:.1}" y="37" text-anchor="middle">{v}</text>"#,
             l = ax - 5.0,
             r = ax + 5.0,
             v = escape(&domain::format_number(a)),
