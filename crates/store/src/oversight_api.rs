@@ -193,4 +193,15 @@ impl Store {
     pub async fn set_unit_email(&self, unit: UnitId, email: Option<&str>, actor: &Actor) -> R<()> {
         dispatch_oversight!(self, set_email("unit", unit.0, email, actor))
     }
+
+    /// Units and active users with their e-mail addresses (for the admin's form).
+    #[allow(clippy::type_complexity)]
+    pub async fn contact_emails(
+        &self,
+    ) -> R<(
+        Vec<(UnitId, String, Option<String>)>,
+        Vec<(UserId, String, String, Option<String>)>,
+    )> {
+        dispatch_oversight!(self, contact_emails())
+    }
 }

@@ -1093,3 +1093,37 @@ pub(crate) async fn set_email(
     tx.commit().await?;
     Ok(())
 }
+
+/// Units (id, name, e-mail) and active users (id, login, name, e-mail), by name.
+#[allow(clippy::type_complexity)]
+pub(crate) async fn contact_emails(
+    pool: &Pool,
+    _ctx: &Ctx,
+) -> R<(
+    Vec<(UnitId, String, Option<String>)>,
+    Vec<(UserId, String, String, Option<String>)>,
+)> {
+    let mut conn = pool.acquire().await?;
+    let mut units = Vec::new();
+    for r in sqlx::query("SELECT id, name, email FROM units ORDER BY external, name")
+        .fetch_all(&mut *conn)
+        .await?
+    {
+        units.push((UnitId(r.try_get(0)?), r.try_get(1)?, r.try_get(2)?));
+    }
+    let mut users = Vec::new();
+    for r in sqlx::query(
+        "SELECT id, login, display_name, email FROM users WHERE active = TRUE ORDER BY login",
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        users.push((
+            UserId(r.try_get(0)?),
+            r.try_get(1)?,
+            r.try_get(2)?,
+            r.try_get(3)?,
+        ));
+    }
+    Ok((units, users))
+}

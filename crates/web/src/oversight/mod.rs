@@ -8,10 +8,12 @@
 //! - `/units/{id}/dashboard`: that unit's internal members, the Board, admins;
 //! - `/plans/{id}/status`: the department's own people (not partners);
 //! - `/notifications`: one's own;
+//! - `/admin/emails`: admins (reminder e-mail addresses of units and users);
 //! - `/escalations`, `/items/{id}/evaluation`, `/plans/{id}/official-report*`: the Board
 //!   and admins.
 
 pub mod dashboard;
+pub mod emails;
 pub mod report;
 pub mod report_data;
 pub mod review;
@@ -44,6 +46,8 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/plans/{id}/official-report.docx", get(report::docx))
         .route("/plans/{id}/official-report.xlsx", get(report::xlsx))
+        .route("/admin/emails", get(emails::list))
+        .route("/admin/emails/{kind}/{id}", post(emails::save))
 }
 
 /// The Board or an admin.

@@ -485,3 +485,66 @@ async fn oversight_notifications_and_escalations() {
         assert!(html.contains("Chuyển BGĐ"));
     }
 }
+
+#[tokio::test]
+async fn oversight_admin_sets_reminder_addresses() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let admin = TestApp::user_browser(&app, "admin2", &[Role::Admin], &[]).await;
+        assert_eq!(
+            c.lead.get("/admin/emails").await.status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            c.board.get("/admin/emails").await.status(),
+            StatusCode::FORBIDDEN
+        );
+        let html = admin.get("/admin/emails").await.text().await.unwrap();
+        assert!(html.contains("Phòng Quản lý Di sản văn hóa"));
+        let token = csrf_of(&html);
+        let path = format!("/admin/emails/unit/{}", c.qlds.0);
+        let r = admin
+            .post(
+                &path,
+                &[("_csrf", &token), ("email", "không phải <địa chỉ>")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("không phải là một địa chỉ e-mail")
+        );
+        let r = admin
+            .post(&path, &[("email", "qlds@svhtt.hanoi.gov.vn")])
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "CSRF");
+        let r = admin
+            .post(
+                &path,
+                &[("_csrf", &token), ("email", " qlds@svhtt.hanoi.gov.vn ")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains("Đã lưu địa chỉ e-mail.")
+                && html.contains("value=\"qlds@svhtt.hanoi.gov.vn\"")
+        );
+        let r = admin
+            .post(
+                "/admin/emails/printer/1",
+                &[("_csrf", &token), ("email", "")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        let (units, _) = app.store.contact_emails().await.unwrap();
+        assert!(
+            units
+                .iter()
+                .any(|(id, _, e)| *id == c.qlds && e.as_deref() == Some("qlds@svhtt.hanoi.gov.vn"))
+        );
+    }
+}
