@@ -205,7 +205,14 @@ async fn dashboard(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         if i == 0
             && let Ok(file) = std::env::var("OVERSIGHT_BENCH_DUMP")
         {
-            std::fs::write(file, &body)?;
+            std::fs::write(&file, &body)?;
+            let status = client
+                .get(format!("{base}/plans/{plan}/status"))
+                .send()
+                .await?
+                .bytes()
+                .await?;
+            std::fs::write(format!("{file}.status.html"), &status)?;
         }
     }
     times.sort();

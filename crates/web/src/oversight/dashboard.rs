@@ -22,6 +22,8 @@ const PROGRESS_ROWS: usize = 100;
 /// Longest overdue / due-soon lists on the page.
 const LIST_LIMIT: usize = 50;
 const RECENT_REPORTS: i64 = 8;
+/// Rows of the one-page status; a plan with more top-level items says how many more.
+const STATUS_ROWS: usize = 20;
 
 pub struct Line {
     pub id: i64,
@@ -414,8 +416,10 @@ struct StatusPage<'a> {
     total: usize,
     done_percent: u8,
     status_chart: String,
-    /// Top-level items only: one page.
+    /// Top-level items only, at most [`STATUS_ROWS`]: one page.
     rows: Vec<ProgressLine>,
+    /// "… và 17 nhiệm vụ khác", empty when all rows fit.
+    more: String,
     overdue: Vec<Line>,
     overdue_total: usize,
     soon_total: usize,
@@ -443,6 +447,18 @@ pub async fn status(
         _ => String::new(),
     };
     let title = ctx.tr().t("dashboard.status_title").to_string();
+    let mut rows: Vec<ProgressLine> = drawn
+        .progress
+        .into_iter()
+        .filter(|p| p.depth == 0)
+        .collect();
+    let more = match rows.len().saturating_sub(STATUS_ROWS) {
+        0 => String::new(),
+        n => ctx
+            .tr()
+            .f("dashboard.more_items", &[("count", &n.to_string())]),
+    };
+    rows.truncate(STATUS_ROWS);
     Ok(render_page(StatusPage {
         l: Layout::new(&ctx, &title, "dashboard"),
         plan_title: summary.title.clone(),
@@ -451,12 +467,9 @@ pub async fn status(
         total: drawn.total,
         done_percent: drawn.done_percent,
         status_chart: drawn.status_chart,
-        rows: drawn
-            .progress
-            .into_iter()
-            .filter(|p| p.depth == 0)
-            .collect(),
-        overdue: drawn.overdue.into_iter().take(10).collect(),
+        rows,
+        more,
+        overdue: drawn.overdue.into_iter().take(6).collect(),
         overdue_total: drawn.overdue_total,
         soon_total: drawn.soon_total,
     }))
