@@ -7,6 +7,7 @@ pub mod counting;
 pub mod events;
 pub mod format;
 pub mod ids;
+pub mod oversight;
 pub mod password;
 pub mod permissions;
 pub mod tracking;

@@ -34,6 +34,9 @@ pub struct CliSettings {
 }
 
 /// Settings as written in the TOML file.
+/// Sender of reminder e-mails when `mail_from` is not set.
+pub const DEFAULT_MAIL_FROM: &str = "sangtao <sangtao@localhost>";
+
 #[derive(Debug, Default, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct FileSettings {
@@ -47,6 +50,11 @@ pub struct FileSettings {
     pub body_limit_bytes: Option<usize>,
     pub evidence_limit_bytes: Option<u64>,
     pub export_max_rows: Option<usize>,
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
+    pub public_url: Option<String>,
+    pub reminder_rules: Option<String>,
+    pub reminder_interval_secs: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +78,15 @@ pub struct Settings {
     pub evidence_limit_bytes: u64,
     /// Most rows one CSV/XLSX export writes.
     pub export_max_rows: usize,
+    /// Reminders by e-mail when set (`smtp://`, `smtps://`, `?tls=required`).
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// Base of links in e-mails; default the address served on.
+    pub public_url: Option<String>,
+    /// Reminder rules to make active at start (`before:7,…`); None keeps the database's.
+    pub reminder_rules: Option<Vec<domain::oversight::RuleKind>>,
+    /// Seconds between reminder passes; 0 turns the scheduler off.
+    pub reminder_interval_secs: u64,
 }
 
 impl Settings {
@@ -187,7 +204,32 @@ pub fn resolve(
         Some(v) => parse_num("SANGTAO_EXPORT_MAX_ROWS", &v)?,
         None => file.export_max_rows.unwrap_or(200_000),
     };
+    let text = |key: &str, from_file: &Option<String>| {
+        env(key)
+            .or_else(|| from_file.clone())
+            .filter(|v| !v.trim().is_empty())
+    };
+    let smtp_url = text("SANGTAO_SMTP_URL", &file.smtp_url);
+    let mail_from =
+        text("SANGTAO_MAIL_FROM", &file.mail_from).unwrap_or_else(|| DEFAULT_MAIL_FROM.into());
+    let public_url = text("SANGTAO_PUBLIC_URL", &file.public_url);
+    let reminder_rules = match text("SANGTAO_REMINDER_RULES", &file.reminder_rules) {
+        Some(v) => Some(
+            web::oversight::scheduler::parse_rules(&v)
+                .map_err(|e| anyhow::anyhow!("reminder_rules {v:?}: {e}"))?,
+        ),
+        None => None,
+    };
+    let reminder_interval_secs = match env("SANGTAO_REMINDER_INTERVAL_SECS") {
+        Some(v) => parse_num("SANGTAO_REMINDER_INTERVAL_SECS", &v)?,
+        None => file.reminder_interval_secs.unwrap_or(300),
+    };
     Ok(Settings {
+        smtp_url,
+        mail_from,
+        public_url,
+        reminder_rules,
+        reminder_interval_secs,
         data_dir,
         listen,
         database_url,
@@ -263,6 +305,46 @@ mod tests {
         )
         .unwrap();
         assert!(!s.cookie_secure, "env beats file for booleans");
+    }
+
+    #[test]
+    fn reminder_and_mail_settings() {
+        let file: FileSettings = toml::from_str(
+            "smtp_url = \"smtp://relay:25\"\nreminder_rules = \"before:5,every_after:2\"\nreminder_interval_secs = 60",
+        )
+        .unwrap();
+        let s = resolve(
+            &CliSettings::default(),
+            &env_of(&[("SANGTAO_MAIL_FROM", "Sở VHTT <a@b.vn>")]),
+            &file,
+        )
+        .unwrap();
+        assert_eq!(s.smtp_url.as_deref(), Some("smtp://relay:25"));
+        assert_eq!(s.mail_from, "Sở VHTT <a@b.vn>");
+        assert_eq!(s.reminder_interval_secs, 60);
+        use domain::oversight::RuleKind;
+        assert_eq!(
+            s.reminder_rules,
+            Some(vec![RuleKind::Before(5), RuleKind::EveryAfter(2)])
+        );
+        let d = resolve(
+            &CliSettings::default(),
+            &env_of(&[]),
+            &FileSettings::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            (d.smtp_url, d.reminder_rules, d.reminder_interval_secs),
+            (None, None, 300)
+        );
+        assert_eq!(d.mail_from, DEFAULT_MAIL_FROM);
+        let e = resolve(
+            &CliSettings::default(),
+            &env_of(&[("SANGTAO_REMINDER_RULES", "before:7,soon")]),
+            &FileSettings::default(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("reminder_rules"), "{e}");
     }
 
     #[test]

@@ -13,6 +13,8 @@ mod error;
 mod events_model;
 pub mod evidence_store;
 pub mod model;
+mod oversight_api;
+mod oversight_model;
 mod postgres;
 mod sqlite;
 mod tracking_model;
@@ -21,6 +23,7 @@ mod tree;
 pub use error::StoreError;
 pub use events_model::*;
 pub use model::*;
+pub use oversight_model::*;
 pub use tracking_model::*;
 
 use domain::{Language, PlanId, Role, UnitId, UserId};

@@ -62,3 +62,7 @@ pub(crate) mod events_ops;
 #[allow(clippy::duplicate_mod)]
 #[path = "synthetic.rs"]
 pub(crate) mod synthetic;
+
+#[allow(clippy::duplicate_mod)]
+#[path = "oversight_ops.rs"]
+pub(crate) mod oversight_ops;

@@ -1464,3 +1464,6 @@ mod tracking;
 
 #[path = "conformance/events.rs"]
 mod events;
+// Oversight (issue 6): reminders, escalation, evaluations, drafts, dashboard.
+#[path = "conformance/oversight.rs"]
+mod oversight;

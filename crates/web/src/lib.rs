@@ -9,6 +9,7 @@ pub mod admin;
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod charts;
 pub mod conflict;
 pub mod csrf;
 pub mod errors;
@@ -18,6 +19,7 @@ pub mod form;
 pub mod health;
 pub mod i18n;
 pub mod items;
+pub mod oversight;
 pub mod page;
 pub mod plans;
 pub mod progress;
@@ -123,6 +125,7 @@ pub fn router(state: AppState) -> Router {
         .merge(items::routes())
         .merge(audit::routes())
         .merge(progress::routes())
+        .merge(oversight::routes())
         .route("/evidence/{id}", get(evidence::download))
         .route("/units", get(units::list))
         .route("/units/{id}", get(units::show))

@@ -6,6 +6,10 @@ mod common;
 mod events;
 #[path = "http/lists.rs"]
 mod lists;
+#[path = "http/oversight.rs"]
+mod oversight;
+#[path = "http/scheduler.rs"]
+mod scheduler;
 #[path = "http/tracking.rs"]
 mod tracking;
 

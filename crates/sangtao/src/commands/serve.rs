@@ -100,6 +100,55 @@ pub async fn bootstrap(store: &store::Store, url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Applies the configured reminder rules and starts the reminder scheduler (unless its
+/// interval is 0). Returns the handle to stop it.
+async fn start_scheduler(
+    settings: &Settings,
+    store: &store::Store,
+    url: &str,
+) -> anyhow::Result<
+    Option<(
+        tokio::sync::oneshot::Sender<()>,
+        tokio::task::JoinHandle<()>,
+    )>,
+> {
+    use web::oversight::scheduler::{Mailer, SchedulerConfig, run};
+    if let Some(rules) = &settings.reminder_rules {
+        store
+            .set_reminder_rules(rules, None)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot set the reminder rules: {e}"))?;
+    }
+    if settings.reminder_interval_secs == 0 {
+        tracing::info!("reminder scheduler off (reminder_interval_secs = 0)");
+        return Ok(None);
+    }
+    let mailer = match &settings.smtp_url {
+        Some(u) => Some(Mailer::new(u, &settings.mail_from).map_err(|e| anyhow::anyhow!(e))?),
+        None => None,
+    };
+    tracing::info!(
+        email = mailer.is_some(),
+        every_secs = settings.reminder_interval_secs,
+        "reminder scheduler started"
+    );
+    let cfg = SchedulerConfig {
+        interval: std::time::Duration::from_secs(settings.reminder_interval_secs),
+        policy: domain::oversight::ReminderPolicy::default(),
+        mailer,
+        public_url: settings
+            .public_url
+            .clone()
+            .unwrap_or_else(|| url.trim_end_matches('/').to_string()),
+    };
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let store = store.clone();
+    let task = tokio::spawn(run(store, cfg, async move {
+        let _ = rx.await;
+    }));
+    Ok(Some((tx, task)))
+}
+
 pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     ensure_data_dir(&settings)?;
     let _lock = match settings.sqlite_path() {
@@ -139,8 +188,13 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
             export_max_rows: settings.export_max_rows,
             ..web::WebConfig::default()
         };
+        let scheduler = start_scheduler(&settings, &store, &url).await?;
         let state = web::AppState::new(store, cfg);
         web::serve(listener, state, shutdown).await?;
+        if let Some((stop, task)) = scheduler {
+            let _ = stop.send(());
+            let _ = task.await;
+        }
         println!("sangtao: stopped");
         Ok(ExitCode::SUCCESS)
     })

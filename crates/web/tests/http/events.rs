@@ -981,3 +981,47 @@ async fn documents_are_stored_once_and_served_to_those_who_may_see_the_event() {
         );
     }
 }
+
+#[tokio::test]
+async fn upcoming_events_show_on_the_board_and_unit_dashboards() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let in_a_month = (chrono::Utc::now().date_naive() + chrono::Duration::days(30))
+            .format("%d/%m/%Y")
+            .to_string();
+        let soon = create_event(
+            &c.lead,
+            c.qlds,
+            &[("title", "Tọa đàm sắp tới"), ("start_date", &in_a_month)],
+        )
+        .await;
+        // A past event is not "upcoming".
+        create_event(&c.lead, c.qlds, &[("title", "Phiên họp đã qua")]).await;
+        let board = c.board.get("/dashboard").await.text().await.unwrap();
+        assert!(
+            board.contains(&format!("href=\"/events/{soon}\"")),
+            "{board}"
+        );
+        assert!(board.contains("Tọa đàm sắp tới"));
+        assert!(!board.contains("Phiên họp đã qua"));
+        // The lead unit's own dashboard lists it; another unit's does not.
+        let mine = c
+            .lead
+            .get(&format!("/units/{}/dashboard", c.qlds.0))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(mine.contains("Tọa đàm sắp tới"));
+        let khtc = app.unit_id("Phòng Kế hoạch").await;
+        let theirs = c
+            .outsider
+            .get(&format!("/units/{}/dashboard", khtc.0))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!theirs.contains("Tọa đàm sắp tới"));
+    }
+}

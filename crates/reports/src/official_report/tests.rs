@@ -1,0 +1,569 @@
+//! The DOCX is read back (zip + XML) and checked the way a clerk checks a report against
+//! Nghị định 30/2020: page, margins, font, header texts, headings, page numbers, tables.
+
+use super::*;
+use calamine::{Data, Reader, Xlsx};
+use std::io::Read;
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn sample() -> OfficialReport {
+    OfficialReport {
+        parent_agency: "UBND thành phố Hà Nội".into(),
+        agency: "Sở Văn hóa và Thể thao".into(),
+        number: Some("125".into()),
+        symbol: "BC-SVHTT".into(),
+        place: "Hà Nội".into(),
+        date: NaiveDate::from_ymd_opt(2025, 12, 5),
+        year: 2025,
+        subject: "Kết quả thực hiện Kế hoạch tham gia Mạng lưới các thành phố sáng tạo \
+                  của UNESCO năm 2025"
+            .into(),
+        narrative: Narrative {
+            direction: "Sở đã ban hành Kế hoạch số 45/KH-SVHTT.\nGiao Phòng QLDSVH chủ trì.".into(),
+            results_intro: "Kết quả cụ thể như sau:".into(),
+            achievements: "Hoàn thành đúng tiến độ.".into(),
+            difficulties: "Kinh phí còn hạn chế.".into(),
+            causes: "Thời gian chuẩn bị ngắn.".into(),
+            next_tasks: "Tiếp tục tham gia các phiên họp trực tuyến.".into(),
+            proposals: "Đề nghị UBND Thành phố bố trí kinh phí.".into(),
+        },
+        results: vec![
+            ResultRow {
+                numbering: "1.".into(),
+                title: "Tham dự các Hội nghị, diễn đàn Mạng lưới".into(),
+                depth: 0,
+                done: "Tham gia 21 phiên họp trực tuyến.".into(),
+                figures: vec![FigureRow {
+                    target: "20–30 cuộc/năm".into(),
+                    min: Some(20.0),
+                    max: Some(30.0),
+                    actual: Some(21.0),
+                    unit: "cuộc".into(),
+                    attainment: "Đạt".into(),
+                }],
+                units: "Phòng QLDSVH (chủ trì); Bảo tàng Hà Nội (phối hợp)".into(),
+                status: "Hoàn thành".into(),
+                spent: Some(1_234_567),
+            },
+            ResultRow {
+                numbering: "1.1.".into(),
+                title: "Phiên họp <thường niên> & \"đặc biệt\"".into(),
+                depth: 1,
+                done: String::new(),
+                figures: vec![FigureRow {
+                    target: "2 clip".into(),
+                    min: Some(2.0),
+                    max: Some(2.0),
+                    actual: None,
+                    unit: "clip".into(),
+                    attainment: String::new(),
+                }],
+                units: "Văn phòng Sở".into(),
+                status: "Đang thực hiện".into(),
+                spent: None,
+            },
+        ],
+        closing: "Trên đây là báo cáo kết quả thực hiện Kế hoạch năm 2025 của Sở Văn hóa \
+                  và Thể thao Hà Nội./."
+            .into(),
+        recipients: vec![
+            "UBND Thành phố (để b/c)".into(),
+            "Đ/c Giám đốc Sở".into(),
+            "Lưu: VT, QLDSVH".into(),
+        ],
+        signer: Signer {
+            authority: "KT. Giám đốc".into(),
+            title: "Phó Giám đốc".into(),
+            name: "Đỗ Đình Hồng".into(),
+        },
+        appendix: vec![
+            AppendixRow {
+                numbering: "1.".into(),
+                title: "Tham dự các Hội nghị".into(),
+                depth: 0,
+                lead_units: "Phòng QLDSVH".into(),
+                due: NaiveDate::from_ymd_opt(2025, 12, 31),
+                figures: "21/20–30 cuộc/năm".into(),
+                status: "Hoàn thành".into(),
+                grade: "Tốt".into(),
+            },
+            AppendixRow {
+                numbering: "1.1.".into(),
+                title: "Phiên họp <thường niên> & \"đặc biệt\"".into(),
+                depth: 1,
+                lead_units: "Văn phòng Sở".into(),
+                due: None,
+                figures: "—/2 clip".into(),
+                status: "Đang thực hiện".into(),
+                grade: String::new(),
+            },
+        ],
+        appendix_title: "Danh mục nhiệm vụ và tình trạng thực hiện".into(),
+    }
+}
+
+struct Docx {
+    parts: std::collections::HashMap<String, String>,
+}
+
+impl Docx {
+    fn read(bytes: &[u8]) -> Docx {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        let mut parts = std::collections::HashMap::new();
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            let name = f.name().unwrap().to_string();
+            if name.ends_with(".xml") || name.ends_with(".rels") {
+                let mut s = String::new();
+                f.read_to_string(&mut s).unwrap();
+                parts.insert(name, s);
+            }
+        }
+        Docx { parts }
+    }
+
+    fn part(&self, name: &str) -> &str {
+        self.parts
+            .get(name)
+            .unwrap_or_else(|| panic!("no part {name}; have {:?}", self.parts.keys()))
+    }
+}
+
+fn w<'a>(node: roxmltree::Node<'a, '_>, attr: &str) -> Option<&'a str> {
+    node.attribute((W, attr))
+}
+
+fn is(node: &roxmltree::Node, name: &str) -> bool {
+    node.is_element() && node.tag_name().name() == name && node.tag_name().namespace() == Some(W)
+}
+
+/// The text of a node's `w:t` descendants.
+fn text(node: roxmltree::Node) -> String {
+    node.descendants()
+        .filter(|n| is(n, "t"))
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+/// Paragraph texts of the body, in order, outside tables.
+fn body_paragraphs(doc: &roxmltree::Document) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| is(n, "p") && !n.ancestors().any(|a| is(&a, "tbl")))
+        .map(text)
+        .collect()
+}
+
+fn twips_to_mm(t: &str) -> f64 {
+    t.parse::<f64>().unwrap() / 1440.0 * 25.4
+}
+
+#[test]
+fn page_is_a4_with_the_decree_margins_and_a_landscape_appendix() {
+    let d = Docx::read(&to_docx(&sample()).unwrap());
+    let xml = d.part("word/document.xml");
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    let sects: Vec<_> = doc.descendants().filter(|n| is(n, "sectPr")).collect();
+    assert_eq!(sects.len(), 2, "body section + appendix section");
+    let size = |s: &roxmltree::Node| {
+        let sz = s.children().find(|n| is(n, "pgSz")).unwrap();
+        (
+            w(sz, "w").unwrap().to_string(),
+            w(sz, "h").unwrap().to_string(),
+            w(sz, "orient").map(str::to_string),
+        )
+    };
+    let (pw, ph, _) = size(&sects[0]);
+    assert_eq!(
+        (pw.as_str(), ph.as_str()),
+        ("11906", "16838"),
+        "A4 portrait"
+    );
+    let (lw, lh, orient) = size(&sects[1]);
+    assert_eq!((lw.as_str(), lh.as_str()), ("16838", "11906"));
+    assert_eq!(orient.as_deref(), Some("landscape"));
+    for s in &sects {
+        let m = s.children().find(|n| is(n, "pgMar")).unwrap();
+        let mm = |a| twips_to_mm(w(m, a).unwrap());
+        assert!((20.0..=25.0).contains(&mm("top")), "top {}", mm("top"));
+        assert!(
+            (20.0..=25.0).contains(&mm("bottom")),
+            "bottom {}",
+            mm("bottom")
+        );
+        assert!((30.0..=35.0).contains(&mm("left")), "left {}", mm("left"));
+        assert!(
+            (15.0..=20.0).contains(&mm("right")),
+            "right {}",
+            mm("right")
+        );
+    }
+}
+
+#[test]
+fn times_new_roman_13_to_14_pt() {
+    let d = Docx::read(&to_docx(&sample()).unwrap());
+    let styles = roxmltree::Document::parse(d.part("word/styles.xml")).unwrap();
+    let defaults = styles.descendants().find(|n| is(n, "rPrDefault")).unwrap();
+    let fonts = defaults.descendants().find(|n| is(n, "rFonts")).unwrap();
+    assert_eq!(w(fonts, "ascii"), Some(FONT));
+    assert_eq!(w(fonts, "hAnsi"), Some(FONT));
+    let sz = defaults.descendants().find(|n| is(n, "sz")).unwrap();
+    let pt: f64 = w(sz, "val").unwrap().parse::<f64>().unwrap() / 2.0;
+    assert!((13.0..=14.0).contains(&pt), "body {pt} pt");
+    // Every run names the font too, so a style cannot override it.
+    let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+    for r in doc.descendants().filter(|n| is(n, "r")) {
+        if text(r).is_empty() {
+            continue;
+        }
+        let f = r
+            .descendants()
+            .find(|n| is(n, "rFonts"))
+            .expect("run fonts");
+        assert_eq!(w(f, "ascii"), Some(FONT), "run {:?}", text(r));
+    }
+}
+
+#[test]
+fn header_table_number_date_and_title() {
+    let d = Docx::read(&to_docx(&sample()).unwrap());
+    let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+    let first_table = doc.descendants().find(|n| is(n, "tbl")).unwrap();
+    let rows: Vec<_> = first_table.children().filter(|n| is(n, "tr")).collect();
+    let cells = |r: &roxmltree::Node| -> Vec<String> {
+        r.children().filter(|n| is(n, "tc")).map(text).collect()
+    };
+    let top = cells(&rows[0]);
+    assert_eq!(top[0], "UBND THÀNH PHỐ HÀ NỘISỞ VĂN HÓA VÀ THỂ THAO");
+    assert_eq!(top[1], format!("{MOTTO_COUNTRY}{MOTTO}"));
+    let bottom = cells(&rows[1]);
+    assert_eq!(bottom[0], "Số: 125/BC-SVHTT");
+    assert_eq!(bottom[1], "Hà Nội, ngày 05 tháng 12 năm 2025");
+    // Bold motto, underlined "Độc lập - Tự do - Hạnh phúc", italic place and date.
+    let run_with = |t: &str| {
+        doc.descendants()
+            .find(|n| is(n, "r") && text(*n) == t)
+            .unwrap_or_else(|| panic!("no run {t:?}"))
+    };
+    let has = |r: roxmltree::Node, prop: &str| r.descendants().any(|n| is(&n, prop));
+    assert!(has(run_with(MOTTO_COUNTRY), "b"));
+    assert!(has(run_with(MOTTO), "b"));
+    let u = run_with(MOTTO).descendants().find(|n| is(n, "u")).unwrap();
+    assert_eq!(w(u, "val"), Some("single"));
+    assert!(has(run_with("SỞ VĂN HÓA VÀ THỂ THAO"), "b"));
+    assert!(
+        !has(run_with("UBND THÀNH PHỐ HÀ NỘI"), "b"),
+        "the parent agency is not bold"
+    );
+    assert!(has(run_with("Hà Nội, ngày 05 tháng 12 năm 2025"), "i"));
+    // The short rule under the agency: a bottom border on an empty paragraph.
+    let left_cell = rows[0].children().find(|n| is(n, "tc")).unwrap();
+    assert!(left_cell.descendants().any(|n| is(&n, "pBdr")));
+
+    let paras = body_paragraphs(&doc);
+    let title = paras.iter().position(|p| p == "BÁO CÁO").expect("title");
+    assert!(paras[title + 1].starts_with("Kết quả thực hiện Kế hoạch tham gia"));
+    assert!(has(run_with("BÁO CÁO"), "b"));
+}
+
+#[test]
+fn body_sections_in_order_with_items_and_closing() {
+    let d = Docx::read(&to_docx(&sample()).unwrap());
+    let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+    let paras = body_paragraphs(&doc);
+    let find = |s: &str| {
+        paras
+            .iter()
+            .position(|p| p == s)
+            .unwrap_or_else(|| panic!("no paragraph {s:?} in {paras:#?}"))
+    };
+    let mut last = 0;
+    for h in SECTION_HEADINGS
+        .iter()
+        .chain(ASSESSMENT_HEADINGS.iter())
+        .copied()
+        .collect::<Vec<_>>()
+        .iter()
+    {
+        let _ = find(h);
+    }
+    // I < II < III (1 < 2 < 3) < IV < V < "Trên đây là".
+    for h in [
+        SECTION_HEADINGS[0],
+        SECTION_HEADINGS[1],
+        SECTION_HEADINGS[2],
+        ASSESSMENT_HEADINGS[0],
+        ASSESSMENT_HEADINGS[1],
+        ASSESSMENT_HEADINGS[2],
+        SECTION_HEADINGS[3],
+        SECTION_HEADINGS[4],
+    ] {
+        let at = find(h);
+        assert!(at > last, "{h} out of order");
+        last = at;
+    }
+    let closing = paras
+        .iter()
+        .position(|p| p.starts_with("Trên đây là"))
+        .unwrap();
+    assert!(closing > last);
+    // Narrative lines become paragraphs.
+    assert!(find("Giao Phòng QLDSVH chủ trì.") > find(SECTION_HEADINGS[0]));
+    // Items with figures against targets, units, status and money.
+    let item = find("1. Tham dự các Hội nghị, diễn đàn Mạng lưới");
+    assert!(item > find(SECTION_HEADINGS[1]) && item < find(SECTION_HEADINGS[2]));
+    assert_eq!(
+        paras[item + 1],
+        "- Kết quả: Tham gia 21 phiên họp trực tuyến."
+    );
+    assert_eq!(
+        paras[item + 2],
+        "- Chỉ tiêu (thực hiện/kế hoạch): 21/20–30 cuộc/năm (Đạt)"
+    );
+    assert!(paras.contains(&"- Kinh phí đã sử dụng: 1.234.567 ₫".to_string()));
+    assert!(paras.contains(&"- Chỉ tiêu (thực hiện/kế hoạch): —/2 clip".to_string()));
+    // Text is escaped and read back verbatim.
+    assert!(paras.contains(&"1.1. Phiên họp <thường niên> & \"đặc biệt\"".to_string()));
+}
+
+#[test]
+fn recipients_and_signer_side_by_side() {
+    let d = Docx::read(&to_docx(&sample()).unwrap());
+    let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+    let tables: Vec<_> = doc.descendants().filter(|n| is(n, "tbl")).collect();
+    assert_eq!(tables.len(), 3, "header, closing, appendix");
+    let closing = tables[1];
+    let cells: Vec<_> = closing.descendants().filter(|n| is(n, "tc")).collect();
+    assert_eq!(cells.len(), 2);
+    let lines = |c: &roxmltree::Node| -> Vec<String> {
+        c.children().filter(|n| is(n, "p")).map(text).collect()
+    };
+    assert_eq!(
+        lines(&cells[0]),
+        vec![
+            "Nơi nhận:",
+            "- UBND Thành phố (để b/c);",
+            "- Đ/c Giám đốc Sở;",
+            "- Lưu: VT, QLDSVH."
+        ]
+    );
+    let right = lines(&cells[1]);
+    assert_eq!(right[0], "KT. GIÁM ĐỐC");
+    assert_eq!(right[1], "PHÓ GIÁM ĐỐC");
+    assert_eq!(right.last().unwrap(), "Đỗ Đình Hồng");
+}
+
+#[test]
+fn page_numbers_from_page_two() {
+    let d = Docx::read(&to_docx(&sample()).unwrap());
+    let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+    let rels = roxmltree::Document::parse(d.part("word/_rels/document.xml.rels")).unwrap();
+    let target = |id: &str| {
+        let t = rels
+            .descendants()
+            .find(|n| n.attribute("Id") == Some(id))
+            .and_then(|n| n.attribute("Target"))
+            .unwrap();
+        format!("word/{t}")
+    };
+    let body = doc.descendants().find(|n| is(n, "sectPr")).unwrap();
+    assert!(
+        body.children().any(|n| is(&n, "titlePg")),
+        "distinct first page"
+    );
+    let refs: Vec<(String, String)> = body
+        .children()
+        .filter(|n| is(n, "headerReference"))
+        .map(|n| {
+            let id = n.attribute((
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                "id",
+            ));
+            (w(n, "type").unwrap().to_string(), target(id.unwrap()))
+        })
+        .collect();
+    let of = |kind: &str| {
+        let part = &refs.iter().find(|(t, _)| t == kind).unwrap().1;
+        d.part(part).to_string()
+    };
+    assert!(!of("first").contains("PAGE"), "no number on page 1");
+    assert!(text(roxmltree::Document::parse(&of("first")).unwrap().root()).is_empty());
+    let default = of("default");
+    assert!(default.contains(">PAGE<"), "PAGE field: {default}");
+    assert!(default.contains("fldChar"));
+    // The appendix (last section) numbers every page.
+    let last = doc.descendants().rfind(|n| is(n, "sectPr")).unwrap();
+    assert!(!last.children().any(|n| is(&n, "titlePg")));
+    assert!(last.children().any(|n| is(&n, "headerReference")));
+}
+
+#[test]
+fn appendix_table_has_a_row_per_item() {
+    let r = sample();
+    let d = Docx::read(&to_docx(&r).unwrap());
+    let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+    let paras = body_paragraphs(&doc);
+    assert!(paras.contains(&"PHỤ LỤC".to_string()));
+    assert!(paras.contains(&"(Kèm theo Báo cáo số 125/BC-SVHTT ngày 05/12/2025)".to_string()));
+    let table = doc.descendants().rfind(|n| is(n, "tbl")).unwrap();
+    let rows: Vec<Vec<String>> = table
+        .children()
+        .filter(|n| is(n, "tr"))
+        .map(|r| r.children().filter(|n| is(n, "tc")).map(text).collect())
+        .collect();
+    assert_eq!(rows.len(), 1 + r.appendix.len());
+    assert_eq!(rows[0], APPENDIX_HEADERS.to_vec());
+    assert_eq!(
+        rows[1],
+        vec![
+            "1.",
+            "Tham dự các Hội nghị",
+            "Phòng QLDSVH",
+            "31/12/2025",
+            "21/20–30 cuộc/năm",
+            "Hoàn thành",
+            "Tốt"
+        ]
+    );
+    assert_eq!(rows[2][3], "");
+}
+
+#[test]
+fn a_draft_without_number_date_or_appendix() {
+    let mut r = sample();
+    r.number = None;
+    r.date = None;
+    r.appendix.clear();
+    r.signer.authority.clear();
+    r.parent_agency.clear();
+    let d = Docx::read(&to_docx(&r).unwrap());
+    let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+    let all: String = text(doc.root());
+    assert!(all.contains("Số:        /BC-SVHTT"));
+    assert!(all.contains("Hà Nội, ngày     tháng     năm 2025"));
+    assert!(!all.contains("PHỤ LỤC"));
+    let sects: Vec<_> = doc.descendants().filter(|n| is(n, "sectPr")).collect();
+    let sz = sects
+        .last()
+        .unwrap()
+        .children()
+        .find(|n| is(n, "pgSz"))
+        .unwrap();
+    assert_eq!(
+        w(sz, "w"),
+        Some("11906"),
+        "no landscape page without an appendix"
+    );
+    assert_eq!(sects.len(), 1);
+    assert!(sects[0].children().any(|n| is(&n, "titlePg")));
+    let tables: Vec<_> = doc.descendants().filter(|n| is(n, "tbl")).collect();
+    assert_eq!(tables.len(), 2);
+}
+
+#[test]
+fn parts_are_deflated() {
+    let bytes = to_docx(&sample()).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    assert_eq!(
+        zip.by_index(0).unwrap().name().unwrap(),
+        "[Content_Types].xml"
+    );
+    let doc = zip.by_name("word/document.xml").unwrap();
+    assert_eq!(doc.compression(), zip::CompressionMethod::Deflated);
+    assert!(
+        doc.compressed_size() * 3 < doc.size(),
+        "{} of {}",
+        doc.compressed_size(),
+        doc.size()
+    );
+}
+
+#[test]
+fn empty_report_still_writes_a_valid_document() {
+    let d = Docx::read(&to_docx(&OfficialReport::default()).unwrap());
+    roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+}
+
+#[test]
+fn date_and_number_lines() {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    assert_eq!(
+        place_date_line("Hà Nội", d(2025, 2, 3), 2025),
+        "Hà Nội, ngày 03 tháng 02 năm 2025"
+    );
+    assert_eq!(
+        place_date_line("Hà Nội", d(2025, 3, 15), 2025),
+        "Hà Nội, ngày 15 tháng 3 năm 2025"
+    );
+    assert_eq!(
+        place_date_line("Hà Nội", d(2025, 11, 30), 2025),
+        "Hà Nội, ngày 30 tháng 11 năm 2025"
+    );
+    assert_eq!(number_line(Some(" 7 "), "BC-SVHTT"), "Số: 7/BC-SVHTT");
+    assert_eq!(number_line(Some(""), "BC-SVHTT"), "Số:        /BC-SVHTT");
+    assert_eq!(domain_number(1500.0), "1.500");
+    assert_eq!(domain_number(2.5), "2,5");
+    assert_eq!(vnd(1_234_567), "1.234.567 ₫");
+}
+
+#[test]
+fn annex_has_figures_as_numbers_and_the_items() {
+    let r = sample();
+    let bytes = annex_xlsx(&r).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names(), vec!["Số liệu", "Nhiệm vụ"]);
+    let figures = book.worksheet_range("Số liệu").unwrap();
+    assert_eq!(
+        figures.get((0, 0)),
+        Some(&Data::String("SỞ VĂN HÓA VÀ THỂ THAO".into()))
+    );
+    for (c, h) in ANNEX_FIGURE_HEADERS.iter().enumerate() {
+        assert_eq!(figures.get((4, c)), Some(&Data::String(h.to_string())));
+    }
+    assert_eq!(
+        figures.get((5, 1)),
+        Some(&Data::String(r.results[0].title.clone()))
+    );
+    assert_eq!(
+        figures.get((5, 2)),
+        Some(&Data::String("20–30 cuộc/năm".into()))
+    );
+    assert_eq!(figures.get((5, 3)), Some(&Data::Float(20.0)));
+    assert_eq!(figures.get((5, 4)), Some(&Data::Float(30.0)));
+    assert_eq!(figures.get((5, 5)), Some(&Data::Float(21.0)));
+    assert_eq!(figures.get((5, 7)), Some(&Data::String("Đạt".into())));
+    assert_eq!(figures.get((5, 9)), Some(&Data::Float(1_234_567.0)));
+    // Nothing reported: the actual stays empty, not 0.
+    assert!(matches!(figures.get((6, 5)), None | Some(Data::Empty)));
+    let items = book.worksheet_range("Nhiệm vụ").unwrap();
+    assert_eq!(items.get((5, 6)), Some(&Data::String("Tốt".into())));
+    match items.get((5, 3)) {
+        Some(Data::DateTime(d)) => {
+            assert_eq!(d.as_datetime().unwrap().date(), r.appendix[0].due.unwrap())
+        }
+        other => panic!("expected a date, got {other:?}"),
+    }
+    assert_eq!(
+        items.get((6, 1)),
+        Some(&Data::String(
+            "Phiên họp <thường niên> & \"đặc biệt\"".into()
+        ))
+    );
+}
+
+#[test]
+fn five_hundred_items_in_well_under_a_second() {
+    let mut r = sample();
+    let row = r.results[0].clone();
+    let a = r.appendix[0].clone();
+    r.results = (0..500).map(|_| row.clone()).collect();
+    r.appendix = (0..500).map(|_| a.clone()).collect();
+    let t = std::time::Instant::now();
+    let docx = to_docx(&r).unwrap();
+    let xlsx = annex_xlsx(&r).unwrap();
+    let took = t.elapsed();
+    assert!(docx.len() > 10_000 && xlsx.len() > 10_000);
+    // Generous for debug builds on a shared machine; BENCHMARKS.md has release figures.
+    assert!(took.as_secs_f64() < 5.0, "{took:?}");
+}

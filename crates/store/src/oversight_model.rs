@@ -1,0 +1,139 @@
+//! What the oversight API (issue 6) takes and returns.
+
+use chrono::NaiveDate;
+use domain::oversight::{Grade, OpenItem, RuleKind};
+use domain::{ItemId, ItemStatus, PlanId, UnitId, UserId};
+use serde::{Deserialize, Serialize};
+
+/// A stored reminder rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleRecord {
+    pub id: i64,
+    pub kind: RuleKind,
+    pub active: bool,
+}
+
+/// An open item with a due date, as the scheduler needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReminderCandidate {
+    /// The units in `open.units` are the lead units in effect (own, else inherited).
+    pub open: OpenItem,
+    pub plan_id: PlanId,
+    /// "1.1. Tham gia phiên họp trực tuyến".
+    pub label: String,
+}
+
+/// A reminder recorded by [`crate::Store::record_reminder`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedSend {
+    pub id: i64,
+    /// E-mail addresses of the units and their active members (deduplicated, sorted).
+    pub recipients: Vec<String>,
+}
+
+/// An entry of the Board's escalation list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EscalationRecord {
+    pub id: i64,
+    pub item_id: ItemId,
+    pub plan_id: PlanId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub status: ItemStatus,
+    pub due: NaiveDate,
+    pub reminders: i64,
+    pub created_at: i64,
+    pub resolved_at: Option<i64>,
+    pub resolved_by: Option<UserId>,
+    pub resolution: Option<String>,
+}
+
+/// An in-app notification, with whether this user has read it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotificationRecord {
+    pub id: i64,
+    pub kind: String,
+    pub unit_id: Option<UnitId>,
+    pub item_id: Option<ItemId>,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+    pub read: bool,
+}
+
+/// One grade given by the Board.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvaluationRecord {
+    pub id: i64,
+    pub item_id: ItemId,
+    pub period: domain::Period,
+    pub grade: Grade,
+    pub comment: String,
+    pub created_by: Option<UserId>,
+    pub created_by_name: Option<String>,
+    pub created_at: i64,
+}
+
+/// The saved narrative of a results report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportDraft {
+    pub plan_id: PlanId,
+    pub period: domain::Period,
+    pub content: serde_json::Value,
+    pub version: i64,
+    pub updated_at: i64,
+    pub updated_by: Option<UserId>,
+}
+
+/// An item on the dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DashboardRow {
+    pub id: ItemId,
+    pub parent_id: Option<ItemId>,
+    pub depth: i64,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub status: ItemStatus,
+    pub due: Option<NaiveDate>,
+    /// The percent of the latest report (latest period end) that gives one.
+    pub percent: Option<i64>,
+    /// Lead units in effect (own, else inherited), by name.
+    pub lead_units: Vec<String>,
+    /// Units in effect (own, else inherited), both relations.
+    pub unit_ids: Vec<UnitId>,
+}
+
+/// A recent progress report (latest version).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RecentReport {
+    pub first_id: i64,
+    pub item_id: ItemId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub unit_name: String,
+    pub period: String,
+    pub percent: Option<i64>,
+    pub created_at: i64,
+}
+
+/// Everything the dashboard draws, for a plan (and a unit): 5–7 queries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DashboardData {
+    pub plan_id: PlanId,
+    pub items: Vec<DashboardRow>,
+    pub targets: Vec<crate::TargetProgress>,
+    pub recent_reports: Vec<RecentReport>,
+}
+
+/// A progress report's text for the results report: the latest version of each report
+/// whose period lies within the report's period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportText {
+    pub item_id: ItemId,
+    pub unit_id: UnitId,
+    pub unit_name: String,
+    pub period: String,
+    pub period_end: NaiveDate,
+    pub text: String,
+    pub percent: Option<i64>,
+}

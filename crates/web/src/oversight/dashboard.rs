@@ -1,0 +1,500 @@
+//! The dashboards (Board and per unit) and the printable one-page plan status.
+
+use super::{choose_plan, is_board, is_internal, local_datetime, query_value, today};
+use crate::AppState;
+use crate::charts::{Bar, bar_chart, progress_bar, target_band};
+use crate::errors::AppError;
+use crate::page::{Layout, render_page};
+use crate::session::{Ctx, SessionUser, Signed, redirect};
+use askama::Template;
+use axum::extract::{OriginalUri, Path, State};
+use axum::response::Response;
+use domain::oversight::{Band, DashboardItem, TargetFigure, dashboard_figures};
+use domain::{ItemId, Language, PlanId, UnitId, format_date, format_number, format_target};
+use std::collections::HashMap;
+use store::DashboardData;
+
+/// Items shown with a progress bar: the plan's first two levels, or only the first when
+/// those are more than [`PROGRESS_ROWS`] (a page of 500 bars is read by nobody; the plan
+/// page lists every item).
+const PROGRESS_DEPTH: i64 = 1;
+const PROGRESS_ROWS: usize = 100;
+/// Longest overdue / due-soon lists on the page.
+const LIST_LIMIT: usize = 50;
+const RECENT_REPORTS: i64 = 8;
+/// Rows of the one-page status; a plan with more top-level items says how many more.
+const STATUS_ROWS: usize = 20;
+
+pub struct Line {
+    pub id: i64,
+    pub label: String,
+    pub due: String,
+    pub status_code: &'static str,
+    pub status_label: &'static str,
+    pub lead: String,
+}
+
+pub struct ProgressLine {
+    pub line: Line,
+    pub depth: i64,
+    pub percent: String,
+    pub svg: String,
+}
+
+pub struct TargetLine {
+    pub item_id: i64,
+    pub label: String,
+    pub target: String,
+    pub actual: String,
+    pub band_code: &'static str,
+    pub band_label: &'static str,
+    pub svg: String,
+}
+
+pub struct RecentLine {
+    pub report_id: i64,
+    pub label: String,
+    pub unit: String,
+    pub period: String,
+    pub when: String,
+    pub percent: String,
+}
+
+/// An upcoming event on the dashboard.
+pub struct EventLine {
+    pub id: i64,
+    pub title: String,
+    pub when: String,
+}
+
+/// How many upcoming events the dashboard lists.
+const UPCOMING_EVENTS: i64 = 8;
+
+/// The department's next planned or confirmed events, from now on (Hanoi time), for the
+/// Board's and the units' dashboards. `unit`: only events that unit leads or coordinates.
+pub async fn upcoming_events(
+    app: &AppState,
+    unit: Option<UnitId>,
+) -> Result<Vec<EventLine>, AppError> {
+    use domain::events::EventStatus;
+    let now = chrono::Utc::now().timestamp();
+    let events = app
+        .store()
+        .list_events(&store::EventFilter {
+            statuses: vec![EventStatus::Planned, EventStatus::Confirmed],
+            unit_id: unit,
+            from: Some(now),
+            limit: UPCOMING_EVENTS,
+            ..Default::default()
+        })
+        .await?;
+    Ok(events
+        .into_iter()
+        .map(|e| EventLine {
+            id: e.id.0,
+            title: e.title,
+            when: domain::format::format_local_time(e.start_at),
+        })
+        .collect())
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct DashboardPage<'a> {
+    l: Layout<'a>,
+    heading: String,
+    plan_id: i64,
+    plans: Vec<(i64, String, bool)>,
+    /// For the Board's unit switch: (id, name, selected).
+    units: Vec<(i64, String, bool)>,
+    unit_id: Option<i64>,
+    board: bool,
+    total: usize,
+    done_percent: u8,
+    status_chart: String,
+    band_chart: String,
+    progress: Vec<ProgressLine>,
+    targets: Vec<TargetLine>,
+    overdue: Vec<Line>,
+    overdue_total: usize,
+    soon: Vec<Line>,
+    soon_total: usize,
+    recent: Vec<RecentLine>,
+    open_escalations: usize,
+    unread: usize,
+    events: Option<Vec<EventLine>>,
+}
+
+fn line(row: &store::DashboardRow, lang: Language) -> Line {
+    Line {
+        id: row.id.0,
+        label: match row.numbering.as_deref().filter(|n| !n.trim().is_empty()) {
+            Some(n) => format!("{n} {}", row.title),
+            None => row.title.clone(),
+        },
+        due: row.due.map(format_date).unwrap_or_default(),
+        status_code: row.status.as_str(),
+        status_label: row.status.label(lang),
+        lead: row.lead_units.join(", "),
+    }
+}
+
+/// The figures and charts of a dashboard, shared by both dashboards and the status page.
+pub struct Drawn {
+    pub total: usize,
+    pub done_percent: u8,
+    pub status_chart: String,
+    pub band_chart: String,
+    pub progress: Vec<ProgressLine>,
+    pub targets: Vec<TargetLine>,
+    pub overdue: Vec<Line>,
+    pub overdue_total: usize,
+    pub soon: Vec<Line>,
+    pub soon_total: usize,
+}
+
+pub fn draw(ctx: &Ctx, d: &DashboardData) -> Drawn {
+    let t = ctx.tr();
+    let lang = ctx.lang;
+    let mut figures_by_item: HashMap<ItemId, Vec<TargetFigure>> = HashMap::new();
+    for tp in &d.targets {
+        figures_by_item
+            .entry(tp.item_id)
+            .or_default()
+            .push(TargetFigure {
+                min: tp.min,
+                max: tp.max,
+                actual: tp.actual,
+            });
+    }
+    let items: Vec<DashboardItem> = d
+        .items
+        .iter()
+        .map(|r| DashboardItem {
+            item: r.id,
+            status: r.status,
+            due: r.due,
+            targets: figures_by_item.remove(&r.id).unwrap_or_default(),
+        })
+        .collect();
+    let f = dashboard_figures(today(), &items);
+    let by_id: HashMap<ItemId, &store::DashboardRow> = d.items.iter().map(|r| (r.id, r)).collect();
+    let status_chart = bar_chart(
+        t.t("dashboard.by_status"),
+        &f.by_status
+            .iter()
+            .map(|(s, n)| Bar {
+                label: s.label(lang).to_string(),
+                value: *n,
+                class: s.as_str().to_string(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let band_chart = bar_chart(
+        t.t("dashboard.bands"),
+        &f.bands
+            .iter()
+            .map(|(b, n)| Bar {
+                label: b.label(lang).to_string(),
+                value: *n,
+                class: b.as_str().to_string(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let two_levels = d.items.iter().filter(|r| r.depth <= PROGRESS_DEPTH).count();
+    let depth = if two_levels > PROGRESS_ROWS {
+        0
+    } else {
+        PROGRESS_DEPTH
+    };
+    let progress = d
+        .items
+        .iter()
+        .filter(|r| r.depth <= depth)
+        .map(|r| {
+            let l = line(r, lang);
+            let pct = r.percent.unwrap_or(0).clamp(0, 100) as u8;
+            ProgressLine {
+                svg: progress_bar(&l.label, pct),
+                percent: r
+                    .percent
+                    .map(|p| format!("{p}%"))
+                    .unwrap_or_else(|| "—".into()),
+                depth: r.depth,
+                line: l,
+            }
+        })
+        .collect();
+    let targets = d
+        .targets
+        .iter()
+        .filter_map(|tp| {
+            let row = by_id.get(&tp.item_id)?;
+            let band = Band::of(&TargetFigure {
+                min: tp.min,
+                max: tp.max,
+                actual: tp.actual,
+            });
+            let target = format_target(tp.min, tp.max, &tp.unit, tp.per.as_deref());
+            let actual = tp.actual.map(format_number).unwrap_or_else(|| "—".into());
+            let l = line(row, lang);
+            let aria = t.f(
+                "dashboard.band_aria",
+                &[("item", &l.label), ("actual", &actual), ("target", &target)],
+            );
+            Some(TargetLine {
+                item_id: tp.item_id.0,
+                svg: target_band(&aria, tp.min, tp.max, tp.actual),
+                label: l.label,
+                target,
+                actual,
+                band_code: band.as_str(),
+                band_label: band.label(lang),
+            })
+        })
+        .collect();
+    let pick = |ids: &[ItemId]| -> Vec<Line> {
+        ids.iter()
+            .take(LIST_LIMIT)
+            .filter_map(|id| by_id.get(id).map(|r| line(r, lang)))
+            .collect()
+    };
+    Drawn {
+        total: f.total,
+        done_percent: f.done_percent,
+        status_chart,
+        band_chart,
+        progress,
+        targets,
+        overdue: pick(&f.overdue),
+        overdue_total: f.overdue.len(),
+        soon: pick(&f.due_soon),
+        soon_total: f.due_soon.len(),
+    }
+}
+
+async fn render(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    plan_query: Option<String>,
+    unit: Option<UnitId>,
+) -> Result<Response, AppError> {
+    let t = ctx.tr();
+    let plans = app.store().list_plans().await?;
+    let Some(plan) = choose_plan(&plans, plan_query.as_deref()) else {
+        // No plan imported yet: the plan list explains what to do.
+        return Ok(redirect(ctx, "/plans"));
+    };
+    let board = is_board(user);
+    let data = app.store().dashboard(plan, unit, RECENT_REPORTS).await?;
+    let drawn = draw(ctx, &data);
+    let all_units = app.store().list_units().await?;
+    let heading = match unit {
+        Some(u) => t.f(
+            "dashboard.unit_title",
+            &[(
+                "unit",
+                &all_units
+                    .iter()
+                    .find(|x| x.id == u)
+                    .map(|x| x.name.clone())
+                    .unwrap_or_default(),
+            )],
+        ),
+        None => t.t("dashboard.title").to_string(),
+    };
+    let units = if board {
+        all_units
+            .iter()
+            .filter(|u| !u.external)
+            .map(|u| (u.id.0, u.name.clone(), Some(u.id) == unit))
+            .collect()
+    } else {
+        // A member switches between their own units only.
+        all_units
+            .iter()
+            .filter(|u| user.actor.unit_ids.contains(&u.id))
+            .map(|u| (u.id.0, u.name.clone(), Some(u.id) == unit))
+            .collect()
+    };
+    let open_escalations = if board {
+        app.store().escalations(false, 1000).await?.len()
+    } else {
+        0
+    };
+    let unread = app
+        .store()
+        .notifications(user.id, 200)
+        .await?
+        .iter()
+        .filter(|n| !n.read)
+        .count();
+    let recent = data
+        .recent_reports
+        .iter()
+        .map(|r| RecentLine {
+            report_id: r.first_id,
+            label: match r.numbering.as_deref().filter(|n| !n.trim().is_empty()) {
+                Some(n) => format!("{n} {}", r.title),
+                None => r.title.clone(),
+            },
+            unit: r.unit_name.clone(),
+            period: r
+                .period
+                .parse::<domain::Period>()
+                .map(|p| p.label(ctx.lang))
+                .unwrap_or_else(|_| r.period.clone()),
+            when: local_datetime(r.created_at),
+            percent: r.percent.map(|p| format!("{p}%")).unwrap_or_default(),
+        })
+        .collect();
+    let events = Some(upcoming_events(app, unit).await?).filter(|e| !e.is_empty());
+    Ok(render_page(DashboardPage {
+        l: Layout::new(ctx, &heading, "dashboard"),
+        heading,
+        plan_id: plan.0,
+        plans: plans
+            .iter()
+            .map(|p| (p.id.0, p.title.clone(), p.id == plan))
+            .collect(),
+        units,
+        unit_id: unit.map(|u| u.0),
+        board,
+        total: drawn.total,
+        done_percent: drawn.done_percent,
+        status_chart: drawn.status_chart,
+        band_chart: drawn.band_chart,
+        progress: drawn.progress,
+        targets: drawn.targets,
+        overdue: drawn.overdue,
+        overdue_total: drawn.overdue_total,
+        soon: drawn.soon,
+        soon_total: drawn.soon_total,
+        recent,
+        open_escalations,
+        unread,
+        events,
+    }))
+}
+
+/// `/dashboard`: the whole plan for the Board; others go to their unit's dashboard.
+pub async fn board(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    OriginalUri(uri): OriginalUri,
+) -> Result<Response, AppError> {
+    let plan = query_value(uri.query(), "plan");
+    if !is_internal(&user) {
+        // Partners see the items shared with them on the item pages, not dashboards.
+        return Err(AppError::Forbidden);
+    }
+    if !is_board(&user) {
+        let Some(unit) = user.actor.unit_ids.first() else {
+            return Err(AppError::Forbidden);
+        };
+        let to = match plan {
+            Some(p) => format!(
+                "/units/{}/dashboard?plan={}",
+                unit.0,
+                form_urlencoded::byte_serialize(p.as_bytes()).collect::<String>()
+            ),
+            None => format!("/units/{}/dashboard", unit.0),
+        };
+        return Ok(redirect(&ctx, &to));
+    }
+    render(&app, &ctx, &user, plan, None).await
+}
+
+/// `/units/{id}/dashboard`: the unit's members, the Board, admins.
+pub async fn unit(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    OriginalUri(uri): OriginalUri,
+) -> Result<Response, AppError> {
+    let unit: UnitId = id.parse().map_err(|_| AppError::NotFound)?;
+    if !is_internal(&user) || (!is_board(&user) && !user.actor.unit_ids.contains(&unit)) {
+        return Err(AppError::Forbidden);
+    }
+    if !app.store().list_units().await?.iter().any(|u| u.id == unit) {
+        return Err(AppError::NotFound);
+    }
+    render(
+        &app,
+        &ctx,
+        &user,
+        query_value(uri.query(), "plan"),
+        Some(unit),
+    )
+    .await
+}
+
+#[derive(Template)]
+#[template(path = "plan_status.html")]
+struct StatusPage<'a> {
+    l: Layout<'a>,
+    plan_title: String,
+    plan_ref: String,
+    today: String,
+    total: usize,
+    done_percent: u8,
+    status_chart: String,
+    /// Top-level items only, at most [`STATUS_ROWS`]: one page.
+    rows: Vec<ProgressLine>,
+    /// "… và 17 nhiệm vụ khác", empty when all rows fit.
+    more: String,
+    overdue: Vec<Line>,
+    overdue_total: usize,
+    soon_total: usize,
+}
+
+/// `/plans/{id}/status`: the plan on one printed page, for meetings.
+pub async fn status(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    if !is_internal(&user) {
+        return Err(AppError::Forbidden);
+    }
+    let plan: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
+    let plans = app.store().list_plans().await?;
+    let Some(summary) = plans.iter().find(|p| p.id == plan) else {
+        return Err(AppError::NotFound);
+    };
+    let data = app.store().dashboard(plan, None, 0).await?;
+    let drawn = draw(&ctx, &data);
+    let plan_ref = match (&summary.number, &summary.symbol) {
+        (Some(n), Some(s)) => format!("{n}/{s}"),
+        (None, Some(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let title = ctx.tr().t("dashboard.status_title").to_string();
+    let mut rows: Vec<ProgressLine> = drawn
+        .progress
+        .into_iter()
+        .filter(|p| p.depth == 0)
+        .collect();
+    let more = match rows.len().saturating_sub(STATUS_ROWS) {
+        0 => String::new(),
+        n => ctx
+            .tr()
+            .f("dashboard.more_items", &[("count", &n.to_string())]),
+    };
+    rows.truncate(STATUS_ROWS);
+    Ok(render_page(StatusPage {
+        l: Layout::new(&ctx, &title, "dashboard"),
+        plan_title: summary.title.clone(),
+        plan_ref,
+        today: format_date(today()),
+        total: drawn.total,
+        done_percent: drawn.done_percent,
+        status_chart: drawn.status_chart,
+        rows,
+        more,
+        overdue: drawn.overdue.into_iter().take(6).collect(),
+        overdue_total: drawn.overdue_total,
+        soon_total: drawn.soon_total,
+    }))
+}

@@ -1,0 +1,361 @@
+//! The official results report: choose the period, edit the prefilled narrative (saved as
+//! a draft with a version), export DOCX (Nghị định 30/2020) and the XLSX annex.
+//! The Board and admins only.
+
+use super::report_data::{DRAFT_FIELDS, DraftContent, Inputs, assemble, prefill};
+use super::{query_value, require_board, today};
+use crate::AppState;
+use crate::errors::AppError;
+use crate::form::{field, form_pairs};
+use crate::page::{Layout, render_page};
+use crate::session::{Ctx, Signed, redirect};
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use domain::oversight::{check_report_period, default_report_period, report_period_choices};
+use domain::{Period, PlanId};
+use store::StoreError;
+use unicode_normalization::UnicodeNormalization;
+
+/// Longest text accepted in one narrative field.
+const FIELD_LIMIT: usize = 20_000;
+
+/// What the report is built from, loaded in a fixed number of queries
+/// (plan view 10, targets 3–4, texts 1, grades 1, draft 1).
+pub struct Loaded {
+    pub plan: store::PlanView,
+    pub targets: Vec<store::TargetProgress>,
+    pub texts: Vec<store::ReportText>,
+    pub grades: std::collections::HashMap<domain::ItemId, store::EvaluationRecord>,
+    pub draft: Option<store::ReportDraft>,
+}
+
+pub async fn load(app: &AppState, plan: PlanId, period: Period) -> Result<Loaded, AppError> {
+    let s = app.store();
+    let view = s.plan(plan).await?.ok_or(AppError::NotFound)?;
+    Ok(Loaded {
+        targets: s.plan_target_progress(plan).await?,
+        texts: s.report_texts(plan, period).await?,
+        grades: s.plan_grades(plan, period).await?,
+        draft: s.report_draft(plan, period).await?,
+        plan: view,
+    })
+}
+
+impl Loaded {
+    pub fn inputs(&self, period: Period) -> Inputs<'_> {
+        Inputs {
+            plan: &self.plan,
+            period,
+            targets: &self.targets,
+            texts: &self.texts,
+            grades: &self.grades,
+        }
+    }
+
+    /// The saved draft, else the prefilled narrative.
+    pub fn content(&self, period: Period) -> DraftContent {
+        self.draft
+            .as_ref()
+            .and_then(|d| serde_json::from_value(d.content.clone()).ok())
+            .unwrap_or_else(|| prefill(&self.inputs(period)))
+    }
+}
+
+/// The period named in the query, or the one due now. An unreadable one is reported.
+fn period_of(query: Option<&str>) -> (Period, Option<String>) {
+    let fallback = default_report_period(today());
+    match query_value(query, "period") {
+        None => (fallback, None),
+        Some(raw) => match raw.parse::<Period>().ok().map(check_report_period) {
+            Some(Ok(p)) => (p, None),
+            _ => (
+                fallback,
+                Some(
+                    domain::oversight::OversightError::ReportPeriod(raw)
+                        .key()
+                        .to_string(),
+                ),
+            ),
+        },
+    }
+}
+
+pub struct FieldView {
+    pub name: &'static str,
+    pub label: String,
+    pub value: String,
+    pub rows: u8,
+}
+
+#[derive(Template)]
+#[template(path = "official_report.html")]
+struct ReportPage<'a> {
+    l: Layout<'a>,
+    plan_id: i64,
+    plan_title: String,
+    period: String,
+    period_label: String,
+    periods: Vec<(String, String, bool)>,
+    version: i64,
+    saved_at: Option<String>,
+    fields: Vec<FieldView>,
+    error: Option<String>,
+    /// The version someone else saved in between, shown beside the user's text.
+    theirs: Option<Vec<(String, String)>>,
+    saved: bool,
+    items: usize,
+    reports: usize,
+}
+
+fn field_views(ctx: &Ctx, d: &DraftContent) -> Vec<FieldView> {
+    DRAFT_FIELDS
+        .iter()
+        .map(|name| FieldView {
+            name,
+            label: ctx
+                .tr()
+                .t(&format!("official_report.field_{name}"))
+                .to_string(),
+            value: d.get(name).to_string(),
+            rows: match *name {
+                "number" | "date" | "signer_authority" | "signer_title" | "signer_name" => 0,
+                "subject" | "closing" => 2,
+                _ => 5,
+            },
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn show(
+    app: &AppState,
+    ctx: &Ctx,
+    plan: PlanId,
+    period: Period,
+    content: Option<DraftContent>,
+    version: Option<i64>,
+    error: Option<String>,
+    theirs: Option<DraftContent>,
+    saved: bool,
+) -> Result<Response, AppError> {
+    let loaded = load(app, plan, period).await?;
+    let content = content.unwrap_or_else(|| loaded.content(period));
+    let (first, last) = app
+        .store()
+        .report_years(plan)
+        .await?
+        .unwrap_or((period.year(), period.year()));
+    let title = ctx.tr().t("official_report.title").to_string();
+    let failed = error.is_some();
+    let mut r = render_page(ReportPage {
+        l: Layout::new(ctx, &title, "dashboard"),
+        plan_id: plan.0,
+        plan_title: loaded.plan.plan.title.clone(),
+        period: period.to_string(),
+        period_label: period.label(ctx.lang),
+        periods: report_period_choices(first.min(period.year()), last.max(period.year()))
+            .into_iter()
+            .map(|p| (p.to_string(), p.label(ctx.lang), p == period))
+            .collect(),
+        version: version.unwrap_or_else(|| loaded.draft.as_ref().map_or(0, |d| d.version)),
+        saved_at: loaded
+            .draft
+            .as_ref()
+            .map(|d| super::local_datetime(d.updated_at)),
+        fields: field_views(ctx, &content),
+        error,
+        theirs: theirs.map(|t| {
+            field_views(ctx, &t)
+                .into_iter()
+                .map(|f| (f.label, f.value))
+                .collect()
+        }),
+        saved,
+        items: loaded.plan.all_items().len(),
+        reports: loaded.texts.len(),
+    });
+    if failed {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+pub async fn page(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    OriginalUri(uri): OriginalUri,
+) -> Result<Response, AppError> {
+    require_board(&user)?;
+    let plan: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
+    let (period, bad) = period_of(uri.query());
+    let error = bad.map(|k| ctx.tr().t(&k).to_string());
+    // "Start again from the records": the prefilled text, saved over the current version.
+    let content = if query_value(uri.query(), "prefill").is_some() {
+        let loaded = load(&app, plan, period).await?;
+        Some(prefill(&loaded.inputs(period)))
+    } else {
+        None
+    };
+    let saved = query_value(uri.query(), "saved").is_some();
+    show(&app, &ctx, plan, period, content, None, error, None, saved).await
+}
+
+pub async fn save(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    require_board(&user)?;
+    let plan: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
+    if app.store().plan(plan).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let pairs = form_pairs(&body);
+    let t = ctx.tr();
+    let raw_period = field(&pairs, "period");
+    let Some(period) = raw_period
+        .parse::<Period>()
+        .ok()
+        .and_then(|p| check_report_period(p).ok())
+    else {
+        return show(
+            &app,
+            &ctx,
+            plan,
+            default_report_period(today()),
+            None,
+            None,
+            Some(t.t("oversight.report_period").to_string()),
+            None,
+            false,
+        )
+        .await;
+    };
+    let version: i64 = field(&pairs, "version").trim().parse().unwrap_or(-1);
+    let mut content = DraftContent::default();
+    for name in DRAFT_FIELDS {
+        let v: String = field(&pairs, name).replace("\r\n", "\n").nfc().collect();
+        content.set(name, v.trim().to_string());
+    }
+    let too_long = DRAFT_FIELDS
+        .iter()
+        .any(|n| content.get(n).chars().count() > FIELD_LIMIT);
+    let bad_date = crate::form::parse_date(&content.date).is_err();
+    if too_long || bad_date || version < 0 {
+        let key = if too_long {
+            "official_report.too_long"
+        } else if bad_date {
+            "official_report.bad_date"
+        } else {
+            "official_report.bad_version"
+        };
+        return show(
+            &app,
+            &ctx,
+            plan,
+            period,
+            Some(content),
+            Some(version.max(0)),
+            Some(t.t(key).to_string()),
+            None,
+            false,
+        )
+        .await;
+    }
+    let json = serde_json::to_value(&content).map_err(|e| AppError::Internal(e.to_string()))?;
+    match app
+        .store()
+        .save_report_draft(plan, period, version, &json, &user.actor)
+        .await
+    {
+        Ok(_) => Ok(redirect(
+            &ctx,
+            &format!("/plans/{}/official-report?period={period}&saved=1", plan.0),
+        )),
+        Err(StoreError::Conflict {
+            conflict, current, ..
+        }) => {
+            let theirs: DraftContent = serde_json::from_value(current).unwrap_or_default();
+            show(
+                &app,
+                &ctx,
+                plan,
+                period,
+                Some(content),
+                Some(conflict.current),
+                Some(t.t("official_report.conflict").to_string()),
+                Some(theirs),
+                false,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn download(bytes: Vec<u8>, mime: &'static str, name: &str) -> Response {
+    let mut r = bytes.into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+/// The report for an export: the saved draft (or the prefilled text).
+async fn built(
+    app: &AppState,
+    ctx: &Ctx,
+    id: &str,
+    query: Option<&str>,
+) -> Result<(reports::official_report::OfficialReport, PlanId, Period), AppError> {
+    let plan: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
+    let (period, bad) = period_of(query);
+    if let Some(k) = bad {
+        return Err(AppError::BadRequest(ctx.tr().t(&k).to_string()));
+    }
+    let loaded = load(app, plan, period).await?;
+    let content = loaded.content(period);
+    Ok((assemble(&loaded.inputs(period), &content), plan, period))
+}
+
+pub async fn docx(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    OriginalUri(uri): OriginalUri,
+) -> Result<Response, AppError> {
+    require_board(&user)?;
+    let (report, plan, period) = built(&app, &ctx, &id, uri.query()).await?;
+    let bytes = reports::official_report::to_docx(&report)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(download(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        &format!("bao-cao-ket-qua-{}-{period}.docx", plan.0),
+    ))
+}
+
+pub async fn xlsx(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    OriginalUri(uri): OriginalUri,
+) -> Result<Response, AppError> {
+    require_board(&user)?;
+    let (report, plan, period) = built(&app, &ctx, &id, uri.query()).await?;
+    let bytes = reports::official_report::annex_xlsx(&report)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(download(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &format!("phu-luc-so-lieu-{}-{period}.xlsx", plan.0),
+    ))
+}

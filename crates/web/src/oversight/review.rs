@@ -1,0 +1,310 @@
+//! Notifications, the Board's escalation list, and quality evaluation per item and period.
+
+use super::{local_datetime, query_value, require_board, today};
+use crate::AppState;
+use crate::errors::AppError;
+use crate::form::{field, form_pairs};
+use crate::page::{Layout, render_page};
+use crate::session::{Ctx, Signed, redirect};
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::oversight::{
+    Grade, check_comment, check_report_period, parse_grade, report_period_choices,
+};
+use domain::{ItemId, Period};
+use unicode_normalization::UnicodeNormalization;
+
+pub struct NoteLine {
+    pub id: i64,
+    pub kind: String,
+    pub subject: String,
+    pub body: String,
+    pub when: String,
+    pub item_id: Option<i64>,
+    pub read: bool,
+}
+
+#[derive(Template)]
+#[template(path = "notifications.html")]
+struct NotificationsPage<'a> {
+    l: Layout<'a>,
+    notes: Vec<NoteLine>,
+    newest: i64,
+}
+
+pub async fn notifications(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+) -> Result<Response, AppError> {
+    let notes: Vec<NoteLine> = app
+        .store()
+        .notifications(user.id, 200)
+        .await?
+        .into_iter()
+        .map(|n| NoteLine {
+            id: n.id,
+            kind: n.kind,
+            subject: n.subject,
+            body: n.body,
+            when: local_datetime(n.created_at),
+            item_id: n.item_id.map(|i| i.0),
+            read: n.read,
+        })
+        .collect();
+    let title = ctx.tr().t("reminder.notifications").to_string();
+    Ok(render_page(NotificationsPage {
+        l: Layout::new(&ctx, &title, "dashboard"),
+        newest: notes.first().map_or(0, |n| n.id),
+        notes,
+    }))
+}
+
+pub async fn mark_read(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let pairs = form_pairs(&body);
+    let upto: i64 = field(&pairs, "upto")
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("upto".into()))?;
+    app.store().mark_notifications_read(user.id, upto).await?;
+    Ok(redirect(&ctx, "/notifications"))
+}
+
+pub struct EscalationLine {
+    pub id: i64,
+    pub item_id: i64,
+    pub label: String,
+    pub status: &'static str,
+    pub status_code: &'static str,
+    pub due: String,
+    pub reminders: i64,
+    pub since: String,
+    pub resolved: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "escalations.html")]
+struct EscalationsPage<'a> {
+    l: Layout<'a>,
+    open: Vec<EscalationLine>,
+    closed: Vec<EscalationLine>,
+    done: bool,
+}
+
+pub async fn escalations(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    OriginalUri(uri): OriginalUri,
+) -> Result<Response, AppError> {
+    require_board(&user)?;
+    let all = app.store().escalations(true, 200).await?;
+    let lines = all.into_iter().map(|e| {
+        let label = match e.numbering.as_deref().filter(|n| !n.trim().is_empty()) {
+            Some(n) => format!("{n} {}", e.title),
+            None => e.title.clone(),
+        };
+        EscalationLine {
+            id: e.id,
+            item_id: e.item_id.0,
+            label,
+            status: e.status.label(ctx.lang),
+            status_code: e.status.as_str(),
+            due: domain::format_date(e.due),
+            reminders: e.reminders,
+            since: local_datetime(e.created_at),
+            resolved: e.resolved_at.map(|at| {
+                format!(
+                    "{} — {}",
+                    local_datetime(at),
+                    e.resolution.clone().unwrap_or_default()
+                )
+            }),
+        }
+    });
+    let (closed, open): (Vec<_>, Vec<_>) = lines.partition(|l| l.resolved.is_some());
+    let title = ctx.tr().t("reminder.escalations").to_string();
+    Ok(render_page(EscalationsPage {
+        l: Layout::new(&ctx, &title, "dashboard"),
+        open,
+        closed,
+        done: query_value(uri.query(), "done").is_some(),
+    }))
+}
+
+pub async fn resolve(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    require_board(&user)?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let pairs = form_pairs(&body);
+    let note: String = field(&pairs, "resolution").trim().nfc().collect();
+    app.store()
+        .resolve_escalation(id, &note, &user.actor)
+        .await?;
+    Ok(redirect(&ctx, "/escalations?done=1"))
+}
+
+pub struct GradeLine {
+    pub period: String,
+    pub grade: &'static str,
+    pub grade_code: &'static str,
+    pub comment: String,
+    pub by: String,
+    pub when: String,
+}
+
+#[derive(Template)]
+#[template(path = "evaluation.html")]
+struct EvaluationPage<'a> {
+    l: Layout<'a>,
+    item_id: i64,
+    label: String,
+    status: &'static str,
+    periods: Vec<(String, String, bool)>,
+    grades: Vec<(&'static str, &'static str, bool)>,
+    comment: String,
+    history: Vec<GradeLine>,
+    error: Option<String>,
+    saved: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn evaluation_page(
+    app: &AppState,
+    ctx: &Ctx,
+    item: ItemId,
+    period: Period,
+    grade: Option<Grade>,
+    comment: String,
+    error: Option<String>,
+    saved: bool,
+) -> Result<Response, AppError> {
+    let view = app.store().item(item).await?.ok_or(AppError::NotFound)?;
+    let this_year = chrono::Datelike::year(&today());
+    let (first, last) = app
+        .store()
+        .report_years(view.plan_id)
+        .await?
+        .unwrap_or((this_year, this_year));
+    let history = app
+        .store()
+        .evaluations(item)
+        .await?
+        .into_iter()
+        .map(|e| GradeLine {
+            period: e.period.label(ctx.lang),
+            grade: e.grade.label(ctx.lang),
+            grade_code: e.grade.as_str(),
+            comment: e.comment,
+            by: e.created_by_name.unwrap_or_default(),
+            when: local_datetime(e.created_at),
+        })
+        .collect();
+    let label = match view
+        .item
+        .numbering
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+    {
+        Some(n) => format!("{n} {}", view.item.title),
+        None => view.item.title.clone(),
+    };
+    let title = ctx.tr().f("evaluation.title", &[("item", &label)]);
+    let failed = error.is_some();
+    let mut r = render_page(EvaluationPage {
+        l: Layout::new(ctx, &title, "dashboard"),
+        item_id: item.0,
+        status: view.item.status.label(ctx.lang),
+        periods: report_period_choices(first, last)
+            .into_iter()
+            .map(|p| (p.to_string(), p.label(ctx.lang), p == period))
+            .collect(),
+        grades: Grade::ALL
+            .iter()
+            .map(|g| (g.as_str(), g.label(ctx.lang), Some(*g) == grade))
+            .collect(),
+        comment,
+        history,
+        label,
+        error,
+        saved,
+    });
+    if failed {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+pub async fn evaluation(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    OriginalUri(uri): OriginalUri,
+) -> Result<Response, AppError> {
+    require_board(&user)?;
+    let item: ItemId = id.parse().map_err(|_| AppError::NotFound)?;
+    let period = query_value(uri.query(), "period")
+        .and_then(|p| p.parse::<Period>().ok())
+        .and_then(|p| check_report_period(p).ok())
+        .unwrap_or_else(|| domain::oversight::default_report_period(today()));
+    let saved = query_value(uri.query(), "saved").is_some();
+    evaluation_page(&app, &ctx, item, period, None, String::new(), None, saved).await
+}
+
+pub async fn evaluate(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    require_board(&user)?;
+    let item: ItemId = id.parse().map_err(|_| AppError::NotFound)?;
+    if app.store().item(item).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let pairs = form_pairs(&body);
+    let comment: String = field(&pairs, "comment").trim().nfc().collect();
+    let raw_period = field(&pairs, "period");
+    let fallback = domain::oversight::default_report_period(today());
+    let period = raw_period
+        .parse::<Period>()
+        .map_err(|_| domain::oversight::OversightError::ReportPeriod(raw_period.to_string()))
+        .and_then(check_report_period);
+    let grade = parse_grade(field(&pairs, "grade"));
+    let checked = period
+        .clone()
+        .and_then(|p| grade.clone().map(|g| (p, g)))
+        .and_then(|pg| check_comment(&comment).map(|_| pg));
+    let (period, grade) = match checked {
+        Ok(pg) => pg,
+        Err(e) => {
+            return evaluation_page(
+                &app,
+                &ctx,
+                item,
+                period.unwrap_or(fallback),
+                grade.ok(),
+                comment,
+                Some(e.message(ctx.lang)),
+                false,
+            )
+            .await;
+        }
+    };
+    app.store()
+        .add_evaluation(item, period, grade, &comment, &user.actor)
+        .await?;
+    Ok(redirect(
+        &ctx,
+        &format!("/items/{}/evaluation?period={period}&saved=1", item.0),
+    ))
+}
