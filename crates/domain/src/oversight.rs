@@ -16,16 +16,13 @@ use crate::counting::{Attainment, attainment};
 use crate::ids::{ItemId, UnitId};
 use crate::tracking::Period;
 use crate::vocab::{ItemStatus, Language};
-use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::str::FromStr;
 
-/// Asia/Ho_Chi_Minh: UTC+7 all year (no daylight saving).
-pub fn vietnam_offset() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).expect("UTC+7 is a valid offset")
-}
+pub use crate::format::vietnam_offset;
 
 /// The calendar day in Vietnam at `now`.
 pub fn vietnam_today(now: DateTime<Utc>) -> NaiveDate {

@@ -10,8 +10,7 @@ use crate::session::Signed;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use domain::{ItemId, PlanId, UserId};
 use reports::Cell;
@@ -264,8 +263,7 @@ async fn csv(app: AppState, Signed(ctx, user): Signed, scope: Scope) -> Result<R
     .iter()
     .map(|k| t.t(k).to_string())
     .collect();
-    let err = |e: reports::TableError| AppError::Internal(e.to_string());
-    let mut w = reports::table::CsvWriter::new(Vec::new(), &headers).map_err(err)?;
+    let mut w = reports::table::CsvWriter::new(Vec::new(), &headers)?;
     let mut before = None;
     let mut rows = 0usize;
     let max = app.config().export_max_rows;
@@ -294,8 +292,7 @@ async fn csv(app: AppState, Signed(ctx, user): Signed, scope: Scope) -> Result<R
                 e.entity_id.map(Cell::Int).unwrap_or(Cell::Empty),
                 json(&e.before).into(),
                 json(&e.after).into(),
-            ])
-            .map_err(err)?;
+            ])?;
             rows += 1;
         }
         match page.next_before {
@@ -303,23 +300,16 @@ async fn csv(app: AppState, Signed(ctx, user): Signed, scope: Scope) -> Result<R
             _ => break,
         }
     }
-    let bytes = w.finish().map_err(err)?;
+    let bytes = w.finish()?;
     let name = match scope {
         Scope::Item(id) => format!("nhat-ky-nhiem-vu-{}.csv", id.0),
         Scope::Plan(id) => format!("nhat-ky-ke-hoach-{}.csv", id.0),
     };
-    let mut r = bytes.into_response();
-    let h = r.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&crate::evidence::content_disposition("attachment", &name))
-    {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(r)
+    Ok(crate::page::download(
+        bytes,
+        "text/csv; charset=utf-8",
+        &name,
+    ))
 }
 
 pub async fn item_audit(

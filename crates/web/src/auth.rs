@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{Duration, FixedOffset, Utc};
+use chrono::{Duration, Utc};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -65,8 +65,9 @@ pub struct SignInForm {
 
 /// Hours and minutes in Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
 pub fn local_time(at: chrono::DateTime<Utc>) -> String {
-    let tz = FixedOffset::east_opt(7 * 3600).expect("valid offset");
-    at.with_timezone(&tz).format("%H:%M").to_string()
+    at.with_timezone(&domain::format::vietnam_offset())
+        .format("%H:%M")
+        .to_string()
 }
 
 /// A hash to verify against when the login does not exist, so that timing does not tell.

@@ -40,6 +40,12 @@ impl From<store::StoreError> for AppError {
     }
 }
 
+impl From<reports::TableError> for AppError {
+    fn from(e: reports::TableError) -> Self {
+        AppError::Internal(e.to_string())
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
         AppError::Internal(e.to_string())

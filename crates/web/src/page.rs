@@ -66,6 +66,20 @@ impl<'a> Layout<'a> {
     }
 }
 
+/// A file to download: its type, `Content-Disposition: attachment` keeping a Vietnamese
+/// name (ASCII fallback + RFC 5987 `filename*`), and no caching.
+pub fn download(body: impl IntoResponse, mime: &'static str, name: &str) -> Response {
+    let mut r = body.into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
+    if let Ok(v) = HeaderValue::from_str(&crate::evidence::content_disposition("attachment", name))
+    {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
 /// Renders a template into an HTML response.
 pub fn render_page<T: Template>(page: T) -> Response {
     match page.render() {

@@ -19,8 +19,8 @@ use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::{get, post};
 use chrono::{Datelike, NaiveDate, TimeZone};
 use domain::events::{self, HANOI};
@@ -513,13 +513,11 @@ fn export(
         (table.to_csv(), "text/csv; charset=utf-8", "csv")
     };
     let bytes = bytes.map_err(|e| AppError::Internal(e.to_string()))?;
-    let mut r = bytes.into_response();
-    r.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"su-kien.{ext}\"")) {
-        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(r)
+    Ok(crate::page::download(
+        bytes,
+        mime,
+        &format!("su-kien.{ext}"),
+    ))
 }
 
 // ---- the event page -------------------------------------------------------------------------
@@ -886,16 +884,7 @@ pub fn ical_event(ev: &EventRecord, lang: Language) -> Option<::reports::ical::I
 pub fn ics_response(name: &str, events: &[EventRecord], lang: Language, file: &str) -> Response {
     let list: Vec<_> = events.iter().filter_map(|e| ical_event(e, lang)).collect();
     let body = ::reports::ical::calendar(name, &list, chrono::Utc::now());
-    let mut r = body.into_response();
-    let h = r.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/calendar; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{file}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    r
+    crate::page::download(body, "text/calendar; charset=utf-8", file)
 }
 
 async fn ics(app: &AppState, user: &SessionUser, id: EventId) -> Result<Response, AppError> {

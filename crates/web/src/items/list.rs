@@ -11,10 +11,11 @@ use crate::page::{Layout, render_page};
 use crate::session::{SessionUser, Signed};
 use askama::Template;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderValue;
+use axum::response::Response;
 use domain::{ItemStatus, PlanId, UnitId, UnitRelation};
 use reports::{Cell, Table};
+use std::collections::HashMap;
 use store::{ItemFilter, ItemListRow};
 
 pub const PER_PAGE: i64 = 50;
@@ -155,15 +156,10 @@ pub async fn list(
     let t = ctx.tr();
     let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user);
     let plan_names = app.store().plan_names().await?;
+    let names: HashMap<PlanId, &str> = plan_names.iter().map(|(id, n)| (*id, n.as_str())).collect();
     let page = app.store().list_items(&query.filter).await?;
     let units = app.store().list_units().await?;
-    let plan_name = |id: PlanId| {
-        plan_names
-            .iter()
-            .find(|(p, _)| *p == id)
-            .map(|(_, n)| n.clone())
-            .unwrap_or_default()
-    };
+    let plan_name = |id: PlanId| names.get(&id).copied().unwrap_or_default().to_string();
     let rows = page
         .rows
         .iter()
@@ -319,17 +315,11 @@ fn note_row(t: &Tr) -> Vec<Cell> {
 }
 
 fn download(bytes: Vec<u8>, mime: &'static str, name: &str, truncated: bool) -> Response {
-    let mut r = bytes.into_response();
-    let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-    if let Ok(v) = HeaderValue::from_str(&crate::evidence::content_disposition("attachment", name))
-    {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let mut r = crate::page::download(bytes, mime, name);
     if truncated {
         // Said in a header too, so scripts notice; the file itself ends with a note row.
-        h.insert("x-sangtao-truncated", HeaderValue::from_static("true"));
+        r.headers_mut()
+            .insert("x-sangtao-truncated", HeaderValue::from_static("true"));
     }
     r
 }
@@ -341,35 +331,39 @@ fn export_name(ext: &str) -> String {
     format!("danh-sach-nhiem-vu-{today}.{ext}")
 }
 
+/// The filters of an export (refused with the message when a date does not read) and
+/// the plans' short names by id.
+async fn export_input(
+    app: &AppState,
+    t: &Tr,
+    user: &SessionUser,
+    raw: Option<&str>,
+) -> Result<(ListQuery, HashMap<PlanId, String>), AppError> {
+    let query = ListQuery::parse(raw.unwrap_or(""), user);
+    if let Some(k) = query.errors.first() {
+        return Err(AppError::Invalid(t.t(k).to_string()));
+    }
+    let plans = app.store().plan_names().await?.into_iter().collect();
+    Ok((query, plans))
+}
+
 pub async fn export_csv(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
     let t = ctx.tr();
-    let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user);
-    if let Some(k) = query.errors.first() {
-        return Err(AppError::Invalid(t.t(k).to_string()));
-    }
-    let plans = app.store().plan_names().await?;
-    let name = |id: PlanId| {
-        plans
-            .iter()
-            .find(|(p, _)| *p == id)
-            .map_or("", |(_, n)| n.as_str())
-    };
-    let mut w = reports::table::CsvWriter::new(Vec::new(), &headers(t))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let (query, plans) = export_input(&app, t, &user, raw.as_deref()).await?;
+    let name = |id: PlanId| plans.get(&id).map_or("", String::as_str);
+    let mut w = reports::table::CsvWriter::new(Vec::new(), &headers(t))?;
     let truncated = export_rows(&app, &query, |r| {
-        w.row(&cells(t, r, name(r.plan_id)))
-            .map_err(|e| AppError::Internal(e.to_string()))
+        w.row(&cells(t, r, name(r.plan_id))).map_err(AppError::from)
     })
     .await?;
     if truncated {
-        w.row(&note_row(t))
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+        w.row(&note_row(t))?;
     }
-    let bytes = w.finish().map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = w.finish()?;
     Ok(download(
         bytes,
         "text/csv; charset=utf-8",
@@ -384,17 +378,8 @@ pub async fn export_xlsx(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
     let t = ctx.tr();
-    let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user);
-    if let Some(k) = query.errors.first() {
-        return Err(AppError::Invalid(t.t(k).to_string()));
-    }
-    let plans = app.store().plan_names().await?;
-    let name = |id: PlanId| {
-        plans
-            .iter()
-            .find(|(p, _)| *p == id)
-            .map_or("", |(_, n)| n.as_str())
-    };
+    let (query, plans) = export_input(&app, t, &user, raw.as_deref()).await?;
+    let name = |id: PlanId| plans.get(&id).map_or("", String::as_str);
     let mut table = Table {
         title: t.t("list.title").to_string(),
         headers: headers(t),
@@ -412,8 +397,7 @@ pub async fn export_xlsx(
     // cap above bounds it.
     let bytes = tokio::task::spawn_blocking(move || table.to_xlsx())
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+        .map_err(|e| AppError::Internal(e.to_string()))??;
     Ok(download(
         bytes,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -549,9 +549,7 @@ pub async fn page(
 
 /// The quarter of today when it falls within the plan, else the plan's last year.
 fn default_period(first: i32, last: i32) -> Period {
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7"))
-        .date_naive();
+    let today = domain::oversight::vietnam_today(chrono::Utc::now());
     let y = chrono::Datelike::year(&today);
     if (first..=last).contains(&y) {
         let q = (chrono::Datelike::month(&today) - 1) / 3 + 1;

@@ -90,15 +90,7 @@ pub fn today() -> chrono::NaiveDate {
 }
 
 /// Unix seconds as dd/mm/yyyy HH:MM in Hà Nội.
-pub fn local_datetime(unix: i64) -> String {
-    chrono::DateTime::from_timestamp(unix, 0)
-        .map(|t| {
-            t.with_timezone(&domain::oversight::vietnam_offset())
-                .format("%d/%m/%Y %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-}
+pub use domain::format::format_local_time as local_datetime;
 
 /// Parses `key=value` pairs of a query string (values decoded).
 pub fn query_value(query: Option<&str>, key: &str) -> Option<String> {

@@ -12,8 +12,8 @@ use crate::session::{Ctx, Signed, redirect};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use domain::oversight::{check_report_period, default_report_period, report_period_choices};
 use domain::{Period, PlanId};
 use store::StoreError;
@@ -298,17 +298,6 @@ pub async fn save(
     }
 }
 
-fn download(bytes: Vec<u8>, mime: &'static str, name: &str) -> Response {
-    let mut r = bytes.into_response();
-    let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r
-}
-
 /// The report for an export: the saved draft (or the prefilled text).
 async fn built(
     app: &AppState,
@@ -336,7 +325,7 @@ pub async fn docx(
     let (report, plan, period) = built(&app, &ctx, &id, uri.query()).await?;
     let bytes = reports::official_report::to_docx(&report)
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(download(
+    Ok(crate::page::download(
         bytes,
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         &format!("bao-cao-ket-qua-{}-{period}.docx", plan.0),
@@ -353,7 +342,7 @@ pub async fn xlsx(
     let (report, plan, period) = built(&app, &ctx, &id, uri.query()).await?;
     let bytes = reports::official_report::annex_xlsx(&report)
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(download(
+    Ok(crate::page::download(
         bytes,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         &format!("phu-luc-so-lieu-{}-{period}.xlsx", plan.0),
