@@ -3,6 +3,7 @@
 //!
 //! No I/O, no async, no database: everything here is tested with plain unit tests.
 
+pub mod clock;
 pub mod counting;
 pub mod events;
 pub mod format;
@@ -14,6 +15,7 @@ pub mod tracking;
 pub mod units;
 pub mod vocab;
 
+pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use counting::{
     Attainment, CountingRule, EnteredFigure, KindInfo, Measure, Record, Window, actual, attainment,
     entered_actual,

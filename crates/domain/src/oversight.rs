@@ -415,6 +415,20 @@ pub fn default_report_period(today: NaiveDate) -> Period {
     }
 }
 
+/// The report a plan opens on: the one due around `today` when its year lies within
+/// `first..=last` (the plan's years), else the nearest that does: a past plan opens on
+/// its last year's report, a plan not yet started on its first half-year.
+pub fn report_period_within(first: i32, last: i32, today: NaiveDate) -> Period {
+    let due = default_report_period(today);
+    if due.year() > last {
+        Period::Year(last)
+    } else if due.year() < first {
+        Period::Half(first, 1)
+    } else {
+        due
+    }
+}
+
 /// Report periods to offer for the years `first..=last`: each year, then its halves,
 /// newest first.
 pub fn report_period_choices(first: i32, last: i32) -> Vec<Period> {
@@ -558,6 +572,48 @@ pub fn dashboard_figures(today: NaiveDate, items: &[DashboardItem]) -> Dashboard
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn a_plan_opens_on_its_own_years_report_whatever_today_is() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        // Viewed during its year: the report due now.
+        assert_eq!(
+            report_period_within(2025, 2025, d(2025, 6, 15)),
+            Period::Half(2025, 1)
+        );
+        assert_eq!(
+            report_period_within(2025, 2025, d(2025, 11, 2)),
+            Period::Year(2025)
+        );
+        // The year after: its year-end report, in January as in December.
+        assert_eq!(
+            report_period_within(2025, 2025, d(2026, 2, 1)),
+            Period::Year(2025)
+        );
+        assert_eq!(
+            report_period_within(2025, 2025, d(2026, 12, 2)),
+            Period::Year(2025)
+        );
+        assert_eq!(
+            report_period_within(2025, 2025, d(2030, 7, 1)),
+            Period::Year(2025)
+        );
+        // Before it starts: its first half-year.
+        assert_eq!(
+            report_period_within(2025, 2025, d(2024, 10, 1)),
+            Period::Half(2025, 1)
+        );
+        // January–April of the plan's year: last year's report would be outside the plan.
+        assert_eq!(
+            report_period_within(2025, 2025, d(2025, 2, 1)),
+            Period::Half(2025, 1)
+        );
+        // A plan running over two years follows today while inside them.
+        assert_eq!(
+            report_period_within(2025, 2026, d(2026, 6, 1)),
+            Period::Half(2026, 1)
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -330,6 +330,21 @@ impl Period {
     }
 
     /// Refuses a period outside the plan's years (`first..=last`).
+    /// The period a progress report form opens on for a plan spanning `first..=last`:
+    /// today's quarter while the plan runs, its last year once it is over, its first
+    /// quarter before it starts.
+    pub fn progress_default(first: i32, last: i32, today: chrono::NaiveDate) -> Period {
+        use chrono::Datelike;
+        let y = today.year();
+        if y > last {
+            Period::Year(last)
+        } else if y < first {
+            Period::Quarter(first, 1)
+        } else {
+            Period::Quarter(y, ((today.month() - 1) / 3 + 1) as u8)
+        }
+    }
+
     pub fn check_within(self, first: i32, last: i32) -> Result<(), TrackingError> {
         if (first..=last).contains(&self.year()) {
             Ok(())
@@ -609,6 +624,27 @@ pub fn item_dates(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_report_form_opens_on_a_period_of_the_plan() {
+        let d = |y, m, dd| chrono::NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        assert_eq!(
+            Period::progress_default(2025, 2025, d(2025, 8, 10)),
+            Period::Quarter(2025, 3)
+        );
+        assert_eq!(
+            Period::progress_default(2025, 2025, d(2026, 12, 2)),
+            Period::Year(2025)
+        );
+        assert_eq!(
+            Period::progress_default(2025, 2026, d(2026, 1, 2)),
+            Period::Quarter(2026, 1)
+        );
+        assert_eq!(
+            Period::progress_default(2025, 2025, d(2024, 12, 31)),
+            Period::Quarter(2025, 1)
+        );
+    }
+
     use super::*;
     use crate::{UnitId, UnitRelation, UserId};
 

@@ -11,7 +11,7 @@ use super::{DB, Pool, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::tracking_model::CountableRecord;
-use crate::{Ctx, StoreError, now, parse_date};
+use crate::{Ctx, StoreError, parse_date};
 use domain::events::{
     self, ChecklistKind, EventError, can_create_event, can_edit_event, can_edit_people,
     can_manage_unit_feed,
@@ -54,12 +54,12 @@ fn placeholders(from: usize, n: usize) -> String {
         .join(", ")
 }
 
-async fn audit(conn: &mut Conn, e: AuditEntry) -> R<()> {
+async fn audit(conn: &mut Conn, at: i64, e: AuditEntry) -> R<()> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(now())
+    .bind(at)
     .bind(e.actor.map(|u| u.0))
     .bind(&e.action)
     .bind(&e.entity)
@@ -227,11 +227,12 @@ async fn write_links(conn: &mut Conn, id: EventId, input: &EventInput) -> R<()> 
 }
 
 /// The event's countable record, from its stored state.
-async fn save_event_record(conn: &mut Conn, id: EventId) -> R<EventRecord> {
+async fn save_event_record(conn: &mut Conn, at: i64, id: EventId) -> R<EventRecord> {
     let ev = must_event(conn, id).await?;
     let date = ev.times().map(|t| t.start_date());
     save_record_in(
         conn,
+        at,
         &CountableRecord {
             source_key: format!("event:{}", id.0),
             kind: ev.kind.as_str().to_string(),
@@ -252,17 +253,19 @@ fn local(t: chrono::NaiveDateTime) -> String {
 
 pub(crate) async fn create_event(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     input: &EventInput,
     actor: &Actor,
 ) -> R<EventId> {
+    let now_utc = ctx.now_utc();
+    let now = now_utc.timestamp();
     let title = check_input(input)?;
     if !input.lead_units.iter().all(|u| can_create_event(actor, *u)) {
         return Err(forbidden("create an event for this unit"));
     }
-    events::check_initial_status(input.status, &input.times, chrono::Utc::now())?;
+    events::check_initial_status(input.status, &input.times, now_utc)?;
     let mut tx = begin_write(pool).await?;
-    let at = now();
+    let at = now;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO events (title, kind, scope, format, organiser, organiser_name, topic, status,
              time_zone, start_local, end_local, start_at, end_at, venue, online_url,
@@ -291,9 +294,10 @@ pub(crate) async fn create_event(
     .await?;
     let id = EventId(id);
     write_links(&mut tx, id, input).await?;
-    let ev = save_event_record(&mut tx, id).await?;
+    let ev = save_event_record(&mut tx, now, id).await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(Some(actor.user_id), "event.create", "event", Some(id.0)).after(json(&ev)),
     )
     .await?;
@@ -310,11 +314,11 @@ fn check_version(ev: &EventRecord, expected: i64) -> R<()> {
     })
 }
 
-async fn bump_event(conn: &mut Conn, ev: &EventRecord) -> R<()> {
+async fn bump_event(conn: &mut Conn, at: i64, ev: &EventRecord) -> R<()> {
     let n = sqlx::query(
         "UPDATE events SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
     )
-    .bind(now())
+    .bind(at)
     .bind(ev.id.0)
     .bind(ev.version)
     .execute(&mut *conn)
@@ -338,12 +342,13 @@ async fn bump_event(conn: &mut Conn, ev: &EventRecord) -> R<()> {
 /// Edits an event's fields, units and items (status stays). Returns the new version.
 pub(crate) async fn update_event(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: EventId,
     expected: i64,
     input: &EventInput,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     let title = check_input(input)?;
     let mut tx = begin_write(pool).await?;
     let before = editable_event(&mut tx, id, actor).await?;
@@ -393,10 +398,11 @@ pub(crate) async fn update_event(
         .execute(&mut *tx)
         .await?;
     write_links(&mut tx, id, input).await?;
-    bump_event(&mut tx, &before).await?;
-    let after = save_event_record(&mut tx, id).await?;
+    bump_event(&mut tx, now, &before).await?;
+    let after = save_event_record(&mut tx, now, id).await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(Some(actor.user_id), "event.update", "event", Some(id.0))
             .before(json(&before))
             .after(json(&after)),
@@ -408,29 +414,32 @@ pub(crate) async fn update_event(
 
 pub(crate) async fn set_event_status(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: EventId,
     expected: i64,
     to: EventStatus,
     actor: &Actor,
     lang: Language,
 ) -> R<i64> {
+    let now_utc = ctx.now_utc();
+    let now = now_utc.timestamp();
     let mut tx = begin_write(pool).await?;
     let before = editable_event(&mut tx, id, actor).await?;
     check_version(&before, expected)?;
     let times = before
         .times()
         .ok_or_else(|| StoreError::Invalid(format!("event {id} has unreadable times")))?;
-    events::check_event_status(before.status, to, &times, chrono::Utc::now(), lang)?;
+    events::check_event_status(before.status, to, &times, now_utc, lang)?;
     sqlx::query("UPDATE events SET status = $1 WHERE id = $2")
         .bind(to.as_str())
         .bind(id.0)
         .execute(&mut *tx)
         .await?;
-    bump_event(&mut tx, &before).await?;
-    let after = save_event_record(&mut tx, id).await?;
+    bump_event(&mut tx, now, &before).await?;
+    let after = save_event_record(&mut tx, now, id).await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(Some(actor.user_id), "event.status", "event", Some(id.0))
             .before(serde_json::json!({ "status": before.status }))
             .after(serde_json::json!({ "status": after.status })),
@@ -443,22 +452,24 @@ pub(crate) async fn set_event_status(
 /// Outcome notes after the event.
 pub(crate) async fn set_event_outcome(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: EventId,
     outcome: &str,
     actor: &Actor,
 ) -> R<()> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let before = editable_event(&mut tx, id, actor).await?;
     let text = nfc(outcome);
     sqlx::query("UPDATE events SET outcome = $1, updated_at = $2 WHERE id = $3")
         .bind(&text)
-        .bind(now())
+        .bind(now)
         .bind(id.0)
         .execute(&mut *tx)
         .await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(Some(actor.user_id), "event.outcome", "event", Some(id.0))
             .before(serde_json::json!({ "outcome": before.outcome }))
             .after(serde_json::json!({ "outcome": text })),
@@ -627,16 +638,17 @@ fn check_person(p: &PersonInput) -> R<(PersonKind, String, String)> {
 
 pub(crate) async fn create_person(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     p: &PersonInput,
     actor: &Actor,
 ) -> R<PersonId> {
+    let now = ctx.now();
     if !can_edit_people(actor) {
         return Err(forbidden("edit the people directory"));
     }
     let (kind, name, pairs) = check_person(p)?;
     let mut tx = begin_write(pool).await?;
-    let at = now();
+    let at = now;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO people (kind, name, name_folded, title, organisation, field, email, phone,
              language_pairs, notes, created_at, updated_at)
@@ -658,6 +670,7 @@ pub(crate) async fn create_person(
     let rec = load_person(&mut tx, PersonId(id)).await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(Some(actor.user_id), "person.create", "person", Some(id)).after(json(&rec)),
     )
     .await?;
@@ -680,12 +693,13 @@ pub(crate) async fn person(pool: &Pool, _ctx: &Ctx, id: PersonId) -> R<Option<Pe
 
 pub(crate) async fn update_person(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: PersonId,
     expected: i64,
     p: &PersonInput,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     if !can_edit_people(actor) {
         return Err(forbidden("edit the people directory"));
     }
@@ -718,7 +732,7 @@ pub(crate) async fn update_person(
     .bind(p.phone.trim())
     .bind(&pairs)
     .bind(nfc(&p.notes))
-    .bind(now())
+    .bind(now)
     .bind(id.0)
     .bind(expected)
     .execute(&mut *tx)
@@ -726,6 +740,7 @@ pub(crate) async fn update_person(
     let after = load_person(&mut tx, id).await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(Some(actor.user_id), "person.update", "person", Some(id.0))
             .before(json(&before))
             .after(json(&after)),
@@ -767,11 +782,12 @@ pub(crate) async fn list_people(
 /// the batch. A person already invited is skipped. Returns how many were added.
 pub(crate) async fn add_invitations(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     event: EventId,
     list: &[NewInvitation],
     actor: &Actor,
 ) -> R<u64> {
+    let now = ctx.now();
     let mut clean: Vec<(Option<i64>, String, String, String)> = Vec::with_capacity(list.len());
     for inv in list {
         let name = nfc(&inv.name);
@@ -820,7 +836,7 @@ pub(crate) async fn add_invitations(
             }
         }
     }
-    let at = now();
+    let at = now;
     let mut added = 0u64;
     for chunk in clean.chunks(1000) {
         let mut q = String::from(
@@ -850,6 +866,7 @@ pub(crate) async fn add_invitations(
     }
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "event.invitations.add",
@@ -865,11 +882,12 @@ pub(crate) async fn add_invitations(
 
 pub(crate) async fn set_invitation_status(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     invitation: i64,
     status: InvitationStatus,
     actor: &Actor,
 ) -> R<EventId> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let row: Option<(i64, String)> =
         sqlx::query_as("SELECT event_id, status FROM invitations WHERE id = $1")
@@ -881,12 +899,13 @@ pub(crate) async fn set_invitation_status(
     editable_event(&mut tx, EventId(event), actor).await?;
     sqlx::query("UPDATE invitations SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(status.as_str())
-        .bind(now())
+        .bind(now)
         .bind(invitation)
         .execute(&mut *tx)
         .await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "invitation.status",
@@ -969,6 +988,7 @@ pub(crate) async fn book_interpreter(
     pair: &str,
     actor: &Actor,
 ) -> R<BookingRecord> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let ev = editable_event(&mut tx, event, actor).await?;
     let p = load_person(&mut tx, person)
@@ -990,11 +1010,12 @@ pub(crate) async fn book_interpreter(
     .bind(&pair)
     .bind(ev.start_at)
     .bind(ev.end_at)
-    .bind(now())
+    .bind(now)
     .fetch_one(&mut *tx)
     .await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "event.interpreter.book",
@@ -1014,10 +1035,11 @@ pub(crate) async fn book_interpreter(
 
 pub(crate) async fn remove_booking(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     booking: i64,
     actor: &Actor,
 ) -> R<EventId> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let row: Option<(i64, i64)> =
         sqlx::query_as("SELECT event_id, person_id FROM interpreter_bookings WHERE id = $1")
@@ -1032,6 +1054,7 @@ pub(crate) async fn remove_booking(
         .await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "event.interpreter.remove",
@@ -1100,7 +1123,7 @@ pub(crate) async fn bookings(pool: &Pool, _ctx: &Ctx, event: EventId) -> R<Vec<B
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn add_checklist_entry(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     event: EventId,
     kind: ChecklistKind,
     title: &str,
@@ -1108,6 +1131,7 @@ pub(crate) async fn add_checklist_entry(
     due: Option<chrono::NaiveDate>,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     editable_event(&mut tx, event, actor).await?;
     let (title, owner) = (nfc(title), nfc(owner));
@@ -1120,11 +1144,11 @@ pub(crate) async fn add_checklist_entry(
     .bind(&title)
     .bind(&owner)
     .bind(date_text(due))
-    .bind(now())
+    .bind(now)
     .fetch_one(&mut *tx)
     .await?;
     audit(
-        &mut tx,
+        &mut tx, now,
         AuditEntry::new(Some(actor.user_id), "event.checklist.add", "event", Some(event.0)).after(
             serde_json::json!({ "entry": id, "kind": kind, "title": title, "owner": owner, "due": due }),
         ),
@@ -1136,11 +1160,12 @@ pub(crate) async fn add_checklist_entry(
 
 pub(crate) async fn set_checklist_done(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     entry: i64,
     done: bool,
     actor: &Actor,
 ) -> R<EventId> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let row: Option<(i64, bool)> =
         sqlx::query_as("SELECT event_id, done FROM checklist_entries WHERE id = $1")
@@ -1157,6 +1182,7 @@ pub(crate) async fn set_checklist_done(
         .await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "event.checklist.done",
@@ -1216,13 +1242,14 @@ fn doc_row(r: &DbRow) -> R<EventDocument> {
 /// Records a file stored by `evidence_store` as a document of the event.
 pub(crate) async fn add_event_document(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     event: EventId,
     stored: &crate::evidence_store::StoredFile,
     original_name: &str,
     kind: &str,
     actor: &Actor,
 ) -> R<EventDocument> {
+    let now = ctx.now();
     let kind = match kind {
         "speech" | "slides" | "clip" | "photo" => kind,
         _ => "other",
@@ -1247,7 +1274,7 @@ pub(crate) async fn add_event_document(
     .bind(nfc(&name))
     .bind(&stored.relative_path)
     .bind(actor.user_id.0)
-    .bind(now())
+    .bind(now)
     .fetch_one(&mut *tx)
     .await?;
     let doc = doc_row(
@@ -1258,6 +1285,7 @@ pub(crate) async fn add_event_document(
     )?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "event.document.add",
@@ -1298,13 +1326,14 @@ pub(crate) async fn event_document(pool: &Pool, _ctx: &Ctx, id: i64) -> R<Option
 
 pub(crate) async fn add_follow_up(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     event: EventId,
     text: &str,
     owner: &str,
     due: Option<chrono::NaiveDate>,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     let text = nfc(text);
     if text.is_empty() {
         return Err(StoreError::Invalid("a follow-up needs text".into()));
@@ -1319,11 +1348,12 @@ pub(crate) async fn add_follow_up(
     .bind(&text)
     .bind(nfc(owner))
     .bind(date_text(due))
-    .bind(now())
+    .bind(now)
     .fetch_one(&mut *tx)
     .await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "event.follow_up.add",
@@ -1389,11 +1419,12 @@ pub(crate) async fn follow_up_for_edit(
 /// Links a follow-up to the plan item made from it (once).
 pub(crate) async fn link_follow_up(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     follow_up: i64,
     item: ItemId,
     actor: &Actor,
 ) -> R<()> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let n = sqlx::query("UPDATE follow_ups SET item_id = $1 WHERE id = $2 AND item_id IS NULL")
         .bind(item.0)
@@ -1408,6 +1439,7 @@ pub(crate) async fn link_follow_up(
     }
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "follow_up.to_item",
@@ -1518,16 +1550,17 @@ async fn write_members(conn: &mut Conn, id: DelegationId, members: &[(String, St
 
 pub(crate) async fn create_delegation(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     d: &DelegationInput,
     actor: &Actor,
 ) -> R<DelegationId> {
+    let now = ctx.now();
     let title = check_delegation(d)?;
     if !can_create_event(actor, d.lead_unit) {
         return Err(forbidden("propose a delegation for this unit"));
     }
     let mut tx = begin_write(pool).await?;
-    let at = now();
+    let at = now;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO delegations (title, purpose, destination, depart_date, return_date,
              estimated_cost, status, lead_unit_id, event_id, created_at, created_by, updated_at)
@@ -1550,6 +1583,7 @@ pub(crate) async fn create_delegation(
     let rec = must_delegation(&mut tx, id).await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "delegation.create",
@@ -1572,11 +1606,11 @@ fn delegation_version(d: &DelegationRecord, expected: i64) -> R<()> {
     })
 }
 
-async fn bump_delegation(conn: &mut Conn, d: &DelegationRecord) -> R<()> {
+async fn bump_delegation(conn: &mut Conn, at: i64, d: &DelegationRecord) -> R<()> {
     let n = sqlx::query(
         "UPDATE delegations SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
     )
-    .bind(now())
+    .bind(at)
     .bind(d.id.0)
     .bind(d.version)
     .execute(&mut *conn)
@@ -1592,12 +1626,13 @@ async fn bump_delegation(conn: &mut Conn, d: &DelegationRecord) -> R<()> {
 /// Edits a proposal (only while a draft, or after "not approved" sent it back).
 pub(crate) async fn update_delegation(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: DelegationId,
     expected: i64,
     d: &DelegationInput,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     let title = check_delegation(d)?;
     let mut tx = begin_write(pool).await?;
     let before = must_delegation(&mut tx, id).await?;
@@ -1629,10 +1664,11 @@ pub(crate) async fn update_delegation(
     .execute(&mut *tx)
     .await?;
     write_members(&mut tx, id, &d.members).await?;
-    bump_delegation(&mut tx, &before).await?;
+    bump_delegation(&mut tx, now, &before).await?;
     let after = must_delegation(&mut tx, id).await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "delegation.update",
@@ -1649,13 +1685,14 @@ pub(crate) async fn update_delegation(
 
 pub(crate) async fn set_delegation_status(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: DelegationId,
     expected: i64,
     to: DelegationStatus,
     actor: &Actor,
     lang: Language,
 ) -> R<i64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let before = must_delegation(&mut tx, id).await?;
     events::check_delegation_status(actor, &before.item_units(), before.status, to, lang)?;
@@ -1665,9 +1702,10 @@ pub(crate) async fn set_delegation_status(
         .bind(id.0)
         .execute(&mut *tx)
         .await?;
-    bump_delegation(&mut tx, &before).await?;
+    bump_delegation(&mut tx, now, &before).await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "delegation.status",
@@ -1685,12 +1723,13 @@ pub(crate) async fn set_delegation_status(
 /// The report after the return; moves the delegation to "reported".
 pub(crate) async fn file_delegation_report(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: DelegationId,
     expected: i64,
     text: &str,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let before = must_delegation(&mut tx, id).await?;
     if !can_edit_event(actor, &before.item_units()) {
@@ -1702,13 +1741,14 @@ pub(crate) async fn file_delegation_report(
         "UPDATE delegations SET report = $1, reported_at = $2, status = 'reported' WHERE id = $3",
     )
     .bind(&text)
-    .bind(now())
+    .bind(now)
     .bind(id.0)
     .execute(&mut *tx)
     .await?;
-    bump_delegation(&mut tx, &before).await?;
+    bump_delegation(&mut tx, now, &before).await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(
             Some(actor.user_id),
             "delegation.report",
@@ -1776,12 +1816,13 @@ fn may_manage_feed(actor: &Actor, owner: FeedOwner) -> bool {
 /// Stores a new feed under the SHA-256 of its secret token.
 pub(crate) async fn create_feed_token(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     owner: FeedOwner,
     token_hash: &str,
     label: &str,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     if !actor.active || !may_manage_feed(actor, owner) {
         return Err(forbidden("create this calendar feed"));
     }
@@ -1799,12 +1840,13 @@ pub(crate) async fn create_feed_token(
     .bind(unit)
     .bind(nfc(label))
     .bind(actor.user_id.0)
-    .bind(now())
+    .bind(now)
     .fetch_one(&mut *tx)
     .await?;
     // The hash stays out of the log: it is as good as the URL for a lookup.
     audit(
         &mut tx,
+        now,
         AuditEntry::new(Some(actor.user_id), "feed.create", "feed", Some(id))
             .after(serde_json::json!({ "owner": owner, "label": label })),
     )
@@ -1813,7 +1855,8 @@ pub(crate) async fn create_feed_token(
     Ok(id)
 }
 
-pub(crate) async fn revoke_feed_token(pool: &Pool, _ctx: &Ctx, id: i64, actor: &Actor) -> R<()> {
+pub(crate) async fn revoke_feed_token(pool: &Pool, ctx: &Ctx, id: i64, actor: &Actor) -> R<()> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let feed = sqlx::query(sql!("SELECT {FEED_COLS} FROM feed_tokens WHERE id = $1"))
         .bind(id)
@@ -1826,12 +1869,13 @@ pub(crate) async fn revoke_feed_token(pool: &Pool, _ctx: &Ctx, id: i64, actor: &
         return Err(forbidden("revoke this calendar feed"));
     }
     sqlx::query("UPDATE feed_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
-        .bind(now())
+        .bind(now)
         .bind(id)
         .execute(&mut *tx)
         .await?;
     audit(
         &mut tx,
+        now,
         AuditEntry::new(Some(actor.user_id), "feed.revoke", "feed", Some(id))
             .before(serde_json::json!({ "owner": feed.owner, "revoked_at": feed.revoked_at })),
     )

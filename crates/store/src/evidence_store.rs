@@ -191,14 +191,14 @@ impl EvidenceStore {
             })?;
         let tmp_dir = self.data_dir.join("evidence").join("tmp");
         tokio::fs::create_dir_all(&tmp_dir).await?;
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
+        // Unique across processes sharing the directory; no clock needed.
+        let nonce = domain::password::generate_token()
+            .map(|t| t.chars().take(16).collect::<String>())
+            .unwrap_or_default();
         let tmp = tmp_dir.join(format!(
             "{}-{}-{}.part",
             std::process::id(),
-            nanos,
+            nonce,
             TEMP_SEQ.fetch_add(1, Ordering::Relaxed)
         ));
         let mut guard = TempGuard(Some(tmp.clone()));

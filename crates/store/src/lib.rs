@@ -26,7 +26,7 @@ pub use model::*;
 pub use oversight_model::*;
 pub use tracking_model::*;
 
-use domain::{Language, PlanId, Role, UnitId, UserId};
+use domain::{Language, PlanId, Role, SharedClock, UnitId, UserId};
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
@@ -61,9 +61,11 @@ struct PlanCache {
 /// Plans kept; a deployment has a few active plans, load tests many.
 const PLAN_CACHE_SIZE: usize = 64;
 
-/// Counters and test hooks shared by clones of a store.
-#[derive(Debug, Default)]
+/// The clock, counters and test hooks shared by clones of a store.
+#[derive(Debug)]
 pub(crate) struct Ctx {
+    /// Read once per operation (`ctx.now()`), and the value passed down.
+    clock: SharedClock,
     view_queries: AtomicU64,
     /// When >= 0, an import fails after inserting this many items (tests atomicity).
     import_fault: AtomicI64,
@@ -71,8 +73,9 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
-    fn new() -> Self {
+    fn new(clock: SharedClock) -> Self {
         Ctx {
+            clock,
             view_queries: AtomicU64::new(0),
             import_fault: AtomicI64::new(-1),
             plan_cache: Default::default(),
@@ -100,6 +103,15 @@ impl Ctx {
         cache.views.insert(id, (mark, view));
     }
 
+    /// Unix seconds from the store's clock.
+    pub(crate) fn now(&self) -> i64 {
+        self.clock.unix()
+    }
+
+    pub(crate) fn now_utc(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
     pub(crate) fn count_view_query(&self) {
         self.view_queries.fetch_add(1, Ordering::Relaxed);
     }
@@ -114,13 +126,6 @@ impl Ctx {
 pub struct Store {
     db: Db,
     ctx: Arc<Ctx>,
-}
-
-pub(crate) fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
 }
 
 /// The database URL with any password hidden, for messages and logs.
@@ -159,7 +164,13 @@ macro_rules! dispatch {
 impl Store {
     /// Opens `sqlite://PATH` (created if missing, with its directory; WAL, busy timeout
     /// 5 s, foreign keys on) or `postgres://…` / `postgresql://…`. Does not migrate.
+    /// Uses the wall clock.
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        Store::connect_with_clock(url, domain::clock::system()).await
+    }
+
+    /// [`Store::connect`] with the clock every timestamp and time rule reads.
+    pub async fn connect_with_clock(url: &str, clock: SharedClock) -> Result<Store, StoreError> {
         let url = url.trim();
         let scheme = url.split_once(':').map(|(s, _)| s).unwrap_or("");
         let db = match scheme.to_ascii_lowercase().as_str() {
@@ -173,13 +184,27 @@ impl Store {
         };
         Ok(Store {
             db,
-            ctx: Arc::new(Ctx::new()),
+            ctx: Arc::new(Ctx::new(clock)),
         })
     }
 
     /// Opens the SQLite database at `path`.
     pub async fn open_sqlite(path: &Path) -> Result<Store, StoreError> {
         Store::connect(&format!("sqlite://{}", path.display())).await
+    }
+
+    /// The same database seen through another clock (tests; tools that work "as of" a
+    /// date). Its plan cache and test hooks start empty.
+    pub fn with_clock(&self, clock: SharedClock) -> Store {
+        Store {
+            db: self.db.clone(),
+            ctx: Arc::new(Ctx::new(clock)),
+        }
+    }
+
+    /// The store's clock: the web layer and the scheduler read the same one.
+    pub fn clock(&self) -> &SharedClock {
+        &self.ctx.clock
     }
 
     /// The pools, for callers that need the raw connection (tests, tools).
@@ -438,7 +463,7 @@ impl Store {
 
     /// The live session: None when unknown, expired, or its user is inactive.
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
-        dispatch!(self, session(token_hash, now()))
+        dispatch!(self, session(token_hash, self.ctx.now()))
     }
 
     /// Signs out one session; false when it did not exist.
@@ -458,12 +483,12 @@ impl Store {
         token_hash: &str,
         expires_at: Option<i64>,
     ) -> Result<(), StoreError> {
-        dispatch!(self, touch_session(token_hash, now(), expires_at))
+        dispatch!(self, touch_session(token_hash, self.ctx.now(), expires_at))
     }
 
     /// Deletes expired sessions; returns how many. Housekeeping, not audited.
     pub async fn delete_expired_sessions(&self) -> Result<u64, StoreError> {
-        dispatch!(self, delete_expired_sessions(now()))
+        dispatch!(self, delete_expired_sessions(self.ctx.now()))
     }
 
     // ---- sign-in throttle -------------------------------------------------------------

@@ -6,7 +6,7 @@
 use super::{DB, Pool, begin_write};
 use crate::model::*;
 use crate::tree::{Attached, build_forest};
-use crate::{Ctx, StoreError, now, parse_date};
+use crate::{Ctx, StoreError, parse_date};
 use domain::{
     AuditId, ItemId, ItemStatus, Language, PlanId, Role, UnitId, UnitKind, UnitRelation, UserId,
 };
@@ -22,7 +22,8 @@ type R<T> = Result<T, StoreError>;
 
 // ---- setup -----------------------------------------------------------------------------
 
-pub(crate) async fn migrate(pool: &Pool, _ctx: &Ctx) -> R<()> {
+pub(crate) async fn migrate(pool: &Pool, ctx: &Ctx) -> R<()> {
+    let now = ctx.now();
     super::MIGRATOR.run(pool).await?;
     let mut tx = begin_write(pool).await?;
     let seeded: Option<String> =
@@ -30,7 +31,7 @@ pub(crate) async fn migrate(pool: &Pool, _ctx: &Ctx) -> R<()> {
             .fetch_optional(&mut *tx)
             .await?;
     if seeded.is_none() {
-        let at = now();
+        let at = now;
         for (alias, name) in domain::units::DEFAULT_ABBREVIATIONS {
             sqlx::query(
                 "INSERT INTO unit_abbreviations (alias, alias_key, unit_name, updated_at)
@@ -49,6 +50,7 @@ pub(crate) async fn migrate(pool: &Pool, _ctx: &Ctx) -> R<()> {
             .await?;
         audit(
             &mut tx,
+            now,
             &AuditEntry::new(None, "abbreviation.seed", "abbreviation", None)
                 .after(json!({ "count": domain::units::DEFAULT_ABBREVIATIONS.len() })),
         )
@@ -77,12 +79,12 @@ async fn is_empty_in(conn: &mut Conn) -> R<bool> {
 
 // ---- audit -----------------------------------------------------------------------------
 
-async fn audit(conn: &mut Conn, e: &AuditEntry) -> R<AuditId> {
+async fn audit(conn: &mut Conn, at: i64, e: &AuditEntry) -> R<AuditId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
-    .bind(now())
+    .bind(at)
     .bind(e.actor.map(|u| u.0))
     .bind(&e.action)
     .bind(&e.entity)
@@ -94,9 +96,10 @@ async fn audit(conn: &mut Conn, e: &AuditEntry) -> R<AuditId> {
     Ok(AuditId(id))
 }
 
-pub(crate) async fn append_audit(pool: &Pool, _ctx: &Ctx, e: &AuditEntry) -> R<AuditId> {
+pub(crate) async fn append_audit(pool: &Pool, ctx: &Ctx, e: &AuditEntry) -> R<AuditId> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let id = audit(&mut tx, e).await?;
+    let id = audit(&mut tx, now, e).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -264,6 +267,7 @@ async fn load_abbreviations(conn: &mut Conn) -> R<domain::AbbreviationTable> {
 /// Finds or creates the unit for a canonical name; creation is audited.
 async fn ensure_unit(
     conn: &mut Conn,
+    at: i64,
     cache: &mut HashMap<String, UnitId>,
     unit: &domain::CanonicalUnit,
     actor: Option<UserId>,
@@ -280,13 +284,14 @@ async fn ensure_unit(
     .bind(&unit.key)
     .bind(unit.external)
     .bind(unit.kind.as_str())
-    .bind(now())
+    .bind(at)
     .fetch_optional(&mut *conn)
     .await?;
     let id = match inserted {
         Some(id) => {
             audit(
                 conn,
+                at,
                 &AuditEntry::new(actor, "unit.create", "unit", Some(id)).after(json!({
                     "name": unit.name, "external": unit.external, "kind": unit.kind.as_str()
                 })),
@@ -319,10 +324,11 @@ async fn import_in(
     source_sha256: &str,
     actor: Option<UserId>,
 ) -> R<ImportOutcome> {
+    let now = ctx.now();
     if let Some(id) = find_duplicate(conn, prepared, source_sha256).await? {
         return Ok(ImportOutcome::AlreadyImported(id));
     }
-    let at = now();
+    let at = now;
     let table = load_abbreviations(conn).await?;
     let mut units: HashMap<String, UnitId> = HashMap::new();
     let d = &parsed.document;
@@ -459,7 +465,7 @@ async fn import_in(
                 .map(|u| (u, UnitRelation::Lead))
                 .chain(coords.iter().map(|u| (u, UnitRelation::Coordinating)));
             for (pos, (u, relation)) in rels.enumerate() {
-                let unit_id = ensure_unit(conn, &mut units, u, actor).await?;
+                let unit_id = ensure_unit(conn, now, &mut units, u, actor).await?;
                 sqlx::query(
                     "INSERT INTO item_units (item_id, unit_id, relation, position)
                      VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -511,7 +517,7 @@ async fn import_in(
         let unit_id = if canon.key.is_empty() {
             None
         } else {
-            Some(ensure_unit(conn, &mut units, &canon, actor).await?.0)
+            Some(ensure_unit(conn, now, &mut units, &canon, actor).await?.0)
         };
         sqlx::query(
             "INSERT INTO plan_responsibilities (plan_id, position, unit_id, unit_text, duties_json)
@@ -538,6 +544,7 @@ async fn import_in(
     }
     audit(
         conn,
+        now,
         &AuditEntry::new(actor, "plan.import", "plan", Some(plan_id)).after(json!({
             "title": d.title,
             "number": d.number,
@@ -1138,11 +1145,12 @@ pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitVie
 /// Moves everything that names `from` to `into` and deletes `from`.
 pub(crate) async fn merge_unit(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     from: UnitId,
     into: UnitId,
     actor: Option<UserId>,
 ) -> R<()> {
+    let now = ctx.now();
     if from == into {
         return Err(StoreError::Invalid(
             "a unit cannot be merged into itself".into(),
@@ -1205,6 +1213,7 @@ pub(crate) async fn merge_unit(
     let (into_name, _) = &found[1];
     audit(
         &mut tx,
+        now,
         &AuditEntry::new(actor, "unit.merge", "unit", Some(into.0))
             .before(json!({ "id": from.0, "name": from_name, "external": from_ext }))
             .after(json!({ "id": into.0, "name": into_name })),
@@ -1212,6 +1221,7 @@ pub(crate) async fn merge_unit(
     .await?;
     audit(
         &mut tx,
+        now,
         &AuditEntry::new(actor, "unit.merged_into", "unit", Some(from.0))
             .before(json!({ "name": from_name, "external": from_ext }))
             .after(json!({ "merged_into": into.0 })),
@@ -1235,11 +1245,12 @@ pub(crate) async fn abbreviations(pool: &Pool, _ctx: &Ctx) -> R<Vec<Abbreviation
 
 pub(crate) async fn set_abbreviation(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     alias: &str,
     unit_name: &str,
     actor: Option<UserId>,
 ) -> R<()> {
+    let now = ctx.now();
     let alias = vanban::text::squash_spaces(alias);
     let unit_name = vanban::text::squash_spaces(unit_name);
     let key = domain::unit_key(&alias);
@@ -1265,7 +1276,7 @@ pub(crate) async fn set_abbreviation(
     .bind(&alias)
     .bind(&key)
     .bind(&unit_name)
-    .bind(now())
+    .bind(now)
     .fetch_one(&mut *tx)
     .await?;
     let mut entry = AuditEntry::new(actor, "abbreviation.set", "abbreviation", Some(id))
@@ -1273,17 +1284,18 @@ pub(crate) async fn set_abbreviation(
     if let Some((_, a, n)) = before {
         entry = entry.before(json!({ "alias": a, "unit_name": n }));
     }
-    audit(&mut tx, &entry).await?;
+    audit(&mut tx, now, &entry).await?;
     tx.commit().await?;
     Ok(())
 }
 
 pub(crate) async fn delete_abbreviation(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     alias: &str,
     actor: Option<UserId>,
 ) -> R<bool> {
+    let now = ctx.now();
     let key = domain::unit_key(alias);
     let mut tx = begin_write(pool).await?;
     let before: Option<(i64, String, String)> =
@@ -1300,6 +1312,7 @@ pub(crate) async fn delete_abbreviation(
         .await?;
     audit(
         &mut tx,
+        now,
         &AuditEntry::new(actor, "abbreviation.delete", "abbreviation", Some(id))
             .before(json!({ "alias": a, "unit_name": n })),
     )
@@ -1493,7 +1506,12 @@ fn units_json(units: &[UnitId]) -> serde_json::Value {
     json!(units.iter().map(|u| u.0).collect::<Vec<_>>())
 }
 
-async fn create_user_in(conn: &mut Conn, new: &NewUser, actor: Option<UserId>) -> R<UserId> {
+async fn create_user_in(
+    conn: &mut Conn,
+    at: i64,
+    new: &NewUser,
+    actor: Option<UserId>,
+) -> R<UserId> {
     let login = normalise_login(&new.login);
     if login.is_empty() || login.chars().any(char::is_whitespace) {
         return Err(StoreError::Invalid(
@@ -1507,7 +1525,6 @@ async fn create_user_in(conn: &mut Conn, new: &NewUser, actor: Option<UserId>) -
     if taken.is_some() {
         return Err(StoreError::LoginTaken(login));
     }
-    let at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (login, display_name, password_hash, must_change_password, language,
              active, created_at, updated_at)
@@ -1529,6 +1546,7 @@ async fn create_user_in(conn: &mut Conn, new: &NewUser, actor: Option<UserId>) -
     write_roles_and_units(conn, user, &new.roles, &new.unit_ids).await?;
     audit(
         conn,
+        at,
         &AuditEntry::new(actor, "user.create", "user", Some(id)).after(json!({
             "login": login,
             "display_name": new.display_name.trim(),
@@ -1544,24 +1562,26 @@ async fn create_user_in(conn: &mut Conn, new: &NewUser, actor: Option<UserId>) -
 
 pub(crate) async fn create_user(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     new: &NewUser,
     actor: Option<UserId>,
 ) -> R<UserId> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let id = create_user_in(&mut tx, new, actor).await?;
+    let id = create_user_in(&mut tx, now, new, actor).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 pub(crate) async fn set_password(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     user: UserId,
     hash: &str,
     must_change: bool,
     actor: Option<UserId>,
 ) -> R<()> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let n = sqlx::query(
         "UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3
@@ -1569,7 +1589,7 @@ pub(crate) async fn set_password(
     )
     .bind(hash)
     .bind(must_change)
-    .bind(now())
+    .bind(now)
     .bind(user.0)
     .execute(&mut *tx)
     .await?
@@ -1580,6 +1600,7 @@ pub(crate) async fn set_password(
     // The hash itself never goes into the log.
     audit(
         &mut tx,
+        now,
         &AuditEntry::new(actor, "user.password", "user", Some(user.0))
             .after(json!({ "must_change_password": must_change })),
     )
@@ -1590,10 +1611,11 @@ pub(crate) async fn set_password(
 
 pub(crate) async fn set_user_language(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     user: UserId,
     lang: Language,
 ) -> R<()> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let before: Option<String> = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
         .bind(user.0)
@@ -1607,12 +1629,13 @@ pub(crate) async fn set_user_language(
     }
     sqlx::query("UPDATE users SET language = $1, updated_at = $2 WHERE id = $3")
         .bind(lang.as_str())
-        .bind(now())
+        .bind(now)
         .bind(user.0)
         .execute(&mut *tx)
         .await?;
     audit(
         &mut tx,
+        now,
         &AuditEntry::new(Some(user), "user.language", "user", Some(user.0))
             .before(json!({ "language": before }))
             .after(json!({ "language": lang.as_str() })),
@@ -1624,12 +1647,13 @@ pub(crate) async fn set_user_language(
 
 pub(crate) async fn set_user_roles_and_units(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     user: UserId,
     roles: &[Role],
     unit_ids: &[UnitId],
     actor: Option<UserId>,
 ) -> R<()> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let Some(before) = user_in(&mut tx, user).await? else {
         return Err(StoreError::NotFound(format!("user {user}")));
@@ -1645,6 +1669,7 @@ pub(crate) async fn set_user_roles_and_units(
     write_roles_and_units(&mut tx, user, roles, unit_ids).await?;
     audit(
         &mut tx,
+        now,
         &AuditEntry::new(actor, "user.roles_units", "user", Some(user.0))
             .before(json!({
                 "roles": roles_json(&before.roles),
@@ -1659,11 +1684,12 @@ pub(crate) async fn set_user_roles_and_units(
 
 pub(crate) async fn set_user_active(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     user: UserId,
     active: bool,
     actor: Option<UserId>,
 ) -> R<()> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let before: Option<bool> = sqlx::query_scalar("SELECT active FROM users WHERE id = $1")
         .bind(user.0)
@@ -1674,7 +1700,7 @@ pub(crate) async fn set_user_active(
     };
     sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
         .bind(active)
-        .bind(now())
+        .bind(now)
         .bind(user.0)
         .execute(&mut *tx)
         .await?;
@@ -1686,6 +1712,7 @@ pub(crate) async fn set_user_active(
     }
     audit(
         &mut tx,
+        now,
         &AuditEntry::new(actor, "user.active", "user", Some(user.0))
             .before(json!({ "active": before }))
             .after(json!({ "active": active })),
@@ -1699,14 +1726,15 @@ pub(crate) async fn set_user_active(
 
 pub(crate) async fn create_session(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     token_hash: &str,
     user: UserId,
     csrf_token: &str,
     expires_at: i64,
 ) -> R<()> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let at = now();
+    let at = now;
     sqlx::query(
         "INSERT INTO sessions (id, user_id, csrf_token, created_at, expires_at, last_seen)
          VALUES ($1, $2, $3, $4, $5, $4)",
@@ -1720,6 +1748,7 @@ pub(crate) async fn create_session(
     .await?;
     audit(
         &mut tx,
+        now,
         &AuditEntry::new(Some(user), "user.sign_in", "user", Some(user.0))
             .after(json!({ "expires_at": expires_at })),
     )
@@ -1760,7 +1789,8 @@ pub(crate) async fn session(
     }))
 }
 
-pub(crate) async fn delete_session(pool: &Pool, _ctx: &Ctx, token_hash: &str) -> R<bool> {
+pub(crate) async fn delete_session(pool: &Pool, ctx: &Ctx, token_hash: &str) -> R<bool> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let user: Option<i64> =
         sqlx::query_scalar("DELETE FROM sessions WHERE id = $1 RETURNING user_id")
@@ -1772,6 +1802,7 @@ pub(crate) async fn delete_session(pool: &Pool, _ctx: &Ctx, token_hash: &str) ->
     };
     audit(
         &mut tx,
+        now,
         &AuditEntry::new(Some(UserId(user)), "user.sign_out", "user", Some(user)),
     )
     .await?;
@@ -1779,7 +1810,8 @@ pub(crate) async fn delete_session(pool: &Pool, _ctx: &Ctx, token_hash: &str) ->
     Ok(true)
 }
 
-pub(crate) async fn delete_user_sessions(pool: &Pool, _ctx: &Ctx, user: UserId) -> R<u64> {
+pub(crate) async fn delete_user_sessions(pool: &Pool, ctx: &Ctx, user: UserId) -> R<u64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let n = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user.0)
@@ -1788,6 +1820,7 @@ pub(crate) async fn delete_user_sessions(pool: &Pool, _ctx: &Ctx, user: UserId) 
         .rows_affected();
     audit(
         &mut tx,
+        now,
         &AuditEntry::new(None, "user.sessions_revoked", "user", Some(user.0))
             .after(json!({ "sessions": n })),
     )
@@ -1930,6 +1963,7 @@ async fn bootstrap_in(
     seed_sha256: &str,
     admin_hash: &str,
 ) -> R<Option<(PlanId, String)>> {
+    let now = ctx.now();
     // Checked again under the write lock: two servers starting together bootstrap once.
     if !is_empty_in(conn).await? {
         return Ok(None);
@@ -1946,6 +1980,6 @@ async fn bootstrap_in(
         roles: vec![Role::Admin],
         unit_ids: Vec::new(),
     };
-    create_user_in(conn, &new, None).await?;
+    create_user_in(conn, now, &new, None).await?;
     Ok(Some((plan_id, ADMIN_LOGIN.to_string())))
 }

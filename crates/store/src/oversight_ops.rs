@@ -9,7 +9,7 @@ use super::tracking_ops::audit_in;
 use super::{DB, Pool, begin_write};
 use crate::model::AuditEntry;
 use crate::oversight_model::*;
-use crate::{Ctx, StoreError, TargetProgress, now, parse_date};
+use crate::{Ctx, StoreError, TargetProgress, parse_date};
 use chrono::NaiveDate;
 use domain::oversight::{Grade, OpenItem, Reminder, RuleKind, SendKey};
 use domain::tracking::TrackingError;
@@ -35,12 +35,12 @@ fn board_or_admin(actor: &Actor, action: &'static str) -> R<()> {
 }
 
 /// An audit entry for something not tied to one plan (rules, e-mail addresses).
-async fn audit_global(conn: &mut Conn, e: &AuditEntry) -> R<()> {
+async fn audit_global(conn: &mut Conn, at: i64, e: &AuditEntry) -> R<()> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json)
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(now())
+    .bind(at)
     .bind(e.actor.map(|u| u.0))
     .bind(&e.action)
     .bind(&e.entity)
@@ -90,10 +90,11 @@ pub(crate) async fn reminder_rules(pool: &Pool, _ctx: &Ctx) -> R<Vec<RuleRecord>
 /// Makes exactly `kinds` active: missing rules are added, others switched off.
 pub(crate) async fn set_reminder_rules(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     kinds: &[RuleKind],
     actor: Option<UserId>,
 ) -> R<Vec<RuleRecord>> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let before = load_rules(&mut tx).await?;
     let wanted: BTreeSet<String> = kinds.iter().map(|k| k.code()).collect();
@@ -103,7 +104,7 @@ pub(crate) async fn set_reminder_rules(
              ON CONFLICT (code) DO UPDATE SET active = TRUE",
         )
         .bind(code)
-        .bind(now())
+        .bind(now)
         .execute(&mut *tx)
         .await?;
     }
@@ -126,7 +127,7 @@ pub(crate) async fn set_reminder_rules(
         let mut e = AuditEntry::new(actor, "reminder_rules.set", "reminder_rules", None);
         e.before = Some(json!(codes(&before)));
         e.after = Some(json!(codes(&after)));
-        audit_global(&mut tx, &e).await?;
+        audit_global(&mut tx, now, &e).await?;
     }
     tx.commit().await?;
     Ok(after)
@@ -264,12 +265,13 @@ pub(crate) async fn reminder_sends_since(
 /// server), so nothing is to be sent.
 pub(crate) async fn record_reminder(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     r: &Reminder,
     subject: &str,
     body: &str,
     email: bool,
 ) -> R<Option<RecordedSend>> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let Some(plan) = item_plan(&mut tx, r.key.item).await? else {
         return Ok(None);
@@ -308,7 +310,7 @@ pub(crate) async fn record_reminder(
     .bind(day_text(r.key.day))
     .bind(day_text(r.due))
     .bind(r.is_overdue())
-    .bind(now())
+    .bind(now)
     .bind(status)
     .fetch_optional(&mut *tx)
     .await?;
@@ -325,7 +327,7 @@ pub(crate) async fn record_reminder(
         .bind(id)
         .bind(subject)
         .bind(body)
-        .bind(now())
+        .bind(now)
         .execute(&mut *tx)
         .await?;
     }
@@ -338,7 +340,7 @@ pub(crate) async fn record_reminder(
         "units": r.units.iter().map(|u| u.0).collect::<Vec<_>>(),
         "email_recipients": recipients.len(),
     }));
-    audit_in(&mut tx, &e, plan, Some(r.key.item)).await?;
+    audit_in(&mut tx, now, &e, plan, Some(r.key.item)).await?;
     tx.commit().await?;
     Ok(Some(RecordedSend {
         id,
@@ -440,12 +442,13 @@ pub(crate) async fn escalation_inputs(
 /// `None` when it was already there.
 pub(crate) async fn escalate(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     item: ItemId,
     due: NaiveDate,
     reminders: u32,
     subject: &str,
 ) -> R<Option<i64>> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let Some(plan) = item_plan(&mut tx, item).await? else {
         return Ok(None);
@@ -458,7 +461,7 @@ pub(crate) async fn escalate(
     .bind(item.0)
     .bind(day_text(due))
     .bind(i64::from(reminders))
-    .bind(now())
+    .bind(now)
     .fetch_optional(&mut *tx)
     .await?;
     let Some(id) = id else {
@@ -472,12 +475,12 @@ pub(crate) async fn escalate(
     )
     .bind(item.0)
     .bind(subject)
-    .bind(now())
+    .bind(now)
     .execute(&mut *tx)
     .await?;
     let mut e = AuditEntry::new(None, "item.escalate", "item", Some(item.0));
     e.after = Some(json!({ "escalation_id": id, "due": day_text(due), "reminders": reminders }));
-    audit_in(&mut tx, &e, plan, Some(item)).await?;
+    audit_in(&mut tx, now, &e, plan, Some(item)).await?;
     tx.commit().await?;
     Ok(Some(id))
 }
@@ -524,11 +527,12 @@ pub(crate) async fn escalations(
 /// Closes an escalation with the Board's note.
 pub(crate) async fn resolve_escalation(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: i64,
     resolution: &str,
     actor: &Actor,
 ) -> R<bool> {
+    let now = ctx.now();
     board_or_admin(actor, "resolve an escalation")?;
     let mut tx = begin_write(pool).await?;
     let Some(r) = sqlx::query(
@@ -550,7 +554,7 @@ pub(crate) async fn resolve_escalation(
          WHERE id = $1 AND resolved_at IS NULL",
     )
     .bind(id)
-    .bind(now())
+    .bind(now)
     .bind(actor.user_id.0)
     .bind(resolution)
     .execute(&mut *tx)
@@ -563,7 +567,7 @@ pub(crate) async fn resolve_escalation(
     );
     e.before = Some(json!({ "resolved": false }));
     e.after = Some(json!({ "resolved": true, "resolution": resolution }));
-    audit_in(&mut tx, &e, PlanId(r.try_get(1)?), Some(item)).await?;
+    audit_in(&mut tx, now, &e, PlanId(r.try_get(1)?), Some(item)).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -611,10 +615,11 @@ pub(crate) async fn notifications(
 /// not a change of the plan (like session bookkeeping).
 pub(crate) async fn mark_notifications_read(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     user: UserId,
     upto_id: i64,
 ) -> R<u64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let done = sqlx::query(
         "INSERT INTO notification_reads (notification_id, user_id, read_at)
@@ -627,7 +632,7 @@ pub(crate) async fn mark_notifications_read(
     )
     .bind(user.0)
     .bind(upto_id)
-    .bind(now())
+    .bind(now)
     .execute(&mut *tx)
     .await?
     .rows_affected();
@@ -640,13 +645,14 @@ pub(crate) async fn mark_notifications_read(
 /// A grade for an item and period by the Board (or an admin). Appends; the latest stands.
 pub(crate) async fn add_evaluation(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     item: ItemId,
     period: Period,
     grade: Grade,
     comment: &str,
     actor: &Actor,
 ) -> R<EvaluationRecord> {
+    let now = ctx.now();
     board_or_admin(actor, "evaluate an item")?;
     domain::oversight::check_comment(comment).map_err(|_| {
         StoreError::Tracking(TrackingError::Forbidden {
@@ -667,7 +673,7 @@ pub(crate) async fn add_evaluation(
     .bind(period.to_string())
     .fetch_optional(&mut *tx)
     .await?;
-    let at = now();
+    let at = now;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO evaluations (item_id, period, grade, comment, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -686,7 +692,7 @@ pub(crate) async fn add_evaluation(
         "evaluation_id": id, "period": period.to_string(), "grade": grade.as_str(),
         "comment": comment,
     }));
-    audit_in(&mut tx, &e, plan, Some(item)).await?;
+    audit_in(&mut tx, now, &e, plan, Some(item)).await?;
     tx.commit().await?;
     Ok(EvaluationRecord {
         id,
@@ -805,13 +811,14 @@ pub(crate) async fn report_draft(
 /// conflict carrying the current draft. Returns the new version.
 pub(crate) async fn save_report_draft(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     plan: PlanId,
     period: Period,
     expected_version: i64,
     content: &serde_json::Value,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     board_or_admin(actor, "edit the results report")?;
     domain::oversight::check_report_period(period)
         .map_err(|_| StoreError::Tracking(TrackingError::BadPeriod(period.to_string())))?;
@@ -843,7 +850,7 @@ pub(crate) async fn save_report_draft(
         .bind(period.to_string())
         .bind(&text)
         .bind(version)
-        .bind(now())
+        .bind(now)
         .bind(actor.user_id.0)
         .bind(current_version)
         .execute(&mut *tx)
@@ -859,7 +866,7 @@ pub(crate) async fn save_report_draft(
         .bind(period.to_string())
         .bind(&text)
         .bind(version)
-        .bind(now())
+        .bind(now)
         .bind(actor.user_id.0)
         .execute(&mut *tx)
         .await?;
@@ -874,7 +881,7 @@ pub(crate) async fn save_report_draft(
         |d| json!({ "period": period.to_string(), "version": d.version, "content": d.content }),
     );
     e.after = Some(json!({ "period": period.to_string(), "version": version, "content": content }));
-    audit_in(&mut tx, &e, plan, None).await?;
+    audit_in(&mut tx, now, &e, plan, None).await?;
     tx.commit().await?;
     Ok(version)
 }
@@ -1049,12 +1056,13 @@ pub(crate) async fn report_texts(
 /// Sets (or clears, with None) a user's or a unit's e-mail address. Admins only.
 pub(crate) async fn set_email(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     entity: &'static str,
     id: i64,
     email: Option<&str>,
     actor: &Actor,
 ) -> R<()> {
+    let now = ctx.now();
     if !actor.has_role(Role::Admin) {
         return Err(StoreError::Tracking(TrackingError::Forbidden {
             action: "set an e-mail address",
@@ -1089,7 +1097,7 @@ pub(crate) async fn set_email(
     );
     e.before = Some(json!({ "email": before }));
     e.after = Some(json!({ "email": email }));
-    audit_global(&mut tx, &e).await?;
+    audit_global(&mut tx, now, &e).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -7,7 +7,7 @@
 
 use super::{DB, Pool, begin_write};
 use crate::tracking_model::{SyntheticSpec, SyntheticSummary};
-use crate::{Ctx, StoreError, now};
+use crate::{Ctx, StoreError};
 use domain::{AbbreviationTable, Period};
 use sha2::{Digest, Sha256};
 use sqlx::QueryBuilder;
@@ -158,10 +158,9 @@ fn sha_hex(s: &str) -> String {
         .collect()
 }
 
-async fn ensure_units(pool: &Pool) -> R<Vec<i64>> {
+async fn ensure_units(pool: &Pool, at: i64) -> R<Vec<i64>> {
     let table = AbbreviationTable::defaults();
     let mut tx = begin_write(pool).await?;
-    let at = now();
     let units: Vec<domain::CanonicalUnit> = UNITS
         .iter()
         .map(|n| domain::canonical_unit(n, &table))
@@ -284,12 +283,13 @@ fn plan_items(rng: &mut Rng, n: usize, year: i32, city: &str) -> Vec<ItemRow> {
 /// `progress` is called after each plan is committed, with the running totals.
 pub(crate) async fn generate(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     spec: &SyntheticSpec,
     progress: &(dyn Fn(&SyntheticSummary) + Sync),
 ) -> R<SyntheticSummary> {
+    let now = ctx.now();
     let mut rng = Rng(spec.seed);
-    let unit_ids = ensure_units(pool).await?;
+    let unit_ids = ensure_units(pool, now).await?;
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plans")
         .fetch_one(pool)
         .await?;
@@ -315,7 +315,7 @@ pub(crate) async fn generate(
             .replace("{city}", city);
         let key = format!("synthetic:{}:{}:{}", spec.seed, existing, p);
         let mut tx = begin_write(pool).await?;
-        let at = now();
+        let at = now;
         let plan_id: i64 = sqlx::query_scalar(
             "INSERT INTO plans (kind, kind_code, number, symbol, issuer, place, doc_date, year,
                  title, source_name, source_sha256, parsed_sha256, parsed_json, imported_at)

@@ -8,7 +8,7 @@
 use super::{DB, Pool, begin_write};
 use crate::model::{AuditEntry, AuditRecord};
 use crate::tracking_model::*;
-use crate::{Ctx, StoreError, now, parse_date};
+use crate::{Ctx, StoreError, parse_date};
 use domain::tracking::{self, TrackingError};
 use domain::{
     Actor, AuditId, Conflict, DatesSource, EnteredFigure, ItemId, ItemStatus, Period, PlanId,
@@ -70,6 +70,7 @@ pub(crate) fn search_text(numbering: Option<&str>, title: &str, body: &str) -> S
 
 pub(crate) async fn audit_in(
     conn: &mut Conn,
+    at: i64,
     e: &AuditEntry,
     plan: PlanId,
     item: Option<ItemId>,
@@ -79,7 +80,7 @@ pub(crate) async fn audit_in(
              after_json, plan_id, item_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
-    .bind(now())
+    .bind(at)
     .bind(e.actor.map(|u| u.0))
     .bind(&e.action)
     .bind(&e.entity)
@@ -358,11 +359,11 @@ fn conflict(
 
 /// Bumps the version; the `version = $2` guard settles races the lock did not (PostgreSQL
 /// READ COMMITTED).
-async fn bump(conn: &mut Conn, it: &ItemTracking) -> R<i64> {
+async fn bump(conn: &mut Conn, at: i64, it: &ItemTracking) -> R<i64> {
     let n = sqlx::query(
         "UPDATE items SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
     )
-    .bind(now())
+    .bind(at)
     .bind(it.id.0)
     .bind(it.version)
     .execute(&mut *conn)
@@ -390,6 +391,7 @@ fn item_json(it: &ItemTracking) -> serde_json::Value {
 
 async fn finish_item_change(
     conn: &mut Conn,
+    at: i64,
     actor: &Actor,
     action: &str,
     before: &ItemTracking,
@@ -399,6 +401,7 @@ async fn finish_item_change(
         .ok_or_else(|| StoreError::NotFound(format!("item {}", before.id)))?;
     audit_in(
         conn,
+        at,
         &AuditEntry::new(Some(actor.user_id), action, "item", Some(before.id.0))
             .before(item_json(before))
             .after(item_json(&after)),
@@ -412,12 +415,13 @@ async fn finish_item_change(
 /// Title, text and dates. Returns the new version.
 pub(crate) async fn update_item(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: ItemId,
     expected: i64,
     edit: &ItemEdit,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, id, Some(expected)).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
@@ -434,7 +438,7 @@ pub(crate) async fn update_item(
         return Err(StoreError::Invalid(format!("start {s} is after due {d}")));
     }
     let dates_changed = start != it.start || due != it.due;
-    bump(&mut tx, &it).await?;
+    bump(&mut tx, now, &it).await?;
     let numbering: Option<String> = sqlx::query_scalar("SELECT numbering FROM items WHERE id = $1")
         .bind(id.0)
         .fetch_one(&mut *tx)
@@ -456,7 +460,7 @@ pub(crate) async fn update_item(
     .bind(id.0)
     .execute(&mut *tx)
     .await?;
-    let v = finish_item_change(&mut tx, actor, "item.update", &it).await?;
+    let v = finish_item_change(&mut tx, now, actor, "item.update", &it).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -464,24 +468,25 @@ pub(crate) async fn update_item(
 /// A status change checked by `domain::tracking::check_status_change`.
 pub(crate) async fn set_item_status(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: ItemId,
     expected: i64,
     to: ItemStatus,
     reason: Option<&str>,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, id, Some(expected)).await?;
     let reason = tracking::check_status_change(actor, &it.item_units(), it.status, to, reason)?;
-    bump(&mut tx, &it).await?;
+    bump(&mut tx, now, &it).await?;
     sqlx::query("UPDATE items SET status = $1, status_reason = $2 WHERE id = $3")
         .bind(to.as_str())
         .bind(reason)
         .bind(id.0)
         .execute(&mut *tx)
         .await?;
-    let v = finish_item_change(&mut tx, actor, "item.status", &it).await?;
+    let v = finish_item_change(&mut tx, now, actor, "item.status", &it).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -514,19 +519,20 @@ async fn write_units(conn: &mut Conn, id: ItemId, lead: &[UnitId], coord: &[Unit
 /// Lead and coordinating units: the Board or an admin.
 pub(crate) async fn set_item_units(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: ItemId,
     expected: i64,
     lead: &[UnitId],
     coordinating: &[UnitId],
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, id, Some(expected)).await?;
     tracking::check_change_units(actor)?;
-    bump(&mut tx, &it).await?;
+    bump(&mut tx, now, &it).await?;
     write_units(&mut tx, id, lead, coordinating).await?;
-    let v = finish_item_change(&mut tx, actor, "item.units", &it).await?;
+    let v = finish_item_change(&mut tx, now, actor, "item.units", &it).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -534,12 +540,13 @@ pub(crate) async fn set_item_units(
 /// Replaces the responsible people (each must be of a unit on the item).
 pub(crate) async fn set_item_people(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: ItemId,
     expected: i64,
     people: &[ResponsiblePerson],
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, id, Some(expected)).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
@@ -551,7 +558,7 @@ pub(crate) async fn set_item_people(
             p.name
         )));
     }
-    bump(&mut tx, &it).await?;
+    bump(&mut tx, now, &it).await?;
     sqlx::query("DELETE FROM item_people WHERE item_id = $1")
         .bind(id.0)
         .execute(&mut *tx)
@@ -570,7 +577,7 @@ pub(crate) async fn set_item_people(
         .execute(&mut *tx)
         .await?;
     }
-    let v = finish_item_change(&mut tx, actor, "item.people", &it).await?;
+    let v = finish_item_change(&mut tx, now, actor, "item.people", &it).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -610,6 +617,8 @@ struct Placement {
     parent: Option<ItemId>,
     appendix: Option<i64>,
     depth: i64,
+    /// The operation's time (created_at, updated_at).
+    now: i64,
 }
 
 async fn insert_added(
@@ -621,7 +630,7 @@ async fn insert_added(
     start: Option<chrono::NaiveDate>,
     due: Option<chrono::NaiveDate>,
 ) -> R<ItemId> {
-    let t = now();
+    let t = at.now;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO items (plan_id, parent_id, appendix_id, position, seq, depth, numbering,
              title, body, added, status, created_at, updated_at, start_date, due_date,
@@ -651,7 +660,8 @@ async fn insert_added(
 /// Adds an item that is not in the document (`added = true`). Under a parent: whoever
 /// may edit the parent, with the parent's units unless other units are given (which
 /// needs the Board or an admin). At the top level: the Board or an admin.
-pub(crate) async fn add_item(pool: &Pool, _ctx: &Ctx, new: &NewItem, actor: &Actor) -> R<ItemId> {
+pub(crate) async fn add_item(pool: &Pool, ctx: &Ctx, new: &NewItem, actor: &Actor) -> R<ItemId> {
+    let now = ctx.now();
     let title = new.title.trim();
     if title.is_empty() {
         return Err(StoreError::Invalid("an item needs a title".into()));
@@ -713,6 +723,7 @@ pub(crate) async fn add_item(pool: &Pool, _ctx: &Ctx, new: &NewItem, actor: &Act
         parent: new.parent_id,
         appendix,
         depth,
+        now,
     };
     let id = insert_added(
         &mut tx,
@@ -735,6 +746,7 @@ pub(crate) async fn add_item(pool: &Pool, _ctx: &Ctx, new: &NewItem, actor: &Act
     let after = load_item(&mut tx, id).await?;
     audit_in(
         &mut tx,
+        now,
         &AuditEntry::new(Some(actor.user_id), "item.add", "item", Some(id.0))
             .after(serde_json::to_value(&after)?),
         new.plan_id,
@@ -749,12 +761,13 @@ pub(crate) async fn add_item(pool: &Pool, _ctx: &Ctx, new: &NewItem, actor: &Act
 /// it with the same units and dates. Returns the new items' ids.
 pub(crate) async fn split_item(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: ItemId,
     expected: i64,
     parts: &[SplitPart],
     actor: &Actor,
 ) -> R<Vec<ItemId>> {
+    let now = ctx.now();
     if parts.len() < 2 || parts.iter().any(|p| p.title.trim().is_empty()) {
         return Err(StoreError::Invalid(
             "a split needs at least two parts, each with a title".into(),
@@ -763,7 +776,7 @@ pub(crate) async fn split_item(
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, id, Some(expected)).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
-    bump(&mut tx, &it).await?;
+    bump(&mut tx, now, &it).await?;
     let (appendix, depth, numbering): (Option<i64>, i64, Option<String>) =
         sqlx::query_as("SELECT appendix_id, depth, numbering FROM items WHERE id = $1")
             .bind(id.0)
@@ -798,6 +811,7 @@ pub(crate) async fn split_item(
         parent: it.parent_id,
         appendix,
         depth,
+        now,
     };
     let mut new_ids = Vec::new();
     for p in &parts[1..] {
@@ -827,6 +841,7 @@ pub(crate) async fn split_item(
     let after = load_item(&mut tx, id).await?;
     audit_in(
         &mut tx,
+        now,
         &AuditEntry::new(Some(actor.user_id), "item.split", "item", Some(id.0))
             .before(item_json(&it))
             .after(json!({ "item": after, "new_items": new_ids })),
@@ -841,12 +856,13 @@ pub(crate) async fn split_item(
 /// Moves an item to `position` among its siblings (0 = first).
 pub(crate) async fn move_item(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     id: ItemId,
     expected: i64,
     position: i64,
     actor: &Actor,
 ) -> R<i64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, id, Some(expected)).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
@@ -858,9 +874,9 @@ pub(crate) async fn move_item(
     sibs.retain(|s| *s != id.0);
     let at = (position.max(0) as usize).min(sibs.len());
     sibs.insert(at, id.0);
-    bump(&mut tx, &it).await?;
+    bump(&mut tx, now, &it).await?;
     renumber(&mut tx, &sibs).await?;
-    let v = finish_item_change(&mut tx, actor, "item.move", &it).await?;
+    let v = finish_item_change(&mut tx, now, actor, "item.move", &it).await?;
     tx.commit().await?;
     Ok(v)
 }
@@ -929,6 +945,7 @@ async fn check_report_content(conn: &mut Conn, it: &ItemTracking, new: &NewRepor
 
 async fn insert_report(
     conn: &mut Conn,
+    at: i64,
     new: &NewReport,
     version: i64,
     previous: Option<(i64, i64)>,
@@ -949,7 +966,7 @@ async fn insert_report(
     .bind(previous.map(|p| p.1))
     .bind(&new.content.text)
     .bind(new.content.percent.map(i64::from))
-    .bind(now())
+    .bind(at)
     .bind(actor.0)
     .fetch_one(&mut *conn)
     .await?;
@@ -996,6 +1013,7 @@ pub(crate) async fn file_report(
     new: &NewReport,
     actor: &Actor,
 ) -> R<ReportVersion> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, new.item_id, None).await?;
     tracking::check_report(actor, &it.item_units(), new.unit_id)?;
@@ -1013,7 +1031,7 @@ pub(crate) async fn file_report(
         drop(tx);
         return Err(report_conflict(pool, ctx, first, 0).await);
     }
-    let id = match insert_report(&mut tx, new, 1, None, actor.user_id).await {
+    let id = match insert_report(&mut tx, now, new, 1, None, actor.user_id).await {
         Ok(id) => id,
         Err(e) if e.is_unique_violation() => {
             // Another writer filed the same report first (PostgreSQL race).
@@ -1036,6 +1054,7 @@ pub(crate) async fn file_report(
     };
     audit_in(
         &mut tx,
+        now,
         &AuditEntry::new(Some(actor.user_id), "report.file", "report", Some(id))
             .after(report_json(new, 1)),
         it.plan_id,
@@ -1079,6 +1098,7 @@ pub(crate) async fn edit_report(
     evidence: &[i64],
     actor: &Actor,
 ) -> R<ReportVersion> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let Some(r) = sqlx::query(
         "SELECT r.id, r.item_id, r.unit_id, r.period, r.version FROM progress_reports r
@@ -1110,6 +1130,7 @@ pub(crate) async fn edit_report(
     check_report_content(&mut tx, &it, &new).await?;
     let id = match insert_report(
         &mut tx,
+        now,
         &new,
         version + 1,
         Some((latest_id, report_id)),
@@ -1126,6 +1147,7 @@ pub(crate) async fn edit_report(
     };
     audit_in(
         &mut tx,
+        now,
         &AuditEntry::new(
             Some(actor.user_id),
             "report.edit",
@@ -1277,12 +1299,13 @@ fn evidence_row(r: &DbRow, off: usize) -> R<EvidenceRecord> {
 /// report on the item for one of their units may add evidence.
 pub(crate) async fn add_evidence(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     item: ItemId,
     stored: &crate::evidence_store::StoredFile,
     original_name: &str,
     actor: &Actor,
 ) -> R<EvidenceRecord> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, item, None).await?;
     let may = actor
@@ -1300,7 +1323,7 @@ pub(crate) async fn add_evidence(
         .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
         .take(200)
         .collect();
-    let at = now();
+    let at = now;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO evidence (item_id, sha256, size, mime, original_name, stored_path,
              uploaded_by, uploaded_at)
@@ -1329,6 +1352,7 @@ pub(crate) async fn add_evidence(
     };
     audit_in(
         &mut tx,
+        now,
         &AuditEntry::new(Some(actor.user_id), "evidence.add", "evidence", Some(id))
             .after(serde_json::to_value(&rec)?),
         it.plan_id,
@@ -1354,11 +1378,12 @@ pub(crate) async fn evidence(pool: &Pool, _ctx: &Ctx, id: i64) -> R<Option<Evide
 /// Sets how a target's actual is obtained (an item edit: the lead unit, Board, admin).
 pub(crate) async fn set_target_source(
     pool: &Pool,
-    _ctx: &Ctx,
+    ctx: &Ctx,
     target: i64,
     source: &TargetSource,
     actor: &Actor,
 ) -> R<()> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let row: Option<(i64, String, Option<String>)> =
         sqlx::query_as("SELECT item_id, source, rule_json FROM targets WHERE id = $1")
@@ -1392,7 +1417,7 @@ pub(crate) async fn set_target_source(
         .execute(&mut *tx)
         .await?;
     audit_in(
-        &mut tx,
+        &mut tx, now,
         &AuditEntry::new(Some(actor.user_id), "target.source", "target", Some(target))
             .before(json!({ "source": old_source, "rule": old_rule.map(|r| serde_json::from_str::<serde_json::Value>(&r).unwrap_or_default()) }))
             .after(serde_json::to_value(source)?),
@@ -1407,15 +1432,16 @@ pub(crate) async fn set_target_source(
 /// Saves a countable record by its `source_key` (replacing the earlier one, links
 /// included). Record kinds call this in their own write path. Not audited here: the
 /// owning record's change is.
-pub(crate) async fn save_record(pool: &Pool, _ctx: &Ctx, rec: &CountableRecord) -> R<i64> {
+pub(crate) async fn save_record(pool: &Pool, ctx: &Ctx, rec: &CountableRecord) -> R<i64> {
+    let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let id = save_record_in(&mut tx, rec).await?;
+    let id = save_record_in(&mut tx, now, rec).await?;
     tx.commit().await?;
     Ok(id)
 }
 
 /// [`save_record`] inside the caller's transaction (an event writes its record with it).
-pub(crate) async fn save_record_in(conn: &mut Conn, rec: &CountableRecord) -> R<i64> {
+pub(crate) async fn save_record_in(conn: &mut Conn, at: i64, rec: &CountableRecord) -> R<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO records (kind, status, record_date, numbers_json, title, source_key, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -1430,7 +1456,7 @@ pub(crate) async fn save_record_in(conn: &mut Conn, rec: &CountableRecord) -> R<
     .bind(serde_json::to_string(&rec.numbers)?)
     .bind(&rec.title)
     .bind(&rec.source_key)
-    .bind(now())
+    .bind(at)
     .fetch_one(&mut *conn)
     .await?;
     sqlx::query("DELETE FROM record_items WHERE record_id = $1")

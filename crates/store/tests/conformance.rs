@@ -63,10 +63,22 @@ impl Drop for TestDb {
     }
 }
 
+/// The instant every test store's clock stands at (10:00 in Hanoi), so that no test
+/// depends on the day it runs. Tests that need another moment use `store.with_clock`.
+fn test_now() -> chrono::DateTime<chrono::Utc> {
+    "2026-11-16T03:00:00Z".parse().expect("a valid instant")
+}
+
+fn test_clock() -> domain::SharedClock {
+    domain::ManualClock::shared(test_now())
+}
+
 async fn sqlite_db() -> TestDb {
     let dir = std::env::temp_dir().join(format!("sangtao-store-{}", random_hex()));
     let url = format!("sqlite://{}/test.db", dir.display());
-    let store = Store::connect(&url).await.expect("open sqlite");
+    let store = Store::connect_with_clock(&url, test_clock())
+        .await
+        .expect("open sqlite");
     store.migrate().await.expect("migrate sqlite");
     TestDb {
         store,
@@ -210,7 +222,7 @@ async fn pg_db() -> Option<TestDb> {
         }
     }
     admin.close().await;
-    let store = Store::connect(&with_database(&url, &name))
+    let store = Store::connect_with_clock(&with_database(&url, &name), test_clock())
         .await
         .expect("connect test database");
     store
@@ -478,10 +490,7 @@ fn new_user(login: &str, roles: &[Role], unit_ids: &[domain::UnitId]) -> NewUser
 }
 
 fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64
+    test_now().timestamp()
 }
 
 // ---- tests -----------------------------------------------------------------------------

@@ -84,7 +84,7 @@ pub async fn signin(
     let t = ctx.tr();
     let login = f.login.trim().to_lowercase();
     let address = ctx.peer.to_string();
-    let now = Utc::now();
+    let now = app.now();
     let since = (now - Duration::minutes(THROTTLE_WINDOW_MINUTES)).timestamp();
     let title = t.t("signin.title").to_string();
     let page = |error: String, status: StatusCode| {
@@ -281,7 +281,7 @@ pub async fn change_password(
     app.store().delete_user_sessions(user.id).await?;
     let token = new_token()?;
     let csrf = new_token()?;
-    let now = Utc::now();
+    let now = app.now();
     app.store()
         .create_session(
             &token_hash(&token),

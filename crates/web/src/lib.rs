@@ -106,6 +106,17 @@ impl AppState {
     pub fn evidence(&self) -> &store::evidence_store::EvidenceStore {
         &self.0.evidence
     }
+    /// The store's clock: pages, sessions and the scheduler read the same time.
+    pub fn clock(&self) -> &domain::SharedClock {
+        self.0.store.clock()
+    }
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock().now()
+    }
+    /// Today in Hanoi.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock().today()
+    }
 }
 
 /// The whole application.

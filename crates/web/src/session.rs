@@ -13,7 +13,6 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::Utc;
 use domain::{Language, Role};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -161,7 +160,7 @@ pub fn token_hash(token: &str) -> String {
 
 /// Loads the session and language, checks CSRF, renders error pages.
 pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> Response {
-    let now = Utc::now().timestamp();
+    let now = app.now().timestamp();
     let headers = req.headers();
     let cookie_secure = app.config().cookie_secure;
     let mut set_cookies: Vec<HeaderValue> = Vec::new();

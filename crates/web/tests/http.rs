@@ -1,6 +1,8 @@
 //! The web app over HTTP: a real server on 127.0.0.1:0 with a fresh database per test
 //! (SQLite always; PostgreSQL too when SANGTAO_TEST_PG_URL is set).
 
+#[path = "http/calendar.rs"]
+mod calendar;
 mod common;
 #[path = "http/events.rs"]
 mod events;
@@ -181,11 +183,17 @@ async fn wrong_password_is_explained_and_sign_in_is_throttled_after_five_failure
 #[tokio::test]
 async fn an_expired_session_leads_to_sign_in_with_a_message() {
     for backend in common::backends().await {
-        // Expiry is stored in whole seconds: 4 s leaves room for a slow sign-in.
+        // The server's clock stands still until moved: no sleeping.
         let app = spawn_app_with(backend, |c| c.session_ttl = chrono::Duration::seconds(4)).await;
         app.sign_in_ready().await;
         assert_eq!(app.get("/plans").await.status(), StatusCode::OK);
-        tokio::time::sleep(std::time::Duration::from_millis(5200)).await;
+        app.clock.advance(chrono::Duration::seconds(3));
+        assert_eq!(
+            app.get("/plans").await.status(),
+            StatusCode::OK,
+            "used: kept alive"
+        );
+        app.clock.advance(chrono::Duration::seconds(5));
         let r = app.get("/plans").await;
         assert_eq!(r.url().path(), "/signin");
         assert!(r.url().query().unwrap_or("").contains("next=%2Fplans"));

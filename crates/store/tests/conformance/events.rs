@@ -376,14 +376,23 @@ async fn events_count_toward_the_seed_plan_targets(store: &Store) {
     assert_eq!(actions, ["event.create", "event.status", "event.status"]);
 }
 
+/// 09:00 on the day `days` after the store's clock (wall-clock time, any zone).
+fn days_ahead(store: &Store, days: i64) -> chrono::NaiveDateTime {
+    (store.clock().now() + chrono::Duration::days(days))
+        .date_naive()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
 async fn events_permissions_versions_and_validation(store: &Store) {
     let s = seed(store).await;
+    // Starts two weeks after the store's "now", whatever day the suite runs on.
     let new = input(
         &s,
         "Hội nghị Mạng lưới",
         EventKind::Conference,
         "Europe/Paris",
-        at(2026, 12, 1, 9),
+        days_ahead(store, 14),
         8,
         EventStatus::Planned,
     );
@@ -423,6 +432,16 @@ async fn events_permissions_versions_and_validation(store: &Store) {
         Err(StoreError::Event(e)) => assert_eq!(e.key(), "event.held_before_start"),
         other => panic!("{other:?}"),
     }
+    // Once the store's clock has passed the start, "held" is accepted (checked on a
+    // copy of the event, so the rest of this test keeps its versions).
+    let copy = store.create_event(&new, &s.lead).await.unwrap();
+    let later = store.with_clock(domain::ManualClock::shared(
+        store.clock().now() + chrono::Duration::days(15),
+    ));
+    later
+        .set_event_status(copy, 1, EventStatus::Held, &s.board, Language::Vi)
+        .await
+        .expect("held once it has started");
     let mut bad = new.clone();
     bad.status = EventStatus::Cancelled;
     assert!(matches!(

@@ -193,7 +193,7 @@ pub async fn feed(
     if f.revoked_at.is_some() {
         return Ok(plain(StatusCode::GONE, t.t("feed.revoked")));
     }
-    let from = chrono::Utc::now().timestamp() - FEED_PAST_DAYS * 86_400;
+    let from = app.now().timestamp() - FEED_PAST_DAYS * 86_400;
     let mut filter = EventFilter {
         from: Some(from),
         limit: 5000,
@@ -231,7 +231,7 @@ pub async fn feed(
             )
         }
     };
-    let mut r = ics_response(&name, &events, Language::Vi, "sangtao.ics");
+    let mut r = ics_response(&name, &events, Language::Vi, "sangtao.ics", app.now());
     // Calendar programs poll; a short private cache spares the database.
     r.headers_mut().insert(
         header::CACHE_CONTROL,

@@ -297,7 +297,7 @@ pub async fn list(
 ) -> Result<Response, AppError> {
     let t = ctx.tr();
     let lang = ctx.lang;
-    let today = chrono::Utc::now().with_timezone(&HANOI).date_naive();
+    let today = app.now().with_timezone(&HANOI).date_naive();
     let month_view = q.view != "list";
     let month = month_of(&q.month)
         .or_else(|| month_view.then(|| NaiveDate::from_ymd_opt(today.year(), today.month(), 1))?);
@@ -881,9 +881,15 @@ pub fn ical_event(ev: &EventRecord, lang: Language) -> Option<::reports::ical::I
     })
 }
 
-pub fn ics_response(name: &str, events: &[EventRecord], lang: Language, file: &str) -> Response {
+pub fn ics_response(
+    name: &str,
+    events: &[EventRecord],
+    lang: Language,
+    file: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Response {
     let list: Vec<_> = events.iter().filter_map(|e| ical_event(e, lang)).collect();
-    let body = ::reports::ical::calendar(name, &list, chrono::Utc::now());
+    let body = ::reports::ical::calendar(name, &list, now);
     crate::page::download(body, "text/calendar; charset=utf-8", file)
 }
 
@@ -895,6 +901,7 @@ async fn ics(app: &AppState, user: &SessionUser, id: EventId) -> Result<Response
         std::slice::from_ref(&ev),
         lang,
         &format!("su-kien-{}.ics", id.0),
+        app.now(),
     ))
 }
 

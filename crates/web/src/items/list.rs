@@ -324,10 +324,8 @@ fn download(bytes: Vec<u8>, mime: &'static str, name: &str, truncated: bool) -> 
     r
 }
 
-fn export_name(ext: &str) -> String {
-    let today = chrono::Utc::now()
-        .with_timezone(&domain::format::vietnam_offset())
-        .format("%Y-%m-%d");
+fn export_name(ext: &str, today: chrono::NaiveDate) -> String {
+    let today = today.format("%Y-%m-%d");
     format!("danh-sach-nhiem-vu-{today}.{ext}")
 }
 
@@ -367,7 +365,7 @@ pub async fn export_csv(
     Ok(download(
         bytes,
         "text/csv; charset=utf-8",
-        &export_name("csv"),
+        &export_name("csv", app.today()),
         truncated,
     ))
 }
@@ -401,7 +399,7 @@ pub async fn export_xlsx(
     Ok(download(
         bytes,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &export_name("xlsx"),
+        &export_name("xlsx", app.today()),
         truncated,
     ))
 }

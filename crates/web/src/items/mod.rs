@@ -325,6 +325,7 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     let it = visible_item(app, user, id).await?;
     let store = app.store();
+    let today = app.today();
     let v = store.item(id).await?.ok_or(AppError::NotFound)?;
     let t = ctx.tr();
     let lang = ctx.lang;
@@ -448,12 +449,12 @@ pub async fn page(
         let (first, last) = store.report_years(v.plan_id).await?.unwrap_or((2000, 2000));
         // A plan with no year at all: offer the current one.
         let (first, last) = if first == i32::MIN {
-            let y = chrono::Datelike::year(&chrono::Utc::now().date_naive());
+            let y = chrono::Datelike::year(&today);
             (y, y)
         } else {
             (first, last)
         };
-        let default_period = default_period(first, last).to_string();
+        let default_period = Period::progress_default(first, last, today).to_string();
         let chosen = if draft.period.is_empty() {
             default_period
         } else {
@@ -545,16 +546,4 @@ pub async fn page(
     });
     *resp.status_mut() = status;
     Ok(resp)
-}
-
-/// The quarter of today when it falls within the plan, else the plan's last year.
-fn default_period(first: i32, last: i32) -> Period {
-    let today = domain::oversight::vietnam_today(chrono::Utc::now());
-    let y = chrono::Datelike::year(&today);
-    if (first..=last).contains(&y) {
-        let q = (chrono::Datelike::month(&today) - 1) / 3 + 1;
-        Period::Quarter(y, q as u8)
-    } else {
-        Period::Year(last)
-    }
 }

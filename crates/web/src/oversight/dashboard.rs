@@ -1,6 +1,6 @@
 //! The dashboards (Board and per unit) and the printable one-page plan status.
 
-use super::{choose_plan, is_board, is_internal, local_datetime, query_value, today};
+use super::{choose_plan, is_board, is_internal, local_datetime, query_value};
 use crate::AppState;
 use crate::charts::{Bar, bar_chart, progress_bar, target_band};
 use crate::errors::AppError;
@@ -77,7 +77,7 @@ pub async fn upcoming_events(
     unit: Option<UnitId>,
 ) -> Result<Vec<EventLine>, AppError> {
     use domain::events::EventStatus;
-    let now = chrono::Utc::now().timestamp();
+    let now = app.now().timestamp();
     let events = app
         .store()
         .list_events(&store::EventFilter {
@@ -103,6 +103,8 @@ pub async fn upcoming_events(
 struct DashboardPage<'a> {
     l: Layout<'a>,
     heading: String,
+    /// The day the figures are counted on (dd/mm/yyyy).
+    today: String,
     plan_id: i64,
     plans: Vec<(i64, String, bool)>,
     /// For the Board's unit switch: (id, name, selected).
@@ -153,7 +155,8 @@ pub struct Drawn {
     pub soon_total: usize,
 }
 
-pub fn draw(ctx: &Ctx, d: &DashboardData) -> Drawn {
+/// The dashboard's figures and charts as of `today` (Hanoi).
+pub fn draw(ctx: &Ctx, d: &DashboardData, today: chrono::NaiveDate) -> Drawn {
     let t = ctx.tr();
     let lang = ctx.lang;
     let mut figures_by_item: HashMap<ItemId, Vec<TargetFigure>> = HashMap::new();
@@ -177,7 +180,7 @@ pub fn draw(ctx: &Ctx, d: &DashboardData) -> Drawn {
             targets: figures_by_item.remove(&r.id).unwrap_or_default(),
         })
         .collect();
-    let f = dashboard_figures(today(), &items);
+    let f = dashboard_figures(today, &items);
     let by_id: HashMap<ItemId, &store::DashboardRow> = d.items.iter().map(|r| (r.id, r)).collect();
     let status_chart = bar_chart(
         t.t("dashboard.by_status"),
@@ -288,7 +291,8 @@ async fn render(
     };
     let board = is_board(user);
     let data = app.store().dashboard(plan, unit, RECENT_REPORTS).await?;
-    let drawn = draw(ctx, &data);
+    let today = app.today();
+    let drawn = draw(ctx, &data, today);
     let all_units = app.store().list_units().await?;
     let heading = match unit {
         Some(u) => t.f(
@@ -353,6 +357,7 @@ async fn render(
     Ok(render_page(DashboardPage {
         l: Layout::new(ctx, &heading, "dashboard"),
         heading,
+        today: format_date(today),
         plan_id: plan.0,
         plans: plans
             .iter()
@@ -464,7 +469,7 @@ pub async fn status(
         return Err(AppError::NotFound);
     };
     let data = app.store().dashboard(plan, None, 0).await?;
-    let drawn = draw(&ctx, &data);
+    let drawn = draw(&ctx, &data, app.today());
     let plan_ref = match (&summary.number, &summary.symbol) {
         (Some(n), Some(s)) => format!("{n}/{s}"),
         (None, Some(s)) => s.clone(),
@@ -487,7 +492,7 @@ pub async fn status(
         l: Layout::new(&ctx, &title, "dashboard"),
         plan_title: summary.title.clone(),
         plan_ref,
-        today: format_date(today()),
+        today: format_date(app.today()),
         total: drawn.total,
         done_percent: drawn.done_percent,
         status_chart: drawn.status_chart,

@@ -27,6 +27,27 @@ use axum::routing::{get, post};
 use domain::{PlanId, Role};
 use store::PlanSummary;
 
+/// The report a plan's pages open on, as of the app's clock: the plan's own year's
+/// (`domain::oversight::report_period_within`), so a 2025 plan opened in 2026 shows 2025.
+pub async fn opening_report_period(
+    app: &AppState,
+    plan: PlanId,
+) -> Result<domain::Period, AppError> {
+    let today = app.today();
+    let year = app.store().plan(plan).await?.and_then(|p| p.plan.year);
+    let (first, last) = match year {
+        Some(y) => (y, y),
+        None => match app.store().report_years(plan).await? {
+            Some((a, b)) if a != i32::MIN => (a, b),
+            _ => (
+                chrono::Datelike::year(&today),
+                chrono::Datelike::year(&today),
+            ),
+        },
+    };
+    Ok(domain::oversight::report_period_within(first, last, today))
+}
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/dashboard", get(dashboard::board))
@@ -82,11 +103,6 @@ pub fn choose_plan(plans: &[PlanSummary], query: Option<&str>) -> Option<PlanId>
         .iter()
         .max_by_key(|p| (p.year.unwrap_or(0), p.imported_at, p.id.0))
         .map(|p| p.id)
-}
-
-/// Today in Hà Nội.
-pub fn today() -> chrono::NaiveDate {
-    domain::oversight::vietnam_today(chrono::Utc::now())
 }
 
 /// Unix seconds as dd/mm/yyyy HH:MM in Hà Nội.

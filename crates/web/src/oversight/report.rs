@@ -3,7 +3,7 @@
 //! The Board and admins only.
 
 use super::report_data::{DRAFT_FIELDS, DraftContent, Inputs, assemble, prefill};
-use super::{query_value, require_board, today};
+use super::{query_value, require_board};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::form::{field, form_pairs};
@@ -14,7 +14,7 @@ use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::oversight::{check_report_period, default_report_period, report_period_choices};
+use domain::oversight::{check_report_period, report_period_choices};
 use domain::{Period, PlanId};
 use store::StoreError;
 use unicode_normalization::UnicodeNormalization;
@@ -65,8 +65,7 @@ impl Loaded {
 }
 
 /// The period named in the query, or the one due now. An unreadable one is reported.
-fn period_of(query: Option<&str>) -> (Period, Option<String>) {
-    let fallback = default_report_period(today());
+fn period_of(query: Option<&str>, fallback: Period) -> (Period, Option<String>) {
     match query_value(query, "period") {
         None => (fallback, None),
         Some(raw) => match raw.parse::<Period>().ok().map(check_report_period) {
@@ -191,7 +190,8 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     require_board(&user)?;
     let plan: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
-    let (period, bad) = period_of(uri.query());
+    let fallback = super::opening_report_period(&app, plan).await?;
+    let (period, bad) = period_of(uri.query(), fallback);
     let error = bad.map(|k| ctx.tr().t(&k).to_string());
     // "Start again from the records": the prefilled text, saved over the current version.
     let content = if query_value(uri.query(), "prefill").is_some() {
@@ -227,7 +227,7 @@ pub async fn save(
             &app,
             &ctx,
             plan,
-            default_report_period(today()),
+            super::opening_report_period(&app, plan).await?,
             None,
             None,
             Some(t.t("oversight.report_period").to_string()),
@@ -306,7 +306,8 @@ async fn built(
     query: Option<&str>,
 ) -> Result<(reports::official_report::OfficialReport, PlanId, Period), AppError> {
     let plan: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
-    let (period, bad) = period_of(query);
+    let fallback = super::opening_report_period(app, plan).await?;
+    let (period, bad) = period_of(query, fallback);
     if let Some(k) = bad {
         return Err(AppError::BadRequest(ctx.tr().t(&k).to_string()));
     }

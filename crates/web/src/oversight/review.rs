@@ -1,6 +1,6 @@
 //! Notifications, the Board's escalation list, and quality evaluation per item and period.
 
-use super::{local_datetime, query_value, require_board, today};
+use super::{local_datetime, query_value, require_board};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::form::{field, form_pairs};
@@ -189,7 +189,7 @@ async fn evaluation_page(
     saved: bool,
 ) -> Result<Response, AppError> {
     let view = app.store().item(item).await?.ok_or(AppError::NotFound)?;
-    let this_year = chrono::Datelike::year(&today());
+    let this_year = chrono::Datelike::year(&app.today());
     let (first, last) = app
         .store()
         .report_years(view.plan_id)
@@ -252,10 +252,17 @@ pub async fn evaluation(
 ) -> Result<Response, AppError> {
     require_board(&user)?;
     let item: ItemId = id.parse().map_err(|_| AppError::NotFound)?;
+    let plan = app
+        .store()
+        .item(item)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .plan_id;
+    let fallback = crate::oversight::opening_report_period(&app, plan).await?;
     let period = query_value(uri.query(), "period")
         .and_then(|p| p.parse::<Period>().ok())
         .and_then(|p| check_report_period(p).ok())
-        .unwrap_or_else(|| domain::oversight::default_report_period(today()));
+        .unwrap_or(fallback);
     let saved = query_value(uri.query(), "saved").is_some();
     evaluation_page(&app, &ctx, item, period, None, String::new(), None, saved).await
 }
@@ -268,13 +275,16 @@ pub async fn evaluate(
 ) -> Result<Response, AppError> {
     require_board(&user)?;
     let item: ItemId = id.parse().map_err(|_| AppError::NotFound)?;
-    if app.store().item(item).await?.is_none() {
-        return Err(AppError::NotFound);
-    }
+    let plan = app
+        .store()
+        .item(item)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .plan_id;
     let pairs = form_pairs(&body);
     let comment: String = field(&pairs, "comment").trim().nfc().collect();
     let raw_period = field(&pairs, "period");
-    let fallback = domain::oversight::default_report_period(today());
+    let fallback = crate::oversight::opening_report_period(&app, plan).await?;
     let period = raw_period
         .parse::<Period>()
         .map_err(|_| domain::oversight::OversightError::ReportPeriod(raw_period.to_string()))

@@ -215,7 +215,7 @@ pub async fn run(store: Store, cfg: SchedulerConfig, stop: impl Future<Output = 
         tokio::select! {
             _ = &mut stop => break,
             _ = tick.tick() => {
-                match run_once(&store, &cfg, Utc::now()).await {
+                match run_once(&store, &cfg, store.clock().now()).await {
                     Ok(s) if s != RunSummary::default() => tracing::info!(
                         reminders = s.reminders,
                         emails_sent = s.emails_sent,

@@ -84,6 +84,8 @@ pub struct TestApp {
     pub jar: Arc<Jar>,
     pub admin_password: String,
     pub store: Store,
+    /// The server's clock: it stands at [`test_now`] until a test moves it.
+    pub clock: Arc<domain::ManualClock>,
     pub backend: Backend,
     pub data_dir: std::path::PathBuf,
     _dir: Arc<tempfile::TempDir>,
@@ -117,6 +119,12 @@ impl Drop for PgDatabase {
     }
 }
 
+/// The instant every test server starts at (Monday 16/11/2026, 10:00 in Hanoi), so that
+/// no test depends on the day it runs. Tests of dates move `TestApp::clock`.
+pub fn test_now() -> chrono::DateTime<chrono::Utc> {
+    "2026-11-16T03:00:00Z".parse().expect("a valid instant")
+}
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, |_| {}).await
 }
@@ -143,7 +151,10 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut WebCon
             url
         }
     };
-    let store = Store::connect(&url).await.expect("connect");
+    let clock = domain::ManualClock::shared(test_now());
+    let store = Store::connect_with_clock(&url, clock.clone())
+        .await
+        .expect("connect");
     store.migrate().await.expect("migrate");
     let seed = vanban::parse_text(SEED);
     let sha = domain::password::sha256_hex(SEED.as_bytes());
@@ -168,6 +179,7 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut WebCon
         jar,
         admin_password: boot.one_time_password,
         store,
+        clock,
         backend,
         data_dir: dir.path().to_path_buf(),
         _dir: Arc::new(dir),
@@ -213,6 +225,7 @@ impl TestApp {
             jar,
             admin_password: app.admin_password.clone(),
             store: app.store.clone(),
+            clock: app.clock.clone(),
             backend: app.backend.clone(),
             data_dir: app.data_dir.clone(),
             _dir: app._dir.clone(),

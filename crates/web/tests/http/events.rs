@@ -3,7 +3,7 @@
 //! a held event moving the plan's target. Each runs on SQLite and PostgreSQL.
 
 use crate::common::{self, TestApp, spawn_app};
-use domain::Role;
+use domain::{Clock, Role};
 use reqwest::StatusCode;
 
 const SESSIONS: &str = "Tham gia các phiên họp online";
@@ -987,7 +987,7 @@ async fn upcoming_events_show_on_the_board_and_unit_dashboards() {
     for backend in common::backends().await {
         let app = spawn_app(backend).await;
         let c = cast(&app).await;
-        let in_a_month = (chrono::Utc::now().date_naive() + chrono::Duration::days(30))
+        let in_a_month = (app.clock.now().date_naive() + chrono::Duration::days(30))
             .format("%d/%m/%Y")
             .to_string();
         let soon = create_event(
