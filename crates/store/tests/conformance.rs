@@ -1476,3 +1476,7 @@ mod events;
 // Oversight (issue 6): reminders, escalation, evaluations, drafts, dashboard.
 #[path = "conformance/oversight.rs"]
 mod oversight;
+
+// Schema drift: both migration folders must describe the same schema.
+#[path = "conformance/schema.rs"]
+mod schema;
