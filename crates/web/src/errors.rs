@@ -19,7 +19,75 @@ pub enum AppError {
     BadRequest(String),
     /// Input the user can correct: the message, already in their language, is shown.
     Invalid(String),
+    /// A change the rules refused: kept typed, worded in the reader's language when the
+    /// page is drawn (422; a stale version 409).
+    Refused(Refusal),
     Internal(String),
+}
+
+/// Why the store or the domain refused a change the user may correct.
+#[derive(Debug, Clone)]
+pub enum Refusal {
+    Tracking(domain::TrackingError),
+    Event(domain::EventError),
+    /// Someone saved a newer version first.
+    Conflict(domain::Conflict),
+    /// Input the store refused without a domain reason (logged where it happened).
+    Invalid,
+}
+
+impl Refusal {
+    pub fn message(&self, ctx: &Ctx) -> String {
+        match self {
+            Refusal::Tracking(e) => e.message(ctx.lang),
+            Refusal::Event(e) => e.message(ctx.lang),
+            Refusal::Conflict(c) => c.message(ctx.lang),
+            Refusal::Invalid => ctx.tr().t("error.refused.invalid").to_string(),
+        }
+    }
+}
+
+impl AppError {
+    /// The message to show beside the form for an error the user can correct, or the
+    /// error itself when it calls for an error page (403, 404, 500).
+    pub fn into_form_message(self, ctx: &Ctx) -> Result<String, AppError> {
+        match self {
+            AppError::Refused(r) => Ok(r.message(ctx)),
+            AppError::Invalid(m) => Ok(m),
+            other => Err(other),
+        }
+    }
+
+    /// This error in words, for a form that stays on screen with what was typed.
+    pub fn message(&self, ctx: &Ctx) -> String {
+        match self {
+            AppError::Refused(r) => r.message(ctx),
+            AppError::Invalid(m) => m.clone(),
+            other => {
+                tracing::error!(error = ?other, "shown beside a form");
+                let (_, key, _) = other.page_kind();
+                ctx.tr().t(&format!("error.{key}.message")).to_string()
+            }
+        }
+    }
+
+    /// The status, the locale key (`error.KEY.*`) and whether reloading may help.
+    fn page_kind(&self) -> (StatusCode, &'static str, bool) {
+        match self {
+            AppError::NotFound => (StatusCode::NOT_FOUND, "not_found", false),
+            AppError::Forbidden | AppError::SignInRequired | AppError::PasswordChangeRequired => {
+                (StatusCode::FORBIDDEN, "forbidden", false)
+            }
+            AppError::CsrfMissing => (StatusCode::FORBIDDEN, "csrf_missing", true),
+            AppError::CsrfStale => (StatusCode::FORBIDDEN, "csrf_stale", true),
+            AppError::BadRequest(_) | AppError::Invalid(_) => {
+                (StatusCode::BAD_REQUEST, "bad_request", false)
+            }
+            AppError::Refused(Refusal::Conflict(_)) => (StatusCode::CONFLICT, "conflict", true),
+            AppError::Refused(_) => (StatusCode::UNPROCESSABLE_ENTITY, "refused", false),
+            AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", true),
+        }
+    }
 }
 
 /// Put on a response so the context middleware renders the page.
@@ -34,9 +102,26 @@ impl IntoResponse for AppError {
     }
 }
 
+/// The one classification of store errors: what no longer exists is 404, an action the
+/// user may not take is 403, a rule or a stale version is a refusal the page words, and
+/// only the rest is 500.
 impl From<store::StoreError> for AppError {
     fn from(e: store::StoreError) -> Self {
-        AppError::Internal(e.to_string())
+        use domain::{EventError, TrackingError};
+        use store::StoreError as S;
+        match e {
+            S::NotFound(_) => AppError::NotFound,
+            S::Tracking(TrackingError::Forbidden { .. })
+            | S::Event(EventError::Forbidden { .. }) => AppError::Forbidden,
+            S::Tracking(e) => AppError::Refused(Refusal::Tracking(e)),
+            S::Event(e) => AppError::Refused(Refusal::Event(e)),
+            S::Conflict { conflict, .. } => AppError::Refused(Refusal::Conflict(conflict)),
+            S::Invalid(why) => {
+                tracing::info!(%why, "input refused by the store");
+                AppError::Refused(Refusal::Invalid)
+            }
+            other => AppError::Internal(other.to_string()),
+        }
     }
 }
 
@@ -65,7 +150,7 @@ struct ErrorPage<'a> {
 /// The page for `err`.
 pub fn render(ctx: &Ctx, err: &AppError) -> Response {
     let t = ctx.tr();
-    let (status, key, reload) = match err {
+    match err {
         AppError::SignInRequired => {
             let reason = if ctx.session_expired {
                 "expired"
@@ -79,26 +164,18 @@ pub fn render(ctx: &Ctx, err: &AppError) -> Response {
             return redirect(ctx, &to);
         }
         AppError::PasswordChangeRequired => return redirect(ctx, "/password"),
-        AppError::NotFound => (StatusCode::NOT_FOUND, "not_found", false),
-        AppError::Forbidden => (StatusCode::FORBIDDEN, "forbidden", false),
-        AppError::CsrfMissing => (StatusCode::FORBIDDEN, "csrf_missing", true),
-        AppError::CsrfStale => (StatusCode::FORBIDDEN, "csrf_stale", true),
-        AppError::BadRequest(why) => {
-            tracing::info!(%why, "bad request");
-            (StatusCode::BAD_REQUEST, "bad_request", false)
-        }
-        AppError::Internal(why) => {
-            tracing::error!(%why, "internal error");
-            (StatusCode::INTERNAL_SERVER_ERROR, "internal", true)
-        }
-        AppError::Invalid(_) => (StatusCode::BAD_REQUEST, "bad_request", false),
-    };
+        AppError::BadRequest(why) => tracing::info!(%why, "bad request"),
+        AppError::Internal(why) => tracing::error!(%why, "internal error"),
+        _ => {}
+    }
+    let (status, key, reload) = err.page_kind();
     let heading = t.t(&format!("error.{key}.title")).to_string();
     let page = ErrorPage {
         l: Layout::new(ctx, &heading, ""),
         heading: heading.clone(),
         message: match err {
             AppError::Invalid(message) => message.clone(),
+            AppError::Refused(r) => r.message(ctx),
             _ => t.t(&format!("error.{key}.message")).to_string(),
         },
         next_step: t.t(&format!("error.{key}.next")).to_string(),
@@ -111,4 +188,54 @@ pub fn render(ctx: &Ctx, err: &AppError) -> Response {
 
 pub async fn not_found() -> AppError {
     AppError::NotFound
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::{Conflict, EventError, TrackingError};
+    use store::StoreError as S;
+
+    /// The one mapping, pinned: what each store error becomes on the way to a page.
+    #[test]
+    fn store_errors_map_to_one_status_each() {
+        let page = |e: S| AppError::from(e).page_kind().0;
+        let cases = [
+            (S::NotFound("item 9".into()), StatusCode::NOT_FOUND),
+            (
+                S::Tracking(TrackingError::Forbidden { action: "x" }),
+                StatusCode::FORBIDDEN,
+            ),
+            (
+                S::Event(EventError::Forbidden { action: "x" }),
+                StatusCode::FORBIDDEN,
+            ),
+            (
+                S::Tracking(TrackingError::PercentOutOfRange("120".into())),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            (
+                S::Event(EventError::TitleRequired),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            (
+                S::Conflict {
+                    entity: "item",
+                    id: 1,
+                    conflict: Conflict {
+                        current: 3,
+                        attempted: 2,
+                    },
+                    current: serde_json::Value::Null,
+                },
+                StatusCode::CONFLICT,
+            ),
+            (S::Invalid("bad".into()), StatusCode::UNPROCESSABLE_ENTITY),
+            (S::InjectedFault, StatusCode::INTERNAL_SERVER_ERROR),
+        ];
+        for (e, want) in cases {
+            let shown = format!("{e:?}");
+            assert_eq!(page(e), want, "{shown}");
+        }
+    }
 }

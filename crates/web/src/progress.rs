@@ -130,14 +130,9 @@ async fn read_text(mut field: axum::extract::multipart::Field<'_>) -> Result<Str
     Ok(vanban::text::nfc(&s))
 }
 
+/// A store error in words: the form stays with what was typed and its files.
 fn store_message(ctx: &Ctx, e: StoreError) -> String {
-    match e {
-        StoreError::Tracking(t) => t.message(ctx.lang),
-        other => {
-            tracing::error!(error = %other, "report");
-            ctx.tr().t("track.invalid").to_string()
-        }
-    }
+    AppError::from(e).message(ctx)
 }
 
 /// The report's content from the form, checked by the domain (percent 0–100, figures ≥ 0

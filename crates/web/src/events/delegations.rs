@@ -2,7 +2,7 @@
 //! members, destination, dates, estimated cost), its status, and the report after the
 //! return.
 
-use super::{Choice, form_error, unit_names};
+use super::{Choice, unit_names};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::form::{field, form_pairs, parse_date};
@@ -241,7 +241,7 @@ pub async fn status(
     {
         Ok(_) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             page(&app, &ctx, &user, id, msg, None).await
         }
     }
@@ -264,7 +264,7 @@ pub async fn report(
     {
         Ok(_) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             page(&app, &ctx, &user, id, msg, Some(text.to_string())).await
         }
     }
@@ -420,7 +420,7 @@ pub async fn create(
     match app.store().create_delegation(&input, &user.actor).await {
         Ok(id) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             form_page(&app, &ctx, &user, None, f, msg).await
         }
     }
@@ -447,7 +447,7 @@ pub async fn update(
     {
         Ok(_) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             page(&app, &ctx, &user, id, msg, None).await
         }
     }

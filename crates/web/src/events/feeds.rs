@@ -3,7 +3,7 @@
 //! shown once, at creation. A revoked feed answers 410 with a plain message; an unknown
 //! one 404.
 
-use super::{Choice, form_error, ics_response};
+use super::{Choice, ics_response};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::form::{field, form_pairs};
@@ -144,7 +144,7 @@ pub async fn create(
             page(&app, &ctx, &user, url, String::new()).await
         }
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             page(&app, &ctx, &user, String::new(), msg).await
         }
     }
@@ -159,7 +159,7 @@ pub async fn revoke(
     match app.store().revoke_feed_token(id, &user.actor).await {
         Ok(()) => Ok(crate::session::redirect(&ctx, "/feeds")),
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             page(&app, &ctx, &user, String::new(), msg).await
         }
     }

@@ -29,7 +29,7 @@ use domain::{
     Organiser, UnitId,
 };
 use std::collections::HashMap;
-use store::{EventFilter, EventInput, EventRecord, StoreError};
+use store::{EventFilter, EventInput, EventRecord};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -97,24 +97,6 @@ pub async fn visible_event(
         return Err(AppError::Forbidden);
     }
     Ok(ev)
-}
-
-/// A store error as a message for the form, or the error page it calls for (403 for a
-/// refused action: the user tried by URL).
-pub fn form_error(ctx: &Ctx, e: StoreError) -> Result<String, AppError> {
-    match e {
-        StoreError::Event(domain::EventError::Forbidden { .. })
-        | StoreError::Tracking(domain::TrackingError::Forbidden { .. }) => Err(AppError::Forbidden),
-        StoreError::Event(e) => Ok(e.message(ctx.lang)),
-        StoreError::Tracking(e) => Ok(e.message(ctx.lang)),
-        StoreError::Conflict { conflict, .. } => Ok(conflict.message(ctx.lang)),
-        StoreError::Invalid(why) => {
-            tracing::info!(%why, "invalid event input");
-            Ok(ctx.tr().t("event.invalid").to_string())
-        }
-        StoreError::NotFound(_) => Err(AppError::NotFound),
-        other => Err(other.into()),
-    }
 }
 
 /// "dd/mm/yyyy HH:MM – HH:MM (zone, offset)" in the event's zone, and in Hanoi when that
@@ -848,7 +830,7 @@ pub async fn status(
     {
         Ok(_) => Ok(back(&ctx, id, "saved", "status")),
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             page(&app, &ctx, &user, id, Some(("status", msg))).await
         }
     }
@@ -1271,7 +1253,7 @@ pub async fn create(
     match app.store().create_event(&input, &user.actor).await {
         Ok(id) => Ok(back(&ctx, id, "created", "top")),
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             form_page(&app, &ctx, &user, None, f, msg).await
         }
     }
@@ -1326,7 +1308,7 @@ pub async fn update(
     {
         Ok(_) => Ok(back(&ctx, id, "saved", "top")),
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             form_page(&app, &ctx, &user, Some((id.0, version)), f, msg).await
         }
     }

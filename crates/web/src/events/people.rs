@@ -2,7 +2,7 @@
 //! pairs) and staff. The department's people read and edit it; partners do not see it
 //! (it holds contacts).
 
-use super::{Choice, form_error};
+use super::Choice;
 use crate::AppState;
 use crate::errors::AppError;
 use crate::form::{field, form_pairs};
@@ -230,7 +230,7 @@ pub async fn create(
     match app.store().create_person(&input, &user.actor).await {
         Ok(_) => Ok(redirect(&ctx, "/people")),
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             form_page(&ctx, None, f, msg)
         }
     }
@@ -285,7 +285,7 @@ pub async fn update(
     {
         Ok(_) => Ok(redirect(&ctx, "/people")),
         Err(e) => {
-            let msg = form_error(&ctx, e)?;
+            let msg = AppError::from(e).into_form_message(&ctx)?;
             form_page(&ctx, Some((id.0, version)), f, msg)
         }
     }

@@ -1,7 +1,7 @@
 //! Preparing and closing an event: invitations, interpreter bookings, the checklist,
 //! documents, outcome notes and follow-ups (which can become plan items).
 
-use super::{back, event_id, form_error, page, visible_event};
+use super::{back, event_id, page, visible_event};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::form::{field, form_pairs, parse_date};
@@ -28,16 +28,8 @@ async fn failed(
     form: &'static str,
     e: store::StoreError,
 ) -> Result<Response, AppError> {
-    let msg = form_error(ctx, e)?;
+    let msg = AppError::from(e).into_form_message(ctx)?;
     page(app, ctx, user, id, Some((form, msg))).await
-}
-
-/// A refused change without a form to show it in: the error page.
-fn hard(ctx: &crate::session::Ctx, e: store::StoreError) -> AppError {
-    match form_error(ctx, e) {
-        Err(a) => a,
-        Ok(msg) => AppError::BadRequest(msg),
-    }
 }
 
 /// Guests one per line: "Name; Organisation; e-mail" (the last two optional), plus
@@ -102,7 +94,7 @@ pub async fn invitation_status(
         .await
     {
         Ok(ev) => Ok(back(&ctx, ev, "saved", "invitations")),
-        Err(e) => Err(hard(&ctx, e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -137,7 +129,7 @@ pub async fn unbook(
 ) -> Result<Response, AppError> {
     match app.store().remove_booking(id_of(&id)?, &user.actor).await {
         Ok(ev) => Ok(back(&ctx, ev, "saved", "interpreters")),
-        Err(e) => Err(hard(&ctx, e)),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -187,7 +179,7 @@ pub async fn check_done(
         .await
     {
         Ok(ev) => Ok(back(&ctx, ev, "saved", "checklist")),
-        Err(e) => Err(hard(&ctx, e)),
+        Err(e) => Err(e.into()),
     }
 }
 

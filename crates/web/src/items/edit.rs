@@ -45,7 +45,6 @@ pub async fn failed(
 ) -> Result<Response, AppError> {
     let On { app, ctx, user, id } = on;
     let message = match err {
-        StoreError::Tracking(TrackingError::Forbidden { .. }) => return Err(AppError::Forbidden),
         StoreError::Conflict {
             conflict, current, ..
         } => {
@@ -53,13 +52,7 @@ pub async fn failed(
                 ctx, id, form, conflict, &current, pairs,
             ));
         }
-        StoreError::Tracking(e) => e.message(ctx.lang),
-        StoreError::Invalid(why) => {
-            tracing::info!(%why, "invalid item change");
-            ctx.tr().t("track.invalid").to_string()
-        }
-        StoreError::NotFound(_) => return Err(AppError::NotFound),
-        other => return Err(other.into()),
+        other => AppError::from(other).into_form_message(ctx)?,
     };
     overlay.error = Some((form, message));
     page(
