@@ -759,7 +759,7 @@ impl From<LanguagePair> for String {
 // ---- permissions ------------------------------------------------------------------------
 
 fn sees_everything(actor: &Actor) -> bool {
-    actor.has_role(Role::Admin) || actor.has_role(Role::Board)
+    actor.is_board_or_admin()
 }
 
 /// Who may see an event or delegation: like an item (Board, admin and the department's

@@ -12,6 +12,7 @@ pub mod oversight;
 pub mod password;
 pub mod permissions;
 pub mod tracking;
+pub mod typed;
 pub mod units;
 pub mod vocab;
 

@@ -29,8 +29,14 @@ impl Actor {
         self.active && self.roles.contains(&role)
     }
 
-    fn sees_everything(&self) -> bool {
+    /// The Board or an admin: they see everything, direct, evaluate and report. The one
+    /// definition every crate asks.
+    pub fn is_board_or_admin(&self) -> bool {
         self.has_role(Role::Admin) || self.has_role(Role::Board)
+    }
+
+    fn sees_everything(&self) -> bool {
+        self.is_board_or_admin()
     }
 
     /// Staff, Finance and Office: the department's own people.

@@ -5,7 +5,7 @@
 //! Vietnamese and English message of their own, so that tools without i18n stay clear.
 
 use crate::permissions::{Actor, ItemUnit, can_change_item_units, can_edit_item};
-use crate::vocab::{ItemStatus, Language, Role};
+use crate::vocab::{ItemStatus, Language};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -198,7 +198,7 @@ pub fn check_status_change(
         return Err(TrackingError::SameStatus(from));
     }
     let board_only = transition(from, to).ok_or(TrackingError::Transition { from, to })?;
-    if board_only && !(actor.has_role(Role::Board) || actor.has_role(Role::Admin)) {
+    if board_only && !actor.is_board_or_admin() {
         return Err(TrackingError::Forbidden {
             action: "reopen or resume an item",
         });
@@ -646,6 +646,7 @@ mod tests {
     }
 
     use super::*;
+    use crate::vocab::Role;
     use crate::{UnitId, UnitRelation, UserId};
 
     #[test]

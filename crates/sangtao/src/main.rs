@@ -33,6 +33,9 @@ enum Command {
     /// Import a plan document (.txt, .md, .docx, .pdf). Exit 3: already imported;
     /// 4: not a plan; 5: unreadable.
     Import(commands::import::ImportArgs),
+    /// Write the official results report (DOCX, and with --annex its XLSX figures).
+    /// Exit 3: no such plan.
+    Report(commands::report::ReportArgs),
     /// Manage user accounts.
     #[command(subcommand)]
     User(commands::user::UserCommand),
@@ -71,6 +74,7 @@ fn main() -> ExitCode {
                     Command::Serve => commands::serve::run(settings),
                     Command::Migrate => commands::migrate(settings),
                     Command::Import(args) => commands::import::run(settings, args),
+                    Command::Report(args) => commands::report::run(settings, args),
                     Command::User(cmd) => commands::user::run(settings, cmd),
                     Command::Healthcheck(args) => commands::healthcheck::run(settings, args),
                     Command::Dev(cmd) => commands::dev::run(settings, cmd),

@@ -279,3 +279,72 @@ fn dev_seed_shows_progress_and_refuses_a_database_with_plans() {
     assert_eq!(zero.status.code(), Some(1));
     assert!(stderr(&zero).contains("--items"));
 }
+
+#[test]
+fn report_writes_the_official_report_and_its_annex() {
+    let dir = tempfile::tempdir().unwrap();
+    // An empty database has no plan to report on.
+    let out = dir.path().join("bao-cao.docx");
+    let o = sangtao(dir.path(), &["report", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("sangtao import"), "{}", stderr(&o));
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seed/hanoi-2025-uccn.txt");
+    let o = sangtao(dir.path(), &["import", seed.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // A quarter is not a results-report period: usage error, nothing written.
+    let o = sangtao(
+        dir.path(),
+        &[
+            "report",
+            "--period",
+            "2025-Q2",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("2025-H1"), "{}", stderr(&o));
+    assert!(!out.exists());
+    let o = sangtao(
+        dir.path(),
+        &["report", "--period", "2099", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("outside"), "{}", stderr(&o));
+    assert!(!out.exists());
+    let o = sangtao(
+        dir.path(),
+        &["report", "--plan", "99", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+
+    // The year report with its annex: a DOCX and an XLSX (zip containers).
+    let annex = dir.path().join("phu-luc.xlsx");
+    let o = sangtao(
+        dir.path(),
+        &[
+            "report",
+            "--plan",
+            "1",
+            "--period",
+            "2025",
+            "--out",
+            out.to_str().unwrap(),
+            "--annex",
+            annex.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("2025"), "{}", stdout(&o));
+    for (path, part) in [(&out, "word/document.xml"), (&annex, "xl/workbook.xml")] {
+        let bytes = std::fs::read(path).unwrap();
+        assert!(bytes.starts_with(b"PK"), "{} is a zip", path.display());
+        let names = String::from_utf8_lossy(&bytes);
+        assert!(names.contains(part), "{} holds {part}", path.display());
+    }
+    // Without --period: the plan's own year, whatever today is.
+    let o = sangtao(dir.path(), &["report", "--out", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("2025"), "{}", stdout(&o));
+}

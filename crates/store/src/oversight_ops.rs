@@ -27,7 +27,7 @@ fn day_text(d: NaiveDate) -> String {
 }
 
 fn board_or_admin(actor: &Actor, action: &'static str) -> R<()> {
-    if actor.has_role(Role::Board) || actor.has_role(Role::Admin) {
+    if actor.is_board_or_admin() {
         Ok(())
     } else {
         Err(StoreError::Tracking(TrackingError::Forbidden { action }))

@@ -12,9 +12,9 @@
 //!     cargo run --release -p web --example oversight_bench -- report
 //!     cargo run --release -p web --example oversight_bench -- dashboard 100000 300000 /tmp/big.db
 
+use app::report::{Inputs, assemble, prefill};
 use std::time::{Duration, Instant};
 use store::{Store, SyntheticSpec};
-use web::oversight::report_data::{Inputs, assemble, prefill};
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]

@@ -4,6 +4,7 @@ pub mod dev;
 pub mod healthcheck;
 pub mod import;
 pub mod plan;
+pub mod report;
 pub mod serve;
 pub mod user;
 

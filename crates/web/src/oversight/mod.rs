@@ -15,7 +15,6 @@
 pub mod dashboard;
 pub mod emails;
 pub mod report;
-pub mod report_data;
 pub mod review;
 pub mod scheduler;
 
@@ -27,25 +26,12 @@ use axum::routing::{get, post};
 use domain::{PlanId, Role};
 use store::PlanSummary;
 
-/// The report a plan's pages open on, as of the app's clock: the plan's own year's
-/// (`domain::oversight::report_period_within`), so a 2025 plan opened in 2026 shows 2025.
+/// The report a plan's pages open on, as of the app's clock (`app::report::opening_period`).
 pub async fn opening_report_period(
     app: &AppState,
     plan: PlanId,
 ) -> Result<domain::Period, AppError> {
-    let today = app.today();
-    let year = app.store().plan(plan).await?.and_then(|p| p.plan.year);
-    let (first, last) = match year {
-        Some(y) => (y, y),
-        None => match app.store().report_years(plan).await? {
-            Some((a, b)) if a != i32::MIN => (a, b),
-            _ => (
-                chrono::Datelike::year(&today),
-                chrono::Datelike::year(&today),
-            ),
-        },
-    };
-    Ok(domain::oversight::report_period_within(first, last, today))
+    Ok(app::report::opening_period(app.store(), plan, app.today()).await?)
 }
 
 pub fn routes() -> Router<AppState> {
@@ -73,7 +59,7 @@ pub fn routes() -> Router<AppState> {
 
 /// The Board or an admin.
 pub fn is_board(user: &SessionUser) -> bool {
-    user.actor.has_role(Role::Board) || user.actor.has_role(Role::Admin)
+    user.actor.is_board_or_admin()
 }
 
 pub fn require_board(user: &SessionUser) -> Result<(), AppError> {

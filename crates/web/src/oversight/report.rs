@@ -2,13 +2,13 @@
 //! a draft with a version), export DOCX (Nghị định 30/2020) and the XLSX annex.
 //! The Board and admins only.
 
-use super::report_data::{DRAFT_FIELDS, DraftContent, Inputs, assemble, prefill};
 use super::{query_value, require_board};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::form::{field, form_pairs};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, Signed, redirect};
+use app::report::{DRAFT_FIELDS, DraftContent, Loaded, prefill};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, State};
@@ -22,46 +22,11 @@ use unicode_normalization::UnicodeNormalization;
 /// Longest text accepted in one narrative field.
 const FIELD_LIMIT: usize = 20_000;
 
-/// What the report is built from, loaded in a fixed number of queries
-/// (plan view 10, targets 3–4, texts 1, grades 1, draft 1).
-pub struct Loaded {
-    pub plan: store::PlanView,
-    pub targets: Vec<store::TargetProgress>,
-    pub texts: Vec<store::ReportText>,
-    pub grades: std::collections::HashMap<domain::ItemId, store::EvaluationRecord>,
-    pub draft: Option<store::ReportDraft>,
-}
-
+/// The plan's report data, or 404.
 pub async fn load(app: &AppState, plan: PlanId, period: Period) -> Result<Loaded, AppError> {
-    let s = app.store();
-    let view = s.plan(plan).await?.ok_or(AppError::NotFound)?;
-    Ok(Loaded {
-        targets: s.plan_target_progress(plan).await?,
-        texts: s.report_texts(plan, period).await?,
-        grades: s.plan_grades(plan, period).await?,
-        draft: s.report_draft(plan, period).await?,
-        plan: view,
-    })
-}
-
-impl Loaded {
-    pub fn inputs(&self, period: Period) -> Inputs<'_> {
-        Inputs {
-            plan: &self.plan,
-            period,
-            targets: &self.targets,
-            texts: &self.texts,
-            grades: &self.grades,
-        }
-    }
-
-    /// The saved draft, else the prefilled narrative.
-    pub fn content(&self, period: Period) -> DraftContent {
-        self.draft
-            .as_ref()
-            .and_then(|d| serde_json::from_value(d.content.clone()).ok())
-            .unwrap_or_else(|| prefill(&self.inputs(period)))
-    }
+    app::report::load(app.store(), plan, period)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// The period named in the query, or the one due now. An unreadable one is reported.
@@ -312,8 +277,7 @@ async fn built(
         return Err(AppError::BadRequest(ctx.tr().t(&k).to_string()));
     }
     let loaded = load(app, plan, period).await?;
-    let content = loaded.content(period);
-    Ok((assemble(&loaded.inputs(period), &content), plan, period))
+    Ok((loaded.document(period), plan, period))
 }
 
 pub async fn docx(

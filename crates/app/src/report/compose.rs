@@ -327,7 +327,7 @@ fn lower_first(s: &str) -> String {
 
 /// Reads the draft's date (dd/mm/yyyy); an unreadable one is left blank for the signer.
 pub fn draft_date(d: &DraftContent) -> Option<NaiveDate> {
-    crate::form::parse_date(&d.date).ok().flatten()
+    domain::typed::parse_date(&d.date).ok().flatten()
 }
 
 /// The report to write.
