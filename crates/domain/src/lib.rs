@@ -12,7 +12,7 @@ pub mod oversight;
 pub mod password;
 pub mod permissions;
 pub mod tracking;
-pub mod typed;
+pub use vntext::typed;
 pub mod units;
 pub mod vocab;
 

@@ -10,7 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use vanban::text::fold;
+use vntext::text::fold;
 
 /// Aliases shipped with sangtao (Sở Văn hóa và Thể thao Hà Nội usage).
 pub const DEFAULT_ABBREVIATIONS: &[(&str, &str)] = &[
@@ -266,8 +266,8 @@ impl AbbreviationTable {
 
 /// NFC, whitespace squashed, list punctuation and a leading dash trimmed.
 fn clean_name(name: &str) -> String {
-    let s = vanban::text::nfc(name);
-    let s = vanban::text::squash_spaces(&s);
+    let s = vntext::text::nfc(name);
+    let s = vntext::text::squash_spaces(&s);
     s.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '+' | '.' | ',' | ';' | ':' | '*')
     })

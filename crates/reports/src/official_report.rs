@@ -141,7 +141,7 @@ impl FigureRow {
     pub fn display(&self) -> String {
         let actual = self
             .actual
-            .map(domain_number)
+            .map(vntext::format::format_number)
             .unwrap_or_else(|| "—".to_string());
         format!("{actual}/{}", self.target)
     }
@@ -217,30 +217,6 @@ pub fn place_date_line(place: &str, date: Option<NaiveDate>, year: i32) -> Strin
             format!("{place}, ngày {day} tháng {month} năm {}", d.year())
         }
         None => format!("{place}, ngày     tháng     năm {year}"),
-    }
-}
-
-/// Whole numbers without decimals, else a decimal comma (as `domain::format_number`;
-/// repeated here so that the writers stay free of the domain crate).
-fn domain_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 9.0e15 {
-        let digits = (x as i64).unsigned_abs().to_string();
-        let mut out = String::new();
-        if x < 0.0 {
-            out.push('-');
-        }
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push('.');
-            }
-            out.push(c);
-        }
-        out
-    } else {
-        let s = format!("{x:.2}");
-        s.trim_end_matches('0')
-            .trim_end_matches('.')
-            .replace('.', ",")
     }
 }
 

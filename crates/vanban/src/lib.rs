@@ -13,7 +13,7 @@ pub mod model;
 pub mod outline;
 pub mod parse;
 pub mod phrases;
-pub mod text;
+pub use vntext::text;
 
 pub use input::{Format, ReadError};
 pub use model::*;

@@ -502,8 +502,8 @@ fn date_and_number_lines() {
     );
     assert_eq!(number_line(Some(" 7 "), "BC-SVHTT"), "Số: 7/BC-SVHTT");
     assert_eq!(number_line(Some(""), "BC-SVHTT"), "Số:        /BC-SVHTT");
-    assert_eq!(domain_number(1500.0), "1.500");
-    assert_eq!(domain_number(2.5), "2,5");
+    assert_eq!(vntext::format::format_number(1500.0), "1.500");
+    assert_eq!(vntext::format::format_number(2.5), "2,5");
     assert_eq!(vnd(1_234_567), "1.234.567 ₫");
 }
 

@@ -280,7 +280,7 @@ pub fn starts_with_word(folded: &str, prefix: &str) -> bool {
 }
 
 /// `c` lowercased, as one character (its first, where lowercasing gives more).
-pub(crate) fn lower1(c: char) -> char {
+pub fn lower1(c: char) -> char {
     if c.is_ascii() {
         c.to_ascii_lowercase()
     } else {
@@ -315,7 +315,7 @@ pub fn squash_spaces(s: &str) -> String {
 }
 
 /// [`squash_spaces`], borrowing the text when it is already squashed (most text is).
-pub(crate) fn squashed(s: &str) -> Cow<'_, str> {
+pub fn squashed(s: &str) -> Cow<'_, str> {
     if is_squashed(s) {
         return s.into();
     }
