@@ -101,4 +101,15 @@ mod tests {
         let a = SystemClock.now();
         assert!(SystemClock.now() >= a);
     }
+
+    /// CI runs the suites a second time under faketime with `SANGTAO_EXPECT_YEAR` set:
+    /// this proves the fake wall clock reached the tests (else that pass would prove
+    /// nothing).
+    #[test]
+    fn the_wall_clock_is_the_one_ci_set() {
+        use chrono::Datelike;
+        if let Ok(year) = std::env::var("SANGTAO_EXPECT_YEAR") {
+            assert_eq!(SystemClock.now().year().to_string(), year);
+        }
+    }
 }
