@@ -3,18 +3,18 @@
 
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::session::Signed;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 pub async fn download(
     State(app): State<AppState>,
     Signed(_ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<i64>,
 ) -> Result<Response, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let ev = app.store().evidence(id).await?.ok_or(AppError::NotFound)?;
     let it = app
         .store()

@@ -15,6 +15,7 @@ pub mod csrf;
 pub mod errors;
 pub mod events;
 pub mod evidence;
+pub mod extract;
 pub mod form;
 pub mod health;
 pub mod i18n;

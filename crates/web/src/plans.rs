@@ -2,11 +2,12 @@
 
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
 use crate::session::{Signed, redirect};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use domain::PlanId;
 use store::{DeadlineRecord, ItemNode, PlanRecord, UnitRef};
@@ -225,9 +226,8 @@ struct PlanPage<'a> {
 pub async fn show(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
 ) -> Result<Response, AppError> {
-    let id: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
     let view = app.store().plan(id).await?.ok_or(AppError::NotFound)?;
     if !domain::can_view_plan(&user.actor, &view.unit_ids()) {
         return Err(AppError::Forbidden);

@@ -9,13 +9,14 @@
 use crate::AppState;
 use crate::conflict;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::form::{field, fields, parse_number};
 use crate::items::{self, Overlay, ReportDraft, report_line, visible_item};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::Router;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -208,10 +209,9 @@ async fn target_ids(app: &AppState, item: ItemId) -> Result<Vec<i64>, AppError> 
 pub async fn file(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<ItemId>,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let id: ItemId = id.parse().map_err(|_| AppError::NotFound)?;
     let it = visible_item(&app, &user, id).await?;
     if items::reporting_units(&user, &it).is_empty() {
         return Err(AppError::Forbidden);
@@ -286,9 +286,8 @@ struct HistoryPage<'a> {
 pub async fn history(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<i64>,
 ) -> Result<Response, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     history_page(&app, &ctx, &user, id, None, StatusCode::OK).await
 }
 
@@ -357,10 +356,9 @@ async fn history_page(
 pub async fn edit(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<i64>,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let versions = app.store().report_history(id).await?;
     let latest = versions.last().ok_or(AppError::NotFound)?.clone();
     let it = visible_item(&app, &user, latest.item_id).await?;

@@ -2,11 +2,12 @@
 
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::page::{Layout, render_page};
 use crate::plans::{Chip, Row};
 use crate::session::Signed;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use domain::UnitId;
 use store::UnitItem;
@@ -68,9 +69,8 @@ fn unit_row(i: &UnitItem) -> Row {
 pub async fn show(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<UnitId>,
 ) -> Result<Response, AppError> {
-    let id: UnitId = id.parse().map_err(|_| AppError::NotFound)?;
     // A partner sees only its own units' pages.
     if user.is_partner_only() && !user.actor.unit_ids.contains(&id) {
         return Err(AppError::Forbidden);

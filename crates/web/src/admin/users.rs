@@ -3,6 +3,7 @@
 use super::{field, fields, form_pairs};
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::page::{Layout, render_page};
 use crate::session::{AdminOnly, Ctx, redirect};
 use askama::Template;
@@ -266,10 +267,9 @@ pub async fn show(
 pub async fn set_access(
     State(app): State<AppState>,
     AdminOnly(ctx, admin): AdminOnly,
-    Path(id): Path<String>,
+    Id(id): Id<domain::UserId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = user_id(&id)?;
     app.store().user(id).await?.ok_or(AppError::NotFound)?;
     let pairs = form_pairs(&body);
     let roles = parse_roles(&pairs);
@@ -291,9 +291,8 @@ pub async fn set_access(
 pub async fn reset_password(
     State(app): State<AppState>,
     AdminOnly(ctx, admin): AdminOnly,
-    Path(id): Path<String>,
+    Id(id): Id<domain::UserId>,
 ) -> Result<Response, AppError> {
-    let id = user_id(&id)?;
     let u = app.store().user(id).await?.ok_or(AppError::NotFound)?;
     let (otp, hash) = new_one_time_password().await?;
     app.store()

@@ -5,6 +5,7 @@
 use super::{Choice, unit_names};
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::form::{field, form_pairs, parse_date};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
@@ -224,10 +225,9 @@ pub async fn show(
 pub async fn status(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::DelegationId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = delegation_id(&id)?;
     let pairs = form_pairs(&body);
     let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
     let Ok(to) = field(&pairs, "status").parse::<DelegationStatus>() else {
@@ -250,10 +250,9 @@ pub async fn status(
 pub async fn report(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::DelegationId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = delegation_id(&id)?;
     let pairs = form_pairs(&body);
     let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
     let text = field(&pairs, "report");
@@ -429,10 +428,9 @@ pub async fn create(
 pub async fn update(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::DelegationId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = delegation_id(&id)?;
     let pairs = form_pairs(&body);
     let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
     let f = from_pairs(&pairs);

@@ -6,6 +6,7 @@
 use super::{Choice, ics_response};
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::form::{field, form_pairs};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, Signed, new_token, token_hash};
@@ -153,9 +154,8 @@ pub async fn create(
 pub async fn revoke(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<i64>,
 ) -> Result<Response, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     match app.store().revoke_feed_token(id, &user.actor).await {
         Ok(()) => Ok(crate::session::redirect(&ctx, "/feeds")),
         Err(e) => {

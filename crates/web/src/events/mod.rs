@@ -12,6 +12,7 @@ mod prep;
 
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::form::{field, fields, form_pairs};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
@@ -594,11 +595,11 @@ pub async fn show(
     Signed(ctx, user): Signed,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
+    // One route serves the page and its `.ics`.
     if let Some(id) = id.strip_suffix(".ics") {
         return ics(&app, &user, event_id(id)?).await;
     }
-    let id = event_id(&id)?;
-    page(&app, &ctx, &user, id, None).await
+    page(&app, &ctx, &user, event_id(&id)?, None).await
 }
 
 /// The event page; `error`: (form, message) of a form that failed.
@@ -811,10 +812,9 @@ pub fn back(ctx: &Ctx, id: EventId, notice: &str, section: &str) -> Response {
 pub async fn status(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::EventId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = event_id(&id)?;
     let pairs = form_pairs(&body);
     let version: i64 = field(&pairs, "version")
         .parse()
@@ -1262,9 +1262,8 @@ pub async fn create(
 pub async fn edit_form(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::EventId>,
 ) -> Result<Response, AppError> {
-    let id = event_id(&id)?;
     let ev = visible_event(&app, &user, id).await?;
     if !events::can_edit_event(&user.actor, &ev.item_units()) {
         return Err(AppError::Forbidden);
@@ -1283,10 +1282,9 @@ pub async fn edit_form(
 pub async fn update(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::EventId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = event_id(&id)?;
     let ev = visible_event(&app, &user, id).await?;
     if !events::can_edit_event(&user.actor, &ev.item_units()) {
         return Err(AppError::Forbidden);

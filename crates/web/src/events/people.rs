@@ -5,13 +5,14 @@
 use super::Choice;
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::form::{field, form_pairs};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
@@ -239,10 +240,9 @@ pub async fn create(
 pub async fn edit_form(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<PersonId>,
 ) -> Result<Response, AppError> {
     require(&user)?;
-    let id: PersonId = id.parse().map_err(|_| AppError::NotFound)?;
     let p = app.store().person(id).await?.ok_or(AppError::NotFound)?;
     let f = PersonForm {
         kind: p.kind.as_str().into(),
@@ -266,11 +266,10 @@ pub async fn edit_form(
 pub async fn update(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<PersonId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
     require(&user)?;
-    let id: PersonId = id.parse().map_err(|_| AppError::NotFound)?;
     let pairs = form_pairs(&body);
     let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
     let f = from_pairs(&pairs);

@@ -4,6 +4,7 @@
 use super::{back, event_id, page, visible_event};
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::form::{field, form_pairs, parse_date};
 use crate::session::{Signed, redirect};
 use axum::body::{Body, Bytes};
@@ -53,10 +54,9 @@ fn guests(text: &str) -> Vec<NewInvitation> {
 pub async fn invite(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::EventId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = event_id(&id)?;
     let pairs = form_pairs(&body);
     let mut list = guests(field(&pairs, "guests"));
     for p in crate::form::fields(&pairs, "person") {
@@ -101,10 +101,9 @@ pub async fn invitation_status(
 pub async fn book(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::EventId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = event_id(&id)?;
     let pairs = form_pairs(&body);
     let Ok(person) = field(&pairs, "person").parse::<i64>() else {
         let msg = ctx.tr().t("event.pick_interpreter").to_string();
@@ -136,10 +135,9 @@ pub async fn unbook(
 pub async fn add_check(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::EventId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = event_id(&id)?;
     let pairs = form_pairs(&body);
     let kind: ChecklistKind = field(&pairs, "kind")
         .parse()
@@ -186,10 +184,9 @@ pub async fn check_done(
 pub async fn outcome(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::EventId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = event_id(&id)?;
     let pairs = form_pairs(&body);
     match app
         .store()
@@ -204,10 +201,9 @@ pub async fn outcome(
 pub async fn add_follow_up(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::EventId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = event_id(&id)?;
     let pairs = form_pairs(&body);
     let Ok(due) = parse_date(field(&pairs, "due")) else {
         let msg = ctx.tr().t("track.bad_date").to_string();
@@ -264,10 +260,9 @@ pub async fn to_plan(
 pub async fn upload(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::EventId>,
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let id = event_id(&id)?;
     let ev = visible_event(&app, &user, id).await?;
     if !domain::events::can_edit_event(&user.actor, &ev.item_units()) {
         return Err(AppError::Forbidden);

@@ -7,6 +7,7 @@ use super::{Overlay, page};
 use crate::AppState;
 use crate::conflict;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::form::{field, fields, form_pairs, parse_date};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use axum::body::Bytes;
@@ -103,10 +104,9 @@ fn done(ctx: &Ctx, id: ItemId, anchor: &str) -> Response {
 pub async fn status(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::ItemId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = item_id(&id)?;
     let pairs = form_pairs(&body);
     let v = version(&pairs)?;
     let reason = field(&pairs, "reason");
@@ -136,10 +136,9 @@ pub async fn status(
 pub async fn details(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::ItemId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = item_id(&id)?;
     let pairs = form_pairs(&body);
     let v = version(&pairs)?;
     let (title, text, start, due) = (
@@ -202,10 +201,9 @@ fn unit_ids<'a>(pairs: &'a [(String, String)], name: &'a str) -> Vec<UnitId> {
 pub async fn units(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::ItemId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = item_id(&id)?;
     let pairs = form_pairs(&body);
     let v = version(&pairs)?;
     let lead = unit_ids(&pairs, "lead");
@@ -236,10 +234,9 @@ pub async fn units(
 pub async fn people(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::ItemId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = item_id(&id)?;
     let pairs = form_pairs(&body);
     let v = version(&pairs)?;
     let mut people = Vec::new();
@@ -283,10 +280,9 @@ pub async fn people(
 pub async fn add_child(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::ItemId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = item_id(&id)?;
     let pairs = form_pairs(&body);
     let title = field(&pairs, "title").trim();
     if title.is_empty() {
@@ -332,10 +328,9 @@ pub async fn add_child(
 pub async fn split(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::ItemId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = item_id(&id)?;
     let pairs = form_pairs(&body);
     let v = version(&pairs)?;
     let it = super::visible_item(&app, &user, id).await?;
@@ -384,10 +379,9 @@ pub async fn split(
 pub async fn move_item(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<domain::ItemId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let id = item_id(&id)?;
     let pairs = form_pairs(&body);
     let v = version(&pairs)?;
     let it = super::visible_item(&app, &user, id).await?;

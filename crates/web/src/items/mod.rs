@@ -8,13 +8,14 @@ pub mod list;
 
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
 use crate::plans::{Chip, Row, deadline_text, row};
 use crate::session::{Ctx, SessionUser, Signed};
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -199,9 +200,8 @@ struct ItemPage<'a> {
 pub async fn show(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<ItemId>,
 ) -> Result<Response, AppError> {
-    let id: ItemId = id.parse().map_err(|_| AppError::NotFound)?;
     page(&app, &ctx, &user, id, Overlay::default(), StatusCode::OK).await
 }
 

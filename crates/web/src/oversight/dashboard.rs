@@ -4,10 +4,11 @@ use super::{choose_plan, is_board, is_internal, local_datetime, query_value};
 use crate::AppState;
 use crate::charts::{Bar, bar_chart, progress_bar, target_band};
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{OriginalUri, State};
 use axum::response::Response;
 use domain::oversight::{Band, DashboardItem, TargetFigure, dashboard_figures};
 use domain::{ItemId, Language, PlanId, UnitId, format_date, format_number, format_target};
@@ -415,10 +416,9 @@ pub async fn board(
 pub async fn unit(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(unit): Id<UnitId>,
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
-    let unit: UnitId = id.parse().map_err(|_| AppError::NotFound)?;
     if !is_internal(&user) || (!is_board(&user) && !user.actor.unit_ids.contains(&unit)) {
         return Err(AppError::Forbidden);
     }
@@ -458,12 +458,11 @@ struct StatusPage<'a> {
 pub async fn status(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(plan): Id<PlanId>,
 ) -> Result<Response, AppError> {
     if !is_internal(&user) {
         return Err(AppError::Forbidden);
     }
-    let plan: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
     let plans = app.store().list_plans().await?;
     let Some(summary) = plans.iter().find(|p| p.id == plan) else {
         return Err(AppError::NotFound);

@@ -5,6 +5,7 @@
 use super::{query_value, require_board};
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::form::{field, form_pairs};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, Signed, redirect};
@@ -150,11 +151,10 @@ async fn show(
 pub async fn page(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(plan): Id<PlanId>,
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let plan: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
     let fallback = super::opening_report_period(&app, plan).await?;
     let (period, bad) = period_of(uri.query(), fallback);
     let error = bad.map(|k| ctx.tr().t(&k).to_string());
@@ -172,11 +172,10 @@ pub async fn page(
 pub async fn save(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(plan): Id<PlanId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let plan: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
     if app.store().plan(plan).await?.is_none() {
         return Err(AppError::NotFound);
     }

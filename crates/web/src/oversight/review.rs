@@ -3,12 +3,13 @@
 use super::{local_datetime, query_value, require_board};
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::form::{field, form_pairs};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, Signed, redirect};
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::oversight::{
@@ -140,11 +141,10 @@ pub async fn escalations(
 pub async fn resolve(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     let pairs = form_pairs(&body);
     let note: String = field(&pairs, "resolution").trim().nfc().collect();
     app.store()
@@ -247,11 +247,10 @@ async fn evaluation_page(
 pub async fn evaluation(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(item): Id<ItemId>,
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let item: ItemId = id.parse().map_err(|_| AppError::NotFound)?;
     let plan = app
         .store()
         .item(item)
@@ -270,11 +269,10 @@ pub async fn evaluation(
 pub async fn evaluate(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(item): Id<ItemId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let item: ItemId = id.parse().map_err(|_| AppError::NotFound)?;
     let plan = app
         .store()
         .item(item)
