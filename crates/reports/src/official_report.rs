@@ -220,23 +220,6 @@ pub fn place_date_line(place: &str, date: Option<NaiveDate>, year: i32) -> Strin
     }
 }
 
-/// "1.234.567 ₫".
-fn vnd(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
-    if amount < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out.push_str(" ₫");
-    out
-}
-
 fn fonts() -> RunFonts {
     RunFonts::new()
         .ascii(FONT)
@@ -458,7 +441,10 @@ fn result_paragraphs(row: &ResultRow) -> Vec<Paragraph> {
         out.push(line("Tình trạng", row.status.trim()));
     }
     if let Some(spent) = row.spent {
-        out.push(line("Kinh phí đã sử dụng", &vnd(spent)));
+        out.push(line(
+            "Kinh phí đã sử dụng",
+            &vntext::format::format_vnd(spent),
+        ));
     }
     out
 }

@@ -11,7 +11,7 @@ use super::{DB, Pool, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::tracking_model::CountableRecord;
-use crate::{Ctx, StoreError, parse_date};
+use crate::{Ctx, StoreError, date_text, parse_date};
 use domain::events::{
     self, ChecklistKind, EventError, can_create_event, can_edit_event, can_edit_people,
     can_manage_unit_feed,
@@ -39,10 +39,6 @@ fn nfc(s: &str) -> String {
     vanban::text::nfc(s.trim())
 }
 
-fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-}
-
 fn forbidden(action: &'static str) -> StoreError {
     EventError::Forbidden { action }.into()
 }
@@ -55,19 +51,7 @@ fn placeholders(from: usize, n: usize) -> String {
 }
 
 async fn audit(conn: &mut Conn, at: i64, e: AuditEntry) -> R<()> {
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(at)
-    .bind(e.actor.map(|u| u.0))
-    .bind(&e.action)
-    .bind(&e.entity)
-    .bind(e.entity_id)
-    .bind(e.before.as_ref().map(|v| v.to_string()))
-    .bind(e.after.as_ref().map(|v| v.to_string()))
-    .execute(&mut *conn)
-    .await?;
+    super::ops::write_audit(conn, at, &e, None, None).await?;
     Ok(())
 }
 

@@ -1207,6 +1207,15 @@ pub fn migration_versions() -> (Vec<i64>, Vec<i64>) {
     )
 }
 
+/// The date codec, both ways: calendar dates are stored as ISO `yyyy-mm-dd` text.
+pub(crate) fn day_text(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(day_text)
+}
+
 pub(crate) fn parse_date(s: Option<String>) -> Option<chrono::NaiveDate> {
     s.and_then(|s| chrono::NaiveDate::from_str(&s).ok())
 }

@@ -6,7 +6,7 @@
 use super::{DB, Pool, begin_write};
 use crate::model::*;
 use crate::tree::{Attached, build_forest};
-use crate::{Ctx, StoreError, parse_date};
+use crate::{Ctx, StoreError, date_text, parse_date};
 use domain::{
     AuditId, ItemId, ItemStatus, Language, PlanId, Role, UnitId, UnitKind, UnitRelation, UserId,
 };
@@ -79,10 +79,20 @@ async fn is_empty_in(conn: &mut Conn) -> R<bool> {
 
 // ---- audit -----------------------------------------------------------------------------
 
-async fn audit(conn: &mut Conn, at: i64, e: &AuditEntry) -> R<AuditId> {
+/// The one audit writer: every change appends its entry here, inside the change's own
+/// transaction, at the operation's time. `plan` and `item` tie the entry to a plan's and an
+/// item's history (`/plans/{id}/audit`, `/items/{id}/audit`).
+pub(crate) async fn write_audit(
+    conn: &mut Conn,
+    at: i64,
+    e: &AuditEntry,
+    plan: Option<PlanId>,
+    item: Option<ItemId>,
+) -> R<AuditId> {
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json,
+             after_json, plan_id, item_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(at)
     .bind(e.actor.map(|u| u.0))
@@ -91,9 +101,16 @@ async fn audit(conn: &mut Conn, at: i64, e: &AuditEntry) -> R<AuditId> {
     .bind(e.entity_id)
     .bind(e.before.as_ref().map(|v| v.to_string()))
     .bind(e.after.as_ref().map(|v| v.to_string()))
+    .bind(plan.map(|p| p.0))
+    .bind(item.map(|i| i.0))
     .fetch_one(&mut *conn)
     .await?;
     Ok(AuditId(id))
+}
+
+/// An entry tied to no plan (users, units, settings).
+async fn audit(conn: &mut Conn, at: i64, e: &AuditEntry) -> R<AuditId> {
+    write_audit(conn, at, e, None, None).await
 }
 
 pub(crate) async fn append_audit(pool: &Pool, ctx: &Ctx, e: &AuditEntry) -> R<AuditId> {
@@ -308,10 +325,6 @@ async fn ensure_unit(
     };
     cache.insert(unit.key.clone(), UnitId(id));
     Ok(UnitId(id))
-}
-
-fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 #[allow(clippy::too_many_arguments)]

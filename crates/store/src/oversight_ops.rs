@@ -9,7 +9,7 @@ use super::tracking_ops::audit_in;
 use super::{DB, Pool, begin_write};
 use crate::model::AuditEntry;
 use crate::oversight_model::*;
-use crate::{Ctx, StoreError, TargetProgress, parse_date};
+use crate::{Ctx, StoreError, TargetProgress, day_text, parse_date};
 use chrono::NaiveDate;
 use domain::oversight::{Grade, OpenItem, Reminder, RuleKind, SendKey};
 use domain::tracking::TrackingError;
@@ -22,10 +22,6 @@ use std::str::FromStr;
 type Conn = <DB as sqlx::Database>::Connection;
 type R<T> = Result<T, StoreError>;
 
-fn day_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
 fn board_or_admin(actor: &Actor, action: &'static str) -> R<()> {
     if actor.is_board_or_admin() {
         Ok(())
@@ -36,19 +32,7 @@ fn board_or_admin(actor: &Actor, action: &'static str) -> R<()> {
 
 /// An audit entry for something not tied to one plan (rules, e-mail addresses).
 async fn audit_global(conn: &mut Conn, at: i64, e: &AuditEntry) -> R<()> {
-    sqlx::query(
-        "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json, after_json)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(at)
-    .bind(e.actor.map(|u| u.0))
-    .bind(&e.action)
-    .bind(&e.entity)
-    .bind(e.entity_id)
-    .bind(e.before.as_ref().map(|v| v.to_string()))
-    .bind(e.after.as_ref().map(|v| v.to_string()))
-    .execute(&mut *conn)
-    .await?;
+    super::ops::write_audit(conn, at, e, None, None).await?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@
 use super::{DB, Pool, begin_write};
 use crate::model::{AuditEntry, AuditRecord};
 use crate::tracking_model::*;
-use crate::{Ctx, StoreError, parse_date};
+use crate::{Ctx, StoreError, date_text, parse_date};
 use domain::tracking::{self, TrackingError};
 use domain::{
     Actor, AuditId, Conflict, DatesSource, EnteredFigure, ItemId, ItemStatus, Period, PlanId,
@@ -30,10 +30,6 @@ macro_rules! sql {
     ($($t:tt)*) => {
         sqlx::AssertSqlSafe(format!($($t)*))
     };
-}
-
-fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 fn dates_source_str(s: DatesSource) -> &'static str {
@@ -75,23 +71,7 @@ pub(crate) async fn audit_in(
     plan: PlanId,
     item: Option<ItemId>,
 ) -> R<AuditId> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json,
-             after_json, plan_id, item_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-    )
-    .bind(at)
-    .bind(e.actor.map(|u| u.0))
-    .bind(&e.action)
-    .bind(&e.entity)
-    .bind(e.entity_id)
-    .bind(e.before.as_ref().map(|v| v.to_string()))
-    .bind(e.after.as_ref().map(|v| v.to_string()))
-    .bind(plan.0)
-    .bind(item.map(|i| i.0))
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(AuditId(id))
+    super::ops::write_audit(conn, at, e, Some(plan), item).await
 }
 
 fn audit_row(r: &DbRow) -> R<AuditRecord> {

@@ -504,7 +504,7 @@ fn date_and_number_lines() {
     assert_eq!(number_line(Some(""), "BC-SVHTT"), "Số:        /BC-SVHTT");
     assert_eq!(vntext::format::format_number(1500.0), "1.500");
     assert_eq!(vntext::format::format_number(2.5), "2,5");
-    assert_eq!(vnd(1_234_567), "1.234.567 ₫");
+    assert_eq!(vntext::format::format_vnd(1_234_567), "1.234.567 ₫");
 }
 
 #[test]
