@@ -139,9 +139,11 @@ pub async fn add_check(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let pairs = form_pairs(&body);
-    let kind: ChecklistKind = field(&pairs, "kind")
-        .parse()
-        .unwrap_or(ChecklistKind::Other);
+    // An unknown kind is said on the form, never silently filed as "other".
+    let Ok(kind) = field(&pairs, "kind").parse::<ChecklistKind>() else {
+        let msg = ctx.tr().t("event.pick_check_kind").to_string();
+        return page(&app, &ctx, &user, id, Some(("check", msg))).await;
+    };
     let Ok(due) = parse_date(field(&pairs, "due")) else {
         let msg = ctx.tr().t("track.bad_date").to_string();
         return page(&app, &ctx, &user, id, Some(("check", msg))).await;

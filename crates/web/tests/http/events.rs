@@ -286,6 +286,34 @@ async fn events_are_guarded_on_every_route() {
             let r = c.outsider.post(&path, &form).await;
             assert_eq!(r.status(), StatusCode::FORBIDDEN, "{path}");
         }
+        // A preparation task of a kind that does not exist is refused on the form, never
+        // filed as "other".
+        let lead_csrf = c.lead.csrf_from("/events").await;
+        let r = c
+            .lead
+            .post(
+                &format!("/events/{id}/checklist"),
+                &[
+                    ("_csrf", lead_csrf.as_str()),
+                    ("kind", "bogus"),
+                    ("owner", "x"),
+                ],
+            )
+            .await;
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Hãy chọn loại việc chuẩn bị"),
+            "the form says what to choose"
+        );
+        assert!(
+            app.store
+                .checklist(domain::EventId(id))
+                .await
+                .unwrap()
+                .is_empty()
+        );
         // Without the CSRF token nothing happens either.
         let r = c
             .lead
