@@ -299,16 +299,8 @@ fn check_version(ev: &EventRecord, expected: i64) -> R<()> {
 }
 
 async fn bump_event(conn: &mut Conn, at: i64, ev: &EventRecord) -> R<()> {
-    let n = sqlx::query(
-        "UPDATE events SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
-    )
-    .bind(at)
-    .bind(ev.id.0)
-    .bind(ev.version)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    if n == 0 {
+    use super::ops::{Versioned, bump_version};
+    if !bump_version(conn, at, Versioned::Event, ev.id.0, ev.version).await? {
         let cur = must_event(conn, ev.id).await?;
         return Err(StoreError::Conflict {
             entity: "event",
@@ -1591,16 +1583,8 @@ fn delegation_version(d: &DelegationRecord, expected: i64) -> R<()> {
 }
 
 async fn bump_delegation(conn: &mut Conn, at: i64, d: &DelegationRecord) -> R<()> {
-    let n = sqlx::query(
-        "UPDATE delegations SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
-    )
-    .bind(at)
-    .bind(d.id.0)
-    .bind(d.version)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    if n == 0 {
+    use super::ops::{Versioned, bump_version};
+    if !bump_version(conn, at, Versioned::Delegation, d.id.0, d.version).await? {
         let cur = must_delegation(conn, d.id).await?;
         return delegation_version(&cur, d.version);
     }

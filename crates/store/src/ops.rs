@@ -108,6 +108,46 @@ pub(crate) async fn write_audit(
     Ok(AuditId(id))
 }
 
+/// A table whose rows carry an optimistic `version`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Versioned {
+    Item,
+    Event,
+    Delegation,
+}
+
+/// The optimistic version bump, the one place it is written: `version + 1` and
+/// `updated_at`, only while the row is still at `expected`. False when someone saved
+/// first; the caller then answers with a conflict that shows the current row.
+pub(crate) async fn bump_version(
+    conn: &mut Conn,
+    at: i64,
+    table: Versioned,
+    id: i64,
+    expected: i64,
+) -> R<bool> {
+    // One static text per table: a table name is never built from input.
+    let sql = match table {
+        Versioned::Item => {
+            "UPDATE items SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::Event => {
+            "UPDATE events SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::Delegation => {
+            "UPDATE delegations SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+    };
+    let n = sqlx::query(sql)
+        .bind(at)
+        .bind(id)
+        .bind(expected)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n > 0)
+}
+
 /// An entry tied to no plan (users, units, settings).
 async fn audit(conn: &mut Conn, at: i64, e: &AuditEntry) -> R<AuditId> {
     write_audit(conn, at, e, None, None).await

@@ -340,16 +340,8 @@ fn conflict(
 /// Bumps the version; the `version = $2` guard settles races the lock did not (PostgreSQL
 /// READ COMMITTED).
 async fn bump(conn: &mut Conn, at: i64, it: &ItemTracking) -> R<i64> {
-    let n = sqlx::query(
-        "UPDATE items SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3",
-    )
-    .bind(at)
-    .bind(it.id.0)
-    .bind(it.version)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    if n == 0 {
+    use super::ops::{Versioned, bump_version};
+    if !bump_version(conn, at, Versioned::Item, it.id.0, it.version).await? {
         let current = load_item(conn, it.id).await?;
         let v = current.as_ref().map_or(0, |c| c.version);
         return Err(conflict(
