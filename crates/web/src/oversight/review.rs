@@ -244,6 +244,17 @@ async fn evaluation_page(
     Ok(r)
 }
 
+/// The report period an item's evaluation opens on: its plan's (404 for no such item).
+async fn opening_period_of_item(app: &AppState, item: ItemId) -> Result<Period, AppError> {
+    let plan = app
+        .store()
+        .item(item)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .plan_id;
+    crate::oversight::opening_report_period(app, plan).await
+}
+
 pub async fn evaluation(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
@@ -251,13 +262,7 @@ pub async fn evaluation(
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let plan = app
-        .store()
-        .item(item)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .plan_id;
-    let fallback = crate::oversight::opening_report_period(&app, plan).await?;
+    let fallback = opening_period_of_item(&app, item).await?;
     let period = query_value(uri.query(), "period")
         .and_then(|p| p.parse::<Period>().ok())
         .and_then(|p| check_report_period(p).ok())
@@ -273,16 +278,10 @@ pub async fn evaluate(
     body: Bytes,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let plan = app
-        .store()
-        .item(item)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .plan_id;
+    let fallback = opening_period_of_item(&app, item).await?;
     let pairs = form_pairs(&body);
     let comment: String = field(&pairs, "comment").trim().nfc().collect();
     let raw_period = field(&pairs, "period");
-    let fallback = crate::oversight::opening_report_period(&app, plan).await?;
     let period = raw_period
         .parse::<Period>()
         .map_err(|_| domain::oversight::OversightError::ReportPeriod(raw_period.to_string()))
