@@ -1,5 +1,5 @@
 //! PostgreSQL backend: connection options and the write-transaction opener. The queries
-//! are in `ops.rs`, shared with SQLite.
+//! are in `sql/`, shared with SQLite.
 
 use crate::{CONNECT_TIMEOUT, StoreError, redact_url};
 use sqlx::Connection;
@@ -48,21 +48,5 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
 }
 
 #[allow(clippy::duplicate_mod)]
-#[path = "ops.rs"]
-pub(crate) mod ops;
-
-#[allow(clippy::duplicate_mod)]
-#[path = "tracking_ops.rs"]
-pub(crate) mod tracking_ops;
-
-#[allow(clippy::duplicate_mod)]
-#[path = "events_ops.rs"]
-pub(crate) mod events_ops;
-
-#[allow(clippy::duplicate_mod)]
-#[path = "synthetic.rs"]
-pub(crate) mod synthetic;
-
-#[allow(clippy::duplicate_mod)]
-#[path = "oversight_ops.rs"]
-pub(crate) mod oversight_ops;
+#[path = "sql/mod.rs"]
+pub(crate) mod sql;

@@ -1,5 +1,5 @@
 //! SQLite backend: connection options and the write-transaction opener. The queries are
-//! in `ops.rs`, shared with PostgreSQL.
+//! in `sql/`, shared with PostgreSQL.
 
 use crate::{CONNECT_TIMEOUT, SQLITE_BUSY_TIMEOUT, StoreError};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -66,21 +66,5 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
 }
 
 #[allow(clippy::duplicate_mod)]
-#[path = "ops.rs"]
-pub(crate) mod ops;
-
-#[allow(clippy::duplicate_mod)]
-#[path = "tracking_ops.rs"]
-pub(crate) mod tracking_ops;
-
-#[allow(clippy::duplicate_mod)]
-#[path = "events_ops.rs"]
-pub(crate) mod events_ops;
-
-#[allow(clippy::duplicate_mod)]
-#[path = "synthetic.rs"]
-pub(crate) mod synthetic;
-
-#[allow(clippy::duplicate_mod)]
-#[path = "oversight_ops.rs"]
-pub(crate) mod oversight_ops;
+#[path = "sql/mod.rs"]
+pub(crate) mod sql;

@@ -365,7 +365,7 @@ pub(crate) async fn generate(
                         .push_bind(r.start.clone())
                         .push_bind(r.due.clone())
                         .push_bind("deadlines")
-                        .push_bind(super::tracking_ops::search_text(
+                        .push_bind(super::items::search_text(
                             Some(&r.numbering),
                             &r.title,
                             &r.body,

@@ -1,0 +1,40 @@
+//! Evaluations and grades (queries in `sql/evaluations.rs`).
+
+use crate::oversight_model::*;
+use crate::{Store, StoreError};
+use domain::oversight::Grade;
+use domain::{Actor, ItemId, Period, PlanId};
+use std::collections::HashMap;
+
+type R<T> = Result<T, StoreError>;
+
+impl Store {
+    /// A grade for an item and period (Board, admin); the history is kept.
+    pub async fn add_evaluation(
+        &self,
+        item: ItemId,
+        period: Period,
+        grade: Grade,
+        comment: &str,
+        actor: &Actor,
+    ) -> R<EvaluationRecord> {
+        dispatch!(
+            self,
+            evaluations::add_evaluation(&self.ctx, item, period, grade, comment, actor)
+        )
+    }
+
+    /// An item's grades, newest first.
+    pub async fn evaluations(&self, item: ItemId) -> R<Vec<EvaluationRecord>> {
+        dispatch!(self, evaluations::evaluations(item))
+    }
+
+    /// The standing grade per item of a plan for a period.
+    pub async fn plan_grades(
+        &self,
+        plan: PlanId,
+        period: Period,
+    ) -> R<HashMap<ItemId, EvaluationRecord>> {
+        dispatch!(self, evaluations::plan_grades(plan, period))
+    }
+}

@@ -1,0 +1,43 @@
+//! Adding, splitting and moving items (queries in `sql/item_tree.rs`).
+
+use crate::tracking_model::*;
+use crate::{Store, StoreError};
+
+impl Store {
+    /// Adds an item that is not in the document (marked `added`).
+    pub async fn add_item(
+        &self,
+        new: &NewItem,
+        actor: &domain::Actor,
+    ) -> Result<domain::ItemId, StoreError> {
+        dispatch!(self, item_tree::add_item(&self.ctx, new, actor))
+    }
+
+    /// Splits an item; returns the new items (placed right after it).
+    pub async fn split_item(
+        &self,
+        id: domain::ItemId,
+        expected_version: i64,
+        parts: &[SplitPart],
+        actor: &domain::Actor,
+    ) -> Result<Vec<domain::ItemId>, StoreError> {
+        dispatch!(
+            self,
+            item_tree::split_item(&self.ctx, id, expected_version, parts, actor)
+        )
+    }
+
+    /// Moves an item to `position` among its siblings.
+    pub async fn move_item(
+        &self,
+        id: domain::ItemId,
+        expected_version: i64,
+        position: i64,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch!(
+            self,
+            item_tree::move_item(&self.ctx, id, expected_version, position, actor)
+        )
+    }
+}

@@ -1,0 +1,24 @@
+//! The [`Store`](crate::Store) API, one file per aggregate. Each method is one
+//! `dispatch!` to the query of the same name in `sql/`, or a few of them composed.
+
+mod accounts;
+mod audit;
+mod delegations;
+mod escalations;
+mod evaluations;
+mod event_prep;
+mod events;
+mod feeds;
+mod import;
+mod item_list;
+mod item_tree;
+mod items;
+mod people;
+mod plans;
+mod progress;
+mod reminders;
+mod reports;
+mod sessions;
+mod synthetic;
+mod targets;
+mod units;

@@ -1,0 +1,27 @@
+//! Plans and their views: the list, names, the reader's JSON, one item's view (queries in `sql/plans.rs`).
+
+use crate::model::*;
+use crate::{Store, StoreError};
+use domain::PlanId;
+
+impl Store {
+    pub async fn list_plans(&self) -> Result<Vec<PlanSummary>, StoreError> {
+        dispatch!(self, plans::list_plans())
+    }
+
+    /// The plan with its whole item tree, in a fixed number of queries.
+    /// Id and short name of every plan, newest first (for filters).
+    pub async fn plan_names(&self) -> Result<Vec<(PlanId, String)>, StoreError> {
+        dispatch!(self, plans::plan_names())
+    }
+
+    /// The reader's output for the plan, exactly as imported (JSON text).
+    pub async fn plan_parsed_json(&self, id: PlanId) -> Result<Option<String>, StoreError> {
+        dispatch!(self, plans::plan_parsed_json(id))
+    }
+
+    /// An item with breadcrumbs, units, targets, deadlines and its sub-tree.
+    pub async fn item(&self, id: domain::ItemId) -> Result<Option<ItemView>, StoreError> {
+        dispatch!(self, plans::item(&self.ctx, id))
+    }
+}

@@ -1,0 +1,44 @@
+//! Official report drafts, filed texts and the dashboard (queries in `sql/reports.rs`).
+
+use crate::oversight_model::*;
+use crate::{Store, StoreError};
+use domain::{Actor, Period, PlanId, UnitId};
+
+type R<T> = Result<T, StoreError>;
+
+impl Store {
+    pub async fn report_draft(&self, plan: PlanId, period: Period) -> R<Option<ReportDraft>> {
+        dispatch!(self, reports::report_draft(plan, period))
+    }
+
+    /// Saves a report's narrative over `expected_version` (0 for the first save); a stale
+    /// version gives `StoreError::Conflict` with the current content.
+    pub async fn save_report_draft(
+        &self,
+        plan: PlanId,
+        period: Period,
+        expected_version: i64,
+        content: &serde_json::Value,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            reports::save_report_draft(&self.ctx, plan, period, expected_version, content, actor)
+        )
+    }
+
+    /// The dashboard of a plan, or of a unit's items in it, with `recent` latest reports.
+    pub async fn dashboard(
+        &self,
+        plan: PlanId,
+        unit: Option<UnitId>,
+        recent: i64,
+    ) -> R<DashboardData> {
+        dispatch!(self, reports::dashboard(&self.ctx, plan, unit, recent))
+    }
+
+    /// Progress-report texts of a plan within a period (latest versions). 1 query.
+    pub async fn report_texts(&self, plan: PlanId, period: Period) -> R<Vec<ReportText>> {
+        dispatch!(self, reports::report_texts(plan, period))
+    }
+}

@@ -1,0 +1,335 @@
+//! Preparing an event: its checklist, documents and follow-up items.
+
+use super::events::{editable_event, nfc};
+use super::tx::{audit, date_text, json, parse_date};
+use super::{DbRow, Pool, R, begin_write};
+use crate::events_model::*;
+use crate::model::AuditEntry;
+use crate::{Ctx, StoreError};
+use domain::events::ChecklistKind;
+use domain::{Actor, EventId, ItemId, UserId};
+use sqlx::Row;
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn add_checklist_entry(
+    pool: &Pool,
+    ctx: &Ctx,
+    event: EventId,
+    kind: ChecklistKind,
+    title: &str,
+    owner: &str,
+    due: Option<chrono::NaiveDate>,
+    actor: &Actor,
+) -> R<i64> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    editable_event(&mut tx, event, actor).await?;
+    let (title, owner) = (nfc(title), nfc(owner));
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO checklist_entries (event_id, kind, title, owner, due_date, done, created_at)
+         VALUES ($1, $2, $3, $4, $5, FALSE, $6) RETURNING id",
+    )
+    .bind(event.0)
+    .bind(kind.as_str())
+    .bind(&title)
+    .bind(&owner)
+    .bind(date_text(due))
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit(&mut tx, now, &AuditEntry::new(Some(actor.user_id), "event.checklist.add", "event", Some(event.0)).after(
+            serde_json::json!({ "entry": id, "kind": kind, "title": title, "owner": owner, "due": due }),
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub(crate) async fn set_checklist_done(
+    pool: &Pool,
+    ctx: &Ctx,
+    entry: i64,
+    done: bool,
+    actor: &Actor,
+) -> R<EventId> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let row: Option<(i64, bool)> =
+        sqlx::query_as("SELECT event_id, done FROM checklist_entries WHERE id = $1")
+            .bind(entry)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (event, old) =
+        row.ok_or_else(|| StoreError::NotFound(format!("checklist entry {entry}")))?;
+    editable_event(&mut tx, EventId(event), actor).await?;
+    sqlx::query("UPDATE checklist_entries SET done = $1 WHERE id = $2")
+        .bind(done)
+        .bind(entry)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "event.checklist.done",
+            "event",
+            Some(event),
+        )
+        .before(serde_json::json!({ "entry": entry, "done": old }))
+        .after(serde_json::json!({ "entry": entry, "done": done })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(EventId(event))
+}
+
+pub(crate) async fn checklist(pool: &Pool, event: EventId) -> R<Vec<ChecklistEntry>> {
+    let rows = sqlx::query(
+        "SELECT id, event_id, kind, title, owner, due_date, done FROM checklist_entries
+         WHERE event_id = $1 ORDER BY id",
+    )
+    .bind(event.0)
+    .fetch_all(pool)
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let kind: String = r.try_get(2)?;
+        out.push(ChecklistEntry {
+            id: r.try_get(0)?,
+            event_id: EventId(r.try_get(1)?),
+            kind: kind.parse().unwrap_or(ChecklistKind::Other),
+            title: r.try_get(3)?,
+            owner: r.try_get(4)?,
+            due: parse_date(r.try_get(5)?),
+            done: r.try_get(6)?,
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) const DOC_COLS: &str =
+    "id, event_id, kind, sha256, size, mime, original_name, stored_path, uploaded_by, uploaded_at";
+
+pub(crate) fn doc_row(r: &DbRow) -> R<EventDocument> {
+    Ok(EventDocument {
+        id: r.try_get(0)?,
+        event_id: EventId(r.try_get(1)?),
+        kind: r.try_get(2)?,
+        sha256: r.try_get(3)?,
+        size: r.try_get(4)?,
+        mime: r.try_get(5)?,
+        original_name: r.try_get(6)?,
+        stored_path: r.try_get(7)?,
+        uploaded_by: r.try_get::<Option<i64>, _>(8)?.map(UserId),
+        uploaded_at: r.try_get(9)?,
+    })
+}
+
+/// Records a file stored by `evidence_store` as a document of the event.
+pub(crate) async fn add_event_document(
+    pool: &Pool,
+    ctx: &Ctx,
+    event: EventId,
+    stored: &crate::evidence_store::StoredFile,
+    original_name: &str,
+    kind: &str,
+    actor: &Actor,
+) -> R<EventDocument> {
+    let now = ctx.now();
+    let kind = match kind {
+        "speech" | "slides" | "clip" | "photo" => kind,
+        _ => "other",
+    };
+    let name: String = original_name
+        .chars()
+        .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
+        .take(200)
+        .collect();
+    let mut tx = begin_write(pool).await?;
+    editable_event(&mut tx, event, actor).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO event_documents (event_id, kind, sha256, size, mime, original_name,
+             stored_path, uploaded_by, uploaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(event.0)
+    .bind(kind)
+    .bind(&stored.sha256)
+    .bind(stored.size as i64)
+    .bind(&stored.mime)
+    .bind(nfc(&name))
+    .bind(&stored.relative_path)
+    .bind(actor.user_id.0)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let doc = doc_row(
+        &sqlx::query(sql!("SELECT {DOC_COLS} FROM event_documents WHERE id = $1"))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?,
+    )?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "event.document.add",
+            "event",
+            Some(event.0),
+        )
+        .after(json(&doc)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(doc)
+}
+
+pub(crate) async fn event_documents(pool: &Pool, event: EventId) -> R<Vec<EventDocument>> {
+    sqlx::query(sql!(
+        "SELECT {DOC_COLS} FROM event_documents WHERE event_id = $1 ORDER BY id"
+    ))
+    .bind(event.0)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(doc_row)
+    .collect()
+}
+
+pub(crate) async fn event_document(pool: &Pool, id: i64) -> R<Option<EventDocument>> {
+    sqlx::query(sql!("SELECT {DOC_COLS} FROM event_documents WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| doc_row(&r))
+        .transpose()
+}
+
+pub(crate) async fn add_follow_up(
+    pool: &Pool,
+    ctx: &Ctx,
+    event: EventId,
+    text: &str,
+    owner: &str,
+    due: Option<chrono::NaiveDate>,
+    actor: &Actor,
+) -> R<i64> {
+    let now = ctx.now();
+    let text = nfc(text);
+    if text.is_empty() {
+        return Err(StoreError::Invalid("a follow-up needs text".into()));
+    }
+    let mut tx = begin_write(pool).await?;
+    editable_event(&mut tx, event, actor).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO follow_ups (event_id, text, owner, due_date, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(event.0)
+    .bind(&text)
+    .bind(nfc(owner))
+    .bind(date_text(due))
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "event.follow_up.add",
+            "event",
+            Some(event.0),
+        )
+        .after(serde_json::json!({ "follow_up": id, "text": text, "due": due })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub(crate) async fn follow_ups(pool: &Pool, event: EventId) -> R<Vec<FollowUp>> {
+    let rows = sqlx::query(
+        "SELECT id, event_id, text, owner, due_date, item_id FROM follow_ups
+         WHERE event_id = $1 ORDER BY id",
+    )
+    .bind(event.0)
+    .fetch_all(pool)
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        out.push(FollowUp {
+            id: r.try_get(0)?,
+            event_id: EventId(r.try_get(1)?),
+            text: r.try_get(2)?,
+            owner: r.try_get(3)?,
+            due: parse_date(r.try_get(4)?),
+            item_id: r.try_get::<Option<i64>, _>(5)?.map(ItemId),
+        });
+    }
+    Ok(out)
+}
+
+/// The follow-up with its event, for the "add to plan" step (checks the event editor).
+pub(crate) async fn follow_up_for_edit(pool: &Pool, follow_up: i64, actor: &Actor) -> R<FollowUp> {
+    let mut conn = pool.acquire().await?;
+    let r = sqlx::query(
+        "SELECT id, event_id, text, owner, due_date, item_id FROM follow_ups WHERE id = $1",
+    )
+    .bind(follow_up)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| StoreError::NotFound(format!("follow-up {follow_up}")))?;
+    let fu = FollowUp {
+        id: r.try_get(0)?,
+        event_id: EventId(r.try_get(1)?),
+        text: r.try_get(2)?,
+        owner: r.try_get(3)?,
+        due: parse_date(r.try_get(4)?),
+        item_id: r.try_get::<Option<i64>, _>(5)?.map(ItemId),
+    };
+    editable_event(&mut conn, fu.event_id, actor).await?;
+    Ok(fu)
+}
+
+/// Links a follow-up to the plan item made from it (once).
+pub(crate) async fn link_follow_up(
+    pool: &Pool,
+    ctx: &Ctx,
+    follow_up: i64,
+    item: ItemId,
+    actor: &Actor,
+) -> R<()> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let n = sqlx::query("UPDATE follow_ups SET item_id = $1 WHERE id = $2 AND item_id IS NULL")
+        .bind(item.0)
+        .bind(follow_up)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if n == 0 {
+        return Err(StoreError::Invalid(format!(
+            "follow-up {follow_up} is unknown or already in the plan"
+        )));
+    }
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "follow_up.to_item",
+            "follow_up",
+            Some(follow_up),
+        )
+        .after(serde_json::json!({ "item": item })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+// ---- delegations ------------------------------------------------------------------------

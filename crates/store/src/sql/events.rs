@@ -1,0 +1,541 @@
+//! Events: create, edit, status and outcome, their links to items and units, and lists.
+
+use super::targets::save_record_in;
+use super::tx::{audit, json};
+use super::{Conn, DbRow, Pool, R, begin_write};
+use crate::events_model::*;
+use crate::model::AuditEntry;
+use crate::tracking_model::CountableRecord;
+use crate::{Ctx, StoreError};
+use domain::events::{EventError, can_create_event, can_edit_event};
+use domain::{Actor, EventId, EventStatus, ItemId, Language, UnitId, UnitRelation, events};
+use sqlx::Row;
+use std::collections::HashMap;
+use std::str::FromStr;
+
+pub(crate) fn nfc(s: &str) -> String {
+    vanban::text::nfc(s.trim())
+}
+
+pub(crate) fn forbidden(action: &'static str) -> StoreError {
+    EventError::Forbidden { action }.into()
+}
+
+pub(crate) fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) const EVENT_COLS: &str =
+    "id, title, kind, scope, format, organiser, organiser_name, topic, status,
+    time_zone, start_at, end_at, venue, online_url, outcome, version, created_at, updated_at";
+
+pub(crate) fn event_row(r: &DbRow) -> R<EventRecord> {
+    let code = |i: usize| -> R<String> { Ok(r.try_get::<String, _>(i)?) };
+    let bad = |e: domain::ParseError| StoreError::Invalid(e.to_string());
+    Ok(EventRecord {
+        id: EventId(r.try_get(0)?),
+        title: r.try_get(1)?,
+        kind: code(2)?.parse().map_err(bad)?,
+        scope: code(3)?.parse().map_err(bad)?,
+        format: code(4)?.parse().map_err(bad)?,
+        organiser: code(5)?.parse().map_err(bad)?,
+        organiser_name: r.try_get(6)?,
+        topic: r.try_get(7)?,
+        status: code(8)?.parse().map_err(bad)?,
+        time_zone: r.try_get(9)?,
+        start_at: r.try_get(10)?,
+        end_at: r.try_get(11)?,
+        venue: r.try_get(12)?,
+        online_url: r.try_get(13)?,
+        outcome: r.try_get(14)?,
+        units: Vec::new(),
+        items: Vec::new(),
+        version: r.try_get(15)?,
+        created_at: r.try_get(16)?,
+        updated_at: r.try_get(17)?,
+    })
+}
+
+/// Units and items of these events, in 2 queries.
+pub(crate) async fn attach_links(conn: &mut Conn, events: &mut [EventRecord]) -> R<()> {
+    if events.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = events.iter().map(|e| e.id.0).collect();
+    let at: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    for (table, col, order) in [
+        ("event_units", "unit_id, relation", "relation DESC, unit_id"),
+        ("event_items", "item_id, ''", "item_id"),
+    ] {
+        let q = sql!(
+            "SELECT event_id, {col} FROM {table} WHERE event_id IN ({}) ORDER BY event_id, {order}",
+            placeholders(1, ids.len())
+        );
+        let mut query = sqlx::query(q);
+        for id in &ids {
+            query = query.bind(*id);
+        }
+        for r in query.fetch_all(&mut *conn).await? {
+            let Some(&i) = at.get(&r.try_get::<i64, _>(0)?) else {
+                continue;
+            };
+            if table == "event_units" {
+                let rel: String = r.try_get(2)?;
+                events[i].units.push((
+                    UnitId(r.try_get(1)?),
+                    UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
+                ));
+            } else {
+                events[i].items.push(ItemId(r.try_get(1)?));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) async fn load_event(conn: &mut Conn, id: EventId) -> R<Option<EventRecord>> {
+    let Some(r) = sqlx::query(sql!("SELECT {EVENT_COLS} FROM events WHERE id = $1"))
+        .bind(id.0)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let mut ev = [event_row(&r)?];
+    attach_links(conn, &mut ev).await?;
+    let [ev] = ev;
+    Ok(Some(ev))
+}
+
+pub(crate) async fn must_event(conn: &mut Conn, id: EventId) -> R<EventRecord> {
+    load_event(conn, id)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("event {id}")))
+}
+
+pub(crate) async fn editable_event(conn: &mut Conn, id: EventId, actor: &Actor) -> R<EventRecord> {
+    let ev = must_event(conn, id).await?;
+    if !can_edit_event(actor, &ev.item_units()) {
+        return Err(forbidden("change the event"));
+    }
+    Ok(ev)
+}
+
+pub(crate) async fn event(pool: &Pool, id: EventId) -> R<Option<EventRecord>> {
+    load_event(&mut *pool.acquire().await?, id).await
+}
+
+pub(crate) fn check_input(input: &EventInput) -> R<String> {
+    let title = nfc(&input.title);
+    if title.is_empty() {
+        return Err(EventError::TitleRequired.into());
+    }
+    if input.lead_units.is_empty() {
+        return Err(StoreError::Invalid("an event needs a lead unit".into()));
+    }
+    Ok(title)
+}
+
+pub(crate) async fn write_links(conn: &mut Conn, id: EventId, input: &EventInput) -> R<()> {
+    for table in ["event_units", "event_items"] {
+        sqlx::query(sql!("DELETE FROM {table} WHERE event_id = $1"))
+            .bind(id.0)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let mut seen = Vec::new();
+    for (units, rel) in [
+        (&input.lead_units, UnitRelation::Lead),
+        (&input.coordinating_units, UnitRelation::Coordinating),
+    ] {
+        for u in units {
+            if seen.contains(u) {
+                continue;
+            }
+            seen.push(*u);
+            sqlx::query(
+                "INSERT INTO event_units (event_id, unit_id, relation) VALUES ($1, $2, $3)",
+            )
+            .bind(id.0)
+            .bind(u.0)
+            .bind(rel.as_str())
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    for i in &input.items {
+        sqlx::query(
+            "INSERT INTO event_items (event_id, item_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(id.0)
+        .bind(i.0)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The event's countable record, from its stored state.
+pub(crate) async fn save_event_record(conn: &mut Conn, at: i64, id: EventId) -> R<EventRecord> {
+    let ev = must_event(conn, id).await?;
+    let date = ev.times().map(|t| t.start_date());
+    save_record_in(
+        conn,
+        at,
+        &CountableRecord {
+            source_key: format!("event:{}", id.0),
+            kind: ev.kind.as_str().to_string(),
+            status: ev.status.as_str().to_string(),
+            date,
+            title: ev.title.clone(),
+            numbers: Default::default(),
+            items: ev.items.clone(),
+        },
+    )
+    .await?;
+    Ok(ev)
+}
+
+pub(crate) fn local(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+pub(crate) async fn create_event(
+    pool: &Pool,
+    ctx: &Ctx,
+    input: &EventInput,
+    actor: &Actor,
+) -> R<EventId> {
+    let now_utc = ctx.now_utc();
+    let now = now_utc.timestamp();
+    let title = check_input(input)?;
+    if !input.lead_units.iter().all(|u| can_create_event(actor, *u)) {
+        return Err(forbidden("create an event for this unit"));
+    }
+    events::check_initial_status(input.status, &input.times, now_utc)?;
+    let mut tx = begin_write(pool).await?;
+    let at = now;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO events (title, kind, scope, format, organiser, organiser_name, topic, status,
+             time_zone, start_local, end_local, start_at, end_at, venue, online_url,
+             created_at, created_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $16)
+         RETURNING id",
+    )
+    .bind(&title)
+    .bind(input.kind.as_str())
+    .bind(input.scope.as_str())
+    .bind(input.format.as_str())
+    .bind(input.organiser.as_str())
+    .bind(nfc(&input.organiser_name))
+    .bind(nfc(&input.topic))
+    .bind(input.status.as_str())
+    .bind(input.times.zone.name())
+    .bind(local(input.times.start_local))
+    .bind(local(input.times.end_local))
+    .bind(input.times.start.timestamp())
+    .bind(input.times.end.timestamp())
+    .bind(nfc(&input.venue))
+    .bind(input.online_url.trim())
+    .bind(at)
+    .bind(actor.user_id.0)
+    .fetch_one(&mut *tx)
+    .await?;
+    let id = EventId(id);
+    write_links(&mut tx, id, input).await?;
+    let ev = save_event_record(&mut tx, now, id).await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(Some(actor.user_id), "event.create", "event", Some(id.0)).after(json(&ev)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub(crate) fn check_version(ev: &EventRecord, expected: i64) -> R<()> {
+    domain::check_version(ev.version, expected).map_err(|c| StoreError::Conflict {
+        entity: "event",
+        id: ev.id.0,
+        conflict: c,
+        current: json(ev),
+    })
+}
+
+pub(crate) async fn bump_event(conn: &mut Conn, at: i64, ev: &EventRecord) -> R<()> {
+    use super::tx::{Versioned, bump_version};
+    if !bump_version(conn, at, Versioned::Event, ev.id.0, ev.version).await? {
+        let cur = must_event(conn, ev.id).await?;
+        return Err(StoreError::Conflict {
+            entity: "event",
+            id: ev.id.0,
+            conflict: domain::Conflict {
+                current: cur.version,
+                attempted: ev.version,
+            },
+            current: json(&cur),
+        });
+    }
+    Ok(())
+}
+
+/// Edits an event's fields, units and items (status stays). Returns the new version.
+pub(crate) async fn update_event(
+    pool: &Pool,
+    ctx: &Ctx,
+    id: EventId,
+    expected: i64,
+    input: &EventInput,
+    actor: &Actor,
+) -> R<i64> {
+    let now = ctx.now();
+    let title = check_input(input)?;
+    let mut tx = begin_write(pool).await?;
+    let before = editable_event(&mut tx, id, actor).await?;
+    check_version(&before, expected)?;
+    let old_leads: Vec<UnitId> = before
+        .units
+        .iter()
+        .filter(|(_, r)| *r == UnitRelation::Lead)
+        .map(|(u, _)| *u)
+        .collect();
+    // New lead units: only for those who could create the event for them.
+    if input
+        .lead_units
+        .iter()
+        .any(|u| !old_leads.contains(u) && !can_create_event(actor, *u))
+    {
+        return Err(forbidden("hand the event to another unit"));
+    }
+    sqlx::query(
+        "UPDATE events SET title = $1, kind = $2, scope = $3, format = $4, organiser = $5,
+             organiser_name = $6, topic = $7, time_zone = $8, start_local = $9, end_local = $10,
+             start_at = $11, end_at = $12, venue = $13, online_url = $14
+         WHERE id = $15",
+    )
+    .bind(&title)
+    .bind(input.kind.as_str())
+    .bind(input.scope.as_str())
+    .bind(input.format.as_str())
+    .bind(input.organiser.as_str())
+    .bind(nfc(&input.organiser_name))
+    .bind(nfc(&input.topic))
+    .bind(input.times.zone.name())
+    .bind(local(input.times.start_local))
+    .bind(local(input.times.end_local))
+    .bind(input.times.start.timestamp())
+    .bind(input.times.end.timestamp())
+    .bind(nfc(&input.venue))
+    .bind(input.online_url.trim())
+    .bind(id.0)
+    .execute(&mut *tx)
+    .await?;
+    // Bookings follow the event's new times.
+    sqlx::query("UPDATE interpreter_bookings SET start_at = $1, end_at = $2 WHERE event_id = $3")
+        .bind(input.times.start.timestamp())
+        .bind(input.times.end.timestamp())
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    write_links(&mut tx, id, input).await?;
+    bump_event(&mut tx, now, &before).await?;
+    let after = save_event_record(&mut tx, now, id).await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(Some(actor.user_id), "event.update", "event", Some(id.0))
+            .before(json(&before))
+            .after(json(&after)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after.version)
+}
+
+pub(crate) async fn set_event_status(
+    pool: &Pool,
+    ctx: &Ctx,
+    id: EventId,
+    expected: i64,
+    to: EventStatus,
+    actor: &Actor,
+    lang: Language,
+) -> R<i64> {
+    let now_utc = ctx.now_utc();
+    let now = now_utc.timestamp();
+    let mut tx = begin_write(pool).await?;
+    let before = editable_event(&mut tx, id, actor).await?;
+    check_version(&before, expected)?;
+    let times = before
+        .times()
+        .ok_or_else(|| StoreError::Invalid(format!("event {id} has unreadable times")))?;
+    events::check_event_status(before.status, to, &times, now_utc, lang)?;
+    sqlx::query("UPDATE events SET status = $1 WHERE id = $2")
+        .bind(to.as_str())
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    bump_event(&mut tx, now, &before).await?;
+    let after = save_event_record(&mut tx, now, id).await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(Some(actor.user_id), "event.status", "event", Some(id.0))
+            .before(serde_json::json!({ "status": before.status }))
+            .after(serde_json::json!({ "status": after.status })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after.version)
+}
+
+/// Outcome notes after the event.
+pub(crate) async fn set_event_outcome(
+    pool: &Pool,
+    ctx: &Ctx,
+    id: EventId,
+    outcome: &str,
+    actor: &Actor,
+) -> R<()> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let before = editable_event(&mut tx, id, actor).await?;
+    let text = nfc(outcome);
+    sqlx::query("UPDATE events SET outcome = $1, updated_at = $2 WHERE id = $3")
+        .bind(&text)
+        .bind(now)
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(Some(actor.user_id), "event.outcome", "event", Some(id.0))
+            .before(serde_json::json!({ "outcome": before.outcome }))
+            .after(serde_json::json!({ "outcome": text })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Events overlapping the window, filtered; ordered by start. 3 queries.
+pub(crate) async fn list_events(pool: &Pool, ctx: &Ctx, f: &EventFilter) -> R<Vec<EventRecord>> {
+    let mut conn = pool.acquire().await?;
+    ctx.count_view_query();
+    let mut q = format!("SELECT {EVENT_COLS} FROM events e WHERE 1 = 1");
+    let mut n = 0usize;
+    let mut next = || {
+        n += 1;
+        n
+    };
+    // Bind order follows placeholder numbers; collect (number, value) and sort.
+    let mut binds: Vec<(usize, either::Value)> = Vec::new();
+    if !f.kinds.is_empty() {
+        let ps: Vec<String> = f
+            .kinds
+            .iter()
+            .map(|k| {
+                let i = next();
+                binds.push((i, either::Value::Text(k.as_str().to_string())));
+                format!("${i}")
+            })
+            .collect();
+        q.push_str(&format!(" AND e.kind IN ({})", ps.join(", ")));
+    }
+    if !f.statuses.is_empty() {
+        let ps: Vec<String> = f
+            .statuses
+            .iter()
+            .map(|s| {
+                let i = next();
+                binds.push((i, either::Value::Text(s.as_str().to_string())));
+                format!("${i}")
+            })
+            .collect();
+        q.push_str(&format!(" AND e.status IN ({})", ps.join(", ")));
+    }
+    if let Some(s) = f.scope {
+        let i = next();
+        binds.push((i, either::Value::Text(s.as_str().to_string())));
+        q.push_str(&format!(" AND e.scope = ${i}"));
+    }
+    if let Some(u) = f.unit_id {
+        let i = next();
+        binds.push((i, either::Value::Int(u.0)));
+        q.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM event_units eu WHERE eu.event_id = e.id AND eu.unit_id = ${i})"
+        ));
+    }
+    if let Some(vis) = &f.visible_units {
+        if vis.is_empty() {
+            q.push_str(" AND 1 = 0");
+        } else {
+            let ps: Vec<String> = vis
+                .iter()
+                .map(|u| {
+                    let i = next();
+                    binds.push((i, either::Value::Int(u.0)));
+                    format!("${i}")
+                })
+                .collect();
+            q.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM event_units ev WHERE ev.event_id = e.id AND ev.unit_id IN ({}))",
+                ps.join(", ")
+            ));
+        }
+    }
+    if let Some(from) = f.from {
+        let i = next();
+        binds.push((i, either::Value::Int(from)));
+        q.push_str(&format!(" AND e.end_at >= ${i}"));
+    }
+    if let Some(to) = f.to {
+        let i = next();
+        binds.push((i, either::Value::Int(to)));
+        q.push_str(&format!(" AND e.start_at < ${i}"));
+    }
+    let limit = if f.limit <= 0 { 500 } else { f.limit.min(5000) };
+    q.push_str(&format!(" ORDER BY e.start_at, e.id LIMIT {limit}"));
+    binds.sort_by_key(|(i, _)| *i);
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(q));
+    for (_, v) in binds {
+        query = match v {
+            either::Value::Text(s) => query.bind(s),
+            either::Value::Int(i) => query.bind(i),
+        };
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    let mut out = rows.iter().map(event_row).collect::<R<Vec<_>>>()?;
+    ctx.count_view_query();
+    attach_links(&mut conn, &mut out).await?;
+    Ok(out)
+}
+
+pub(crate) mod either {
+    pub(super) enum Value {
+        Text(String),
+        Int(i64),
+    }
+}
+
+/// Events linked to an item (for the item page).
+pub(crate) async fn item_events(pool: &Pool, item: ItemId) -> R<Vec<EventRecord>> {
+    let mut conn = pool.acquire().await?;
+    let rows = sqlx::query(sql!(
+        "SELECT {EVENT_COLS} FROM events WHERE id IN (SELECT event_id FROM event_items WHERE item_id = $1)
+         ORDER BY start_at, id"
+    ))
+    .bind(item.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = rows.iter().map(event_row).collect::<R<Vec<_>>>()?;
+    attach_links(&mut conn, &mut out).await?;
+    Ok(out)
+}
+
+// ---- people -----------------------------------------------------------------------------

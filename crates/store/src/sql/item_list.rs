@@ -1,0 +1,194 @@
+//! The filtered, paged item list behind `/items` and its exports.
+
+use super::tx::{day_text, parse_date};
+use super::{DB, Pool, R};
+use crate::Ctx;
+use crate::tracking_model::*;
+use domain::{ItemId, ItemStatus, PlanId};
+use sqlx::QueryBuilder;
+use std::collections::HashMap;
+use std::str::FromStr;
+
+pub(crate) fn like_pattern(folded: &str) -> String {
+    let mut p = String::from("%");
+    for c in folded.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+/// The WHERE clause of the list, with every value bound (`push_bind`).
+fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
+    let mut sep = " WHERE ";
+    let mut next = |q: &mut QueryBuilder<DB>| {
+        q.push(sep);
+        sep = " AND ";
+    };
+    if let Some(p) = f.plan_id {
+        next(q);
+        q.push("i.plan_id = ").push_bind(p.0);
+    }
+    if let Some(u) = f.unit_id {
+        next(q);
+        q.push("i.id IN (SELECT item_id FROM item_units WHERE unit_id = ")
+            .push_bind(u.0);
+        if let Some(rel) = f.relation {
+            q.push(" AND relation = ").push_bind(rel.as_str());
+        }
+        q.push(")");
+    }
+    if let Some(units) = &f.visible_units {
+        next(q);
+        q.push("i.id IN (SELECT item_id FROM item_units WHERE unit_id IN (");
+        if units.is_empty() {
+            // No units: nothing is shared.
+            q.push("NULL");
+        }
+        let mut list = q.separated(", ");
+        for u in units {
+            list.push_bind(u.0);
+        }
+        q.push("))");
+    }
+    if !f.statuses.is_empty() {
+        next(q);
+        q.push("i.status IN (");
+        let mut list = q.separated(", ");
+        for s in &f.statuses {
+            list.push_bind(s.as_str());
+        }
+        q.push(")");
+    }
+    if let Some(d) = f.due_from {
+        next(q);
+        q.push("i.due_date >= ").push_bind(day_text(d));
+    }
+    if let Some(d) = f.due_to {
+        next(q);
+        q.push("i.due_date <= ").push_bind(day_text(d));
+    }
+    if let Some(t) = f
+        .text
+        .as_deref()
+        .map(vanban::text::fold)
+        .map(|t| t.trim().to_string())
+        && !t.is_empty()
+    {
+        next(q);
+        q.push("i.search_folded LIKE ")
+            .push_bind(like_pattern(&t))
+            .push(" ESCAPE '\\'");
+    }
+    if let Some(after) = f.after_id {
+        next(q);
+        q.push("i.id > ").push_bind(after.0);
+    }
+}
+
+/// One row as the page query selects it.
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    id: i64,
+    plan_id: i64,
+    numbering: Option<String>,
+    title: String,
+    status: String,
+    start_date: Option<String>,
+    due_date: Option<String>,
+    added: bool,
+}
+
+const LIST_COLS: &str = "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, \
+     i.start_date, i.due_date, i.added FROM items i";
+
+/// The item list: filters, a page, the total, and each row's units. 2 queries (3 past
+/// the last page).
+pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<ItemPage> {
+    let per_page = f.per_page.clamp(1, 1000);
+    let page = f.page.max(1);
+    let offset = (page - 1) * per_page;
+    let mut q = QueryBuilder::<DB>::new(LIST_COLS);
+    push_filter(&mut q, f);
+    if f.after_id.is_some() {
+        q.push(" ORDER BY i.id LIMIT ").push_bind(per_page);
+    } else {
+        // NULLS LAST is PostgreSQL's default for ASC, and SQLite walks the
+        // (due_date, id) index for it too: the first pages need no sort.
+        q.push(" ORDER BY i.due_date NULLS LAST, i.id LIMIT ")
+            .push_bind(per_page)
+            .push(" OFFSET ")
+            .push_bind(offset);
+    }
+    let mut conn = pool.acquire().await?;
+    ctx.count_view_query();
+    let rows: Vec<ListRow> = q.build_query_as().fetch_all(&mut *conn).await?;
+    let (total, total_capped) = if f.after_id.is_some() {
+        (rows.len() as i64, false)
+    } else if (rows.len() as i64) < per_page && (!rows.is_empty() || page == 1) {
+        // The last page: the total is known without counting.
+        (offset + rows.len() as i64, false)
+    } else {
+        // Counted up to a cap: an exact count of 100,000 rows costs more than the page,
+        // and nobody pages through more than the cap; they narrow the filters.
+        ctx.count_view_query();
+        let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (SELECT 1 FROM items i");
+        push_filter(&mut q, f);
+        q.push(" LIMIT ")
+            .push_bind(crate::LIST_COUNT_CAP + 1)
+            .push(") c");
+        let n: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
+        if n > crate::LIST_COUNT_CAP {
+            (crate::LIST_COUNT_CAP, true)
+        } else {
+            (n, false)
+        }
+    };
+    let mut out: Vec<ItemListRow> = rows
+        .into_iter()
+        .map(|r| ItemListRow {
+            id: ItemId(r.id),
+            plan_id: PlanId(r.plan_id),
+            numbering: r.numbering,
+            title: r.title,
+            status: ItemStatus::from_str(&r.status).unwrap_or_default(),
+            start: parse_date(r.start_date),
+            due: parse_date(r.due_date),
+            added: r.added,
+            lead_units: Vec::new(),
+            coordinating_units: Vec::new(),
+        })
+        .collect();
+    if !out.is_empty() {
+        let index: HashMap<i64, usize> = out.iter().enumerate().map(|(i, r)| (r.id.0, i)).collect();
+        ctx.count_view_query();
+        let mut q = QueryBuilder::<DB>::new(
+            "SELECT iu.item_id, iu.relation, u.name FROM item_units iu \
+             JOIN units u ON u.id = iu.unit_id WHERE iu.item_id IN (",
+        );
+        let mut ids = q.separated(", ");
+        for r in &out {
+            ids.push_bind(r.id.0);
+        }
+        q.push(") ORDER BY iu.item_id, iu.position");
+        let units: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&mut *conn).await?;
+        for (item, relation, name) in units {
+            let row = &mut out[index[&item]];
+            if relation == "lead" {
+                row.lead_units.push(name);
+            } else {
+                row.coordinating_units.push(name);
+            }
+        }
+    }
+    Ok(ItemPage {
+        rows: out,
+        total,
+        total_capped,
+        page,
+        per_page,
+    })
+}

@@ -1,0 +1,314 @@
+//! Changing the shape of a plan: adding, splitting and moving items.
+
+use super::items::{
+    bump, dates_source_str, finish_item_change, item_json, load_item, locked_item, search_text,
+    write_units,
+};
+use super::tx::{audit_in, date_text};
+use super::{Conn, Pool, R, begin_write};
+use crate::model::AuditEntry;
+use crate::tracking_model::*;
+use crate::{Ctx, StoreError};
+use domain::{Actor, DatesSource, ItemId, PlanId, UnitId, UnitRelation, tracking};
+use serde_json::json;
+
+/// Sibling ids in display order.
+pub(crate) async fn siblings(
+    conn: &mut Conn,
+    plan: PlanId,
+    parent: Option<ItemId>,
+    appendix: Option<i64>,
+) -> R<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM items WHERE plan_id = $1 AND parent_id IS NOT DISTINCT FROM $2
+             AND appendix_id IS NOT DISTINCT FROM $3
+         ORDER BY position, seq",
+    )
+    .bind(plan.0)
+    .bind(parent.map(|p| p.0))
+    .bind(appendix)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+pub(crate) async fn renumber(conn: &mut Conn, ids: &[i64]) -> R<()> {
+    for (pos, id) in ids.iter().enumerate() {
+        sqlx::query("UPDATE items SET position = $1 WHERE id = $2 AND position <> $1")
+            .bind(pos as i64)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub(crate) struct Placement {
+    plan: PlanId,
+    parent: Option<ItemId>,
+    appendix: Option<i64>,
+    depth: i64,
+    /// The operation's time (created_at, updated_at).
+    now: i64,
+}
+
+pub(crate) async fn insert_added(
+    conn: &mut Conn,
+    at: &Placement,
+    numbering: Option<&str>,
+    title: &str,
+    text: &str,
+    start: Option<chrono::NaiveDate>,
+    due: Option<chrono::NaiveDate>,
+) -> R<ItemId> {
+    let t = at.now;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO items (plan_id, parent_id, appendix_id, position, seq, depth, numbering,
+             title, body, added, status, created_at, updated_at, start_date, due_date,
+             dates_source, search_folded)
+         VALUES ($1, $2, $3, 1000000000,
+             (SELECT COALESCE(MAX(seq), -1) + 1 FROM items WHERE plan_id = $1),
+             $4, $5, $6, $7, TRUE, 'not_started', $8, $8, $9, $10, $11, $12)
+         RETURNING id",
+    )
+    .bind(at.plan.0)
+    .bind(at.parent.map(|p| p.0))
+    .bind(at.appendix)
+    .bind(at.depth)
+    .bind(numbering)
+    .bind(title)
+    .bind(text)
+    .bind(t)
+    .bind(date_text(start))
+    .bind(date_text(due))
+    .bind(dates_source_str(DatesSource::Manual))
+    .bind(search_text(numbering, title, text))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(ItemId(id))
+}
+
+/// Adds an item that is not in the document (`added = true`). Under a parent: whoever
+/// may edit the parent, with the parent's units unless other units are given (which
+/// needs the Board or an admin). At the top level: the Board or an admin.
+pub(crate) async fn add_item(pool: &Pool, ctx: &Ctx, new: &NewItem, actor: &Actor) -> R<ItemId> {
+    let now = ctx.now();
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(StoreError::Invalid("an item needs a title".into()));
+    }
+    let mut tx = begin_write(pool).await?;
+    let (appendix, depth, lead, coord) = match new.parent_id {
+        Some(p) => {
+            let parent = locked_item(&mut tx, p, None).await?;
+            if parent.plan_id != new.plan_id {
+                return Err(StoreError::Invalid("the parent is in another plan".into()));
+            }
+            tracking::check_edit_item(actor, &parent.item_units())?;
+            let (appendix, depth): (Option<i64>, i64) =
+                sqlx::query_as("SELECT appendix_id, depth FROM items WHERE id = $1")
+                    .bind(p.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let units_of = |rel| -> Vec<UnitId> {
+                parent
+                    .units
+                    .iter()
+                    .filter(|(_, r)| *r == rel)
+                    .map(|(u, _)| *u)
+                    .collect()
+            };
+            let (pl, pc) = (
+                units_of(UnitRelation::Lead),
+                units_of(UnitRelation::Coordinating),
+            );
+            let lead = if new.lead.is_empty() {
+                pl.clone()
+            } else {
+                new.lead.clone()
+            };
+            let coord = if new.lead.is_empty() && new.coordinating.is_empty() {
+                pc.clone()
+            } else {
+                new.coordinating.clone()
+            };
+            if lead != pl || coord != pc {
+                tracking::check_change_units(actor)?;
+            }
+            (appendix, depth + 1, lead, coord)
+        }
+        None => {
+            tracking::check_change_units(actor)?;
+            let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
+                .bind(new.plan_id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if exists.is_none() {
+                return Err(StoreError::NotFound(format!("plan {}", new.plan_id)));
+            }
+            (None, 0, new.lead.clone(), new.coordinating.clone())
+        }
+    };
+    let place = Placement {
+        plan: new.plan_id,
+        parent: new.parent_id,
+        appendix,
+        depth,
+        now,
+    };
+    let id = insert_added(
+        &mut tx,
+        &place,
+        new.numbering.as_deref(),
+        title,
+        &new.text,
+        new.start,
+        new.due,
+    )
+    .await?;
+    write_units(&mut tx, id, &lead, &coord).await?;
+    let mut sibs = siblings(&mut tx, new.plan_id, new.parent_id, appendix).await?;
+    sibs.retain(|s| *s != id.0);
+    let at = new
+        .position
+        .map_or(sibs.len(), |p| (p.max(0) as usize).min(sibs.len()));
+    sibs.insert(at, id.0);
+    renumber(&mut tx, &sibs).await?;
+    let after = load_item(&mut tx, id).await?;
+    audit_in(
+        &mut tx,
+        now,
+        &AuditEntry::new(Some(actor.user_id), "item.add", "item", Some(id.0))
+            .after(serde_json::to_value(&after)?),
+        new.plan_id,
+        Some(id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Splits an item: it keeps the first part, the others become added items right after
+/// it with the same units and dates. Returns the new items' ids.
+pub(crate) async fn split_item(
+    pool: &Pool,
+    ctx: &Ctx,
+    id: ItemId,
+    expected: i64,
+    parts: &[SplitPart],
+    actor: &Actor,
+) -> R<Vec<ItemId>> {
+    let now = ctx.now();
+    if parts.len() < 2 || parts.iter().any(|p| p.title.trim().is_empty()) {
+        return Err(StoreError::Invalid(
+            "a split needs at least two parts, each with a title".into(),
+        ));
+    }
+    let mut tx = begin_write(pool).await?;
+    let it = locked_item(&mut tx, id, Some(expected)).await?;
+    tracking::check_edit_item(actor, &it.item_units())?;
+    bump(&mut tx, now, &it).await?;
+    let (appendix, depth, numbering): (Option<i64>, i64, Option<String>) =
+        sqlx::query_as("SELECT appendix_id, depth, numbering FROM items WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(&mut *tx)
+            .await?;
+    let first = &parts[0];
+    sqlx::query("UPDATE items SET title = $1, body = $2, search_folded = $3 WHERE id = $4")
+        .bind(first.title.trim())
+        .bind(&first.text)
+        .bind(search_text(
+            numbering.as_deref(),
+            first.title.trim(),
+            &first.text,
+        ))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    let lead: Vec<UnitId> = it
+        .units
+        .iter()
+        .filter(|(_, r)| *r == UnitRelation::Lead)
+        .map(|(u, _)| *u)
+        .collect();
+    let coord: Vec<UnitId> = it
+        .units
+        .iter()
+        .filter(|(_, r)| *r == UnitRelation::Coordinating)
+        .map(|(u, _)| *u)
+        .collect();
+    let place = Placement {
+        plan: it.plan_id,
+        parent: it.parent_id,
+        appendix,
+        depth,
+        now,
+    };
+    let mut new_ids = Vec::new();
+    for p in &parts[1..] {
+        let nid = insert_added(
+            &mut tx,
+            &place,
+            None,
+            p.title.trim(),
+            &p.text,
+            it.start,
+            it.due,
+        )
+        .await?;
+        write_units(&mut tx, nid, &lead, &coord).await?;
+        new_ids.push(nid);
+    }
+    let mut sibs = siblings(&mut tx, it.plan_id, it.parent_id, appendix).await?;
+    sibs.retain(|s| !new_ids.iter().any(|n| n.0 == *s));
+    let at = sibs
+        .iter()
+        .position(|s| *s == id.0)
+        .map_or(sibs.len(), |p| p + 1);
+    for (k, n) in new_ids.iter().enumerate() {
+        sibs.insert(at + k, n.0);
+    }
+    renumber(&mut tx, &sibs).await?;
+    let after = load_item(&mut tx, id).await?;
+    audit_in(
+        &mut tx,
+        now,
+        &AuditEntry::new(Some(actor.user_id), "item.split", "item", Some(id.0))
+            .before(item_json(&it))
+            .after(json!({ "item": after, "new_items": new_ids })),
+        it.plan_id,
+        Some(id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(new_ids)
+}
+
+/// Moves an item to `position` among its siblings (0 = first).
+pub(crate) async fn move_item(
+    pool: &Pool,
+    ctx: &Ctx,
+    id: ItemId,
+    expected: i64,
+    position: i64,
+    actor: &Actor,
+) -> R<i64> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let it = locked_item(&mut tx, id, Some(expected)).await?;
+    tracking::check_edit_item(actor, &it.item_units())?;
+    let appendix: Option<i64> = sqlx::query_scalar("SELECT appendix_id FROM items WHERE id = $1")
+        .bind(id.0)
+        .fetch_one(&mut *tx)
+        .await?;
+    let mut sibs = siblings(&mut tx, it.plan_id, it.parent_id, appendix).await?;
+    sibs.retain(|s| *s != id.0);
+    let at = (position.max(0) as usize).min(sibs.len());
+    sibs.insert(at, id.0);
+    bump(&mut tx, now, &it).await?;
+    renumber(&mut tx, &sibs).await?;
+    let v = finish_item_change(&mut tx, now, actor, "item.move", &it).await?;
+    tx.commit().await?;
+    Ok(v)
+}
+
+// ---- progress reports -----------------------------------------------------------------------

@@ -1,0 +1,67 @@
+//! The queries, one module per aggregate, written once and compiled for each backend:
+//! `sqlite.rs` and `postgres.rs` each include this directory (`sqlite::sql`,
+//! `postgres::sql`) with their own `DB`, `Pool`, `MIGRATOR` and `begin_write`. Queries use
+//! `$1` placeholders and the types both engines share. A function takes `ctx` only when it
+//! reads the clock or the counters.
+
+use super::{DB, MIGRATOR, Pool, begin_write};
+
+pub(crate) type Conn = <DB as sqlx::Database>::Connection;
+pub(crate) type DbRow = <DB as sqlx::Database>::Row;
+pub(crate) type R<T> = Result<T, crate::StoreError>;
+
+/// A query text built from constant column lists (never from input).
+macro_rules! sql {
+    ($($t:tt)*) => {
+        sqlx::AssertSqlSafe(format!($($t)*))
+    };
+}
+
+macro_rules! item_cols {
+    () => {
+        "i.id, i.plan_id, i.parent_id, i.appendix_id, i.position, i.depth, i.numbering, \
+         i.title, i.body, i.source_line, i.added, i.status, i.status_reason, i.start_date, \
+         i.due_date, i.version"
+    };
+}
+
+macro_rules! subtree {
+    () => {
+        "WITH RECURSIVE sub(id) AS (
+             SELECT id FROM items WHERE id = $1
+             UNION ALL
+             SELECT c.id FROM items c JOIN sub s ON c.parent_id = s.id
+         ) "
+    };
+}
+
+macro_rules! user_cols {
+    () => {
+        "u.id, u.login, u.display_name, u.password_hash, u.must_change_password, u.language, \
+         u.active, u.created_at"
+    };
+}
+
+pub(crate) mod accounts;
+pub(crate) mod audit;
+pub(crate) mod delegations;
+pub(crate) mod escalations;
+pub(crate) mod evaluations;
+pub(crate) mod event_prep;
+pub(crate) mod events;
+pub(crate) mod feeds;
+pub(crate) mod import;
+pub(crate) mod item_list;
+pub(crate) mod item_tree;
+pub(crate) mod items;
+pub(crate) mod people;
+pub(crate) mod plans;
+pub(crate) mod progress;
+pub(crate) mod reminders;
+pub(crate) mod reports;
+pub(crate) mod schema;
+pub(crate) mod sessions;
+pub(crate) mod synthetic;
+pub(crate) mod targets;
+pub(crate) mod tx;
+pub(crate) mod units;

@@ -1,0 +1,535 @@
+//! People (experts, interpreters, guests), invitations and interpreter bookings.
+
+use super::events::{editable_event, forbidden, nfc, placeholders};
+use super::tx::{audit, json};
+use super::{Conn, DbRow, Pool, R, begin_write};
+use crate::events_model::*;
+use crate::model::AuditEntry;
+use crate::{Ctx, StoreError};
+use domain::events::{EventError, can_edit_people};
+use domain::{Actor, EventId, InvitationStatus, LanguagePair, PersonId, PersonKind};
+use sqlx::Row;
+use std::collections::HashMap;
+
+pub(crate) const PERSON_COLS: &str =
+    "id, kind, name, title, organisation, field, email, phone, language_pairs, notes, version";
+
+pub(crate) fn person_row(r: &DbRow) -> R<PersonRecord> {
+    let kind: String = r.try_get(1)?;
+    let pairs: String = r.try_get(8)?;
+    Ok(PersonRecord {
+        id: PersonId(r.try_get(0)?),
+        kind: kind
+            .parse()
+            .map_err(|e: domain::ParseError| StoreError::Invalid(e.to_string()))?,
+        name: r.try_get(2)?,
+        title: r.try_get(3)?,
+        organisation: r.try_get(4)?,
+        field: r.try_get(5)?,
+        email: r.try_get(6)?,
+        phone: r.try_get(7)?,
+        language_pairs: LanguagePair::parse_list(&pairs).unwrap_or_default(),
+        notes: r.try_get(9)?,
+        version: r.try_get(10)?,
+    })
+}
+
+pub(crate) fn check_person(p: &PersonInput) -> R<(PersonKind, String, String)> {
+    let name = nfc(&p.name);
+    if name.is_empty() {
+        return Err(EventError::NameRequired.into());
+    }
+    let kind = p
+        .kind
+        .ok_or_else(|| StoreError::Invalid("a person needs a kind".into()))?;
+    let pairs = p
+        .language_pairs
+        .iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    Ok((kind, name, pairs))
+}
+
+pub(crate) async fn create_person(
+    pool: &Pool,
+    ctx: &Ctx,
+    p: &PersonInput,
+    actor: &Actor,
+) -> R<PersonId> {
+    let now = ctx.now();
+    if !can_edit_people(actor) {
+        return Err(forbidden("edit the people directory"));
+    }
+    let (kind, name, pairs) = check_person(p)?;
+    let mut tx = begin_write(pool).await?;
+    let at = now;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO people (kind, name, name_folded, title, organisation, field, email, phone,
+             language_pairs, notes, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+    )
+    .bind(kind.as_str())
+    .bind(&name)
+    .bind(vanban::text::fold(&name))
+    .bind(nfc(&p.title))
+    .bind(nfc(&p.organisation))
+    .bind(nfc(&p.field))
+    .bind(p.email.trim())
+    .bind(p.phone.trim())
+    .bind(&pairs)
+    .bind(nfc(&p.notes))
+    .bind(at)
+    .fetch_one(&mut *tx)
+    .await?;
+    let rec = load_person(&mut tx, PersonId(id)).await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(Some(actor.user_id), "person.create", "person", Some(id))
+            .after(json(&rec)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(PersonId(id))
+}
+
+pub(crate) async fn load_person(conn: &mut Conn, id: PersonId) -> R<Option<PersonRecord>> {
+    sqlx::query(sql!("SELECT {PERSON_COLS} FROM people WHERE id = $1"))
+        .bind(id.0)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(|r| person_row(&r))
+        .transpose()
+}
+
+pub(crate) async fn person(pool: &Pool, id: PersonId) -> R<Option<PersonRecord>> {
+    load_person(&mut *pool.acquire().await?, id).await
+}
+
+pub(crate) async fn update_person(
+    pool: &Pool,
+    ctx: &Ctx,
+    id: PersonId,
+    expected: i64,
+    p: &PersonInput,
+    actor: &Actor,
+) -> R<i64> {
+    let now = ctx.now();
+    if !can_edit_people(actor) {
+        return Err(forbidden("edit the people directory"));
+    }
+    let (kind, name, pairs) = check_person(p)?;
+    let mut tx = begin_write(pool).await?;
+    let before = load_person(&mut tx, id)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("person {id}")))?;
+    if let Err(c) = domain::check_version(before.version, expected) {
+        return Err(StoreError::Conflict {
+            entity: "person",
+            id: id.0,
+            conflict: c,
+            current: json(&before),
+        });
+    }
+    sqlx::query(
+        "UPDATE people SET kind = $1, name = $2, name_folded = $3, title = $4, organisation = $5,
+             field = $6, email = $7, phone = $8, language_pairs = $9, notes = $10,
+             version = version + 1, updated_at = $11
+         WHERE id = $12 AND version = $13",
+    )
+    .bind(kind.as_str())
+    .bind(&name)
+    .bind(vanban::text::fold(&name))
+    .bind(nfc(&p.title))
+    .bind(nfc(&p.organisation))
+    .bind(nfc(&p.field))
+    .bind(p.email.trim())
+    .bind(p.phone.trim())
+    .bind(&pairs)
+    .bind(nfc(&p.notes))
+    .bind(now)
+    .bind(id.0)
+    .bind(expected)
+    .execute(&mut *tx)
+    .await?;
+    let after = load_person(&mut tx, id).await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(Some(actor.user_id), "person.update", "person", Some(id.0))
+            .before(json(&before))
+            .after(json(&after)),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(expected + 1)
+}
+
+/// The directory, by kind and folded name (diacritics and đ ignored), at most 500.
+pub(crate) async fn list_people(
+    pool: &Pool,
+    kind: Option<PersonKind>,
+    text: Option<&str>,
+) -> R<Vec<PersonRecord>> {
+    let pattern = format!(
+        "%{}%",
+        vanban::text::fold(text.unwrap_or("").trim())
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let rows = sqlx::query(sql!(
+        "SELECT {PERSON_COLS} FROM people
+         WHERE ($1 = '' OR kind = $1) AND name_folded LIKE $2 ESCAPE '\\'
+         ORDER BY kind, name_folded, id LIMIT 500"
+    ))
+    .bind(kind.map(|k| k.as_str()).unwrap_or(""))
+    .bind(pattern)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(person_row).collect()
+}
+
+// ---- invitations ------------------------------------------------------------------------
+
+/// Adds invitations with multi-row INSERTs (1,000 rows a statement), one audit entry for
+/// the batch. A person already invited is skipped. Returns how many were added.
+pub(crate) async fn add_invitations(
+    pool: &Pool,
+    ctx: &Ctx,
+    event: EventId,
+    list: &[NewInvitation],
+    actor: &Actor,
+) -> R<u64> {
+    let now = ctx.now();
+    let mut clean: Vec<(Option<i64>, String, String, String)> = Vec::with_capacity(list.len());
+    for inv in list {
+        let name = nfc(&inv.name);
+        if name.is_empty() && inv.person_id.is_none() {
+            return Err(EventError::NameRequired.into());
+        }
+        clean.push((
+            inv.person_id.map(|p| p.0),
+            name,
+            nfc(&inv.organisation),
+            inv.email.trim().to_string(),
+        ));
+    }
+    let mut tx = begin_write(pool).await?;
+    editable_event(&mut tx, event, actor).await?;
+    // Directory people: their name and organisation when none was given.
+    let person_ids: Vec<i64> = clean.iter().filter_map(|c| c.0).collect();
+    if !person_ids.is_empty() {
+        let mut known: HashMap<i64, (String, String, String)> = HashMap::new();
+        for chunk in person_ids.chunks(1000) {
+            let mut q = sqlx::query(sql!(
+                "SELECT id, name, organisation, email FROM people WHERE id IN ({})",
+                placeholders(1, chunk.len())
+            ));
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            for r in q.fetch_all(&mut *tx).await? {
+                known.insert(r.try_get(0)?, (r.try_get(1)?, r.try_get(2)?, r.try_get(3)?));
+            }
+        }
+        for c in &mut clean {
+            if let Some(pid) = c.0 {
+                let (n, o, e) = known
+                    .get(&pid)
+                    .ok_or_else(|| StoreError::NotFound(format!("person {pid}")))?;
+                if c.1.is_empty() {
+                    c.1 = n.clone();
+                }
+                if c.2.is_empty() {
+                    c.2 = o.clone();
+                }
+                if c.3.is_empty() {
+                    c.3 = e.clone();
+                }
+            }
+        }
+    }
+    let at = now;
+    let mut added = 0u64;
+    for chunk in clean.chunks(1000) {
+        let mut q = String::from(
+            "INSERT INTO invitations (event_id, person_id, name, organisation, email, status, updated_at) VALUES ",
+        );
+        for k in 0..chunk.len() {
+            let b = k * 4;
+            if k > 0 {
+                q.push_str(", ");
+            }
+            // The event id and time are database integers, the status a constant.
+            q.push_str(&format!(
+                "({}, ${}, ${}, ${}, ${}, 'invited', {at})",
+                event.0,
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4
+            ));
+        }
+        q.push_str(" ON CONFLICT DO NOTHING");
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(q));
+        for (pid, name, org, email) in chunk {
+            query = query.bind(*pid).bind(name).bind(org).bind(email);
+        }
+        added += query.execute(&mut *tx).await?.rows_affected();
+    }
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "event.invitations.add",
+            "event",
+            Some(event.0),
+        )
+        .after(serde_json::json!({ "added": added, "submitted": list.len() })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(added)
+}
+
+pub(crate) async fn set_invitation_status(
+    pool: &Pool,
+    ctx: &Ctx,
+    invitation: i64,
+    status: InvitationStatus,
+    actor: &Actor,
+) -> R<EventId> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let row: Option<(i64, String)> =
+        sqlx::query_as("SELECT event_id, status FROM invitations WHERE id = $1")
+            .bind(invitation)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (event, old) =
+        row.ok_or_else(|| StoreError::NotFound(format!("invitation {invitation}")))?;
+    editable_event(&mut tx, EventId(event), actor).await?;
+    sqlx::query("UPDATE invitations SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(status.as_str())
+        .bind(now)
+        .bind(invitation)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "invitation.status",
+            "invitation",
+            Some(invitation),
+        )
+        .before(serde_json::json!({ "event": event, "status": old }))
+        .after(serde_json::json!({ "event": event, "status": status })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(EventId(event))
+}
+
+/// A page of an event's invitations (`offset`, `limit` ≤ 1,000) with the total and the
+/// counts per status: 3 queries whatever the list's size.
+pub(crate) async fn invitations(
+    pool: &Pool,
+    event: EventId,
+    offset: i64,
+    limit: i64,
+) -> R<InvitationPage> {
+    let mut conn = pool.acquire().await?;
+    let rows = sqlx::query(
+        "SELECT id, event_id, person_id, name, organisation, email, status FROM invitations
+         WHERE event_id = $1 ORDER BY id LIMIT $2 OFFSET $3",
+    )
+    .bind(event.0)
+    .bind(limit.clamp(1, 1000))
+    .bind(offset.max(0))
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let status: String = r.try_get(6)?;
+        out.push(InvitationRecord {
+            id: r.try_get(0)?,
+            event_id: EventId(r.try_get(1)?),
+            person_id: r.try_get::<Option<i64>, _>(2)?.map(PersonId),
+            name: r.try_get(3)?,
+            organisation: r.try_get(4)?,
+            email: r.try_get(5)?,
+            status: status.parse().unwrap_or_default(),
+        });
+    }
+    let mut counts = Vec::new();
+    let mut total = 0;
+    for r in sqlx::query(
+        "SELECT status, COUNT(*) FROM invitations WHERE event_id = $1 GROUP BY status ORDER BY status",
+    )
+    .bind(event.0)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        let s: String = r.try_get(0)?;
+        let n: i64 = r.try_get(1)?;
+        total += n;
+        if let Ok(s) = s.parse::<InvitationStatus>() {
+            counts.push((s, n));
+        }
+    }
+    counts.sort_by_key(|(s, _)| InvitationStatus::ALL.iter().position(|x| x == s));
+    Ok(InvitationPage {
+        rows: out,
+        total,
+        counts,
+    })
+}
+
+// ---- interpreters -----------------------------------------------------------------------
+
+/// Books an interpreter for the event's time. Overlaps with the person's other bookings
+/// are not refused: they come back in `clashes` for the page to warn about.
+pub(crate) async fn book_interpreter(
+    pool: &Pool,
+    ctx: &Ctx,
+    event: EventId,
+    person: PersonId,
+    pair: &str,
+    actor: &Actor,
+) -> R<BookingRecord> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let ev = editable_event(&mut tx, event, actor).await?;
+    let p = load_person(&mut tx, person)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("person {person}")))?;
+    if p.kind != PersonKind::Interpreter {
+        return Err(EventError::NotAnInterpreter.into());
+    }
+    let pair = match pair.trim() {
+        "" => String::new(),
+        s => s.parse::<LanguagePair>()?.to_string(),
+    };
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO interpreter_bookings (event_id, person_id, language_pair, start_at, end_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(event.0)
+    .bind(person.0)
+    .bind(&pair)
+    .bind(ev.start_at)
+    .bind(ev.end_at)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "event.interpreter.book",
+            "event",
+            Some(event.0),
+        )
+        .after(serde_json::json!({ "booking": id, "person": person, "pair": pair })),
+    )
+    .await?;
+    tx.commit().await?;
+    bookings(pool, event)
+        .await?
+        .into_iter()
+        .find(|b| b.id == id)
+        .ok_or_else(|| StoreError::NotFound(format!("booking {id}")))
+}
+
+pub(crate) async fn remove_booking(
+    pool: &Pool,
+    ctx: &Ctx,
+    booking: i64,
+    actor: &Actor,
+) -> R<EventId> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let row: Option<(i64, i64)> =
+        sqlx::query_as("SELECT event_id, person_id FROM interpreter_bookings WHERE id = $1")
+            .bind(booking)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (event, person) = row.ok_or_else(|| StoreError::NotFound(format!("booking {booking}")))?;
+    editable_event(&mut tx, EventId(event), actor).await?;
+    sqlx::query("DELETE FROM interpreter_bookings WHERE id = $1")
+        .bind(booking)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "event.interpreter.remove",
+            "event",
+            Some(event),
+        )
+        .before(serde_json::json!({ "booking": booking, "person": person })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(EventId(event))
+}
+
+/// An event's bookings with each one's clashes (other bookings of the same interpreter
+/// on events not cancelled whose times overlap), in 2 queries.
+pub(crate) async fn bookings(pool: &Pool, event: EventId) -> R<Vec<BookingRecord>> {
+    let mut conn = pool.acquire().await?;
+    let mut out = Vec::new();
+    for r in sqlx::query(
+        "SELECT b.id, b.event_id, b.person_id, p.name, b.language_pair, b.start_at, b.end_at
+         FROM interpreter_bookings b JOIN people p ON p.id = b.person_id
+         WHERE b.event_id = $1 ORDER BY p.name_folded, b.id",
+    )
+    .bind(event.0)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        out.push(BookingRecord {
+            id: r.try_get(0)?,
+            event_id: EventId(r.try_get(1)?),
+            person_id: PersonId(r.try_get(2)?),
+            person_name: r.try_get(3)?,
+            language_pair: r.try_get(4)?,
+            start_at: r.try_get(5)?,
+            end_at: r.try_get(6)?,
+            clashes: Vec::new(),
+        });
+    }
+    if out.is_empty() {
+        return Ok(out);
+    }
+    for r in sqlx::query(
+        "SELECT b.id, o.event_id, e.title FROM interpreter_bookings b
+         JOIN interpreter_bookings o ON o.person_id = b.person_id AND o.event_id <> b.event_id
+              AND o.start_at < b.end_at AND b.start_at < o.end_at
+         JOIN events e ON e.id = o.event_id AND e.status <> 'cancelled'
+         WHERE b.event_id = $1 ORDER BY e.start_at, o.event_id",
+    )
+    .bind(event.0)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        let id: i64 = r.try_get(0)?;
+        let clash = (EventId(r.try_get(1)?), r.try_get::<String, _>(2)?);
+        if let Some(b) = out.iter_mut().find(|b| b.id == id)
+            && !b.clashes.contains(&clash)
+        {
+            b.clashes.push(clash);
+        }
+    }
+    Ok(out)
+}
+
+// ---- checklist, documents, follow-ups -------------------------------------------------------

@@ -1,0 +1,278 @@
+//! Targets: how each is counted, the countable records, and progress per target.
+
+use super::items::locked_item;
+use super::tx::{audit_in, date_text, parse_date};
+use super::{Conn, DbRow, Pool, R, begin_write};
+use crate::model::AuditEntry;
+use crate::tracking_model::*;
+use crate::{Ctx, StoreError};
+use domain::{Actor, EnteredFigure, ItemId, PlanId, UnitId, tracking};
+use serde_json::json;
+use sqlx::Row;
+use std::collections::{BTreeMap, HashMap};
+
+/// Sets how a target's actual is obtained (an item edit: the lead unit, Board, admin).
+pub(crate) async fn set_target_source(
+    pool: &Pool,
+    ctx: &Ctx,
+    target: i64,
+    source: &TargetSource,
+    actor: &Actor,
+) -> R<()> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let row: Option<(i64, String, Option<String>)> =
+        sqlx::query_as("SELECT item_id, source, rule_json FROM targets WHERE id = $1")
+            .bind(target)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (item, old_source, old_rule) =
+        row.ok_or_else(|| StoreError::NotFound(format!("target {target}")))?;
+    let it = locked_item(&mut tx, ItemId(item), None).await?;
+    tracking::check_edit_item(actor, &it.item_units())?;
+    let (code, rule) = match source {
+        TargetSource::Entered => ("entered", None),
+        TargetSource::Counted { rule } => {
+            if rule.kinds.is_empty() {
+                return Err(StoreError::Invalid(
+                    "a counting rule needs a record kind".into(),
+                ));
+            }
+            if rule.item.is_some_and(|i| i != it.id) {
+                return Err(StoreError::Invalid(
+                    "a counting rule can only link to the target's own item".into(),
+                ));
+            }
+            ("counted", Some(serde_json::to_string(rule)?))
+        }
+    };
+    sqlx::query("UPDATE targets SET source = $1, rule_json = $2 WHERE id = $3")
+        .bind(code)
+        .bind(&rule)
+        .bind(target)
+        .execute(&mut *tx)
+        .await?;
+    audit_in(
+        &mut tx, now,
+        &AuditEntry::new(Some(actor.user_id), "target.source", "target", Some(target))
+            .before(json!({ "source": old_source, "rule": old_rule.map(|r| serde_json::from_str::<serde_json::Value>(&r).unwrap_or_default()) }))
+            .after(serde_json::to_value(source)?),
+        it.plan_id,
+        Some(it.id),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Saves a countable record by its `source_key` (replacing the earlier one, links
+/// included). Record kinds call this in their own write path. Not audited here: the
+/// owning record's change is.
+pub(crate) async fn save_record(pool: &Pool, ctx: &Ctx, rec: &CountableRecord) -> R<i64> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let id = save_record_in(&mut tx, now, rec).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// [`save_record`] inside the caller's transaction (an event writes its record with it).
+pub(crate) async fn save_record_in(conn: &mut Conn, at: i64, rec: &CountableRecord) -> R<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO records (kind, status, record_date, numbers_json, title, source_key, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (source_key) DO UPDATE SET kind = excluded.kind, status = excluded.status,
+             record_date = excluded.record_date, numbers_json = excluded.numbers_json,
+             title = excluded.title, updated_at = excluded.updated_at
+         RETURNING id",
+    )
+    .bind(&rec.kind)
+    .bind(&rec.status)
+    .bind(date_text(rec.date))
+    .bind(serde_json::to_string(&rec.numbers)?)
+    .bind(&rec.title)
+    .bind(&rec.source_key)
+    .bind(at)
+    .fetch_one(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM record_items WHERE record_id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    for i in &rec.items {
+        sqlx::query(
+            "INSERT INTO record_items (record_id, item_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(id)
+        .bind(i.0)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(id)
+}
+
+pub(crate) fn records_from_rows(rows: Vec<DbRow>) -> R<Vec<CountableRecord>> {
+    let mut by_id: BTreeMap<i64, CountableRecord> = BTreeMap::new();
+    for r in rows {
+        let id: i64 = r.try_get(0)?;
+        let item: Option<i64> = r.try_get(6)?;
+        if let Some(rec) = by_id.get_mut(&id) {
+            rec.items.extend(item.map(ItemId));
+            continue;
+        }
+        let numbers: String = r.try_get(4)?;
+        by_id.insert(
+            id,
+            CountableRecord {
+                kind: r.try_get(1)?,
+                status: r.try_get(2)?,
+                date: parse_date(r.try_get(3)?),
+                numbers: serde_json::from_str(&numbers)?,
+                title: r.try_get(5)?,
+                source_key: r.try_get::<Option<String>, _>(7)?.unwrap_or_default(),
+                items: item.map(ItemId).into_iter().collect(),
+            },
+        );
+    }
+    Ok(by_id.into_values().collect())
+}
+
+pub(crate) const RECORD_COLS: &str = "rec.id, rec.kind, rec.status, rec.record_date, rec.numbers_json, rec.title, ri.item_id, rec.source_key";
+
+/// Every target of a plan with its actual and attainment, in 3 queries (4 when a rule
+/// counts records not linked to the item).
+pub(crate) async fn plan_target_progress(
+    pool: &Pool,
+    ctx: &Ctx,
+    plan: PlanId,
+) -> R<Vec<TargetProgress>> {
+    let mut conn = pool.acquire().await?;
+    ctx.count_view_query();
+    let targets = sqlx::query(
+        "SELECT t.id, t.item_id, t.min_value, t.max_value, t.unit, t.per, t.text, t.source, t.rule_json
+         FROM targets t JOIN items i ON i.id = t.item_id
+         WHERE i.plan_id = $1 ORDER BY i.seq, t.position",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(targets.len());
+    for r in &targets {
+        let source: String = r.try_get(7)?;
+        let rule: Option<String> = r.try_get(8)?;
+        let source = match (source.as_str(), rule) {
+            ("counted", Some(rule)) => TargetSource::Counted {
+                rule: serde_json::from_str(&rule)?,
+            },
+            _ => TargetSource::Entered,
+        };
+        out.push(TargetProgress {
+            target_id: r.try_get(0)?,
+            item_id: ItemId(r.try_get(1)?),
+            min: r.try_get(2)?,
+            max: r.try_get(3)?,
+            unit: r.try_get(4)?,
+            per: r.try_get(5)?,
+            text: r.try_get(6)?,
+            source,
+            actual: None,
+            attainment: None,
+        });
+    }
+
+    // Entered: the figures of each report's latest version.
+    ctx.count_view_query();
+    let mut entered: HashMap<i64, Vec<EnteredFigure>> = HashMap::new();
+    for f in sqlx::query(
+        "SELECT f.target_id, r.unit_id, r.period_end, r.id, f.value
+         FROM report_figures f
+         JOIN progress_reports r ON r.id = f.report_id
+         JOIN items i ON i.id = r.item_id
+         WHERE i.plan_id = $1
+           AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        let end: String = f.try_get(2)?;
+        entered
+            .entry(f.try_get(0)?)
+            .or_default()
+            .push(EnteredFigure {
+                unit: UnitId(f.try_get(1)?),
+                period_end: parse_date(Some(end)).unwrap_or_default(),
+                seq: f.try_get(3)?,
+                value: f.try_get(4)?,
+            });
+    }
+
+    // Counted: records linked to the plan's items, plus (rarely) unlinked kinds.
+    let counted = out
+        .iter()
+        .any(|t| matches!(t.source, TargetSource::Counted { .. }));
+    let mut records = Vec::new();
+    if counted {
+        ctx.count_view_query();
+        records = records_from_rows(
+            sqlx::query(sql!(
+                "SELECT {RECORD_COLS} FROM records rec
+                 JOIN record_items ri ON ri.record_id = rec.id
+                 WHERE rec.id IN (SELECT ri2.record_id FROM record_items ri2
+                                  JOIN items i ON i.id = ri2.item_id WHERE i.plan_id = $1)
+                 ORDER BY rec.id"
+            ))
+            .bind(plan.0)
+            .fetch_all(&mut *conn)
+            .await?,
+        )?;
+    }
+    let mut unlinked_kinds: Vec<String> = out
+        .iter()
+        .filter_map(|t| match &t.source {
+            TargetSource::Counted { rule } if rule.item.is_none() => Some(rule.kinds.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    unlinked_kinds.sort();
+    unlinked_kinds.dedup();
+    let mut all_of_kinds = Vec::new();
+    if !unlinked_kinds.is_empty() {
+        ctx.count_view_query();
+        let mut q = format!(
+            "SELECT {RECORD_COLS} FROM records rec
+             LEFT JOIN record_items ri ON ri.record_id = rec.id WHERE rec.kind IN ("
+        );
+        for k in 0..unlinked_kinds.len() {
+            q.push_str(if k == 0 { "$" } else { ", $" });
+            q.push_str(&(k + 1).to_string());
+        }
+        q.push_str(") ORDER BY rec.id");
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(q));
+        for k in &unlinked_kinds {
+            query = query.bind(k);
+        }
+        all_of_kinds = records_from_rows(query.fetch_all(&mut *conn).await?)?;
+    }
+
+    for t in &mut out {
+        t.actual = match &t.source {
+            TargetSource::Entered => entered
+                .get(&t.target_id)
+                .and_then(|f| domain::entered_actual(f)),
+            TargetSource::Counted { rule } => {
+                let pool = if rule.item.is_some() {
+                    &records
+                } else {
+                    &all_of_kinds
+                };
+                Some(domain::actual(rule, pool))
+            }
+        };
+        t.attainment = t.actual.map(|a| domain::attainment(a, t.min, t.max));
+    }
+    Ok(out)
+}
+
+// ---- item list --------------------------------------------------------------------------------

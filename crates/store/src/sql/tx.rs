@@ -1,0 +1,119 @@
+//! What every write shares: the one audit writer, the optimistic version bump, the date
+//! codecs and the small guards used inside transactions.
+
+use super::{Conn, R};
+use crate::StoreError;
+use crate::model::AuditEntry;
+use domain::tracking::TrackingError;
+use domain::{Actor, AuditId, ItemId, PlanId};
+use std::str::FromStr;
+
+/// The one audit writer: every change appends its entry here, inside the change's own
+/// transaction, at the operation's time. `plan` and `item` tie the entry to a plan's and an
+/// item's history (`/plans/{id}/audit`, `/items/{id}/audit`).
+pub(crate) async fn write_audit(
+    conn: &mut Conn,
+    at: i64,
+    e: &AuditEntry,
+    plan: Option<PlanId>,
+    item: Option<ItemId>,
+) -> R<AuditId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, before_json,
+             after_json, plan_id, item_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(at)
+    .bind(e.actor.map(|u| u.0))
+    .bind(&e.action)
+    .bind(&e.entity)
+    .bind(e.entity_id)
+    .bind(e.before.as_ref().map(|v| v.to_string()))
+    .bind(e.after.as_ref().map(|v| v.to_string()))
+    .bind(plan.map(|p| p.0))
+    .bind(item.map(|i| i.0))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(AuditId(id))
+}
+
+/// A table whose rows carry an optimistic `version`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Versioned {
+    Item,
+    Event,
+    Delegation,
+}
+
+/// The optimistic version bump, the one place it is written: `version + 1` and
+/// `updated_at`, only while the row is still at `expected`. False when someone saved
+/// first; the caller then answers with a conflict that shows the current row.
+pub(crate) async fn bump_version(
+    conn: &mut Conn,
+    at: i64,
+    table: Versioned,
+    id: i64,
+    expected: i64,
+) -> R<bool> {
+    // One static text per table: a table name is never built from input.
+    let sql = match table {
+        Versioned::Item => {
+            "UPDATE items SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::Event => {
+            "UPDATE events SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::Delegation => {
+            "UPDATE delegations SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+    };
+    let n = sqlx::query(sql)
+        .bind(at)
+        .bind(id)
+        .bind(expected)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    Ok(n > 0)
+}
+
+/// An entry tied to no plan (users, units, settings).
+pub(crate) async fn audit(conn: &mut Conn, at: i64, e: &AuditEntry) -> R<AuditId> {
+    write_audit(conn, at, e, None, None).await
+}
+
+pub(crate) async fn audit_in(
+    conn: &mut Conn,
+    at: i64,
+    e: &AuditEntry,
+    plan: PlanId,
+    item: Option<ItemId>,
+) -> R<AuditId> {
+    super::tx::write_audit(conn, at, e, Some(plan), item).await
+}
+
+pub(crate) fn json(v: &impl serde::Serialize) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+// ---- events -----------------------------------------------------------------------------
+
+pub(crate) fn board_or_admin(actor: &Actor, action: &'static str) -> R<()> {
+    if actor.is_board_or_admin() {
+        Ok(())
+    } else {
+        Err(StoreError::Tracking(TrackingError::Forbidden { action }))
+    }
+}
+
+pub(crate) fn day_text(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(day_text)
+}
+
+pub(crate) fn parse_date(s: Option<String>) -> Option<chrono::NaiveDate> {
+    s.and_then(|s| chrono::NaiveDate::from_str(&s).ok())
+}

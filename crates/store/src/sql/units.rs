@@ -1,0 +1,290 @@
+//! Units, merging duplicates, and the editable abbreviation (alias) table.
+
+use super::plans::relation;
+use super::tx::audit;
+use super::{Conn, DbRow, Pool, R, begin_write};
+use crate::model::*;
+use crate::{Ctx, StoreError};
+use domain::{ItemId, PlanId, UnitId, UnitKind, UnitRelation, UserId};
+use serde_json::json;
+use sqlx::Row;
+
+pub(crate) async fn load_abbreviations(conn: &mut Conn) -> R<domain::AbbreviationTable> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT alias, unit_name FROM unit_abbreviations ORDER BY alias_key")
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(domain::AbbreviationTable::from_pairs(
+        rows.iter().map(|(a, n)| (a.as_str(), n.as_str())),
+    ))
+}
+
+pub(crate) fn unit_from_row(r: &DbRow) -> R<Unit> {
+    let kind: String = r.try_get(4)?;
+    Ok(Unit {
+        id: UnitId(r.try_get(0)?),
+        name: r.try_get(1)?,
+        key: r.try_get(2)?,
+        external: r.try_get(3)?,
+        kind: UnitKind::parse(&kind),
+    })
+}
+
+pub(crate) async fn list_units(pool: &Pool) -> R<Vec<Unit>> {
+    let mut units = sqlx::query("SELECT id, name, folded_name, external, kind FROM units")
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(unit_from_row)
+        .collect::<R<Vec<_>>>()?;
+    // Sorted here: the two engines collate text differently.
+    units.sort_by(|a, b| (a.external, &a.key).cmp(&(b.external, &b.key)));
+    Ok(units)
+}
+
+pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitView>> {
+    let mut conn = pool.acquire().await?;
+    ctx.count_view_query();
+    let Some(row) =
+        sqlx::query("SELECT id, name, folded_name, external, kind FROM units WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await?
+    else {
+        return Ok(None);
+    };
+    let unit = unit_from_row(&row)?;
+    ctx.count_view_query();
+    let rows = sqlx::query(
+        "SELECT iu.relation, i.id, i.plan_id, p.title, i.numbering, i.title
+         FROM item_units iu
+         JOIN items i ON i.id = iu.item_id
+         JOIN plans p ON p.id = i.plan_id
+         WHERE iu.unit_id = $1
+         ORDER BY p.id, i.seq",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut leads = Vec::new();
+    let mut coordinates = Vec::new();
+    for r in &rows {
+        let rel: String = r.try_get(0)?;
+        let it = UnitItem {
+            item_id: ItemId(r.try_get(1)?),
+            plan_id: PlanId(r.try_get(2)?),
+            plan_title: r.try_get(3)?,
+            numbering: r.try_get(4)?,
+            title: r.try_get(5)?,
+        };
+        match relation(&rel) {
+            UnitRelation::Lead => leads.push(it),
+            UnitRelation::Coordinating => coordinates.push(it),
+        }
+    }
+    ctx.count_view_query();
+    let responsibilities = sqlx::query_as::<_, (i64, String, String)>(
+        "SELECT p.id, p.title, r.duties_json
+         FROM plan_responsibilities r JOIN plans p ON p.id = r.plan_id
+         WHERE r.unit_id = $1 ORDER BY p.id, r.position",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|(pid, title, duties)| {
+        Ok(UnitResponsibility {
+            plan_id: PlanId(pid),
+            plan_title: title,
+            duties: serde_json::from_str(&duties)?,
+        })
+    })
+    .collect::<R<Vec<_>>>()?;
+    Ok(Some(UnitView {
+        unit,
+        leads,
+        coordinates,
+        responsibilities,
+    }))
+}
+
+/// Moves everything that names `from` to `into` and deletes `from`.
+pub(crate) async fn merge_unit(
+    pool: &Pool,
+    ctx: &Ctx,
+    from: UnitId,
+    into: UnitId,
+    actor: Option<UserId>,
+) -> R<()> {
+    let now = ctx.now();
+    if from == into {
+        return Err(StoreError::Invalid(
+            "a unit cannot be merged into itself".into(),
+        ));
+    }
+    let mut tx = begin_write(pool).await?;
+    let mut found = Vec::new();
+    for id in [from, into] {
+        let row: Option<(String, bool)> =
+            sqlx::query_as("SELECT name, external FROM units WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match row {
+            Some(r) => found.push(r),
+            None => return Err(StoreError::NotFound(format!("unit {id}"))),
+        }
+    }
+    sqlx::query(
+        "INSERT INTO item_units (item_id, unit_id, relation, position)
+         SELECT item_id, $2, relation, position FROM item_units WHERE unit_id = $1
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(from.0)
+    .bind(into.0)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM item_units WHERE unit_id = $1")
+        .bind(from.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO user_units (user_id, unit_id)
+         SELECT user_id, $2 FROM user_units WHERE unit_id = $1
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(from.0)
+    .bind(into.0)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM user_units WHERE unit_id = $1")
+        .bind(from.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE plan_responsibilities SET unit_id = $2 WHERE unit_id = $1")
+        .bind(from.0)
+        .bind(into.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE units SET parent_id = $2 WHERE parent_id = $1")
+        .bind(from.0)
+        .bind(into.0)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM units WHERE id = $1")
+        .bind(from.0)
+        .execute(&mut *tx)
+        .await?;
+    let (from_name, from_ext) = &found[0];
+    let (into_name, _) = &found[1];
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(actor, "unit.merge", "unit", Some(into.0))
+            .before(json!({ "id": from.0, "name": from_name, "external": from_ext }))
+            .after(json!({ "id": into.0, "name": into_name })),
+    )
+    .await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(actor, "unit.merged_into", "unit", Some(from.0))
+            .before(json!({ "name": from_name, "external": from_ext }))
+            .after(json!({ "merged_into": into.0 })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn abbreviations(pool: &Pool) -> R<Vec<Abbreviation>> {
+    let mut rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT alias, unit_name FROM unit_abbreviations")
+            .fetch_all(pool)
+            .await?;
+    rows.sort_by_cached_key(|(alias, _)| domain::unit_key(alias));
+    Ok(rows
+        .into_iter()
+        .map(|(alias, unit_name)| Abbreviation { alias, unit_name })
+        .collect())
+}
+
+pub(crate) async fn set_abbreviation(
+    pool: &Pool,
+    ctx: &Ctx,
+    alias: &str,
+    unit_name: &str,
+    actor: Option<UserId>,
+) -> R<()> {
+    let now = ctx.now();
+    let alias = vanban::text::squash_spaces(alias);
+    let unit_name = vanban::text::squash_spaces(unit_name);
+    let key = domain::unit_key(&alias);
+    if key.is_empty() || domain::unit_key(&unit_name).is_empty() {
+        return Err(StoreError::Invalid(
+            "an abbreviation needs an alias and a unit name".into(),
+        ));
+    }
+    let mut tx = begin_write(pool).await?;
+    let before: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT id, alias, unit_name FROM unit_abbreviations WHERE alias_key = $1")
+            .bind(&key)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO unit_abbreviations (alias, alias_key, unit_name, updated_at)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (alias_key) DO UPDATE
+             SET alias = excluded.alias, unit_name = excluded.unit_name,
+                 updated_at = excluded.updated_at
+         RETURNING id",
+    )
+    .bind(&alias)
+    .bind(&key)
+    .bind(&unit_name)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let mut entry = AuditEntry::new(actor, "abbreviation.set", "abbreviation", Some(id))
+        .after(json!({ "alias": alias, "unit_name": unit_name }));
+    if let Some((_, a, n)) = before {
+        entry = entry.before(json!({ "alias": a, "unit_name": n }));
+    }
+    audit(&mut tx, now, &entry).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) async fn delete_abbreviation(
+    pool: &Pool,
+    ctx: &Ctx,
+    alias: &str,
+    actor: Option<UserId>,
+) -> R<bool> {
+    let now = ctx.now();
+    let key = domain::unit_key(alias);
+    let mut tx = begin_write(pool).await?;
+    let before: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT id, alias, unit_name FROM unit_abbreviations WHERE alias_key = $1")
+            .bind(&key)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((id, a, n)) = before else {
+        return Ok(false);
+    };
+    sqlx::query("DELETE FROM unit_abbreviations WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        now,
+        &AuditEntry::new(actor, "abbreviation.delete", "abbreviation", Some(id))
+            .before(json!({ "alias": a, "unit_name": n })),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+// ---- users -----------------------------------------------------------------------------
