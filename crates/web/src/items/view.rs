@@ -1,0 +1,360 @@
+//! The item page's view: everything the template shows, loaded once per request with a
+//! fixed number of store calls (the item's tracking, its view, the unit names, the plan's
+//! target progress, its reports, and the plan's report years when the user may report).
+
+use super::{
+    Choice, Crumb, Overlay, PersonLine, ReportForm, ReportLine, TargetLine, report_line,
+    reporting_units, target_line, visible_item,
+};
+use crate::AppState;
+use crate::errors::AppError;
+use crate::page::Layout;
+use crate::plans::{Chip, Row, deadline_text, row};
+use crate::session::{Ctx, SessionUser};
+use askama::Template;
+use domain::{ItemId, Language, Period, UnitId, UnitRelation};
+use store::{ItemTracking, ItemView, TargetProgress, Unit};
+
+#[derive(Template)]
+#[template(path = "item.html")]
+pub(super) struct ItemPage<'a> {
+    l: Layout<'a>,
+    plan_id: i64,
+    plan_label: String,
+    ancestors: Vec<Crumb>,
+    item: Row,
+    inherited: bool,
+    children: Vec<Row>,
+    id: i64,
+    version: i64,
+    status: &'static str,
+    status_label: &'static str,
+    status_reason: String,
+    added: bool,
+    start: String,
+    due: String,
+    start_input: String,
+    due_input: String,
+    title_input: String,
+    text_input: String,
+    people: Vec<PersonLine>,
+    people_input: Vec<(i64, String, String)>,
+    targets: Vec<TargetLine>,
+    reports: Vec<ReportLine>,
+    can_edit: bool,
+    can_change_units: bool,
+    can_see_audit: bool,
+    status_choices: Vec<Choice>,
+    kinds: Vec<Choice>,
+    reason_input: String,
+    unit_choices: Vec<(i64, String, bool, bool)>,
+    report_form: Option<ReportForm>,
+    error_form: &'static str,
+    error: String,
+}
+
+/// The unit names the page needs, by id.
+struct Units(Vec<Unit>);
+
+impl Units {
+    fn name(&self, u: UnitId) -> String {
+        self.0
+            .iter()
+            .find(|x| x.id == u)
+            .map(|x| x.name.clone())
+            .unwrap_or_else(|| u.0.to_string())
+    }
+
+    fn chips(&self, it: &ItemTracking, rel: UnitRelation) -> Vec<Chip> {
+        it.effective_units()
+            .iter()
+            .filter(|(_, r)| *r == rel)
+            .filter_map(|(u, _)| self.0.iter().find(|x| x.id == *u))
+            .map(|u| Chip {
+                id: u.id.0,
+                name: u.name.clone(),
+                external: u.external,
+            })
+            .collect()
+    }
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(domain::format_date).unwrap_or_default()
+}
+
+impl<'a> ItemPage<'a> {
+    pub(super) async fn load(
+        app: &AppState,
+        ctx: &'a Ctx,
+        user: &SessionUser,
+        id: ItemId,
+        overlay: Overlay,
+    ) -> Result<ItemPage<'a>, AppError> {
+        let it = visible_item(app, user, id).await?;
+        let store = app.store();
+        let v = store.item(id).await?.ok_or(AppError::NotFound)?;
+        let units = Units(store.list_units().await?);
+        let progress: Vec<TargetProgress> = store
+            .plan_target_progress(v.plan_id)
+            .await?
+            .into_iter()
+            .filter(|p| p.item_id == id)
+            .collect();
+        let reports = store.item_reports(id).await?;
+        let reports = reports
+            .iter()
+            .map(|r| report_line(ctx.lang, r, &progress))
+            .collect();
+        let report_form =
+            report_form(app, ctx.lang, user, &it, &v, &units, &progress, &overlay).await?;
+        Ok(Self::build(
+            ctx,
+            user,
+            it,
+            v,
+            &units,
+            &progress,
+            reports,
+            report_form,
+            overlay,
+        ))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        ctx: &'a Ctx,
+        user: &SessionUser,
+        it: ItemTracking,
+        v: ItemView,
+        units: &Units,
+        progress: &[TargetProgress],
+        reports: Vec<ReportLine>,
+        report_form: Option<ReportForm>,
+        overlay: Overlay,
+    ) -> ItemPage<'a> {
+        let (t, lang, actor) = (ctx.tr(), ctx.lang, &user.actor);
+        let item_units = it.item_units();
+        let (title_input, text_input, start_input, due_input) =
+            overlay.details.clone().unwrap_or((
+                it.title.clone(),
+                it.text.clone(),
+                date(it.start),
+                date(it.due),
+            ));
+        let (error_form, error) = overlay.error.unwrap_or(("", String::new()));
+        ItemPage {
+            l: Layout::new(ctx, &page_title(&v), "plans"),
+            plan_id: v.plan_id.0,
+            plan_label: plan_label(&v.plan_title),
+            ancestors: crumbs(&v),
+            item: item_row(t, &it, &v, units, progress),
+            inherited: it.units.is_empty() && !it.inherited_units.is_empty(),
+            children: v.children.iter().map(|c| row(t, c, 0)).collect(),
+            id: it.id.0,
+            version: it.version,
+            status: it.status.as_str(),
+            status_label: it.status.label(lang),
+            status_reason: it.status_reason.clone().unwrap_or_default(),
+            added: it.added,
+            start: date(it.start),
+            due: date(it.due),
+            start_input,
+            due_input,
+            title_input,
+            text_input,
+            people: people_lines(&it, units),
+            people_input: people_inputs(&it, units),
+            targets: progress.iter().map(|p| target_line(t, lang, p)).collect(),
+            reports,
+            can_edit: domain::can_edit_item(actor, &item_units),
+            can_change_units: domain::can_change_item_units(actor),
+            can_see_audit: domain::can_view_audit(actor),
+            status_choices: status_choices(user, &it, lang),
+            kinds: record_kinds(lang),
+            reason_input: overlay.status_reason.unwrap_or_default(),
+            unit_choices: unit_choices(&it, units),
+            report_form,
+            error_form,
+            error,
+        }
+    }
+}
+
+fn page_title(v: &ItemView) -> String {
+    match &v.item.numbering {
+        Some(n) => format!("{n} {}", v.item.title),
+        None => v.item.title.clone(),
+    }
+}
+
+/// The plan's title cut to 60 characters for the breadcrumb.
+fn plan_label(title: &str) -> String {
+    let label: String = title.chars().take(60).collect();
+    if label.len() < title.len() {
+        format!("{label}…")
+    } else {
+        label
+    }
+}
+
+fn crumbs(v: &ItemView) -> Vec<Crumb> {
+    v.ancestors
+        .iter()
+        .map(|a| Crumb {
+            id: a.id.0,
+            numbering: a.numbering.clone().unwrap_or_default(),
+            title: a.title.clone(),
+        })
+        .collect()
+}
+
+fn item_row(
+    t: &crate::i18n::Tr,
+    it: &ItemTracking,
+    v: &ItemView,
+    units: &Units,
+    progress: &[TargetProgress],
+) -> Row {
+    let (title, text) = (&v.item.title, &v.item.text);
+    Row {
+        id: v.item.id.0,
+        depth: 0,
+        numbering: v.item.numbering.clone().unwrap_or_default(),
+        title: title.clone(),
+        // The reader often repeats the title as the text; show it once.
+        text: if text.trim().trim_end_matches('.') == title.trim().trim_end_matches('.') {
+            String::new()
+        } else {
+            text.clone()
+        },
+        lead: units.chips(it, UnitRelation::Lead),
+        coord: units.chips(it, UnitRelation::Coordinating),
+        targets: progress.iter().map(|p| p.text.clone()).collect(),
+        deadlines: v.deadlines.iter().map(|d| deadline_text(t, d)).collect(),
+        status: None,
+    }
+}
+
+fn people_lines(it: &ItemTracking, units: &Units) -> Vec<PersonLine> {
+    it.people
+        .iter()
+        .map(|p| PersonLine {
+            unit: units.name(p.unit_id),
+            name: p.name.clone(),
+            title: p.title.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// One text area per unit: "Họ tên, chức vụ" per line.
+fn people_inputs(it: &ItemTracking, units: &Units) -> Vec<(i64, String, String)> {
+    it.effective_units()
+        .iter()
+        .map(|(u, _)| {
+            let lines: Vec<String> = it
+                .people
+                .iter()
+                .filter(|p| p.unit_id == *u)
+                .map(|p| match &p.title {
+                    Some(title) if !title.is_empty() => format!("{}, {title}", p.name),
+                    _ => p.name.clone(),
+                })
+                .collect();
+            (u.0, units.name(*u), lines.join("\n"))
+        })
+        .collect()
+}
+
+fn status_choices(user: &SessionUser, it: &ItemTracking, lang: Language) -> Vec<Choice> {
+    domain::tracking::allowed_statuses(&user.actor, &it.item_units(), it.status)
+        .into_iter()
+        .map(|s| Choice {
+            value: s.as_str().to_string(),
+            label: s.label(lang).to_string(),
+            selected: false,
+        })
+        .collect()
+}
+
+fn record_kinds(lang: Language) -> Vec<Choice> {
+    domain::counting::RECORD_KINDS
+        .iter()
+        .map(|k| Choice {
+            value: k.code.to_string(),
+            label: k.label(lang).to_string(),
+            selected: false,
+        })
+        .collect()
+}
+
+/// Every unit, with whether it leads or coordinates this item (the units form).
+fn unit_choices(it: &ItemTracking, units: &Units) -> Vec<(i64, String, bool, bool)> {
+    units
+        .0
+        .iter()
+        .map(|u| {
+            let rel = it.units.iter().find(|(x, _)| *x == u.id).map(|(_, r)| *r);
+            (
+                u.id.0,
+                u.name.clone(),
+                rel == Some(UnitRelation::Lead),
+                rel == Some(UnitRelation::Coordinating),
+            )
+        })
+        .collect()
+}
+
+/// The report form, when the user may report for one of the item's units: the units,
+/// the plan's periods with the one to report on chosen, and what a failed submit typed.
+#[allow(clippy::too_many_arguments)]
+async fn report_form(
+    app: &AppState,
+    lang: Language,
+    user: &SessionUser,
+    it: &ItemTracking,
+    v: &ItemView,
+    units: &Units,
+    progress: &[TargetProgress],
+    overlay: &Overlay,
+) -> Result<Option<ReportForm>, AppError> {
+    let reporting = reporting_units(user, it);
+    if reporting.is_empty() {
+        return Ok(None);
+    }
+    let today = app.today();
+    let draft = overlay.report.clone().unwrap_or_default();
+    let (first, last) = match app.store().report_years(v.plan_id).await? {
+        // A plan with no year at all: offer the current one.
+        Some((first, _)) if first == i32::MIN => {
+            let y = chrono::Datelike::year(&today);
+            (y, y)
+        }
+        Some(years) => years,
+        None => (2000, 2000),
+    };
+    let chosen = if draft.period.is_empty() {
+        Period::progress_default(first, last, today).to_string()
+    } else {
+        draft.period.clone()
+    };
+    Ok(Some(ReportForm {
+        units: reporting
+            .iter()
+            .map(|u| Choice {
+                value: u.0.to_string(),
+                label: units.name(*u),
+                selected: draft.unit == u.0.to_string(),
+            })
+            .collect(),
+        periods: Period::choices(first, last)
+            .into_iter()
+            .map(|p| Choice {
+                value: p.to_string(),
+                label: p.label(lang),
+                selected: p.to_string() == chosen,
+            })
+            .collect(),
+        ..ReportForm::from_draft(&draft, progress, app.config().evidence_limit_bytes)
+    }))
+}
