@@ -1,15 +1,15 @@
-//! Plans and their views: the list, names, the reader's JSON, one item's view (queries in `sql/plans.rs`).
+//! Plans and their views: the list, names, the reader's JSON, one item's view and item
+//! labels (queries in `sql/plans.rs` and `sql/labels.rs`).
 
 use crate::model::*;
 use crate::{Store, StoreError};
-use domain::PlanId;
+use domain::{ItemId, PlanId};
 
 impl Store {
     pub async fn list_plans(&self) -> Result<Vec<PlanSummary>, StoreError> {
         dispatch!(self, plans::list_plans())
     }
 
-    /// The plan with its whole item tree, in a fixed number of queries.
     /// Id and short name of every plan, newest first (for filters).
     pub async fn plan_names(&self) -> Result<Vec<(PlanId, String)>, StoreError> {
         dispatch!(self, plans::plan_names())
@@ -23,5 +23,10 @@ impl Store {
     /// An item with breadcrumbs, units, targets, deadlines and its sub-tree.
     pub async fn item(&self, id: domain::ItemId) -> Result<Option<ItemView>, StoreError> {
         dispatch!(self, plans::item(&self.ctx, id))
+    }
+
+    /// "numbering title" of each item in `ids` that exists, in that order, in one query.
+    pub async fn item_labels(&self, ids: &[ItemId]) -> Result<Vec<(ItemId, String)>, StoreError> {
+        dispatch!(self, labels::item_labels(&self.ctx, ids))
     }
 }

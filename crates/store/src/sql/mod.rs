@@ -54,6 +54,7 @@ pub(crate) mod import;
 pub(crate) mod item_list;
 pub(crate) mod item_tree;
 pub(crate) mod items;
+pub(crate) mod labels;
 pub(crate) mod people;
 pub(crate) mod plans;
 pub(crate) mod progress;

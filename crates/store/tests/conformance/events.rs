@@ -22,6 +22,7 @@ conformance!(
     events_delegations_from_draft_to_report,
     events_feed_tokens_are_hashed_and_revocable,
     events_keep_their_zone_across_daylight_saving,
+    events_link_items_by_label_in_one_query,
 );
 
 const SEED: &str = include_str!("../../../sangtao/seed/hanoi-2025-uccn.txt");
@@ -1018,4 +1019,35 @@ async fn events_keep_their_zone_across_daylight_saving(store: &Store) {
         t.local_text(),
         "29/03/2025 20:00 – 30/03/2025 08:00 (Europe/Paris, UTC+01:00 → UTC+02:00)"
     );
+}
+
+/// The event page names its linked items with one query, however many there are.
+async fn events_link_items_by_label_in_one_query(store: &Store) {
+    let s = seed(store).await;
+    let missing = ItemId(999_999);
+    let before = store.view_query_count();
+    let labels = store
+        .item_labels(&[s.shows_item, missing, s.sessions_item])
+        .await
+        .unwrap();
+    assert_eq!(
+        store.view_query_count() - before,
+        1,
+        "one query for all labels"
+    );
+    let ids: Vec<ItemId> = labels.iter().map(|(id, _)| *id).collect();
+    assert_eq!(
+        ids,
+        vec![s.shows_item, s.sessions_item],
+        "asked order, unknown left out"
+    );
+    let sessions = &labels[1].1;
+    assert!(sessions.contains("phiên họp"), "{sessions}");
+    let item = store.item(s.sessions_item).await.unwrap().unwrap().item;
+    let numbering = item.numbering.unwrap_or_default();
+    assert!(
+        sessions.starts_with(&numbering),
+        "{sessions} starts with {numbering}"
+    );
+    assert!(store.item_labels(&[]).await.unwrap().is_empty());
 }

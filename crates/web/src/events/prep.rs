@@ -1,7 +1,8 @@
 //! Preparing and closing an event: invitations, interpreter bookings, the checklist,
 //! documents, outcome notes and follow-ups (which can become plan items).
 
-use super::{back, event_id, page, visible_event};
+use super::show::{back, page};
+use super::{event_id, visible_event};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;

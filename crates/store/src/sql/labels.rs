@@ -1,0 +1,38 @@
+//! Short labels ("1.2 Tham gia …") of many items in one query, for pages that link to
+//! items (an event's linked items) without loading each item's view.
+
+use super::{DB, Pool, R};
+use crate::Ctx;
+use domain::ItemId;
+use sqlx::QueryBuilder;
+use std::collections::HashMap;
+
+pub(crate) async fn item_labels(
+    pool: &Pool,
+    ctx: &Ctx,
+    ids: &[ItemId],
+) -> R<Vec<(ItemId, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    ctx.count_view_query();
+    let mut q = QueryBuilder::<DB>::new("SELECT id, numbering, title FROM items WHERE id IN (");
+    let mut list = q.separated(", ");
+    for id in ids {
+        list.push_bind(id.0);
+    }
+    q.push(")");
+    let rows: Vec<(i64, Option<String>, String)> = q.build_query_as().fetch_all(pool).await?;
+    let mut labels: HashMap<i64, String> = rows
+        .into_iter()
+        .map(|(id, numbering, title)| {
+            let label = format!("{} {title}", numbering.unwrap_or_default());
+            (id, label.trim().to_string())
+        })
+        .collect();
+    // In the order asked for; ids that name no item are left out.
+    Ok(ids
+        .iter()
+        .filter_map(|id| labels.remove(&id.0).map(|l| (*id, l)))
+        .collect())
+}

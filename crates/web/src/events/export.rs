@@ -1,0 +1,102 @@
+//! The event list as CSV or XLSX, with the filters in force.
+
+use crate::errors::AppError;
+use axum::response::Response;
+use domain::{Language, UnitId};
+use std::collections::HashMap;
+use store::EventRecord;
+
+pub(super) fn export(
+    format: &str,
+    lang: Language,
+    events: &[EventRecord],
+    names: &HashMap<UnitId, String>,
+) -> Result<Response, AppError> {
+    use ::reports::{Cell, Table};
+    let headers = match lang {
+        Language::Vi => [
+            "Mã",
+            "Tên sự kiện",
+            "Loại",
+            "Trạng thái",
+            "Phạm vi",
+            "Hình thức",
+            "Đơn vị tổ chức",
+            "Thời gian (giờ địa phương)",
+            "Thời gian (giờ Hà Nội)",
+            "Múi giờ",
+            "Địa điểm",
+            "Đường dẫn trực tuyến",
+            "Đơn vị",
+        ],
+        Language::En => [
+            "Id",
+            "Title",
+            "Kind",
+            "Status",
+            "Scope",
+            "Format",
+            "Organiser",
+            "Time (local)",
+            "Time (Hanoi)",
+            "Time zone",
+            "Venue",
+            "Online link",
+            "Units",
+        ],
+    };
+    let table = Table {
+        title: match lang {
+            Language::Vi => "Sự kiện".into(),
+            Language::En => "Events".into(),
+        },
+        headers: headers.iter().map(|s| s.to_string()).collect(),
+        rows: events
+            .iter()
+            .map(|e| {
+                let t = e.times();
+                let organiser = if e.organiser_name.is_empty() {
+                    e.organiser.label(lang).to_string()
+                } else {
+                    format!("{} ({})", e.organiser.label(lang), e.organiser_name)
+                };
+                vec![
+                    Cell::Int(e.id.0),
+                    Cell::from(e.title.as_str()),
+                    Cell::from(e.kind.label(lang)),
+                    Cell::from(e.status.label(lang)),
+                    Cell::from(e.scope.label(lang)),
+                    Cell::from(e.format.label(lang)),
+                    Cell::Text(organiser),
+                    Cell::Text(t.map(|t| t.local_text()).unwrap_or_default()),
+                    Cell::Text(t.map(|t| t.hanoi_text()).unwrap_or_default()),
+                    Cell::from(e.time_zone.as_str()),
+                    Cell::from(e.venue.as_str()),
+                    Cell::from(e.online_url.as_str()),
+                    Cell::Text(
+                        e.units
+                            .iter()
+                            .filter_map(|(u, _)| names.get(u).cloned())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                ]
+            })
+            .collect(),
+    };
+    let (bytes, mime, ext) = if format == "xlsx" {
+        (
+            table.to_xlsx(),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        )
+    } else {
+        (table.to_csv(), "text/csv; charset=utf-8", "csv")
+    };
+    let bytes = bytes.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(crate::page::download(
+        bytes,
+        mime,
+        &format!("su-kien.{ext}"),
+    ))
+}

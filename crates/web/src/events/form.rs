@@ -1,0 +1,444 @@
+//! Creating and editing an event: the form, its parsing, and the two handlers.
+
+use super::show::back;
+use super::{Choice, visible_event};
+use crate::AppState;
+use crate::errors::AppError;
+use crate::extract::Id;
+use crate::form::{field, fields, form_pairs};
+use crate::page::{Layout, render_page};
+use crate::session::{Ctx, SessionUser, Signed};
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::events::{self};
+use domain::{
+    EventFormat, EventKind, EventScope, EventStatus, EventTimes, ItemId, Language, Organiser,
+    UnitId,
+};
+use store::{EventInput, EventRecord};
+
+/// The form as typed (sticky on errors).
+#[derive(Default, Clone)]
+pub struct EventForm {
+    pub title: String,
+    pub kind: String,
+    pub scope: String,
+    pub format: String,
+    pub organiser: String,
+    pub organiser_name: String,
+    pub topic: String,
+    pub zone: String,
+    pub start_date: String,
+    pub start_time: String,
+    pub end_date: String,
+    pub end_time: String,
+    pub venue: String,
+    pub online_url: String,
+    pub lead: String,
+    pub coord: Vec<String>,
+    pub items: Vec<String>,
+    pub status: String,
+}
+
+impl EventForm {
+    fn from_pairs(p: &[(String, String)]) -> EventForm {
+        let f = |n| field(p, n).to_string();
+        EventForm {
+            title: f("title"),
+            kind: f("kind"),
+            scope: f("scope"),
+            format: f("format"),
+            organiser: f("organiser"),
+            organiser_name: f("organiser_name"),
+            topic: f("topic"),
+            zone: f("zone"),
+            start_date: f("start_date"),
+            start_time: f("start_time"),
+            end_date: f("end_date"),
+            end_time: f("end_time"),
+            venue: f("venue"),
+            online_url: f("online_url"),
+            lead: f("lead"),
+            coord: fields(p, "coord").map(str::to_string).collect(),
+            items: fields(p, "item").map(str::to_string).collect(),
+            status: f("status"),
+        }
+    }
+
+    fn from_event(ev: &EventRecord) -> EventForm {
+        let t = ev.times();
+        let d = |x: Option<chrono::NaiveDateTime>, fmt: &str| {
+            x.map(|x| x.format(fmt).to_string()).unwrap_or_default()
+        };
+        EventForm {
+            title: ev.title.clone(),
+            kind: ev.kind.as_str().into(),
+            scope: ev.scope.as_str().into(),
+            format: ev.format.as_str().into(),
+            organiser: ev.organiser.as_str().into(),
+            organiser_name: ev.organiser_name.clone(),
+            topic: ev.topic.clone(),
+            zone: ev.time_zone.clone(),
+            start_date: d(t.map(|t| t.start_local), "%d/%m/%Y"),
+            start_time: d(t.map(|t| t.start_local), "%H:%M"),
+            end_date: d(t.map(|t| t.end_local), "%d/%m/%Y"),
+            end_time: d(t.map(|t| t.end_local), "%H:%M"),
+            venue: ev.venue.clone(),
+            online_url: ev.online_url.clone(),
+            lead: ev
+                .units
+                .iter()
+                .find(|(_, r)| *r == domain::UnitRelation::Lead)
+                .map(|(u, _)| u.0.to_string())
+                .unwrap_or_default(),
+            coord: ev
+                .units
+                .iter()
+                .filter(|(_, r)| *r == domain::UnitRelation::Coordinating)
+                .map(|(u, _)| u.0.to_string())
+                .collect(),
+            items: ev.items.iter().map(|i| i.0.to_string()).collect(),
+            status: ev.status.as_str().into(),
+        }
+    }
+
+    /// The domain values, or the first problem as a message.
+    fn parse(&self, lang: Language, t: &crate::i18n::Tr) -> Result<EventInput, String> {
+        let pick = |key: &str| t.t(key).to_string();
+        let kind: EventKind = self.kind.parse().map_err(|_| pick("event.pick_kind"))?;
+        let scope: EventScope = self.scope.parse().map_err(|_| pick("event.pick_scope"))?;
+        let format: EventFormat = self.format.parse().map_err(|_| pick("event.pick_format"))?;
+        let organiser: Organiser = self
+            .organiser
+            .parse()
+            .map_err(|_| pick("event.pick_organiser"))?;
+        if self.title.trim().is_empty() {
+            return Err(domain::EventError::TitleRequired.message(lang));
+        }
+        let start =
+            events::parse_local(&self.start_date, &self.start_time).map_err(|e| e.message(lang))?;
+        let end_date = if self.end_date.trim().is_empty() {
+            &self.start_date
+        } else {
+            &self.end_date
+        };
+        let end = events::parse_local(end_date, &self.end_time).map_err(|e| e.message(lang))?;
+        let times = EventTimes::resolve(&self.zone, start, end).map_err(|e| e.message(lang))?;
+        let lead: UnitId = self
+            .lead
+            .parse()
+            .map(UnitId)
+            .map_err(|_| pick("event.pick_lead"))?;
+        let status = if self.status.is_empty() {
+            EventStatus::Planned
+        } else {
+            self.status.parse().map_err(|_| pick("event.pick_status"))?
+        };
+        Ok(EventInput {
+            title: self.title.clone(),
+            kind,
+            scope,
+            format,
+            organiser,
+            organiser_name: self.organiser_name.clone(),
+            topic: self.topic.clone(),
+            times,
+            venue: self.venue.clone(),
+            online_url: self.online_url.clone(),
+            lead_units: vec![lead],
+            coordinating_units: self
+                .coord
+                .iter()
+                .filter_map(|c| c.parse().ok().map(UnitId))
+                .filter(|u| *u != lead)
+                .collect(),
+            items: self
+                .items
+                .iter()
+                .filter_map(|c| c.parse().ok().map(ItemId))
+                .collect(),
+            status,
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "events/form.html")]
+struct FormPage<'a> {
+    l: Layout<'a>,
+    /// None: a new event.
+    id: Option<i64>,
+    version: i64,
+    f: EventForm,
+    kinds: Vec<Choice>,
+    scopes: Vec<Choice>,
+    formats: Vec<Choice>,
+    organisers: Vec<Choice>,
+    statuses: Vec<Choice>,
+    leads: Vec<Choice>,
+    coords: Vec<Choice>,
+    items: Vec<Choice>,
+    zones: Vec<&'static str>,
+    error: String,
+}
+
+/// Zones offered in the list (any IANA name may be typed).
+const ZONES: &[&str] = &[
+    "Asia/Ho_Chi_Minh",
+    "Asia/Bangkok",
+    "Asia/Singapore",
+    "Asia/Jakarta",
+    "Asia/Manila",
+    "Asia/Shanghai",
+    "Asia/Seoul",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "Europe/Paris",
+    "Europe/Budapest",
+    "Europe/London",
+    "Europe/Lisbon",
+    "America/Mexico_City",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "Africa/Cairo",
+    "UTC",
+];
+
+fn sel(v: &str, wanted: &str) -> bool {
+    v == wanted
+}
+
+async fn form_page(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    id: Option<(i64, i64)>,
+    f: EventForm,
+    error: String,
+) -> Result<Response, AppError> {
+    let lang = ctx.lang;
+    let t = ctx.tr();
+    let all_units = app.store().list_units().await?;
+    let leads: Vec<Choice> = all_units
+        .iter()
+        .filter(|u| {
+            events::can_create_event(&user.actor, u.id) || sel(&u.id.0.to_string(), &f.lead)
+        })
+        .map(|u| Choice {
+            value: u.id.0.to_string(),
+            label: u.name.clone(),
+            selected: sel(&u.id.0.to_string(), &f.lead),
+        })
+        .collect();
+    if leads.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let coords = all_units
+        .iter()
+        .map(|u| Choice {
+            value: u.id.0.to_string(),
+            label: u.name.clone(),
+            selected: f.coord.contains(&u.id.0.to_string()),
+        })
+        .collect();
+    let mut items = Vec::new();
+    for p in app.store().list_plans().await? {
+        if let Some(v) = app.store().plan(p.id).await? {
+            for root in &v.items {
+                for n in root.walk() {
+                    let id = n.item.id.0.to_string();
+                    let targets: Vec<String> = n.targets.iter().map(|x| x.display()).collect();
+                    let mut label = format!(
+                        "{} {}",
+                        n.item.numbering.clone().unwrap_or_default(),
+                        n.item.title.chars().take(90).collect::<String>()
+                    );
+                    if !targets.is_empty() {
+                        label.push_str(&format!(" [{}]", targets.join("; ")));
+                    }
+                    items.push(Choice {
+                        selected: f.items.contains(&id),
+                        value: id,
+                        label: label.trim().to_string(),
+                    });
+                }
+            }
+        }
+    }
+    let one = |s: &String| -> Vec<String> { vec![s.clone()] };
+    let pick = |v: &[String], code: &str| v.iter().any(|x| x == code);
+    let mk = |all: Vec<(&'static str, &'static str)>, cur: &String| -> Vec<Choice> {
+        all.into_iter()
+            .map(|(c, l)| Choice {
+                value: c.into(),
+                label: l.into(),
+                selected: pick(&one(cur), c),
+            })
+            .collect()
+    };
+    let new_statuses: Vec<EventStatus> = vec![
+        EventStatus::Planned,
+        EventStatus::Confirmed,
+        EventStatus::Held,
+    ];
+    let title = match id {
+        Some(_) => t.t("event.edit").to_string(),
+        None => t.t("event.new").to_string(),
+    };
+    let mut r = render_page(FormPage {
+        l: Layout::new(ctx, &title, "events"),
+        id: id.map(|(i, _)| i),
+        version: id.map(|(_, v)| v).unwrap_or(0),
+        kinds: mk(
+            EventKind::ALL
+                .iter()
+                .map(|k| (k.as_str(), k.label(lang)))
+                .collect(),
+            &f.kind,
+        ),
+        scopes: mk(
+            EventScope::ALL
+                .iter()
+                .map(|k| (k.as_str(), k.label(lang)))
+                .collect(),
+            &f.scope,
+        ),
+        formats: mk(
+            EventFormat::ALL
+                .iter()
+                .map(|k| (k.as_str(), k.label(lang)))
+                .collect(),
+            &f.format,
+        ),
+        organisers: mk(
+            Organiser::ALL
+                .iter()
+                .map(|k| (k.as_str(), k.label(lang)))
+                .collect(),
+            &f.organiser,
+        ),
+        statuses: mk(
+            new_statuses
+                .iter()
+                .map(|k| (k.as_str(), k.label(lang)))
+                .collect(),
+            &f.status,
+        ),
+        leads,
+        coords,
+        items,
+        zones: ZONES.to_vec(),
+        f,
+        error: error.clone(),
+    });
+    if !error.is_empty() {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+pub async fn new_form(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+) -> Result<Response, AppError> {
+    let f = EventForm {
+        zone: "Asia/Ho_Chi_Minh".into(),
+        kind: EventKind::OnlineSession.as_str().into(),
+        scope: EventScope::Global.as_str().into(),
+        format: EventFormat::Online.as_str().into(),
+        organiser: Organiser::Hanoi.as_str().into(),
+        status: EventStatus::Planned.as_str().into(),
+        lead: user
+            .actor
+            .unit_ids
+            .iter()
+            .find(|u| events::can_create_event(&user.actor, **u))
+            .map(|u| u.0.to_string())
+            .unwrap_or_default(),
+        ..Default::default()
+    };
+    form_page(&app, &ctx, &user, None, f, String::new()).await
+}
+
+pub async fn create(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let pairs = form_pairs(&body);
+    let f = EventForm::from_pairs(&pairs);
+    let input = match f.parse(ctx.lang, ctx.tr()) {
+        Ok(i) => i,
+        Err(msg) => return form_page(&app, &ctx, &user, None, f, msg).await,
+    };
+    if !input
+        .lead_units
+        .iter()
+        .all(|u| events::can_create_event(&user.actor, *u))
+    {
+        return Err(AppError::Forbidden);
+    }
+    match app.store().create_event(&input, &user.actor).await {
+        Ok(id) => Ok(back(&ctx, id, "created", "top")),
+        Err(e) => {
+            let msg = AppError::from(e).into_form_message(&ctx)?;
+            form_page(&app, &ctx, &user, None, f, msg).await
+        }
+    }
+}
+
+pub async fn edit_form(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<domain::EventId>,
+) -> Result<Response, AppError> {
+    let ev = visible_event(&app, &user, id).await?;
+    if !events::can_edit_event(&user.actor, &ev.item_units()) {
+        return Err(AppError::Forbidden);
+    }
+    form_page(
+        &app,
+        &ctx,
+        &user,
+        Some((id.0, ev.version)),
+        EventForm::from_event(&ev),
+        String::new(),
+    )
+    .await
+}
+
+pub async fn update(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<domain::EventId>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let ev = visible_event(&app, &user, id).await?;
+    if !events::can_edit_event(&user.actor, &ev.item_units()) {
+        return Err(AppError::Forbidden);
+    }
+    let pairs = form_pairs(&body);
+    let version: i64 = field(&pairs, "version")
+        .parse()
+        .map_err(|_| AppError::BadRequest("version missing".into()))?;
+    let mut f = EventForm::from_pairs(&pairs);
+    f.status = ev.status.as_str().into();
+    let input = match f.parse(ctx.lang, ctx.tr()) {
+        Ok(i) => i,
+        Err(msg) => return form_page(&app, &ctx, &user, Some((id.0, version)), f, msg).await,
+    };
+    match app
+        .store()
+        .update_event(id, version, &input, &user.actor)
+        .await
+    {
+        Ok(_) => Ok(back(&ctx, id, "saved", "top")),
+        Err(e) => {
+            let msg = AppError::from(e).into_form_message(&ctx)?;
+            form_page(&app, &ctx, &user, Some((id.0, version)), f, msg).await
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! The event page: times in both zones, linked items, invitations, interpreters, checklist,
+//! documents, outcome and follow-ups, with the forms the user may use.
+
+use super::ics;
+use super::{
+    Choice, TimeLines, choices, event_id, status_class, time_lines, unit_names, visible_event,
+};
+use crate::AppState;
+use crate::errors::AppError;
+use crate::extract::Id;
+use crate::form::{field, form_pairs};
+use crate::page::{Layout, render_page};
+use crate::session::{Ctx, SessionUser, Signed, redirect};
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::NaiveDate;
+use domain::events::{self};
+use domain::{EventId, EventStatus};
+
+pub struct Linked {
+    pub id: i64,
+    pub label: String,
+}
+
+pub struct InvitationLine {
+    pub id: i64,
+    pub name: String,
+    pub organisation: String,
+    pub status: &'static str,
+    pub status_label: String,
+}
+
+pub struct BookingLine {
+    pub id: i64,
+    pub person: String,
+    pub pair: String,
+    pub clashes: Vec<(i64, String)>,
+}
+
+pub struct CheckLine {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub owner: String,
+    pub due: String,
+    pub done: bool,
+}
+
+pub struct DocLine {
+    pub id: i64,
+    pub kind: String,
+    pub name: String,
+    pub size: String,
+}
+
+pub struct FollowUpLine {
+    pub id: i64,
+    pub text: String,
+    pub owner: String,
+    pub due: String,
+    pub item: Option<i64>,
+}
+
+#[derive(Template)]
+#[template(path = "events/show.html")]
+struct ShowPage<'a> {
+    l: Layout<'a>,
+    id: i64,
+    version: i64,
+    title: String,
+    kind: String,
+    status: &'static str,
+    status_label: String,
+    scope: String,
+    format: String,
+    organiser: String,
+    topic: String,
+    venue: String,
+    online_url: String,
+    times: TimeLines,
+    units: Vec<(i64, String, bool)>,
+    items: Vec<Linked>,
+    can_edit: bool,
+    next_statuses: Vec<Choice>,
+    invitation_counts: Vec<(String, i64)>,
+    invitation_total: i64,
+    invitations: Vec<InvitationLine>,
+    invitation_statuses: Vec<Choice>,
+    experts: Vec<Choice>,
+    bookings: Vec<BookingLine>,
+    interpreters: Vec<Choice>,
+    checklist: Vec<CheckLine>,
+    checklist_kinds: Vec<Choice>,
+    documents: Vec<DocLine>,
+    outcome: String,
+    follow_ups: Vec<FollowUpLine>,
+    error_form: &'static str,
+    error: String,
+    notice: String,
+}
+
+/// How many invitations the page lists (the counts cover all).
+const INVITATIONS_SHOWN: i64 = 200;
+
+pub async fn show(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    // One route serves the page and its `.ics`.
+    if let Some(id) = id.strip_suffix(".ics") {
+        return ics(&app, &user, event_id(id)?).await;
+    }
+    page(&app, &ctx, &user, event_id(&id)?, None).await
+}
+
+/// The event page; `error`: (form, message) of a form that failed.
+pub(super) async fn page(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    id: EventId,
+    error: Option<(&'static str, String)>,
+) -> Result<Response, AppError> {
+    let data = Loaded::load(app, user, id).await?;
+    let failed = error.is_some();
+    let mut r = render_page(ShowPage::new(ctx, data, error));
+    if failed {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+/// What the page shows, from the store: a fixed number of calls, whatever the number of
+/// linked items, invitations or documents.
+struct Loaded {
+    ev: store::EventRecord,
+    can_edit: bool,
+    names: std::collections::HashMap<domain::UnitId, String>,
+    items: Vec<Linked>,
+    invitations: store::InvitationPage,
+    bookings: Vec<store::BookingRecord>,
+    checklist: Vec<store::ChecklistEntry>,
+    documents: Vec<store::EventDocument>,
+    follow_ups: Vec<store::FollowUp>,
+    /// Everyone who may be booked, for the forms (only loaded for editors).
+    people: Vec<store::PersonRecord>,
+}
+
+impl Loaded {
+    async fn load(app: &AppState, user: &SessionUser, id: EventId) -> Result<Loaded, AppError> {
+        let ev = visible_event(app, user, id).await?;
+        let store = app.store();
+        let can_edit = events::can_edit_event(&user.actor, &ev.item_units());
+        let items = store
+            .item_labels(&ev.items)
+            .await?
+            .into_iter()
+            .map(|(id, label)| Linked { id: id.0, label })
+            .collect();
+        Ok(Loaded {
+            names: unit_names(app).await?,
+            items,
+            invitations: store.invitations(id, 0, INVITATIONS_SHOWN).await?,
+            bookings: store.bookings(id).await?,
+            checklist: store.checklist(id).await?,
+            documents: store.event_documents(id).await?,
+            follow_ups: store.follow_ups(id).await?,
+            people: if can_edit {
+                store.list_people(None, None).await?
+            } else {
+                Vec::new()
+            },
+            can_edit,
+            ev,
+        })
+    }
+}
+
+/// The people of `kind` as choices, interpreters with their language pairs.
+fn people_choices(people: &[store::PersonRecord], kind: domain::PersonKind) -> Vec<Choice> {
+    people
+        .iter()
+        .filter(|p| p.kind == kind)
+        .map(|p| Choice {
+            value: p.id.0.to_string(),
+            label: if p.language_pairs.is_empty() {
+                p.name.clone()
+            } else {
+                let pairs: Vec<String> = p.language_pairs.iter().map(|x| x.to_string()).collect();
+                format!("{} ({})", p.name, pairs.join(", "))
+            },
+            selected: false,
+        })
+        .collect()
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map(domain::format_date).unwrap_or_default()
+}
+
+/// The notice named in the address (`?notice=saved`), in the user's language.
+fn notice(ctx: &Ctx) -> String {
+    ctx.path
+        .split_once("notice=")
+        .map(|(_, n)| n.split('&').next().unwrap_or(""))
+        .and_then(|n| ctx.tr().lookup(&format!("event.notice_{n}")))
+        .unwrap_or("")
+        .to_string()
+}
+
+impl<'a> ShowPage<'a> {
+    fn new(ctx: &'a Ctx, d: Loaded, error: Option<(&'static str, String)>) -> ShowPage<'a> {
+        let (t, lang, ev) = (ctx.tr(), ctx.lang, &d.ev);
+        let organiser = if ev.organiser_name.is_empty() {
+            ev.organiser.label(lang).to_string()
+        } else {
+            format!("{} — {}", ev.organiser.label(lang), ev.organiser_name)
+        };
+        let (error_form, error) = error.unwrap_or(("", String::new()));
+        let units = ev
+            .units
+            .iter()
+            .map(|(u, r)| {
+                let name = d.names.get(u).cloned().unwrap_or_default();
+                (u.0, name, *r == domain::UnitRelation::Lead)
+            })
+            .collect();
+        ShowPage {
+            l: Layout::new(ctx, &ev.title, "events"),
+            id: ev.id.0,
+            version: ev.version,
+            title: ev.title.clone(),
+            kind: ev.kind.label(lang).to_string(),
+            status: status_class(ev.status),
+            status_label: ev.status.label(lang).to_string(),
+            scope: ev.scope.label(lang).to_string(),
+            format: ev.format.label(lang).to_string(),
+            organiser,
+            topic: ev.topic.clone(),
+            venue: ev.venue.clone(),
+            online_url: ev.online_url.clone(),
+            times: time_lines(ev),
+            units,
+            items: d.items,
+            can_edit: d.can_edit,
+            next_statuses: events::event_transitions(ev.status)
+                .iter()
+                .map(|s| Choice {
+                    value: s.as_str().to_string(),
+                    label: s.label(lang).to_string(),
+                    selected: false,
+                })
+                .collect(),
+            invitation_counts: d
+                .invitations
+                .counts
+                .iter()
+                .map(|(s, n)| (s.label(lang).to_string(), *n))
+                .collect(),
+            invitation_total: d.invitations.total,
+            invitations: d
+                .invitations
+                .rows
+                .iter()
+                .map(|r| InvitationLine {
+                    id: r.id,
+                    name: r.name.clone(),
+                    organisation: r.organisation.clone(),
+                    status: r.status.as_str(),
+                    status_label: r.status.label(lang).to_string(),
+                })
+                .collect(),
+            invitation_statuses: choices(
+                domain::InvitationStatus::ALL,
+                domain::InvitationStatus::as_str,
+                |s| s.label(lang),
+                &[],
+            ),
+            experts: [
+                people_choices(&d.people, domain::PersonKind::Expert),
+                people_choices(&d.people, domain::PersonKind::Staff),
+            ]
+            .concat(),
+            bookings: d
+                .bookings
+                .iter()
+                .map(|b| BookingLine {
+                    id: b.id,
+                    person: b.person_name.clone(),
+                    pair: b.language_pair.clone(),
+                    clashes: b.clashes.iter().map(|(e, t)| (e.0, t.clone())).collect(),
+                })
+                .collect(),
+            interpreters: people_choices(&d.people, domain::PersonKind::Interpreter),
+            checklist: d
+                .checklist
+                .iter()
+                .map(|c| CheckLine {
+                    id: c.id,
+                    kind: c.kind.label(lang).to_string(),
+                    title: c.title.clone(),
+                    owner: c.owner.clone(),
+                    due: date(c.due),
+                    done: c.done,
+                })
+                .collect(),
+            checklist_kinds: choices(
+                events::ChecklistKind::ALL,
+                events::ChecklistKind::as_str,
+                |k| k.label(lang),
+                &[],
+            ),
+            documents: d
+                .documents
+                .iter()
+                .map(|doc| DocLine {
+                    id: doc.id,
+                    kind: t.t(&format!("event.doc_{}", doc.kind)).to_string(),
+                    name: doc.original_name.clone(),
+                    size: crate::items::size_text(doc.size),
+                })
+                .collect(),
+            outcome: ev.outcome.clone(),
+            follow_ups: d
+                .follow_ups
+                .iter()
+                .map(|f| FollowUpLine {
+                    id: f.id,
+                    text: f.text.clone(),
+                    owner: f.owner.clone(),
+                    due: date(f.due),
+                    item: f.item_id.map(|i| i.0),
+                })
+                .collect(),
+            error_form,
+            error,
+            notice: notice(ctx),
+        }
+    }
+}
+
+/// Back to the event page after a change. The section comes as a query parameter, not a
+/// `#fragment`: htmx's redirect to the same address with only a fragment changed would
+/// scroll instead of loading the page again.
+pub(super) fn back(ctx: &Ctx, id: EventId, notice: &str, section: &str) -> Response {
+    redirect(
+        ctx,
+        &format!("/events/{}?notice={notice}&at={section}", id.0),
+    )
+}
+
+pub async fn status(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<domain::EventId>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let pairs = form_pairs(&body);
+    let version: i64 = field(&pairs, "version")
+        .parse()
+        .map_err(|_| AppError::BadRequest("version missing".into()))?;
+    let Ok(to) = field(&pairs, "status").parse::<EventStatus>() else {
+        let msg = ctx.tr().t("event.pick_status").to_string();
+        return page(&app, &ctx, &user, id, Some(("status", msg))).await;
+    };
+    match app
+        .store()
+        .set_event_status(id, version, to, &user.actor, ctx.lang)
+        .await
+    {
+        Ok(_) => Ok(back(&ctx, id, "saved", "status")),
+        Err(e) => {
+            let msg = AppError::from(e).into_form_message(&ctx)?;
+            page(&app, &ctx, &user, id, Some(("status", msg))).await
+        }
+    }
+}
