@@ -11,6 +11,7 @@ pub mod ids;
 pub mod oversight;
 pub mod password;
 pub mod permissions;
+pub mod signin;
 pub mod tracking;
 pub use vntext::typed;
 pub mod units;

@@ -10,14 +10,12 @@ use askama::Template;
 use axum::extract::{Form, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-/// Failures allowed per (login, address) within [`THROTTLE_WINDOW_MINUTES`].
-pub const MAX_FAILURES: usize = 5;
-pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
-pub const MIN_PASSWORD_CHARS: usize = 10;
+use domain::signin::Throttle;
+pub use domain::signin::{MAX_FAILURES, MIN_PASSWORD_CHARS, THROTTLE_WINDOW_MINUTES};
 
 #[derive(Template)]
 #[template(path = "signin.html")]
@@ -81,40 +79,22 @@ pub async fn signin(
     ctx: Ctx,
     Form(f): Form<SignInForm>,
 ) -> Result<Response, AppError> {
-    let t = ctx.tr();
     let login = f.login.trim().to_lowercase();
     let address = ctx.peer.to_string();
     let now = app.now();
-    let since = (now - Duration::minutes(THROTTLE_WINDOW_MINUTES)).timestamp();
-    let title = t.t("signin.title").to_string();
-    let page = |error: String, status: StatusCode| {
-        let mut r = render_page(SignInPage {
-            l: Layout::new(&ctx, &title, ""),
-            login: f.login.clone(),
-            next: safe_next(f.next.as_deref()),
-            message: None,
-            error: Some(error),
-        });
-        *r.status_mut() = status;
-        r
-    };
+    let since = domain::signin::window_start(now).timestamp();
     let failures = app
         .store()
         .login_failures_since(&login, &address, since)
         .await?
         .max(0) as usize;
-    // The time given is when the latest failure leaves the window: by then sign-in is
-    // certainly open again (it may open a little earlier).
-    let retry_at = now + Duration::minutes(THROTTLE_WINDOW_MINUTES);
-    let throttled = t.f(
-        "signin.throttled",
-        &[
-            ("time", &local_time(retry_at)),
-            ("minutes", &THROTTLE_WINDOW_MINUTES.to_string()),
-        ],
-    );
-    if failures >= MAX_FAILURES {
-        return Ok(page(throttled, StatusCode::TOO_MANY_REQUESTS));
+    if let closed @ Throttle::Closed { .. } = domain::signin::before_attempt(failures, now) {
+        return Ok(signin_failed(
+            &ctx,
+            &f,
+            closed,
+            StatusCode::TOO_MANY_REQUESTS,
+        ));
     }
     let user = app.store().user_by_login(&login).await?;
     let hash = user
@@ -126,54 +106,76 @@ pub async fn signin(
         tokio::task::spawn_blocking(move || domain::password::verify_password(&password, &hash))
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?;
-    let user = match (user, ok) {
-        (Some(u), true) => u,
-        _ => {
-            app.store()
-                .record_login_failure(&login, &address, now.timestamp())
-                .await?;
-            let left = MAX_FAILURES.saturating_sub(failures + 1);
-            let msg = if left == 0 {
-                throttled
-            } else {
-                t.f("signin.wrong", &[("left", &left.to_string())])
-            };
-            return Ok(page(msg, StatusCode::UNAUTHORIZED));
-        }
+    let Some(user) = user.filter(|_| ok) else {
+        app.store()
+            .record_login_failure(&login, &address, now.timestamp())
+            .await?;
+        let verdict = domain::signin::after_failure(failures, now);
+        return Ok(signin_failed(&ctx, &f, verdict, StatusCode::UNAUTHORIZED));
     };
     app.store().clear_login_failures(&login, &address).await?;
-    // Rotate: whatever session came with the request is discarded, a new one is made.
-    if let Some(old) = &ctx.session_hash {
-        app.store().delete_session(old).await?;
-    }
-    let token = new_token()?;
-    let csrf = new_token()?;
-    let expires = (now + app.config().session_ttl).timestamp();
-    app.store()
-        .create_session(&token_hash(&token), user.id, &csrf, expires)
-        .await?;
-    tracing::info!(login = %login, "signed in");
     let to = if user.must_change_password {
         "/password".to_string()
     } else {
         safe_next(f.next.as_deref())
     };
+    start_session(&app, &ctx, &user, &to).await
+}
+
+/// The sign-in form again, with what was typed and why it failed.
+fn signin_failed(ctx: &Ctx, f: &SignInForm, verdict: Throttle, status: StatusCode) -> Response {
+    let t = ctx.tr();
+    let error = match verdict {
+        Throttle::Closed { retry_at } => t.f(
+            "signin.throttled",
+            &[
+                ("time", &local_time(retry_at)),
+                ("minutes", &THROTTLE_WINDOW_MINUTES.to_string()),
+            ],
+        ),
+        Throttle::Open { left } => t.f("signin.wrong", &[("left", &left.to_string())]),
+    };
+    let title = t.t("signin.title").to_string();
+    let mut r = render_page(SignInPage {
+        l: Layout::new(ctx, &title, ""),
+        login: f.login.clone(),
+        next: safe_next(f.next.as_deref()),
+        message: None,
+        error: Some(error),
+    });
+    *r.status_mut() = status;
+    r
+}
+
+/// A new session for `user` (whatever session came with the request is discarded), its
+/// cookie and the user's language cookie, and the way on to `to`.
+async fn start_session(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &store::UserRecord,
+    to: &str,
+) -> Result<Response, AppError> {
+    if let Some(old) = &ctx.session_hash {
+        app.store().delete_session(old).await?;
+    }
+    let token = new_token()?;
+    let csrf = new_token()?;
+    let expires = (app.now() + app.config().session_ttl).timestamp();
+    app.store()
+        .create_session(&token_hash(&token), user.id, &csrf, expires)
+        .await?;
+    tracing::info!(login = %user.login, "signed in");
     let secure = app.config().cookie_secure;
-    let mut r = redirect(&ctx, &to);
+    let mut r = redirect(ctx, to);
     let h = r.headers_mut();
     h.append(
         header::SET_COOKIE,
         set_cookie(SESSION_COOKIE, &token, None, true, secure),
     );
+    let lang = user.language.as_str();
     h.append(
         header::SET_COOKIE,
-        set_cookie(
-            LANG_COOKIE,
-            user.language.as_str(),
-            Some(31_536_000),
-            false,
-            secure,
-        ),
+        set_cookie(LANG_COOKIE, lang, Some(31_536_000), false, secure),
     );
     Ok(r)
 }

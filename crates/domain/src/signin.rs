@@ -1,0 +1,73 @@
+//! The sign-in rules: the throttle on failed attempts per (login, address) and the
+//! password length. The web layer counts failures in the store and asks these functions
+//! what to do; the numbers live here only.
+
+use chrono::{DateTime, Duration, Utc};
+
+/// Failures allowed per (login, address) within [`THROTTLE_WINDOW_MINUTES`].
+pub const MAX_FAILURES: usize = 5;
+pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
+/// The shortest password accepted, in characters.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+
+/// What the throttle says about an attempt, or about the failure just recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Throttle {
+    /// Sign-in is open; after a failure, this many attempts are left.
+    Open { left: usize },
+    /// Closed until `retry_at` (when the latest failure leaves the window: by then sign-in
+    /// is certainly open again; it may open a little earlier).
+    Closed { retry_at: DateTime<Utc> },
+}
+
+/// Failures since this moment count.
+pub fn window_start(now: DateTime<Utc>) -> DateTime<Utc> {
+    now - Duration::minutes(THROTTLE_WINDOW_MINUTES)
+}
+
+fn closed(now: DateTime<Utc>) -> Throttle {
+    Throttle::Closed {
+        retry_at: now + Duration::minutes(THROTTLE_WINDOW_MINUTES),
+    }
+}
+
+/// Before checking the password: `failures` within the window so far.
+pub fn before_attempt(failures: usize, now: DateTime<Utc>) -> Throttle {
+    if failures >= MAX_FAILURES {
+        closed(now)
+    } else {
+        Throttle::Open {
+            left: MAX_FAILURES - failures,
+        }
+    }
+}
+
+/// After a wrong password: `failures` within the window before this one.
+pub fn after_failure(failures: usize, now: DateTime<Utc>) -> Throttle {
+    match MAX_FAILURES.saturating_sub(failures + 1) {
+        0 => closed(now),
+        left => Throttle::Open { left },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 16, 3, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn five_failures_in_fifteen_minutes_close_sign_in() {
+        let retry_at = now() + Duration::minutes(15);
+        assert_eq!(before_attempt(0, now()), Throttle::Open { left: 5 });
+        assert_eq!(before_attempt(4, now()), Throttle::Open { left: 1 });
+        assert_eq!(before_attempt(5, now()), Throttle::Closed { retry_at });
+        assert_eq!(after_failure(0, now()), Throttle::Open { left: 4 });
+        assert_eq!(after_failure(3, now()), Throttle::Open { left: 1 });
+        assert_eq!(after_failure(4, now()), Throttle::Closed { retry_at });
+        assert_eq!(window_start(now()), now() - Duration::minutes(15));
+    }
+}
