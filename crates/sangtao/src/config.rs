@@ -164,12 +164,14 @@ pub fn resolve(
         .or_else(|| env("SANGTAO_DATABASE_URL"))
         .or_else(|| file.database_url.clone())
         .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("sangtao.db").display()));
+    // The web layer's defaults are the one source; a file or the environment overrides.
+    let d = web::WebConfig::default();
     let cookie_secure = if cli.cookie_secure {
         true
     } else if let Some(v) = env("SANGTAO_COOKIE_SECURE") {
         parse_bool("SANGTAO_COOKIE_SECURE", &v)?
     } else {
-        file.cookie_secure.unwrap_or(false)
+        file.cookie_secure.unwrap_or(d.cookie_secure)
     };
     let log_text = cli
         .log_format
@@ -184,25 +186,27 @@ pub fn resolve(
     };
     let session_hours = match env("SANGTAO_SESSION_HOURS") {
         Some(v) => parse_num("SANGTAO_SESSION_HOURS", &v)?,
-        None => file.session_hours.unwrap_or(12),
+        None => file
+            .session_hours
+            .unwrap_or(d.session_ttl.num_hours().try_into().unwrap_or(12)),
     };
     let request_timeout_secs = match env("SANGTAO_REQUEST_TIMEOUT_SECS") {
         Some(v) => parse_num("SANGTAO_REQUEST_TIMEOUT_SECS", &v)?,
-        None => file.request_timeout_secs.unwrap_or(30),
+        None => file
+            .request_timeout_secs
+            .unwrap_or(d.request_timeout.as_secs()),
     };
     let body_limit_bytes = match env("SANGTAO_BODY_LIMIT_BYTES") {
         Some(v) => parse_num("SANGTAO_BODY_LIMIT_BYTES", &v)?,
-        None => file.body_limit_bytes.unwrap_or(2 * 1024 * 1024),
+        None => file.body_limit_bytes.unwrap_or(d.body_limit_bytes),
     };
     let evidence_limit_bytes = match env("SANGTAO_EVIDENCE_LIMIT_BYTES") {
         Some(v) => parse_num("SANGTAO_EVIDENCE_LIMIT_BYTES", &v)?,
-        None => file
-            .evidence_limit_bytes
-            .unwrap_or(store::evidence_store::DEFAULT_LIMIT),
+        None => file.evidence_limit_bytes.unwrap_or(d.evidence_limit_bytes),
     };
     let export_max_rows = match env("SANGTAO_EXPORT_MAX_ROWS") {
         Some(v) => parse_num("SANGTAO_EXPORT_MAX_ROWS", &v)?,
-        None => file.export_max_rows.unwrap_or(200_000),
+        None => file.export_max_rows.unwrap_or(d.export_max_rows),
     };
     let text = |key: &str, from_file: &Option<String>| {
         env(key)
@@ -215,7 +219,7 @@ pub fn resolve(
     let public_url = text("SANGTAO_PUBLIC_URL", &file.public_url);
     let reminder_rules = match text("SANGTAO_REMINDER_RULES", &file.reminder_rules) {
         Some(v) => Some(
-            web::oversight::scheduler::parse_rules(&v)
+            app::scheduler::parse_rules(&v)
                 .map_err(|e| anyhow::anyhow!("reminder_rules {v:?}: {e}"))?,
         ),
         None => None,

@@ -88,6 +88,12 @@ impl Tr {
     }
 }
 
+/// A Vietnamese message with its `{name}` values filled in, for work outside a request
+/// (the reminder scheduler's e-mails: `app::scheduler::SchedulerConfig::texts`).
+pub fn vi_text(key: &str, args: &[(&str, &str)]) -> String {
+    Tr::get(Language::Vi).f(key, args)
+}
+
 pub fn lang_code(lang: Language) -> &'static str {
     match lang {
         Language::Vi => "vi",

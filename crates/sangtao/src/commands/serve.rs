@@ -112,7 +112,8 @@ async fn start_scheduler(
         tokio::task::JoinHandle<()>,
     )>,
 > {
-    use web::oversight::scheduler::{Mailer, SchedulerConfig, run};
+    use app::mail::Mailer;
+    use app::scheduler::{SchedulerConfig, run};
     if let Some(rules) = &settings.reminder_rules {
         store
             .set_reminder_rules(rules, None)
@@ -140,6 +141,7 @@ async fn start_scheduler(
             .public_url
             .clone()
             .unwrap_or_else(|| url.trim_end_matches('/').to_string()),
+        texts: web::i18n::vi_text,
     };
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let store = store.clone();

@@ -16,7 +16,6 @@ pub mod dashboard;
 pub mod emails;
 pub mod report;
 pub mod review;
-pub mod scheduler;
 
 use crate::AppState;
 use crate::errors::AppError;

@@ -4,13 +4,14 @@
 //! as failed, and three overdue reminders escalate the item.
 
 use crate::common::{self, spawn_app};
+use app::mail::Mailer;
+use app::scheduler::{RunSummary, SchedulerConfig, noon_in_hanoi, run_once};
 use chrono::NaiveDate;
 use domain::oversight::ReminderPolicy;
 use domain::{Actor, Role};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use web::oversight::scheduler::{Mailer, RunSummary, SchedulerConfig, noon_in_hanoi, run_once};
 
 #[derive(Debug, Clone, Default)]
 struct Received {
@@ -184,6 +185,7 @@ async fn scheduler_sends_email_once_survives_restarts_and_escalates() {
                 .unwrap(),
             ),
             public_url: "https://sangtao.example.vn".into(),
+            texts: web::i18n::vi_text,
         };
 
         // 24/12/2025: seven days before the plan's year-end deadlines.
