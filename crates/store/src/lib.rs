@@ -1,9 +1,10 @@
 //! store: sangtao's persistence, one API over SQLite (embedded default) and PostgreSQL.
 //!
-//! Every query is written once (`ops.rs`, `$1` placeholders, types both engines share)
-//! and compiled for each backend: `sqlite.rs` and `postgres.rs` each include `ops.rs`
-//! with their own `DB`, `Pool`, migrator and write-transaction opener (BEGIN IMMEDIATE
-//! on SQLite). [`Store`] dispatches on [`Db`]. See README.md for the schema.
+//! Every query is written once, in `sql/<aggregate>.rs` (`$1` placeholders, types both
+//! engines share), and compiled for each backend: `sqlite.rs` and `postgres.rs` each
+//! include `sql/` with their own `DB`, `Pool`, migrator and write-transaction opener
+//! (BEGIN IMMEDIATE on SQLite). The [`Store`] methods are in `api/<aggregate>.rs`, each a
+//! `dispatch!` on [`Db`] naming its query. See README.md for the schema.
 //!
 //! Conventions: ids are `i64`; timestamps are `i64` unix seconds UTC; calendar dates are
 //! ISO `yyyy-mm-dd` text; JSON is text. Every state change appends an audit entry in the
