@@ -39,8 +39,9 @@ impl Actor {
         self.is_board_or_admin()
     }
 
-    /// Staff, Finance and Office: the department's own people.
-    fn is_internal_member(&self) -> bool {
+    /// Staff, Finance and Office: the department's own people. The one definition every
+    /// crate asks.
+    pub fn is_internal_member(&self) -> bool {
         self.has_role(Role::Staff) || self.has_role(Role::Finance) || self.has_role(Role::Office)
     }
 
