@@ -35,12 +35,9 @@ impl Actor {
         self.has_role(Role::Admin) || self.has_role(Role::Board)
     }
 
-    fn sees_everything(&self) -> bool {
-        self.is_board_or_admin()
-    }
-
-    /// Staff, Finance and Office: the department's own people.
-    fn is_internal_member(&self) -> bool {
+    /// Staff, Finance and Office: the department's own people. The one definition every
+    /// crate asks.
+    pub fn is_internal_member(&self) -> bool {
         self.has_role(Role::Staff) || self.has_role(Role::Finance) || self.has_role(Role::Office)
     }
 
@@ -63,13 +60,13 @@ pub fn can_admin(user: &Actor) -> bool {
 
 /// `plan_units`: every unit named anywhere in the plan (items and responsibilities).
 pub fn can_view_plan(user: &Actor, plan_units: &[UnitId]) -> bool {
-    user.sees_everything()
+    user.is_board_or_admin()
         || user.is_internal_member()
         || (user.has_role(Role::Partner) && user.belongs_to_any(plan_units.iter().copied()))
 }
 
 pub fn can_view_item(user: &Actor, item_units: &[ItemUnit]) -> bool {
-    user.sees_everything()
+    user.is_board_or_admin()
         || user.is_internal_member()
         || (user.has_role(Role::Partner)
             && user.belongs_to_any(item_units.iter().map(|u| u.unit_id)))
@@ -78,7 +75,7 @@ pub fn can_view_item(user: &Actor, item_units: &[ItemUnit]) -> bool {
 /// Change an item's own fields (text, dates, status, targets). The lead unit's people,
 /// the Board and admins; never a partner (partners report, they do not edit the plan).
 pub fn can_edit_item(user: &Actor, item_units: &[ItemUnit]) -> bool {
-    user.sees_everything()
+    user.is_board_or_admin()
         || (user.is_internal_member()
             && user.belongs_to_any(
                 item_units
@@ -97,19 +94,19 @@ pub fn can_report_on_item(user: &Actor, item_units: &[ItemUnit]) -> bool {
 
 /// Change which units lead and coordinate an item: the Board or an admin.
 pub fn can_change_item_units(user: &Actor) -> bool {
-    user.sees_everything()
+    user.is_board_or_admin()
 }
 
 /// Read the audit log (per item, per plan, and its CSV): the Board and admins, who answer
 /// for the plan; units see their own items' history through the reports' versions.
 pub fn can_view_audit(user: &Actor) -> bool {
-    user.sees_everything()
+    user.is_board_or_admin()
 }
 
 /// Which items a user's lists may show: `None` for every item, `Some(units)` for only
 /// items naming one of these units (a partner sees what is shared with it).
 pub fn item_list_scope(user: &Actor) -> Option<Vec<UnitId>> {
-    if user.sees_everything() || user.is_internal_member() {
+    if user.is_board_or_admin() || user.is_internal_member() {
         None
     } else if user.has_role(Role::Partner) {
         Some(user.unit_ids.clone())

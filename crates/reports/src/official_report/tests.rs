@@ -1,8 +1,10 @@
 //! The DOCX is read back (zip + XML) and checked the way a clerk checks a report against
 //! Nghị định 30/2020: page, margins, font, header texts, headings, page numbers, tables.
 
+use super::decree::APPENDIX_HEADERS;
 use super::*;
 use calamine::{Data, Reader, Xlsx};
+use chrono::NaiveDate;
 use std::io::Read;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

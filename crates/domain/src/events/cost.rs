@@ -1,0 +1,64 @@
+//! [`Dong`]: an estimated cost in whole đồng, as typed and as stored.
+
+use super::EventError;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// An amount in whole đồng, never negative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "i64")]
+pub struct Dong(i64);
+
+impl Dong {
+    pub fn new(v: i64) -> Result<Dong, EventError> {
+        if v < 0 {
+            Err(EventError::BadCost(v.to_string()))
+        } else {
+            Ok(Dong(v))
+        }
+    }
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+impl FromStr for Dong {
+    type Err = EventError;
+    /// "1.234.567", "1 234 567 ₫", "1234567đ": dots and spaces group thousands; no
+    /// fractions, no sign.
+    fn from_str(s: &str) -> Result<Dong, EventError> {
+        let bad = || EventError::BadCost(s.trim().to_string());
+        let t: String = s
+            .trim()
+            .trim_end_matches(['₫', 'đ', 'Đ'])
+            .trim_end()
+            .trim_end_matches("VND")
+            .chars()
+            .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
+            .collect();
+        if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        t.parse::<i64>().map(Dong).map_err(|_| bad())
+    }
+}
+
+impl TryFrom<i64> for Dong {
+    type Error = EventError;
+    fn try_from(v: i64) -> Result<Dong, EventError> {
+        Dong::new(v)
+    }
+}
+
+impl From<Dong> for i64 {
+    fn from(d: Dong) -> i64 {
+        d.0
+    }
+}
+
+impl fmt::Display for Dong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::format_vnd(self.0))
+    }
+}

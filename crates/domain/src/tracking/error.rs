@@ -1,0 +1,108 @@
+//! [`TrackingError`]: why a tracking operation was refused, with its stable key and its
+//! Vietnamese and English messages.
+
+use super::{Conflict, Period};
+use crate::vocab::{ItemStatus, Language};
+
+/// Why a tracking operation was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum TrackingError {
+    #[error("not allowed: {action}")]
+    Forbidden { action: &'static str },
+    #[error("status change {from} → {to} is not allowed")]
+    Transition { from: ItemStatus, to: ItemStatus },
+    #[error("the item already has status {0}")]
+    SameStatus(ItemStatus),
+    #[error("suspending or cancelling an item needs a reason")]
+    ReasonRequired,
+    #[error("unreadable period {0:?}: use 2025, 2025-H1, 2025-Q2 or 2025-06")]
+    BadPeriod(String),
+    #[error("period {period} is outside the plan ({first}–{last})")]
+    PeriodOutsidePlan {
+        period: Period,
+        first: i32,
+        last: i32,
+    },
+    #[error("percent must be between 0 and 100, got {0}")]
+    PercentOutOfRange(String),
+    #[error("a figure must be a number ≥ 0, got {0}")]
+    NegativeFigure(String),
+    #[error("figure for a target not on this item: {0}")]
+    UnknownTarget(i64),
+    #[error("the report needs text, a percent or a figure")]
+    EmptyReport,
+    #[error(transparent)]
+    Conflict(#[from] Conflict),
+}
+
+impl TrackingError {
+    /// Stable key for translations.
+    pub fn key(&self) -> &'static str {
+        match self {
+            TrackingError::Forbidden { .. } => "tracking.forbidden",
+            TrackingError::Transition { .. } => "tracking.transition",
+            TrackingError::SameStatus(_) => "tracking.same_status",
+            TrackingError::ReasonRequired => "tracking.reason_required",
+            TrackingError::BadPeriod(_) => "tracking.bad_period",
+            TrackingError::PeriodOutsidePlan { .. } => "tracking.period_outside_plan",
+            TrackingError::PercentOutOfRange(_) => "tracking.percent_range",
+            TrackingError::NegativeFigure(_) => "tracking.negative_figure",
+            TrackingError::UnknownTarget(_) => "tracking.unknown_target",
+            TrackingError::EmptyReport => "tracking.empty_report",
+            TrackingError::Conflict(_) => "tracking.conflict",
+        }
+    }
+
+    /// The message for users.
+    pub fn message(&self, lang: Language) -> String {
+        if let TrackingError::Conflict(c) = self {
+            return c.message(lang);
+        }
+        if lang == Language::En {
+            return self.to_string();
+        }
+        match self {
+            TrackingError::Forbidden { .. } => "Bạn không có quyền thực hiện thao tác này.".into(),
+            TrackingError::Transition { from, to } => format!(
+                "Không được chuyển trạng thái từ “{}” sang “{}”.",
+                from.label(lang),
+                to.label(lang)
+            ),
+            TrackingError::SameStatus(s) => {
+                format!("Nhiệm vụ đã ở trạng thái “{}”.", s.label(lang))
+            }
+            TrackingError::ReasonRequired => "Tạm dừng/hủy nhiệm vụ phải nêu lý do.".into(),
+            TrackingError::BadPeriod(s) => {
+                format!("Kỳ báo cáo “{s}” không hợp lệ: dùng 2025, 2025-H1, 2025-Q2 hoặc 2025-06.")
+            }
+            TrackingError::PeriodOutsidePlan {
+                period,
+                first,
+                last,
+            } => {
+                let years = if first == last {
+                    format!("năm {first}")
+                } else {
+                    format!("các năm {first}–{last}")
+                };
+                format!(
+                    "Kỳ báo cáo {} nằm ngoài thời gian của kế hoạch ({years}).",
+                    period.label(lang)
+                )
+            }
+            TrackingError::PercentOutOfRange(s) => {
+                format!("Tỷ lệ hoàn thành phải từ 0 đến 100 (nhận được: {s}).")
+            }
+            TrackingError::NegativeFigure(s) => {
+                format!("Số liệu phải là số không âm (nhận được: {s}).")
+            }
+            TrackingError::UnknownTarget(id) => {
+                format!("Chỉ tiêu {id} không thuộc nhiệm vụ này.")
+            }
+            TrackingError::EmptyReport => {
+                "Báo cáo cần có nội dung, tỷ lệ hoàn thành hoặc số liệu.".into()
+            }
+            TrackingError::Conflict(c) => c.message(lang),
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! A progress report's content: [`Percent`] complete, [`Figure`]s toward targets, and the
+//! validated [`ReportContent`].
+
+use super::TrackingError;
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// Percent complete, 0–100 (whole numbers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "i64")]
+pub struct Percent(u8);
+
+impl Percent {
+    pub fn new(v: i64) -> Result<Percent, TrackingError> {
+        u8::try_from(v)
+            .ok()
+            .filter(|v| *v <= 100)
+            .map(Percent)
+            .ok_or_else(|| TrackingError::PercentOutOfRange(v.to_string()))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl FromStr for Percent {
+    type Err = TrackingError;
+    fn from_str(s: &str) -> Result<Self, TrackingError> {
+        let t = s.trim().trim_end_matches('%').trim();
+        let v: f64 = t
+            .replace(',', ".")
+            .parse()
+            .map_err(|_| TrackingError::PercentOutOfRange(s.to_string()))?;
+        if !(0.0..=100.0).contains(&v) {
+            return Err(TrackingError::PercentOutOfRange(s.to_string()));
+        }
+        Ok(Percent(v.round() as u8))
+    }
+}
+
+impl TryFrom<i64> for Percent {
+    type Error = TrackingError;
+    fn try_from(v: i64) -> Result<Self, TrackingError> {
+        Percent::new(v)
+    }
+}
+
+impl From<Percent> for i64 {
+    fn from(p: Percent) -> i64 {
+        i64::from(p.0)
+    }
+}
+
+/// A figure toward a target: finite and ≥ 0.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct Figure(f64);
+
+impl Figure {
+    pub fn new(v: f64) -> Result<Figure, TrackingError> {
+        if v.is_finite() && v >= 0.0 {
+            Ok(Figure(v))
+        } else {
+            Err(TrackingError::NegativeFigure(crate::format_number(v)))
+        }
+    }
+
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl FromStr for Figure {
+    type Err = TrackingError;
+    /// Accepts Vietnamese and English notation: "1.500", "2,5", "1500", "2.5".
+    fn from_str(s: &str) -> Result<Self, TrackingError> {
+        let t = s.trim();
+        let bad = || TrackingError::NegativeFigure(s.to_string());
+        let normalised = if t.contains(',') {
+            t.replace('.', "").replace(',', ".")
+        } else if t.matches('.').count() > 1 || t.split_once('.').is_some_and(|(_, f)| f.len() == 3)
+        {
+            // "1.500": a thousands dot, the Vietnamese way.
+            t.replace('.', "")
+        } else {
+            t.to_string()
+        };
+        let v: f64 = normalised.parse().map_err(|_| bad())?;
+        Figure::new(v).map_err(|_| bad())
+    }
+}
+
+impl TryFrom<f64> for Figure {
+    type Error = TrackingError;
+    fn try_from(v: f64) -> Result<Self, TrackingError> {
+        Figure::new(v)
+    }
+}
+
+impl From<Figure> for f64 {
+    fn from(f: Figure) -> f64 {
+        f.0
+    }
+}
+
+/// What a progress report says, validated: build it with [`ReportContent::new`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportContent {
+    pub text: String,
+    pub percent: Option<Percent>,
+    /// (target id, figure), one per target at most, in target order given.
+    pub figures: Vec<(i64, Figure)>,
+}
+
+impl ReportContent {
+    /// `targets`: the ids of the item's targets. A later figure for the same target
+    /// replaces an earlier one.
+    pub fn new(
+        text: &str,
+        percent: Option<Percent>,
+        figures: Vec<(i64, Figure)>,
+        targets: &[i64],
+    ) -> Result<ReportContent, TrackingError> {
+        let mut out: Vec<(i64, Figure)> = Vec::new();
+        for (t, f) in figures {
+            if !targets.contains(&t) {
+                return Err(TrackingError::UnknownTarget(t));
+            }
+            match out.iter_mut().find(|(id, _)| *id == t) {
+                Some(slot) => slot.1 = f,
+                None => out.push((t, f)),
+            }
+        }
+        let text = text.trim().to_string();
+        if text.is_empty() && percent.is_none() && out.is_empty() {
+            return Err(TrackingError::EmptyReport);
+        }
+        Ok(ReportContent {
+            text,
+            percent,
+            figures: out,
+        })
+    }
+}

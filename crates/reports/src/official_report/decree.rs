@@ -1,0 +1,83 @@
+//! What Nghị định 30/2020 fixes for the report: the A4 page and its margins, the typeface
+//! and its sizes, the national motto, the section headings, the number and the place-and-date
+//! lines, and the appendix's column headers.
+
+use chrono::{Datelike, NaiveDate};
+
+/// The decree's typeface.
+pub const FONT: &str = "Times New Roman";
+/// A4 in twentieths of a point (twips).
+pub const A4_WIDTH: u32 = 11906;
+pub const A4_HEIGHT: u32 = 16838;
+/// Margins in twips: 20 mm top and bottom, 30 mm left, 15 mm right (1 mm = 56.69 twips).
+pub const MARGIN_TOP: i32 = 1134;
+pub const MARGIN_BOTTOM: i32 = 1134;
+pub const MARGIN_LEFT: i32 = 1701;
+pub const MARGIN_RIGHT: i32 = 851;
+/// Font sizes in half-points, as DOCX stores them.
+pub const BODY_SIZE: usize = 28;
+pub(super) const HEADER_SIZE: usize = 26;
+/// Quốc hiệu: 12–13 pt; 12 keeps "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" on one line.
+pub(super) const COUNTRY_SIZE: usize = 24;
+pub(super) const RECIPIENTS_TITLE_SIZE: usize = 24;
+pub(super) const RECIPIENTS_SIZE: usize = 22;
+pub(super) const TABLE_SIZE: usize = 24;
+
+/// The width left for text on a portrait page.
+pub(super) const TEXT_WIDTH: usize = (A4_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+/// And on a landscape page (the appendix).
+pub(super) const LANDSCAPE_TEXT_WIDTH: usize =
+    (A4_HEIGHT as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+
+pub const MOTTO_COUNTRY: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// Roman numerals for the five body sections.
+pub const SECTION_HEADINGS: [&str; 5] = [
+    "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
+    "II. KẾT QUẢ THỰC HIỆN",
+    "III. ĐÁNH GIÁ CHUNG",
+    "IV. NHIỆM VỤ THỜI GIAN TỚI",
+    "V. ĐỀ XUẤT, KIẾN NGHỊ",
+];
+
+pub const ASSESSMENT_HEADINGS: [&str; 3] = [
+    "1. Kết quả đạt được",
+    "2. Khó khăn, hạn chế",
+    "3. Nguyên nhân",
+];
+
+/// "Số: 12/BC-SVHTT", or "Số:      /BC-SVHTT" while the number is not assigned.
+pub fn number_line(number: Option<&str>, symbol: &str) -> String {
+    match number.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => format!("Số: {n}/{symbol}"),
+        None => format!("Số:        /{symbol}"),
+    }
+}
+
+/// "Hà Nội, ngày 05 tháng 02 năm 2025". The decree writes days 1–9 and months 1–2 with a
+/// leading zero. Without a date, the day and month are left blank for the signer.
+pub fn place_date_line(place: &str, date: Option<NaiveDate>, year: i32) -> String {
+    match date {
+        Some(d) => {
+            let day = format!("{:02}", d.day());
+            let month = if d.month() <= 2 {
+                format!("{:02}", d.month())
+            } else {
+                d.month().to_string()
+            };
+            format!("{place}, ngày {day} tháng {month} năm {}", d.year())
+        }
+        None => format!("{place}, ngày     tháng     năm {year}"),
+    }
+}
+
+pub(super) const APPENDIX_HEADERS: [&str; 7] = [
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Thời hạn",
+    "Kết quả/Chỉ tiêu",
+    "Tình trạng",
+    "Đánh giá",
+];

@@ -1,0 +1,135 @@
+//! What the report shows, as plain data the caller fills: [`OfficialReport`] and its
+//! parts, and [`ReportError`].
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::XlsxError;
+
+/// Everything the report shows. Text is taken as given (the caller normalises to NFC).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OfficialReport {
+    /// "UBND THÀNH PHỐ HÀ NỘI" (may be empty).
+    pub parent_agency: String,
+    /// "SỞ VĂN HÓA VÀ THỂ THAO".
+    pub agency: String,
+    /// The number, once the office assigns it; a draft leaves room for it.
+    pub number: Option<String>,
+    /// "BC-SVHTT".
+    pub symbol: String,
+    /// "Hà Nội".
+    pub place: String,
+    /// The signing date; a draft leaves the day and month blank for `year`.
+    pub date: Option<NaiveDate>,
+    pub year: i32,
+    /// Trích yếu: "Kết quả thực hiện Kế hoạch … năm 2025".
+    pub subject: String,
+    pub narrative: Narrative,
+    /// Section II, item by item.
+    pub results: Vec<ResultRow>,
+    /// "Trên đây là …" (the closing sentence).
+    pub closing: String,
+    /// Nơi nhận, one line each ("Đ/c Giám đốc Sở (để b/c)", "Lưu: VT, QLDSVH").
+    pub recipients: Vec<String>,
+    pub signer: Signer,
+    /// The appendix table; none when empty.
+    pub appendix: Vec<AppendixRow>,
+    /// "Danh mục nhiệm vụ và tình trạng thực hiện".
+    pub appendix_title: String,
+}
+
+/// The editable narrative, one text per heading. Lines become paragraphs; a line starting
+/// with "- " or "+ " stays a bullet as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Narrative {
+    /// I. Công tác chỉ đạo, triển khai.
+    pub direction: String,
+    /// II. Kết quả thực hiện: the text before the items.
+    pub results_intro: String,
+    /// III.1 Kết quả đạt được.
+    pub achievements: String,
+    /// III.2 Khó khăn, hạn chế.
+    pub difficulties: String,
+    /// III.3 Nguyên nhân.
+    pub causes: String,
+    /// IV. Nhiệm vụ thời gian tới.
+    pub next_tasks: String,
+    /// V. Đề xuất, kiến nghị.
+    pub proposals: String,
+}
+
+/// One plan item in section II.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ResultRow {
+    /// "1.", "1.1.", "a)".
+    pub numbering: String,
+    pub title: String,
+    /// 0 for top-level items; deeper items are indented.
+    pub depth: u8,
+    /// What was done (from the progress reports, as edited).
+    pub done: String,
+    pub figures: Vec<FigureRow>,
+    /// "Phòng QLDSVH (chủ trì); Bảo tàng Hà Nội (phối hợp)".
+    pub units: String,
+    /// "Hoàn thành".
+    pub status: String,
+    /// Whole đồng, once budgets exist.
+    pub spent: Option<i64>,
+}
+
+/// A target and its actual.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FigureRow {
+    /// "20–30 cuộc/năm".
+    pub target: String,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// None when nothing was reported.
+    pub actual: Option<f64>,
+    /// "cuộc".
+    pub unit: String,
+    /// "Đạt", "Chưa đạt", "Vượt".
+    pub attainment: String,
+}
+
+impl FigureRow {
+    /// "21/20–30 cuộc/năm"; "—/20–30 cuộc/năm" when nothing was reported.
+    pub fn display(&self) -> String {
+        let actual = self
+            .actual
+            .map(vntext::format::format_number)
+            .unwrap_or_else(|| "—".to_string());
+        format!("{actual}/{}", self.target)
+    }
+}
+
+/// The signer block.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signer {
+    /// "KT. GIÁM ĐỐC" when a deputy signs; empty otherwise.
+    pub authority: String,
+    /// "PHÓ GIÁM ĐỐC".
+    pub title: String,
+    pub name: String,
+}
+
+/// One row of the appendix table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AppendixRow {
+    pub numbering: String,
+    pub title: String,
+    pub depth: u8,
+    pub lead_units: String,
+    pub due: Option<NaiveDate>,
+    /// "21/20–30 cuộc; 2/2 clip".
+    pub figures: String,
+    pub status: String,
+    /// The Board's grade for the period, if any.
+    pub grade: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("could not write the DOCX: {0}")]
+    Docx(String),
+    #[error("could not write the XLSX: {0}")]
+    Xlsx(#[from] XlsxError),
+}
