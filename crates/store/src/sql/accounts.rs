@@ -5,13 +5,12 @@ use super::import::{Prepared, import_in, not_a_plan, prepare};
 use super::plans::unit_ref_from;
 use super::schema::is_empty_in;
 use super::tx::audit;
-use super::{Conn, DbRow, Pool, R, begin_write};
+use super::{Conn, Pool, R, begin_write};
 use crate::model::{AuditEntry, *};
 use crate::{Ctx, StoreError};
 use domain::tracking::TrackingError;
 use domain::{Actor, Language, PlanId, Role, UnitId, UserId};
 use serde_json::json;
-use sqlx::Row;
 use std::collections::HashMap;
 use std::str::FromStr;
 use vanban::ParsedPlan;
@@ -20,20 +19,35 @@ pub(crate) fn normalise_login(login: &str) -> String {
     login.trim().to_lowercase()
 }
 
-pub(crate) fn user_from_row(r: &DbRow, off: usize) -> R<UserRecord> {
-    let lang: String = r.try_get(off + 5)?;
-    Ok(UserRecord {
-        id: UserId(r.try_get(off)?),
-        login: r.try_get(off + 1)?,
-        display_name: r.try_get(off + 2)?,
-        password_hash: r.try_get(off + 3)?,
-        must_change_password: r.try_get(off + 4)?,
-        language: Language::from_str(&lang).unwrap_or_default(),
-        active: r.try_get(off + 6)?,
-        roles: Vec::new(),
-        units: Vec::new(),
-        created_at: r.try_get(off + 7)?,
-    })
+/// A user as `user_cols!()` selects it (also flattened into the session row).
+#[derive(sqlx::FromRow)]
+pub(crate) struct UserRow {
+    id: i64,
+    login: String,
+    display_name: String,
+    password_hash: String,
+    must_change_password: bool,
+    language: String,
+    active: bool,
+    created_at: i64,
+}
+
+impl From<UserRow> for UserRecord {
+    /// The user without roles and units (`fill_user`).
+    fn from(r: UserRow) -> Self {
+        UserRecord {
+            id: UserId(r.id),
+            login: r.login,
+            display_name: r.display_name,
+            password_hash: r.password_hash,
+            must_change_password: r.must_change_password,
+            language: Language::from_str(&r.language).unwrap_or_default(),
+            active: r.active,
+            roles: Vec::new(),
+            units: Vec::new(),
+            created_at: r.created_at,
+        }
+    }
 }
 
 /// Fills roles and units of one user (two queries).
@@ -64,7 +78,7 @@ pub(crate) async fn fill_user(conn: &mut Conn, u: &mut UserRecord) -> R<()> {
 }
 
 pub(crate) async fn user_in(conn: &mut Conn, id: UserId) -> R<Option<UserRecord>> {
-    let row = sqlx::query(concat!(
+    let row = sqlx::query_as::<_, UserRow>(concat!(
         "SELECT ",
         user_cols!(),
         " FROM users u WHERE u.id = $1"
@@ -74,7 +88,7 @@ pub(crate) async fn user_in(conn: &mut Conn, id: UserId) -> R<Option<UserRecord>
     .await?;
     match row {
         Some(r) => {
-            let mut u = user_from_row(&r, 0)?;
+            let mut u = UserRecord::from(r);
             fill_user(conn, &mut u).await?;
             Ok(Some(u))
         }
@@ -88,7 +102,7 @@ pub(crate) async fn user(pool: &Pool, id: UserId) -> R<Option<UserRecord>> {
 
 pub(crate) async fn user_by_login(pool: &Pool, login: &str) -> R<Option<UserRecord>> {
     let mut conn = pool.acquire().await?;
-    let row = sqlx::query(concat!(
+    let row = sqlx::query_as::<_, UserRow>(concat!(
         "SELECT ",
         user_cols!(),
         " FROM users u WHERE u.login = $1"
@@ -98,7 +112,7 @@ pub(crate) async fn user_by_login(pool: &Pool, login: &str) -> R<Option<UserReco
     .await?;
     match row {
         Some(r) => {
-            let mut u = user_from_row(&r, 0)?;
+            let mut u = UserRecord::from(r);
             fill_user(&mut conn, &mut u).await?;
             Ok(Some(u))
         }
@@ -109,16 +123,16 @@ pub(crate) async fn user_by_login(pool: &Pool, login: &str) -> R<Option<UserReco
 /// Three queries for all users.
 pub(crate) async fn list_users(pool: &Pool) -> R<Vec<UserRecord>> {
     let mut conn = pool.acquire().await?;
-    let mut users = sqlx::query(concat!(
+    let mut users: Vec<UserRecord> = sqlx::query_as::<_, UserRow>(concat!(
         "SELECT ",
         user_cols!(),
         " FROM users u ORDER BY u.login"
     ))
     .fetch_all(&mut *conn)
     .await?
-    .iter()
-    .map(|r| user_from_row(r, 0))
-    .collect::<R<Vec<_>>>()?;
+    .into_iter()
+    .map(UserRecord::from)
+    .collect();
     let roles: Vec<(i64, String)> =
         sqlx::query_as("SELECT user_id, role FROM user_roles ORDER BY user_id, role")
             .fetch_all(&mut *conn)
@@ -529,6 +543,14 @@ pub(crate) async fn set_email(
     Ok(())
 }
 
+#[derive(sqlx::FromRow)]
+struct ContactRow {
+    id: i64,
+    login: String,
+    display_name: String,
+    email: Option<String>,
+}
+
 /// Units (id, name, e-mail) and active users (id, login, name, e-mail), by name.
 #[allow(clippy::type_complexity)]
 pub(crate) async fn contact_emails(
@@ -538,26 +560,21 @@ pub(crate) async fn contact_emails(
     Vec<(UserId, String, String, Option<String>)>,
 )> {
     let mut conn = pool.acquire().await?;
-    let mut units = Vec::new();
-    for r in sqlx::query("SELECT id, name, email FROM units ORDER BY external, name")
-        .fetch_all(&mut *conn)
-        .await?
-    {
-        units.push((UnitId(r.try_get(0)?), r.try_get(1)?, r.try_get(2)?));
-    }
-    let mut users = Vec::new();
-    for r in sqlx::query(
+    let units = sqlx::query_as::<_, (i64, String, Option<String>)>(
+        "SELECT id, name, email FROM units ORDER BY external, name",
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|(id, name, email)| (UnitId(id), name, email))
+    .collect();
+    let users = sqlx::query_as::<_, ContactRow>(
         "SELECT id, login, display_name, email FROM users WHERE active = TRUE ORDER BY login",
     )
     .fetch_all(&mut *conn)
     .await?
-    {
-        users.push((
-            UserId(r.try_get(0)?),
-            r.try_get(1)?,
-            r.try_get(2)?,
-            r.try_get(3)?,
-        ));
-    }
+    .into_iter()
+    .map(|r| (UserId(r.id), r.login, r.display_name, r.email))
+    .collect();
     Ok((units, users))
 }

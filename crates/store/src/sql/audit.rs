@@ -2,12 +2,11 @@
 //! watermark the plan cache keys on.
 
 use super::tx::audit;
-use super::{DbRow, Pool, R, begin_write};
+use super::{Pool, R, begin_write};
 use crate::Ctx;
 use crate::model::{AuditEntry, AuditRecord};
 use crate::tracking_model::*;
 use domain::{AuditId, ItemId, PlanId, UserId};
-use sqlx::Row;
 
 pub(crate) async fn append_audit(pool: &Pool, ctx: &Ctx, e: &AuditEntry) -> R<AuditId> {
     let now = ctx.now();
@@ -17,23 +16,38 @@ pub(crate) async fn append_audit(pool: &Pool, ctx: &Ctx, e: &AuditEntry) -> R<Au
     Ok(id)
 }
 
-pub(crate) fn audit_from_row(r: &DbRow) -> R<AuditRecord> {
-    let parse = |s: Option<String>| -> R<Option<serde_json::Value>> {
-        Ok(match s {
-            Some(s) => Some(serde_json::from_str(&s)?),
-            None => None,
+/// An audit entry as `AUDIT_COLS` selects it.
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    id: i64,
+    at: i64,
+    actor_id: Option<i64>,
+    action: String,
+    entity: String,
+    entity_id: Option<i64>,
+    before_json: Option<String>,
+    after_json: Option<String>,
+}
+
+impl AuditRow {
+    fn into_record(self) -> R<AuditRecord> {
+        let parse = |s: Option<String>| -> R<Option<serde_json::Value>> {
+            Ok(match s {
+                Some(s) => Some(serde_json::from_str(&s)?),
+                None => None,
+            })
+        };
+        Ok(AuditRecord {
+            id: AuditId(self.id),
+            at: self.at,
+            actor: self.actor_id.map(UserId),
+            action: self.action,
+            entity: self.entity,
+            entity_id: self.entity_id,
+            before: parse(self.before_json)?,
+            after: parse(self.after_json)?,
         })
-    };
-    Ok(AuditRecord {
-        id: AuditId(r.try_get(0)?),
-        at: r.try_get(1)?,
-        actor: r.try_get::<Option<i64>, _>(2)?.map(UserId),
-        action: r.try_get(3)?,
-        entity: r.try_get(4)?,
-        entity_id: r.try_get(5)?,
-        before: parse(r.try_get(6)?)?,
-        after: parse(r.try_get(7)?)?,
-    })
+    }
 }
 
 pub(crate) async fn audit_for_entity(
@@ -41,7 +55,7 @@ pub(crate) async fn audit_for_entity(
     entity: &str,
     entity_id: i64,
 ) -> R<Vec<AuditRecord>> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, AuditRow>(
         "SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json
          FROM audit_log WHERE entity = $1 AND entity_id = $2 ORDER BY id",
     )
@@ -49,18 +63,18 @@ pub(crate) async fn audit_for_entity(
     .bind(entity_id)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(audit_from_row).collect()
+    rows.into_iter().map(AuditRow::into_record).collect()
 }
 
 pub(crate) async fn audit_recent(pool: &Pool, limit: i64) -> R<Vec<AuditRecord>> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, AuditRow>(
         "SELECT id, at, actor_id, action, entity, entity_id, before_json, after_json
          FROM audit_log ORDER BY id DESC LIMIT $1",
     )
     .bind(limit.max(0))
     .fetch_all(pool)
     .await?;
-    rows.iter().map(audit_from_row).collect()
+    rows.into_iter().map(AuditRow::into_record).collect()
 }
 
 // ---- import ----------------------------------------------------------------------------
@@ -75,27 +89,11 @@ pub(crate) async fn audit_watermark(pool: &Pool) -> R<i64> {
     )
 }
 
-pub(crate) fn audit_row(r: &DbRow) -> R<AuditRecord> {
-    let parse = |s: Option<String>| -> R<Option<serde_json::Value>> {
-        Ok(match s {
-            Some(s) => Some(serde_json::from_str(&s)?),
-            None => None,
-        })
-    };
-    Ok(AuditRecord {
-        id: AuditId(r.try_get(0)?),
-        at: r.try_get(1)?,
-        actor: r.try_get::<Option<i64>, _>(2)?.map(UserId),
-        action: r.try_get(3)?,
-        entity: r.try_get(4)?,
-        entity_id: r.try_get(5)?,
-        before: parse(r.try_get(6)?)?,
-        after: parse(r.try_get(7)?)?,
-    })
-}
-
-pub(crate) fn audit_page(rows: Vec<DbRow>, limit: i64) -> R<AuditPage> {
-    let mut entries = rows.iter().map(audit_row).collect::<R<Vec<_>>>()?;
+fn audit_page(rows: Vec<AuditRow>, limit: i64) -> R<AuditPage> {
+    let mut entries = rows
+        .into_iter()
+        .map(AuditRow::into_record)
+        .collect::<R<Vec<_>>>()?;
     let more = entries.len() as i64 > limit;
     entries.truncate(limit.max(0) as usize);
     let next_before = if more {
@@ -119,7 +117,7 @@ pub(crate) async fn audit_for_item(
     before: Option<i64>,
     limit: i64,
 ) -> R<AuditPage> {
-    let rows = sqlx::query(sql!(
+    let rows = sqlx::query_as::<_, AuditRow>(sql!(
         "SELECT {AUDIT_COLS} FROM audit_log
          WHERE (item_id = $1 OR (entity = 'item' AND entity_id = $1)) AND id < $2
          ORDER BY id DESC LIMIT $3"
@@ -139,7 +137,7 @@ pub(crate) async fn audit_for_plan(
     before: Option<i64>,
     limit: i64,
 ) -> R<AuditPage> {
-    let rows = sqlx::query(sql!(
+    let rows = sqlx::query_as::<_, AuditRow>(sql!(
         "SELECT {AUDIT_COLS} FROM audit_log
          WHERE (plan_id = $1 OR (entity = 'plan' AND entity_id = $1)) AND id < $2
          ORDER BY id DESC LIMIT $3"

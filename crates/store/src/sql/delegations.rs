@@ -2,13 +2,12 @@
 
 use super::events::{forbidden, nfc};
 use super::tx::{audit, date_text, json, parse_date};
-use super::{Conn, DbRow, Pool, R, begin_write};
+use super::{Conn, Pool, R, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_create_event, can_edit_event};
 use domain::{Actor, DelegationId, DelegationStatus, Dong, EventId, Language, UnitId, events};
-use sqlx::Row;
 
 pub(crate) const DELEGATION_COLS: &str =
     "id, title, purpose, destination, depart_date, return_date,
@@ -18,7 +17,7 @@ pub(crate) async fn load_delegation(
     conn: &mut Conn,
     id: DelegationId,
 ) -> R<Option<DelegationRecord>> {
-    let Some(r) = sqlx::query(sql!(
+    let Some(r) = sqlx::query_as::<_, DelegationRow>(sql!(
         "SELECT {DELEGATION_COLS} FROM delegations WHERE id = $1"
     ))
     .bind(id.0)
@@ -27,38 +26,54 @@ pub(crate) async fn load_delegation(
     else {
         return Ok(None);
     };
-    let mut d = delegation_row(&r)?;
-    for m in sqlx::query(
+    let mut d = r.into_record()?;
+    d.members = sqlx::query_as::<_, (String, String)>(
         "SELECT name, role FROM delegation_members WHERE delegation_id = $1 ORDER BY position",
     )
     .bind(id.0)
     .fetch_all(&mut *conn)
-    .await?
-    {
-        d.members.push((m.try_get(0)?, m.try_get(1)?));
-    }
+    .await?;
     Ok(Some(d))
 }
 
-pub(crate) fn delegation_row(r: &DbRow) -> R<DelegationRecord> {
-    let status: String = r.try_get(7)?;
-    let cost: i64 = r.try_get(6)?;
-    Ok(DelegationRecord {
-        id: DelegationId(r.try_get(0)?),
-        title: r.try_get(1)?,
-        purpose: r.try_get(2)?,
-        destination: r.try_get(3)?,
-        depart: parse_date(r.try_get(4)?).unwrap_or_default(),
-        back: parse_date(r.try_get(5)?).unwrap_or_default(),
-        estimated_cost: Dong::new(cost)?,
-        status: status.parse().unwrap_or_default(),
-        lead_unit: UnitId(r.try_get(8)?),
-        event_id: r.try_get::<Option<i64>, _>(9)?.map(EventId),
-        members: Vec::new(),
-        report: r.try_get(10)?,
-        reported_at: r.try_get(11)?,
-        version: r.try_get(12)?,
-    })
+/// A delegation as `DELEGATION_COLS` selects it.
+#[derive(sqlx::FromRow)]
+struct DelegationRow {
+    id: i64,
+    title: String,
+    purpose: String,
+    destination: String,
+    depart_date: Option<String>,
+    return_date: Option<String>,
+    estimated_cost: i64,
+    status: String,
+    lead_unit_id: i64,
+    event_id: Option<i64>,
+    report: String,
+    reported_at: Option<i64>,
+    version: i64,
+}
+
+impl DelegationRow {
+    /// The delegation without its members.
+    fn into_record(self) -> R<DelegationRecord> {
+        Ok(DelegationRecord {
+            id: DelegationId(self.id),
+            title: self.title,
+            purpose: self.purpose,
+            destination: self.destination,
+            depart: parse_date(self.depart_date).unwrap_or_default(),
+            back: parse_date(self.return_date).unwrap_or_default(),
+            estimated_cost: Dong::new(self.estimated_cost)?,
+            status: self.status.parse().unwrap_or_default(),
+            lead_unit: UnitId(self.lead_unit_id),
+            event_id: self.event_id.map(EventId),
+            members: Vec::new(),
+            report: self.report,
+            reported_at: self.reported_at,
+            version: self.version,
+        })
+    }
 }
 
 pub(crate) async fn must_delegation(conn: &mut Conn, id: DelegationId) -> R<DelegationRecord> {
@@ -319,14 +334,14 @@ pub(crate) async fn list_delegations(
     pool: &Pool,
     visible_units: Option<&[UnitId]>,
 ) -> R<Vec<DelegationRecord>> {
-    let rows = sqlx::query(sql!(
+    let rows = sqlx::query_as::<_, DelegationRow>(sql!(
         "SELECT {DELEGATION_COLS} FROM delegations ORDER BY depart_date DESC, id DESC LIMIT 500"
     ))
     .fetch_all(pool)
     .await?;
     let mut out = Vec::new();
-    for r in &rows {
-        let d = delegation_row(r)?;
+    for r in rows {
+        let d = r.into_record()?;
         if visible_units.is_none_or(|v| v.contains(&d.lead_unit)) {
             out.push(d);
         }

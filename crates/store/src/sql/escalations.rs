@@ -2,14 +2,13 @@
 
 use super::reminders::item_plan;
 use super::tx::{audit_in, board_or_admin, day_text, parse_date};
-use super::{DB, Pool, R, begin_write};
+use super::{Pool, R, begin_write};
 use crate::Ctx;
 use crate::model::AuditEntry;
 use crate::oversight_model::*;
 use chrono::NaiveDate;
 use domain::{Actor, ItemId, ItemStatus, PlanId, UnitId, UserId};
 use serde_json::json;
-use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
@@ -25,30 +24,28 @@ pub(crate) async fn escalation_inputs(
 )> {
     let mut conn = pool.acquire().await?;
     let mut counts = HashMap::new();
-    for r in sqlx::query(
-        "SELECT item_id, due_date, COUNT(*) FROM reminder_sends
+    for (item, due, n) in sqlx::query_as::<_, (i64, Option<String>, i64)>(
+        "SELECT item_id, due_date, COUNT(*) AS n FROM reminder_sends
          WHERE overdue = TRUE AND day >= $1 GROUP BY item_id, due_date",
     )
     .bind(day_text(from))
     .fetch_all(&mut *conn)
     .await?
     {
-        if let Some(due) = parse_date(r.try_get(1)?) {
-            let n: i64 = r.try_get(2)?;
-            counts.insert(
-                (ItemId(r.try_get(0)?), due),
-                n.clamp(0, u32::MAX as i64) as u32,
-            );
+        if let Some(due) = parse_date(due) {
+            counts.insert((ItemId(item), due), n.clamp(0, u32::MAX as i64) as u32);
         }
     }
     let mut done = HashSet::new();
-    for r in sqlx::query("SELECT item_id, due_date FROM escalations WHERE due_date >= $1")
-        .bind(day_text(from))
-        .fetch_all(&mut *conn)
-        .await?
+    for (item, due) in sqlx::query_as::<_, (i64, Option<String>)>(
+        "SELECT item_id, due_date FROM escalations WHERE due_date >= $1",
+    )
+    .bind(day_text(from))
+    .fetch_all(&mut *conn)
+    .await?
     {
-        if let Some(due) = parse_date(r.try_get(1)?) {
-            done.insert((ItemId(r.try_get(0)?), due));
+        if let Some(due) = parse_date(due) {
+            done.insert((ItemId(item), due));
         }
     }
     Ok((counts, done))
@@ -101,27 +98,44 @@ pub(crate) async fn escalate(
     Ok(Some(id))
 }
 
-pub(crate) fn escalation_row(r: &<DB as sqlx::Database>::Row) -> R<EscalationRecord> {
-    let status: String = r.try_get(5)?;
-    Ok(EscalationRecord {
-        id: r.try_get(0)?,
-        item_id: ItemId(r.try_get(1)?),
-        plan_id: PlanId(r.try_get(2)?),
-        numbering: r.try_get(3)?,
-        title: r.try_get(4)?,
-        status: ItemStatus::from_str(&status).unwrap_or_default(),
-        due: parse_date(r.try_get(6)?).unwrap_or_default(),
-        reminders: r.try_get(7)?,
-        created_at: r.try_get(8)?,
-        resolved_at: r.try_get(9)?,
-        resolved_by: r.try_get::<Option<i64>, _>(10)?.map(UserId),
-        resolution: r.try_get(11)?,
-    })
+#[derive(sqlx::FromRow)]
+struct EscalationRow {
+    id: i64,
+    item_id: i64,
+    plan_id: i64,
+    numbering: Option<String>,
+    title: String,
+    status: String,
+    due_date: Option<String>,
+    reminders: i64,
+    created_at: i64,
+    resolved_at: Option<i64>,
+    resolved_by: Option<i64>,
+    resolution: Option<String>,
+}
+
+impl From<EscalationRow> for EscalationRecord {
+    fn from(r: EscalationRow) -> Self {
+        EscalationRecord {
+            id: r.id,
+            item_id: ItemId(r.item_id),
+            plan_id: PlanId(r.plan_id),
+            numbering: r.numbering,
+            title: r.title,
+            status: ItemStatus::from_str(&r.status).unwrap_or_default(),
+            due: parse_date(r.due_date).unwrap_or_default(),
+            reminders: r.reminders,
+            created_at: r.created_at,
+            resolved_at: r.resolved_at,
+            resolved_by: r.resolved_by.map(UserId),
+            resolution: r.resolution,
+        }
+    }
 }
 
 /// The Board's list, newest first; open ones only unless `all`.
 pub(crate) async fn escalations(pool: &Pool, all: bool, limit: i64) -> R<Vec<EscalationRecord>> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, EscalationRow>(
         "SELECT e.id, e.item_id, i.plan_id, i.numbering, i.title, i.status, e.due_date,
                 e.reminders, e.created_at, e.resolved_at, e.resolved_by, e.resolution
          FROM escalations e JOIN items i ON i.id = e.item_id
@@ -132,7 +146,7 @@ pub(crate) async fn escalations(pool: &Pool, all: bool, limit: i64) -> R<Vec<Esc
     .bind(limit.clamp(1, 1000))
     .fetch_all(pool)
     .await?;
-    rows.iter().map(escalation_row).collect()
+    Ok(rows.into_iter().map(EscalationRecord::from).collect())
 }
 
 /// Closes an escalation with the Board's note.
@@ -146,7 +160,7 @@ pub(crate) async fn resolve_escalation(
     let now = ctx.now();
     board_or_admin(actor, "resolve an escalation")?;
     let mut tx = begin_write(pool).await?;
-    let Some(r) = sqlx::query(
+    let Some((item, plan, resolved_at)) = sqlx::query_as::<_, (i64, i64, Option<i64>)>(
         "SELECT e.item_id, i.plan_id, e.resolved_at FROM escalations e
          JOIN items i ON i.id = e.item_id WHERE e.id = $1",
     )
@@ -156,10 +170,10 @@ pub(crate) async fn resolve_escalation(
     else {
         return Ok(false);
     };
-    if r.try_get::<Option<i64>, _>(2)?.is_some() {
+    if resolved_at.is_some() {
         return Ok(false);
     }
-    let item = ItemId(r.try_get(0)?);
+    let item = ItemId(item);
     sqlx::query(
         "UPDATE escalations SET resolved_at = $2, resolved_by = $3, resolution = $4
          WHERE id = $1 AND resolved_at IS NULL",
@@ -178,12 +192,25 @@ pub(crate) async fn resolve_escalation(
     );
     e.before = Some(json!({ "resolved": false }));
     e.after = Some(json!({ "resolved": true, "resolution": resolution }));
-    audit_in(&mut tx, now, &e, PlanId(r.try_get(1)?), Some(item)).await?;
+    audit_in(&mut tx, now, &e, PlanId(plan), Some(item)).await?;
     tx.commit().await?;
     Ok(true)
 }
 
 // ---- notifications -------------------------------------------------------------------------
+
+#[derive(sqlx::FromRow)]
+struct NotificationRow {
+    id: i64,
+    kind: String,
+    unit_id: Option<i64>,
+    item_id: Option<i64>,
+    subject: String,
+    body: String,
+    created_at: i64,
+    /// How many reads of it the user has (0 or 1).
+    seen: i64,
+}
 
 /// Notifications for a user: addressed to them or to one of their units, newest first.
 pub(crate) async fn notifications(
@@ -191,7 +218,7 @@ pub(crate) async fn notifications(
     user: UserId,
     limit: i64,
 ) -> R<Vec<NotificationRecord>> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, NotificationRow>(
         "SELECT n.id, n.kind, n.unit_id, n.item_id, n.subject, n.body, n.created_at,
                 (SELECT COUNT(*) FROM notification_reads r
                  WHERE r.notification_id = n.id AND r.user_id = $1) AS seen
@@ -204,21 +231,19 @@ pub(crate) async fn notifications(
     .bind(limit.clamp(1, 500))
     .fetch_all(pool)
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let seen: i64 = r.try_get(7)?;
-        out.push(NotificationRecord {
-            id: r.try_get(0)?,
-            kind: r.try_get(1)?,
-            unit_id: r.try_get::<Option<i64>, _>(2)?.map(UnitId),
-            item_id: r.try_get::<Option<i64>, _>(3)?.map(ItemId),
-            subject: r.try_get(4)?,
-            body: r.try_get(5)?,
-            created_at: r.try_get(6)?,
-            read: seen > 0,
-        });
-    }
-    Ok(out)
+    Ok(rows
+        .into_iter()
+        .map(|r| NotificationRecord {
+            id: r.id,
+            kind: r.kind,
+            unit_id: r.unit_id.map(UnitId),
+            item_id: r.item_id.map(ItemId),
+            subject: r.subject,
+            body: r.body,
+            created_at: r.created_at,
+            read: r.seen > 0,
+        })
+        .collect())
 }
 
 /// Marks every notification of the user up to `upto_id` read. Not audited: reading is

@@ -2,7 +2,7 @@
 
 use super::reminders::item_plan;
 use super::tx::{audit_in, board_or_admin};
-use super::{DB, Pool, R, begin_write};
+use super::{Pool, R, begin_write};
 use crate::model::AuditEntry;
 use crate::oversight_model::*;
 use crate::{Ctx, StoreError};
@@ -10,7 +10,6 @@ use domain::oversight::Grade;
 use domain::tracking::TrackingError;
 use domain::{Actor, ItemId, Period, PlanId, UserId};
 use serde_json::json;
-use sqlx::Row;
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -78,29 +77,45 @@ pub(crate) async fn add_evaluation(
     })
 }
 
-pub(crate) fn evaluation_row(r: &<DB as sqlx::Database>::Row) -> R<Option<EvaluationRecord>> {
-    let period: String = r.try_get(2)?;
-    let grade: String = r.try_get(3)?;
-    let (Ok(period), Ok(grade)) = (Period::from_str(&period), Grade::from_str(&grade)) else {
-        return Ok(None);
-    };
-    Ok(Some(EvaluationRecord {
-        id: r.try_get(0)?,
-        item_id: ItemId(r.try_get(1)?),
-        period,
-        grade,
-        comment: r.try_get(4)?,
-        created_by: r.try_get::<Option<i64>, _>(5)?.map(UserId),
-        created_by_name: r.try_get(6)?,
-        created_at: r.try_get(7)?,
-    }))
+/// An evaluation with its author's name (`u.display_name AS created_by_name`).
+#[derive(sqlx::FromRow)]
+struct EvaluationRow {
+    id: i64,
+    item_id: i64,
+    period: String,
+    grade: String,
+    comment: String,
+    created_by: Option<i64>,
+    created_by_name: Option<String>,
+    created_at: i64,
+}
+
+impl EvaluationRow {
+    /// None for a period or grade this version cannot read.
+    fn into_record(self) -> Option<EvaluationRecord> {
+        let (Ok(period), Ok(grade)) =
+            (Period::from_str(&self.period), Grade::from_str(&self.grade))
+        else {
+            return None;
+        };
+        Some(EvaluationRecord {
+            id: self.id,
+            item_id: ItemId(self.item_id),
+            period,
+            grade,
+            comment: self.comment,
+            created_by: self.created_by.map(UserId),
+            created_by_name: self.created_by_name,
+            created_at: self.created_at,
+        })
+    }
 }
 
 /// Every grade of an item, newest first.
 pub(crate) async fn evaluations(pool: &Pool, item: ItemId) -> R<Vec<EvaluationRecord>> {
-    let rows = sqlx::query(
-        "SELECT e.id, e.item_id, e.period, e.grade, e.comment, e.created_by, u.display_name,
-                e.created_at
+    let rows = sqlx::query_as::<_, EvaluationRow>(
+        "SELECT e.id, e.item_id, e.period, e.grade, e.comment, e.created_by,
+                u.display_name AS created_by_name, e.created_at
          FROM evaluations e LEFT JOIN users u ON u.id = e.created_by
          WHERE e.item_id = $1 ORDER BY e.id DESC",
     )
@@ -108,11 +123,8 @@ pub(crate) async fn evaluations(pool: &Pool, item: ItemId) -> R<Vec<EvaluationRe
     .fetch_all(pool)
     .await?;
     Ok(rows
-        .iter()
-        .map(evaluation_row)
-        .collect::<R<Vec<_>>>()?
         .into_iter()
-        .flatten()
+        .filter_map(EvaluationRow::into_record)
         .collect())
 }
 
@@ -122,9 +134,9 @@ pub(crate) async fn plan_grades(
     plan: PlanId,
     period: Period,
 ) -> R<HashMap<ItemId, EvaluationRecord>> {
-    let rows = sqlx::query(
-        "SELECT e.id, e.item_id, e.period, e.grade, e.comment, e.created_by, u.display_name,
-                e.created_at
+    let rows = sqlx::query_as::<_, EvaluationRow>(
+        "SELECT e.id, e.item_id, e.period, e.grade, e.comment, e.created_by,
+                u.display_name AS created_by_name, e.created_at
          FROM evaluations e JOIN items i ON i.id = e.item_id
          LEFT JOIN users u ON u.id = e.created_by
          WHERE i.plan_id = $1 AND e.period = $2
@@ -136,8 +148,8 @@ pub(crate) async fn plan_grades(
     .fetch_all(pool)
     .await?;
     let mut out = HashMap::new();
-    for r in &rows {
-        if let Some(e) = evaluation_row(r)? {
+    for r in rows {
+        if let Some(e) = r.into_record() {
             out.insert(e.item_id, e);
         }
     }

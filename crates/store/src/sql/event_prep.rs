@@ -2,13 +2,12 @@
 
 use super::events::{editable_event, nfc};
 use super::tx::{audit, date_text, json, parse_date};
-use super::{DbRow, Pool, R, begin_write};
+use super::{Pool, R, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
 use domain::events::ChecklistKind;
 use domain::{Actor, EventId, ItemId, UserId};
-use sqlx::Row;
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn add_checklist_entry(
@@ -85,46 +84,72 @@ pub(crate) async fn set_checklist_done(
     Ok(EventId(event))
 }
 
+#[derive(sqlx::FromRow)]
+struct ChecklistRow {
+    id: i64,
+    event_id: i64,
+    kind: String,
+    title: String,
+    owner: String,
+    due_date: Option<String>,
+    done: bool,
+}
+
 pub(crate) async fn checklist(pool: &Pool, event: EventId) -> R<Vec<ChecklistEntry>> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, ChecklistRow>(
         "SELECT id, event_id, kind, title, owner, due_date, done FROM checklist_entries
          WHERE event_id = $1 ORDER BY id",
     )
     .bind(event.0)
     .fetch_all(pool)
     .await?;
-    let mut out = Vec::new();
-    for r in &rows {
-        let kind: String = r.try_get(2)?;
-        out.push(ChecklistEntry {
-            id: r.try_get(0)?,
-            event_id: EventId(r.try_get(1)?),
-            kind: kind.parse().unwrap_or(ChecklistKind::Other),
-            title: r.try_get(3)?,
-            owner: r.try_get(4)?,
-            due: parse_date(r.try_get(5)?),
-            done: r.try_get(6)?,
-        });
-    }
-    Ok(out)
+    Ok(rows
+        .into_iter()
+        .map(|r| ChecklistEntry {
+            id: r.id,
+            event_id: EventId(r.event_id),
+            kind: r.kind.parse().unwrap_or(ChecklistKind::Other),
+            title: r.title,
+            owner: r.owner,
+            due: parse_date(r.due_date),
+            done: r.done,
+        })
+        .collect())
 }
 
 pub(crate) const DOC_COLS: &str =
     "id, event_id, kind, sha256, size, mime, original_name, stored_path, uploaded_by, uploaded_at";
 
-pub(crate) fn doc_row(r: &DbRow) -> R<EventDocument> {
-    Ok(EventDocument {
-        id: r.try_get(0)?,
-        event_id: EventId(r.try_get(1)?),
-        kind: r.try_get(2)?,
-        sha256: r.try_get(3)?,
-        size: r.try_get(4)?,
-        mime: r.try_get(5)?,
-        original_name: r.try_get(6)?,
-        stored_path: r.try_get(7)?,
-        uploaded_by: r.try_get::<Option<i64>, _>(8)?.map(UserId),
-        uploaded_at: r.try_get(9)?,
-    })
+/// An event document as `DOC_COLS` selects it.
+#[derive(sqlx::FromRow)]
+struct DocRow {
+    id: i64,
+    event_id: i64,
+    kind: String,
+    sha256: String,
+    size: i64,
+    mime: String,
+    original_name: String,
+    stored_path: String,
+    uploaded_by: Option<i64>,
+    uploaded_at: i64,
+}
+
+impl From<DocRow> for EventDocument {
+    fn from(r: DocRow) -> Self {
+        EventDocument {
+            id: r.id,
+            event_id: EventId(r.event_id),
+            kind: r.kind,
+            sha256: r.sha256,
+            size: r.size,
+            mime: r.mime,
+            original_name: r.original_name,
+            stored_path: r.stored_path,
+            uploaded_by: r.uploaded_by.map(UserId),
+            uploaded_at: r.uploaded_at,
+        }
+    }
 }
 
 /// Records a file stored by `evidence_store` as a document of the event.
@@ -165,12 +190,12 @@ pub(crate) async fn add_event_document(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    let doc = doc_row(
-        &sqlx::query(sql!("SELECT {DOC_COLS} FROM event_documents WHERE id = $1"))
+    let doc: EventDocument =
+        sqlx::query_as::<_, DocRow>(sql!("SELECT {DOC_COLS} FROM event_documents WHERE id = $1"))
             .bind(id)
             .fetch_one(&mut *tx)
-            .await?,
-    )?;
+            .await?
+            .into();
     audit(
         &mut tx,
         now,
@@ -188,24 +213,25 @@ pub(crate) async fn add_event_document(
 }
 
 pub(crate) async fn event_documents(pool: &Pool, event: EventId) -> R<Vec<EventDocument>> {
-    sqlx::query(sql!(
+    Ok(sqlx::query_as::<_, DocRow>(sql!(
         "SELECT {DOC_COLS} FROM event_documents WHERE event_id = $1 ORDER BY id"
     ))
     .bind(event.0)
     .fetch_all(pool)
     .await?
-    .iter()
-    .map(doc_row)
-    .collect()
+    .into_iter()
+    .map(EventDocument::from)
+    .collect())
 }
 
 pub(crate) async fn event_document(pool: &Pool, id: i64) -> R<Option<EventDocument>> {
-    sqlx::query(sql!("SELECT {DOC_COLS} FROM event_documents WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(pool)
-        .await?
-        .map(|r| doc_row(&r))
-        .transpose()
+    Ok(
+        sqlx::query_as::<_, DocRow>(sql!("SELECT {DOC_COLS} FROM event_documents WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(pool)
+            .await?
+            .map(EventDocument::from),
+    )
 }
 
 pub(crate) async fn add_follow_up(
@@ -251,46 +277,51 @@ pub(crate) async fn add_follow_up(
     Ok(id)
 }
 
+#[derive(sqlx::FromRow)]
+struct FollowUpRow {
+    id: i64,
+    event_id: i64,
+    text: String,
+    owner: String,
+    due_date: Option<String>,
+    item_id: Option<i64>,
+}
+
+impl From<FollowUpRow> for FollowUp {
+    fn from(r: FollowUpRow) -> Self {
+        FollowUp {
+            id: r.id,
+            event_id: EventId(r.event_id),
+            text: r.text,
+            owner: r.owner,
+            due: parse_date(r.due_date),
+            item_id: r.item_id.map(ItemId),
+        }
+    }
+}
+
 pub(crate) async fn follow_ups(pool: &Pool, event: EventId) -> R<Vec<FollowUp>> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, FollowUpRow>(
         "SELECT id, event_id, text, owner, due_date, item_id FROM follow_ups
          WHERE event_id = $1 ORDER BY id",
     )
     .bind(event.0)
     .fetch_all(pool)
     .await?;
-    let mut out = Vec::new();
-    for r in &rows {
-        out.push(FollowUp {
-            id: r.try_get(0)?,
-            event_id: EventId(r.try_get(1)?),
-            text: r.try_get(2)?,
-            owner: r.try_get(3)?,
-            due: parse_date(r.try_get(4)?),
-            item_id: r.try_get::<Option<i64>, _>(5)?.map(ItemId),
-        });
-    }
-    Ok(out)
+    Ok(rows.into_iter().map(FollowUp::from).collect())
 }
 
 /// The follow-up with its event, for the "add to plan" step (checks the event editor).
 pub(crate) async fn follow_up_for_edit(pool: &Pool, follow_up: i64, actor: &Actor) -> R<FollowUp> {
     let mut conn = pool.acquire().await?;
-    let r = sqlx::query(
+    let r = sqlx::query_as::<_, FollowUpRow>(
         "SELECT id, event_id, text, owner, due_date, item_id FROM follow_ups WHERE id = $1",
     )
     .bind(follow_up)
     .fetch_optional(&mut *conn)
     .await?
     .ok_or_else(|| StoreError::NotFound(format!("follow-up {follow_up}")))?;
-    let fu = FollowUp {
-        id: r.try_get(0)?,
-        event_id: EventId(r.try_get(1)?),
-        text: r.try_get(2)?,
-        owner: r.try_get(3)?,
-        due: parse_date(r.try_get(4)?),
-        item_id: r.try_get::<Option<i64>, _>(5)?.map(ItemId),
-    };
+    let fu = FollowUp::from(r);
     editable_event(&mut conn, fu.event_id, actor).await?;
     Ok(fu)
 }

@@ -2,14 +2,13 @@
 
 use super::targets::save_record_in;
 use super::tx::{audit, json};
-use super::{Conn, DbRow, Pool, R, begin_write};
+use super::{Conn, Pool, R, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::tracking_model::CountableRecord;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_create_event, can_edit_event};
 use domain::{Actor, EventId, EventStatus, ItemId, Language, UnitId, UnitRelation, events};
-use sqlx::Row;
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -32,31 +31,56 @@ pub(crate) const EVENT_COLS: &str =
     "id, title, kind, scope, format, organiser, organiser_name, topic, status,
     time_zone, start_at, end_at, venue, online_url, outcome, version, created_at, updated_at";
 
-pub(crate) fn event_row(r: &DbRow) -> R<EventRecord> {
-    let code = |i: usize| -> R<String> { Ok(r.try_get::<String, _>(i)?) };
-    let bad = |e: domain::ParseError| StoreError::Invalid(e.to_string());
-    Ok(EventRecord {
-        id: EventId(r.try_get(0)?),
-        title: r.try_get(1)?,
-        kind: code(2)?.parse().map_err(bad)?,
-        scope: code(3)?.parse().map_err(bad)?,
-        format: code(4)?.parse().map_err(bad)?,
-        organiser: code(5)?.parse().map_err(bad)?,
-        organiser_name: r.try_get(6)?,
-        topic: r.try_get(7)?,
-        status: code(8)?.parse().map_err(bad)?,
-        time_zone: r.try_get(9)?,
-        start_at: r.try_get(10)?,
-        end_at: r.try_get(11)?,
-        venue: r.try_get(12)?,
-        online_url: r.try_get(13)?,
-        outcome: r.try_get(14)?,
-        units: Vec::new(),
-        items: Vec::new(),
-        version: r.try_get(15)?,
-        created_at: r.try_get(16)?,
-        updated_at: r.try_get(17)?,
-    })
+/// An event as `EVENT_COLS` selects it.
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    title: String,
+    kind: String,
+    scope: String,
+    format: String,
+    organiser: String,
+    organiser_name: String,
+    topic: String,
+    status: String,
+    time_zone: String,
+    start_at: i64,
+    end_at: i64,
+    venue: String,
+    online_url: String,
+    outcome: String,
+    version: i64,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl EventRow {
+    /// The event without its units and items (`attach_links`).
+    fn into_record(self) -> R<EventRecord> {
+        let bad = |e: domain::ParseError| StoreError::Invalid(e.to_string());
+        Ok(EventRecord {
+            id: EventId(self.id),
+            title: self.title,
+            kind: self.kind.parse().map_err(bad)?,
+            scope: self.scope.parse().map_err(bad)?,
+            format: self.format.parse().map_err(bad)?,
+            organiser: self.organiser.parse().map_err(bad)?,
+            organiser_name: self.organiser_name,
+            topic: self.topic,
+            status: self.status.parse().map_err(bad)?,
+            time_zone: self.time_zone,
+            start_at: self.start_at,
+            end_at: self.end_at,
+            venue: self.venue,
+            online_url: self.online_url,
+            outcome: self.outcome,
+            units: Vec::new(),
+            items: Vec::new(),
+            version: self.version,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
 }
 
 /// Units and items of these events, in 2 queries.
@@ -66,45 +90,50 @@ pub(crate) async fn attach_links(conn: &mut Conn, events: &mut [EventRecord]) ->
     }
     let ids: Vec<i64> = events.iter().map(|e| e.id.0).collect();
     let at: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    for (table, col, order) in [
-        ("event_units", "unit_id, relation", "relation DESC, unit_id"),
-        ("event_items", "item_id, ''", "item_id"),
-    ] {
-        let q = sql!(
-            "SELECT event_id, {col} FROM {table} WHERE event_id IN ({}) ORDER BY event_id, {order}",
-            placeholders(1, ids.len())
-        );
-        let mut query = sqlx::query(q);
-        for id in &ids {
-            query = query.bind(*id);
+    let q = sql!(
+        "SELECT event_id, unit_id, relation FROM event_units WHERE event_id IN ({})
+         ORDER BY event_id, relation DESC, unit_id",
+        placeholders(1, ids.len())
+    );
+    let mut query = sqlx::query_as::<_, (i64, i64, String)>(q);
+    for id in &ids {
+        query = query.bind(*id);
+    }
+    for (event, unit, rel) in query.fetch_all(&mut *conn).await? {
+        if let Some(&i) = at.get(&event) {
+            events[i].units.push((
+                UnitId(unit),
+                UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
+            ));
         }
-        for r in query.fetch_all(&mut *conn).await? {
-            let Some(&i) = at.get(&r.try_get::<i64, _>(0)?) else {
-                continue;
-            };
-            if table == "event_units" {
-                let rel: String = r.try_get(2)?;
-                events[i].units.push((
-                    UnitId(r.try_get(1)?),
-                    UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
-                ));
-            } else {
-                events[i].items.push(ItemId(r.try_get(1)?));
-            }
+    }
+    let q = sql!(
+        "SELECT event_id, item_id FROM event_items WHERE event_id IN ({})
+         ORDER BY event_id, item_id",
+        placeholders(1, ids.len())
+    );
+    let mut query = sqlx::query_as::<_, (i64, i64)>(q);
+    for id in &ids {
+        query = query.bind(*id);
+    }
+    for (event, item) in query.fetch_all(&mut *conn).await? {
+        if let Some(&i) = at.get(&event) {
+            events[i].items.push(ItemId(item));
         }
     }
     Ok(())
 }
 
 pub(crate) async fn load_event(conn: &mut Conn, id: EventId) -> R<Option<EventRecord>> {
-    let Some(r) = sqlx::query(sql!("SELECT {EVENT_COLS} FROM events WHERE id = $1"))
-        .bind(id.0)
-        .fetch_optional(&mut *conn)
-        .await?
+    let Some(r) =
+        sqlx::query_as::<_, EventRow>(sql!("SELECT {EVENT_COLS} FROM events WHERE id = $1"))
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await?
     else {
         return Ok(None);
     };
-    let mut ev = [event_row(&r)?];
+    let mut ev = [r.into_record()?];
     attach_links(conn, &mut ev).await?;
     let [ev] = ev;
     Ok(Some(ev))
@@ -502,7 +531,7 @@ pub(crate) async fn list_events(pool: &Pool, ctx: &Ctx, f: &EventFilter) -> R<Ve
     let limit = if f.limit <= 0 { 500 } else { f.limit.min(5000) };
     q.push_str(&format!(" ORDER BY e.start_at, e.id LIMIT {limit}"));
     binds.sort_by_key(|(i, _)| *i);
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(q));
+    let mut query = sqlx::query_as::<_, EventRow>(sqlx::AssertSqlSafe(q));
     for (_, v) in binds {
         query = match v {
             either::Value::Text(s) => query.bind(s),
@@ -510,7 +539,10 @@ pub(crate) async fn list_events(pool: &Pool, ctx: &Ctx, f: &EventFilter) -> R<Ve
         };
     }
     let rows = query.fetch_all(&mut *conn).await?;
-    let mut out = rows.iter().map(event_row).collect::<R<Vec<_>>>()?;
+    let mut out = rows
+        .into_iter()
+        .map(EventRow::into_record)
+        .collect::<R<Vec<_>>>()?;
     ctx.count_view_query();
     attach_links(&mut conn, &mut out).await?;
     Ok(out)
@@ -526,14 +558,17 @@ pub(crate) mod either {
 /// Events linked to an item (for the item page).
 pub(crate) async fn item_events(pool: &Pool, item: ItemId) -> R<Vec<EventRecord>> {
     let mut conn = pool.acquire().await?;
-    let rows = sqlx::query(sql!(
+    let rows = sqlx::query_as::<_, EventRow>(sql!(
         "SELECT {EVENT_COLS} FROM events WHERE id IN (SELECT event_id FROM event_items WHERE item_id = $1)
          ORDER BY start_at, id"
     ))
     .bind(item.0)
     .fetch_all(&mut *conn)
     .await?;
-    let mut out = rows.iter().map(event_row).collect::<R<Vec<_>>>()?;
+    let mut out = rows
+        .into_iter()
+        .map(EventRow::into_record)
+        .collect::<R<Vec<_>>>()?;
     attach_links(&mut conn, &mut out).await?;
     Ok(out)
 }

@@ -2,30 +2,41 @@
 
 use super::events::{forbidden, nfc};
 use super::tx::audit;
-use super::{DbRow, Pool, R, begin_write};
+use super::{Pool, R, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
 use domain::events::can_manage_unit_feed;
 use domain::{Actor, UnitId, UserId};
-use sqlx::Row;
 
-pub(crate) fn feed_row(r: &DbRow) -> R<FeedToken> {
-    let user: Option<i64> = r.try_get(1)?;
-    let unit: Option<i64> = r.try_get(2)?;
-    let owner = match (user, unit) {
-        (Some(u), _) => FeedOwner::User(UserId(u)),
-        (None, Some(u)) => FeedOwner::Unit(UnitId(u)),
-        (None, None) => return Err(StoreError::Invalid("a feed without owner".into())),
-    };
-    Ok(FeedToken {
-        id: r.try_get(0)?,
-        owner,
-        label: r.try_get(3)?,
-        created_by: r.try_get::<Option<i64>, _>(4)?.map(UserId),
-        created_at: r.try_get(5)?,
-        revoked_at: r.try_get(6)?,
-    })
+/// A feed token as `FEED_COLS` selects it.
+#[derive(sqlx::FromRow)]
+struct FeedRow {
+    id: i64,
+    user_id: Option<i64>,
+    unit_id: Option<i64>,
+    label: String,
+    created_by: Option<i64>,
+    created_at: i64,
+    revoked_at: Option<i64>,
+}
+
+impl FeedRow {
+    fn into_record(self) -> R<FeedToken> {
+        let owner = match (self.user_id, self.unit_id) {
+            (Some(u), _) => FeedOwner::User(UserId(u)),
+            (None, Some(u)) => FeedOwner::Unit(UnitId(u)),
+            (None, None) => return Err(StoreError::Invalid("a feed without owner".into())),
+        };
+        Ok(FeedToken {
+            id: self.id,
+            owner,
+            label: self.label,
+            created_by: self.created_by.map(UserId),
+            created_at: self.created_at,
+            revoked_at: self.revoked_at,
+        })
+    }
 }
 
 pub(crate) const FEED_COLS: &str =
@@ -83,13 +94,14 @@ pub(crate) async fn create_feed_token(
 pub(crate) async fn revoke_feed_token(pool: &Pool, ctx: &Ctx, id: i64, actor: &Actor) -> R<()> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let feed = sqlx::query(sql!("SELECT {FEED_COLS} FROM feed_tokens WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .map(|r| feed_row(&r))
-        .transpose()?
-        .ok_or_else(|| StoreError::NotFound(format!("feed {id}")))?;
+    let feed =
+        sqlx::query_as::<_, FeedRow>(sql!("SELECT {FEED_COLS} FROM feed_tokens WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(FeedRow::into_record)
+            .transpose()?
+            .ok_or_else(|| StoreError::NotFound(format!("feed {id}")))?;
     if !may_manage_feed(actor, feed.owner) {
         return Err(forbidden("revoke this calendar feed"));
     }
@@ -111,7 +123,7 @@ pub(crate) async fn revoke_feed_token(pool: &Pool, ctx: &Ctx, id: i64, actor: &A
 
 /// The feeds `actor` may manage: their own, and those of units they may manage.
 pub(crate) async fn feed_tokens(pool: &Pool, actor: &Actor) -> R<Vec<FeedToken>> {
-    let rows = sqlx::query(sql!(
+    let rows = sqlx::query_as::<_, FeedRow>(sql!(
         "SELECT {FEED_COLS} FROM feed_tokens WHERE user_id = $1 OR unit_id IS NOT NULL
          ORDER BY id DESC LIMIT 1000"
     ))
@@ -119,8 +131,8 @@ pub(crate) async fn feed_tokens(pool: &Pool, actor: &Actor) -> R<Vec<FeedToken>>
     .fetch_all(pool)
     .await?;
     let mut out = Vec::new();
-    for r in &rows {
-        let f = feed_row(r)?;
+    for r in rows {
+        let f = r.into_record()?;
         let mine = match f.owner {
             FeedOwner::User(u) => u == actor.user_id,
             FeedOwner::Unit(u) => can_manage_unit_feed(actor, u),
@@ -133,12 +145,12 @@ pub(crate) async fn feed_tokens(pool: &Pool, actor: &Actor) -> R<Vec<FeedToken>>
 }
 
 pub(crate) async fn feed_by_hash(pool: &Pool, hash: &str) -> R<Option<FeedToken>> {
-    sqlx::query(sql!(
+    sqlx::query_as::<_, FeedRow>(sql!(
         "SELECT {FEED_COLS} FROM feed_tokens WHERE token_hash = $1"
     ))
     .bind(hash)
     .fetch_optional(pool)
     .await?
-    .map(|r| feed_row(&r))
+    .map(FeedRow::into_record)
     .transpose()
 }

@@ -10,7 +10,6 @@ use domain::{
     Actor, Conflict, DatesSource, ItemId, ItemStatus, PlanId, UnitId, UnitRelation, UserId,
     tracking,
 };
-use sqlx::Row;
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -48,10 +47,20 @@ pub(crate) fn search_text(numbering: Option<&str>, title: &str, body: &str) -> S
 
 // ---- audit -----------------------------------------------------------------------------
 
+/// An item still without its search text, with its plan's year.
+#[derive(sqlx::FromRow)]
+struct UnfilledItemRow {
+    id: i64,
+    numbering: Option<String>,
+    title: String,
+    body: String,
+    year: Option<i64>,
+}
+
 /// Fills the search text and dates of items that have none yet (after an import, and once
 /// for items imported before this migration). Derived data: not audited.
 pub(crate) async fn fill_items(conn: &mut Conn, plan: Option<PlanId>) -> R<u64> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, UnfilledItemRow>(
         "SELECT i.id, i.numbering, i.title, i.body, p.year FROM items i
          JOIN plans p ON p.id = i.plan_id
          WHERE i.search_folded IS NULL AND ($1 < 0 OR i.plan_id = $1)",
@@ -63,7 +72,7 @@ pub(crate) async fn fill_items(conn: &mut Conn, plan: Option<PlanId>) -> R<u64> 
         return Ok(0);
     }
     let mut deadlines: HashMap<i64, Vec<StartDue>> = HashMap::new();
-    for r in sqlx::query(
+    for (item, start, due) in sqlx::query_as::<_, (i64, Option<String>, Option<String>)>(
         "SELECT d.item_id, d.start_date, d.due FROM deadlines d
          JOIN items i ON i.id = d.item_id
          WHERE i.search_folded IS NULL AND ($1 < 0 OR i.plan_id = $1)",
@@ -73,16 +82,19 @@ pub(crate) async fn fill_items(conn: &mut Conn, plan: Option<PlanId>) -> R<u64> 
     .await?
     {
         deadlines
-            .entry(r.try_get(0)?)
+            .entry(item)
             .or_default()
-            .push((parse_date(r.try_get(1)?), parse_date(r.try_get(2)?)));
+            .push((parse_date(start), parse_date(due)));
     }
-    for r in &rows {
-        let id: i64 = r.try_get(0)?;
-        let numbering: Option<String> = r.try_get(1)?;
-        let title: String = r.try_get(2)?;
-        let body: String = r.try_get(3)?;
-        let year: Option<i64> = r.try_get(4)?;
+    let filled = rows.len() as u64;
+    for r in rows {
+        let UnfilledItemRow {
+            id,
+            numbering,
+            title,
+            body,
+            year,
+        } = r;
         let dl = deadlines.remove(&id).unwrap_or_default();
         let dates = year
             .and_then(|y| i32::try_from(y).ok())
@@ -99,7 +111,7 @@ pub(crate) async fn fill_items(conn: &mut Conn, plan: Option<PlanId>) -> R<u64> 
         .execute(&mut *conn)
         .await?;
     }
-    Ok(rows.len() as u64)
+    Ok(filled)
 }
 
 pub(crate) async fn fill_all_items(pool: &Pool) -> R<u64> {
@@ -111,8 +123,33 @@ pub(crate) async fn fill_all_items(pool: &Pool) -> R<u64> {
 
 // ---- item state ------------------------------------------------------------------------
 
+/// An item's own tracking fields, as `load_item` reads them.
+#[derive(sqlx::FromRow)]
+struct TrackedItemRow {
+    plan_id: i64,
+    parent_id: Option<i64>,
+    position: i64,
+    title: String,
+    body: String,
+    added: bool,
+    status: String,
+    status_reason: Option<String>,
+    start_date: Option<String>,
+    due_date: Option<String>,
+    dates_source: Option<String>,
+    version: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ItemPersonRow {
+    unit_id: i64,
+    name: String,
+    title: Option<String>,
+    user_id: Option<i64>,
+}
+
 pub(crate) async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTracking>> {
-    let Some(r) = sqlx::query(
+    let Some(r) = sqlx::query_as::<_, TrackedItemRow>(
         "SELECT id, plan_id, parent_id, position, title, body, added, status, status_reason,
                 start_date, due_date, dates_source, version
          FROM items WHERE id = $1",
@@ -123,26 +160,25 @@ pub(crate) async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTrack
     else {
         return Ok(None);
     };
-    let status: String = r.try_get(7)?;
     let mut it = ItemTracking {
         id,
-        plan_id: PlanId(r.try_get(1)?),
-        parent_id: r.try_get::<Option<i64>, _>(2)?.map(ItemId),
-        position: r.try_get(3)?,
-        title: r.try_get(4)?,
-        text: r.try_get(5)?,
-        added: r.try_get(6)?,
-        status: ItemStatus::from_str(&status).unwrap_or_default(),
-        status_reason: r.try_get(8)?,
-        start: parse_date(r.try_get(9)?),
-        due: parse_date(r.try_get(10)?),
-        dates_source: dates_source(r.try_get(11)?),
-        version: r.try_get(12)?,
+        plan_id: PlanId(r.plan_id),
+        parent_id: r.parent_id.map(ItemId),
+        position: r.position,
+        title: r.title,
+        text: r.body,
+        added: r.added,
+        status: ItemStatus::from_str(&r.status).unwrap_or_default(),
+        status_reason: r.status_reason,
+        start: parse_date(r.start_date),
+        due: parse_date(r.due_date),
+        dates_source: dates_source(r.dates_source),
+        version: r.version,
         units: Vec::new(),
         inherited_units: Vec::new(),
         people: Vec::new(),
     };
-    for u in sqlx::query(
+    for (unit, rel) in sqlx::query_as::<_, (i64, String)>(
         "SELECT unit_id, relation FROM item_units WHERE item_id = $1
          ORDER BY relation DESC, position",
     )
@@ -150,15 +186,15 @@ pub(crate) async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTrack
     .fetch_all(&mut *conn)
     .await?
     {
-        let rel: String = u.try_get(1)?;
         it.units.push((
-            UnitId(u.try_get(0)?),
+            UnitId(unit),
             UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
         ));
     }
     if it.units.is_empty() && it.parent_id.is_some() {
         // The nearest ancestor with units (lvl 1 = parent).
-        let rows = sqlx::query(
+        // The level is the engines' plain integer (INTEGER / int4): read as i32.
+        let rows = sqlx::query_as::<_, (i64, String, i32)>(
             "WITH RECURSIVE up(id, parent_id, lvl) AS (
                  SELECT id, parent_id, 0 FROM items WHERE id = $1
                  UNION ALL
@@ -172,19 +208,18 @@ pub(crate) async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTrack
         .bind(id.0)
         .fetch_all(&mut *conn)
         .await?;
-        let nearest: Option<i32> = rows.first().map(|r| r.try_get(2)).transpose()?;
-        for u in &rows {
-            if Some(u.try_get::<i32, _>(2)?) != nearest {
+        let nearest: Option<i32> = rows.first().map(|r| r.2);
+        for (unit, rel, lvl) in rows {
+            if Some(lvl) != nearest {
                 break;
             }
-            let rel: String = u.try_get(1)?;
             it.inherited_units.push((
-                UnitId(u.try_get(0)?),
+                UnitId(unit),
                 UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
             ));
         }
     }
-    for p in sqlx::query(
+    for p in sqlx::query_as::<_, ItemPersonRow>(
         "SELECT unit_id, name, title, user_id FROM item_people WHERE item_id = $1
          ORDER BY unit_id, position",
     )
@@ -193,10 +228,10 @@ pub(crate) async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTrack
     .await?
     {
         it.people.push(ResponsiblePerson {
-            unit_id: UnitId(p.try_get(0)?),
-            name: p.try_get(1)?,
-            title: p.try_get(2)?,
-            user_id: p.try_get::<Option<i64>, _>(3)?.map(UserId),
+            unit_id: UnitId(p.unit_id),
+            name: p.name,
+            title: p.title,
+            user_id: p.user_id.map(UserId),
         });
     }
     Ok(Some(it))

@@ -7,7 +7,6 @@
 use super::{DB, MIGRATOR, Pool, begin_write};
 
 pub(crate) type Conn = <DB as sqlx::Database>::Connection;
-pub(crate) type DbRow = <DB as sqlx::Database>::Row;
 pub(crate) type R<T> = Result<T, crate::StoreError>;
 
 /// A query text built from constant column lists (never from input).

@@ -2,36 +2,52 @@
 
 use super::events::{editable_event, forbidden, nfc, placeholders};
 use super::tx::{audit, json};
-use super::{Conn, DbRow, Pool, R, begin_write};
+use super::{Conn, Pool, R, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_edit_people};
 use domain::{Actor, EventId, InvitationStatus, LanguagePair, PersonId, PersonKind};
-use sqlx::Row;
 use std::collections::HashMap;
 
 pub(crate) const PERSON_COLS: &str =
     "id, kind, name, title, organisation, field, email, phone, language_pairs, notes, version";
 
-pub(crate) fn person_row(r: &DbRow) -> R<PersonRecord> {
-    let kind: String = r.try_get(1)?;
-    let pairs: String = r.try_get(8)?;
-    Ok(PersonRecord {
-        id: PersonId(r.try_get(0)?),
-        kind: kind
-            .parse()
-            .map_err(|e: domain::ParseError| StoreError::Invalid(e.to_string()))?,
-        name: r.try_get(2)?,
-        title: r.try_get(3)?,
-        organisation: r.try_get(4)?,
-        field: r.try_get(5)?,
-        email: r.try_get(6)?,
-        phone: r.try_get(7)?,
-        language_pairs: LanguagePair::parse_list(&pairs).unwrap_or_default(),
-        notes: r.try_get(9)?,
-        version: r.try_get(10)?,
-    })
+/// A person as `PERSON_COLS` selects it.
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    kind: String,
+    name: String,
+    title: String,
+    organisation: String,
+    field: String,
+    email: String,
+    phone: String,
+    language_pairs: String,
+    notes: String,
+    version: i64,
+}
+
+impl PersonRow {
+    fn into_record(self) -> R<PersonRecord> {
+        Ok(PersonRecord {
+            id: PersonId(self.id),
+            kind: self
+                .kind
+                .parse()
+                .map_err(|e: domain::ParseError| StoreError::Invalid(e.to_string()))?,
+            name: self.name,
+            title: self.title,
+            organisation: self.organisation,
+            field: self.field,
+            email: self.email,
+            phone: self.phone,
+            language_pairs: LanguagePair::parse_list(&self.language_pairs).unwrap_or_default(),
+            notes: self.notes,
+            version: self.version,
+        })
+    }
 }
 
 pub(crate) fn check_person(p: &PersonInput) -> R<(PersonKind, String, String)> {
@@ -95,11 +111,11 @@ pub(crate) async fn create_person(
 }
 
 pub(crate) async fn load_person(conn: &mut Conn, id: PersonId) -> R<Option<PersonRecord>> {
-    sqlx::query(sql!("SELECT {PERSON_COLS} FROM people WHERE id = $1"))
+    sqlx::query_as::<_, PersonRow>(sql!("SELECT {PERSON_COLS} FROM people WHERE id = $1"))
         .bind(id.0)
         .fetch_optional(&mut *conn)
         .await?
-        .map(|r| person_row(&r))
+        .map(PersonRow::into_record)
         .transpose()
 }
 
@@ -179,7 +195,7 @@ pub(crate) async fn list_people(
             .replace('%', "\\%")
             .replace('_', "\\_")
     );
-    let rows = sqlx::query(sql!(
+    let rows = sqlx::query_as::<_, PersonRow>(sql!(
         "SELECT {PERSON_COLS} FROM people
          WHERE ($1 = '' OR kind = $1) AND name_folded LIKE $2 ESCAPE '\\'
          ORDER BY kind, name_folded, id LIMIT 500"
@@ -188,10 +204,30 @@ pub(crate) async fn list_people(
     .bind(pattern)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(person_row).collect()
+    rows.into_iter().map(PersonRow::into_record).collect()
 }
 
 // ---- invitations ------------------------------------------------------------------------
+
+/// A directory person's defaults for an invitation.
+#[derive(sqlx::FromRow)]
+struct KnownPersonRow {
+    id: i64,
+    name: String,
+    organisation: String,
+    email: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct InvitationRow {
+    id: i64,
+    event_id: i64,
+    person_id: Option<i64>,
+    name: String,
+    organisation: String,
+    email: String,
+    status: String,
+}
 
 /// Adds invitations with multi-row INSERTs (1,000 rows a statement), one audit entry for
 /// the batch. A person already invited is skipped. Returns how many were added.
@@ -223,7 +259,7 @@ pub(crate) async fn add_invitations(
     if !person_ids.is_empty() {
         let mut known: HashMap<i64, (String, String, String)> = HashMap::new();
         for chunk in person_ids.chunks(1000) {
-            let mut q = sqlx::query(sql!(
+            let mut q = sqlx::query_as::<_, KnownPersonRow>(sql!(
                 "SELECT id, name, organisation, email FROM people WHERE id IN ({})",
                 placeholders(1, chunk.len())
             ));
@@ -231,7 +267,7 @@ pub(crate) async fn add_invitations(
                 q = q.bind(*id);
             }
             for r in q.fetch_all(&mut *tx).await? {
-                known.insert(r.try_get(0)?, (r.try_get(1)?, r.try_get(2)?, r.try_get(3)?));
+                known.insert(r.id, (r.name, r.organisation, r.email));
             }
         }
         for c in &mut clean {
@@ -344,7 +380,7 @@ pub(crate) async fn invitations(
     limit: i64,
 ) -> R<InvitationPage> {
     let mut conn = pool.acquire().await?;
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, InvitationRow>(
         "SELECT id, event_id, person_id, name, organisation, email, status FROM invitations
          WHERE event_id = $1 ORDER BY id LIMIT $2 OFFSET $3",
     )
@@ -353,30 +389,28 @@ pub(crate) async fn invitations(
     .bind(offset.max(0))
     .fetch_all(&mut *conn)
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let status: String = r.try_get(6)?;
-        out.push(InvitationRecord {
-            id: r.try_get(0)?,
-            event_id: EventId(r.try_get(1)?),
-            person_id: r.try_get::<Option<i64>, _>(2)?.map(PersonId),
-            name: r.try_get(3)?,
-            organisation: r.try_get(4)?,
-            email: r.try_get(5)?,
-            status: status.parse().unwrap_or_default(),
-        });
-    }
+    let out: Vec<InvitationRecord> = rows
+        .into_iter()
+        .map(|r| InvitationRecord {
+            id: r.id,
+            event_id: EventId(r.event_id),
+            person_id: r.person_id.map(PersonId),
+            name: r.name,
+            organisation: r.organisation,
+            email: r.email,
+            status: r.status.parse().unwrap_or_default(),
+        })
+        .collect();
     let mut counts = Vec::new();
     let mut total = 0;
-    for r in sqlx::query(
-        "SELECT status, COUNT(*) FROM invitations WHERE event_id = $1 GROUP BY status ORDER BY status",
+    for (s, n) in sqlx::query_as::<_, (String, i64)>(
+        "SELECT status, COUNT(*) AS n FROM invitations WHERE event_id = $1
+         GROUP BY status ORDER BY status",
     )
     .bind(event.0)
     .fetch_all(&mut *conn)
     .await?
     {
-        let s: String = r.try_get(0)?;
-        let n: i64 = r.try_get(1)?;
         total += n;
         if let Ok(s) = s.parse::<InvitationStatus>() {
             counts.push((s, n));
@@ -482,13 +516,24 @@ pub(crate) async fn remove_booking(
     Ok(EventId(event))
 }
 
+#[derive(sqlx::FromRow)]
+struct BookingRow {
+    id: i64,
+    event_id: i64,
+    person_id: i64,
+    person_name: String,
+    language_pair: String,
+    start_at: i64,
+    end_at: i64,
+}
+
 /// An event's bookings with each one's clashes (other bookings of the same interpreter
 /// on events not cancelled whose times overlap), in 2 queries.
 pub(crate) async fn bookings(pool: &Pool, event: EventId) -> R<Vec<BookingRecord>> {
     let mut conn = pool.acquire().await?;
     let mut out = Vec::new();
-    for r in sqlx::query(
-        "SELECT b.id, b.event_id, b.person_id, p.name, b.language_pair, b.start_at, b.end_at
+    for r in sqlx::query_as::<_, BookingRow>(
+        "SELECT b.id, b.event_id, b.person_id, p.name AS person_name, b.language_pair, b.start_at, b.end_at
          FROM interpreter_bookings b JOIN people p ON p.id = b.person_id
          WHERE b.event_id = $1 ORDER BY p.name_folded, b.id",
     )
@@ -497,20 +542,20 @@ pub(crate) async fn bookings(pool: &Pool, event: EventId) -> R<Vec<BookingRecord
     .await?
     {
         out.push(BookingRecord {
-            id: r.try_get(0)?,
-            event_id: EventId(r.try_get(1)?),
-            person_id: PersonId(r.try_get(2)?),
-            person_name: r.try_get(3)?,
-            language_pair: r.try_get(4)?,
-            start_at: r.try_get(5)?,
-            end_at: r.try_get(6)?,
+            id: r.id,
+            event_id: EventId(r.event_id),
+            person_id: PersonId(r.person_id),
+            person_name: r.person_name,
+            language_pair: r.language_pair,
+            start_at: r.start_at,
+            end_at: r.end_at,
             clashes: Vec::new(),
         });
     }
     if out.is_empty() {
         return Ok(out);
     }
-    for r in sqlx::query(
+    for (id, clash_event, clash_title) in sqlx::query_as::<_, (i64, i64, String)>(
         "SELECT b.id, o.event_id, e.title FROM interpreter_bookings b
          JOIN interpreter_bookings o ON o.person_id = b.person_id AND o.event_id <> b.event_id
               AND o.start_at < b.end_at AND b.start_at < o.end_at
@@ -521,8 +566,7 @@ pub(crate) async fn bookings(pool: &Pool, event: EventId) -> R<Vec<BookingRecord
     .fetch_all(&mut *conn)
     .await?
     {
-        let id: i64 = r.try_get(0)?;
-        let clash = (EventId(r.try_get(1)?), r.try_get::<String, _>(2)?);
+        let clash = (EventId(clash_event), clash_title);
         if let Some(b) = out.iter_mut().find(|b| b.id == id)
             && !b.clashes.contains(&clash)
         {

@@ -2,34 +2,63 @@
 //! fixed number of queries.
 
 use super::tx::parse_date;
-use super::{DbRow, Pool, R};
+use super::{Pool, R};
 use crate::Ctx;
 use crate::model::*;
 use crate::tree::{Attached, build_forest};
 use domain::{ItemId, ItemStatus, PlanId, UnitId, UnitRelation, UserId};
-use sqlx::Row;
 use std::str::FromStr;
 
-pub(crate) fn item_from_row(r: &DbRow) -> R<ItemRecord> {
-    let status: String = r.try_get(11)?;
-    Ok(ItemRecord {
-        id: ItemId(r.try_get(0)?),
-        plan_id: PlanId(r.try_get(1)?),
-        parent_id: r.try_get::<Option<i64>, _>(2)?.map(ItemId),
-        appendix_id: r.try_get(3)?,
-        position: r.try_get(4)?,
-        depth: r.try_get(5)?,
-        numbering: r.try_get(6)?,
-        title: r.try_get(7)?,
-        text: r.try_get(8)?,
-        source_line: r.try_get(9)?,
-        added: r.try_get(10)?,
-        status: ItemStatus::from_str(&status).unwrap_or_default(),
-        status_reason: r.try_get(12)?,
-        start: parse_date(r.try_get(13)?),
-        due: parse_date(r.try_get(14)?),
-        version: r.try_get(15)?,
-    })
+/// One item as `item_cols!()` selects it.
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    id: i64,
+    plan_id: i64,
+    parent_id: Option<i64>,
+    appendix_id: Option<i64>,
+    position: i64,
+    depth: i64,
+    numbering: Option<String>,
+    title: String,
+    body: String,
+    source_line: Option<i64>,
+    added: bool,
+    status: String,
+    status_reason: Option<String>,
+    start_date: Option<String>,
+    due_date: Option<String>,
+    version: i64,
+}
+
+impl From<ItemRow> for ItemRecord {
+    fn from(r: ItemRow) -> Self {
+        ItemRecord {
+            id: ItemId(r.id),
+            plan_id: PlanId(r.plan_id),
+            parent_id: r.parent_id.map(ItemId),
+            appendix_id: r.appendix_id,
+            position: r.position,
+            depth: r.depth,
+            numbering: r.numbering,
+            title: r.title,
+            text: r.body,
+            source_line: r.source_line,
+            added: r.added,
+            status: ItemStatus::from_str(&r.status).unwrap_or_default(),
+            status_reason: r.status_reason,
+            start: parse_date(r.start_date),
+            due: parse_date(r.due_date),
+            version: r.version,
+        }
+    }
+}
+
+/// An item with its plan's title (`item_cols!()`, `p.title AS plan_title`).
+#[derive(sqlx::FromRow)]
+struct ItemWithPlanRow {
+    #[sqlx(flatten)]
+    item: ItemRow,
+    plan_title: String,
 }
 
 pub(crate) fn unit_ref_from(id: i64, name: String, external: bool) -> UnitRef {
@@ -44,131 +73,195 @@ pub(crate) fn relation(s: &str) -> UnitRelation {
     UnitRelation::from_str(s).unwrap_or(UnitRelation::Coordinating)
 }
 
-pub(crate) fn attach_units(att: &mut Attached, rows: Vec<DbRow>) -> R<()> {
+#[derive(sqlx::FromRow)]
+struct ItemUnitRow {
+    item_id: i64,
+    relation: String,
+    unit_id: i64,
+    name: String,
+    external: bool,
+}
+
+fn attach_units(att: &mut Attached, rows: Vec<ItemUnitRow>) {
     for r in rows {
-        let item: i64 = r.try_get(0)?;
-        let rel: String = r.try_get(1)?;
         att.units
-            .entry(ItemId(item))
+            .entry(ItemId(r.item_id))
             .or_default()
             .push(ItemUnitRef {
-                unit: unit_ref_from(r.try_get(2)?, r.try_get(3)?, r.try_get(4)?),
-                relation: relation(&rel),
+                unit: unit_ref_from(r.unit_id, r.name, r.external),
+                relation: relation(&r.relation),
             });
     }
-    Ok(())
 }
 
-pub(crate) fn attach_targets(att: &mut Attached, rows: Vec<DbRow>) -> R<()> {
+#[derive(sqlx::FromRow)]
+struct TargetRow {
+    item_id: i64,
+    id: i64,
+    min_value: Option<f64>,
+    max_value: Option<f64>,
+    unit: String,
+    per: Option<String>,
+    text: String,
+}
+
+fn attach_targets(att: &mut Attached, rows: Vec<TargetRow>) {
     for r in rows {
-        let item: i64 = r.try_get(0)?;
         att.targets
-            .entry(ItemId(item))
+            .entry(ItemId(r.item_id))
             .or_default()
             .push(TargetRecord {
-                id: r.try_get(1)?,
-                min: r.try_get(2)?,
-                max: r.try_get(3)?,
-                unit: r.try_get(4)?,
-                per: r.try_get(5)?,
-                text: r.try_get(6)?,
+                id: r.id,
+                min: r.min_value,
+                max: r.max_value,
+                unit: r.unit,
+                per: r.per,
+                text: r.text,
             });
     }
-    Ok(())
 }
 
-pub(crate) fn attach_deadlines(att: &mut Attached, rows: Vec<DbRow>) -> R<()> {
+#[derive(sqlx::FromRow)]
+struct DeadlineRow {
+    item_id: i64,
+    id: i64,
+    text: String,
+    due: Option<String>,
+    start_date: Option<String>,
+    recurrence: Option<String>,
+}
+
+fn attach_deadlines(att: &mut Attached, rows: Vec<DeadlineRow>) {
     for r in rows {
-        let item: i64 = r.try_get(0)?;
         att.deadlines
-            .entry(ItemId(item))
+            .entry(ItemId(r.item_id))
             .or_default()
             .push(DeadlineRecord {
-                id: r.try_get(1)?,
-                text: r.try_get(2)?,
-                due: parse_date(r.try_get(3)?),
-                start: parse_date(r.try_get(4)?),
-                recurrence: r.try_get(5)?,
+                id: r.id,
+                text: r.text,
+                due: parse_date(r.due),
+                start: parse_date(r.start_date),
+                recurrence: r.recurrence,
             });
     }
-    Ok(())
 }
 
-pub(crate) fn plan_from_row(r: &DbRow) -> R<PlanRecord> {
-    Ok(PlanRecord {
-        id: PlanId(r.try_get(0)?),
-        kind: r.try_get(1)?,
-        kind_code: r.try_get(2)?,
-        number: r.try_get(3)?,
-        symbol: r.try_get(4)?,
-        issuer: r.try_get(5)?,
-        parent_issuer: r.try_get(6)?,
-        place: r.try_get(7)?,
-        date: parse_date(r.try_get(8)?),
-        year: r
-            .try_get::<Option<i64>, _>(9)?
-            .and_then(|y| i32::try_from(y).ok()),
-        title: r.try_get(10)?,
-        budget_text: r.try_get(11)?,
-        signer_authority: r.try_get(12)?,
-        signer_title: r.try_get(13)?,
-        signer_name: r.try_get(14)?,
-        source_name: r.try_get(15)?,
-        source_sha256: r.try_get(16)?,
-        imported_at: r.try_get(17)?,
-        imported_by: r.try_get::<Option<i64>, _>(18)?.map(UserId),
-    })
+#[derive(sqlx::FromRow)]
+struct PlanRow {
+    id: i64,
+    kind: String,
+    kind_code: Option<String>,
+    number: Option<String>,
+    symbol: Option<String>,
+    issuer: Option<String>,
+    parent_issuer: Option<String>,
+    place: Option<String>,
+    doc_date: Option<String>,
+    year: Option<i64>,
+    title: String,
+    budget_text: Option<String>,
+    signer_authority: Option<String>,
+    signer_title: Option<String>,
+    signer_name: Option<String>,
+    source_name: String,
+    source_sha256: String,
+    imported_at: i64,
+    imported_by: Option<i64>,
+}
+
+impl From<PlanRow> for PlanRecord {
+    fn from(r: PlanRow) -> Self {
+        PlanRecord {
+            id: PlanId(r.id),
+            kind: r.kind,
+            kind_code: r.kind_code,
+            number: r.number,
+            symbol: r.symbol,
+            issuer: r.issuer,
+            parent_issuer: r.parent_issuer,
+            place: r.place,
+            date: parse_date(r.doc_date),
+            year: r.year.and_then(|y| i32::try_from(y).ok()),
+            title: r.title,
+            budget_text: r.budget_text,
+            signer_authority: r.signer_authority,
+            signer_title: r.signer_title,
+            signer_name: r.signer_name,
+            source_name: r.source_name,
+            source_sha256: r.source_sha256,
+            imported_at: r.imported_at,
+            imported_by: r.imported_by.map(UserId),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PlanSummaryRow {
+    id: i64,
+    kind: String,
+    number: Option<String>,
+    symbol: Option<String>,
+    issuer: Option<String>,
+    doc_date: Option<String>,
+    year: Option<i64>,
+    title: String,
+    item_count: i64,
+    imported_at: i64,
 }
 
 pub(crate) async fn list_plans(pool: &Pool) -> R<Vec<PlanSummary>> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, PlanSummaryRow>(
         "SELECT p.id, p.kind, p.number, p.symbol, p.issuer, p.doc_date, p.year, p.title,
-                (SELECT COUNT(*) FROM items i WHERE i.plan_id = p.id), p.imported_at
+                (SELECT COUNT(*) FROM items i WHERE i.plan_id = p.id) AS item_count,
+                p.imported_at
          FROM plans p ORDER BY COALESCE(p.year, 0) DESC, p.imported_at DESC, p.id DESC",
     )
     .fetch_all(pool)
     .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(PlanSummary {
-                id: PlanId(r.try_get(0)?),
-                kind: r.try_get(1)?,
-                number: r.try_get(2)?,
-                symbol: r.try_get(3)?,
-                issuer: r.try_get(4)?,
-                date: parse_date(r.try_get(5)?),
-                year: r
-                    .try_get::<Option<i64>, _>(6)?
-                    .and_then(|y| i32::try_from(y).ok()),
-                title: r.try_get(7)?,
-                item_count: r.try_get(8)?,
-                imported_at: r.try_get(9)?,
-            })
+    Ok(rows
+        .into_iter()
+        .map(|r| PlanSummary {
+            id: PlanId(r.id),
+            kind: r.kind,
+            number: r.number,
+            symbol: r.symbol,
+            issuer: r.issuer,
+            date: parse_date(r.doc_date),
+            year: r.year.and_then(|y| i32::try_from(y).ok()),
+            title: r.title,
+            item_count: r.item_count,
+            imported_at: r.imported_at,
         })
-        .collect()
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct PlanNameRow {
+    id: i64,
+    number: Option<String>,
+    symbol: Option<String>,
+    title: String,
 }
 
 /// Id and short name ("123/KH-SVHTT", else the title) of every plan, for filters: no
 /// item counts, so it stays cheap with many items.
 pub(crate) async fn plan_names(pool: &Pool) -> R<Vec<(PlanId, String)>> {
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, PlanNameRow>(
         "SELECT id, number, symbol, title FROM plans
          ORDER BY COALESCE(year, 0) DESC, imported_at DESC, id DESC",
     )
     .fetch_all(pool)
     .await?;
-    rows.iter()
+    Ok(rows
+        .into_iter()
         .map(|r| {
-            let number: Option<String> = r.try_get(1)?;
-            let symbol: Option<String> = r.try_get(2)?;
-            let title: String = r.try_get(3)?;
-            let name = match (number, symbol) {
+            let name = match (r.number, r.symbol) {
                 (Some(n), Some(s)) if !s.is_empty() => format!("{n}/{s}"),
-                _ => title,
+                _ => r.title,
             };
-            Ok((PlanId(r.try_get(0)?), name))
+            (PlanId(r.id), name)
         })
-        .collect()
+        .collect())
 }
 
 pub(crate) async fn plan_parsed_json(pool: &Pool, id: PlanId) -> R<Option<String>> {
@@ -180,12 +273,40 @@ pub(crate) async fn plan_parsed_json(pool: &Pool, id: PlanId) -> R<Option<String
     )
 }
 
+/// A responsibility heading with its unit, if the unit could be named (`LEFT JOIN`).
+#[derive(sqlx::FromRow)]
+struct ResponsibilityRow {
+    unit_text: String,
+    duties_json: String,
+    unit_id: Option<i64>,
+    name: Option<String>,
+    external: Option<bool>,
+}
+
+impl ResponsibilityRow {
+    fn into_record(self) -> R<ResponsibilityRecord> {
+        let unit = match self.unit_id {
+            Some(uid) => Some(unit_ref_from(
+                uid,
+                self.name.unwrap_or_default(),
+                self.external.unwrap_or_default(),
+            )),
+            None => None,
+        };
+        Ok(ResponsibilityRecord {
+            unit,
+            unit_text: self.unit_text,
+            duties: serde_json::from_str(&self.duties_json)?,
+        })
+    }
+}
+
 /// Ten queries whatever the plan's size: plan, items, item units, targets, deadlines,
 /// legal basis, statements, appendices, responsibilities, warnings.
 pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanView>> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
-    let Some(row) = sqlx::query(
+    let Some(row) = sqlx::query_as::<_, PlanRow>(
         "SELECT id, kind, kind_code, number, symbol, issuer, parent_issuer, place, doc_date,
                 year, title, budget_text, signer_authority, signer_title, signer_name,
                 source_name, source_sha256, imported_at, imported_by
@@ -197,10 +318,10 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
     else {
         return Ok(None);
     };
-    let plan = plan_from_row(&row)?;
+    let plan = PlanRecord::from(row);
 
     ctx.count_view_query();
-    let items = sqlx::query(concat!(
+    let items = sqlx::query_as::<_, ItemRow>(concat!(
         "SELECT ",
         item_cols!(),
         " FROM items i WHERE i.plan_id = $1 ORDER BY i.seq"
@@ -208,16 +329,16 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
     .bind(id.0)
     .fetch_all(&mut *conn)
     .await?
-    .iter()
-    .map(item_from_row)
-    .collect::<R<Vec<_>>>()?;
+    .into_iter()
+    .map(ItemRecord::from)
+    .collect();
 
     let mut att = Attached::default();
     ctx.count_view_query();
     attach_units(
         &mut att,
-        sqlx::query(
-            "SELECT iu.item_id, iu.relation, u.id, u.name, u.external
+        sqlx::query_as(
+            "SELECT iu.item_id, iu.relation, u.id AS unit_id, u.name, u.external
              FROM item_units iu
              JOIN items i ON i.id = iu.item_id
              JOIN units u ON u.id = iu.unit_id
@@ -227,11 +348,11 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
         .bind(id.0)
         .fetch_all(&mut *conn)
         .await?,
-    )?;
+    );
     ctx.count_view_query();
     attach_targets(
         &mut att,
-        sqlx::query(
+        sqlx::query_as(
             "SELECT t.item_id, t.id, t.min_value, t.max_value, t.unit, t.per, t.text
              FROM targets t JOIN items i ON i.id = t.item_id
              WHERE i.plan_id = $1 ORDER BY t.item_id, t.position",
@@ -239,11 +360,11 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
         .bind(id.0)
         .fetch_all(&mut *conn)
         .await?,
-    )?;
+    );
     ctx.count_view_query();
     attach_deadlines(
         &mut att,
-        sqlx::query(
+        sqlx::query_as(
             "SELECT d.item_id, d.id, d.text, d.due, d.start_date, d.recurrence
              FROM deadlines d JOIN items i ON i.id = d.item_id
              WHERE i.plan_id = $1 ORDER BY d.item_id, d.position",
@@ -251,7 +372,7 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
         .bind(id.0)
         .fetch_all(&mut *conn)
         .await?,
-    )?;
+    );
 
     ctx.count_view_query();
     let legal_basis = sqlx::query_as::<_, (String, String)>(
@@ -295,27 +416,16 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
     .await?;
 
     ctx.count_view_query();
-    let responsibilities = sqlx::query(
-        "SELECT r.unit_text, r.duties_json, u.id, u.name, u.external
+    let responsibilities = sqlx::query_as::<_, ResponsibilityRow>(
+        "SELECT r.unit_text, r.duties_json, u.id AS unit_id, u.name, u.external
          FROM plan_responsibilities r LEFT JOIN units u ON u.id = r.unit_id
          WHERE r.plan_id = $1 ORDER BY r.position",
     )
     .bind(id.0)
     .fetch_all(&mut *conn)
     .await?
-    .iter()
-    .map(|r| {
-        let duties: String = r.try_get(1)?;
-        let unit = match r.try_get::<Option<i64>, _>(2)? {
-            Some(uid) => Some(unit_ref_from(uid, r.try_get(3)?, r.try_get(4)?)),
-            None => None,
-        };
-        Ok(ResponsibilityRecord {
-            unit,
-            unit_text: r.try_get(0)?,
-            duties: serde_json::from_str(&duties)?,
-        })
-    })
+    .into_iter()
+    .map(ResponsibilityRow::into_record)
     .collect::<R<Vec<_>>>()?;
 
     ctx.count_view_query();
@@ -367,10 +477,10 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
 pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemView>> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
-    let Some(row) = sqlx::query(concat!(
+    let Some(row) = sqlx::query_as::<_, ItemWithPlanRow>(concat!(
         "SELECT ",
         item_cols!(),
-        ", p.title FROM items i JOIN plans p ON p.id = i.plan_id WHERE i.id = $1"
+        ", p.title AS plan_title FROM items i JOIN plans p ON p.id = i.plan_id WHERE i.id = $1"
     ))
     .bind(id.0)
     .fetch_optional(&mut *conn)
@@ -378,11 +488,11 @@ pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemVie
     else {
         return Ok(None);
     };
-    let plan_title: String = row.try_get(16)?;
-    let plan_id = PlanId(row.try_get(1)?);
+    let plan_title = row.plan_title;
+    let plan_id = PlanId(row.item.plan_id);
 
     ctx.count_view_query();
-    let ancestors = sqlx::query(concat!(
+    let ancestors = sqlx::query_as::<_, ItemRow>(concat!(
         "WITH RECURSIVE anc(id, lvl) AS (
              SELECT parent_id, 1 FROM items WHERE id = $1 AND parent_id IS NOT NULL
              UNION ALL
@@ -395,12 +505,12 @@ pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemVie
     .bind(id.0)
     .fetch_all(&mut *conn)
     .await?
-    .iter()
-    .map(item_from_row)
-    .collect::<R<Vec<_>>>()?;
+    .into_iter()
+    .map(ItemRecord::from)
+    .collect();
 
     ctx.count_view_query();
-    let items = sqlx::query(concat!(
+    let items = sqlx::query_as::<_, ItemRow>(concat!(
         subtree!(),
         "SELECT ",
         item_cols!(),
@@ -409,17 +519,17 @@ pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemVie
     .bind(id.0)
     .fetch_all(&mut *conn)
     .await?
-    .iter()
-    .map(item_from_row)
-    .collect::<R<Vec<_>>>()?;
+    .into_iter()
+    .map(ItemRecord::from)
+    .collect();
 
     let mut att = Attached::default();
     ctx.count_view_query();
     attach_units(
         &mut att,
-        sqlx::query(concat!(
+        sqlx::query_as(concat!(
             subtree!(),
-            "SELECT iu.item_id, iu.relation, u.id, u.name, u.external
+            "SELECT iu.item_id, iu.relation, u.id AS unit_id, u.name, u.external
              FROM item_units iu JOIN units u ON u.id = iu.unit_id
              WHERE iu.item_id IN (SELECT id FROM sub)
              ORDER BY iu.item_id, iu.relation DESC, iu.position"
@@ -427,11 +537,11 @@ pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemVie
         .bind(id.0)
         .fetch_all(&mut *conn)
         .await?,
-    )?;
+    );
     ctx.count_view_query();
     attach_targets(
         &mut att,
-        sqlx::query(concat!(
+        sqlx::query_as(concat!(
             subtree!(),
             "SELECT t.item_id, t.id, t.min_value, t.max_value, t.unit, t.per, t.text
              FROM targets t WHERE t.item_id IN (SELECT id FROM sub)
@@ -440,11 +550,11 @@ pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemVie
         .bind(id.0)
         .fetch_all(&mut *conn)
         .await?,
-    )?;
+    );
     ctx.count_view_query();
     attach_deadlines(
         &mut att,
-        sqlx::query(concat!(
+        sqlx::query_as(concat!(
             subtree!(),
             "SELECT d.item_id, d.id, d.text, d.due, d.start_date, d.recurrence
              FROM deadlines d WHERE d.item_id IN (SELECT id FROM sub)
@@ -453,7 +563,7 @@ pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemVie
         .bind(id.0)
         .fetch_all(&mut *conn)
         .await?,
-    )?;
+    );
 
     let mut forest = build_forest(items, &mut att);
     let Some(pos) = forest.iter().position(|n| n.item.id == id) else {

@@ -2,14 +2,13 @@
 
 use super::items::locked_item;
 use super::tx::{audit_in, date_text, parse_date};
-use super::{Conn, DbRow, Pool, R, begin_write};
+use super::{Conn, Pool, R, begin_write};
 use crate::model::AuditEntry;
 use crate::tracking_model::*;
 use crate::{Ctx, StoreError};
 use domain::tracking::TrackingError;
 use domain::{Actor, Conflict, ItemId, Period, PlanId, UnitId, UserId, tracking};
 use serde_json::json;
-use sqlx::Row;
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -220,6 +219,16 @@ pub(crate) async fn report_conflict(pool: &Pool, first: i64, attempted: i64) -> 
     }
 }
 
+/// The latest version of a report, as `edit_report` reads it.
+#[derive(sqlx::FromRow)]
+struct LatestReportRow {
+    id: i64,
+    item_id: i64,
+    unit_id: i64,
+    period: String,
+    version: i64,
+}
+
 /// A new version of report `report_id` (its first version's id), made over version
 /// `expected`. Only the latest version can be edited; anything else is a conflict
 /// carrying the current version.
@@ -234,7 +243,7 @@ pub(crate) async fn edit_report(
 ) -> R<ReportVersion> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let Some(r) = sqlx::query(
+    let Some(r) = sqlx::query_as::<_, LatestReportRow>(
         "SELECT r.id, r.item_id, r.unit_id, r.period, r.version FROM progress_reports r
          WHERE (r.id = $1 OR r.first_id = $1)
            AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)",
@@ -245,13 +254,12 @@ pub(crate) async fn edit_report(
     else {
         return Err(StoreError::NotFound(format!("report {report_id}")));
     };
-    let latest_id: i64 = r.try_get(0)?;
-    let period: String = r.try_get(3)?;
-    let version: i64 = r.try_get(4)?;
+    let latest_id = r.id;
+    let version = r.version;
     let new = NewReport {
-        item_id: ItemId(r.try_get(1)?),
-        unit_id: UnitId(r.try_get(2)?),
-        period: Period::from_str(&period)?,
+        item_id: ItemId(r.item_id),
+        unit_id: UnitId(r.unit_id),
+        period: Period::from_str(&r.period)?,
         content: content.clone(),
         evidence: evidence.to_vec(),
     };
@@ -303,33 +311,65 @@ pub(crate) async fn edit_report(
 }
 
 pub(crate) const REPORT_COLS: &str =
-    "r.id, COALESCE(r.first_id, r.id), r.item_id, r.unit_id, u.name, r.period,
-    r.version, r.previous_id, r.text, r.percent, r.created_at, r.created_by,
-    NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)";
+    "r.id, COALESCE(r.first_id, r.id) AS report_id, r.item_id, r.unit_id, u.name AS unit_name,
+    r.period, r.version, r.previous_id, r.text, r.percent, r.created_at, r.created_by,
+    NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id) AS is_latest";
 
-/// Versions with their figures and evidence, in 3 queries whatever their number.
-pub(crate) async fn load_reports(conn: &mut Conn, rows: Vec<DbRow>) -> R<Vec<ReportVersion>> {
-    let mut out = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let period: String = r.try_get(5)?;
-        out.push(ReportVersion {
-            id: r.try_get(0)?,
-            report_id: r.try_get(1)?,
-            item_id: ItemId(r.try_get(2)?),
-            unit_id: UnitId(r.try_get(3)?),
-            unit_name: r.try_get(4)?,
-            period: Period::from_str(&period)?,
-            version: r.try_get(6)?,
-            previous_id: r.try_get(7)?,
-            text: r.try_get(8)?,
-            percent: r.try_get(9)?,
+/// A report version as `REPORT_COLS` selects it.
+#[derive(sqlx::FromRow)]
+struct ReportRow {
+    id: i64,
+    report_id: i64,
+    item_id: i64,
+    unit_id: i64,
+    unit_name: String,
+    period: String,
+    version: i64,
+    previous_id: Option<i64>,
+    text: String,
+    percent: Option<i64>,
+    created_at: i64,
+    created_by: Option<i64>,
+    is_latest: bool,
+}
+
+impl ReportRow {
+    /// The version without its figures and evidence.
+    fn into_version(self) -> R<ReportVersion> {
+        Ok(ReportVersion {
+            id: self.id,
+            report_id: self.report_id,
+            item_id: ItemId(self.item_id),
+            unit_id: UnitId(self.unit_id),
+            unit_name: self.unit_name,
+            period: Period::from_str(&self.period)?,
+            version: self.version,
+            previous_id: self.previous_id,
+            text: self.text,
+            percent: self.percent,
             figures: Vec::new(),
             evidence: Vec::new(),
-            created_at: r.try_get(10)?,
-            created_by: r.try_get::<Option<i64>, _>(11)?.map(UserId),
-            is_latest: r.try_get(12)?,
-        });
+            created_at: self.created_at,
+            created_by: self.created_by.map(UserId),
+            is_latest: self.is_latest,
+        })
     }
+}
+
+/// Evidence attached to a report (`re.report_id`, `EVIDENCE_COLS`).
+#[derive(sqlx::FromRow)]
+struct ReportEvidenceRow {
+    report_id: i64,
+    #[sqlx(flatten)]
+    evidence: EvidenceRow,
+}
+
+/// Versions with their figures and evidence, in 3 queries whatever their number.
+async fn load_reports(conn: &mut Conn, rows: Vec<ReportRow>) -> R<Vec<ReportVersion>> {
+    let mut out = rows
+        .into_iter()
+        .map(ReportRow::into_version)
+        .collect::<R<Vec<_>>>()?;
     if out.is_empty() {
         return Ok(out);
     }
@@ -340,7 +380,7 @@ pub(crate) async fn load_reports(conn: &mut Conn, rows: Vec<DbRow>) -> R<Vec<Rep
         .join(",");
     let index: HashMap<i64, usize> = out.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     // The ids are integers from the database, so inlining them is safe.
-    for f in sqlx::query(sql!(
+    for (rid, target, value) in sqlx::query_as::<_, (i64, i64, f64)>(sql!(
         "SELECT f.report_id, f.target_id, f.value FROM report_figures f
          JOIN targets t ON t.id = f.target_id
          WHERE f.report_id IN ({ids}) ORDER BY f.report_id, t.position"
@@ -348,12 +388,9 @@ pub(crate) async fn load_reports(conn: &mut Conn, rows: Vec<DbRow>) -> R<Vec<Rep
     .fetch_all(&mut *conn)
     .await?
     {
-        let rid: i64 = f.try_get(0)?;
-        out[index[&rid]]
-            .figures
-            .push((f.try_get(1)?, f.try_get(2)?));
+        out[index[&rid]].figures.push((target, value));
     }
-    for e in sqlx::query(sql!(
+    for e in sqlx::query_as::<_, ReportEvidenceRow>(sql!(
         "SELECT re.report_id, {EVIDENCE_COLS} FROM report_evidence re
          JOIN evidence e ON e.id = re.evidence_id
          WHERE re.report_id IN ({ids}) ORDER BY re.report_id, re.position"
@@ -361,15 +398,14 @@ pub(crate) async fn load_reports(conn: &mut Conn, rows: Vec<DbRow>) -> R<Vec<Rep
     .fetch_all(&mut *conn)
     .await?
     {
-        let rid: i64 = e.try_get(0)?;
-        out[index[&rid]].evidence.push(evidence_row(&e, 1)?);
+        out[index[&e.report_id]].evidence.push(e.evidence.into());
     }
     Ok(out)
 }
 
 pub(crate) async fn report_versions_of(pool: &Pool, report_id: i64) -> R<Vec<ReportVersion>> {
     let mut conn = pool.acquire().await?;
-    let rows = sqlx::query(sql!(
+    let rows = sqlx::query_as::<_, ReportRow>(sql!(
         "SELECT {REPORT_COLS} FROM progress_reports r JOIN units u ON u.id = r.unit_id
          WHERE r.id = $1 OR r.first_id = $1 ORDER BY r.version"
     ))
@@ -395,7 +431,7 @@ pub(crate) async fn report_history(pool: &Pool, any_version: i64) -> R<Vec<Repor
 /// The latest version of each report on an item, newest period first.
 pub(crate) async fn item_reports(pool: &Pool, item: ItemId) -> R<Vec<ReportVersion>> {
     let mut conn = pool.acquire().await?;
-    let rows = sqlx::query(sql!(
+    let rows = sqlx::query_as::<_, ReportRow>(sql!(
         "SELECT {REPORT_COLS} FROM progress_reports r JOIN units u ON u.id = r.unit_id
          WHERE r.item_id = $1
            AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)
@@ -411,18 +447,34 @@ pub(crate) async fn item_reports(pool: &Pool, item: ItemId) -> R<Vec<ReportVersi
 
 pub(crate) const EVIDENCE_COLS: &str = "e.id, e.item_id, e.sha256, e.size, e.mime, e.original_name, e.stored_path, e.uploaded_by, e.uploaded_at";
 
-pub(crate) fn evidence_row(r: &DbRow, off: usize) -> R<EvidenceRecord> {
-    Ok(EvidenceRecord {
-        id: r.try_get(off)?,
-        item_id: ItemId(r.try_get(off + 1)?),
-        sha256: r.try_get(off + 2)?,
-        size: r.try_get(off + 3)?,
-        mime: r.try_get(off + 4)?,
-        original_name: r.try_get(off + 5)?,
-        stored_path: r.try_get(off + 6)?,
-        uploaded_by: r.try_get::<Option<i64>, _>(off + 7)?.map(UserId),
-        uploaded_at: r.try_get(off + 8)?,
-    })
+/// An evidence file as `EVIDENCE_COLS` selects it.
+#[derive(sqlx::FromRow)]
+struct EvidenceRow {
+    id: i64,
+    item_id: i64,
+    sha256: String,
+    size: i64,
+    mime: String,
+    original_name: String,
+    stored_path: String,
+    uploaded_by: Option<i64>,
+    uploaded_at: i64,
+}
+
+impl From<EvidenceRow> for EvidenceRecord {
+    fn from(r: EvidenceRow) -> Self {
+        EvidenceRecord {
+            id: r.id,
+            item_id: ItemId(r.item_id),
+            sha256: r.sha256,
+            size: r.size,
+            mime: r.mime,
+            original_name: r.original_name,
+            stored_path: r.stored_path,
+            uploaded_by: r.uploaded_by.map(UserId),
+            uploaded_at: r.uploaded_at,
+        }
+    }
 }
 
 /// Records a stored file (see `evidence_store`) as evidence on an item. Whoever may
@@ -494,13 +546,13 @@ pub(crate) async fn add_evidence(
 }
 
 pub(crate) async fn evidence(pool: &Pool, id: i64) -> R<Option<EvidenceRecord>> {
-    let r = sqlx::query(sql!(
+    let r = sqlx::query_as::<_, EvidenceRow>(sql!(
         "SELECT {EVIDENCE_COLS} FROM evidence e WHERE e.id = $1"
     ))
     .bind(id)
     .fetch_optional(pool)
     .await?;
-    r.map(|r| evidence_row(&r, 0)).transpose()
+    Ok(r.map(EvidenceRecord::from))
 }
 
 // ---- targets and counting ---------------------------------------------------------------

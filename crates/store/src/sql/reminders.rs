@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 use domain::oversight::{OpenItem, Reminder, RuleKind, SendKey};
 use domain::{ItemId, ItemStatus, PlanId, UnitId, UnitRelation, UserId};
 use serde_json::json;
-use sqlx::Row;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::str::FromStr;
 
@@ -27,18 +26,15 @@ pub(crate) async fn item_plan(conn: &mut Conn, item: ItemId) -> R<Option<PlanId>
 
 pub(crate) async fn load_rules(conn: &mut Conn) -> R<Vec<RuleRecord>> {
     let mut out = Vec::new();
-    for r in sqlx::query("SELECT id, code, active FROM reminder_rules ORDER BY id")
-        .fetch_all(&mut *conn)
-        .await?
+    for (id, code, active) in sqlx::query_as::<_, (i64, String, bool)>(
+        "SELECT id, code, active FROM reminder_rules ORDER BY id",
+    )
+    .fetch_all(&mut *conn)
+    .await?
     {
-        let code: String = r.try_get(1)?;
         // A code this version cannot read is skipped rather than failing the scheduler.
         if let Ok(kind) = RuleKind::from_str(&code) {
-            out.push(RuleRecord {
-                id: r.try_get(0)?,
-                kind,
-                active: r.try_get(2)?,
-            });
+            out.push(RuleRecord { id, kind, active });
         }
     }
     Ok(out)
@@ -96,6 +92,15 @@ pub(crate) async fn set_reminder_rules(
 
 // ---- scheduler inputs ------------------------------------------------------------------------
 
+/// A unit of an item or of its ancestor `lvl` levels up.
+#[derive(sqlx::FromRow)]
+struct EffectiveUnitRow {
+    start_id: i64,
+    unit_id: i64,
+    relation: String,
+    lvl: i32,
+}
+
 /// Units in effect per item (own, else the nearest ancestor's) for the items selected by
 /// `filter` (a WHERE over `items i` with `$1`, `$2` bound to `a`, `b`).
 pub(crate) async fn effective_units_where(
@@ -119,21 +124,20 @@ pub(crate) async fn effective_units_where(
     let mut out: HashMap<i64, Vec<(UnitId, UnitRelation)>> = HashMap::new();
     let mut level: HashMap<i64, i32> = HashMap::new();
     // `filter` is one of this module's constants, never user text.
-    for r in sqlx::query(sqlx::AssertSqlSafe(sql))
+    // The level is the engines' plain integer (INTEGER / int4): read as i32.
+    for r in sqlx::query_as::<_, EffectiveUnitRow>(sqlx::AssertSqlSafe(sql))
         .bind(a)
         .bind(b)
         .fetch_all(&mut *conn)
         .await?
     {
-        let start: i64 = r.try_get(0)?;
-        let lvl: i32 = r.try_get(3)?;
+        let (start, lvl, rel) = (r.start_id, r.lvl, r.relation);
         // Only the nearest level that has units counts.
         if *level.entry(start).or_insert(lvl) != lvl {
             continue;
         }
-        let rel: String = r.try_get(2)?;
         out.entry(start).or_default().push((
-            UnitId(r.try_get(1)?),
+            UnitId(r.unit_id),
             UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
         ));
     }
@@ -142,6 +146,16 @@ pub(crate) async fn effective_units_where(
 
 pub(crate) const OPEN_DUE_BETWEEN: &str =
     "i.due_date >= $1 AND i.due_date <= $2 AND i.status NOT IN ('done', 'suspended')";
+
+#[derive(sqlx::FromRow)]
+struct CandidateRow {
+    id: i64,
+    plan_id: i64,
+    numbering: Option<String>,
+    title: String,
+    due_date: Option<String>,
+    status: String,
+}
 
 /// Open items due between `from` and `to` (inclusive), with their lead units in effect.
 /// Two queries, whatever the number of items.
@@ -152,7 +166,7 @@ pub(crate) async fn reminder_candidates(
 ) -> R<Vec<ReminderCandidate>> {
     let mut conn = pool.acquire().await?;
     let (a, b) = (day_text(from), day_text(to));
-    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+    let rows = sqlx::query_as::<_, CandidateRow>(sqlx::AssertSqlSafe(format!(
         "SELECT i.id, i.plan_id, i.numbering, i.title, i.due_date, i.status
          FROM items i WHERE {OPEN_DUE_BETWEEN} ORDER BY i.id"
     )))
@@ -163,10 +177,14 @@ pub(crate) async fn reminder_candidates(
     let units = effective_units_where(&mut conn, OPEN_DUE_BETWEEN, &a, &b).await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let id: i64 = r.try_get(0)?;
-        let numbering: Option<String> = r.try_get(2)?;
-        let title: String = r.try_get(3)?;
-        let status: String = r.try_get(5)?;
+        let CandidateRow {
+            id,
+            plan_id,
+            numbering,
+            title,
+            due_date,
+            status,
+        } = r;
         let label = match numbering
             .as_deref()
             .map(str::trim)
@@ -178,7 +196,7 @@ pub(crate) async fn reminder_candidates(
         out.push(ReminderCandidate {
             open: OpenItem {
                 item: ItemId(id),
-                due: parse_date(r.try_get(4)?),
+                due: parse_date(due_date),
                 status: ItemStatus::from_str(&status).unwrap_or_default(),
                 units: units
                     .get(&id)
@@ -190,7 +208,7 @@ pub(crate) async fn reminder_candidates(
                     })
                     .unwrap_or_default(),
             },
-            plan_id: PlanId(r.try_get(1)?),
+            plan_id: PlanId(plan_id),
             label,
         });
     }
@@ -200,15 +218,17 @@ pub(crate) async fn reminder_candidates(
 /// Sends whose scheduled day is on or after `from`.
 pub(crate) async fn reminder_sends_since(pool: &Pool, from: NaiveDate) -> R<HashSet<SendKey>> {
     let mut out = HashSet::new();
-    for r in sqlx::query("SELECT item_id, rule_id, day FROM reminder_sends WHERE day >= $1")
-        .bind(day_text(from))
-        .fetch_all(pool)
-        .await?
+    for (item, rule_id, day) in sqlx::query_as::<_, (i64, i64, Option<String>)>(
+        "SELECT item_id, rule_id, day FROM reminder_sends WHERE day >= $1",
+    )
+    .bind(day_text(from))
+    .fetch_all(pool)
+    .await?
     {
-        if let Some(day) = parse_date(r.try_get(2)?) {
+        if let Some(day) = parse_date(day) {
             out.insert(SendKey {
-                item: ItemId(r.try_get(0)?),
-                rule_id: r.try_get(1)?,
+                item: ItemId(item),
+                rule_id,
                 day,
             });
         }
@@ -320,10 +340,18 @@ pub(crate) async fn set_send_email_status(
     Ok(())
 }
 
+#[derive(sqlx::FromRow)]
+struct SendRow {
+    item_id: i64,
+    rule_id: i64,
+    day: Option<String>,
+    email_status: String,
+}
+
 /// (item, rule, day, email status) of an item's sends, oldest first.
 pub(crate) async fn item_reminder_sends(pool: &Pool, item: ItemId) -> R<Vec<(SendKey, String)>> {
     let mut out = Vec::new();
-    for r in sqlx::query(
+    for r in sqlx::query_as::<_, SendRow>(
         "SELECT item_id, rule_id, day, email_status FROM reminder_sends WHERE item_id = $1
          ORDER BY day, id",
     )
@@ -331,14 +359,14 @@ pub(crate) async fn item_reminder_sends(pool: &Pool, item: ItemId) -> R<Vec<(Sen
     .fetch_all(pool)
     .await?
     {
-        if let Some(day) = parse_date(r.try_get(2)?) {
+        if let Some(day) = parse_date(r.day) {
             out.push((
                 SendKey {
-                    item: ItemId(r.try_get(0)?),
-                    rule_id: r.try_get(1)?,
+                    item: ItemId(r.item_id),
+                    rule_id: r.rule_id,
                     day,
                 },
-                r.try_get(3)?,
+                r.email_status,
             ));
         }
     }

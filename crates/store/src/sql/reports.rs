@@ -8,16 +8,23 @@ use crate::{Ctx, StoreError, TargetProgress};
 use domain::tracking::TrackingError;
 use domain::{Actor, ItemId, ItemStatus, Period, PlanId, UnitId, UnitRelation, UserId};
 use serde_json::json;
-use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
+
+#[derive(sqlx::FromRow)]
+struct DraftRow {
+    content_json: String,
+    version: i64,
+    updated_at: i64,
+    updated_by: Option<i64>,
+}
 
 pub(crate) async fn load_draft(
     conn: &mut Conn,
     plan: PlanId,
     period: Period,
 ) -> R<Option<ReportDraft>> {
-    let Some(r) = sqlx::query(
+    let Some(r) = sqlx::query_as::<_, DraftRow>(
         "SELECT content_json, version, updated_at, updated_by FROM report_drafts
          WHERE plan_id = $1 AND period = $2",
     )
@@ -28,14 +35,13 @@ pub(crate) async fn load_draft(
     else {
         return Ok(None);
     };
-    let content: String = r.try_get(0)?;
     Ok(Some(ReportDraft {
         plan_id: plan,
         period,
-        content: serde_json::from_str(&content)?,
-        version: r.try_get(1)?,
-        updated_at: r.try_get(2)?,
-        updated_by: r.try_get::<Option<i64>, _>(3)?.map(UserId),
+        content: serde_json::from_str(&r.content_json)?,
+        version: r.version,
+        updated_at: r.updated_at,
+        updated_by: r.updated_by.map(UserId),
     }))
 }
 
@@ -128,6 +134,50 @@ pub(crate) async fn save_report_draft(
 
 // ---- dashboard and report sources ------------------------------------------------------
 
+/// An item of the dashboard with its latest reported percent.
+#[derive(sqlx::FromRow)]
+struct DashboardItemRow {
+    id: i64,
+    parent_id: Option<i64>,
+    depth: i64,
+    numbering: Option<String>,
+    title: String,
+    status: String,
+    due_date: Option<String>,
+    percent: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct OwnUnitRow {
+    item_id: i64,
+    unit_id: i64,
+    relation: String,
+    name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct RecentReportRow {
+    first_id: i64,
+    item_id: i64,
+    numbering: Option<String>,
+    title: String,
+    unit_name: String,
+    period: String,
+    percent: Option<i64>,
+    created_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ReportTextRow {
+    item_id: i64,
+    unit_id: i64,
+    unit_name: String,
+    period: String,
+    period_end: Option<String>,
+    text: String,
+    percent: Option<i64>,
+}
+
 /// The dashboard of a plan, or of the items a unit leads or coordinates (in effect).
 /// 5 queries plus those of `plan_target_progress` (3–4).
 pub(crate) async fn dashboard(
@@ -139,12 +189,12 @@ pub(crate) async fn dashboard(
 ) -> R<DashboardData> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
-    let rows = sqlx::query(
+    let rows = sqlx::query_as::<_, DashboardItemRow>(
         "SELECT i.id, i.parent_id, i.depth, i.numbering, i.title, i.status, i.due_date,
                 (SELECT r.percent FROM progress_reports r
                  WHERE r.item_id = i.id AND r.percent IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)
-                 ORDER BY r.period_end DESC, r.id DESC LIMIT 1)
+                 ORDER BY r.period_end DESC, r.id DESC LIMIT 1) AS percent
          FROM items i WHERE i.plan_id = $1 ORDER BY i.seq",
     )
     .bind(plan.0)
@@ -152,7 +202,7 @@ pub(crate) async fn dashboard(
     .await?;
     ctx.count_view_query();
     let mut own: HashMap<i64, Vec<(UnitId, UnitRelation, String)>> = HashMap::new();
-    for r in sqlx::query(
+    for r in sqlx::query_as::<_, OwnUnitRow>(
         "SELECT iu.item_id, iu.unit_id, iu.relation, u.name FROM item_units iu
          JOIN items i ON i.id = iu.item_id JOIN units u ON u.id = iu.unit_id
          WHERE i.plan_id = $1 ORDER BY iu.item_id, iu.relation DESC, iu.position",
@@ -161,17 +211,13 @@ pub(crate) async fn dashboard(
     .fetch_all(&mut *conn)
     .await?
     {
-        let rel: String = r.try_get(2)?;
-        own.entry(r.try_get(0)?).or_default().push((
-            UnitId(r.try_get(1)?),
-            UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
-            r.try_get(3)?,
+        own.entry(r.item_id).or_default().push((
+            UnitId(r.unit_id),
+            UnitRelation::from_str(&r.relation).unwrap_or(UnitRelation::Coordinating),
+            r.name,
         ));
     }
-    let parents: HashMap<i64, Option<i64>> = rows
-        .iter()
-        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
-        .collect::<R<_>>()?;
+    let parents: HashMap<i64, Option<i64>> = rows.iter().map(|r| (r.id, r.parent_id)).collect();
     let effective = |mut id: i64| -> &[(UnitId, UnitRelation, String)] {
         // Own units, else the nearest ancestor's (bounded by the tree's size).
         for _ in 0..=parents.len() {
@@ -186,24 +232,23 @@ pub(crate) async fn dashboard(
         &[]
     };
     let mut items = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let id: i64 = r.try_get(0)?;
+    for r in rows {
+        let id = r.id;
         let units = effective(id);
         if let Some(u) = unit
             && !units.iter().any(|(x, _, _)| *x == u)
         {
             continue;
         }
-        let status: String = r.try_get(5)?;
         items.push(DashboardRow {
             id: ItemId(id),
-            parent_id: r.try_get::<Option<i64>, _>(1)?.map(ItemId),
-            depth: r.try_get(2)?,
-            numbering: r.try_get(3)?,
-            title: r.try_get(4)?,
-            status: ItemStatus::from_str(&status).unwrap_or_default(),
-            due: parse_date(r.try_get(6)?),
-            percent: r.try_get(7)?,
+            parent_id: r.parent_id.map(ItemId),
+            depth: r.depth,
+            numbering: r.numbering,
+            title: r.title,
+            status: ItemStatus::from_str(&r.status).unwrap_or_default(),
+            due: parse_date(r.due_date),
+            percent: r.percent,
             lead_units: units
                 .iter()
                 .filter(|(_, rel, _)| *rel == UnitRelation::Lead)
@@ -221,8 +266,9 @@ pub(crate) async fn dashboard(
         .collect();
     ctx.count_view_query();
     let mut recent_reports = Vec::new();
-    for r in sqlx::query(
-        "SELECT COALESCE(r.first_id, r.id), r.item_id, i.numbering, i.title, u.name, r.period,
+    for r in sqlx::query_as::<_, RecentReportRow>(
+        "SELECT COALESCE(r.first_id, r.id) AS first_id, r.item_id, i.numbering, i.title,
+                u.name AS unit_name, r.period,
                 r.percent, r.created_at
          FROM progress_reports r JOIN items i ON i.id = r.item_id
          JOIN units u ON u.id = r.unit_id
@@ -237,14 +283,14 @@ pub(crate) async fn dashboard(
     .await?
     {
         recent_reports.push(RecentReport {
-            first_id: r.try_get(0)?,
-            item_id: ItemId(r.try_get(1)?),
-            numbering: r.try_get(2)?,
-            title: r.try_get(3)?,
-            unit_name: r.try_get(4)?,
-            period: r.try_get(5)?,
-            percent: r.try_get(6)?,
-            created_at: r.try_get(7)?,
+            first_id: r.first_id,
+            item_id: ItemId(r.item_id),
+            numbering: r.numbering,
+            title: r.title,
+            unit_name: r.unit_name,
+            period: r.period,
+            percent: r.percent,
+            created_at: r.created_at,
         });
     }
     Ok(DashboardData {
@@ -259,8 +305,8 @@ pub(crate) async fn dashboard(
 /// `period`, in item order, then by period end. One query.
 pub(crate) async fn report_texts(pool: &Pool, plan: PlanId, period: Period) -> R<Vec<ReportText>> {
     let mut out = Vec::new();
-    for r in sqlx::query(
-        "SELECT r.item_id, r.unit_id, u.name, r.period, r.period_end, r.text, r.percent
+    for r in sqlx::query_as::<_, ReportTextRow>(
+        "SELECT r.item_id, r.unit_id, u.name AS unit_name, r.period, r.period_end, r.text, r.percent
          FROM progress_reports r JOIN items i ON i.id = r.item_id
          JOIN units u ON u.id = r.unit_id
          WHERE i.plan_id = $1 AND r.period_start >= $2 AND r.period_end <= $3
@@ -274,13 +320,13 @@ pub(crate) async fn report_texts(pool: &Pool, plan: PlanId, period: Period) -> R
     .await?
     {
         out.push(ReportText {
-            item_id: ItemId(r.try_get(0)?),
-            unit_id: UnitId(r.try_get(1)?),
-            unit_name: r.try_get(2)?,
-            period: r.try_get(3)?,
-            period_end: parse_date(r.try_get(4)?).unwrap_or_default(),
-            text: r.try_get(5)?,
-            percent: r.try_get(6)?,
+            item_id: ItemId(r.item_id),
+            unit_id: UnitId(r.unit_id),
+            unit_name: r.unit_name,
+            period: r.period,
+            period_end: parse_date(r.period_end).unwrap_or_default(),
+            text: r.text,
+            percent: r.percent,
         });
     }
     Ok(out)

@@ -1,13 +1,12 @@
 //! Server-side sessions and the sign-in throttle's failure log.
 
-use super::accounts::{fill_user, normalise_login, user_from_row};
+use super::accounts::{UserRow, fill_user, normalise_login};
 use super::tx::audit;
 use super::{Pool, R, begin_write};
 use crate::Ctx;
 use crate::model::*;
 use domain::UserId;
 use serde_json::json;
-use sqlx::Row;
 
 pub(crate) async fn create_session(
     pool: &Pool,
@@ -42,11 +41,22 @@ pub(crate) async fn create_session(
     Ok(())
 }
 
+/// A session with its user (`user_cols!()`, whose `created_at` is the user's).
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    csrf_token: String,
+    session_created_at: i64,
+    expires_at: i64,
+    last_seen: i64,
+    #[sqlx(flatten)]
+    user: UserRow,
+}
+
 /// Three queries: session joined with its user, then roles and units.
 pub(crate) async fn session(pool: &Pool, token_hash: &str, now: i64) -> R<Option<SessionRecord>> {
     let mut conn = pool.acquire().await?;
-    let row = sqlx::query(concat!(
-        "SELECT s.csrf_token, s.created_at, s.expires_at, s.last_seen, ",
+    let row = sqlx::query_as::<_, SessionRow>(concat!(
+        "SELECT s.csrf_token, s.created_at AS session_created_at, s.expires_at, s.last_seen, ",
         user_cols!(),
         " FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.id = $1 AND s.expires_at > $2 AND u.active = TRUE"
@@ -58,14 +68,14 @@ pub(crate) async fn session(pool: &Pool, token_hash: &str, now: i64) -> R<Option
     let Some(r) = row else {
         return Ok(None);
     };
-    let mut user = user_from_row(&r, 4)?;
+    let mut user = UserRecord::from(r.user);
     fill_user(&mut conn, &mut user).await?;
     Ok(Some(SessionRecord {
         user,
-        csrf_token: r.try_get(0)?,
-        created_at: r.try_get(1)?,
-        expires_at: r.try_get(2)?,
-        last_seen: r.try_get(3)?,
+        csrf_token: r.csrf_token,
+        created_at: r.session_created_at,
+        expires_at: r.expires_at,
+        last_seen: r.last_seen,
     }))
 }
 

@@ -2,13 +2,12 @@
 
 use super::items::locked_item;
 use super::tx::{audit_in, date_text, parse_date};
-use super::{Conn, DbRow, Pool, R, begin_write};
+use super::{Conn, Pool, R, begin_write};
 use crate::model::AuditEntry;
 use crate::tracking_model::*;
 use crate::{Ctx, StoreError};
 use domain::{Actor, EnteredFigure, ItemId, PlanId, UnitId, tracking};
 use serde_json::json;
-use sqlx::Row;
 use std::collections::{BTreeMap, HashMap};
 
 /// Sets how a target's actual is obtained (an item edit: the lead unit, Board, admin).
@@ -111,25 +110,37 @@ pub(crate) async fn save_record_in(conn: &mut Conn, at: i64, rec: &CountableReco
     Ok(id)
 }
 
-pub(crate) fn records_from_rows(rows: Vec<DbRow>) -> R<Vec<CountableRecord>> {
+/// A record with one of its items, as `RECORD_COLS` selects it.
+#[derive(sqlx::FromRow)]
+struct RecordRow {
+    id: i64,
+    kind: String,
+    status: String,
+    record_date: Option<String>,
+    numbers_json: String,
+    title: String,
+    item_id: Option<i64>,
+    source_key: Option<String>,
+}
+
+/// One record per id, its items gathered from its rows.
+fn records_from_rows(rows: Vec<RecordRow>) -> R<Vec<CountableRecord>> {
     let mut by_id: BTreeMap<i64, CountableRecord> = BTreeMap::new();
     for r in rows {
-        let id: i64 = r.try_get(0)?;
-        let item: Option<i64> = r.try_get(6)?;
-        if let Some(rec) = by_id.get_mut(&id) {
+        let item = r.item_id;
+        if let Some(rec) = by_id.get_mut(&r.id) {
             rec.items.extend(item.map(ItemId));
             continue;
         }
-        let numbers: String = r.try_get(4)?;
         by_id.insert(
-            id,
+            r.id,
             CountableRecord {
-                kind: r.try_get(1)?,
-                status: r.try_get(2)?,
-                date: parse_date(r.try_get(3)?),
-                numbers: serde_json::from_str(&numbers)?,
-                title: r.try_get(5)?,
-                source_key: r.try_get::<Option<String>, _>(7)?.unwrap_or_default(),
+                kind: r.kind,
+                status: r.status,
+                date: parse_date(r.record_date),
+                numbers: serde_json::from_str(&r.numbers_json)?,
+                title: r.title,
+                source_key: r.source_key.unwrap_or_default(),
                 items: item.map(ItemId).into_iter().collect(),
             },
         );
@@ -138,6 +149,29 @@ pub(crate) fn records_from_rows(rows: Vec<DbRow>) -> R<Vec<CountableRecord>> {
 }
 
 pub(crate) const RECORD_COLS: &str = "rec.id, rec.kind, rec.status, rec.record_date, rec.numbers_json, rec.title, ri.item_id, rec.source_key";
+
+#[derive(sqlx::FromRow)]
+struct TargetRow {
+    id: i64,
+    item_id: i64,
+    min_value: Option<f64>,
+    max_value: Option<f64>,
+    unit: String,
+    per: Option<String>,
+    text: String,
+    source: String,
+    rule_json: Option<String>,
+}
+
+/// A figure of a report's latest version.
+#[derive(sqlx::FromRow)]
+struct FigureRow {
+    target_id: i64,
+    unit_id: i64,
+    period_end: String,
+    report_id: i64,
+    value: f64,
+}
 
 /// Every target of a plan with its actual and attainment, in 3 queries (4 when a rule
 /// counts records not linked to the item).
@@ -148,7 +182,7 @@ pub(crate) async fn plan_target_progress(
 ) -> R<Vec<TargetProgress>> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
-    let targets = sqlx::query(
+    let targets = sqlx::query_as::<_, TargetRow>(
         "SELECT t.id, t.item_id, t.min_value, t.max_value, t.unit, t.per, t.text, t.source, t.rule_json
          FROM targets t JOIN items i ON i.id = t.item_id
          WHERE i.plan_id = $1 ORDER BY i.seq, t.position",
@@ -157,23 +191,21 @@ pub(crate) async fn plan_target_progress(
     .fetch_all(&mut *conn)
     .await?;
     let mut out = Vec::with_capacity(targets.len());
-    for r in &targets {
-        let source: String = r.try_get(7)?;
-        let rule: Option<String> = r.try_get(8)?;
-        let source = match (source.as_str(), rule) {
+    for r in targets {
+        let source = match (r.source.as_str(), r.rule_json) {
             ("counted", Some(rule)) => TargetSource::Counted {
                 rule: serde_json::from_str(&rule)?,
             },
             _ => TargetSource::Entered,
         };
         out.push(TargetProgress {
-            target_id: r.try_get(0)?,
-            item_id: ItemId(r.try_get(1)?),
-            min: r.try_get(2)?,
-            max: r.try_get(3)?,
-            unit: r.try_get(4)?,
-            per: r.try_get(5)?,
-            text: r.try_get(6)?,
+            target_id: r.id,
+            item_id: ItemId(r.item_id),
+            min: r.min_value,
+            max: r.max_value,
+            unit: r.unit,
+            per: r.per,
+            text: r.text,
             source,
             actual: None,
             attainment: None,
@@ -183,8 +215,8 @@ pub(crate) async fn plan_target_progress(
     // Entered: the figures of each report's latest version.
     ctx.count_view_query();
     let mut entered: HashMap<i64, Vec<EnteredFigure>> = HashMap::new();
-    for f in sqlx::query(
-        "SELECT f.target_id, r.unit_id, r.period_end, r.id, f.value
+    for f in sqlx::query_as::<_, FigureRow>(
+        "SELECT f.target_id, r.unit_id, r.period_end, r.id AS report_id, f.value
          FROM report_figures f
          JOIN progress_reports r ON r.id = f.report_id
          JOIN items i ON i.id = r.item_id
@@ -195,16 +227,12 @@ pub(crate) async fn plan_target_progress(
     .fetch_all(&mut *conn)
     .await?
     {
-        let end: String = f.try_get(2)?;
-        entered
-            .entry(f.try_get(0)?)
-            .or_default()
-            .push(EnteredFigure {
-                unit: UnitId(f.try_get(1)?),
-                period_end: parse_date(Some(end)).unwrap_or_default(),
-                seq: f.try_get(3)?,
-                value: f.try_get(4)?,
-            });
+        entered.entry(f.target_id).or_default().push(EnteredFigure {
+            unit: UnitId(f.unit_id),
+            period_end: parse_date(Some(f.period_end)).unwrap_or_default(),
+            seq: f.report_id,
+            value: f.value,
+        });
     }
 
     // Counted: records linked to the plan's items, plus (rarely) unlinked kinds.
@@ -215,7 +243,7 @@ pub(crate) async fn plan_target_progress(
     if counted {
         ctx.count_view_query();
         records = records_from_rows(
-            sqlx::query(sql!(
+            sqlx::query_as(sql!(
                 "SELECT {RECORD_COLS} FROM records rec
                  JOIN record_items ri ON ri.record_id = rec.id
                  WHERE rec.id IN (SELECT ri2.record_id FROM record_items ri2
@@ -249,7 +277,7 @@ pub(crate) async fn plan_target_progress(
             q.push_str(&(k + 1).to_string());
         }
         q.push_str(") ORDER BY rec.id");
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(q));
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(q));
         for k in &unlinked_kinds {
             query = query.bind(k);
         }

@@ -2,12 +2,11 @@
 
 use super::plans::relation;
 use super::tx::audit;
-use super::{Conn, DbRow, Pool, R, begin_write};
+use super::{Conn, Pool, R, begin_write};
 use crate::model::*;
 use crate::{Ctx, StoreError};
 use domain::{ItemId, PlanId, UnitId, UnitKind, UnitRelation, UserId};
 use serde_json::json;
-use sqlx::Row;
 
 pub(crate) async fn load_abbreviations(conn: &mut Conn) -> R<domain::AbbreviationTable> {
     let rows: Vec<(String, String)> =
@@ -19,24 +18,46 @@ pub(crate) async fn load_abbreviations(conn: &mut Conn) -> R<domain::Abbreviatio
     ))
 }
 
-pub(crate) fn unit_from_row(r: &DbRow) -> R<Unit> {
-    let kind: String = r.try_get(4)?;
-    Ok(Unit {
-        id: UnitId(r.try_get(0)?),
-        name: r.try_get(1)?,
-        key: r.try_get(2)?,
-        external: r.try_get(3)?,
-        kind: UnitKind::parse(&kind),
-    })
+#[derive(sqlx::FromRow)]
+struct UnitRow {
+    id: i64,
+    name: String,
+    folded_name: String,
+    external: bool,
+    kind: String,
+}
+
+impl From<UnitRow> for Unit {
+    fn from(r: UnitRow) -> Self {
+        Unit {
+            id: UnitId(r.id),
+            name: r.name,
+            key: r.folded_name,
+            external: r.external,
+            kind: UnitKind::parse(&r.kind),
+        }
+    }
+}
+
+/// An item a unit leads or coordinates, with its plan's title.
+#[derive(sqlx::FromRow)]
+struct UnitItemRow {
+    relation: String,
+    item_id: i64,
+    plan_id: i64,
+    plan_title: String,
+    numbering: Option<String>,
+    title: String,
 }
 
 pub(crate) async fn list_units(pool: &Pool) -> R<Vec<Unit>> {
-    let mut units = sqlx::query("SELECT id, name, folded_name, external, kind FROM units")
-        .fetch_all(pool)
-        .await?
-        .iter()
-        .map(unit_from_row)
-        .collect::<R<Vec<_>>>()?;
+    let mut units: Vec<Unit> =
+        sqlx::query_as::<_, UnitRow>("SELECT id, name, folded_name, external, kind FROM units")
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(Unit::from)
+            .collect();
     // Sorted here: the two engines collate text differently.
     units.sort_by(|a, b| (a.external, &a.key).cmp(&(b.external, &b.key)));
     Ok(units)
@@ -45,18 +66,20 @@ pub(crate) async fn list_units(pool: &Pool) -> R<Vec<Unit>> {
 pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitView>> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
-    let Some(row) =
-        sqlx::query("SELECT id, name, folded_name, external, kind FROM units WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(&mut *conn)
-            .await?
+    let Some(row) = sqlx::query_as::<_, UnitRow>(
+        "SELECT id, name, folded_name, external, kind FROM units WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *conn)
+    .await?
     else {
         return Ok(None);
     };
-    let unit = unit_from_row(&row)?;
+    let unit = Unit::from(row);
     ctx.count_view_query();
-    let rows = sqlx::query(
-        "SELECT iu.relation, i.id, i.plan_id, p.title, i.numbering, i.title
+    let rows = sqlx::query_as::<_, UnitItemRow>(
+        "SELECT iu.relation, i.id AS item_id, i.plan_id, p.title AS plan_title, i.numbering,
+                i.title
          FROM item_units iu
          JOIN items i ON i.id = iu.item_id
          JOIN plans p ON p.id = i.plan_id
@@ -68,16 +91,15 @@ pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitVie
     .await?;
     let mut leads = Vec::new();
     let mut coordinates = Vec::new();
-    for r in &rows {
-        let rel: String = r.try_get(0)?;
+    for r in rows {
         let it = UnitItem {
-            item_id: ItemId(r.try_get(1)?),
-            plan_id: PlanId(r.try_get(2)?),
-            plan_title: r.try_get(3)?,
-            numbering: r.try_get(4)?,
-            title: r.try_get(5)?,
+            item_id: ItemId(r.item_id),
+            plan_id: PlanId(r.plan_id),
+            plan_title: r.plan_title,
+            numbering: r.numbering,
+            title: r.title,
         };
-        match relation(&rel) {
+        match relation(&r.relation) {
             UnitRelation::Lead => leads.push(it),
             UnitRelation::Coordinating => coordinates.push(it),
         }
