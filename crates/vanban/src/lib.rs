@@ -9,6 +9,7 @@
 
 pub mod input;
 pub mod lines;
+mod markers;
 pub mod model;
 pub mod outline;
 pub mod parse;

@@ -4,8 +4,8 @@
 //!
 //! Nothing here knows what a plan is; it only recovers the text's own shape.
 
+use crate::markers::Style;
 use crate::model::Warning;
-use crate::parse::Style;
 use crate::text::{fold, squash_spaces, upper_ratio};
 use std::borrow::Cow;
 
@@ -424,7 +424,7 @@ fn bar_table(
         // A document title ("KẾ HOẠCH", "THÔNG BÁO") or an appendix label ("PHỤ LỤC")
         // opens a new part of the document, never a cell.
         if seg.first().is_some_and(|l| {
-            crate::parse::kind_of_line(l).is_some_and(|(_, _, rest)| rest.is_empty())
+            crate::markers::kind_of_line(l).is_some_and(|(_, _, rest)| rest.is_empty())
                 || l.chars().count() < 40 && upper_ratio(l) > 0.6 && fold(l).starts_with("phu luc")
         }) {
             break;
@@ -763,7 +763,7 @@ impl ParaBuilder {
         // The line's marker, looked up once for all the tests below.
         let line = Line {
             text: t,
-            marker: crate::parse::marker_parts(t).map(|((style, _), rest)| (style, rest)),
+            marker: crate::markers::marker_parts(t).map(|((style, _), rest)| (style, rest)),
         };
         let prev_bare = self.cur_bare;
         let join = match &self.cur {
@@ -783,7 +783,7 @@ impl ParaBuilder {
             cur.text.push(' ');
             cur.text.push_str(t);
             cur.strong &= p.bold_close || p.bold_open || self.bold_open;
-            self.cur_bare = crate::parse::marker_only(&cur.text);
+            self.cur_bare = crate::markers::marker_only(&cur.text);
         } else {
             self.flush(out);
             self.cur = Some(Para {
@@ -793,7 +793,7 @@ impl ParaBuilder {
             });
             self.cur_bare = line
                 .marker
-                .is_some_and(|(style, rest)| crate::parse::bare_number(style, rest));
+                .is_some_and(|(style, rest)| crate::markers::bare_number(style, rest));
             self.bold_open = false;
         }
         if p.bold_open && !p.bold_close {
@@ -854,7 +854,7 @@ impl ParaBuilder {
             return true;
         }
         if self.bold_open {
-            return marker.is_none_or(|(style, rest)| crate::parse::bare_number(style, rest));
+            return marker.is_none_or(|(style, rest)| crate::markers::bare_number(style, rest));
         }
         // The national motto, "Số:" and "Nơi nhận" stand on their own.
         if header_line(prev) || header_line(t) {
@@ -862,7 +862,7 @@ impl ParaBuilder {
         }
         let terminated = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");
         if let Some((style, rest)) = marker {
-            return !terminated && crate::parse::continues_sentence(prev, style, rest);
+            return !terminated && crate::markers::continues_sentence(prev, style, rest);
         }
         // A paragraph never starts in lowercase, whatever the layout.
         if t.chars().next().is_some_and(char::is_lowercase) {
@@ -874,7 +874,7 @@ impl ParaBuilder {
         if self.block_mode {
             let terminated = prev.ends_with(['.', ':', ';', '!', '?']);
             if let Some((style, rest)) = marker {
-                return !terminated && crate::parse::continues_sentence(prev, style, rest);
+                return !terminated && crate::markers::continues_sentence(prev, style, rest);
             }
             // A bold line (a heading, a signature line) stands alone.
             return !(cur.strong || p.bold_open && p.bold_close);
@@ -882,7 +882,7 @@ impl ParaBuilder {
         let first = t.chars().next().unwrap_or(' ');
         let terminated = prev.ends_with(['.', ':', ';', '!', '?']) || prev.ends_with("./.");
         if let Some((style, rest)) = marker {
-            return !terminated && crate::parse::continues_sentence(prev, style, rest);
+            return !terminated && crate::markers::continues_sentence(prev, style, rest);
         }
         if self.layout && p.indent >= self.last_indent + 4 && p.indent >= 4 {
             return false;
