@@ -2,10 +2,24 @@
 //! date, and the subject ("V/v") of an official letter.
 
 use super::para;
-use super::title::BODY_STARTS;
 use crate::lines::Block;
 use crate::phrases;
 use crate::text::{fold, squash_spaces, starts_with_word, upper_ratio};
+
+/// How the body's first sentence opens: the header of a letter, and a title, end there.
+pub(super) const BODY_STARTS: &[&str] = &[
+    "can cu",
+    "thuc hien",
+    "theo de nghi",
+    "trien khai",
+    "de ",
+    "nham",
+    "kinh gui",
+    "xet de nghi",
+    "qua ",
+    "nham muc dich",
+    "tiep tuc",
+];
 
 pub(super) fn letter_header_end(blocks: &[Block]) -> usize {
     blocks

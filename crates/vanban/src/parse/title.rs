@@ -1,7 +1,7 @@
 //! From the kind line to the body: the kind and title, a decision that issues a plan,
 //! and the preamble (legal basis, the issuer named in a sentence).
 
-use super::header::Header;
+use super::header::{BODY_STARTS, Header};
 use super::para;
 use super::zones::is_heading_block;
 use crate::lines::Block;
@@ -21,20 +21,6 @@ pub(super) fn kind_line_index(blocks: &[Block], from: usize) -> Option<usize> {
             kind_of_line(&p.text).map(|_| i)
         })
 }
-
-pub(super) const BODY_STARTS: &[&str] = &[
-    "can cu",
-    "thuc hien",
-    "theo de nghi",
-    "trien khai",
-    "de ",
-    "nham",
-    "kinh gui",
-    "xet de nghi",
-    "qua ",
-    "nham muc dich",
-    "tiep tuc",
-];
 
 /// Reads the title after the kind line; returns (kind, title, index after the title).
 pub(super) fn read_title(
