@@ -6,9 +6,14 @@
 //! → [`ParsedPlan`]. The pieces that understand small phrases (dates, targets,
 //! deadlines, units, document references, money) live in [`phrases`] and are used by
 //! other crates too.
+//!
+//! Modules depend downwards only: `parse` → `lines` → `markers` → `phrases` → `model`,
+//! `text` (`parse` also uses `markers` and `phrases` directly). `markers` reads what a line
+//! opens with; both `lines` and `parse` need it, so it sits below them both.
 
 pub mod input;
 pub mod lines;
+mod markers;
 pub mod model;
 pub mod outline;
 pub mod parse;
