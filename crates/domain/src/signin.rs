@@ -50,6 +50,35 @@ pub fn after_failure(failures: usize, now: DateTime<Utc>) -> Throttle {
     }
 }
 
+/// Why a new password is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    WrongCurrent,
+    TooShort,
+    Mismatch,
+    SameAsCurrent,
+}
+
+/// The rules of a password change, in the order the user is told about them.
+pub fn check_new_password(
+    current_ok: bool,
+    current: &str,
+    new: &str,
+    confirm: &str,
+) -> Result<(), PasswordProblem> {
+    if !current_ok {
+        Err(PasswordProblem::WrongCurrent)
+    } else if new.chars().count() < MIN_PASSWORD_CHARS {
+        Err(PasswordProblem::TooShort)
+    } else if new != confirm {
+        Err(PasswordProblem::Mismatch)
+    } else if new == current {
+        Err(PasswordProblem::SameAsCurrent)
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +98,26 @@ mod tests {
         assert_eq!(after_failure(3, now()), Throttle::Open { left: 1 });
         assert_eq!(after_failure(4, now()), Throttle::Closed { retry_at });
         assert_eq!(window_start(now()), now() - Duration::minutes(15));
+    }
+
+    #[test]
+    fn a_new_password_is_checked_in_order() {
+        use PasswordProblem::*;
+        let long = "mot-mat-khau-dai";
+        assert_eq!(check_new_password(false, "x", "y", "z"), Err(WrongCurrent));
+        // Ten characters, counted as characters: "mật khẩu!!" is 10.
+        assert_eq!(
+            check_new_password(true, "x", "mật khẩu!", "mật khẩu!"),
+            Err(TooShort)
+        );
+        assert_eq!(
+            check_new_password(true, "x", "mật khẩu!!", "mật khẩu!!"),
+            Ok(())
+        );
+        assert_eq!(check_new_password(true, "x", long, "other"), Err(Mismatch));
+        assert_eq!(
+            check_new_password(true, long, long, long),
+            Err(SameAsCurrent)
+        );
     }
 }

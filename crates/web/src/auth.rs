@@ -8,14 +8,14 @@ use crate::session::{
 };
 use askama::Template;
 use axum::extract::{Form, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-use domain::signin::Throttle;
 pub use domain::signin::{MAX_FAILURES, MIN_PASSWORD_CHARS, THROTTLE_WINDOW_MINUTES};
+use domain::signin::{PasswordProblem, Throttle, check_new_password};
 
 #[derive(Template)]
 #[template(path = "signin.html")]
@@ -158,20 +158,12 @@ async fn start_session(
     if let Some(old) = &ctx.session_hash {
         app.store().delete_session(old).await?;
     }
-    let token = new_token()?;
-    let csrf = new_token()?;
-    let expires = (app.now() + app.config().session_ttl).timestamp();
-    app.store()
-        .create_session(&token_hash(&token), user.id, &csrf, expires)
-        .await?;
+    let cookie = new_session(app, user.id).await?;
     tracing::info!(login = %user.login, "signed in");
     let secure = app.config().cookie_secure;
     let mut r = redirect(ctx, to);
     let h = r.headers_mut();
-    h.append(
-        header::SET_COOKIE,
-        set_cookie(SESSION_COOKIE, &token, None, true, secure),
-    );
+    h.append(header::SET_COOKIE, cookie);
     let lang = user.language.as_str();
     h.append(
         header::SET_COOKIE,
@@ -235,7 +227,6 @@ pub async fn change_password(
     Form(f): Form<PasswordForm>,
 ) -> Result<Response, AppError> {
     let user = ctx.require_user()?.clone();
-    let t = ctx.tr();
     let record = app
         .store()
         .user(user.id)
@@ -247,31 +238,8 @@ pub async fn change_password(
         tokio::task::spawn_blocking(move || domain::password::verify_password(&current, &stored))
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?;
-    let problem = if !current_ok {
-        Some(t.t("password.wrong_current").to_string())
-    } else if f.new.chars().count() < MIN_PASSWORD_CHARS {
-        Some(t.f(
-            "password.too_short",
-            &[("n", &MIN_PASSWORD_CHARS.to_string())],
-        ))
-    } else if f.new != f.confirm {
-        Some(t.t("password.mismatch").to_string())
-    } else if f.new == f.current {
-        Some(t.t("password.same").to_string())
-    } else {
-        None
-    };
-    if let Some(error) = problem {
-        let title = t.t("password.title").to_string();
-        let mut r = render_page(PasswordPage {
-            l: Layout::new(&ctx, &title, ""),
-            forced: user.must_change_password,
-            error: Some(error),
-            min_chars: MIN_PASSWORD_CHARS,
-            rule: t.f("password.rule", &[("n", &MIN_PASSWORD_CHARS.to_string())]),
-        });
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-        return Ok(r);
+    if let Err(problem) = check_new_password(current_ok, &f.current, &f.new, &f.confirm) {
+        return Ok(password_refused(&ctx, user.must_change_password, problem));
     }
     let new = f.new.clone();
     let hash = tokio::task::spawn_blocking(move || domain::password::hash_password(&new))
@@ -281,29 +249,44 @@ pub async fn change_password(
     app.store().set_password(user.id, &hash, false).await?;
     // Every other session of this account ends; this browser gets a fresh one.
     app.store().delete_user_sessions(user.id).await?;
+    let cookie = new_session(&app, user.id).await?;
+    let mut r = redirect(&ctx, "/plans?notice=password_changed");
+    r.headers_mut().append(header::SET_COOKIE, cookie);
+    Ok(r)
+}
+
+/// The password form again, with why the new password was refused.
+fn password_refused(ctx: &Ctx, forced: bool, problem: PasswordProblem) -> Response {
+    let t = ctx.tr();
+    let n = MIN_PASSWORD_CHARS.to_string();
+    let error = match problem {
+        PasswordProblem::WrongCurrent => t.t("password.wrong_current").to_string(),
+        PasswordProblem::TooShort => t.f("password.too_short", &[("n", &n)]),
+        PasswordProblem::Mismatch => t.t("password.mismatch").to_string(),
+        PasswordProblem::SameAsCurrent => t.t("password.same").to_string(),
+    };
+    let title = t.t("password.title").to_string();
+    let mut r = render_page(PasswordPage {
+        l: Layout::new(ctx, &title, ""),
+        forced,
+        error: Some(error),
+        min_chars: MIN_PASSWORD_CHARS,
+        rule: t.f("password.rule", &[("n", &n)]),
+    });
+    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    r
+}
+
+/// A new server-side session for `user`, and the cookie that carries it.
+async fn new_session(app: &AppState, user: domain::UserId) -> Result<HeaderValue, AppError> {
     let token = new_token()?;
     let csrf = new_token()?;
-    let now = app.now();
+    let expires = (app.now() + app.config().session_ttl).timestamp();
     app.store()
-        .create_session(
-            &token_hash(&token),
-            user.id,
-            &csrf,
-            (now + app.config().session_ttl).timestamp(),
-        )
+        .create_session(&token_hash(&token), user, &csrf, expires)
         .await?;
-    let mut r = redirect(&ctx, "/plans?notice=password_changed");
-    r.headers_mut().append(
-        header::SET_COOKIE,
-        set_cookie(
-            SESSION_COOKIE,
-            &token,
-            None,
-            true,
-            app.config().cookie_secure,
-        ),
-    );
-    Ok(r)
+    let secure = app.config().cookie_secure;
+    Ok(set_cookie(SESSION_COOKIE, &token, None, true, secure))
 }
 
 #[derive(Deserialize)]

@@ -164,95 +164,43 @@ pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> R
     let headers = req.headers();
     let cookie_secure = app.config().cookie_secure;
     let mut set_cookies: Vec<HeaderValue> = Vec::new();
-
-    let mut session_expired = false;
-    let mut user = None;
-    let mut session_hash = None;
-    let mut csrf_token = None;
-    let mut user_lang = None;
-    if let Some(token) = cookie(headers, SESSION_COOKIE) {
-        let hash = token_hash(token);
-        match app.store().session(&hash).await {
-            Ok(Some(rec)) => {
-                let ttl = app.config().session_ttl.num_seconds();
-                // Sliding expiry, written at most every quarter of the lifetime.
-                if rec.expires_at - now < ttl * 3 / 4
-                    && let Err(e) = app.store().touch_session(&hash, Some(now + ttl)).await
-                {
-                    tracing::warn!(error = %e, "could not extend a session");
-                }
-                csrf_token = Some(rec.csrf_token.clone());
-                user = Some(Arc::new(SessionUser {
-                    id: rec.user.id,
-                    login: rec.user.login.clone(),
-                    display_name: rec.user.display_name.clone(),
-                    must_change_password: rec.user.must_change_password,
-                    actor: rec.user.actor(),
-                }));
-                session_hash = Some(hash);
-                // The language cookie follows the account's choice.
-                let lang = rec.user.language;
-                user_lang = Some(lang);
-                if cookie(headers, LANG_COOKIE).and_then(parse_lang) != Some(lang) {
-                    set_cookies.push(set_cookie(
-                        LANG_COOKIE,
-                        lang.as_str(),
-                        Some(31_536_000),
-                        false,
-                        cookie_secure,
-                    ));
-                }
-            }
-            Ok(None) => {
-                session_expired = true;
-                set_cookies.push(set_cookie(SESSION_COOKIE, "", Some(0), true, cookie_secure));
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "session lookup failed");
-                let ctx = fallback_ctx(&req);
-                return errors::render(&ctx, &AppError::Internal(e.to_string()));
-            }
+    let found = match find_session(&app, headers, now, &mut set_cookies).await {
+        Ok(found) => found,
+        Err(e) => {
+            tracing::error!(error = %e, "session lookup failed");
+            let ctx = fallback_ctx(&req);
+            return errors::render(&ctx, &AppError::Internal(e.to_string()));
         }
-    }
+    };
     // A user's language comes from the account; before sign-in, from the cookie.
-    let lang = user_lang
+    let lang = found
+        .lang
         .or_else(|| cookie(headers, LANG_COOKIE).and_then(parse_lang))
         .unwrap_or_default();
-    let csrf = match csrf_token {
+    let csrf = match found.csrf {
         Some(t) => t,
-        None => match cookie(headers, PRESESSION_COOKIE) {
-            Some(t) if csrf::well_formed(t) => t.to_string(),
-            _ => {
-                let t = match new_token() {
-                    Ok(t) => t,
-                    Err(e) => return errors::render(&fallback_ctx(&req), &e),
-                };
-                set_cookies.push(set_cookie(PRESESSION_COOKIE, &t, None, true, cookie_secure));
-                t
-            }
+        None => match presession_csrf(headers, cookie_secure, &mut set_cookies) {
+            Ok(t) => t,
+            Err(e) => return errors::render(&fallback_ctx(&req), &e),
         },
     };
-    let partial =
-        headers.contains_key("hx-request") && !headers.contains_key("hx-history-restore-request");
-    let peer = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    let path = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "/".into());
     let ctx = Ctx {
-        user,
-        session_hash,
+        user: found.user,
+        session_hash: found.hash,
         csrf,
         lang,
-        partial,
-        session_expired,
-        peer,
-        path,
+        partial: headers.contains_key("hx-request")
+            && !headers.contains_key("hx-history-restore-request"),
+        session_expired: found.expired,
+        peer: req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)),
+        path: req
+            .uri()
+            .path_and_query()
+            .map_or("/".into(), |p| p.as_str().to_string()),
     };
 
     let mut req = req;
@@ -272,6 +220,80 @@ pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> R
     req.extensions_mut().insert(ctx.clone());
     let resp = next.run(req).await;
     finish(&ctx, resp, set_cookies)
+}
+
+/// What the session cookie leads to.
+#[derive(Default)]
+struct Found {
+    user: Option<Arc<SessionUser>>,
+    hash: Option<String>,
+    csrf: Option<String>,
+    lang: Option<Language>,
+    /// The cookie names no live session (it is cleared).
+    expired: bool,
+}
+
+/// The session named by the cookie, extended when due (sliding expiry, written at most
+/// every quarter of the lifetime); the language cookie is set to follow the account.
+async fn find_session(
+    app: &AppState,
+    headers: &HeaderMap,
+    now: i64,
+    set_cookies: &mut Vec<HeaderValue>,
+) -> Result<Found, store::StoreError> {
+    let secure = app.config().cookie_secure;
+    let Some(token) = cookie(headers, SESSION_COOKIE) else {
+        return Ok(Found::default());
+    };
+    let hash = token_hash(token);
+    let Some(rec) = app.store().session(&hash).await? else {
+        set_cookies.push(set_cookie(SESSION_COOKIE, "", Some(0), true, secure));
+        return Ok(Found {
+            expired: true,
+            ..Found::default()
+        });
+    };
+    let ttl = app.config().session_ttl.num_seconds();
+    if rec.expires_at - now < ttl * 3 / 4
+        && let Err(e) = app.store().touch_session(&hash, Some(now + ttl)).await
+    {
+        tracing::warn!(error = %e, "could not extend a session");
+    }
+    let lang = rec.user.language;
+    if cookie(headers, LANG_COOKIE).and_then(parse_lang) != Some(lang) {
+        let value = set_cookie(LANG_COOKIE, lang.as_str(), Some(31_536_000), false, secure);
+        set_cookies.push(value);
+    }
+    Ok(Found {
+        user: Some(Arc::new(SessionUser {
+            id: rec.user.id,
+            login: rec.user.login.clone(),
+            display_name: rec.user.display_name.clone(),
+            must_change_password: rec.user.must_change_password,
+            actor: rec.user.actor(),
+        })),
+        hash: Some(hash),
+        csrf: Some(rec.csrf_token.clone()),
+        lang: Some(lang),
+        expired: false,
+    })
+}
+
+/// Before sign-in, the CSRF token lives in its own cookie (double submit): the one sent,
+/// or a new one.
+fn presession_csrf(
+    headers: &HeaderMap,
+    secure: bool,
+    set_cookies: &mut Vec<HeaderValue>,
+) -> Result<String, AppError> {
+    match cookie(headers, PRESESSION_COOKIE) {
+        Some(t) if csrf::well_formed(t) => Ok(t.to_string()),
+        _ => {
+            let t = new_token()?;
+            set_cookies.push(set_cookie(PRESESSION_COOKIE, &t, None, true, secure));
+            Ok(t)
+        }
+    }
 }
 
 /// Renders error markers into pages and adds cookies.

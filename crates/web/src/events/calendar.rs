@@ -1,7 +1,7 @@
 //! The calendar: the month grid and the list, with filters (`/events`).
 
 use super::export::export;
-use super::{Choice, choices, status_class, time_lines, unit_names};
+use super::{Choice, choices, picked, status_class, time_lines, unit_names};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::page::{Layout, render_page};
@@ -246,11 +246,6 @@ impl<'a> ListPage<'a> {
             can_create: can_create(user),
         }
     }
-}
-
-/// The value chosen in a filter, when it is one of the vocabulary's.
-fn picked<T: std::str::FromStr>(s: &str) -> Vec<T> {
-    s.parse().into_iter().collect()
 }
 
 /// The month's grid: Monday-first weeks covering the month, each event on every Hanoi day

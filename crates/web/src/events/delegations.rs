@@ -136,20 +136,7 @@ async fn page(
     let lang = ctx.lang;
     let names = unit_names(app).await?;
     let can_edit = events::can_edit_event(&user.actor, &d.item_units());
-    let next = d
-        .status
-        .next()
-        .iter()
-        .filter(|to| {
-            events::check_delegation_status(&user.actor, &d.item_units(), d.status, **to, lang)
-                .is_ok()
-        })
-        .map(|s| Choice {
-            value: s.as_str().into(),
-            label: s.label(lang).into(),
-            selected: false,
-        })
-        .collect();
+    let next = next_statuses(user, &d, lang);
     let mut r = render_page(ShowPage {
         l: Layout::new(ctx, &d.title, "events"),
         id: id.0,
@@ -172,7 +159,67 @@ async fn page(
                 DelegationStatus::Travelled | DelegationStatus::Reported
             ),
         next,
-        edit: DelegationForm {
+        edit: DelegationForm::of(&d),
+        units: lead_choices(user, &d, &names),
+        error: error.clone(),
+    });
+    if !error.is_empty() {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+/// The units that may lead the delegation: the current one, and those the user may
+/// create for.
+fn lead_choices(
+    user: &SessionUser,
+    d: &DelegationRecord,
+    names: &std::collections::HashMap<domain::UnitId, String>,
+) -> Vec<Choice> {
+    names
+        .iter()
+        .filter(|(u, _)| **u == d.lead_unit || events::can_create_event(&user.actor, **u))
+        .map(|(u, n)| Choice {
+            value: u.0.to_string(),
+            label: n.clone(),
+            selected: *u == d.lead_unit,
+        })
+        .collect()
+}
+
+/// The statuses the user may move the delegation to next.
+fn next_statuses(user: &SessionUser, d: &DelegationRecord, lang: domain::Language) -> Vec<Choice> {
+    let units = d.item_units();
+    d.status
+        .next()
+        .iter()
+        .filter(|to| {
+            events::check_delegation_status(&user.actor, &units, d.status, **to, lang).is_ok()
+        })
+        .map(|s| Choice {
+            value: s.as_str().into(),
+            label: s.label(lang).into(),
+            selected: false,
+        })
+        .collect()
+}
+
+impl DelegationForm {
+    /// The edit form filled with the delegation as stored; members one per line,
+    /// "Họ tên, vai trò".
+    fn of(d: &DelegationRecord) -> DelegationForm {
+        let members: Vec<String> = d
+            .members
+            .iter()
+            .map(|(n, r)| {
+                if r.is_empty() {
+                    n.clone()
+                } else {
+                    format!("{n}, {r}")
+                }
+            })
+            .collect();
+        DelegationForm {
             title: d.title.clone(),
             purpose: d.purpose.clone(),
             destination: d.destination.clone(),
@@ -180,34 +227,9 @@ async fn page(
             back: domain::format_date(d.back),
             cost: d.estimated_cost.get().to_string(),
             unit: d.lead_unit.0.to_string(),
-            members: d
-                .members
-                .iter()
-                .map(|(n, r)| {
-                    if r.is_empty() {
-                        n.clone()
-                    } else {
-                        format!("{n}, {r}")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
-        },
-        units: names
-            .iter()
-            .filter(|(u, _)| **u == d.lead_unit || events::can_create_event(&user.actor, **u))
-            .map(|(u, n)| Choice {
-                value: u.0.to_string(),
-                label: n.clone(),
-                selected: *u == d.lead_unit,
-            })
-            .collect(),
-        error: error.clone(),
-    });
-    if !error.is_empty() {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            members: members.join("\n"),
+        }
     }
-    Ok(r)
 }
 
 fn delegation_id(s: &str) -> Result<DelegationId, AppError> {

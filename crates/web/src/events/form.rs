@@ -1,7 +1,7 @@
 //! Creating and editing an event: the form, its parsing, and the two handlers.
 
 use super::show::back;
-use super::{Choice, visible_event};
+use super::{Choice, choices, picked, visible_event};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
@@ -219,10 +219,93 @@ async fn form_page(
     f: EventForm,
     error: String,
 ) -> Result<Response, AppError> {
-    let lang = ctx.lang;
-    let t = ctx.tr();
     let all_units = app.store().list_units().await?;
-    let leads: Vec<Choice> = all_units
+    let (leads, coords) = unit_choices(&all_units, user, &f);
+    if leads.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let items = item_choices(app, &f).await?;
+    let failed = !error.is_empty();
+    let mut r = render_page(FormPage::new(ctx, id, f, (leads, coords, items), error));
+    if failed {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+impl<'a> FormPage<'a> {
+    /// `id`: the event's id and version when editing; `lists`: the lead units, the
+    /// coordinating units and the plan items to choose from.
+    fn new(
+        ctx: &'a Ctx,
+        id: Option<(i64, i64)>,
+        f: EventForm,
+        (leads, coords, items): (Vec<Choice>, Vec<Choice>, Vec<Choice>),
+        error: String,
+    ) -> FormPage<'a> {
+        let (lang, t) = (ctx.lang, ctx.tr());
+        let title = t.t(if id.is_some() {
+            "event.edit"
+        } else {
+            "event.new"
+        });
+        let new_statuses = [
+            EventStatus::Planned,
+            EventStatus::Confirmed,
+            EventStatus::Held,
+        ];
+        FormPage {
+            l: Layout::new(ctx, title, "events"),
+            id: id.map(|(i, _)| i),
+            version: id.map(|(_, v)| v).unwrap_or(0),
+            kinds: choices(
+                EventKind::ALL,
+                EventKind::as_str,
+                |k| k.label(lang),
+                &picked(&f.kind),
+            ),
+            scopes: choices(
+                EventScope::ALL,
+                EventScope::as_str,
+                |k| k.label(lang),
+                &picked(&f.scope),
+            ),
+            formats: choices(
+                EventFormat::ALL,
+                EventFormat::as_str,
+                |k| k.label(lang),
+                &picked(&f.format),
+            ),
+            organisers: choices(
+                Organiser::ALL,
+                Organiser::as_str,
+                |k| k.label(lang),
+                &picked(&f.organiser),
+            ),
+            statuses: choices(
+                &new_statuses,
+                EventStatus::as_str,
+                |k| k.label(lang),
+                &picked(&f.status),
+            ),
+            leads,
+            coords,
+            items,
+            zones: ZONES.to_vec(),
+            f,
+            error,
+        }
+    }
+}
+
+/// The lead unit choices (the units the user may create for, and the one already chosen)
+/// and the coordinating unit choices (every unit).
+fn unit_choices(
+    units: &[store::Unit],
+    user: &SessionUser,
+    f: &EventForm,
+) -> (Vec<Choice>, Vec<Choice>) {
+    let leads = units
         .iter()
         .filter(|u| {
             events::can_create_event(&user.actor, u.id) || sel(&u.id.0.to_string(), &f.lead)
@@ -233,10 +316,7 @@ async fn form_page(
             selected: sel(&u.id.0.to_string(), &f.lead),
         })
         .collect();
-    if leads.is_empty() {
-        return Err(AppError::Forbidden);
-    }
-    let coords = all_units
+    let coords = units
         .iter()
         .map(|u| Choice {
             value: u.id.0.to_string(),
@@ -244,100 +324,33 @@ async fn form_page(
             selected: f.coord.contains(&u.id.0.to_string()),
         })
         .collect();
+    (leads, coords)
+}
+
+/// Every plan item an event can count toward: "numbering title [targets]".
+async fn item_choices(app: &AppState, f: &EventForm) -> Result<Vec<Choice>, AppError> {
     let mut items = Vec::new();
     for p in app.store().list_plans().await? {
-        if let Some(v) = app.store().plan(p.id).await? {
-            for root in &v.items {
-                for n in root.walk() {
-                    let id = n.item.id.0.to_string();
-                    let targets: Vec<String> = n.targets.iter().map(|x| x.display()).collect();
-                    let mut label = format!(
-                        "{} {}",
-                        n.item.numbering.clone().unwrap_or_default(),
-                        n.item.title.chars().take(90).collect::<String>()
-                    );
-                    if !targets.is_empty() {
-                        label.push_str(&format!(" [{}]", targets.join("; ")));
-                    }
-                    items.push(Choice {
-                        selected: f.items.contains(&id),
-                        value: id,
-                        label: label.trim().to_string(),
-                    });
-                }
+        let Some(v) = app.store().plan(p.id).await? else {
+            continue;
+        };
+        for n in v.items.iter().flat_map(|root| root.walk()) {
+            let id = n.item.id.0.to_string();
+            let targets: Vec<String> = n.targets.iter().map(|x| x.display()).collect();
+            let numbering = n.item.numbering.clone().unwrap_or_default();
+            let title: String = n.item.title.chars().take(90).collect();
+            let mut label = format!("{numbering} {title}");
+            if !targets.is_empty() {
+                label.push_str(&format!(" [{}]", targets.join("; ")));
             }
+            items.push(Choice {
+                selected: f.items.contains(&id),
+                value: id,
+                label: label.trim().to_string(),
+            });
         }
     }
-    let one = |s: &String| -> Vec<String> { vec![s.clone()] };
-    let pick = |v: &[String], code: &str| v.iter().any(|x| x == code);
-    let mk = |all: Vec<(&'static str, &'static str)>, cur: &String| -> Vec<Choice> {
-        all.into_iter()
-            .map(|(c, l)| Choice {
-                value: c.into(),
-                label: l.into(),
-                selected: pick(&one(cur), c),
-            })
-            .collect()
-    };
-    let new_statuses: Vec<EventStatus> = vec![
-        EventStatus::Planned,
-        EventStatus::Confirmed,
-        EventStatus::Held,
-    ];
-    let title = match id {
-        Some(_) => t.t("event.edit").to_string(),
-        None => t.t("event.new").to_string(),
-    };
-    let mut r = render_page(FormPage {
-        l: Layout::new(ctx, &title, "events"),
-        id: id.map(|(i, _)| i),
-        version: id.map(|(_, v)| v).unwrap_or(0),
-        kinds: mk(
-            EventKind::ALL
-                .iter()
-                .map(|k| (k.as_str(), k.label(lang)))
-                .collect(),
-            &f.kind,
-        ),
-        scopes: mk(
-            EventScope::ALL
-                .iter()
-                .map(|k| (k.as_str(), k.label(lang)))
-                .collect(),
-            &f.scope,
-        ),
-        formats: mk(
-            EventFormat::ALL
-                .iter()
-                .map(|k| (k.as_str(), k.label(lang)))
-                .collect(),
-            &f.format,
-        ),
-        organisers: mk(
-            Organiser::ALL
-                .iter()
-                .map(|k| (k.as_str(), k.label(lang)))
-                .collect(),
-            &f.organiser,
-        ),
-        statuses: mk(
-            new_statuses
-                .iter()
-                .map(|k| (k.as_str(), k.label(lang)))
-                .collect(),
-            &f.status,
-        ),
-        leads,
-        coords,
-        items,
-        zones: ZONES.to_vec(),
-        f,
-        error: error.clone(),
-    });
-    if !error.is_empty() {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    Ok(items)
 }
 
 pub async fn new_form(

@@ -62,6 +62,11 @@ pub struct Choice {
     pub selected: bool,
 }
 
+/// The value chosen in a filter or form field, when it is one of the vocabulary's.
+pub fn picked<T: std::str::FromStr>(s: &str) -> Vec<T> {
+    s.parse().into_iter().collect()
+}
+
 pub fn choices<T: Copy + PartialEq>(
     all: &[T],
     code: impl Fn(T) -> &'static str,

@@ -18,7 +18,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use domain::events::{self};
-use domain::{EventId, EventStatus};
+use domain::{EventId, EventStatus, Language};
 
 pub struct Linked {
     pub id: i64,
@@ -212,6 +212,71 @@ fn notice(ctx: &Ctx) -> String {
         .to_string()
 }
 
+fn invitation_lines(d: &Loaded, lang: Language) -> Vec<InvitationLine> {
+    d.invitations
+        .rows
+        .iter()
+        .map(|r| InvitationLine {
+            id: r.id,
+            name: r.name.clone(),
+            organisation: r.organisation.clone(),
+            status: r.status.as_str(),
+            status_label: r.status.label(lang).to_string(),
+        })
+        .collect()
+}
+
+fn booking_lines(d: &Loaded) -> Vec<BookingLine> {
+    d.bookings
+        .iter()
+        .map(|b| BookingLine {
+            id: b.id,
+            person: b.person_name.clone(),
+            pair: b.language_pair.clone(),
+            clashes: b.clashes.iter().map(|(e, t)| (e.0, t.clone())).collect(),
+        })
+        .collect()
+}
+
+fn check_lines(d: &Loaded, lang: Language) -> Vec<CheckLine> {
+    d.checklist
+        .iter()
+        .map(|c| CheckLine {
+            id: c.id,
+            kind: c.kind.label(lang).to_string(),
+            title: c.title.clone(),
+            owner: c.owner.clone(),
+            due: date(c.due),
+            done: c.done,
+        })
+        .collect()
+}
+
+fn doc_lines(d: &Loaded, t: &crate::i18n::Tr) -> Vec<DocLine> {
+    d.documents
+        .iter()
+        .map(|doc| DocLine {
+            id: doc.id,
+            kind: t.t(&format!("event.doc_{}", doc.kind)).to_string(),
+            name: doc.original_name.clone(),
+            size: crate::items::size_text(doc.size),
+        })
+        .collect()
+}
+
+fn follow_up_lines(d: &Loaded) -> Vec<FollowUpLine> {
+    d.follow_ups
+        .iter()
+        .map(|f| FollowUpLine {
+            id: f.id,
+            text: f.text.clone(),
+            owner: f.owner.clone(),
+            due: date(f.due),
+            item: f.item_id.map(|i| i.0),
+        })
+        .collect()
+}
+
 impl<'a> ShowPage<'a> {
     fn new(ctx: &'a Ctx, d: Loaded, error: Option<(&'static str, String)>) -> ShowPage<'a> {
         let (t, lang, ev) = (ctx.tr(), ctx.lang, &d.ev);
@@ -245,7 +310,6 @@ impl<'a> ShowPage<'a> {
             online_url: ev.online_url.clone(),
             times: time_lines(ev),
             units,
-            items: d.items,
             can_edit: d.can_edit,
             next_statuses: events::event_transitions(ev.status)
                 .iter()
@@ -262,18 +326,7 @@ impl<'a> ShowPage<'a> {
                 .map(|(s, n)| (s.label(lang).to_string(), *n))
                 .collect(),
             invitation_total: d.invitations.total,
-            invitations: d
-                .invitations
-                .rows
-                .iter()
-                .map(|r| InvitationLine {
-                    id: r.id,
-                    name: r.name.clone(),
-                    organisation: r.organisation.clone(),
-                    status: r.status.as_str(),
-                    status_label: r.status.label(lang).to_string(),
-                })
-                .collect(),
+            invitations: invitation_lines(&d, lang),
             invitation_statuses: choices(
                 domain::InvitationStatus::ALL,
                 domain::InvitationStatus::as_str,
@@ -285,57 +338,20 @@ impl<'a> ShowPage<'a> {
                 people_choices(&d.people, domain::PersonKind::Staff),
             ]
             .concat(),
-            bookings: d
-                .bookings
-                .iter()
-                .map(|b| BookingLine {
-                    id: b.id,
-                    person: b.person_name.clone(),
-                    pair: b.language_pair.clone(),
-                    clashes: b.clashes.iter().map(|(e, t)| (e.0, t.clone())).collect(),
-                })
-                .collect(),
+            bookings: booking_lines(&d),
             interpreters: people_choices(&d.people, domain::PersonKind::Interpreter),
-            checklist: d
-                .checklist
-                .iter()
-                .map(|c| CheckLine {
-                    id: c.id,
-                    kind: c.kind.label(lang).to_string(),
-                    title: c.title.clone(),
-                    owner: c.owner.clone(),
-                    due: date(c.due),
-                    done: c.done,
-                })
-                .collect(),
+            checklist: check_lines(&d, lang),
             checklist_kinds: choices(
                 events::ChecklistKind::ALL,
                 events::ChecklistKind::as_str,
                 |k| k.label(lang),
                 &[],
             ),
-            documents: d
-                .documents
-                .iter()
-                .map(|doc| DocLine {
-                    id: doc.id,
-                    kind: t.t(&format!("event.doc_{}", doc.kind)).to_string(),
-                    name: doc.original_name.clone(),
-                    size: crate::items::size_text(doc.size),
-                })
-                .collect(),
+            documents: doc_lines(&d, t),
             outcome: ev.outcome.clone(),
-            follow_ups: d
-                .follow_ups
-                .iter()
-                .map(|f| FollowUpLine {
-                    id: f.id,
-                    text: f.text.clone(),
-                    owner: f.owner.clone(),
-                    due: date(f.due),
-                    item: f.item_id.map(|i| i.0),
-                })
-                .collect(),
+            follow_ups: follow_up_lines(&d),
+            // Moved last: the fields above borrow `d`.
+            items: d.items,
             error_form,
             error,
             notice: notice(ctx),

@@ -284,7 +284,6 @@ async fn render(
     plan_query: Option<String>,
     unit: Option<UnitId>,
 ) -> Result<Response, AppError> {
-    let t = ctx.tr();
     let plans = app.store().list_plans().await?;
     let Some(plan) = choose_plan(&plans, plan_query.as_deref()) else {
         // No plan imported yet: the plan list explains what to do.
@@ -295,65 +294,10 @@ async fn render(
     let today = app.today();
     let drawn = draw(ctx, &data, today);
     let all_units = app.store().list_units().await?;
-    let heading = match unit {
-        Some(u) => t.f(
-            "dashboard.unit_title",
-            &[(
-                "unit",
-                &all_units
-                    .iter()
-                    .find(|x| x.id == u)
-                    .map(|x| x.name.clone())
-                    .unwrap_or_default(),
-            )],
-        ),
-        None => t.t("dashboard.title").to_string(),
-    };
-    let units = if board {
-        all_units
-            .iter()
-            .filter(|u| !u.external)
-            .map(|u| (u.id.0, u.name.clone(), Some(u.id) == unit))
-            .collect()
-    } else {
-        // A member switches between their own units only.
-        all_units
-            .iter()
-            .filter(|u| user.actor.unit_ids.contains(&u.id))
-            .map(|u| (u.id.0, u.name.clone(), Some(u.id) == unit))
-            .collect()
-    };
-    let open_escalations = if board {
-        app.store().escalations(false, 1000).await?.len()
-    } else {
-        0
-    };
-    let unread = app
-        .store()
-        .notifications(user.id, 200)
-        .await?
-        .iter()
-        .filter(|n| !n.read)
-        .count();
-    let recent = data
-        .recent_reports
-        .iter()
-        .map(|r| RecentLine {
-            report_id: r.first_id,
-            label: match r.numbering.as_deref().filter(|n| !n.trim().is_empty()) {
-                Some(n) => format!("{n} {}", r.title),
-                None => r.title.clone(),
-            },
-            unit: r.unit_name.clone(),
-            period: r
-                .period
-                .parse::<domain::Period>()
-                .map(|p| p.label(ctx.lang))
-                .unwrap_or_else(|_| r.period.clone()),
-            when: local_datetime(r.created_at),
-            percent: r.percent.map(|p| format!("{p}%")).unwrap_or_default(),
-        })
-        .collect();
+    let heading = heading(ctx, unit, &all_units);
+    let units = unit_switch(&all_units, user, board, unit);
+    let (open_escalations, unread) = counters(app, user, board).await?;
+    let recent = recent_lines(ctx, &data);
     let events = Some(upcoming_events(app, unit).await?).filter(|e| !e.is_empty());
     Ok(render_page(DashboardPage {
         l: Layout::new(ctx, &heading, "dashboard"),
@@ -382,6 +326,80 @@ async fn render(
         unread,
         events,
     }))
+}
+
+/// "Tổng quan" or "Tổng quan: <unit>".
+fn heading(ctx: &Ctx, unit: Option<UnitId>, units: &[store::Unit]) -> String {
+    let t = ctx.tr();
+    match unit {
+        Some(u) => {
+            let name = units.iter().find(|x| x.id == u).map(|x| x.name.clone());
+            t.f(
+                "dashboard.unit_title",
+                &[("unit", &name.unwrap_or_default())],
+            )
+        }
+        None => t.t("dashboard.title").to_string(),
+    }
+}
+
+/// The units the viewer can switch between: every internal unit for the Board, a
+/// member's own units otherwise; (id, name, shown now).
+fn unit_switch(
+    units: &[store::Unit],
+    user: &SessionUser,
+    board: bool,
+    unit: Option<UnitId>,
+) -> Vec<(i64, String, bool)> {
+    units
+        .iter()
+        .filter(|u| {
+            if board {
+                !u.external
+            } else {
+                user.actor.unit_ids.contains(&u.id)
+            }
+        })
+        .map(|u| (u.id.0, u.name.clone(), Some(u.id) == unit))
+        .collect()
+}
+
+/// Open escalations (the Board only) and the viewer's unread notifications.
+async fn counters(
+    app: &AppState,
+    user: &SessionUser,
+    board: bool,
+) -> Result<(usize, usize), AppError> {
+    let open_escalations = if board {
+        app.store().escalations(false, 1000).await?.len()
+    } else {
+        0
+    };
+    let notifications = app.store().notifications(user.id, 200).await?;
+    let unread = notifications.iter().filter(|n| !n.read).count();
+    Ok((open_escalations, unread))
+}
+
+/// The latest progress reports, as the dashboard lists them.
+fn recent_lines(ctx: &Ctx, data: &DashboardData) -> Vec<RecentLine> {
+    data.recent_reports
+        .iter()
+        .map(|r| RecentLine {
+            report_id: r.first_id,
+            label: match r.numbering.as_deref().filter(|n| !n.trim().is_empty()) {
+                Some(n) => format!("{n} {}", r.title),
+                None => r.title.clone(),
+            },
+            unit: r.unit_name.clone(),
+            period: r
+                .period
+                .parse::<domain::Period>()
+                .map(|p| p.label(ctx.lang))
+                .unwrap_or_else(|_| r.period.clone()),
+            when: local_datetime(r.created_at),
+            percent: r.percent.map(|p| format!("{p}%")).unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// `/dashboard`: the whole plan for the Board; others go to their unit's dashboard.

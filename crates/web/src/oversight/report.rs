@@ -181,78 +181,42 @@ pub async fn save(
     }
     let pairs = form_pairs(&body);
     let t = ctx.tr();
-    let raw_period = field(&pairs, "period");
-    let Some(period) = raw_period
-        .parse::<Period>()
-        .ok()
-        .and_then(|p| check_report_period(p).ok())
-    else {
-        return show(
-            &app,
-            &ctx,
-            plan,
-            super::opening_report_period(&app, plan).await?,
-            None,
-            None,
-            Some(t.t("oversight.report_period").to_string()),
-            None,
-            false,
-        )
-        .await;
+    let period = field(&pairs, "period").parse::<Period>().ok();
+    let Some(period) = period.and_then(|p| check_report_period(p).ok()) else {
+        let opening = super::opening_report_period(&app, plan).await?;
+        let error = Some(t.t("oversight.report_period").to_string());
+        return show(&app, &ctx, plan, opening, None, None, error, None, false).await;
     };
-    let version: i64 = field(&pairs, "version").trim().parse().unwrap_or(-1);
-    let mut content = DraftContent::default();
-    for name in DRAFT_FIELDS {
-        let v: String = field(&pairs, name).replace("\r\n", "\n").nfc().collect();
-        content.set(name, v.trim().to_string());
-    }
-    let too_long = DRAFT_FIELDS
-        .iter()
-        .any(|n| content.get(n).chars().count() > FIELD_LIMIT);
-    let bad_date = crate::form::parse_date(&content.date).is_err();
-    if too_long || bad_date || version < 0 {
-        let key = if too_long {
-            "official_report.too_long"
-        } else if bad_date {
-            "official_report.bad_date"
-        } else {
-            "official_report.bad_version"
-        };
-        return show(
-            &app,
-            &ctx,
-            plan,
-            period,
-            Some(content),
-            Some(version.max(0)),
-            Some(t.t(key).to_string()),
-            None,
-            false,
-        )
-        .await;
+    let (content, version, problem) = read_draft(&pairs);
+    if let Some(key) = problem {
+        let (draft, version) = (Some(content), Some(version.max(0)));
+        let error = Some(t.t(key).to_string());
+        return show(&app, &ctx, plan, period, draft, version, error, None, false).await;
     }
     let json = serde_json::to_value(&content).map_err(|e| AppError::Internal(e.to_string()))?;
-    match app
-        .store()
+    let store = app.store();
+    match store
         .save_report_draft(plan, period, version, &json, &user.actor)
         .await
     {
-        Ok(_) => Ok(redirect(
-            &ctx,
-            &format!("/plans/{}/official-report?period={period}&saved=1", plan.0),
-        )),
+        Ok(_) => {
+            let to = format!("/plans/{}/official-report?period={period}&saved=1", plan.0);
+            Ok(redirect(&ctx, &to))
+        }
         Err(StoreError::Conflict {
             conflict, current, ..
         }) => {
             let theirs: DraftContent = serde_json::from_value(current).unwrap_or_default();
+            let (draft, version) = (Some(content), Some(conflict.current));
+            let error = Some(t.t("official_report.conflict").to_string());
             show(
                 &app,
                 &ctx,
                 plan,
                 period,
-                Some(content),
-                Some(conflict.current),
-                Some(t.t("official_report.conflict").to_string()),
+                draft,
+                version,
+                error,
                 Some(theirs),
                 false,
             )
@@ -260,6 +224,31 @@ pub async fn save(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The draft's fields as typed (NFC, trimmed, one kind of line break), its version, and
+/// the message key of the first problem: a field too long, a date that does not read, or
+/// no version.
+fn read_draft(pairs: &[(String, String)]) -> (DraftContent, i64, Option<&'static str>) {
+    let version: i64 = field(pairs, "version").trim().parse().unwrap_or(-1);
+    let mut content = DraftContent::default();
+    for name in DRAFT_FIELDS {
+        let v: String = field(pairs, name).replace("\r\n", "\n").nfc().collect();
+        content.set(name, v.trim().to_string());
+    }
+    let too_long = DRAFT_FIELDS
+        .iter()
+        .any(|n| content.get(n).chars().count() > FIELD_LIMIT);
+    let problem = if too_long {
+        Some("official_report.too_long")
+    } else if crate::form::parse_date(&content.date).is_err() {
+        Some("official_report.bad_date")
+    } else if version < 0 {
+        Some("official_report.bad_version")
+    } else {
+        None
+    };
+    (content, version, problem)
 }
 
 /// The report for an export: the saved draft (or the prefilled text).

@@ -195,29 +195,8 @@ async fn evaluation_page(
         .report_years(view.plan_id)
         .await?
         .unwrap_or((this_year, this_year));
-    let history = app
-        .store()
-        .evaluations(item)
-        .await?
-        .into_iter()
-        .map(|e| GradeLine {
-            period: e.period.label(ctx.lang),
-            grade: e.grade.label(ctx.lang),
-            grade_code: e.grade.as_str(),
-            comment: e.comment,
-            by: e.created_by_name.unwrap_or_default(),
-            when: local_datetime(e.created_at),
-        })
-        .collect();
-    let label = match view
-        .item
-        .numbering
-        .as_deref()
-        .filter(|n| !n.trim().is_empty())
-    {
-        Some(n) => format!("{n} {}", view.item.title),
-        None => view.item.title.clone(),
-    };
+    let history = grade_lines(ctx, app.store().evaluations(item).await?);
+    let label = item_label(&view.item);
     let title = ctx.tr().f("evaluation.title", &[("item", &label)]);
     let failed = error.is_some();
     let mut r = render_page(EvaluationPage {
@@ -242,6 +221,29 @@ async fn evaluation_page(
         *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
     Ok(r)
+}
+
+/// The item's earlier evaluations, newest first as the store gives them.
+fn grade_lines(ctx: &Ctx, evaluations: Vec<store::EvaluationRecord>) -> Vec<GradeLine> {
+    evaluations
+        .into_iter()
+        .map(|e| GradeLine {
+            period: e.period.label(ctx.lang),
+            grade: e.grade.label(ctx.lang),
+            grade_code: e.grade.as_str(),
+            comment: e.comment,
+            by: e.created_by_name.unwrap_or_default(),
+            when: local_datetime(e.created_at),
+        })
+        .collect()
+}
+
+/// "numbering title", or the title alone when the item has no numbering.
+fn item_label(item: &store::ItemRecord) -> String {
+    match item.numbering.as_deref().filter(|n| !n.trim().is_empty()) {
+        Some(n) => format!("{n} {}", item.title),
+        None => item.title.clone(),
+    }
 }
 
 /// The report period an item's evaluation opens on: its plan's (404 for no such item).
