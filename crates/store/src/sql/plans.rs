@@ -2,7 +2,7 @@
 //! fixed number of queries.
 
 use super::tx::parse_date;
-use super::{Pool, R};
+use super::{Conn, Pool, R};
 use crate::Ctx;
 use crate::model::*;
 use crate::tree::{Attached, build_forest};
@@ -301,6 +301,79 @@ impl ResponsibilityRow {
     }
 }
 
+/// The three queries that dress a set of items with their units, targets and deadlines,
+/// each bound to one id: the plan's, or the item whose sub-tree it is.
+struct Dressing {
+    units: &'static str,
+    targets: &'static str,
+    deadlines: &'static str,
+}
+
+const PLAN_DRESSING: Dressing = Dressing {
+    units: "SELECT iu.item_id, iu.relation, u.id AS unit_id, u.name, u.external
+            FROM item_units iu
+            JOIN items i ON i.id = iu.item_id
+            JOIN units u ON u.id = iu.unit_id
+            WHERE i.plan_id = $1
+            ORDER BY iu.item_id, iu.relation DESC, iu.position",
+    targets: "SELECT t.item_id, t.id, t.min_value, t.max_value, t.unit, t.per, t.text
+              FROM targets t JOIN items i ON i.id = t.item_id
+              WHERE i.plan_id = $1 ORDER BY t.item_id, t.position",
+    deadlines: "SELECT d.item_id, d.id, d.text, d.due, d.start_date, d.recurrence
+                FROM deadlines d JOIN items i ON i.id = d.item_id
+                WHERE i.plan_id = $1 ORDER BY d.item_id, d.position",
+};
+
+const SUBTREE_DRESSING: Dressing = Dressing {
+    units: concat!(
+        subtree!(),
+        "SELECT iu.item_id, iu.relation, u.id AS unit_id, u.name, u.external
+         FROM item_units iu JOIN units u ON u.id = iu.unit_id
+         WHERE iu.item_id IN (SELECT id FROM sub)
+         ORDER BY iu.item_id, iu.relation DESC, iu.position"
+    ),
+    targets: concat!(
+        subtree!(),
+        "SELECT t.item_id, t.id, t.min_value, t.max_value, t.unit, t.per, t.text
+         FROM targets t WHERE t.item_id IN (SELECT id FROM sub)
+         ORDER BY t.item_id, t.position"
+    ),
+    deadlines: concat!(
+        subtree!(),
+        "SELECT d.item_id, d.id, d.text, d.due, d.start_date, d.recurrence
+         FROM deadlines d WHERE d.item_id IN (SELECT id FROM sub)
+         ORDER BY d.item_id, d.position"
+    ),
+};
+
+/// Runs the three dressing queries (three view queries, whatever the number of items).
+async fn dress(conn: &mut Conn, ctx: &Ctx, q: &Dressing, id: i64) -> R<Attached> {
+    let mut att = Attached::default();
+    ctx.count_view_query();
+    attach_units(
+        &mut att,
+        sqlx::query_as(q.units)
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?,
+    );
+    ctx.count_view_query();
+    attach_targets(
+        &mut att,
+        sqlx::query_as(q.targets)
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?,
+    );
+    ctx.count_view_query();
+    let deadlines = sqlx::query_as(q.deadlines)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    attach_deadlines(&mut att, deadlines);
+    Ok(att)
+}
+
 /// Ten queries whatever the plan's size: plan, items, item units, targets, deadlines,
 /// legal basis, statements, appendices, responsibilities, warnings.
 pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanView>> {
@@ -333,46 +406,7 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
     .map(ItemRecord::from)
     .collect();
 
-    let mut att = Attached::default();
-    ctx.count_view_query();
-    attach_units(
-        &mut att,
-        sqlx::query_as(
-            "SELECT iu.item_id, iu.relation, u.id AS unit_id, u.name, u.external
-             FROM item_units iu
-             JOIN items i ON i.id = iu.item_id
-             JOIN units u ON u.id = iu.unit_id
-             WHERE i.plan_id = $1
-             ORDER BY iu.item_id, iu.relation DESC, iu.position",
-        )
-        .bind(id.0)
-        .fetch_all(&mut *conn)
-        .await?,
-    );
-    ctx.count_view_query();
-    attach_targets(
-        &mut att,
-        sqlx::query_as(
-            "SELECT t.item_id, t.id, t.min_value, t.max_value, t.unit, t.per, t.text
-             FROM targets t JOIN items i ON i.id = t.item_id
-             WHERE i.plan_id = $1 ORDER BY t.item_id, t.position",
-        )
-        .bind(id.0)
-        .fetch_all(&mut *conn)
-        .await?,
-    );
-    ctx.count_view_query();
-    attach_deadlines(
-        &mut att,
-        sqlx::query_as(
-            "SELECT d.item_id, d.id, d.text, d.due, d.start_date, d.recurrence
-             FROM deadlines d JOIN items i ON i.id = d.item_id
-             WHERE i.plan_id = $1 ORDER BY d.item_id, d.position",
-        )
-        .bind(id.0)
-        .fetch_all(&mut *conn)
-        .await?,
-    );
+    let mut att = dress(&mut conn, ctx, &PLAN_DRESSING, id.0).await?;
 
     ctx.count_view_query();
     let legal_basis = sqlx::query_as::<_, (String, String)>(
@@ -523,47 +557,7 @@ pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemVie
     .map(ItemRecord::from)
     .collect();
 
-    let mut att = Attached::default();
-    ctx.count_view_query();
-    attach_units(
-        &mut att,
-        sqlx::query_as(concat!(
-            subtree!(),
-            "SELECT iu.item_id, iu.relation, u.id AS unit_id, u.name, u.external
-             FROM item_units iu JOIN units u ON u.id = iu.unit_id
-             WHERE iu.item_id IN (SELECT id FROM sub)
-             ORDER BY iu.item_id, iu.relation DESC, iu.position"
-        ))
-        .bind(id.0)
-        .fetch_all(&mut *conn)
-        .await?,
-    );
-    ctx.count_view_query();
-    attach_targets(
-        &mut att,
-        sqlx::query_as(concat!(
-            subtree!(),
-            "SELECT t.item_id, t.id, t.min_value, t.max_value, t.unit, t.per, t.text
-             FROM targets t WHERE t.item_id IN (SELECT id FROM sub)
-             ORDER BY t.item_id, t.position"
-        ))
-        .bind(id.0)
-        .fetch_all(&mut *conn)
-        .await?,
-    );
-    ctx.count_view_query();
-    attach_deadlines(
-        &mut att,
-        sqlx::query_as(concat!(
-            subtree!(),
-            "SELECT d.item_id, d.id, d.text, d.due, d.start_date, d.recurrence
-             FROM deadlines d WHERE d.item_id IN (SELECT id FROM sub)
-             ORDER BY d.item_id, d.position"
-        ))
-        .bind(id.0)
-        .fetch_all(&mut *conn)
-        .await?,
-    );
+    let mut att = dress(&mut conn, ctx, &SUBTREE_DRESSING, id.0).await?;
 
     let mut forest = build_forest(items, &mut att);
     let Some(pos) = forest.iter().position(|n| n.item.id == id) else {
