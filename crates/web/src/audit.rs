@@ -250,7 +250,21 @@ async fn csv(app: AppState, Signed(ctx, user): Signed, scope: Scope) -> Result<R
     let t = ctx.tr();
     scope.heading(&app, t).await?;
     let names = user_names(&app).await?;
-    let headers: Vec<String> = [
+    let mut w = reports::table::CsvWriter::new(Vec::new(), &csv_headers(t))?;
+    export_entries(&app, &scope, |e| {
+        w.row(&csv_row(&names, t, e)).map_err(AppError::from)
+    })
+    .await?;
+    let bytes = w.finish()?;
+    Ok(crate::page::download(
+        bytes,
+        "text/csv; charset=utf-8",
+        &csv_name(&scope),
+    ))
+}
+
+fn csv_headers(t: &Tr) -> Vec<String> {
+    [
         "audit.col_id",
         "audit.col_at",
         "audit.col_actor",
@@ -262,54 +276,62 @@ async fn csv(app: AppState, Signed(ctx, user): Signed, scope: Scope) -> Result<R
     ]
     .iter()
     .map(|k| t.t(k).to_string())
-    .collect();
-    let mut w = reports::table::CsvWriter::new(Vec::new(), &headers)?;
+    .collect()
+}
+
+fn csv_row(names: &HashMap<UserId, String>, t: &Tr, e: &AuditRecord) -> Vec<Cell> {
+    let json =
+        |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string()).unwrap_or_default();
+    // ISO time with offset: unambiguous for whoever reads the file later.
+    let at = chrono::DateTime::from_timestamp(e.at, 0)
+        .map(|d| {
+            d.with_timezone(&domain::format::vietnam_offset())
+                .to_rfc3339()
+        })
+        .unwrap_or_default();
+    vec![
+        Cell::Int(e.id.0),
+        at.into(),
+        actor_name(names, t, e.actor).into(),
+        e.action.as_str().into(),
+        e.entity.as_str().into(),
+        e.entity_id.map(Cell::Int).unwrap_or(Cell::Empty),
+        json(&e.before).into(),
+        json(&e.after).into(),
+    ]
+}
+
+/// Every entry of the scope's log, newest first, batch by batch; stops at the configured
+/// maximum so one export cannot exhaust the server.
+async fn export_entries(
+    app: &AppState,
+    scope: &Scope,
+    mut each: impl FnMut(&AuditRecord) -> Result<(), AppError>,
+) -> Result<(), AppError> {
     let mut before = None;
     let mut rows = 0usize;
     let max = app.config().export_max_rows;
     loop {
-        let page = scope.page(&app, before, EXPORT_BATCH).await?;
+        let page = scope.page(app, before, EXPORT_BATCH).await?;
         for e in &page.entries {
             if rows == max {
                 break;
             }
-            let json = |v: &Option<serde_json::Value>| {
-                v.as_ref().map(|v| v.to_string()).unwrap_or_default()
-            };
-            // ISO time with offset: unambiguous for whoever reads the file later.
-            let at = chrono::DateTime::from_timestamp(e.at, 0)
-                .map(|d| {
-                    d.with_timezone(&domain::format::vietnam_offset())
-                        .to_rfc3339()
-                })
-                .unwrap_or_default();
-            w.row(&[
-                Cell::Int(e.id.0),
-                at.into(),
-                actor_name(&names, t, e.actor).into(),
-                e.action.as_str().into(),
-                e.entity.as_str().into(),
-                e.entity_id.map(Cell::Int).unwrap_or(Cell::Empty),
-                json(&e.before).into(),
-                json(&e.after).into(),
-            ])?;
+            each(e)?;
             rows += 1;
         }
         match page.next_before {
             Some(b) if rows < max => before = Some(b),
-            _ => break,
+            _ => return Ok(()),
         }
     }
-    let bytes = w.finish()?;
-    let name = match scope {
+}
+
+fn csv_name(scope: &Scope) -> String {
+    match scope {
         Scope::Item(id) => format!("nhat-ky-nhiem-vu-{}.csv", id.0),
         Scope::Plan(id) => format!("nhat-ky-ke-hoach-{}.csv", id.0),
-    };
-    Ok(crate::page::download(
-        bytes,
-        "text/csv; charset=utf-8",
-        &name,
-    ))
+    }
 }
 
 pub async fn item_audit(

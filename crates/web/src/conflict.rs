@@ -2,6 +2,7 @@
 //! the current version beside what the user submitted, and offers to save theirs over the
 //! current one. Nothing typed is lost, nothing is overwritten silently.
 
+use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
 use crate::session::Ctx;
 use askama::Template;
@@ -84,8 +85,21 @@ pub fn item_page(
     current: &Value,
     pairs: &[(String, String)],
 ) -> Response {
-    let t = ctx.tr();
-    let lang = ctx.lang;
+    let title = ctx.tr().t("conflict.title").to_string();
+    render(ConflictPage {
+        l: Layout::new(ctx, &title, "plans"),
+        message: c.message(ctx.lang),
+        rows: item_rows(ctx, form, current, pairs),
+        action: format!("/items/{}/{form}", id.0),
+        multipart: false,
+        hidden: resubmitted(pairs, c.current),
+        back: format!("/items/{}", id.0),
+    })
+}
+
+/// The fields of the item form, current beside submitted.
+fn item_rows(ctx: &Ctx, form: &str, current: &Value, pairs: &[(String, String)]) -> Vec<Compared> {
+    let (t, lang) = (ctx.tr(), ctx.lang);
     let yours = |k: &str| crate::form::field(pairs, k).to_string();
     let mut rows = Vec::new();
     match form {
@@ -117,16 +131,7 @@ pub fn item_page(
         }
         _ => {}
     }
-    let title = t.t("conflict.title").to_string();
-    render(ConflictPage {
-        l: Layout::new(ctx, &title, "plans"),
-        message: c.message(lang),
-        rows,
-        action: format!("/items/{}/{form}", id.0),
-        multipart: false,
-        hidden: resubmitted(pairs, c.current),
-        back: format!("/items/{}", id.0),
-    })
+    rows
 }
 
 /// A report version that met a newer one (or a report of the same unit and period).
@@ -138,9 +143,29 @@ pub fn report_page(
     evidence: &[EvidenceRecord],
 ) -> Response {
     let t = ctx.tr();
+    let mut rows = report_rows(t, current, pairs);
+    rows.extend(figure_rows(t, current, pairs));
+    let report_id = current
+        .get("report_id")
+        .and_then(Value::as_i64)
+        .unwrap_or_default();
+    let title = t.t("conflict.title").to_string();
+    render(ConflictPage {
+        l: Layout::new(ctx, &title, "plans"),
+        message: c.message(ctx.lang),
+        rows,
+        action: format!("/reports/{report_id}?{}={}", crate::csrf::FIELD, ctx.csrf),
+        multipart: true,
+        hidden: resubmitted(&with_kept(pairs, evidence), c.current),
+        back: format!("/reports/{report_id}"),
+    })
+}
+
+/// The report's text and percent, current beside submitted.
+fn report_rows(t: &Tr, current: &Value, pairs: &[(String, String)]) -> Vec<Compared> {
     let yours = |k: &str| crate::form::field(pairs, k).to_string();
     let percent = |v: String| if v.is_empty() { v } else { format!("{v}%") };
-    let mut rows = vec![
+    vec![
         compared(
             t.t("report.text").into(),
             text_of(current, "text"),
@@ -151,12 +176,17 @@ pub fn report_page(
             percent(text_of(current, "percent")),
             percent(yours("percent").trim_end_matches('%').to_string()),
         ),
-    ];
+    ]
+}
+
+/// Each submitted figure beside the current version's figure for the same target.
+fn figure_rows(t: &Tr, current: &Value, pairs: &[(String, String)]) -> Vec<Compared> {
     let figures = current
         .get("figures")
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
+    let mut rows = Vec::new();
     for (k, v) in pairs {
         if let Some(target) = k.strip_prefix("fig_").and_then(|t| t.parse::<i64>().ok()) {
             let now = figures
@@ -172,11 +202,12 @@ pub fn report_page(
             ));
         }
     }
-    let report_id = current
-        .get("report_id")
-        .and_then(Value::as_i64)
-        .unwrap_or_default();
-    // The files already uploaded travel as kept evidence, so they are not sent again.
+    rows
+}
+
+/// The form's fields with the files already uploaded as kept evidence, so they are not
+/// sent again (unit and period belong to the report already).
+fn with_kept(pairs: &[(String, String)], evidence: &[EvidenceRecord]) -> Vec<(String, String)> {
     let mut pairs: Vec<(String, String)> = pairs
         .iter()
         .filter(|(k, _)| k != "keep" && k != "unit" && k != "period")
@@ -185,14 +216,5 @@ pub fn report_page(
     for e in evidence {
         pairs.push(("keep".into(), e.id.to_string()));
     }
-    let title = t.t("conflict.title").to_string();
-    render(ConflictPage {
-        l: Layout::new(ctx, &title, "plans"),
-        message: c.message(ctx.lang),
-        rows,
-        action: format!("/reports/{report_id}?{}={}", crate::csrf::FIELD, ctx.csrf),
-        multipart: true,
-        hidden: resubmitted(&pairs, c.current),
-        back: format!("/reports/{report_id}"),
-    })
+    pairs
 }

@@ -41,26 +41,17 @@ pub async fn check(req: Request, expected: &str, limit: usize) -> (Result<(), Ap
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     if content_type.starts_with("multipart/form-data") {
-        let submitted = req.uri().query().and_then(|q| {
-            form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == FIELD)
-                .map(|(_, v)| v.into_owned())
-        });
-        let result = match submitted {
-            None => Err(AppError::CsrfMissing),
-            Some(t) if same(&t, expected) => Ok(()),
-            Some(_) => Err(AppError::CsrfStale),
-        };
-        return (result, req);
+        let submitted = req.uri().query().and_then(|q| token_in(q.as_bytes()));
+        return (verdict(submitted, expected), req);
     }
-    let is_form = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
         return (Err(AppError::CsrfMissing), req);
     }
+    check_body(req, expected, limit).await
+}
+
+/// Reads a urlencoded form body (up to `limit`), checks its token and puts it back.
+async fn check_body(req: Request, expected: &str, limit: usize) -> (Result<(), AppError>, Request) {
     let (parts, body) = req.into_parts();
     let bytes = match axum::body::to_bytes(body, limit).await {
         Ok(b) => b,
@@ -71,15 +62,23 @@ pub async fn check(req: Request, expected: &str, limit: usize) -> (Result<(), Ap
             );
         }
     };
-    let submitted = form_urlencoded::parse(&bytes)
+    let result = verdict(token_in(&bytes), expected);
+    (result, Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// The `_csrf` field of urlencoded text.
+fn token_in(form: &[u8]) -> Option<String> {
+    form_urlencoded::parse(form)
         .find(|(k, _)| k == FIELD)
-        .map(|(_, v)| v.into_owned());
-    let result = match submitted {
+        .map(|(_, v)| v.into_owned())
+}
+
+fn verdict(submitted: Option<String>, expected: &str) -> Result<(), AppError> {
+    match submitted {
         None => Err(AppError::CsrfMissing),
         Some(t) if same(&t, expected) => Ok(()),
         Some(_) => Err(AppError::CsrfStale),
-    };
-    (result, Request::from_parts(parts, Body::from(bytes)))
+    }
 }
 
 #[cfg(test)]

@@ -4,26 +4,19 @@
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::session::Signed;
+use crate::session::{SessionUser, Signed};
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use store::EvidenceRecord;
 
 pub async fn download(
     State(app): State<AppState>,
     Signed(_ctx, user): Signed,
     Id(id): Id<i64>,
 ) -> Result<Response, AppError> {
-    let ev = app.store().evidence(id).await?.ok_or(AppError::NotFound)?;
-    let it = app
-        .store()
-        .item_tracking(ev.item_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !domain::can_view_item(&user.actor, &it.item_units()) {
-        return Err(AppError::Forbidden);
-    }
+    let ev = visible_evidence(&app, &user, id).await?;
     let path = app
         .evidence()
         .path_of(&ev.stored_path)
@@ -33,7 +26,29 @@ pub async fn download(
         .map_err(|e| AppError::Internal(format!("evidence {id}: {e}")))?;
     let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
     let mut r = body.into_response();
-    let h = r.headers_mut();
+    file_headers(r.headers_mut(), &ev);
+    Ok(r)
+}
+
+/// The evidence record, when the user may see its item.
+async fn visible_evidence(
+    app: &AppState,
+    user: &SessionUser,
+    id: i64,
+) -> Result<EvidenceRecord, AppError> {
+    let ev = app.store().evidence(id).await?.ok_or(AppError::NotFound)?;
+    let it = app
+        .store()
+        .item_tracking(ev.item_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !domain::can_view_item(&user.actor, &it.item_units()) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(ev)
+}
+
+fn file_headers(h: &mut HeaderMap, ev: &EvidenceRecord) {
     // The type was sniffed from the content at upload and is one of a fixed list.
     h.insert(
         header::CONTENT_TYPE,
@@ -64,7 +79,6 @@ pub async fn download(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, max-age=3600"),
     );
-    Ok(r)
 }
 
 /// `attachment; filename="ascii"; filename*=UTF-8''percent-encoded` (RFC 6266), so that

@@ -5,12 +5,13 @@ use crate::errors::AppError;
 use crate::extract::Id;
 use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
-use crate::session::{Signed, redirect};
+use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use domain::PlanId;
-use store::{DeadlineRecord, ItemNode, PlanRecord, UnitRef};
+use std::collections::HashMap;
+use store::{DeadlineRecord, ItemNode, PlanRecord, PlanView, TargetProgress, UnitRef};
 
 /// A unit chip.
 pub struct Chip {
@@ -228,11 +229,72 @@ pub async fn show(
     Signed(ctx, user): Signed,
     Id(id): Id<PlanId>,
 ) -> Result<Response, AppError> {
-    let view = app.store().plan(id).await?.ok_or(AppError::NotFound)?;
-    if !domain::can_view_plan(&user.actor, &view.unit_ids()) {
-        return Err(AppError::Forbidden);
+    let data = Loaded::load(&app, &user, id).await?;
+    Ok(render_page(PlanPage::new(&ctx, &user, data)))
+}
+
+/// What the plan page shows, from the store: the plan, its targets' progress, and the
+/// units when the user may assign them (three calls at most).
+struct Loaded {
+    id: PlanId,
+    view: PlanView,
+    progress: Vec<TargetProgress>,
+    units: Vec<store::Unit>,
+}
+
+impl Loaded {
+    async fn load(app: &AppState, user: &SessionUser, id: PlanId) -> Result<Loaded, AppError> {
+        let store = app.store();
+        let view = store.plan(id).await?.ok_or(AppError::NotFound)?;
+        if !domain::can_view_plan(&user.actor, &view.unit_ids()) {
+            return Err(AppError::Forbidden);
+        }
+        let progress = store.plan_target_progress(id).await?;
+        let units = if domain::can_change_item_units(&user.actor) {
+            store.list_units().await?
+        } else {
+            Vec::new()
+        };
+        Ok(Loaded {
+            id,
+            view,
+            progress,
+            units,
+        })
     }
-    let t = ctx.tr();
+}
+
+impl<'a> PlanPage<'a> {
+    fn new(ctx: &'a Ctx, user: &SessionUser, data: Loaded) -> PlanPage<'a> {
+        let t = ctx.tr();
+        let mut list = plan_rows(t, user, &data.view);
+        with_progress(t, &mut list, &data.progress);
+        let warnings = warning_lines(&data.view);
+        let warnings_label = t.f("plan.warnings", &[("n", &warnings.len().to_string())]);
+        let head = PlanHead::new(&data.view.plan, warnings);
+        PlanPage {
+            l: Layout::new(ctx, &head.title, "plans"),
+            plan: head,
+            warnings_label,
+            rows: list,
+            plan_id: data.id.0,
+            can_add: domain::can_change_item_units(&user.actor),
+            can_audit: domain::can_view_audit(&user.actor),
+            units: data
+                .units
+                .iter()
+                .map(|u| Chip {
+                    id: u.id.0,
+                    name: u.name.clone(),
+                    external: u.external,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The plan's items and its appendices' items as rows.
+fn plan_rows(t: &Tr, user: &SessionUser, view: &PlanView) -> Vec<Row> {
     let mut list = Vec::new();
     if user.is_partner_only() {
         // Partners see what is shared with them, not the whole plan.
@@ -246,11 +308,15 @@ pub async fn show(
             rows(t, &a.items, 0, &mut list);
         }
     }
-    // Targets with their actuals (entered or counted from events), so that the plan
-    // page shows a target move when, say, an online session is marked held.
-    let mut progress: std::collections::HashMap<i64, Vec<String>> =
-        std::collections::HashMap::new();
-    for p in app.store().plan_target_progress(id).await? {
+    list
+}
+
+/// Replaces the rows' targets with the targets and their actuals (entered or counted
+/// from events), so that the plan page shows a target move when, say, an online
+/// session is marked held.
+fn with_progress(t: &Tr, list: &mut [Row], progress: &[TargetProgress]) {
+    let mut by_item: HashMap<i64, Vec<String>> = HashMap::new();
+    for p in progress {
         let target = domain::format_target(p.min, p.max, &p.unit, p.per.as_deref());
         let text = match (p.actual, p.attainment) {
             (Some(a), Some(att)) => format!(
@@ -261,15 +327,18 @@ pub async fn show(
             ),
             _ => target,
         };
-        progress.entry(p.item_id.0).or_default().push(text);
+        by_item.entry(p.item_id.0).or_default().push(text);
     }
-    for r in &mut list {
-        if let Some(p) = progress.remove(&r.id) {
+    for r in list {
+        if let Some(p) = by_item.remove(&r.id) {
             r.targets = p;
         }
     }
-    let warnings: Vec<String> = view
-        .warnings
+}
+
+/// The reader's warnings, with their line where known.
+fn warning_lines(view: &PlanView) -> Vec<String> {
+    view.warnings
         .iter()
         .map(|w| {
             if w.line > 0 {
@@ -278,31 +347,5 @@ pub async fn show(
                 w.message.clone()
             }
         })
-        .collect();
-    let warnings_label = t.f("plan.warnings", &[("n", &warnings.len().to_string())]);
-    let head = PlanHead::new(&view.plan, warnings);
-    let title = head.title.clone();
-    Ok(render_page(PlanPage {
-        l: Layout::new(&ctx, &title, "plans"),
-        plan: head,
-        warnings_label,
-        rows: list,
-        plan_id: id.0,
-        can_add: domain::can_change_item_units(&user.actor),
-        can_audit: domain::can_view_audit(&user.actor),
-        units: if domain::can_change_item_units(&user.actor) {
-            app.store()
-                .list_units()
-                .await?
-                .iter()
-                .map(|u| Chip {
-                    id: u.id.0,
-                    name: u.name.clone(),
-                    external: u.external,
-                })
-                .collect()
-        } else {
-            Vec::new()
-        },
-    }))
+        .collect()
 }

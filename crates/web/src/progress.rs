@@ -16,6 +16,7 @@ use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::Router;
+use axum::extract::multipart::Field;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -23,7 +24,7 @@ use axum::routing::{get, post};
 use domain::{Figure, ItemId, Percent, Period, ReportContent, TrackingError, UnitId};
 use futures_util::TryStreamExt;
 use store::evidence_store::EvidenceError;
-use store::{EvidenceRecord, NewReport, StoreError};
+use store::{EvidenceRecord, ItemTracking, NewReport, ReportVersion, StoreError, TargetProgress};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/reports/{id}", get(history))
@@ -70,56 +71,81 @@ async fn read_form(
                 break;
             }
         };
-        let name = field.name().unwrap_or("").to_string();
-        match field.file_name().map(str::to_string) {
-            None => {
-                let value = match read_text(field).await {
-                    Ok(v) => v,
-                    Err(msg) => {
-                        out.error = Some(ctx.tr().t(msg).to_string());
-                        break;
-                    }
-                };
-                out.pairs.push((name, value));
-            }
-            // An empty file input: no file chosen.
-            Some(file_name) if file_name.is_empty() => {}
-            Some(file_name) => {
-                files += 1;
-                if files > crate::MAX_FILES_PER_UPLOAD {
-                    out.error = Some(ctx.tr().t("report.too_many_files").to_string());
-                    break;
-                }
-                let reader = tokio_util::io::StreamReader::new(
-                    field.map_err(|e| std::io::Error::other(e.to_string())),
-                );
-                match app.evidence().put(reader, &file_name).await {
-                    Ok(stored) => {
-                        match app
-                            .store()
-                            .add_evidence(item, &stored, &file_name, &user.actor)
-                            .await
-                        {
-                            Ok(rec) => out.evidence.push(rec),
-                            Err(e) => {
-                                out.error = Some(store_message(ctx, e));
-                                break;
-                            }
-                        }
-                    }
-                    Err(e) => {
-                        tracing::info!(error = %e, file = %file_name, "evidence refused");
-                        out.error = Some(e.message(ctx.lang));
-                        break;
-                    }
-                }
+        match read_part(app, ctx, user, item, field, &mut files).await {
+            Ok(Part::Text(name, value)) => out.pairs.push((name, value)),
+            Ok(Part::File(rec)) => out.evidence.push(rec),
+            Ok(Part::Empty) => {}
+            Err(msg) => {
+                out.error = Some(msg);
+                break;
             }
         }
     }
     out
 }
 
-async fn read_text(mut field: axum::extract::multipart::Field<'_>) -> Result<String, &'static str> {
+/// One part of the form, read.
+enum Part {
+    Text(String, String),
+    File(EvidenceRecord),
+    /// An empty file input: no file chosen.
+    Empty,
+}
+
+/// Reads one part: a text field whole, a file into the evidence store (counted against
+/// the per-upload limit in `files`). `Err` is the message that stops the reading.
+async fn read_part(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    item: ItemId,
+    field: Field<'_>,
+    files: &mut u64,
+) -> Result<Part, String> {
+    let name = field.name().unwrap_or("").to_string();
+    match field.file_name().map(str::to_string) {
+        None => match read_text(field).await {
+            Ok(value) => Ok(Part::Text(name, value)),
+            Err(msg) => Err(ctx.tr().t(msg).to_string()),
+        },
+        Some(file_name) if file_name.is_empty() => Ok(Part::Empty),
+        Some(file_name) => {
+            *files += 1;
+            if *files > crate::MAX_FILES_PER_UPLOAD {
+                return Err(ctx.tr().t("report.too_many_files").to_string());
+            }
+            store_file(app, ctx, user, item, field, &file_name)
+                .await
+                .map(Part::File)
+        }
+    }
+}
+
+/// Streams a file into the evidence store and records it against the item.
+async fn store_file(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    item: ItemId,
+    field: Field<'_>,
+    file_name: &str,
+) -> Result<EvidenceRecord, String> {
+    let reader =
+        tokio_util::io::StreamReader::new(field.map_err(|e| std::io::Error::other(e.to_string())));
+    let stored = match app.evidence().put(reader, file_name).await {
+        Ok(stored) => stored,
+        Err(e) => {
+            tracing::info!(error = %e, file = %file_name, "evidence refused");
+            return Err(e.message(ctx.lang));
+        }
+    };
+    app.store()
+        .add_evidence(item, &stored, file_name, &user.actor)
+        .await
+        .map_err(|e| store_message(ctx, e))
+}
+
+async fn read_text(mut field: Field<'_>) -> Result<String, &'static str> {
     let mut buf = Vec::new();
     while let Some(chunk) = field.chunk().await.map_err(|_| "report.cut_off")? {
         if buf.len() + chunk.len() > TEXT_FIELD_LIMIT {
@@ -218,35 +244,24 @@ pub async fn file(
     }
     let sub = read_form(&app, &ctx, &user, id, multipart).await;
     let evidence = evidence_of(&app, id, &sub.pairs, &sub.evidence).await?;
-    let back = |message: String, status| {
+    let back = |message: String| {
         let overlay = Overlay {
             error: Some(("report", message)),
             report: Some(draft(&sub.pairs, evidence.clone())),
             ..Default::default()
         };
-        items::page(&app, &ctx, &user, id, overlay, status)
+        items::page(
+            &app,
+            &ctx,
+            &user,
+            id,
+            overlay,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
     };
-    if let Some(msg) = sub.error.clone() {
-        return back(msg, StatusCode::UNPROCESSABLE_ENTITY).await;
-    }
-    let period: Period = match field(&sub.pairs, "period").parse() {
-        Ok(p) => p,
-        Err(e) => return back(e.message(ctx.lang), StatusCode::UNPROCESSABLE_ENTITY).await,
-    };
-    let Ok(unit) = field(&sub.pairs, "unit").parse::<i64>().map(UnitId) else {
-        let msg = ctx.tr().t("report.pick_unit").to_string();
-        return back(msg, StatusCode::UNPROCESSABLE_ENTITY).await;
-    };
-    let content = match content(&sub.pairs, &target_ids(&app, id).await?) {
-        Ok(c) => c,
-        Err(e) => return back(e.message(ctx.lang), StatusCode::UNPROCESSABLE_ENTITY).await,
-    };
-    let new = NewReport {
-        item_id: id,
-        unit_id: unit,
-        period,
-        content,
-        evidence: evidence.iter().map(|e| e.id).collect(),
+    let new = match new_report(&app, &ctx, id, &sub, &evidence).await? {
+        Ok(new) => new,
+        Err(msg) => return back(msg).await,
     };
     match app.store().file_report(&new, &user.actor).await {
         Ok(r) => Ok(redirect(
@@ -263,8 +278,40 @@ pub async fn file(
         }) => Ok(conflict::report_page(
             &ctx, c, &current, &sub.pairs, &evidence,
         )),
-        Err(e) => back(store_message(&ctx, e), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(e) => back(store_message(&ctx, e)).await,
     }
+}
+
+/// The report the form asks to file, or (inner `Err`) the message to bring the form
+/// back with: a refused upload, a period or unit that does not read, wrong content.
+async fn new_report(
+    app: &AppState,
+    ctx: &Ctx,
+    item: ItemId,
+    sub: &Submitted,
+    evidence: &[EvidenceRecord],
+) -> Result<Result<NewReport, String>, AppError> {
+    if let Some(msg) = sub.error.clone() {
+        return Ok(Err(msg));
+    }
+    let period: Period = match field(&sub.pairs, "period").parse() {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(e.message(ctx.lang))),
+    };
+    let Ok(unit) = field(&sub.pairs, "unit").parse::<i64>().map(UnitId) else {
+        return Ok(Err(ctx.tr().t("report.pick_unit").to_string()));
+    };
+    let content = match content(&sub.pairs, &target_ids(app, item).await?) {
+        Ok(c) => c,
+        Err(e) => return Ok(Err(e.message(ctx.lang))),
+    };
+    Ok(Ok(NewReport {
+        item_id: item,
+        unit_id: unit,
+        period,
+        content,
+        evidence: evidence.iter().map(|e| e.id).collect(),
+    }))
 }
 
 #[derive(Template)]
@@ -291,6 +338,34 @@ pub async fn history(
     history_page(&app, &ctx, &user, id, None, StatusCode::OK).await
 }
 
+/// A report's versions, oldest first, its latest version and its item (the user must
+/// see the item).
+struct Versions {
+    all: Vec<ReportVersion>,
+    latest: ReportVersion,
+    item: ItemTracking,
+}
+
+impl Versions {
+    async fn load(app: &AppState, user: &SessionUser, id: i64) -> Result<Versions, AppError> {
+        let all = app.store().report_history(id).await?;
+        let latest = all.last().ok_or(AppError::NotFound)?.clone();
+        let item = visible_item(app, user, latest.item_id).await?;
+        Ok(Versions { all, latest, item })
+    }
+
+    /// The item's target progress, for the versions' figures and the form.
+    async fn progress(&self, app: &AppState) -> Result<Vec<TargetProgress>, AppError> {
+        Ok(app
+            .store()
+            .plan_target_progress(self.item.plan_id)
+            .await?
+            .into_iter()
+            .filter(|p| p.item_id == self.latest.item_id)
+            .collect())
+    }
+}
+
 async fn history_page(
     app: &AppState,
     ctx: &Ctx,
@@ -299,57 +374,79 @@ async fn history_page(
     failed: Option<(String, ReportDraft)>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let versions = app.store().report_history(id).await?;
-    let latest = versions.last().ok_or(AppError::NotFound)?.clone();
-    let it = visible_item(app, user, latest.item_id).await?;
-    let progress: Vec<_> = app
-        .store()
-        .plan_target_progress(it.plan_id)
-        .await?
-        .into_iter()
-        .filter(|p| p.item_id == latest.item_id)
-        .collect();
-    let can_edit = user.actor.unit_ids.contains(&latest.unit_id)
-        && domain::tracking::check_report(&user.actor, &it.item_units(), latest.unit_id).is_ok();
-    let (error, draft) = match failed {
-        Some((e, d)) => (e, Some(d)),
-        None => (String::new(), None),
-    };
-    let form = can_edit.then(|| {
-        let d = draft.unwrap_or_else(|| ReportDraft {
-            text: latest.text.clone(),
-            percent: latest.percent.map(|p| p.to_string()).unwrap_or_default(),
-            figures: latest
-                .figures
-                .iter()
-                .map(|(t, v)| (*t, domain::format_number(*v)))
-                .collect(),
-            evidence: latest.evidence.clone(),
-            ..Default::default()
-        });
-        items::ReportForm::from_draft(&d, &progress, app.config().evidence_limit_bytes)
-    });
-    let lang = ctx.lang;
-    let mut lines: Vec<items::ReportLine> = versions
-        .iter()
-        .map(|v| report_line(lang, v, &progress))
-        .collect();
-    lines.reverse();
-    let title = format!("{} · {}", latest.unit_name, latest.period.label(lang));
-    let mut r = render_page(HistoryPage {
-        l: Layout::new(ctx, &title, "plans"),
-        item_id: latest.item_id.0,
-        item_title: it.title.clone(),
-        unit: latest.unit_name.clone(),
-        period: latest.period.label(lang),
-        versions: lines,
-        latest_id: latest.report_id,
-        latest_version: latest.version,
-        form,
-        error,
-    });
+    let versions = Versions::load(app, user, id).await?;
+    let progress = versions.progress(app).await?;
+    let limit = app.config().evidence_limit_bytes;
+    let page = HistoryPage::new(ctx, user, versions, &progress, failed, limit);
+    let mut r = render_page(page);
     *r.status_mut() = status;
     Ok(r)
+}
+
+impl<'a> HistoryPage<'a> {
+    fn new(
+        ctx: &'a Ctx,
+        user: &SessionUser,
+        versions: Versions,
+        progress: &[TargetProgress],
+        failed: Option<(String, ReportDraft)>,
+        limit_bytes: u64,
+    ) -> HistoryPage<'a> {
+        let (lang, latest) = (ctx.lang, &versions.latest);
+        let (error, draft) = match failed {
+            Some((e, d)) => (e, Some(d)),
+            None => (String::new(), None),
+        };
+        let form =
+            may_report(user, &versions).then(|| version_form(latest, draft, progress, limit_bytes));
+        let mut lines: Vec<items::ReportLine> = versions
+            .all
+            .iter()
+            .map(|v| report_line(lang, v, progress))
+            .collect();
+        lines.reverse();
+        let title = format!("{} · {}", latest.unit_name, latest.period.label(lang));
+        HistoryPage {
+            l: Layout::new(ctx, &title, "plans"),
+            item_id: latest.item_id.0,
+            item_title: versions.item.title.clone(),
+            unit: latest.unit_name.clone(),
+            period: latest.period.label(lang),
+            versions: lines,
+            latest_id: latest.report_id,
+            latest_version: latest.version,
+            form,
+            error,
+        }
+    }
+}
+
+/// Only a member of the report's unit who may report on the item gets the form.
+fn may_report(user: &SessionUser, v: &Versions) -> bool {
+    let unit = v.latest.unit_id;
+    user.actor.unit_ids.contains(&unit)
+        && domain::tracking::check_report(&user.actor, &v.item.item_units(), unit).is_ok()
+}
+
+/// The form for a new version: what a failed submit typed, else the latest version.
+fn version_form(
+    latest: &ReportVersion,
+    draft: Option<ReportDraft>,
+    progress: &[TargetProgress],
+    limit_bytes: u64,
+) -> items::ReportForm {
+    let d = draft.unwrap_or_else(|| ReportDraft {
+        text: latest.text.clone(),
+        percent: latest.percent.map(|p| p.to_string()).unwrap_or_default(),
+        figures: latest
+            .figures
+            .iter()
+            .map(|(t, v)| (*t, domain::format_number(*v)))
+            .collect(),
+        evidence: latest.evidence.clone(),
+        ..Default::default()
+    });
+    items::ReportForm::from_draft(&d, progress, limit_bytes)
 }
 
 /// `POST /reports/{id}`: a new version over the version the form was opened on.
@@ -359,34 +456,27 @@ pub async fn edit(
     Id(id): Id<i64>,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    let versions = app.store().report_history(id).await?;
-    let latest = versions.last().ok_or(AppError::NotFound)?.clone();
-    let it = visible_item(&app, &user, latest.item_id).await?;
-    if domain::tracking::check_report(&user.actor, &it.item_units(), latest.unit_id).is_err() {
+    let v = Versions::load(&app, &user, id).await?;
+    let (latest, item) = (&v.latest, v.latest.item_id);
+    if domain::tracking::check_report(&user.actor, &v.item.item_units(), latest.unit_id).is_err() {
         return Err(AppError::Forbidden);
     }
-    let item = latest.item_id;
     let sub = read_form(&app, &ctx, &user, item, multipart).await;
     let evidence = evidence_of(&app, item, &sub.pairs, &sub.evidence).await?;
     let back = |message: String| {
+        let failed = Some((message, draft(&sub.pairs, evidence.clone())));
         history_page(
             &app,
             &ctx,
             &user,
             id,
-            Some((message, draft(&sub.pairs, evidence.clone()))),
+            failed,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
-    if let Some(msg) = sub.error.clone() {
-        return back(msg).await;
-    }
-    let Ok(expected) = field(&sub.pairs, "version").parse::<i64>() else {
-        return Err(AppError::BadRequest("version missing".into()));
-    };
-    let content = match content(&sub.pairs, &target_ids(&app, item).await?) {
-        Ok(c) => c,
-        Err(e) => return back(e.message(ctx.lang)).await,
+    let (expected, content) = match edited(&app, &ctx, item, &sub).await? {
+        Ok(x) => x,
+        Err(msg) => return back(msg).await,
     };
     let ids: Vec<i64> = evidence.iter().map(|e| e.id).collect();
     match app
@@ -408,4 +498,23 @@ pub async fn edit(
         )),
         Err(e) => back(store_message(&ctx, e)).await,
     }
+}
+
+/// The version the form was opened on and the new content, or (inner `Err`) the message
+/// to bring the form back with. A form without its version is not one of ours.
+async fn edited(
+    app: &AppState,
+    ctx: &Ctx,
+    item: ItemId,
+    sub: &Submitted,
+) -> Result<Result<(i64, ReportContent), String>, AppError> {
+    if let Some(msg) = sub.error.clone() {
+        return Ok(Err(msg));
+    }
+    let Ok(expected) = field(&sub.pairs, "version").parse::<i64>() else {
+        return Err(AppError::BadRequest("version missing".into()));
+    };
+    Ok(content(&sub.pairs, &target_ids(app, item).await?)
+        .map(|c| (expected, c))
+        .map_err(|e| e.message(ctx.lang)))
 }

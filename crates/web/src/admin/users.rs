@@ -176,40 +176,14 @@ pub async fn create(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let t = ctx.tr();
-    let pairs = form_pairs(&body);
-    let login = field(&pairs, "login").trim().to_lowercase();
-    let name = field(&pairs, "display_name").trim().to_string();
-    let roles = parse_roles(&pairs);
-    let unit_ids = parse_units(&pairs);
-    let problem = if !valid_login(&login) {
-        Some(t.t("users.login_invalid"))
-    } else if name.is_empty() {
-        Some(t.t("users.name_required"))
-    } else if roles.is_empty() {
-        Some(t.t("users.no_role"))
-    } else {
-        None
+    let mut new = match new_user(&form_pairs(&body)) {
+        Ok(new) => new,
+        Err(key) => return users_page(&app, &ctx, None, Some(t.t(key).to_string())).await,
     };
-    if let Some(p) = problem {
-        return users_page(&app, &ctx, None, Some(p.to_string())).await;
-    }
     let (otp, hash) = new_one_time_password().await?;
-    let created = app
-        .store()
-        .create_user_by(
-            NewUser {
-                login: login.clone(),
-                display_name: name,
-                password_hash: hash,
-                must_change_password: true,
-                language: Language::Vi,
-                roles,
-                unit_ids,
-            },
-            Some(admin.id),
-        )
-        .await;
-    match created {
+    new.password_hash = hash;
+    let login = new.login.clone();
+    match app.store().create_user_by(new, Some(admin.id)).await {
         Ok(_) => {}
         Err(store::StoreError::LoginTaken(_)) => {
             return users_page(&app, &ctx, None, Some(t.t("users.login_taken").to_string())).await;
@@ -222,6 +196,32 @@ pub async fn create(
         password: otp,
     };
     users_page(&app, &ctx, Some(created), None).await
+}
+
+/// The new user from the form, without a password yet (it is made only for a form that
+/// reads), or the message key of the first thing wrong.
+fn new_user(pairs: &[(String, String)]) -> Result<NewUser, &'static str> {
+    let login = field(pairs, "login").trim().to_lowercase();
+    let name = field(pairs, "display_name").trim().to_string();
+    let roles = parse_roles(pairs);
+    if !valid_login(&login) {
+        return Err("users.login_invalid");
+    }
+    if name.is_empty() {
+        return Err("users.name_required");
+    }
+    if roles.is_empty() {
+        return Err("users.no_role");
+    }
+    Ok(NewUser {
+        login,
+        display_name: name,
+        password_hash: String::new(),
+        must_change_password: true,
+        language: Language::Vi,
+        roles,
+        unit_ids: parse_units(pairs),
+    })
 }
 
 #[derive(Template)]

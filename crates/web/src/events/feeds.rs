@@ -8,6 +8,7 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{field, form_pairs};
+use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, Signed, new_token, token_hash};
 use askama::Template;
@@ -18,7 +19,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use domain::{Language, UnitId, events};
-use store::{EventFilter, FeedOwner};
+use std::collections::HashMap;
+use store::{EventFilter, EventRecord, FeedOwner, FeedToken};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -59,10 +61,23 @@ async fn page(
 ) -> Result<Response, AppError> {
     let t = ctx.tr();
     let names = super::unit_names(app).await?;
-    let feeds = app
-        .store()
-        .feed_tokens(&user.actor)
-        .await?
+    let tokens = app.store().feed_tokens(&user.actor).await?;
+    let title = t.t("feed.title").to_string();
+    let mut r = render_page(FeedsPage {
+        l: Layout::new(ctx, &title, "events"),
+        feeds: feed_lines(t, &names, tokens),
+        units: unit_choices(user, &names),
+        created_url,
+        error: error.clone(),
+    });
+    if !error.is_empty() {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
+}
+
+fn feed_lines(t: &Tr, names: &HashMap<UnitId, String>, tokens: Vec<FeedToken>) -> Vec<FeedLine> {
+    tokens
         .into_iter()
         .map(|f| FeedLine {
             id: f.id,
@@ -77,7 +92,14 @@ async fn page(
                 .map(crate::items::local_time)
                 .unwrap_or_default(),
         })
-        .collect();
+        .collect()
+}
+
+/// The units whose feed the user may create, by name.
+fn unit_choices(
+    user: &crate::session::SessionUser,
+    names: &HashMap<UnitId, String>,
+) -> Vec<Choice> {
     let mut units: Vec<Choice> = names
         .iter()
         .filter(|(u, _)| events::can_manage_unit_feed(&user.actor, **u))
@@ -88,18 +110,7 @@ async fn page(
         })
         .collect();
     units.sort_by(|a, b| a.label.cmp(&b.label));
-    let title = t.t("feed.title").to_string();
-    let mut r = render_page(FeedsPage {
-        l: Layout::new(ctx, &title, "events"),
-        feeds,
-        units,
-        created_url,
-        error: error.clone(),
-    });
-    if !error.is_empty() {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    units
 }
 
 pub async fn list(
@@ -181,29 +192,60 @@ pub async fn feed(
     Path(file): Path<String>,
 ) -> Result<Response, AppError> {
     let t = ctx.tr();
+    let owner = match feed_owner(&app, &file).await? {
+        Ok(owner) => owner,
+        Err((status, key)) => return Ok(plain(status, t.t(key))),
+    };
+    let Some((name, events)) = feed_events(&app, owner).await? else {
+        return Ok(plain(StatusCode::GONE, t.t("feed.revoked")));
+    };
+    let mut r = ics_response(&name, &events, Language::Vi, "sangtao.ics", app.now());
+    // Calendar programs poll; a short private cache spares the database.
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=300"),
+    );
+    Ok(r)
+}
+
+/// Whose feed `{token}.ics` is, or (inner `Err`) the status and message key to answer
+/// with: 404 for a name that is no token's, 410 for a revoked one.
+async fn feed_owner(
+    app: &AppState,
+    file: &str,
+) -> Result<Result<FeedOwner, (StatusCode, &'static str)>, AppError> {
+    let unknown = Err((StatusCode::NOT_FOUND, "feed.unknown"));
     let Some(token) = file.strip_suffix(".ics") else {
-        return Ok(plain(StatusCode::NOT_FOUND, t.t("feed.unknown")));
+        return Ok(unknown);
     };
     if !crate::csrf::well_formed(token) {
-        return Ok(plain(StatusCode::NOT_FOUND, t.t("feed.unknown")));
+        return Ok(unknown);
     }
     let Some(f) = app.store().feed_by_hash(&token_hash(token)).await? else {
-        return Ok(plain(StatusCode::NOT_FOUND, t.t("feed.unknown")));
+        return Ok(unknown);
     };
     if f.revoked_at.is_some() {
-        return Ok(plain(StatusCode::GONE, t.t("feed.revoked")));
+        return Ok(Err((StatusCode::GONE, "feed.revoked")));
     }
+    Ok(Ok(f.owner))
+}
+
+/// The calendar's name and events, or None when the owning user's account is closed.
+async fn feed_events(
+    app: &AppState,
+    owner: FeedOwner,
+) -> Result<Option<(String, Vec<EventRecord>)>, AppError> {
     let from = app.now().timestamp() - FEED_PAST_DAYS * 86_400;
     let mut filter = EventFilter {
         from: Some(from),
         limit: 5000,
         ..Default::default()
     };
-    let (name, events) = match f.owner {
+    match owner {
         FeedOwner::User(u) => {
             // The user's rights today: a deactivated account's feed is closed.
             let Some(user) = app.store().user(u).await?.filter(|u| u.active) else {
-                return Ok(plain(StatusCode::GONE, t.t("feed.revoked")));
+                return Ok(None);
             };
             let actor = user.actor();
             if actor.roles.iter().all(|r| *r == domain::Role::Partner) {
@@ -216,26 +258,14 @@ pub async fn feed(
                 .into_iter()
                 .filter(|e| events::can_view_event(&actor, &e.item_units()))
                 .collect();
-            (format!("sangtao — {}", user.display_name), events)
+            Ok(Some((format!("sangtao — {}", user.display_name), events)))
         }
         FeedOwner::Unit(u) => {
             filter.unit_id = Some(u);
-            let name = super::unit_names(&app)
-                .await?
-                .get(&u)
-                .cloned()
-                .unwrap_or_default();
-            (
-                format!("sangtao — {name}"),
-                app.store().list_events(&filter).await?,
-            )
+            let names = super::unit_names(app).await?;
+            let name = names.get(&u).cloned().unwrap_or_default();
+            let events = app.store().list_events(&filter).await?;
+            Ok(Some((format!("sangtao — {name}"), events)))
         }
-    };
-    let mut r = ics_response(&name, &events, Language::Vi, "sangtao.ics", app.now());
-    // Calendar programs poll; a short private cache spares the database.
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, max-age=300"),
-    );
-    Ok(r)
+    }
 }

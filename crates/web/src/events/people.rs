@@ -16,8 +16,8 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use domain::{LanguagePair, PersonId, PersonKind, events};
-use store::PersonInput;
+use domain::{Language, LanguagePair, PersonId, PersonKind, events};
+use store::{PersonInput, PersonRecord};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -72,32 +72,7 @@ pub async fn list(
         .list_people(kind, Some(q.q.as_str()))
         .await?
         .into_iter()
-        .map(|p| {
-            let detail = match p.kind {
-                PersonKind::Interpreter => p
-                    .language_pairs
-                    .iter()
-                    .map(|x| x.label(lang))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                _ => [p.title.as_str(), p.field.as_str(), p.organisation.as_str()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-            };
-            PersonLine {
-                id: p.id.0,
-                name: p.name,
-                kind: p.kind.label(lang).to_string(),
-                detail,
-                contact: [p.email, p.phone]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-            }
-        })
+        .map(|p| person_line(lang, p))
         .collect();
     let title = ctx.tr().t("people.title").to_string();
     Ok(render_page(ListPage {
@@ -111,6 +86,35 @@ pub async fn list(
         ),
         q: q.q,
     }))
+}
+
+/// A directory line: interpreters with their language pairs, others with title, field
+/// and organisation.
+fn person_line(lang: Language, p: PersonRecord) -> PersonLine {
+    let detail = match p.kind {
+        PersonKind::Interpreter => p
+            .language_pairs
+            .iter()
+            .map(|x| x.label(lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => [p.title.as_str(), p.field.as_str(), p.organisation.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
+    };
+    PersonLine {
+        id: p.id.0,
+        name: p.name,
+        kind: p.kind.label(lang).to_string(),
+        detail,
+        contact: [p.email, p.phone]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
 }
 
 #[derive(Default, Clone)]

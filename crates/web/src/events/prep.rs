@@ -16,6 +16,7 @@ use domain::events::ChecklistKind;
 use domain::{EventId, InvitationStatus, ItemId, PersonId};
 use futures_util::TryStreamExt;
 use store::NewInvitation;
+use store::evidence_store::StoredFile;
 
 fn id_of(s: &str) -> Result<i64, AppError> {
     s.parse().map_err(|_| AppError::NotFound)
@@ -264,12 +265,40 @@ pub async fn upload(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<domain::EventId>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<Response, AppError> {
     let ev = visible_event(&app, &user, id).await?;
     if !domain::events::can_edit_event(&user.actor, &ev.item_units()) {
         return Err(AppError::Forbidden);
     }
+    let doc = match read_document(&app, &ctx, multipart).await {
+        Ok(doc) => doc,
+        Err(msg) => return page(&app, &ctx, &user, id, Some(("document", msg))).await,
+    };
+    match app
+        .store()
+        .add_event_document(id, &doc.stored, &doc.name, doc.kind.trim(), &user.actor)
+        .await
+    {
+        Ok(_) => Ok(back(&ctx, id, "saved", "documents")),
+        Err(e) => failed(&app, &ctx, &user, id, "document", e).await,
+    }
+}
+
+/// An uploaded document: its kind as typed, the file stored and its original name.
+struct Document {
+    kind: String,
+    stored: StoredFile,
+    name: String,
+}
+
+/// Reads the document form, storing its first file (any further one is skipped). `Err`
+/// is the message to show: a cut-off upload, a refused file, or no file at all.
+async fn read_document(
+    app: &AppState,
+    ctx: &crate::session::Ctx,
+    mut multipart: Multipart,
+) -> Result<Document, String> {
     let mut kind = String::from("other");
     let mut done = None;
     loop {
@@ -278,8 +307,7 @@ pub async fn upload(
             Ok(None) => break,
             Err(e) => {
                 tracing::info!(error = %e, "upload cut off");
-                let msg = ctx.tr().t("report.cut_off").to_string();
-                return page(&app, &ctx, &user, id, Some(("document", msg))).await;
+                return Err(ctx.tr().t("report.cut_off").to_string());
             }
         };
         match field.file_name().map(str::to_string) {
@@ -289,35 +317,24 @@ pub async fn upload(
                 }
             }
             Some(name) if name.is_empty() => {}
+            Some(_) if done.is_some() => {}
             Some(name) => {
-                if done.is_some() {
-                    continue;
-                }
                 let reader = tokio_util::io::StreamReader::new(
                     field.map_err(|e| std::io::Error::other(e.to_string())),
                 );
-                match app.evidence().put(reader, &name).await {
-                    Ok(stored) => done = Some((stored, name)),
-                    Err(e) => {
-                        let msg = e.message(ctx.lang);
-                        return page(&app, &ctx, &user, id, Some(("document", msg))).await;
-                    }
-                }
+                let stored = app
+                    .evidence()
+                    .put(reader, &name)
+                    .await
+                    .map_err(|e| e.message(ctx.lang))?;
+                done = Some((stored, name));
             }
         }
     }
     let Some((stored, name)) = done else {
-        let msg = ctx.tr().t("event.pick_file").to_string();
-        return page(&app, &ctx, &user, id, Some(("document", msg))).await;
+        return Err(ctx.tr().t("event.pick_file").to_string());
     };
-    match app
-        .store()
-        .add_event_document(id, &stored, &name, kind.trim(), &user.actor)
-        .await
-    {
-        Ok(_) => Ok(back(&ctx, id, "saved", "documents")),
-        Err(e) => failed(&app, &ctx, &user, id, "document", e).await,
-    }
+    Ok(Document { kind, stored, name })
 }
 
 pub async fn download(

@@ -141,55 +141,53 @@ pub async fn details(
 ) -> Result<Response, AppError> {
     let pairs = form_pairs(&body);
     let v = version(&pairs)?;
-    let (title, text, start, due) = (
-        field(&pairs, "title"),
-        field(&pairs, "text"),
-        field(&pairs, "start"),
-        field(&pairs, "due"),
-    );
     let overlay = Overlay {
-        details: Some((title.into(), text.into(), start.into(), due.into())),
+        details: Some(typed_details(&pairs)),
         ..Default::default()
     };
-    let (Ok(start), Ok(due)) = (parse_date(start), parse_date(due)) else {
-        return invalid(
-            on(&app, &ctx, &user, id),
-            "details",
-            "track.bad_date",
-            overlay,
-        )
-        .await;
-    };
-    if title.trim().is_empty() {
-        return invalid(
-            on(&app, &ctx, &user, id),
-            "details",
-            "track.title_required",
-            overlay,
-        )
-        .await;
-    }
-    if let (Some(s), Some(d)) = (start, due)
-        && s > d
-    {
-        return invalid(
-            on(&app, &ctx, &user, id),
-            "details",
-            "track.start_after_due",
-            overlay,
-        )
-        .await;
-    }
-    let edit = ItemEdit {
-        title: Some(title.trim().to_string()),
-        text: Some(text.trim().to_string()),
-        start,
-        due,
+    let edit = match details_edit(&pairs) {
+        Ok(edit) => edit,
+        Err(key) => return invalid(on(&app, &ctx, &user, id), "details", key, overlay).await,
     };
     match app.store().update_item(id, v, &edit, &user.actor).await {
         Ok(_) => Ok(done(&ctx, id, "tracking")),
         Err(e) => failed(on(&app, &ctx, &user, id), "details", e, overlay, &pairs).await,
     }
+}
+
+/// Title, text, start and due as typed, for the form when it comes back.
+fn typed_details(pairs: &[(String, String)]) -> (String, String, String, String) {
+    (
+        field(pairs, "title").into(),
+        field(pairs, "text").into(),
+        field(pairs, "start").into(),
+        field(pairs, "due").into(),
+    )
+}
+
+/// The details form as an edit, or the message key of the first thing wrong with it.
+fn details_edit(pairs: &[(String, String)]) -> Result<ItemEdit, &'static str> {
+    let (title, text) = (field(pairs, "title"), field(pairs, "text"));
+    let (Ok(start), Ok(due)) = (
+        parse_date(field(pairs, "start")),
+        parse_date(field(pairs, "due")),
+    ) else {
+        return Err("track.bad_date");
+    };
+    if title.trim().is_empty() {
+        return Err("track.title_required");
+    }
+    if let (Some(s), Some(d)) = (start, due)
+        && s > d
+    {
+        return Err("track.start_after_due");
+    }
+    Ok(ItemEdit {
+        title: Some(title.trim().to_string()),
+        text: Some(text.trim().to_string()),
+        start,
+        due,
+    })
 }
 
 fn unit_ids<'a>(pairs: &'a [(String, String)], name: &'a str) -> Vec<UnitId> {
@@ -418,41 +416,13 @@ pub async fn target_source(
     let it = super::visible_item(&app, &user, id).await?;
     let source = match field(&pairs, "source") {
         "entered" => TargetSource::Entered,
-        "counted" => {
-            let kinds: Vec<String> = fields(&pairs, "kind")
-                .filter(|k| domain::counting::kind_info(k).is_some())
-                .map(str::to_string)
-                .collect();
-            if kinds.is_empty() {
-                return invalid(
-                    on(&app, &ctx, &user, id),
-                    "target",
-                    "track.pick_kind",
-                    Overlay::default(),
-                )
-                .await;
+        "counted" => match counted_source(&pairs, &it) {
+            Some(source) => source,
+            None => {
+                let on = on(&app, &ctx, &user, id);
+                return invalid(on, "target", "track.pick_kind", Overlay::default()).await;
             }
-            let year = match field(&pairs, "year").trim() {
-                "" => it.start.map(|d| chrono::Datelike::year(&d)),
-                y => y.parse().ok(),
-            };
-            let window = year.map_or(Window::Any, |year| Window::Year { year });
-            let measure = match field(&pairs, "sum").trim() {
-                "" => Measure::Count,
-                f => Measure::Sum {
-                    field: f.to_string(),
-                },
-            };
-            TargetSource::Counted {
-                rule: CountingRule {
-                    statuses: domain::counting::counted_statuses(&kinds),
-                    kinds,
-                    window,
-                    item: Some(id),
-                    measure,
-                },
-            }
-        }
+        },
         _ => return Err(AppError::BadRequest("source".into())),
     };
     match app
@@ -472,6 +442,38 @@ pub async fn target_source(
             .await
         }
     }
+}
+
+/// A target counted from the item's events: the kinds ticked (None when none is), the
+/// year typed or else the item's start year, and a count or the sum of a field.
+fn counted_source(pairs: &[(String, String)], it: &store::ItemTracking) -> Option<TargetSource> {
+    let kinds: Vec<String> = fields(pairs, "kind")
+        .filter(|k| domain::counting::kind_info(k).is_some())
+        .map(str::to_string)
+        .collect();
+    if kinds.is_empty() {
+        return None;
+    }
+    let year = match field(pairs, "year").trim() {
+        "" => it.start.map(|d| chrono::Datelike::year(&d)),
+        y => y.parse().ok(),
+    };
+    let window = year.map_or(Window::Any, |year| Window::Year { year });
+    let measure = match field(pairs, "sum").trim() {
+        "" => Measure::Count,
+        f => Measure::Sum {
+            field: f.to_string(),
+        },
+    };
+    Some(TargetSource::Counted {
+        rule: CountingRule {
+            statuses: domain::counting::counted_statuses(&kinds),
+            kinds,
+            window,
+            item: Some(it.id),
+            measure,
+        },
+    })
 }
 
 /// `POST /plans/{id}/items`: a top-level item that is not in the document (Board, admin).

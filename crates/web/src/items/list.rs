@@ -8,7 +8,7 @@ use crate::errors::AppError;
 use crate::form::{field, fields, form_pairs, parse_date};
 use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
-use crate::session::{SessionUser, Signed};
+use crate::session::{Ctx, SessionUser, Signed};
 use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderValue;
@@ -153,16 +153,68 @@ pub async fn list(
     Signed(ctx, user): Signed,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let t = ctx.tr();
     let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user);
-    let plan_names = app.store().plan_names().await?;
+    let data = Loaded::load(&app, &query).await?;
+    Ok(render_page(ItemsPage::new(&ctx, query, data)))
+}
+
+/// What the list page shows, from the store: the plans' names, one page of items and
+/// the units (three calls).
+struct Loaded {
+    plan_names: Vec<(PlanId, String)>,
+    page: store::ItemPage,
+    units: Vec<store::Unit>,
+}
+
+impl Loaded {
+    async fn load(app: &AppState, query: &ListQuery) -> Result<Loaded, AppError> {
+        let store = app.store();
+        Ok(Loaded {
+            plan_names: store.plan_names().await?,
+            page: store.list_items(&query.filter).await?,
+            units: store.list_units().await?,
+        })
+    }
+}
+
+impl<'a> ItemsPage<'a> {
+    fn new(ctx: &'a Ctx, query: ListQuery, data: Loaded) -> ItemsPage<'a> {
+        let t = ctx.tr();
+        let page = &data.page;
+        let pages = ((page.total + page.per_page - 1) / page.per_page).max(1);
+        let base = query.encoded();
+        let link = |p: i64| {
+            let sep = if base.is_empty() { "" } else { "&" };
+            format!("/items?{base}{sep}page={p}")
+        };
+        ItemsPage {
+            l: Layout::new(ctx, t.t("list.title"), "items"),
+            errors: query.errors.iter().map(|k| t.t(k).to_string()).collect(),
+            plans: choices(
+                data.plan_names
+                    .iter()
+                    .map(|(id, n)| (id.0.to_string(), n.clone())),
+                &query.plan,
+            ),
+            units: choices(scoped_units(&data.units, &query.filter), &query.unit),
+            relations: relation_choices(t, &query.relation),
+            statuses: status_choices(t, &query.statuses),
+            rows: list_rows(t, &data.plan_names, &page.rows),
+            summary: summary(t, page, pages),
+            page: page.page,
+            pages,
+            prev: (page.page > 1).then(|| link(page.page - 1)),
+            next: (page.page < pages).then(|| link(page.page + 1)),
+            export_query: base,
+            query,
+        }
+    }
+}
+
+fn list_rows(t: &Tr, plan_names: &[(PlanId, String)], rows: &[ItemListRow]) -> Vec<ListRow> {
     let names: HashMap<PlanId, &str> = plan_names.iter().map(|(id, n)| (*id, n.as_str())).collect();
-    let page = app.store().list_items(&query.filter).await?;
-    let units = app.store().list_units().await?;
     let plan_name = |id: PlanId| names.get(&id).copied().unwrap_or_default().to_string();
-    let rows = page
-        .rows
-        .iter()
+    rows.iter()
         .map(|r| ListRow {
             id: r.id.0,
             numbering: r.numbering.clone().unwrap_or_default(),
@@ -175,25 +227,47 @@ pub async fn list(
             coord: r.coordinating_units.join(", "),
             added: r.added,
         })
-        .collect();
-    let pages = ((page.total + page.per_page - 1) / page.per_page).max(1);
-    let base = query.encoded();
-    let link = |p: i64| {
-        let sep = if base.is_empty() { "" } else { "&" };
-        format!("/items?{base}{sep}page={p}")
-    };
-    let scoped_units: Vec<(String, String)> = units
+        .collect()
+}
+
+/// The units the filter may choose: those the user's list is scoped to (all when unscoped).
+fn scoped_units(units: &[store::Unit], filter: &ItemFilter) -> Vec<(String, String)> {
+    units
         .iter()
         .filter(|u| {
-            query
-                .filter
+            filter
                 .visible_units
                 .as_ref()
                 .is_none_or(|v| v.contains(&u.id))
         })
         .map(|u| (u.id.0.to_string(), u.name.clone()))
-        .collect();
-    let summary = t.f(
+        .collect()
+}
+
+fn relation_choices(t: &Tr, selected: &str) -> Vec<Choice> {
+    choices(
+        [
+            (String::new(), t.t("list.any_relation").to_string()),
+            ("lead".into(), t.t("item.lead").to_string()),
+            ("coordinating".into(), t.t("item.coordinating").to_string()),
+        ],
+        selected,
+    )
+}
+
+fn status_choices(t: &Tr, selected: &[String]) -> Vec<Choice> {
+    ItemStatus::ALL
+        .iter()
+        .map(|s| Choice {
+            value: s.as_str().into(),
+            label: s.label(t.lang).into(),
+            selected: selected.iter().any(|x| x == s.as_str()),
+        })
+        .collect()
+}
+
+fn summary(t: &Tr, page: &store::ItemPage, pages: i64) -> String {
+    t.f(
         if page.total_capped {
             "list.summary_capped"
         } else {
@@ -204,43 +278,7 @@ pub async fn list(
             ("page", &page.page.to_string()),
             ("pages", &pages.to_string()),
         ],
-    );
-    let title = t.t("list.title").to_string();
-    Ok(render_page(ItemsPage {
-        l: Layout::new(&ctx, &title, "items"),
-        errors: query.errors.iter().map(|k| t.t(k).to_string()).collect(),
-        plans: choices(
-            plan_names
-                .iter()
-                .map(|(id, n)| (id.0.to_string(), n.clone())),
-            &query.plan,
-        ),
-        units: choices(scoped_units, &query.unit),
-        relations: choices(
-            [
-                (String::new(), t.t("list.any_relation").to_string()),
-                ("lead".into(), t.t("item.lead").to_string()),
-                ("coordinating".into(), t.t("item.coordinating").to_string()),
-            ],
-            &query.relation,
-        ),
-        statuses: ItemStatus::ALL
-            .iter()
-            .map(|s| Choice {
-                value: s.as_str().into(),
-                label: s.label(t.lang).into(),
-                selected: query.statuses.iter().any(|x| x == s.as_str()),
-            })
-            .collect(),
-        rows,
-        summary,
-        page: page.page,
-        pages,
-        prev: (page.page > 1).then(|| link(page.page - 1)),
-        next: (page.page < pages).then(|| link(page.page + 1)),
-        export_query: base,
-        query,
-    }))
+    )
 }
 
 /// The list's column headings in the user's language.
