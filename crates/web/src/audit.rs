@@ -4,12 +4,13 @@
 
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::Id;
 use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
 use crate::session::Signed;
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::response::Response;
 use axum::routing::get;
 use domain::{ItemId, PlanId, UserId};
@@ -189,14 +190,6 @@ impl Scope {
     }
 }
 
-fn scope_of(kind: &str, id: &str) -> Result<Scope, AppError> {
-    let n: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    Ok(match kind {
-        "item" => Scope::Item(ItemId(n)),
-        _ => Scope::Plan(PlanId(n)),
-    })
-}
-
 async fn show(
     app: AppState,
     Signed(ctx, user): Signed,
@@ -337,35 +330,35 @@ fn csv_name(scope: &Scope) -> String {
 pub async fn item_audit(
     State(app): State<AppState>,
     signed: Signed,
-    Path(id): Path<String>,
+    Id(id): Id<ItemId>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    show(app, signed, scope_of("item", &id)?, raw).await
+    show(app, signed, Scope::Item(id), raw).await
 }
 
 pub async fn plan_audit(
     State(app): State<AppState>,
     signed: Signed,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    show(app, signed, scope_of("plan", &id)?, raw).await
+    show(app, signed, Scope::Plan(id), raw).await
 }
 
 pub async fn item_audit_csv(
     State(app): State<AppState>,
     signed: Signed,
-    Path(id): Path<String>,
+    Id(id): Id<ItemId>,
 ) -> Result<Response, AppError> {
-    csv(app, signed, scope_of("item", &id)?).await
+    csv(app, signed, Scope::Item(id)).await
 }
 
 pub async fn plan_audit_csv(
     State(app): State<AppState>,
     signed: Signed,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
 ) -> Result<Response, AppError> {
-    csv(app, signed, scope_of("plan", &id)?).await
+    csv(app, signed, Scope::Plan(id)).await
 }
 
 #[cfg(test)]

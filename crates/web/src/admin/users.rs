@@ -8,7 +8,7 @@ use crate::page::{Layout, render_page};
 use crate::session::{AdminOnly, Ctx, redirect};
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::{Language, Role, UnitId, UserId};
@@ -252,16 +252,12 @@ async fn user_page(
     }))
 }
 
-fn user_id(id: &str) -> Result<UserId, AppError> {
-    id.parse().map_err(|_| AppError::NotFound)
-}
-
 pub async fn show(
     State(app): State<AppState>,
     AdminOnly(ctx, _): AdminOnly,
-    Path(id): Path<String>,
+    Id(id): Id<UserId>,
 ) -> Result<Response, AppError> {
-    user_page(&app, &ctx, user_id(&id)?, None).await
+    user_page(&app, &ctx, id, None).await
 }
 
 pub async fn set_access(

@@ -12,7 +12,7 @@ use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -232,16 +232,12 @@ impl DelegationForm {
     }
 }
 
-fn delegation_id(s: &str) -> Result<DelegationId, AppError> {
-    s.parse().map_err(|_| AppError::NotFound)
-}
-
 pub async fn show(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<DelegationId>,
 ) -> Result<Response, AppError> {
-    page(&app, &ctx, &user, delegation_id(&id)?, String::new(), None).await
+    page(&app, &ctx, &user, id, String::new(), None).await
 }
 
 pub async fn status(

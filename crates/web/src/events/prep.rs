@@ -9,7 +9,7 @@ use crate::extract::Id;
 use crate::form::{field, form_pairs, parse_date};
 use crate::session::{Signed, redirect};
 use axum::body::{Body, Bytes};
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use domain::events::ChecklistKind;
@@ -17,10 +17,6 @@ use domain::{EventId, InvitationStatus, ItemId, PersonId};
 use futures_util::TryStreamExt;
 use store::NewInvitation;
 use store::evidence_store::StoredFile;
-
-fn id_of(s: &str) -> Result<i64, AppError> {
-    s.parse().map_err(|_| AppError::NotFound)
-}
 
 /// A failed form: the event page again with the message (or the error page).
 async fn failed(
@@ -82,10 +78,10 @@ pub async fn invite(
 pub async fn invitation_status(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let inv = id_of(&id)?;
+    let inv = id;
     let pairs = form_pairs(&body);
     let status: InvitationStatus = field(&pairs, "status")
         .parse()
@@ -126,9 +122,9 @@ pub async fn book(
 pub async fn unbook(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<i64>,
 ) -> Result<Response, AppError> {
-    match app.store().remove_booking(id_of(&id)?, &user.actor).await {
+    match app.store().remove_booking(id, &user.actor).await {
         Ok(ev) => Ok(back(&ctx, ev, "saved", "interpreters")),
         Err(e) => Err(e.into()),
     }
@@ -170,16 +166,12 @@ pub async fn add_check(
 pub async fn check_done(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
     let pairs = form_pairs(&body);
     let done = field(&pairs, "done") == "1";
-    match app
-        .store()
-        .set_checklist_done(id_of(&id)?, done, &user.actor)
-        .await
-    {
+    match app.store().set_checklist_done(id, done, &user.actor).await {
         Ok(ev) => Ok(back(&ctx, ev, "saved", "checklist")),
         Err(e) => Err(e.into()),
     }
@@ -237,10 +229,10 @@ pub async fn add_follow_up(
 pub async fn to_plan(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let fu = id_of(&id)?;
+    let fu = id;
     let pairs = form_pairs(&body);
     let ev = event_id(field(&pairs, "event"))?;
     let Ok(parent) = field(&pairs, "parent").parse::<i64>() else {
@@ -340,11 +332,11 @@ async fn read_document(
 pub async fn download(
     State(app): State<AppState>,
     Signed(_ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<i64>,
 ) -> Result<Response, AppError> {
     let doc = app
         .store()
-        .event_document(id_of(&id)?)
+        .event_document(id)
         .await?
         .ok_or(AppError::NotFound)?;
     visible_event(&app, &user, doc.event_id).await?;

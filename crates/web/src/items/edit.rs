@@ -11,7 +11,7 @@ use crate::extract::Id;
 use crate::form::{field, fields, form_pairs, parse_date};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::{CountingRule, ItemId, Measure, TrackingError, UnitId, Window};
@@ -407,10 +407,9 @@ pub async fn move_item(
 pub async fn target_source(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(target): Path<String>,
+    Id(target): Id<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let target: i64 = target.parse().map_err(|_| AppError::NotFound)?;
     let pairs = form_pairs(&body);
     let id = item_id(field(&pairs, "item"))?;
     let it = super::visible_item(&app, &user, id).await?;
@@ -480,10 +479,9 @@ fn counted_source(pairs: &[(String, String)], it: &store::ItemTracking) -> Optio
 pub async fn add_top(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(plan): Path<String>,
+    Id(plan): Id<domain::PlanId>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let plan: domain::PlanId = plan.parse().map_err(|_| AppError::NotFound)?;
     let pairs = form_pairs(&body);
     let title = field(&pairs, "title").trim();
     if title.is_empty() {

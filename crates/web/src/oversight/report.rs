@@ -12,7 +12,7 @@ use crate::session::{Ctx, Signed, redirect};
 use app::report::{DRAFT_FIELDS, DraftContent, Loaded, prefill};
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::oversight::{check_report_period, report_period_choices};
@@ -255,10 +255,9 @@ fn read_draft(pairs: &[(String, String)]) -> (DraftContent, i64, Option<&'static
 async fn built(
     app: &AppState,
     ctx: &Ctx,
-    id: &str,
+    plan: PlanId,
     query: Option<&str>,
 ) -> Result<(reports::official_report::OfficialReport, PlanId, Period), AppError> {
-    let plan: PlanId = id.parse().map_err(|_| AppError::NotFound)?;
     let fallback = super::opening_report_period(app, plan).await?;
     let (period, bad) = period_of(query, fallback);
     if let Some(k) = bad {
@@ -271,11 +270,11 @@ async fn built(
 pub async fn docx(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let (report, plan, period) = built(&app, &ctx, &id, uri.query()).await?;
+    let (report, plan, period) = built(&app, &ctx, id, uri.query()).await?;
     let bytes = reports::official_report::to_docx(&report)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(crate::page::download(
@@ -288,11 +287,11 @@ pub async fn docx(
 pub async fn xlsx(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Path(id): Path<String>,
+    Id(id): Id<PlanId>,
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let (report, plan, period) = built(&app, &ctx, &id, uri.query()).await?;
+    let (report, plan, period) = built(&app, &ctx, id, uri.query()).await?;
     let bytes = reports::official_report::annex_xlsx(&report)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(crate::page::download(
