@@ -1,6 +1,7 @@
 //! The event list as CSV or XLSX, with the filters in force.
 
 use crate::errors::AppError;
+use ::reports::{Cell, Table};
 use axum::response::Response;
 use domain::{Language, UnitId};
 use std::collections::HashMap;
@@ -12,8 +13,34 @@ pub(super) fn export(
     events: &[EventRecord],
     names: &HashMap<UnitId, String>,
 ) -> Result<Response, AppError> {
-    use ::reports::{Cell, Table};
-    let headers = match lang {
+    let table = Table {
+        title: match lang {
+            Language::Vi => "Sự kiện".into(),
+            Language::En => "Events".into(),
+        },
+        headers: headers(lang).iter().map(|s| s.to_string()).collect(),
+        rows: events.iter().map(|e| row(lang, e, names)).collect(),
+    };
+    let (bytes, mime, ext) = if format == "xlsx" {
+        (
+            table.to_xlsx(),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        )
+    } else {
+        (table.to_csv(), "text/csv; charset=utf-8", "csv")
+    };
+    let bytes = bytes.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(crate::page::download(
+        bytes,
+        mime,
+        &format!("su-kien.{ext}"),
+    ))
+}
+
+/// The column titles, in the user's language.
+fn headers(lang: Language) -> [&'static str; 13] {
+    match lang {
         Language::Vi => [
             "Mã",
             "Tên sự kiện",
@@ -44,59 +71,36 @@ pub(super) fn export(
             "Online link",
             "Units",
         ],
-    };
-    let table = Table {
-        title: match lang {
-            Language::Vi => "Sự kiện".into(),
-            Language::En => "Events".into(),
-        },
-        headers: headers.iter().map(|s| s.to_string()).collect(),
-        rows: events
-            .iter()
-            .map(|e| {
-                let t = e.times();
-                let organiser = if e.organiser_name.is_empty() {
-                    e.organiser.label(lang).to_string()
-                } else {
-                    format!("{} ({})", e.organiser.label(lang), e.organiser_name)
-                };
-                vec![
-                    Cell::Int(e.id.0),
-                    Cell::from(e.title.as_str()),
-                    Cell::from(e.kind.label(lang)),
-                    Cell::from(e.status.label(lang)),
-                    Cell::from(e.scope.label(lang)),
-                    Cell::from(e.format.label(lang)),
-                    Cell::Text(organiser),
-                    Cell::Text(t.map(|t| t.local_text()).unwrap_or_default()),
-                    Cell::Text(t.map(|t| t.hanoi_text()).unwrap_or_default()),
-                    Cell::from(e.time_zone.as_str()),
-                    Cell::from(e.venue.as_str()),
-                    Cell::from(e.online_url.as_str()),
-                    Cell::Text(
-                        e.units
-                            .iter()
-                            .filter_map(|(u, _)| names.get(u).cloned())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    ),
-                ]
-            })
-            .collect(),
-    };
-    let (bytes, mime, ext) = if format == "xlsx" {
-        (
-            table.to_xlsx(),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        )
+    }
+}
+
+/// One event as a row: the same columns as [`headers`].
+fn row(lang: Language, e: &EventRecord, names: &HashMap<UnitId, String>) -> Vec<Cell> {
+    let t = e.times();
+    let organiser = if e.organiser_name.is_empty() {
+        e.organiser.label(lang).to_string()
     } else {
-        (table.to_csv(), "text/csv; charset=utf-8", "csv")
+        format!("{} ({})", e.organiser.label(lang), e.organiser_name)
     };
-    let bytes = bytes.map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::page::download(
-        bytes,
-        mime,
-        &format!("su-kien.{ext}"),
-    ))
+    vec![
+        Cell::Int(e.id.0),
+        Cell::from(e.title.as_str()),
+        Cell::from(e.kind.label(lang)),
+        Cell::from(e.status.label(lang)),
+        Cell::from(e.scope.label(lang)),
+        Cell::from(e.format.label(lang)),
+        Cell::Text(organiser),
+        Cell::Text(t.map(|t| t.local_text()).unwrap_or_default()),
+        Cell::Text(t.map(|t| t.hanoi_text()).unwrap_or_default()),
+        Cell::from(e.time_zone.as_str()),
+        Cell::from(e.venue.as_str()),
+        Cell::from(e.online_url.as_str()),
+        Cell::Text(
+            e.units
+                .iter()
+                .filter_map(|(u, _)| names.get(u).cloned())
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+    ]
 }

@@ -277,23 +277,42 @@ fn follow_up_lines(d: &Loaded) -> Vec<FollowUpLine> {
         .collect()
 }
 
+/// The organiser's kind, with its name when one is given.
+fn organiser(ev: &store::EventRecord, lang: Language) -> String {
+    if ev.organiser_name.is_empty() {
+        ev.organiser.label(lang).to_string()
+    } else {
+        format!("{} — {}", ev.organiser.label(lang), ev.organiser_name)
+    }
+}
+
+/// The event's units: (id, name, leads).
+fn unit_chips(d: &Loaded) -> Vec<(i64, String, bool)> {
+    d.ev.units
+        .iter()
+        .map(|(u, r)| {
+            let name = d.names.get(u).cloned().unwrap_or_default();
+            (u.0, name, *r == domain::UnitRelation::Lead)
+        })
+        .collect()
+}
+
+/// The statuses the event may move to next.
+fn next_statuses(status: EventStatus, lang: Language) -> Vec<Choice> {
+    events::event_transitions(status)
+        .iter()
+        .map(|s| Choice {
+            value: s.as_str().to_string(),
+            label: s.label(lang).to_string(),
+            selected: false,
+        })
+        .collect()
+}
+
 impl<'a> ShowPage<'a> {
     fn new(ctx: &'a Ctx, d: Loaded, error: Option<(&'static str, String)>) -> ShowPage<'a> {
         let (t, lang, ev) = (ctx.tr(), ctx.lang, &d.ev);
-        let organiser = if ev.organiser_name.is_empty() {
-            ev.organiser.label(lang).to_string()
-        } else {
-            format!("{} — {}", ev.organiser.label(lang), ev.organiser_name)
-        };
         let (error_form, error) = error.unwrap_or(("", String::new()));
-        let units = ev
-            .units
-            .iter()
-            .map(|(u, r)| {
-                let name = d.names.get(u).cloned().unwrap_or_default();
-                (u.0, name, *r == domain::UnitRelation::Lead)
-            })
-            .collect();
         ShowPage {
             l: Layout::new(ctx, &ev.title, "events"),
             id: ev.id.0,
@@ -304,21 +323,14 @@ impl<'a> ShowPage<'a> {
             status_label: ev.status.label(lang).to_string(),
             scope: ev.scope.label(lang).to_string(),
             format: ev.format.label(lang).to_string(),
-            organiser,
+            organiser: organiser(ev, lang),
             topic: ev.topic.clone(),
             venue: ev.venue.clone(),
             online_url: ev.online_url.clone(),
             times: time_lines(ev),
-            units,
+            units: unit_chips(&d),
             can_edit: d.can_edit,
-            next_statuses: events::event_transitions(ev.status)
-                .iter()
-                .map(|s| Choice {
-                    value: s.as_str().to_string(),
-                    label: s.label(lang).to_string(),
-                    selected: false,
-                })
-                .collect(),
+            next_statuses: next_statuses(ev.status, lang),
             invitation_counts: d
                 .invitations
                 .counts
