@@ -34,7 +34,7 @@ pub use permissions::{
 };
 pub use tracking::{
     Conflict, DatesSource, Figure, Percent, Period, ReportContent, TrackingError, check_version,
-    item_dates,
+    item_dates, item_label,
 };
 pub use units::{
     AbbreviationTable, CanonicalUnit, UnitKind, canonical_unit, merge_units, unit_key,

@@ -188,7 +188,7 @@ pub fn resolve(
         Some(v) => parse_num("SANGTAO_SESSION_HOURS", &v)?,
         None => file
             .session_hours
-            .unwrap_or(d.session_ttl.num_hours().try_into().unwrap_or(12)),
+            .unwrap_or(u32::try_from(d.session_ttl.num_hours()).unwrap_or(u32::MAX)),
     };
     let request_timeout_secs = match env("SANGTAO_REQUEST_TIMEOUT_SECS") {
         Some(v) => parse_num("SANGTAO_REQUEST_TIMEOUT_SECS", &v)?,

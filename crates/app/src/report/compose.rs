@@ -178,16 +178,7 @@ fn figure_rows(targets: &[&TargetProgress]) -> Vec<FigureRow> {
 }
 
 fn label(n: &ItemNode) -> String {
-    match n
-        .item
-        .numbering
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        Some(num) => format!("{num} {}", n.item.title),
-        None => n.item.title.clone(),
-    }
+    domain::item_label(n.item.numbering.as_deref(), &n.item.title)
 }
 
 /// The narrative prefilled from the records: what the Board starts editing from.

@@ -4,6 +4,15 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// How an item is named wherever it is listed: "1.2 Title", or the title alone when the
+/// item has no numbering.
+pub fn item_label(numbering: Option<&str>, title: &str) -> String {
+    match numbering.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => format!("{n} {title}"),
+        None => title.to_string(),
+    }
+}
+
 /// A responsible person as typed on one line: "Nguyễn Văn A, Phó Trưởng phòng" gives the
 /// name and the job title; a blank line gives nothing.
 pub fn parse_person_line(line: &str) -> Option<(String, Option<String>)> {

@@ -14,7 +14,7 @@ mod status;
 
 pub use conflict::{Conflict, check_version};
 pub use error::TrackingError;
-pub use item::{DatesSource, item_dates, parse_person_line};
+pub use item::{DatesSource, item_dates, item_label, parse_person_line};
 pub use period::Period;
 pub use permissions::{check_change_units, check_edit_item, check_report};
 pub use report::{Figure, Percent, ReportContent};

@@ -367,3 +367,11 @@ fn stale_versions_conflict_with_both_versions() {
     assert!(e.message(Language::Vi).contains("phiên bản 4"));
     assert!(e.message(Language::En).contains("version 4 is newer"));
 }
+
+#[test]
+fn items_are_labelled_with_their_numbering_when_they_have_one() {
+    assert_eq!(item_label(Some("1.2"), "Hội thảo"), "1.2 Hội thảo");
+    assert_eq!(item_label(Some(" - "), "Tham gia"), "- Tham gia");
+    assert_eq!(item_label(Some("  "), "Tham gia"), "Tham gia");
+    assert_eq!(item_label(None, "Tham gia"), "Tham gia");
+}

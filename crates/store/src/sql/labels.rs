@@ -25,10 +25,7 @@ pub(crate) async fn item_labels(
     let rows: Vec<(i64, Option<String>, String)> = q.build_query_as().fetch_all(pool).await?;
     let mut labels: HashMap<i64, String> = rows
         .into_iter()
-        .map(|(id, numbering, title)| {
-            let label = format!("{} {title}", numbering.unwrap_or_default());
-            (id, label.trim().to_string())
-        })
+        .map(|(id, numbering, title)| (id, domain::item_label(numbering.as_deref(), &title)))
         .collect();
     // In the order asked for; ids that name no item are left out.
     Ok(ids

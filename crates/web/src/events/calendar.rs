@@ -1,7 +1,7 @@
 //! The calendar: the month grid and the list, with filters (`/events`).
 
 use super::export::export;
-use super::{Choice, choices, picked, status_class, time_lines, unit_names};
+use super::{Choice, choices, picked, status_class, time_lines};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::page::{Layout, render_page};
@@ -153,38 +153,30 @@ pub async fn list(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
-    let today = app.now().with_timezone(&HANOI).date_naive();
+    let today = app.today();
+    let this_month = today.with_day(1).unwrap_or(today);
     let month_view = q.view != "list";
-    let month = month_of(&q.month)
-        .or_else(|| month_view.then(|| NaiveDate::from_ymd_opt(today.year(), today.month(), 1))?);
+    let month = month_of(&q.month).or(month_view.then_some(this_month));
     let events = app
         .store()
         .list_events(&filter_of(&q, &user, month))
         .await?;
-    let names = unit_names(&app).await?;
+    let units = app.store().list_units().await?;
+    let names = units.iter().map(|u| (u.id, u.name.clone())).collect();
     if q.format == "csv" || q.format == "xlsx" {
         return export(&q.format, lang, &events, &names);
     }
     let lines: Vec<EventLine> = events.iter().map(|e| line(lang, e, &names)).collect();
-    let m = month.unwrap_or_else(|| {
-        NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today)
-    });
+    let m = month.unwrap_or(this_month);
     let weeks = month_grid(m, today, &events, &lines);
-    let units = unit_choices(&app, &user, &q).await?;
+    let units = unit_choices(units, &user, &q);
     let page = ListPage::new(&ctx, &q, (m, month, month_view), weeks, lines, units, &user);
     Ok(render_page(page))
 }
 
 /// The unit filter's choices: every unit, or a partner's own units.
-async fn unit_choices(
-    app: &AppState,
-    user: &SessionUser,
-    q: &ListQuery,
-) -> Result<Vec<Choice>, AppError> {
-    Ok(app
-        .store()
-        .list_units()
-        .await?
+fn unit_choices(units: Vec<store::Unit>, user: &SessionUser, q: &ListQuery) -> Vec<Choice> {
+    units
         .into_iter()
         .filter(|u| !is_partner_only(user) || user.actor.unit_ids.contains(&u.id))
         .map(|u| Choice {
@@ -192,7 +184,7 @@ async fn unit_choices(
             value: u.id.0.to_string(),
             label: u.name,
         })
-        .collect())
+        .collect()
 }
 
 impl<'a> ListPage<'a> {

@@ -337,9 +337,8 @@ async fn item_choices(app: &AppState, f: &EventForm) -> Result<Vec<Choice>, AppE
         for n in v.items.iter().flat_map(|root| root.walk()) {
             let id = n.item.id.0.to_string();
             let targets: Vec<String> = n.targets.iter().map(|x| x.display()).collect();
-            let numbering = n.item.numbering.clone().unwrap_or_default();
             let title: String = n.item.title.chars().take(90).collect();
-            let mut label = format!("{numbering} {title}");
+            let mut label = domain::item_label(n.item.numbering.as_deref(), &title);
             if !targets.is_empty() {
                 label.push_str(&format!(" [{}]", targets.join("; ")));
             }

@@ -182,10 +182,7 @@ impl<'a> ItemPage<'a> {
 }
 
 fn page_title(v: &ItemView) -> String {
-    match &v.item.numbering {
-        Some(n) => format!("{n} {}", v.item.title),
-        None => v.item.title.clone(),
-    }
+    domain::item_label(v.item.numbering.as_deref(), &v.item.title)
 }
 
 /// The plan's title cut to 60 characters for the breadcrumb.

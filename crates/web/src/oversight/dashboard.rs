@@ -131,10 +131,7 @@ struct DashboardPage<'a> {
 fn line(row: &store::DashboardRow, lang: Language) -> Line {
     Line {
         id: row.id.0,
-        label: match row.numbering.as_deref().filter(|n| !n.trim().is_empty()) {
-            Some(n) => format!("{n} {}", row.title),
-            None => row.title.clone(),
-        },
+        label: domain::item_label(row.numbering.as_deref(), &row.title),
         due: row.due.map(format_date).unwrap_or_default(),
         status_code: row.status.as_str(),
         status_label: row.status.label(lang),
@@ -386,10 +383,7 @@ fn recent_lines(ctx: &Ctx, data: &DashboardData) -> Vec<RecentLine> {
         .iter()
         .map(|r| RecentLine {
             report_id: r.first_id,
-            label: match r.numbering.as_deref().filter(|n| !n.trim().is_empty()) {
-                Some(n) => format!("{n} {}", r.title),
-                None => r.title.clone(),
-            },
+            label: domain::item_label(r.numbering.as_deref(), &r.title),
             unit: r.unit_name.clone(),
             period: r
                 .period

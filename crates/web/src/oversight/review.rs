@@ -106,10 +106,7 @@ pub async fn escalations(
     require_board(&user)?;
     let all = app.store().escalations(true, 200).await?;
     let lines = all.into_iter().map(|e| {
-        let label = match e.numbering.as_deref().filter(|n| !n.trim().is_empty()) {
-            Some(n) => format!("{n} {}", e.title),
-            None => e.title.clone(),
-        };
+        let label = domain::item_label(e.numbering.as_deref(), &e.title);
         EscalationLine {
             id: e.id,
             item_id: e.item_id.0,
@@ -196,7 +193,7 @@ async fn evaluation_page(
         .await?
         .unwrap_or((this_year, this_year));
     let history = grade_lines(ctx, app.store().evaluations(item).await?);
-    let label = item_label(&view.item);
+    let label = domain::item_label(view.item.numbering.as_deref(), &view.item.title);
     let title = ctx.tr().f("evaluation.title", &[("item", &label)]);
     let failed = error.is_some();
     let mut r = render_page(EvaluationPage {
@@ -236,14 +233,6 @@ fn grade_lines(ctx: &Ctx, evaluations: Vec<store::EvaluationRecord>) -> Vec<Grad
             when: local_datetime(e.created_at),
         })
         .collect()
-}
-
-/// "numbering title", or the title alone when the item has no numbering.
-fn item_label(item: &store::ItemRecord) -> String {
-    match item.numbering.as_deref().filter(|n| !n.trim().is_empty()) {
-        Some(n) => format!("{n} {}", item.title),
-        None => item.title.clone(),
-    }
 }
 
 /// The report period an item's evaluation opens on: its plan's (404 for no such item).
