@@ -21,20 +21,15 @@ pub(crate) fn like_pattern(folded: &str) -> String {
     p
 }
 
-/// The WHERE clause of the list, with every value bound (`push_bind`).
+/// The WHERE clause of the list, with every value bound (`push_bind`). Each filter adds
+/// an ` AND …` to a clause that starts true.
 fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
-    let mut sep = " WHERE ";
-    let mut next = |q: &mut QueryBuilder<DB>| {
-        q.push(sep);
-        sep = " AND ";
-    };
+    q.push(" WHERE TRUE");
     if let Some(p) = f.plan_id {
-        next(q);
-        q.push("i.plan_id = ").push_bind(p.0);
+        q.push(" AND i.plan_id = ").push_bind(p.0);
     }
     if let Some(u) = f.unit_id {
-        next(q);
-        q.push("i.id IN (SELECT item_id FROM item_units WHERE unit_id = ")
+        q.push(" AND i.id IN (SELECT item_id FROM item_units WHERE unit_id = ")
             .push_bind(u.0);
         if let Some(rel) = f.relation {
             q.push(" AND relation = ").push_bind(rel.as_str());
@@ -42,8 +37,7 @@ fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
         q.push(")");
     }
     if let Some(units) = &f.visible_units {
-        next(q);
-        q.push("i.id IN (SELECT item_id FROM item_units WHERE unit_id IN (");
+        q.push(" AND i.id IN (SELECT item_id FROM item_units WHERE unit_id IN (");
         if units.is_empty() {
             // No units: nothing is shared.
             q.push("NULL");
@@ -55,8 +49,7 @@ fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
         q.push("))");
     }
     if !f.statuses.is_empty() {
-        next(q);
-        q.push("i.status IN (");
+        q.push(" AND i.status IN (");
         let mut list = q.separated(", ");
         for s in &f.statuses {
             list.push_bind(s.as_str());
@@ -64,12 +57,10 @@ fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
         q.push(")");
     }
     if let Some(d) = f.due_from {
-        next(q);
-        q.push("i.due_date >= ").push_bind(day_text(d));
+        q.push(" AND i.due_date >= ").push_bind(day_text(d));
     }
     if let Some(d) = f.due_to {
-        next(q);
-        q.push("i.due_date <= ").push_bind(day_text(d));
+        q.push(" AND i.due_date <= ").push_bind(day_text(d));
     }
     if let Some(t) = f
         .text
@@ -78,14 +69,12 @@ fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
         .map(|t| t.trim().to_string())
         && !t.is_empty()
     {
-        next(q);
-        q.push("i.search_folded LIKE ")
+        q.push(" AND i.search_folded LIKE ")
             .push_bind(like_pattern(&t))
             .push(" ESCAPE '\\'");
     }
     if let Some(after) = f.after_id {
-        next(q);
-        q.push("i.id > ").push_bind(after.0);
+        q.push(" AND i.id > ").push_bind(after.0);
     }
 }
 
