@@ -11,10 +11,8 @@
 
 use crate::mail::Mailer;
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use domain::Language;
 use domain::oversight::{
-    ReminderPolicy, ReminderRule, RuleKind, escalations_due, reminder_subject, reminders_due,
-    vietnam_today,
+    Reminder, ReminderPolicy, ReminderRule, RuleKind, escalations_due, reminders_due, vietnam_today,
 };
 use std::collections::HashMap;
 use std::time::Duration;
@@ -97,7 +95,7 @@ pub async fn run_once(
     let tr = cfg.texts;
     for r in reminders_due(today, &open, &rules, &sent, &policy) {
         let label = labels.get(&r.key.item).copied().unwrap_or("");
-        let subject = reminder_subject(&r, label, Language::Vi);
+        let subject = reminder_subject(tr, &r, label);
         let link = format!(
             "{}/items/{}",
             cfg.public_url.trim_end_matches('/'),
@@ -150,6 +148,24 @@ pub async fn run_once(
         }
     }
     Ok(summary)
+}
+
+/// The reminder's subject line (`reminder.subject`): before the due date, on it, or after.
+fn reminder_subject(tr: Texts, r: &Reminder, item_label: &str) -> String {
+    let when = match r.offset_days {
+        d if d < 0 => "before",
+        0 => "today",
+        _ => "overdue",
+    };
+    tr(
+        "reminder.subject",
+        &[
+            ("when", when),
+            ("days", &r.offset_days.unsigned_abs().to_string()),
+            ("due", &domain::format_date(r.due)),
+            ("item", item_label),
+        ],
+    )
 }
 
 /// Runs [`run_once`] now and then every `cfg.interval`, until `stop` resolves. Errors are

@@ -80,80 +80,6 @@ impl CountingRule {
             && self.window.admits(r.date())
             && self.item.is_none_or(|i| r.linked_items().contains(&i))
     }
-
-    /// The rule in words, e.g. "Đếm: phiên họp trực tuyến đã diễn ra trong năm 2025 gắn
-    /// với mục này". `kinds` describes the record kinds (labels of kinds, statuses and
-    /// fields); unknown codes are shown as they are.
-    pub fn describe(&self, kinds: &[KindInfo], lang: Language) -> String {
-        let vi = lang == Language::Vi;
-        let info = |k: &str| kinds.iter().find(|i| i.code == k);
-        let kind_names: Vec<String> = self
-            .kinds
-            .iter()
-            .map(|k| info(k).map_or(k.clone(), |i| i.label(lang).to_string()))
-            .collect();
-        let joined = join_words(&kind_names, if vi { "và" } else { "and" });
-        let status_names: Vec<String> = self
-            .statuses
-            .iter()
-            .map(|s| {
-                self.kinds
-                    .iter()
-                    .filter_map(|k| info(k))
-                    .find_map(|i| i.status_label(s, lang))
-                    .map_or(s.clone(), str::to_string)
-            })
-            .collect();
-        let status = join_words(&status_names, if vi { "hoặc" } else { "or" });
-        let mut out = match (&self.measure, vi) {
-            (Measure::Count, true) => format!("Đếm: {joined}"),
-            (Measure::Count, false) => format!("Count: {joined}"),
-            (Measure::Sum { field }, _) => {
-                let f = self
-                    .kinds
-                    .iter()
-                    .filter_map(|k| info(k))
-                    .find_map(|i| i.field_label(field, lang))
-                    .map_or(field.clone(), str::to_string);
-                if vi {
-                    format!("Tổng {f} của: {joined}")
-                } else {
-                    format!("Sum of {f} over: {joined}")
-                }
-            }
-        };
-        if !status.is_empty() {
-            out.push(' ');
-            out.push_str(&status);
-        }
-        match (&self.window, vi) {
-            (Window::Any, _) => {}
-            (Window::Year { year }, true) => out.push_str(&format!(" trong năm {year}")),
-            (Window::Year { year }, false) => out.push_str(&format!(" in {year}")),
-            (Window::Range { from, to }, true) => out.push_str(&format!(
-                " từ {} đến {}",
-                crate::format_date(*from),
-                crate::format_date(*to)
-            )),
-            (Window::Range { from, to }, false) => out.push_str(&format!(" from {from} to {to}")),
-        }
-        if self.item.is_some() {
-            out.push_str(if vi {
-                " gắn với mục này"
-            } else {
-                " linked to this item"
-            });
-        }
-        out
-    }
-}
-
-fn join_words(words: &[String], conj: &str) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {conj} {last}", init.join(", ")),
-    }
 }
 
 /// Labels of a record kind, its statuses and numeric fields (each: code, vi, en).
@@ -431,26 +357,6 @@ mod tests {
         }
     }
 
-    const KINDS: &[KindInfo] = &[
-        KindInfo {
-            code: "club_meeting",
-            vi: "buổi sinh hoạt câu lạc bộ",
-            en: "club meeting",
-            statuses: &[
-                ("held", "đã diễn ra", "held"),
-                ("planned", "dự kiến", "planned"),
-            ],
-            fields: &[("attendees", "số người tham dự", "attendees")],
-        },
-        KindInfo {
-            code: "online_session",
-            vi: "phiên họp trực tuyến",
-            en: "online session",
-            statuses: &[("held", "đã diễn ra", "held")],
-            fields: &[],
-        },
-    ];
-
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
     }
@@ -514,34 +420,6 @@ mod tests {
             to: d(2025, 6, 30).unwrap(),
         };
         assert_eq!(actual(&range, &records()), 1.0);
-    }
-
-    #[test]
-    fn rules_are_described_in_words() {
-        let mut r = rule(Measure::Count);
-        r.kinds = vec!["online_session".into()];
-        assert_eq!(
-            r.describe(KINDS, Language::Vi),
-            "Đếm: phiên họp trực tuyến đã diễn ra trong năm 2025 gắn với mục này"
-        );
-        assert_eq!(
-            r.describe(KINDS, Language::En),
-            "Count: online session held in 2025 linked to this item"
-        );
-        let s = rule(Measure::Sum {
-            field: "attendees".into(),
-        });
-        assert_eq!(
-            s.describe(KINDS, Language::Vi),
-            "Tổng số người tham dự của: buổi sinh hoạt câu lạc bộ đã diễn ra trong năm 2025 gắn với mục này"
-        );
-        let mut many = rule(Measure::Count);
-        many.kinds = vec!["a".into(), "b".into(), "online_session".into()];
-        many.item = None;
-        assert_eq!(
-            many.describe(KINDS, Language::Vi),
-            "Đếm: a, b và phiên họp trực tuyến đã diễn ra trong năm 2025"
-        );
     }
 
     #[test]

@@ -7,7 +7,6 @@
 //! match the name's extension; only then is the file renamed into place. Any failure,
 //! a cut-off upload included, removes the temporary file.
 
-use domain::Language;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -64,26 +63,6 @@ impl EvidenceError {
             EvidenceError::Unsupported { .. } => "evidence.unsupported",
             EvidenceError::Empty => "evidence.empty",
             EvidenceError::Io(_) => "evidence.io",
-        }
-    }
-
-    pub fn message(&self, lang: Language) -> String {
-        if lang == Language::En {
-            return self.to_string();
-        }
-        match self {
-            EvidenceError::TooLarge { limit } => format!(
-                "Tệp vượt quá dung lượng cho phép ({} MB).",
-                limit / 1_000_000
-            ),
-            EvidenceError::Mismatch { name, detected } => format!(
-                "Nội dung tệp “{name}” ({detected}) không khớp với phần mở rộng của tên tệp."
-            ),
-            EvidenceError::Unsupported { extension } => {
-                format!("Không nhận tệp loại “{extension}”: dùng ảnh, PDF, DOCX, XLSX hoặc video.")
-            }
-            EvidenceError::Empty => "Tệp rỗng.".into(),
-            EvidenceError::Io(_) => "Tải tệp lên không thành công, không có gì được lưu.".into(),
         }
     }
 }
@@ -351,7 +330,6 @@ mod tests {
         let store = EvidenceStore::new(&dir, DEFAULT_LIMIT);
         let e = store.put(&pdf()[..], "photo.jpg").await.unwrap_err();
         assert!(matches!(e, EvidenceError::Mismatch { .. }), "{e}");
-        assert!(e.message(Language::Vi).contains("không khớp"));
         let e = store
             .put(&b"MZ\x90\x00 not a document"[..], "report.docx")
             .await

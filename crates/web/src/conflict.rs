@@ -3,6 +3,7 @@
 //! current one. Nothing typed is lost, nothing is overwritten silently.
 
 use crate::i18n::Tr;
+use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::Ctx;
 use askama::Template;

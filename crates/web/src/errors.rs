@@ -2,6 +2,7 @@
 //! [`ErrorMarker`] that [`crate::session::context`] turns into a page in the user's
 //! language, saying what to do next.
 
+use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, redirect};
 use askama::Template;

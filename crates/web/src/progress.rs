@@ -11,6 +11,7 @@ use crate::conflict;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{field, fields, parse_number};
+use crate::i18n::Worded;
 use crate::items::{self, Overlay, ReportDraft, report_line, visible_item};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};

@@ -3,7 +3,6 @@
 
 use super::{DelegationStatus, EventError, can_edit_event};
 use crate::permissions::{Actor, ItemUnit};
-use crate::vocab::Language;
 use chrono::NaiveDate;
 
 impl DelegationStatus {
@@ -33,7 +32,6 @@ pub fn check_delegation_status(
     units: &[ItemUnit],
     from: DelegationStatus,
     to: DelegationStatus,
-    lang: Language,
 ) -> Result<(), EventError> {
     if !can_edit_event(actor, units) {
         return Err(EventError::Forbidden {
@@ -41,10 +39,7 @@ pub fn check_delegation_status(
         });
     }
     if !from.next().contains(&to) || to == DelegationStatus::Reported {
-        return Err(EventError::Transition {
-            from: from.label(lang).to_string(),
-            to: to.label(lang).to_string(),
-        });
+        return Err(EventError::DelegationTransition { from, to });
     }
     if DelegationStatus::needs_board(to) && !actor.is_board_or_admin() {
         return Err(EventError::Forbidden {

@@ -2,7 +2,6 @@
 //! it has started.
 
 use super::{EventError, EventStatus, EventTimes};
-use crate::vocab::Language;
 use chrono::{DateTime, Utc};
 
 /// The statuses an event may move to from `from` (who may is [`can_edit_event`](super::can_edit_event)).
@@ -24,13 +23,9 @@ pub fn check_event_status(
     to: EventStatus,
     times: &EventTimes,
     now: DateTime<Utc>,
-    lang: Language,
 ) -> Result<(), EventError> {
     if !event_transitions(from).contains(&to) {
-        return Err(EventError::Transition {
-            from: from.label(lang).to_string(),
-            to: to.label(lang).to_string(),
-        });
+        return Err(EventError::EventTransition { from, to });
     }
     if to == EventStatus::Held && times.start > now {
         return Err(EventError::HeldBeforeStart {

@@ -1,8 +1,6 @@
 //! [`OversightError`]: why an oversight action was refused, with its stable key and its
 //! Vietnamese and English messages.
 
-use crate::vocab::Language;
-
 /// Why an oversight action was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OversightError {
@@ -23,22 +21,6 @@ impl OversightError {
             OversightError::ReportPeriod(_) => "oversight.report_period",
             OversightError::BadGrade(_) => "oversight.bad_grade",
             OversightError::CommentTooLong { .. } => "oversight.comment_too_long",
-        }
-    }
-
-    pub fn message(&self, lang: Language) -> String {
-        match (self, lang) {
-            (_, Language::En) => self.to_string(),
-            (OversightError::Forbidden(_), _) => {
-                "Bạn không có quyền thực hiện thao tác này.".into()
-            }
-            (OversightError::ReportPeriod(p), _) => {
-                format!("Báo cáo kết quả lập cho 6 tháng hoặc cả năm, không cho kỳ “{p}”.")
-            }
-            (OversightError::BadGrade(g), _) => format!("Mức đánh giá “{g}” không hợp lệ."),
-            (OversightError::CommentTooLong { max }, _) => {
-                format!("Nhận xét dài quá {max} ký tự.")
-            }
         }
     }
 }

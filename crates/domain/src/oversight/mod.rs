@@ -30,9 +30,7 @@ pub use grades::{Grade, MAX_COMMENT_CHARS, check_comment, parse_grade};
 pub use periods::{
     check_report_period, default_report_period, report_period_choices, report_period_within,
 };
-pub use reminders::{
-    OpenItem, Reminder, SendKey, escalations_due, is_open, reminder_subject, reminders_due,
-};
+pub use reminders::{OpenItem, Reminder, SendKey, escalations_due, is_open, reminders_due};
 pub use rules::{DEFAULT_RULES, ReminderPolicy, ReminderRule, RuleKind, RuleParseError};
 
 /// The calendar day in Vietnam at `now`.

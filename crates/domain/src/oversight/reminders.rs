@@ -3,7 +3,7 @@
 
 use super::{ReminderPolicy, ReminderRule, RuleKind};
 use crate::ids::{ItemId, UnitId};
-use crate::vocab::{ItemStatus, Language};
+use crate::vocab::ItemStatus;
 use chrono::{Days, NaiveDate};
 use std::collections::{HashMap, HashSet};
 
@@ -133,21 +133,4 @@ pub fn escalations_due(
         .collect();
     out.sort();
     out
-}
-
-/// The reminder's subject line, in Vietnamese first (e-mail and the notification list).
-pub fn reminder_subject(r: &Reminder, item_label: &str, lang: Language) -> String {
-    let due = crate::format::format_date(r.due);
-    match (lang, r.offset_days) {
-        (Language::Vi, d) if d < 0 => {
-            format!("[Đôn đốc] Còn {} ngày đến hạn ({due}): {item_label}", -d)
-        }
-        (Language::Vi, 0) => format!("[Đôn đốc] Hôm nay đến hạn ({due}): {item_label}"),
-        (Language::Vi, d) => format!("[Đôn đốc] Quá hạn {d} ngày (hạn {due}): {item_label}"),
-        (Language::En, d) if d < 0 => {
-            format!("[Reminder] Due in {} days ({due}): {item_label}", -d)
-        }
-        (Language::En, 0) => format!("[Reminder] Due today ({due}): {item_label}"),
-        (Language::En, d) => format!("[Reminder] {d} days overdue (due {due}): {item_label}"),
-    }
 }

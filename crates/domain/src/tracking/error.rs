@@ -2,7 +2,7 @@
 //! Vietnamese and English messages.
 
 use super::{Conflict, Period};
-use crate::vocab::{ItemStatus, Language};
+use crate::vocab::ItemStatus;
 
 /// Why a tracking operation was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -50,59 +50,6 @@ impl TrackingError {
             TrackingError::UnknownTarget(_) => "tracking.unknown_target",
             TrackingError::EmptyReport => "tracking.empty_report",
             TrackingError::Conflict(_) => "tracking.conflict",
-        }
-    }
-
-    /// The message for users.
-    pub fn message(&self, lang: Language) -> String {
-        if let TrackingError::Conflict(c) = self {
-            return c.message(lang);
-        }
-        if lang == Language::En {
-            return self.to_string();
-        }
-        match self {
-            TrackingError::Forbidden { .. } => "Bạn không có quyền thực hiện thao tác này.".into(),
-            TrackingError::Transition { from, to } => format!(
-                "Không được chuyển trạng thái từ “{}” sang “{}”.",
-                from.label(lang),
-                to.label(lang)
-            ),
-            TrackingError::SameStatus(s) => {
-                format!("Nhiệm vụ đã ở trạng thái “{}”.", s.label(lang))
-            }
-            TrackingError::ReasonRequired => "Tạm dừng/hủy nhiệm vụ phải nêu lý do.".into(),
-            TrackingError::BadPeriod(s) => {
-                format!("Kỳ báo cáo “{s}” không hợp lệ: dùng 2025, 2025-H1, 2025-Q2 hoặc 2025-06.")
-            }
-            TrackingError::PeriodOutsidePlan {
-                period,
-                first,
-                last,
-            } => {
-                let years = if first == last {
-                    format!("năm {first}")
-                } else {
-                    format!("các năm {first}–{last}")
-                };
-                format!(
-                    "Kỳ báo cáo {} nằm ngoài thời gian của kế hoạch ({years}).",
-                    period.label(lang)
-                )
-            }
-            TrackingError::PercentOutOfRange(s) => {
-                format!("Tỷ lệ hoàn thành phải từ 0 đến 100 (nhận được: {s}).")
-            }
-            TrackingError::NegativeFigure(s) => {
-                format!("Số liệu phải là số không âm (nhận được: {s}).")
-            }
-            TrackingError::UnknownTarget(id) => {
-                format!("Chỉ tiêu {id} không thuộc nhiệm vụ này.")
-            }
-            TrackingError::EmptyReport => {
-                "Báo cáo cần có nội dung, tỷ lệ hoàn thành hoặc số liệu.".into()
-            }
-            TrackingError::Conflict(c) => c.message(lang),
         }
     }
 }

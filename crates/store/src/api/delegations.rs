@@ -2,7 +2,7 @@
 
 use crate::events_model::*;
 use crate::{Store, StoreError};
-use domain::{Language, UnitId};
+use domain::UnitId;
 
 impl Store {
     pub async fn create_delegation(
@@ -32,11 +32,10 @@ impl Store {
         expected_version: i64,
         to: domain::DelegationStatus,
         actor: &domain::Actor,
-        lang: Language,
     ) -> Result<i64, StoreError> {
         dispatch!(
             self,
-            delegations::set_delegation_status(&self.ctx, id, expected_version, to, actor, lang)
+            delegations::set_delegation_status(&self.ctx, id, expected_version, to, actor)
         )
     }
 

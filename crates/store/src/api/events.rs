@@ -3,7 +3,6 @@
 
 use crate::events_model::*;
 use crate::{Store, StoreError};
-use domain::Language;
 
 impl Store {
     /// Creates an event with its units, plan items and countable record, in one
@@ -38,11 +37,10 @@ impl Store {
         expected_version: i64,
         to: domain::EventStatus,
         actor: &domain::Actor,
-        lang: Language,
     ) -> Result<i64, StoreError> {
         dispatch!(
             self,
-            events::set_event_status(&self.ctx, id, expected_version, to, actor, lang)
+            events::set_event_status(&self.ctx, id, expected_version, to, actor)
         )
     }
 

@@ -7,7 +7,7 @@ use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_create_event, can_edit_event};
-use domain::{Actor, DelegationId, DelegationStatus, Dong, EventId, Language, UnitId, events};
+use domain::{Actor, DelegationId, DelegationStatus, Dong, EventId, UnitId, events};
 
 pub(crate) const DELEGATION_COLS: &str =
     "id, title, purpose, destination, depart_date, return_date,
@@ -256,12 +256,11 @@ pub(crate) async fn set_delegation_status(
     expected: i64,
     to: DelegationStatus,
     actor: &Actor,
-    lang: Language,
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let before = must_delegation(&mut tx, id).await?;
-    events::check_delegation_status(actor, &before.item_units(), before.status, to, lang)?;
+    events::check_delegation_status(actor, &before.item_units(), before.status, to)?;
     delegation_version(&before, expected)?;
     sqlx::query("UPDATE delegations SET status = $1 WHERE id = $2")
         .bind(to.as_str())

@@ -8,7 +8,7 @@ use crate::model::AuditEntry;
 use crate::tracking_model::CountableRecord;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_create_event, can_edit_event};
-use domain::{Actor, EventId, EventStatus, ItemId, Language, UnitId, UnitRelation, events};
+use domain::{Actor, EventId, EventStatus, ItemId, UnitId, UnitRelation, events};
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -392,7 +392,6 @@ pub(crate) async fn set_event_status(
     expected: i64,
     to: EventStatus,
     actor: &Actor,
-    lang: Language,
 ) -> R<i64> {
     let now_utc = ctx.now_utc();
     let now = now_utc.timestamp();
@@ -402,7 +401,7 @@ pub(crate) async fn set_event_status(
     let times = before
         .times()
         .ok_or_else(|| StoreError::Invalid(format!("event {id} has unreadable times")))?;
-    events::check_event_status(before.status, to, &times, now_utc, lang)?;
+    events::check_event_status(before.status, to, &times, now_utc)?;
     sqlx::query("UPDATE events SET status = $1 WHERE id = $2")
         .bind(to.as_str())
         .bind(id.0)

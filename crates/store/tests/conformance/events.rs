@@ -213,10 +213,7 @@ async fn events_count_toward_the_seed_plan_targets(store: &Store) {
             .unwrap();
         if !direct {
             for (v, to) in [(1, EventStatus::Confirmed), (2, EventStatus::Held)] {
-                store
-                    .set_event_status(id, v, to, &s.lead, Language::Vi)
-                    .await
-                    .unwrap();
+                store.set_event_status(id, v, to, &s.lead).await.unwrap();
             }
         }
         ids.push(id);
@@ -238,7 +235,7 @@ async fn events_count_toward_the_seed_plan_targets(store: &Store) {
         .await
         .unwrap();
     store
-        .set_event_status(cancelled, 1, EventStatus::Cancelled, &s.lead, Language::Vi)
+        .set_event_status(cancelled, 1, EventStatus::Cancelled, &s.lead)
         .await
         .unwrap();
     store
@@ -298,11 +295,11 @@ async fn events_count_toward_the_seed_plan_targets(store: &Store) {
 
     // Un-holding one (held → confirmed → cancelled) takes it out, in the same step.
     store
-        .set_event_status(ids[0], 1, EventStatus::Confirmed, &s.lead, Language::Vi)
+        .set_event_status(ids[0], 1, EventStatus::Confirmed, &s.lead)
         .await
         .unwrap();
     store
-        .set_event_status(ids[0], 2, EventStatus::Cancelled, &s.lead, Language::Vi)
+        .set_event_status(ids[0], 2, EventStatus::Cancelled, &s.lead)
         .await
         .unwrap();
     let progress = store.plan_target_progress(s.plan).await.unwrap();
@@ -405,7 +402,7 @@ async fn events_permissions_versions_and_validation(store: &Store) {
     refused(store.update_event(id, 1, &new, &s.outsider).await);
     refused(
         store
-            .set_event_status(id, 1, EventStatus::Confirmed, &s.outsider, Language::Vi)
+            .set_event_status(id, 1, EventStatus::Confirmed, &s.outsider)
             .await,
     );
     refused(store.set_event_outcome(id, "x", &s.partner).await);
@@ -427,7 +424,7 @@ async fn events_permissions_versions_and_validation(store: &Store) {
     }
     // Not held before it starts; not cancelled at creation.
     match store
-        .set_event_status(id, 2, EventStatus::Held, &s.board, Language::Vi)
+        .set_event_status(id, 2, EventStatus::Held, &s.board)
         .await
     {
         Err(StoreError::Event(e)) => assert_eq!(e.key(), "event.held_before_start"),
@@ -440,7 +437,7 @@ async fn events_permissions_versions_and_validation(store: &Store) {
         store.clock().now() + chrono::Duration::days(15),
     ));
     later
-        .set_event_status(copy, 1, EventStatus::Held, &s.board, Language::Vi)
+        .set_event_status(copy, 1, EventStatus::Held, &s.board)
         .await
         .expect("held once it has started");
     let mut bad = new.clone();
@@ -462,7 +459,7 @@ async fn events_permissions_versions_and_validation(store: &Store) {
     assert_eq!(store.event(id2).await.unwrap().unwrap().title, "Hội nghị");
     // Admins may do everything.
     store
-        .set_event_status(id2, 1, EventStatus::Confirmed, &s.admin, Language::Vi)
+        .set_event_status(id2, 1, EventStatus::Confirmed, &s.admin)
         .await
         .unwrap();
 }
@@ -686,7 +683,7 @@ async fn events_interpreter_double_booking_is_a_warning(store: &Store) {
     refused(store.book_interpreter(c, interp, "", &s.outsider).await);
     // A cancelled event no longer clashes.
     store
-        .set_event_status(a, 1, EventStatus::Cancelled, &s.lead, Language::Vi)
+        .set_event_status(a, 1, EventStatus::Cancelled, &s.lead)
         .await
         .unwrap();
     assert!(store.bookings(b).await.unwrap()[0].clashes.is_empty());
@@ -871,13 +868,13 @@ async fn events_delegations_from_draft_to_report(store: &Store) {
         .await
         .unwrap();
     let v = store
-        .set_delegation_status(id, v, DelegationStatus::Submitted, &s.lead, Language::Vi)
+        .set_delegation_status(id, v, DelegationStatus::Submitted, &s.lead)
         .await
         .unwrap();
     // The decision is recorded by the Board; a report waits for the trip.
     refused(
         store
-            .set_delegation_status(id, v, DelegationStatus::Approved, &s.lead, Language::Vi)
+            .set_delegation_status(id, v, DelegationStatus::Approved, &s.lead)
             .await,
     );
     assert!(matches!(
@@ -885,7 +882,7 @@ async fn events_delegations_from_draft_to_report(store: &Store) {
         Err(StoreError::Invalid(_))
     ));
     let v = store
-        .set_delegation_status(id, v, DelegationStatus::Approved, &s.board, Language::Vi)
+        .set_delegation_status(id, v, DelegationStatus::Approved, &s.board)
         .await
         .unwrap();
     assert!(matches!(
@@ -895,7 +892,7 @@ async fn events_delegations_from_draft_to_report(store: &Store) {
         Err(StoreError::Event(EventError::ReportTooEarly))
     ));
     let v = store
-        .set_delegation_status(id, v, DelegationStatus::Travelled, &s.lead, Language::Vi)
+        .set_delegation_status(id, v, DelegationStatus::Travelled, &s.lead)
         .await
         .unwrap();
     assert!(matches!(

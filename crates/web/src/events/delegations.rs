@@ -7,6 +7,7 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{field, form_pairs, parse_date};
+use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
@@ -193,9 +194,7 @@ fn next_statuses(user: &SessionUser, d: &DelegationRecord, lang: domain::Languag
     d.status
         .next()
         .iter()
-        .filter(|to| {
-            events::check_delegation_status(&user.actor, &units, d.status, **to, lang).is_ok()
-        })
+        .filter(|to| events::check_delegation_status(&user.actor, &units, d.status, **to).is_ok())
         .map(|s| Choice {
             value: s.as_str().into(),
             label: s.label(lang).into(),
@@ -254,7 +253,7 @@ pub async fn status(
     };
     match app
         .store()
-        .set_delegation_status(id, version, to, &user.actor, ctx.lang)
+        .set_delegation_status(id, version, to, &user.actor)
         .await
     {
         Ok(_) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),

@@ -6,6 +6,7 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{field, fields, form_pairs};
+use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed};
 use askama::Template;

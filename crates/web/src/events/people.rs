@@ -7,6 +7,7 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{field, form_pairs};
+use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;

@@ -7,6 +7,7 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{field, form_pairs, parse_date};
+use crate::i18n::Worded;
 use crate::session::{Signed, redirect};
 use axum::body::{Body, Bytes};
 use axum::extract::{Multipart, State};

@@ -397,7 +397,7 @@ pub async fn status(
     };
     match app
         .store()
-        .set_event_status(id, version, to, &user.actor, ctx.lang)
+        .set_event_status(id, version, to, &user.actor)
         .await
     {
         Ok(_) => Ok(back(&ctx, id, "saved", "status")),

@@ -241,7 +241,9 @@ pub fn report_line(lang: Language, r: &ReportVersion, targets: &[TargetProgress]
 pub(crate) fn target_line(t: &Tr, lang: Language, p: &TargetProgress) -> TargetLine {
     let source = match &p.source {
         TargetSource::Entered => t.t("track.source_entered").to_string(),
-        TargetSource::Counted { rule } => rule.describe(domain::counting::RECORD_KINDS, lang),
+        TargetSource::Counted { rule } => {
+            crate::i18n::describe_rule(rule, domain::counting::RECORD_KINDS, lang)
+        }
     };
     let (attainment, attainment_label) = match p.attainment {
         Some(a) => (a.as_str(), a.label(lang).to_string()),

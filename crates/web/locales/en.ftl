@@ -1,0 +1,664 @@
+### English interface. Every message must also be in vi.ftl; code names a message with dots for its dashes (nav.plans → nav-plans).
+
+## app
+app-name = Creative Hanoi
+app-tagline = UNESCO Creative City plan tracking
+app-footer = Hanoi Department of Culture and Sports · Plan tracking system
+
+## nav
+nav-items = Items
+nav-plans = Plans
+nav-units = Units
+nav-users = Users
+nav-abbreviations = Abbreviations
+nav-signout = Sign out
+
+## notice
+notice-password_changed = Your password has been changed. Use the new password from now on.
+notice-user_updated = The user's roles and units have been saved.
+notice-abbreviation_saved = The abbreviation has been saved.
+notice-abbreviation_deleted = The abbreviation has been deleted.
+notice-item_saved = Your changes have been saved.
+notice-item_added = The item has been added (marked as not in the document).
+notice-item_split = The item has been split.
+notice-item_moved = The order has been changed.
+notice-report_filed = The progress report has been filed.
+notice-report_saved = A new version of the report has been saved.
+
+## error
+error-back = Go back
+error-home = Back to the plans
+
+## error.not_found
+error-not_found-title = Page not found
+error-not_found-message = This address does not exist in the system, or its content was removed.
+error-not_found-next = Check the address, or go back to the list of plans.
+
+## error.forbidden
+error-forbidden-title = You may not see this page
+error-forbidden-message = This page is only for people with a suitable role (for example Administrator).
+error-forbidden-next = If you need access, ask the Department's administrator.
+
+## error.csrf_missing
+error-csrf_missing-title = The form has expired
+error-csrf_missing-message = The request carried no form security code, so it was not carried out. Nothing was saved.
+error-csrf_missing-next = Reload the page (F5) and do it again.
+
+## error.csrf_stale
+error-csrf_stale-title = This form is out of date
+error-csrf_stale-message = The form was opened in an earlier session (you may have signed out or signed in again). Nothing was saved.
+error-csrf_stale-next = Reload the page (F5) to get a fresh form, then do it again.
+
+## error.bad_request
+error-bad_request-title = Invalid request
+error-bad_request-message = The data sent was not in the expected form, so it was not processed.
+error-bad_request-next = Go back, check what you entered and send it again.
+
+## error.internal
+error-internal-title = Something went wrong
+error-internal-message = The system failed while handling the request. Nothing is half-done: the action either completed or did not happen.
+error-internal-next = Try again in a few minutes. If it keeps failing, tell the administrator when it happened.
+
+## error.refused
+error-refused-title = This could not be done
+error-refused-message = The change was not made: the data does not follow the rules.
+error-refused-next = Go back, correct what the message says and try again.
+error-refused-invalid = The data is not valid. Please check the fields you entered.
+
+## error.conflict
+error-conflict-title = Someone else has just saved a newer version
+error-conflict-message = Someone else saved a newer version of this first; your change was not saved.
+error-conflict-next = Reload the page to see the newest version, then make your change again.
+
+## signin
+signin-title = Sign in
+signin-intro = For staff of the Department of Culture and Sports and its partner units.
+signin-expired = Your session has expired. Please sign in again to continue.
+signin-signed_out = You have signed out.
+signin-required = Please sign in to see this page.
+signin-login = Login
+signin-password = Password
+signin-submit = Sign in
+signin-help = Forgot your password? Ask the administrator for a one-time password.
+signin-wrong = Wrong login or password. { $left } attempts left before a 15-minute pause.
+signin-throttled = Too many failed attempts. Please try again after { $time } (in about { $minutes } minutes).
+
+## password
+password-title = Change password
+password-forced = This is your first sign-in with a one-time password. Set a new password before you continue.
+password-current = Current password
+password-new = New password
+password-confirm = New password again
+password-rule = At least { $n } characters. A short sentence is easy to remember.
+password-submit = Save the new password
+password-wrong_current = The current password is wrong.
+password-too_short = The new password must have at least { $n } characters.
+password-mismatch = The two new passwords do not match.
+password-same = The new password must differ from the current one.
+
+## plans
+plans-title = Plans
+plans-empty = No plans yet. An administrator can import one with sangtao import.
+plans-reference = Number
+plans-name = Title
+plans-date = Issued
+plans-items = Items
+
+## plan
+plan-reference = Number
+plan-issuer = Issued by
+plan-date = Issued on
+plan-signer = Signed by
+plan-source = Source file
+plan-warnings = Notes from reading the document ({ $n })
+plan-content = Plan content
+plan-no_items = No items could be read from this document.
+
+## item
+item-lead = Lead unit
+item-coordinating = Coordinating units
+item-target = Target
+item-deadline = Time
+item-targets = Targets
+item-deadlines = Timing
+item-none = Not stated
+item-inherited = As for the parent item
+item-children = Sub-items
+item-due = Due { $date }
+item-from_to = From { $start } to { $due }
+
+## units
+units-title = Units
+units-name = Unit
+units-kind = Kind
+units-external = External partner
+units-internal = Department unit
+units-aliases = Also written
+units-leads = Items it leads
+units-coordinates = Items it coordinates
+units-nothing = None.
+
+## users
+users-title = Users
+users-otp = One-time password
+users-otp_once = This password is shown only once. Hand it to the user; they must change it at first sign-in.
+users-login = Login
+users-name = Full name
+users-roles = Roles
+users-units = Units
+users-pending = password not yet changed
+users-new = Add a user
+users-login_rule = Lowercase letters without accents, digits, dot, hyphen or underscore (2–64 characters).
+users-units_help = Hold Ctrl (or Cmd) to choose several units.
+users-create = Create account
+users-created = Account { $login } created.
+users-access = Roles and units
+users-save = Save
+users-reset = Reset password
+users-reset_help = Makes a new one-time password. The old password stops working and all of this user's sessions end.
+users-reset_button = Issue a new password
+users-reset_done = A new password has been issued.
+users-login_taken = This login is already taken.
+users-login_invalid = A login has only lowercase letters without accents, digits, dot, hyphen or underscore (2–64 characters).
+users-name_required = Enter the full name.
+users-no_role = Choose at least one role.
+users-self_admin = You cannot remove your own Administrator role.
+
+## abbr
+abbr-title = Abbreviations
+abbr-intro = Abbreviations merge the different names of one unit, e.g. “Phòng QLDSVH” is “Phòng Quản lý Di sản văn hóa”. The table is used when new plans are imported.
+abbr-alias = Abbreviation
+abbr-unit = Full unit name
+abbr-delete = Delete
+abbr-add = Add or change
+abbr-save = Save
+abbr-invalid = Enter both the abbreviation and the full name.
+
+## track
+track-add_top = Add an item not in the document
+track-added = Added (not in the document)
+track-dates = Dates (start – due)
+track-people = Responsible people
+track-people_hint = One person per line: Name, job title.
+track-history = Change history
+track-actual = Actual
+track-no_figures = No figures yet
+track-source_entered = Figures reported by the units
+track-source_counted = Counted from records (events, media works)
+track-change_source = Change how it is counted
+track-kinds = Record kinds to count
+track-sum = Measure
+track-count = Count records
+track-sum_pages = Sum of pages
+track-sum_minutes = Sum of minutes
+track-save = Save
+track-manage = Update progress
+track-new_status = New status
+track-reason = Reason
+track-reason_hint = Required when suspending or cancelling
+track-change_status = Change status
+track-status = Status
+track-edit_details = Edit title, text, dates
+track-title = Title
+track-text = Text
+track-start = Start date (dd/mm/yyyy)
+track-due = Due date (dd/mm/yyyy)
+track-structure = Add, split, reorder items
+track-add_child = Add a sub-item
+track-add = Add
+track-split = Split the item (one part per line; the first line stays on this item)
+track-split_hint =
+    Part 1
+    Part 2
+track-split_button = Split
+track-move_up = Move up
+track-move_down = Move down
+track-change_units = Change lead and coordinating units
+track-invalid = Some input is not valid. Please check the fields.
+track-pick_status = Choose the new status.
+track-bad_date = That date is not valid: use dd/mm/yyyy, e.g. 30/06/2025.
+track-title_required = The title cannot be empty.
+track-start_after_due = The start date must come before the due date.
+track-split_two = To split, enter at least two lines.
+track-pick_kind = Choose at least one record kind to count.
+
+## report
+report-title = Progress reports
+report-none = No reports yet.
+report-new = File a progress report
+report-edit = Update the report (creates a new version)
+report-unit = Reporting unit
+report-period = Period
+report-text = What was done
+report-percent = Percent complete (%)
+report-figure = Cumulative figure
+report-files = Evidence files (photos, PDF, DOCX, XLSX, video)
+report-files_hint = You may choose several files. Largest file:
+report-attached = Evidence already uploaded (untick to leave out):
+report-submit = File report
+report-save_version = Save as a new version
+report-version = Version
+report-versions = Versions
+report-history = Report history
+report-pick_unit = Choose the reporting unit.
+report-too_many_files = At most 10 files per submission.
+report-cut_off = The upload was interrupted. Please send it again.
+report-text_too_long = The text is too long.
+report-not_utf8 = The text could not be read (not UTF-8).
+
+## conflict
+conflict-title = Someone saved a change before you
+conflict-current = Current version
+conflict-yours = What you submitted
+conflict-next = Compare the two versions. You can save yours as the newest version, or discard it and keep the current one.
+conflict-save_mine = Save mine
+conflict-discard = Keep the current version
+
+## list
+list-title = Items
+list-of_plan = This plan's items as a list (filter, export to Excel)
+list-search = Search
+list-search_hint = With or without diacritics, e.g. hoi thao
+list-plan = Plan
+list-unit = Unit
+list-relation = Unit's role
+list-any_relation = Lead or coordinating
+list-all = All
+list-due_from = Due from
+list-due_to = Due until
+list-apply = Filter
+list-clear = Clear filters
+list-export = Export the filtered list
+list-summary = { $total } items · page { $page }/{ $pages }
+list-summary_capped = More than { $total } items · page { $page }/{ $pages } · filter further to see the rest
+list-empty = No item matches these filters. Try removing some.
+list-pages = Pages
+list-prev = Previous page
+list-next = Next page
+list-bad_due_from = “Due from” could not be read: type dd/mm/yyyy, e.g. 01/01/2025. This filter was not applied.
+list-bad_due_to = “Due until” could not be read: type dd/mm/yyyy, e.g. 31/12/2025. This filter was not applied.
+list-from_after_to = “Due from” is after “Due until”, so nothing matches.
+list-truncated = The list was cut because it is too long. Narrow the filters and export again.
+list-col_id = Id
+list-col_plan = Plan
+list-col_numbering = Number
+list-col_title = Item
+list-col_start = Start
+list-col_due = Due
+list-col_added = Added outside the document
+list-yes = Yes
+
+## audit
+audit-item_heading = Change history: { $title }
+audit-plan_heading = Change history of plan { $title }
+audit-back = Back
+audit-empty = No change has been recorded yet.
+audit-older = Older changes
+audit-system = System
+audit-field = Field
+audit-before = Before
+audit-after = After
+audit-col_id = Id
+audit-col_at = When
+audit-col_actor = Who
+audit-col_action = Action
+audit-col_entity = Entity
+audit-col_entity_id = Entity id
+audit-col_before = Before
+audit-col_after = After
+
+## audit.action.plan
+audit-action-plan-import = Plan imported
+
+## audit.action.item
+audit-action-item-add = Item added
+audit-action-item-move = Reordered
+audit-action-item-people = Responsible people changed
+audit-action-item-split = Item split
+audit-action-item-status = Status changed
+audit-action-item-units = Lead and coordinating units changed
+audit-action-item-update = Item edited
+
+## audit.action.report
+audit-action-report-file = Progress report filed
+audit-action-report-edit = Report edited (new version)
+
+## audit.action.evidence
+audit-action-evidence-add = Evidence uploaded
+
+## audit.action.target
+audit-action-target-source = Target's counting changed
+
+## event
+event-nav = Events
+event-title = Events
+event-calendar = Month
+event-list = Event list
+event-new = New event
+event-edit = Edit event
+event-kind = Kind
+event-status = Status
+event-scope = Scope
+event-unit = Unit
+event-month = Month
+event-all = All
+event-filter = Filter
+event-prev = Previous month
+event-next = Next month
+event-month_label = { $m }/{ $y }
+event-wd1 = Mon
+event-wd2 = Tue
+event-wd3 = Wed
+event-wd4 = Thu
+event-wd5 = Fri
+event-wd6 = Sat
+event-wd7 = Sun
+event-hanoi_note = The month view is in Hanoi time (Asia/Ho_Chi_Minh).
+event-none = No event matches the filters.
+event-name = Title
+event-when = Time (local)
+event-when_hanoi = Time (Hanoi)
+event-organiser = Organiser
+event-organiser_name = Network city's name (if any)
+event-topic = Topic
+event-venue = Venue
+event-online_url = Online meeting link
+event-items = Plan items
+event-items_hint = Once held, the event counts toward the targets of the chosen items. Hold Ctrl to choose several.
+event-download_ics = Download to calendar (.ics)
+event-change_status = Change status
+event-save = Save
+event-interpreters = Interpreters
+event-no_interpreters = No interpreter booked.
+event-clash = ⚠ This interpreter is booked on another event at the same time:
+event-remove = Remove
+event-interpreter = Interpreter
+event-language_pair = Language pair
+event-book = Book interpreter
+event-invitations = Invitations
+event-more_invitations = Only the first 200 invitations are listed; the counts per status cover the whole list.
+event-invite_people = Invite from the directory (experts, staff)
+event-guests = Other guests (one per line)
+event-guests_hint = Name; Organisation; E-mail
+event-invite = Add invitations
+event-checklist = Preparation
+event-no_checklist = No preparation task yet.
+event-due = Due
+event-check_kind = Task
+event-check_title = Description
+event-owner = Owner
+event-add = Add
+event-documents = Documents
+event-no_documents = No document yet.
+event-doc_kind = Document kind
+event-doc_speech = Speech
+event-doc_slides = Slides
+event-doc_clip = Clip
+event-doc_photo = Photo
+event-doc_other = Other document
+event-file = File (photo, PDF, DOCX, XLSX, video)
+event-upload = Upload
+event-outcome = Outcome
+event-outcome_notes = Outcome notes after the event
+event-follow_ups = Follow-up actions
+event-in_plan = In the plan
+event-parent = Under item
+event-to_plan = Add to plan
+event-follow_up = Follow-up action
+event-format = Format
+event-zone = Time zone (IANA)
+event-zone_hint = Type start and end in the local time of the place where the event happens, e.g. Europe/Paris, America/Mexico_City.
+event-start_date = Start date
+event-start_time = Start time
+event-end_date = End date (empty: same day)
+event-end_time = End time
+event-lead = Lead unit
+event-coordinating = Coordinating units, partners it is shared with
+event-invalid = Some input is not valid; please check it.
+event-pick_status = Choose a status.
+event-pick_kind = Choose the event's kind.
+event-pick_check_kind = Choose the kind of preparation (topic paper, interpretation, online connection, clip, speech or other).
+event-pick_scope = Choose the scope.
+event-pick_format = Choose the format.
+event-pick_organiser = Choose the organiser.
+event-pick_lead = Choose the lead unit.
+event-no_guests = Choose or type at least one guest.
+event-pick_interpreter = Choose an interpreter.
+event-follow_up_text = Type the follow-up action.
+event-pick_parent = Choose the item to add it under.
+event-pick_file = Choose a file.
+event-notice_saved = Saved.
+event-notice_created = Event created.
+event-notice_invited = Invitations added.
+event-notice_booked = Interpreter booked.
+event-notice_booked_clash = ⚠ Interpreter booked, but they are booked on another event at the same time (see below).
+
+## people
+people-title = Directory
+people-new = Add a person
+people-edit = Person in the directory
+people-kind = Kind
+people-search = Search by name
+people-none = Nobody in the directory yet.
+people-name = Name
+people-detail = Field, organisation, languages
+people-contact = Contact
+people-job = Title
+people-organisation = Organisation
+people-field = Field
+people-email = E-mail
+people-phone = Phone
+people-pairs = Language pairs (interpreters)
+people-notes = Notes
+people-pick_kind = Choose the kind: expert, interpreter or staff.
+
+## delegation
+delegation-title = Delegations
+delegation-new = Propose a delegation
+delegation-none = No delegation yet.
+delegation-name = Delegation
+delegation-destination = Destination
+delegation-dates = Dates
+delegation-cost = Estimated cost
+delegation-purpose = Purpose
+delegation-members = Members
+delegation-members_hint = One per line: Name, role in the delegation
+delegation-report = Report after the return
+delegation-report_text = Results report
+delegation-file_report = File the report
+delegation-report_after = The report is written after the delegation returns.
+delegation-edit = Edit the draft
+delegation-depart = Departure
+delegation-back = Return
+delegation-bad_dates = Type the departure and return dates as dd/mm/yyyy.
+
+## feed
+feed-title = Calendar feeds
+feed-intro = Subscribe to the events in Outlook, Google Calendar or a phone's calendar through a secret address. Anyone with the address can read the calendar: if it leaks, revoke it and make a new one.
+feed-created = The new feed address (shown only once, copy it now):
+feed-owner = Calendar of
+feed-mine = Myself
+feed-label = Note
+feed-label_hint = E.g. work phone
+feed-create = Create a feed address
+feed-created_at = Created
+feed-revoke = Revoke
+feed-revoked_at = Revoked
+feed-unknown = Không tìm thấy lịch này. Hãy kiểm tra lại đường dẫn. / This calendar feed does not exist.
+feed-revoked = Đường dẫn lịch này đã bị thu hồi. Hãy tạo đường dẫn mới trong sangtao (Sự kiện → Lịch đăng ký). / This calendar feed was revoked.
+
+## dashboard
+dashboard-nav = Dashboard
+dashboard-title = Plan dashboard
+dashboard-unit_title = Dashboard of { $unit }
+dashboard-plan = Plan
+dashboard-units = Units
+dashboard-whole_plan = Whole plan
+dashboard-show = Show
+dashboard-items = items
+dashboard-done = completed
+dashboard-overdue = Overdue
+dashboard-due_soon = Due soon (14 days)
+dashboard-none_overdue = No overdue items.
+dashboard-none_soon = Nothing due soon.
+dashboard-by_status = Items by status
+dashboard-bands = Targets by attainment
+dashboard-band_aria = { $item }: actual { $actual }, target { $target }
+dashboard-targets = Targets: planned and actual
+dashboard-no_targets = No numeric targets.
+dashboard-progress = Progress by item
+dashboard-item = Item
+dashboard-target = Target
+dashboard-actual = Actual
+dashboard-band = Attainment
+dashboard-status = Status
+dashboard-due = Due
+dashboard-percent = Complete
+dashboard-events = Upcoming events
+dashboard-recent_reports = Latest progress reports
+dashboard-no_reports = No progress reports yet.
+dashboard-print_status = One-page plan status (print)
+dashboard-status_title = Plan status
+dashboard-as_of = As of
+dashboard-print = Print
+dashboard-more_items = … and { $count } more items (see the plan page).
+
+## reminder
+reminder-notifications = Notifications
+reminder-unread = unread notifications
+reminder-none = No notifications yet.
+reminder-new = New
+reminder-mark_read = Mark all as read
+reminder-escalations = Escalated to the Board
+reminder-escalations_intro = Overdue items reminded 3 times and still not completed.
+reminder-no_escalations = Nothing needs the Board's attention.
+reminder-reminders_sent = reminders
+reminder-since = escalated
+reminder-resolution = Direction given, outcome
+reminder-resolve = Resolved
+reminder-resolved_notice = The outcome was recorded.
+reminder-closed = Resolved
+reminder-email_body =
+    Item: { $item }
+    Due: { $due }
+    The lead unit is asked to update the progress and report in sangtao: { $link }
+reminder-escalation_subject = [Escalated] Overdue, reminded { $count } times: { $item }
+reminder-subject = { $when ->
+        [before] [Reminder] Due in { $days } days ({ $due }): { $item }
+        [today] [Reminder] Due today ({ $due }): { $item }
+       *[overdue] [Reminder] { $days } days overdue (due { $due }): { $item }
+    }
+reminder-emails_title = Reminder e-mail addresses
+reminder-emails_intro = Reminders go to the lead unit's mailbox and to each member's address (once SMTP is set). Leave empty for none.
+reminder-emails_units = Unit mailboxes
+reminder-emails_users = Users
+reminder-emails_save = Save
+reminder-emails_saved = E-mail address saved.
+reminder-bad_email = “{ $value }” is not an e-mail address.
+
+## evaluation
+evaluation-link = Evaluate
+evaluation-title = Evaluation: { $item }
+evaluation-heading = Quality evaluation
+evaluation-period = Period
+evaluation-grade = Grade
+evaluation-comment = Comment
+evaluation-save = Save evaluation
+evaluation-saved = Evaluation saved.
+evaluation-history = Evaluation history
+evaluation-none = No evaluations yet.
+evaluation-by = Evaluated by
+
+## official_report
+official_report-title = Results report on the plan
+official_report-period = Reporting period
+official_report-choose = Choose
+official_report-sources = Data
+official_report-reports = progress reports in the period
+official_report-saved_at = Draft saved at
+official_report-version = version
+official_report-saved = Draft saved.
+official_report-save = Save draft
+official_report-prefill = Refill from the records
+official_report-export_docx = Download the report (DOCX)
+official_report-export_xlsx = Download the figures annex (XLSX)
+official_report-export_note = Downloads use the saved draft (or the prefilled text if none). Save before downloading.
+official_report-theirs = The draft someone else just saved
+official_report-conflict = Someone saved the draft before you. Your text is kept below; saving again replaces theirs.
+official_report-too_long = A field is too long (at most 20,000 characters).
+official_report-bad_date = The date must be dd/mm/yyyy.
+official_report-bad_version = The form is not valid; please reload the page.
+official_report-field_number = Document number (empty until assigned)
+official_report-field_date = Date (dd/mm/yyyy, empty until signed)
+official_report-field_subject = Abstract (trích yếu)
+official_report-field_direction = I. Direction and deployment
+official_report-field_results_intro = II. Results (introduction; each item's results come from the progress reports)
+official_report-field_achievements = III.1. Results achieved
+official_report-field_difficulties = III.2. Difficulties and shortcomings
+official_report-field_causes = III.3. Causes
+official_report-field_next_tasks = IV. Tasks ahead
+official_report-field_proposals = V. Proposals
+official_report-field_closing = Closing sentence (“Trên đây là …”)
+official_report-field_recipients = Recipients (one per line)
+official_report-field_signer_authority = Signing authority (e.g. KT. GIÁM ĐỐC)
+official_report-field_signer_title = Signer's title
+official_report-field_signer_name = Signer's name
+
+## oversight
+oversight-forbidden = You are not allowed to do this.
+oversight-report_period = A results report covers a half-year or a year; the period chosen is not valid.
+oversight-bad_grade = Unknown grade.
+oversight-comment_too_long = The comment is too long.
+
+## refusal: why the rules refused a change, worded from the error's typed fields
+## (crates/web/src/i18n/worded.rs); the key after "refusal-" is the error's own key().
+refusal-tracking-forbidden = You are not allowed to do this.
+refusal-tracking-transition = The status cannot change from “{ $from }” to “{ $to }”.
+refusal-tracking-same_status = The item already has the status “{ $status }”.
+refusal-tracking-reason_required = Suspending or cancelling an item needs a reason.
+refusal-tracking-bad_period = Unreadable period “{ $period }”: use 2025, 2025-H1, 2025-Q2 or 2025-06.
+refusal-tracking-period_outside_plan = The period { $period } is outside the plan ({ $single ->
+        [yes] { $first }
+       *[no] { $first }–{ $last }
+    }).
+refusal-tracking-percent_range = The percent done must be between 0 and 100 (got { $value }).
+refusal-tracking-negative_figure = A figure must be a number ≥ 0 (got { $value }).
+refusal-tracking-unknown_target = Target { $target } is not on this item.
+refusal-tracking-empty_report = The report needs text, a percent done or a figure.
+refusal-conflict = Edit conflict: you edited version { $attempted }, but version { $current } is newer. Review both before saving.
+refusal-event-forbidden = You are not allowed to do this.
+refusal-event-unknown_zone = Unknown time zone “{ $zone }”: use an IANA name such as Asia/Ho_Chi_Minh or Europe/Paris.
+refusal-event-nonexistent_time = { $local } does not exist in { $zone } (the clocks move forward then). Choose another time.
+refusal-event-ambiguous_time = { $local } happens twice in { $zone } (the clocks move back then, { $first } and { $second }). Choose another time.
+refusal-event-end_before_start = The end ({ $end }) is before the start ({ $start }).
+refusal-event-bad_datetime = Unreadable date and time “{ $value }”: use dd/mm/yyyy and HH:MM.
+refusal-event-title_required = A title is required.
+refusal-event-name_required = A name is required.
+refusal-event-transition = The status cannot change from “{ $from }” to “{ $to }”.
+refusal-event-held_before_start = The event has not started yet ({ $start }), so it cannot be marked as held.
+refusal-event-bad_initial_status = A new event can only be planned, confirmed or, if it is over, held.
+refusal-event-bad_language_pair = Unreadable language pair “{ $value }”: write it as vi-en, vi↔fr, …
+refusal-event-bad_cost = The estimated cost must be a whole number of đồng, ≥ 0 (got “{ $value }”).
+refusal-event-return_before_departure = The return date is before the departure date.
+refusal-event-report_required = The report after the trip needs text.
+refusal-event-report_too_early = A report can only be written after the delegation has travelled.
+refusal-event-not_an_interpreter = This person is not an interpreter.
+refusal-oversight-forbidden = You are not allowed to do this.
+refusal-oversight-report_period = A results report covers a half-year or a year, not “{ $period }”.
+refusal-oversight-bad_grade = Unknown grade “{ $grade }”.
+refusal-oversight-comment_too_long = The comment is longer than { $max } characters.
+refusal-evidence-too_large = The file is larger than the limit ({ $megabytes } MB).
+refusal-evidence-mismatch = The content of “{ $name }” ({ $detected }) does not match the file name's extension.
+refusal-evidence-unsupported = Files of type “{ $extension }” are not accepted: use images, PDF, DOCX, XLSX or video.
+refusal-evidence-empty = The file is empty.
+refusal-evidence-io = The upload failed; nothing was saved.
+
+## rule: a counting rule in words (crates/web/src/i18n/rule.rs), e.g. "Count: online
+## session held in 2025 linked to this item"
+rule-count = Count: { $kinds }
+rule-sum = Sum of { $field } over: { $kinds }
+rule-and = and
+rule-or = or
+rule-year = in { $year }
+rule-range = from { $from } to { $to }
+rule-linked = linked to this item

@@ -1,0 +1,664 @@
+### Giao diện tiếng Việt (mặc định). Mỗi thông điệp phải có trong en.ftl; khóa trong mã là tên thông điệp với dấu chấm thay cho dấu gạch ngang (nav.plans → nav-plans).
+
+## app
+app-name = Sáng tạo Hà Nội
+app-tagline = Theo dõi kế hoạch Thành phố sáng tạo UNESCO
+app-footer = Sở Văn hóa và Thể thao Hà Nội · Hệ thống theo dõi kế hoạch
+
+## nav
+nav-items = Nhiệm vụ
+nav-plans = Kế hoạch
+nav-units = Đơn vị
+nav-users = Người dùng
+nav-abbreviations = Tên viết tắt
+nav-signout = Đăng xuất
+
+## notice
+notice-password_changed = Đã đổi mật khẩu. Từ nay hãy đăng nhập bằng mật khẩu mới.
+notice-user_updated = Đã lưu vai trò và đơn vị của người dùng.
+notice-abbreviation_saved = Đã lưu tên viết tắt.
+notice-abbreviation_deleted = Đã xóa tên viết tắt.
+notice-item_saved = Đã lưu thay đổi.
+notice-item_added = Đã thêm nhiệm vụ (đánh dấu bổ sung ngoài văn bản).
+notice-item_split = Đã tách nhiệm vụ.
+notice-item_moved = Đã sắp xếp lại.
+notice-report_filed = Đã gửi báo cáo tiến độ.
+notice-report_saved = Đã lưu phiên bản mới của báo cáo.
+
+## error
+error-back = Quay lại trang trước
+error-home = Về danh sách kế hoạch
+
+## error.not_found
+error-not_found-title = Không tìm thấy trang
+error-not_found-message = Địa chỉ này không có trong hệ thống, hoặc nội dung đã bị xóa.
+error-not_found-next = Hãy kiểm tra lại địa chỉ, hoặc quay về danh sách kế hoạch.
+
+## error.forbidden
+error-forbidden-title = Bạn không có quyền xem trang này
+error-forbidden-message = Trang này chỉ dành cho người có vai trò phù hợp (ví dụ: Quản trị).
+error-forbidden-next = Nếu cần truy cập, hãy liên hệ quản trị viên của Sở để được cấp quyền.
+
+## error.csrf_missing
+error-csrf_missing-title = Biểu mẫu đã hết hạn
+error-csrf_missing-message = Yêu cầu gửi đi thiếu mã bảo mật của biểu mẫu nên không được thực hiện. Không có thay đổi nào được lưu.
+error-csrf_missing-next = Hãy tải lại trang (F5) rồi thực hiện lại thao tác.
+
+## error.csrf_stale
+error-csrf_stale-title = Biểu mẫu đã cũ
+error-csrf_stale-message = Biểu mẫu này được mở trong một phiên làm việc trước đó (có thể bạn đã đăng xuất hoặc đăng nhập lại). Không có thay đổi nào được lưu.
+error-csrf_stale-next = Hãy tải lại trang (F5) để lấy biểu mẫu mới, rồi thực hiện lại thao tác.
+
+## error.bad_request
+error-bad_request-title = Yêu cầu không hợp lệ
+error-bad_request-message = Dữ liệu gửi lên không đúng định dạng nên không được xử lý.
+error-bad_request-next = Hãy quay lại, kiểm tra các ô đã nhập rồi gửi lại.
+
+## error.internal
+error-internal-title = Đã có lỗi xảy ra
+error-internal-message = Hệ thống gặp sự cố khi xử lý yêu cầu. Không có thay đổi nào bị mất một nửa: thao tác hoặc đã hoàn tất, hoặc chưa được thực hiện.
+error-internal-next = Hãy thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo cho quản trị viên kèm thời điểm xảy ra lỗi.
+
+## error.refused
+error-refused-title = Không thể thực hiện thao tác
+error-refused-message = Thao tác không được thực hiện vì dữ liệu chưa đúng quy định.
+error-refused-next = Hãy quay lại trang trước, sửa theo hướng dẫn trên rồi thử lại.
+error-refused-invalid = Dữ liệu không hợp lệ. Vui lòng kiểm tra lại các trường đã nhập.
+
+## error.conflict
+error-conflict-title = Nội dung vừa được người khác cập nhật
+error-conflict-message = Nội dung này vừa được người khác lưu một phiên bản mới hơn; thay đổi của bạn chưa được lưu.
+error-conflict-next = Hãy tải lại trang để xem bản mới nhất, rồi thực hiện lại thay đổi của bạn.
+
+## signin
+signin-title = Đăng nhập
+signin-intro = Dành cho cán bộ Sở Văn hóa và Thể thao và các đơn vị phối hợp.
+signin-expired = Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại để tiếp tục.
+signin-signed_out = Bạn đã đăng xuất.
+signin-required = Vui lòng đăng nhập để xem trang này.
+signin-login = Tên đăng nhập
+signin-password = Mật khẩu
+signin-submit = Đăng nhập
+signin-help = Quên mật khẩu? Hãy liên hệ quản trị viên để được cấp mật khẩu dùng một lần.
+signin-wrong = Tên đăng nhập hoặc mật khẩu không đúng. Bạn còn { $left } lần thử trước khi bị tạm khóa 15 phút.
+signin-throttled = Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau { $time } (khoảng { $minutes } phút nữa).
+
+## password
+password-title = Đổi mật khẩu
+password-forced = Đây là lần đăng nhập đầu tiên bằng mật khẩu dùng một lần. Bạn cần đặt mật khẩu mới trước khi tiếp tục.
+password-current = Mật khẩu hiện tại
+password-new = Mật khẩu mới
+password-confirm = Nhập lại mật khẩu mới
+password-rule = Ít nhất { $n } ký tự. Nên dùng một câu ngắn dễ nhớ.
+password-submit = Lưu mật khẩu mới
+password-wrong_current = Mật khẩu hiện tại không đúng.
+password-too_short = Mật khẩu mới phải có ít nhất { $n } ký tự.
+password-mismatch = Hai lần nhập mật khẩu mới không khớp nhau.
+password-same = Mật khẩu mới phải khác mật khẩu hiện tại.
+
+## plans
+plans-title = Danh sách kế hoạch
+plans-empty = Chưa có kế hoạch nào. Quản trị viên có thể nhập kế hoạch bằng lệnh sangtao import.
+plans-reference = Số, ký hiệu
+plans-name = Tên kế hoạch
+plans-date = Ngày ban hành
+plans-items = Số nội dung
+
+## plan
+plan-reference = Số, ký hiệu
+plan-issuer = Cơ quan ban hành
+plan-date = Ngày ban hành
+plan-signer = Người ký
+plan-source = Tệp nguồn
+plan-warnings = Lưu ý khi đọc văn bản ({ $n })
+plan-content = Nội dung kế hoạch
+plan-no_items = Không đọc được nội dung nào từ văn bản này.
+
+## item
+item-lead = Đơn vị chủ trì
+item-coordinating = Đơn vị phối hợp
+item-target = Chỉ tiêu
+item-deadline = Thời gian
+item-targets = Chỉ tiêu
+item-deadlines = Thời gian thực hiện
+item-none = Không ghi
+item-inherited = Theo mục cấp trên
+item-children = Nội dung con
+item-due = Hạn { $date }
+item-from_to = Từ { $start } đến { $due }
+
+## units
+units-title = Đơn vị
+units-name = Tên đơn vị
+units-kind = Loại
+units-external = Đối tác bên ngoài
+units-internal = Đơn vị thuộc Sở
+units-aliases = Tên khác
+units-leads = Nội dung chủ trì
+units-coordinates = Nội dung phối hợp
+units-nothing = Không có.
+
+## users
+users-title = Người dùng
+users-otp = Mật khẩu dùng một lần
+users-otp_once = Mật khẩu này chỉ hiện một lần. Hãy chuyển cho người dùng; họ sẽ phải đổi mật khẩu khi đăng nhập lần đầu.
+users-login = Tên đăng nhập
+users-name = Họ và tên
+users-roles = Vai trò
+users-units = Đơn vị
+users-pending = chưa đổi mật khẩu
+users-new = Thêm người dùng
+users-login_rule = Chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (2–64 ký tự).
+users-units_help = Giữ phím Ctrl (hoặc Cmd) để chọn nhiều đơn vị.
+users-create = Tạo tài khoản
+users-created = Đã tạo tài khoản { $login }.
+users-access = Vai trò và đơn vị
+users-save = Lưu
+users-reset = Cấp lại mật khẩu
+users-reset_help = Tạo mật khẩu dùng một lần mới. Mật khẩu cũ hết hiệu lực và mọi phiên đăng nhập của người này kết thúc.
+users-reset_button = Cấp mật khẩu mới
+users-reset_done = Đã cấp mật khẩu mới.
+users-login_taken = Tên đăng nhập này đã có người dùng.
+users-login_invalid = Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (2–64 ký tự).
+users-name_required = Hãy nhập họ và tên.
+users-no_role = Hãy chọn ít nhất một vai trò.
+users-self_admin = Bạn không thể tự bỏ vai trò Quản trị của chính mình.
+
+## abbr
+abbr-title = Bảng tên viết tắt
+abbr-intro = Tên viết tắt giúp gộp các cách gọi khác nhau của cùng một đơn vị, ví dụ “Phòng QLDSVH” là “Phòng Quản lý Di sản văn hóa”. Bảng này được dùng khi nhập kế hoạch mới.
+abbr-alias = Tên viết tắt
+abbr-unit = Tên đầy đủ của đơn vị
+abbr-delete = Xóa
+abbr-add = Thêm hoặc sửa
+abbr-save = Lưu
+abbr-invalid = Hãy nhập cả tên viết tắt và tên đầy đủ.
+
+## track
+track-add_top = Thêm nhiệm vụ ngoài văn bản
+track-added = Bổ sung ngoài văn bản
+track-dates = Thời gian (bắt đầu – hạn)
+track-people = Người phụ trách
+track-people_hint = Mỗi dòng một người: Họ tên, chức vụ.
+track-history = Lịch sử thay đổi
+track-actual = Thực hiện
+track-no_figures = Chưa có số liệu
+track-source_entered = Số liệu các đơn vị báo cáo
+track-source_counted = Đếm từ hồ sơ (sự kiện, sản phẩm truyền thông)
+track-change_source = Đổi cách tính
+track-kinds = Loại hồ sơ được đếm
+track-sum = Cách tính
+track-count = Đếm số lượng
+track-sum_pages = Cộng số trang
+track-sum_minutes = Cộng số phút
+track-save = Lưu
+track-manage = Cập nhật tiến độ
+track-new_status = Trạng thái mới
+track-reason = Lý do
+track-reason_hint = Bắt buộc khi tạm dừng/hủy
+track-change_status = Đổi trạng thái
+track-status = Trạng thái
+track-edit_details = Sửa tên, nội dung, thời gian
+track-title = Tên nhiệm vụ
+track-text = Nội dung
+track-start = Ngày bắt đầu (dd/mm/yyyy)
+track-due = Hạn hoàn thành (dd/mm/yyyy)
+track-structure = Thêm, tách, sắp xếp nhiệm vụ
+track-add_child = Thêm nhiệm vụ con
+track-add = Thêm
+track-split = Tách nhiệm vụ (mỗi dòng một phần; dòng đầu giữ lại cho nhiệm vụ này)
+track-split_hint =
+    Phần 1
+    Phần 2
+track-split_button = Tách
+track-move_up = Lên trên
+track-move_down = Xuống dưới
+track-change_units = Đổi đơn vị chủ trì, phối hợp
+track-invalid = Dữ liệu không hợp lệ. Vui lòng kiểm tra lại các trường đã nhập.
+track-pick_status = Hãy chọn trạng thái mới.
+track-bad_date = Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 30/06/2025.
+track-title_required = Tên nhiệm vụ không được để trống.
+track-start_after_due = Ngày bắt đầu phải trước hạn hoàn thành.
+track-split_two = Để tách, hãy nhập ít nhất hai dòng.
+track-pick_kind = Hãy chọn ít nhất một loại hồ sơ để đếm.
+
+## report
+report-title = Báo cáo tiến độ
+report-none = Chưa có báo cáo.
+report-new = Gửi báo cáo tiến độ
+report-edit = Cập nhật báo cáo (tạo phiên bản mới)
+report-unit = Đơn vị báo cáo
+report-period = Kỳ báo cáo
+report-text = Nội dung đã thực hiện
+report-percent = Tỷ lệ hoàn thành (%)
+report-figure = Số liệu lũy kế
+report-files = Tệp minh chứng (ảnh, PDF, DOCX, XLSX, video)
+report-files_hint = Có thể chọn nhiều tệp. Dung lượng tối đa mỗi tệp:
+report-attached = Minh chứng đã tải lên (bỏ chọn để không đính kèm):
+report-submit = Gửi báo cáo
+report-save_version = Lưu phiên bản mới
+report-version = Phiên bản
+report-versions = Các phiên bản
+report-history = Lịch sử báo cáo
+report-pick_unit = Hãy chọn đơn vị báo cáo.
+report-too_many_files = Mỗi lần chỉ gửi được tối đa 10 tệp.
+report-cut_off = Việc tải lên bị gián đoạn. Vui lòng gửi lại.
+report-text_too_long = Nội dung quá dài.
+report-not_utf8 = Nội dung không đọc được (không phải UTF-8).
+
+## conflict
+conflict-title = Đã có người cập nhật trước bạn
+conflict-current = Phiên bản hiện tại
+conflict-yours = Nội dung bạn vừa gửi
+conflict-next = Hãy so sánh hai phiên bản. Bạn có thể lưu nội dung của mình thành phiên bản mới nhất, hoặc bỏ qua và giữ phiên bản hiện tại.
+conflict-save_mine = Lưu nội dung của tôi
+conflict-discard = Giữ phiên bản hiện tại
+
+## list
+list-title = Danh sách nhiệm vụ
+list-of_plan = Danh sách nhiệm vụ của kế hoạch (lọc, xuất Excel)
+list-search = Tìm kiếm
+list-search_hint = Gõ có hoặc không dấu, ví dụ: hoi thao
+list-plan = Kế hoạch
+list-unit = Đơn vị
+list-relation = Vai trò của đơn vị
+list-any_relation = Chủ trì hoặc phối hợp
+list-all = Tất cả
+list-due_from = Hạn từ ngày
+list-due_to = Hạn đến ngày
+list-apply = Lọc
+list-clear = Bỏ lọc
+list-export = Xuất danh sách theo bộ lọc
+list-summary = { $total } nhiệm vụ · trang { $page }/{ $pages }
+list-summary_capped = Hơn { $total } nhiệm vụ · trang { $page }/{ $pages } · hãy lọc thêm để xem các nhiệm vụ sau
+list-empty = Không có nhiệm vụ nào khớp với bộ lọc. Hãy bỏ bớt điều kiện lọc.
+list-pages = Phân trang
+list-prev = Trang trước
+list-next = Trang sau
+list-bad_due_from = “Hạn từ ngày” không đọc được: nhập theo dạng dd/mm/yyyy, ví dụ 01/01/2025. Điều kiện này chưa được áp dụng.
+list-bad_due_to = “Hạn đến ngày” không đọc được: nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2025. Điều kiện này chưa được áp dụng.
+list-from_after_to = “Hạn từ ngày” đang sau “Hạn đến ngày”, nên không có nhiệm vụ nào khớp.
+list-truncated = Danh sách bị cắt bớt vì quá dài. Hãy lọc hẹp hơn rồi xuất lại.
+list-col_id = Mã
+list-col_plan = Kế hoạch
+list-col_numbering = Số thứ tự
+list-col_title = Nhiệm vụ
+list-col_start = Ngày bắt đầu
+list-col_due = Hạn hoàn thành
+list-col_added = Bổ sung ngoài văn bản
+list-yes = Có
+
+## audit
+audit-item_heading = Lịch sử thay đổi: { $title }
+audit-plan_heading = Lịch sử thay đổi của kế hoạch { $title }
+audit-back = Quay lại
+audit-empty = Chưa có thay đổi nào được ghi lại.
+audit-older = Các thay đổi cũ hơn
+audit-system = Hệ thống
+audit-field = Trường
+audit-before = Trước
+audit-after = Sau
+audit-col_id = Mã
+audit-col_at = Thời điểm
+audit-col_actor = Người thực hiện
+audit-col_action = Thao tác
+audit-col_entity = Đối tượng
+audit-col_entity_id = Mã đối tượng
+audit-col_before = Trước khi đổi
+audit-col_after = Sau khi đổi
+
+## audit.action.plan
+audit-action-plan-import = Nhập kế hoạch
+
+## audit.action.item
+audit-action-item-add = Thêm nhiệm vụ
+audit-action-item-move = Sắp xếp lại
+audit-action-item-people = Đổi người phụ trách
+audit-action-item-split = Tách nhiệm vụ
+audit-action-item-status = Đổi trạng thái
+audit-action-item-units = Đổi đơn vị chủ trì, phối hợp
+audit-action-item-update = Sửa nhiệm vụ
+
+## audit.action.report
+audit-action-report-file = Gửi báo cáo tiến độ
+audit-action-report-edit = Sửa báo cáo (phiên bản mới)
+
+## audit.action.evidence
+audit-action-evidence-add = Tải lên minh chứng
+
+## audit.action.target
+audit-action-target-source = Đổi cách tính chỉ tiêu
+
+## event
+event-nav = Sự kiện
+event-title = Sự kiện
+event-calendar = Lịch tháng
+event-list = Danh sách sự kiện
+event-new = Thêm sự kiện
+event-edit = Sửa sự kiện
+event-kind = Loại
+event-status = Trạng thái
+event-scope = Phạm vi
+event-unit = Đơn vị
+event-month = Tháng
+event-all = Tất cả
+event-filter = Lọc
+event-prev = Tháng trước
+event-next = Tháng sau
+event-month_label = Tháng { $m }/{ $y }
+event-wd1 = Thứ Hai
+event-wd2 = Thứ Ba
+event-wd3 = Thứ Tư
+event-wd4 = Thứ Năm
+event-wd5 = Thứ Sáu
+event-wd6 = Thứ Bảy
+event-wd7 = Chủ nhật
+event-hanoi_note = Lịch tháng hiển thị theo giờ Hà Nội (Asia/Ho_Chi_Minh).
+event-none = Không có sự kiện nào khớp bộ lọc.
+event-name = Tên sự kiện
+event-when = Thời gian (giờ địa phương)
+event-when_hanoi = Thời gian (giờ Hà Nội)
+event-organiser = Đơn vị tổ chức
+event-organiser_name = Tên thành phố thành viên (nếu có)
+event-topic = Chủ đề
+event-venue = Địa điểm
+event-online_url = Đường dẫn họp trực tuyến
+event-items = Nhiệm vụ trong kế hoạch
+event-items_hint = Sự kiện được đếm vào chỉ tiêu của các nhiệm vụ đã chọn khi đã diễn ra. Giữ Ctrl để chọn nhiều.
+event-download_ics = Tải về lịch (.ics)
+event-change_status = Chuyển trạng thái
+event-save = Lưu
+event-interpreters = Phiên dịch viên
+event-no_interpreters = Chưa đặt phiên dịch viên.
+event-clash = ⚠ Phiên dịch viên này đã được đặt cho sự kiện khác trùng thời gian:
+event-remove = Bỏ
+event-interpreter = Phiên dịch viên
+event-language_pair = Cặp ngôn ngữ
+event-book = Đặt phiên dịch
+event-invitations = Khách mời
+event-more_invitations = Chỉ hiển thị 200 khách mời đầu tiên; số lượng theo trạng thái tính trên toàn bộ danh sách.
+event-invite_people = Mời từ danh bạ (chuyên gia, cán bộ)
+event-guests = Khách mời khác (mỗi dòng một người)
+event-guests_hint = Họ tên; Cơ quan; Email
+event-invite = Thêm khách mời
+event-checklist = Công tác chuẩn bị
+event-no_checklist = Chưa có đầu việc chuẩn bị.
+event-due = Hạn
+event-check_kind = Đầu việc
+event-check_title = Mô tả
+event-owner = Người/đơn vị phụ trách
+event-add = Thêm
+event-documents = Tài liệu
+event-no_documents = Chưa có tài liệu.
+event-doc_kind = Loại tài liệu
+event-doc_speech = Bài phát biểu
+event-doc_slides = Trình chiếu
+event-doc_clip = Clip
+event-doc_photo = Ảnh
+event-doc_other = Tài liệu khác
+event-file = Tệp (ảnh, PDF, DOCX, XLSX, video)
+event-upload = Tải lên
+event-outcome = Kết quả
+event-outcome_notes = Ghi chú kết quả sau sự kiện
+event-follow_ups = Việc cần làm tiếp
+event-in_plan = Đã đưa vào kế hoạch
+event-parent = Thuộc nhiệm vụ
+event-to_plan = Đưa vào kế hoạch
+event-follow_up = Việc cần làm tiếp
+event-format = Hình thức
+event-zone = Múi giờ (IANA)
+event-zone_hint = Giờ bắt đầu và kết thúc nhập theo giờ địa phương nơi diễn ra sự kiện, ví dụ Europe/Paris, America/Mexico_City.
+event-start_date = Ngày bắt đầu
+event-start_time = Giờ bắt đầu
+event-end_date = Ngày kết thúc (để trống nếu cùng ngày)
+event-end_time = Giờ kết thúc
+event-lead = Đơn vị chủ trì
+event-coordinating = Đơn vị phối hợp, đối tác được chia sẻ
+event-invalid = Dữ liệu chưa hợp lệ, vui lòng kiểm tra lại.
+event-pick_status = Hãy chọn trạng thái.
+event-pick_kind = Hãy chọn loại sự kiện.
+event-pick_check_kind = Hãy chọn loại việc chuẩn bị (tham luận, phiên dịch, kết nối trực tuyến, clip, phát biểu hoặc việc khác).
+event-pick_scope = Hãy chọn phạm vi.
+event-pick_format = Hãy chọn hình thức.
+event-pick_organiser = Hãy chọn đơn vị tổ chức.
+event-pick_lead = Hãy chọn đơn vị chủ trì.
+event-no_guests = Hãy chọn hoặc nhập ít nhất một khách mời.
+event-pick_interpreter = Hãy chọn phiên dịch viên.
+event-follow_up_text = Hãy nhập nội dung việc cần làm tiếp.
+event-pick_parent = Hãy chọn nhiệm vụ để đưa vào kế hoạch.
+event-pick_file = Hãy chọn một tệp.
+event-notice_saved = Đã lưu.
+event-notice_created = Đã tạo sự kiện.
+event-notice_invited = Đã thêm khách mời.
+event-notice_booked = Đã đặt phiên dịch viên.
+event-notice_booked_clash = ⚠ Đã đặt phiên dịch viên, nhưng người này trùng lịch với sự kiện khác (xem bên dưới).
+
+## people
+people-title = Danh bạ
+people-new = Thêm người
+people-edit = Thông tin người trong danh bạ
+people-kind = Loại
+people-search = Tìm theo tên
+people-none = Chưa có ai trong danh bạ.
+people-name = Họ tên
+people-detail = Lĩnh vực, cơ quan, ngôn ngữ
+people-contact = Liên hệ
+people-job = Chức vụ, học hàm
+people-organisation = Cơ quan
+people-field = Lĩnh vực chuyên môn
+people-email = Email
+people-phone = Điện thoại
+people-pairs = Cặp ngôn ngữ (phiên dịch viên)
+people-notes = Ghi chú
+people-pick_kind = Hãy chọn loại: chuyên gia, phiên dịch viên hoặc cán bộ.
+
+## delegation
+delegation-title = Đoàn ra
+delegation-new = Đề xuất đoàn ra
+delegation-none = Chưa có đoàn ra.
+delegation-name = Tên đoàn
+delegation-destination = Nơi đến
+delegation-dates = Thời gian
+delegation-cost = Kinh phí dự kiến
+delegation-purpose = Mục đích
+delegation-members = Thành viên
+delegation-members_hint = Mỗi dòng: Họ tên, chức vụ trong đoàn
+delegation-report = Báo cáo sau chuyến đi
+delegation-report_text = Nội dung báo cáo kết quả
+delegation-file_report = Gửi báo cáo
+delegation-report_after = Báo cáo được lập sau khi đoàn về.
+delegation-edit = Sửa dự thảo
+delegation-depart = Ngày đi
+delegation-back = Ngày về
+delegation-bad_dates = Hãy nhập ngày đi và ngày về theo dạng dd/mm/yyyy.
+
+## feed
+feed-title = Lịch đăng ký
+feed-intro = Đăng ký lịch sự kiện vào Outlook, Google Calendar hoặc lịch điện thoại bằng một đường dẫn bí mật. Ai có đường dẫn đều xem được lịch; khi lộ, hãy thu hồi và tạo đường dẫn mới.
+feed-created = Đường dẫn lịch mới (chỉ hiển thị một lần, hãy sao chép ngay):
+feed-owner = Lịch của
+feed-mine = Cá nhân tôi
+feed-label = Ghi chú
+feed-label_hint = Ví dụ: điện thoại công vụ
+feed-create = Tạo đường dẫn lịch
+feed-created_at = Tạo lúc
+feed-revoke = Thu hồi
+feed-revoked_at = Đã thu hồi lúc
+feed-unknown = Không tìm thấy lịch này. Hãy kiểm tra lại đường dẫn. / This calendar feed does not exist.
+feed-revoked = Đường dẫn lịch này đã bị thu hồi. Hãy tạo đường dẫn mới trong sangtao (Sự kiện → Lịch đăng ký). / This calendar feed was revoked.
+
+## dashboard
+dashboard-nav = Tổng quan
+dashboard-title = Tổng quan thực hiện kế hoạch
+dashboard-unit_title = Tổng quan của { $unit }
+dashboard-plan = Kế hoạch
+dashboard-units = Đơn vị
+dashboard-whole_plan = Toàn kế hoạch
+dashboard-show = Xem
+dashboard-items = nhiệm vụ
+dashboard-done = đã hoàn thành
+dashboard-overdue = Quá hạn
+dashboard-due_soon = Sắp đến hạn (14 ngày)
+dashboard-none_overdue = Không có nhiệm vụ quá hạn.
+dashboard-none_soon = Không có nhiệm vụ sắp đến hạn.
+dashboard-by_status = Nhiệm vụ theo trạng thái
+dashboard-bands = Chỉ tiêu theo mức đạt
+dashboard-band_aria = { $item }: thực hiện { $actual }, chỉ tiêu { $target }
+dashboard-targets = Chỉ tiêu: kế hoạch và thực hiện
+dashboard-no_targets = Chưa có chỉ tiêu số.
+dashboard-progress = Tiến độ theo nhiệm vụ
+dashboard-item = Nhiệm vụ
+dashboard-target = Chỉ tiêu
+dashboard-actual = Thực hiện
+dashboard-band = Mức đạt
+dashboard-status = Trạng thái
+dashboard-due = Hạn
+dashboard-percent = Hoàn thành
+dashboard-events = Sự kiện sắp tới
+dashboard-recent_reports = Báo cáo tiến độ mới nhất
+dashboard-no_reports = Chưa có báo cáo tiến độ.
+dashboard-print_status = Bản in tình hình thực hiện (1 trang)
+dashboard-status_title = Tình hình thực hiện kế hoạch
+dashboard-as_of = Tính đến ngày
+dashboard-print = In
+dashboard-more_items = … và { $count } nhiệm vụ khác (xem trang kế hoạch).
+
+## reminder
+reminder-notifications = Thông báo
+reminder-unread = thông báo chưa đọc
+reminder-none = Chưa có thông báo.
+reminder-new = Mới
+reminder-mark_read = Đánh dấu đã đọc tất cả
+reminder-escalations = Nhiệm vụ chuyển Ban Giám đốc
+reminder-escalations_intro = Nhiệm vụ quá hạn đã được đôn đốc 3 lần mà chưa hoàn thành.
+reminder-no_escalations = Không có nhiệm vụ nào cần Ban Giám đốc xử lý.
+reminder-reminders_sent = lần đôn đốc
+reminder-since = chuyển lúc
+reminder-resolution = Ý kiến chỉ đạo, kết quả xử lý
+reminder-resolve = Đã xử lý
+reminder-resolved_notice = Đã ghi nhận kết quả xử lý.
+reminder-closed = Đã xử lý
+reminder-email_body =
+    Nhiệm vụ: { $item }
+    Hạn: { $due }
+    Đơn vị chủ trì vui lòng cập nhật tiến độ và báo cáo kết quả trên hệ thống sangtao: { $link }
+reminder-escalation_subject = [Chuyển Ban Giám đốc] Quá hạn, đã đôn đốc { $count } lần: { $item }
+reminder-subject = { $when ->
+        [before] [Đôn đốc] Còn { $days } ngày đến hạn ({ $due }): { $item }
+        [today] [Đôn đốc] Hôm nay đến hạn ({ $due }): { $item }
+       *[overdue] [Đôn đốc] Quá hạn { $days } ngày (hạn { $due }): { $item }
+    }
+reminder-emails_title = Địa chỉ e-mail nhận đôn đốc
+reminder-emails_intro = Thư đôn đốc gửi tới hộp thư của đơn vị chủ trì và địa chỉ của từng thành viên (khi đã cấu hình SMTP). Để trống để không gửi.
+reminder-emails_units = Hộp thư đơn vị
+reminder-emails_users = Người dùng
+reminder-emails_save = Lưu
+reminder-emails_saved = Đã lưu địa chỉ e-mail.
+reminder-bad_email = “{ $value }” không phải là một địa chỉ e-mail.
+
+## evaluation
+evaluation-link = Đánh giá
+evaluation-title = Đánh giá: { $item }
+evaluation-heading = Đánh giá chất lượng nhiệm vụ
+evaluation-period = Kỳ đánh giá
+evaluation-grade = Mức đánh giá
+evaluation-comment = Nhận xét
+evaluation-save = Lưu đánh giá
+evaluation-saved = Đã lưu đánh giá.
+evaluation-history = Lịch sử đánh giá
+evaluation-none = Chưa có đánh giá.
+evaluation-by = Người đánh giá
+
+## official_report
+official_report-title = Báo cáo kết quả thực hiện Kế hoạch
+official_report-period = Kỳ báo cáo
+official_report-choose = Chọn kỳ
+official_report-sources = Dữ liệu
+official_report-reports = báo cáo tiến độ trong kỳ
+official_report-saved_at = Bản nháp lưu lúc
+official_report-version = phiên bản
+official_report-saved = Đã lưu bản nháp.
+official_report-save = Lưu bản nháp
+official_report-prefill = Điền lại từ dữ liệu
+official_report-export_docx = Tải báo cáo (DOCX)
+official_report-export_xlsx = Tải phụ lục số liệu (XLSX)
+official_report-export_note = Tệp tải về dùng bản nháp đã lưu (chưa lưu thì dùng nội dung điền sẵn). Hãy lưu trước khi tải.
+official_report-theirs = Bản nháp người khác vừa lưu
+official_report-conflict = Đã có người lưu bản nháp trước bạn. Nội dung của bạn vẫn ở dưới; lưu lần nữa sẽ thay bản của họ.
+official_report-too_long = Một mục quá dài (tối đa 20.000 ký tự).
+official_report-bad_date = Ngày ban hành phải theo dạng dd/mm/yyyy.
+official_report-bad_version = Biểu mẫu không hợp lệ, vui lòng tải lại trang.
+official_report-field_number = Số văn bản (để trống nếu chưa cấp số)
+official_report-field_date = Ngày ban hành (dd/mm/yyyy, để trống nếu chưa ký)
+official_report-field_subject = Trích yếu
+official_report-field_direction = I. Công tác chỉ đạo, triển khai
+official_report-field_results_intro = II. Kết quả thực hiện (đoạn mở đầu; kết quả từng nhiệm vụ lấy từ báo cáo tiến độ)
+official_report-field_achievements = III.1. Kết quả đạt được
+official_report-field_difficulties = III.2. Khó khăn, hạn chế
+official_report-field_causes = III.3. Nguyên nhân
+official_report-field_next_tasks = IV. Nhiệm vụ thời gian tới
+official_report-field_proposals = V. Đề xuất, kiến nghị
+official_report-field_closing = Câu kết (“Trên đây là …”)
+official_report-field_recipients = Nơi nhận (mỗi dòng một nơi)
+official_report-field_signer_authority = Thẩm quyền ký (vd. KT. GIÁM ĐỐC)
+official_report-field_signer_title = Chức vụ người ký
+official_report-field_signer_name = Họ tên người ký
+
+## oversight
+oversight-forbidden = Bạn không có quyền thực hiện thao tác này.
+oversight-report_period = Báo cáo kết quả lập cho 6 tháng hoặc cả năm; kỳ đã chọn không hợp lệ.
+oversight-bad_grade = Mức đánh giá không hợp lệ.
+oversight-comment_too_long = Nhận xét quá dài.
+
+## refusal: why the rules refused a change, worded from the error's typed fields
+## (crates/web/src/i18n/worded.rs); the key after "refusal-" is the error's own key().
+refusal-tracking-forbidden = Bạn không có quyền thực hiện thao tác này.
+refusal-tracking-transition = Không được chuyển trạng thái từ “{ $from }” sang “{ $to }”.
+refusal-tracking-same_status = Nhiệm vụ đã ở trạng thái “{ $status }”.
+refusal-tracking-reason_required = Tạm dừng/hủy nhiệm vụ phải nêu lý do.
+refusal-tracking-bad_period = Kỳ báo cáo “{ $period }” không hợp lệ: dùng 2025, 2025-H1, 2025-Q2 hoặc 2025-06.
+refusal-tracking-period_outside_plan = Kỳ báo cáo { $period } nằm ngoài thời gian của kế hoạch ({ $single ->
+        [yes] năm { $first }
+       *[no] các năm { $first }–{ $last }
+    }).
+refusal-tracking-percent_range = Tỷ lệ hoàn thành phải từ 0 đến 100 (nhận được: { $value }).
+refusal-tracking-negative_figure = Số liệu phải là số không âm (nhận được: { $value }).
+refusal-tracking-unknown_target = Chỉ tiêu { $target } không thuộc nhiệm vụ này.
+refusal-tracking-empty_report = Báo cáo cần có nội dung, tỷ lệ hoàn thành hoặc số liệu.
+refusal-conflict = Xung đột chỉnh sửa: bạn sửa phiên bản { $attempted }, nhưng đã có phiên bản { $current } mới hơn. Hãy xem lại cả hai trước khi lưu.
+refusal-event-forbidden = Bạn không có quyền thực hiện thao tác này.
+refusal-event-unknown_zone = Không có múi giờ “{ $zone }”: dùng tên IANA như Asia/Ho_Chi_Minh hoặc Europe/Paris.
+refusal-event-nonexistent_time = Giờ { $local } không tồn tại ở múi giờ { $zone } (lúc đó đồng hồ được vặn lên). Hãy chọn giờ khác.
+refusal-event-ambiguous_time = Giờ { $local } xảy ra hai lần ở múi giờ { $zone } (lúc đó đồng hồ được vặn lùi, { $first } và { $second }). Hãy chọn giờ khác.
+refusal-event-end_before_start = Thời gian kết thúc ({ $end }) trước thời gian bắt đầu ({ $start }).
+refusal-event-bad_datetime = Không đọc được ngày giờ “{ $value }”: nhập ngày dd/mm/yyyy và giờ HH:MM.
+refusal-event-title_required = Cần nhập tên sự kiện.
+refusal-event-name_required = Cần nhập họ tên.
+refusal-event-transition = Không được chuyển trạng thái từ “{ $from }” sang “{ $to }”.
+refusal-event-held_before_start = Sự kiện chưa bắt đầu ({ $start }) nên chưa thể ghi là đã diễn ra.
+refusal-event-bad_initial_status = Sự kiện mới chỉ có thể ở trạng thái dự kiến, đã xác nhận, hoặc đã diễn ra (nếu đã kết thúc).
+refusal-event-bad_language_pair = Không đọc được cặp ngôn ngữ “{ $value }”: viết như vi-en, vi↔fr.
+refusal-event-bad_cost = Kinh phí dự kiến phải là số đồng nguyên, không âm (nhận được: “{ $value }”).
+refusal-event-return_before_departure = Ngày về trước ngày đi.
+refusal-event-report_required = Báo cáo sau chuyến đi cần có nội dung.
+refusal-event-report_too_early = Chỉ báo cáo được sau khi đoàn đã đi.
+refusal-event-not_an_interpreter = Người này không phải phiên dịch viên.
+refusal-oversight-forbidden = Bạn không có quyền thực hiện thao tác này.
+refusal-oversight-report_period = Báo cáo kết quả lập cho 6 tháng hoặc cả năm, không cho kỳ “{ $period }”.
+refusal-oversight-bad_grade = Mức đánh giá “{ $grade }” không hợp lệ.
+refusal-oversight-comment_too_long = Nhận xét dài quá { $max } ký tự.
+refusal-evidence-too_large = Tệp vượt quá dung lượng cho phép ({ $megabytes } MB).
+refusal-evidence-mismatch = Nội dung tệp “{ $name }” ({ $detected }) không khớp với phần mở rộng của tên tệp.
+refusal-evidence-unsupported = Không nhận tệp loại “{ $extension }”: dùng ảnh, PDF, DOCX, XLSX hoặc video.
+refusal-evidence-empty = Tệp rỗng.
+refusal-evidence-io = Tải tệp lên không thành công, không có gì được lưu.
+
+## rule: a counting rule in words (crates/web/src/i18n/rule.rs), e.g. "Đếm: phiên họp
+## trực tuyến đã diễn ra trong năm 2025 gắn với mục này"
+rule-count = Đếm: { $kinds }
+rule-sum = Tổng { $field } của: { $kinds }
+rule-and = và
+rule-or = hoặc
+rule-year = trong năm { $year }
+rule-range = từ { $from } đến { $to }
+rule-linked = gắn với mục này

@@ -1,0 +1,195 @@
+//! UI strings: every visible string lives in `locales/{vi,en}.ftl` (Project Fluent).
+//!
+//! Code names a message with dots (`nav.plans`); its Fluent id has dashes (`nav-plans`),
+//! because Fluent ids allow no dots. The files are embedded and parsed once; messages
+//! without variables are formatted once too, so that `t` is a map lookup. Vietnamese is
+//! the default; a missing key shows the key itself so that it is noticed. Domain and store
+//! errors are worded here, from their typed fields ([`Worded`]).
+
+mod rule;
+mod worded;
+
+pub use rule::describe_rule;
+pub use worded::Worded;
+
+use domain::Language;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub const VI_FTL: &str = include_str!("../../locales/vi.ftl");
+pub const EN_FTL: &str = include_str!("../../locales/en.ftl");
+
+/// A language's messages.
+pub struct Tr {
+    pub lang: Language,
+    bundle: FluentBundle<FluentResource>,
+    /// Messages without variables, formatted once, by their dotted key.
+    plain: HashMap<String, String>,
+}
+
+/// The dotted keys of a Fluent file's messages (`nav-plans` → `nav.plans`), in file order.
+/// Public for the key-set test.
+pub fn message_keys(source: &str) -> Result<Vec<String>, String> {
+    let resource = parse(source)?;
+    Ok(resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.replace('-', ".")),
+            _ => None,
+        })
+        .collect())
+}
+
+fn parse(source: &str) -> Result<FluentResource, String> {
+    FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
+        errors
+            .iter()
+            .map(|e| format!("{e:?}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+impl Tr {
+    fn load(lang: Language, source: &str) -> Tr {
+        let resource = parse(source).expect("embedded locale file is valid Fluent");
+        let keys = message_keys(source).expect("embedded locale file is valid Fluent");
+        let id: unic_langid::LanguageIdentifier = lang_code(lang).parse().expect("valid tag");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Bidi isolation marks around values would show up in e-mails and exports.
+        bundle.set_use_isolating(false);
+        bundle
+            .add_resource(resource)
+            .expect("a locale file defines each message once");
+        let mut tr = Tr {
+            lang,
+            bundle,
+            plain: HashMap::new(),
+        };
+        tr.plain = keys
+            .into_iter()
+            .map(|k| {
+                let text = tr.format(&k, None);
+                (k, text)
+            })
+            .collect();
+        tr
+    }
+
+    pub fn get(lang: Language) -> &'static Tr {
+        static VI: OnceLock<Tr> = OnceLock::new();
+        static EN: OnceLock<Tr> = OnceLock::new();
+        let (cell, src) = match lang {
+            Language::Vi => (&VI, VI_FTL),
+            Language::En => (&EN, EN_FTL),
+        };
+        cell.get_or_init(|| Tr::load(lang, src))
+    }
+
+    /// The string for `key`.
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.lookup(key).unwrap_or(key)
+    }
+
+    pub fn lookup(&self, key: &str) -> Option<&str> {
+        self.plain.get(key).map(String::as_str)
+    }
+
+    /// The string for `key` with its `{ $name }` variables filled in.
+    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, *value);
+        }
+        self.format(key, Some(&fluent_args))
+    }
+
+    /// Like [`Tr::f`], with numbers as numbers, so that a selector can pick by value.
+    pub fn f_args(&self, key: &str, args: &FluentArgs) -> String {
+        self.format(key, Some(args))
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
+        let id = key.replace('.', "-");
+        let Some(pattern) = self.bundle.get_message(&id).and_then(|m| m.value()) else {
+            return key.to_string();
+        };
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        if args.is_some() && !errors.is_empty() {
+            tracing::warn!(
+                key,
+                ?errors,
+                "a message was formatted with missing variables"
+            );
+        }
+        text.into_owned()
+    }
+
+    /// "vi" or "en", for `<html lang>` and the cookie.
+    pub fn code(&self) -> &'static str {
+        lang_code(self.lang)
+    }
+}
+
+/// A Vietnamese message with its `{ $name }` values filled in, for work outside a request
+/// (the reminder scheduler's e-mails: `app::scheduler::SchedulerConfig::texts`).
+pub fn vi_text(key: &str, args: &[(&str, &str)]) -> String {
+    Tr::get(Language::Vi).f(key, args)
+}
+
+pub fn lang_code(lang: Language) -> &'static str {
+    match lang {
+        Language::Vi => "vi",
+        Language::En => "en",
+    }
+}
+
+pub fn parse_lang(code: &str) -> Option<Language> {
+    match code {
+        "vi" => Some(Language::Vi),
+        "en" => Some(Language::En),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vi_and_en_have_the_same_keys_and_no_empty_values() {
+        let vi = message_keys(VI_FTL).unwrap();
+        let en = message_keys(EN_FTL).unwrap();
+        let mut only_vi: Vec<_> = vi.iter().filter(|k| !en.contains(k)).collect();
+        let mut only_en: Vec<_> = en.iter().filter(|k| !vi.contains(k)).collect();
+        only_vi.sort();
+        only_en.sort();
+        assert!(
+            only_vi.is_empty() && only_en.is_empty(),
+            "only in vi: {only_vi:?}; only in en: {only_en:?}"
+        );
+        for (name, lang, keys) in [("vi", Language::Vi, &vi), ("en", Language::En, &en)] {
+            let tr = Tr::get(lang);
+            let empty: Vec<_> = keys.iter().filter(|k| tr.t(k).trim().is_empty()).collect();
+            assert!(empty.is_empty(), "{name} has empty values: {empty:?}");
+        }
+    }
+
+    #[test]
+    fn variables_are_filled_and_a_missing_key_shows_itself() {
+        let tr = Tr::get(Language::En);
+        let text = tr.f("signin.throttled", &[("time", "10:15"), ("minutes", "3")]);
+        assert!(text.contains("10:15") && !text.contains('{'), "{text}");
+        assert_eq!(tr.t("no.such.key"), "no.such.key");
+        assert_eq!(Tr::get(Language::Vi).t("nav.plans"), "Kế hoạch");
+    }
+
+    #[test]
+    fn multi_line_messages_keep_their_line_breaks() {
+        let tr = Tr::get(Language::Vi);
+        assert_eq!(tr.t("track.split_hint"), "Phần 1\nPhần 2");
+    }
+}

@@ -1,0 +1,277 @@
+//! The domain's and the store's refusals in the reader's language. The errors carry typed
+//! fields and a stable `key()`; the sentences are the `refusal-*` messages of the locale
+//! files, so that domain and store hold no wording.
+
+use super::Tr;
+use domain::oversight::OversightError;
+use domain::{Conflict, EventError, Language, TrackingError};
+use fluent_bundle::{FluentArgs, FluentValue};
+use store::evidence_store::EvidenceError;
+
+/// An error that can be put into words for a reader.
+pub trait Worded {
+    fn message(&self, lang: Language) -> String;
+}
+
+/// The `refusal-KEY` message with its variables.
+fn say<'a>(
+    lang: Language,
+    key: &str,
+    args: impl IntoIterator<Item = (&'a str, FluentValue<'a>)>,
+) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(name, value);
+    }
+    Tr::get(lang).f_args(&format!("refusal.{key}"), &fluent_args)
+}
+
+fn text<'a>(name: &'a str, value: impl Into<String>) -> (&'a str, FluentValue<'a>) {
+    (name, FluentValue::from(value.into()))
+}
+
+impl Worded for TrackingError {
+    fn message(&self, lang: Language) -> String {
+        use TrackingError as E;
+        let args = match self {
+            E::Conflict(c) => return c.message(lang),
+            E::Transition { from, to } => {
+                vec![text("from", from.label(lang)), text("to", to.label(lang))]
+            }
+            E::SameStatus(s) => vec![text("status", s.label(lang))],
+            E::BadPeriod(p) => vec![text("period", p.as_str())],
+            E::PeriodOutsidePlan {
+                period,
+                first,
+                last,
+            } => vec![
+                text("period", period.label(lang)),
+                text("single", if first == last { "yes" } else { "no" }),
+                text("first", first.to_string()),
+                text("last", last.to_string()),
+            ],
+            E::PercentOutOfRange(v) | E::NegativeFigure(v) => vec![text("value", v.as_str())],
+            E::UnknownTarget(id) => vec![text("target", id.to_string())],
+            E::Forbidden { .. } | E::ReasonRequired | E::EmptyReport => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
+impl Worded for Conflict {
+    fn message(&self, lang: Language) -> String {
+        let args = [
+            text("attempted", self.attempted.to_string()),
+            text("current", self.current.to_string()),
+        ];
+        say(lang, "conflict", args)
+    }
+}
+
+impl Worded for EventError {
+    fn message(&self, lang: Language) -> String {
+        use EventError as E;
+        let args = match self {
+            E::UnknownZone(z) => vec![text("zone", z.as_str())],
+            E::NonexistentTime { local, zone } => {
+                vec![text("local", local.as_str()), text("zone", zone.as_str())]
+            }
+            E::AmbiguousTime {
+                local,
+                zone,
+                first,
+                second,
+            } => vec![
+                text("local", local.as_str()),
+                text("zone", zone.as_str()),
+                text("first", first.as_str()),
+                text("second", second.as_str()),
+            ],
+            E::EndBeforeStart { start, end } => {
+                vec![text("start", start.as_str()), text("end", end.as_str())]
+            }
+            E::BadDateTime(v) | E::BadLanguagePair(v) | E::BadCost(v) => {
+                vec![text("value", v.as_str())]
+            }
+            E::EventTransition { from, to } => {
+                vec![text("from", from.label(lang)), text("to", to.label(lang))]
+            }
+            E::DelegationTransition { from, to } => {
+                vec![text("from", from.label(lang)), text("to", to.label(lang))]
+            }
+            E::HeldBeforeStart { start } => vec![text("start", start.as_str())],
+            E::Forbidden { .. }
+            | E::TitleRequired
+            | E::NameRequired
+            | E::BadInitialStatus
+            | E::ReturnBeforeDeparture
+            | E::ReportRequired
+            | E::ReportTooEarly
+            | E::NotAnInterpreter => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
+impl Worded for OversightError {
+    fn message(&self, lang: Language) -> String {
+        use OversightError as E;
+        let args = match self {
+            E::ReportPeriod(p) => vec![text("period", p.as_str())],
+            E::BadGrade(g) => vec![text("grade", g.as_str())],
+            E::CommentTooLong { max } => vec![text("max", max.to_string())],
+            E::Forbidden(_) => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
+impl Worded for EvidenceError {
+    fn message(&self, lang: Language) -> String {
+        use EvidenceError as E;
+        let args = match self {
+            E::TooLarge { limit } => vec![text("megabytes", (limit / 1_000_000).to_string())],
+            E::Mismatch { name, detected } => {
+                vec![
+                    text("name", name.as_str()),
+                    text("detected", detected.as_str()),
+                ]
+            }
+            E::Unsupported { extension } => vec![text("extension", extension.as_str())],
+            E::Empty | E::Io(_) => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::{DelegationStatus, EventStatus, ItemStatus, Period};
+
+    /// Every refusal has a sentence in both languages, with no variable left unfilled.
+    fn all() -> Vec<Box<dyn Worded>> {
+        let period: Period = "2030-H1".parse().unwrap();
+        vec![
+            Box::new(TrackingError::Forbidden { action: "x" }),
+            Box::new(TrackingError::Transition {
+                from: ItemStatus::NotStarted,
+                to: ItemStatus::Done,
+            }),
+            Box::new(TrackingError::SameStatus(ItemStatus::Done)),
+            Box::new(TrackingError::ReasonRequired),
+            Box::new(TrackingError::BadPeriod("2025-H3".into())),
+            Box::new(TrackingError::PeriodOutsidePlan {
+                period,
+                first: 2025,
+                last: 2025,
+            }),
+            Box::new(TrackingError::PeriodOutsidePlan {
+                period,
+                first: 2025,
+                last: 2027,
+            }),
+            Box::new(TrackingError::PercentOutOfRange("120".into())),
+            Box::new(TrackingError::NegativeFigure("-1".into())),
+            Box::new(TrackingError::UnknownTarget(9)),
+            Box::new(TrackingError::EmptyReport),
+            Box::new(TrackingError::Conflict(Conflict {
+                current: 4,
+                attempted: 3,
+            })),
+            Box::new(EventError::Forbidden { action: "x" }),
+            Box::new(EventError::UnknownZone("Mars/Base".into())),
+            Box::new(EventError::NonexistentTime {
+                local: "30/03/2025 02:30".into(),
+                zone: "Europe/Paris".into(),
+            }),
+            Box::new(EventError::AmbiguousTime {
+                local: "26/10/2025 02:30".into(),
+                zone: "Europe/Paris".into(),
+                first: "a".into(),
+                second: "b".into(),
+            }),
+            Box::new(EventError::EndBeforeStart {
+                start: "s".into(),
+                end: "e".into(),
+            }),
+            Box::new(EventError::BadDateTime("x".into())),
+            Box::new(EventError::TitleRequired),
+            Box::new(EventError::NameRequired),
+            Box::new(EventError::EventTransition {
+                from: EventStatus::Held,
+                to: EventStatus::Planned,
+            }),
+            Box::new(EventError::DelegationTransition {
+                from: DelegationStatus::Draft,
+                to: DelegationStatus::Reported,
+            }),
+            Box::new(EventError::HeldBeforeStart { start: "s".into() }),
+            Box::new(EventError::BadInitialStatus),
+            Box::new(EventError::BadLanguagePair("x".into())),
+            Box::new(EventError::BadCost("-5".into())),
+            Box::new(EventError::ReturnBeforeDeparture),
+            Box::new(EventError::ReportRequired),
+            Box::new(EventError::ReportTooEarly),
+            Box::new(EventError::NotAnInterpreter),
+            Box::new(OversightError::Forbidden("x")),
+            Box::new(OversightError::ReportPeriod("2025-Q1".into())),
+            Box::new(OversightError::BadGrade("x".into())),
+            Box::new(OversightError::CommentTooLong { max: 10 }),
+            Box::new(EvidenceError::TooLarge { limit: 50_000_000 }),
+            Box::new(EvidenceError::Mismatch {
+                name: "a.pdf".into(),
+                detected: "image/png".into(),
+            }),
+            Box::new(EvidenceError::Unsupported {
+                extension: "exe".into(),
+            }),
+            Box::new(EvidenceError::Empty),
+            Box::new(EvidenceError::Io(std::io::Error::other("x"))),
+        ]
+    }
+
+    #[test]
+    fn every_refusal_is_worded_in_both_languages() {
+        for lang in [Language::Vi, Language::En] {
+            for e in all() {
+                let m = e.message(lang);
+                assert!(
+                    !m.starts_with("refusal.") && !m.contains('{') && !m.contains('$'),
+                    "{lang:?}: {m}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn variables_and_selectors_reach_the_sentence() {
+        let one = TrackingError::PeriodOutsidePlan {
+            period: "2030-H1".parse().unwrap(),
+            first: 2025,
+            last: 2025,
+        };
+        let vi = one.message(Language::Vi);
+        assert!(vi.contains("(năm 2025)") && vi.contains("2030"), "{vi}");
+        let range = TrackingError::PeriodOutsidePlan {
+            period: "2030-H1".parse().unwrap(),
+            first: 2025,
+            last: 2027,
+        };
+        assert!(range.message(Language::Vi).contains("các năm 2025–2027"));
+        let c = Conflict {
+            current: 4,
+            attempted: 3,
+        };
+        assert!(c.message(Language::Vi).contains("phiên bản 3"));
+        assert!(c.message(Language::En).contains("version 4 is newer"));
+        let held = EventError::EventTransition {
+            from: EventStatus::Held,
+            to: EventStatus::Planned,
+        };
+        assert!(
+            held.message(Language::Vi)
+                .contains(EventStatus::Held.label(Language::Vi))
+        );
+    }
+}
