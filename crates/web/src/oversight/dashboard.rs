@@ -4,6 +4,7 @@ use super::{choose_plan, is_board, is_internal, local_datetime, query_value};
 use crate::AppState;
 use crate::charts::{Bar, bar_chart, progress_bar, target_band};
 use crate::errors::AppError;
+use crate::i18n::Tr;
 use crate::extract::Id;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
@@ -155,21 +156,43 @@ pub struct Drawn {
 
 /// The dashboard's figures and charts as of `today` (Hanoi).
 pub fn draw(ctx: &Ctx, d: &DashboardData, today: chrono::NaiveDate) -> Drawn {
-    let t = ctx.tr();
-    let lang = ctx.lang;
+    let (t, lang) = (ctx.tr(), ctx.lang);
+    let f = dashboard_figures(today, &dashboard_items(d));
+    let by_id: HashMap<ItemId, &store::DashboardRow> = d.items.iter().map(|r| (r.id, r)).collect();
+    let pick = |ids: &[ItemId]| -> Vec<Line> {
+        ids.iter()
+            .take(LIST_LIMIT)
+            .filter_map(|id| by_id.get(id).map(|r| line(r, lang)))
+            .collect()
+    };
+    Drawn {
+        total: f.total,
+        done_percent: f.done_percent,
+        status_chart: chart(t.t("dashboard.by_status"), &f.by_status, |s| {
+            (s.label(lang), s.as_str())
+        }),
+        band_chart: chart(t.t("dashboard.bands"), &f.bands, |b| {
+            (b.label(lang), b.as_str())
+        }),
+        progress: progress_lines(d, lang),
+        targets: target_lines(d, &by_id, t, lang),
+        overdue: pick(&f.overdue),
+        overdue_total: f.overdue.len(),
+        soon: pick(&f.due_soon),
+        soon_total: f.due_soon.len(),
+    }
+}
+
+/// The items with their targets' figures, as the domain's dashboard counts them.
+fn dashboard_items(d: &DashboardData) -> Vec<DashboardItem> {
     let mut figures_by_item: HashMap<ItemId, Vec<TargetFigure>> = HashMap::new();
     for tp in &d.targets {
         figures_by_item
             .entry(tp.item_id)
             .or_default()
-            .push(TargetFigure {
-                min: tp.min,
-                max: tp.max,
-                actual: tp.actual,
-            });
+            .push(figure(tp));
     }
-    let items: Vec<DashboardItem> = d
-        .items
+    d.items
         .iter()
         .map(|r| DashboardItem {
             item: r.id,
@@ -177,39 +200,46 @@ pub fn draw(ctx: &Ctx, d: &DashboardData, today: chrono::NaiveDate) -> Drawn {
             due: r.due,
             targets: figures_by_item.remove(&r.id).unwrap_or_default(),
         })
+        .collect()
+}
+
+fn figure(tp: &store::TargetProgress) -> TargetFigure {
+    TargetFigure {
+        min: tp.min,
+        max: tp.max,
+        actual: tp.actual,
+    }
+}
+
+/// A bar chart of counts by a labelled kind (status, attainment band).
+fn chart<K: Copy>(
+    title: &str,
+    counts: &[(K, usize)],
+    words: impl Fn(K) -> (&'static str, &'static str),
+) -> String {
+    let bars: Vec<Bar> = counts
+        .iter()
+        .map(|(k, n)| {
+            let (label, class) = words(*k);
+            Bar {
+                label: label.to_string(),
+                value: *n,
+                class: class.to_string(),
+            }
+        })
         .collect();
-    let f = dashboard_figures(today, &items);
-    let by_id: HashMap<ItemId, &store::DashboardRow> = d.items.iter().map(|r| (r.id, r)).collect();
-    let status_chart = bar_chart(
-        t.t("dashboard.by_status"),
-        &f.by_status
-            .iter()
-            .map(|(s, n)| Bar {
-                label: s.label(lang).to_string(),
-                value: *n,
-                class: s.as_str().to_string(),
-            })
-            .collect::<Vec<_>>(),
-    );
-    let band_chart = bar_chart(
-        t.t("dashboard.bands"),
-        &f.bands
-            .iter()
-            .map(|(b, n)| Bar {
-                label: b.label(lang).to_string(),
-                value: *n,
-                class: b.as_str().to_string(),
-            })
-            .collect::<Vec<_>>(),
-    );
+    bar_chart(title, &bars)
+}
+
+/// One progress bar per item of the first two levels (only the first when there are many).
+fn progress_lines(d: &DashboardData, lang: Language) -> Vec<ProgressLine> {
     let two_levels = d.items.iter().filter(|r| r.depth <= PROGRESS_DEPTH).count();
     let depth = if two_levels > PROGRESS_ROWS {
         0
     } else {
         PROGRESS_DEPTH
     };
-    let progress = d
-        .items
+    d.items
         .iter()
         .filter(|r| r.depth <= depth)
         .map(|r| {
@@ -225,17 +255,21 @@ pub fn draw(ctx: &Ctx, d: &DashboardData, today: chrono::NaiveDate) -> Drawn {
                 line: l,
             }
         })
-        .collect();
-    let targets = d
-        .targets
+        .collect()
+}
+
+/// One band per target: where its actual stands against its range.
+fn target_lines(
+    d: &DashboardData,
+    by_id: &HashMap<ItemId, &store::DashboardRow>,
+    t: &Tr,
+    lang: Language,
+) -> Vec<TargetLine> {
+    d.targets
         .iter()
         .filter_map(|tp| {
             let row = by_id.get(&tp.item_id)?;
-            let band = Band::of(&TargetFigure {
-                min: tp.min,
-                max: tp.max,
-                actual: tp.actual,
-            });
+            let band = Band::of(&figure(tp));
             let target = format_target(tp.min, tp.max, &tp.unit, tp.per.as_deref());
             let actual = tp.actual.map(format_number).unwrap_or_else(|| "—".into());
             let l = line(row, lang);
@@ -253,25 +287,7 @@ pub fn draw(ctx: &Ctx, d: &DashboardData, today: chrono::NaiveDate) -> Drawn {
                 band_label: band.label(lang),
             })
         })
-        .collect();
-    let pick = |ids: &[ItemId]| -> Vec<Line> {
-        ids.iter()
-            .take(LIST_LIMIT)
-            .filter_map(|id| by_id.get(id).map(|r| line(r, lang)))
-            .collect()
-    };
-    Drawn {
-        total: f.total,
-        done_percent: f.done_percent,
-        status_chart,
-        band_chart,
-        progress,
-        targets,
-        overdue: pick(&f.overdue),
-        overdue_total: f.overdue.len(),
-        soon: pick(&f.due_soon),
-        soon_total: f.due_soon.len(),
-    }
+        .collect()
 }
 
 async fn render(
