@@ -662,3 +662,14 @@ rule-or = or
 rule-year = in { $year }
 rule-range = from { $from } to { $to }
 rule-linked = linked to this item
+
+## form
+form-unreadable = The form sent is missing a required field or has a field that cannot be read (usually because the page is out of date). Nothing was saved.
+form-unknown_direction = Unknown direction: an item can only move up or down.
+form-unknown_source = Choose where the figures come from: entered by hand or counted from records.
+form-unknown_kind = A record kind is not in the list. Choose the kinds to count again.
+form-bad_year = The year does not read; type four digits (e.g. 2025) or leave it empty.
+form-unknown_invitation_status = That invitation status is not in the list. Choose again.
+form-unknown_role = A role is not in the list. Choose the roles again.
+form-unknown_relation = That unit role is not in the list (lead or coordinating); this filter was not applied.
+form-unknown_status = A status is not in the list; the status filter was not applied.

@@ -662,3 +662,14 @@ rule-or = hoặc
 rule-year = trong năm { $year }
 rule-range = từ { $from } đến { $to }
 rule-linked = gắn với mục này
+
+## form
+form-unreadable = Biểu mẫu gửi lên thiếu thông tin bắt buộc hoặc có ô không đọc được (thường do trang đã cũ). Không có thay đổi nào được lưu.
+form-unknown_direction = Hướng sắp xếp không hợp lệ: chỉ có thể chuyển lên hoặc xuống.
+form-unknown_source = Hãy chọn cách lấy số liệu: nhập tay hoặc đếm từ hồ sơ.
+form-unknown_kind = Có loại hồ sơ không có trong danh sách. Hãy chọn lại các loại cần đếm.
+form-bad_year = Năm không hợp lệ; hãy nhập năm gồm 4 chữ số (vd. 2025) hoặc để trống.
+form-unknown_invitation_status = Trạng thái lời mời không có trong danh sách. Hãy chọn lại.
+form-unknown_role = Có vai trò không có trong danh sách. Hãy chọn lại vai trò.
+form-unknown_relation = Vai trò đơn vị không có trong danh sách (chủ trì hoặc phối hợp); bộ lọc này chưa được áp dụng.
+form-unknown_status = Có trạng thái không có trong danh sách; bộ lọc trạng thái chưa được áp dụng.

@@ -134,11 +134,17 @@ fn entry_item(e: &AuditRecord) -> Option<i64> {
     (e.entity == "item").then_some(e.entity_id).flatten()
 }
 
-fn before_param(raw: Option<&str>) -> Option<i64> {
-    crate::form::form_pairs(raw.unwrap_or("").as_bytes())
-        .into_iter()
-        .find(|(k, _)| k == "before")
-        .and_then(|(_, v)| v.parse().ok())
+/// The page's query: entries older than `before` (the "older" link), else the newest.
+#[derive(serde::Deserialize, Default)]
+struct PageQuery {
+    #[serde(default)]
+    before: Option<i64>,
+}
+
+/// `before`, or a 400 for a cursor that is not an entry id (not a link of ours).
+fn before_param(raw: Option<&str>) -> Result<Option<i64>, AppError> {
+    let q: PageQuery = crate::form::read_form(raw.unwrap_or("").as_bytes())?;
+    Ok(q.before)
 }
 
 /// Which log a page shows.
@@ -202,7 +208,7 @@ async fn show(
     let t = ctx.tr();
     let heading = scope.heading(&app, t).await?;
     let page = scope
-        .page(&app, before_param(raw.as_deref()), PER_PAGE)
+        .page(&app, before_param(raw.as_deref())?, PER_PAGE)
         .await?;
     let names = user_names(&app).await?;
     let entries = page

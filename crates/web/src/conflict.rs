@@ -52,6 +52,15 @@ fn status_text(code: &str, lang: Language) -> String {
         .unwrap_or_else(|_| code.to_string())
 }
 
+/// What the user typed in field `name` (the first, for a name sent more than once).
+fn typed(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
 fn compared(label: String, current: String, yours: String) -> Compared {
     Compared {
         differs: current.trim() != yours.trim(),
@@ -101,7 +110,7 @@ pub fn item_page(
 /// The fields of the item form, current beside submitted.
 fn item_rows(ctx: &Ctx, form: &str, current: &Value, pairs: &[(String, String)]) -> Vec<Compared> {
     let (t, lang) = (ctx.tr(), ctx.lang);
-    let yours = |k: &str| crate::form::field(pairs, k).to_string();
+    let yours = |k: &str| typed(pairs, k);
     let mut rows = Vec::new();
     match form {
         "status" => {
@@ -164,7 +173,7 @@ pub fn report_page(
 
 /// The report's text and percent, current beside submitted.
 fn report_rows(t: &Tr, current: &Value, pairs: &[(String, String)]) -> Vec<Compared> {
-    let yours = |k: &str| crate::form::field(pairs, k).to_string();
+    let yours = |k: &str| typed(pairs, k);
     let percent = |v: String| if v.is_empty() { v } else { format!("{v}%") };
     vec![
         compared(

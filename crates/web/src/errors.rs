@@ -17,6 +17,8 @@ pub enum AppError {
     PasswordChangeRequired,
     CsrfMissing,
     CsrfStale,
+    /// Not a request one of our pages sends. The reason is logged; when it is a message
+    /// key (`form.unreadable`), the page says that message.
     BadRequest(String),
     /// Input the user can correct: the message, already in their language, is shown.
     Invalid(String),
@@ -35,6 +37,8 @@ pub enum Refusal {
     Conflict(domain::Conflict),
     /// Input the store refused without a domain reason (logged where it happened).
     Invalid,
+    /// A form field that does not read (an unknown choice, a date): its message key.
+    Form(&'static str),
 }
 
 impl Refusal {
@@ -44,11 +48,17 @@ impl Refusal {
             Refusal::Event(e) => e.message(ctx.lang),
             Refusal::Conflict(c) => c.message(ctx.lang),
             Refusal::Invalid => ctx.tr().t("error.refused.invalid").to_string(),
+            Refusal::Form(key) => ctx.tr().t(key).to_string(),
         }
     }
 }
 
 impl AppError {
+    /// A form field that does not read, said with its message key (422).
+    pub fn form(key: &'static str) -> AppError {
+        AppError::Refused(Refusal::Form(key))
+    }
+
     /// The message to show beside the form for an error the user can correct, or the
     /// error itself when it calls for an error page (403, 404, 500).
     pub fn into_form_message(self, ctx: &Ctx) -> Result<String, AppError> {
@@ -177,6 +187,10 @@ pub fn render(ctx: &Ctx, err: &AppError) -> Response {
         message: match err {
             AppError::Invalid(message) => message.clone(),
             AppError::Refused(r) => r.message(ctx),
+            AppError::BadRequest(why) => t
+                .lookup(why)
+                .unwrap_or_else(|| t.t("error.bad_request.message"))
+                .to_string(),
             _ => t.t(&format!("error.{key}.message")).to_string(),
         },
         next_step: t.t(&format!("error.{key}.next")).to_string(),

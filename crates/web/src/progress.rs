@@ -10,7 +10,7 @@ use crate::AppState;
 use crate::conflict;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{field, fields, parse_number};
+use crate::form::{Posted, parse_number, version_of};
 use crate::i18n::Worded;
 use crate::items::{self, Overlay, ReportDraft, report_line, visible_item};
 use crate::page::{Layout, render_page};
@@ -24,6 +24,7 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use domain::{Figure, ItemId, Percent, Period, ReportContent, TrackingError, UnitId};
 use futures_util::TryStreamExt;
+use serde::Deserialize;
 use store::evidence_store::EvidenceError;
 use store::{EvidenceRecord, ItemTracking, NewReport, ReportVersion, StoreError, TargetProgress};
 
@@ -41,8 +42,26 @@ pub fn upload_routes() -> Router<AppState> {
 /// Text fields are small; anything bigger is not a form a person filled in.
 const TEXT_FIELD_LIMIT: usize = 256 * 1024;
 
+/// The report form's fields, besides the figures (`fig_{target}`, read from the pairs)
+/// and the files. The edit form's `version` is read apart ([`version_of`]).
+#[derive(Deserialize)]
+struct ReportFields {
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    period: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    percent: String,
+    /// Evidence stored earlier, kept (ticked).
+    #[serde(default)]
+    keep: Vec<i64>,
+}
+
 /// A submitted report form: its fields, and the evidence stored while reading it.
 struct Submitted {
+    form: ReportFields,
     pairs: Vec<(String, String)>,
     evidence: Vec<EvidenceRecord>,
     /// Why reading stopped early (a refused file, a cut-off upload).
@@ -55,12 +74,8 @@ async fn read_form(
     user: &SessionUser,
     item: ItemId,
     mut multipart: Multipart,
-) -> Submitted {
-    let mut out = Submitted {
-        pairs: Vec::new(),
-        evidence: Vec::new(),
-        error: None,
-    };
+) -> Result<Submitted, AppError> {
+    let (mut pairs, mut evidence, mut error) = (Vec::new(), Vec::new(), None);
     let mut files = 0;
     loop {
         let field = match multipart.next_field().await {
@@ -68,21 +83,27 @@ async fn read_form(
             Ok(None) => break,
             Err(e) => {
                 tracing::info!(error = %e, "upload cut off");
-                out.error = Some(EvidenceError::Io(std::io::Error::other(e)).message(ctx.lang));
+                error = Some(EvidenceError::Io(std::io::Error::other(e)).message(ctx.lang));
                 break;
             }
         };
         match read_part(app, ctx, user, item, field, &mut files).await {
-            Ok(Part::Text(name, value)) => out.pairs.push((name, value)),
-            Ok(Part::File(rec)) => out.evidence.push(rec),
+            Ok(Part::Text(name, value)) => pairs.push((name, value)),
+            Ok(Part::File(rec)) => evidence.push(rec),
             Ok(Part::Empty) => {}
             Err(msg) => {
-                out.error = Some(msg);
+                error = Some(msg);
                 break;
             }
         }
     }
-    out
+    let Posted { form, pairs } = Posted::from_pairs(pairs)?;
+    Ok(Submitted {
+        form,
+        pairs,
+        evidence,
+        error,
+    })
 }
 
 /// One part of the form, read.
@@ -165,8 +186,8 @@ fn store_message(ctx: &Ctx, e: StoreError) -> String {
 
 /// The report's content from the form, checked by the domain (percent 0–100, figures ≥ 0
 /// and only for the item's targets, something said).
-fn content(pairs: &[(String, String)], targets: &[i64]) -> Result<ReportContent, TrackingError> {
-    let percent = match field(pairs, "percent").trim() {
+fn content(sub: &Submitted, targets: &[i64]) -> Result<ReportContent, TrackingError> {
+    let percent = match sub.form.percent.trim() {
         "" => None,
         p => Some(Percent::new(
             p.trim_end_matches('%')
@@ -176,7 +197,7 @@ fn content(pairs: &[(String, String)], targets: &[i64]) -> Result<ReportContent,
         )?),
     };
     let mut figures = Vec::new();
-    for (k, v) in pairs {
+    for (k, v) in &sub.pairs {
         let Some(target) = k.strip_prefix("fig_").and_then(|t| t.parse::<i64>().ok()) else {
             continue;
         };
@@ -186,16 +207,18 @@ fn content(pairs: &[(String, String)], targets: &[i64]) -> Result<ReportContent,
             Err(_) => return Err(TrackingError::NegativeFigure(v.clone())),
         }
     }
-    ReportContent::new(field(pairs, "text"), percent, figures, targets)
+    ReportContent::new(&sub.form.text, percent, figures, targets)
 }
 
-fn draft(pairs: &[(String, String)], evidence: Vec<EvidenceRecord>) -> ReportDraft {
+fn draft(sub: &Submitted, evidence: Vec<EvidenceRecord>) -> ReportDraft {
+    let f = &sub.form;
     ReportDraft {
-        unit: field(pairs, "unit").to_string(),
-        period: field(pairs, "period").to_string(),
-        text: field(pairs, "text").to_string(),
-        percent: field(pairs, "percent").to_string(),
-        figures: pairs
+        unit: f.unit.clone(),
+        period: f.period.clone(),
+        text: f.text.clone(),
+        percent: f.percent.clone(),
+        figures: sub
+            .pairs
             .iter()
             .filter_map(|(k, v)| {
                 k.strip_prefix("fig_")
@@ -211,11 +234,10 @@ fn draft(pairs: &[(String, String)], evidence: Vec<EvidenceRecord>) -> ReportDra
 async fn evidence_of(
     app: &AppState,
     item: ItemId,
-    pairs: &[(String, String)],
-    new: &[EvidenceRecord],
+    sub: &Submitted,
 ) -> Result<Vec<EvidenceRecord>, AppError> {
     let mut out = Vec::new();
-    for id in fields(pairs, "keep").filter_map(|v| v.parse::<i64>().ok()) {
+    for &id in &sub.form.keep {
         if let Some(e) = app.store().evidence(id).await?
             && e.item_id == item
             && !out.iter().any(|x: &EvidenceRecord| x.id == id)
@@ -223,7 +245,7 @@ async fn evidence_of(
             out.push(e);
         }
     }
-    out.extend(new.iter().cloned());
+    out.extend(sub.evidence.iter().cloned());
     Ok(out)
 }
 
@@ -243,12 +265,12 @@ pub async fn file(
     if items::reporting_units(&user, &it).is_empty() {
         return Err(AppError::Forbidden);
     }
-    let sub = read_form(&app, &ctx, &user, id, multipart).await;
-    let evidence = evidence_of(&app, id, &sub.pairs, &sub.evidence).await?;
+    let sub = read_form(&app, &ctx, &user, id, multipart).await?;
+    let evidence = evidence_of(&app, id, &sub).await?;
     let back = |message: String| {
         let overlay = Overlay {
             error: Some(("report", message)),
-            report: Some(draft(&sub.pairs, evidence.clone())),
+            report: Some(draft(&sub, evidence.clone())),
             ..Default::default()
         };
         items::page(
@@ -295,14 +317,14 @@ async fn new_report(
     if let Some(msg) = sub.error.clone() {
         return Ok(Err(msg));
     }
-    let period: Period = match field(&sub.pairs, "period").parse() {
+    let period: Period = match sub.form.period.parse() {
         Ok(p) => p,
         Err(e) => return Ok(Err(e.message(ctx.lang))),
     };
-    let Ok(unit) = field(&sub.pairs, "unit").parse::<i64>().map(UnitId) else {
+    let Ok(unit) = sub.form.unit.parse::<i64>().map(UnitId) else {
         return Ok(Err(ctx.tr().t("report.pick_unit").to_string()));
     };
-    let content = match content(&sub.pairs, &target_ids(app, item).await?) {
+    let content = match content(sub, &target_ids(app, item).await?) {
         Ok(c) => c,
         Err(e) => return Ok(Err(e.message(ctx.lang))),
     };
@@ -462,10 +484,10 @@ pub async fn edit(
     if domain::tracking::check_report(&user.actor, &v.item.item_units(), latest.unit_id).is_err() {
         return Err(AppError::Forbidden);
     }
-    let sub = read_form(&app, &ctx, &user, item, multipart).await;
-    let evidence = evidence_of(&app, item, &sub.pairs, &sub.evidence).await?;
+    let sub = read_form(&app, &ctx, &user, item, multipart).await?;
+    let evidence = evidence_of(&app, item, &sub).await?;
     let back = |message: String| {
-        let failed = Some((message, draft(&sub.pairs, evidence.clone())));
+        let failed = Some((message, draft(&sub, evidence.clone())));
         history_page(
             &app,
             &ctx,
@@ -512,10 +534,8 @@ async fn edited(
     if let Some(msg) = sub.error.clone() {
         return Ok(Err(msg));
     }
-    let Ok(expected) = field(&sub.pairs, "version").parse::<i64>() else {
-        return Err(AppError::BadRequest("version missing".into()));
-    };
-    Ok(content(&sub.pairs, &target_ids(app, item).await?)
+    let expected = version_of(&sub.pairs)?;
+    Ok(content(sub, &target_ids(app, item).await?)
         .map(|c| (expected, c))
         .map_err(|e| e.message(ctx.lang)))
 }

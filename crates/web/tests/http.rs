@@ -6,6 +6,8 @@ mod calendar;
 mod common;
 #[path = "http/events.rs"]
 mod events;
+#[path = "http/forms.rs"]
+mod forms;
 #[path = "http/lists.rs"]
 mod lists;
 #[path = "http/oversight.rs"]

@@ -1,12 +1,11 @@
 //! The abbreviation table ("Phòng QLDSVH" → "Phòng Quản lý Di sản văn hóa").
 
-use super::{field, form_pairs};
 use crate::AppState;
 use crate::errors::AppError;
+use crate::form::Posted;
 use crate::page::{Layout, render_page};
 use crate::session::{AdminOnly, Ctx, redirect};
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -47,19 +46,26 @@ pub async fn list(
     page(&app, &ctx, None).await
 }
 
+/// An abbreviation and the unit's full name (saving), or the abbreviation (deleting).
+#[derive(serde::Deserialize)]
+pub struct AbbreviationForm {
+    #[serde(default)]
+    alias: String,
+    #[serde(default)]
+    unit_name: String,
+}
+
 pub async fn save(
     State(app): State<AppState>,
     AdminOnly(ctx, admin): AdminOnly,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<AbbreviationForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let alias = field(&pairs, "alias").trim().to_string();
-    let unit_name = field(&pairs, "unit_name").trim().to_string();
+    let (alias, unit_name) = (f.alias.trim(), f.unit_name.trim());
     if alias.is_empty() || unit_name.is_empty() {
         return page(&app, &ctx, Some(ctx.tr().t("abbr.invalid").to_string())).await;
     }
     app.store()
-        .set_abbreviation(&alias, &unit_name, Some(admin.id))
+        .set_abbreviation(alias, unit_name, Some(admin.id))
         .await?;
     Ok(redirect(
         &ctx,
@@ -70,12 +76,10 @@ pub async fn save(
 pub async fn delete(
     State(app): State<AppState>,
     AdminOnly(ctx, admin): AdminOnly,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<AbbreviationForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let alias = field(&pairs, "alias").trim().to_string();
     app.store()
-        .delete_abbreviation(&alias, Some(admin.id))
+        .delete_abbreviation(f.alias.trim(), Some(admin.id))
         .await?;
     Ok(redirect(
         &ctx,

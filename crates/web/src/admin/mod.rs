@@ -20,6 +20,3 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/admin/abbreviations/delete", post(abbreviations::delete))
 }
-
-// Kept here for the admin pages written before `crate::form` existed.
-pub use crate::form::{field, fields, form_pairs};

@@ -1,17 +1,17 @@
 //! Users: list, create (one-time password shown once), roles and units, password reset.
 
-use super::{field, fields, form_pairs};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
+use crate::form::{FormError, Posted, ticked};
 use crate::page::{Layout, render_page};
 use crate::session::{AdminOnly, Ctx, redirect};
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::{Language, Role, UnitId, UserId};
+use serde::Deserialize;
 use store::{NewUser, Unit, UserRecord};
 
 pub struct UserLine {
@@ -140,22 +140,31 @@ pub fn valid_login(login: &str) -> bool {
         })
 }
 
-fn parse_roles(pairs: &[(String, String)]) -> Vec<Role> {
-    let mut roles: Vec<Role> = fields(pairs, "role")
-        .filter_map(|c| c.parse().ok())
-        .collect();
-    roles.sort();
-    roles.dedup();
-    roles
+/// The roles and units ticked: on the new-user form and on a user's page.
+#[derive(Deserialize)]
+pub struct AccessForm {
+    #[serde(default)]
+    role: Vec<String>,
+    #[serde(default)]
+    unit: Vec<i64>,
 }
 
-fn parse_units(pairs: &[(String, String)]) -> Vec<UnitId> {
-    let mut ids: Vec<UnitId> = fields(pairs, "unit")
-        .filter_map(|c| c.parse().ok())
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
+impl AccessForm {
+    /// Each role once, or the message key when one is not a role: an unknown role is
+    /// said, never dropped.
+    fn roles(&self) -> Result<Vec<Role>, FormError> {
+        let mut roles: Vec<Role> = ticked(&self.role, "form.unknown_role")?;
+        roles.sort();
+        roles.dedup();
+        Ok(roles)
+    }
+
+    fn units(&self) -> Vec<UnitId> {
+        let mut ids: Vec<UnitId> = self.unit.iter().copied().map(UnitId).collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
 }
 
 async fn new_one_time_password() -> Result<(String, String), AppError> {
@@ -173,10 +182,10 @@ async fn new_one_time_password() -> Result<(String, String), AppError> {
 pub async fn create(
     State(app): State<AppState>,
     AdminOnly(ctx, admin): AdminOnly,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<UserForm>,
 ) -> Result<Response, AppError> {
     let t = ctx.tr();
-    let mut new = match new_user(&form_pairs(&body)) {
+    let mut new = match f.parse() {
         Ok(new) => new,
         Err(key) => return users_page(&app, &ctx, None, Some(t.t(key).to_string())).await,
     };
@@ -198,30 +207,49 @@ pub async fn create(
     users_page(&app, &ctx, Some(created), None).await
 }
 
-/// The new user from the form, without a password yet (it is made only for a form that
-/// reads), or the message key of the first thing wrong.
-fn new_user(pairs: &[(String, String)]) -> Result<NewUser, &'static str> {
-    let login = field(pairs, "login").trim().to_lowercase();
-    let name = field(pairs, "display_name").trim().to_string();
-    let roles = parse_roles(pairs);
-    if !valid_login(&login) {
-        return Err("users.login_invalid");
+/// The new-user form.
+#[derive(Deserialize)]
+pub struct UserForm {
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    role: Vec<String>,
+    #[serde(default)]
+    unit: Vec<i64>,
+}
+
+impl UserForm {
+    /// The new user, without a password yet (it is made only for a form that reads), or
+    /// the message key of the first thing wrong.
+    fn parse(self) -> Result<NewUser, FormError> {
+        let login = self.login.trim().to_lowercase();
+        let name = self.display_name.trim().to_string();
+        let access = AccessForm {
+            role: self.role,
+            unit: self.unit,
+        };
+        if !valid_login(&login) {
+            return Err("users.login_invalid");
+        }
+        if name.is_empty() {
+            return Err("users.name_required");
+        }
+        let roles = access.roles()?;
+        if roles.is_empty() {
+            return Err("users.no_role");
+        }
+        Ok(NewUser {
+            login,
+            display_name: name,
+            password_hash: String::new(),
+            must_change_password: true,
+            language: Language::Vi,
+            roles,
+            unit_ids: access.units(),
+        })
     }
-    if name.is_empty() {
-        return Err("users.name_required");
-    }
-    if roles.is_empty() {
-        return Err("users.no_role");
-    }
-    Ok(NewUser {
-        login,
-        display_name: name,
-        password_hash: String::new(),
-        must_change_password: true,
-        language: Language::Vi,
-        roles,
-        unit_ids: parse_units(pairs),
-    })
 }
 
 #[derive(Template)]
@@ -264,16 +292,13 @@ pub async fn set_access(
     State(app): State<AppState>,
     AdminOnly(ctx, admin): AdminOnly,
     Id(id): Id<domain::UserId>,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<AccessForm>,
 ) -> Result<Response, AppError> {
     app.store().user(id).await?.ok_or(AppError::NotFound)?;
-    let pairs = form_pairs(&body);
-    let roles = parse_roles(&pairs);
-    let units = parse_units(&pairs);
+    let roles = f.roles().map_err(AppError::form)?;
+    let units = f.units();
     if id == admin.id && !roles.contains(&Role::Admin) {
-        return Err(AppError::BadRequest(
-            ctx.tr().t("users.self_admin").to_string(),
-        ));
+        return Err(AppError::BadRequest("users.self_admin".into()));
     }
     app.store()
         .set_user_roles_and_units(id, &roles, &units, Some(admin.id))

@@ -6,18 +6,18 @@ use super::{Choice, unit_names};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{field, form_pairs, parse_date};
+use crate::form::{Posted, choice, parse_date, version_of};
 use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use domain::{DelegationId, DelegationStatus, Dong, UnitId, events};
+use serde::Deserialize;
 use store::{DelegationInput, DelegationRecord};
 
 pub fn routes() -> Router<AppState> {
@@ -239,54 +239,73 @@ pub async fn show(
     page(&app, &ctx, &user, id, String::new(), None).await
 }
 
+#[derive(Deserialize)]
+pub struct StatusForm {
+    version: i64,
+    #[serde(default)]
+    status: String,
+}
+
 pub async fn status(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<domain::DelegationId>,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<StatusForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
-    let Ok(to) = field(&pairs, "status").parse::<DelegationStatus>() else {
+    // An unknown status is said on the page, never read as some default status.
+    let Ok(to) = choice::<DelegationStatus>(&f.status, "event.pick_status") else {
         let msg = ctx.tr().t("event.pick_status").to_string();
         return page(&app, &ctx, &user, id, msg, None).await;
     };
-    match app
+    let saved = app
         .store()
-        .set_delegation_status(id, version, to, &user.actor)
-        .await
-    {
-        Ok(_) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
+        .set_delegation_status(id, f.version, to, &user.actor)
+        .await;
+    answer(&app, &ctx, &user, id, saved, None).await
+}
+
+/// The delegation's page once saved, else the page with the store's refusal and, for
+/// the report, the text typed.
+async fn answer<T>(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    id: DelegationId,
+    saved: Result<T, store::StoreError>,
+    typed_report: Option<String>,
+) -> Result<Response, AppError> {
+    match saved {
+        Ok(_) => Ok(redirect(ctx, &format!("/delegations/{}", id.0))),
         Err(e) => {
-            let msg = AppError::from(e).into_form_message(&ctx)?;
-            page(&app, &ctx, &user, id, msg, None).await
+            let msg = AppError::from(e).into_form_message(ctx)?;
+            page(app, ctx, user, id, msg, typed_report).await
         }
     }
+}
+
+#[derive(Deserialize)]
+pub struct ReportForm {
+    version: i64,
+    #[serde(default)]
+    report: String,
 }
 
 pub async fn report(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<domain::DelegationId>,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<ReportForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
-    let text = field(&pairs, "report");
-    match app
+    let saved = app
         .store()
-        .file_delegation_report(id, version, text, &user.actor)
-        .await
-    {
-        Ok(_) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
-        Err(e) => {
-            let msg = AppError::from(e).into_form_message(&ctx)?;
-            page(&app, &ctx, &user, id, msg, Some(text.to_string())).await
-        }
-    }
+        .file_delegation_report(id, f.version, &f.report, &user.actor)
+        .await;
+    answer(&app, &ctx, &user, id, saved, Some(f.report)).await
 }
 
-#[derive(Default, Clone)]
+/// The form as typed (sticky on errors); the edit form's `version` is read apart.
+#[derive(Default, Clone, Deserialize)]
+#[serde(default)]
 pub struct DelegationForm {
     pub title: String,
     pub purpose: String,
@@ -345,20 +364,6 @@ async fn form_page(
         *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
     Ok(r)
-}
-
-fn from_pairs(p: &[(String, String)]) -> DelegationForm {
-    let f = |n| field(p, n).to_string();
-    DelegationForm {
-        title: f("title"),
-        purpose: f("purpose"),
-        destination: f("destination"),
-        depart: f("depart"),
-        back: f("back"),
-        cost: f("cost"),
-        unit: f("unit"),
-        members: f("members"),
-    }
 }
 
 /// Members one per line: "Họ tên, chức vụ trong đoàn".
@@ -426,9 +431,8 @@ pub async fn new_form(
 pub async fn create(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<DelegationForm>,
 ) -> Result<Response, AppError> {
-    let f = from_pairs(&form_pairs(&body));
     let input = match parse(&ctx, &f) {
         Ok(i) => i,
         Err(msg) => return form_page(&app, &ctx, &user, None, f, msg).await,
@@ -446,24 +450,16 @@ pub async fn update(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<domain::DelegationId>,
-    body: Bytes,
+    Posted { form: f, pairs }: Posted<DelegationForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
-    let f = from_pairs(&pairs);
+    let version = version_of(&pairs)?;
     let input = match parse(&ctx, &f) {
         Ok(i) => i,
         Err(msg) => return page(&app, &ctx, &user, id, msg, None).await,
     };
-    match app
+    let saved = app
         .store()
         .update_delegation(id, version, &input, &user.actor)
-        .await
-    {
-        Ok(_) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
-        Err(e) => {
-            let msg = AppError::from(e).into_form_message(&ctx)?;
-            page(&app, &ctx, &user, id, msg, None).await
-        }
-    }
+        .await;
+    answer(&app, &ctx, &user, id, saved, None).await
 }

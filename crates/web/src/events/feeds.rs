@@ -7,13 +7,12 @@ use super::{Choice, ics_response};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{field, form_pairs};
+use crate::form::Posted;
 use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, Signed, new_token, token_hash};
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -120,26 +119,29 @@ pub async fn list(
     page(&app, &ctx, &user, String::new(), String::new()).await
 }
 
+/// A new feed: for the user (`me`, or nothing) or for one of their units (its id).
+#[derive(serde::Deserialize)]
+pub struct FeedForm {
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    label: String,
+}
+
 pub async fn create(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     headers: axum::http::HeaderMap,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<FeedForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let owner = match field(&pairs, "owner") {
+    let owner = match f.owner.as_str() {
         "me" | "" => FeedOwner::User(user.id),
         u => FeedOwner::Unit(UnitId(u.parse().map_err(|_| AppError::NotFound)?)),
     };
     let token = new_token()?;
     match app
         .store()
-        .create_feed_token(
-            owner,
-            &token_hash(&token),
-            field(&pairs, "label"),
-            &user.actor,
-        )
+        .create_feed_token(owner, &token_hash(&token), &f.label, &user.actor)
         .await
     {
         Ok(_) => {

@@ -5,12 +5,11 @@ use super::{Choice, choices, picked, visible_event};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{field, fields, form_pairs};
+use crate::form::{Posted, choice, version_of};
 use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed};
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -19,10 +18,13 @@ use domain::{
     EventFormat, EventKind, EventScope, EventStatus, EventTimes, ItemId, Language, Organiser,
     UnitId,
 };
+use serde::Deserialize;
 use store::{EventInput, EventRecord};
 
-/// The form as typed (sticky on errors).
-#[derive(Default, Clone)]
+/// The form as typed (sticky on errors). The edit form also sends its `version`, read
+/// apart ([`version_of`]) since this struct is the create form's too.
+#[derive(Default, Clone, Deserialize)]
+#[serde(default)]
 pub struct EventForm {
     pub title: String,
     pub kind: String,
@@ -40,35 +42,12 @@ pub struct EventForm {
     pub online_url: String,
     pub lead: String,
     pub coord: Vec<String>,
+    #[serde(rename = "item")]
     pub items: Vec<String>,
     pub status: String,
 }
 
 impl EventForm {
-    fn from_pairs(p: &[(String, String)]) -> EventForm {
-        let f = |n| field(p, n).to_string();
-        EventForm {
-            title: f("title"),
-            kind: f("kind"),
-            scope: f("scope"),
-            format: f("format"),
-            organiser: f("organiser"),
-            organiser_name: f("organiser_name"),
-            topic: f("topic"),
-            zone: f("zone"),
-            start_date: f("start_date"),
-            start_time: f("start_time"),
-            end_date: f("end_date"),
-            end_time: f("end_time"),
-            venue: f("venue"),
-            online_url: f("online_url"),
-            lead: f("lead"),
-            coord: fields(p, "coord").map(str::to_string).collect(),
-            items: fields(p, "item").map(str::to_string).collect(),
-            status: f("status"),
-        }
-    }
-
     fn from_event(ev: &EventRecord) -> EventForm {
         let t = ev.times();
         let d = |x: Option<chrono::NaiveDateTime>, fmt: &str| {
@@ -133,11 +112,8 @@ impl EventForm {
             .parse()
             .map(UnitId)
             .map_err(|_| pick("event.pick_lead"))?;
-        let status = if self.status.is_empty() {
-            EventStatus::Planned
-        } else {
-            self.status.parse().map_err(|_| pick("event.pick_status"))?
-        };
+        // The create form always sends a status; none, or an unknown one, is said.
+        let status: EventStatus = choice(&self.status, "event.pick_status").map_err(pick)?;
         Ok(EventInput {
             title: self.title.clone(),
             kind,
@@ -379,10 +355,8 @@ pub async fn new_form(
 pub async fn create(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<EventForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let f = EventForm::from_pairs(&pairs);
     let input = match f.parse(ctx.lang, ctx.tr()) {
         Ok(i) => i,
         Err(msg) => return form_page(&app, &ctx, &user, None, f, msg).await,
@@ -427,17 +401,13 @@ pub async fn update(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<domain::EventId>,
-    body: Bytes,
+    Posted { form: mut f, pairs }: Posted<EventForm>,
 ) -> Result<Response, AppError> {
+    let version = version_of(&pairs)?;
     let ev = visible_event(&app, &user, id).await?;
     if !events::can_edit_event(&user.actor, &ev.item_units()) {
         return Err(AppError::Forbidden);
     }
-    let pairs = form_pairs(&body);
-    let version: i64 = field(&pairs, "version")
-        .parse()
-        .map_err(|_| AppError::BadRequest("version missing".into()))?;
-    let mut f = EventForm::from_pairs(&pairs);
     f.status = ev.status.as_str().into();
     let input = match f.parse(ctx.lang, ctx.tr()) {
         Ok(i) => i,

@@ -6,13 +6,12 @@ use super::Choice;
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{field, form_pairs};
+use crate::form::{Posted, version_of};
 use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -118,7 +117,9 @@ fn person_line(lang: Language, p: PersonRecord) -> PersonLine {
     }
 }
 
-#[derive(Default, Clone)]
+/// The form as typed (sticky on errors); the edit form's `version` is read apart.
+#[derive(Default, Clone, serde::Deserialize)]
+#[serde(default)]
 pub struct PersonForm {
     pub kind: String,
     pub name: String,
@@ -194,21 +195,6 @@ fn parse(ctx: &Ctx, f: &PersonForm) -> Result<PersonInput, String> {
     })
 }
 
-fn from_pairs(p: &[(String, String)]) -> PersonForm {
-    let f = |n| field(p, n).to_string();
-    PersonForm {
-        kind: f("kind"),
-        name: f("name"),
-        title: f("title"),
-        organisation: f("organisation"),
-        field: f("field"),
-        email: f("email"),
-        phone: f("phone"),
-        pairs: f("pairs"),
-        notes: f("notes"),
-    }
-}
-
 pub async fn new_form(Signed(ctx, user): Signed) -> Result<Response, AppError> {
     require(&user)?;
     form_page(
@@ -225,10 +211,9 @@ pub async fn new_form(Signed(ctx, user): Signed) -> Result<Response, AppError> {
 pub async fn create(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<PersonForm>,
 ) -> Result<Response, AppError> {
     require(&user)?;
-    let f = from_pairs(&form_pairs(&body));
     let input = match parse(&ctx, &f) {
         Ok(i) => i,
         Err(msg) => return form_page(&ctx, None, f, msg),
@@ -272,12 +257,10 @@ pub async fn update(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<PersonId>,
-    body: Bytes,
+    Posted { form: f, pairs }: Posted<PersonForm>,
 ) -> Result<Response, AppError> {
     require(&user)?;
-    let pairs = form_pairs(&body);
-    let version: i64 = field(&pairs, "version").parse().unwrap_or(0);
-    let f = from_pairs(&pairs);
+    let version = version_of(&pairs)?;
     let input = match parse(&ctx, &f) {
         Ok(i) => i,
         Err(msg) => return form_page(&ctx, Some((id.0, version)), f, msg),

@@ -2,121 +2,168 @@
 //! documents, outcome notes and follow-ups (which can become plan items).
 
 use super::show::{back, page};
-use super::{event_id, visible_event};
+use super::visible_event;
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{field, form_pairs, parse_date};
+use crate::form::{FormError, Posted, choice, parse_date};
 use crate::i18n::Worded;
-use crate::session::{Signed, redirect};
-use axum::body::{Body, Bytes};
+use crate::session::{Ctx, SessionUser, Signed, redirect};
+use axum::body::Body;
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use domain::events::ChecklistKind;
 use domain::{EventId, InvitationStatus, ItemId, PersonId};
 use futures_util::TryStreamExt;
-use store::NewInvitation;
+use serde::Deserialize;
 use store::evidence_store::StoredFile;
+use store::{NewInvitation, StoreError};
 
-/// A failed form: the event page again with the message (or the error page).
-async fn failed(
-    app: &AppState,
-    ctx: &crate::session::Ctx,
-    user: &crate::session::SessionUser,
+/// A form about event `id`, sent by `user`.
+#[derive(Clone, Copy)]
+struct On<'a> {
+    app: &'a AppState,
+    ctx: &'a Ctx,
+    user: &'a SessionUser,
     id: EventId,
-    form: &'static str,
-    e: store::StoreError,
-) -> Result<Response, AppError> {
-    let msg = AppError::from(e).into_form_message(ctx)?;
-    page(app, ctx, user, id, Some((form, msg))).await
+}
+
+impl<'a> On<'a> {
+    fn new(app: &'a AppState, ctx: &'a Ctx, user: &'a SessionUser, id: EventId) -> On<'a> {
+        On { app, ctx, user, id }
+    }
+
+    /// The event page again with `key`'s message beside `form` (422).
+    async fn invalid(self, form: &'static str, key: FormError) -> Result<Response, AppError> {
+        let msg = self.ctx.tr().t(key).to_string();
+        page(self.app, self.ctx, self.user, self.id, Some((form, msg))).await
+    }
+
+    /// Back to the page's `section` once the store saved, else the page with the message
+    /// (or the error page).
+    async fn answer<T>(
+        self,
+        form: &'static str,
+        saved: Result<T, StoreError>,
+        section: &str,
+    ) -> Result<Response, AppError> {
+        match saved {
+            Ok(_) => Ok(back(self.ctx, self.id, "saved", section)),
+            Err(e) => self.failed(form, e).await,
+        }
+    }
+
+    /// The page with the store's refusal beside `form` (or the error page).
+    async fn failed(self, form: &'static str, e: StoreError) -> Result<Response, AppError> {
+        let msg = AppError::from(e).into_form_message(self.ctx)?;
+        page(self.app, self.ctx, self.user, self.id, Some((form, msg))).await
+    }
 }
 
 /// Guests one per line: "Name; Organisation; e-mail" (the last two optional), plus
-/// directory people picked in the list.
-fn guests(text: &str) -> Vec<NewInvitation> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(|l| {
-            let mut parts = l.split(';').map(str::trim);
-            NewInvitation {
-                person_id: None,
-                name: parts.next().unwrap_or("").to_string(),
-                organisation: parts.next().unwrap_or("").to_string(),
-                email: parts.next().unwrap_or("").to_string(),
-            }
-        })
-        .collect()
+/// directory people ticked in the list.
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    guests: String,
+    #[serde(default)]
+    person: Vec<i64>,
+}
+
+impl InviteForm {
+    fn parse(&self) -> Result<Vec<NewInvitation>, FormError> {
+        let typed = self.guests.lines().map(str::trim).filter(|l| !l.is_empty());
+        let mut list: Vec<NewInvitation> = typed
+            .map(|l| {
+                let mut parts = l.split(';').map(str::trim);
+                NewInvitation {
+                    person_id: None,
+                    name: parts.next().unwrap_or("").to_string(),
+                    organisation: parts.next().unwrap_or("").to_string(),
+                    email: parts.next().unwrap_or("").to_string(),
+                }
+            })
+            .collect();
+        list.extend(self.person.iter().map(|p| NewInvitation {
+            person_id: Some(PersonId(*p)),
+            ..Default::default()
+        }));
+        if list.is_empty() {
+            return Err("event.no_guests");
+        }
+        Ok(list)
+    }
 }
 
 pub async fn invite(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::EventId>,
-    body: Bytes,
+    Id(id): Id<EventId>,
+    Posted { form: f, .. }: Posted<InviteForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let mut list = guests(field(&pairs, "guests"));
-    for p in crate::form::fields(&pairs, "person") {
-        if let Ok(p) = p.parse() {
-            list.push(NewInvitation {
-                person_id: Some(PersonId(p)),
-                ..Default::default()
-            });
-        }
-    }
-    if list.is_empty() {
-        let msg = ctx.tr().t("event.no_guests").to_string();
-        return page(&app, &ctx, &user, id, Some(("invite", msg))).await;
-    }
-    match app.store().add_invitations(id, &list, &user.actor).await {
+    let on = On::new(&app, &ctx, &user, id);
+    let list = match f.parse() {
+        Ok(list) => list,
+        Err(key) => return on.invalid("invite", key).await,
+    };
+    let saved = app.store().add_invitations(id, &list, &user.actor).await;
+    match saved {
         Ok(_) => Ok(back(&ctx, id, "invited", "invitations")),
-        Err(e) => failed(&app, &ctx, &user, id, "invite", e).await,
+        Err(e) => on.failed("invite", e).await,
     }
+}
+
+#[derive(Deserialize)]
+pub struct InvitationStatusForm {
+    #[serde(default)]
+    status: String,
 }
 
 pub async fn invitation_status(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<i64>,
-    body: Bytes,
+    Id(inv): Id<i64>,
+    Posted { form: f, .. }: Posted<InvitationStatusForm>,
 ) -> Result<Response, AppError> {
-    let inv = id;
-    let pairs = form_pairs(&body);
-    let status: InvitationStatus = field(&pairs, "status")
-        .parse()
-        .map_err(|_| AppError::BadRequest("status".into()))?;
-    match app
+    // The invitation's event is known only once saved: an unknown status is a 422 page.
+    let status: InvitationStatus =
+        choice(&f.status, "form.unknown_invitation_status").map_err(AppError::form)?;
+    let ev = app
         .store()
         .set_invitation_status(inv, status, &user.actor)
-        .await
-    {
-        Ok(ev) => Ok(back(&ctx, ev, "saved", "invitations")),
-        Err(e) => Err(e.into()),
-    }
+        .await?;
+    Ok(back(&ctx, ev, "saved", "invitations"))
+}
+
+#[derive(Deserialize)]
+pub struct BookForm {
+    /// Empty when no interpreter was picked.
+    #[serde(default)]
+    person: Option<i64>,
+    #[serde(default)]
+    pair: String,
 }
 
 pub async fn book(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::EventId>,
-    body: Bytes,
+    Id(id): Id<EventId>,
+    Posted { form: f, .. }: Posted<BookForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let Ok(person) = field(&pairs, "person").parse::<i64>() else {
-        let msg = ctx.tr().t("event.pick_interpreter").to_string();
-        return page(&app, &ctx, &user, id, Some(("book", msg))).await;
+    let on = On::new(&app, &ctx, &user, id);
+    let Some(person) = f.person else {
+        return on.invalid("book", "event.pick_interpreter").await;
     };
     match app
         .store()
-        .book_interpreter(id, PersonId(person), field(&pairs, "pair"), &user.actor)
+        .book_interpreter(id, PersonId(person), &f.pair, &user.actor)
         .await
     {
         // A clash is shown on the page as a warning; the booking is kept.
         Ok(b) if !b.clashes.is_empty() => Ok(back(&ctx, id, "booked_clash", "interpreters")),
         Ok(_) => Ok(back(&ctx, id, "booked", "interpreters")),
-        Err(e) => failed(&app, &ctx, &user, id, "book", e).await,
+        Err(e) => on.failed("book", e).await,
     }
 }
 
@@ -125,120 +172,141 @@ pub async fn unbook(
     Signed(ctx, user): Signed,
     Id(id): Id<i64>,
 ) -> Result<Response, AppError> {
-    match app.store().remove_booking(id, &user.actor).await {
-        Ok(ev) => Ok(back(&ctx, ev, "saved", "interpreters")),
-        Err(e) => Err(e.into()),
+    let ev = app.store().remove_booking(id, &user.actor).await?;
+    Ok(back(&ctx, ev, "saved", "interpreters"))
+}
+
+/// A checklist entry, or a follow-up: what, who, by when.
+#[derive(Deserialize)]
+pub struct TaskForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    owner: String,
+    #[serde(default)]
+    due: String,
+}
+
+impl TaskForm {
+    fn due(&self) -> Result<Option<chrono::NaiveDate>, FormError> {
+        parse_date(&self.due).map_err(|_| "track.bad_date")
+    }
+
+    /// A checklist entry's kind and due date. An unknown kind is said on the form, never
+    /// filed as "other".
+    fn check(&self) -> Result<(ChecklistKind, Option<chrono::NaiveDate>), FormError> {
+        Ok((choice(&self.kind, "event.pick_check_kind")?, self.due()?))
+    }
+
+    /// A follow-up's due date; it must say something.
+    fn follow_up(&self) -> Result<Option<chrono::NaiveDate>, FormError> {
+        let due = self.due()?;
+        if self.text.trim().is_empty() {
+            return Err("event.follow_up_text");
+        }
+        Ok(due)
     }
 }
 
 pub async fn add_check(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::EventId>,
-    body: Bytes,
+    Id(id): Id<EventId>,
+    Posted { form: f, .. }: Posted<TaskForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    // An unknown kind is said on the form, never silently filed as "other".
-    let Ok(kind) = field(&pairs, "kind").parse::<ChecklistKind>() else {
-        let msg = ctx.tr().t("event.pick_check_kind").to_string();
-        return page(&app, &ctx, &user, id, Some(("check", msg))).await;
+    let on = On::new(&app, &ctx, &user, id);
+    let (kind, due) = match f.check() {
+        Ok(x) => x,
+        Err(key) => return on.invalid("check", key).await,
     };
-    let Ok(due) = parse_date(field(&pairs, "due")) else {
-        let msg = ctx.tr().t("track.bad_date").to_string();
-        return page(&app, &ctx, &user, id, Some(("check", msg))).await;
-    };
-    match app
+    let saved = app
         .store()
-        .add_checklist_entry(
-            id,
-            kind,
-            field(&pairs, "title"),
-            field(&pairs, "owner"),
-            due,
-            &user.actor,
-        )
-        .await
-    {
-        Ok(_) => Ok(back(&ctx, id, "saved", "checklist")),
-        Err(e) => failed(&app, &ctx, &user, id, "check", e).await,
-    }
+        .add_checklist_entry(id, kind, &f.title, &f.owner, due, &user.actor)
+        .await;
+    on.answer("check", saved, "checklist").await
+}
+
+#[derive(Deserialize)]
+pub struct CheckDoneForm {
+    #[serde(default)]
+    done: String,
 }
 
 pub async fn check_done(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<i64>,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<CheckDoneForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let done = field(&pairs, "done") == "1";
-    match app.store().set_checklist_done(id, done, &user.actor).await {
-        Ok(ev) => Ok(back(&ctx, ev, "saved", "checklist")),
-        Err(e) => Err(e.into()),
-    }
+    let done = f.done == "1";
+    let ev = app
+        .store()
+        .set_checklist_done(id, done, &user.actor)
+        .await?;
+    Ok(back(&ctx, ev, "saved", "checklist"))
+}
+
+#[derive(Deserialize)]
+pub struct OutcomeForm {
+    #[serde(default)]
+    outcome: String,
 }
 
 pub async fn outcome(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::EventId>,
-    body: Bytes,
+    Id(id): Id<EventId>,
+    Posted { form: f, .. }: Posted<OutcomeForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    match app
+    let on = On::new(&app, &ctx, &user, id);
+    let saved = app
         .store()
-        .set_event_outcome(id, field(&pairs, "outcome"), &user.actor)
-        .await
-    {
-        Ok(_) => Ok(back(&ctx, id, "saved", "outcome")),
-        Err(e) => failed(&app, &ctx, &user, id, "outcome", e).await,
-    }
+        .set_event_outcome(id, &f.outcome, &user.actor)
+        .await;
+    on.answer("outcome", saved, "outcome").await
 }
 
 pub async fn add_follow_up(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::EventId>,
-    body: Bytes,
+    Id(id): Id<EventId>,
+    Posted { form: f, .. }: Posted<TaskForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let Ok(due) = parse_date(field(&pairs, "due")) else {
-        let msg = ctx.tr().t("track.bad_date").to_string();
-        return page(&app, &ctx, &user, id, Some(("follow", msg))).await;
+    let on = On::new(&app, &ctx, &user, id);
+    let due = match f.follow_up() {
+        Ok(due) => due,
+        Err(key) => return on.invalid("follow", key).await,
     };
-    if field(&pairs, "text").trim().is_empty() {
-        let msg = ctx.tr().t("event.follow_up_text").to_string();
-        return page(&app, &ctx, &user, id, Some(("follow", msg))).await;
-    }
-    match app
+    let saved = app
         .store()
-        .add_follow_up(
-            id,
-            field(&pairs, "text"),
-            field(&pairs, "owner"),
-            due,
-            &user.actor,
-        )
-        .await
-    {
-        Ok(_) => Ok(back(&ctx, id, "saved", "outcome")),
-        Err(e) => failed(&app, &ctx, &user, id, "follow", e).await,
-    }
+        .add_follow_up(id, &f.text, &f.owner, due, &user.actor)
+        .await;
+    on.answer("follow", saved, "outcome").await
+}
+
+#[derive(Deserialize)]
+pub struct ToPlanForm {
+    event: i64,
+    /// Empty when no item was picked.
+    #[serde(default)]
+    parent: Option<i64>,
 }
 
 /// "Add to plan": the follow-up becomes an added item under one of the event's items.
 pub async fn to_plan(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<i64>,
-    body: Bytes,
+    Id(fu): Id<i64>,
+    Posted { form: f, .. }: Posted<ToPlanForm>,
 ) -> Result<Response, AppError> {
-    let fu = id;
-    let pairs = form_pairs(&body);
-    let ev = event_id(field(&pairs, "event"))?;
-    let Ok(parent) = field(&pairs, "parent").parse::<i64>() else {
-        let msg = ctx.tr().t("event.pick_parent").to_string();
-        return page(&app, &ctx, &user, ev, Some(("follow", msg))).await;
+    let id = EventId(f.event);
+    let on = On::new(&app, &ctx, &user, id);
+    let Some(parent) = f.parent else {
+        return on.invalid("follow", "event.pick_parent").await;
     };
     match app
         .store()
@@ -249,7 +317,7 @@ pub async fn to_plan(
             &ctx,
             &format!("/items/{}?notice=item_added", item.0),
         )),
-        Err(e) => failed(&app, &ctx, &user, ev, "follow", e).await,
+        Err(e) => on.failed("follow", e).await,
     }
 }
 
@@ -274,7 +342,10 @@ pub async fn upload(
         .await
     {
         Ok(_) => Ok(back(&ctx, id, "saved", "documents")),
-        Err(e) => failed(&app, &ctx, &user, id, "document", e).await,
+        Err(e) => {
+            let on = On::new(&app, &ctx, &user, id);
+            on.failed("document", e).await
+        }
     }
 }
 
@@ -289,7 +360,7 @@ struct Document {
 /// is the message to show: a cut-off upload, a refused file, or no file at all.
 async fn read_document(
     app: &AppState,
-    ctx: &crate::session::Ctx,
+    ctx: &Ctx,
     mut multipart: Multipart,
 ) -> Result<Document, String> {
     let mut kind = String::from("other");

@@ -8,17 +8,17 @@ use super::{
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{field, form_pairs};
+use crate::form::{Posted, choice};
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use domain::events::{self};
 use domain::{EventId, EventStatus, Language};
+use serde::Deserialize;
 
 pub struct Linked {
     pub id: i64,
@@ -381,23 +381,27 @@ pub(super) fn back(ctx: &Ctx, id: EventId, notice: &str, section: &str) -> Respo
     )
 }
 
+#[derive(Deserialize)]
+pub struct StatusForm {
+    version: i64,
+    #[serde(default)]
+    status: String,
+}
+
 pub async fn status(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<domain::EventId>,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<StatusForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let version: i64 = field(&pairs, "version")
-        .parse()
-        .map_err(|_| AppError::BadRequest("version missing".into()))?;
-    let Ok(to) = field(&pairs, "status").parse::<EventStatus>() else {
+    // An unknown status is said on the form, never read as some default status.
+    let Ok(to) = choice::<EventStatus>(&f.status, "event.pick_status") else {
         let msg = ctx.tr().t("event.pick_status").to_string();
         return page(&app, &ctx, &user, id, Some(("status", msg))).await;
     };
     match app
         .store()
-        .set_event_status(id, version, to, &user.actor)
+        .set_event_status(id, f.version, to, &user.actor)
         .await
     {
         Ok(_) => Ok(back(&ctx, id, "saved", "status")),

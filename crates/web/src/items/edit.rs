@@ -1,33 +1,25 @@
 //! Changing an item: status, title/text/dates, units, responsible people, added, split and
-//! moved items, and a target's source. Each handler parses the form into domain values,
-//! lets the store check permission and version in its transaction, and then redirects, or
-//! shows the page again with the message and the typed values, or the conflict page.
+//! moved items, and a target's source. Each form is a struct of what was typed; its
+//! `parse` gives the store's input or the message key of the first thing wrong. The store
+//! checks permission and version in its transaction; then the handler redirects, or shows
+//! the page again with the message and the typed values, or the conflict page.
 
 use super::{Overlay, page};
 use crate::AppState;
 use crate::conflict;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{field, fields, form_pairs, parse_date};
+use crate::form::{FormError, Posted, choice, parse_date};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::{CountingRule, ItemId, Measure, TrackingError, UnitId, Window};
+use serde::Deserialize;
 use store::{ItemEdit, NewItem, ResponsiblePerson, SplitPart, StoreError, TargetSource};
 
-fn item_id(s: &str) -> Result<ItemId, AppError> {
-    s.parse().map_err(|_| AppError::NotFound)
-}
-
-fn version(pairs: &[(String, String)]) -> Result<i64, AppError> {
-    field(pairs, "version")
-        .parse()
-        .map_err(|_| AppError::BadRequest("version missing".into()))
-}
-
 /// The request a form handler answers: who asks, about which item.
+#[derive(Clone, Copy)]
 pub struct On<'a> {
     pub app: &'a AppState,
     pub ctx: &'a Ctx,
@@ -67,10 +59,11 @@ pub async fn failed(
     .await
 }
 
+/// The item page again with `key`'s message beside `form` (422).
 async fn invalid(
     on: On<'_>,
     form: &'static str,
-    key: &str,
+    key: FormError,
     mut overlay: Overlay,
 ) -> Result<Response, AppError> {
     let On { app, ctx, user, id } = on;
@@ -84,6 +77,22 @@ async fn invalid(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
+}
+
+/// The answer to a change the store was asked for: `ok` of what it returned, or what
+/// [`failed`] shows.
+async fn answer<T>(
+    on: On<'_>,
+    form: &'static str,
+    result: Result<T, StoreError>,
+    overlay: Overlay,
+    pairs: &[(String, String)],
+    ok: impl FnOnce(T) -> Response,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(x) => Ok(ok(x)),
+        Err(e) => failed(on, form, e, overlay, pairs).await,
+    }
 }
 
 fn on<'a>(app: &'a AppState, ctx: &'a Ctx, user: &'a SessionUser, id: ItemId) -> On<'a> {
@@ -101,144 +110,170 @@ fn done(ctx: &Ctx, id: ItemId, anchor: &str) -> Response {
     redirect(ctx, &format!("/items/{}?notice=item_saved#{anchor}", id.0))
 }
 
+fn added(ctx: &Ctx, item: ItemId) -> Response {
+    redirect(ctx, &format!("/items/{}?notice=item_added", item.0))
+}
+
+/// Unit ids of a checkbox group, each once, in the order ticked.
+fn distinct(ids: &[i64]) -> Vec<UnitId> {
+    let mut out: Vec<UnitId> = Vec::new();
+    for u in ids.iter().copied().map(UnitId) {
+        if !out.contains(&u) {
+            out.push(u);
+        }
+    }
+    out
+}
+
+/// The form that carries only the version the page was drawn from (its other fields are
+/// read by name: `people_{unit}`).
+#[derive(Deserialize)]
+pub struct Versioned {
+    version: i64,
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    version: i64,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    reason: String,
+}
+
 pub async fn status(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::ItemId>,
-    body: Bytes,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<StatusForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let v = version(&pairs)?;
-    let reason = field(&pairs, "reason");
+    let on = on(&app, &ctx, &user, id);
     let overlay = Overlay {
-        status_reason: Some(reason.to_string()),
+        status_reason: Some(f.reason.clone()),
         ..Default::default()
     };
-    let Ok(to) = field(&pairs, "status").parse::<domain::ItemStatus>() else {
-        return invalid(
-            on(&app, &ctx, &user, id),
-            "status",
-            "track.pick_status",
-            overlay,
-        )
-        .await;
+    // An unknown status is said on the form, never read as some default status.
+    let to = match choice(&f.status, "track.pick_status") {
+        Ok(to) => to,
+        Err(key) => return invalid(on, "status", key, overlay).await,
     };
-    match app
+    let saved = app
         .store()
-        .set_item_status(id, v, to, Some(reason), &user.actor)
-        .await
-    {
-        Ok(_) => Ok(done(&ctx, id, "tracking")),
-        Err(e) => failed(on(&app, &ctx, &user, id), "status", e, overlay, &pairs).await,
+        .set_item_status(id, f.version, to, Some(&f.reason), &user.actor)
+        .await;
+    answer(on, "status", saved, overlay, &pairs, |_| {
+        done(&ctx, id, "tracking")
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct DetailsForm {
+    version: i64,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    start: String,
+    #[serde(default)]
+    due: String,
+}
+
+impl DetailsForm {
+    /// Title, text, start and due as typed, for the form when it comes back.
+    fn typed(&self) -> (String, String, String, String) {
+        let f = self;
+        (
+            f.title.clone(),
+            f.text.clone(),
+            f.start.clone(),
+            f.due.clone(),
+        )
+    }
+
+    fn parse(&self) -> Result<ItemEdit, FormError> {
+        let (Ok(start), Ok(due)) = (parse_date(&self.start), parse_date(&self.due)) else {
+            return Err("track.bad_date");
+        };
+        if self.title.trim().is_empty() {
+            return Err("track.title_required");
+        }
+        if let (Some(s), Some(d)) = (start, due)
+            && s > d
+        {
+            return Err("track.start_after_due");
+        }
+        Ok(ItemEdit {
+            title: Some(self.title.trim().to_string()),
+            text: Some(self.text.trim().to_string()),
+            start,
+            due,
+        })
     }
 }
 
 pub async fn details(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::ItemId>,
-    body: Bytes,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<DetailsForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let v = version(&pairs)?;
+    let on = on(&app, &ctx, &user, id);
     let overlay = Overlay {
-        details: Some(typed_details(&pairs)),
+        details: Some(f.typed()),
         ..Default::default()
     };
-    let edit = match details_edit(&pairs) {
+    let edit = match f.parse() {
         Ok(edit) => edit,
-        Err(key) => return invalid(on(&app, &ctx, &user, id), "details", key, overlay).await,
+        Err(key) => return invalid(on, "details", key, overlay).await,
     };
-    match app.store().update_item(id, v, &edit, &user.actor).await {
-        Ok(_) => Ok(done(&ctx, id, "tracking")),
-        Err(e) => failed(on(&app, &ctx, &user, id), "details", e, overlay, &pairs).await,
-    }
-}
-
-/// Title, text, start and due as typed, for the form when it comes back.
-fn typed_details(pairs: &[(String, String)]) -> (String, String, String, String) {
-    (
-        field(pairs, "title").into(),
-        field(pairs, "text").into(),
-        field(pairs, "start").into(),
-        field(pairs, "due").into(),
-    )
-}
-
-/// The details form as an edit, or the message key of the first thing wrong with it.
-fn details_edit(pairs: &[(String, String)]) -> Result<ItemEdit, &'static str> {
-    let (title, text) = (field(pairs, "title"), field(pairs, "text"));
-    let (Ok(start), Ok(due)) = (
-        parse_date(field(pairs, "start")),
-        parse_date(field(pairs, "due")),
-    ) else {
-        return Err("track.bad_date");
-    };
-    if title.trim().is_empty() {
-        return Err("track.title_required");
-    }
-    if let (Some(s), Some(d)) = (start, due)
-        && s > d
-    {
-        return Err("track.start_after_due");
-    }
-    Ok(ItemEdit {
-        title: Some(title.trim().to_string()),
-        text: Some(text.trim().to_string()),
-        start,
-        due,
+    let saved = app
+        .store()
+        .update_item(id, f.version, &edit, &user.actor)
+        .await;
+    answer(on, "details", saved, overlay, &pairs, |_| {
+        done(&ctx, id, "tracking")
     })
+    .await
 }
 
-fn unit_ids<'a>(pairs: &'a [(String, String)], name: &'a str) -> Vec<UnitId> {
-    fields(pairs, name)
-        .filter_map(|v| v.parse::<i64>().ok().map(UnitId))
-        .collect()
+#[derive(Deserialize)]
+pub struct UnitsForm {
+    version: i64,
+    #[serde(default)]
+    lead: Vec<i64>,
+    #[serde(default)]
+    coord: Vec<i64>,
 }
 
 pub async fn units(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::ItemId>,
-    body: Bytes,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<UnitsForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let v = version(&pairs)?;
-    let lead = unit_ids(&pairs, "lead");
+    let lead = distinct(&f.lead);
     // A unit ticked in both columns leads.
-    let coord: Vec<UnitId> = unit_ids(&pairs, "coord")
+    let coord: Vec<UnitId> = distinct(&f.coord)
         .into_iter()
         .filter(|u| !lead.contains(u))
         .collect();
-    match app
+    let saved = app
         .store()
-        .set_item_units(id, v, &lead, &coord, &user.actor)
-        .await
-    {
-        Ok(_) => Ok(done(&ctx, id, "units")),
-        Err(e) => {
-            failed(
-                on(&app, &ctx, &user, id),
-                "units",
-                e,
-                Overlay::default(),
-                &pairs,
-            )
-            .await
-        }
-    }
+        .set_item_units(id, f.version, &lead, &coord, &user.actor)
+        .await;
+    let on = on(&app, &ctx, &user, id);
+    answer(on, "units", saved, Overlay::default(), &pairs, |_| {
+        done(&ctx, id, "units")
+    })
+    .await
 }
 
-pub async fn people(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Id(id): Id<domain::ItemId>,
-    body: Bytes,
-) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let v = version(&pairs)?;
+/// One text area per unit, `people_{unit}`: a person per line.
+fn responsible_people(pairs: &[(String, String)]) -> Vec<ResponsiblePerson> {
     let mut people = Vec::new();
-    for (k, text) in &pairs {
+    for (k, text) in pairs {
         let Some(unit) = k
             .strip_prefix("people_")
             .and_then(|u| u.parse::<i64>().ok())
@@ -256,120 +291,152 @@ pub async fn people(
             }
         }
     }
-    match app
+    people
+}
+
+pub async fn people(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<Versioned>,
+) -> Result<Response, AppError> {
+    let people = responsible_people(&pairs);
+    let saved = app
         .store()
-        .set_item_people(id, v, &people, &user.actor)
-        .await
-    {
-        Ok(_) => Ok(done(&ctx, id, "people")),
-        Err(e) => {
-            failed(
-                on(&app, &ctx, &user, id),
-                "people",
-                e,
-                Overlay::default(),
-                &pairs,
-            )
-            .await
+        .set_item_people(id, f.version, &people, &user.actor)
+        .await;
+    let on = on(&app, &ctx, &user, id);
+    answer(on, "people", saved, Overlay::default(), &pairs, |_| {
+        done(&ctx, id, "people")
+    })
+    .await
+}
+
+/// An added item: a child of this item, or (with `lead`) a top-level item of a plan.
+#[derive(Deserialize)]
+pub struct AddForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    lead: Vec<i64>,
+}
+
+impl AddForm {
+    fn parse(
+        &self,
+        plan_id: domain::PlanId,
+        parent_id: Option<ItemId>,
+    ) -> Result<NewItem, FormError> {
+        let title = self.title.trim();
+        if title.is_empty() {
+            return Err("track.title_required");
         }
+        Ok(NewItem {
+            plan_id,
+            parent_id,
+            position: None,
+            numbering: None,
+            title: title.to_string(),
+            text: self.text.trim().to_string(),
+            lead: distinct(&self.lead),
+            coordinating: Vec::new(),
+            start: None,
+            due: None,
+        })
     }
 }
 
 pub async fn add_child(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::ItemId>,
-    body: Bytes,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<AddForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let title = field(&pairs, "title").trim();
-    if title.is_empty() {
-        return invalid(
-            on(&app, &ctx, &user, id),
-            "add",
-            "track.title_required",
-            Overlay::default(),
-        )
-        .await;
-    }
+    let on = on(&app, &ctx, &user, id);
     let parent = super::visible_item(&app, &user, id).await?;
-    let new = NewItem {
-        plan_id: parent.plan_id,
-        parent_id: Some(id),
-        position: None,
-        numbering: None,
-        title: title.to_string(),
-        text: field(&pairs, "text").trim().to_string(),
-        lead: Vec::new(),
-        coordinating: Vec::new(),
-        start: None,
-        due: None,
+    let new = match f.parse(parent.plan_id, Some(id)) {
+        Ok(new) => NewItem {
+            lead: Vec::new(),
+            ..new
+        },
+        Err(key) => return invalid(on, "add", key, Overlay::default()).await,
     };
-    match app.store().add_item(&new, &user.actor).await {
-        Ok(child) => Ok(redirect(
-            &ctx,
-            &format!("/items/{}?notice=item_added", child.0),
-        )),
-        Err(e) => {
-            failed(
-                on(&app, &ctx, &user, id),
-                "add",
-                e,
-                Overlay::default(),
-                &pairs,
-            )
-            .await
+    let saved = app.store().add_item(&new, &user.actor).await;
+    answer(on, "add", saved, Overlay::default(), &pairs, |child| {
+        added(&ctx, child)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct SplitForm {
+    version: i64,
+    #[serde(default)]
+    parts: String,
+}
+
+impl SplitForm {
+    /// The parts, a title per line; the item keeps its `text` with the first title, the
+    /// new parts start with a title only.
+    fn parse(&self, text: &str) -> Result<Vec<SplitPart>, FormError> {
+        let titles: Vec<&str> = self
+            .parts
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if titles.len() < 2 {
+            return Err("track.split_two");
         }
+        Ok(titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| SplitPart {
+                title: t.to_string(),
+                text: if i == 0 { text.into() } else { String::new() },
+            })
+            .collect())
     }
 }
 
 pub async fn split(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::ItemId>,
-    body: Bytes,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<SplitForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let v = version(&pairs)?;
+    let on = on(&app, &ctx, &user, id);
     let it = super::visible_item(&app, &user, id).await?;
-    let titles: Vec<&str> = field(&pairs, "parts")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    if titles.len() < 2 {
-        return invalid(
-            on(&app, &ctx, &user, id),
-            "split",
-            "track.split_two",
-            Overlay::default(),
-        )
+    let parts = match f.parse(&it.text) {
+        Ok(parts) => parts,
+        Err(key) => return invalid(on, "split", key, Overlay::default()).await,
+    };
+    let saved = app
+        .store()
+        .split_item(id, f.version, &parts, &user.actor)
         .await;
-    }
-    // The item keeps its text with the first title; the new parts start with a title only.
-    let parts: Vec<SplitPart> = titles
-        .iter()
-        .enumerate()
-        .map(|(i, t)| SplitPart {
-            title: t.to_string(),
-            text: if i == 0 {
-                it.text.clone()
-            } else {
-                String::new()
-            },
-        })
-        .collect();
-    match app.store().split_item(id, v, &parts, &user.actor).await {
-        Ok(_) => Ok(to_parent(&ctx, &it, "item_split")),
-        Err(e) => {
-            failed(
-                on(&app, &ctx, &user, id),
-                "split",
-                e,
-                Overlay::default(),
-                &pairs,
-            )
-            .await
+    answer(on, "split", saved, Overlay::default(), &pairs, |_| {
+        to_parent(&ctx, &it, "item_split")
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    version: i64,
+    #[serde(default)]
+    direction: String,
+}
+
+impl MoveForm {
+    /// The position asked for, one up or one down from `position`.
+    fn parse(&self, position: i64) -> Result<i64, FormError> {
+        match self.direction.as_str() {
+            "up" => Ok((position - 1).max(0)),
+            "down" => Ok(position + 1),
+            _ => Err("form.unknown_direction"),
         }
     }
 }
@@ -377,102 +444,101 @@ pub async fn split(
 pub async fn move_item(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    Id(id): Id<domain::ItemId>,
-    body: Bytes,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<MoveForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let v = version(&pairs)?;
+    let on = on(&app, &ctx, &user, id);
     let it = super::visible_item(&app, &user, id).await?;
-    let to = match field(&pairs, "direction") {
-        "up" => (it.position - 1).max(0),
-        "down" => it.position + 1,
-        _ => return Err(AppError::BadRequest("direction".into())),
+    let to = match f.parse(it.position) {
+        Ok(to) => to,
+        Err(key) => return invalid(on, "move", key, Overlay::default()).await,
     };
-    match app.store().move_item(id, v, to, &user.actor).await {
-        Ok(_) => Ok(to_parent(&ctx, &it, "item_moved")),
-        Err(e) => {
-            failed(
-                on(&app, &ctx, &user, id),
-                "move",
-                e,
-                Overlay::default(),
-                &pairs,
-            )
-            .await
+    let saved = app.store().move_item(id, f.version, to, &user.actor).await;
+    answer(on, "move", saved, Overlay::default(), &pairs, |_| {
+        to_parent(&ctx, &it, "item_moved")
+    })
+    .await
+}
+
+/// A target's source: entered figures, or a count over the item's events of the kinds
+/// ticked, in the year typed (else the item's start year), of records or of a field's sum.
+#[derive(Deserialize)]
+pub struct TargetForm {
+    item: i64,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    kind: Vec<String>,
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    sum: String,
+}
+
+impl TargetForm {
+    fn parse(&self, it: &store::ItemTracking) -> Result<TargetSource, FormError> {
+        match self.source.as_str() {
+            "entered" => Ok(TargetSource::Entered),
+            "counted" => self.counted(it),
+            _ => Err("form.unknown_source"),
         }
+    }
+
+    fn counted(&self, it: &store::ItemTracking) -> Result<TargetSource, FormError> {
+        if self.kind.is_empty() {
+            return Err("track.pick_kind");
+        }
+        // A kind that is not one of the list is said, never left out of the count.
+        if self
+            .kind
+            .iter()
+            .any(|k| domain::counting::kind_info(k).is_none())
+        {
+            return Err("form.unknown_kind");
+        }
+        let year = match self.year.trim() {
+            "" => it.start.map(|d| chrono::Datelike::year(&d)),
+            y => Some(y.parse().map_err(|_| "form.bad_year")?),
+        };
+        let measure = match self.sum.trim() {
+            "" => Measure::Count,
+            f => Measure::Sum {
+                field: f.to_string(),
+            },
+        };
+        Ok(TargetSource::Counted {
+            rule: CountingRule {
+                statuses: domain::counting::counted_statuses(&self.kind),
+                kinds: self.kind.clone(),
+                window: year.map_or(Window::Any, |year| Window::Year { year }),
+                item: Some(it.id),
+                measure,
+            },
+        })
     }
 }
 
-/// Entered figures, or a counting rule over records of the chosen kinds.
 pub async fn target_source(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(target): Id<i64>,
-    body: Bytes,
+    Posted { form: f, pairs }: Posted<TargetForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let id = item_id(field(&pairs, "item"))?;
+    let id = ItemId(f.item);
+    let on = on(&app, &ctx, &user, id);
     let it = super::visible_item(&app, &user, id).await?;
-    let source = match field(&pairs, "source") {
-        "entered" => TargetSource::Entered,
-        "counted" => match counted_source(&pairs, &it) {
-            Some(source) => source,
-            None => {
-                let on = on(&app, &ctx, &user, id);
-                return invalid(on, "target", "track.pick_kind", Overlay::default()).await;
-            }
-        },
-        _ => return Err(AppError::BadRequest("source".into())),
+    let source = match f.parse(&it) {
+        Ok(source) => source,
+        Err(key) => return invalid(on, "target", key, Overlay::default()).await,
     };
-    match app
+    let saved = app
         .store()
         .set_target_source(target, &source, &user.actor)
-        .await
-    {
-        Ok(()) => Ok(done(&ctx, id, "targets")),
-        Err(e) => {
-            failed(
-                on(&app, &ctx, &user, id),
-                "target",
-                e,
-                Overlay::default(),
-                &pairs,
-            )
-            .await
-        }
-    }
-}
-
-/// A target counted from the item's events: the kinds ticked (None when none is), the
-/// year typed or else the item's start year, and a count or the sum of a field.
-fn counted_source(pairs: &[(String, String)], it: &store::ItemTracking) -> Option<TargetSource> {
-    let kinds: Vec<String> = fields(pairs, "kind")
-        .filter(|k| domain::counting::kind_info(k).is_some())
-        .map(str::to_string)
-        .collect();
-    if kinds.is_empty() {
-        return None;
-    }
-    let year = match field(pairs, "year").trim() {
-        "" => it.start.map(|d| chrono::Datelike::year(&d)),
-        y => y.parse().ok(),
-    };
-    let window = year.map_or(Window::Any, |year| Window::Year { year });
-    let measure = match field(pairs, "sum").trim() {
-        "" => Measure::Count,
-        f => Measure::Sum {
-            field: f.to_string(),
-        },
-    };
-    Some(TargetSource::Counted {
-        rule: CountingRule {
-            statuses: domain::counting::counted_statuses(&kinds),
-            kinds,
-            window,
-            item: Some(it.id),
-            measure,
-        },
+        .await;
+    answer(on, "target", saved, Overlay::default(), &pairs, |()| {
+        done(&ctx, id, "targets")
     })
+    .await
 }
 
 /// `POST /plans/{id}/items`: a top-level item that is not in the document (Board, admin).
@@ -480,30 +546,11 @@ pub async fn add_top(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(plan): Id<domain::PlanId>,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<AddForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let title = field(&pairs, "title").trim();
-    if title.is_empty() {
-        return Err(AppError::BadRequest("title".into()));
-    }
-    let new = NewItem {
-        plan_id: plan,
-        parent_id: None,
-        position: None,
-        numbering: None,
-        title: title.to_string(),
-        text: field(&pairs, "text").trim().to_string(),
-        lead: unit_ids(&pairs, "lead"),
-        coordinating: Vec::new(),
-        start: None,
-        due: None,
-    };
+    let new = f.parse(plan, None).map_err(AppError::form)?;
     match app.store().add_item(&new, &user.actor).await {
-        Ok(item) => Ok(redirect(
-            &ctx,
-            &format!("/items/{}?notice=item_added", item.0),
-        )),
+        Ok(item) => Ok(added(&ctx, item)),
         Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => Err(AppError::Forbidden),
         Err(StoreError::NotFound(_)) => Err(AppError::NotFound),
         Err(e) => Err(e.into()),

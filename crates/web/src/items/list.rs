@@ -5,7 +5,7 @@
 use super::Choice;
 use crate::AppState;
 use crate::errors::AppError;
-use crate::form::{field, fields, form_pairs, parse_date};
+use crate::form::{parse_date, read_form, ticked};
 use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed};
@@ -15,6 +15,7 @@ use axum::http::HeaderValue;
 use axum::response::Response;
 use domain::{ItemStatus, PlanId, UnitId, UnitRelation};
 use reports::{Cell, Table};
+use serde::Deserialize;
 use std::collections::HashMap;
 use store::{ItemFilter, ItemListRow};
 
@@ -36,25 +37,55 @@ pub struct ListQuery {
     pub errors: Vec<&'static str>,
 }
 
+/// The list's query string as typed.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListParams {
+    q: String,
+    plan: String,
+    unit: String,
+    relation: String,
+    status: Vec<String>,
+    due_from: String,
+    due_to: String,
+    page: String,
+}
+
 impl ListQuery {
-    pub fn parse(query: &str, user: &SessionUser) -> ListQuery {
-        let pairs = form_pairs(query.as_bytes());
-        let text = |n: &str| field(&pairs, n).trim().to_string();
+    /// The filters of `query`. A query string that does not read (a filter given twice)
+    /// is a 400; a filter that does not read is left out and said (`errors`).
+    pub fn parse(query: &str, user: &SessionUser) -> Result<ListQuery, AppError> {
+        let p: ListParams = read_form(query.as_bytes())?;
+        let text = |v: &str| v.trim().to_string();
         let mut errors = Vec::new();
         let mut filter = ItemFilter {
             per_page: PER_PAGE,
-            page: text("page").parse::<i64>().unwrap_or(1).clamp(1, 1_000_000),
+            page: p
+                .page
+                .trim()
+                .parse::<i64>()
+                .unwrap_or(1)
+                .clamp(1, 1_000_000),
             visible_units: domain::item_list_scope(&user.actor),
             ..Default::default()
         };
-        let (plan, unit) = (text("plan"), text("unit"));
+        let (plan, unit) = (text(&p.plan), text(&p.unit));
         filter.plan_id = plan.parse().ok().map(PlanId);
         filter.unit_id = unit.parse().ok().map(UnitId);
-        let relation = text("relation");
-        filter.relation = relation.parse::<UnitRelation>().ok();
-        let statuses: Vec<String> = fields(&pairs, "status").map(str::to_string).collect();
-        filter.statuses = statuses.iter().filter_map(|s| s.parse().ok()).collect();
-        let (due_from, due_to) = (text("due_from"), text("due_to"));
+        let relation = text(&p.relation);
+        match relation.as_str() {
+            "" => {}
+            r => match r.parse::<UnitRelation>() {
+                Ok(r) => filter.relation = Some(r),
+                Err(_) => errors.push("form.unknown_relation"),
+            },
+        }
+        // An unknown status is said, never dropped from the filter unnoticed.
+        match ticked(&p.status, "form.unknown_status") {
+            Ok(statuses) => filter.statuses = statuses,
+            Err(key) => errors.push(key),
+        }
+        let (due_from, due_to) = (text(&p.due_from), text(&p.due_to));
         match parse_date(&due_from) {
             Ok(d) => filter.due_from = d,
             Err(_) => errors.push("list.bad_due_from"),
@@ -68,19 +99,19 @@ impl ListQuery {
         {
             errors.push("list.from_after_to");
         }
-        let q = text("q");
+        let q = text(&p.q);
         filter.text = Some(q.clone()).filter(|q| !q.is_empty());
-        ListQuery {
+        Ok(ListQuery {
             q,
             plan,
             unit,
             relation,
-            statuses,
+            statuses: p.status,
             due_from,
             due_to,
             filter,
             errors,
-        }
+        })
     }
 
     /// The query string of these filters, without the page (for page and export links).
@@ -153,7 +184,7 @@ pub async fn list(
     Signed(ctx, user): Signed,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user);
+    let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user)?;
     let data = Loaded::load(&app, &query).await?;
     Ok(render_page(ItemsPage::new(&ctx, query, data)))
 }
@@ -375,7 +406,7 @@ async fn export_input(
     user: &SessionUser,
     raw: Option<&str>,
 ) -> Result<(ListQuery, HashMap<PlanId, String>), AppError> {
-    let query = ListQuery::parse(raw.unwrap_or(""), user);
+    let query = ListQuery::parse(raw.unwrap_or(""), user)?;
     if let Some(k) = query.errors.first() {
         return Err(AppError::Invalid(t.t(k).to_string()));
     }

@@ -2,11 +2,10 @@
 
 use crate::AppState;
 use crate::errors::AppError;
-use crate::form::{field, form_pairs};
+use crate::form::Posted;
 use crate::page::{Layout, render_page};
 use crate::session::{AdminOnly, Ctx, redirect};
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -85,18 +84,21 @@ fn address(raw: &str) -> Result<Option<String>, ()> {
     }
 }
 
+#[derive(serde::Deserialize)]
+pub struct EmailForm {
+    #[serde(default)]
+    email: String,
+}
+
 pub async fn save(
     State(app): State<AppState>,
     AdminOnly(ctx, admin): AdminOnly,
     Path((kind, id)): Path<(String, String)>,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<EmailForm>,
 ) -> Result<Response, AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let pairs = form_pairs(&body);
-    let Ok(email) = address(field(&pairs, "email")) else {
-        let msg = ctx
-            .tr()
-            .f("reminder.bad_email", &[("value", field(&pairs, "email"))]);
+    let Ok(email) = address(&f.email) else {
+        let msg = ctx.tr().f("reminder.bad_email", &[("value", &f.email)]);
         return page(&app, &ctx, Some(msg), false).await;
     };
     match kind.as_str() {

@@ -50,8 +50,14 @@ pub fn routes() -> Router<AppState> {
             "/plans/{id}/official-report",
             get(report::page).post(report::save),
         )
-        .route("/plans/{id}/official-report.docx", get(report::docx))
-        .route("/plans/{id}/official-report.xlsx", get(report::xlsx))
+        .route(
+            "/plans/{id}/official-report.docx",
+            get(report::download::<{ report::DOCX }>),
+        )
+        .route(
+            "/plans/{id}/official-report.xlsx",
+            get(report::download::<{ report::XLSX }>),
+        )
         .route("/admin/emails", get(emails::list))
         .route("/admin/emails/{kind}/{id}", post(emails::save))
 }

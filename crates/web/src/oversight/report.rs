@@ -6,17 +6,18 @@ use super::{query_value, require_board};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{field, form_pairs};
+use crate::form::Posted;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, Signed, redirect};
 use app::report::{DRAFT_FIELDS, DraftContent, Loaded, prefill};
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::oversight::{check_report_period, report_period_choices};
 use domain::{Period, PlanId};
+use reports::official_report::{OfficialReport, ReportError};
+use serde::Deserialize;
 use store::StoreError;
 use unicode_normalization::UnicodeNormalization;
 
@@ -169,27 +170,60 @@ pub async fn page(
     show(&app, &ctx, plan, period, content, None, error, None, saved).await
 }
 
+/// The draft form: the period, the version it was opened on, and the narrative fields.
+#[derive(Deserialize)]
+pub struct DraftForm {
+    version: i64,
+    #[serde(default)]
+    period: String,
+    #[serde(flatten)]
+    content: DraftContent,
+}
+
+impl DraftForm {
+    /// The draft's fields as typed (NFC, trimmed, one kind of line break), and the
+    /// message key of the first problem: a field too long, a date that does not read.
+    fn parse(self) -> (DraftContent, Option<&'static str>) {
+        let mut content = self.content;
+        for name in DRAFT_FIELDS {
+            let v: String = content.get(name).replace("\r\n", "\n").nfc().collect();
+            content.set(name, v.trim().to_string());
+        }
+        let too_long = DRAFT_FIELDS
+            .iter()
+            .any(|n| content.get(n).chars().count() > FIELD_LIMIT);
+        let problem = if too_long {
+            Some("official_report.too_long")
+        } else if crate::form::parse_date(&content.date).is_err() {
+            Some("official_report.bad_date")
+        } else {
+            None
+        };
+        (content, problem)
+    }
+}
+
 pub async fn save(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(plan): Id<PlanId>,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<DraftForm>,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
     if app.store().plan(plan).await?.is_none() {
         return Err(AppError::NotFound);
     }
-    let pairs = form_pairs(&body);
     let t = ctx.tr();
-    let period = field(&pairs, "period").parse::<Period>().ok();
+    let period = f.period.parse::<Period>().ok();
     let Some(period) = period.and_then(|p| check_report_period(p).ok()) else {
         let opening = super::opening_report_period(&app, plan).await?;
         let error = Some(t.t("oversight.report_period").to_string());
         return show(&app, &ctx, plan, opening, None, None, error, None, false).await;
     };
-    let (content, version, problem) = read_draft(&pairs);
+    let version = f.version;
+    let (content, problem) = f.parse();
     if let Some(key) = problem {
-        let (draft, version) = (Some(content), Some(version.max(0)));
+        let (draft, version) = (Some(content), Some(version));
         let error = Some(t.t(key).to_string());
         return show(&app, &ctx, plan, period, draft, version, error, None, false).await;
     }
@@ -206,49 +240,16 @@ pub async fn save(
         Err(StoreError::Conflict {
             conflict, current, ..
         }) => {
-            let theirs: DraftContent = serde_json::from_value(current).unwrap_or_default();
+            let theirs = Some(serde_json::from_value(current).unwrap_or_default());
             let (draft, version) = (Some(content), Some(conflict.current));
             let error = Some(t.t("official_report.conflict").to_string());
             show(
-                &app,
-                &ctx,
-                plan,
-                period,
-                draft,
-                version,
-                error,
-                Some(theirs),
-                false,
+                &app, &ctx, plan, period, draft, version, error, theirs, false,
             )
             .await
         }
         Err(e) => Err(e.into()),
     }
-}
-
-/// The draft's fields as typed (NFC, trimmed, one kind of line break), its version, and
-/// the message key of the first problem: a field too long, a date that does not read, or
-/// no version.
-fn read_draft(pairs: &[(String, String)]) -> (DraftContent, i64, Option<&'static str>) {
-    let version: i64 = field(pairs, "version").trim().parse().unwrap_or(-1);
-    let mut content = DraftContent::default();
-    for name in DRAFT_FIELDS {
-        let v: String = field(pairs, name).replace("\r\n", "\n").nfc().collect();
-        content.set(name, v.trim().to_string());
-    }
-    let too_long = DRAFT_FIELDS
-        .iter()
-        .any(|n| content.get(n).chars().count() > FIELD_LIMIT);
-    let problem = if too_long {
-        Some("official_report.too_long")
-    } else if crate::form::parse_date(&content.date).is_err() {
-        Some("official_report.bad_date")
-    } else if version < 0 {
-        Some("official_report.bad_version")
-    } else {
-        None
-    };
-    (content, version, problem)
 }
 
 /// The report for an export: the saved draft (or the prefilled text).
@@ -257,7 +258,7 @@ async fn built(
     ctx: &Ctx,
     plan: PlanId,
     query: Option<&str>,
-) -> Result<(reports::official_report::OfficialReport, PlanId, Period), AppError> {
+) -> Result<(OfficialReport, PlanId, Period), AppError> {
     let fallback = super::opening_report_period(app, plan).await?;
     let (period, bad) = period_of(query, fallback);
     if let Some(k) = bad {
@@ -267,36 +268,44 @@ async fn built(
     Ok((loaded.document(period), plan, period))
 }
 
-pub async fn docx(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Id(id): Id<PlanId>,
-    OriginalUri(uri): OriginalUri,
-) -> Result<Response, AppError> {
-    require_board(&user)?;
-    let (report, plan, period) = built(&app, &ctx, id, uri.query()).await?;
-    let bytes = reports::official_report::to_docx(&report)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::page::download(
-        bytes,
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        &format!("bao-cao-ket-qua-{}-{period}.docx", plan.0),
-    ))
+/// A file of the report: its writer, its type and its name before `-{plan}-{period}`.
+struct Export {
+    write: fn(&OfficialReport) -> Result<Vec<u8>, ReportError>,
+    mime: &'static str,
+    stem: &'static str,
+    ext: &'static str,
 }
 
-pub async fn xlsx(
+/// The files [`download`] serves, by index: the DOCX and the XLSX annex.
+pub const DOCX: usize = 0;
+pub const XLSX: usize = 1;
+const EXPORTS: [Export; 2] = [
+    Export {
+        write: reports::official_report::to_docx,
+        mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        stem: "bao-cao-ket-qua",
+        ext: "docx",
+    },
+    Export {
+        write: reports::official_report::annex_xlsx,
+        mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        stem: "phu-luc-so-lieu",
+        ext: "xlsx",
+    },
+];
+
+/// `GET /plans/{id}/official-report.docx` and `.xlsx`: the report as file `F` of
+/// [`EXPORTS`].
+pub async fn download<const F: usize>(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<PlanId>,
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
+    let x = &EXPORTS[F];
     let (report, plan, period) = built(&app, &ctx, id, uri.query()).await?;
-    let bytes = reports::official_report::annex_xlsx(&report)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::page::download(
-        bytes,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &format!("phu-luc-so-lieu-{}-{period}.xlsx", plan.0),
-    ))
+    let bytes = (x.write)(&report).map_err(|e| AppError::Internal(e.to_string()))?;
+    let name = format!("{}-{}-{period}.{}", x.stem, plan.0, x.ext);
+    Ok(crate::page::download(bytes, x.mime, &name))
 }

@@ -4,12 +4,11 @@ use super::{local_datetime, query_value, require_board};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{field, form_pairs};
+use crate::form::Posted;
 use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, Signed, redirect};
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -17,6 +16,7 @@ use domain::oversight::{
     Grade, check_comment, check_report_period, parse_grade, report_period_choices,
 };
 use domain::{ItemId, Period};
+use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 pub struct NoteLine {
@@ -64,17 +64,18 @@ pub async fn notifications(
     }))
 }
 
+/// Everything up to the newest notification the page showed (hidden).
+#[derive(Deserialize)]
+pub struct ReadForm {
+    upto: i64,
+}
+
 pub async fn mark_read(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<ReadForm>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(&body);
-    let upto: i64 = field(&pairs, "upto")
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BadRequest("upto".into()))?;
-    app.store().mark_notifications_read(user.id, upto).await?;
+    app.store().mark_notifications_read(user.id, f.upto).await?;
     Ok(redirect(&ctx, "/notifications"))
 }
 
@@ -136,15 +137,20 @@ pub async fn escalations(
     }))
 }
 
+#[derive(Deserialize)]
+pub struct ResolveForm {
+    #[serde(default)]
+    resolution: String,
+}
+
 pub async fn resolve(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<i64>,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<ResolveForm>,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let pairs = form_pairs(&body);
-    let note: String = field(&pairs, "resolution").trim().nfc().collect();
+    let note: String = f.resolution.trim().nfc().collect();
     app.store()
         .resolve_escalation(id, &note, &user.actor)
         .await?;
@@ -263,22 +269,32 @@ pub async fn evaluation(
     evaluation_page(&app, &ctx, item, period, None, String::new(), None, saved).await
 }
 
+#[derive(Deserialize)]
+pub struct EvaluationForm {
+    #[serde(default)]
+    period: String,
+    #[serde(default)]
+    grade: String,
+    #[serde(default)]
+    comment: String,
+}
+
 pub async fn evaluate(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(item): Id<ItemId>,
-    body: Bytes,
+    Posted { form: f, .. }: Posted<EvaluationForm>,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
     let fallback = opening_period_of_item(&app, item).await?;
-    let pairs = form_pairs(&body);
-    let comment: String = field(&pairs, "comment").trim().nfc().collect();
-    let raw_period = field(&pairs, "period");
-    let period = raw_period
+    let comment: String = f.comment.trim().nfc().collect();
+    let period = f
+        .period
         .parse::<Period>()
-        .map_err(|_| domain::oversight::OversightError::ReportPeriod(raw_period.to_string()))
+        .map_err(|_| domain::oversight::OversightError::ReportPeriod(f.period.clone()))
         .and_then(check_report_period);
-    let grade = parse_grade(field(&pairs, "grade"));
+    // An unknown grade is said on the form (parse_grade), never read as some default.
+    let grade = parse_grade(&f.grade);
     let checked = period
         .clone()
         .and_then(|p| grade.clone().map(|g| (p, g)))

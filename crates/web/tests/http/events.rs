@@ -67,7 +67,7 @@ fn event_form<'a>(
 }
 
 /// Creates an event through the form; returns its id.
-async fn create_event(b: &TestApp, lead: domain::UnitId, over: &[(&str, &str)]) -> i64 {
+pub(crate) async fn create_event(b: &TestApp, lead: domain::UnitId, over: &[(&str, &str)]) -> i64 {
     let csrf = b.csrf_from("/events/new").await;
     let lead = lead.0.to_string();
     let r = b.post("/events", &event_form(&csrf, &lead, over)).await;
