@@ -1,13 +1,15 @@
 //! People (experts, interpreters, guests), invitations and interpreter bookings.
 
-use super::events::{editable_event, forbidden, nfc, placeholders};
+use super::events::{editable_event, editable_event_row, forbidden, nfc, placeholders};
 use super::tx::{audit, json};
-use super::{Conn, Pool, R, begin_write};
+use super::{Conn, DB, Pool, R, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_edit_people};
 use domain::{Actor, EventId, InvitationStatus, LanguagePair, PersonId, PersonKind};
+use sqlx::query::Query;
+use sqlx::{Database, Row};
 use std::collections::HashMap;
 
 pub(crate) const PERSON_COLS: &str =
@@ -50,7 +52,8 @@ impl PersonRow {
     }
 }
 
-pub(crate) fn check_person(p: &PersonInput) -> R<(PersonKind, String, String)> {
+/// A person's kind, name (NFC) and language pairs, checked.
+fn check_person(p: &PersonInput) -> R<(PersonKind, String, String)> {
     let name = nfc(&p.name);
     if name.is_empty() {
         return Err(EventError::NameRequired.into());
@@ -67,6 +70,27 @@ pub(crate) fn check_person(p: &PersonInput) -> R<(PersonKind, String, String)> {
     Ok((kind, name, pairs))
 }
 
+type PersonQuery<'q> = Query<'q, DB, <DB as Database>::Arguments>;
+
+/// Binds $1–$10 of the INSERT and the UPDATE: kind, name, name_folded, title,
+/// organisation, field, email, phone, language_pairs, notes.
+fn bind_person<'q>(
+    q: PersonQuery<'q>,
+    p: &PersonInput,
+    (kind, name, pairs): &(PersonKind, String, String),
+) -> PersonQuery<'q> {
+    q.bind(kind.as_str())
+        .bind(name)
+        .bind(vanban::text::fold(name))
+        .bind(nfc(&p.title))
+        .bind(nfc(&p.organisation))
+        .bind(nfc(&p.field))
+        .bind(p.email.trim())
+        .bind(p.phone.trim())
+        .bind(pairs)
+        .bind(nfc(&p.notes))
+}
+
 pub(crate) async fn create_person(
     pool: &Pool,
     ctx: &Ctx,
@@ -77,27 +101,21 @@ pub(crate) async fn create_person(
     if !can_edit_people(actor) {
         return Err(forbidden("edit the people directory"));
     }
-    let (kind, name, pairs) = check_person(p)?;
+    let checked = check_person(p)?;
     let mut tx = begin_write(pool).await?;
-    let at = now;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO people (kind, name, name_folded, title, organisation, field, email, phone,
-             language_pairs, notes, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+    let id: i64 = bind_person(
+        sqlx::query(
+            "INSERT INTO people (kind, name, name_folded, title, organisation, field, email, phone,
+                 language_pairs, notes, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        ),
+        p,
+        &checked,
     )
-    .bind(kind.as_str())
-    .bind(&name)
-    .bind(vanban::text::fold(&name))
-    .bind(nfc(&p.title))
-    .bind(nfc(&p.organisation))
-    .bind(nfc(&p.field))
-    .bind(p.email.trim())
-    .bind(p.phone.trim())
-    .bind(&pairs)
-    .bind(nfc(&p.notes))
-    .bind(at)
+    .bind(now)
     .fetch_one(&mut *tx)
-    .await?;
+    .await?
+    .try_get(0)?;
     let rec = load_person(&mut tx, PersonId(id)).await?;
     audit(
         &mut tx,
@@ -135,7 +153,7 @@ pub(crate) async fn update_person(
     if !can_edit_people(actor) {
         return Err(forbidden("edit the people directory"));
     }
-    let (kind, name, pairs) = check_person(p)?;
+    let checked = check_person(p)?;
     let mut tx = begin_write(pool).await?;
     let before = load_person(&mut tx, id)
         .await?
@@ -148,22 +166,16 @@ pub(crate) async fn update_person(
             current: json(&before),
         });
     }
-    sqlx::query(
+    bind_person(
+        sqlx::query(
         "UPDATE people SET kind = $1, name = $2, name_folded = $3, title = $4, organisation = $5,
              field = $6, email = $7, phone = $8, language_pairs = $9, notes = $10,
              version = version + 1, updated_at = $11
          WHERE id = $12 AND version = $13",
+        ),
+        p,
+        &checked,
     )
-    .bind(kind.as_str())
-    .bind(&name)
-    .bind(vanban::text::fold(&name))
-    .bind(nfc(&p.title))
-    .bind(nfc(&p.organisation))
-    .bind(nfc(&p.field))
-    .bind(p.email.trim())
-    .bind(p.phone.trim())
-    .bind(&pairs)
-    .bind(nfc(&p.notes))
     .bind(now)
     .bind(id.0)
     .bind(expected)
@@ -340,14 +352,14 @@ pub(crate) async fn set_invitation_status(
 ) -> R<EventId> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let row: Option<(i64, String)> =
-        sqlx::query_as("SELECT event_id, status FROM invitations WHERE id = $1")
-            .bind(invitation)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (event, old) =
-        row.ok_or_else(|| StoreError::NotFound(format!("invitation {invitation}")))?;
-    editable_event(&mut tx, EventId(event), actor).await?;
+    let (event, old): (_, String) = editable_event_row(
+        &mut tx,
+        "SELECT event_id, status FROM invitations WHERE id = $1",
+        "invitation",
+        invitation,
+        actor,
+    )
+    .await?;
     sqlx::query("UPDATE invitations SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(status.as_str())
         .bind(now)
@@ -368,7 +380,7 @@ pub(crate) async fn set_invitation_status(
     )
     .await?;
     tx.commit().await?;
-    Ok(EventId(event))
+    Ok(event)
 }
 
 /// A page of an event's invitations (`offset`, `limit` ≤ 1,000) with the total and the
@@ -489,13 +501,14 @@ pub(crate) async fn remove_booking(
 ) -> R<EventId> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let row: Option<(i64, i64)> =
-        sqlx::query_as("SELECT event_id, person_id FROM interpreter_bookings WHERE id = $1")
-            .bind(booking)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (event, person) = row.ok_or_else(|| StoreError::NotFound(format!("booking {booking}")))?;
-    editable_event(&mut tx, EventId(event), actor).await?;
+    let (event, person): (_, i64) = editable_event_row(
+        &mut tx,
+        "SELECT event_id, person_id FROM interpreter_bookings WHERE id = $1",
+        "booking",
+        booking,
+        actor,
+    )
+    .await?;
     sqlx::query("DELETE FROM interpreter_bookings WHERE id = $1")
         .bind(booking)
         .execute(&mut *tx)
@@ -507,13 +520,13 @@ pub(crate) async fn remove_booking(
             Some(actor.user_id),
             "event.interpreter.remove",
             "event",
-            Some(event),
+            Some(event.0),
         )
         .before(serde_json::json!({ "booking": booking, "person": person })),
     )
     .await?;
     tx.commit().await?;
-    Ok(EventId(event))
+    Ok(event)
 }
 
 #[derive(sqlx::FromRow)]
