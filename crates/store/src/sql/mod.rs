@@ -55,6 +55,7 @@ pub(crate) mod item_tree;
 pub(crate) mod items;
 pub(crate) mod labels;
 pub(crate) mod people;
+pub(crate) mod plan_list;
 pub(crate) mod plans;
 pub(crate) mod progress;
 pub(crate) mod reminders;
