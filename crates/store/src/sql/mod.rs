@@ -50,6 +50,7 @@ pub(crate) mod event_prep;
 pub(crate) mod events;
 pub(crate) mod feeds;
 pub(crate) mod import;
+pub(crate) mod invitations;
 pub(crate) mod item_list;
 pub(crate) mod item_tree;
 pub(crate) mod items;
