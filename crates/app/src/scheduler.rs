@@ -11,6 +11,7 @@
 
 use crate::mail::Mailer;
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use domain::ItemId;
 use domain::oversight::{
     Reminder, ReminderPolicy, ReminderRule, RuleKind, escalations_due, reminders_due, vietnam_today,
 };
@@ -52,37 +53,13 @@ pub async fn run_once(
 ) -> Result<RunSummary, store::StoreError> {
     let today = vietnam_today(now);
     let policy = cfg.policy;
-    let rules: Vec<ReminderRule> = store
-        .reminder_rules()
-        .await?
-        .into_iter()
-        .filter(|r| r.active)
-        .map(|r| ReminderRule {
-            id: r.id,
-            kind: r.kind,
-        })
-        .collect();
-    let ahead = rules
-        .iter()
-        .map(|r| match r.kind {
-            RuleKind::Before(d) => u64::from(d),
-            RuleKind::EveryAfter(_) => 0,
-        })
-        .max()
-        .unwrap_or(0);
-    let every = rules
-        .iter()
-        .map(|r| match r.kind {
-            RuleKind::EveryAfter(d) => u64::from(d),
-            RuleKind::Before(_) => 0,
-        })
-        .max()
-        .unwrap_or(0);
+    let rules = active_rules(store).await?;
+    let (ahead, every) = reach(&rules);
     let back = today - Days::new(u64::from(policy.overdue_horizon_days));
     let candidates = store
         .reminder_candidates(back, today + Days::new(ahead))
         .await?;
-    let labels: HashMap<domain::ItemId, &str> = candidates
+    let labels: HashMap<ItemId, &str> = candidates
         .iter()
         .map(|c| (c.open.item, c.label.as_str()))
         .collect();
@@ -92,51 +69,14 @@ pub async fn run_once(
         .reminder_sends_since(back - Days::new(every + ahead))
         .await?;
     let mut summary = RunSummary::default();
-    let tr = cfg.texts;
     for r in reminders_due(today, &open, &rules, &sent, &policy) {
         let label = labels.get(&r.key.item).copied().unwrap_or("");
-        let subject = reminder_subject(tr, &r, label);
-        let link = format!(
-            "{}/items/{}",
-            cfg.public_url.trim_end_matches('/'),
-            r.key.item.0
-        );
-        let body = tr(
-            "reminder.email_body",
-            &[
-                ("item", label),
-                ("due", &domain::format_date(r.due)),
-                ("link", &link),
-            ],
-        );
-        let Some(rec) = store
-            .record_reminder(&r, &subject, &body, cfg.mailer.is_some())
-            .await?
-        else {
-            // Another server recorded it first: it also delivers it.
-            continue;
-        };
-        summary.reminders += 1;
-        if let (Some(m), false) = (&cfg.mailer, rec.recipients.is_empty()) {
-            match m.send(&rec.recipients, &subject, &body).await {
-                Ok(()) => {
-                    summary.emails_sent += 1;
-                    store.set_send_email_status(rec.id, "sent", None).await?;
-                }
-                Err(e) => {
-                    summary.emails_failed += 1;
-                    tracing::warn!(send = rec.id, error = %e, "reminder e-mail failed");
-                    store
-                        .set_send_email_status(rec.id, "failed", Some(&e))
-                        .await?;
-                }
-            }
-        }
+        send_reminder(store, cfg, &r, label, &mut summary).await?;
     }
     let (counts, done) = store.escalation_inputs(back - Days::new(every)).await?;
     for (item, due) in escalations_due(today, &open, &counts, &done, &policy) {
         let n = counts.get(&(item, due)).copied().unwrap_or(0);
-        let subject = tr(
+        let subject = (cfg.texts)(
             "reminder.escalation_subject",
             &[
                 ("count", &n.to_string()),
@@ -148,6 +88,90 @@ pub async fn run_once(
         }
     }
     Ok(summary)
+}
+
+async fn active_rules(store: &Store) -> Result<Vec<ReminderRule>, store::StoreError> {
+    Ok(store
+        .reminder_rules()
+        .await?
+        .into_iter()
+        .filter(|r| r.active)
+        .map(|r| ReminderRule {
+            id: r.id,
+            kind: r.kind,
+        })
+        .collect())
+}
+
+/// How far the rules reach: the most days ahead of a due date a reminder goes out, and
+/// the longest repeat after it.
+fn reach(rules: &[ReminderRule]) -> (u64, u64) {
+    let most = |days: fn(RuleKind) -> u32| {
+        rules
+            .iter()
+            .map(|r| u64::from(days(r.kind)))
+            .max()
+            .unwrap_or(0)
+    };
+    let ahead = most(|k| match k {
+        RuleKind::Before(d) => d,
+        RuleKind::EveryAfter(_) => 0,
+    });
+    let every = most(|k| match k {
+        RuleKind::EveryAfter(d) => d,
+        RuleKind::Before(_) => 0,
+    });
+    (ahead, every)
+}
+
+/// Records one reminder (with its in-app notification), then e-mails it when SMTP is
+/// configured; a failed e-mail is marked on its send, not retried.
+async fn send_reminder(
+    store: &Store,
+    cfg: &SchedulerConfig,
+    r: &Reminder,
+    label: &str,
+    summary: &mut RunSummary,
+) -> Result<(), store::StoreError> {
+    let subject = reminder_subject(cfg.texts, r, label);
+    let link = format!(
+        "{}/items/{}",
+        cfg.public_url.trim_end_matches('/'),
+        r.key.item.0
+    );
+    let body = (cfg.texts)(
+        "reminder.email_body",
+        &[
+            ("item", label),
+            ("due", &domain::format_date(r.due)),
+            ("link", &link),
+        ],
+    );
+    let Some(rec) = store
+        .record_reminder(r, &subject, &body, cfg.mailer.is_some())
+        .await?
+    else {
+        // Another server recorded it first: it also delivers it.
+        return Ok(());
+    };
+    summary.reminders += 1;
+    let Some(m) = cfg.mailer.as_ref().filter(|_| !rec.recipients.is_empty()) else {
+        return Ok(());
+    };
+    match m.send(&rec.recipients, &subject, &body).await {
+        Ok(()) => {
+            summary.emails_sent += 1;
+            store.set_send_email_status(rec.id, "sent", None).await?;
+        }
+        Err(e) => {
+            summary.emails_failed += 1;
+            tracing::warn!(send = rec.id, error = %e, "reminder e-mail failed");
+            store
+                .set_send_email_status(rec.id, "failed", Some(&e))
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// The reminder's subject line (`reminder.subject`): before the due date, on it, or after.

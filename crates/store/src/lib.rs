@@ -17,6 +17,7 @@ pub mod model;
 mod oversight_model;
 mod postgres;
 mod sqlite;
+mod synthetic_text;
 mod tracking_model;
 mod tree;
 

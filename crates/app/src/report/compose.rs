@@ -13,7 +13,7 @@ use reports::official_report::{
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use store::{EvaluationRecord, ItemNode, PlanView, ReportText, TargetProgress};
+use store::{EvaluationRecord, ItemNode, PlanRecord, PlanView, ReportText, TargetProgress};
 
 /// What the Board edits and saves (as JSON in `report_drafts`). Every field is text as
 /// typed; missing fields read as empty, so older drafts stay readable.
@@ -156,6 +156,14 @@ fn flatten(plan: &PlanView) -> Vec<Flat<'_>> {
     out
 }
 
+fn band(t: &TargetProgress) -> Band {
+    Band::of(&TargetFigure {
+        min: t.min,
+        max: t.max,
+        actual: t.actual,
+    })
+}
+
 fn figure_rows(targets: &[&TargetProgress]) -> Vec<FigureRow> {
     targets
         .iter()
@@ -165,11 +173,7 @@ fn figure_rows(targets: &[&TargetProgress]) -> Vec<FigureRow> {
             max: t.max,
             actual: t.actual,
             unit: t.unit.clone(),
-            attainment: match Band::of(&TargetFigure {
-                min: t.min,
-                max: t.max,
-                actual: t.actual,
-            }) {
+            attainment: match band(t) {
                 Band::NoData => String::new(),
                 b => b.label(Language::Vi).to_string(),
             },
@@ -181,45 +185,70 @@ fn label(n: &ItemNode) -> String {
     domain::item_label(n.item.numbering.as_deref(), &n.item.title)
 }
 
-/// The narrative prefilled from the records: what the Board starts editing from.
-pub fn prefill(i: &Inputs) -> DraftContent {
-    let p = &i.plan.plan;
-    let period_vi = i.period.label(Language::Vi);
-    let doc_ref = match (&p.number, &p.symbol) {
-        (Some(n), Some(s)) => format!(" số {n}/{s}"),
-        (None, Some(s)) => format!(" {s}"),
-        _ => String::new(),
-    };
-    let issued = p
-        .date
-        .map(|d| format!(" ngày {}", format_date(d)))
-        .unwrap_or_default();
-    let issuer = p.issuer.clone().unwrap_or_else(|| "Sở".into());
-    let flat = flatten(i.plan);
-    let total = flat.len();
-    let count = |s: ItemStatus| flat.iter().filter(|f| f.node.item.status == s).count();
-    let (done, progress, late, not_started) = (
-        count(ItemStatus::Done),
-        count(ItemStatus::InProgress),
-        count(ItemStatus::Late),
-        count(ItemStatus::NotStarted),
-    );
-    let bands: Vec<Band> = i
-        .targets
-        .iter()
-        .map(|t| {
-            Band::of(&TargetFigure {
-                min: t.min,
-                max: t.max,
-                actual: t.actual,
-            })
-        })
-        .collect();
-    let met = bands
-        .iter()
-        .filter(|b| matches!(b, Band::Within | Band::Above))
-        .count();
-    let below = bands.iter().filter(|b| **b == Band::Below).count();
+/// The counts the prefilled narrative quotes.
+struct Tally {
+    total: usize,
+    done: usize,
+    in_progress: usize,
+    late: usize,
+    not_started: usize,
+    targets: usize,
+    /// Targets within or above their range.
+    met: usize,
+    below: usize,
+}
+
+impl Tally {
+    fn of(flat: &[Flat], targets: &[TargetProgress]) -> Tally {
+        let count = |s: ItemStatus| flat.iter().filter(|f| f.node.item.status == s).count();
+        let bands: Vec<Band> = targets.iter().map(band).collect();
+        Tally {
+            total: flat.len(),
+            done: count(ItemStatus::Done),
+            in_progress: count(ItemStatus::InProgress),
+            late: count(ItemStatus::Late),
+            not_started: count(ItemStatus::NotStarted),
+            targets: bands.len(),
+            met: bands
+                .iter()
+                .filter(|b| matches!(b, Band::Within | Band::Above))
+                .count(),
+            below: bands.iter().filter(|b| **b == Band::Below).count(),
+        }
+    }
+}
+
+/// The plan as cited: "Kế hoạch số 12/KH-SVHTT ngày 05/01/2025 của Sở …".
+struct Citation {
+    /// " số 12/KH-SVHTT", " KH-SVHTT" or empty.
+    doc_ref: String,
+    /// " ngày 05/01/2025" or empty.
+    issued: String,
+    issuer: String,
+    /// The title, lower-cased after "Kế hoạch".
+    title: String,
+}
+
+impl Citation {
+    fn of(p: &PlanRecord) -> Citation {
+        Citation {
+            doc_ref: match (&p.number, &p.symbol) {
+                (Some(n), Some(s)) => format!(" số {n}/{s}"),
+                (None, Some(s)) => format!(" {s}"),
+                _ => String::new(),
+            },
+            issued: p
+                .date
+                .map(|d| format!(" ngày {}", format_date(d)))
+                .unwrap_or_default(),
+            issuer: p.issuer.clone().unwrap_or_else(|| "Sở".into()),
+            title: lower_first(&p.title),
+        }
+    }
+}
+
+/// The lead units of the top-level items, sorted, each once.
+fn top_level_leads(flat: &[Flat]) -> Vec<String> {
     let mut leads: Vec<String> = flat
         .iter()
         .filter(|f| f.depth == 0)
@@ -227,69 +256,102 @@ pub fn prefill(i: &Inputs) -> DraftContent {
         .collect();
     leads.sort();
     leads.dedup();
+    leads
+}
+
+/// How many units sent the reports.
+fn reporting_units(texts: &[ReportText]) -> usize {
+    let mut u: Vec<_> = texts.iter().map(|t| t.unit_id).collect();
+    u.sort();
+    u.dedup();
+    u.len()
+}
+
+fn direction(c: &Citation, leads: &[String]) -> String {
+    let Citation {
+        doc_ref,
+        issued,
+        issuer,
+        title,
+    } = c;
+    format!(
+        "Thực hiện Kế hoạch{doc_ref}{issued} của {issuer} về {title}, {issuer} đã giao {} chủ trì, \
+         phối hợp với các đơn vị liên quan triển khai các nội dung của Kế hoạch; theo dõi, \
+         đôn đốc tiến độ thực hiện qua hệ thống sangtao.",
+        if leads.is_empty() {
+            "các đơn vị".to_string()
+        } else {
+            leads.join(", ")
+        }
+    )
+}
+
+fn achievements(t: &Tally) -> String {
+    format!(
+        "Kế hoạch có {} nội dung, nhiệm vụ: {} đã hoàn thành, {} đang thực \
+         hiện, {} chưa triển khai. {}/{} chỉ tiêu đã đạt hoặc vượt.",
+        t.total, t.done, t.in_progress, t.not_started, t.met, t.targets
+    )
+}
+
+/// The late items, one a line, under the count of late items and targets below range.
+fn difficulties(flat: &[Flat], t: &Tally) -> String {
     let late_items: Vec<String> = flat
         .iter()
         .filter(|f| f.node.item.status == ItemStatus::Late)
         .map(|f| format!("- {}", label(f.node)))
         .collect();
-    let open_items: Vec<String> = flat
-        .iter()
+    if late_items.is_empty() && t.below == 0 {
+        return "Không có nhiệm vụ chậm tiến độ.".into();
+    }
+    let mut s = format!(
+        "Còn {} nhiệm vụ chậm tiến độ và {} chỉ tiêu chưa đạt:",
+        t.late, t.below
+    );
+    for l in &late_items {
+        s.push('\n');
+        s.push_str(l);
+    }
+    s
+}
+
+/// The top-level items not done nor suspended, one a line.
+fn next_tasks(flat: &[Flat]) -> String {
+    flat.iter()
         .filter(|f| {
             f.depth == 0 && !matches!(f.node.item.status, ItemStatus::Done | ItemStatus::Suspended)
         })
         .map(|f| format!("- Tiếp tục triển khai: {}", label(f.node)))
-        .collect();
-    let reported_units: usize = {
-        let mut u: Vec<_> = i.texts.iter().map(|t| t.unit_id).collect();
-        u.sort();
-        u.dedup();
-        u.len()
-    };
-    let signer_title = p.signer_title.clone().unwrap_or_else(|| "GIÁM ĐỐC".into());
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The narrative prefilled from the records: what the Board starts editing from.
+pub fn prefill(i: &Inputs) -> DraftContent {
+    let p = &i.plan.plan;
+    let period_vi = i.period.label(Language::Vi);
+    let flat = flatten(i.plan);
+    let tally = Tally::of(&flat, i.targets);
+    let c = Citation::of(p);
     DraftContent {
         number: String::new(),
         date: String::new(),
-        subject: format!(
-            "Kết quả thực hiện Kế hoạch {} {period_vi}",
-            lower_first(&p.title)
-        ),
-        direction: format!(
-            "Thực hiện Kế hoạch{doc_ref}{issued} của {issuer} về {}, {issuer} đã giao {} chủ trì, \
-             phối hợp với các đơn vị liên quan triển khai các nội dung của Kế hoạch; theo dõi, \
-             đôn đốc tiến độ thực hiện qua hệ thống sangtao.",
-            lower_first(&p.title),
-            if leads.is_empty() {
-                "các đơn vị".to_string()
-            } else {
-                leads.join(", ")
-            }
-        ),
+        subject: format!("Kết quả thực hiện Kế hoạch {} {period_vi}", c.title),
+        direction: direction(&c, &top_level_leads(&flat)),
         results_intro: format!(
-            "Trong {period_vi}, {reported_units} đơn vị đã gửi {} báo cáo tiến độ. Kết quả thực \
+            "Trong {period_vi}, {} đơn vị đã gửi {} báo cáo tiến độ. Kết quả thực \
              hiện từng nội dung như sau:",
+            reporting_units(i.texts),
             i.texts.len()
         ),
-        achievements: format!(
-            "Kế hoạch có {total} nội dung, nhiệm vụ: {done} đã hoàn thành, {progress} đang thực \
-             hiện, {not_started} chưa triển khai. {met}/{} chỉ tiêu đã đạt hoặc vượt.",
-            bands.len()
-        ),
-        difficulties: if late_items.is_empty() && below == 0 {
-            "Không có nhiệm vụ chậm tiến độ.".into()
-        } else {
-            let mut s = format!("Còn {late} nhiệm vụ chậm tiến độ và {below} chỉ tiêu chưa đạt:");
-            for l in &late_items {
-                s.push('\n');
-                s.push_str(l);
-            }
-            s
-        },
+        achievements: achievements(&tally),
+        difficulties: difficulties(&flat, &tally),
         causes: String::new(),
-        next_tasks: open_items.join("\n"),
+        next_tasks: next_tasks(&flat),
         proposals: String::new(),
         closing: format!(
-            "Trên đây là báo cáo kết quả thực hiện Kế hoạch {} {period_vi} của {issuer}./.",
-            lower_first(&p.title)
+            "Trên đây là báo cáo kết quả thực hiện Kế hoạch {} {period_vi} của {}./.",
+            c.title, c.issuer
         ),
         recipients: [
             "UBND Thành phố (để b/c)",
@@ -299,7 +361,7 @@ pub fn prefill(i: &Inputs) -> DraftContent {
         ]
         .join("\n"),
         signer_authority: String::new(),
-        signer_title,
+        signer_title: p.signer_title.clone().unwrap_or_else(|| "GIÁM ĐỐC".into()),
         signer_name: p.signer_name.clone().unwrap_or_default(),
     }
 }
@@ -321,100 +383,129 @@ pub fn draft_date(d: &DraftContent) -> Option<NaiveDate> {
     domain::typed::parse_date(&d.date).ok().flatten()
 }
 
-/// The report to write.
-pub fn assemble(i: &Inputs, d: &DraftContent) -> OfficialReport {
-    let p = &i.plan.plan;
+/// Rows grouped by their item, in the order given.
+fn by_item<T>(rows: &[T], item: impl Fn(&T) -> ItemId) -> HashMap<ItemId, Vec<&T>> {
+    let mut out: HashMap<ItemId, Vec<&T>> = HashMap::new();
+    for r in rows {
+        out.entry(item(r)).or_default().push(r);
+    }
+    out
+}
+
+/// What the units reported on an item: "unit (period): text", one a line.
+fn reported_text(texts: &[&ReportText]) -> String {
+    texts
+        .iter()
+        .filter(|t| !t.text.trim().is_empty())
+        .map(|t| {
+            let period = t
+                .period
+                .parse::<Period>()
+                .map(|p| p.label(Language::Vi))
+                .unwrap_or_else(|_| t.period.clone());
+            format!("{} ({period}): {}", t.unit_name, t.text.trim())
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// "A, B (chủ trì); C (phối hợp)".
+fn units_text(f: &Flat) -> String {
+    let mut units = Vec::new();
+    if !f.lead.is_empty() {
+        units.push(format!("{} (chủ trì)", f.lead.join(", ")));
+    }
+    if !f.coord.is_empty() {
+        units.push(format!("{} (phối hợp)", f.coord.join(", ")));
+    }
+    units.join("; ")
+}
+
+fn result_row(f: &Flat, figures: Vec<FigureRow>, texts: &[&ReportText]) -> ResultRow {
+    ResultRow {
+        numbering: f.node.item.numbering.clone().unwrap_or_default(),
+        title: f.node.item.title.clone(),
+        depth: f.depth,
+        done: reported_text(texts),
+        figures,
+        units: units_text(f),
+        status: f.node.item.status.label(Language::Vi).to_string(),
+        spent: None,
+    }
+}
+
+fn appendix_row(f: &Flat, figures: &[FigureRow], grade: Option<&EvaluationRecord>) -> AppendixRow {
+    AppendixRow {
+        numbering: f.node.item.numbering.clone().unwrap_or_default(),
+        title: f.node.item.title.clone(),
+        depth: f.depth,
+        lead_units: f.lead.join(", "),
+        due: f.node.item.due,
+        figures: figures
+            .iter()
+            .map(FigureRow::display)
+            .collect::<Vec<_>>()
+            .join("; "),
+        status: f.node.item.status.label(Language::Vi).to_string(),
+        grade: grade
+            .map(|g| g.grade.label(Language::Vi).to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// One result row and one appendix row per item, in document order.
+fn item_rows(i: &Inputs) -> (Vec<ResultRow>, Vec<AppendixRow>) {
     let flat = flatten(i.plan);
-    let mut targets: HashMap<ItemId, Vec<&TargetProgress>> = HashMap::new();
-    for t in i.targets {
-        targets.entry(t.item_id).or_default().push(t);
-    }
-    let mut texts: HashMap<ItemId, Vec<&ReportText>> = HashMap::new();
-    for t in i.texts {
-        texts.entry(t.item_id).or_default().push(t);
-    }
+    let targets = by_item(i.targets, |t| t.item_id);
+    let texts = by_item(i.texts, |t| t.item_id);
     let mut results = Vec::with_capacity(flat.len());
     let mut appendix = Vec::with_capacity(flat.len());
     for f in &flat {
         let id = f.node.item.id;
         let figures = figure_rows(targets.get(&id).map(Vec::as_slice).unwrap_or(&[]));
-        let done = texts
-            .get(&id)
-            .map(|ts| {
-                ts.iter()
-                    .filter(|t| !t.text.trim().is_empty())
-                    .map(|t| {
-                        let period = t
-                            .period
-                            .parse::<Period>()
-                            .map(|p| p.label(Language::Vi))
-                            .unwrap_or_else(|_| t.period.clone());
-                        format!("{} ({period}): {}", t.unit_name, t.text.trim())
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
-            .unwrap_or_default();
-        let mut units = Vec::new();
-        if !f.lead.is_empty() {
-            units.push(format!("{} (chủ trì)", f.lead.join(", ")));
-        }
-        if !f.coord.is_empty() {
-            units.push(format!("{} (phối hợp)", f.coord.join(", ")));
-        }
-        let status = f.node.item.status.label(Language::Vi).to_string();
-        results.push(ResultRow {
-            numbering: f.node.item.numbering.clone().unwrap_or_default(),
-            title: f.node.item.title.clone(),
-            depth: f.depth,
-            done,
-            figures: figures.clone(),
-            units: units.join("; "),
-            status: status.clone(),
-            spent: None,
-        });
-        appendix.push(AppendixRow {
-            numbering: f.node.item.numbering.clone().unwrap_or_default(),
-            title: f.node.item.title.clone(),
-            depth: f.depth,
-            lead_units: f.lead.join(", "),
-            due: f.node.item.due,
-            figures: figures
-                .iter()
-                .map(FigureRow::display)
-                .collect::<Vec<_>>()
-                .join("; "),
-            status,
-            grade: i
-                .grades
-                .get(&id)
-                .map(|g| g.grade.label(Language::Vi).to_string())
-                .unwrap_or_default(),
-        });
+        appendix.push(appendix_row(f, &figures, i.grades.get(&id)));
+        let texts = texts.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+        results.push(result_row(f, figures, texts));
     }
+    (results, appendix)
+}
+
+fn narrative(d: &DraftContent) -> Narrative {
+    Narrative {
+        direction: d.direction.clone(),
+        results_intro: d.results_intro.clone(),
+        achievements: d.achievements.clone(),
+        difficulties: d.difficulties.clone(),
+        causes: d.causes.clone(),
+        next_tasks: d.next_tasks.clone(),
+        proposals: d.proposals.clone(),
+    }
+}
+
+/// The report's symbol from the plan's: "KH-SVHTT" → "BC-SVHTT".
+fn report_symbol(p: &PlanRecord) -> String {
     let issuer_code = p
         .symbol
         .as_deref()
         .and_then(|s| s.split_once('-').map(|(_, rest)| rest.to_string()))
         .unwrap_or_else(|| "SVHTT".into());
+    format!("BC-{issuer_code}")
+}
+
+/// The report to write.
+pub fn assemble(i: &Inputs, d: &DraftContent) -> OfficialReport {
+    let p = &i.plan.plan;
+    let (results, appendix) = item_rows(i);
     OfficialReport {
         parent_agency: p.parent_issuer.clone().unwrap_or_default(),
         agency: p.issuer.clone().unwrap_or_default(),
         number: Some(d.number.trim().to_string()).filter(|n| !n.is_empty()),
-        symbol: format!("BC-{issuer_code}"),
+        symbol: report_symbol(p),
         place: p.place.clone().unwrap_or_else(|| "Hà Nội".into()),
         date: draft_date(d),
         year: i.period.year(),
         subject: d.subject.clone(),
-        narrative: Narrative {
-            direction: d.direction.clone(),
-            results_intro: d.results_intro.clone(),
-            achievements: d.achievements.clone(),
-            difficulties: d.difficulties.clone(),
-            causes: d.causes.clone(),
-            next_tasks: d.next_tasks.clone(),
-            proposals: d.proposals.clone(),
-        },
+        narrative: narrative(d),
         results,
         closing: d.closing.clone(),
         recipients: d

@@ -91,23 +91,46 @@ pub struct DashboardFigures {
 pub const DUE_SOON_DAYS: u64 = 14;
 
 pub fn dashboard_figures(today: NaiveDate, items: &[DashboardItem]) -> DashboardFigures {
-    let mut by_status: Vec<(ItemStatus, usize)> = ItemStatus::ALL.iter().map(|s| (*s, 0)).collect();
-    let mut bands: Vec<(Band, usize)> = Band::ALL.iter().map(|b| (*b, 0)).collect();
+    let by_status = tally(ItemStatus::ALL, items.iter().map(|it| it.status));
+    let bands = tally(
+        Band::ALL,
+        items.iter().flat_map(|it| it.targets.iter().map(Band::of)),
+    );
+    let (overdue, due_soon) = overdue_and_due_soon(today, items);
+    let done = by_status
+        .iter()
+        .find(|(s, _)| *s == ItemStatus::Done)
+        .map_or(0, |x| x.1);
+    DashboardFigures {
+        total: items.len(),
+        by_status,
+        overdue,
+        due_soon,
+        bands,
+        done_percent: (done * 100).checked_div(items.len()).unwrap_or(0) as u8,
+    }
+}
+
+/// How many of `found` are each of `keys`, in the order of `keys`, zeros included.
+fn tally<K: PartialEq + Copy>(keys: &[K], found: impl Iterator<Item = K>) -> Vec<(K, usize)> {
+    let mut out: Vec<(K, usize)> = keys.iter().map(|k| (*k, 0)).collect();
+    for k in found {
+        if let Some(slot) = out.iter_mut().find(|(x, _)| *x == k) {
+            slot.1 += 1;
+        }
+    }
+    out
+}
+
+/// Open items past due (most overdue first) and due within `DUE_SOON_DAYS` (soonest
+/// first); ties by id.
+fn overdue_and_due_soon(today: NaiveDate, items: &[DashboardItem]) -> (Vec<ItemId>, Vec<ItemId>) {
     let soon_end = today
         .checked_add_days(Days::new(DUE_SOON_DAYS))
         .unwrap_or(today);
     let mut overdue = Vec::new();
     let mut soon = Vec::new();
     for it in items {
-        if let Some(slot) = by_status.iter_mut().find(|(s, _)| *s == it.status) {
-            slot.1 += 1;
-        }
-        for t in &it.targets {
-            let b = Band::of(t);
-            if let Some(slot) = bands.iter_mut().find(|(x, _)| *x == b) {
-                slot.1 += 1;
-            }
-        }
         if let (Some(due), true) = (it.due, is_open(it.status)) {
             if due < today {
                 overdue.push((due, it.item));
@@ -118,16 +141,6 @@ pub fn dashboard_figures(today: NaiveDate, items: &[DashboardItem]) -> Dashboard
     }
     overdue.sort();
     soon.sort();
-    let done = by_status
-        .iter()
-        .find(|(s, _)| *s == ItemStatus::Done)
-        .map_or(0, |x| x.1);
-    DashboardFigures {
-        total: items.len(),
-        by_status,
-        overdue: overdue.into_iter().map(|x| x.1).collect(),
-        due_soon: soon.into_iter().map(|x| x.1).collect(),
-        bands,
-        done_percent: (done * 100).checked_div(items.len()).unwrap_or(0) as u8,
-    }
+    let ids = |v: Vec<(NaiveDate, ItemId)>| v.into_iter().map(|x| x.1).collect();
+    (ids(overdue), ids(soon))
 }

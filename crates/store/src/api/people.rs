@@ -1,4 +1,5 @@
-//! People, invitations and interpreter bookings (queries in `sql/people.rs`).
+//! People, invitations and interpreter bookings (queries in `sql/people.rs` and
+//! `sql/invitations.rs`).
 
 use crate::events_model::*;
 use crate::{Store, StoreError};
@@ -45,7 +46,10 @@ impl Store {
         list: &[NewInvitation],
         actor: &domain::Actor,
     ) -> Result<u64, StoreError> {
-        dispatch!(self, people::add_invitations(&self.ctx, event, list, actor))
+        dispatch!(
+            self,
+            invitations::add_invitations(&self.ctx, event, list, actor)
+        )
     }
 
     pub async fn set_invitation_status(
@@ -56,7 +60,7 @@ impl Store {
     ) -> Result<domain::EventId, StoreError> {
         dispatch!(
             self,
-            people::set_invitation_status(&self.ctx, invitation, status, actor)
+            invitations::set_invitation_status(&self.ctx, invitation, status, actor)
         )
     }
 
@@ -67,7 +71,7 @@ impl Store {
         offset: i64,
         limit: i64,
     ) -> Result<InvitationPage, StoreError> {
-        dispatch!(self, people::invitations(event, offset, limit))
+        dispatch!(self, invitations::invitations(event, offset, limit))
     }
 
     /// Books an interpreter; overlaps come back as `clashes`, not as an error.

@@ -1,5 +1,5 @@
 //! Plans and their views: the list, names, the reader's JSON, one item's view and item
-//! labels (queries in `sql/plans.rs` and `sql/labels.rs`).
+//! labels (queries in `sql/plan_list.rs`, `sql/plans.rs` and `sql/labels.rs`).
 
 use crate::model::*;
 use crate::{Store, StoreError};
@@ -7,17 +7,17 @@ use domain::{ItemId, PlanId};
 
 impl Store {
     pub async fn list_plans(&self) -> Result<Vec<PlanSummary>, StoreError> {
-        dispatch!(self, plans::list_plans())
+        dispatch!(self, plan_list::list_plans())
     }
 
     /// Id and short name of every plan, newest first (for filters).
     pub async fn plan_names(&self) -> Result<Vec<(PlanId, String)>, StoreError> {
-        dispatch!(self, plans::plan_names())
+        dispatch!(self, plan_list::plan_names())
     }
 
     /// The reader's output for the plan, exactly as imported (JSON text).
     pub async fn plan_parsed_json(&self, id: PlanId) -> Result<Option<String>, StoreError> {
-        dispatch!(self, plans::plan_parsed_json(id))
+        dispatch!(self, plan_list::plan_parsed_json(id))
     }
 
     /// An item with breadcrumbs, units, targets, deadlines and its sub-tree.

@@ -5,7 +5,7 @@ use super::import::{Prepared, import_in, not_a_plan, prepare};
 use super::plans::unit_ref_from;
 use super::schema::is_empty_in;
 use super::tx::audit;
-use super::{Conn, Pool, R, begin_write};
+use super::{Conn, DB, Pool, R, begin_write};
 use crate::model::{AuditEntry, *};
 use crate::{Ctx, StoreError};
 use domain::tracking::TrackingError;
@@ -309,6 +309,18 @@ pub(crate) async fn set_password(
     Ok(())
 }
 
+/// One column of a user (`select` binds `$1` to the id), or `NotFound`.
+async fn user_column<T>(conn: &mut Conn, select: &'static str, user: UserId) -> R<T>
+where
+    T: Send + Unpin + for<'r> sqlx::Decode<'r, DB> + sqlx::Type<DB>,
+{
+    sqlx::query_scalar(select)
+        .bind(user.0)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("user {user}")))
+}
+
 pub(crate) async fn set_user_language(
     pool: &Pool,
     ctx: &Ctx,
@@ -317,13 +329,8 @@ pub(crate) async fn set_user_language(
 ) -> R<()> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let before: Option<String> = sqlx::query_scalar("SELECT language FROM users WHERE id = $1")
-        .bind(user.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let Some(before) = before else {
-        return Err(StoreError::NotFound(format!("user {user}")));
-    };
+    let before: String =
+        user_column(&mut tx, "SELECT language FROM users WHERE id = $1", user).await?;
     if before == lang.as_str() {
         return Ok(());
     }
@@ -391,13 +398,7 @@ pub(crate) async fn set_user_active(
 ) -> R<()> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let before: Option<bool> = sqlx::query_scalar("SELECT active FROM users WHERE id = $1")
-        .bind(user.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let Some(before) = before else {
-        return Err(StoreError::NotFound(format!("user {user}")));
-    };
+    let before: bool = user_column(&mut tx, "SELECT active FROM users WHERE id = $1", user).await?;
     sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
         .bind(active)
         .bind(now)

@@ -89,7 +89,22 @@ pub(crate) async fn audit_watermark(pool: &Pool) -> R<i64> {
     )
 }
 
-fn audit_page(rows: Vec<AuditRow>, limit: i64) -> R<AuditPage> {
+/// A page of the entries `select` finds, newest first: it binds `$1` to `id`, `$2` to the
+/// id to page below and `$3` to one more than the page, which tells whether another
+/// page follows.
+async fn audit_page(
+    pool: &Pool,
+    select: impl sqlx::SqlSafeStr,
+    id: i64,
+    before: Option<i64>,
+    limit: i64,
+) -> R<AuditPage> {
+    let rows = sqlx::query_as::<_, AuditRow>(select)
+        .bind(id)
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(limit + 1)
+        .fetch_all(pool)
+        .await?;
     let mut entries = rows
         .into_iter()
         .map(AuditRow::into_record)
@@ -117,17 +132,12 @@ pub(crate) async fn audit_for_item(
     before: Option<i64>,
     limit: i64,
 ) -> R<AuditPage> {
-    let rows = sqlx::query_as::<_, AuditRow>(sql!(
+    let select = sql!(
         "SELECT {AUDIT_COLS} FROM audit_log
          WHERE (item_id = $1 OR (entity = 'item' AND entity_id = $1)) AND id < $2
          ORDER BY id DESC LIMIT $3"
-    ))
-    .bind(item.0)
-    .bind(before.unwrap_or(i64::MAX))
-    .bind(limit + 1)
-    .fetch_all(pool)
-    .await?;
-    audit_page(rows, limit)
+    );
+    audit_page(pool, select, item.0, before, limit).await
 }
 
 /// Entries about a plan and everything in it, newest first.
@@ -137,17 +147,12 @@ pub(crate) async fn audit_for_plan(
     before: Option<i64>,
     limit: i64,
 ) -> R<AuditPage> {
-    let rows = sqlx::query_as::<_, AuditRow>(sql!(
+    let select = sql!(
         "SELECT {AUDIT_COLS} FROM audit_log
          WHERE (plan_id = $1 OR (entity = 'plan' AND entity_id = $1)) AND id < $2
          ORDER BY id DESC LIMIT $3"
-    ))
-    .bind(plan.0)
-    .bind(before.unwrap_or(i64::MAX))
-    .bind(limit + 1)
-    .fetch_all(pool)
-    .await?;
-    audit_page(rows, limit)
+    );
+    audit_page(pool, select, plan.0, before, limit).await
 }
 
 // ---- derived item columns ----------------------------------------------------------------

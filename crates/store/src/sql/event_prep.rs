@@ -1,6 +1,6 @@
 //! Preparing an event: its checklist, documents and follow-up items.
 
-use super::events::{editable_event, nfc};
+use super::events::{editable_event, editable_event_row, nfc};
 use super::tx::{audit, date_text, json, parse_date};
 use super::{Pool, R, begin_write};
 use crate::events_model::*;
@@ -54,14 +54,14 @@ pub(crate) async fn set_checklist_done(
 ) -> R<EventId> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let row: Option<(i64, bool)> =
-        sqlx::query_as("SELECT event_id, done FROM checklist_entries WHERE id = $1")
-            .bind(entry)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (event, old) =
-        row.ok_or_else(|| StoreError::NotFound(format!("checklist entry {entry}")))?;
-    editable_event(&mut tx, EventId(event), actor).await?;
+    let (event, old): (_, bool) = editable_event_row(
+        &mut tx,
+        "SELECT event_id, done FROM checklist_entries WHERE id = $1",
+        "checklist entry",
+        entry,
+        actor,
+    )
+    .await?;
     sqlx::query("UPDATE checklist_entries SET done = $1 WHERE id = $2")
         .bind(done)
         .bind(entry)
@@ -74,14 +74,14 @@ pub(crate) async fn set_checklist_done(
             Some(actor.user_id),
             "event.checklist.done",
             "event",
-            Some(event),
+            Some(event.0),
         )
         .before(serde_json::json!({ "entry": entry, "done": old }))
         .after(serde_json::json!({ "entry": entry, "done": done })),
     )
     .await?;
     tx.commit().await?;
-    Ok(EventId(event))
+    Ok(event)
 }
 
 #[derive(sqlx::FromRow)]

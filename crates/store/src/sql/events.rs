@@ -2,13 +2,14 @@
 
 use super::targets::save_record_in;
 use super::tx::{audit, json};
-use super::{Conn, Pool, R, begin_write};
+use super::{Conn, DB, Pool, R, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::tracking_model::CountableRecord;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_create_event, can_edit_event};
 use domain::{Actor, EventId, EventStatus, ItemId, UnitId, UnitRelation, events};
+use sqlx::QueryBuilder;
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -151,6 +152,28 @@ pub(crate) async fn editable_event(conn: &mut Conn, id: EventId, actor: &Actor) 
         return Err(forbidden("change the event"));
     }
     Ok(ev)
+}
+
+/// A row belonging to an event (checklist entry, invitation, booking) and its event,
+/// checked editable by the actor. `select` reads `event_id` and one column by the row's
+/// id; `what` names the row in the not-found error.
+pub(crate) async fn editable_event_row<T>(
+    conn: &mut Conn,
+    select: &'static str,
+    what: &str,
+    id: i64,
+    actor: &Actor,
+) -> R<(EventId, T)>
+where
+    T: Send + Unpin + for<'r> sqlx::Decode<'r, DB> + sqlx::Type<DB>,
+{
+    let row: Option<(i64, T)> = sqlx::query_as(select)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let (event, value) = row.ok_or_else(|| StoreError::NotFound(format!("{what} {id}")))?;
+    editable_event(conn, EventId(event), actor).await?;
+    Ok((EventId(event), value))
 }
 
 pub(crate) async fn event(pool: &Pool, id: EventId) -> R<Option<EventRecord>> {
@@ -451,93 +474,72 @@ pub(crate) async fn set_event_outcome(
     Ok(())
 }
 
+/// The WHERE clause of the event list, every value bound (`push_bind`); each filter adds
+/// an ` AND …` to a clause that starts true.
+fn push_event_filter(q: &mut QueryBuilder<DB>, f: &EventFilter) {
+    q.push(" WHERE 1 = 1");
+    push_in(q, " AND e.kind IN (", f.kinds.iter().map(|k| k.as_str()));
+    push_in(
+        q,
+        " AND e.status IN (",
+        f.statuses.iter().map(|s| s.as_str()),
+    );
+    if let Some(s) = f.scope {
+        q.push(" AND e.scope = ").push_bind(s.as_str());
+    }
+    if let Some(u) = f.unit_id {
+        q.push(
+            " AND EXISTS (SELECT 1 FROM event_units eu WHERE eu.event_id = e.id AND eu.unit_id = ",
+        )
+        .push_bind(u.0)
+        .push(")");
+    }
+    if let Some(vis) = &f.visible_units {
+        if vis.is_empty() {
+            q.push(" AND 1 = 0");
+        } else {
+            push_in(
+                q,
+                " AND EXISTS (SELECT 1 FROM event_units ev WHERE ev.event_id = e.id AND ev.unit_id IN (",
+                vis.iter().map(|u| u.0),
+            );
+            q.push(")");
+        }
+    }
+    if let Some(from) = f.from {
+        q.push(" AND e.end_at >= ").push_bind(from);
+    }
+    if let Some(to) = f.to {
+        q.push(" AND e.start_at < ").push_bind(to);
+    }
+}
+
+/// `open` then the values bound and separated by commas, then `)`; nothing when there
+/// are no values (an empty filter selects everything).
+fn push_in<'t, T>(q: &mut QueryBuilder<DB>, open: &str, values: impl ExactSizeIterator<Item = T>)
+where
+    T: sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+{
+    if values.len() == 0 {
+        return;
+    }
+    q.push(open);
+    let mut list = q.separated(", ");
+    for v in values {
+        list.push_bind(v);
+    }
+    q.push(")");
+}
+
 /// Events overlapping the window, filtered; ordered by start. 3 queries.
 pub(crate) async fn list_events(pool: &Pool, ctx: &Ctx, f: &EventFilter) -> R<Vec<EventRecord>> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
-    let mut q = format!("SELECT {EVENT_COLS} FROM events e WHERE 1 = 1");
-    let mut n = 0usize;
-    let mut next = || {
-        n += 1;
-        n
-    };
-    // Bind order follows placeholder numbers; collect (number, value) and sort.
-    let mut binds: Vec<(usize, either::Value)> = Vec::new();
-    if !f.kinds.is_empty() {
-        let ps: Vec<String> = f
-            .kinds
-            .iter()
-            .map(|k| {
-                let i = next();
-                binds.push((i, either::Value::Text(k.as_str().to_string())));
-                format!("${i}")
-            })
-            .collect();
-        q.push_str(&format!(" AND e.kind IN ({})", ps.join(", ")));
-    }
-    if !f.statuses.is_empty() {
-        let ps: Vec<String> = f
-            .statuses
-            .iter()
-            .map(|s| {
-                let i = next();
-                binds.push((i, either::Value::Text(s.as_str().to_string())));
-                format!("${i}")
-            })
-            .collect();
-        q.push_str(&format!(" AND e.status IN ({})", ps.join(", ")));
-    }
-    if let Some(s) = f.scope {
-        let i = next();
-        binds.push((i, either::Value::Text(s.as_str().to_string())));
-        q.push_str(&format!(" AND e.scope = ${i}"));
-    }
-    if let Some(u) = f.unit_id {
-        let i = next();
-        binds.push((i, either::Value::Int(u.0)));
-        q.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM event_units eu WHERE eu.event_id = e.id AND eu.unit_id = ${i})"
-        ));
-    }
-    if let Some(vis) = &f.visible_units {
-        if vis.is_empty() {
-            q.push_str(" AND 1 = 0");
-        } else {
-            let ps: Vec<String> = vis
-                .iter()
-                .map(|u| {
-                    let i = next();
-                    binds.push((i, either::Value::Int(u.0)));
-                    format!("${i}")
-                })
-                .collect();
-            q.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM event_units ev WHERE ev.event_id = e.id AND ev.unit_id IN ({}))",
-                ps.join(", ")
-            ));
-        }
-    }
-    if let Some(from) = f.from {
-        let i = next();
-        binds.push((i, either::Value::Int(from)));
-        q.push_str(&format!(" AND e.end_at >= ${i}"));
-    }
-    if let Some(to) = f.to {
-        let i = next();
-        binds.push((i, either::Value::Int(to)));
-        q.push_str(&format!(" AND e.start_at < ${i}"));
-    }
+    let mut q = QueryBuilder::<DB>::new(format!("SELECT {EVENT_COLS} FROM events e"));
+    push_event_filter(&mut q, f);
     let limit = if f.limit <= 0 { 500 } else { f.limit.min(5000) };
-    q.push_str(&format!(" ORDER BY e.start_at, e.id LIMIT {limit}"));
-    binds.sort_by_key(|(i, _)| *i);
-    let mut query = sqlx::query_as::<_, EventRow>(sqlx::AssertSqlSafe(q));
-    for (_, v) in binds {
-        query = match v {
-            either::Value::Text(s) => query.bind(s),
-            either::Value::Int(i) => query.bind(i),
-        };
-    }
-    let rows = query.fetch_all(&mut *conn).await?;
+    q.push(format!(" ORDER BY e.start_at, e.id LIMIT {limit}"));
+    let rows: Vec<EventRow> = q.build_query_as().fetch_all(&mut *conn).await?;
     let mut out = rows
         .into_iter()
         .map(EventRow::into_record)
@@ -545,13 +547,6 @@ pub(crate) async fn list_events(pool: &Pool, ctx: &Ctx, f: &EventFilter) -> R<Ve
     ctx.count_view_query();
     attach_links(&mut conn, &mut out).await?;
     Ok(out)
-}
-
-pub(crate) mod either {
-    pub(super) enum Value {
-        Text(String),
-        Int(i64),
-    }
 }
 
 /// Events linked to an item (for the item page).

@@ -162,6 +162,21 @@ pub(crate) async fn ensure_unit(
     Ok(UnitId(id))
 }
 
+/// The units an import names: canonicalised through the alias table, found or created
+/// once each (creation audited at the import's time, by its actor).
+struct UnitResolver {
+    table: domain::AbbreviationTable,
+    found: HashMap<String, UnitId>,
+    at: i64,
+    actor: Option<UserId>,
+}
+
+impl UnitResolver {
+    async fn resolve(&mut self, conn: &mut Conn, unit: &domain::CanonicalUnit) -> R<UnitId> {
+        ensure_unit(conn, self.at, &mut self.found, unit, self.actor).await
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn import_in(
     conn: &mut Conn,
@@ -176,12 +191,58 @@ pub(crate) async fn import_in(
     if let Some(id) = find_duplicate(conn, prepared, source_sha256).await? {
         return Ok(ImportOutcome::AlreadyImported(id));
     }
-    let at = now;
-    let table = load_abbreviations(conn).await?;
-    let mut units: HashMap<String, UnitId> = HashMap::new();
+    let mut units = UnitResolver {
+        table: load_abbreviations(conn).await?,
+        found: HashMap::new(),
+        at: now,
+        actor,
+    };
+    let source = (source_name, source_sha256);
+    let plan_id = insert_plan(conn, parsed, prepared, source, now, actor).await?;
+    insert_statements(conn, plan_id, parsed).await?;
+    let forests = insert_appendices(conn, plan_id, parsed).await?;
+    let fault = ctx.import_fault();
+    let mut seq: i64 = 0;
+    for (appendix_id, roots) in forests {
+        let tree = Tree {
+            plan_id,
+            appendix_id,
+            fault,
+        };
+        insert_forest(conn, &tree, roots, &mut seq, &mut units).await?;
+    }
+    insert_responsibilities(conn, plan_id, parsed, &mut units).await?;
+    insert_warnings(conn, plan_id, parsed).await?;
+    let d = &parsed.document;
+    audit(
+        conn,
+        now,
+        &AuditEntry::new(actor, "plan.import", "plan", Some(plan_id)).after(json!({
+            "title": d.title,
+            "number": d.number,
+            "symbol": d.symbol,
+            "source_name": source_name,
+            "source_sha256": source_sha256,
+            "items": seq,
+        })),
+    )
+    .await?;
+    super::items::fill_items(conn, Some(PlanId(plan_id))).await?;
+    Ok(ImportOutcome::Imported(PlanId(plan_id)))
+}
+
+/// The plan's row; `source` is the file's name and SHA-256.
+async fn insert_plan(
+    conn: &mut Conn,
+    parsed: &ParsedPlan,
+    prepared: &Prepared,
+    (source_name, source_sha256): (&str, &str),
+    at: i64,
+    actor: Option<UserId>,
+) -> R<i64> {
     let d = &parsed.document;
     let signer = parsed.signer.as_ref();
-    let plan_id: i64 = sqlx::query_scalar(
+    Ok(sqlx::query_scalar(
         "INSERT INTO plans (kind, kind_code, number, symbol, issuer, parent_issuer, place,
              doc_date, year, title, budget_text, signer_authority, signer_title, signer_name,
              source_name, source_sha256, parsed_sha256, identity_key, parsed_json,
@@ -212,8 +273,11 @@ pub(crate) async fn import_in(
     .bind(at)
     .bind(actor.map(|u| u.0))
     .fetch_one(&mut *conn)
-    .await?;
+    .await?)
+}
 
+/// The legal basis, purposes and requirements, in order.
+async fn insert_statements(conn: &mut Conn, plan_id: i64, parsed: &ParsedPlan) -> R<()> {
     for (pos, lb) in parsed.legal_basis.iter().enumerate() {
         sqlx::query(
             "INSERT INTO plan_legal_basis (plan_id, position, text, refs_json)
@@ -249,8 +313,16 @@ pub(crate) async fn import_in(
         .execute(&mut *conn)
         .await?;
     }
+    Ok(())
+}
 
-    // The content tree, then each appendix's rows, depth first; `seq` is document order.
+/// The appendices' rows; returns the forests to insert: the content tree, then each
+/// appendix's rows (with the appendix id).
+async fn insert_appendices<'p>(
+    conn: &mut Conn,
+    plan_id: i64,
+    parsed: &'p ParsedPlan,
+) -> R<Vec<(Option<i64>, &'p [vanban::Item])>> {
     let mut forests: Vec<(Option<i64>, &[vanban::Item])> = vec![(None, &parsed.items)];
     for (pos, a) in parsed.appendices.iter().enumerate() {
         let appendix_id: i64 = sqlx::query_scalar(
@@ -265,107 +337,178 @@ pub(crate) async fn import_in(
         .await?;
         forests.push((Some(appendix_id), &a.items));
     }
-    let fault = ctx.import_fault();
-    let mut seq: i64 = 0;
-    for (appendix_id, roots) in forests {
-        // (item, parent id, depth, position among siblings)
-        let mut stack: Vec<(&vanban::Item, Option<i64>, i64, i64)> = roots
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, it)| (it, None, 0, i as i64))
-            .collect();
-        while let Some((it, parent, depth, position)) = stack.pop() {
-            if fault.is_some_and(|n| seq as u64 >= n) {
-                return Err(StoreError::InjectedFault);
-            }
-            let item_id: i64 = sqlx::query_scalar(
-                "INSERT INTO items (plan_id, parent_id, appendix_id, position, seq, depth,
-                     numbering, title, body, source_line, added, status, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
-                 RETURNING id",
-            )
-            .bind(plan_id)
-            .bind(parent)
-            .bind(appendix_id)
-            .bind(position)
-            .bind(seq)
-            .bind(depth)
-            .bind(&it.numbering)
-            .bind(&it.title)
-            .bind(&it.text)
-            .bind(i64::try_from(it.line).ok())
-            .bind(false)
-            .bind(ItemStatus::NotStarted.as_str())
-            .bind(at)
-            .fetch_one(&mut *conn)
-            .await?;
-            seq += 1;
+    Ok(forests)
+}
 
-            let leads = domain::merge_units(it.lead_units.iter().map(String::as_str), &table);
-            let coords: Vec<_> =
-                domain::merge_units(it.coordinating_units.iter().map(String::as_str), &table)
-                    .into_iter()
-                    .filter(|c| !leads.iter().any(|l| l.key == c.key))
-                    .collect();
-            let rels = leads
-                .iter()
-                .map(|u| (u, UnitRelation::Lead))
-                .chain(coords.iter().map(|u| (u, UnitRelation::Coordinating)));
-            for (pos, (u, relation)) in rels.enumerate() {
-                let unit_id = ensure_unit(conn, now, &mut units, u, actor).await?;
-                sqlx::query(
-                    "INSERT INTO item_units (item_id, unit_id, relation, position)
-                     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-                )
-                .bind(item_id)
-                .bind(unit_id.0)
-                .bind(relation.as_str())
-                .bind(pos as i64)
-                .execute(&mut *conn)
-                .await?;
-            }
-            for (pos, t) in it.targets.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO targets (item_id, position, min_value, max_value, unit, per, text)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                )
-                .bind(item_id)
-                .bind(pos as i64)
-                .bind(t.min)
-                .bind(t.max)
-                .bind(&t.unit)
-                .bind(&t.per)
-                .bind(&t.text)
-                .execute(&mut *conn)
-                .await?;
-            }
-            for (pos, dl) in it.deadlines.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO deadlines (item_id, position, text, due, start_date, recurrence)
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(item_id)
-                .bind(pos as i64)
-                .bind(&dl.text)
-                .bind(date_text(dl.due))
-                .bind(date_text(dl.start))
-                .bind(&dl.recurrence)
-                .execute(&mut *conn)
-                .await?;
-            }
-            for (i, child) in it.children.iter().enumerate().rev() {
-                stack.push((child, Some(item_id), depth + 1, i as i64));
-            }
+/// Where a forest goes: its plan, its appendix (if any), and the test hook that fails the
+/// import after that many items.
+struct Tree {
+    plan_id: i64,
+    appendix_id: Option<i64>,
+    fault: Option<u64>,
+}
+
+/// One item's place in its tree.
+struct Place {
+    parent: Option<i64>,
+    depth: i64,
+    /// Among siblings, from 0.
+    position: i64,
+}
+
+/// Inserts a forest depth first; `seq` counts items in document order across forests.
+async fn insert_forest(
+    conn: &mut Conn,
+    tree: &Tree,
+    roots: &[vanban::Item],
+    seq: &mut i64,
+    units: &mut UnitResolver,
+) -> R<()> {
+    let mut stack: Vec<(&vanban::Item, Place)> = roots
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, it)| {
+            let place = Place {
+                parent: None,
+                depth: 0,
+                position: i as i64,
+            };
+            (it, place)
+        })
+        .collect();
+    while let Some((it, place)) = stack.pop() {
+        if tree.fault.is_some_and(|n| *seq as u64 >= n) {
+            return Err(StoreError::InjectedFault);
+        }
+        let item_id = insert_item(conn, tree, &place, *seq, it, units.at).await?;
+        *seq += 1;
+        insert_item_units(conn, item_id, it, units).await?;
+        insert_targets_and_deadlines(conn, item_id, it).await?;
+        for (i, child) in it.children.iter().enumerate().rev() {
+            let place = Place {
+                parent: Some(item_id),
+                depth: place.depth + 1,
+                position: i as i64,
+            };
+            stack.push((child, place));
         }
     }
+    Ok(())
+}
 
+async fn insert_item(
+    conn: &mut Conn,
+    tree: &Tree,
+    place: &Place,
+    seq: i64,
+    it: &vanban::Item,
+    at: i64,
+) -> R<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO items (plan_id, parent_id, appendix_id, position, seq, depth,
+             numbering, title, body, source_line, added, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+         RETURNING id",
+    )
+    .bind(tree.plan_id)
+    .bind(place.parent)
+    .bind(tree.appendix_id)
+    .bind(place.position)
+    .bind(seq)
+    .bind(place.depth)
+    .bind(&it.numbering)
+    .bind(&it.title)
+    .bind(&it.text)
+    .bind(i64::try_from(it.line).ok())
+    .bind(false)
+    .bind(ItemStatus::NotStarted.as_str())
+    .bind(at)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// The item's lead units, then its coordinating units that are not also leads.
+async fn insert_item_units(
+    conn: &mut Conn,
+    item_id: i64,
+    it: &vanban::Item,
+    units: &mut UnitResolver,
+) -> R<()> {
+    let leads = domain::merge_units(it.lead_units.iter().map(String::as_str), &units.table);
+    let coords: Vec<_> = domain::merge_units(
+        it.coordinating_units.iter().map(String::as_str),
+        &units.table,
+    )
+    .into_iter()
+    .filter(|c| !leads.iter().any(|l| l.key == c.key))
+    .collect();
+    let rels = leads
+        .iter()
+        .map(|u| (u, UnitRelation::Lead))
+        .chain(coords.iter().map(|u| (u, UnitRelation::Coordinating)));
+    for (pos, (u, relation)) in rels.enumerate() {
+        let unit_id = units.resolve(conn, u).await?;
+        sqlx::query(
+            "INSERT INTO item_units (item_id, unit_id, relation, position)
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(item_id)
+        .bind(unit_id.0)
+        .bind(relation.as_str())
+        .bind(pos as i64)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn insert_targets_and_deadlines(conn: &mut Conn, item_id: i64, it: &vanban::Item) -> R<()> {
+    for (pos, t) in it.targets.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO targets (item_id, position, min_value, max_value, unit, per, text)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(item_id)
+        .bind(pos as i64)
+        .bind(t.min)
+        .bind(t.max)
+        .bind(&t.unit)
+        .bind(&t.per)
+        .bind(&t.text)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (pos, dl) in it.deadlines.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO deadlines (item_id, position, text, due, start_date, recurrence)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(item_id)
+        .bind(pos as i64)
+        .bind(&dl.text)
+        .bind(date_text(dl.due))
+        .bind(date_text(dl.start))
+        .bind(&dl.recurrence)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// "Tổ chức thực hiện": each heading with its unit when it names one.
+async fn insert_responsibilities(
+    conn: &mut Conn,
+    plan_id: i64,
+    parsed: &ParsedPlan,
+    units: &mut UnitResolver,
+) -> R<()> {
     for (pos, r) in parsed.responsibilities.iter().enumerate() {
-        let canon = domain::canonical_unit(&r.unit, &table);
+        let canon = domain::canonical_unit(&r.unit, &units.table);
         let unit_id = if canon.key.is_empty() {
             None
         } else {
-            Some(ensure_unit(conn, now, &mut units, &canon, actor).await?.0)
+            Some(units.resolve(conn, &canon).await?.0)
         };
         sqlx::query(
             "INSERT INTO plan_responsibilities (plan_id, position, unit_id, unit_text, duties_json)
@@ -379,6 +522,10 @@ pub(crate) async fn import_in(
         .execute(&mut *conn)
         .await?;
     }
+    Ok(())
+}
+
+async fn insert_warnings(conn: &mut Conn, plan_id: i64, parsed: &ParsedPlan) -> R<()> {
     for (pos, w) in parsed.warnings.iter().enumerate() {
         sqlx::query(
             "INSERT INTO plan_warnings (plan_id, position, line, message) VALUES ($1, $2, $3, $4)",
@@ -390,21 +537,5 @@ pub(crate) async fn import_in(
         .execute(&mut *conn)
         .await?;
     }
-    audit(
-        conn,
-        now,
-        &AuditEntry::new(actor, "plan.import", "plan", Some(plan_id)).after(json!({
-            "title": d.title,
-            "number": d.number,
-            "symbol": d.symbol,
-            "source_name": source_name,
-            "source_sha256": source_sha256,
-            "items": seq,
-        })),
-    )
-    .await?;
-    super::items::fill_items(conn, Some(PlanId(plan_id))).await?;
-    Ok(ImportOutcome::Imported(PlanId(plan_id)))
+    Ok(())
 }
-
-// ---- plan reads ------------------------------------------------------------------------

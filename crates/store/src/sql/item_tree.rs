@@ -87,6 +87,89 @@ pub(crate) async fn insert_added(
     Ok(ItemId(id))
 }
 
+/// An item's own lead and coordinating units, each in order.
+fn lead_and_coordinating(it: &ItemTracking) -> (Vec<UnitId>, Vec<UnitId>) {
+    let of = |rel| -> Vec<UnitId> {
+        it.units
+            .iter()
+            .filter(|(_, r)| *r == rel)
+            .map(|(u, _)| *u)
+            .collect()
+    };
+    (of(UnitRelation::Lead), of(UnitRelation::Coordinating))
+}
+
+/// Puts `new_ids` together among their siblings at the index `at` gives for the others,
+/// and renumbers the positions.
+async fn place_among_siblings(
+    conn: &mut Conn,
+    place: &Placement,
+    new_ids: &[ItemId],
+    at: impl FnOnce(&[i64]) -> usize,
+) -> R<()> {
+    let mut sibs = siblings(conn, place.plan, place.parent, place.appendix).await?;
+    sibs.retain(|s| !new_ids.iter().any(|n| n.0 == *s));
+    let at = at(&sibs);
+    for (k, n) in new_ids.iter().enumerate() {
+        sibs.insert(at + k, n.0);
+    }
+    renumber(conn, &sibs).await
+}
+
+/// Where a new item goes and its units: under a parent (see `add_item`), or at the top
+/// level (the Board or an admin).
+async fn placement_and_units(
+    conn: &mut Conn,
+    new: &NewItem,
+    actor: &Actor,
+    now: i64,
+) -> R<(Placement, Vec<UnitId>, Vec<UnitId>)> {
+    let mut place = Placement {
+        plan: new.plan_id,
+        parent: new.parent_id,
+        appendix: None,
+        depth: 0,
+        now,
+    };
+    let Some(p) = new.parent_id else {
+        tracking::check_change_units(actor)?;
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
+            .bind(new.plan_id.0)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if exists.is_none() {
+            return Err(StoreError::NotFound(format!("plan {}", new.plan_id)));
+        }
+        return Ok((place, new.lead.clone(), new.coordinating.clone()));
+    };
+    let parent = locked_item(conn, p, None).await?;
+    if parent.plan_id != new.plan_id {
+        return Err(StoreError::Invalid("the parent is in another plan".into()));
+    }
+    tracking::check_edit_item(actor, &parent.item_units())?;
+    let (appendix, depth): (Option<i64>, i64) =
+        sqlx::query_as("SELECT appendix_id, depth FROM items WHERE id = $1")
+            .bind(p.0)
+            .fetch_one(&mut *conn)
+            .await?;
+    (place.appendix, place.depth) = (appendix, depth + 1);
+    let (pl, pc) = lead_and_coordinating(&parent);
+    let lead = if new.lead.is_empty() {
+        pl.clone()
+    } else {
+        new.lead.clone()
+    };
+    let coord = if new.lead.is_empty() && new.coordinating.is_empty() {
+        pc.clone()
+    } else {
+        new.coordinating.clone()
+    };
+    if lead != pl || coord != pc {
+        tracking::check_change_units(actor)?;
+    }
+    Ok((place, lead, coord))
+}
+
 /// Adds an item that is not in the document (`added = true`). Under a parent: whoever
 /// may edit the parent, with the parent's units unless other units are given (which
 /// needs the Board or an admin). At the top level: the Board or an admin.
@@ -97,64 +180,7 @@ pub(crate) async fn add_item(pool: &Pool, ctx: &Ctx, new: &NewItem, actor: &Acto
         return Err(StoreError::Invalid("an item needs a title".into()));
     }
     let mut tx = begin_write(pool).await?;
-    let (appendix, depth, lead, coord) = match new.parent_id {
-        Some(p) => {
-            let parent = locked_item(&mut tx, p, None).await?;
-            if parent.plan_id != new.plan_id {
-                return Err(StoreError::Invalid("the parent is in another plan".into()));
-            }
-            tracking::check_edit_item(actor, &parent.item_units())?;
-            let (appendix, depth): (Option<i64>, i64) =
-                sqlx::query_as("SELECT appendix_id, depth FROM items WHERE id = $1")
-                    .bind(p.0)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            let units_of = |rel| -> Vec<UnitId> {
-                parent
-                    .units
-                    .iter()
-                    .filter(|(_, r)| *r == rel)
-                    .map(|(u, _)| *u)
-                    .collect()
-            };
-            let (pl, pc) = (
-                units_of(UnitRelation::Lead),
-                units_of(UnitRelation::Coordinating),
-            );
-            let lead = if new.lead.is_empty() {
-                pl.clone()
-            } else {
-                new.lead.clone()
-            };
-            let coord = if new.lead.is_empty() && new.coordinating.is_empty() {
-                pc.clone()
-            } else {
-                new.coordinating.clone()
-            };
-            if lead != pl || coord != pc {
-                tracking::check_change_units(actor)?;
-            }
-            (appendix, depth + 1, lead, coord)
-        }
-        None => {
-            tracking::check_change_units(actor)?;
-            let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE id = $1")
-                .bind(new.plan_id.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if exists.is_none() {
-                return Err(StoreError::NotFound(format!("plan {}", new.plan_id)));
-            }
-            (None, 0, new.lead.clone(), new.coordinating.clone())
-        }
-    };
-    let place = Placement {
-        plan: new.plan_id,
-        parent: new.parent_id,
-        appendix,
-        depth,
-        now,
-    };
+    let (place, lead, coord) = placement_and_units(&mut tx, new, actor, now).await?;
     let id = insert_added(
         &mut tx,
         &place,
@@ -166,13 +192,11 @@ pub(crate) async fn add_item(pool: &Pool, ctx: &Ctx, new: &NewItem, actor: &Acto
     )
     .await?;
     write_units(&mut tx, id, &lead, &coord).await?;
-    let mut sibs = siblings(&mut tx, new.plan_id, new.parent_id, appendix).await?;
-    sibs.retain(|s| *s != id.0);
-    let at = new
-        .position
-        .map_or(sibs.len(), |p| (p.max(0) as usize).min(sibs.len()));
-    sibs.insert(at, id.0);
-    renumber(&mut tx, &sibs).await?;
+    place_among_siblings(&mut tx, &place, &[id], |sibs| {
+        new.position
+            .map_or(sibs.len(), |p| (p.max(0) as usize).min(sibs.len()))
+    })
+    .await?;
     let after = load_item(&mut tx, id).await?;
     audit_in(
         &mut tx,
@@ -207,35 +231,8 @@ pub(crate) async fn split_item(
     let it = locked_item(&mut tx, id, Some(expected)).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
     bump(&mut tx, now, &it).await?;
-    let (appendix, depth, numbering): (Option<i64>, i64, Option<String>) =
-        sqlx::query_as("SELECT appendix_id, depth, numbering FROM items WHERE id = $1")
-            .bind(id.0)
-            .fetch_one(&mut *tx)
-            .await?;
-    let first = &parts[0];
-    sqlx::query("UPDATE items SET title = $1, body = $2, search_folded = $3 WHERE id = $4")
-        .bind(first.title.trim())
-        .bind(&first.text)
-        .bind(search_text(
-            numbering.as_deref(),
-            first.title.trim(),
-            &first.text,
-        ))
-        .bind(id.0)
-        .execute(&mut *tx)
-        .await?;
-    let lead: Vec<UnitId> = it
-        .units
-        .iter()
-        .filter(|(_, r)| *r == UnitRelation::Lead)
-        .map(|(u, _)| *u)
-        .collect();
-    let coord: Vec<UnitId> = it
-        .units
-        .iter()
-        .filter(|(_, r)| *r == UnitRelation::Coordinating)
-        .map(|(u, _)| *u)
-        .collect();
+    let (appendix, depth) = keep_first_part(&mut tx, id, &parts[0]).await?;
+    let (lead, coord) = lead_and_coordinating(&it);
     let place = Placement {
         plan: it.plan_id,
         parent: it.parent_id,
@@ -245,29 +242,17 @@ pub(crate) async fn split_item(
     };
     let mut new_ids = Vec::new();
     for p in &parts[1..] {
-        let nid = insert_added(
-            &mut tx,
-            &place,
-            None,
-            p.title.trim(),
-            &p.text,
-            it.start,
-            it.due,
-        )
-        .await?;
+        let title = p.title.trim();
+        let nid = insert_added(&mut tx, &place, None, title, &p.text, it.start, it.due).await?;
         write_units(&mut tx, nid, &lead, &coord).await?;
         new_ids.push(nid);
     }
-    let mut sibs = siblings(&mut tx, it.plan_id, it.parent_id, appendix).await?;
-    sibs.retain(|s| !new_ids.iter().any(|n| n.0 == *s));
-    let at = sibs
-        .iter()
-        .position(|s| *s == id.0)
-        .map_or(sibs.len(), |p| p + 1);
-    for (k, n) in new_ids.iter().enumerate() {
-        sibs.insert(at + k, n.0);
-    }
-    renumber(&mut tx, &sibs).await?;
+    place_among_siblings(&mut tx, &place, &new_ids, |sibs| {
+        sibs.iter()
+            .position(|s| *s == id.0)
+            .map_or(sibs.len(), |p| p + 1)
+    })
+    .await?;
     let after = load_item(&mut tx, id).await?;
     audit_in(
         &mut tx,
@@ -281,6 +266,27 @@ pub(crate) async fn split_item(
     .await?;
     tx.commit().await?;
     Ok(new_ids)
+}
+
+/// The split item takes the first part's title and text; returns its appendix and depth.
+async fn keep_first_part(conn: &mut Conn, id: ItemId, first: &SplitPart) -> R<(Option<i64>, i64)> {
+    let (appendix, depth, numbering): (Option<i64>, i64, Option<String>) =
+        sqlx::query_as("SELECT appendix_id, depth, numbering FROM items WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(&mut *conn)
+            .await?;
+    sqlx::query("UPDATE items SET title = $1, body = $2, search_folded = $3 WHERE id = $4")
+        .bind(first.title.trim())
+        .bind(&first.text)
+        .bind(search_text(
+            numbering.as_deref(),
+            first.title.trim(),
+            &first.text,
+        ))
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    Ok((appendix, depth))
 }
 
 /// Moves an item to `position` among its siblings (0 = first).

@@ -160,7 +160,13 @@ pub(crate) async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTrack
     else {
         return Ok(None);
     };
-    let mut it = ItemTracking {
+    let units = own_units(conn, id).await?;
+    let inherited_units = if units.is_empty() && r.parent_id.is_some() {
+        inherited_units(conn, id).await?
+    } else {
+        Vec::new()
+    };
+    Ok(Some(ItemTracking {
         id,
         plan_id: PlanId(r.plan_id),
         parent_id: r.parent_id.map(ItemId),
@@ -174,67 +180,73 @@ pub(crate) async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTrack
         due: parse_date(r.due_date),
         dates_source: dates_source(r.dates_source),
         version: r.version,
-        units: Vec::new(),
-        inherited_units: Vec::new(),
-        people: Vec::new(),
-    };
-    for (unit, rel) in sqlx::query_as::<_, (i64, String)>(
+        units,
+        inherited_units,
+        people: responsible_people(conn, id).await?,
+    }))
+}
+
+fn unit_relation(unit: i64, rel: &str) -> (UnitId, UnitRelation) {
+    (
+        UnitId(unit),
+        UnitRelation::from_str(rel).unwrap_or(UnitRelation::Coordinating),
+    )
+}
+
+/// The units the item names itself, leads first.
+async fn own_units(conn: &mut Conn, id: ItemId) -> R<Vec<(UnitId, UnitRelation)>> {
+    let rows = sqlx::query_as::<_, (i64, String)>(
         "SELECT unit_id, relation FROM item_units WHERE item_id = $1
          ORDER BY relation DESC, position",
     )
     .bind(id.0)
     .fetch_all(&mut *conn)
-    .await?
-    {
-        it.units.push((
-            UnitId(unit),
-            UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
-        ));
-    }
-    if it.units.is_empty() && it.parent_id.is_some() {
-        // The nearest ancestor with units (lvl 1 = parent).
-        // The level is the engines' plain integer (INTEGER / int4): read as i32.
-        let rows = sqlx::query_as::<_, (i64, String, i32)>(
-            "WITH RECURSIVE up(id, parent_id, lvl) AS (
-                 SELECT id, parent_id, 0 FROM items WHERE id = $1
-                 UNION ALL
-                 SELECT i.id, i.parent_id, up.lvl + 1 FROM items i JOIN up ON i.id = up.parent_id
-             )
-             SELECT iu.unit_id, iu.relation, up.lvl FROM up
-             JOIN item_units iu ON iu.item_id = up.id
-             WHERE up.lvl > 0
-             ORDER BY up.lvl, iu.relation DESC, iu.position",
-        )
-        .bind(id.0)
-        .fetch_all(&mut *conn)
-        .await?;
-        let nearest: Option<i32> = rows.first().map(|r| r.2);
-        for (unit, rel, lvl) in rows {
-            if Some(lvl) != nearest {
-                break;
-            }
-            it.inherited_units.push((
-                UnitId(unit),
-                UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
-            ));
-        }
-    }
-    for p in sqlx::query_as::<_, ItemPersonRow>(
+    .await?;
+    Ok(rows.iter().map(|(u, rel)| unit_relation(*u, rel)).collect())
+}
+
+/// The units of the nearest ancestor that names any (lvl 1 = parent).
+async fn inherited_units(conn: &mut Conn, id: ItemId) -> R<Vec<(UnitId, UnitRelation)>> {
+    // The level is the engines' plain integer (INTEGER / int4): read as i32.
+    let rows = sqlx::query_as::<_, (i64, String, i32)>(
+        "WITH RECURSIVE up(id, parent_id, lvl) AS (
+             SELECT id, parent_id, 0 FROM items WHERE id = $1
+             UNION ALL
+             SELECT i.id, i.parent_id, up.lvl + 1 FROM items i JOIN up ON i.id = up.parent_id
+         )
+         SELECT iu.unit_id, iu.relation, up.lvl FROM up
+         JOIN item_units iu ON iu.item_id = up.id
+         WHERE up.lvl > 0
+         ORDER BY up.lvl, iu.relation DESC, iu.position",
+    )
+    .bind(id.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let nearest: Option<i32> = rows.first().map(|r| r.2);
+    Ok(rows
+        .iter()
+        .take_while(|r| Some(r.2) == nearest)
+        .map(|(u, rel, _)| unit_relation(*u, rel))
+        .collect())
+}
+
+async fn responsible_people(conn: &mut Conn, id: ItemId) -> R<Vec<ResponsiblePerson>> {
+    let rows = sqlx::query_as::<_, ItemPersonRow>(
         "SELECT unit_id, name, title, user_id FROM item_people WHERE item_id = $1
          ORDER BY unit_id, position",
     )
     .bind(id.0)
     .fetch_all(&mut *conn)
-    .await?
-    {
-        it.people.push(ResponsiblePerson {
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|p| ResponsiblePerson {
             unit_id: UnitId(p.unit_id),
             name: p.name,
             title: p.title,
             user_id: p.user_id.map(UserId),
-        });
-    }
-    Ok(Some(it))
+        })
+        .collect())
 }
 
 /// An item's tracking state (status, dates, version, units, people): 3 queries.

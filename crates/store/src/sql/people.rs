@@ -1,14 +1,15 @@
-//! People (experts, interpreters, guests), invitations and interpreter bookings.
+//! People (experts, interpreters, guests) and interpreter bookings.
 
-use super::events::{editable_event, forbidden, nfc, placeholders};
+use super::events::{editable_event, editable_event_row, forbidden, nfc};
 use super::tx::{audit, json};
-use super::{Conn, Pool, R, begin_write};
+use super::{Conn, DB, Pool, R, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_edit_people};
-use domain::{Actor, EventId, InvitationStatus, LanguagePair, PersonId, PersonKind};
-use std::collections::HashMap;
+use domain::{Actor, EventId, LanguagePair, PersonId, PersonKind};
+use sqlx::query::Query;
+use sqlx::{Database, Row};
 
 pub(crate) const PERSON_COLS: &str =
     "id, kind, name, title, organisation, field, email, phone, language_pairs, notes, version";
@@ -50,7 +51,8 @@ impl PersonRow {
     }
 }
 
-pub(crate) fn check_person(p: &PersonInput) -> R<(PersonKind, String, String)> {
+/// A person's kind, name (NFC) and language pairs, checked.
+fn check_person(p: &PersonInput) -> R<(PersonKind, String, String)> {
     let name = nfc(&p.name);
     if name.is_empty() {
         return Err(EventError::NameRequired.into());
@@ -67,6 +69,27 @@ pub(crate) fn check_person(p: &PersonInput) -> R<(PersonKind, String, String)> {
     Ok((kind, name, pairs))
 }
 
+type PersonQuery<'q> = Query<'q, DB, <DB as Database>::Arguments>;
+
+/// Binds $1–$10 of the INSERT and the UPDATE: kind, name, name_folded, title,
+/// organisation, field, email, phone, language_pairs, notes.
+fn bind_person<'q>(
+    q: PersonQuery<'q>,
+    p: &PersonInput,
+    (kind, name, pairs): &(PersonKind, String, String),
+) -> PersonQuery<'q> {
+    q.bind(kind.as_str())
+        .bind(name)
+        .bind(vanban::text::fold(name))
+        .bind(nfc(&p.title))
+        .bind(nfc(&p.organisation))
+        .bind(nfc(&p.field))
+        .bind(p.email.trim())
+        .bind(p.phone.trim())
+        .bind(pairs)
+        .bind(nfc(&p.notes))
+}
+
 pub(crate) async fn create_person(
     pool: &Pool,
     ctx: &Ctx,
@@ -77,27 +100,21 @@ pub(crate) async fn create_person(
     if !can_edit_people(actor) {
         return Err(forbidden("edit the people directory"));
     }
-    let (kind, name, pairs) = check_person(p)?;
+    let checked = check_person(p)?;
     let mut tx = begin_write(pool).await?;
-    let at = now;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO people (kind, name, name_folded, title, organisation, field, email, phone,
-             language_pairs, notes, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+    let id: i64 = bind_person(
+        sqlx::query(
+            "INSERT INTO people (kind, name, name_folded, title, organisation, field, email, phone,
+                 language_pairs, notes, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+        ),
+        p,
+        &checked,
     )
-    .bind(kind.as_str())
-    .bind(&name)
-    .bind(vanban::text::fold(&name))
-    .bind(nfc(&p.title))
-    .bind(nfc(&p.organisation))
-    .bind(nfc(&p.field))
-    .bind(p.email.trim())
-    .bind(p.phone.trim())
-    .bind(&pairs)
-    .bind(nfc(&p.notes))
-    .bind(at)
+    .bind(now)
     .fetch_one(&mut *tx)
-    .await?;
+    .await?
+    .try_get(0)?;
     let rec = load_person(&mut tx, PersonId(id)).await?;
     audit(
         &mut tx,
@@ -135,7 +152,7 @@ pub(crate) async fn update_person(
     if !can_edit_people(actor) {
         return Err(forbidden("edit the people directory"));
     }
-    let (kind, name, pairs) = check_person(p)?;
+    let checked = check_person(p)?;
     let mut tx = begin_write(pool).await?;
     let before = load_person(&mut tx, id)
         .await?
@@ -148,22 +165,16 @@ pub(crate) async fn update_person(
             current: json(&before),
         });
     }
-    sqlx::query(
+    bind_person(
+        sqlx::query(
         "UPDATE people SET kind = $1, name = $2, name_folded = $3, title = $4, organisation = $5,
              field = $6, email = $7, phone = $8, language_pairs = $9, notes = $10,
              version = version + 1, updated_at = $11
          WHERE id = $12 AND version = $13",
+        ),
+        p,
+        &checked,
     )
-    .bind(kind.as_str())
-    .bind(&name)
-    .bind(vanban::text::fold(&name))
-    .bind(nfc(&p.title))
-    .bind(nfc(&p.organisation))
-    .bind(nfc(&p.field))
-    .bind(p.email.trim())
-    .bind(p.phone.trim())
-    .bind(&pairs)
-    .bind(nfc(&p.notes))
     .bind(now)
     .bind(id.0)
     .bind(expected)
@@ -205,223 +216,6 @@ pub(crate) async fn list_people(
     .fetch_all(pool)
     .await?;
     rows.into_iter().map(PersonRow::into_record).collect()
-}
-
-// ---- invitations ------------------------------------------------------------------------
-
-/// A directory person's defaults for an invitation.
-#[derive(sqlx::FromRow)]
-struct KnownPersonRow {
-    id: i64,
-    name: String,
-    organisation: String,
-    email: String,
-}
-
-#[derive(sqlx::FromRow)]
-struct InvitationRow {
-    id: i64,
-    event_id: i64,
-    person_id: Option<i64>,
-    name: String,
-    organisation: String,
-    email: String,
-    status: String,
-}
-
-/// Adds invitations with multi-row INSERTs (1,000 rows a statement), one audit entry for
-/// the batch. A person already invited is skipped. Returns how many were added.
-pub(crate) async fn add_invitations(
-    pool: &Pool,
-    ctx: &Ctx,
-    event: EventId,
-    list: &[NewInvitation],
-    actor: &Actor,
-) -> R<u64> {
-    let now = ctx.now();
-    let mut clean: Vec<(Option<i64>, String, String, String)> = Vec::with_capacity(list.len());
-    for inv in list {
-        let name = nfc(&inv.name);
-        if name.is_empty() && inv.person_id.is_none() {
-            return Err(EventError::NameRequired.into());
-        }
-        clean.push((
-            inv.person_id.map(|p| p.0),
-            name,
-            nfc(&inv.organisation),
-            inv.email.trim().to_string(),
-        ));
-    }
-    let mut tx = begin_write(pool).await?;
-    editable_event(&mut tx, event, actor).await?;
-    // Directory people: their name and organisation when none was given.
-    let person_ids: Vec<i64> = clean.iter().filter_map(|c| c.0).collect();
-    if !person_ids.is_empty() {
-        let mut known: HashMap<i64, (String, String, String)> = HashMap::new();
-        for chunk in person_ids.chunks(1000) {
-            let mut q = sqlx::query_as::<_, KnownPersonRow>(sql!(
-                "SELECT id, name, organisation, email FROM people WHERE id IN ({})",
-                placeholders(1, chunk.len())
-            ));
-            for id in chunk {
-                q = q.bind(*id);
-            }
-            for r in q.fetch_all(&mut *tx).await? {
-                known.insert(r.id, (r.name, r.organisation, r.email));
-            }
-        }
-        for c in &mut clean {
-            if let Some(pid) = c.0 {
-                let (n, o, e) = known
-                    .get(&pid)
-                    .ok_or_else(|| StoreError::NotFound(format!("person {pid}")))?;
-                if c.1.is_empty() {
-                    c.1 = n.clone();
-                }
-                if c.2.is_empty() {
-                    c.2 = o.clone();
-                }
-                if c.3.is_empty() {
-                    c.3 = e.clone();
-                }
-            }
-        }
-    }
-    let at = now;
-    let mut added = 0u64;
-    for chunk in clean.chunks(1000) {
-        let mut q = String::from(
-            "INSERT INTO invitations (event_id, person_id, name, organisation, email, status, updated_at) VALUES ",
-        );
-        for k in 0..chunk.len() {
-            let b = k * 4;
-            if k > 0 {
-                q.push_str(", ");
-            }
-            // The event id and time are database integers, the status a constant.
-            q.push_str(&format!(
-                "({}, ${}, ${}, ${}, ${}, 'invited', {at})",
-                event.0,
-                b + 1,
-                b + 2,
-                b + 3,
-                b + 4
-            ));
-        }
-        q.push_str(" ON CONFLICT DO NOTHING");
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(q));
-        for (pid, name, org, email) in chunk {
-            query = query.bind(*pid).bind(name).bind(org).bind(email);
-        }
-        added += query.execute(&mut *tx).await?.rows_affected();
-    }
-    audit(
-        &mut tx,
-        now,
-        &AuditEntry::new(
-            Some(actor.user_id),
-            "event.invitations.add",
-            "event",
-            Some(event.0),
-        )
-        .after(serde_json::json!({ "added": added, "submitted": list.len() })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(added)
-}
-
-pub(crate) async fn set_invitation_status(
-    pool: &Pool,
-    ctx: &Ctx,
-    invitation: i64,
-    status: InvitationStatus,
-    actor: &Actor,
-) -> R<EventId> {
-    let now = ctx.now();
-    let mut tx = begin_write(pool).await?;
-    let row: Option<(i64, String)> =
-        sqlx::query_as("SELECT event_id, status FROM invitations WHERE id = $1")
-            .bind(invitation)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (event, old) =
-        row.ok_or_else(|| StoreError::NotFound(format!("invitation {invitation}")))?;
-    editable_event(&mut tx, EventId(event), actor).await?;
-    sqlx::query("UPDATE invitations SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(status.as_str())
-        .bind(now)
-        .bind(invitation)
-        .execute(&mut *tx)
-        .await?;
-    audit(
-        &mut tx,
-        now,
-        &AuditEntry::new(
-            Some(actor.user_id),
-            "invitation.status",
-            "invitation",
-            Some(invitation),
-        )
-        .before(serde_json::json!({ "event": event, "status": old }))
-        .after(serde_json::json!({ "event": event, "status": status })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(EventId(event))
-}
-
-/// A page of an event's invitations (`offset`, `limit` ≤ 1,000) with the total and the
-/// counts per status: 3 queries whatever the list's size.
-pub(crate) async fn invitations(
-    pool: &Pool,
-    event: EventId,
-    offset: i64,
-    limit: i64,
-) -> R<InvitationPage> {
-    let mut conn = pool.acquire().await?;
-    let rows = sqlx::query_as::<_, InvitationRow>(
-        "SELECT id, event_id, person_id, name, organisation, email, status FROM invitations
-         WHERE event_id = $1 ORDER BY id LIMIT $2 OFFSET $3",
-    )
-    .bind(event.0)
-    .bind(limit.clamp(1, 1000))
-    .bind(offset.max(0))
-    .fetch_all(&mut *conn)
-    .await?;
-    let out: Vec<InvitationRecord> = rows
-        .into_iter()
-        .map(|r| InvitationRecord {
-            id: r.id,
-            event_id: EventId(r.event_id),
-            person_id: r.person_id.map(PersonId),
-            name: r.name,
-            organisation: r.organisation,
-            email: r.email,
-            status: r.status.parse().unwrap_or_default(),
-        })
-        .collect();
-    let mut counts = Vec::new();
-    let mut total = 0;
-    for (s, n) in sqlx::query_as::<_, (String, i64)>(
-        "SELECT status, COUNT(*) AS n FROM invitations WHERE event_id = $1
-         GROUP BY status ORDER BY status",
-    )
-    .bind(event.0)
-    .fetch_all(&mut *conn)
-    .await?
-    {
-        total += n;
-        if let Ok(s) = s.parse::<InvitationStatus>() {
-            counts.push((s, n));
-        }
-    }
-    counts.sort_by_key(|(s, _)| InvitationStatus::ALL.iter().position(|x| x == s));
-    Ok(InvitationPage {
-        rows: out,
-        total,
-        counts,
-    })
 }
 
 // ---- interpreters -----------------------------------------------------------------------
@@ -489,13 +283,14 @@ pub(crate) async fn remove_booking(
 ) -> R<EventId> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let row: Option<(i64, i64)> =
-        sqlx::query_as("SELECT event_id, person_id FROM interpreter_bookings WHERE id = $1")
-            .bind(booking)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (event, person) = row.ok_or_else(|| StoreError::NotFound(format!("booking {booking}")))?;
-    editable_event(&mut tx, EventId(event), actor).await?;
+    let (event, person): (_, i64) = editable_event_row(
+        &mut tx,
+        "SELECT event_id, person_id FROM interpreter_bookings WHERE id = $1",
+        "booking",
+        booking,
+        actor,
+    )
+    .await?;
     sqlx::query("DELETE FROM interpreter_bookings WHERE id = $1")
         .bind(booking)
         .execute(&mut *tx)
@@ -507,13 +302,13 @@ pub(crate) async fn remove_booking(
             Some(actor.user_id),
             "event.interpreter.remove",
             "event",
-            Some(event),
+            Some(event.0),
         )
         .before(serde_json::json!({ "booking": booking, "person": person })),
     )
     .await?;
     tx.commit().await?;
-    Ok(EventId(event))
+    Ok(event)
 }
 
 #[derive(sqlx::FromRow)]
@@ -575,5 +370,3 @@ pub(crate) async fn bookings(pool: &Pool, event: EventId) -> R<Vec<BookingRecord
     }
     Ok(out)
 }
-
-// ---- checklist, documents, follow-ups -------------------------------------------------------

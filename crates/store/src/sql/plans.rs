@@ -195,84 +195,6 @@ impl From<PlanRow> for PlanRecord {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct PlanSummaryRow {
-    id: i64,
-    kind: String,
-    number: Option<String>,
-    symbol: Option<String>,
-    issuer: Option<String>,
-    doc_date: Option<String>,
-    year: Option<i64>,
-    title: String,
-    item_count: i64,
-    imported_at: i64,
-}
-
-pub(crate) async fn list_plans(pool: &Pool) -> R<Vec<PlanSummary>> {
-    let rows = sqlx::query_as::<_, PlanSummaryRow>(
-        "SELECT p.id, p.kind, p.number, p.symbol, p.issuer, p.doc_date, p.year, p.title,
-                (SELECT COUNT(*) FROM items i WHERE i.plan_id = p.id) AS item_count,
-                p.imported_at
-         FROM plans p ORDER BY COALESCE(p.year, 0) DESC, p.imported_at DESC, p.id DESC",
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| PlanSummary {
-            id: PlanId(r.id),
-            kind: r.kind,
-            number: r.number,
-            symbol: r.symbol,
-            issuer: r.issuer,
-            date: parse_date(r.doc_date),
-            year: r.year.and_then(|y| i32::try_from(y).ok()),
-            title: r.title,
-            item_count: r.item_count,
-            imported_at: r.imported_at,
-        })
-        .collect())
-}
-
-#[derive(sqlx::FromRow)]
-struct PlanNameRow {
-    id: i64,
-    number: Option<String>,
-    symbol: Option<String>,
-    title: String,
-}
-
-/// Id and short name ("123/KH-SVHTT", else the title) of every plan, for filters: no
-/// item counts, so it stays cheap with many items.
-pub(crate) async fn plan_names(pool: &Pool) -> R<Vec<(PlanId, String)>> {
-    let rows = sqlx::query_as::<_, PlanNameRow>(
-        "SELECT id, number, symbol, title FROM plans
-         ORDER BY COALESCE(year, 0) DESC, imported_at DESC, id DESC",
-    )
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let name = match (r.number, r.symbol) {
-                (Some(n), Some(s)) if !s.is_empty() => format!("{n}/{s}"),
-                _ => r.title,
-            };
-            (PlanId(r.id), name)
-        })
-        .collect())
-}
-
-pub(crate) async fn plan_parsed_json(pool: &Pool, id: PlanId) -> R<Option<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT parsed_json FROM plans WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(pool)
-            .await?,
-    )
-}
-
 /// A responsibility heading with its unit, if the unit could be named (`LEFT JOIN`).
 #[derive(sqlx::FromRow)]
 struct ResponsibilityRow {
@@ -374,12 +296,64 @@ async fn dress(conn: &mut Conn, ctx: &Ctx, q: &Dressing, id: i64) -> R<Attached>
     Ok(att)
 }
 
+/// The items `sql` selects (`item_cols!()` of `items i`) with `$1` bound to `id`, in the
+/// query's order. One view query.
+async fn item_records(
+    conn: &mut Conn,
+    ctx: &Ctx,
+    sql: &'static str,
+    id: i64,
+) -> R<Vec<ItemRecord>> {
+    ctx.count_view_query();
+    Ok(sqlx::query_as::<_, ItemRow>(sql)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(ItemRecord::from)
+        .collect())
+}
+
 /// Ten queries whatever the plan's size: plan, items, item units, targets, deadlines,
 /// legal basis, statements, appendices, responsibilities, warnings.
 pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanView>> {
     let mut conn = pool.acquire().await?;
+    let Some(plan) = plan_record(&mut conn, ctx, id).await? else {
+        return Ok(None);
+    };
+    let items = item_records(
+        &mut conn,
+        ctx,
+        concat!(
+            "SELECT ",
+            item_cols!(),
+            " FROM items i WHERE i.plan_id = $1 ORDER BY i.seq"
+        ),
+        id.0,
+    )
+    .await?;
+    let mut att = dress(&mut conn, ctx, &PLAN_DRESSING, id.0).await?;
+    let legal_basis = legal_basis(&mut conn, ctx, id).await?;
+    let (purposes, requirements) = statements(&mut conn, ctx, id).await?;
+    let appendices = appendices(&mut conn, ctx, id).await?;
+    let responsibilities = responsibilities(&mut conn, ctx, id).await?;
+    let warnings = warnings(&mut conn, ctx, id).await?;
+    let (items, appendices) = place_in_appendices(build_forest(items, &mut att), appendices);
+    Ok(Some(PlanView {
+        plan,
+        legal_basis,
+        purposes,
+        requirements,
+        items,
+        appendices,
+        responsibilities,
+        warnings,
+    }))
+}
+
+async fn plan_record(conn: &mut Conn, ctx: &Ctx, id: PlanId) -> R<Option<PlanRecord>> {
     ctx.count_view_query();
-    let Some(row) = sqlx::query_as::<_, PlanRow>(
+    Ok(sqlx::query_as::<_, PlanRow>(
         "SELECT id, kind, kind_code, number, symbol, issuer, parent_issuer, place, doc_date,
                 year, title, budget_text, signer_authority, signer_title, signer_name,
                 source_name, source_sha256, imported_at, imported_by
@@ -388,28 +362,12 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
     .bind(id.0)
     .fetch_optional(&mut *conn)
     .await?
-    else {
-        return Ok(None);
-    };
-    let plan = PlanRecord::from(row);
+    .map(PlanRecord::from))
+}
 
+async fn legal_basis(conn: &mut Conn, ctx: &Ctx, id: PlanId) -> R<Vec<LegalBasisRecord>> {
     ctx.count_view_query();
-    let items = sqlx::query_as::<_, ItemRow>(concat!(
-        "SELECT ",
-        item_cols!(),
-        " FROM items i WHERE i.plan_id = $1 ORDER BY i.seq"
-    ))
-    .bind(id.0)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(ItemRecord::from)
-    .collect();
-
-    let mut att = dress(&mut conn, ctx, &PLAN_DRESSING, id.0).await?;
-
-    ctx.count_view_query();
-    let legal_basis = sqlx::query_as::<_, (String, String)>(
+    sqlx::query_as::<_, (String, String)>(
         "SELECT text, refs_json FROM plan_legal_basis WHERE plan_id = $1 ORDER BY position",
     )
     .bind(id.0)
@@ -422,8 +380,11 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
             refs: serde_json::from_str(&refs)?,
         })
     })
-    .collect::<R<Vec<_>>>()?;
+    .collect()
+}
 
+/// The plan's purposes and its requirements, each in order.
+async fn statements(conn: &mut Conn, ctx: &Ctx, id: PlanId) -> R<(Vec<String>, Vec<String>)> {
     ctx.count_view_query();
     let statements: Vec<(String, String)> = sqlx::query_as(
         "SELECT kind, text FROM plan_statements WHERE plan_id = $1 ORDER BY kind, position",
@@ -440,17 +401,32 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
             requirements.push(text);
         }
     }
+    Ok((purposes, requirements))
+}
 
+/// The appendices, still without their items.
+async fn appendices(conn: &mut Conn, ctx: &Ctx, id: PlanId) -> R<Vec<AppendixView>> {
     ctx.count_view_query();
-    let appendix_rows: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
         "SELECT id, label, title FROM plan_appendices WHERE plan_id = $1 ORDER BY position",
     )
     .bind(id.0)
     .fetch_all(&mut *conn)
     .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, label, title)| AppendixView {
+            id,
+            label,
+            title,
+            items: Vec::new(),
+        })
+        .collect())
+}
 
+async fn responsibilities(conn: &mut Conn, ctx: &Ctx, id: PlanId) -> R<Vec<ResponsibilityRecord>> {
     ctx.count_view_query();
-    let responsibilities = sqlx::query_as::<_, ResponsibilityRow>(
+    sqlx::query_as::<_, ResponsibilityRow>(
         "SELECT r.unit_text, r.duties_json, u.id AS unit_id, u.name, u.external
          FROM plan_responsibilities r LEFT JOIN units u ON u.id = r.unit_id
          WHERE r.plan_id = $1 ORDER BY r.position",
@@ -460,50 +436,41 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
     .await?
     .into_iter()
     .map(ResponsibilityRow::into_record)
-    .collect::<R<Vec<_>>>()?;
+    .collect()
+}
 
+async fn warnings(conn: &mut Conn, ctx: &Ctx, id: PlanId) -> R<Vec<WarningRecord>> {
     ctx.count_view_query();
-    let warnings: Vec<(i64, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT line, message FROM plan_warnings WHERE plan_id = $1 ORDER BY position",
     )
     .bind(id.0)
     .fetch_all(&mut *conn)
     .await?;
-
-    let mut roots = build_forest(items, &mut att);
-    let mut appendices: Vec<AppendixView> = appendix_rows
+    Ok(rows
         .into_iter()
-        .map(|(id, label, title)| AppendixView {
-            id,
-            label,
-            title,
-            items: Vec::new(),
-        })
-        .collect();
+        .map(|(line, message)| WarningRecord { line, message })
+        .collect())
+}
+
+/// Moves the roots of appendix rows into their appendix; the rest (and rows of an unknown
+/// appendix) are the plan's main items.
+fn place_in_appendices(
+    roots: Vec<ItemNode>,
+    mut appendices: Vec<AppendixView>,
+) -> (Vec<ItemNode>, Vec<AppendixView>) {
     let mut main = Vec::new();
-    for node in roots.drain(..) {
-        match node.item.appendix_id {
-            Some(a) => match appendices.iter_mut().find(|x| x.id == a) {
-                Some(app) => app.items.push(node),
-                None => main.push(node),
-            },
+    for node in roots {
+        match node
+            .item
+            .appendix_id
+            .and_then(|a| appendices.iter_mut().find(|x| x.id == a))
+        {
+            Some(app) => app.items.push(node),
             None => main.push(node),
         }
     }
-
-    Ok(Some(PlanView {
-        plan,
-        legal_basis,
-        purposes,
-        requirements,
-        items: main,
-        appendices,
-        responsibilities,
-        warnings: warnings
-            .into_iter()
-            .map(|(line, message)| WarningRecord { line, message })
-            .collect(),
-    }))
+    (main, appendices)
 }
 
 /// Six queries: the item with its plan title, ancestors, the sub-tree, and the units,
@@ -525,38 +492,34 @@ pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemVie
     let plan_title = row.plan_title;
     let plan_id = PlanId(row.item.plan_id);
 
-    ctx.count_view_query();
-    let ancestors = sqlx::query_as::<_, ItemRow>(concat!(
-        "WITH RECURSIVE anc(id, lvl) AS (
-             SELECT parent_id, 1 FROM items WHERE id = $1 AND parent_id IS NOT NULL
-             UNION ALL
-             SELECT p.parent_id, a.lvl + 1 FROM items p JOIN anc a ON p.id = a.id
-             WHERE p.parent_id IS NOT NULL
-         ) SELECT ",
-        item_cols!(),
-        " FROM items i JOIN anc a ON a.id = i.id ORDER BY a.lvl DESC"
-    ))
-    .bind(id.0)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(ItemRecord::from)
-    .collect();
-
-    ctx.count_view_query();
-    let items = sqlx::query_as::<_, ItemRow>(concat!(
-        subtree!(),
-        "SELECT ",
-        item_cols!(),
-        " FROM items i WHERE i.id IN (SELECT id FROM sub) ORDER BY i.seq"
-    ))
-    .bind(id.0)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .map(ItemRecord::from)
-    .collect();
-
+    let ancestors = item_records(
+        &mut conn,
+        ctx,
+        concat!(
+            "WITH RECURSIVE anc(id, lvl) AS (
+                 SELECT parent_id, 1 FROM items WHERE id = $1 AND parent_id IS NOT NULL
+                 UNION ALL
+                 SELECT p.parent_id, a.lvl + 1 FROM items p JOIN anc a ON p.id = a.id
+                 WHERE p.parent_id IS NOT NULL
+             ) SELECT ",
+            item_cols!(),
+            " FROM items i JOIN anc a ON a.id = i.id ORDER BY a.lvl DESC"
+        ),
+        id.0,
+    )
+    .await?;
+    let items = item_records(
+        &mut conn,
+        ctx,
+        concat!(
+            subtree!(),
+            "SELECT ",
+            item_cols!(),
+            " FROM items i WHERE i.id IN (SELECT id FROM sub) ORDER BY i.seq"
+        ),
+        id.0,
+    )
+    .await?;
     let mut att = dress(&mut conn, ctx, &SUBTREE_DRESSING, id.0).await?;
 
     let mut forest = build_forest(items, &mut att);
@@ -575,5 +538,3 @@ pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemVie
         children: node.children,
     }))
 }
-
-// ---- units -----------------------------------------------------------------------------

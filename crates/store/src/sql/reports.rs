@@ -189,7 +189,40 @@ pub(crate) async fn dashboard(
 ) -> R<DashboardData> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
-    let rows = sqlx::query_as::<_, DashboardItemRow>(
+    let rows = dashboard_item_rows(&mut conn, plan).await?;
+    ctx.count_view_query();
+    let own = own_units(&mut conn, plan).await?;
+    drop(conn);
+    let parents: HashMap<i64, Option<i64>> = rows.iter().map(|r| (r.id, r.parent_id)).collect();
+    let items: Vec<DashboardRow> = rows
+        .into_iter()
+        .filter_map(|r| {
+            let units = effective_units(&own, &parents, r.id);
+            match unit {
+                Some(u) if !units.iter().any(|(x, _, _)| *x == u) => None,
+                _ => Some(dashboard_row(r, units)),
+            }
+        })
+        .collect();
+    let shown: HashSet<ItemId> = items.iter().map(|i| i.id).collect();
+    let targets: Vec<TargetProgress> = super::targets::plan_target_progress(pool, ctx, plan)
+        .await?
+        .into_iter()
+        .filter(|t| shown.contains(&t.item_id))
+        .collect();
+    ctx.count_view_query();
+    let recent_reports = recent_reports(pool, plan, unit, recent).await?;
+    Ok(DashboardData {
+        plan_id: plan,
+        items,
+        targets,
+        recent_reports,
+    })
+}
+
+/// The plan's items in document order, each with its latest reported percent.
+async fn dashboard_item_rows(conn: &mut Conn, plan: PlanId) -> R<Vec<DashboardItemRow>> {
+    Ok(sqlx::query_as::<_, DashboardItemRow>(
         "SELECT i.id, i.parent_id, i.depth, i.numbering, i.title, i.status, i.due_date,
                 (SELECT r.percent FROM progress_reports r
                  WHERE r.item_id = i.id AND r.percent IS NOT NULL
@@ -199,9 +232,14 @@ pub(crate) async fn dashboard(
     )
     .bind(plan.0)
     .fetch_all(&mut *conn)
-    .await?;
-    ctx.count_view_query();
-    let mut own: HashMap<i64, Vec<(UnitId, UnitRelation, String)>> = HashMap::new();
+    .await?)
+}
+
+type UnitsOf = HashMap<i64, Vec<(UnitId, UnitRelation, String)>>;
+
+/// The units each item of the plan names itself: leads first, then in order.
+async fn own_units(conn: &mut Conn, plan: PlanId) -> R<UnitsOf> {
+    let mut own: UnitsOf = HashMap::new();
     for r in sqlx::query_as::<_, OwnUnitRow>(
         "SELECT iu.item_id, iu.unit_id, iu.relation, u.name FROM item_units iu
          JOIN items i ON i.id = iu.item_id JOIN units u ON u.id = iu.unit_id
@@ -217,56 +255,54 @@ pub(crate) async fn dashboard(
             r.name,
         ));
     }
-    let parents: HashMap<i64, Option<i64>> = rows.iter().map(|r| (r.id, r.parent_id)).collect();
-    let effective = |mut id: i64| -> &[(UnitId, UnitRelation, String)] {
-        // Own units, else the nearest ancestor's (bounded by the tree's size).
-        for _ in 0..=parents.len() {
-            if let Some(us) = own.get(&id) {
-                return us;
-            }
-            match parents.get(&id).copied().flatten() {
-                Some(p) => id = p,
-                None => break,
-            }
+    Ok(own)
+}
+
+/// An item's own units, else its nearest ancestor's (bounded by the tree's size).
+fn effective_units<'a>(
+    own: &'a UnitsOf,
+    parents: &HashMap<i64, Option<i64>>,
+    mut id: i64,
+) -> &'a [(UnitId, UnitRelation, String)] {
+    for _ in 0..=parents.len() {
+        if let Some(us) = own.get(&id) {
+            return us;
         }
-        &[]
-    };
-    let mut items = Vec::with_capacity(rows.len());
-    for r in rows {
-        let id = r.id;
-        let units = effective(id);
-        if let Some(u) = unit
-            && !units.iter().any(|(x, _, _)| *x == u)
-        {
-            continue;
+        match parents.get(&id).copied().flatten() {
+            Some(p) => id = p,
+            None => break,
         }
-        items.push(DashboardRow {
-            id: ItemId(id),
-            parent_id: r.parent_id.map(ItemId),
-            depth: r.depth,
-            numbering: r.numbering,
-            title: r.title,
-            status: ItemStatus::from_str(&r.status).unwrap_or_default(),
-            due: parse_date(r.due_date),
-            percent: r.percent,
-            lead_units: units
-                .iter()
-                .filter(|(_, rel, _)| *rel == UnitRelation::Lead)
-                .map(|(_, _, n)| n.clone())
-                .collect(),
-            unit_ids: units.iter().map(|(u, _, _)| *u).collect(),
-        });
     }
-    drop(conn);
-    let shown: HashSet<ItemId> = items.iter().map(|i| i.id).collect();
-    let targets: Vec<TargetProgress> = super::targets::plan_target_progress(pool, ctx, plan)
-        .await?
-        .into_iter()
-        .filter(|t| shown.contains(&t.item_id))
-        .collect();
-    ctx.count_view_query();
-    let mut recent_reports = Vec::new();
-    for r in sqlx::query_as::<_, RecentReportRow>(
+    &[]
+}
+
+fn dashboard_row(r: DashboardItemRow, units: &[(UnitId, UnitRelation, String)]) -> DashboardRow {
+    DashboardRow {
+        id: ItemId(r.id),
+        parent_id: r.parent_id.map(ItemId),
+        depth: r.depth,
+        numbering: r.numbering,
+        title: r.title,
+        status: ItemStatus::from_str(&r.status).unwrap_or_default(),
+        due: parse_date(r.due_date),
+        percent: r.percent,
+        lead_units: units
+            .iter()
+            .filter(|(_, rel, _)| *rel == UnitRelation::Lead)
+            .map(|(_, _, n)| n.clone())
+            .collect(),
+        unit_ids: units.iter().map(|(u, _, _)| *u).collect(),
+    }
+}
+
+/// The latest versions of the most recent reports (at most 100), of one unit or all.
+async fn recent_reports(
+    pool: &Pool,
+    plan: PlanId,
+    unit: Option<UnitId>,
+    recent: i64,
+) -> R<Vec<RecentReport>> {
+    let rows = sqlx::query_as::<_, RecentReportRow>(
         "SELECT COALESCE(r.first_id, r.id) AS first_id, r.item_id, i.numbering, i.title,
                 u.name AS unit_name, r.period,
                 r.percent, r.created_at
@@ -280,9 +316,10 @@ pub(crate) async fn dashboard(
     .bind(unit.map_or(0, |u| u.0))
     .bind(recent.clamp(0, 100))
     .fetch_all(pool)
-    .await?
-    {
-        recent_reports.push(RecentReport {
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| RecentReport {
             first_id: r.first_id,
             item_id: ItemId(r.item_id),
             numbering: r.numbering,
@@ -291,14 +328,8 @@ pub(crate) async fn dashboard(
             period: r.period,
             percent: r.percent,
             created_at: r.created_at,
-        });
-    }
-    Ok(DashboardData {
-        plan_id: plan,
-        items,
-        targets,
-        recent_reports,
-    })
+        })
+        .collect())
 }
 
 /// The latest version of each progress report of the plan whose period lies within

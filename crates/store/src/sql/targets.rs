@@ -182,7 +182,42 @@ pub(crate) async fn plan_target_progress(
 ) -> R<Vec<TargetProgress>> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
-    let targets = sqlx::query_as::<_, TargetRow>(
+    let mut out = plan_targets(&mut conn, plan).await?;
+    ctx.count_view_query();
+    let entered = entered_figures(&mut conn, plan).await?;
+    // Counted: records linked to the plan's items, plus (rarely) unlinked kinds.
+    let mut linked = Vec::new();
+    if out
+        .iter()
+        .any(|t| matches!(t.source, TargetSource::Counted { .. }))
+    {
+        ctx.count_view_query();
+        linked = linked_records(&mut conn, plan).await?;
+    }
+    let kinds = unlinked_kinds(&out);
+    let mut of_kinds = Vec::new();
+    if !kinds.is_empty() {
+        ctx.count_view_query();
+        of_kinds = records_of_kinds(&mut conn, &kinds).await?;
+    }
+    for t in &mut out {
+        t.actual = match &t.source {
+            TargetSource::Entered => entered
+                .get(&t.target_id)
+                .and_then(|f| domain::entered_actual(f)),
+            TargetSource::Counted { rule } if rule.item.is_some() => {
+                Some(domain::actual(rule, &linked))
+            }
+            TargetSource::Counted { rule } => Some(domain::actual(rule, &of_kinds)),
+        };
+        t.attainment = t.actual.map(|a| domain::attainment(a, t.min, t.max));
+    }
+    Ok(out)
+}
+
+/// The plan's targets in document order, without actuals yet.
+async fn plan_targets(conn: &mut Conn, plan: PlanId) -> R<Vec<TargetProgress>> {
+    let rows = sqlx::query_as::<_, TargetRow>(
         "SELECT t.id, t.item_id, t.min_value, t.max_value, t.unit, t.per, t.text, t.source, t.rule_json
          FROM targets t JOIN items i ON i.id = t.item_id
          WHERE i.plan_id = $1 ORDER BY i.seq, t.position",
@@ -190,30 +225,32 @@ pub(crate) async fn plan_target_progress(
     .bind(plan.0)
     .fetch_all(&mut *conn)
     .await?;
-    let mut out = Vec::with_capacity(targets.len());
-    for r in targets {
-        let source = match (r.source.as_str(), r.rule_json) {
-            ("counted", Some(rule)) => TargetSource::Counted {
-                rule: serde_json::from_str(&rule)?,
-            },
-            _ => TargetSource::Entered,
-        };
-        out.push(TargetProgress {
-            target_id: r.id,
-            item_id: ItemId(r.item_id),
-            min: r.min_value,
-            max: r.max_value,
-            unit: r.unit,
-            per: r.per,
-            text: r.text,
-            source,
-            actual: None,
-            attainment: None,
-        });
-    }
+    rows.into_iter()
+        .map(|r| {
+            let source = match (r.source.as_str(), r.rule_json) {
+                ("counted", Some(rule)) => TargetSource::Counted {
+                    rule: serde_json::from_str(&rule)?,
+                },
+                _ => TargetSource::Entered,
+            };
+            Ok(TargetProgress {
+                target_id: r.id,
+                item_id: ItemId(r.item_id),
+                min: r.min_value,
+                max: r.max_value,
+                unit: r.unit,
+                per: r.per,
+                text: r.text,
+                source,
+                actual: None,
+                attainment: None,
+            })
+        })
+        .collect()
+}
 
-    // Entered: the figures of each report's latest version.
-    ctx.count_view_query();
+/// Entered figures per target: those of each report's latest version.
+async fn entered_figures(conn: &mut Conn, plan: PlanId) -> R<HashMap<i64, Vec<EnteredFigure>>> {
     let mut entered: HashMap<i64, Vec<EnteredFigure>> = HashMap::new();
     for f in sqlx::query_as::<_, FigureRow>(
         "SELECT f.target_id, r.unit_id, r.period_end, r.id AS report_id, f.value
@@ -234,28 +271,28 @@ pub(crate) async fn plan_target_progress(
             value: f.value,
         });
     }
+    Ok(entered)
+}
 
-    // Counted: records linked to the plan's items, plus (rarely) unlinked kinds.
-    let counted = out
-        .iter()
-        .any(|t| matches!(t.source, TargetSource::Counted { .. }));
-    let mut records = Vec::new();
-    if counted {
-        ctx.count_view_query();
-        records = records_from_rows(
-            sqlx::query_as(sql!(
-                "SELECT {RECORD_COLS} FROM records rec
-                 JOIN record_items ri ON ri.record_id = rec.id
-                 WHERE rec.id IN (SELECT ri2.record_id FROM record_items ri2
-                                  JOIN items i ON i.id = ri2.item_id WHERE i.plan_id = $1)
-                 ORDER BY rec.id"
-            ))
-            .bind(plan.0)
-            .fetch_all(&mut *conn)
-            .await?,
-        )?;
-    }
-    let mut unlinked_kinds: Vec<String> = out
+/// The records linked to any of the plan's items.
+async fn linked_records(conn: &mut Conn, plan: PlanId) -> R<Vec<CountableRecord>> {
+    records_from_rows(
+        sqlx::query_as(sql!(
+            "SELECT {RECORD_COLS} FROM records rec
+             JOIN record_items ri ON ri.record_id = rec.id
+             WHERE rec.id IN (SELECT ri2.record_id FROM record_items ri2
+                              JOIN items i ON i.id = ri2.item_id WHERE i.plan_id = $1)
+             ORDER BY rec.id"
+        ))
+        .bind(plan.0)
+        .fetch_all(&mut *conn)
+        .await?,
+    )
+}
+
+/// The kinds counted by rules linked to no item, sorted, each once.
+fn unlinked_kinds(targets: &[TargetProgress]) -> Vec<String> {
+    let mut kinds: Vec<String> = targets
         .iter()
         .filter_map(|t| match &t.source {
             TargetSource::Counted { rule } if rule.item.is_none() => Some(rule.kinds.clone()),
@@ -263,44 +300,25 @@ pub(crate) async fn plan_target_progress(
         })
         .flatten()
         .collect();
-    unlinked_kinds.sort();
-    unlinked_kinds.dedup();
-    let mut all_of_kinds = Vec::new();
-    if !unlinked_kinds.is_empty() {
-        ctx.count_view_query();
-        let mut q = format!(
-            "SELECT {RECORD_COLS} FROM records rec
-             LEFT JOIN record_items ri ON ri.record_id = rec.id WHERE rec.kind IN ("
-        );
-        for k in 0..unlinked_kinds.len() {
-            q.push_str(if k == 0 { "$" } else { ", $" });
-            q.push_str(&(k + 1).to_string());
-        }
-        q.push_str(") ORDER BY rec.id");
-        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(q));
-        for k in &unlinked_kinds {
-            query = query.bind(k);
-        }
-        all_of_kinds = records_from_rows(query.fetch_all(&mut *conn).await?)?;
-    }
-
-    for t in &mut out {
-        t.actual = match &t.source {
-            TargetSource::Entered => entered
-                .get(&t.target_id)
-                .and_then(|f| domain::entered_actual(f)),
-            TargetSource::Counted { rule } => {
-                let pool = if rule.item.is_some() {
-                    &records
-                } else {
-                    &all_of_kinds
-                };
-                Some(domain::actual(rule, pool))
-            }
-        };
-        t.attainment = t.actual.map(|a| domain::attainment(a, t.min, t.max));
-    }
-    Ok(out)
+    kinds.sort();
+    kinds.dedup();
+    kinds
 }
 
-// ---- item list --------------------------------------------------------------------------------
+/// Every record of these kinds, linked or not.
+async fn records_of_kinds(conn: &mut Conn, kinds: &[String]) -> R<Vec<CountableRecord>> {
+    let mut q = format!(
+        "SELECT {RECORD_COLS} FROM records rec
+         LEFT JOIN record_items ri ON ri.record_id = rec.id WHERE rec.kind IN ("
+    );
+    for k in 0..kinds.len() {
+        q.push_str(if k == 0 { "$" } else { ", $" });
+        q.push_str(&(k + 1).to_string());
+    }
+    q.push_str(") ORDER BY rec.id");
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(q));
+    for k in kinds {
+        query = query.bind(k);
+    }
+    records_from_rows(query.fetch_all(&mut *conn).await?)
+}

@@ -145,60 +145,42 @@ pub(crate) async fn merge_unit(
         ));
     }
     let mut tx = begin_write(pool).await?;
-    let mut found = Vec::new();
-    for id in [from, into] {
-        let row: Option<(String, bool)> =
-            sqlx::query_as("SELECT name, external FROM units WHERE id = $1")
-                .bind(id.0)
-                .fetch_optional(&mut *tx)
-                .await?;
-        match row {
-            Some(r) => found.push(r),
-            None => return Err(StoreError::NotFound(format!("unit {id}"))),
-        }
-    }
-    sqlx::query(
+    let (from_name, from_ext) = name_and_external(&mut tx, from).await?;
+    let (into_name, _) = name_and_external(&mut tx, into).await?;
+    move_links(
+        &mut tx,
         "INSERT INTO item_units (item_id, unit_id, relation, position)
          SELECT item_id, $2, relation, position FROM item_units WHERE unit_id = $1
          ON CONFLICT DO NOTHING",
+        "DELETE FROM item_units WHERE unit_id = $1",
+        from,
+        into,
     )
-    .bind(from.0)
-    .bind(into.0)
-    .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM item_units WHERE unit_id = $1")
-        .bind(from.0)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
+    move_links(
+        &mut tx,
         "INSERT INTO user_units (user_id, unit_id)
          SELECT user_id, $2 FROM user_units WHERE unit_id = $1
          ON CONFLICT DO NOTHING",
+        "DELETE FROM user_units WHERE unit_id = $1",
+        from,
+        into,
     )
-    .bind(from.0)
-    .bind(into.0)
-    .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM user_units WHERE unit_id = $1")
-        .bind(from.0)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("UPDATE plan_responsibilities SET unit_id = $2 WHERE unit_id = $1")
-        .bind(from.0)
-        .bind(into.0)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("UPDATE units SET parent_id = $2 WHERE parent_id = $1")
-        .bind(from.0)
-        .bind(into.0)
-        .execute(&mut *tx)
-        .await?;
+    for repoint in [
+        "UPDATE plan_responsibilities SET unit_id = $2 WHERE unit_id = $1",
+        "UPDATE units SET parent_id = $2 WHERE parent_id = $1",
+    ] {
+        sqlx::query(repoint)
+            .bind(from.0)
+            .bind(into.0)
+            .execute(&mut *tx)
+            .await?;
+    }
     sqlx::query("DELETE FROM units WHERE id = $1")
         .bind(from.0)
         .execute(&mut *tx)
         .await?;
-    let (from_name, from_ext) = &found[0];
-    let (into_name, _) = &found[1];
     audit(
         &mut tx,
         now,
@@ -216,6 +198,32 @@ pub(crate) async fn merge_unit(
     )
     .await?;
     tx.commit().await?;
+    Ok(())
+}
+
+async fn name_and_external(conn: &mut Conn, id: UnitId) -> R<(String, bool)> {
+    sqlx::query_as("SELECT name, external FROM units WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("unit {id}")))
+}
+
+/// Gives `into` the link rows of `from` (`copy`: $1 from, $2 into; a link `into` already
+/// has is kept once), then deletes `from`'s (`delete`: $1 from).
+async fn move_links(
+    conn: &mut Conn,
+    copy: &'static str,
+    delete: &'static str,
+    from: UnitId,
+    into: UnitId,
+) -> R<()> {
+    sqlx::query(copy)
+        .bind(from.0)
+        .bind(into.0)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(delete).bind(from.0).execute(&mut *conn).await?;
     Ok(())
 }
 
