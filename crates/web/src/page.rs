@@ -81,6 +81,16 @@ pub fn download(body: impl IntoResponse, mime: &'static str, name: &str) -> Resp
 }
 
 /// Renders a template into an HTML response.
+/// A form's page: 422 when it comes back with an error to correct, so that htmx and
+/// tests see the refusal, else 200.
+pub fn render_form_page<T: Template>(page: T, failed: bool) -> Response {
+    let mut r = render_page(page);
+    if failed {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    r
+}
+
 pub fn render_page<T: Template>(page: T) -> Response {
     match page.render() {
         Ok(html) => {

@@ -286,22 +286,38 @@ pub async fn file(
         Ok(new) => new,
         Err(msg) => return back(msg).await,
     };
-    match app.store().file_report(&new, &user.actor).await {
-        Ok(r) => Ok(redirect(
-            &ctx,
-            &format!("/items/{}?notice=report_filed#r{}", id.0, r.id),
-        )),
+    // Someone of the unit filed this period already: the conflict page shows the new text
+    // against that report, to save as its next version.
+    let saved = app.store().file_report(&new, &user.actor).await;
+    match answer(&ctx, saved, &sub, &evidence, |r| {
+        format!("/items/{}?notice=report_filed#r{}", id.0, r.id)
+    })? {
+        Ok(done) => Ok(done),
+        Err(message) => back(message).await,
+    }
+}
+
+/// What the store said of a report: saved (go to `to`), or (inner `Err`) the message to
+/// bring the form back with. An action the user may not take is 403, and a version
+/// someone else saved first is the conflict page.
+fn answer<T>(
+    ctx: &Ctx,
+    saved: Result<T, StoreError>,
+    sub: &Submitted,
+    evidence: &[EvidenceRecord],
+    to: impl FnOnce(T) -> String,
+) -> Result<Result<Response, String>, AppError> {
+    match saved {
+        Ok(x) => Ok(Ok(redirect(ctx, &to(x)))),
         Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => Err(AppError::Forbidden),
-        // Someone of the unit filed this period already: the new text becomes a version
-        // of that report, shown against it.
         Err(StoreError::Conflict {
             conflict: c,
             current,
             ..
-        }) => Ok(conflict::report_page(
-            &ctx, c, &current, &sub.pairs, &evidence,
-        )),
-        Err(e) => back(store_message(&ctx, e)).await,
+        }) => Ok(Ok(conflict::report_page(
+            ctx, c, &current, &sub.pairs, evidence,
+        ))),
+        Err(e) => Ok(Err(store_message(ctx, e))),
     }
 }
 
@@ -502,24 +518,15 @@ pub async fn edit(
         Err(msg) => return back(msg).await,
     };
     let ids: Vec<i64> = evidence.iter().map(|e| e.id).collect();
-    match app
+    let saved = app
         .store()
         .edit_report(latest.report_id, expected, &content, &ids, &user.actor)
-        .await
-    {
-        Ok(v) => Ok(redirect(
-            &ctx,
-            &format!("/reports/{}?notice=report_saved", v.report_id),
-        )),
-        Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => Err(AppError::Forbidden),
-        Err(StoreError::Conflict {
-            conflict: c,
-            current,
-            ..
-        }) => Ok(conflict::report_page(
-            &ctx, c, &current, &sub.pairs, &evidence,
-        )),
-        Err(e) => back(store_message(&ctx, e)).await,
+        .await;
+    match answer(&ctx, saved, &sub, &evidence, |v| {
+        format!("/reports/{}?notice=report_saved", v.report_id)
+    })? {
+        Ok(done) => Ok(done),
+        Err(message) => back(message).await,
     }
 }
 

@@ -3,11 +3,10 @@
 use crate::AppState;
 use crate::errors::AppError;
 use crate::form::Posted;
-use crate::page::{Layout, render_page};
+use crate::page::{Layout, render_form_page};
 use crate::session::{AdminOnly, Ctx, redirect};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 
 #[derive(Template)]
@@ -28,15 +27,14 @@ async fn page(app: &AppState, ctx: &Ctx, error: Option<String>) -> Result<Respon
         .collect();
     let title = ctx.tr().t("abbr.title").to_string();
     let failed = error.is_some();
-    let mut r = render_page(AbbreviationsPage {
-        l: Layout::new(ctx, &title, "abbreviations"),
-        entries,
-        error,
-    });
-    if failed {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    Ok(render_form_page(
+        AbbreviationsPage {
+            l: Layout::new(ctx, &title, "abbreviations"),
+            entries,
+            error,
+        },
+        failed,
+    ))
 }
 
 pub async fn list(

@@ -4,11 +4,10 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{FormError, Posted, ticked};
-use crate::page::{Layout, render_page};
+use crate::page::{Layout, render_form_page, render_page};
 use crate::session::{AdminOnly, Ctx, redirect};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use domain::{Language, Role, UnitId, UserId};
 use serde::Deserialize;
@@ -111,18 +110,17 @@ async fn users_page(
     let units = app.store().list_units().await?;
     let title = ctx.tr().t("users.title").to_string();
     let failed = error.is_some();
-    let mut r = render_page(UsersPage {
-        l: Layout::new(ctx, &title, "users"),
-        users,
-        roles: role_choices(lang, &[Role::Staff]),
-        units: unit_choices(&units, &[]),
-        created,
-        error,
-    });
-    if failed {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    Ok(render_form_page(
+        UsersPage {
+            l: Layout::new(ctx, &title, "users"),
+            users,
+            roles: role_choices(lang, &[Role::Staff]),
+            units: unit_choices(&units, &[]),
+            created,
+            error,
+        },
+        failed,
+    ))
 }
 
 pub async fn list(

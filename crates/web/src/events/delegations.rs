@@ -8,12 +8,11 @@ use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{Posted, choice, parse_date, version_of};
 use crate::i18n::Worded;
-use crate::page::{Layout, render_page};
+use crate::page::{Layout, render_form_page, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use domain::{DelegationId, DelegationStatus, Dong, UnitId, events};
@@ -138,36 +137,36 @@ async fn page(
     let names = unit_names(app).await?;
     let can_edit = events::can_edit_event(&user.actor, &d.item_units());
     let next = next_statuses(user, &d, lang);
-    let mut r = render_page(ShowPage {
-        l: Layout::new(ctx, &d.title, "events"),
-        id: id.0,
-        version: d.version,
-        title: d.title.clone(),
-        purpose: d.purpose.clone(),
-        destination: d.destination.clone(),
-        dates: dates(&d),
-        cost: d.estimated_cost.to_string(),
-        unit: names.get(&d.lead_unit).cloned().unwrap_or_default(),
-        status: d.status.as_str(),
-        status_label: d.status.label(lang).to_string(),
-        members: d.members.clone(),
-        report: report_input.unwrap_or_else(|| d.report.clone()),
-        can_edit,
-        is_draft: d.status == DelegationStatus::Draft,
-        may_report: can_edit
-            && matches!(
-                d.status,
-                DelegationStatus::Travelled | DelegationStatus::Reported
-            ),
-        next,
-        edit: DelegationForm::of(&d),
-        units: lead_choices(user, &d, &names),
-        error: error.clone(),
-    });
-    if !error.is_empty() {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    let failed = !error.is_empty();
+    Ok(render_form_page(
+        ShowPage {
+            l: Layout::new(ctx, &d.title, "events"),
+            id: id.0,
+            version: d.version,
+            title: d.title.clone(),
+            purpose: d.purpose.clone(),
+            destination: d.destination.clone(),
+            dates: dates(&d),
+            cost: d.estimated_cost.to_string(),
+            unit: names.get(&d.lead_unit).cloned().unwrap_or_default(),
+            status: d.status.as_str(),
+            status_label: d.status.label(lang).to_string(),
+            members: d.members.clone(),
+            report: report_input.unwrap_or_else(|| d.report.clone()),
+            can_edit,
+            is_draft: d.status == DelegationStatus::Draft,
+            may_report: can_edit
+                && matches!(
+                    d.status,
+                    DelegationStatus::Travelled | DelegationStatus::Reported
+                ),
+            next,
+            edit: DelegationForm::of(&d),
+            units: lead_choices(user, &d, &names),
+            error: error.clone(),
+        },
+        failed,
+    ))
 }
 
 /// The units that may lead the delegation: the current one, and those the user may
@@ -352,18 +351,18 @@ async fn form_page(
         return Err(AppError::Forbidden);
     }
     let title = ctx.tr().t("delegation.new").to_string();
-    let mut r = render_page(FormPage {
-        l: Layout::new(ctx, &title, "events"),
-        id: id.map(|(i, _)| i),
-        version: id.map(|(_, v)| v).unwrap_or(0),
-        f,
-        units,
-        error: error.clone(),
-    });
-    if !error.is_empty() {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    let failed = !error.is_empty();
+    Ok(render_form_page(
+        FormPage {
+            l: Layout::new(ctx, &title, "events"),
+            id: id.map(|(i, _)| i),
+            version: id.map(|(_, v)| v).unwrap_or(0),
+            f,
+            units,
+            error: error.clone(),
+        },
+        failed,
+    ))
 }
 
 /// Members one per line: "Họ tên, chức vụ trong đoàn".

@@ -9,7 +9,7 @@ use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::Posted;
 use crate::i18n::Tr;
-use crate::page::{Layout, render_page};
+use crate::page::{Layout, render_form_page};
 use crate::session::{Ctx, Signed, new_token, token_hash};
 use askama::Template;
 use axum::Router;
@@ -62,17 +62,17 @@ async fn page(
     let names = super::unit_names(app).await?;
     let tokens = app.store().feed_tokens(&user.actor).await?;
     let title = t.t("feed.title").to_string();
-    let mut r = render_page(FeedsPage {
-        l: Layout::new(ctx, &title, "events"),
-        feeds: feed_lines(t, &names, tokens),
-        units: unit_choices(user, &names),
-        created_url,
-        error: error.clone(),
-    });
-    if !error.is_empty() {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    let failed = !error.is_empty();
+    Ok(render_form_page(
+        FeedsPage {
+            l: Layout::new(ctx, &title, "events"),
+            feeds: feed_lines(t, &names, tokens),
+            units: unit_choices(user, &names),
+            created_url,
+            error: error.clone(),
+        },
+        failed,
+    ))
 }
 
 fn feed_lines(t: &Tr, names: &HashMap<UnitId, String>, tokens: Vec<FeedToken>) -> Vec<FeedLine> {

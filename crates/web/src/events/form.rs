@@ -7,11 +7,10 @@ use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{Posted, choice, version_of};
 use crate::i18n::Worded;
-use crate::page::{Layout, render_page};
+use crate::page::{Layout, render_form_page};
 use crate::session::{Ctx, SessionUser, Signed};
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use domain::events::{self};
 use domain::{
@@ -203,11 +202,10 @@ async fn form_page(
     }
     let items = item_choices(app, &f).await?;
     let failed = !error.is_empty();
-    let mut r = render_page(FormPage::new(ctx, id, f, (leads, coords, items), error));
-    if failed {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    Ok(render_form_page(
+        FormPage::new(ctx, id, f, (leads, coords, items), error),
+        failed,
+    ))
 }
 
 impl<'a> FormPage<'a> {

@@ -8,12 +8,11 @@ use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{Posted, version_of};
 use crate::i18n::Worded;
-use crate::page::{Layout, render_page};
+use crate::page::{Layout, render_form_page, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
 use domain::{Language, LanguagePair, PersonId, PersonKind, events};
@@ -159,18 +158,18 @@ fn form_page(
             selected: f.kind == k.as_str(),
         })
         .collect();
-    let mut r = render_page(FormPage {
-        l: Layout::new(ctx, &title, "events"),
-        id: id.map(|(i, _)| i),
-        version: id.map(|(_, v)| v).unwrap_or(0),
-        f,
-        kinds,
-        error: error.clone(),
-    });
-    if !error.is_empty() {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    let failed = !error.is_empty();
+    Ok(render_form_page(
+        FormPage {
+            l: Layout::new(ctx, &title, "events"),
+            id: id.map(|(i, _)| i),
+            version: id.map(|(_, v)| v).unwrap_or(0),
+            f,
+            kinds,
+            error: error.clone(),
+        },
+        failed,
+    ))
 }
 
 fn parse(ctx: &Ctx, f: &PersonForm) -> Result<PersonInput, String> {

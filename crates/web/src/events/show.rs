@@ -9,11 +9,10 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{Posted, choice};
-use crate::page::{Layout, render_page};
+use crate::page::{Layout, render_form_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use domain::events::{self};
@@ -127,11 +126,7 @@ pub(super) async fn page(
 ) -> Result<Response, AppError> {
     let data = Loaded::load(app, user, id).await?;
     let failed = error.is_some();
-    let mut r = render_page(ShowPage::new(ctx, data, error));
-    if failed {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    Ok(render_form_page(ShowPage::new(ctx, data, error), failed))
 }
 
 /// What the page shows, from the store: a fixed number of calls, whatever the number of

@@ -3,11 +3,10 @@
 use crate::AppState;
 use crate::errors::AppError;
 use crate::form::Posted;
-use crate::page::{Layout, render_page};
+use crate::page::{Layout, render_form_page};
 use crate::session::{AdminOnly, Ctx, redirect};
 use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use domain::{UnitId, UserId};
 
@@ -36,31 +35,30 @@ async fn page(
     let (units, users) = app.store().contact_emails().await?;
     let title = ctx.tr().t("reminder.emails_title").to_string();
     let failed = error.is_some();
-    let mut r = render_page(EmailsPage {
-        l: Layout::new(ctx, &title, "users"),
-        units: units
-            .into_iter()
-            .map(|(id, name, email)| Row {
-                id: id.0,
-                name,
-                email: email.unwrap_or_default(),
-            })
-            .collect(),
-        users: users
-            .into_iter()
-            .map(|(id, login, name, email)| Row {
-                id: id.0,
-                name: format!("{name} ({login})"),
-                email: email.unwrap_or_default(),
-            })
-            .collect(),
-        error,
-        saved,
-    });
-    if failed {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    Ok(render_form_page(
+        EmailsPage {
+            l: Layout::new(ctx, &title, "users"),
+            units: units
+                .into_iter()
+                .map(|(id, name, email)| Row {
+                    id: id.0,
+                    name,
+                    email: email.unwrap_or_default(),
+                })
+                .collect(),
+            users: users
+                .into_iter()
+                .map(|(id, login, name, email)| Row {
+                    id: id.0,
+                    name: format!("{name} ({login})"),
+                    email: email.unwrap_or_default(),
+                })
+                .collect(),
+            error,
+            saved,
+        },
+        failed,
+    ))
 }
 
 pub async fn list(

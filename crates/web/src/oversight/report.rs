@@ -7,12 +7,11 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::Posted;
-use crate::page::{Layout, render_page};
+use crate::page::{Layout, render_form_page};
 use crate::session::{Ctx, Signed, redirect};
 use app::report::{DRAFT_FIELDS, DraftContent, Loaded, prefill};
 use askama::Template;
 use axum::extract::{OriginalUri, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use domain::oversight::{check_report_period, report_period_choices};
 use domain::{Period, PlanId};
@@ -116,37 +115,36 @@ async fn show(
         .unwrap_or((period.year(), period.year()));
     let title = ctx.tr().t("official_report.title").to_string();
     let failed = error.is_some();
-    let mut r = render_page(ReportPage {
-        l: Layout::new(ctx, &title, "dashboard"),
-        plan_id: plan.0,
-        plan_title: loaded.plan.plan.title.clone(),
-        period: period.to_string(),
-        period_label: period.label(ctx.lang),
-        periods: report_period_choices(first.min(period.year()), last.max(period.year()))
-            .into_iter()
-            .map(|p| (p.to_string(), p.label(ctx.lang), p == period))
-            .collect(),
-        version: version.unwrap_or_else(|| loaded.draft.as_ref().map_or(0, |d| d.version)),
-        saved_at: loaded
-            .draft
-            .as_ref()
-            .map(|d| super::local_datetime(d.updated_at)),
-        fields: field_views(ctx, &content),
-        error,
-        theirs: theirs.map(|t| {
-            field_views(ctx, &t)
+    Ok(render_form_page(
+        ReportPage {
+            l: Layout::new(ctx, &title, "dashboard"),
+            plan_id: plan.0,
+            plan_title: loaded.plan.plan.title.clone(),
+            period: period.to_string(),
+            period_label: period.label(ctx.lang),
+            periods: report_period_choices(first.min(period.year()), last.max(period.year()))
                 .into_iter()
-                .map(|f| (f.label, f.value))
-                .collect()
-        }),
-        saved,
-        items: loaded.plan.all_items().len(),
-        reports: loaded.texts.len(),
-    });
-    if failed {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+                .map(|p| (p.to_string(), p.label(ctx.lang), p == period))
+                .collect(),
+            version: version.unwrap_or_else(|| loaded.draft.as_ref().map_or(0, |d| d.version)),
+            saved_at: loaded
+                .draft
+                .as_ref()
+                .map(|d| super::local_datetime(d.updated_at)),
+            fields: field_views(ctx, &content),
+            error,
+            theirs: theirs.map(|t| {
+                field_views(ctx, &t)
+                    .into_iter()
+                    .map(|f| (f.label, f.value))
+                    .collect()
+            }),
+            saved,
+            items: loaded.plan.all_items().len(),
+            reports: loaded.texts.len(),
+        },
+        failed,
+    ))
 }
 
 pub async fn page(

@@ -6,11 +6,10 @@ use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::Posted;
 use crate::i18n::Worded;
-use crate::page::{Layout, render_page};
+use crate::page::{Layout, render_form_page, render_page};
 use crate::session::{Ctx, Signed, redirect};
 use askama::Template;
 use axum::extract::{OriginalUri, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use domain::oversight::{
     Grade, check_comment, check_report_period, parse_grade, report_period_choices,
@@ -203,28 +202,27 @@ async fn evaluation_page(
     let label = domain::item_label(view.item.numbering.as_deref(), &view.item.title);
     let title = ctx.tr().f("evaluation.title", &[("item", &label)]);
     let failed = error.is_some();
-    let mut r = render_page(EvaluationPage {
-        l: Layout::new(ctx, &title, "dashboard"),
-        item_id: item.0,
-        status: view.item.status.label(ctx.lang),
-        periods: report_period_choices(first, last)
-            .into_iter()
-            .map(|p| (p.to_string(), p.label(ctx.lang), p == period))
-            .collect(),
-        grades: Grade::ALL
-            .iter()
-            .map(|g| (g.as_str(), g.label(ctx.lang), Some(*g) == grade))
-            .collect(),
-        comment,
-        history,
-        label,
-        error,
-        saved,
-    });
-    if failed {
-        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    Ok(r)
+    Ok(render_form_page(
+        EvaluationPage {
+            l: Layout::new(ctx, &title, "dashboard"),
+            item_id: item.0,
+            status: view.item.status.label(ctx.lang),
+            periods: report_period_choices(first, last)
+                .into_iter()
+                .map(|p| (p.to_string(), p.label(ctx.lang), p == period))
+                .collect(),
+            grades: Grade::ALL
+                .iter()
+                .map(|g| (g.as_str(), g.label(ctx.lang), Some(*g) == grade))
+                .collect(),
+            comment,
+            history,
+            label,
+            error,
+            saved,
+        },
+        failed,
+    ))
 }
 
 /// The item's earlier evaluations, newest first as the store gives them.
