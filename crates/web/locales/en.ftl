@@ -197,6 +197,8 @@ track-new_status = New status
 track-reason = Reason
 track-reason_hint = Required when suspending or cancelling
 track-change_status = Change status
+track-confirm_done = The latest report says 100% done. Does the lead unit confirm the item is completed?
+track-confirm_done_button = Confirm completed
 track-status = Status
 track-edit_details = Edit title, text, dates
 track-title = Title
@@ -316,6 +318,7 @@ audit-action-item-move = Reordered
 audit-action-item-people = Responsible people changed
 audit-action-item-split = Item split
 audit-action-item-status = Status changed
+audit-action-item-status-auto = Status moved by a progress report
 audit-action-item-units = Lead and coordinating units changed
 audit-action-item-update = Item edited
 

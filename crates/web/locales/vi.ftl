@@ -197,6 +197,8 @@ track-new_status = Trạng thái mới
 track-reason = Lý do
 track-reason_hint = Bắt buộc khi tạm dừng/hủy
 track-change_status = Đổi trạng thái
+track-confirm_done = Báo cáo mới nhất ghi đã hoàn thành 100%. Đơn vị chủ trì xác nhận nhiệm vụ đã hoàn thành?
+track-confirm_done_button = Xác nhận hoàn thành
 track-status = Trạng thái
 track-edit_details = Sửa tên, nội dung, thời gian
 track-title = Tên nhiệm vụ
@@ -316,6 +318,7 @@ audit-action-item-move = Sắp xếp lại
 audit-action-item-people = Đổi người phụ trách
 audit-action-item-split = Tách nhiệm vụ
 audit-action-item-status = Đổi trạng thái
+audit-action-item-status-auto = Tự chuyển trạng thái theo báo cáo tiến độ
 audit-action-item-units = Đổi đơn vị chủ trì, phối hợp
 audit-action-item-update = Sửa nhiệm vụ
 

@@ -1,8 +1,7 @@
 //! Tracking rules (issue 4): item status transitions and who may make them, reporting
 //! periods, progress-report content, item dates and optimistic concurrency.
 //!
-//! Errors carry a stable message key (`tracking.*`, for the web layer's i18n) and a
-//! Vietnamese and English message of their own, so that tools without i18n stay clear.
+//! Errors carry a stable key (`tracking.*`) and typed fields; the web layer words them.
 
 mod conflict;
 mod error;
@@ -18,7 +17,9 @@ pub use item::{DatesSource, item_dates, item_label, parse_person_line};
 pub use period::Period;
 pub use permissions::{check_change_units, check_edit_item, check_report};
 pub use report::{Figure, Percent, ReportContent};
-pub use status::{allowed_statuses, check_status_change};
+pub use status::{
+    allowed_statuses, asks_to_confirm_done, check_status_change, status_after_report,
+};
 
 #[cfg(test)]
 mod tests;

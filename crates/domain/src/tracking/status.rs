@@ -1,7 +1,7 @@
 //! Item status transitions: which moves exist, which are the Board's, and who may make
 //! them.
 
-use super::TrackingError;
+use super::{Percent, TrackingError};
 use crate::permissions::{Actor, ItemUnit, can_edit_item};
 use crate::vocab::ItemStatus;
 
@@ -62,4 +62,21 @@ pub fn check_status_change(
             .ok_or(TrackingError::ReasonRequired);
     }
     Ok(None)
+}
+
+/// The status a progress report moves its item to, if any: the first sign of work (a
+/// percent above 0) on an item not yet started puts it in progress. Nothing else moves by
+/// itself: "hoàn thành" is confirmed by the lead unit, and suspending or cancelling takes
+/// a person and a reason.
+pub fn status_after_report(current: ItemStatus, percent: Option<Percent>) -> Option<ItemStatus> {
+    match (current, percent) {
+        (ItemStatus::NotStarted, Some(p)) if p.get() > 0 => Some(ItemStatus::InProgress),
+        _ => None,
+    }
+}
+
+/// Whether the item page asks the lead unit to confirm "hoàn thành": the latest report
+/// says 100% and the item is still open. Done is never set by a report alone.
+pub fn asks_to_confirm_done(status: ItemStatus, latest_percent: Option<i64>) -> bool {
+    latest_percent == Some(100) && !matches!(status, ItemStatus::Done | ItemStatus::Suspended)
 }

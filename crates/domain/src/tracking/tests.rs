@@ -372,3 +372,27 @@ fn items_are_labelled_with_their_numbering_when_they_have_one() {
     assert_eq!(item_label(Some("  "), "Tham gia"), "Tham gia");
     assert_eq!(item_label(None, "Tham gia"), "Tham gia");
 }
+
+#[test]
+fn a_report_with_work_done_starts_an_item_and_moves_nothing_else() {
+    use ItemStatus::*;
+    let pct = |n| Some(Percent::new(n).unwrap());
+    assert_eq!(status_after_report(NotStarted, pct(40)), Some(InProgress));
+    assert_eq!(status_after_report(NotStarted, pct(100)), Some(InProgress));
+    assert_eq!(status_after_report(NotStarted, pct(0)), None);
+    assert_eq!(status_after_report(NotStarted, None), None);
+    for s in [InProgress, Late, Done, Suspended] {
+        assert_eq!(status_after_report(s, pct(40)), None, "{s:?}");
+    }
+}
+
+#[test]
+fn a_full_report_asks_to_confirm_done_on_an_open_item_only() {
+    use ItemStatus::*;
+    assert!(asks_to_confirm_done(InProgress, Some(100)));
+    assert!(asks_to_confirm_done(Late, Some(100)));
+    assert!(!asks_to_confirm_done(InProgress, Some(90)));
+    assert!(!asks_to_confirm_done(InProgress, None));
+    assert!(!asks_to_confirm_done(Done, Some(100)));
+    assert!(!asks_to_confirm_done(Suspended, Some(100)));
+}

@@ -1,8 +1,8 @@
 //! Changing the shape of a plan: adding, splitting and moving items.
 
 use super::items::{
-    bump, dates_source_str, finish_item_change, item_json, load_item, locked_item, search_text,
-    write_units,
+    bump, dates_source_str, finish_item_change, item_json, item_version, load_item, locked_item,
+    search_text, write_units,
 };
 use super::tx::{audit_in, date_text};
 use super::{Conn, Pool, R, begin_write};
@@ -228,8 +228,9 @@ pub(crate) async fn split_item(
         ));
     }
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, Some(expected)).await?;
+    let it = locked_item(&mut tx, id, None).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
+    item_version(&it, expected)?;
     bump(&mut tx, now, &it).await?;
     let (appendix, depth) = keep_first_part(&mut tx, id, &parts[0]).await?;
     let (lead, coord) = lead_and_coordinating(&it);
@@ -300,8 +301,9 @@ pub(crate) async fn move_item(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, Some(expected)).await?;
+    let it = locked_item(&mut tx, id, None).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
+    item_version(&it, expected)?;
     let appendix: Option<i64> = sqlx::query_scalar("SELECT appendix_id FROM items WHERE id = $1")
         .bind(id.0)
         .fetch_one(&mut *tx)

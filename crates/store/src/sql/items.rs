@@ -263,9 +263,15 @@ pub(crate) async fn locked_item(
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("item {id}")))?;
     if let Some(v) = expected {
-        tracking::check_version(it.version, v).map_err(|c| conflict("item", id.0, c, &it))?;
+        item_version(&it, v)?;
     }
     Ok(it)
+}
+
+/// The edit was made on the item's current version. Checked after the permission, so
+/// that someone who may not change the item hears "not allowed", not "someone was first".
+pub(crate) fn item_version(it: &ItemTracking, expected: i64) -> R<()> {
+    tracking::check_version(it.version, expected).map_err(|c| conflict("item", it.id.0, c, it))
 }
 
 pub(crate) fn conflict(
@@ -340,8 +346,9 @@ pub(crate) async fn update_item(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, Some(expected)).await?;
+    let it = locked_item(&mut tx, id, None).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
+    item_version(&it, expected)?;
     let title = edit.title.as_deref().map(str::trim).unwrap_or(&it.title);
     if title.is_empty() {
         return Err(StoreError::Invalid("an item needs a title".into()));
@@ -394,8 +401,9 @@ pub(crate) async fn set_item_status(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, Some(expected)).await?;
+    let it = locked_item(&mut tx, id, None).await?;
     let reason = tracking::check_status_change(actor, &it.item_units(), it.status, to, reason)?;
+    item_version(&it, expected)?;
     bump(&mut tx, now, &it).await?;
     sqlx::query("UPDATE items SET status = $1, status_reason = $2 WHERE id = $3")
         .bind(to.as_str())
@@ -450,8 +458,9 @@ pub(crate) async fn set_item_units(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, Some(expected)).await?;
+    let it = locked_item(&mut tx, id, None).await?;
     tracking::check_change_units(actor)?;
+    item_version(&it, expected)?;
     bump(&mut tx, now, &it).await?;
     write_units(&mut tx, id, lead, coordinating).await?;
     let v = finish_item_change(&mut tx, now, actor, "item.units", &it).await?;
@@ -470,8 +479,9 @@ pub(crate) async fn set_item_people(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, Some(expected)).await?;
+    let it = locked_item(&mut tx, id, None).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
+    item_version(&it, expected)?;
     if let Some(p) = people.iter().find(|p| {
         !it.effective_units().iter().any(|(u, _)| *u == p.unit_id) || p.name.trim().is_empty()
     }) {

@@ -1,6 +1,6 @@
 //! Progress reports (with their versions) and evidence files.
 
-use super::items::locked_item;
+use super::items::{bump, finish_item_change, locked_item};
 use super::tx::{audit_in, date_text, parse_date};
 use super::{Conn, Pool, R, begin_write};
 use crate::model::AuditEntry;
@@ -194,11 +194,35 @@ pub(crate) async fn file_report(
         Some(it.id),
     )
     .await?;
+    status_follows(&mut tx, now, actor, &it, new.content.percent).await?;
     tx.commit().await?;
     report_versions_of(pool, id)
         .await?
         .pop()
         .ok_or_else(|| StoreError::NotFound(format!("report {id}")))
+}
+
+/// The item moves as its report says (`tracking::status_after_report`), in the report's
+/// transaction, under the reporter's name; the audit calls the change automatic
+/// (`item.status.auto`), so that no one is told they moved it by hand.
+async fn status_follows(
+    conn: &mut Conn,
+    at: i64,
+    actor: &Actor,
+    it: &ItemTracking,
+    percent: Option<tracking::Percent>,
+) -> R<()> {
+    let Some(to) = tracking::status_after_report(it.status, percent) else {
+        return Ok(());
+    };
+    bump(conn, at, it).await?;
+    sqlx::query("UPDATE items SET status = $1 WHERE id = $2")
+        .bind(to.as_str())
+        .bind(it.id.0)
+        .execute(&mut *conn)
+        .await?;
+    finish_item_change(conn, at, actor, "item.status.auto", it).await?;
+    Ok(())
 }
 
 pub(crate) async fn report_conflict(pool: &Pool, first: i64, attempted: i64) -> StoreError {
@@ -302,6 +326,7 @@ pub(crate) async fn edit_report(
         Some(it.id),
     )
     .await?;
+    status_follows(&mut tx, now, actor, &it, new.content.percent).await?;
     tx.commit().await?;
     report_versions_of(pool, report_id)
         .await?

@@ -25,6 +25,7 @@ conformance!(
     tracking_items_without_units_inherit_the_nearest_ancestors,
     tracking_plan_views_are_served_from_memory_until_something_changes,
     tracking_item_list_counts_up_to_a_cap,
+    tracking_a_report_with_work_done_starts_its_item,
 );
 
 struct Fixture {
@@ -658,6 +659,8 @@ async fn tracking_reports_are_versioned_with_evidence(store: &Store) {
             "report.edit",
             "report.file",
             "report.file",
+            // The first report, 40%, started the item.
+            "item.status.auto",
             "report.file",
             "evidence.add"
         ]
@@ -1257,4 +1260,90 @@ async fn tracking_item_list_counts_up_to_a_cap(store: &Store) {
         one_plan.total - (last_page - 1) * 1000
     );
     assert_eq!(store.view_query_count() - q, 2, "rows and units, no count");
+}
+
+/// The first report with a percent above 0 moves a "chưa triển khai" item to "đang thực
+/// hiện", in the report's transaction and with an audit entry of its own; a report without
+/// work done, or on an item past that point, moves nothing.
+async fn tracking_a_report_with_work_done_starts_its_item(store: &Store) {
+    let f = fixture(store).await;
+    let item = |id| async move { store.item(id).await.unwrap().unwrap().item };
+    let before = item(f.item11).await;
+    assert_eq!(before.status, ItemStatus::NotStarted);
+    let new = |unit, period, percent: Option<i64>| NewReport {
+        item_id: f.item11,
+        unit_id: unit,
+        period,
+        content: ReportContent::new(
+            "Đã liên hệ Ban Thư ký Mạng lưới",
+            percent.map(|p| Percent::new(p).unwrap()),
+            vec![],
+            &[],
+        )
+        .unwrap(),
+        evidence: vec![],
+    };
+    // Text only, then 0%: still not started, and the item's version is untouched.
+    store
+        .file_report(&new(f.qlds, Period::Month(2025, 1), None), &f.lead)
+        .await
+        .unwrap();
+    store
+        .file_report(&new(f.qlds, Period::Month(2025, 2), Some(0)), &f.lead)
+        .await
+        .unwrap();
+    let still = item(f.item11).await;
+    assert_eq!(
+        (still.status, still.version),
+        (ItemStatus::NotStarted, before.version)
+    );
+    // 40%: in progress, one version later, said in the audit as automatic.
+    let filed = store
+        .file_report(&new(f.qlds, Period::Month(2025, 3), Some(40)), &f.lead)
+        .await
+        .unwrap();
+    let moved = item(f.item11).await;
+    assert_eq!(moved.status, ItemStatus::InProgress);
+    assert_eq!(moved.version, before.version + 1);
+    let audit = store.audit_for_item(f.item11, None, 10).await.unwrap();
+    let auto = &audit.entries[0];
+    assert_eq!(auto.action, "item.status.auto");
+    assert_eq!(auto.actor, Some(f.lead.user_id));
+    assert!(
+        auto.after
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("in_progress"),
+        "{:?}",
+        auto.after
+    );
+    // A new version of the report on an item in progress moves nothing more.
+    store
+        .edit_report(
+            filed.report_id,
+            filed.version,
+            &new(f.qlds, Period::Month(2025, 3), Some(70)).content,
+            &[],
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    assert_eq!(item(f.item11).await.version, moved.version);
+    // A suspended item stays suspended whatever the report says.
+    store
+        .set_item_status(
+            f.item11,
+            moved.version,
+            ItemStatus::Suspended,
+            Some("Chờ ý kiến UBND"),
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    store
+        .file_report(&new(f.qlds, Period::Month(2025, 4), Some(90)), &f.lead)
+        .await
+        .unwrap();
+    assert_eq!(item(f.item11).await.status, ItemStatus::Suspended);
 }

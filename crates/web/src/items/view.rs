@@ -49,6 +49,8 @@ pub(super) struct ItemPage<'a> {
     reason_input: String,
     unit_choices: Vec<(i64, String, bool, bool)>,
     report_form: Option<ReportForm>,
+    /// The latest report says 100%: the lead unit is asked to confirm "hoàn thành".
+    confirm_done: bool,
     error_form: &'static str,
     error: String,
 }
@@ -101,14 +103,22 @@ impl<'a> ItemPage<'a> {
             .into_iter()
             .filter(|p| p.item_id == id)
             .collect();
-        let reports = store.item_reports(id).await?;
-        let reports = reports
+        let records = store.item_reports(id).await?;
+        let latest_percent = records
+            .iter()
+            .max_by_key(|r| (r.created_at, r.id))
+            .and_then(|r| r.percent);
+        let reports = records
             .iter()
             .map(|r| report_line(ctx.lang, r, &progress))
             .collect();
         let report_form =
             report_form(app, ctx.lang, user, &it, &v, &units, &progress, &overlay).await?;
-        Ok(Self::build(
+        let done_is_open = status_choices(user, &it, ctx.lang)
+            .iter()
+            .any(|c| c.value == domain::ItemStatus::Done.as_str());
+        let asks = domain::tracking::asks_to_confirm_done(it.status, latest_percent);
+        let mut page = Self::build(
             ctx,
             user,
             it,
@@ -118,7 +128,9 @@ impl<'a> ItemPage<'a> {
             reports,
             report_form,
             overlay,
-        ))
+        );
+        page.confirm_done = asks && done_is_open;
+        Ok(page)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -175,6 +187,7 @@ impl<'a> ItemPage<'a> {
             reason_input: overlay.status_reason.unwrap_or_default(),
             unit_choices: unit_choices(&it, units),
             report_form,
+            confirm_done: false,
             error_form,
             error,
         }

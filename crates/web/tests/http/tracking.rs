@@ -659,3 +659,84 @@ async fn the_board_adds_a_top_level_item_and_staff_cannot() {
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
     }
 }
+
+/// The daily loop's first steps (issue 11): a report with work done moves the item to
+/// "đang thực hiện" by itself; a report at 100% asks the lead unit to confirm
+/// "hoàn thành" on the item page, and only the confirmation makes it done.
+#[tokio::test]
+async fn a_report_moves_the_status_and_a_full_one_asks_the_lead_to_confirm_done() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let path = format!("/items/{}", item.0);
+        let qlds = c.qlds.0.to_string();
+        let status = || async { app.store.item_tracking(item).await.unwrap().unwrap().status };
+        assert_eq!(status().await, domain::ItemStatus::NotStarted);
+        let file = |period: &'static str, percent: &'static str| {
+            report_form(
+                &[
+                    ("unit", &qlds),
+                    ("period", period),
+                    ("text", "Đã tham gia các phiên họp"),
+                    ("percent", percent),
+                ],
+                vec![],
+            )
+        };
+        let r = post_report(&c.lead, &format!("{path}/reports"), file("2025-Q1", "40")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("class=\"status s-in_progress\""), "{html}");
+        assert_eq!(status().await, domain::ItemStatus::InProgress);
+        assert!(!html.contains("id=\"confirm-done\""), "not at 100% yet");
+
+        let r = post_report(&c.lead, &format!("{path}/reports"), file("2025-Q2", "100")).await;
+        let html = r.text().await.unwrap();
+        assert!(html.contains("id=\"confirm-done\""), "the lead is asked");
+        assert_eq!(
+            status().await,
+            domain::ItemStatus::InProgress,
+            "not done by itself"
+        );
+        let coord = c.coord.get(&path).await.text().await.unwrap();
+        assert!(
+            !coord.contains("id=\"confirm-done\""),
+            "a coordinating unit is not asked"
+        );
+
+        let v = app
+            .store
+            .item_tracking(item)
+            .await
+            .unwrap()
+            .unwrap()
+            .version;
+        let r = c
+            .lead
+            .post(
+                &format!("{path}/status"),
+                &[
+                    ("_csrf", &csrf_of(&html)),
+                    ("version", &v.to_string()),
+                    ("status", "done"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("class=\"status s-done\""), "{html}");
+        assert!(!html.contains("id=\"confirm-done\""));
+        let audit = app.store.audit_for_item(item, None, 10).await.unwrap();
+        let actions: Vec<&str> = audit.entries.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(
+            actions[..4],
+            [
+                "item.status",
+                "report.file",
+                "item.status.auto",
+                "report.file"
+            ]
+        );
+    }
+}
