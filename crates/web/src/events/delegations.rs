@@ -163,7 +163,7 @@ async fn page(
             next,
             edit: DelegationForm::of(&d),
             units: lead_choices(user, &d, &names),
-            error: error.clone(),
+            error,
         },
         failed,
     ))
@@ -359,7 +359,7 @@ async fn form_page(
             version: id.map(|(_, v)| v).unwrap_or(0),
             f,
             units,
-            error: error.clone(),
+            error,
         },
         failed,
     ))

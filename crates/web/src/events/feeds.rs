@@ -69,7 +69,7 @@ async fn page(
             feeds: feed_lines(t, &names, tokens),
             units: unit_choices(user, &names),
             created_url,
-            error: error.clone(),
+            error,
         },
         failed,
     ))

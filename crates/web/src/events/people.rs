@@ -166,7 +166,7 @@ fn form_page(
             version: id.map(|(_, v)| v).unwrap_or(0),
             f,
             kinds,
-            error: error.clone(),
+            error,
         },
         failed,
     ))

@@ -32,14 +32,17 @@ pub struct Tr {
 /// The dotted keys of a Fluent file's messages (`nav-plans` → `nav.plans`), in file order.
 /// Public for the key-set test.
 pub fn message_keys(source: &str) -> Result<Vec<String>, String> {
-    let resource = parse(source)?;
-    Ok(resource
+    Ok(keys_of(&parse(source)?))
+}
+
+fn keys_of(resource: &FluentResource) -> Vec<String> {
+    resource
         .entries()
         .filter_map(|e| match e {
             fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.replace('-', ".")),
             _ => None,
         })
-        .collect())
+        .collect()
 }
 
 fn parse(source: &str) -> Result<FluentResource, String> {
@@ -55,7 +58,7 @@ fn parse(source: &str) -> Result<FluentResource, String> {
 impl Tr {
     fn load(lang: Language, source: &str) -> Tr {
         let resource = parse(source).expect("embedded locale file is valid Fluent");
-        let keys = message_keys(source).expect("embedded locale file is valid Fluent");
+        let keys = keys_of(&resource);
         let id: unic_langid::LanguageIdentifier = lang_code(lang).parse().expect("valid tag");
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Bidi isolation marks around values would show up in e-mails and exports.

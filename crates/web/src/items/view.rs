@@ -114,9 +114,6 @@ impl<'a> ItemPage<'a> {
             .collect();
         let report_form =
             report_form(app, ctx.lang, user, &it, &v, &units, &progress, &overlay).await?;
-        let done_is_open = status_choices(user, &it, ctx.lang)
-            .iter()
-            .any(|c| c.value == domain::ItemStatus::Done.as_str());
         let asks = domain::tracking::asks_to_confirm_done(it.status, latest_percent);
         let mut page = Self::build(
             ctx,
@@ -129,7 +126,12 @@ impl<'a> ItemPage<'a> {
             report_form,
             overlay,
         );
-        page.confirm_done = asks && done_is_open;
+        // Only for someone who may make it done: the status form offers it.
+        page.confirm_done = asks
+            && page
+                .status_choices
+                .iter()
+                .any(|c| c.value == domain::ItemStatus::Done.as_str());
         Ok(page)
     }
 
