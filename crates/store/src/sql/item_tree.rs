@@ -142,7 +142,7 @@ async fn placement_and_units(
         }
         return Ok((place, new.lead.clone(), new.coordinating.clone()));
     };
-    let parent = locked_item(conn, p, None).await?;
+    let parent = locked_item(conn, p).await?;
     if parent.plan_id != new.plan_id {
         return Err(StoreError::Invalid("the parent is in another plan".into()));
     }
@@ -228,7 +228,7 @@ pub(crate) async fn split_item(
         ));
     }
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, None).await?;
+    let it = locked_item(&mut tx, id).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
     item_version(&it, expected)?;
     bump(&mut tx, now, &it).await?;
@@ -301,7 +301,7 @@ pub(crate) async fn move_item(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, None).await?;
+    let it = locked_item(&mut tx, id).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
     item_version(&it, expected)?;
     let appendix: Option<i64> = sqlx::query_scalar("SELECT appendix_id FROM items WHERE id = $1")

@@ -254,18 +254,10 @@ pub(crate) async fn item_tracking(pool: &Pool, id: ItemId) -> R<Option<ItemTrack
     load_item(&mut *pool.acquire().await?, id).await
 }
 
-pub(crate) async fn locked_item(
-    conn: &mut Conn,
-    id: ItemId,
-    expected: Option<i64>,
-) -> R<ItemTracking> {
-    let it = load_item(conn, id)
+pub(crate) async fn locked_item(conn: &mut Conn, id: ItemId) -> R<ItemTracking> {
+    load_item(conn, id)
         .await?
-        .ok_or_else(|| StoreError::NotFound(format!("item {id}")))?;
-    if let Some(v) = expected {
-        item_version(&it, v)?;
-    }
-    Ok(it)
+        .ok_or_else(|| StoreError::NotFound(format!("item {id}")))
 }
 
 /// The edit was made on the item's current version. Checked after the permission, so
@@ -346,7 +338,7 @@ pub(crate) async fn update_item(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, None).await?;
+    let it = locked_item(&mut tx, id).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
     item_version(&it, expected)?;
     let title = edit.title.as_deref().map(str::trim).unwrap_or(&it.title);
@@ -401,7 +393,7 @@ pub(crate) async fn set_item_status(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, None).await?;
+    let it = locked_item(&mut tx, id).await?;
     let reason = tracking::check_status_change(actor, &it.item_units(), it.status, to, reason)?;
     item_version(&it, expected)?;
     bump(&mut tx, now, &it).await?;
@@ -458,7 +450,7 @@ pub(crate) async fn set_item_units(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, None).await?;
+    let it = locked_item(&mut tx, id).await?;
     tracking::check_change_units(actor)?;
     item_version(&it, expected)?;
     bump(&mut tx, now, &it).await?;
@@ -479,7 +471,7 @@ pub(crate) async fn set_item_people(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, id, None).await?;
+    let it = locked_item(&mut tx, id).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
     item_version(&it, expected)?;
     if let Some(p) = people.iter().find(|p| {

@@ -148,7 +148,7 @@ pub(crate) async fn file_report(
 ) -> R<ReportVersion> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, new.item_id, None).await?;
+    let it = locked_item(&mut tx, new.item_id).await?;
     tracking::check_report(actor, &it.item_units(), new.unit_id)?;
     check_report_content(&mut tx, &it, new).await?;
     let existing: Option<i64> = sqlx::query_scalar(
@@ -291,7 +291,7 @@ pub(crate) async fn edit_report(
         drop(tx);
         return Err(report_conflict(pool, report_id, expected).await);
     }
-    let it = locked_item(&mut tx, new.item_id, None).await?;
+    let it = locked_item(&mut tx, new.item_id).await?;
     tracking::check_report(actor, &it.item_units(), new.unit_id)?;
     check_report_content(&mut tx, &it, &new).await?;
     let id = match insert_report(
@@ -514,7 +514,7 @@ pub(crate) async fn add_evidence(
 ) -> R<EvidenceRecord> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let it = locked_item(&mut tx, item, None).await?;
+    let it = locked_item(&mut tx, item).await?;
     let may = actor
         .unit_ids
         .iter()

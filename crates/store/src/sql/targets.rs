@@ -27,7 +27,7 @@ pub(crate) async fn set_target_source(
             .await?;
     let (item, old_source, old_rule) =
         row.ok_or_else(|| StoreError::NotFound(format!("target {target}")))?;
-    let it = locked_item(&mut tx, ItemId(item), None).await?;
+    let it = locked_item(&mut tx, ItemId(item)).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
     let (code, rule) = match source {
         TargetSource::Entered => ("entered", None),
