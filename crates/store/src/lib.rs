@@ -52,10 +52,43 @@ pub enum Db {
 /// id is a version of the whole database: a view loaded when it was N is current while
 /// it is still N. The watermark is read before the view, so a view is never older than
 /// its key. Other servers' writes are seen the same way, through the shared log.
-#[derive(Debug, Default)]
-struct PlanCache {
-    views: std::collections::HashMap<PlanId, (i64, Arc<PlanView>)>,
+#[derive(Debug)]
+struct MarkedCache<K, V> {
+    entries: std::collections::HashMap<K, (i64, Arc<V>)>,
 }
+
+impl<K, V> Default for MarkedCache<K, V> {
+    fn default() -> Self {
+        MarkedCache {
+            entries: Default::default(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq + Copy, V> MarkedCache<K, V> {
+    fn get(&self, k: &K, mark: i64) -> Option<Arc<V>> {
+        self.entries
+            .get(k)
+            .filter(|(m, _)| *m == mark)
+            .map(|(_, v)| v.clone())
+    }
+
+    fn put(&mut self, k: K, mark: i64, v: Arc<V>) {
+        // Entries of older watermarks are stale: drop them first, then any when full.
+        self.entries.retain(|_, (m, _)| *m >= mark);
+        if self.entries.len() >= PLAN_CACHE_SIZE
+            && let Some(old) = self.entries.keys().next().copied()
+        {
+            self.entries.remove(&old);
+        }
+        self.entries.insert(k, (mark, v));
+    }
+}
+
+type PlanCache = MarkedCache<PlanId, PlanView>;
+/// Item states by plan and day (`Store::plan_states`), under the same watermark: every
+/// change to an item, its units or its reports is audited.
+type StateCache = MarkedCache<(PlanId, chrono::NaiveDate), Vec<domain::tracking::ItemState>>;
 
 /// Plans kept; a deployment has a few active plans, load tests many.
 const PLAN_CACHE_SIZE: usize = 64;
@@ -69,6 +102,7 @@ pub(crate) struct Ctx {
     /// When >= 0, an import fails after inserting this many items (tests atomicity).
     import_fault: AtomicI64,
     plan_cache: std::sync::Mutex<PlanCache>,
+    state_cache: std::sync::Mutex<StateCache>,
 }
 
 impl Ctx {
@@ -78,28 +112,18 @@ impl Ctx {
             view_queries: AtomicU64::new(0),
             import_fault: AtomicI64::new(-1),
             plan_cache: Default::default(),
+            state_cache: Default::default(),
         }
     }
 
     fn cached_plan(&self, id: PlanId, mark: i64) -> Option<Arc<PlanView>> {
         let cache = self.plan_cache.lock().unwrap_or_else(|e| e.into_inner());
-        cache
-            .views
-            .get(&id)
-            .filter(|(m, _)| *m == mark)
-            .map(|(_, v)| v.clone())
+        cache.get(&id, mark)
     }
 
     fn cache_plan(&self, id: PlanId, mark: i64, view: Arc<PlanView>) {
         let mut cache = self.plan_cache.lock().unwrap_or_else(|e| e.into_inner());
-        // Entries of older watermarks are stale: drop them first, then any when full.
-        cache.views.retain(|_, (m, _)| *m >= mark);
-        if cache.views.len() >= PLAN_CACHE_SIZE
-            && let Some(k) = cache.views.keys().next().copied()
-        {
-            cache.views.remove(&k);
-        }
-        cache.views.insert(id, (mark, view));
+        cache.put(id, mark, view);
     }
 
     /// Unix seconds from the store's clock.
@@ -264,6 +288,31 @@ impl Store {
             self.ctx.cache_plan(id, mark, Arc::new(v.clone()));
         }
         Ok(view)
+    }
+
+    /// Every item of the plan in document order with its state at `as_of`
+    /// (`domain::tracking::state`): units in effect, overdue, percent, roll-up. Served from
+    /// memory while no audited change has happened since it was computed; otherwise 4
+    /// queries.
+    pub async fn plan_states(
+        &self,
+        plan: PlanId,
+        as_of: chrono::NaiveDate,
+    ) -> Result<Arc<Vec<domain::tracking::ItemState>>, StoreError> {
+        let mark = dispatch!(self, audit::audit_watermark())?;
+        let key = (plan, as_of);
+        let lock = || {
+            self.ctx
+                .state_cache
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+        };
+        if let Some(s) = lock().get(&key, mark) {
+            return Ok(s);
+        }
+        let states = Arc::new(dispatch!(self, item_state::plan_states(plan, as_of))?);
+        lock().put(key, mark, states.clone());
+        Ok(states)
     }
 
     /// Queries issued so far by the view loaders (`plan`, `item`, `unit`): tests use it

@@ -298,6 +298,8 @@ pub struct UnitItem {
     pub plan_title: String,
     pub numbering: Option<String>,
     pub title: String,
+    /// The unit is the nearest ancestor's ("theo mục cấp trên").
+    pub inherited: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -95,12 +95,18 @@ pub struct DashboardRow {
     pub title: String,
     pub status: ItemStatus,
     pub due: Option<NaiveDate>,
-    /// The percent of the latest report (latest period end) that gives one.
+    /// Open and past due at the dashboard's date (`domain::tracking::is_overdue`).
+    pub overdue: bool,
+    /// The percent of the report in effect at the dashboard's date.
     pub percent: Option<i64>,
     /// Lead units in effect (own, else inherited), by name.
     pub lead_units: Vec<String>,
+    /// The units are the nearest ancestor's.
+    pub units_inherited: bool,
     /// Units in effect (own, else inherited), both relations.
     pub unit_ids: Vec<UnitId>,
+    /// For parents: their work items' summary.
+    pub rollup: Option<domain::tracking::Rollup>,
 }
 
 /// A recent progress report (latest version).

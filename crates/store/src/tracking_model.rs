@@ -214,6 +214,8 @@ pub struct ItemFilter {
     pub visible_units: Option<Vec<UnitId>>,
     pub due_from: Option<NaiveDate>,
     pub due_to: Option<NaiveDate>,
+    /// Only items overdue on this day: open, due before it (`domain::tracking::is_overdue`).
+    pub overdue_on: Option<NaiveDate>,
     /// Diacritic-insensitive ("hoi thao" finds "Hội thảo"; đ matches d).
     pub text: Option<String>,
     /// From 1.
@@ -237,6 +239,14 @@ pub struct ItemListRow {
     pub added: bool,
     pub lead_units: Vec<String>,
     pub coordinating_units: Vec<String>,
+    /// The units are the nearest ancestor's ("theo mục cấp trên").
+    pub units_inherited: bool,
+    /// Open and past its due date today (`domain::tracking::is_overdue`).
+    pub overdue: bool,
+    /// The percent of the report in effect today.
+    pub percent: Option<i64>,
+    /// The period end of the latest report in effect today.
+    pub latest_report: Option<NaiveDate>,
 }
 
 /// Most matching items the list counts exactly (see [`ItemPage::total_capped`]).

@@ -58,6 +58,7 @@ async fn report() -> Result<(), Box<dyn std::error::Error>> {
         let texts = store.report_texts(plan, period).await?;
         let grades = store.plan_grades(plan, period).await?;
         let _draft = store.report_draft(plan, period).await?;
+        let states = store.plan_states(plan, period.end()).await?;
         let loaded = t0.elapsed();
         let inputs = Inputs {
             plan: &view,
@@ -65,6 +66,7 @@ async fn report() -> Result<(), Box<dyn std::error::Error>> {
             targets: &targets,
             texts: &texts,
             grades: &grades,
+            states: &states,
         };
         let report = assemble(&inputs, &prefill(&inputs));
         let assembled = t0.elapsed();
@@ -145,7 +147,11 @@ async fn dashboard(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
             match f {
                 0 => drop(store.list_plans().await?),
                 1 => drop(store.list_units().await?),
-                2 => drop(store.dashboard(plan, None, 8).await?),
+                2 => drop(
+                    store
+                        .dashboard(plan, None, 8, chrono::Utc::now().date_naive())
+                        .await?,
+                ),
                 _ => drop(store.escalations(false, 1000).await?),
             }
             t.push(t0.elapsed());

@@ -289,6 +289,17 @@ list-col_start = Start
 list-col_due = Due
 list-col_added = Added outside the document
 list-yes = Yes
+state-latest = Latest report: { $date }
+state-rollup = { $done }/{ $total } tasks completed · average { $percent }%
+state-rollup_overdue = { $n } overdue
+list-overdue_only = Overdue only
+list-overdue = Overdue
+list-inherited = from the parent item
+list-col_percent = Progress (%)
+list-col_latest_report = Latest report
+list-col_overdue = Overdue
+list-col_inherited = Units from the parent item
+list-no_report = No report yet
 
 ## audit
 audit-item_heading = Change history: { $title }
@@ -610,6 +621,7 @@ official_report-field_signer_name = Signer's name
 ## oversight
 oversight-forbidden = You are not allowed to do this.
 oversight-report_period = A results report covers a half-year or a year; the period chosen is not valid.
+oversight-report_period_outside = That report period is outside the plan’s years. Choose a period from the list below; the page shows the default one.
 oversight-bad_grade = Unknown grade.
 oversight-comment_too_long = The comment is too long.
 

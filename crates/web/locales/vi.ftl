@@ -289,6 +289,17 @@ list-col_start = Ngày bắt đầu
 list-col_due = Hạn hoàn thành
 list-col_added = Bổ sung ngoài văn bản
 list-yes = Có
+state-latest = Báo cáo gần nhất: { $date }
+state-rollup = { $done }/{ $total } việc hoàn thành · trung bình { $percent }%
+state-rollup_overdue = { $n } việc quá hạn
+list-overdue_only = Chỉ việc quá hạn
+list-overdue = Quá hạn
+list-inherited = theo mục cấp trên
+list-col_percent = Tiến độ (%)
+list-col_latest_report = Báo cáo gần nhất
+list-col_overdue = Quá hạn
+list-col_inherited = Đơn vị theo mục cấp trên
+list-no_report = Chưa báo cáo
 
 ## audit
 audit-item_heading = Lịch sử thay đổi: { $title }
@@ -610,6 +621,7 @@ official_report-field_signer_name = Họ tên người ký
 ## oversight
 oversight-forbidden = Bạn không có quyền thực hiện thao tác này.
 oversight-report_period = Báo cáo kết quả lập cho 6 tháng hoặc cả năm; kỳ đã chọn không hợp lệ.
+oversight-report_period_outside = Kỳ báo cáo nằm ngoài thời gian của kế hoạch. Hãy chọn một kỳ trong danh sách bên dưới; trang đang mở kỳ mặc định.
 oversight-bad_grade = Mức đánh giá không hợp lệ.
 oversight-comment_too_long = Nhận xét quá dài.
 

@@ -24,6 +24,7 @@ pub mod oversight;
 pub mod page;
 pub mod plans;
 pub mod progress;
+mod row_state;
 pub mod session;
 pub mod units;
 

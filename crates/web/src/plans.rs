@@ -5,15 +5,18 @@ use crate::errors::AppError;
 use crate::extract::Id;
 use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
+use crate::row_state::with_states;
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use domain::PlanId;
-use std::collections::HashMap;
+use domain::tracking::ItemState;
+use domain::{PlanId, UnitId};
+use std::collections::{HashMap, HashSet};
 use store::{DeadlineRecord, ItemNode, PlanRecord, PlanView, TargetProgress, UnitRef};
 
 /// A unit chip.
+#[derive(Clone)]
 pub struct Chip {
     pub id: i64,
     pub name: String,
@@ -43,6 +46,8 @@ pub struct Row {
     pub deadlines: Vec<String>,
     /// Status code and label, where the row is tracked.
     pub status: Option<(&'static str, &'static str)>,
+    /// The item's state today, where the page computed it.
+    pub state: Option<crate::row_state::RowState>,
 }
 
 /// "Hạn 30/06/2025", "Từ 01/03/2025 đến 30/06/2025", or the document's words.
@@ -76,6 +81,7 @@ pub fn row(t: &Tr, n: &ItemNode, depth: i64) -> Row {
         targets: n.targets.iter().map(|x| x.display()).collect(),
         deadlines: n.deadlines.iter().map(|d| deadline_text(t, d)).collect(),
         status: Some((n.item.status.as_str(), n.item.status.label(t.lang))),
+        state: None,
     }
 }
 
@@ -84,26 +90,6 @@ pub fn rows(t: &Tr, nodes: &[ItemNode], depth: i64, out: &mut Vec<Row>) {
     for n in nodes {
         out.push(row(t, n, depth));
         rows(t, &n.children, depth + 1, out);
-    }
-}
-
-/// For a partner: only the items it may see (`domain::can_view_item` on the units in
-/// effect, an item without units taking its nearest ancestor's), each at its depth.
-pub fn shared_rows(
-    t: &Tr,
-    actor: &domain::Actor,
-    nodes: &[ItemNode],
-    depth: i64,
-    inherited: &[domain::ItemUnit],
-    out: &mut Vec<Row>,
-) {
-    for n in nodes {
-        let own = n.item_units();
-        let effective = if own.is_empty() { inherited } else { &own };
-        if domain::can_view_item(actor, effective) {
-            out.push(row(t, n, depth));
-        }
-        shared_rows(t, actor, &n.children, depth + 1, effective, out);
     }
 }
 
@@ -239,6 +225,7 @@ struct Loaded {
     id: PlanId,
     view: PlanView,
     progress: Vec<TargetProgress>,
+    states: std::sync::Arc<Vec<ItemState>>,
     units: Vec<store::Unit>,
 }
 
@@ -250,6 +237,7 @@ impl Loaded {
             return Err(AppError::Forbidden);
         }
         let progress = store.plan_target_progress(id).await?;
+        let states = store.plan_states(id, app.today()).await?;
         let units = if domain::can_change_item_units(&user.actor) {
             store.list_units().await?
         } else {
@@ -259,6 +247,7 @@ impl Loaded {
             id,
             view,
             progress,
+            states,
             units,
         })
     }
@@ -267,8 +256,9 @@ impl Loaded {
 impl<'a> PlanPage<'a> {
     fn new(ctx: &'a Ctx, user: &SessionUser, data: Loaded) -> PlanPage<'a> {
         let t = ctx.tr();
-        let mut list = plan_rows(t, user, &data.view);
+        let mut list = plan_rows(t, user, &data.view, &data.states);
         with_progress(t, &mut list, &data.progress);
+        with_states(t, &mut list, &data.states, &unit_chips(&data.view));
         let warnings = warning_lines(&data.view);
         let warnings_label = t.f("plan.warnings", &[("n", &warnings.len().to_string())]);
         let head = PlanHead::new(&data.view.plan, warnings);
@@ -293,22 +283,52 @@ impl<'a> PlanPage<'a> {
     }
 }
 
-/// The plan's items and its appendices' items as rows.
-fn plan_rows(t: &Tr, user: &SessionUser, view: &PlanView) -> Vec<Row> {
+/// The plan's items and its appendices' items as rows. A partner sees what is shared
+/// with it (`domain::can_view_item` on the units in effect), not the whole plan.
+fn plan_rows(t: &Tr, user: &SessionUser, view: &PlanView, states: &[ItemState]) -> Vec<Row> {
     let mut list = Vec::new();
+    rows(t, &view.items, 0, &mut list);
+    for a in &view.appendices {
+        rows(t, &a.items, 0, &mut list);
+    }
     if user.is_partner_only() {
-        // Partners see what is shared with them, not the whole plan.
-        shared_rows(t, &user.actor, &view.items, 0, &[], &mut list);
-        for a in &view.appendices {
-            shared_rows(t, &user.actor, &a.items, 0, &[], &mut list);
-        }
-    } else {
-        rows(t, &view.items, 0, &mut list);
-        for a in &view.appendices {
-            rows(t, &a.items, 0, &mut list);
-        }
+        let shared: HashSet<i64> = states
+            .iter()
+            .filter(|s| {
+                let units: Vec<domain::ItemUnit> = s
+                    .units
+                    .units
+                    .iter()
+                    .map(|(unit_id, relation)| domain::ItemUnit {
+                        unit_id: *unit_id,
+                        relation: *relation,
+                    })
+                    .collect();
+                domain::can_view_item(&user.actor, &units)
+            })
+            .map(|s| s.id.0)
+            .collect();
+        list.retain(|r| shared.contains(&r.id));
     }
     list
+}
+
+/// Every unit the plan names, as chips by id.
+fn unit_chips(view: &PlanView) -> HashMap<UnitId, Chip> {
+    fn walk(nodes: &[ItemNode], out: &mut HashMap<UnitId, Chip>) {
+        for n in nodes {
+            for u in n.lead_units().chain(n.coordinating_units()) {
+                out.entry(u.id).or_insert_with(|| Chip::from(u));
+            }
+            walk(&n.children, out);
+        }
+    }
+    let mut out = HashMap::new();
+    walk(&view.items, &mut out);
+    for a in &view.appendices {
+        walk(&a.items, &mut out);
+    }
+    out
 }
 
 /// Replaces the rows' targets with the targets and their actuals (entered or counted

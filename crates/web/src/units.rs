@@ -63,6 +63,9 @@ fn unit_row(i: &UnitItem) -> Row {
         targets: Vec::new(),
         deadlines: Vec::new(),
         status: None,
+        // The unit page lists items across plans; it marks only where the unit comes
+        // from the parent item (the state's other parts are on the plan and the list).
+        state: i.inherited.then(crate::row_state::RowState::inherited_only),
     }
 }
 

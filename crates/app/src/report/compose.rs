@@ -7,7 +7,10 @@
 
 use chrono::NaiveDate;
 use domain::oversight::{Band, TargetFigure};
-use domain::{ItemId, ItemStatus, Language, Period, format_date, format_target};
+use domain::tracking::ItemState;
+use domain::{
+    ItemId, ItemStatus, Language, Period, UnitId, UnitRelation, format_date, format_target,
+};
 use reports::official_report::{
     AppendixRow, FigureRow, Narrative, OfficialReport, ResultRow, Signer,
 };
@@ -110,48 +113,75 @@ pub struct Inputs<'a> {
     pub targets: &'a [TargetProgress],
     pub texts: &'a [ReportText],
     pub grades: &'a HashMap<ItemId, EvaluationRecord>,
+    /// Every item's state at the period's end (`domain::tracking::state`): the same
+    /// units, status and overdue flag the dashboard shows for that date.
+    pub states: &'a [ItemState],
 }
 
-/// An item in document order with its units in effect (own, else the nearest ancestor's).
+/// An item in document order with its units in effect and its state at the period's end.
 struct Flat<'a> {
     node: &'a ItemNode,
     depth: u8,
     lead: Vec<String>,
     coord: Vec<String>,
+    overdue: bool,
 }
 
-fn flatten(plan: &PlanView) -> Vec<Flat<'_>> {
-    fn walk<'a>(
-        n: &'a ItemNode,
-        depth: u8,
-        inherited: (&[String], &[String]),
-        out: &mut Vec<Flat<'a>>,
-    ) {
-        let (lead, coord) = if n.units.is_empty() {
-            (inherited.0.to_vec(), inherited.1.to_vec())
-        } else {
-            (
-                n.lead_units().map(|u| u.name.clone()).collect(),
-                n.coordinating_units().map(|u| u.name.clone()).collect(),
-            )
-        };
-        out.push(Flat {
-            node: n,
-            depth,
-            lead: lead.clone(),
-            coord: coord.clone(),
-        });
+fn flatten<'a>(plan: &'a PlanView, states: &[ItemState]) -> Vec<Flat<'a>> {
+    let by_id: HashMap<ItemId, &ItemState> = states.iter().map(|s| (s.id, s)).collect();
+    let names = unit_names(plan);
+    let named = |s: Option<&&ItemState>, rel| -> Vec<String> {
+        s.map(|s| {
+            s.units
+                .of(rel)
+                .filter_map(|u| names.get(&u).cloned())
+                .collect()
+        })
+        .unwrap_or_default()
+    };
+    fn walk<'a>(n: &'a ItemNode, depth: u8, out: &mut Vec<(&'a ItemNode, u8)>) {
+        out.push((n, depth));
         for c in &n.children {
-            walk(c, depth.saturating_add(1), (&lead, &coord), out);
+            walk(c, depth.saturating_add(1), out);
         }
     }
-    let mut out = Vec::new();
+    let mut nodes = Vec::new();
     for n in plan
         .items
         .iter()
         .chain(plan.appendices.iter().flat_map(|a| &a.items))
     {
-        walk(n, 0, (&[], &[]), &mut out);
+        walk(n, 0, &mut nodes);
+    }
+    nodes
+        .into_iter()
+        .map(|(node, depth)| {
+            let st = by_id.get(&node.item.id);
+            Flat {
+                node,
+                depth,
+                lead: named(st, UnitRelation::Lead),
+                coord: named(st, UnitRelation::Coordinating),
+                overdue: st.is_some_and(|s| s.overdue),
+            }
+        })
+        .collect()
+}
+
+/// Every unit the plan names, by id.
+fn unit_names(plan: &PlanView) -> HashMap<UnitId, String> {
+    fn walk(nodes: &[ItemNode], out: &mut HashMap<UnitId, String>) {
+        for n in nodes {
+            for u in n.lead_units().chain(n.coordinating_units()) {
+                out.entry(u.id).or_insert_with(|| u.name.clone());
+            }
+            walk(&n.children, out);
+        }
+    }
+    let mut out = HashMap::new();
+    walk(&plan.items, &mut out);
+    for a in &plan.appendices {
+        walk(&a.items, &mut out);
     }
     out
 }
@@ -206,7 +236,7 @@ impl Tally {
             total: flat.len(),
             done: count(ItemStatus::Done),
             in_progress: count(ItemStatus::InProgress),
-            late: count(ItemStatus::Late),
+            late: flat.iter().filter(|f| f.overdue).count(),
             not_started: count(ItemStatus::NotStarted),
             targets: bands.len(),
             met: bands
@@ -294,21 +324,37 @@ fn achievements(t: &Tally) -> String {
     )
 }
 
-/// The late items, one a line, under the count of late items and targets below range.
-fn difficulties(flat: &[Flat], t: &Tally) -> String {
-    let late_items: Vec<String> = flat
+/// The overdue items (at the period's end) and the targets below range, one a line,
+/// under their counts.
+fn difficulties(flat: &[Flat], targets: &[TargetProgress], t: &Tally) -> String {
+    let mut lines: Vec<String> = flat
         .iter()
-        .filter(|f| f.node.item.status == ItemStatus::Late)
-        .map(|f| format!("- {}", label(f.node)))
+        .filter(|f| f.overdue)
+        .map(|f| match f.node.item.due {
+            Some(d) => format!("- {} (hạn {})", label(f.node), format_date(d)),
+            None => format!("- {}", label(f.node)),
+        })
         .collect();
-    if late_items.is_empty() && t.below == 0 {
-        return "Không có nhiệm vụ chậm tiến độ.".into();
+    let labels: HashMap<ItemId, String> = flat
+        .iter()
+        .map(|f| (f.node.item.id, label(f.node)))
+        .collect();
+    lines.extend(targets.iter().filter(|x| band(x) == Band::Below).map(|x| {
+        format!(
+            "- Chỉ tiêu {} ({}): đạt {}",
+            format_target(x.min, x.max, &x.unit, x.per.as_deref()),
+            labels.get(&x.item_id).map_or("", String::as_str),
+            x.actual.map(domain::format_number).unwrap_or_default()
+        )
+    }));
+    if lines.is_empty() {
+        return "Không có nhiệm vụ chậm tiến độ và không có chỉ tiêu chưa đạt.".into();
     }
     let mut s = format!(
         "Còn {} nhiệm vụ chậm tiến độ và {} chỉ tiêu chưa đạt:",
         t.late, t.below
     );
-    for l in &late_items {
+    for l in &lines {
         s.push('\n');
         s.push_str(l);
     }
@@ -330,7 +376,7 @@ fn next_tasks(flat: &[Flat]) -> String {
 pub fn prefill(i: &Inputs) -> DraftContent {
     let p = &i.plan.plan;
     let period_vi = i.period.label(Language::Vi);
-    let flat = flatten(i.plan);
+    let flat = flatten(i.plan, i.states);
     let tally = Tally::of(&flat, i.targets);
     let c = Citation::of(p);
     DraftContent {
@@ -345,7 +391,7 @@ pub fn prefill(i: &Inputs) -> DraftContent {
             i.texts.len()
         ),
         achievements: achievements(&tally),
-        difficulties: difficulties(&flat, &tally),
+        difficulties: difficulties(&flat, i.targets, &tally),
         causes: String::new(),
         next_tasks: next_tasks(&flat),
         proposals: String::new(),
@@ -455,7 +501,7 @@ fn appendix_row(f: &Flat, figures: &[FigureRow], grade: Option<&EvaluationRecord
 
 /// One result row and one appendix row per item, in document order.
 fn item_rows(i: &Inputs) -> (Vec<ResultRow>, Vec<AppendixRow>) {
-    let flat = flatten(i.plan);
+    let flat = flatten(i.plan, i.states);
     let targets = by_item(i.targets, |t| t.item_id);
     let texts = by_item(i.texts, |t| t.item_id);
     let mut results = Vec::with_capacity(flat.len());

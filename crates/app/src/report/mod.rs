@@ -32,13 +32,16 @@ pub async fn opening_period(
 }
 
 /// What the report is built from, loaded in a fixed number of queries
-/// (plan view 10, targets 3–4, texts 1, grades 1, draft 1).
+/// (plan view 10, targets 3–4, texts 1, grades 1, draft 1, states 4), as of the period's
+/// end.
 pub struct Loaded {
     pub plan: PlanView,
     pub targets: Vec<TargetProgress>,
     pub texts: Vec<ReportText>,
     pub grades: HashMap<ItemId, EvaluationRecord>,
     pub draft: Option<ReportDraft>,
+    /// Every item's state at the period's end, as the dashboard computes it.
+    pub states: std::sync::Arc<Vec<domain::tracking::ItemState>>,
 }
 
 /// Loads a plan's report for `period`; `None` when the plan does not exist.
@@ -55,6 +58,7 @@ pub async fn load(
         texts: store.report_texts(plan, period).await?,
         grades: store.plan_grades(plan, period).await?,
         draft: store.report_draft(plan, period).await?,
+        states: store.plan_states(plan, period.end()).await?,
         plan: view,
     }))
 }
@@ -67,6 +71,7 @@ impl Loaded {
             targets: &self.targets,
             texts: &self.texts,
             grades: &self.grades,
+            states: &self.states,
         }
     }
 

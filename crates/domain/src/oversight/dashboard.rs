@@ -132,7 +132,7 @@ fn overdue_and_due_soon(today: NaiveDate, items: &[DashboardItem]) -> (Vec<ItemI
     let mut soon = Vec::new();
     for it in items {
         if let (Some(due), true) = (it.due, is_open(it.status)) {
-            if due < today {
+            if crate::tracking::is_overdue(it.status, it.due, today) {
                 overdue.push((due, it.item));
             } else if due <= soon_end {
                 soon.push((due, it.item));

@@ -9,6 +9,7 @@ mod item;
 mod period;
 mod permissions;
 mod report;
+pub mod state;
 mod status;
 
 pub use conflict::{Conflict, check_version};
@@ -17,9 +18,15 @@ pub use item::{DatesSource, item_dates, item_label, parse_person_line};
 pub use period::Period;
 pub use permissions::{check_change_units, check_edit_item, check_report};
 pub use report::{Figure, Percent, ReportContent};
+pub use state::{
+    EffectiveUnits, ItemFacts, ItemState, ReportFact, Rollup, TreeNode, effective_units,
+    is_overdue, plan_state,
+};
 pub use status::{
     allowed_statuses, asks_to_confirm_done, check_status_change, status_after_report,
 };
 
+#[cfg(test)]
+mod state_tests;
 #[cfg(test)]
 mod tests;

@@ -33,8 +33,12 @@ impl Store {
         plan: PlanId,
         unit: Option<UnitId>,
         recent: i64,
+        as_of: chrono::NaiveDate,
     ) -> R<DashboardData> {
-        dispatch!(self, reports::dashboard(&self.ctx, plan, unit, recent))
+        dispatch!(
+            self,
+            reports::dashboard(&self.ctx, plan, unit, recent, as_of)
+        )
     }
 
     /// Progress-report texts of a plan within a period (latest versions). 1 query.

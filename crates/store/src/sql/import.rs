@@ -212,6 +212,7 @@ pub(crate) async fn import_in(
         insert_forest(conn, &tree, roots, &mut seq, &mut units).await?;
     }
     insert_responsibilities(conn, plan_id, parsed, &mut units).await?;
+    super::effective_units::refresh_plan(conn, PlanId(plan_id)).await?;
     insert_warnings(conn, plan_id, parsed).await?;
     let d = &parsed.document;
     audit(

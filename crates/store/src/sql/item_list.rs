@@ -1,7 +1,7 @@
 //! The filtered, paged item list behind `/items` and its exports.
 
 use super::tx::{day_text, parse_date};
-use super::{DB, Pool, R};
+use super::{Conn, DB, Pool, R};
 use crate::Ctx;
 use crate::tracking_model::*;
 use domain::{ItemId, ItemStatus, PlanId};
@@ -28,8 +28,9 @@ fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
     if let Some(p) = f.plan_id {
         q.push(" AND i.plan_id = ").push_bind(p.0);
     }
+    // Units in effect (own, else inherited): a unit's workload is counted one way.
     if let Some(u) = f.unit_id {
-        q.push(" AND i.id IN (SELECT item_id FROM item_units WHERE unit_id = ")
+        q.push(" AND i.id IN (SELECT item_id FROM item_effective_units WHERE unit_id = ")
             .push_bind(u.0);
         if let Some(rel) = f.relation {
             q.push(" AND relation = ").push_bind(rel.as_str());
@@ -37,7 +38,7 @@ fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
         q.push(")");
     }
     if let Some(units) = &f.visible_units {
-        q.push(" AND i.id IN (SELECT item_id FROM item_units WHERE unit_id IN (");
+        q.push(" AND i.id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN (");
         if units.is_empty() {
             // No units: nothing is shared.
             q.push("NULL");
@@ -52,6 +53,19 @@ fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
         q.push(" AND i.status IN (");
         let mut list = q.separated(", ");
         for s in &f.statuses {
+            list.push_bind(s.as_str());
+        }
+        q.push(")");
+    }
+    if let Some(day) = f.overdue_on {
+        // domain::tracking::is_overdue as a WHERE: open and due before the day.
+        q.push(" AND i.due_date < ").push_bind(day_text(day));
+        q.push(" AND i.status IN (");
+        let mut list = q.separated(", ");
+        for s in ItemStatus::ALL
+            .iter()
+            .filter(|s| domain::oversight::is_open(**s))
+        {
             list.push_bind(s.as_str());
         }
         q.push(")");
@@ -136,42 +150,10 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
             (n, false)
         }
     };
-    let mut out: Vec<ItemListRow> = rows
-        .into_iter()
-        .map(|r| ItemListRow {
-            id: ItemId(r.id),
-            plan_id: PlanId(r.plan_id),
-            numbering: r.numbering,
-            title: r.title,
-            status: ItemStatus::from_str(&r.status).unwrap_or_default(),
-            start: parse_date(r.start_date),
-            due: parse_date(r.due_date),
-            added: r.added,
-            lead_units: Vec::new(),
-            coordinating_units: Vec::new(),
-        })
-        .collect();
+    let today = domain::oversight::vietnam_today(ctx.now_utc());
+    let mut out: Vec<ItemListRow> = rows.into_iter().map(|r| list_row(r, today)).collect();
     if !out.is_empty() {
-        let index: HashMap<i64, usize> = out.iter().enumerate().map(|(i, r)| (r.id.0, i)).collect();
-        ctx.count_view_query();
-        let mut q = QueryBuilder::<DB>::new(
-            "SELECT iu.item_id, iu.relation, u.name FROM item_units iu \
-             JOIN units u ON u.id = iu.unit_id WHERE iu.item_id IN (",
-        );
-        let mut ids = q.separated(", ");
-        for r in &out {
-            ids.push_bind(r.id.0);
-        }
-        q.push(") ORDER BY iu.item_id, iu.position");
-        let units: Vec<(i64, String, String)> = q.build_query_as().fetch_all(&mut *conn).await?;
-        for (item, relation, name) in units {
-            let row = &mut out[index[&item]];
-            if relation == "lead" {
-                row.lead_units.push(name);
-            } else {
-                row.coordinating_units.push(name);
-            }
-        }
+        dress_rows(&mut conn, ctx, &mut out, today).await?;
     }
     Ok(ItemPage {
         rows: out,
@@ -180,4 +162,66 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
         page,
         per_page,
     })
+}
+
+fn list_row(r: ListRow, today: chrono::NaiveDate) -> ItemListRow {
+    let status = ItemStatus::from_str(&r.status).unwrap_or_default();
+    let due = parse_date(r.due_date);
+    ItemListRow {
+        id: ItemId(r.id),
+        plan_id: PlanId(r.plan_id),
+        numbering: r.numbering,
+        title: r.title,
+        status,
+        start: parse_date(r.start_date),
+        due,
+        added: r.added,
+        lead_units: Vec::new(),
+        coordinating_units: Vec::new(),
+        units_inherited: false,
+        overdue: domain::tracking::is_overdue(status, due, today),
+        percent: None,
+        latest_report: None,
+    }
+}
+
+/// Each row's units in effect, and the percent and date of its report in effect today
+/// (`domain::tracking::state`). 2 queries for the page.
+async fn dress_rows(
+    conn: &mut Conn,
+    ctx: &Ctx,
+    out: &mut [ItemListRow],
+    today: chrono::NaiveDate,
+) -> R<()> {
+    let index: HashMap<i64, usize> = out.iter().enumerate().map(|(i, r)| (r.id.0, i)).collect();
+    ctx.count_view_query();
+    let mut q = QueryBuilder::<DB>::new(
+        "SELECT iu.item_id, iu.relation, u.name, iu.inherited FROM item_effective_units iu \
+         JOIN units u ON u.id = iu.unit_id WHERE iu.item_id IN (",
+    );
+    let mut ids = q.separated(", ");
+    for r in out.iter() {
+        ids.push_bind(r.id.0);
+    }
+    q.push(") ORDER BY iu.item_id, iu.position");
+    let units: Vec<(i64, String, String, bool)> = q.build_query_as().fetch_all(&mut *conn).await?;
+    for (item, relation, name, inherited) in units {
+        let row = &mut out[index[&item]];
+        row.units_inherited = inherited;
+        if relation == "lead" {
+            row.lead_units.push(name);
+        } else {
+            row.coordinating_units.push(name);
+        }
+    }
+    ctx.count_view_query();
+    let ids: Vec<ItemId> = out.iter().map(|r| r.id).collect();
+    let facts = super::item_state::report_facts(conn, &ids).await?;
+    for r in out.iter_mut() {
+        let reports = facts.get(&r.id).map_or(&[][..], Vec::as_slice);
+        r.percent = domain::tracking::state::percent_as_of(reports, today);
+        r.latest_report =
+            domain::tracking::state::latest_report(reports, today).map(|x| x.period_end);
+    }
+    Ok(())
 }

@@ -205,29 +205,16 @@ async fn own_units(conn: &mut Conn, id: ItemId) -> R<Vec<(UnitId, UnitRelation)>
     Ok(rows.iter().map(|(u, rel)| unit_relation(*u, rel)).collect())
 }
 
-/// The units of the nearest ancestor that names any (lvl 1 = parent).
+/// The units of the nearest ancestor that names any, as `item_effective_units` holds them.
 async fn inherited_units(conn: &mut Conn, id: ItemId) -> R<Vec<(UnitId, UnitRelation)>> {
-    // The level is the engines' plain integer (INTEGER / int4): read as i32.
-    let rows = sqlx::query_as::<_, (i64, String, i32)>(
-        "WITH RECURSIVE up(id, parent_id, lvl) AS (
-             SELECT id, parent_id, 0 FROM items WHERE id = $1
-             UNION ALL
-             SELECT i.id, i.parent_id, up.lvl + 1 FROM items i JOIN up ON i.id = up.parent_id
-         )
-         SELECT iu.unit_id, iu.relation, up.lvl FROM up
-         JOIN item_units iu ON iu.item_id = up.id
-         WHERE up.lvl > 0
-         ORDER BY up.lvl, iu.relation DESC, iu.position",
+    let rows = sqlx::query_as::<_, (i64, String)>(
+        "SELECT unit_id, relation FROM item_effective_units
+         WHERE item_id = $1 AND inherited ORDER BY position",
     )
     .bind(id.0)
     .fetch_all(&mut *conn)
     .await?;
-    let nearest: Option<i32> = rows.first().map(|r| r.2);
-    Ok(rows
-        .iter()
-        .take_while(|r| Some(r.2) == nearest)
-        .map(|(u, rel, _)| unit_relation(*u, rel))
-        .collect())
+    Ok(rows.iter().map(|(u, rel)| unit_relation(*u, rel)).collect())
 }
 
 async fn responsible_people(conn: &mut Conn, id: ItemId) -> R<Vec<ResponsiblePerson>> {
@@ -435,7 +422,8 @@ pub(crate) async fn write_units(
         .execute(&mut *conn)
         .await?;
     }
-    Ok(())
+    let plan = super::effective_units::plan_of(conn, id).await?;
+    super::effective_units::refresh_plan(conn, plan).await
 }
 
 /// Lead and coordinating units: the Board or an admin.

@@ -44,6 +44,7 @@ macro_rules! user_cols {
 pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod delegations;
+pub(crate) mod effective_units;
 pub(crate) mod escalations;
 pub(crate) mod evaluations;
 pub(crate) mod event_prep;
@@ -52,6 +53,7 @@ pub(crate) mod feeds;
 pub(crate) mod import;
 pub(crate) mod invitations;
 pub(crate) mod item_list;
+pub(crate) mod item_state;
 pub(crate) mod item_tree;
 pub(crate) mod items;
 pub(crate) mod labels;

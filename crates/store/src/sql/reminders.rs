@@ -92,52 +92,29 @@ pub(crate) async fn set_reminder_rules(
 
 // ---- scheduler inputs ------------------------------------------------------------------------
 
-/// A unit of an item or of its ancestor `lvl` levels up.
-#[derive(sqlx::FromRow)]
-struct EffectiveUnitRow {
-    start_id: i64,
-    unit_id: i64,
-    relation: String,
-    lvl: i32,
-}
-
-/// Units in effect per item (own, else the nearest ancestor's) for the items selected by
-/// `filter` (a WHERE over `items i` with `$1`, `$2` bound to `a`, `b`).
+/// Units in effect per item (`item_effective_units`) for the items selected by `filter`
+/// (a WHERE over `items i` with `$1`, `$2` bound to `a`, `b`), leads first.
 pub(crate) async fn effective_units_where(
     conn: &mut Conn,
     filter: &str,
     a: &str,
     b: &str,
 ) -> R<HashMap<i64, Vec<(UnitId, UnitRelation)>>> {
+    // `filter` is one of this module's constants, never user text.
     let sql = format!(
-        "WITH RECURSIVE up(start_id, id, parent_id, lvl) AS (
-             SELECT i.id, i.id, i.parent_id, 0 FROM items i WHERE {filter}
-             UNION ALL
-             SELECT up.start_id, p.id, p.parent_id, up.lvl + 1
-             FROM up JOIN items p ON p.id = up.parent_id
-             WHERE NOT EXISTS (SELECT 1 FROM item_units x WHERE x.item_id = up.id)
-         )
-         SELECT up.start_id, iu.unit_id, iu.relation, up.lvl FROM up
-         JOIN item_units iu ON iu.item_id = up.id
-         ORDER BY up.start_id, up.lvl, iu.relation DESC, iu.position"
+        "SELECT iu.item_id, iu.unit_id, iu.relation FROM item_effective_units iu
+         JOIN items i ON i.id = iu.item_id WHERE {filter}
+         ORDER BY iu.item_id, iu.position"
     );
     let mut out: HashMap<i64, Vec<(UnitId, UnitRelation)>> = HashMap::new();
-    let mut level: HashMap<i64, i32> = HashMap::new();
-    // `filter` is one of this module's constants, never user text.
-    // The level is the engines' plain integer (INTEGER / int4): read as i32.
-    for r in sqlx::query_as::<_, EffectiveUnitRow>(sqlx::AssertSqlSafe(sql))
+    for (item, unit, rel) in sqlx::query_as::<_, (i64, i64, String)>(sqlx::AssertSqlSafe(sql))
         .bind(a)
         .bind(b)
         .fetch_all(&mut *conn)
         .await?
     {
-        let (start, lvl, rel) = (r.start_id, r.lvl, r.relation);
-        // Only the nearest level that has units counts.
-        if *level.entry(start).or_insert(lvl) != lvl {
-            continue;
-        }
-        out.entry(start).or_default().push((
-            UnitId(r.unit_id),
+        out.entry(item).or_default().push((
+            UnitId(unit),
             UnitRelation::from_str(&rel).unwrap_or(UnitRelation::Coordinating),
         ));
     }

@@ -6,10 +6,9 @@ use crate::model::AuditEntry;
 use crate::oversight_model::*;
 use crate::{Ctx, StoreError, TargetProgress};
 use domain::tracking::TrackingError;
-use domain::{Actor, ItemId, ItemStatus, Period, PlanId, UnitId, UnitRelation, UserId};
+use domain::{Actor, ItemId, Period, PlanId, UnitId, UserId};
 use serde_json::json;
 use std::collections::{HashMap, HashSet};
-use std::str::FromStr;
 
 #[derive(sqlx::FromRow)]
 struct DraftRow {
@@ -142,17 +141,6 @@ struct DashboardItemRow {
     depth: i64,
     numbering: Option<String>,
     title: String,
-    status: String,
-    due_date: Option<String>,
-    percent: Option<i64>,
-}
-
-#[derive(sqlx::FromRow)]
-struct OwnUnitRow {
-    item_id: i64,
-    unit_id: i64,
-    relation: String,
-    name: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -178,29 +166,33 @@ struct ReportTextRow {
     percent: Option<i64>,
 }
 
-/// The dashboard of a plan, or of the items a unit leads or coordinates (in effect).
-/// 5 queries plus those of `plan_target_progress` (3–4).
+/// The dashboard of a plan, or of the items a unit leads or coordinates (in effect), with
+/// every item's state as of `as_of` (`domain::tracking::state`). 4 queries for the state
+/// and names, plus those of `plan_target_progress` (3–4) and the recent reports.
 pub(crate) async fn dashboard(
     pool: &Pool,
     ctx: &Ctx,
     plan: PlanId,
     unit: Option<UnitId>,
     recent: i64,
+    as_of: chrono::NaiveDate,
 ) -> R<DashboardData> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
     let rows = dashboard_item_rows(&mut conn, plan).await?;
     ctx.count_view_query();
-    let own = own_units(&mut conn, plan).await?;
+    let states = super::item_state::plan_item_states(&mut conn, plan, as_of).await?;
+    let names = unit_names(&mut conn).await?;
     drop(conn);
-    let parents: HashMap<i64, Option<i64>> = rows.iter().map(|r| (r.id, r.parent_id)).collect();
+    let mut states: HashMap<ItemId, domain::tracking::ItemState> =
+        states.into_iter().map(|s| (s.id, s)).collect();
     let items: Vec<DashboardRow> = rows
         .into_iter()
         .filter_map(|r| {
-            let units = effective_units(&own, &parents, r.id);
+            let st = states.remove(&ItemId(r.id))?;
             match unit {
-                Some(u) if !units.iter().any(|(x, _, _)| *x == u) => None,
-                _ => Some(dashboard_row(r, units)),
+                Some(u) if !st.units.names(u) => None,
+                _ => Some(dashboard_row(r, st, &names)),
             }
         })
         .collect();
@@ -220,14 +212,10 @@ pub(crate) async fn dashboard(
     })
 }
 
-/// The plan's items in document order, each with its latest reported percent.
+/// The plan's items in document order.
 async fn dashboard_item_rows(conn: &mut Conn, plan: PlanId) -> R<Vec<DashboardItemRow>> {
     Ok(sqlx::query_as::<_, DashboardItemRow>(
-        "SELECT i.id, i.parent_id, i.depth, i.numbering, i.title, i.status, i.due_date,
-                (SELECT r.percent FROM progress_reports r
-                 WHERE r.item_id = i.id AND r.percent IS NOT NULL
-                   AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)
-                 ORDER BY r.period_end DESC, r.id DESC LIMIT 1) AS percent
+        "SELECT i.id, i.parent_id, i.depth, i.numbering, i.title
          FROM items i WHERE i.plan_id = $1 ORDER BY i.seq",
     )
     .bind(plan.0)
@@ -235,63 +223,37 @@ async fn dashboard_item_rows(conn: &mut Conn, plan: PlanId) -> R<Vec<DashboardIt
     .await?)
 }
 
-type UnitsOf = HashMap<i64, Vec<(UnitId, UnitRelation, String)>>;
-
-/// The units each item of the plan names itself: leads first, then in order.
-async fn own_units(conn: &mut Conn, plan: PlanId) -> R<UnitsOf> {
-    let mut own: UnitsOf = HashMap::new();
-    for r in sqlx::query_as::<_, OwnUnitRow>(
-        "SELECT iu.item_id, iu.unit_id, iu.relation, u.name FROM item_units iu
-         JOIN items i ON i.id = iu.item_id JOIN units u ON u.id = iu.unit_id
-         WHERE i.plan_id = $1 ORDER BY iu.item_id, iu.relation DESC, iu.position",
-    )
-    .bind(plan.0)
-    .fetch_all(&mut *conn)
-    .await?
-    {
-        own.entry(r.item_id).or_default().push((
-            UnitId(r.unit_id),
-            UnitRelation::from_str(&r.relation).unwrap_or(UnitRelation::Coordinating),
-            r.name,
-        ));
-    }
-    Ok(own)
+/// Every unit's name by id (a few hundred rows at most).
+async fn unit_names(conn: &mut Conn) -> R<HashMap<UnitId, String>> {
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM units")
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(|(id, n)| (UnitId(id), n)).collect())
 }
 
-/// An item's own units, else its nearest ancestor's (bounded by the tree's size).
-fn effective_units<'a>(
-    own: &'a UnitsOf,
-    parents: &HashMap<i64, Option<i64>>,
-    mut id: i64,
-) -> &'a [(UnitId, UnitRelation, String)] {
-    for _ in 0..=parents.len() {
-        if let Some(us) = own.get(&id) {
-            return us;
-        }
-        match parents.get(&id).copied().flatten() {
-            Some(p) => id = p,
-            None => break,
-        }
-    }
-    &[]
-}
-
-fn dashboard_row(r: DashboardItemRow, units: &[(UnitId, UnitRelation, String)]) -> DashboardRow {
+fn dashboard_row(
+    r: DashboardItemRow,
+    st: domain::tracking::ItemState,
+    names: &HashMap<UnitId, String>,
+) -> DashboardRow {
     DashboardRow {
         id: ItemId(r.id),
         parent_id: r.parent_id.map(ItemId),
         depth: r.depth,
         numbering: r.numbering,
         title: r.title,
-        status: ItemStatus::from_str(&r.status).unwrap_or_default(),
-        due: parse_date(r.due_date),
-        percent: r.percent,
-        lead_units: units
-            .iter()
-            .filter(|(_, rel, _)| *rel == UnitRelation::Lead)
-            .map(|(_, _, n)| n.clone())
+        status: st.status,
+        due: st.due,
+        overdue: st.overdue,
+        percent: st.percent,
+        lead_units: st
+            .units
+            .leads()
+            .filter_map(|u| names.get(&u).cloned())
             .collect(),
-        unit_ids: units.iter().map(|(u, _, _)| *u).collect(),
+        units_inherited: st.units.inherited,
+        unit_ids: st.units.units.iter().map(|(u, _)| *u).collect(),
+        rollup: st.rollup,
     }
 }
 

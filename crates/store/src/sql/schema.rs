@@ -40,6 +40,18 @@ pub(crate) async fn migrate(pool: &Pool, ctx: &Ctx) -> R<()> {
         )
         .await?;
     }
+    // A database made before `item_effective_units` existed gets its rows once.
+    let built: Option<String> =
+        sqlx::query_scalar("SELECT value FROM store_meta WHERE key = 'effective_units_built'")
+            .fetch_optional(&mut *tx)
+            .await?;
+    if built.is_none() {
+        super::effective_units::refresh_all(&mut tx).await?;
+        sqlx::query("INSERT INTO store_meta (key, value) VALUES ('effective_units_built', $1)")
+            .bind(now.to_string())
+            .execute(&mut *tx)
+            .await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use super::{Conn, DB, Pool, begin_write};
 use crate::synthetic_text::*;
 use crate::tracking_model::{SyntheticSpec, SyntheticSummary};
 use crate::{Ctx, StoreError};
-use domain::{AbbreviationTable, Period};
+use domain::{AbbreviationTable, Period, PlanId};
 use sqlx::QueryBuilder;
 use std::collections::HashMap;
 
@@ -120,6 +120,7 @@ async fn generate_plan(pool: &Pool, rng: &mut Rng, run: &Run, job: &PlanJob) -> 
     let rows = plan_items(rng, job.items, year, city);
     let ids_by_seq = insert_items(&mut tx, plan_id, &rows, run.at).await?;
     let leaf_units = insert_units_and_targets(&mut tx, rng, &rows, &ids_by_seq, run).await?;
+    super::effective_units::refresh_plan(&mut tx, PlanId(plan_id)).await?;
     let second = job.reports / 20;
     let slots = report_slots(&leaf_units, &year_periods(year), job.reports - second);
     insert_reports(&mut tx, rng, &slots, run.at).await?;

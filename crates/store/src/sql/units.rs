@@ -48,6 +48,7 @@ struct UnitItemRow {
     plan_title: String,
     numbering: Option<String>,
     title: String,
+    inherited: bool,
 }
 
 pub(crate) async fn list_units(pool: &Pool) -> R<Vec<Unit>> {
@@ -79,8 +80,8 @@ pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitVie
     ctx.count_view_query();
     let rows = sqlx::query_as::<_, UnitItemRow>(
         "SELECT iu.relation, i.id AS item_id, i.plan_id, p.title AS plan_title, i.numbering,
-                i.title
-         FROM item_units iu
+                i.title, iu.inherited
+         FROM item_effective_units iu
          JOIN items i ON i.id = iu.item_id
          JOIN plans p ON p.id = i.plan_id
          WHERE iu.unit_id = $1
@@ -98,6 +99,7 @@ pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitVie
             plan_title: r.plan_title,
             numbering: r.numbering,
             title: r.title,
+            inherited: r.inherited,
         };
         match relation(&r.relation) {
             UnitRelation::Lead => leads.push(it),
@@ -157,6 +159,7 @@ pub(crate) async fn merge_unit(
         into,
     )
     .await?;
+    super::effective_units::refresh_plans_naming(&mut tx, into).await?;
     move_links(
         &mut tx,
         "INSERT INTO user_units (user_id, unit_id)

@@ -558,7 +558,8 @@ async fn oversight_dashboard_and_report_texts(store: &Store) {
         .await
         .unwrap();
 
-    let d = store.dashboard(f.plan, None, 10).await.unwrap();
+    let year_end = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    let d = store.dashboard(f.plan, None, 10, year_end).await.unwrap();
     assert_eq!(
         d.items.len(),
         8,
@@ -566,6 +567,12 @@ async fn oversight_dashboard_and_report_texts(store: &Store) {
     );
     let row1 = d.items.iter().find(|i| i.id == f.item1).unwrap();
     assert_eq!(row1.percent, Some(60), "latest period end");
+    // As of the first half's end the third quarter's report is not in effect yet: the
+    // half-year report (latest period end by then) gives the figure.
+    let h1_end = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let at_h1 = store.dashboard(f.plan, None, 0, h1_end).await.unwrap();
+    let row1_h1 = at_h1.items.iter().find(|i| i.id == f.item1).unwrap();
+    assert_eq!(row1_h1.percent, Some(30));
     assert_eq!(row1.lead_units, vec!["Phòng Quản lý Di sản văn hóa"]);
     let row11 = d.items.iter().find(|i| i.id == f.item11).unwrap();
     assert_eq!(row11.lead_units, row1.lead_units, "inherited");
@@ -574,7 +581,10 @@ async fn oversight_dashboard_and_report_texts(store: &Store) {
     assert_eq!(d.recent_reports[0].unit_name, "Bảo tàng Hà Nội");
 
     // Bảo tàng coordinates item 1 (and so 1.1 and its activity); nothing else.
-    let b = store.dashboard(f.plan, Some(f.bao_tang), 10).await.unwrap();
+    let b = store
+        .dashboard(f.plan, Some(f.bao_tang), 10, year_end)
+        .await
+        .unwrap();
     let ids: Vec<ItemId> = b.items.iter().map(|i| i.id).collect();
     assert_eq!(ids.len(), 3, "{ids:?}");
     assert!(ids.contains(&f.item1) && ids.contains(&f.item11) && !ids.contains(&f.item2));

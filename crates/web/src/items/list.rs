@@ -4,6 +4,7 @@
 
 use super::Choice;
 use crate::AppState;
+use crate::charts::progress_bar;
 use crate::errors::AppError;
 use crate::form::{parse_date, read_form, ticked};
 use crate::i18n::Tr;
@@ -32,6 +33,8 @@ pub struct ListQuery {
     pub statuses: Vec<String>,
     pub due_from: String,
     pub due_to: String,
+    /// "Chỉ việc quá hạn" ticked.
+    pub overdue: bool,
     pub filter: ItemFilter,
     /// Message keys of fields that did not read (their filter is left out).
     pub errors: Vec<&'static str>,
@@ -48,13 +51,19 @@ struct ListParams {
     status: Vec<String>,
     due_from: String,
     due_to: String,
+    overdue: String,
     page: String,
 }
 
 impl ListQuery {
     /// The filters of `query`. A query string that does not read (a filter given twice)
     /// is a 400; a filter that does not read is left out and said (`errors`).
-    pub fn parse(query: &str, user: &SessionUser) -> Result<ListQuery, AppError> {
+    /// `today` is the day "quá hạn" is judged on.
+    pub fn parse(
+        query: &str,
+        user: &SessionUser,
+        today: chrono::NaiveDate,
+    ) -> Result<ListQuery, AppError> {
         let p: ListParams = read_form(query.as_bytes())?;
         let text = |v: &str| v.trim().to_string();
         let mut errors = Vec::new();
@@ -99,6 +108,8 @@ impl ListQuery {
         {
             errors.push("list.from_after_to");
         }
+        let overdue = !p.overdue.trim().is_empty();
+        filter.overdue_on = overdue.then_some(today);
         let q = text(&p.q);
         filter.text = Some(q.clone()).filter(|q| !q.is_empty());
         Ok(ListQuery {
@@ -109,6 +120,7 @@ impl ListQuery {
             statuses: p.status,
             due_from,
             due_to,
+            overdue,
             filter,
             errors,
         })
@@ -132,6 +144,9 @@ impl ListQuery {
         for st in &self.statuses {
             s.append_pair("status", st);
         }
+        if self.overdue {
+            s.append_pair("overdue", "1");
+        }
         s.finish()
     }
 }
@@ -144,8 +159,15 @@ pub struct ListRow {
     pub status: &'static str,
     pub status_label: &'static str,
     pub due: String,
+    pub overdue: bool,
+    /// 0–100 for the bar; None when no report gives a percent.
+    pub percent: Option<u8>,
+    pub bar: String,
+    pub latest_report: String,
     pub lead: String,
     pub coord: String,
+    /// The units are the parent item's.
+    pub inherited: bool,
     pub added: bool,
 }
 
@@ -184,7 +206,7 @@ pub async fn list(
     Signed(ctx, user): Signed,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user)?;
+    let query = ListQuery::parse(raw.as_deref().unwrap_or(""), &user, app.today())?;
     let data = Loaded::load(&app, &query).await?;
     Ok(render_page(ItemsPage::new(&ctx, query, data)))
 }
@@ -246,17 +268,26 @@ fn list_rows(t: &Tr, plan_names: &[(PlanId, String)], rows: &[ItemListRow]) -> V
     let names: HashMap<PlanId, &str> = plan_names.iter().map(|(id, n)| (*id, n.as_str())).collect();
     let plan_name = |id: PlanId| names.get(&id).copied().unwrap_or_default().to_string();
     rows.iter()
-        .map(|r| ListRow {
-            id: r.id.0,
-            numbering: r.numbering.clone().unwrap_or_default(),
-            title: r.title.clone(),
-            plan: plan_name(r.plan_id),
-            status: r.status.as_str(),
-            status_label: r.status.label(t.lang),
-            due: r.due.map(domain::format_date).unwrap_or_default(),
-            lead: r.lead_units.join(", "),
-            coord: r.coordinating_units.join(", "),
-            added: r.added,
+        .map(|r| {
+            let percent = r.percent.map(|p| p.clamp(0, 100) as u8);
+            let label = format!("{} {}", t.t("list.col_percent"), r.title);
+            ListRow {
+                id: r.id.0,
+                numbering: r.numbering.clone().unwrap_or_default(),
+                title: r.title.clone(),
+                plan: plan_name(r.plan_id),
+                status: r.status.as_str(),
+                status_label: r.status.label(t.lang),
+                due: r.due.map(domain::format_date).unwrap_or_default(),
+                overdue: r.overdue,
+                percent,
+                bar: percent.map_or_else(String::new, |p| progress_bar(&label, p)),
+                latest_report: r.latest_report.map(domain::format_date).unwrap_or_default(),
+                lead: r.lead_units.join(", "),
+                coord: r.coordinating_units.join(", "),
+                inherited: r.units_inherited,
+                added: r.added,
+            }
         })
         .collect()
 }
@@ -322,8 +353,12 @@ fn headers(t: &Tr) -> Vec<String> {
         "track.status",
         "list.col_start",
         "list.col_due",
+        "list.col_overdue",
+        "list.col_percent",
+        "list.col_latest_report",
         "item.lead",
         "item.coordinating",
+        "list.col_inherited",
         "list.col_added",
     ]
     .iter()
@@ -340,10 +375,18 @@ fn cells(t: &Tr, r: &ItemListRow, plan: &str) -> Vec<Cell> {
         r.status.label(t.lang).into(),
         r.start.into(),
         r.due.into(),
+        yes(t, r.overdue),
+        r.percent.map_or(Cell::Empty, Cell::Int),
+        r.latest_report.into(),
         r.lead_units.join("; ").into(),
         r.coordinating_units.join("; ").into(),
-        if r.added { t.t("list.yes") } else { "" }.into(),
+        yes(t, r.units_inherited),
+        yes(t, r.added),
     ]
+}
+
+fn yes(t: &Tr, on: bool) -> Cell {
+    if on { t.t("list.yes") } else { "" }.into()
 }
 
 /// Every row the filters select, in id order, batch by batch; stops at the configured
@@ -406,7 +449,7 @@ async fn export_input(
     user: &SessionUser,
     raw: Option<&str>,
 ) -> Result<(ListQuery, HashMap<PlanId, String>), AppError> {
-    let query = ListQuery::parse(raw.unwrap_or(""), user)?;
+    let query = ListQuery::parse(raw.unwrap_or(""), user, app.today())?;
     if let Some(k) = query.errors.first() {
         return Err(AppError::Invalid(t.t(k).to_string()));
     }

@@ -245,6 +245,7 @@ fn item_row(
         targets: progress.iter().map(|p| p.text.clone()).collect(),
         deadlines: v.deadlines.iter().map(|d| deadline_text(t, d)).collect(),
         status: None,
+        state: None,
     }
 }
 

@@ -303,8 +303,11 @@ async fn render(
         return Ok(redirect(ctx, "/plans"));
     };
     let board = is_board(user);
-    let data = app.store().dashboard(plan, unit, RECENT_REPORTS).await?;
     let today = app.today();
+    let data = app
+        .store()
+        .dashboard(plan, unit, RECENT_REPORTS, today)
+        .await?;
     let drawn = draw(ctx, &data, today);
     let all_units = app.store().list_units().await?;
     let heading = heading(ctx, unit, &all_units);
@@ -495,7 +498,7 @@ pub async fn status(
     let Some(summary) = plans.iter().find(|p| p.id == plan) else {
         return Err(AppError::NotFound);
     };
-    let data = app.store().dashboard(plan, None, 0).await?;
+    let data = app.store().dashboard(plan, None, 0, app.today()).await?;
     let drawn = draw(&ctx, &data, app.today());
     let plan_ref = match (&summary.number, &summary.symbol) {
         (Some(n), Some(s)) => format!("{n}/{s}"),

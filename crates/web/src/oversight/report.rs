@@ -48,6 +48,15 @@ fn period_of(query: Option<&str>, fallback: Period) -> (Period, Option<String>) 
     }
 }
 
+/// Whether `period` falls within the years the plan's reports may cover (its year,
+/// widened by its items' dates): a report on 2099 for a 2025 plan is refused.
+async fn within_plan(app: &AppState, plan: PlanId, period: Period) -> Result<bool, AppError> {
+    Ok(match app.store().report_years(plan).await? {
+        Some((first, last)) => period.check_within(first, last).is_ok(),
+        None => true,
+    })
+}
+
 pub struct FieldView {
     pub name: &'static str,
     pub label: String,
@@ -155,7 +164,13 @@ pub async fn page(
 ) -> Result<Response, AppError> {
     require_board(&user)?;
     let fallback = super::opening_report_period(&app, plan).await?;
-    let (period, bad) = period_of(uri.query(), fallback);
+    let (mut period, mut bad) = period_of(uri.query(), fallback);
+    if !within_plan(&app, plan, period).await? {
+        (period, bad) = (
+            fallback,
+            Some("oversight.report_period_outside".to_string()),
+        );
+    }
     let error = bad.map(|k| ctx.tr().t(&k).to_string());
     // "Start again from the records": the prefilled text, saved over the current version.
     let content = if query_value(uri.query(), "prefill").is_some() {
@@ -213,9 +228,19 @@ pub async fn save(
     }
     let t = ctx.tr();
     let period = f.period.parse::<Period>().ok();
-    let Some(period) = period.and_then(|p| check_report_period(p).ok()) else {
+    let period = period.and_then(|p| check_report_period(p).ok());
+    let outside = match period {
+        Some(p) => !within_plan(&app, plan, p).await?,
+        None => false,
+    };
+    let Some(period) = period.filter(|_| !outside) else {
         let opening = super::opening_report_period(&app, plan).await?;
-        let error = Some(t.t("oversight.report_period").to_string());
+        let key = if outside {
+            "oversight.report_period_outside"
+        } else {
+            "oversight.report_period"
+        };
+        let error = Some(t.t(key).to_string());
         return show(&app, &ctx, plan, opening, None, None, error, None, false).await;
     };
     let version = f.version;
