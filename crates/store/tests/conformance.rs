@@ -615,20 +615,24 @@ async fn import_builds_tree_and_merges_units(store: &Store) {
     );
     assert!(view.unit_ids().contains(&qlds.id));
 
-    // Unit page: QLDS leads 1, 2.1, 2.2, 3; VP coordinates 1 and leads 3 and the appendix row.
+    // Unit page: QLDS leads 1, 2.1, 2.2, 3 (and 1.1 and its activity, which name no unit
+    // and take 1's, marked inherited); VP coordinates 1 and leads 3 and the appendix row.
     let uv = store.unit(qlds.id).await.unwrap().unwrap();
     let led: Vec<_> = uv
         .leads
         .iter()
         .map(|i| i.numbering.clone().unwrap())
         .collect();
-    assert_eq!(led, ["1", "2.1", "2.2", "3"]);
+    assert_eq!(led, ["1", "1.1", "-", "2.1", "2.2", "3"]);
+    let inherited: Vec<bool> = uv.leads.iter().map(|i| i.inherited).collect();
+    assert_eq!(inherited, [false, true, true, false, false, false]);
     assert!(uv.coordinates.is_empty());
     assert!(uv.leads.iter().all(|i| i.plan_title == plan.document.title));
     let vp = all.iter().find(|u| u.name == "Văn phòng Sở").unwrap();
     let vpv = store.unit(vp.id).await.unwrap().unwrap();
     assert_eq!(vpv.leads.len(), 2);
-    assert_eq!(vpv.coordinates.len(), 1);
+    // 1, and 1.1 and its activity, which take 1's units.
+    assert_eq!(vpv.coordinates.len(), 3);
     let bgd = all.iter().find(|u| u.name == "Ban Giám đốc").unwrap();
     let bgdv = store.unit(bgd.id).await.unwrap().unwrap();
     assert_eq!(bgdv.responsibilities.len(), 1);
@@ -1480,3 +1484,7 @@ mod oversight;
 // Schema drift: both migration folders must describe the same schema.
 #[path = "conformance/schema.rs"]
 mod schema;
+
+// One truth (issue 11): every reader agrees on random plans.
+#[path = "conformance/consistency.rs"]
+mod consistency;

@@ -170,9 +170,26 @@ pub(crate) async fn merge_unit(
         into,
     )
     .await?;
+    refuse_if_reported(&mut tx, from).await?;
+    move_links(
+        &mut tx,
+        "INSERT INTO event_units (event_id, unit_id, relation)
+         SELECT event_id, $2, relation FROM event_units WHERE unit_id = $1
+         ON CONFLICT DO NOTHING",
+        "DELETE FROM event_units WHERE unit_id = $1",
+        from,
+        into,
+    )
+    .await?;
+    // What the duplicate did is the merged unit's: its people, delegations, notifications
+    // and feeds follow it (it has filed no report, see `refuse_if_reported`).
     for repoint in [
         "UPDATE plan_responsibilities SET unit_id = $2 WHERE unit_id = $1",
         "UPDATE units SET parent_id = $2 WHERE parent_id = $1",
+        "UPDATE item_people SET unit_id = $2 WHERE unit_id = $1",
+        "UPDATE delegations SET lead_unit_id = $2 WHERE lead_unit_id = $1",
+        "UPDATE notifications SET unit_id = $2 WHERE unit_id = $1",
+        "UPDATE feed_tokens SET unit_id = $2 WHERE unit_id = $1",
     ] {
         sqlx::query(repoint)
             .bind(from.0)
@@ -214,6 +231,22 @@ async fn name_and_external(conn: &mut Conn, id: UnitId) -> R<(String, bool)> {
 
 /// Gives `into` the link rows of `from` (`copy`: $1 from, $2 into; a link `into` already
 /// has is kept once), then deletes `from`'s (`delete`: $1 from).
+/// Progress reports are append-only records under the unit that filed them, so a unit
+/// that has filed any cannot disappear into another; the other way round can.
+async fn refuse_if_reported(conn: &mut Conn, from: UnitId) -> R<()> {
+    let filed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM progress_reports WHERE unit_id = $1")
+        .bind(from.0)
+        .fetch_one(&mut *conn)
+        .await?;
+    if filed > 0 {
+        return Err(StoreError::Invalid(format!(
+            "the unit has filed {filed} progress report(s), which stay under its name; \
+             merge the other unit into it instead"
+        )));
+    }
+    Ok(())
+}
+
 async fn move_links(
     conn: &mut Conn,
     copy: &'static str,

@@ -892,8 +892,14 @@ async fn tracking_item_list_filters_and_pages(store: &Store) {
         })
         .await
         .unwrap();
-    // 1, 2.1, 2.2 (spelt 'văn hoá') and 3 in the sample, each top item of the big plan.
-    assert_eq!(led.total, 60 + 4);
+    // Units in effect: 1 (and 1.1 and its activity, which take 1's units), 2.1, 2.2
+    // (spelt 'văn hoá') and 3 in the sample; every item of the big plan, whose 120
+    // children take their top item's unit.
+    assert_eq!(led.total, 180 + 6);
+    assert_eq!(
+        led.rows.iter().filter(|r| r.units_inherited).count(),
+        120 + 2
+    );
     assert!(led.rows.iter().all(|r| {
         r.lead_units
             .iter()
@@ -907,7 +913,9 @@ async fn tracking_item_list_filters_and_pages(store: &Store) {
         })
         .await
         .unwrap();
-    assert_eq!(coord.total, 61);
+    // Item 1 of the sample with its two inheriting descendants, and each top item of the
+    // big plan with its two children.
+    assert_eq!(coord.total, 180 + 3);
     store
         .set_item_status(f.item1, 1, ItemStatus::InProgress, None, &f.lead)
         .await
@@ -1259,7 +1267,11 @@ async fn tracking_item_list_counts_up_to_a_cap(store: &Store) {
         last.rows.len() as i64,
         one_plan.total - (last_page - 1) * 1000
     );
-    assert_eq!(store.view_query_count() - q, 2, "rows and units, no count");
+    assert_eq!(
+        store.view_query_count() - q,
+        3,
+        "rows, units and reports, no count"
+    );
 }
 
 /// The first report with a percent above 0 moves a "chưa triển khai" item to "đang thực

@@ -108,7 +108,7 @@ async fn item_list_filters_pages_and_exports_what_it_shows() {
         assert_eq!(rows.len(), n_led);
         assert!(
             rows.iter()
-                .all(|r| r[7].contains("Phòng Quản lý Di sản văn hóa"))
+                .all(|r| r[10].contains("Phòng Quản lý Di sản văn hóa"))
         );
         assert!(rows.iter().all(|r| &r[4] == "Chưa triển khai"));
 
@@ -139,7 +139,7 @@ async fn item_list_filters_pages_and_exports_what_it_shows() {
         assert_eq!(rows.len(), n_shared);
         assert!(
             rows.iter()
-                .all(|r| r[7].contains("Tạp chí Kiến trúc") || r[8].contains("Tạp chí Kiến trúc"))
+                .all(|r| r[10].contains("Tạp chí Kiến trúc") || r[11].contains("Tạp chí Kiến trúc"))
         );
         // Asking for another unit's items by URL changes nothing for a partner.
         let other = partner
