@@ -10,6 +10,8 @@ mod events;
 mod forms;
 #[path = "http/lists.rs"]
 mod lists;
+#[path = "http/one_truth.rs"]
+mod one_truth;
 #[path = "http/oversight.rs"]
 mod oversight;
 #[path = "http/scheduler.rs"]

@@ -107,6 +107,8 @@ struct DashboardPage<'a> {
     heading: String,
     /// The day the figures are counted on (dd/mm/yyyy).
     today: String,
+    /// The period picker: (code, label, chosen); none chosen is today.
+    periods: Vec<(String, String, bool)>,
     plan_id: i64,
     plans: Vec<(i64, String, bool)>,
     /// For the Board's unit switch: (id, name, selected).
@@ -290,20 +292,61 @@ fn target_lines(
         .collect()
 }
 
+/// The dashboard's query: the plan, and the period whose end it counts on.
+struct Pick {
+    plan: Option<String>,
+    period: Option<String>,
+}
+
+impl Pick {
+    fn of(query: Option<&str>) -> Pick {
+        Pick {
+            plan: query_value(query, "plan"),
+            period: query_value(query, "period").filter(|p| !p.is_empty()),
+        }
+    }
+}
+
+/// The day the figures are counted on: the chosen period's end, never after today (a
+/// period still running is counted up to today), else today; with the period choices of
+/// the plan's years as (code, label, chosen).
+fn as_of_day(
+    ctx: &Ctx,
+    chosen: Option<&str>,
+    years: Option<(i32, i32)>,
+    today: chrono::NaiveDate,
+) -> (chrono::NaiveDate, Vec<(String, String, bool)>) {
+    let period = chosen.and_then(|c| c.parse::<domain::Period>().ok());
+    let day = period.map_or(today, |p| p.end().min(today));
+    let (first, last) = match years {
+        Some((a, b)) if a != i32::MIN => (a, b),
+        _ => (
+            chrono::Datelike::year(&today),
+            chrono::Datelike::year(&today),
+        ),
+    };
+    let choices = domain::oversight::report_period_choices(first, last)
+        .into_iter()
+        .map(|p| (p.to_string(), p.label(ctx.lang), Some(p) == period))
+        .collect();
+    (day, choices)
+}
+
 async fn render(
     app: &AppState,
     ctx: &Ctx,
     user: &SessionUser,
-    plan_query: Option<String>,
+    pick: Pick,
     unit: Option<UnitId>,
 ) -> Result<Response, AppError> {
     let plans = app.store().list_plans().await?;
-    let Some(plan) = choose_plan(&plans, plan_query.as_deref()) else {
+    let Some(plan) = choose_plan(&plans, pick.plan.as_deref()) else {
         // No plan imported yet: the plan list explains what to do.
         return Ok(redirect(ctx, "/plans"));
     };
     let board = is_board(user);
-    let today = app.today();
+    let years = app.store().report_years(plan).await?;
+    let (today, periods) = as_of_day(ctx, pick.period.as_deref(), years, app.today());
     let data = app
         .store()
         .dashboard(plan, unit, RECENT_REPORTS, today)
@@ -319,6 +362,7 @@ async fn render(
         l: Layout::new(ctx, &heading, "dashboard"),
         heading,
         today: format_date(today),
+        periods,
         plan_id: plan.0,
         plans: plans
             .iter()
@@ -421,7 +465,7 @@ pub async fn board(
     Signed(ctx, user): Signed,
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
-    let plan = query_value(uri.query(), "plan");
+    let pick = Pick::of(uri.query());
     if !is_internal(&user) {
         // Partners see the items shared with them on the item pages, not dashboards.
         return Err(AppError::Forbidden);
@@ -430,17 +474,13 @@ pub async fn board(
         let Some(unit) = user.actor.unit_ids.first() else {
             return Err(AppError::Forbidden);
         };
-        let to = match plan {
-            Some(p) => format!(
-                "/units/{}/dashboard?plan={}",
-                unit.0,
-                form_urlencoded::byte_serialize(p.as_bytes()).collect::<String>()
-            ),
-            None => format!("/units/{}/dashboard", unit.0),
+        let to = match uri.query() {
+            Some(q) if !q.is_empty() => format!("/units/{}/dashboard?{q}", unit.0),
+            _ => format!("/units/{}/dashboard", unit.0),
         };
         return Ok(redirect(&ctx, &to));
     }
-    render(&app, &ctx, &user, plan, None).await
+    render(&app, &ctx, &user, pick, None).await
 }
 
 /// `/units/{id}/dashboard`: the unit's members, the Board, admins.
@@ -456,14 +496,7 @@ pub async fn unit(
     if !app.store().list_units().await?.iter().any(|u| u.id == unit) {
         return Err(AppError::NotFound);
     }
-    render(
-        &app,
-        &ctx,
-        &user,
-        query_value(uri.query(), "plan"),
-        Some(unit),
-    )
-    .await
+    render(&app, &ctx, &user, Pick::of(uri.query()), Some(unit)).await
 }
 
 #[derive(Template)]
