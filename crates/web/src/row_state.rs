@@ -11,6 +11,8 @@ use domain::{UnitId, UnitRelation};
 use std::collections::HashMap;
 
 pub struct RowState {
+    /// "Hạn 31/12/2025" (own or taken from the parent item), or empty.
+    pub due: String,
     pub overdue: bool,
     pub percent: Option<u8>,
     pub bar: String,
@@ -26,6 +28,7 @@ impl RowState {
     /// Only the "theo mục cấp trên" mark.
     pub fn inherited_only() -> RowState {
         RowState {
+            due: String::new(),
             overdue: false,
             percent: None,
             bar: String::new(),
@@ -41,6 +44,9 @@ pub fn row_state(t: &Tr, title: &str, s: &ItemState) -> RowState {
     let percent = s.percent.map(|p| p.clamp(0, 100) as u8);
     let label = format!("{} {title}", t.t("list.col_percent"));
     RowState {
+        due: s.due.map_or_else(String::new, |d| {
+            t.f("item.due", &[("date", &domain::format_date(d))])
+        }),
         overdue: s.overdue,
         percent,
         bar: percent.map_or_else(String::new, |p| progress_bar(&label, p)),
