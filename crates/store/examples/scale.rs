@@ -83,5 +83,48 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         items / plans.len().max(1),
         t.elapsed() / plans.len().min(20) as u32
     );
+    // Item states (domain::tracking::state): 4 queries and the computation per plan when
+    // not cached, one watermark query when cached.
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 11, 16).expect("a date");
+    let mut cold = Vec::new();
+    for p in plans.iter().take(50) {
+        let t = Instant::now();
+        std::hint::black_box(store.plan_states(p.id, day).await?);
+        cold.push(t.elapsed());
+    }
+    cold.sort();
+    let t = Instant::now();
+    for p in plans.iter().take(50) {
+        std::hint::black_box(store.plan_states(p.id, day).await?);
+    }
+    println!(
+        "states of a {}-item plan, computed: p50 {:?}, max {:?}; cached: {:?} each",
+        items / plans.len().max(1),
+        percentile(&cold, 0.5),
+        cold.last().unwrap(),
+        t.elapsed() / plans.len().min(50) as u32
+    );
+    let mut times = Vec::new();
+    for i in 0..200usize {
+        let t = Instant::now();
+        let page = store
+            .list_items(&ItemFilter {
+                unit_id: Some(units[i % units.len()].id),
+                overdue_on: Some(day),
+                page: 1 + (i % 3) as i64,
+                per_page: 50,
+                ..Default::default()
+            })
+            .await?;
+        times.push(t.elapsed());
+        std::hint::black_box(page);
+    }
+    times.sort();
+    println!(
+        "item list, unit + overdue (50 rows with units, percent, latest report), {} runs: p50 {:?}, p99 {:?}",
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.99)
+    );
     Ok(())
 }
