@@ -259,7 +259,8 @@ pub fn actual<'a, R: Record + 'a>(
             Measure::Count => 1.0,
             Measure::Sum { field } => r.number(field).unwrap_or(0.0),
         })
-        .sum()
+        // Not `sum()`: an empty f64 sum is -0.0, which exports would write as "-0".
+        .fold(0.0, |a, b| a + b)
 }
 
 /// Where an actual stands against the target's min–max.
@@ -454,6 +455,13 @@ mod tests {
             to: d(2025, 6, 30).unwrap(),
         };
         assert_eq!(actual(&range, &records()), 1.0);
+    }
+
+    #[test]
+    fn nothing_matching_is_a_plain_zero() {
+        let none: Vec<Meeting> = Vec::new();
+        let zero = actual(&rule(Measure::Count), &none);
+        assert!(zero == 0.0 && zero.is_sign_positive());
     }
 
     #[test]
