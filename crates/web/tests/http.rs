@@ -14,6 +14,8 @@ mod lists;
 mod oversight;
 #[path = "http/scheduler.rs"]
 mod scheduler;
+#[path = "http/targets.rs"]
+mod targets;
 #[path = "http/tracking.rs"]
 mod tracking;
 
