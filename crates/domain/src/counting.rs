@@ -5,6 +5,10 @@
 //! A target's actual is either **entered** (figures in progress reports, see
 //! [`entered_actual`]) or **counted** by a [`CountingRule`] over records
 //! ([`actual`]). Attainment compares it with the target's min–max ([`attainment`]).
+//! Which rule a target's wording asks for at import: [`suggest`]. A counted target's
+//! figure is never silently swapped for the reported one: [`Discrepancy`].
+
+pub mod suggest;
 
 use crate::ids::ItemId;
 use crate::vocab::Language;
@@ -119,6 +123,13 @@ impl KindInfo {
 
     pub fn field_label(&self, code: &str, lang: Language) -> Option<&'static str> {
         KindInfo::pick(self.fields, code, lang)
+    }
+
+    /// Whether sangtao has a page to record this kind yet. Media works (clips, magazine
+    /// features, documentaries, publications) do not, so a rule counting them stays at 0
+    /// until they do (issue "media and the public site").
+    pub fn has_record_page(&self) -> bool {
+        self.statuses != MEDIA_STATUSES
     }
 }
 
@@ -248,7 +259,8 @@ pub fn actual<'a, R: Record + 'a>(
             Measure::Count => 1.0,
             Measure::Sum { field } => r.number(field).unwrap_or(0.0),
         })
-        .sum()
+        // Not `sum()`: an empty f64 sum is -0.0, which exports would write as "-0".
+        .fold(0.0, |a, b| a + b)
 }
 
 /// Where an actual stands against the target's min–max.
@@ -323,6 +335,29 @@ pub fn entered_actual(figures: &[EnteredFigure]) -> Option<f64> {
         }
     }
     (!latest.is_empty()).then(|| latest.iter().map(|f| f.value).sum())
+}
+
+/// A counted target's figure beside the figure the units reported, when the two differ.
+/// Pages show both and the difference rather than pick one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Discrepancy {
+    pub reported: f64,
+    pub counted: f64,
+    /// `reported - counted`: above 0 when the units report more than the records show.
+    pub difference: f64,
+}
+
+impl Discrepancy {
+    /// Some when both figures exist and differ (beyond rounding).
+    pub fn between(reported: Option<f64>, counted: Option<f64>) -> Option<Discrepancy> {
+        let (reported, counted) = (reported?, counted?);
+        let difference = reported - counted;
+        (difference.abs() > 1e-9).then_some(Discrepancy {
+            reported,
+            counted,
+            difference,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -423,6 +458,13 @@ mod tests {
     }
 
     #[test]
+    fn nothing_matching_is_a_plain_zero() {
+        let none: Vec<Meeting> = Vec::new();
+        let zero = actual(&rule(Measure::Count), &none);
+        assert!(zero == 0.0 && zero.is_sign_positive());
+    }
+
+    #[test]
     fn rules_round_trip_as_json() {
         let r = rule(Measure::Sum {
             field: "pages".into(),
@@ -469,5 +511,31 @@ mod tests {
             f(2, d(2025, 6, 30), 3, 2.0),
         ];
         assert_eq!(entered_actual(&figures), Some(12.0));
+    }
+
+    #[test]
+    fn a_discrepancy_needs_both_figures_and_a_difference() {
+        assert_eq!(
+            Discrepancy::between(Some(12.0), Some(1.0)),
+            Some(Discrepancy {
+                reported: 12.0,
+                counted: 1.0,
+                difference: 11.0
+            })
+        );
+        let under = Discrepancy::between(Some(1.0), Some(4.0)).unwrap();
+        assert_eq!(under.difference, -3.0);
+        assert_eq!(Discrepancy::between(Some(3.0), Some(3.0)), None);
+        assert_eq!(Discrepancy::between(Some(0.1 + 0.2), Some(0.3)), None);
+        assert_eq!(Discrepancy::between(None, Some(1.0)), None);
+        assert_eq!(Discrepancy::between(Some(1.0), None), None);
+    }
+
+    #[test]
+    fn media_kinds_have_no_record_page_yet() {
+        let page = |k| kind_info(k).unwrap().has_record_page();
+        assert!(page("online_session") && page("exhibition"));
+        assert!(!page("clip") && !page("magazine") && !page("documentary"));
+        assert!(!page("publication"));
     }
 }

@@ -19,8 +19,8 @@ pub mod vocab;
 
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use counting::{
-    Attainment, CountingRule, EnteredFigure, KindInfo, Measure, Record, Window, actual, attainment,
-    entered_actual,
+    Attainment, CountingRule, Discrepancy, EnteredFigure, KindInfo, Measure, Record, Window,
+    actual, attainment, entered_actual,
 };
 pub use events::{
     DelegationId, DelegationStatus, Dong, EventError, EventFormat, EventId, EventKind, EventScope,

@@ -3,8 +3,8 @@
 use crate::model::AuditRecord;
 use chrono::NaiveDate;
 use domain::{
-    Attainment, CountingRule, DatesSource, ItemId, ItemStatus, Period, PlanId, ReportContent,
-    UnitId, UnitRelation, UserId,
+    Attainment, CountingRule, DatesSource, Discrepancy, ItemId, ItemStatus, Period, PlanId,
+    ReportContent, UnitId, UnitRelation, UserId,
 };
 use serde::{Deserialize, Serialize};
 
@@ -155,7 +155,7 @@ pub enum TargetSource {
     Counted { rule: CountingRule },
 }
 
-/// A target with its actual and attainment.
+/// A target with its actual, the figure its units reported, and attainment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TargetProgress {
     pub target_id: i64,
@@ -166,9 +166,25 @@ pub struct TargetProgress {
     pub per: Option<String>,
     pub text: String,
     pub source: TargetSource,
-    /// None for an entered target nobody has reported on.
+    /// The source's figure: the reported one for an entered target (None when nobody has
+    /// reported), the count for a counted one. Attainment is measured on it.
     pub actual: Option<f64>,
+    /// What the units reported (`domain::entered_actual`), whatever the source; None when
+    /// nobody has. For a counted target it may differ from `actual`: see
+    /// [`TargetProgress::discrepancy`].
+    pub reported: Option<f64>,
     pub attainment: Option<Attainment>,
+}
+
+impl TargetProgress {
+    /// The reported figure beside the counted one, when they differ (an entered target's
+    /// two figures are the same one).
+    pub fn discrepancy(&self) -> Option<Discrepancy> {
+        match self.source {
+            TargetSource::Counted { .. } => Discrepancy::between(self.reported, self.actual),
+            TargetSource::Entered => None,
+        }
+    }
 }
 
 /// A countable record (the projection each record kind maintains).

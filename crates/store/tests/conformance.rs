@@ -1477,6 +1477,9 @@ mod tracking;
 
 #[path = "conformance/events.rs"]
 mod events;
+// Targets counted by default, both figures, progress as of a day (issue 11).
+#[path = "conformance/targets.rs"]
+mod targets;
 // Oversight (issue 6): reminders, escalation, evaluations, drafts, dashboard.
 #[path = "conformance/oversight.rs"]
 mod oversight;

@@ -183,6 +183,8 @@ track-people_hint = One person per line: Name, job title.
 track-history = Change history
 track-actual = Actual
 track-no_figures = No figures yet
+# A counted target whose units reported another figure: both, never one picked silently.
+track-discrepancy = Reported: { $reported } · Records: { $counted } · difference { $difference }
 track-source_entered = Figures reported by the units
 track-source_counted = Counted from records (events, media works)
 track-change_source = Change how it is counted
@@ -679,6 +681,8 @@ rule-or = or
 rule-year = in { $year }
 rule-range = from { $from } to { $to }
 rule-linked = linked to this item
+# Appended for kinds sangtao cannot record yet (clips, magazine features, documentaries, publications).
+rule-no_records = (no records yet)
 
 ## form
 form-unreadable = The form sent is missing a required field or has a field that cannot be read (usually because the page is out of date). Nothing was saved.

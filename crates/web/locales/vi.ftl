@@ -183,6 +183,8 @@ track-people_hint = Mỗi dòng một người: Họ tên, chức vụ.
 track-history = Lịch sử thay đổi
 track-actual = Thực hiện
 track-no_figures = Chưa có số liệu
+# A counted target whose units reported another figure: both, never one picked silently.
+track-discrepancy = Báo cáo: { $reported } · Hồ sơ: { $counted } · chênh lệch { $difference }
 track-source_entered = Số liệu các đơn vị báo cáo
 track-source_counted = Đếm từ hồ sơ (sự kiện, sản phẩm truyền thông)
 track-change_source = Đổi cách tính
@@ -679,6 +681,8 @@ rule-or = hoặc
 rule-year = trong năm { $year }
 rule-range = từ { $from } đến { $to }
 rule-linked = gắn với mục này
+# Appended for kinds sangtao cannot record yet (clips, magazine features, documentaries, publications).
+rule-no_records = (chưa có hồ sơ)
 
 ## form
 form-unreadable = Biểu mẫu gửi lên thiếu thông tin bắt buộc hoặc có ô không đọc được (thường do trang đã cũ). Không có thay đổi nào được lưu.

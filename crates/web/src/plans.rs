@@ -333,18 +333,18 @@ fn unit_chips(view: &PlanView) -> HashMap<UnitId, Chip> {
 
 /// Replaces the rows' targets with the targets and their actuals (entered or counted
 /// from events), so that the plan page shows a target move when, say, an online
-/// session is marked held.
+/// session is marked held. A counted target whose units reported another figure shows
+/// both ("Báo cáo: 12 · Hồ sơ: 1 · chênh lệch 11").
 fn with_progress(t: &Tr, list: &mut [Row], progress: &[TargetProgress]) {
     let mut by_item: HashMap<i64, Vec<String>> = HashMap::new();
     for p in progress {
         let target = domain::format_target(p.min, p.max, &p.unit, p.per.as_deref());
-        let text = match (p.actual, p.attainment) {
-            (Some(a), Some(att)) => format!(
-                "{target} · {}: {} · {}",
-                t.t("track.actual"),
-                domain::format_number(a),
-                att.label(t.lang)
-            ),
+        let figures = crate::items::discrepancy_text(t, p).or_else(|| {
+            p.actual
+                .map(|a| format!("{}: {}", t.t("track.actual"), domain::format_number(a)))
+        });
+        let text = match (figures, p.attainment) {
+            (Some(f), Some(att)) => format!("{target} · {f} · {}", att.label(t.lang)),
             _ => target,
         };
         by_item.entry(p.item_id.0).or_default().push(text);

@@ -16,6 +16,8 @@ mod one_truth;
 mod oversight;
 #[path = "http/scheduler.rs"]
 mod scheduler;
+#[path = "http/targets.rs"]
+mod targets;
 #[path = "http/tracking.rs"]
 mod tracking;
 

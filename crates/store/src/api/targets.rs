@@ -2,6 +2,7 @@
 
 use crate::tracking_model::*;
 use crate::{Store, StoreError};
+use chrono::NaiveDate;
 use domain::PlanId;
 
 impl Store {
@@ -23,11 +24,22 @@ impl Store {
         dispatch!(self, targets::save_record(&self.ctx, record))
     }
 
-    /// Each target of a plan with its actual and attainment, in 3–4 queries.
+    /// Each target of a plan with its actual (from its source), the figure the units
+    /// reported, and attainment, in 3–4 queries.
     pub async fn plan_target_progress(
         &self,
         plan: PlanId,
     ) -> Result<Vec<TargetProgress>, StoreError> {
         dispatch!(self, targets::plan_target_progress(&self.ctx, plan))
+    }
+
+    /// [`Store::plan_target_progress`] as it stood on `as_of`: records dated later and
+    /// reports whose period ends later do not count.
+    pub async fn plan_target_progress_as_of(
+        &self,
+        plan: PlanId,
+        as_of: NaiveDate,
+    ) -> Result<Vec<TargetProgress>, StoreError> {
+        dispatch!(self, targets::target_progress(&self.ctx, plan, Some(as_of)))
     }
 }

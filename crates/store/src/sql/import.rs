@@ -6,7 +6,8 @@ use super::units::load_abbreviations;
 use super::{Conn, Pool, R, begin_write};
 use crate::model::*;
 use crate::{Ctx, StoreError};
-use domain::{ItemStatus, PlanId, UnitId, UnitRelation, UserId};
+use domain::counting::suggest::{TargetWording, counting_rule_for};
+use domain::{ItemId, ItemStatus, PlanId, UnitId, UnitRelation, UserId};
 use serde_json::json;
 use std::collections::HashMap;
 use vanban::ParsedPlan;
@@ -207,6 +208,7 @@ pub(crate) async fn import_in(
         let tree = Tree {
             plan_id,
             appendix_id,
+            year: parsed.document.year,
             fault,
         };
         insert_forest(conn, &tree, roots, &mut seq, &mut units).await?;
@@ -341,11 +343,13 @@ async fn insert_appendices<'p>(
     Ok(forests)
 }
 
-/// Where a forest goes: its plan, its appendix (if any), and the test hook that fails the
-/// import after that many items.
+/// Where a forest goes: its plan, its appendix (if any), the plan's year (the window of
+/// the counting rules its targets get), and the test hook that fails the import after that
+/// many items.
 struct Tree {
     plan_id: i64,
     appendix_id: Option<i64>,
+    year: Option<i32>,
     fault: Option<u64>,
 }
 
@@ -385,7 +389,7 @@ async fn insert_forest(
         let item_id = insert_item(conn, tree, &place, *seq, it, units.at).await?;
         *seq += 1;
         insert_item_units(conn, item_id, it, units).await?;
-        insert_targets_and_deadlines(conn, item_id, it).await?;
+        insert_targets_and_deadlines(conn, item_id, it, tree.year).await?;
         for (i, child) in it.children.iter().enumerate().rev() {
             let place = Place {
                 parent: Some(item_id),
@@ -464,11 +468,31 @@ async fn insert_item_units(
     Ok(())
 }
 
-async fn insert_targets_and_deadlines(conn: &mut Conn, item_id: i64, it: &vanban::Item) -> R<()> {
+/// The item's targets, each counted by the rule its wording asks for (online sessions held,
+/// pages published, …) or else entered, and its deadlines.
+async fn insert_targets_and_deadlines(
+    conn: &mut Conn,
+    item_id: i64,
+    it: &vanban::Item,
+    year: Option<i32>,
+) -> R<()> {
     for (pos, t) in it.targets.iter().enumerate() {
+        let rule = counting_rule_for(&TargetWording {
+            text: &t.text,
+            unit: &t.unit,
+            item_title: &it.title,
+            item_body: &it.text,
+            item: ItemId(item_id),
+            year,
+        });
+        let (source, rule_json) = match &rule {
+            Some(r) => ("counted", Some(serde_json::to_string(r)?)),
+            None => ("entered", None),
+        };
         sqlx::query(
-            "INSERT INTO targets (item_id, position, min_value, max_value, unit, per, text)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO targets (item_id, position, min_value, max_value, unit, per, text,
+                 source, rule_json)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(item_id)
         .bind(pos as i64)
@@ -477,6 +501,8 @@ async fn insert_targets_and_deadlines(conn: &mut Conn, item_id: i64, it: &vanban
         .bind(&t.unit)
         .bind(&t.per)
         .bind(&t.text)
+        .bind(source)
+        .bind(rule_json)
         .execute(&mut *conn)
         .await?;
     }

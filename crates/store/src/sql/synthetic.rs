@@ -9,7 +9,8 @@ use super::{Conn, DB, Pool, begin_write};
 use crate::synthetic_text::*;
 use crate::tracking_model::{SyntheticSpec, SyntheticSummary};
 use crate::{Ctx, StoreError};
-use domain::{AbbreviationTable, Period, PlanId};
+use domain::counting::suggest::{TargetWording, counting_rule_for};
+use domain::{AbbreviationTable, ItemId, Period, PlanId};
 use sqlx::QueryBuilder;
 use std::collections::HashMap;
 
@@ -119,7 +120,7 @@ async fn generate_plan(pool: &Pool, rng: &mut Rng, run: &Run, job: &PlanJob) -> 
     let (plan_id, year, city) = insert_plan(&mut tx, rng, run, job.index).await?;
     let rows = plan_items(rng, job.items, year, city);
     let ids_by_seq = insert_items(&mut tx, plan_id, &rows, run.at).await?;
-    let leaf_units = insert_units_and_targets(&mut tx, rng, &rows, &ids_by_seq, run).await?;
+    let leaf_units = insert_units_and_targets(&mut tx, rng, &rows, &ids_by_seq, run, year).await?;
     super::effective_units::refresh_plan(&mut tx, PlanId(plan_id)).await?;
     let second = job.reports / 20;
     let slots = report_slots(&leaf_units, &year_periods(year), job.reports - second);
@@ -223,6 +224,17 @@ async fn insert_items(
     Ok(ids_by_seq)
 }
 
+/// A target to insert: its item, min, max, unit, text and, as an import would give it,
+/// the counting rule its wording asks for.
+struct TargetRow {
+    item: i64,
+    min: f64,
+    max: f64,
+    unit: &'static str,
+    text: String,
+    rule: Option<String>,
+}
+
 /// Units: one lead, up to two coordinating; targets on some activities. Returns each
 /// activity (depth 1) with its units, which its reports come from.
 async fn insert_units_and_targets(
@@ -231,10 +243,11 @@ async fn insert_units_and_targets(
     rows: &[SyntheticItem],
     ids_by_seq: &HashMap<i64, i64>,
     run: &Run,
+    year: i32,
 ) -> R<Vec<(i64, Vec<i64>)>> {
     let mut item_units: Vec<(i64, i64, &'static str, i64)> = Vec::new();
     let mut leaf_units: Vec<(i64, Vec<i64>)> = Vec::new();
-    let mut targets: Vec<(i64, f64, f64, &'static str, String)> = Vec::new();
+    let mut targets: Vec<TargetRow> = Vec::new();
     for r in rows {
         let id = ids_by_seq[&r.seq];
         let lead = *rng.pick(&run.unit_ids);
@@ -251,7 +264,25 @@ async fn insert_units_and_targets(
             leaf_units.push((id, units));
         }
         if let Some((min, max, unit)) = r.target {
-            targets.push((id, min, max, unit, format!("{min:02}-{max:02} {unit}/năm")));
+            let text = format!("{min:02}-{max:02} {unit}/năm");
+            // Counted where an imported plan's would be ("Tham gia phiên họp trực tuyến …
+            // cuộc"), so that load tests see both figures as real plans do.
+            let rule = counting_rule_for(&TargetWording {
+                text: &text,
+                unit,
+                item_title: &r.title,
+                item_body: &r.body,
+                item: ItemId(id),
+                year: Some(year),
+            });
+            targets.push(TargetRow {
+                item: id,
+                min,
+                max,
+                unit,
+                text,
+                rule: rule.map(|r| serde_json::to_string(&r)).transpose()?,
+            });
         }
     }
     for chunk in item_units.chunks(BATCH) {
@@ -267,16 +298,23 @@ async fn insert_units_and_targets(
     }
     for chunk in targets.chunks(BATCH) {
         let mut q: QueryBuilder<DB> = QueryBuilder::new(
-            "INSERT INTO targets (item_id, position, min_value, max_value, unit, per, text) ",
+            "INSERT INTO targets (item_id, position, min_value, max_value, unit, per, text,
+                 source, rule_json) ",
         );
-        q.push_values(chunk, |mut b, (i, min, max, unit, text)| {
-            b.push_bind(*i)
+        q.push_values(chunk, |mut b, t| {
+            b.push_bind(t.item)
                 .push_bind(0i64)
-                .push_bind(*min)
-                .push_bind(*max)
-                .push_bind(*unit)
+                .push_bind(t.min)
+                .push_bind(t.max)
+                .push_bind(t.unit)
                 .push_bind("năm")
-                .push_bind(text.clone());
+                .push_bind(t.text.clone())
+                .push_bind(if t.rule.is_some() {
+                    "counted"
+                } else {
+                    "entered"
+                })
+                .push_bind(t.rule.clone());
         });
         q.build().execute(&mut *conn).await?;
     }

@@ -6,6 +6,7 @@ use super::{Conn, Pool, R, begin_write};
 use crate::model::AuditEntry;
 use crate::tracking_model::*;
 use crate::{Ctx, StoreError};
+use chrono::NaiveDate;
 use domain::{Actor, EnteredFigure, ItemId, PlanId, UnitId, tracking};
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
@@ -180,11 +181,25 @@ pub(crate) async fn plan_target_progress(
     ctx: &Ctx,
     plan: PlanId,
 ) -> R<Vec<TargetProgress>> {
+    target_progress(pool, ctx, plan, None).await
+}
+
+/// Every target of a plan with the figure its source gives (`actual`) and the figure the
+/// units reported (`reported`, for counted targets too: pages show both when they differ).
+/// With `as_of`, only what was done by then: records dated after it and reports whose
+/// period ends after it do not count. A record's status is its current one (statuses keep
+/// no history), and undated records are not "after" any day.
+pub(crate) async fn target_progress(
+    pool: &Pool,
+    ctx: &Ctx,
+    plan: PlanId,
+    as_of: Option<NaiveDate>,
+) -> R<Vec<TargetProgress>> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
     let mut out = plan_targets(&mut conn, plan).await?;
     ctx.count_view_query();
-    let entered = entered_figures(&mut conn, plan).await?;
+    let entered = entered_figures(&mut conn, plan, as_of).await?;
     // Counted: records linked to the plan's items, plus (rarely) unlinked kinds.
     let mut linked = Vec::new();
     if out
@@ -200,11 +215,17 @@ pub(crate) async fn plan_target_progress(
         ctx.count_view_query();
         of_kinds = records_of_kinds(&mut conn, &kinds).await?;
     }
+    if let Some(day) = as_of {
+        let by_then = |r: &CountableRecord| r.date.is_none_or(|d| d <= day);
+        linked.retain(by_then);
+        of_kinds.retain(by_then);
+    }
     for t in &mut out {
+        t.reported = entered
+            .get(&t.target_id)
+            .and_then(|f| domain::entered_actual(f));
         t.actual = match &t.source {
-            TargetSource::Entered => entered
-                .get(&t.target_id)
-                .and_then(|f| domain::entered_actual(f)),
+            TargetSource::Entered => t.reported,
             TargetSource::Counted { rule } if rule.item.is_some() => {
                 Some(domain::actual(rule, &linked))
             }
@@ -243,14 +264,20 @@ async fn plan_targets(conn: &mut Conn, plan: PlanId) -> R<Vec<TargetProgress>> {
                 text: r.text,
                 source,
                 actual: None,
+                reported: None,
                 attainment: None,
             })
         })
         .collect()
 }
 
-/// Entered figures per target: those of each report's latest version.
-async fn entered_figures(conn: &mut Conn, plan: PlanId) -> R<HashMap<i64, Vec<EnteredFigure>>> {
+/// Entered figures per target: those of each report's latest version (whose period ends
+/// by `as_of`, when given).
+async fn entered_figures(
+    conn: &mut Conn,
+    plan: PlanId,
+    as_of: Option<NaiveDate>,
+) -> R<HashMap<i64, Vec<EnteredFigure>>> {
     let mut entered: HashMap<i64, Vec<EnteredFigure>> = HashMap::new();
     for f in sqlx::query_as::<_, FigureRow>(
         "SELECT f.target_id, r.unit_id, r.period_end, r.id AS report_id, f.value
@@ -264,9 +291,13 @@ async fn entered_figures(conn: &mut Conn, plan: PlanId) -> R<HashMap<i64, Vec<En
     .fetch_all(&mut *conn)
     .await?
     {
+        let period_end = parse_date(Some(f.period_end)).unwrap_or_default();
+        if as_of.is_some_and(|day| period_end > day) {
+            continue;
+        }
         entered.entry(f.target_id).or_default().push(EnteredFigure {
             unit: UnitId(f.unit_id),
-            period_end: parse_date(Some(f.period_end)).unwrap_or_default(),
+            period_end,
             seq: f.report_id,
             value: f.value,
         });

@@ -767,6 +767,18 @@ async fn tracking_targets_entered_and_counted(store: &Store) {
         .await
         .unwrap();
 
+    // 2.1's "30- 40 trang" names a magazine, so the import counts its pages; here it is
+    // entered, as the lead unit (or the Board) may choose.
+    let imported = store.plan_target_progress(f.plan).await.unwrap();
+    let page = imported
+        .iter()
+        .find(|t| t.target_id == page_target)
+        .unwrap();
+    assert!(matches!(page.source, TargetSource::Counted { .. }));
+    store
+        .set_target_source(page_target, &TargetSource::Entered, &f.board)
+        .await
+        .unwrap();
     // Entered: two units' latest cumulative figures add up.
     for (unit, who, period, v) in [
         (f.qlds, &f.lead, Period::Quarter(2025, 1), 10.0),
@@ -800,6 +812,8 @@ async fn tracking_targets_entered_and_counted(store: &Store) {
     assert_eq!(get(seminars).actual, Some(220.0));
     assert_eq!(get(seminars).attainment, Some(domain::Attainment::Above));
     assert_eq!(get(page_target).actual, Some(40.0));
+    assert_eq!(get(page_target).reported, Some(40.0), "the same figure");
+    assert_eq!(get(sessions).reported, None, "counted, nothing reported");
     assert_eq!(
         get(page_target).attainment,
         Some(domain::Attainment::Within)

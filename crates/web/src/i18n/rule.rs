@@ -1,5 +1,6 @@
 //! A counting rule in words, from the `rule-*` messages: "Đếm: phiên họp trực tuyến đã
-//! diễn ra trong năm 2025 gắn với mục này".
+//! diễn ra trong năm 2025 gắn với mục này"; "… (chưa có hồ sơ)" when a kind it counts
+//! cannot be recorded yet.
 
 use super::Tr;
 use domain::{CountingRule, KindInfo, Language, Measure, Window, format_date};
@@ -45,6 +46,10 @@ pub fn describe_rule(rule: &CountingRule, kinds: &[KindInfo], lang: Language) ->
     });
     if rule.item.is_some() {
         parts.push(tr.t("rule.linked").to_string());
+    }
+    // Said, so that a 0 is not read as "nothing done" while there is no way to record it.
+    if known().any(|i| !i.has_record_page()) {
+        parts.push(tr.t("rule.no_records").to_string());
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
@@ -123,6 +128,39 @@ mod tests {
             describe_rule(&many, KINDS, Language::Vi),
             "Đếm: a, b và phiên họp trực tuyến đã diễn ra từ 01/01/2025 đến 30/06/2025"
         );
+    }
+
+    #[test]
+    fn kinds_without_a_record_page_are_said() {
+        let r = CountingRule {
+            kinds: vec!["clip".into()],
+            statuses: vec!["published".into()],
+            window: Window::Year { year: 2025 },
+            item: Some(ItemId(7)),
+            measure: Measure::Count,
+        };
+        let all = domain::counting::RECORD_KINDS;
+        assert_eq!(
+            describe_rule(&r, all, Language::Vi),
+            "Đếm: clip đã phát hành trong năm 2025 gắn với mục này (chưa có hồ sơ)"
+        );
+        assert_eq!(
+            describe_rule(&r, all, Language::En),
+            "Count: clip published in 2025 linked to this item (no records yet)"
+        );
+        let pages = CountingRule {
+            kinds: vec!["magazine".into()],
+            measure: Measure::Sum {
+                field: "pages".into(),
+            },
+            ..r
+        };
+        assert_eq!(
+            describe_rule(&pages, all, Language::Vi),
+            "Tổng trang của: chuyên đề tạp chí đã phát hành trong năm 2025 gắn với mục này (chưa có hồ sơ)"
+        );
+        let sessions = rule(Measure::Count, &["online_session"]);
+        assert!(!describe_rule(&sessions, all, Language::Vi).contains("chưa có hồ sơ"));
     }
 
     #[test]

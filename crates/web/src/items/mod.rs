@@ -67,6 +67,11 @@ pub struct TargetLine {
     pub attainment_label: String,
     /// The source in words ("Số liệu các đơn vị báo cáo", "Đếm: …").
     pub source: String,
+    /// Counted from records (the source form starts on this choice).
+    pub counted: bool,
+    /// "Báo cáo: 12 · Hồ sơ: 1 · chênh lệch 11": shown instead of the one figure when the
+    /// units reported another figure than the records give.
+    pub discrepancy: Option<String>,
     /// Percent of the way to the minimum (or maximum), for the bar.
     pub bar: u32,
 }
@@ -105,8 +110,9 @@ pub struct ReportForm {
 }
 
 impl ReportForm {
-    /// The content fields from a draft: a figure box per entered target (with what was
-    /// typed), and the evidence already stored. Units and periods are the caller's.
+    /// The content fields from a draft: a figure box per target (with what was typed;
+    /// counted targets too, whose reported figure is shown beside the count), and the
+    /// evidence already stored. Units and periods are the caller's.
     pub fn from_draft(
         d: &ReportDraft,
         progress: &[TargetProgress],
@@ -119,7 +125,6 @@ impl ReportForm {
             percent: d.percent.clone(),
             figures: progress
                 .iter()
-                .filter(|p| p.source == TargetSource::Entered)
                 .map(|p| {
                     let typed = d
                         .figures
@@ -262,8 +267,24 @@ pub(crate) fn target_line(t: &Tr, lang: Language, p: &TargetProgress) -> TargetL
         attainment,
         attainment_label,
         source,
+        counted: matches!(p.source, TargetSource::Counted { .. }),
+        discrepancy: discrepancy_text(t, p),
         bar,
     }
+}
+
+/// "Báo cáo: 12 · Hồ sơ: 1 · chênh lệch 11" for a counted target whose units reported
+/// another figure (the item page and the plan page).
+pub(crate) fn discrepancy_text(t: &Tr, p: &TargetProgress) -> Option<String> {
+    let d = p.discrepancy()?;
+    Some(t.f(
+        "track.discrepancy",
+        &[
+            ("reported", &domain::format_number(d.reported)),
+            ("counted", &domain::format_number(d.counted)),
+            ("difference", &domain::format_number(d.difference.abs())),
+        ],
+    ))
 }
 
 /// The units `user` may report for on this item, and the item's targets.

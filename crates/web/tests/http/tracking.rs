@@ -41,7 +41,7 @@ async fn first_target(app: &TestApp, item: domain::ItemId) -> i64 {
     app.store.item(item).await.unwrap().unwrap().targets[0].id
 }
 
-fn report_form(fields: &[(&str, &str)], files: Vec<(&str, Vec<u8>)>) -> Form {
+pub(crate) fn report_form(fields: &[(&str, &str)], files: Vec<(&str, Vec<u8>)>) -> Form {
     let mut form = Form::new();
     for (k, v) in fields {
         form = form.text(k.to_string(), v.to_string());
@@ -52,7 +52,7 @@ fn report_form(fields: &[(&str, &str)], files: Vec<(&str, Vec<u8>)>) -> Form {
     form
 }
 
-async fn post_report(b: &TestApp, path: &str, form: Form) -> reqwest::Response {
+pub(crate) async fn post_report(b: &TestApp, path: &str, form: Form) -> reqwest::Response {
     let page = b.get("/plans").await.text().await.unwrap();
     let csrf = csrf_of(&page);
     b.client
@@ -104,12 +104,13 @@ async fn lead_files_a_report_with_a_photo_board_sees_it_and_others_are_refused()
             .and_then(|s| s.parse().ok())
             .expect("an evidence link");
 
-        // The Board sees the report, the figure counted and the photo.
+        // The Board sees the report, the figure beside the count and the photo: the target
+        // counts held online sessions (none yet), so the reported 6 is shown, not taken.
         let page = c.board.get(&path).await.text().await.unwrap();
         assert!(page.contains("Đã tham gia 6 phiên họp"));
         assert!(
-            page.contains("class=\"actual\">6<"),
-            "actual from the figure"
+            page.contains("Báo cáo: 6 · Hồ sơ: 0 · chênh lệch 6"),
+            "the figure beside the count"
         );
         let photo = c.board.get(&format!("/evidence/{evidence_id}")).await;
         assert_eq!(photo.status(), StatusCode::OK);
