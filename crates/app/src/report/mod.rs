@@ -54,7 +54,7 @@ pub async fn load(
         return Ok(None);
     };
     Ok(Some(Loaded {
-        targets: store.plan_target_progress(plan).await?,
+        targets: store.plan_target_progress_as_of(plan, period.end()).await?,
         texts: store.report_texts(plan, period).await?,
         grades: store.plan_grades(plan, period).await?,
         draft: store.report_draft(plan, period).await?,

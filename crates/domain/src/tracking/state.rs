@@ -90,10 +90,16 @@ pub struct ReportFact {
     pub percent: Option<i64>,
 }
 
-/// Whether a report is in effect at `as_of`: its period has begun. A report on the first
-/// half filed in July counts for 30/06; one on the third quarter does not.
+/// Whether a report on a period starting `period_start` is in effect at `as_of`: its
+/// period has begun. A report on the first half filed in July counts for 30/06; one on the
+/// third quarter does not; this quarter's counts today. Percents and reported target
+/// figures follow the same rule.
+pub fn report_in_effect(period_start: NaiveDate, as_of: NaiveDate) -> bool {
+    period_start <= as_of
+}
+
 fn in_effect(r: &ReportFact, as_of: NaiveDate) -> bool {
-    r.period_start <= as_of
+    report_in_effect(r.period_start, as_of)
 }
 
 /// The report in effect at `as_of` that says the most recent thing: the latest period,

@@ -197,11 +197,12 @@ pub(crate) async fn dashboard(
         })
         .collect();
     let shown: HashSet<ItemId> = items.iter().map(|i| i.id).collect();
-    let targets: Vec<TargetProgress> = super::targets::plan_target_progress(pool, ctx, plan)
-        .await?
-        .into_iter()
-        .filter(|t| shown.contains(&t.item_id))
-        .collect();
+    let targets: Vec<TargetProgress> =
+        super::targets::target_progress(pool, ctx, plan, Some(as_of))
+            .await?
+            .into_iter()
+            .filter(|t| shown.contains(&t.item_id))
+            .collect();
     ctx.count_view_query();
     let recent_reports = recent_reports(pool, plan, unit, recent).await?;
     Ok(DashboardData {

@@ -4,6 +4,8 @@ use super::tx::audit;
 use super::{Conn, Pool, R, begin_write};
 use crate::Ctx;
 use crate::model::*;
+use crate::tracking_model::TargetSource;
+use domain::counting::suggest::{TargetWording, counting_rule_for};
 use serde_json::json;
 
 pub(crate) async fn migrate(pool: &Pool, ctx: &Ctx) -> R<()> {
@@ -52,7 +54,81 @@ pub(crate) async fn migrate(pool: &Pool, ctx: &Ctx) -> R<()> {
             .execute(&mut *tx)
             .await?;
     }
+    if !meta_set(&mut tx, "counting_rules_suggested").await? {
+        suggest_counting_rules(&mut tx, now).await?;
+        set_meta(&mut tx, "counting_rules_suggested", now).await?;
+    }
     tx.commit().await?;
+    Ok(())
+}
+
+async fn meta_set(conn: &mut Conn, key: &str) -> R<bool> {
+    let v: Option<String> = sqlx::query_scalar("SELECT value FROM store_meta WHERE key = $1")
+        .bind(key)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(v.is_some())
+}
+
+async fn set_meta(conn: &mut Conn, key: &str, now: i64) -> R<()> {
+    sqlx::query("INSERT INTO store_meta (key, value) VALUES ($1, $2)")
+        .bind(key)
+        .bind(now.to_string())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct WordingRow {
+    id: i64,
+    item_id: i64,
+    text: String,
+    unit: String,
+    title: String,
+    body: String,
+    year: Option<i64>,
+}
+
+/// Once, for a database imported before targets were counted from their wording: each
+/// target still on "figures from reports" that nobody has switched by hand gets the rule
+/// its wording asks for (`domain::counting::suggest`), as a new import would, audited.
+async fn suggest_counting_rules(conn: &mut Conn, now: i64) -> R<()> {
+    let rows: Vec<WordingRow> = sqlx::query_as(
+        "SELECT t.id, t.item_id, t.text, t.unit, i.title, i.body, p.year
+         FROM targets t JOIN items i ON i.id = t.item_id JOIN plans p ON p.id = i.plan_id
+         WHERE t.source = 'entered' AND NOT EXISTS (
+             SELECT 1 FROM audit_log a WHERE a.action = 'target.source'
+               AND a.entity = 'target' AND a.entity_id = t.id)
+         ORDER BY t.id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    for r in rows {
+        let Some(rule) = counting_rule_for(&TargetWording {
+            text: &r.text,
+            unit: &r.unit,
+            item_title: &r.title,
+            item_body: &r.body,
+            item: domain::ItemId(r.item_id),
+            year: r.year.and_then(|y| i32::try_from(y).ok()),
+        }) else {
+            continue;
+        };
+        sqlx::query("UPDATE targets SET source = 'counted', rule_json = $1 WHERE id = $2")
+            .bind(serde_json::to_string(&rule)?)
+            .bind(r.id)
+            .execute(&mut *conn)
+            .await?;
+        audit(
+            conn,
+            now,
+            &AuditEntry::new(None, "target.source.suggested", "target", Some(r.id))
+                .before(json!({ "source": "entered" }))
+                .after(serde_json::to_value(TargetSource::Counted { rule })?),
+        )
+        .await?;
+    }
     Ok(())
 }
 

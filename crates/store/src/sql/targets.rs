@@ -7,6 +7,7 @@ use crate::model::AuditEntry;
 use crate::tracking_model::*;
 use crate::{Ctx, StoreError};
 use chrono::NaiveDate;
+use domain::tracking::state::report_in_effect;
 use domain::{Actor, EnteredFigure, ItemId, PlanId, UnitId, tracking};
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
@@ -169,6 +170,7 @@ struct TargetRow {
 struct FigureRow {
     target_id: i64,
     unit_id: i64,
+    period_start: String,
     period_end: String,
     report_id: i64,
     value: f64,
@@ -186,8 +188,8 @@ pub(crate) async fn plan_target_progress(
 
 /// Every target of a plan with the figure its source gives (`actual`) and the figure the
 /// units reported (`reported`, for counted targets too: pages show both when they differ).
-/// With `as_of`, only what was done by then: records dated after it and reports whose
-/// period ends after it do not count. A record's status is its current one (statuses keep
+/// With `as_of`, only what was done by then: records dated after it and reports on a
+/// period not yet begun do not count. A record's status is its current one (statuses keep
 /// no history), and undated records are not "after" any day.
 pub(crate) async fn target_progress(
     pool: &Pool,
@@ -271,8 +273,8 @@ async fn plan_targets(conn: &mut Conn, plan: PlanId) -> R<Vec<TargetProgress>> {
         .collect()
 }
 
-/// Entered figures per target: those of each report's latest version (whose period ends
-/// by `as_of`, when given).
+/// Entered figures per target: those of each report's latest version (in effect at
+/// `as_of`, when given: `domain::tracking::state::report_in_effect`).
 async fn entered_figures(
     conn: &mut Conn,
     plan: PlanId,
@@ -280,7 +282,8 @@ async fn entered_figures(
 ) -> R<HashMap<i64, Vec<EnteredFigure>>> {
     let mut entered: HashMap<i64, Vec<EnteredFigure>> = HashMap::new();
     for f in sqlx::query_as::<_, FigureRow>(
-        "SELECT f.target_id, r.unit_id, r.period_end, r.id AS report_id, f.value
+        "SELECT f.target_id, r.unit_id, r.period_start, r.period_end, r.id AS report_id,
+                f.value
          FROM report_figures f
          JOIN progress_reports r ON r.id = f.report_id
          JOIN items i ON i.id = r.item_id
@@ -292,7 +295,8 @@ async fn entered_figures(
     .await?
     {
         let period_end = parse_date(Some(f.period_end)).unwrap_or_default();
-        if as_of.is_some_and(|day| period_end > day) {
+        let period_start = parse_date(Some(f.period_start)).unwrap_or_default();
+        if as_of.is_some_and(|day| !report_in_effect(period_start, day)) {
             continue;
         }
         entered.entry(f.target_id).or_default().push(EnteredFigure {

@@ -13,6 +13,7 @@ use store::{EventInput, NewReport, TargetProgress, TargetSource};
 conformance!(
     targets_of_the_seed_plan_are_counted_from_import,
     targets_keep_the_reported_figure_beside_the_count,
+    targets_of_an_older_database_get_their_rules_once,
 );
 
 const SEED: &str = include_str!("../../../sangtao/seed/hanoi-2025-uccn.txt");
@@ -260,7 +261,7 @@ async fn targets_keep_the_reported_figure_beside_the_count(store: &Store) {
     let t = progress(store).await;
     assert_eq!((t.actual, t.reported), (Some(0.0), Some(12.0)));
 
-    // As of a day: sessions held later and reports whose period ends later do not count.
+    // As of a day: sessions held later and reports on periods not yet begun do not count.
     for (title, day) in [
         ("Phiên họp tháng 3", date(2025, 3, 20)),
         ("Phiên họp tháng 9", date(2025, 9, 10)),
@@ -278,6 +279,10 @@ async fn targets_keep_the_reported_figure_beside_the_count(store: &Store) {
     assert_eq!((now.actual, now.reported), (Some(2.0), Some(20.0)));
     let june = as_of(store, date(2025, 6, 30)).await;
     assert_eq!((june.actual, june.reported), (Some(1.0), Some(12.0)));
+    // A quarter's report is in effect once the quarter has begun (as the item's percent):
+    // mid-August, the third quarter's 20 is the figure; September's session is not yet.
+    let august = as_of(store, date(2025, 8, 15)).await;
+    assert_eq!((august.actual, august.reported), (Some(1.0), Some(20.0)));
     let march = as_of(store, date(2025, 3, 31)).await;
     assert_eq!((march.actual, march.reported), (Some(1.0), None));
     let before = as_of(store, date(2025, 3, 19)).await;
@@ -285,4 +290,61 @@ async fn targets_keep_the_reported_figure_beside_the_count(store: &Store) {
     assert_eq!(before.attainment, Some(domain::Attainment::Below));
     // A day after everything: the same as no cut-off.
     assert_eq!(as_of(store, date(2025, 12, 31)).await, now);
+}
+
+/// A database imported before targets were counted from their wording: on the next start
+/// (`migrate`), each target still on reported figures gets its rule, audited, except one a
+/// person switched by hand; and it happens once.
+async fn targets_of_an_older_database_get_their_rules_once(store: &Store) {
+    let s = seed(store).await;
+    // As an older version left it: every target on reported figures, not yet suggested.
+    raw_execute(
+        store,
+        "UPDATE targets SET source = 'entered', rule_json = NULL",
+    )
+    .await
+    .unwrap();
+    raw_execute(
+        store,
+        "DELETE FROM store_meta WHERE key = 'counting_rules_suggested'",
+    )
+    .await
+    .unwrap();
+    // The lead unit chose reported figures for the sessions target by hand.
+    store
+        .set_target_source(s.sessions_target, &TargetSource::Entered, &s.lead)
+        .await
+        .unwrap();
+    store.migrate().await.unwrap();
+    let progress = store.plan_target_progress(s.plan).await.unwrap();
+    let counted = progress
+        .iter()
+        .filter(|t| matches!(t.source, TargetSource::Counted { .. }))
+        .count();
+    assert_eq!(
+        counted, 4,
+        "the five seed targets but the one chosen by hand"
+    );
+    assert_eq!(
+        of(&progress, s.sessions_target).source,
+        TargetSource::Entered
+    );
+    assert_eq!(
+        raw_count(
+            store,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'target.source.suggested'"
+        )
+        .await,
+        4
+    );
+    // Once: a later start changes nothing, even where a target is back on figures.
+    raw_execute(
+        store,
+        "UPDATE targets SET source = 'entered', rule_json = NULL",
+    )
+    .await
+    .unwrap();
+    store.migrate().await.unwrap();
+    let again = store.plan_target_progress(s.plan).await.unwrap();
+    assert!(again.iter().all(|t| t.source == TargetSource::Entered));
 }
