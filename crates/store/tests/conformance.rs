@@ -1476,6 +1476,9 @@ mod events;
 // Oversight (issue 6): reminders, escalation, evaluations, drafts, dashboard.
 #[path = "conformance/oversight.rs"]
 mod oversight;
+// The daily loop (issue 11): reviews of reports, grades and notifications reaching units.
+#[path = "conformance/reviews.rs"]
+mod reviews;
 
 // Schema drift: both migration folders must describe the same schema.
 #[path = "conformance/schema.rs"]

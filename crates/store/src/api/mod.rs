@@ -17,6 +17,7 @@ mod people;
 mod plans;
 mod progress;
 mod reminders;
+mod report_reviews;
 mod reports;
 mod sessions;
 mod synthetic;
