@@ -24,6 +24,8 @@ notice-item_split = Đã tách nhiệm vụ.
 notice-item_moved = Đã sắp xếp lại.
 notice-report_filed = Đã gửi báo cáo tiến độ.
 notice-report_saved = Đã lưu phiên bản mới của báo cáo.
+notice-report_accepted = Đã duyệt báo cáo.
+notice-report_returned = Đã trả lại báo cáo; đơn vị đã nhận được thông báo kèm ý kiến.
 
 ## error
 error-back = Quay lại trang trước
@@ -336,6 +338,7 @@ audit-action-item-update = Sửa nhiệm vụ
 ## audit.action.report
 audit-action-report-file = Gửi báo cáo tiến độ
 audit-action-report-edit = Sửa báo cáo (phiên bản mới)
+audit-action-report-review = Duyệt hoặc trả lại báo cáo
 
 ## audit.action.evidence
 audit-action-evidence-add = Tải lên minh chứng
@@ -582,6 +585,22 @@ evaluation-saved = Đã lưu đánh giá.
 evaluation-history = Lịch sử đánh giá
 evaluation-none = Chưa có đánh giá.
 evaluation-by = Người đánh giá
+evaluation-notice = [Đánh giá] { $item } — { $period }: { $grade }
+
+## review: the Board accepts (duyệt) or returns (trả lại) a progress report
+review-state_waiting = Chờ duyệt
+review-state_answered = Đã bổ sung theo ý kiến, chờ duyệt
+review-state_accepted = Đã duyệt
+review-state_returned = Bị trả lại
+review-decision_accepted = Đã duyệt
+review-decision_returned = Trả lại
+review-comment = Ý kiến (bắt buộc khi trả lại: đơn vị cần sửa, bổ sung gì)
+review-accept = Duyệt
+review-return = Trả lại
+review-answers = Bổ sung theo ý kiến trả lại
+review-returned_to_you = Báo cáo bị trả lại, đơn vị cần cập nhật:
+review-answer_link = Cập nhật báo cáo theo ý kiến (tạo phiên bản mới)
+review-returned_notice = [Trả lại báo cáo] { $item } — { $period }
 
 ## official_report
 official_report-title = Báo cáo kết quả thực hiện Kế hoạch
@@ -662,6 +681,15 @@ refusal-oversight-forbidden = Bạn không có quyền thực hiện thao tác n
 refusal-oversight-report_period = Báo cáo kết quả lập cho 6 tháng hoặc cả năm, không cho kỳ “{ $period }”.
 refusal-oversight-bad_grade = Mức đánh giá “{ $grade }” không hợp lệ.
 refusal-oversight-comment_too_long = Nhận xét dài quá { $max } ký tự.
+refusal-review-forbidden = Chỉ Ban Giám đốc hoặc quản trị viên duyệt báo cáo tiến độ, và không duyệt phiên bản do chính mình gửi.
+refusal-review-bad_decision = Không rõ ý kiến “{ $decision }”: hãy bấm “Duyệt” hoặc “Trả lại”.
+refusal-review-comment_required = Trả lại báo cáo cần ghi ý kiến: đơn vị cần sửa hoặc bổ sung gì. Hãy nhập ý kiến rồi bấm “Trả lại”.
+refusal-review-comment_too_long = Ý kiến dài quá { $max } ký tự; hãy rút gọn.
+refusal-review-stale = Đơn vị đã gửi phiên bản { $latest } sau khi bạn mở trang (bạn đang xem phiên bản { $opened }); ý kiến của bạn chưa được lưu. Hãy đọc phiên bản mới bên dưới rồi duyệt hoặc trả lại.
+refusal-review-already_reviewed = Phiên bản { $version } đã được { $decision ->
+        [accepted] duyệt
+       *[returned] trả lại
+    } trước đó; ý kiến của bạn chưa được lưu. Kết quả đang hiển thị bên dưới.
 refusal-evidence-too_large = Tệp vượt quá dung lượng cho phép ({ $megabytes } MB).
 refusal-evidence-mismatch = Nội dung tệp “{ $name }” ({ $detected }) không khớp với phần mở rộng của tên tệp.
 refusal-evidence-unsupported = Không nhận tệp loại “{ $extension }”: dùng ảnh, PDF, DOCX, XLSX hoặc video.

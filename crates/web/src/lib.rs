@@ -24,6 +24,7 @@ pub mod oversight;
 pub mod page;
 pub mod plans;
 pub mod progress;
+pub mod report_review;
 mod row_state;
 pub mod session;
 pub mod units;
@@ -138,6 +139,7 @@ pub fn router(state: AppState) -> Router {
         .merge(items::routes())
         .merge(audit::routes())
         .merge(progress::routes())
+        .merge(report_review::routes())
         .merge(oversight::routes())
         .route("/evidence/{id}", get(evidence::download))
         .route("/units", get(units::list))

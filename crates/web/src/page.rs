@@ -36,6 +36,8 @@ const NOTICES: &[&str] = &[
     "item_moved",
     "report_filed",
     "report_saved",
+    "report_accepted",
+    "report_returned",
 ];
 
 impl<'a> Layout<'a> {

@@ -4,6 +4,8 @@
 #[path = "http/calendar.rs"]
 mod calendar;
 mod common;
+#[path = "http/daily.rs"]
+mod daily;
 #[path = "http/events.rs"]
 mod events;
 #[path = "http/forms.rs"]

@@ -41,7 +41,7 @@ async fn first_target(app: &TestApp, item: domain::ItemId) -> i64 {
     app.store.item(item).await.unwrap().unwrap().targets[0].id
 }
 
-fn report_form(fields: &[(&str, &str)], files: Vec<(&str, Vec<u8>)>) -> Form {
+pub(crate) fn report_form(fields: &[(&str, &str)], files: Vec<(&str, Vec<u8>)>) -> Form {
     let mut form = Form::new();
     for (k, v) in fields {
         form = form.text(k.to_string(), v.to_string());
@@ -52,7 +52,7 @@ fn report_form(fields: &[(&str, &str)], files: Vec<(&str, Vec<u8>)>) -> Form {
     form
 }
 
-async fn post_report(b: &TestApp, path: &str, form: Form) -> reqwest::Response {
+pub(crate) async fn post_report(b: &TestApp, path: &str, form: Form) -> reqwest::Response {
     let page = b.get("/plans").await.text().await.unwrap();
     let csrf = csrf_of(&page);
     b.client

@@ -1,0 +1,191 @@
+//! The daily loop between units and the Board (issue 11) over HTTP: the Board accepts or
+//! returns a progress report and the unit sees the comment and answers it; grades reach
+//! the unit read-only; the header counts unread notifications. Each runs on SQLite and
+//! PostgreSQL.
+
+use crate::common::{self, TestApp, csrf_of, spawn_app};
+use crate::tracking::{post_report, report_form};
+use domain::Role;
+use reqwest::StatusCode;
+
+/// The seed's "online sessions" activity: no units of its own, item 1's (Phòng QLDS) apply.
+const SESSIONS: &str = "Tham gia các phiên họp online";
+
+struct Cast {
+    lead: TestApp,
+    outsider: TestApp,
+    board: TestApp,
+    qlds: domain::UnitId,
+}
+
+async fn cast(app: &TestApp) -> Cast {
+    let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+    let khtc = app.unit_id("Phòng Kế hoạch").await;
+    Cast {
+        lead: TestApp::user_browser(app, "lead", &[Role::Staff], &[qlds]).await,
+        outsider: TestApp::user_browser(app, "outsider", &[Role::Staff], &[khtc]).await,
+        board: TestApp::user_browser(app, "board", &[Role::Board], &[]).await,
+        qlds,
+    }
+}
+
+async fn page(b: &TestApp, path: &str) -> String {
+    let r = b.get(path).await;
+    assert_eq!(r.status(), StatusCode::OK, "{path}");
+    r.text().await.unwrap()
+}
+
+/// The number after `marker` in `html`.
+fn number_after(html: &str, marker: &str) -> i64 {
+    html.split(marker)
+        .nth(1)
+        .and_then(|s| {
+            s.split(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(|n| n.parse().ok())
+        })
+        .unwrap_or_else(|| panic!("no {marker} in {html}"))
+}
+
+/// Posts a review of report `report` as the card showed version `version`.
+async fn review(
+    b: &TestApp,
+    report: i64,
+    version: &str,
+    decision: &str,
+    comment: &str,
+) -> reqwest::Response {
+    let csrf = csrf_of(&page(b, "/plans").await);
+    b.post(
+        &format!("/reports/{report}/review"),
+        &[
+            ("_csrf", &csrf),
+            ("version", version),
+            ("decision", decision),
+            ("comment", comment),
+        ],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_board_returns_a_report_the_unit_answers_and_the_board_accepts() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let path = format!("/items/{}", item.0);
+        let qlds = c.qlds.0.to_string();
+        let fields = [
+            ("unit", qlds.as_str()),
+            ("period", "2025-Q2"),
+            ("text", "Đã tham gia 6 phiên họp"),
+            ("percent", "40"),
+        ];
+        let r = post_report(
+            &c.lead,
+            &format!("{path}/reports"),
+            report_form(&fields, vec![]),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        let report = number_after(&html, "href=\"/reports/");
+        assert!(html.contains("Chờ duyệt"), "the unit sees it waits: {html}");
+        assert!(!html.contains("review-form-"), "a unit does not review");
+
+        // A unit's user posting by hand: 403, nothing decided.
+        let r = review(&c.lead, report, "1", "accepted", "").await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let r = review(&c.outsider, report, "1", "returned", "Không đạt").await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert!(app.store.report_reviews(report).await.unwrap().is_empty());
+
+        // The Board sees the buttons; a return without a comment is refused on the card.
+        let html = page(&c.board, &path).await;
+        assert!(
+            html.contains(&format!("id=\"review-form-{report}\"")),
+            "{html}"
+        );
+        let r = review(&c.board, report, "1", "returned", "   ").await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Trả lại báo cáo cần ghi ý kiến"), "{html}");
+        assert!(html.contains(&format!("id=\"review-form-{report}\"")));
+        let r = review(&c.board, report, "1", "approve", "").await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+        let comment = "Bổ sung ảnh và danh sách các phiên họp";
+        let r = review(&c.board, report, "1", "returned", comment).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Đã trả lại báo cáo"), "{html}");
+        assert!(html.contains("Bị trả lại") && html.contains(comment));
+        // The same click twice: a conflict that says what happened, one decision kept.
+        let r = review(&c.board, report, "1", "returned", comment).await;
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("đã được trả lại trước đó"), "{html}");
+        assert_eq!(app.store.report_reviews(report).await.unwrap().len(), 1);
+
+        // The unit sees the comment above its form, on the item page and the report's.
+        let html = page(&c.lead, &path).await;
+        let returned = format!("id=\"returned-{report}\"");
+        assert!(html.contains(&returned) && html.contains(comment), "{html}");
+        assert!(
+            html.find(&returned) < html.find("id=\"report-form\""),
+            "above the form"
+        );
+        assert!(html.contains(&format!("/reports/{report}#report-form")));
+        let history = page(&c.lead, &format!("/reports/{report}")).await;
+        assert!(history.find(&returned) < history.find("id=\"report-form\""));
+        let notes = page(&c.lead, "/notifications").await;
+        assert!(
+            notes.contains("[Trả lại báo cáo]") && notes.contains(comment),
+            "{notes}"
+        );
+
+        // Version 2 answers the return and links to it.
+        let v1 = number_after(&history, "class=\"card report\" id=\"r");
+        let edit = [
+            ("version", "1"),
+            ("text", "Đã bổ sung 6 ảnh"),
+            ("percent", "50"),
+        ];
+        let r = post_report(
+            &c.lead,
+            &format!("/reports/{report}"),
+            report_form(&edit, vec![]),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = page(&c.lead, &path).await;
+        assert!(html.contains("Đã bổ sung theo ý kiến, chờ duyệt"), "{html}");
+        assert!(html.contains(&format!("href=\"/reports/{report}#r{v1}\"")));
+        assert!(!html.contains(&returned), "answered: no longer asked");
+
+        // A review from a page opened before version 2: a conflict, not an overwrite.
+        let r = review(&c.board, report, "1", "accepted", "").await;
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Đơn vị đã gửi phiên bản 2"), "{html}");
+        let r = review(&c.board, report, "2", "accepted", "Đạt yêu cầu").await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Đã duyệt báo cáo") && html.contains("Đạt yêu cầu"));
+        assert!(!html.contains("review-form-"), "decided: no buttons");
+        let html = page(&c.lead, &path).await;
+        assert!(html.contains("Đã duyệt") && !html.contains("review-form-"));
+
+        // The history marks each version; the audit log has both decisions.
+        let history = page(&c.board, &format!("/reports/{report}")).await;
+        assert!(history.contains("Trả lại") && history.contains("Đã duyệt"));
+        let audit = page(&c.board, &format!("{path}/audit")).await;
+        assert!(audit.contains("Duyệt hoặc trả lại báo cáo"), "{audit}");
+
+        // English.
+        c.board.switch_language("en").await;
+        let html = page(&c.board, &path).await;
+        assert!(html.contains("Accepted"), "{html}");
+    }
+}
