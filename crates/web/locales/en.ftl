@@ -586,6 +586,10 @@ evaluation-history = Evaluation history
 evaluation-none = No evaluations yet.
 evaluation-by = Evaluated by
 evaluation-notice = [Evaluation] { $item } — { $period }: { $grade }
+grades-title = The Board's evaluation
+grades-earlier = Earlier evaluations
+grades-evaluate = Evaluate this item
+grades-read_only = Evaluations are the Board's; units read them to act on them and cannot change them.
 
 ## review: the Board accepts (duyệt) or returns (trả lại) a progress report
 review-state_waiting = Awaiting review

@@ -586,6 +586,10 @@ evaluation-history = Lịch sử đánh giá
 evaluation-none = Chưa có đánh giá.
 evaluation-by = Người đánh giá
 evaluation-notice = [Đánh giá] { $item } — { $period }: { $grade }
+grades-title = Đánh giá của Ban Giám đốc
+grades-earlier = Các lần đánh giá trước
+grades-evaluate = Đánh giá nhiệm vụ này
+grades-read_only = Đánh giá do Ban Giám đốc thực hiện; đơn vị xem để tiếp thu, không sửa được.
 
 ## review: the Board accepts (duyệt) or returns (trả lại) a progress report
 review-state_waiting = Chờ duyệt

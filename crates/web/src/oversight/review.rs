@@ -226,6 +226,18 @@ async fn evaluation_page(
     ))
 }
 
+/// An item's grades as its page shows them to its units: the standing (latest) grade of
+/// each period, newest first, and the earlier ones, from the store's newest-first list.
+pub fn standing_grades(
+    ctx: &Ctx,
+    evaluations: Vec<store::EvaluationRecord>,
+) -> (Vec<GradeLine>, Vec<GradeLine>) {
+    let mut seen = std::collections::HashSet::new();
+    let (standing, earlier): (Vec<_>, Vec<_>) =
+        evaluations.into_iter().partition(|e| seen.insert(e.period));
+    (grade_lines(ctx, standing), grade_lines(ctx, earlier))
+}
+
 /// The item's earlier evaluations, newest first as the store gives them.
 fn grade_lines(ctx: &Ctx, evaluations: Vec<store::EvaluationRecord>) -> Vec<GradeLine> {
     evaluations

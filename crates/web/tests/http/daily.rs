@@ -189,3 +189,99 @@ async fn the_board_returns_a_report_the_unit_answers_and_the_board_accepts() {
         assert!(html.contains("Accepted"), "{html}");
     }
 }
+
+#[tokio::test]
+async fn a_grade_reaches_the_items_units_read_only_and_notifies_the_lead() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let bao_tang = app.unit_id("Bảo tàng Hà Nội").await;
+        let coord = TestApp::user_browser(&app, "coord", &[Role::Staff], &[bao_tang]).await;
+        let item = app.item_id(SESSIONS).await;
+        let path = format!("/items/{}", item.0);
+        let evaluation = format!("{path}/evaluation");
+
+        let html = page(&c.lead, &path).await;
+        assert!(html.contains("id=\"grades\"") && html.contains("Chưa có đánh giá"));
+        let csrf = csrf_of(&page(&c.board, &evaluation).await);
+        let comment = "Cần bổ sung minh chứng các phiên họp";
+        let r = c
+            .board
+            .post(
+                &evaluation,
+                &[
+                    ("_csrf", csrf.as_str()),
+                    ("period", "2025-H1"),
+                    ("grade", "fair"),
+                    ("comment", comment),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+
+        // The lead and coordinating units read it on the item page, without a form.
+        for unit_user in [&c.lead, &coord] {
+            let html = page(unit_user, &path).await;
+            assert!(html.contains("id=\"grades\""), "{html}");
+            assert!(html.contains("Khá") && html.contains(comment));
+            assert!(html.contains("không sửa được"));
+            assert!(!html.contains(&format!("href=\"{evaluation}\"")));
+            assert_eq!(
+                unit_user.get(&evaluation).await.status(),
+                StatusCode::FORBIDDEN
+            );
+            let token = csrf_of(&page(unit_user, "/plans").await);
+            let r = unit_user
+                .post(
+                    &evaluation,
+                    &[
+                        ("_csrf", token.as_str()),
+                        ("period", "2025-H1"),
+                        ("grade", "good"),
+                        ("comment", ""),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        }
+        assert_eq!(app.store.evaluations(item).await.unwrap().len(), 1);
+        // Another unit reads the item but not how it was judged; the Board gets the link.
+        let html = page(&c.outsider, &path).await;
+        assert!(!html.contains("id=\"grades\"") && !html.contains(comment));
+        let html = page(&c.board, &path).await;
+        assert!(html.contains(&format!("href=\"{evaluation}\"")));
+
+        // The lead unit is told; the coordinating unit is not.
+        let notes = page(&c.lead, "/notifications").await;
+        assert!(
+            notes.contains("[Đánh giá]") && notes.contains("Khá"),
+            "{notes}"
+        );
+        assert!(notes.contains(comment));
+        let notes = page(&coord, "/notifications").await;
+        assert!(!notes.contains("[Đánh giá]"));
+
+        // A later grade stands; the earlier one stays in the history.
+        let r = c
+            .board
+            .post(
+                &evaluation,
+                &[
+                    ("_csrf", csrf.as_str()),
+                    ("period", "2025-H1"),
+                    ("grade", "good"),
+                    ("comment", "Đã bổ sung đủ"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = page(&c.lead, &path).await;
+        let grades = html.split("id=\"grades\"").nth(1).unwrap();
+        let standing = grades.split("<details>").next().unwrap();
+        assert!(
+            standing.contains("Tốt") && !standing.contains("Khá"),
+            "{grades}"
+        );
+        assert!(grades.contains("Các lần đánh giá trước") && grades.contains(comment));
+    }
+}
