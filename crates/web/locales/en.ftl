@@ -9,6 +9,7 @@ app-footer = Hanoi Department of Culture and Sports · Plan tracking system
 nav-items = Items
 nav-plans = Plans
 nav-units = Units
+nav-notifications = Notifications
 nav-users = Users
 nav-abbreviations = Abbreviations
 nav-signout = Sign out

@@ -9,6 +9,7 @@ app-footer = Sở Văn hóa và Thể thao Hà Nội · Hệ thống theo dõi k
 nav-items = Nhiệm vụ
 nav-plans = Kế hoạch
 nav-units = Đơn vị
+nav-notifications = Thông báo
 nav-users = Người dùng
 nav-abbreviations = Tên viết tắt
 nav-signout = Đăng xuất

@@ -58,7 +58,7 @@ pub async fn notifications(
         .collect();
     let title = ctx.tr().t("reminder.notifications").to_string();
     Ok(render_page(NotificationsPage {
-        l: Layout::new(&ctx, &title, "dashboard"),
+        l: Layout::new(&ctx, &title, "notifications"),
         newest: notes.first().map_or(0, |n| n.id),
         notes,
     }))

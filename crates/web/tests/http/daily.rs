@@ -285,3 +285,81 @@ async fn a_grade_reaches_the_items_units_read_only_and_notifies_the_lead() {
         assert!(grades.contains("Các lần đánh giá trước") && grades.contains(comment));
     }
 }
+
+/// The header's unread count on a page, or None when it shows none.
+fn unread_badge(html: &str) -> Option<i64> {
+    html.contains("id=\"unread-count\"")
+        .then(|| number_after(html, "id=\"unread-count\">"))
+}
+
+#[tokio::test]
+async fn the_header_counts_unread_notifications_until_they_are_read() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let html = page(&c.lead, "/plans").await;
+        assert!(
+            html.contains("href=\"/notifications\""),
+            "the link is always there"
+        );
+        assert_eq!(unread_badge(&html), None);
+
+        // A return and a grade reach the lead unit: two unread.
+        let qlds = c.qlds.0.to_string();
+        let fields = [
+            ("unit", qlds.as_str()),
+            ("period", "2025-Q2"),
+            ("percent", "10"),
+        ];
+        let path = format!("/items/{}/reports", item.0);
+        post_report(&c.lead, &path, report_form(&fields, vec![])).await;
+        let report = app.store.item_reports(item).await.unwrap()[0].report_id;
+        let r = review(&c.board, report, "1", "returned", "Thiếu nội dung").await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let notice = store::NewEvaluation {
+            item_id: item,
+            period: domain::Period::Half(2025, 1),
+            grade: domain::oversight::Grade::Average,
+            comment: String::new(),
+            notice: "[Đánh giá] Trung bình".into(),
+        };
+        let board = app.store.user_by_login("board").await.unwrap().unwrap();
+        app.store
+            .add_evaluation(&notice, &board.actor())
+            .await
+            .unwrap();
+        let html = page(&c.lead, "/plans").await;
+        assert_eq!(unread_badge(&html), Some(2), "{html}");
+        assert_eq!(unread_badge(&page(&c.outsider, "/plans").await), None);
+        // A page htmx swaps into <main> carries the count out of band.
+        let partial = c
+            .lead
+            .client
+            .get(c.lead.url("/items"))
+            .header("HX-Request", "true")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(!partial.contains("<html") && partial.contains("hx-swap-oob=\"true\""));
+        assert_eq!(unread_badge(&partial), Some(2));
+
+        // Reading them clears the count.
+        let notes = page(&c.lead, "/notifications").await;
+        let link = notes.split("id=\"nav-notifications\"").nth(1).unwrap();
+        let link = link.split('>').next().unwrap();
+        assert!(link.contains("aria-current=\"page\""), "{link}");
+        let upto = number_after(&notes, "name=\"upto\" value=\"").to_string();
+        let csrf = csrf_of(&notes);
+        let r = c
+            .lead
+            .post("/notifications/read", &[("_csrf", &csrf), ("upto", &upto)])
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(unread_badge(&r.text().await.unwrap()), None);
+        assert_eq!(unread_badge(&page(&c.lead, "/plans").await), None);
+    }
+}
