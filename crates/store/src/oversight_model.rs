@@ -117,6 +117,56 @@ pub struct NewReview {
     pub notice: String,
 }
 
+/// An item on the home page ("Việc của tôi").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkItem {
+    pub id: ItemId,
+    pub plan_id: PlanId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub status: ItemStatus,
+    pub due: Option<NaiveDate>,
+}
+
+/// A report on the home page: its latest version, and the decision it waits on or got.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkReport {
+    /// The first version's id (the report across versions).
+    pub report_id: i64,
+    pub version_id: i64,
+    pub version: i64,
+    pub item_id: ItemId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub unit_name: String,
+    pub period: domain::Period,
+    pub created_at: i64,
+    /// The return's comment: the one this version got (returned to the unit), or the
+    /// one it answers (waiting for review); empty otherwise.
+    pub comment: String,
+}
+
+/// A grade on the home page, with its item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkGrade {
+    pub item_id: ItemId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub period: domain::Period,
+    pub grade: Grade,
+    pub comment: String,
+    pub created_at: i64,
+}
+
+/// The first rows of a list and how many there are, counted up to a cap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Counted<T> {
+    pub rows: Vec<T>,
+    pub total: i64,
+    /// More match than `total` (the count stopped at the cap).
+    pub capped: bool,
+}
+
 /// The saved narrative of a results report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportDraft {

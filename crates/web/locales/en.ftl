@@ -10,6 +10,7 @@ nav-items = Items
 nav-plans = Plans
 nav-units = Units
 nav-notifications = Notifications
+nav-home = My work
 nav-users = Users
 nav-abbreviations = Abbreviations
 nav-signout = Sign out
@@ -591,6 +592,29 @@ grades-title = The Board's evaluation
 grades-earlier = Earlier evaluations
 grades-evaluate = Evaluate this item
 grades-read_only = Evaluations are the Board's; units read them to act on them and cannot change them.
+
+## work: "Việc của tôi", the home page
+work-title = My work
+work-as_of = As of { $date }; current reporting period: { $period }.
+work-board = The Board
+work-shared = Shared with { $unit }
+work-nobody = Your account belongs to no unit yet, so there is no work of your own. See the plans, or ask an administrator to add you to your unit.
+work-escalations = Items escalated to the Board
+work-awaiting = Reports awaiting review
+work-awaiting_detail = { $unit }, { $period }, version { $version }
+work-answers = revised after a return
+work-not_reported = No report for { $period }
+work-overdue = Overdue
+work-due_soon = Due within 14 days
+work-returned = Reports returned, to update
+work-returned_detail = { $period }, version { $version }
+work-grades = The Board's recent evaluations
+work-events = Upcoming events
+work-none = None.
+work-more = See all
+work-more_than = more than { $count }
+work-all_notifications = See the notifications
+work-due = due { $date }
 
 ## review: the Board accepts (duyệt) or returns (trả lại) a progress report
 review-state_waiting = Awaiting review

@@ -10,6 +10,7 @@ nav-items = Nhiệm vụ
 nav-plans = Kế hoạch
 nav-units = Đơn vị
 nav-notifications = Thông báo
+nav-home = Việc của tôi
 nav-users = Người dùng
 nav-abbreviations = Tên viết tắt
 nav-signout = Đăng xuất
@@ -591,6 +592,29 @@ grades-title = Đánh giá của Ban Giám đốc
 grades-earlier = Các lần đánh giá trước
 grades-evaluate = Đánh giá nhiệm vụ này
 grades-read_only = Đánh giá do Ban Giám đốc thực hiện; đơn vị xem để tiếp thu, không sửa được.
+
+## work: "Việc của tôi", the home page
+work-title = Việc của tôi
+work-as_of = Tính đến ngày { $date }; kỳ báo cáo hiện tại: { $period }.
+work-board = Ban Giám đốc
+work-shared = Được chia sẻ với { $unit }
+work-nobody = Tài khoản của bạn chưa thuộc đơn vị nào nên chưa có việc riêng. Hãy xem danh sách kế hoạch, hoặc đề nghị quản trị viên gán đơn vị cho bạn.
+work-escalations = Nhiệm vụ chuyển Ban Giám đốc
+work-awaiting = Báo cáo chờ duyệt
+work-awaiting_detail = { $unit }, { $period }, phiên bản { $version }
+work-answers = bổ sung theo ý kiến trả lại
+work-not_reported = Chưa có báo cáo { $period }
+work-overdue = Quá hạn
+work-due_soon = Đến hạn trong 14 ngày
+work-returned = Báo cáo bị trả lại, cần cập nhật
+work-returned_detail = { $period }, phiên bản { $version }
+work-grades = Đánh giá gần đây của Ban Giám đốc
+work-events = Sự kiện sắp tới
+work-none = Không có.
+work-more = Xem tất cả
+work-more_than = hơn { $count }
+work-all_notifications = Xem các thông báo
+work-due = hạn { $date }
 
 ## review: the Board accepts (duyệt) or returns (trả lại) a progress report
 review-state_waiting = Chờ duyệt

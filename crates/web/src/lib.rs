@@ -20,6 +20,7 @@ pub mod form;
 pub mod health;
 pub mod i18n;
 pub mod items;
+pub mod my_work;
 pub mod oversight;
 pub mod page;
 pub mod plans;
@@ -126,7 +127,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let cfg = state.config().clone();
     let pages = Router::new()
-        .route("/", get(plans::home))
+        .route("/", get(my_work::page))
         .route("/signin", get(auth::signin_page).post(auth::signin))
         .route("/signout", post(auth::signout))
         .route(

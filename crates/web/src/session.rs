@@ -359,7 +359,7 @@ pub fn safe_next(next: Option<&str>) -> String {
         {
             n.to_string()
         }
-        _ => "/plans".to_string(),
+        _ => "/".to_string(),
     }
 }
 

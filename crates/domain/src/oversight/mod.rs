@@ -22,6 +22,7 @@ mod periods;
 mod reminders;
 mod review;
 mod rules;
+mod work;
 
 pub use crate::format::vietnam_offset;
 pub use dashboard::{
@@ -38,6 +39,9 @@ pub use review::{
     check_review, may_review, review_state,
 };
 pub use rules::{DEFAULT_RULES, ReminderPolicy, ReminderRule, RuleKind, RuleParseError};
+pub use work::{
+    OPEN_STATUSES, REVIEW_HORIZON_DAYS, WorkView, current_period, due_soon_window, work_view,
+};
 
 /// The calendar day in Vietnam at `now`.
 pub fn vietnam_today(now: DateTime<Utc>) -> NaiveDate {

@@ -13,6 +13,7 @@ mod import;
 mod item_list;
 mod item_tree;
 mod items;
+mod my_work;
 mod people;
 mod plans;
 mod progress;

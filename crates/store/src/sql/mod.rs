@@ -57,6 +57,7 @@ pub(crate) mod item_state;
 pub(crate) mod item_tree;
 pub(crate) mod items;
 pub(crate) mod labels;
+pub(crate) mod my_work;
 pub(crate) mod people;
 pub(crate) mod plan_list;
 pub(crate) mod plans;

@@ -1,7 +1,7 @@
 //! The daily loop between units and the Board (issue 11) on both backends: a report is
 //! returned with a comment the unit hears of, answered by a new version and accepted;
 //! stale and repeated reviews are conflicts; grades notify the lead units; the unread
-//! count drops after reading.
+//! count drops after reading; the home page's lists follow all of it.
 
 use super::oversight::{Fx, fx};
 use super::*;
@@ -13,6 +13,7 @@ conformance!(
     reviews_return_answer_and_accept,
     reviews_race_leaves_one_decision,
     grades_notify_the_lead_units,
+    my_work_lists_follow_reports_and_reviews,
 );
 
 fn content(text: &str, percent: i64) -> ReportContent {
@@ -238,4 +239,158 @@ async fn grades_notify_the_lead_units(store: &Store) {
         .await
         .unwrap();
     assert_eq!(store.unread_notifications(coord).await.unwrap(), 0);
+}
+
+async fn my_work_lists_follow_reports_and_reviews(store: &Store) {
+    let f = fx(store).await;
+    let view = store.plan(f.plan).await.unwrap().unwrap();
+    let item22 = view
+        .items
+        .iter()
+        .flat_map(|r| r.walk())
+        .find(|i| i.item.numbering.as_deref() == Some("2.2"))
+        .unwrap()
+        .item
+        .id;
+    let q3 = Period::Quarter(2025, 3);
+    let mine = [f.qlds];
+    let ids = |c: &store::Counted<store::WorkItem>| c.rows.iter().map(|i| i.id).collect::<Vec<_>>();
+    let listed = store
+        .items_to_report(Some(&mine), q3, 50, 500)
+        .await
+        .unwrap();
+    assert!(ids(&listed).contains(&item22), "{listed:?}");
+    assert!(
+        !ids(&listed).contains(&f.item1),
+        "a parent is not reported on directly"
+    );
+    assert_eq!(listed.total, listed.rows.len() as i64);
+    assert!(!listed.capped);
+    let one = store.items_to_report(Some(&mine), q3, 1, 2).await.unwrap();
+    assert_eq!(one.rows.len(), 1);
+    assert!(one.total <= 2 && (one.capped == (listed.total > 2)));
+    assert!(
+        store
+            .items_to_report(Some(&[]), q3, 50, 500)
+            .await
+            .unwrap()
+            .rows
+            .is_empty()
+    );
+
+    // A report of another quarter leaves it to report; one of this quarter takes it off,
+    // for the unit and for the Board alike.
+    let file = |period| NewReport {
+        item_id: item22,
+        unit_id: f.qlds,
+        period,
+        content: content("Đã quay phóng sự", 30),
+        evidence: vec![],
+    };
+    store
+        .file_report(&file(Period::Quarter(2025, 2)), &f.lead)
+        .await
+        .unwrap();
+    let listed = store
+        .items_to_report(Some(&mine), q3, 50, 500)
+        .await
+        .unwrap();
+    assert!(ids(&listed).contains(&item22));
+    let report = store
+        .file_report(&file(Period::Month(2025, 8)), &f.lead)
+        .await
+        .unwrap()
+        .report_id;
+    let listed = store
+        .items_to_report(Some(&mine), q3, 50, 500)
+        .await
+        .unwrap();
+    assert!(!ids(&listed).contains(&item22));
+    let board = store.items_to_report(None, q3, 50, 500).await.unwrap();
+    assert!(!ids(&board).contains(&item22));
+    assert!(board.total >= listed.total);
+
+    // Waiting for review, returned to the unit, answered, accepted.
+    let waiting = store.reports_awaiting_review(0, 10, 100).await.unwrap();
+    assert_eq!(waiting.total, 2, "both reports wait");
+    assert!(waiting.rows.iter().all(|r| r.comment.is_empty()));
+    assert!(
+        store
+            .reports_awaiting_review(i64::MAX, 10, 100)
+            .await
+            .unwrap()
+            .rows
+            .is_empty(),
+        "older than the horizon: not listed"
+    );
+    store
+        .review_report(
+            &review(report, 1, ReviewDecision::Returned, "Thiếu ảnh"),
+            &f.board,
+        )
+        .await
+        .unwrap();
+    let returned = store.returned_reports(&mine, 10).await.unwrap();
+    assert_eq!(returned.len(), 1);
+    assert_eq!(
+        (returned[0].report_id, returned[0].comment.as_str()),
+        (report, "Thiếu ảnh")
+    );
+    assert_eq!(returned[0].period, Period::Month(2025, 8));
+    assert!(
+        store
+            .returned_reports(&[f.bao_tang], 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        store
+            .reports_awaiting_review(0, 10, 100)
+            .await
+            .unwrap()
+            .total,
+        1
+    );
+    store
+        .edit_report(report, 1, &content("Đã bổ sung ảnh", 40), &[], &f.lead)
+        .await
+        .unwrap();
+    assert!(store.returned_reports(&mine, 10).await.unwrap().is_empty());
+    let waiting = store.reports_awaiting_review(0, 10, 100).await.unwrap();
+    let answer = waiting.rows.iter().find(|r| r.report_id == report).unwrap();
+    assert_eq!((answer.version, answer.comment.as_str()), (2, "Thiếu ảnh"));
+    store
+        .review_report(&review(report, 2, ReviewDecision::Accepted, ""), &f.board)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .reports_awaiting_review(0, 10, 100)
+            .await
+            .unwrap()
+            .total,
+        1
+    );
+
+    // Grades of the unit's items, newest first.
+    assert!(store.recent_grades(&mine, 5).await.unwrap().is_empty());
+    let grade = NewEvaluation {
+        item_id: item22,
+        period: Period::Half(2025, 2),
+        grade: Grade::Good,
+        comment: "Tốt".into(),
+        notice: "[Đánh giá]".into(),
+    };
+    store.add_evaluation(&grade, &f.board).await.unwrap();
+    let grades = store.recent_grades(&mine, 5).await.unwrap();
+    assert_eq!(grades.len(), 1);
+    assert_eq!((grades[0].item_id, grades[0].grade), (item22, Grade::Good));
+    assert!(
+        store
+            .recent_grades(&[f.bao_tang], 5)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

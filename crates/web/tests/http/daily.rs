@@ -363,3 +363,139 @@ async fn the_header_counts_unread_notifications_until_they_are_read() {
         assert_eq!(unread_badge(&page(&c.lead, "/plans").await), None);
     }
 }
+
+/// The `/items` list's total ("id=summary"), as a number.
+fn list_total(html: &str) -> i64 {
+    let at = html.find("id=\"summary\">").expect("summary") + "id=\"summary\">".len();
+    html[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .expect("a total")
+}
+
+/// The block `id` of the home page: its HTML up to the next block.
+fn block<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no block {id} in {html}"));
+    let rest = &html[start..];
+    &rest[..rest.find("</section>").unwrap_or(rest.len())]
+}
+
+/// The block's count and its "see all" link.
+fn count_and_link(block: &str) -> (i64, String) {
+    let count = number_after(block, "class=\"work-count\">");
+    let link = block
+        .rsplit("<a href=\"")
+        .next()
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .replace("&#38;", "&")
+        .replace("&amp;", "&")
+        .replace("&#x2f;", "/")
+        .replace("&#47;", "/");
+    (count, link)
+}
+
+#[tokio::test]
+async fn everyone_lands_on_their_own_work_with_links_to_the_lists() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        // Monday 11/08/2025, 10:00 in Hanoi: the seed plan's year, its third quarter.
+        app.clock.set("2025-08-11T03:00:00Z".parse().unwrap());
+        let c = cast(&app).await;
+        let tap_chi = app.unit_id("Tạp chí Kiến trúc").await;
+        let partner = TestApp::user_browser(&app, "partner", &[Role::Partner], &[tap_chi]).await;
+        let loner = TestApp::user_browser(&app, "loner", &[Role::Staff], &[]).await;
+        let item = app.item_id(SESSIONS).await;
+        let q = c.qlds.0;
+
+        let html = page(&c.lead, "/").await;
+        assert!(
+            html.contains("Việc của tôi") && html.contains("quý 3/2025"),
+            "{html}"
+        );
+        assert!(html.contains("aria-current=\"page\">Việc của tôi"));
+        let silent = block(&html, &format!("unit-{q}-not_reported"));
+        assert!(
+            silent.contains(&format!("href=\"/items/{}\"", item.0)),
+            "{silent}"
+        );
+        // Each count is what its list shows.
+        for name in ["not_reported", "overdue", "due_soon"] {
+            let (count, link) = count_and_link(block(&html, &format!("unit-{q}-{name}")));
+            assert!(
+                link.starts_with(&format!("/items?unit={q}")),
+                "{name}: {link}"
+            );
+            let list = page(&c.lead, &link).await;
+            if name == "not_reported" {
+                assert!(list_total(&list) >= count, "{name}: {link}");
+            } else {
+                assert_eq!(list_total(&list), count, "{name}: {link}");
+            }
+        }
+        let (_, soon) = count_and_link(block(&html, &format!("unit-{q}-due_soon")));
+        assert!(soon.contains("due_from=11%2F08%2F2025") && soon.contains("due_to=25%2F08%2F2025"));
+        assert!(block(&html, &format!("unit-{q}-returned")).contains("Không có."));
+
+        // A report for this quarter takes the item off; the Board sees it waiting.
+        let qs = q.to_string();
+        let fields = [
+            ("unit", qs.as_str()),
+            ("period", "2025-08"),
+            ("percent", "20"),
+        ];
+        let path = format!("/items/{}/reports", item.0);
+        post_report(&c.lead, &path, report_form(&fields, vec![])).await;
+        let html = page(&c.lead, "/").await;
+        let silent = block(&html, &format!("unit-{q}-not_reported"));
+        assert!(!silent.contains(&format!("href=\"/items/{}\"", item.0)));
+        let html = page(&c.board, "/").await;
+        assert!(html.contains("Ban Giám đốc"));
+        let waiting = block(&html, "board-awaiting");
+        assert!(
+            waiting.contains(&format!("/items/{}#r", item.0)),
+            "{waiting}"
+        );
+        assert_eq!(number_after(waiting, "class=\"work-count\">"), 1);
+        assert!(block(&html, "board-escalations").contains("/escalations"));
+        assert!(!block(&html, "board-not_reported").contains(&format!("/items/{}\"", item.0)));
+
+        // Returned: the unit's home page says so, with the comment and where to answer.
+        let report = app.store.item_reports(item).await.unwrap()[0].report_id;
+        review(&c.board, report, "1", "returned", "Ghi rõ số phiên").await;
+        let html = page(&c.lead, "/").await;
+        let returned = block(&html, &format!("unit-{q}-returned"));
+        assert!(returned.contains("Ghi rõ số phiên"), "{returned}");
+        assert!(returned.contains(&format!("/reports/{report}#report-form")));
+        assert!(!block(&page(&c.board, "/").await, "board-awaiting").contains("#r"));
+
+        // A partner lands on what is shared with it; someone of no unit is told why.
+        let html = page(&partner, "/").await;
+        assert!(
+            html.contains("Được chia sẻ với Tạp chí Kiến trúc"),
+            "{html}"
+        );
+        assert!(block(&html, &format!("unit-{}-not_reported", tap_chi.0)).contains("/items/"));
+        let html = page(&loner, "/").await;
+        assert!(html.contains("id=\"work-nobody\""), "{html}");
+
+        // Near the year's end the plan's items fall due, then overdue: the counts are
+        // the lists' (sessions end with a jump of days: sign in again).
+        for (at, name) in [
+            ("2025-12-20T03:00:00Z", "due_soon"),
+            ("2026-01-05T03:00:00Z", "overdue"),
+        ] {
+            app.clock.set(at.parse().unwrap());
+            c.lead.sign_in("lead", common::NEW_PASSWORD).await;
+            let html = page(&c.lead, "/").await;
+            let (count, link) = count_and_link(block(&html, &format!("unit-{q}-{name}")));
+            assert!(count > 0, "{name} on {at}");
+            assert_eq!(list_total(&page(&c.lead, &link).await), count, "{link}");
+        }
+    }
+}
