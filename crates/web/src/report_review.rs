@@ -171,16 +171,11 @@ pub async fn review(
     let item = latest.item_id;
     let comment: String = f.comment.trim().nfc().collect();
     let back = |e: ReviewError| {
-        let status = if e.is_conflict() {
-            StatusCode::CONFLICT
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        };
         let draft = ReviewDraft {
             report_id: id,
             comment: comment.clone(),
         };
-        refused(&app, &ctx, &user, item, draft, e.message(ctx.lang), status)
+        refused(&app, &ctx, &user, item, draft, e)
     };
     let decision = match f
         .decision
@@ -211,18 +206,23 @@ pub async fn review(
     }
 }
 
-/// The item page again, the message on the report's card, what was typed kept.
+/// The item page again, the message on the report's card, what was typed kept: 409 when
+/// someone was first, else 422.
 async fn refused(
     app: &AppState,
     ctx: &Ctx,
     user: &SessionUser,
     item: ItemId,
     draft: ReviewDraft,
-    message: String,
-    status: StatusCode,
+    e: ReviewError,
 ) -> Result<Response, AppError> {
+    let status = if e.is_conflict() {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let overlay = Overlay {
-        error: Some(("review", message)),
+        error: Some(("review", e.message(ctx.lang))),
         review: Some(draft),
         ..Default::default()
     };
