@@ -30,7 +30,7 @@ pub use format::{format_date, format_number, format_target, format_vnd};
 pub use ids::{AuditId, ItemId, PlanId, UnitId, UserId};
 pub use permissions::{
     Actor, ItemUnit, can_admin, can_change_item_units, can_edit_item, can_report_on_item,
-    can_view_audit, can_view_item, can_view_plan, item_list_scope,
+    can_view_audit, can_view_grades, can_view_item, can_view_plan, item_list_scope,
 };
 pub use tracking::{
     Conflict, DatesSource, Figure, Percent, Period, ReportContent, TrackingError, check_version,

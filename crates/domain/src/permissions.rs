@@ -1,12 +1,12 @@
 //! Who may do what. Pure functions over an [`Actor`] (the signed-in user's roles and
 //! units) and the units attached to an item; every route asks these.
 //!
-//! | role | view plan | view item | edit item | report on item | change item units | admin |
-//! |---|---|---|---|---|---|---|
-//! | Admin | all | all | all | – | yes | yes |
-//! | Board | all | all | all | – | yes | – |
-//! | Staff, Finance, Office | all | all | items a unit of theirs leads | items a unit of theirs leads or coordinates | – | – |
-//! | Partner | plans naming a unit of theirs | items naming a unit of theirs | – | items a unit of theirs leads or coordinates | – | – |
+//! | role | view plan | view item | edit item | report on item | view grades | change item units | admin |
+//! |---|---|---|---|---|---|---|---|
+//! | Admin | all | all | all | – | all | yes | yes |
+//! | Board | all | all | all | – | all | yes | – |
+//! | Staff, Finance, Office | all | all | items a unit of theirs leads | items a unit of theirs leads or coordinates | as report | – | – |
+//! | Partner | plans naming a unit of theirs | items naming a unit of theirs | – | items a unit of theirs leads or coordinates | as report | – | – |
 //!
 //! Roles add up: a user holding Staff and Partner gets the union. An inactive user may
 //! do nothing.
@@ -90,6 +90,13 @@ pub fn can_edit_item(user: &Actor, item_units: &[ItemUnit]) -> bool {
 pub fn can_report_on_item(user: &Actor, item_units: &[ItemUnit]) -> bool {
     (user.is_internal_member() || user.has_role(Role::Partner))
         && user.belongs_to_any(item_units.iter().map(|u| u.unit_id))
+}
+
+/// Read the Board's grades of an item (read-only on the item page): the Board and admins,
+/// and the people who report on it (its units in effect, partners included). Other units
+/// read the plan but not how another unit's work was judged.
+pub fn can_view_grades(user: &Actor, item_units: &[ItemUnit]) -> bool {
+    user.is_board_or_admin() || can_report_on_item(user, item_units)
 }
 
 /// Change which units lead and coordinate an item: the Board or an admin.
@@ -257,6 +264,23 @@ mod tests {
         assert!(!can_report_on_item(&p, &elsewhere));
         assert!(!can_view_plan(&p, &[QLDS, VP]));
         assert!(!can_admin(&p));
+    }
+
+    #[test]
+    fn grades_are_read_by_the_board_and_the_items_own_units() {
+        assert!(can_view_grades(&actor(&[Role::Board], &[]), &item()));
+        assert!(can_view_grades(&actor(&[Role::Admin], &[]), &item()));
+        assert!(can_view_grades(&actor(&[Role::Staff], &[QLDS]), &item()));
+        assert!(can_view_grades(&actor(&[Role::Office], &[VP]), &item()));
+        assert!(can_view_grades(
+            &actor(&[Role::Partner], &[TAP_CHI]),
+            &item()
+        ));
+        assert!(!can_view_grades(&actor(&[Role::Staff], &[OTHER]), &item()));
+        assert!(!can_view_grades(
+            &actor(&[Role::Finance], &[OTHER]),
+            &item()
+        ));
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub enum StoreError {
     Tracking(#[from] domain::TrackingError),
     #[error("{0}")]
     Event(#[from] domain::EventError),
+    #[error("{0}")]
+    Review(#[from] domain::oversight::ReviewError),
     #[error("import stopped by the test fault hook")]
     InjectedFault,
     #[error("database migration failed: {0}")]

@@ -1,7 +1,7 @@
 //! What the oversight API (issue 6) takes and returns.
 
 use chrono::NaiveDate;
-use domain::oversight::{Grade, OpenItem, RuleKind};
+use domain::oversight::{Grade, OpenItem, ReviewDecision, RuleKind};
 use domain::{ItemId, ItemStatus, PlanId, UnitId, UserId};
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +48,10 @@ pub struct EscalationRecord {
     pub resolution: Option<String>,
 }
 
+/// The header counts unread notifications among a user's this many newest ones, so that
+/// the count costs the same whatever the history's length.
+pub const UNREAD_WINDOW: i64 = 100;
+
 /// An in-app notification, with whether this user has read it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NotificationRecord {
@@ -61,6 +65,17 @@ pub struct NotificationRecord {
     pub read: bool,
 }
 
+/// A grade as the Board gives it, with the notification's subject for the item's lead
+/// units (Vietnamese, worded by the caller like the reminders').
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvaluation {
+    pub item_id: ItemId,
+    pub period: domain::Period,
+    pub grade: Grade,
+    pub comment: String,
+    pub notice: String,
+}
+
 /// One grade given by the Board.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EvaluationRecord {
@@ -72,6 +87,84 @@ pub struct EvaluationRecord {
     pub created_by: Option<UserId>,
     pub created_by_name: Option<String>,
     pub created_at: i64,
+}
+
+/// The Board's decision on one version of a progress report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportReview {
+    pub id: i64,
+    /// The version reviewed (a `progress_reports` row).
+    pub version_id: i64,
+    /// The report across its versions (its first version's id).
+    pub report_id: i64,
+    pub version: i64,
+    pub decision: ReviewDecision,
+    pub comment: String,
+    pub created_by: Option<UserId>,
+    pub created_by_name: Option<String>,
+    pub created_at: i64,
+}
+
+/// A review as the form sends it: the report, the version the page showed, the decision
+/// and its comment, and the notification's subject for the unit (Vietnamese, worded by
+/// the caller like the reminders').
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewReview {
+    pub report_id: i64,
+    pub opened_version: i64,
+    pub decision: ReviewDecision,
+    pub comment: String,
+    pub notice: String,
+}
+
+/// An item on the home page ("Việc của tôi").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkItem {
+    pub id: ItemId,
+    pub plan_id: PlanId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub status: ItemStatus,
+    pub due: Option<NaiveDate>,
+}
+
+/// A report on the home page: its latest version, and the decision it waits on or got.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkReport {
+    /// The first version's id (the report across versions).
+    pub report_id: i64,
+    pub version_id: i64,
+    pub version: i64,
+    pub item_id: ItemId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub unit_name: String,
+    pub period: domain::Period,
+    pub created_at: i64,
+    /// The return's comment: the one this version got (returned to the unit), or the
+    /// one it answers (waiting for review); empty otherwise.
+    pub comment: String,
+}
+
+/// A grade on the home page, with its item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkGrade {
+    pub item_id: ItemId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub period: domain::Period,
+    pub grade: Grade,
+    pub comment: String,
+    pub created_at: i64,
+}
+
+/// The first rows of a list and how many there are, counted up to a cap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Counted<T> {
+    pub rows: Vec<T>,
+    pub total: i64,
+    /// More match than `total` (the count stopped at the cap).
+    pub capped: bool,
 }
 
 /// The saved narrative of a results report.

@@ -1483,6 +1483,9 @@ mod targets;
 // Oversight (issue 6): reminders, escalation, evaluations, drafts, dashboard.
 #[path = "conformance/oversight.rs"]
 mod oversight;
+// The daily loop (issue 11): reviews of reports, grades and notifications reaching units.
+#[path = "conformance/reviews.rs"]
+mod reviews;
 
 // Schema drift: both migration folders must describe the same schema.
 #[path = "conformance/schema.rs"]

@@ -9,6 +9,8 @@ app-footer = Hanoi Department of Culture and Sports · Plan tracking system
 nav-items = Items
 nav-plans = Plans
 nav-units = Units
+nav-notifications = Notifications
+nav-home = My work
 nav-users = Users
 nav-abbreviations = Abbreviations
 nav-signout = Sign out
@@ -24,6 +26,8 @@ notice-item_split = The item has been split.
 notice-item_moved = The order has been changed.
 notice-report_filed = The progress report has been filed.
 notice-report_saved = A new version of the report has been saved.
+notice-report_accepted = The report has been accepted.
+notice-report_returned = The report has been returned; the unit has been notified with your comment.
 
 ## error
 error-back = Go back
@@ -338,6 +342,7 @@ audit-action-item-update = Item edited
 ## audit.action.report
 audit-action-report-file = Progress report filed
 audit-action-report-edit = Report edited (new version)
+audit-action-report-review = Report accepted or returned
 
 ## audit.action.evidence
 audit-action-evidence-add = Evidence uploaded
@@ -586,6 +591,49 @@ evaluation-saved = Evaluation saved.
 evaluation-history = Evaluation history
 evaluation-none = No evaluations yet.
 evaluation-by = Evaluated by
+evaluation-notice = [Evaluation] { $item } — { $period }: { $grade }
+grades-title = The Board's evaluation
+grades-earlier = Earlier evaluations
+grades-evaluate = Evaluate this item
+grades-read_only = Evaluations are the Board's; units read them to act on them and cannot change them.
+
+## work: "Việc của tôi", the home page
+work-title = My work
+work-as_of = As of { $date }; current reporting period: { $period }.
+work-board = The Board
+work-shared = Shared with { $unit }
+work-nobody = Your account belongs to no unit yet, so there is no work of your own. See the plans, or ask an administrator to add you to your unit.
+work-escalations = Items escalated to the Board
+work-awaiting = Reports awaiting review
+work-awaiting_detail = { $unit }, { $period }, version { $version }
+work-answers = revised after a return
+work-not_reported = No report for { $period }
+work-overdue = Overdue
+work-due_soon = Due within 14 days
+work-returned = Reports returned, to update
+work-returned_detail = { $period }, version { $version }
+work-grades = The Board's recent evaluations
+work-events = Upcoming events
+work-none = None.
+work-more = See all
+work-more_than = more than { $count }
+work-all_notifications = See the notifications
+work-due = due { $date }
+
+## review: the Board accepts (duyệt) or returns (trả lại) a progress report
+review-state_waiting = Awaiting review
+review-state_answered = Revised after a return, awaiting review
+review-state_accepted = Accepted
+review-state_returned = Returned
+review-decision_accepted = Accepted
+review-decision_returned = Returned
+review-comment = Comment (required to return: what the unit should change or add)
+review-accept = Accept
+review-return = Return
+review-answers = Revised in answer to the return of
+review-returned_to_you = Report returned, your unit should update it:
+review-answer_link = Update the report as asked (creates a new version)
+review-returned_notice = [Report returned] { $item } — { $period }
 
 ## official_report
 official_report-title = Results report on the plan
@@ -666,6 +714,15 @@ refusal-oversight-forbidden = You are not allowed to do this.
 refusal-oversight-report_period = A results report covers a half-year or a year, not “{ $period }”.
 refusal-oversight-bad_grade = Unknown grade “{ $grade }”.
 refusal-oversight-comment_too_long = The comment is longer than { $max } characters.
+refusal-review-forbidden = Only the Board or an administrator reviews progress reports, and never a version they filed.
+refusal-review-bad_decision = Unknown decision “{ $decision }”: press “Accept” or “Return”.
+refusal-review-comment_required = A returned report needs a comment saying what the unit should change or add. Type it, then press “Return”.
+refusal-review-comment_too_long = The comment is longer than { $max } characters; please shorten it.
+refusal-review-stale = The unit filed version { $latest } after you opened the page (you were looking at version { $opened }); your decision was not saved. Read the new version below, then accept or return it.
+refusal-review-already_reviewed = Version { $version } was already { $decision ->
+        [accepted] accepted
+       *[returned] returned
+    }; your decision was not saved. The result is shown below.
 refusal-evidence-too_large = The file is larger than the limit ({ $megabytes } MB).
 refusal-evidence-mismatch = The content of “{ $name }” ({ $detected }) does not match the file name's extension.
 refusal-evidence-unsupported = Files of type “{ $extension }” are not accepted: use images, PDF, DOCX, XLSX or video.

@@ -9,6 +9,8 @@ app-footer = Sở Văn hóa và Thể thao Hà Nội · Hệ thống theo dõi k
 nav-items = Nhiệm vụ
 nav-plans = Kế hoạch
 nav-units = Đơn vị
+nav-notifications = Thông báo
+nav-home = Việc của tôi
 nav-users = Người dùng
 nav-abbreviations = Tên viết tắt
 nav-signout = Đăng xuất
@@ -24,6 +26,8 @@ notice-item_split = Đã tách nhiệm vụ.
 notice-item_moved = Đã sắp xếp lại.
 notice-report_filed = Đã gửi báo cáo tiến độ.
 notice-report_saved = Đã lưu phiên bản mới của báo cáo.
+notice-report_accepted = Đã duyệt báo cáo.
+notice-report_returned = Đã trả lại báo cáo; đơn vị đã nhận được thông báo kèm ý kiến.
 
 ## error
 error-back = Quay lại trang trước
@@ -338,6 +342,7 @@ audit-action-item-update = Sửa nhiệm vụ
 ## audit.action.report
 audit-action-report-file = Gửi báo cáo tiến độ
 audit-action-report-edit = Sửa báo cáo (phiên bản mới)
+audit-action-report-review = Duyệt hoặc trả lại báo cáo
 
 ## audit.action.evidence
 audit-action-evidence-add = Tải lên minh chứng
@@ -586,6 +591,49 @@ evaluation-saved = Đã lưu đánh giá.
 evaluation-history = Lịch sử đánh giá
 evaluation-none = Chưa có đánh giá.
 evaluation-by = Người đánh giá
+evaluation-notice = [Đánh giá] { $item } — { $period }: { $grade }
+grades-title = Đánh giá của Ban Giám đốc
+grades-earlier = Các lần đánh giá trước
+grades-evaluate = Đánh giá nhiệm vụ này
+grades-read_only = Đánh giá do Ban Giám đốc thực hiện; đơn vị xem để tiếp thu, không sửa được.
+
+## work: "Việc của tôi", the home page
+work-title = Việc của tôi
+work-as_of = Tính đến ngày { $date }; kỳ báo cáo hiện tại: { $period }.
+work-board = Ban Giám đốc
+work-shared = Được chia sẻ với { $unit }
+work-nobody = Tài khoản của bạn chưa thuộc đơn vị nào nên chưa có việc riêng. Hãy xem danh sách kế hoạch, hoặc đề nghị quản trị viên gán đơn vị cho bạn.
+work-escalations = Nhiệm vụ chuyển Ban Giám đốc
+work-awaiting = Báo cáo chờ duyệt
+work-awaiting_detail = { $unit }, { $period }, phiên bản { $version }
+work-answers = bổ sung theo ý kiến trả lại
+work-not_reported = Chưa có báo cáo { $period }
+work-overdue = Quá hạn
+work-due_soon = Đến hạn trong 14 ngày
+work-returned = Báo cáo bị trả lại, cần cập nhật
+work-returned_detail = { $period }, phiên bản { $version }
+work-grades = Đánh giá gần đây của Ban Giám đốc
+work-events = Sự kiện sắp tới
+work-none = Không có.
+work-more = Xem tất cả
+work-more_than = hơn { $count }
+work-all_notifications = Xem các thông báo
+work-due = hạn { $date }
+
+## review: the Board accepts (duyệt) or returns (trả lại) a progress report
+review-state_waiting = Chờ duyệt
+review-state_answered = Đã bổ sung theo ý kiến, chờ duyệt
+review-state_accepted = Đã duyệt
+review-state_returned = Bị trả lại
+review-decision_accepted = Đã duyệt
+review-decision_returned = Trả lại
+review-comment = Ý kiến (bắt buộc khi trả lại: đơn vị cần sửa, bổ sung gì)
+review-accept = Duyệt
+review-return = Trả lại
+review-answers = Bổ sung theo ý kiến trả lại
+review-returned_to_you = Báo cáo bị trả lại, đơn vị cần cập nhật:
+review-answer_link = Cập nhật báo cáo theo ý kiến (tạo phiên bản mới)
+review-returned_notice = [Trả lại báo cáo] { $item } — { $period }
 
 ## official_report
 official_report-title = Báo cáo kết quả thực hiện Kế hoạch
@@ -666,6 +714,15 @@ refusal-oversight-forbidden = Bạn không có quyền thực hiện thao tác n
 refusal-oversight-report_period = Báo cáo kết quả lập cho 6 tháng hoặc cả năm, không cho kỳ “{ $period }”.
 refusal-oversight-bad_grade = Mức đánh giá “{ $grade }” không hợp lệ.
 refusal-oversight-comment_too_long = Nhận xét dài quá { $max } ký tự.
+refusal-review-forbidden = Chỉ Ban Giám đốc hoặc quản trị viên duyệt báo cáo tiến độ, và không duyệt phiên bản do chính mình gửi.
+refusal-review-bad_decision = Không rõ ý kiến “{ $decision }”: hãy bấm “Duyệt” hoặc “Trả lại”.
+refusal-review-comment_required = Trả lại báo cáo cần ghi ý kiến: đơn vị cần sửa hoặc bổ sung gì. Hãy nhập ý kiến rồi bấm “Trả lại”.
+refusal-review-comment_too_long = Ý kiến dài quá { $max } ký tự; hãy rút gọn.
+refusal-review-stale = Đơn vị đã gửi phiên bản { $latest } sau khi bạn mở trang (bạn đang xem phiên bản { $opened }); ý kiến của bạn chưa được lưu. Hãy đọc phiên bản mới bên dưới rồi duyệt hoặc trả lại.
+refusal-review-already_reviewed = Phiên bản { $version } đã được { $decision ->
+        [accepted] duyệt
+       *[returned] trả lại
+    } trước đó; ý kiến của bạn chưa được lưu. Kết quả đang hiển thị bên dưới.
 refusal-evidence-too_large = Tệp vượt quá dung lượng cho phép ({ $megabytes } MB).
 refusal-evidence-mismatch = Nội dung tệp “{ $name }” ({ $detected }) không khớp với phần mở rộng của tên tệp.
 refusal-evidence-unsupported = Không nhận tệp loại “{ $extension }”: dùng ảnh, PDF, DOCX, XLSX hoặc video.

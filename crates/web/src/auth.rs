@@ -250,7 +250,7 @@ pub async fn change_password(
     // Every other session of this account ends; this browser gets a fresh one.
     app.store().delete_user_sessions(user.id).await?;
     let cookie = new_session(&app, user.id).await?;
-    let mut r = redirect(&ctx, "/plans?notice=password_changed");
+    let mut r = redirect(&ctx, "/?notice=password_changed");
     r.headers_mut().append(header::SET_COOKIE, cookie);
     Ok(r)
 }

@@ -33,6 +33,8 @@ pub enum AppError {
 pub enum Refusal {
     Tracking(domain::TrackingError),
     Event(domain::EventError),
+    /// A review of a progress report refused; a stale or repeated one is a conflict.
+    Review(domain::oversight::ReviewError),
     /// Someone saved a newer version first.
     Conflict(domain::Conflict),
     /// Input the store refused without a domain reason (logged where it happened).
@@ -46,6 +48,7 @@ impl Refusal {
         match self {
             Refusal::Tracking(e) => e.message(ctx.lang),
             Refusal::Event(e) => e.message(ctx.lang),
+            Refusal::Review(e) => e.message(ctx.lang),
             Refusal::Conflict(c) => c.message(ctx.lang),
             Refusal::Invalid => ctx.tr().t("error.refused.invalid").to_string(),
             Refusal::Form(key) => ctx.tr().t(key).to_string(),
@@ -95,6 +98,9 @@ impl AppError {
                 (StatusCode::BAD_REQUEST, "bad_request", false)
             }
             AppError::Refused(Refusal::Conflict(_)) => (StatusCode::CONFLICT, "conflict", true),
+            AppError::Refused(Refusal::Review(e)) if e.is_conflict() => {
+                (StatusCode::CONFLICT, "conflict", true)
+            }
             AppError::Refused(_) => (StatusCode::UNPROCESSABLE_ENTITY, "refused", false),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", true),
         }
@@ -118,12 +124,15 @@ impl IntoResponse for AppError {
 /// only the rest is 500.
 impl From<store::StoreError> for AppError {
     fn from(e: store::StoreError) -> Self {
+        use domain::oversight::ReviewError;
         use domain::{EventError, TrackingError};
         use store::StoreError as S;
         match e {
             S::NotFound(_) => AppError::NotFound,
             S::Tracking(TrackingError::Forbidden { .. })
-            | S::Event(EventError::Forbidden { .. }) => AppError::Forbidden,
+            | S::Event(EventError::Forbidden { .. })
+            | S::Review(ReviewError::Forbidden) => AppError::Forbidden,
+            S::Review(e) => AppError::Refused(Refusal::Review(e)),
             S::Tracking(e) => AppError::Refused(Refusal::Tracking(e)),
             S::Event(e) => AppError::Refused(Refusal::Event(e)),
             S::Conflict { conflict, .. } => AppError::Refused(Refusal::Conflict(conflict)),
@@ -208,6 +217,7 @@ pub async fn not_found() -> AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::oversight::ReviewError;
     use domain::{Conflict, EventError, TrackingError};
     use store::StoreError as S;
 
@@ -246,6 +256,18 @@ mod tests {
                 StatusCode::CONFLICT,
             ),
             (S::Invalid("bad".into()), StatusCode::UNPROCESSABLE_ENTITY),
+            (S::Review(ReviewError::Forbidden), StatusCode::FORBIDDEN),
+            (
+                S::Review(ReviewError::CommentRequired),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ),
+            (
+                S::Review(ReviewError::Stale {
+                    opened: 1,
+                    latest: 2,
+                }),
+                StatusCode::CONFLICT,
+            ),
             (S::InjectedFault, StatusCode::INTERNAL_SERVER_ERROR),
         ];
         for (e, want) in cases {

@@ -20,10 +20,12 @@ pub mod form;
 pub mod health;
 pub mod i18n;
 pub mod items;
+pub mod my_work;
 pub mod oversight;
 pub mod page;
 pub mod plans;
 pub mod progress;
+pub mod report_review;
 mod row_state;
 pub mod session;
 pub mod units;
@@ -125,7 +127,7 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let cfg = state.config().clone();
     let pages = Router::new()
-        .route("/", get(plans::home))
+        .route("/", get(my_work::page))
         .route("/signin", get(auth::signin_page).post(auth::signin))
         .route("/signout", post(auth::signout))
         .route(
@@ -138,6 +140,7 @@ pub fn router(state: AppState) -> Router {
         .merge(items::routes())
         .merge(audit::routes())
         .merge(progress::routes())
+        .merge(report_review::routes())
         .merge(oversight::routes())
         .route("/evidence/{id}", get(evidence::download))
         .route("/units", get(units::list))

@@ -22,6 +22,8 @@ pub struct Layout<'a> {
     pub nav: &'static str,
     /// A one-line confirmation named by `?notice=` (only known keys are shown).
     pub notice: Option<&'static str>,
+    /// The header's unread notifications: "" for none, "3", or "99+" past the window.
+    pub unread: String,
 }
 
 /// Confirmations that may be named in `?notice=`.
@@ -36,6 +38,8 @@ const NOTICES: &[&str] = &[
     "item_moved",
     "report_filed",
     "report_saved",
+    "report_accepted",
+    "report_returned",
 ];
 
 impl<'a> Layout<'a> {
@@ -56,6 +60,7 @@ impl<'a> Layout<'a> {
             path: &ctx.path,
             nav,
             notice,
+            unread: unread_label(ctx.unread),
         }
     }
 
@@ -63,6 +68,16 @@ impl<'a> Layout<'a> {
     pub fn notice_text(&self) -> Option<&str> {
         self.notice
             .and_then(|k| self.t.lookup(&format!("notice.{k}")))
+    }
+}
+
+/// The header's count as shown: nothing for none, the number, or "99+" when the count
+/// reached the window it is taken over (`store::UNREAD_WINDOW`).
+fn unread_label(unread: Option<i64>) -> String {
+    match unread {
+        None | Some(..=0) => String::new(),
+        Some(n) if n >= store::UNREAD_WINDOW => format!("{}+", store::UNREAD_WINDOW - 1),
+        Some(n) => n.to_string(),
     }
 }
 
@@ -80,7 +95,6 @@ pub fn download(body: impl IntoResponse, mime: &'static str, name: &str) -> Resp
     r
 }
 
-/// Renders a template into an HTML response.
 /// A form's page: 422 when it comes back with an error to correct, so that htmx and
 /// tests see the refusal, else 200.
 pub fn render_form_page<T: Template>(page: T, failed: bool) -> Response {
@@ -91,6 +105,7 @@ pub fn render_form_page<T: Template>(page: T, failed: bool) -> Response {
     r
 }
 
+/// Renders a template into an HTML response.
 pub fn render_page<T: Template>(page: T) -> Response {
     match page.render() {
         Ok(html) => {
@@ -107,5 +122,19 @@ pub fn render_page<T: Template>(page: T) -> Response {
             )
                 .into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unread_label;
+
+    #[test]
+    fn the_unread_count_is_shown_up_to_its_window() {
+        assert_eq!(unread_label(None), "");
+        assert_eq!(unread_label(Some(0)), "");
+        assert_eq!(unread_label(Some(7)), "7");
+        assert_eq!(unread_label(Some(99)), "99");
+        assert_eq!(unread_label(Some(store::UNREAD_WINDOW)), "99+");
     }
 }

@@ -14,6 +14,7 @@ use crate::form::{Posted, parse_number, version_of};
 use crate::i18n::Worded;
 use crate::items::{self, Overlay, ReportDraft, report_line, visible_item};
 use crate::page::{Layout, render_page};
+use crate::report_review::{ReturnedLine, returned_to, review_box};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::Router;
@@ -26,7 +27,10 @@ use domain::{Figure, ItemId, Percent, Period, ReportContent, TrackingError, Unit
 use futures_util::TryStreamExt;
 use serde::Deserialize;
 use store::evidence_store::EvidenceError;
-use store::{EvidenceRecord, ItemTracking, NewReport, ReportVersion, StoreError, TargetProgress};
+use store::{
+    EvidenceRecord, ItemTracking, NewReport, ReportReview, ReportVersion, StoreError,
+    TargetProgress,
+};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/reports/{id}", get(history))
@@ -365,6 +369,8 @@ struct HistoryPage<'a> {
     latest_id: i64,
     latest_version: i64,
     form: Option<items::ReportForm>,
+    /// The Board returned the latest version: its comment, above the form that answers it.
+    returned: Option<ReturnedLine>,
     error: String,
 }
 
@@ -383,6 +389,8 @@ struct Versions {
     all: Vec<ReportVersion>,
     latest: ReportVersion,
     item: ItemTracking,
+    /// The Board's decisions on them.
+    reviews: Vec<ReportReview>,
 }
 
 impl Versions {
@@ -390,7 +398,13 @@ impl Versions {
         let all = app.store().report_history(id).await?;
         let latest = all.last().ok_or(AppError::NotFound)?.clone();
         let item = visible_item(app, user, latest.item_id).await?;
-        Ok(Versions { all, latest, item })
+        let reviews = app.store().report_reviews(latest.report_id).await?;
+        Ok(Versions {
+            all,
+            latest,
+            item,
+            reviews,
+        })
     }
 
     /// The item's target progress, for the versions' figures and the form.
@@ -436,12 +450,20 @@ impl<'a> HistoryPage<'a> {
             Some((e, d)) => (e, Some(d)),
             None => (String::new(), None),
         };
-        let form =
-            may_report(user, &versions).then(|| version_form(latest, draft, progress, limit_bytes));
+        let reporter = may_report(user, &versions);
+        let form = reporter.then(|| version_form(latest, draft, progress, limit_bytes));
+        let only = std::slice::from_ref(latest);
+        let returned = reporter
+            .then(|| returned_to(ctx, &[latest.unit_id], only, &versions.reviews).pop())
+            .flatten();
         let mut lines: Vec<items::ReportLine> = versions
             .all
             .iter()
-            .map(|v| report_line(lang, v, progress))
+            .map(|v| {
+                let mut line = report_line(lang, v, progress);
+                line.review = Some(review_box(ctx, user, v, &versions.reviews, false, None));
+                line
+            })
             .collect();
         lines.reverse();
         let title = format!("{} · {}", latest.unit_name, latest.period.label(lang));
@@ -455,6 +477,7 @@ impl<'a> HistoryPage<'a> {
             latest_id: latest.report_id,
             latest_version: latest.version,
             form,
+            returned,
             error,
         }
     }

@@ -85,7 +85,7 @@ pub fn with_states(t: &Tr, list: &mut [Row], states: &[ItemState], chips: &HashM
             let pick = |rel| {
                 s.units
                     .of(rel)
-                    .filter_map(|u| chips.get(&u).map(Chip::clone))
+                    .filter_map(|u| chips.get(&u).cloned())
                     .collect()
             };
             r.lead = pick(UnitRelation::Lead);

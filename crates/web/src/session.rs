@@ -64,6 +64,9 @@ pub struct Ctx {
     pub peer: IpAddr,
     /// Path and query of this request (for "return to" links).
     pub path: String,
+    /// The signed-in user's unread notifications for the header, counted on pages
+    /// (GET) only; `store::UNREAD_WINDOW` means that many or more.
+    pub unread: Option<i64>,
 }
 
 impl Ctx {
@@ -184,6 +187,10 @@ pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> R
             Err(e) => return errors::render(&fallback_ctx(&req), &e),
         },
     };
+    let unread = match &found.user {
+        Some(u) if *req.method() == Method::GET => unread(&app, u.id).await,
+        _ => None,
+    };
     let ctx = Ctx {
         user: found.user,
         session_hash: found.hash,
@@ -201,6 +208,7 @@ pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> R
             .uri()
             .path_and_query()
             .map_or("/".into(), |p| p.as_str().to_string()),
+        unread,
     };
 
     let mut req = req;
@@ -220,6 +228,18 @@ pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> R
     req.extensions_mut().insert(ctx.clone());
     let resp = next.run(req).await;
     finish(&ctx, resp, set_cookies)
+}
+
+/// The header's count: one indexed query (`Store::unread_notifications`). A failure
+/// leaves the header without a count rather than failing the page.
+async fn unread(app: &AppState, user: domain::UserId) -> Option<i64> {
+    match app.store().unread_notifications(user).await {
+        Ok(n) => Some(n),
+        Err(e) => {
+            tracing::warn!(error = %e, "could not count unread notifications");
+            None
+        }
+    }
 }
 
 /// What the session cookie leads to.
@@ -324,6 +344,7 @@ fn fallback_ctx(req: &Request) -> Ctx {
         session_expired: false,
         peer: IpAddr::V4(Ipv4Addr::LOCALHOST),
         path: req.uri().path().to_string(),
+        unread: None,
     }
 }
 
@@ -338,7 +359,7 @@ pub fn safe_next(next: Option<&str>) -> String {
         {
             n.to_string()
         }
-        _ => "/plans".to_string(),
+        _ => "/".to_string(),
     }
 }
 

@@ -158,10 +158,13 @@ async fn journey_sign_in_change_password_open_plan_and_item_switch_language() {
     type_into(&c, "#new", NEW_PASSWORD).await;
     type_into(&c, "#confirm", NEW_PASSWORD).await;
     click(&c, "#password-submit").await;
-    wait_for(&c, "a[href^='/plans/']").await;
+    // The home page, "Việc của tôi" (the Board's blocks for an admin).
+    wait_for(&c, "#board-awaiting").await;
     assert!(c.source().await.unwrap().contains("Đã đổi mật khẩu"));
 
-    // Open the plan (an htmx-boosted link), then an item.
+    // The plan list from the menu, the plan (htmx-boosted links), then an item.
+    click(&c, "nav.nav a[href='/plans']").await;
+    wait_for(&c, "a[href^='/plans/']").await;
     click(&c, "a[href^='/plans/']").await;
     wait_for(&c, "#plan-tree a.item-title").await;
     let source = c.source().await.unwrap();

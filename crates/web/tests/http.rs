@@ -4,6 +4,8 @@
 #[path = "http/calendar.rs"]
 mod calendar;
 mod common;
+#[path = "http/daily.rs"]
+mod daily;
 #[path = "http/events.rs"]
 mod events;
 #[path = "http/forms.rs"]
@@ -136,7 +138,7 @@ async fn sign_in_forces_a_password_change_then_works_with_the_new_password() {
                 ],
             )
             .await;
-        assert_eq!(r.url().path(), "/plans");
+        assert_eq!(r.url().path(), "/", "the home page after the change");
         assert!(r.text().await.unwrap().contains("Đã đổi mật khẩu"));
 
         app.sign_out().await;
@@ -146,7 +148,7 @@ async fn sign_in_forces_a_password_change_then_works_with_the_new_password() {
             "the one-time password no longer works"
         );
         let r = app.sign_in("admin", NEW_PASSWORD).await;
-        assert_eq!(r.url().path(), "/plans");
+        assert_eq!(r.url().path(), "/", "sign-in lands on Việc của tôi");
     });
 }
 
@@ -374,7 +376,7 @@ async fn admin_pages_are_forbidden_to_other_roles_and_units() {
                     ],
                 )
                 .await;
-            assert_eq!(r.url().path(), "/plans");
+            assert_eq!(r.url().path(), "/");
             for path in ["/admin/users", "/admin/abbreviations", "/admin/users/1"] {
                 let r = app.get(path).await;
                 assert_eq!(r.status(), StatusCode::FORBIDDEN, "{login} {path}");

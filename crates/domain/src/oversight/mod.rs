@@ -1,6 +1,7 @@
 //! Board oversight (issue 6): reminders (đôn đốc) and escalation, quality grades, the
-//! period of a results report, and the dashboard's figures. Pure: the scheduler and the
-//! pages hand in plain data and act on what comes back.
+//! review of progress reports (duyệt / trả lại), the period of a results report, and the
+//! dashboard's figures. Pure: the scheduler and the pages hand in plain data and act on
+//! what comes back.
 //!
 //! **Reminders.** A rule fires on a scheduled day: `Before(7)` on the due date minus 7
 //! days, `EveryAfter(3)` on due + 3, due + 6, … Each item gets at most one reminder per
@@ -19,7 +20,9 @@ mod error;
 mod grades;
 mod periods;
 mod reminders;
+mod review;
 mod rules;
+mod work;
 
 pub use crate::format::vietnam_offset;
 pub use dashboard::{
@@ -31,7 +34,14 @@ pub use periods::{
     check_report_period, default_report_period, report_period_choices, report_period_within,
 };
 pub use reminders::{OpenItem, Reminder, SendKey, escalations_due, is_open, reminders_due};
+pub use review::{
+    ReviewDecision, ReviewError, ReviewState, ReviewSubject, can_review_reports, check_decision,
+    check_review, may_review, review_state,
+};
 pub use rules::{DEFAULT_RULES, ReminderPolicy, ReminderRule, RuleKind, RuleParseError};
+pub use work::{
+    OPEN_STATUSES, REVIEW_HORIZON_DAYS, WorkView, current_period, due_soon_window, work_view,
+};
 
 /// The calendar day in Vietnam at `now`.
 pub fn vietnam_today(now: DateTime<Utc>) -> NaiveDate {

@@ -53,6 +53,11 @@ impl Store {
         dispatch!(self, escalations::notifications(user, limit))
     }
 
+    /// How many of the user's newest `UNREAD_WINDOW` notifications are unread (1 query).
+    pub async fn unread_notifications(&self, user: UserId) -> R<i64> {
+        dispatch!(self, escalations::unread_notifications(user))
+    }
+
     /// Marks the user's notifications up to `upto_id` read.
     pub async fn mark_notifications_read(&self, user: UserId, upto_id: i64) -> R<u64> {
         dispatch!(

@@ -2,26 +2,16 @@
 
 use crate::oversight_model::*;
 use crate::{Store, StoreError};
-use domain::oversight::Grade;
 use domain::{Actor, ItemId, Period, PlanId};
 use std::collections::HashMap;
 
 type R<T> = Result<T, StoreError>;
 
 impl Store {
-    /// A grade for an item and period (Board, admin); the history is kept.
-    pub async fn add_evaluation(
-        &self,
-        item: ItemId,
-        period: Period,
-        grade: Grade,
-        comment: &str,
-        actor: &Actor,
-    ) -> R<EvaluationRecord> {
-        dispatch!(
-            self,
-            evaluations::add_evaluation(&self.ctx, item, period, grade, comment, actor)
-        )
+    /// A grade for an item and period (Board, admin); the history is kept, and the
+    /// item's lead units in effect are notified with `new.notice`.
+    pub async fn add_evaluation(&self, new: &NewEvaluation, actor: &Actor) -> R<EvaluationRecord> {
+        dispatch!(self, evaluations::add_evaluation(&self.ctx, new, actor))
     }
 
     /// An item's grades, newest first.

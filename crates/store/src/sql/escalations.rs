@@ -2,7 +2,7 @@
 
 use super::reminders::item_plan;
 use super::tx::{audit_in, board_or_admin, day_text, parse_date};
-use super::{Pool, R, begin_write};
+use super::{Conn, Pool, R, begin_write};
 use crate::Ctx;
 use crate::model::AuditEntry;
 use crate::oversight_model::*;
@@ -198,6 +198,50 @@ pub(crate) async fn resolve_escalation(
 }
 
 // ---- notifications -------------------------------------------------------------------------
+
+/// A notification to every member of `unit`, inside the caller's transaction.
+pub(crate) async fn notify_unit(
+    conn: &mut Conn,
+    at: i64,
+    unit: UnitId,
+    kind: &str,
+    item: ItemId,
+    subject: &str,
+    body: &str,
+) -> R<()> {
+    sqlx::query(
+        "INSERT INTO notifications (unit_id, kind, item_id, subject, body, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(unit.0)
+    .bind(kind)
+    .bind(item.0)
+    .bind(subject)
+    .bind(body)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// How many of the user's newest [`UNREAD_WINDOW`] notifications are unread: one query
+/// on the (user, id) and (unit, id) indexes, bounded whatever the history's length.
+pub(crate) async fn unread_notifications(pool: &Pool, user: UserId) -> R<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (
+             SELECT n.id FROM notifications n
+             WHERE n.user_id = $1
+                OR n.unit_id IN (SELECT unit_id FROM user_units WHERE user_id = $1)
+             ORDER BY n.id DESC LIMIT $2
+         ) recent
+         WHERE NOT EXISTS (SELECT 1 FROM notification_reads r
+                           WHERE r.notification_id = recent.id AND r.user_id = $1)",
+    )
+    .bind(user.0)
+    .bind(UNREAD_WINDOW)
+    .fetch_one(pool)
+    .await?)
+}
 
 #[derive(sqlx::FromRow)]
 struct NotificationRow {

@@ -2,7 +2,7 @@
 
 use super::reminders::item_plan;
 use super::tx::{audit_in, board_or_admin};
-use super::{Pool, R, begin_write};
+use super::{Conn, Pool, R, begin_write};
 use crate::model::AuditEntry;
 use crate::oversight_model::*;
 use crate::{Ctx, StoreError};
@@ -14,16 +14,15 @@ use std::collections::HashMap;
 use std::str::FromStr;
 
 /// A grade for an item and period by the Board (or an admin). Appends; the latest stands.
+/// The item's lead units in effect are notified in the same transaction.
 pub(crate) async fn add_evaluation(
     pool: &Pool,
     ctx: &Ctx,
-    item: ItemId,
-    period: Period,
-    grade: Grade,
-    comment: &str,
+    new: &NewEvaluation,
     actor: &Actor,
 ) -> R<EvaluationRecord> {
     let now = ctx.now();
+    let (item, period, grade, comment) = (new.item_id, new.period, new.grade, &new.comment);
     board_or_admin(actor, "evaluate an item")?;
     domain::oversight::check_comment(comment).map_err(|_| {
         StoreError::Tracking(TrackingError::Forbidden {
@@ -64,17 +63,35 @@ pub(crate) async fn add_evaluation(
         "comment": comment,
     }));
     audit_in(&mut tx, now, &e, plan, Some(item)).await?;
+    notify_lead_units(&mut tx, now, new).await?;
     tx.commit().await?;
     Ok(EvaluationRecord {
         id,
         item_id: item,
         period,
         grade,
-        comment: comment.to_string(),
+        comment: comment.clone(),
         created_by: Some(actor.user_id),
         created_by_name: None,
         created_at: at,
     })
+}
+
+/// The grade reaches the units that answer for the item: a notification to each lead
+/// unit in effect (its own, else its parent's).
+async fn notify_lead_units(conn: &mut Conn, at: i64, new: &NewEvaluation) -> R<()> {
+    sqlx::query(
+        "INSERT INTO notifications (unit_id, kind, item_id, subject, body, created_at)
+         SELECT unit_id, 'evaluation', item_id, $2, $3, $4 FROM item_effective_units
+         WHERE item_id = $1 AND relation = 'lead'",
+    )
+    .bind(new.item_id.0)
+    .bind(&new.notice)
+    .bind(&new.comment)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// An evaluation with its author's name (`u.display_name AS created_by_name`).

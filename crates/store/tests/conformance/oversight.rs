@@ -17,19 +17,19 @@ conformance!(
     oversight_dashboard_and_report_texts,
 );
 
-struct Fx {
-    plan: PlanId,
-    qlds: UnitId,
-    bao_tang: UnitId,
-    item1: ItemId,
-    item11: ItemId,
-    item2: ItemId,
-    lead: Actor,
-    board: Actor,
-    admin: Actor,
+pub(super) struct Fx {
+    pub(super) plan: PlanId,
+    pub(super) qlds: UnitId,
+    pub(super) bao_tang: UnitId,
+    pub(super) item1: ItemId,
+    pub(super) item11: ItemId,
+    pub(super) item2: ItemId,
+    pub(super) lead: Actor,
+    pub(super) board: Actor,
+    pub(super) admin: Actor,
 }
 
-fn actor(id: UserId, roles: &[Role], units: &[UnitId]) -> Actor {
+pub(super) fn actor(id: UserId, roles: &[Role], units: &[UnitId]) -> Actor {
     Actor {
         user_id: id,
         roles: roles.to_vec(),
@@ -38,7 +38,7 @@ fn actor(id: UserId, roles: &[Role], units: &[UnitId]) -> Actor {
     }
 }
 
-async fn fx(store: &Store) -> Fx {
+pub(super) async fn fx(store: &Store) -> Fx {
     let plan = store
         .import_plan(&sample_plan(), "kh.txt", &"d".repeat(64), None)
         .await
@@ -408,28 +408,44 @@ async fn oversight_rules_can_be_replaced(store: &Store) {
     );
 }
 
+fn grade(item: ItemId, period: Period, grade: Grade, comment: &str) -> store::NewEvaluation {
+    store::NewEvaluation {
+        item_id: item,
+        period,
+        grade,
+        comment: comment.into(),
+        notice: format!("[Đánh giá] {comment}"),
+    }
+}
+
 async fn oversight_evaluations_keep_history(store: &Store) {
     let f = fx(store).await;
     let h1 = Period::Half(2025, 1);
     forbidden(
         store
-            .add_evaluation(f.item1, h1, Grade::Good, "", &f.lead)
+            .add_evaluation(&grade(f.item1, h1, Grade::Good, ""), &f.lead)
             .await,
     );
     store
-        .add_evaluation(f.item1, h1, Grade::Fair, "Cần đẩy nhanh", &f.board)
+        .add_evaluation(&grade(f.item1, h1, Grade::Fair, "Cần đẩy nhanh"), &f.board)
         .await
         .unwrap();
     store
-        .add_evaluation(f.item1, h1, Grade::Good, "Đã khắc phục", &f.board)
+        .add_evaluation(&grade(f.item1, h1, Grade::Good, "Đã khắc phục"), &f.board)
         .await
         .unwrap();
     store
-        .add_evaluation(f.item1, Period::Year(2025), Grade::Average, "", &f.admin)
+        .add_evaluation(
+            &grade(f.item1, Period::Year(2025), Grade::Average, ""),
+            &f.admin,
+        )
         .await
         .unwrap();
     store
-        .add_evaluation(f.item11, h1, Grade::Poor, "Chưa triển khai", &f.board)
+        .add_evaluation(
+            &grade(f.item11, h1, Grade::Poor, "Chưa triển khai"),
+            &f.board,
+        )
         .await
         .unwrap();
     let hist = store.evaluations(f.item1).await.unwrap();

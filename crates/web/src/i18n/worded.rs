@@ -3,7 +3,7 @@
 //! files, so that domain and store hold no wording.
 
 use super::Tr;
-use domain::oversight::OversightError;
+use domain::oversight::{OversightError, ReviewError};
 use domain::{Conflict, EventError, Language, TrackingError};
 use fluent_bundle::{FluentArgs, FluentValue};
 use store::evidence_store::EvidenceError;
@@ -126,6 +126,26 @@ impl Worded for OversightError {
     }
 }
 
+impl Worded for ReviewError {
+    fn message(&self, lang: Language) -> String {
+        use ReviewError as E;
+        let args = match self {
+            E::BadDecision(d) => vec![text("decision", d.as_str())],
+            E::CommentTooLong { max } => vec![text("max", max.to_string())],
+            E::Stale { opened, latest } => vec![
+                text("opened", opened.to_string()),
+                text("latest", latest.to_string()),
+            ],
+            E::AlreadyReviewed { version, decision } => vec![
+                text("version", version.to_string()),
+                text("decision", decision.as_str()),
+            ],
+            E::Forbidden | E::CommentRequired => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
 impl Worded for EvidenceError {
     fn message(&self, lang: Language) -> String {
         use EvidenceError as E;
@@ -218,6 +238,22 @@ mod tests {
             Box::new(OversightError::ReportPeriod("2025-Q1".into())),
             Box::new(OversightError::BadGrade("x".into())),
             Box::new(OversightError::CommentTooLong { max: 10 }),
+            Box::new(ReviewError::Forbidden),
+            Box::new(ReviewError::BadDecision("x".into())),
+            Box::new(ReviewError::CommentRequired),
+            Box::new(ReviewError::CommentTooLong { max: 10 }),
+            Box::new(ReviewError::Stale {
+                opened: 1,
+                latest: 2,
+            }),
+            Box::new(ReviewError::AlreadyReviewed {
+                version: 2,
+                decision: domain::oversight::ReviewDecision::Accepted,
+            }),
+            Box::new(ReviewError::AlreadyReviewed {
+                version: 2,
+                decision: domain::oversight::ReviewDecision::Returned,
+            }),
             Box::new(EvidenceError::TooLarge { limit: 50_000_000 }),
             Box::new(EvidenceError::Mismatch {
                 name: "a.pdf".into(),

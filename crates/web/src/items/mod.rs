@@ -95,6 +95,8 @@ pub struct ReportLine {
     pub figures: Vec<(String, String)>,
     pub evidence: Vec<EvidenceLine>,
     pub at: String,
+    /// The Board's decision on this version and what it answers (pages that show it).
+    pub review: Option<crate::report_review::ReviewBox>,
 }
 
 /// The report form's values.
@@ -145,11 +147,13 @@ impl ReportForm {
 #[derive(Default)]
 pub struct Overlay {
     /// Which form (`status`, `details`, `units`, `people`, `add`, `split`, `report`,
-    /// `target`) and the message.
+    /// `target`, `review`) and the message.
     pub error: Option<(&'static str, String)>,
     pub details: Option<(String, String, String, String)>,
     pub status_reason: Option<String>,
     pub report: Option<ReportDraft>,
+    /// A review refused: on which report's card, with the comment typed.
+    pub review: Option<crate::report_review::ReviewDraft>,
 }
 
 /// A report as submitted, to put back in the form.
@@ -240,6 +244,7 @@ pub fn report_line(lang: Language, r: &ReportVersion, targets: &[TargetProgress]
             .collect(),
         evidence: r.evidence.iter().map(|e| evidence_line(e, true)).collect(),
         at: local_time(r.created_at),
+        review: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The item page's view: everything the template shows, loaded once per request with a
 //! fixed number of store calls (the item's tracking, its view, the unit names, the plan's
-//! target progress, its reports, and the plan's report years when the user may report).
+//! target progress, its reports and their reviews, the Board's grades when the user may
+//! read them, and the plan's report years when the user may report).
 
 use super::{
     Choice, Crumb, Overlay, PersonLine, ReportForm, ReportLine, TargetLine, report_line,
@@ -8,8 +9,10 @@ use super::{
 };
 use crate::AppState;
 use crate::errors::AppError;
+use crate::oversight::review::{GradeLine, standing_grades};
 use crate::page::Layout;
 use crate::plans::{Chip, Row, deadline_text, row};
+use crate::report_review::{ReturnedLine, returned_to, review_box};
 use crate::session::{Ctx, SessionUser};
 use askama::Template;
 use domain::{ItemId, Language, Period, UnitId, UnitRelation};
@@ -49,10 +52,40 @@ pub(super) struct ItemPage<'a> {
     reason_input: String,
     unit_choices: Vec<(i64, String, bool, bool)>,
     report_form: Option<ReportForm>,
+    /// Reports of the user's units returned by the Board, shown above their form.
+    returned: Vec<ReturnedLine>,
+    /// The Board's grades, for the Board and the item's own units.
+    grades: Option<Grades>,
     /// The latest report says 100%: the lead unit is asked to confirm "hoàn thành".
     confirm_done: bool,
     error_form: &'static str,
     error: String,
+}
+
+/// The Board's grades, read-only here: the Board grades on `/items/{id}/evaluation`.
+pub(super) struct Grades {
+    /// The standing grade of each period, newest first.
+    standing: Vec<GradeLine>,
+    earlier: Vec<GradeLine>,
+    /// The Board or an admin: the page links to the evaluation form.
+    can_grade: bool,
+}
+
+async fn grades(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    it: &ItemTracking,
+) -> Result<Option<Grades>, AppError> {
+    if !domain::can_view_grades(&user.actor, &it.item_units()) {
+        return Ok(None);
+    }
+    let (standing, earlier) = standing_grades(ctx, app.store().evaluations(it.id).await?);
+    Ok(Some(Grades {
+        standing,
+        earlier,
+        can_grade: user.actor.is_board_or_admin(),
+    }))
 }
 
 /// The unit names the page needs, by id.
@@ -104,14 +137,25 @@ impl<'a> ItemPage<'a> {
             .filter(|p| p.item_id == id)
             .collect();
         let records = store.item_reports(id).await?;
+        let reviews = store.item_report_reviews(id).await?;
         let latest_percent = records
             .iter()
             .max_by_key(|r| (r.created_at, r.id))
             .and_then(|r| r.percent);
+        let refused_review = match (&overlay.review, &overlay.error) {
+            (Some(d), Some(("review", message))) => Some((d, message.as_str())),
+            _ => None,
+        };
         let reports = records
             .iter()
-            .map(|r| report_line(ctx.lang, r, &progress))
+            .map(|r| {
+                let mut line = report_line(ctx.lang, r, &progress);
+                line.review = Some(review_box(ctx, user, r, &reviews, true, refused_review));
+                line
+            })
             .collect();
+        let returned = returned_to(ctx, &reporting_units(user, &it), &records, &reviews);
+        let grades = grades(app, ctx, user, &it).await?;
         let report_form =
             report_form(app, ctx.lang, user, &it, &v, &units, &progress, &overlay).await?;
         let asks = domain::tracking::asks_to_confirm_done(it.status, latest_percent);
@@ -126,6 +170,8 @@ impl<'a> ItemPage<'a> {
             report_form,
             overlay,
         );
+        page.returned = returned;
+        page.grades = grades;
         // Only for someone who may make it done: the status form offers it.
         page.confirm_done = asks
             && page
@@ -189,6 +235,8 @@ impl<'a> ItemPage<'a> {
             reason_input: overlay.status_reason.unwrap_or_default(),
             unit_choices: unit_choices(&it, units),
             report_form,
+            returned: Vec::new(),
+            grades: None,
             confirm_done: false,
             error_form,
             error,

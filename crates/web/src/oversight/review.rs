@@ -5,7 +5,7 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::Posted;
-use crate::i18n::Worded;
+use crate::i18n::{Worded, vi_text};
 use crate::page::{Layout, render_form_page, render_page};
 use crate::session::{Ctx, Signed, redirect};
 use askama::Template;
@@ -14,8 +14,9 @@ use axum::response::Response;
 use domain::oversight::{
     Grade, check_comment, check_report_period, parse_grade, report_period_choices,
 };
-use domain::{ItemId, Period};
+use domain::{ItemId, Language, Period};
 use serde::Deserialize;
+use store::NewEvaluation;
 use unicode_normalization::UnicodeNormalization;
 
 pub struct NoteLine {
@@ -57,7 +58,7 @@ pub async fn notifications(
         .collect();
     let title = ctx.tr().t("reminder.notifications").to_string();
     Ok(render_page(NotificationsPage {
-        l: Layout::new(&ctx, &title, "dashboard"),
+        l: Layout::new(&ctx, &title, "notifications"),
         newest: notes.first().map_or(0, |n| n.id),
         notes,
     }))
@@ -225,6 +226,18 @@ async fn evaluation_page(
     ))
 }
 
+/// An item's grades as its page shows them to its units: the standing (latest) grade of
+/// each period, newest first, and the earlier ones, from the store's newest-first list.
+pub fn standing_grades(
+    ctx: &Ctx,
+    evaluations: Vec<store::EvaluationRecord>,
+) -> (Vec<GradeLine>, Vec<GradeLine>) {
+    let mut seen = std::collections::HashSet::new();
+    let (standing, earlier): (Vec<_>, Vec<_>) =
+        evaluations.into_iter().partition(|e| seen.insert(e.period));
+    (grade_lines(ctx, standing), grade_lines(ctx, earlier))
+}
+
 /// The item's earlier evaluations, newest first as the store gives them.
 fn grade_lines(ctx: &Ctx, evaluations: Vec<store::EvaluationRecord>) -> Vec<GradeLine> {
     evaluations
@@ -240,15 +253,15 @@ fn grade_lines(ctx: &Ctx, evaluations: Vec<store::EvaluationRecord>) -> Vec<Grad
         .collect()
 }
 
-/// The report period an item's evaluation opens on: its plan's (404 for no such item).
-async fn opening_period_of_item(app: &AppState, item: ItemId) -> Result<Period, AppError> {
-    let plan = app
-        .store()
-        .item(item)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .plan_id;
-    crate::oversight::opening_report_period(app, plan).await
+/// The report period an item's evaluation opens on (its plan's) and the item's label
+/// (404 for no such item).
+async fn item_for_evaluation(app: &AppState, item: ItemId) -> Result<(Period, String), AppError> {
+    let view = app.store().item(item).await?.ok_or(AppError::NotFound)?;
+    let period = crate::oversight::opening_report_period(app, view.plan_id).await?;
+    Ok((
+        period,
+        domain::item_label(view.item.numbering.as_deref(), &view.item.title),
+    ))
 }
 
 pub async fn evaluation(
@@ -258,7 +271,7 @@ pub async fn evaluation(
     OriginalUri(uri): OriginalUri,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let fallback = opening_period_of_item(&app, item).await?;
+    let (fallback, _) = item_for_evaluation(&app, item).await?;
     let period = query_value(uri.query(), "period")
         .and_then(|p| p.parse::<Period>().ok())
         .and_then(|p| check_report_period(p).ok())
@@ -284,7 +297,7 @@ pub async fn evaluate(
     Posted { form: f, .. }: Posted<EvaluationForm>,
 ) -> Result<Response, AppError> {
     require_board(&user)?;
-    let fallback = opening_period_of_item(&app, item).await?;
+    let (fallback, label) = item_for_evaluation(&app, item).await?;
     let comment: String = f.comment.trim().nfc().collect();
     let period = f
         .period
@@ -313,9 +326,23 @@ pub async fn evaluate(
             .await;
         }
     };
-    app.store()
-        .add_evaluation(item, period, grade, &comment, &user.actor)
-        .await?;
+    // The lead units hear of it in the department's language, as of reminders.
+    let notice = vi_text(
+        "evaluation.notice",
+        &[
+            ("item", &label),
+            ("period", &period.label(Language::Vi)),
+            ("grade", grade.label(Language::Vi)),
+        ],
+    );
+    let new = NewEvaluation {
+        item_id: item,
+        period,
+        grade,
+        comment,
+        notice,
+    };
+    app.store().add_evaluation(&new, &user.actor).await?;
     Ok(redirect(
         &ctx,
         &format!("/items/{}/evaluation?period={period}&saved=1", item.0),

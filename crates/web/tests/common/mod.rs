@@ -321,7 +321,7 @@ impl TestApp {
                 ],
             )
             .await;
-        assert_eq!(r.url().path(), "/plans");
+        assert_eq!(r.url().path(), "/");
     }
 
     pub async fn switch_language(&self, lang: &str) {
@@ -386,7 +386,7 @@ impl TestApp {
             .unwrap();
         let b = TestApp::new_browser(app);
         let r = b.sign_in(login, NEW_PASSWORD).await;
-        assert_eq!(r.url().path(), "/plans", "{login} signed in");
+        assert_eq!(r.url().path(), "/", "{login} signed in");
         b
     }
 

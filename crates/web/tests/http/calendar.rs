@@ -20,7 +20,7 @@ async fn set_day(app: &TestApp, at: DateTime<Utc>, browsers: &[(&TestApp, &str)]
     app.clock.set(at);
     for (b, login) in browsers {
         let r = b.sign_in(login, NEW_PASSWORD).await;
-        assert_eq!(r.url().path(), "/plans", "{login} signed in on {at}");
+        assert_eq!(r.url().path(), "/", "{login} signed in on {at}");
     }
 }
 
