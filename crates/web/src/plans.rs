@@ -6,7 +6,7 @@ use crate::extract::Id;
 use crate::i18n::Tr;
 use crate::page::{Layout, render_page};
 use crate::row_state::with_states;
-use crate::session::{Ctx, SessionUser, Signed, redirect};
+use crate::session::{Ctx, SessionUser, Signed};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
@@ -101,10 +101,6 @@ pub fn reference(number: Option<&str>, symbol: Option<&str>) -> String {
         (None, Some(s)) => s.to_string(),
         (None, None) => String::new(),
     }
-}
-
-pub async fn home(Signed(ctx, _): Signed) -> Response {
-    redirect(&ctx, "/plans")
 }
 
 pub struct PlanLine {
