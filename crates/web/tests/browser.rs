@@ -428,3 +428,137 @@ async fn journey_online_session_with_an_interpreter_held_moves_the_plan_target()
     );
     c.close().await.unwrap();
 }
+
+/// Issue 11's daily loop, as its people do it: a unit reports and the status moves; a held
+/// online session moves the target by one on the plan, the item, the dashboard and the
+/// report annex with no setting touched; the Board returns the report with a comment, the
+/// unit finds it on "Việc của tôi" and files version 2; the Board accepts and grades it,
+/// and the unit sees the grade.
+#[tokio::test]
+async fn journey_report_status_session_target_return_answer_accept_grade() {
+    let Some(b) = browser().await else { return };
+    let c = b.client.clone();
+    let app = spawn_app(Backend::Sqlite).await;
+    let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+    let _lead = common::TestApp::user_browser(&app, "lead", &[Role::Staff], &[qlds]).await;
+    let _board = common::TestApp::user_browser(&app, "board", &[Role::Board], &[]).await;
+    let plan = domain::PlanId(app.plan_id().await);
+    let item = app.item_id("Tham gia các phiên họp online").await;
+    let target = app.store.item(item).await.unwrap().unwrap().targets[0].id;
+    let item_url = app.url(&format!("/items/{}", item.0));
+    let plan_url = app.url(&format!("/plans/{}", plan.0));
+
+    // 1. The lead unit lands on its work, files a report, and the status moves.
+    sign_in(&c, &app, "lead").await;
+    assert_eq!(c.current_url().await.unwrap().path(), "/");
+    wait_for(&c, &format!("#unit-{}-overdue", qlds.0)).await;
+    c.goto(&item_url).await.unwrap();
+    wait_for(&c, "#report-form").await;
+    select(&c, "#r-period", "2025-Q1").await;
+    type_into(&c, "#r-text", "Tham gia 12 phiên họp trực tuyến").await;
+    type_into(&c, "#r-percent", "40").await;
+    type_into(&c, &format!("#fig-{target}"), "12").await;
+    click(&c, "#r-submit").await;
+    wait_for_text(&c, ".status", "Đang thực hiện").await;
+
+    // 2. A held online session linked to the item: the target counts it, beside the 12.
+    c.goto(&app.url("/events/new")).await.unwrap();
+    wait_for(&c, "#event-form").await;
+    type_into(&c, "#e-title", "Phiên họp trực tuyến Mạng lưới tháng 3").await;
+    select(&c, "#e-kind", "online_session").await;
+    type_into(&c, "#e-start-date", "15/03/2025").await;
+    type_into(&c, "#e-start-time", "14:00").await;
+    type_into(&c, "#e-end-time", "16:00").await;
+    click(&c, &format!("#e-items option[value='{}']", item.0)).await;
+    click(&c, "#event-submit").await;
+    wait_for(&c, "#ev-status").await;
+    select(&c, "#ev-status", "confirmed").await;
+    click(&c, "#status-submit").await;
+    wait_for_text(&c, "#event-status", "đã xác nhận").await;
+    select(&c, "#ev-status", "held").await;
+    click(&c, "#status-submit").await;
+    wait_for_text(&c, "#event-status", "đã diễn ra").await;
+    let both = "Báo cáo: 12 · Hồ sơ: 1 · chênh lệch 11";
+    for url in [&plan_url, &item_url] {
+        c.goto(url).await.unwrap();
+        wait_for(&c, "main").await;
+        assert!(c.source().await.unwrap().contains(both), "{url}");
+    }
+    sign_out(&c).await;
+
+    // The Board's dashboard and the year report's annex show the same count.
+    sign_in(&c, &app, "board").await;
+    c.goto(&app.url(&format!("/dashboard?plan={}", plan.0)))
+        .await
+        .unwrap();
+    wait_for(&c, "#overdue-count").await;
+    assert!(c.source().await.unwrap().contains("20–30 cuộc/năm"));
+    let progress = app.store.plan_target_progress(plan).await.unwrap();
+    let t = progress.iter().find(|t| t.target_id == target).unwrap();
+    assert_eq!((t.actual, t.reported), (Some(1.0), Some(12.0)));
+    let year = domain::Period::Year(2025);
+    let report = app::report::load(&app.store, plan, year)
+        .await
+        .unwrap()
+        .unwrap();
+    let annex = report.document(year).appendix;
+    assert!(
+        annex.iter().any(|r| r.figures.contains("1/20–30 cuộc/năm")),
+        "{annex:?}"
+    );
+
+    // 3. The Board returns the report with a comment.
+    let latest = || async { app.store.item_reports(item).await.unwrap()[0].clone() };
+    let (rid, first) = (latest().await.report_id, latest().await.id);
+    c.goto(&item_url).await.unwrap();
+    wait_for(&c, &format!("#review-form-{rid}")).await;
+    type_into(&c, &format!("#rv-{rid}"), "Bổ sung danh sách 12 phiên").await;
+    click(&c, &format!("#review-form-{rid} button[value='returned']")).await;
+    wait_for(&c, ".decision.d-returned").await;
+    sign_out(&c).await;
+
+    // The unit sees it on "Việc của tôi" and answers with version 2.
+    sign_in(&c, &app, "lead").await;
+    wait_for_text(
+        &c,
+        &format!("#unit-{}-returned", qlds.0),
+        "Bổ sung danh sách 12 phiên",
+    )
+    .await;
+    click(&c, &format!("#unit-{}-returned a", qlds.0)).await;
+    wait_for(&c, "#report-form").await;
+    c.find(Locator::Css("#r-text"))
+        .await
+        .unwrap()
+        .clear()
+        .await
+        .unwrap();
+    type_into(&c, "#r-text", "Danh sách 12 phiên kèm theo").await;
+    click(&c, "#report-form button").await;
+    wait_for(&c, ".answers").await;
+    sign_out(&c).await;
+
+    // 4. The Board accepts version 2 and grades the item; the unit sees the grade.
+    assert_ne!(latest().await.id, first, "a new version");
+    sign_in(&c, &app, "board").await;
+    c.goto(&item_url).await.unwrap();
+    wait_for(&c, &format!("#review-form-{rid}")).await;
+    click(&c, &format!("#review-form-{rid} button[value='accepted']")).await;
+    wait_for(&c, ".decision.d-accepted").await;
+    c.goto(&app.url(&format!("/items/{}/evaluation", item.0)))
+        .await
+        .unwrap();
+    wait_for(&c, "#evaluation-form").await;
+    select(&c, "#ev-period", "2025").await;
+    click(&c, "input[name='grade'][value='good']").await;
+    type_into(&c, "#ev-comment", "Thực hiện tốt, đủ minh chứng").await;
+    click(&c, "#evaluation-form button").await;
+    wait_for(&c, "#evaluation-history").await;
+    sign_out(&c).await;
+
+    sign_in(&c, &app, "lead").await;
+    c.goto(&item_url).await.unwrap();
+    wait_for_text(&c, "#grades + .grades", "Thực hiện tốt, đủ minh chứng").await;
+    assert!(!c.source().await.unwrap().contains("id=\"evaluation-form\""));
+    c.close().await.unwrap();
+}
