@@ -5,12 +5,11 @@
 //! The report is a Vietnamese administrative document, so its text is Vietnamese whatever
 //! the interface language.
 
+use super::flat::{Flat, flatten};
 use chrono::NaiveDate;
 use domain::oversight::{Band, TargetFigure};
 use domain::tracking::ItemState;
-use domain::{
-    ItemId, ItemStatus, Language, Period, UnitId, UnitRelation, format_date, format_target,
-};
+use domain::{ItemId, ItemStatus, Language, Period, format_date, format_target};
 use reports::official_report::{
     AppendixRow, FigureRow, Narrative, OfficialReport, ResultRow, Signer,
 };
@@ -116,74 +115,6 @@ pub struct Inputs<'a> {
     /// Every item's state at the period's end (`domain::tracking::state`): the same
     /// units, status and overdue flag the dashboard shows for that date.
     pub states: &'a [ItemState],
-}
-
-/// An item in document order with its units in effect and its state at the period's end.
-struct Flat<'a> {
-    node: &'a ItemNode,
-    depth: u8,
-    lead: Vec<String>,
-    coord: Vec<String>,
-    overdue: bool,
-}
-
-fn flatten<'a>(plan: &'a PlanView, states: &[ItemState]) -> Vec<Flat<'a>> {
-    let by_id: HashMap<ItemId, &ItemState> = states.iter().map(|s| (s.id, s)).collect();
-    let names = unit_names(plan);
-    let named = |s: Option<&&ItemState>, rel| -> Vec<String> {
-        s.map(|s| {
-            s.units
-                .of(rel)
-                .filter_map(|u| names.get(&u).cloned())
-                .collect()
-        })
-        .unwrap_or_default()
-    };
-    fn walk<'a>(n: &'a ItemNode, depth: u8, out: &mut Vec<(&'a ItemNode, u8)>) {
-        out.push((n, depth));
-        for c in &n.children {
-            walk(c, depth.saturating_add(1), out);
-        }
-    }
-    let mut nodes = Vec::new();
-    for n in plan
-        .items
-        .iter()
-        .chain(plan.appendices.iter().flat_map(|a| &a.items))
-    {
-        walk(n, 0, &mut nodes);
-    }
-    nodes
-        .into_iter()
-        .map(|(node, depth)| {
-            let st = by_id.get(&node.item.id);
-            Flat {
-                node,
-                depth,
-                lead: named(st, UnitRelation::Lead),
-                coord: named(st, UnitRelation::Coordinating),
-                overdue: st.is_some_and(|s| s.overdue),
-            }
-        })
-        .collect()
-}
-
-/// Every unit the plan names, by id.
-fn unit_names(plan: &PlanView) -> HashMap<UnitId, String> {
-    fn walk(nodes: &[ItemNode], out: &mut HashMap<UnitId, String>) {
-        for n in nodes {
-            for u in n.lead_units().chain(n.coordinating_units()) {
-                out.entry(u.id).or_insert_with(|| u.name.clone());
-            }
-            walk(&n.children, out);
-        }
-    }
-    let mut out = HashMap::new();
-    walk(&plan.items, &mut out);
-    for a in &plan.appendices {
-        walk(&a.items, &mut out);
-    }
-    out
 }
 
 fn band(t: &TargetProgress) -> Band {

@@ -2,6 +2,7 @@
 //! opens on, what the report is built from, and the assembled document.
 
 pub mod compose;
+mod flat;
 
 pub use compose::{DRAFT_FIELDS, DraftContent, Inputs, assemble, draft_date, prefill};
 
