@@ -1,8 +1,8 @@
 //! One truth (issue 11): random plans, reports and dates, and the same question asked of
 //! every reader gets the same answer. For each unit: the dashboard's rows, the item list
 //! filtered by that unit (what the CSV/XLSX exports walk), the unit page and the plan
-//! states name the same items; overdue, percent and latest report agree row by row; the
-//! dashboard's overdue count is the list's overdue filter. Then a unit is merged into
+//! states name the same items, in each status too; overdue, percent and latest report
+//! agree row by row; the dashboard's overdue count is the list's overdue filter. Then a unit is merged into
 //! another and everything is asked again.
 
 use super::*;
@@ -210,6 +210,31 @@ async fn check_agreement(store: &Store, plan: PlanId, today: chrono::NaiveDate, 
             .copied()
             .collect();
         assert_eq!(late, late_states, "seed {seed}, unit {}", unit.name);
+        // Each status: the unit's dashboard rows in it are the list filtered by it.
+        let dash_rows = store
+            .dashboard(plan, Some(unit.id), 0, today)
+            .await
+            .unwrap();
+        for status in ItemStatus::ALL {
+            let listed = store
+                .list_items(&ItemFilter {
+                    plan_id: Some(plan),
+                    unit_id: Some(unit.id),
+                    statuses: vec![*status],
+                    per_page: 1000,
+                    page: 1,
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            let on_dash: BTreeSet<ItemId> = dash_rows
+                .items
+                .iter()
+                .filter(|r| r.status == *status)
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(ids(&listed.rows), on_dash, "seed {seed}, {status:?}");
+        }
     }
 }
 
