@@ -40,16 +40,18 @@ impl RowState {
 }
 
 /// The state of one item in words and a bar.
-pub fn row_state(t: &Tr, title: &str, s: &ItemState) -> RowState {
+pub fn row_state(t: &Tr, s: &ItemState) -> RowState {
     let percent = s.percent.map(|p| p.clamp(0, 100) as u8);
-    let label = format!("{} {title}", t.t("list.col_percent"));
+    // The row names the item; the bar only says what it measures (a 500-row plan page
+    // carries one per reported item).
+    let label = t.t("list.col_percent");
     RowState {
         due: s.due.map_or_else(String::new, |d| {
             t.f("item.due", &[("date", &domain::format_date(d))])
         }),
         overdue: s.overdue,
         percent,
-        bar: percent.map_or_else(String::new, |p| progress_bar(&label, p)),
+        bar: percent.map_or_else(String::new, |p| progress_bar(label, p)),
         latest: s.latest_report.map_or_else(String::new, |d| {
             t.f("state.latest", &[("date", &domain::format_date(d))])
         }),
@@ -91,6 +93,6 @@ pub fn with_states(t: &Tr, list: &mut [Row], states: &[ItemState], chips: &HashM
             r.lead = pick(UnitRelation::Lead);
             r.coord = pick(UnitRelation::Coordinating);
         }
-        r.state = Some(row_state(t, &r.title, s));
+        r.state = Some(row_state(t, s));
     }
 }

@@ -270,7 +270,7 @@ fn list_rows(t: &Tr, plan_names: &[(PlanId, String)], rows: &[ItemListRow]) -> V
     rows.iter()
         .map(|r| {
             let percent = r.percent.map(|p| p.clamp(0, 100) as u8);
-            let label = format!("{} {}", t.t("list.col_percent"), r.title);
+            let label = t.t("list.col_percent");
             ListRow {
                 id: r.id.0,
                 numbering: r.numbering.clone().unwrap_or_default(),
@@ -281,7 +281,7 @@ fn list_rows(t: &Tr, plan_names: &[(PlanId, String)], rows: &[ItemListRow]) -> V
                 due: r.due.map(domain::format_date).unwrap_or_default(),
                 overdue: r.overdue,
                 percent,
-                bar: percent.map_or_else(String::new, |p| progress_bar(&label, p)),
+                bar: percent.map_or_else(String::new, |p| progress_bar(label, p)),
                 latest_report: r.latest_report.map(domain::format_date).unwrap_or_default(),
                 lead: r.lead_units.join(", "),
                 coord: r.coordinating_units.join(", "),
