@@ -35,9 +35,11 @@ impl Store {
         recent: i64,
         as_of: chrono::NaiveDate,
     ) -> R<DashboardData> {
+        // The states come from the cache the plan page and the report share.
+        let states = self.plan_states(plan, as_of).await?;
         dispatch!(
             self,
-            reports::dashboard(&self.ctx, plan, unit, recent, as_of)
+            reports::dashboard(&self.ctx, plan, unit, recent, as_of, &states)
         )
     }
 

@@ -167,8 +167,9 @@ struct ReportTextRow {
 }
 
 /// The dashboard of a plan, or of the items a unit leads or coordinates (in effect), with
-/// every item's state as of `as_of` (`domain::tracking::state`). 4 queries for the state
-/// and names, plus those of `plan_target_progress` (3–4) and the recent reports.
+/// every item's state as of `as_of` (`states`, from `Store::plan_states`). 2 queries for
+/// the rows and names, plus those of the target progress (3–4) and the recent reports.
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn dashboard(
     pool: &Pool,
     ctx: &Ctx,
@@ -176,16 +177,15 @@ pub(crate) async fn dashboard(
     unit: Option<UnitId>,
     recent: i64,
     as_of: chrono::NaiveDate,
+    states: &[domain::tracking::ItemState],
 ) -> R<DashboardData> {
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
     let rows = dashboard_item_rows(&mut conn, plan).await?;
-    ctx.count_view_query();
-    let states = super::item_state::plan_item_states(&mut conn, plan, as_of).await?;
     let names = unit_names(&mut conn).await?;
     drop(conn);
     let mut states: HashMap<ItemId, domain::tracking::ItemState> =
-        states.into_iter().map(|s| (s.id, s)).collect();
+        states.iter().map(|s| (s.id, s.clone())).collect();
     let items: Vec<DashboardRow> = rows
         .into_iter()
         .filter_map(|r| {
