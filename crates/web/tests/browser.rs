@@ -553,7 +553,8 @@ async fn journey_report_status_session_target_return_answer_accept_grade() {
     click(&c, "input[name='grade'][value='good']").await;
     type_into(&c, "#ev-comment", "Thực hiện tốt, đủ minh chứng").await;
     click(&c, "#evaluation-form button").await;
-    wait_for(&c, "#evaluation-history").await;
+    // The history is on the form's page already: wait for the saved grade in it.
+    wait_for_text(&c, "#evaluation-history", "Thực hiện tốt, đủ minh chứng").await;
     sign_out(&c).await;
 
     sign_in(&c, &app, "lead").await;

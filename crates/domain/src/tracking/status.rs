@@ -8,14 +8,18 @@ use crate::vocab::ItemStatus;
 /// Whether `from → to` exists at all, and whether it needs the Board or an admin.
 /// Reopening a completed item and resuming a suspended one undo a recorded decision, so
 /// they are the Board's (or an admin's) call; every other move is the lead unit's.
+///
+/// Nobody moves an item to "chậm tiến độ": being behind is the overdue flag, which follows
+/// from the due date and the status (`state::is_overdue`), so that a list, a dashboard and
+/// a report cannot disagree about it. Items set to it before can leave it.
 fn transition(from: ItemStatus, to: ItemStatus) -> Option<bool> {
     use ItemStatus::*;
     match (from, to) {
-        (NotStarted, InProgress | Late | Suspended | Done) => Some(false),
-        (InProgress, Done | Late | Suspended) => Some(false),
+        (NotStarted, InProgress | Suspended | Done) => Some(false),
+        (InProgress, Done | Suspended) => Some(false),
         (Late, InProgress | Done | Suspended) => Some(false),
-        (Done, InProgress | Late) => Some(true),
-        (Suspended, NotStarted | InProgress | Late) => Some(true),
+        (Done, InProgress) => Some(true),
+        (Suspended, NotStarted | InProgress) => Some(true),
         _ => None,
     }
 }

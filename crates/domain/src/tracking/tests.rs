@@ -126,7 +126,24 @@ fn board_reopens_and_resumes() {
         let b = actor(&[role], &[]);
         assert!(check_status_change(&b, &units(), Done, InProgress, None).is_ok());
         assert!(check_status_change(&b, &units(), Suspended, InProgress, None).is_ok());
-        assert_eq!(allowed_statuses(&b, &units(), Done), vec![InProgress, Late]);
+        assert_eq!(allowed_statuses(&b, &units(), Done), vec![InProgress]);
+    }
+}
+
+#[test]
+fn nobody_sets_late_by_hand_and_a_late_item_can_leave_it() {
+    use ItemStatus::*;
+    for a in [actor(&[Role::Board], &[]), actor(&[Role::Admin], &[])] {
+        for from in [NotStarted, InProgress, Done, Suspended] {
+            assert_eq!(
+                check_status_change(&a, &units(), from, Late, None),
+                Err(TrackingError::Transition { from, to: Late })
+            );
+        }
+        assert_eq!(
+            allowed_statuses(&a, &units(), Late),
+            vec![InProgress, Done, Suspended]
+        );
     }
 }
 

@@ -381,8 +381,11 @@ pub(crate) async fn set_item_status(
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, id).await?;
-    let reason = tracking::check_status_change(actor, &it.item_units(), it.status, to, reason)?;
+    // Who, then which version, then the move: a stale form hears that the item changed
+    // (with its current state), not that the move no longer exists from the new status.
+    tracking::check_edit_item(actor, &it.item_units())?;
     item_version(&it, expected)?;
+    let reason = tracking::check_status_change(actor, &it.item_units(), it.status, to, reason)?;
     bump(&mut tx, now, &it).await?;
     sqlx::query("UPDATE items SET status = $1, status_reason = $2 WHERE id = $3")
         .bind(to.as_str())

@@ -267,7 +267,13 @@ async fn tracking_status_changes_with_versions_and_roles(store: &Store) {
     // Concurrent edits of one version: exactly one wins.
     let (a, b) = tokio::join!(
         store.set_item_status(f.item1, v, ItemStatus::Done, None, &f.lead),
-        store.set_item_status(f.item1, v, ItemStatus::Late, None, &f.board),
+        store.set_item_status(
+            f.item1,
+            v,
+            ItemStatus::Suspended,
+            Some("hết kinh phí"),
+            &f.board
+        ),
     );
     assert_eq!(
         [a.is_ok(), b.is_ok()].iter().filter(|x| **x).count(),

@@ -224,7 +224,7 @@ async fn audit_pages_show_who_changed_what_to_the_board_only() {
             .form(&[
                 ("_csrf", csrf.as_str()),
                 ("version", &v),
-                ("status", "late"),
+                ("status", "done"),
             ])
             .send()
             .await
@@ -253,10 +253,10 @@ async fn audit_pages_show_who_changed_what_to_the_board_only() {
         let r = board.get(&format!("{path}/audit.csv")).await;
         assert_eq!(r.status(), StatusCode::OK);
         let rows = csv_rows(&r.bytes().await.unwrap());
-        // Newest first: the htmx change (to "late") comes before the first one.
+        // Newest first: the htmx change (to "done") comes before the first one.
         let statuses: Vec<_> = rows.iter().filter(|r| &r[3] == "item.status").collect();
         assert_eq!(statuses.len(), 2);
-        assert!(statuses[0][7].contains("late"));
+        assert!(statuses[0][7].contains("done"));
         let status = statuses[1];
         assert!(status[2].contains("lead"));
         assert!(status[6].contains("not_started") && status[7].contains("in_progress"));
