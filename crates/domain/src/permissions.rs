@@ -53,6 +53,16 @@ pub struct ItemUnit {
     pub relation: UnitRelation,
 }
 
+impl ItemUnit {
+    /// The units of a list of (unit, relation) pairs, as the permission checks take them.
+    pub fn all(units: &[(UnitId, UnitRelation)]) -> Vec<ItemUnit> {
+        units
+            .iter()
+            .map(|&(unit_id, relation)| ItemUnit { unit_id, relation })
+            .collect()
+    }
+}
+
 /// Users, units, settings.
 pub fn can_admin(user: &Actor) -> bool {
     user.has_role(Role::Admin)

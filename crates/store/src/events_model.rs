@@ -62,13 +62,7 @@ pub struct EventRecord {
 impl EventRecord {
     /// The units for `domain::events` permission checks.
     pub fn item_units(&self) -> Vec<domain::ItemUnit> {
-        self.units
-            .iter()
-            .map(|(unit_id, relation)| domain::ItemUnit {
-                unit_id: *unit_id,
-                relation: *relation,
-            })
-            .collect()
+        domain::ItemUnit::all(&self.units)
     }
 
     /// Start and end in the event's zone (None only if stored data is unreadable).

@@ -245,6 +245,15 @@ impl PlanView {
         out
     }
 
+    /// Every unit the plan's items name, once each, by id: what pages need to name the
+    /// units in effect (`domain::tracking::state` gives ids).
+    pub fn item_units_by_id(&self) -> std::collections::HashMap<UnitId, &UnitRef> {
+        self.all_items()
+            .into_iter()
+            .flat_map(|n| n.units.iter().map(|u| (u.unit.id, &u.unit)))
+            .collect()
+    }
+
     /// Every unit named by an item or a responsibility, for `domain::can_view_plan`.
     pub fn unit_ids(&self) -> Vec<UnitId> {
         let mut ids: Vec<UnitId> = self

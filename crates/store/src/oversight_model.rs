@@ -194,12 +194,8 @@ pub struct DashboardRow {
     pub percent: Option<i64>,
     /// Lead units in effect (own, else inherited), by name.
     pub lead_units: Vec<String>,
-    /// The units are the nearest ancestor's.
-    pub units_inherited: bool,
     /// Units in effect (own, else inherited), both relations.
     pub unit_ids: Vec<UnitId>,
-    /// For parents: their work items' summary.
-    pub rollup: Option<domain::tracking::Rollup>,
 }
 
 /// A recent progress report (latest version).

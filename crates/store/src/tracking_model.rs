@@ -44,13 +44,7 @@ impl ItemTracking {
 
     /// [`Self::effective_units`] for the permission checks.
     pub fn item_units(&self) -> Vec<domain::ItemUnit> {
-        self.effective_units()
-            .iter()
-            .map(|(unit_id, relation)| domain::ItemUnit {
-                unit_id: *unit_id,
-                relation: *relation,
-            })
-            .collect()
+        domain::ItemUnit::all(self.effective_units())
     }
 }
 

@@ -290,18 +290,7 @@ fn plan_rows(t: &Tr, user: &SessionUser, view: &PlanView, states: &[ItemState]) 
     if user.is_partner_only() {
         let shared: HashSet<i64> = states
             .iter()
-            .filter(|s| {
-                let units: Vec<domain::ItemUnit> = s
-                    .units
-                    .units
-                    .iter()
-                    .map(|(unit_id, relation)| domain::ItemUnit {
-                        unit_id: *unit_id,
-                        relation: *relation,
-                    })
-                    .collect();
-                domain::can_view_item(&user.actor, &units)
-            })
+            .filter(|s| domain::can_view_item(&user.actor, &domain::ItemUnit::all(&s.units.units)))
             .map(|s| s.id.0)
             .collect();
         list.retain(|r| shared.contains(&r.id));
@@ -311,20 +300,10 @@ fn plan_rows(t: &Tr, user: &SessionUser, view: &PlanView, states: &[ItemState]) 
 
 /// Every unit the plan names, as chips by id.
 fn unit_chips(view: &PlanView) -> HashMap<UnitId, Chip> {
-    fn walk(nodes: &[ItemNode], out: &mut HashMap<UnitId, Chip>) {
-        for n in nodes {
-            for u in n.lead_units().chain(n.coordinating_units()) {
-                out.entry(u.id).or_insert_with(|| Chip::from(u));
-            }
-            walk(&n.children, out);
-        }
-    }
-    let mut out = HashMap::new();
-    walk(&view.items, &mut out);
-    for a in &view.appendices {
-        walk(&a.items, &mut out);
-    }
-    out
+    view.item_units_by_id()
+        .into_iter()
+        .map(|(id, u)| (id, Chip::from(u)))
+        .collect()
 }
 
 /// Replaces the rows' targets with the targets and their actuals (entered or counted

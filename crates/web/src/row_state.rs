@@ -39,19 +39,25 @@ impl RowState {
     }
 }
 
+/// A report's percent for a row: 0–100, and its bar ("" without a percent). The row
+/// names the item, so the bar only says what it measures (a 500-row plan page carries
+/// one per reported item).
+pub fn percent_bar(t: &Tr, percent: Option<i64>) -> (Option<u8>, String) {
+    let percent = percent.map(|p| p.clamp(0, 100) as u8);
+    let bar = percent.map_or_else(String::new, |p| progress_bar(t.t("list.col_percent"), p));
+    (percent, bar)
+}
+
 /// The state of one item in words and a bar.
 pub fn row_state(t: &Tr, s: &ItemState) -> RowState {
-    let percent = s.percent.map(|p| p.clamp(0, 100) as u8);
-    // The row names the item; the bar only says what it measures (a 500-row plan page
-    // carries one per reported item).
-    let label = t.t("list.col_percent");
+    let (percent, bar) = percent_bar(t, s.percent);
     RowState {
         due: s.due.map_or_else(String::new, |d| {
             t.f("item.due", &[("date", &domain::format_date(d))])
         }),
         overdue: s.overdue,
         percent,
-        bar: percent.map_or_else(String::new, |p| progress_bar(label, p)),
+        bar,
         latest: s.latest_report.map_or_else(String::new, |d| {
             t.f("state.latest", &[("date", &domain::format_date(d))])
         }),

@@ -3,7 +3,7 @@
 //! the report names the same units and counts the same overdue items as the dashboard.
 
 use domain::tracking::ItemState;
-use domain::{ItemId, UnitId, UnitRelation};
+use domain::{ItemId, UnitRelation};
 use std::collections::HashMap;
 use store::{ItemNode, PlanView};
 
@@ -18,12 +18,12 @@ pub(super) struct Flat<'a> {
 
 pub(super) fn flatten<'a>(plan: &'a PlanView, states: &[ItemState]) -> Vec<Flat<'a>> {
     let by_id: HashMap<ItemId, &ItemState> = states.iter().map(|s| (s.id, s)).collect();
-    let names = unit_names(plan);
+    let names = plan.item_units_by_id();
     let named = |s: Option<&&ItemState>, rel| -> Vec<String> {
         s.map(|s| {
             s.units
                 .of(rel)
-                .filter_map(|u| names.get(&u).cloned())
+                .filter_map(|u| names.get(&u).map(|n| n.name.clone()))
                 .collect()
         })
         .unwrap_or_default()
@@ -55,22 +55,4 @@ pub(super) fn flatten<'a>(plan: &'a PlanView, states: &[ItemState]) -> Vec<Flat<
             }
         })
         .collect()
-}
-
-/// Every unit the plan names, by id.
-fn unit_names(plan: &PlanView) -> HashMap<UnitId, String> {
-    fn walk(nodes: &[ItemNode], out: &mut HashMap<UnitId, String>) {
-        for n in nodes {
-            for u in n.lead_units().chain(n.coordinating_units()) {
-                out.entry(u.id).or_insert_with(|| u.name.clone());
-            }
-            walk(&n.children, out);
-        }
-    }
-    let mut out = HashMap::new();
-    walk(&plan.items, &mut out);
-    for a in &plan.appendices {
-        walk(&a.items, &mut out);
-    }
-    out
 }

@@ -130,7 +130,7 @@ pub struct ItemFacts {
 }
 
 /// A parent's summary of the items below it that have no children (the work itself).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Rollup {
     pub done: usize,
     pub total: usize,

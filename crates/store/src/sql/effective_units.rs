@@ -13,13 +13,29 @@ use std::str::FromStr;
 const BATCH: usize = 500;
 
 /// The plan's tree with each item's own units, in document order.
-pub(crate) async fn plan_tree(conn: &mut Conn, plan: PlanId) -> R<Vec<TreeNode>> {
+async fn plan_tree(conn: &mut Conn, plan: PlanId) -> R<Vec<TreeNode>> {
     let items: Vec<(i64, Option<i64>)> =
         sqlx::query_as("SELECT id, parent_id FROM items WHERE plan_id = $1 ORDER BY seq")
             .bind(plan.0)
             .fetch_all(&mut *conn)
             .await?;
-    let mut own: HashMap<i64, Vec<(UnitId, UnitRelation)>> = HashMap::new();
+    let mut own = own_units(conn, plan).await?;
+    Ok(items
+        .into_iter()
+        .map(|(id, parent)| TreeNode {
+            id: ItemId(id),
+            parent: parent.map(ItemId),
+            units: own.remove(&ItemId(id)).unwrap_or_default(),
+        })
+        .collect())
+}
+
+/// The units each item of the plan names itself, leads first, each in document order.
+pub(crate) async fn own_units(
+    conn: &mut Conn,
+    plan: PlanId,
+) -> R<HashMap<ItemId, Vec<(UnitId, UnitRelation)>>> {
+    let mut own: HashMap<ItemId, Vec<(UnitId, UnitRelation)>> = HashMap::new();
     for (item, unit, relation) in sqlx::query_as::<_, (i64, i64, String)>(
         "SELECT iu.item_id, iu.unit_id, iu.relation FROM item_units iu
          JOIN items i ON i.id = iu.item_id
@@ -30,16 +46,11 @@ pub(crate) async fn plan_tree(conn: &mut Conn, plan: PlanId) -> R<Vec<TreeNode>>
     .await?
     {
         let rel = UnitRelation::from_str(&relation).unwrap_or(UnitRelation::Coordinating);
-        own.entry(item).or_default().push((UnitId(unit), rel));
+        own.entry(ItemId(item))
+            .or_default()
+            .push((UnitId(unit), rel));
     }
-    Ok(items
-        .into_iter()
-        .map(|(id, parent)| TreeNode {
-            id: ItemId(id),
-            parent: parent.map(ItemId),
-            units: own.remove(&id).unwrap_or_default(),
-        })
-        .collect())
+    Ok(own)
 }
 
 /// Rewrites the plan's rows from its tree.
@@ -77,15 +88,6 @@ pub(crate) async fn refresh_plan(conn: &mut Conn, plan: PlanId) -> R<()> {
         q.build().execute(&mut *conn).await?;
     }
     Ok(())
-}
-
-/// The plan an item belongs to.
-pub(crate) async fn plan_of(conn: &mut Conn, item: ItemId) -> R<PlanId> {
-    let p: i64 = sqlx::query_scalar("SELECT plan_id FROM items WHERE id = $1")
-        .bind(item.0)
-        .fetch_one(&mut *conn)
-        .await?;
-    Ok(PlanId(p))
 }
 
 /// Rewrites the rows of every plan (once, for a database made before the table).

@@ -1,9 +1,10 @@
 //! The facts `domain::tracking::state` computes an item's state from: the latest version
-//! of each progress report, and a plan's tree with statuses and due dates.
+//! of each progress report, and a plan's tree with its own units, statuses and due dates.
 
 use super::tx::parse_date;
-use super::{Conn, DB, R};
-use domain::tracking::{ItemFacts, ItemState, ReportFact, plan_state};
+use super::{Conn, DB, Pool, R};
+use chrono::NaiveDate;
+use domain::tracking::{ItemFacts, ItemState, ReportFact, TreeNode, plan_state};
 use domain::{ItemId, ItemStatus, PlanId};
 use sqlx::QueryBuilder;
 use std::collections::HashMap;
@@ -18,16 +19,24 @@ struct FactRow {
     percent: Option<i64>,
 }
 
-fn fact(r: FactRow) -> Option<(ItemId, ReportFact)> {
-    Some((
-        ItemId(r.item_id),
-        ReportFact {
-            period_start: parse_date(Some(r.period_start))?,
-            period_end: parse_date(Some(r.period_end))?,
+/// The rows grouped per item, in the order read.
+fn by_item(rows: Vec<FactRow>) -> HashMap<ItemId, Vec<ReportFact>> {
+    let mut out: HashMap<ItemId, Vec<ReportFact>> = HashMap::new();
+    for r in rows {
+        let (Some(period_start), Some(period_end)) = (
+            parse_date(Some(r.period_start)),
+            parse_date(Some(r.period_end)),
+        ) else {
+            continue;
+        };
+        out.entry(ItemId(r.item_id)).or_default().push(ReportFact {
+            period_start,
+            period_end,
             id: r.id,
             percent: r.percent,
-        },
-    ))
+        });
+    }
+    out
 }
 
 /// The latest version of every report on `items`, per item.
@@ -35,9 +44,8 @@ pub(crate) async fn report_facts(
     conn: &mut Conn,
     items: &[ItemId],
 ) -> R<HashMap<ItemId, Vec<ReportFact>>> {
-    let mut out: HashMap<ItemId, Vec<ReportFact>> = HashMap::new();
     if items.is_empty() {
-        return Ok(out);
+        return Ok(HashMap::new());
     }
     let mut q = QueryBuilder::<DB>::new(
         "SELECT r.item_id, r.id, r.period_start, r.period_end, r.percent
@@ -48,78 +56,46 @@ pub(crate) async fn report_facts(
         ids.push_bind(i.0);
     }
     q.push(") AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)");
-    for r in q.build_query_as::<FactRow>().fetch_all(&mut *conn).await? {
-        if let Some((item, f)) = fact(r) {
-            out.entry(item).or_default().push(f);
-        }
-    }
-    Ok(out)
+    Ok(by_item(q.build_query_as().fetch_all(&mut *conn).await?))
 }
 
-/// Every report's latest version on the plan's items, per item.
-async fn plan_report_facts(conn: &mut Conn, plan: PlanId) -> R<HashMap<ItemId, Vec<ReportFact>>> {
-    let mut out: HashMap<ItemId, Vec<ReportFact>> = HashMap::new();
-    for r in sqlx::query_as::<_, FactRow>(
-        "SELECT r.item_id, r.id, r.period_start, r.period_end, r.percent
-         FROM progress_reports r JOIN items i ON i.id = r.item_id
-         WHERE i.plan_id = $1
-           AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)",
+/// Every item of the plan in document order with its state at `as_of`: 3 queries (the
+/// items, their own units, the latest version of their reports) and the computation.
+pub(crate) async fn plan_states(pool: &Pool, plan: PlanId, as_of: NaiveDate) -> R<Vec<ItemState>> {
+    let mut conn = pool.acquire().await?;
+    let items: Vec<(i64, Option<i64>, String, Option<String>)> = sqlx::query_as(
+        "SELECT id, parent_id, status, due_date FROM items WHERE plan_id = $1 ORDER BY seq",
     )
     .bind(plan.0)
     .fetch_all(&mut *conn)
-    .await?
-    {
-        if let Some((item, f)) = fact(r) {
-            out.entry(item).or_default().push(f);
-        }
-    }
-    Ok(out)
-}
-
-/// Every item of the plan in document order, with its state at `as_of`.
-pub(crate) async fn plan_item_states(
-    conn: &mut Conn,
-    plan: PlanId,
-    as_of: chrono::NaiveDate,
-) -> R<Vec<ItemState>> {
-    let nodes = super::effective_units::plan_tree(conn, plan).await?;
-    let rows: Vec<(i64, String, Option<String>)> =
-        sqlx::query_as("SELECT id, status, due_date FROM items WHERE plan_id = $1")
-            .bind(plan.0)
-            .fetch_all(&mut *conn)
-            .await?;
-    let mut status: HashMap<i64, (ItemStatus, Option<chrono::NaiveDate>)> = rows
+    .await?;
+    let mut own = super::effective_units::own_units(&mut conn, plan).await?;
+    let mut reports = by_item(
+        sqlx::query_as(
+            "SELECT r.item_id, r.id, r.period_start, r.period_end, r.percent
+             FROM progress_reports r JOIN items i ON i.id = r.item_id
+             WHERE i.plan_id = $1
+               AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)",
+        )
+        .bind(plan.0)
+        .fetch_all(&mut *conn)
+        .await?,
+    );
+    let facts: Vec<ItemFacts> = items
         .into_iter()
-        .map(|(id, s, due)| {
-            (
-                id,
-                (
-                    ItemStatus::from_str(&s).unwrap_or_default(),
-                    parse_date(due),
-                ),
-            )
-        })
-        .collect();
-    let mut reports = plan_report_facts(conn, plan).await?;
-    let facts: Vec<ItemFacts> = nodes
-        .into_iter()
-        .map(|node| {
-            let (status, due) = status.remove(&node.id.0).unwrap_or_default();
+        .map(|(id, parent, status, due)| {
+            let id = ItemId(id);
             ItemFacts {
-                reports: reports.remove(&node.id).unwrap_or_default(),
-                node,
-                status,
-                due,
+                node: TreeNode {
+                    id,
+                    parent: parent.map(ItemId),
+                    units: own.remove(&id).unwrap_or_default(),
+                },
+                status: ItemStatus::from_str(&status).unwrap_or_default(),
+                due: parse_date(due),
+                reports: reports.remove(&id).unwrap_or_default(),
             }
         })
         .collect();
     Ok(plan_state(&facts, as_of))
-}
-
-pub(crate) async fn plan_states(
-    pool: &super::Pool,
-    plan: PlanId,
-    as_of: chrono::NaiveDate,
-) -> R<Vec<ItemState>> {
-    plan_item_states(&mut *pool.acquire().await?, plan, as_of).await
 }

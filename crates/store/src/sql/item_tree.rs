@@ -192,6 +192,7 @@ pub(crate) async fn add_item(pool: &Pool, ctx: &Ctx, new: &NewItem, actor: &Acto
     )
     .await?;
     write_units(&mut tx, id, &lead, &coord).await?;
+    super::effective_units::refresh_plan(&mut tx, new.plan_id).await?;
     place_among_siblings(&mut tx, &place, &[id], |sibs| {
         new.position
             .map_or(sibs.len(), |p| (p.max(0) as usize).min(sibs.len()))
@@ -248,6 +249,7 @@ pub(crate) async fn split_item(
         write_units(&mut tx, nid, &lead, &coord).await?;
         new_ids.push(nid);
     }
+    super::effective_units::refresh_plan(&mut tx, it.plan_id).await?;
     place_among_siblings(&mut tx, &place, &new_ids, |sibs| {
         sibs.iter()
             .position(|s| *s == id.0)

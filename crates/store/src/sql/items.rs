@@ -398,6 +398,8 @@ pub(crate) async fn set_item_status(
     Ok(v)
 }
 
+/// Replaces the item's own units. The caller rewrites the plan's units in effect
+/// (`effective_units::refresh_plan`) once its transaction has written them all.
 pub(crate) async fn write_units(
     conn: &mut Conn,
     id: ItemId,
@@ -425,8 +427,7 @@ pub(crate) async fn write_units(
         .execute(&mut *conn)
         .await?;
     }
-    let plan = super::effective_units::plan_of(conn, id).await?;
-    super::effective_units::refresh_plan(conn, plan).await
+    Ok(())
 }
 
 /// Lead and coordinating units: the Board or an admin.
@@ -446,6 +447,7 @@ pub(crate) async fn set_item_units(
     item_version(&it, expected)?;
     bump(&mut tx, now, &it).await?;
     write_units(&mut tx, id, lead, coordinating).await?;
+    super::effective_units::refresh_plan(&mut tx, it.plan_id).await?;
     let v = finish_item_change(&mut tx, now, actor, "item.units", &it).await?;
     tx.commit().await?;
     Ok(v)

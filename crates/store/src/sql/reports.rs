@@ -182,14 +182,15 @@ pub(crate) async fn dashboard(
     let mut conn = pool.acquire().await?;
     ctx.count_view_query();
     let rows = dashboard_item_rows(&mut conn, plan).await?;
+    ctx.count_view_query();
     let names = unit_names(&mut conn).await?;
     drop(conn);
-    let mut states: HashMap<ItemId, domain::tracking::ItemState> =
-        states.iter().map(|s| (s.id, s.clone())).collect();
+    let states: HashMap<ItemId, &domain::tracking::ItemState> =
+        states.iter().map(|s| (s.id, s)).collect();
     let items: Vec<DashboardRow> = rows
         .into_iter()
         .filter_map(|r| {
-            let st = states.remove(&ItemId(r.id))?;
+            let st = *states.get(&ItemId(r.id))?;
             match unit {
                 Some(u) if !st.units.names(u) => None,
                 _ => Some(dashboard_row(r, st, &names)),
@@ -234,7 +235,7 @@ async fn unit_names(conn: &mut Conn) -> R<HashMap<UnitId, String>> {
 
 fn dashboard_row(
     r: DashboardItemRow,
-    st: domain::tracking::ItemState,
+    st: &domain::tracking::ItemState,
     names: &HashMap<UnitId, String>,
 ) -> DashboardRow {
     DashboardRow {
@@ -252,9 +253,7 @@ fn dashboard_row(
             .leads()
             .filter_map(|u| names.get(&u).cloned())
             .collect(),
-        units_inherited: st.units.inherited,
         unit_ids: st.units.units.iter().map(|(u, _)| *u).collect(),
-        rollup: st.rollup,
     }
 }
 

@@ -8,57 +8,50 @@ use crate::tracking_model::TargetSource;
 use domain::counting::suggest::{TargetWording, counting_rule_for};
 use serde_json::json;
 
+/// The migrations, then the one-off steps each database takes once (marked in
+/// `store_meta`): the shipped abbreviations, the units in effect of a database made before
+/// `item_effective_units`, and the counting rules of targets imported before they were read
+/// from the wording.
 pub(crate) async fn migrate(pool: &Pool, ctx: &Ctx) -> R<()> {
     let now = ctx.now();
     super::MIGRATOR.run(pool).await?;
     let mut tx = begin_write(pool).await?;
-    let seeded: Option<String> =
-        sqlx::query_scalar("SELECT value FROM store_meta WHERE key = 'abbreviations_seeded'")
-            .fetch_optional(&mut *tx)
-            .await?;
-    if seeded.is_none() {
-        let at = now;
-        for (alias, name) in domain::units::DEFAULT_ABBREVIATIONS {
-            sqlx::query(
-                "INSERT INTO unit_abbreviations (alias, alias_key, unit_name, updated_at)
-                 VALUES ($1, $2, $3, $4) ON CONFLICT (alias_key) DO NOTHING",
-            )
-            .bind(*alias)
-            .bind(domain::unit_key(alias))
-            .bind(*name)
-            .bind(at)
-            .execute(&mut *tx)
-            .await?;
-        }
-        sqlx::query("INSERT INTO store_meta (key, value) VALUES ('abbreviations_seeded', $1)")
-            .bind(at.to_string())
-            .execute(&mut *tx)
-            .await?;
-        audit(
-            &mut tx,
-            now,
-            &AuditEntry::new(None, "abbreviation.seed", "abbreviation", None)
-                .after(json!({ "count": domain::units::DEFAULT_ABBREVIATIONS.len() })),
-        )
-        .await?;
+    if !meta_set(&mut tx, "abbreviations_seeded").await? {
+        seed_abbreviations(&mut tx, now).await?;
+        set_meta(&mut tx, "abbreviations_seeded", now).await?;
     }
-    // A database made before `item_effective_units` existed gets its rows once.
-    let built: Option<String> =
-        sqlx::query_scalar("SELECT value FROM store_meta WHERE key = 'effective_units_built'")
-            .fetch_optional(&mut *tx)
-            .await?;
-    if built.is_none() {
+    if !meta_set(&mut tx, "effective_units_built").await? {
         super::effective_units::refresh_all(&mut tx).await?;
-        sqlx::query("INSERT INTO store_meta (key, value) VALUES ('effective_units_built', $1)")
-            .bind(now.to_string())
-            .execute(&mut *tx)
-            .await?;
+        set_meta(&mut tx, "effective_units_built", now).await?;
     }
     if !meta_set(&mut tx, "counting_rules_suggested").await? {
         suggest_counting_rules(&mut tx, now).await?;
         set_meta(&mut tx, "counting_rules_suggested", now).await?;
     }
     tx.commit().await?;
+    Ok(())
+}
+
+async fn seed_abbreviations(conn: &mut Conn, now: i64) -> R<()> {
+    for (alias, name) in domain::units::DEFAULT_ABBREVIATIONS {
+        sqlx::query(
+            "INSERT INTO unit_abbreviations (alias, alias_key, unit_name, updated_at)
+             VALUES ($1, $2, $3, $4) ON CONFLICT (alias_key) DO NOTHING",
+        )
+        .bind(*alias)
+        .bind(domain::unit_key(alias))
+        .bind(*name)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    audit(
+        conn,
+        now,
+        &AuditEntry::new(None, "abbreviation.seed", "abbreviation", None)
+            .after(json!({ "count": domain::units::DEFAULT_ABBREVIATIONS.len() })),
+    )
+    .await?;
     Ok(())
 }
 

@@ -72,12 +72,15 @@ fn random_items(rng: &mut Rng, depth: usize, line: &mut usize) -> Vec<Item> {
         .collect()
 }
 
-async fn exec(store: &Store, sql: &'static str, a: &str, b: i64) {
-    match store.db() {
-        Db::Sqlite(p) => sqlx::query(sql).bind(a).bind(b).execute(p).await.map(drop),
-        Db::Postgres(p) => sqlx::query(sql).bind(a).bind(b).execute(p).await.map(drop),
-    }
-    .unwrap();
+/// Runs one statement, built by `$query`, on whichever backend the store has.
+macro_rules! on_backend {
+    ($store:expr, $query:expr) => {
+        match $store.db() {
+            Db::Sqlite(p) => $query.execute(p).await.map(drop),
+            Db::Postgres(p) => $query.execute(p).await.map(drop),
+        }
+        .unwrap()
+    };
 }
 
 /// Random statuses, and reports from random units on random periods (written as rows:
@@ -85,13 +88,12 @@ async fn exec(store: &Store, sql: &'static str, a: &str, b: i64) {
 async fn random_work(store: &Store, rng: &mut Rng, items: &[ItemId], units: &[UnitId]) {
     for id in items {
         let s = ItemStatus::ALL[rng.below(ItemStatus::ALL.len() as u64) as usize];
-        exec(
+        on_backend!(
             store,
-            "UPDATE items SET status = $1 WHERE id = $2",
-            s.as_str(),
-            id.0,
-        )
-        .await;
+            sqlx::query("UPDATE items SET status = $1 WHERE id = $2")
+                .bind(s.as_str())
+                .bind(id.0)
+        );
         for q in 1..=4u32 {
             if !rng.chance(35) {
                 continue;
@@ -104,29 +106,16 @@ async fn random_work(store: &Store, rng: &mut Rng, items: &[ItemId], units: &[Un
                        VALUES ($1, $2, $3, $4, $5, 1, 'báo cáo', $6, 0)
                        ON CONFLICT DO NOTHING";
             let (start, end) = (period.start().to_string(), period.end().to_string());
-            match store.db() {
-                Db::Sqlite(p) => sqlx::query(sql)
+            on_backend!(
+                store,
+                sqlx::query(sql)
                     .bind(id.0)
                     .bind(unit.0)
                     .bind(period.to_string())
                     .bind(&start)
                     .bind(&end)
                     .bind(percent)
-                    .execute(p)
-                    .await
-                    .map(drop),
-                Db::Postgres(p) => sqlx::query(sql)
-                    .bind(id.0)
-                    .bind(unit.0)
-                    .bind(period.to_string())
-                    .bind(&start)
-                    .bind(&end)
-                    .bind(percent)
-                    .execute(p)
-                    .await
-                    .map(drop),
-            }
-            .unwrap();
+            );
         }
     }
 }

@@ -4,7 +4,6 @@
 
 use super::Choice;
 use crate::AppState;
-use crate::charts::progress_bar;
 use crate::errors::AppError;
 use crate::form::{parse_date, read_form, ticked};
 use crate::i18n::Tr;
@@ -269,8 +268,7 @@ fn list_rows(t: &Tr, plan_names: &[(PlanId, String)], rows: &[ItemListRow]) -> V
     let plan_name = |id: PlanId| names.get(&id).copied().unwrap_or_default().to_string();
     rows.iter()
         .map(|r| {
-            let percent = r.percent.map(|p| p.clamp(0, 100) as u8);
-            let label = t.t("list.col_percent");
+            let (percent, bar) = crate::row_state::percent_bar(t, r.percent);
             ListRow {
                 id: r.id.0,
                 numbering: r.numbering.clone().unwrap_or_default(),
@@ -281,7 +279,7 @@ fn list_rows(t: &Tr, plan_names: &[(PlanId, String)], rows: &[ItemListRow]) -> V
                 due: r.due.map(domain::format_date).unwrap_or_default(),
                 overdue: r.overdue,
                 percent,
-                bar: percent.map_or_else(String::new, |p| progress_bar(label, p)),
+                bar,
                 latest_report: r.latest_report.map(domain::format_date).unwrap_or_default(),
                 lead: r.lead_units.join(", "),
                 coord: r.coordinating_units.join(", "),

@@ -127,7 +127,6 @@ struct DashboardPage<'a> {
     soon_total: usize,
     recent: Vec<RecentLine>,
     open_escalations: usize,
-    unread: usize,
     events: Option<Vec<EventLine>>,
 }
 
@@ -355,7 +354,7 @@ async fn render(
     let all_units = app.store().list_units().await?;
     let heading = heading(ctx, unit, &all_units);
     let units = unit_switch(&all_units, user, board, unit);
-    let (open_escalations, unread) = counters(app, user, board).await?;
+    let open_escalations = open_escalations(app, board).await?;
     let recent = recent_lines(ctx, &data);
     let events = Some(upcoming_events(app, unit).await?).filter(|e| !e.is_empty());
     Ok(render_page(DashboardPage {
@@ -383,7 +382,6 @@ async fn render(
         soon_total: drawn.soon_total,
         recent,
         open_escalations,
-        unread,
         events,
     }))
 }
@@ -424,20 +422,14 @@ fn unit_switch(
         .collect()
 }
 
-/// Open escalations (the Board only) and the viewer's unread notifications.
-async fn counters(
-    app: &AppState,
-    user: &SessionUser,
-    board: bool,
-) -> Result<(usize, usize), AppError> {
-    let open_escalations = if board {
+/// Open escalations (the Board only). The unread notifications are the header's count
+/// (`Layout::unread`), taken once per page by the session middleware.
+async fn open_escalations(app: &AppState, board: bool) -> Result<usize, AppError> {
+    Ok(if board {
         app.store().escalations(false, 1000).await?.len()
     } else {
         0
-    };
-    let notifications = app.store().notifications(user.id, 200).await?;
-    let unread = notifications.iter().filter(|n| !n.read).count();
-    Ok((open_escalations, unread))
+    })
 }
 
 /// The latest progress reports, as the dashboard lists them.
