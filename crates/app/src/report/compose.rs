@@ -266,30 +266,48 @@ fn difficulties(flat: &[Flat], targets: &[TargetProgress], t: &Tally) -> String 
             None => format!("- {}", label(f.node)),
         })
         .collect();
-    let labels: HashMap<ItemId, String> = flat
+    let titles: HashMap<ItemId, &str> = flat
         .iter()
-        .map(|f| (f.node.item.id, label(f.node)))
+        .map(|f| (f.node.item.id, f.node.item.title.as_str()))
         .collect();
-    lines.extend(targets.iter().filter(|x| band(x) == Band::Below).map(|x| {
-        format!(
-            "- Chỉ tiêu {} ({}): đạt {}",
-            format_target(x.min, x.max, &x.unit, x.per.as_deref()),
-            labels.get(&x.item_id).map_or("", String::as_str),
-            x.actual.map(domain::format_number).unwrap_or_default()
-        )
-    }));
-    if lines.is_empty() {
+    lines.extend(
+        targets
+            .iter()
+            .filter(|x| band(x) == Band::Below)
+            .map(|x| below_line(x, titles.get(&x.item_id).copied().unwrap_or_default())),
+    );
+    let mut counts = Vec::new();
+    if t.late > 0 {
+        counts.push(format!("{} nhiệm vụ chậm tiến độ", t.late));
+    }
+    if t.below > 0 {
+        counts.push(format!("{} chỉ tiêu chưa đạt", t.below));
+    }
+    if counts.is_empty() {
         return "Không có nhiệm vụ chậm tiến độ và không có chỉ tiêu chưa đạt.".into();
     }
-    let mut s = format!(
-        "Còn {} nhiệm vụ chậm tiến độ và {} chỉ tiêu chưa đạt:",
-        t.late, t.below
-    );
+    let mut s = format!("Còn {}:", counts.join(" và "));
     for l in &lines {
         s.push('\n');
         s.push_str(l);
     }
     s
+}
+
+/// "- Chỉ tiêu 20–30 cuộc/năm: đạt 1 theo hồ sơ (các đơn vị báo cáo 12) — <item>": a
+/// counted figure that the units reported otherwise says both, as the item page does.
+fn below_line(x: &TargetProgress, item_title: &str) -> String {
+    let actual = x.actual.map(domain::format_number).unwrap_or_default();
+    let reported = x.discrepancy().map_or_else(String::new, |d| {
+        format!(
+            " theo hồ sơ (các đơn vị báo cáo {})",
+            domain::format_number(d.reported)
+        )
+    });
+    format!(
+        "- Chỉ tiêu {}: đạt {actual}{reported} — {item_title}",
+        format_target(x.min, x.max, &x.unit, x.per.as_deref()),
+    )
 }
 
 /// The top-level items not done nor suspended, one a line.

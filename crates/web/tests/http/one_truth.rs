@@ -24,13 +24,19 @@ fn number_after(html: &str, marker: &str) -> usize {
         .unwrap_or_else(|_| panic!("no number after {marker}"))
 }
 
-/// The overdue items the report's prefilled "difficulties" counts.
+/// The overdue items the report's prefilled "difficulties" counts ("Còn N nhiệm vụ chậm
+/// tiến độ", said only when N > 0).
 fn late_in_report(html: &str) -> usize {
     if html.contains("Không có nhiệm vụ chậm tiến độ") {
-        0
-    } else {
-        number_after(html, "Còn ")
+        return 0;
     }
+    let Some(at) = html.find(" nhiệm vụ chậm tiến độ") else {
+        return 0;
+    };
+    let before = &html[..at];
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    assert!(digits > 0, "a count before \"nhiệm vụ chậm tiến độ\"");
+    before[at - digits..].parse().unwrap()
 }
 
 /// The item list's total for `query`.
@@ -81,6 +87,26 @@ async fn overdue_and_workload_are_the_same_on_every_page() {
             .unwrap();
         assert_eq!(tree.matches("class=\"chip overdue\"").count(), overdue);
 
+        // One item due in the first quarter: late at the half's and the year's end.
+        let item = app.item_id("Tham gia các phiên họp online").await;
+        let it = app.store.item_tracking(item).await.unwrap().unwrap();
+        let path = format!("/items/{}", item.0);
+        let csrf = app.csrf_from(&path).await;
+        let r = app
+            .post(
+                &format!("{path}/details"),
+                &[
+                    ("_csrf", &csrf),
+                    ("version", &it.version.to_string()),
+                    ("title", &it.title),
+                    ("text", &it.text),
+                    ("start", "01/01/2025"),
+                    ("due", "31/03/2025"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+
         // As of 30/06/2025 the dashboard and the first-half report agree.
         let h1 = app
             .get(&format!("/dashboard?plan={plan}&period=2025-H1"))
@@ -90,6 +116,7 @@ async fn overdue_and_workload_are_the_same_on_every_page() {
             .unwrap();
         assert!(h1.contains("30/06/2025"), "counted as of the half's end");
         let overdue_h1 = number_after(&h1, "id=\"overdue-count\">");
+        assert!(overdue_h1 > 0, "the first-quarter item is late by 30/06");
         let report = app
             .get(&format!("/plans/{plan}/official-report?period=2025-H1"))
             .await
@@ -111,6 +138,7 @@ async fn overdue_and_workload_are_the_same_on_every_page() {
             .unwrap();
         // An item due on 31/12 is not yet late on 31/12 (due before the day, as everywhere).
         let overdue_year = number_after(&dash_year, "id=\"overdue-count\">");
+        assert!(overdue_year > 0);
         assert_eq!(late_in_report(&year), overdue_year);
 
         // A period outside the plan is refused, and the page opens on the plan's own.
