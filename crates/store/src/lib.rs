@@ -292,7 +292,7 @@ impl Store {
 
     /// Every item of the plan in document order with its state at `as_of`
     /// (`domain::tracking::state`): units in effect, overdue, percent, roll-up. Served from
-    /// memory while no audited change has happened since it was computed; otherwise 4
+    /// memory while no audited change has happened since it was computed; otherwise 3
     /// queries.
     pub async fn plan_states(
         &self,
