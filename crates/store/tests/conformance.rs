@@ -1475,6 +1475,10 @@ async fn sqlite_in_memory_works() {
 #[path = "conformance/tracking.rs"]
 mod tracking;
 
+// An item moved under another parent takes its new units everywhere (issue 11).
+#[path = "conformance/reparent.rs"]
+mod reparent;
+
 #[path = "conformance/events.rs"]
 mod events;
 // Targets counted by default, both figures, progress as of a day (issue 11).

@@ -36,6 +36,7 @@ const NOTICES: &[&str] = &[
     "item_added",
     "item_split",
     "item_moved",
+    "item_reparented",
     "report_filed",
     "report_saved",
     "report_accepted",

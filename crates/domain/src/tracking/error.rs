@@ -31,6 +31,10 @@ pub enum TrackingError {
     UnknownTarget(i64),
     #[error("the report needs text, a percent or a figure")]
     EmptyReport,
+    #[error("an item cannot move under itself or one of its own sub-items")]
+    MoveUnderItself,
+    #[error("the new parent is in another plan")]
+    ParentInOtherPlan,
     #[error(transparent)]
     Conflict(#[from] Conflict),
 }
@@ -49,6 +53,8 @@ impl TrackingError {
             TrackingError::NegativeFigure(_) => "tracking.negative_figure",
             TrackingError::UnknownTarget(_) => "tracking.unknown_target",
             TrackingError::EmptyReport => "tracking.empty_report",
+            TrackingError::MoveUnderItself => "tracking.move_under_itself",
+            TrackingError::ParentInOtherPlan => "tracking.parent_in_other_plan",
             TrackingError::Conflict(_) => "tracking.conflict",
         }
     }

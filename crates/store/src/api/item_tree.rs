@@ -40,4 +40,18 @@ impl Store {
             item_tree::move_item(&self.ctx, id, expected_version, position, actor)
         )
     }
+
+    /// Moves an item, with its sub-items, under another parent (None: the top level).
+    pub async fn reparent_item(
+        &self,
+        id: domain::ItemId,
+        expected_version: i64,
+        new_parent: Option<domain::ItemId>,
+        actor: &domain::Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch!(
+            self,
+            item_tree::reparent_item(&self.ctx, id, expected_version, new_parent, actor)
+        )
+    }
 }

@@ -321,4 +321,77 @@ pub(crate) async fn move_item(
     Ok(v)
 }
 
+/// Moves an item, with its sub-items, under another parent (None: the top level), last
+/// among its new siblings. The Board or an admin: the units it inherits change with it,
+/// and `item_effective_units` is rewritten in the same transaction.
+pub(crate) async fn reparent_item(
+    pool: &Pool,
+    ctx: &Ctx,
+    id: ItemId,
+    expected: i64,
+    new_parent: Option<ItemId>,
+    actor: &Actor,
+) -> R<i64> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let it = locked_item(&mut tx, id).await?;
+    tracking::check_change_units(actor)?;
+    item_version(&it, expected)?;
+    if it.parent_id == new_parent {
+        return Ok(it.version);
+    }
+    let parents: Vec<(ItemId, Option<ItemId>)> = sqlx::query_as::<_, (i64, Option<i64>)>(
+        "SELECT id, parent_id FROM items WHERE plan_id = $1",
+    )
+    .bind(it.plan_id.0)
+    .fetch_all(&mut *tx)
+    .await?
+    .into_iter()
+    .map(|(i, p)| (ItemId(i), p.map(ItemId)))
+    .collect();
+    tracking::check_reparent(&parents, id, new_parent)?;
+    let (old_appendix, old_depth): (Option<i64>, i64) =
+        sqlx::query_as("SELECT appendix_id, depth FROM items WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(&mut *tx)
+            .await?;
+    let (appendix, depth): (Option<i64>, i64) = match new_parent {
+        Some(p) => {
+            let (a, d): (Option<i64>, i64) =
+                sqlx::query_as("SELECT appendix_id, depth FROM items WHERE id = $1")
+                    .bind(p.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            (a, d + 1)
+        }
+        None => (None, 0),
+    };
+    bump(&mut tx, now, &it).await?;
+    sqlx::query("UPDATE items SET parent_id = $1, position = 1000000000 WHERE id = $2")
+        .bind(new_parent.map(|p| p.0))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+    // The sub-items keep their shape: same appendix as their new root, depth shifted.
+    let mut moved = tracking::descendants(&parents, id);
+    moved.push(id);
+    for m in &moved {
+        sqlx::query("UPDATE items SET appendix_id = $1, depth = depth + $2 WHERE id = $3")
+            .bind(appendix)
+            .bind(depth - old_depth)
+            .bind(m.0)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let mut old = siblings(&mut tx, it.plan_id, it.parent_id, old_appendix).await?;
+    old.retain(|s| *s != id.0);
+    renumber(&mut tx, &old).await?;
+    let new = siblings(&mut tx, it.plan_id, new_parent, appendix).await?;
+    renumber(&mut tx, &new).await?;
+    super::effective_units::refresh_plan(&mut tx, it.plan_id).await?;
+    let v = finish_item_change(&mut tx, now, actor, "item.reparent", &it).await?;
+    tx.commit().await?;
+    Ok(v)
+}
+
 // ---- progress reports -----------------------------------------------------------------------

@@ -28,20 +28,20 @@ conformance!(
     tracking_a_report_with_work_done_starts_its_item,
 );
 
-struct Fixture {
-    plan: PlanId,
-    qlds: UnitId,
-    bao_tang: UnitId,
-    tap_chi: UnitId,
-    other: UnitId,
-    item1: ItemId,
-    item11: ItemId,
-    item21: ItemId,
-    lead: Actor,
-    coord: Actor,
-    partner: Actor,
-    outsider: Actor,
-    board: Actor,
+pub(crate) struct Fixture {
+    pub(crate) plan: PlanId,
+    pub(crate) qlds: UnitId,
+    pub(crate) bao_tang: UnitId,
+    pub(crate) tap_chi: UnitId,
+    pub(crate) other: UnitId,
+    pub(crate) item1: ItemId,
+    pub(crate) item11: ItemId,
+    pub(crate) item21: ItemId,
+    pub(crate) lead: Actor,
+    pub(crate) coord: Actor,
+    pub(crate) partner: Actor,
+    pub(crate) outsider: Actor,
+    pub(crate) board: Actor,
 }
 
 fn actor(id: UserId, roles: &[Role], units: &[UnitId]) -> Actor {
@@ -53,7 +53,7 @@ fn actor(id: UserId, roles: &[Role], units: &[UnitId]) -> Actor {
     }
 }
 
-async fn fixture(store: &Store) -> Fixture {
+pub(crate) async fn fixture(store: &Store) -> Fixture {
     let plan = store
         .import_plan(&sample_plan(), "kh.txt", &"c".repeat(64), None)
         .await
@@ -107,7 +107,7 @@ async fn fixture(store: &Store) -> Fixture {
     }
 }
 
-fn forbidden(r: Result<impl std::fmt::Debug, StoreError>) {
+pub(crate) fn forbidden(r: Result<impl std::fmt::Debug, StoreError>) {
     match r {
         Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => {}
         other => panic!("expected forbidden, got {other:?}"),
@@ -1292,6 +1292,51 @@ async fn tracking_item_list_counts_up_to_a_cap(store: &Store) {
         3,
         "rows, units and reports, no count"
     );
+    // A unit with hundreds of items is paged by walking the due dates: the same rows,
+    // in the same order, as looking every one of them up; its size is the total.
+    let units = store.list_units().await.unwrap();
+    let mut walked = 0;
+    for u in &units {
+        let mut every = Vec::new();
+        let mut after = None;
+        loop {
+            let batch = store
+                .list_items(&ItemFilter {
+                    unit_id: Some(u.id),
+                    per_page: 1000,
+                    after_id: after,
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            let Some(last) = batch.rows.last() else { break };
+            after = Some(last.id);
+            every.extend(batch.rows.iter().map(|r| (r.due.is_none(), r.due, r.id.0)));
+        }
+        every.sort();
+        walked += usize::from(every.len() >= 500);
+        for page in [1, 3] {
+            let got = store
+                .list_items(&ItemFilter {
+                    unit_id: Some(u.id),
+                    per_page: 50,
+                    page,
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            let want: Vec<i64> = every
+                .iter()
+                .skip((page as usize - 1) * 50)
+                .take(50)
+                .map(|k| k.2)
+                .collect();
+            let ids: Vec<i64> = got.rows.iter().map(|r| r.id.0).collect();
+            assert_eq!(ids, want, "{} page {page}", u.name);
+            assert_eq!(got.total, every.len() as i64, "{}", u.name);
+        }
+    }
+    assert!(walked > 0, "some unit is large enough to walk");
 }
 
 /// The first report with a percent above 0 moves a "chưa triển khai" item to "đang thực

@@ -52,7 +52,11 @@ impl Worded for TrackingError {
             ],
             E::PercentOutOfRange(v) | E::NegativeFigure(v) => vec![text("value", v.as_str())],
             E::UnknownTarget(id) => vec![text("target", id.to_string())],
-            E::Forbidden { .. } | E::ReasonRequired | E::EmptyReport => vec![],
+            E::Forbidden { .. }
+            | E::ReasonRequired
+            | E::EmptyReport
+            | E::MoveUnderItself
+            | E::ParentInOtherPlan => vec![],
         };
         say(lang, self.key(), args)
     }
@@ -195,6 +199,8 @@ mod tests {
             Box::new(TrackingError::NegativeFigure("-1".into())),
             Box::new(TrackingError::UnknownTarget(9)),
             Box::new(TrackingError::EmptyReport),
+            Box::new(TrackingError::MoveUnderItself),
+            Box::new(TrackingError::ParentInOtherPlan),
             Box::new(TrackingError::Conflict(Conflict {
                 current: 4,
                 attempted: 3,

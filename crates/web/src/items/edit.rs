@@ -14,9 +14,9 @@ use crate::session::{Ctx, SessionUser, Signed, redirect};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::{CountingRule, ItemId, Measure, TrackingError, UnitId, Window};
+use domain::{CountingRule, ItemId, Measure, UnitId, Window};
 use serde::Deserialize;
-use store::{ItemEdit, NewItem, ResponsiblePerson, SplitPart, StoreError, TargetSource};
+use store::{ItemEdit, ResponsiblePerson, StoreError, TargetSource};
 
 /// The request a form handler answers: who asks, about which item.
 #[derive(Clone, Copy)]
@@ -60,7 +60,7 @@ pub async fn failed(
 }
 
 /// The item page again with `key`'s message beside `form` (422).
-async fn invalid(
+pub(super) async fn invalid(
     on: On<'_>,
     form: &'static str,
     key: FormError,
@@ -81,7 +81,7 @@ async fn invalid(
 
 /// The answer to a change the store was asked for: `ok` of what it returned, or what
 /// [`failed`] shows.
-async fn answer<T>(
+pub(super) async fn answer<T>(
     on: On<'_>,
     form: &'static str,
     result: Result<T, StoreError>,
@@ -95,13 +95,13 @@ async fn answer<T>(
     }
 }
 
-fn on<'a>(app: &'a AppState, ctx: &'a Ctx, user: &'a SessionUser, id: ItemId) -> On<'a> {
+pub(super) fn on<'a>(app: &'a AppState, ctx: &'a Ctx, user: &'a SessionUser, id: ItemId) -> On<'a> {
     On { app, ctx, user, id }
 }
 
 /// After a split or a move: the parent, where the new order shows (the item itself at the
 /// top level).
-fn to_parent(ctx: &Ctx, it: &store::ItemTracking, notice: &str) -> Response {
+pub(super) fn to_parent(ctx: &Ctx, it: &store::ItemTracking, notice: &str) -> Response {
     let at = it.parent_id.unwrap_or(it.id);
     redirect(ctx, &format!("/items/{}?notice={notice}", at.0))
 }
@@ -110,12 +110,12 @@ fn done(ctx: &Ctx, id: ItemId, anchor: &str) -> Response {
     redirect(ctx, &format!("/items/{}?notice=item_saved#{anchor}", id.0))
 }
 
-fn added(ctx: &Ctx, item: ItemId) -> Response {
+pub(super) fn added(ctx: &Ctx, item: ItemId) -> Response {
     redirect(ctx, &format!("/items/{}?notice=item_added", item.0))
 }
 
 /// Unit ids of a checkbox group, each once, in the order ticked.
-fn distinct(ids: &[i64]) -> Vec<UnitId> {
+pub(super) fn distinct(ids: &[i64]) -> Vec<UnitId> {
     let mut out: Vec<UnitId> = Vec::new();
     for u in ids.iter().copied().map(UnitId) {
         if !out.contains(&u) {
@@ -312,154 +312,6 @@ pub async fn people(
     .await
 }
 
-/// An added item: a child of this item, or (with `lead`) a top-level item of a plan.
-#[derive(Deserialize)]
-pub struct AddForm {
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    text: String,
-    #[serde(default)]
-    lead: Vec<i64>,
-}
-
-impl AddForm {
-    fn parse(
-        &self,
-        plan_id: domain::PlanId,
-        parent_id: Option<ItemId>,
-    ) -> Result<NewItem, FormError> {
-        let title = self.title.trim();
-        if title.is_empty() {
-            return Err("track.title_required");
-        }
-        Ok(NewItem {
-            plan_id,
-            parent_id,
-            position: None,
-            numbering: None,
-            title: title.to_string(),
-            text: self.text.trim().to_string(),
-            lead: distinct(&self.lead),
-            coordinating: Vec::new(),
-            start: None,
-            due: None,
-        })
-    }
-}
-
-pub async fn add_child(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Id(id): Id<ItemId>,
-    Posted { form: f, pairs }: Posted<AddForm>,
-) -> Result<Response, AppError> {
-    let on = on(&app, &ctx, &user, id);
-    let parent = super::visible_item(&app, &user, id).await?;
-    let new = match f.parse(parent.plan_id, Some(id)) {
-        Ok(new) => NewItem {
-            lead: Vec::new(),
-            ..new
-        },
-        Err(key) => return invalid(on, "add", key, Overlay::default()).await,
-    };
-    let saved = app.store().add_item(&new, &user.actor).await;
-    answer(on, "add", saved, Overlay::default(), &pairs, |child| {
-        added(&ctx, child)
-    })
-    .await
-}
-
-#[derive(Deserialize)]
-pub struct SplitForm {
-    version: i64,
-    #[serde(default)]
-    parts: String,
-}
-
-impl SplitForm {
-    /// The parts, a title per line; the item keeps its `text` with the first title, the
-    /// new parts start with a title only.
-    fn parse(&self, text: &str) -> Result<Vec<SplitPart>, FormError> {
-        let titles: Vec<&str> = self
-            .parts
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        if titles.len() < 2 {
-            return Err("track.split_two");
-        }
-        Ok(titles
-            .iter()
-            .enumerate()
-            .map(|(i, t)| SplitPart {
-                title: t.to_string(),
-                text: if i == 0 { text.into() } else { String::new() },
-            })
-            .collect())
-    }
-}
-
-pub async fn split(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Id(id): Id<ItemId>,
-    Posted { form: f, pairs }: Posted<SplitForm>,
-) -> Result<Response, AppError> {
-    let on = on(&app, &ctx, &user, id);
-    let it = super::visible_item(&app, &user, id).await?;
-    let parts = match f.parse(&it.text) {
-        Ok(parts) => parts,
-        Err(key) => return invalid(on, "split", key, Overlay::default()).await,
-    };
-    let saved = app
-        .store()
-        .split_item(id, f.version, &parts, &user.actor)
-        .await;
-    answer(on, "split", saved, Overlay::default(), &pairs, |_| {
-        to_parent(&ctx, &it, "item_split")
-    })
-    .await
-}
-
-#[derive(Deserialize)]
-pub struct MoveForm {
-    version: i64,
-    #[serde(default)]
-    direction: String,
-}
-
-impl MoveForm {
-    /// The position asked for, one up or one down from `position`.
-    fn parse(&self, position: i64) -> Result<i64, FormError> {
-        match self.direction.as_str() {
-            "up" => Ok((position - 1).max(0)),
-            "down" => Ok(position + 1),
-            _ => Err("form.unknown_direction"),
-        }
-    }
-}
-
-pub async fn move_item(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Id(id): Id<ItemId>,
-    Posted { form: f, pairs }: Posted<MoveForm>,
-) -> Result<Response, AppError> {
-    let on = on(&app, &ctx, &user, id);
-    let it = super::visible_item(&app, &user, id).await?;
-    let to = match f.parse(it.position) {
-        Ok(to) => to,
-        Err(key) => return invalid(on, "move", key, Overlay::default()).await,
-    };
-    let saved = app.store().move_item(id, f.version, to, &user.actor).await;
-    answer(on, "move", saved, Overlay::default(), &pairs, |_| {
-        to_parent(&ctx, &it, "item_moved")
-    })
-    .await
-}
-
 /// A target's source: entered figures, or a count over the item's events of the kinds
 /// ticked, in the year typed (else the item's start year), of records or of a field's sum.
 #[derive(Deserialize)]
@@ -539,20 +391,4 @@ pub async fn target_source(
         done(&ctx, id, "targets")
     })
     .await
-}
-
-/// `POST /plans/{id}/items`: a top-level item that is not in the document (Board, admin).
-pub async fn add_top(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Id(plan): Id<domain::PlanId>,
-    Posted { form: f, .. }: Posted<AddForm>,
-) -> Result<Response, AppError> {
-    let new = f.parse(plan, None).map_err(AppError::form)?;
-    match app.store().add_item(&new, &user.actor).await {
-        Ok(item) => Ok(added(&ctx, item)),
-        Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => Err(AppError::Forbidden),
-        Err(StoreError::NotFound(_)) => Err(AppError::NotFound),
-        Err(e) => Err(e.into()),
-    }
 }

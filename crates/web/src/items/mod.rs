@@ -5,6 +5,7 @@
 
 pub mod edit;
 pub mod list;
+mod structure;
 mod view;
 
 use crate::AppState;
@@ -31,11 +32,12 @@ pub fn routes() -> Router<AppState> {
         .route("/items/{id}/details", post(edit::details))
         .route("/items/{id}/units", post(edit::units))
         .route("/items/{id}/people", post(edit::people))
-        .route("/items/{id}/children", post(edit::add_child))
-        .route("/items/{id}/split", post(edit::split))
-        .route("/items/{id}/move", post(edit::move_item))
+        .route("/items/{id}/children", post(structure::add_child))
+        .route("/items/{id}/split", post(structure::split))
+        .route("/items/{id}/move", post(structure::move_item))
+        .route("/items/{id}/parent", post(structure::reparent))
         .route("/targets/{id}/source", post(edit::target_source))
-        .route("/plans/{id}/items", post(edit::add_top))
+        .route("/plans/{id}/items", post(structure::add_top))
 }
 
 pub struct Crumb {

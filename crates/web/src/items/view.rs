@@ -51,6 +51,9 @@ pub(super) struct ItemPage<'a> {
     kinds: Vec<Choice>,
     reason_input: String,
     unit_choices: Vec<(i64, String, bool, bool)>,
+    /// Where the item may move (the Board, an admin): the plan's items outside its own
+    /// sub-tree; the empty value is the top level.
+    parent_choices: Vec<Choice>,
     report_form: Option<ReportForm>,
     /// Reports of the user's units returned by the Board, shown above their form.
     returned: Vec<ReturnedLine>,
@@ -172,6 +175,9 @@ impl<'a> ItemPage<'a> {
         );
         page.returned = returned;
         page.grades = grades;
+        if page.can_change_units {
+            page.parent_choices = parent_choices(ctx, app, &page_item_parent(&page), id).await?;
+        }
         // Only for someone who may make it done: the status form offers it.
         page.confirm_done = asks
             && page
@@ -234,6 +240,7 @@ impl<'a> ItemPage<'a> {
             kinds: record_kinds(lang),
             reason_input: overlay.status_reason.unwrap_or_default(),
             unit_choices: unit_choices(&it, units),
+            parent_choices: Vec::new(),
             report_form,
             returned: Vec::new(),
             grades: None,
@@ -242,6 +249,50 @@ impl<'a> ItemPage<'a> {
             error,
         }
     }
+}
+
+fn page_item_parent(page: &ItemPage) -> Option<i64> {
+    page.ancestors.last().map(|a| a.id)
+}
+
+/// The plan's items an item may move under: all but itself and its sub-items, depth
+/// first, indented; the top level first.
+async fn parent_choices(
+    ctx: &Ctx,
+    app: &AppState,
+    parent: &Option<i64>,
+    id: ItemId,
+) -> Result<Vec<Choice>, AppError> {
+    let store = app.store();
+    let Some(plan) = store.item(id).await?.map(|v| v.plan_id) else {
+        return Ok(Vec::new());
+    };
+    let Some(view) = store.plan(plan).await? else {
+        return Ok(Vec::new());
+    };
+    let all = view.all_items();
+    let tree: Vec<(ItemId, Option<ItemId>)> =
+        all.iter().map(|n| (n.item.id, n.item.parent_id)).collect();
+    let mut below = domain::tracking::descendants(&tree, id);
+    below.push(id);
+    let mut out = vec![Choice {
+        value: String::new(),
+        label: ctx.tr().t("track.parent_top").to_string(),
+        selected: parent.is_none(),
+    }];
+    for n in all.iter().filter(|n| !below.contains(&n.item.id)) {
+        let label = domain::item_label(n.item.numbering.as_deref(), &n.item.title);
+        let short: String = label.chars().take(90).collect();
+        out.push(Choice {
+            value: n.item.id.0.to_string(),
+            label: format!(
+                "{}{short}",
+                "\u{a0}\u{a0}".repeat(n.item.depth.max(0) as usize)
+            ),
+            selected: *parent == Some(n.item.id.0),
+        });
+    }
+    Ok(out)
 }
 
 fn page_title(v: &ItemView) -> String {

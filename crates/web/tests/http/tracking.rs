@@ -741,3 +741,105 @@ async fn a_report_moves_the_status_and_a_full_one_asks_the_lead_to_confirm_done(
         );
     }
 }
+
+/// Issue 11: an item moved under another parent takes that parent's units everywhere:
+/// the partner now leading it sees it, the list's unit filter finds it, and only the
+/// Board may move it (never under itself).
+#[tokio::test]
+async fn the_board_moves_an_item_under_another_parent_and_its_units_follow() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let sessions = app.item_id(SESSIONS).await;
+        let target = app.item_id("Biên soạn và xuất bản").await;
+        let tap_chi = app.unit_id("Tạp chí Kiến trúc").await;
+        let path = format!("/items/{}", sessions.0);
+        let version = || async {
+            let it = app.store.item_tracking(sessions).await.unwrap().unwrap();
+            it.version.to_string()
+        };
+        assert_eq!(c.partner.get(&path).await.status(), StatusCode::NOT_FOUND);
+        let page = c.board.get(&path).await.text().await.unwrap();
+        assert!(
+            page.contains("name=\"parent\"") && page.contains(&format!("value=\"{}\"", target.0))
+        );
+        assert!(
+            !page.contains(&format!("<option value=\"{}\"", sessions.0)),
+            "not under itself"
+        );
+        let csrf = csrf_of(&page);
+        let to = target.0.to_string();
+        let lead_csrf = c.lead.csrf_from(&path).await;
+        let v = version().await;
+        let r = c
+            .lead
+            .post(
+                &format!("{path}/parent"),
+                &[("_csrf", &lead_csrf), ("version", &v), ("parent", &to)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        let parent_of_sessions = app
+            .store
+            .item_tracking(sessions)
+            .await
+            .unwrap()
+            .unwrap()
+            .parent_id
+            .unwrap();
+        let own = sessions.0.to_string();
+        let r = c
+            .board
+            .post(
+                &format!("/items/{}/parent", parent_of_sessions.0),
+                &[
+                    ("_csrf", &csrf),
+                    (
+                        "version",
+                        &app.store
+                            .item_tracking(parent_of_sessions)
+                            .await
+                            .unwrap()
+                            .unwrap()
+                            .version
+                            .to_string(),
+                    ),
+                    ("parent", &own),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("mục con của nó"));
+
+        let r = c
+            .board
+            .post(
+                &format!("{path}/parent"),
+                &[("_csrf", &csrf), ("version", &v), ("parent", &to)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("sang mục cấp trên mới"), "the notice");
+        // The partner's unit leads it now (inherited), so the partner sees it, and the
+        // list filtered by that unit has it.
+        assert_eq!(c.partner.get(&path).await.status(), StatusCode::OK);
+        let list = c
+            .board
+            .get(&format!("/items?unit={}&relation=lead", tap_chi.0))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(list.contains(SESSIONS), "the list follows the move");
+        // A second submit of the same (now stale) form is a conflict, not a second move.
+        let r = c
+            .board
+            .post(
+                &format!("{path}/parent"),
+                &[("_csrf", &csrf), ("version", &v), ("parent", "")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+    }
+}

@@ -1,0 +1,221 @@
+//! Changing a plan's shape from an item's page: added items (under the item, or at the
+//! top of a plan), splits, moves among siblings and moves under another parent.
+
+use super::Overlay;
+use super::edit::{added, answer, distinct, invalid, on, to_parent};
+use crate::AppState;
+use crate::errors::AppError;
+use crate::extract::Id;
+use crate::form::{FormError, Posted};
+use crate::session::Signed;
+use axum::extract::State;
+use axum::response::Response;
+use domain::{ItemId, TrackingError};
+use serde::Deserialize;
+use store::{NewItem, SplitPart, StoreError};
+
+/// An added item: a child of this item, or (with `lead`) a top-level item of a plan.
+#[derive(Deserialize)]
+pub struct AddForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    lead: Vec<i64>,
+}
+
+impl AddForm {
+    fn parse(
+        &self,
+        plan_id: domain::PlanId,
+        parent_id: Option<ItemId>,
+    ) -> Result<NewItem, FormError> {
+        let title = self.title.trim();
+        if title.is_empty() {
+            return Err("track.title_required");
+        }
+        Ok(NewItem {
+            plan_id,
+            parent_id,
+            position: None,
+            numbering: None,
+            title: title.to_string(),
+            text: self.text.trim().to_string(),
+            lead: distinct(&self.lead),
+            coordinating: Vec::new(),
+            start: None,
+            due: None,
+        })
+    }
+}
+
+pub async fn add_child(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<AddForm>,
+) -> Result<Response, AppError> {
+    let on = on(&app, &ctx, &user, id);
+    let parent = super::visible_item(&app, &user, id).await?;
+    let new = match f.parse(parent.plan_id, Some(id)) {
+        Ok(new) => NewItem {
+            lead: Vec::new(),
+            ..new
+        },
+        Err(key) => return invalid(on, "add", key, Overlay::default()).await,
+    };
+    let saved = app.store().add_item(&new, &user.actor).await;
+    answer(on, "add", saved, Overlay::default(), &pairs, |child| {
+        added(&ctx, child)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct SplitForm {
+    version: i64,
+    #[serde(default)]
+    parts: String,
+}
+
+impl SplitForm {
+    /// The parts, a title per line; the item keeps its `text` with the first title, the
+    /// new parts start with a title only.
+    fn parse(&self, text: &str) -> Result<Vec<SplitPart>, FormError> {
+        let titles: Vec<&str> = self
+            .parts
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if titles.len() < 2 {
+            return Err("track.split_two");
+        }
+        Ok(titles
+            .iter()
+            .enumerate()
+            .map(|(i, t)| SplitPart {
+                title: t.to_string(),
+                text: if i == 0 { text.into() } else { String::new() },
+            })
+            .collect())
+    }
+}
+
+pub async fn split(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<SplitForm>,
+) -> Result<Response, AppError> {
+    let on = on(&app, &ctx, &user, id);
+    let it = super::visible_item(&app, &user, id).await?;
+    let parts = match f.parse(&it.text) {
+        Ok(parts) => parts,
+        Err(key) => return invalid(on, "split", key, Overlay::default()).await,
+    };
+    let saved = app
+        .store()
+        .split_item(id, f.version, &parts, &user.actor)
+        .await;
+    answer(on, "split", saved, Overlay::default(), &pairs, |_| {
+        to_parent(&ctx, &it, "item_split")
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct MoveForm {
+    version: i64,
+    #[serde(default)]
+    direction: String,
+}
+
+impl MoveForm {
+    /// The position asked for, one up or one down from `position`.
+    fn parse(&self, position: i64) -> Result<i64, FormError> {
+        match self.direction.as_str() {
+            "up" => Ok((position - 1).max(0)),
+            "down" => Ok(position + 1),
+            _ => Err("form.unknown_direction"),
+        }
+    }
+}
+
+pub async fn move_item(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<MoveForm>,
+) -> Result<Response, AppError> {
+    let on = on(&app, &ctx, &user, id);
+    let it = super::visible_item(&app, &user, id).await?;
+    let to = match f.parse(it.position) {
+        Ok(to) => to,
+        Err(key) => return invalid(on, "move", key, Overlay::default()).await,
+    };
+    let saved = app.store().move_item(id, f.version, to, &user.actor).await;
+    answer(on, "move", saved, Overlay::default(), &pairs, |_| {
+        to_parent(&ctx, &it, "item_moved")
+    })
+    .await
+}
+
+/// `POST /plans/{id}/items`: a top-level item that is not in the document (Board, admin).
+pub async fn add_top(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(plan): Id<domain::PlanId>,
+    Posted { form: f, .. }: Posted<AddForm>,
+) -> Result<Response, AppError> {
+    let new = f.parse(plan, None).map_err(AppError::form)?;
+    match app.store().add_item(&new, &user.actor).await {
+        Ok(item) => Ok(added(&ctx, item)),
+        Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => Err(AppError::Forbidden),
+        Err(StoreError::NotFound(_)) => Err(AppError::NotFound),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Another parent for the item: an item id of the same plan, or empty for the top level.
+#[derive(Deserialize)]
+pub struct ParentForm {
+    version: i64,
+    #[serde(default)]
+    parent: String,
+}
+
+impl ParentForm {
+    fn parse(&self) -> Result<Option<ItemId>, FormError> {
+        match self.parent.trim() {
+            "" => Ok(None),
+            p => p
+                .parse()
+                .map(|id| Some(ItemId(id)))
+                .map_err(|_| "form.unknown_parent"),
+        }
+    }
+}
+
+/// `POST /items/{id}/parent`: the item, with its sub-items, under another parent.
+pub async fn reparent(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<ItemId>,
+    Posted { form: f, pairs }: Posted<ParentForm>,
+) -> Result<Response, AppError> {
+    let on = on(&app, &ctx, &user, id);
+    let to = match f.parse() {
+        Ok(to) => to,
+        Err(key) => return invalid(on, "parent", key, Overlay::default()).await,
+    };
+    let saved = app
+        .store()
+        .reparent_item(id, f.version, to, &user.actor)
+        .await;
+    answer(on, "parent", saved, Overlay::default(), &pairs, |_| {
+        crate::session::redirect(&ctx, &format!("/items/{}?notice=item_reparented", id.0))
+    })
+    .await
+}
