@@ -120,11 +120,44 @@ pub fn percent_as_of(reports: &[ReportFact], as_of: NaiveDate) -> Option<i64> {
         .and_then(|r| r.percent)
 }
 
+/// A change of an item's status, as the audit log records it (`item.status`,
+/// `item.status.auto`): when (Unix seconds), from what and to what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusChange {
+    pub at: i64,
+    pub before: ItemStatus,
+    pub after: ItemStatus,
+}
+
+/// The first instant after `day` in Hanoi (Unix seconds): a day's figures include what
+/// was done until its midnight.
+pub fn end_of_day(day: NaiveDate) -> i64 {
+    let next = day.succ_opt().unwrap_or(day);
+    next.and_time(chrono::NaiveTime::MIN)
+        .and_local_timezone(crate::format::vietnam_offset())
+        .single()
+        .map_or(i64::MAX, |t| t.timestamp())
+}
+
+/// The status an item had just before `until`: the one the last earlier change left; if
+/// every change came later, the one the first of them found; with no change, `current`.
+/// `changes` are in the order they were made. So the 2025-H1 report, written in
+/// December, does not call an item finished in November "hoàn thành".
+pub fn status_at(current: ItemStatus, changes: &[StatusChange], until: i64) -> ItemStatus {
+    match changes.iter().rev().find(|c| c.at < until) {
+        Some(c) => c.after,
+        None => changes.first().map_or(current, |c| c.before),
+    }
+}
+
 /// What the state computation needs of one item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemFacts {
     pub node: TreeNode,
+    /// Today's status.
     pub status: ItemStatus,
+    /// Its changes, oldest first: the status as of a past day is read from them.
+    pub status_changes: Vec<StatusChange>,
     pub due: Option<NaiveDate>,
     pub reports: Vec<ReportFact>,
 }
@@ -158,14 +191,19 @@ pub struct ItemState {
 pub fn plan_state(items: &[ItemFacts], as_of: NaiveDate) -> Vec<ItemState> {
     let nodes: Vec<TreeNode> = items.iter().map(|i| i.node.clone()).collect();
     let mut units = effective_units(&nodes);
+    let until = end_of_day(as_of);
     let mut states: Vec<ItemState> = items
         .iter()
-        .map(|f| ItemState {
+        .map(|f| {
+            let status = status_at(f.status, &f.status_changes, until);
+            (f, status)
+        })
+        .map(|(f, status)| ItemState {
             id: f.node.id,
             units: units.remove(&f.node.id).unwrap_or_default(),
-            status: f.status,
+            status,
             due: f.due,
-            overdue: is_overdue(f.status, f.due, as_of),
+            overdue: is_overdue(status, f.due, as_of),
             percent: percent_as_of(&f.reports, as_of),
             latest_report: latest_report(&f.reports, as_of).map(|r| r.period_end),
             rollup: None,

@@ -20,6 +20,7 @@ fn facts(n: TreeNode, status: ItemStatus, due: Option<NaiveDate>) -> ItemFacts {
     ItemFacts {
         node: n,
         status,
+        status_changes: Vec::new(),
         due,
         reports: Vec::new(),
     }
@@ -168,4 +169,57 @@ fn parents_roll_up_their_work_items() {
     assert!(states[4].overdue);
     assert!(states[4].units.inherited);
     assert_eq!(states[3].latest_report, Some(d(2025, 3, 31)));
+}
+
+#[test]
+fn the_status_as_of_a_past_day_comes_from_its_changes() {
+    use ItemStatus::*;
+    // Started 10/03/2025 at 09:00 Hanoi, done 18/11/2025 at 16:00 Hanoi.
+    let started = end_of_day(d(2025, 3, 9)) + 9 * 3600;
+    let finished = end_of_day(d(2025, 11, 17)) + 16 * 3600;
+    let changes = [
+        StatusChange {
+            at: started,
+            before: NotStarted,
+            after: InProgress,
+        },
+        StatusChange {
+            at: finished,
+            before: InProgress,
+            after: Done,
+        },
+    ];
+    assert_eq!(
+        status_at(Done, &changes, end_of_day(d(2025, 1, 31))),
+        NotStarted
+    );
+    assert_eq!(
+        status_at(Done, &changes, end_of_day(d(2025, 3, 10))),
+        InProgress
+    );
+    assert_eq!(
+        status_at(Done, &changes, end_of_day(d(2025, 6, 30))),
+        InProgress
+    );
+    assert_eq!(status_at(Done, &changes, end_of_day(d(2025, 11, 18))), Done);
+    assert_eq!(
+        status_at(InProgress, &[], 0),
+        InProgress,
+        "no history: today's"
+    );
+    // 30/06 ends at midnight in Hanoi: 17:00 UTC that day.
+    assert_eq!(
+        end_of_day(d(2025, 6, 30)),
+        chrono::DateTime::parse_from_rfc3339("2025-06-30T17:00:00Z")
+            .unwrap()
+            .timestamp()
+    );
+
+    // In the plan state: overdue on 30/06 (open then, due 31/05) though done today.
+    let mut f = facts(node(1, None, &[]), Done, Some(d(2025, 5, 31)));
+    f.status_changes = changes.to_vec();
+    let s = plan_state(&[f.clone()], d(2025, 6, 30));
+    assert_eq!((s[0].status, s[0].overdue), (InProgress, true));
+    let s = plan_state(&[f], d(2025, 12, 31));
+    assert_eq!((s[0].status, s[0].overdue), (Done, false));
 }

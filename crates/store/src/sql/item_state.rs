@@ -4,7 +4,7 @@
 use super::tx::parse_date;
 use super::{Conn, DB, Pool, R};
 use chrono::NaiveDate;
-use domain::tracking::{ItemFacts, ItemState, ReportFact, TreeNode, plan_state};
+use domain::tracking::{ItemFacts, ItemState, ReportFact, StatusChange, TreeNode, plan_state};
 use domain::{ItemId, ItemStatus, PlanId};
 use sqlx::QueryBuilder;
 use std::collections::HashMap;
@@ -59,8 +59,33 @@ pub(crate) async fn report_facts(
     Ok(by_item(q.build_query_as().fetch_all(&mut *conn).await?))
 }
 
-/// Every item of the plan in document order with its state at `as_of`: 3 queries (the
-/// items, their own units, the latest version of their reports) and the computation.
+/// The status changes of the plan's items from the audit log, oldest first, per item.
+async fn status_changes(conn: &mut Conn, plan: PlanId) -> R<HashMap<ItemId, Vec<StatusChange>>> {
+    let rows: Vec<(Option<i64>, i64, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT item_id, at, before_json, after_json FROM audit_log
+         WHERE plan_id = $1 AND action IN ('item.status', 'item.status.auto') ORDER BY id",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let status = |j: Option<String>| -> Option<ItemStatus> {
+        let v: serde_json::Value = serde_json::from_str(j.as_deref()?).ok()?;
+        ItemStatus::from_str(v.get("status")?.as_str()?).ok()
+    };
+    let mut out: HashMap<ItemId, Vec<StatusChange>> = HashMap::new();
+    for (item, at, before, after) in rows {
+        if let (Some(item), Some(before), Some(after)) = (item, status(before), status(after)) {
+            out.entry(ItemId(item))
+                .or_default()
+                .push(StatusChange { at, before, after });
+        }
+    }
+    Ok(out)
+}
+
+/// Every item of the plan in document order with its state at `as_of`: 4 queries (the
+/// items, their own units, their status changes, the latest version of their reports)
+/// and the computation.
 pub(crate) async fn plan_states(pool: &Pool, plan: PlanId, as_of: NaiveDate) -> R<Vec<ItemState>> {
     let mut conn = pool.acquire().await?;
     let items: Vec<(i64, Option<i64>, String, Option<String>)> = sqlx::query_as(
@@ -70,6 +95,7 @@ pub(crate) async fn plan_states(pool: &Pool, plan: PlanId, as_of: NaiveDate) -> 
     .fetch_all(&mut *conn)
     .await?;
     let mut own = super::effective_units::own_units(&mut conn, plan).await?;
+    let mut changes = status_changes(&mut conn, plan).await?;
     let mut reports = by_item(
         sqlx::query_as(
             "SELECT r.item_id, r.id, r.period_start, r.period_end, r.percent
@@ -92,6 +118,7 @@ pub(crate) async fn plan_states(pool: &Pool, plan: PlanId, as_of: NaiveDate) -> 
                     units: own.remove(&id).unwrap_or_default(),
                 },
                 status: ItemStatus::from_str(&status).unwrap_or_default(),
+                status_changes: changes.remove(&id).unwrap_or_default(),
                 due: parse_date(due),
                 reports: reports.remove(&id).unwrap_or_default(),
             }
