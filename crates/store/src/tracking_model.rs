@@ -226,6 +226,10 @@ pub struct ItemFilter {
     pub due_to: Option<NaiveDate>,
     /// Only items overdue on this day: open, due before it (`domain::tracking::is_overdue`).
     pub overdue_on: Option<NaiveDate>,
+    /// Only work items to report for this period and not yet reported (`my_work`'s rule:
+    /// open, no sub-items, dates overlapping the period, no report covering it: by
+    /// `unit_id` when set, else by anyone on an item with a lead unit).
+    pub unreported_in: Option<domain::Period>,
     /// Diacritic-insensitive ("hoi thao" finds "Hội thảo"; đ matches d).
     pub text: Option<String>,
     /// From 1.

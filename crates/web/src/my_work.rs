@@ -231,7 +231,7 @@ impl Work<'_> {
     fn not_reported(&self, id: &str, c: Counted<WorkItem>, unit: Vec<(&str, String)>) -> Block {
         let period = self.period.label(self.ctx.lang);
         let mut filters = unit;
-        filters.extend(Self::open_statuses());
+        filters.push(("unreported", self.period.to_string()));
         Block {
             id: id.into(),
             title: self.ctx.tr().f("work.not_reported", &[("period", &period)]),

@@ -21,16 +21,38 @@ pub(crate) fn like_pattern(folded: &str) -> String {
     p
 }
 
+/// How the page query finds a unit's items.
+#[derive(Clone, Copy, PartialEq)]
+enum UnitPath {
+    /// Look each of the unit's items up and sort them: best for a unit with few items.
+    Lookup,
+    /// Walk the items in due-date order and keep the unit's (`+i.id` stops the engine
+    /// from looking them up one by one): the first page of a unit with thousands of
+    /// items reads a few thousand index entries instead of sorting them all.
+    WalkDueDates,
+}
+
+/// A unit with at least this many items is paged by walking the due-date index.
+const WALK_FROM: i64 = 500;
+
 /// The WHERE clause of the list, with every value bound (`push_bind`). Each filter adds
 /// an ` AND …` to a clause that starts true.
 fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
+    push_filter_on(q, f, UnitPath::Lookup);
+}
+
+fn push_filter_on(q: &mut QueryBuilder<DB>, f: &ItemFilter, path: UnitPath) {
     q.push(" WHERE TRUE");
     if let Some(p) = f.plan_id {
         q.push(" AND i.plan_id = ").push_bind(p.0);
     }
     // Units in effect (own, else inherited): a unit's workload is counted one way.
     if let Some(u) = f.unit_id {
-        q.push(" AND i.id IN (SELECT item_id FROM item_effective_units WHERE unit_id = ")
+        q.push(match path {
+            UnitPath::Lookup => " AND i.id IN (",
+            UnitPath::WalkDueDates => " AND +i.id IN (",
+        });
+        q.push("SELECT item_id FROM item_effective_units WHERE unit_id = ")
             .push_bind(u.0);
         if let Some(rel) = f.relation {
             q.push(" AND relation = ").push_bind(rel.as_str());
@@ -70,6 +92,10 @@ fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
         }
         q.push(")");
     }
+    if let Some(period) = f.unreported_in {
+        let units = f.unit_id.map(|u| vec![u]);
+        push_unreported(q, period, units.as_deref());
+    }
     if let Some(d) = f.due_from {
         q.push(" AND i.due_date >= ").push_bind(day_text(d));
     }
@@ -90,6 +116,62 @@ fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
     if let Some(after) = f.after_id {
         q.push(" AND i.id > ").push_bind(after.0);
     }
+}
+
+/// ` AND …` for work items still to report for `period` (one rule for the list and
+/// "Việc của tôi"): open, without sub-items, dates overlapping the period, and no report
+/// covering any part of it; by one of `units` (their units in effect), or with `None` on
+/// an item with a lead unit, by anyone.
+pub(crate) fn push_unreported(
+    q: &mut QueryBuilder<DB>,
+    period: domain::Period,
+    units: Option<&[domain::UnitId]>,
+) {
+    let (start, end) = (day_text(period.start()), day_text(period.end()));
+    q.push(" AND i.status IN (");
+    let mut list = q.separated(", ");
+    for s in domain::oversight::OPEN_STATUSES {
+        list.push_bind(s.as_str());
+    }
+    q.push(") AND (i.due_date IS NULL OR i.due_date >= ")
+        .push_bind(start.clone())
+        .push(") AND (i.start_date IS NULL OR i.start_date <= ")
+        .push_bind(end.clone())
+        .push(") AND NOT EXISTS (SELECT 1 FROM items c WHERE c.parent_id = i.id)");
+    let push_units = |q: &mut QueryBuilder<DB>, units: &[domain::UnitId]| {
+        q.push("(");
+        if units.is_empty() {
+            q.push("NULL");
+        }
+        let mut list = q.separated(", ");
+        for u in units {
+            list.push_bind(u.0);
+        }
+        q.push(")");
+    };
+    match units {
+        Some(units) => {
+            q.push(" AND i.id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN ");
+            push_units(q, units);
+            q.push(")");
+        }
+        None => {
+            q.push(
+                " AND EXISTS (SELECT 1 FROM item_effective_units e \
+                 WHERE e.item_id = i.id AND e.relation = 'lead')",
+            );
+        }
+    }
+    q.push(" AND NOT EXISTS (SELECT 1 FROM progress_reports r WHERE r.item_id = i.id")
+        .push(" AND r.period_start <= ")
+        .push_bind(end)
+        .push(" AND r.period_end >= ")
+        .push_bind(start);
+    if let Some(units) = units {
+        q.push(" AND r.unit_id IN ");
+        push_units(q, units);
+    }
+    q.push(")");
 }
 
 /// One row as the page query selects it.
@@ -114,8 +196,22 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
     let per_page = f.per_page.clamp(1, 1000);
     let page = f.page.max(1);
     let offset = (page - 1) * per_page;
+    let mut conn = pool.acquire().await?;
+    // The unit's size (one index range) chooses the page query's path, and is the total
+    // itself when the unit is the only filter.
+    let unit_size = match f.unit_id {
+        Some(u) => {
+            ctx.count_view_query();
+            Some(unit_size(&mut conn, u, f.relation).await?)
+        }
+        None => None,
+    };
+    let path = match unit_size {
+        Some(n) if n >= WALK_FROM && f.after_id.is_none() => UnitPath::WalkDueDates,
+        _ => UnitPath::Lookup,
+    };
     let mut q = QueryBuilder::<DB>::new(LIST_COLS);
-    push_filter(&mut q, f);
+    push_filter_on(&mut q, f, path);
     if f.after_id.is_some() {
         q.push(" ORDER BY i.id LIMIT ").push_bind(per_page);
     } else {
@@ -126,7 +222,6 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
             .push(" OFFSET ")
             .push_bind(offset);
     }
-    let mut conn = pool.acquire().await?;
     ctx.count_view_query();
     let rows: Vec<ListRow> = q.build_query_as().fetch_all(&mut *conn).await?;
     let (total, total_capped) = if f.after_id.is_some() {
@@ -134,6 +229,8 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
     } else if (rows.len() as i64) < per_page && (!rows.is_empty() || page == 1) {
         // The last page: the total is known without counting.
         (offset + rows.len() as i64, false)
+    } else if let Some(n) = unit_size.filter(|_| only_unit(f)) {
+        (n.min(crate::LIST_COUNT_CAP), n > crate::LIST_COUNT_CAP)
     } else {
         // Counted up to a cap: an exact count of 100,000 rows costs more than the page,
         // and nobody pages through more than the cap; they narrow the filters.
@@ -162,6 +259,38 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
         page,
         per_page,
     })
+}
+
+/// The items a unit has in effect (as `relation`, or either).
+async fn unit_size(
+    conn: &mut Conn,
+    unit: domain::UnitId,
+    relation: Option<domain::UnitRelation>,
+) -> R<i64> {
+    let mut q = QueryBuilder::<DB>::new(
+        "SELECT COUNT(DISTINCT item_id) FROM item_effective_units WHERE unit_id = ",
+    );
+    q.push_bind(unit.0);
+    if let Some(rel) = relation {
+        q.push(" AND relation = ").push_bind(rel.as_str());
+    }
+    Ok(q.build_query_scalar().fetch_one(&mut *conn).await?)
+}
+
+/// The filter is a unit's workload and nothing else: its size is the total.
+fn only_unit(f: &ItemFilter) -> bool {
+    f.unit_id.is_some()
+        && f.plan_id.is_none()
+        && f.visible_units.is_none()
+        && f.statuses.is_empty()
+        && f.overdue_on.is_none()
+        && f.unreported_in.is_none()
+        && f.due_from.is_none()
+        && f.due_to.is_none()
+        && f.text
+            .as_deref()
+            .is_none_or(|t| vanban::text::fold(t).trim().is_empty())
+        && f.after_id.is_none()
 }
 
 fn list_row(r: ListRow, today: chrono::NaiveDate) -> ItemListRow {

@@ -2,10 +2,10 @@
 //! returned to a unit or waiting for the Board, and recent grades. Each is one query
 //! bounded by an index and a limit. Unit ids are integers from the session, inlined.
 
-use super::tx::{date_text, parse_date};
+use super::tx::parse_date;
 use super::{Pool, R};
 use crate::oversight_model::*;
-use domain::oversight::{Grade, OPEN_STATUSES};
+use domain::oversight::Grade;
 use domain::{ItemId, ItemStatus, Period, PlanId, UnitId};
 use std::str::FromStr;
 
@@ -18,15 +18,6 @@ fn unit_list(units: &[UnitId]) -> Option<String> {
             .collect::<Vec<_>>()
             .join(",")
     })
-}
-
-/// `'not_started','in_progress','late'`: the open statuses, from the domain.
-fn open_statuses() -> String {
-    OPEN_STATUSES
-        .iter()
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect::<Vec<_>>()
-        .join(",")
 }
 
 #[derive(sqlx::FromRow)]
@@ -63,8 +54,8 @@ fn counted<T>(mut rows: Vec<T>, limit: i64, cap: i64) -> Counted<T> {
 }
 
 /// Open work items (no sub-items) whose dates overlap `period` and that no report
-/// covers any part of: of `units` (their units in effect, reports by them), or with
-/// `None` of any lead unit (reports by anyone). Soonest due first; counted up to `cap`.
+/// covers any part of (`item_list::push_unreported`, the list's "chưa báo cáo" filter):
+/// of `units`, or with `None` of any lead unit. Soonest due first; counted up to `cap`.
 pub(crate) async fn items_to_report(
     pool: &Pool,
     units: Option<&[UnitId]>,
@@ -72,37 +63,17 @@ pub(crate) async fn items_to_report(
     limit: i64,
     cap: i64,
 ) -> R<Counted<WorkItem>> {
-    let (of_units, by_units) = match units.map(unit_list) {
-        Some(None) => return Ok(counted(Vec::new(), limit, cap)),
-        Some(Some(list)) => (
-            format!("i.id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN ({list}))"),
-            format!("AND r.unit_id IN ({list})"),
-        ),
-        None => (
-            "EXISTS (SELECT 1 FROM item_effective_units e
-                     WHERE e.item_id = i.id AND e.relation = 'lead')"
-                .to_string(),
-            String::new(),
-        ),
-    };
-    let open = open_statuses();
-    let rows = sqlx::query_as::<_, WorkItemRow>(sql!(
-        "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.due_date FROM items i
-         WHERE i.status IN ({open})
-           AND (i.due_date IS NULL OR i.due_date >= $1)
-           AND (i.start_date IS NULL OR i.start_date <= $2)
-           AND NOT EXISTS (SELECT 1 FROM items c WHERE c.parent_id = i.id)
-           AND {of_units}
-           AND NOT EXISTS (SELECT 1 FROM progress_reports r
-                           WHERE r.item_id = i.id AND r.period_start <= $2
-                             AND r.period_end >= $1 {by_units})
-         ORDER BY i.due_date, i.id LIMIT $3"
-    ))
-    .bind(date_text(Some(period.start())))
-    .bind(date_text(Some(period.end())))
-    .bind(cap + 1)
-    .fetch_all(pool)
-    .await?;
+    if units.is_some_and(<[UnitId]>::is_empty) {
+        return Ok(counted(Vec::new(), limit, cap));
+    }
+    let mut q = sqlx::QueryBuilder::<super::DB>::new(
+        "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.due_date FROM items i \
+         WHERE TRUE",
+    );
+    super::item_list::push_unreported(&mut q, period, units);
+    q.push(" ORDER BY i.due_date, i.id LIMIT ")
+        .push_bind(cap + 1);
+    let rows: Vec<WorkItemRow> = q.build_query_as().fetch_all(pool).await?;
     Ok(counted(
         rows.into_iter().map(WorkItem::from).collect(),
         limit,

@@ -34,6 +34,10 @@ pub struct ListQuery {
     pub due_to: String,
     /// "Chỉ việc quá hạn" ticked.
     pub overdue: bool,
+    /// "Chỉ việc chưa báo cáo kỳ …": the period as typed ("2025-Q4"), or empty.
+    pub unreported: String,
+    /// The period that box offers: the one asked for, else the current one.
+    pub unreported_period: domain::Period,
     pub filter: ItemFilter,
     /// Message keys of fields that did not read (their filter is left out).
     pub errors: Vec<&'static str>,
@@ -51,6 +55,7 @@ struct ListParams {
     due_from: String,
     due_to: String,
     overdue: String,
+    unreported: String,
     page: String,
 }
 
@@ -109,6 +114,16 @@ impl ListQuery {
         }
         let overdue = !p.overdue.trim().is_empty();
         filter.overdue_on = overdue.then_some(today);
+        let unreported = text(&p.unreported);
+        if !unreported.is_empty() {
+            match unreported.parse::<domain::Period>() {
+                Ok(period) => filter.unreported_in = Some(period),
+                Err(_) => errors.push("list.bad_unreported"),
+            }
+        }
+        let unreported_period = filter
+            .unreported_in
+            .unwrap_or_else(|| domain::oversight::current_period(today));
         let q = text(&p.q);
         filter.text = Some(q.clone()).filter(|q| !q.is_empty());
         Ok(ListQuery {
@@ -120,6 +135,8 @@ impl ListQuery {
             due_from,
             due_to,
             overdue,
+            unreported,
+            unreported_period,
             filter,
             errors,
         })
@@ -145,6 +162,9 @@ impl ListQuery {
         }
         if self.overdue {
             s.append_pair("overdue", "1");
+        }
+        if !self.unreported.is_empty() {
+            s.append_pair("unreported", &self.unreported);
         }
         s.finish()
     }
@@ -182,6 +202,8 @@ struct ItemsPage<'a> {
     statuses: Vec<Choice>,
     rows: Vec<ListRow>,
     summary: String,
+    /// "Chỉ việc chưa báo cáo quý 4/2026".
+    unreported_label: String,
     page: i64,
     pages: i64,
     prev: Option<String>,
@@ -253,6 +275,10 @@ impl<'a> ItemsPage<'a> {
             statuses: status_choices(t, &query.statuses),
             rows: list_rows(t, &data.plan_names, &page.rows),
             summary: summary(t, page, pages),
+            unreported_label: t.f(
+                "list.unreported_only",
+                &[("period", &query.unreported_period.label(t.lang))],
+            ),
             page: page.page,
             pages,
             prev: (page.page > 1).then(|| link(page.page - 1)),
@@ -315,9 +341,13 @@ fn relation_choices(t: &Tr, selected: &str) -> Vec<Choice> {
     )
 }
 
+/// The statuses to tick. "Chậm tiến độ" is no longer set by hand (overdue is a flag with
+/// its own box), so it is offered only to a link that still asks for it.
 fn status_choices(t: &Tr, selected: &[String]) -> Vec<Choice> {
+    let ticked = |s: &ItemStatus| selected.iter().any(|x| x == s.as_str());
     ItemStatus::ALL
         .iter()
+        .filter(|s| **s != ItemStatus::Late || ticked(s))
         .map(|s| Choice {
             value: s.as_str().into(),
             label: s.label(t.lang).into(),

@@ -432,12 +432,23 @@ async fn everyone_lands_on_their_own_work_with_links_to_the_lists() {
                 "{name}: {link}"
             );
             let list = page(&c.lead, &link).await;
+            // One rule: the block's count is the list's total (not reported: the same
+            // filter, `unreported=2025-Q3`).
+            assert_eq!(list_total(&list), count, "{name}: {link}");
             if name == "not_reported" {
-                assert!(list_total(&list) >= count, "{name}: {link}");
-            } else {
-                assert_eq!(list_total(&list), count, "{name}: {link}");
+                assert!(link.contains("unreported=2025-Q3"), "{link}");
+                assert!(list.contains("Chỉ việc chưa báo cáo quý 3/2025"));
             }
         }
+        let board_home = page(&c.board, "/").await;
+        let (count, link) = count_and_link(block(&board_home, "board-not_reported"));
+        assert!(count > 0, "{link}");
+        assert_eq!(list_total(&page(&c.board, &link).await), count, "{link}");
+        let bad = page(&c.board, "/items?unreported=2025-Q9").await;
+        assert!(
+            bad.contains("không đọc được"),
+            "a bad period is said, not dropped"
+        );
         let (_, soon) = count_and_link(block(&html, &format!("unit-{q}-due_soon")));
         assert!(soon.contains("due_from=11%2F08%2F2025") && soon.contains("due_to=25%2F08%2F2025"));
         assert!(block(&html, &format!("unit-{q}-returned")).contains("Không có."));

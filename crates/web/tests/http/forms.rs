@@ -168,6 +168,15 @@ async fn an_unknown_status_or_kind_is_said_on_the_form_and_nothing_is_saved() {
             html.contains("Có trạng thái không có trong danh sách"),
             "{html}"
         );
+        // "Chậm tiến độ" is no longer a box to tick (overdue is its own filter), except
+        // for a link that still asks for it.
+        assert!(
+            html.contains("value=\"late\" checked"),
+            "kept when asked for"
+        );
+        let html = lead.get("/items").await.text().await.unwrap();
+        assert!(!html.contains("value=\"late\""), "not offered");
+        assert!(html.contains("name=\"overdue\"") && html.contains("name=\"unreported\""));
     }
 }
 
