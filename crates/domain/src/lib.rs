@@ -27,7 +27,6 @@ pub use events::{
     EventStatus, EventTimes, InvitationStatus, LanguagePair, Organiser, PersonId, PersonKind,
 };
 pub use format::{format_date, format_number, format_target, format_vnd};
-pub use vntext::text::strip_bullet;
 pub use ids::{AuditId, ItemId, PlanId, UnitId, UserId};
 pub use permissions::{
     Actor, ItemUnit, can_admin, can_change_item_units, can_edit_item, can_report_on_item,
@@ -40,4 +39,5 @@ pub use tracking::{
 pub use units::{
     AbbreviationTable, CanonicalUnit, UnitKind, canonical_unit, merge_units, unit_key,
 };
+pub use vntext::text::strip_bullet;
 pub use vocab::{ItemStatus, Language, ParseError, Role, UnitRelation};

@@ -391,9 +391,7 @@ pub fn strip_bullet(line: &str) -> &str {
         let mut chars = s.chars();
         let rest = match chars.next() {
             Some('•' | '*' | '·' | '▪' | '○' | '\u{f0b7}' | '\u{f0a7}') => chars.as_str(),
-            Some('-' | '+' | '–' | '—')
-                if chars.clone().next().is_none_or(char::is_whitespace) =>
-            {
+            Some('-' | '+' | '–' | '—') if chars.clone().next().is_none_or(char::is_whitespace) => {
                 chars.as_str()
             }
             _ => return s,
@@ -454,7 +452,10 @@ mod tests {
     #[test]
     fn bullets_are_stripped_and_the_rest_kept() {
         for (line, want) in [
-            ("- Tham gia các phiên họp online", "Tham gia các phiên họp online"),
+            (
+                "- Tham gia các phiên họp online",
+                "Tham gia các phiên họp online",
+            ),
             ("  + Kết nối, tham vẫn hỗ trợ", "Kết nối, tham vẫn hỗ trợ"),
             ("– Xây dựng clip", "Xây dựng clip"),
             ("— Xây dựng clip", "Xây dựng clip"),

@@ -272,7 +272,10 @@ fn periods_parse_print_and_span() {
         Period::NineMonths(2025).label(Language::Vi),
         "9 tháng năm 2025"
     );
-    assert_eq!(serde_json_roundtrip(Period::NineMonths(2025)), "\"2025-9M\"");
+    assert_eq!(
+        serde_json_roundtrip(Period::NineMonths(2025)),
+        "\"2025-9M\""
+    );
 }
 
 #[test]
@@ -355,7 +358,10 @@ fn report_content_is_validated() {
     assert!(ReportContent::new("", Some(Percent::new(10).unwrap()), vec![], &[]).is_ok());
     // A report that only says what held the unit back, or what it asks for, says something.
     let c = ReportContent::with_notes(" ", " Thiếu phiên dịch ", "", None, vec![], &[]).unwrap();
-    assert_eq!((c.text.as_str(), c.difficulties.as_str()), ("", "Thiếu phiên dịch"));
+    assert_eq!(
+        (c.text.as_str(), c.difficulties.as_str()),
+        ("", "Thiếu phiên dịch")
+    );
     assert!(ReportContent::with_notes("", "", "Bổ sung kinh phí", None, vec![], &[]).is_ok());
     assert_eq!(
         ReportContent::with_notes("", " ", " ", None, vec![], &[]),
