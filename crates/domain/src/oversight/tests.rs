@@ -76,6 +76,27 @@ fn the_results_report_opens_on_the_latest_ended_period_of_the_plans_year() {
     assert_eq!(at(2025, 2026, d(2026, 8, 1)), Period::Half(2026, 1));
 }
 
+#[test]
+fn a_target_in_percent_of_its_minimum_and_its_shortfall() {
+    let f = |actual, min, max| TargetFigure { min, max, actual };
+    assert_eq!(
+        f(Some(21.0), Some(20.0), Some(30.0)).percent_of_minimum(),
+        Some(105)
+    );
+    assert_eq!(
+        f(Some(15.0), Some(20.0), Some(30.0)).percent_of_minimum(),
+        Some(75)
+    );
+    assert_eq!(f(Some(2.0), Some(3.0), None).percent_of_minimum(), Some(67));
+    assert_eq!(f(None, Some(20.0), None).percent_of_minimum(), None);
+    assert_eq!(f(Some(3.0), None, Some(5.0)).percent_of_minimum(), None);
+    assert_eq!(f(Some(3.0), Some(0.0), None).percent_of_minimum(), None);
+    assert_eq!(f(Some(15.0), Some(20.0), Some(30.0)).shortfall(), Some(5.0));
+    assert_eq!(f(None, Some(20.0), Some(30.0)).shortfall(), Some(20.0));
+    assert_eq!(f(Some(20.0), Some(20.0), Some(30.0)).shortfall(), None);
+    assert_eq!(f(Some(1.0), None, Some(5.0)).shortfall(), None);
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
