@@ -5,7 +5,7 @@
 
 use super::compose::Facts;
 use super::figures::{self, band};
-use super::text::{brief, gather};
+use super::text::{brief, closed, gather};
 use domain::oversight::Band;
 use domain::{ItemStatus, Language, format_date};
 
@@ -41,14 +41,25 @@ fn subject_of(f: &Facts, t: &store::TargetProgress) -> String {
 /// III.1: items done, targets met, events held, delegations that went.
 pub(super) fn achievements(f: &Facts) -> String {
     let t = Tally::of(f);
+    // Only the counts there are, and a plain word when nothing is done yet.
+    let mut counts = Vec::new();
+    if t.done == 0 {
+        counts.push("chưa có nhiệm vụ hoàn thành".to_string());
+    }
+    for (n, what) in [
+        (t.done, "đã hoàn thành"),
+        (t.in_progress, "đang thực hiện"),
+        (t.not_started, "chưa triển khai"),
+    ] {
+        if n > 0 {
+            counts.push(format!("{n} {what}"));
+        }
+    }
     let mut lines = vec![format!(
-        "Tính đến ngày {}, Kế hoạch có {} nội dung, nhiệm vụ: {} đã hoàn thành, {} đang thực \
-         hiện, {} chưa triển khai.",
+        "Tính đến ngày {}, Kế hoạch có {} nội dung, nhiệm vụ: {}.",
         format_date(f.period.end()),
         t.total,
-        t.done,
-        t.in_progress,
-        t.not_started
+        counts.join(", ")
     )];
     let met: Vec<_> = f
         .targets
@@ -144,7 +155,7 @@ pub(super) fn difficulties(f: &Facts) -> String {
             } else {
                 format!(" ({})", facts.join("; "))
             };
-            format!("- {} {}{facts}.", x.stt, brief(&x.node.item.title))
+            closed(&format!("- {} {}{facts}", x.stt, brief(&x.node.item.title)))
         }));
     }
     if lines.is_empty() {

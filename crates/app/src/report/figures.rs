@@ -98,6 +98,13 @@ pub(super) fn sentence(subject: &str, t: &TargetProgress) -> String {
 pub(super) fn gap(t: &TargetProgress) -> Option<String> {
     let missing = figure(t).shortfall()?;
     let (min, actual) = (t.min?, t.actual?);
+    if actual <= 0.0 {
+        return Some(format!(
+            "chưa có kết quả{} (chỉ tiêu {})",
+            discrepancy_note(t),
+            planned(t)
+        ));
+    }
     Some(format!(
         "mới đạt {}{}, còn thiếu {} so với mức tối thiểu {} (chỉ tiêu {})",
         with_unit(actual, &t.unit),
@@ -176,6 +183,10 @@ mod tests {
              cuộc/năm)"
         );
         assert!(gap(&t(Some(20.0))).is_none());
+        assert_eq!(
+            gap(&t(Some(0.0))).unwrap(),
+            "chưa có kết quả (chỉ tiêu 20–30 cuộc/năm)"
+        );
         assert!(gap(&t(None)).is_none(), "no figure is said apart");
     }
 }

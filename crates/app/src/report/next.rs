@@ -6,7 +6,7 @@
 use super::compose::Facts;
 use super::figures::{band, planned};
 use super::flat::Flat;
-use super::text::brief;
+use super::text::{brief, closed};
 use chrono::{Datelike, NaiveDate};
 use domain::oversight::{Band, is_open};
 use domain::{Language, Period, format_date, format_number};
@@ -45,7 +45,7 @@ fn item_line(x: &Flat) -> String {
     } else {
         format!(" ({})", facts.join("; "))
     };
-    format!("- {} {}{facts}.", x.stt, brief(&x.node.item.title))
+    closed(&format!("- {} {}{facts}", x.stt, brief(&x.node.item.title)))
 }
 
 fn listed(items: &[&Flat]) -> Vec<String> {

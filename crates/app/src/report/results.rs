@@ -6,7 +6,7 @@
 use super::compose::Facts;
 use super::figures;
 use super::flat::Flat;
-use super::text::{and_list, brief, gather, many_units, title};
+use super::text::{and_list, brief, closed, gather, many_units, title};
 use domain::{EventFormat, ItemStatus, Language, UnitRelation, format_date};
 use reports::official_report::ResultSection;
 use store::{DelegationRecord, EventRecord};
@@ -234,14 +234,14 @@ fn not_started(members: &[&Flat]) -> Option<String> {
     match waiting.len() {
         0 => None,
         n if n > NAMED_NOT_STARTED => Some(format!("Còn {n} nhiệm vụ chưa triển khai.")),
-        n => Some(format!(
-            "Còn {n} nhiệm vụ chưa triển khai: {}.",
+        n => Some(closed(&format!(
+            "Còn {n} nhiệm vụ chưa triển khai: {}",
             waiting
                 .iter()
                 .map(|m| lower_brief(m))
                 .collect::<Vec<_>>()
                 .join("; ")
-        )),
+        ))),
     }
 }
 

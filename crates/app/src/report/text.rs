@@ -12,31 +12,74 @@ pub(super) fn title(t: &str) -> String {
         .join(" ")
 }
 
-/// Most words a brief title keeps.
-const BRIEF_WORDS: usize = 14;
+/// Most syllables (Vietnamese words are written syllable by syllable) a brief title keeps.
+const BRIEF_WORDS: usize = 16;
+/// A clause shorter than this does not say enough to stand for the title.
+const CLAUSE_WORDS: usize = 5;
+
+fn syllables(s: &str) -> usize {
+    s.split_whitespace().count()
+}
 
 /// A title short enough to name in a list: without a figure in brackets ("(20-30
-/// cuộc/năm)"), up to its first clause when that clause says enough (five syllables), at most
-/// [`BRIEF_WORDS`] words (then "…").
+/// cuộc/năm)"), up to the end of its first sentence or clause ("; ", ": ", "…", " (")
+/// that says enough (five syllables), and when still long, up to its last comma within
+/// [`BRIEF_WORDS`] syllables, else cut there (then "…"). Commas alone do not end it: they
+/// also list ("tọa đàm, workshop, trưng bày").
 pub(super) fn brief(t: &str) -> String {
     let mut s = drop_figures_in_brackets(&title(t));
-    for cut in [", ", "; ", ": ", "…", "...", " ("] {
-        if let Some(at) = s.find(cut)
-            && s[..at].split_whitespace().count() >= 5
-        {
+    for cut in ["; ", ": ", "…", "...", " ("] {
+        let at = s
+            .match_indices(cut)
+            .map(|(i, _)| i)
+            .find(|&i| syllables(&s[..i]) >= CLAUSE_WORDS);
+        if let Some(at) = at {
             s.truncate(at);
         }
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let mut out = words[..words.len().min(BRIEF_WORDS)].join(" ");
-    out = out
-        .trim_end_matches([',', ';', ':', '.', '-', '–'])
-        .trim_end()
-        .to_string();
-    if words.len() > BRIEF_WORDS {
-        out.push('…');
+    if syllables(&s) <= BRIEF_WORDS {
+        return s
+            .trim_end_matches([',', ';', ':', '.', '-', '–'])
+            .trim_end()
+            .to_string();
     }
-    out
+    let words: Vec<&str> = s.split_whitespace().take(BRIEF_WORDS).collect();
+    let head = words.join(" ");
+    let cut = head
+        .rmatch_indices(", ")
+        .map(|(i, _)| i)
+        .find(|&i| syllables(&head[..i]) >= CLAUSE_WORDS);
+    if let Some(i) = cut {
+        return head[..i].to_string();
+    }
+    // Else before the last linking word ("của", "tại", …) far enough in, so that a
+    // two-syllable word ("diễn đàn") is not cut in half.
+    let keep = words
+        .iter()
+        .rposition(|w| LINKS.contains(&w.to_lowercase().as_str()))
+        .filter(|&i| i >= 2 * CLAUSE_WORDS)
+        .unwrap_or(words.len());
+    format!(
+        "{}…",
+        words[..keep]
+            .join(" ")
+            .trim_end_matches([',', ';', ':', '.', '-', '–'])
+            .trim_end()
+    )
+}
+
+/// Words that start a new phrase: a brief title may end before one.
+const LINKS: [&str; 10] = [
+    "của", "tại", "với", "và", "trong", "cho", "về", "để", "theo", "từ",
+];
+
+/// The sentence closed with a full stop, unless it ends with "…" already.
+pub(super) fn closed(s: &str) -> String {
+    if s.ends_with('…') || s.ends_with('.') {
+        s.to_string()
+    } else {
+        format!("{s}.")
+    }
 }
 
 /// "(20-30 cuộc/năm)", "(02-03 clip theo chủ đề diễn đàn)": a bracket holding a figure
@@ -162,8 +205,8 @@ mod tests {
         assert_eq!(title("-  Tham gia  các phiên"), "Tham gia các phiên");
         assert_eq!(
             brief(
-                "Tham gia các phiên họp online, các hoạt động khác trong hệ thống mạng lưới \
-                 (20-30 cuộc/năm)"
+                "Tham gia các phiên họp online, các hoạt động khác trong hệ thống mạng lưới các \
+                 Thành phố sáng tạo toàn cầu, khu vực Đông Nam Á (20-30 cuộc/năm)"
             ),
             "Tham gia các phiên họp online"
         );
@@ -187,8 +230,32 @@ mod tests {
                     sáng tạo và các hoạt động trong lĩnh vực sáng tạo";
         assert_eq!(
             brief(long),
-            "Biên soạn và xuất bản với Tạp chí kiến trúc xây dựng Chuyên đề…"
+            "Biên soạn và xuất bản với Tạp chí kiến trúc xây dựng Chuyên đề không gian…"
         );
+        assert_eq!(
+            brief(
+                "Xây dựng clip (02-03 clip theo chủ đề diễn đàn) giới thiệu hoạt động sáng tạo \
+                 của Hà Nội báo cáo tại diễn đàn trong khu vực và quốc tế hằng năm"
+            ),
+            "Xây dựng clip giới thiệu hoạt động sáng tạo của Hà Nội báo cáo…"
+        );
+        // A long title ends at its last comma within the limit.
+        assert_eq!(
+            brief(
+                "Kết nối, tham vẫn hỗ trợ thành phố Hồ Chí Minh, thành phố Huế, Quảng Ninh, Đà \
+                 Nẵng... trao đổi kinh nghiệm"
+            ),
+            "Kết nối, tham vẫn hỗ trợ thành phố Hồ Chí Minh, thành phố Huế"
+        );
+        assert_eq!(
+            brief(
+                "Tổ chức tọa đàm, workshop, trưng bày, triển lãm giới thiệu sản phẩm, thành tựu, \
+                 không gian thuộc lĩnh vực thiết kế (03-05 cuộc)"
+            ),
+            "Tổ chức tọa đàm, workshop, trưng bày, triển lãm giới thiệu sản phẩm, thành tựu"
+        );
+        assert_eq!(closed("Đà Lạt…"), "Đà Lạt…");
+        assert_eq!(closed("Đà Lạt"), "Đà Lạt.");
     }
 
     #[test]

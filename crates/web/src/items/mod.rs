@@ -91,6 +91,9 @@ pub struct ReportLine {
     pub period: String,
     pub version: i64,
     pub text: String,
+    /// Khó khăn, vướng mắc; đề xuất, kiến nghị.
+    pub difficulties: String,
+    pub proposals: String,
     pub percent: String,
     pub figures: Vec<(String, String)>,
     pub evidence: Vec<EvidenceLine>,
@@ -104,6 +107,8 @@ pub struct ReportForm {
     pub units: Vec<Choice>,
     pub periods: Vec<Choice>,
     pub text: String,
+    pub difficulties: String,
+    pub proposals: String,
     pub percent: String,
     /// (target id, target text, value typed)
     pub figures: Vec<(i64, String, String)>,
@@ -124,6 +129,8 @@ impl ReportForm {
             units: Vec::new(),
             periods: Vec::new(),
             text: d.text.clone(),
+            difficulties: d.difficulties.clone(),
+            proposals: d.proposals.clone(),
             percent: d.percent.clone(),
             figures: progress
                 .iter()
@@ -162,6 +169,8 @@ pub struct ReportDraft {
     pub unit: String,
     pub period: String,
     pub text: String,
+    pub difficulties: String,
+    pub proposals: String,
     pub percent: String,
     pub figures: Vec<(i64, String)>,
     pub evidence: Vec<EvidenceRecord>,
@@ -229,6 +238,8 @@ pub fn report_line(lang: Language, r: &ReportVersion, targets: &[TargetProgress]
         period: r.period.label(lang),
         version: r.version,
         text: r.text.clone(),
+        difficulties: r.difficulties.clone(),
+        proposals: r.proposals.clone(),
         percent: r.percent.map(|p| format!("{p}%")).unwrap_or_default(),
         figures: r
             .figures
