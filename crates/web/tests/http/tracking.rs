@@ -821,5 +821,15 @@ async fn difficulties_and_proposals_go_from_the_report_form_to_the_results_repor
         assert!(page.contains(
             "Trong 6 tháng đầu năm 2025, Phòng Quản lý Di sản văn hóa đã gửi 1 báo cáo tiến độ"
         ));
+        // Nơi nhận follows the plan's own, without the Giám đốc who signs.
+        let recipients = page.split("name=\"recipients\"").nth(1).unwrap();
+        let recipients = &recipients[..recipients.find("</textarea>").unwrap()];
+        assert!(
+            recipients.ends_with(
+                "Các PGĐ Sở\nPhòng KHTC, VP\nBảo tàng Hà Nội\nChánh VP Sở\nLưu: VT, QLDSVH"
+            ),
+            "{recipients}"
+        );
+        assert!(!recipients.contains("Giám đốc Sở"));
     }
 }
