@@ -39,4 +39,5 @@ pub use tracking::{
 pub use units::{
     AbbreviationTable, CanonicalUnit, UnitKind, canonical_unit, merge_units, unit_key,
 };
+pub use vntext::text::strip_bullet;
 pub use vocab::{ItemStatus, Language, ParseError, Role, UnitRelation};

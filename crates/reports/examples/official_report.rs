@@ -37,6 +37,7 @@ fn main() {
             next_tasks: "Tiếp tục tham gia các phiên họp trực tuyến của Mạng lưới.".into(),
             proposals: "Đề nghị UBND Thành phố quan tâm bố trí kinh phí.".into(),
         },
+        sections: Vec::new(),
         results: (1..=items)
             .map(|i| ResultRow {
                 numbering: format!("{i}."),

@@ -230,5 +230,25 @@ pub struct ReportText {
     pub period: String,
     pub period_end: NaiveDate,
     pub text: String,
+    /// Khó khăn, vướng mắc.
+    pub difficulties: String,
+    /// Đề xuất, kiến nghị.
+    pub proposals: String,
     pub percent: Option<i64>,
+}
+
+/// A delegation the results report mentions, with the plan items its event counts toward.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanDelegation {
+    pub delegation: crate::DelegationRecord,
+    pub items: Vec<ItemId>,
+}
+
+/// The plan's own Nơi nhận as the reader found it in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PlanRecipients {
+    /// (name, note): "Đ/c Giám đốc Sở", "để chỉ đạo".
+    pub recipients: Vec<(String, Option<String>)>,
+    /// The "Lưu:" line after "Lưu:", as written ("VT, QLDSVH (6b)").
+    pub archive: Option<String>,
 }

@@ -115,6 +115,10 @@ pub struct ReportVersion {
     pub version: i64,
     pub previous_id: Option<i64>,
     pub text: String,
+    /// Khó khăn, vướng mắc.
+    pub difficulties: String,
+    /// Đề xuất, kiến nghị.
+    pub proposals: String,
     pub percent: Option<i64>,
     /// (target id, value)
     pub figures: Vec<(i64, f64)>,

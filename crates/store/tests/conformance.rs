@@ -1490,6 +1490,10 @@ mod oversight;
 // The daily loop (issue 11): reviews of reports, grades and notifications reaching units.
 #[path = "conformance/reviews.rs"]
 mod reviews;
+// The results report's sources (issue 12): events held in a period, delegations, the
+// plan's Nơi nhận, and the difficulties and proposals of progress reports.
+#[path = "conformance/report_sources.rs"]
+mod report_sources;
 
 // Schema drift: both migration folders must describe the same schema.
 #[path = "conformance/schema.rs"]

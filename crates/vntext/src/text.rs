@@ -380,6 +380,26 @@ fn is_squashed(s: &str) -> bool {
             .all(|i| space_at(s, i).is_none())
 }
 
+/// The line without the document's bullets in front: "- ", "+ ", "– ", "— " (a dash or
+/// plus then a space), "•", "*", "·", "▪", "○" and Word's symbol-font bullets (with or
+/// without a space), several
+/// in a row too ("- + Kết nối" → "Kết nối"). A dash before a figure ("-5") is kept, and so
+/// is the rest of the line, trimmed.
+pub fn strip_bullet(line: &str) -> &str {
+    let mut s = line.trim();
+    loop {
+        let mut chars = s.chars();
+        let rest = match chars.next() {
+            Some('•' | '*' | '·' | '▪' | '○' | '\u{f0b7}' | '\u{f0a7}') => chars.as_str(),
+            Some('-' | '+' | '–' | '—') if chars.clone().next().is_none_or(char::is_whitespace) => {
+                chars.as_str()
+            }
+            _ => return s,
+        };
+        s = rest.trim_start();
+    }
+}
+
 /// Share of letters that are uppercase (0.0 when there are no letters). Only the first
 /// 200 letters are looked at: callers compare with a threshold, and headings are short.
 pub fn upper_ratio(s: &str) -> f32 {
@@ -428,6 +448,31 @@ fn letter_case(c: char) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bullets_are_stripped_and_the_rest_kept() {
+        for (line, want) in [
+            (
+                "- Tham gia các phiên họp online",
+                "Tham gia các phiên họp online",
+            ),
+            ("  + Kết nối, tham vẫn hỗ trợ", "Kết nối, tham vẫn hỗ trợ"),
+            ("– Xây dựng clip", "Xây dựng clip"),
+            ("— Xây dựng clip", "Xây dựng clip"),
+            ("•Biên soạn tài liệu", "Biên soạn tài liệu"),
+            ("* Ghi chú", "Ghi chú"),
+            ("\u{f0b7}\tMời chuyên gia", "Mời chuyên gia"),
+            ("- + Hai dấu", "Hai dấu"),
+            ("-5 độ", "-5 độ"),
+            ("+84 điện thoại", "+84 điện thoại"),
+            ("Hà Nội - Thành phố sáng tạo", "Hà Nội - Thành phố sáng tạo"),
+            ("2.1. Biên soạn", "2.1. Biên soạn"),
+            ("- ", ""),
+            ("", ""),
+        ] {
+            assert_eq!(strip_bullet(line), want, "{line:?}");
+        }
+    }
 
     #[test]
     fn folding_ignores_diacritics_and_maps_d() {

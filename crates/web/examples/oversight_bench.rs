@@ -2,7 +2,8 @@
 //!
 //! - `report`: the year report (DOCX + XLSX annex) of a plan with 500 items and 5,000
 //!   progress reports, from the database to the bytes: loading (plan view, target
-//!   progress, report texts, grades, draft), prefilling the narrative, assembling, writing.
+//!   progress, report texts, grades, draft, states, events, delegations, units, Nơi nhận:
+//!   `app::report::load`), prefilling the narrative, assembling, writing.
 //! - `dashboard [ITEMS] [REPORTS] [PATH]`: `GET /dashboard?plan=…` through the real server
 //!   (session, CSRF middleware, templates, charts) with ITEMS items in the database
 //!   (default 100,000 in plans of 500; an existing PATH is reused).
@@ -12,7 +13,7 @@
 //!     cargo run --release -p web --example oversight_bench -- report
 //!     cargo run --release -p web --example oversight_bench -- dashboard 100000 300000 /tmp/big.db
 
-use app::report::{Inputs, assemble, prefill};
+use app::report::{assemble, prefill};
 use std::time::{Duration, Instant};
 use store::{Store, SyntheticSpec};
 
@@ -53,21 +54,11 @@ async fn report() -> Result<(), Box<dyn std::error::Error>> {
     let mut runs = Vec::new();
     for _ in 0..7 {
         let t0 = Instant::now();
-        let view = store.plan(plan).await?.expect("plan");
-        let targets = store.plan_target_progress(plan).await?;
-        let texts = store.report_texts(plan, period).await?;
-        let grades = store.plan_grades(plan, period).await?;
-        let _draft = store.report_draft(plan, period).await?;
-        let states = store.plan_states(plan, period.end()).await?;
+        let loaded_report = app::report::load(&store, plan, period)
+            .await?
+            .expect("plan");
         let loaded = t0.elapsed();
-        let inputs = Inputs {
-            plan: &view,
-            period,
-            targets: &targets,
-            texts: &texts,
-            grades: &grades,
-            states: &states,
-        };
+        let inputs = loaded_report.inputs(period);
         let report = assemble(&inputs, &prefill(&inputs));
         let assembled = t0.elapsed();
         let docx = reports::official_report::to_docx(&report)?;
@@ -76,8 +67,8 @@ async fn report() -> Result<(), Box<dyn std::error::Error>> {
         println!(
             "  items {} texts {} → docx {} KB, xlsx {} KB: load {:.0} ms, assemble {:.0} ms, \
              write {:.0} ms, total {:.0} ms",
-            view.all_items().len(),
-            texts.len(),
+            loaded_report.plan.all_items().len(),
+            loaded_report.texts.len(),
             docx.len() / 1024,
             xlsx.len() / 1024,
             ms(loaded),

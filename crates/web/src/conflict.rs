@@ -182,6 +182,16 @@ fn report_rows(t: &Tr, current: &Value, pairs: &[(String, String)]) -> Vec<Compa
             yours("text"),
         ),
         compared(
+            t.t("report.difficulties").into(),
+            text_of(current, "difficulties"),
+            yours("difficulties"),
+        ),
+        compared(
+            t.t("report.proposals").into(),
+            text_of(current, "proposals"),
+            yours("proposals"),
+        ),
+        compared(
             t.t("report.percent").into(),
             percent(text_of(current, "percent")),
             percent(yours("percent").trim_end_matches('%').to_string()),

@@ -56,6 +56,12 @@ struct ReportFields {
     period: String,
     #[serde(default)]
     text: String,
+    /// Khó khăn, vướng mắc.
+    #[serde(default)]
+    difficulties: String,
+    /// Đề xuất, kiến nghị.
+    #[serde(default)]
+    proposals: String,
     #[serde(default)]
     percent: String,
     /// Evidence stored earlier, kept (ticked).
@@ -189,7 +195,8 @@ fn store_message(ctx: &Ctx, e: StoreError) -> String {
 }
 
 /// The report's content from the form, checked by the domain (percent 0–100, figures ≥ 0
-/// and only for the item's targets, something said).
+/// and only for the item's targets, something said). Each text field is bounded like the
+/// others by `TEXT_FIELD_LIMIT` as it is read.
 fn content(sub: &Submitted, targets: &[i64]) -> Result<ReportContent, TrackingError> {
     let percent = match sub.form.percent.trim() {
         "" => None,
@@ -211,7 +218,15 @@ fn content(sub: &Submitted, targets: &[i64]) -> Result<ReportContent, TrackingEr
             Err(_) => return Err(TrackingError::NegativeFigure(v.clone())),
         }
     }
-    ReportContent::new(&sub.form.text, percent, figures, targets)
+    let f = &sub.form;
+    ReportContent::with_notes(
+        &f.text,
+        &f.difficulties,
+        &f.proposals,
+        percent,
+        figures,
+        targets,
+    )
 }
 
 fn draft(sub: &Submitted, evidence: Vec<EvidenceRecord>) -> ReportDraft {
@@ -220,6 +235,8 @@ fn draft(sub: &Submitted, evidence: Vec<EvidenceRecord>) -> ReportDraft {
         unit: f.unit.clone(),
         period: f.period.clone(),
         text: f.text.clone(),
+        difficulties: f.difficulties.clone(),
+        proposals: f.proposals.clone(),
         percent: f.percent.clone(),
         figures: sub
             .pairs
@@ -499,6 +516,8 @@ fn version_form(
 ) -> items::ReportForm {
     let d = draft.unwrap_or_else(|| ReportDraft {
         text: latest.text.clone(),
+        difficulties: latest.difficulties.clone(),
+        proposals: latest.proposals.clone(),
         percent: latest.percent.map(|p| p.to_string()).unwrap_or_default(),
         figures: latest
             .figures

@@ -1,381 +1,140 @@
 //! From the records to the official report: the prefilled narrative (which the Board
 //! edits and saves as a draft) and the assembled [`OfficialReport`]. Pure: the handler
-//! loads the inputs in a fixed number of queries and calls these.
+//! loads the inputs in a fixed number of queries and calls these. Each section's wording
+//! lives in its module (`subject`, `results`, `assessment`, `next`, `recipients`,
+//! `appendix`); [`Facts`] is what they share, worked out once.
 //!
 //! The report is a Vietnamese administrative document, so its text is Vietnamese whatever
 //! the interface language.
 
+use super::draft::{DraftContent, draft_date};
 use super::flat::{Flat, flatten};
-use chrono::NaiveDate;
-use domain::oversight::{Band, TargetFigure};
+use super::subject::Citation;
+use super::{appendix, assessment, next, recipients, results, subject};
 use domain::tracking::ItemState;
-use domain::{ItemId, ItemStatus, Language, Period, format_date, format_target};
-use reports::official_report::{
-    AppendixRow, FigureRow, Narrative, OfficialReport, ResultRow, Signer,
-};
-use serde::{Deserialize, Serialize};
+use domain::{DelegationStatus, ItemId, Period, UnitId};
+use reports::official_report::{Narrative, OfficialReport, Signer};
 use std::collections::HashMap;
-use store::{EvaluationRecord, ItemNode, PlanRecord, PlanView, ReportText, TargetProgress};
-
-/// What the Board edits and saves (as JSON in `report_drafts`). Every field is text as
-/// typed; missing fields read as empty, so older drafts stay readable.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DraftContent {
-    pub number: String,
-    /// dd/mm/yyyy, or empty to leave the date for the signer.
-    pub date: String,
-    pub subject: String,
-    pub direction: String,
-    pub results_intro: String,
-    pub achievements: String,
-    pub difficulties: String,
-    pub causes: String,
-    pub next_tasks: String,
-    pub proposals: String,
-    pub closing: String,
-    /// One recipient per line.
-    pub recipients: String,
-    pub signer_authority: String,
-    pub signer_title: String,
-    pub signer_name: String,
-}
-
-/// The names of the editable fields, in form order (also the form's field names).
-pub const DRAFT_FIELDS: [&str; 15] = [
-    "number",
-    "date",
-    "subject",
-    "direction",
-    "results_intro",
-    "achievements",
-    "difficulties",
-    "causes",
-    "next_tasks",
-    "proposals",
-    "closing",
-    "recipients",
-    "signer_authority",
-    "signer_title",
-    "signer_name",
-];
-
-impl DraftContent {
-    pub fn get(&self, name: &str) -> &str {
-        match name {
-            "number" => &self.number,
-            "date" => &self.date,
-            "subject" => &self.subject,
-            "direction" => &self.direction,
-            "results_intro" => &self.results_intro,
-            "achievements" => &self.achievements,
-            "difficulties" => &self.difficulties,
-            "causes" => &self.causes,
-            "next_tasks" => &self.next_tasks,
-            "proposals" => &self.proposals,
-            "closing" => &self.closing,
-            "recipients" => &self.recipients,
-            "signer_authority" => &self.signer_authority,
-            "signer_title" => &self.signer_title,
-            "signer_name" => &self.signer_name,
-            _ => "",
-        }
-    }
-
-    pub fn set(&mut self, name: &str, value: String) {
-        let slot = match name {
-            "number" => &mut self.number,
-            "date" => &mut self.date,
-            "subject" => &mut self.subject,
-            "direction" => &mut self.direction,
-            "results_intro" => &mut self.results_intro,
-            "achievements" => &mut self.achievements,
-            "difficulties" => &mut self.difficulties,
-            "causes" => &mut self.causes,
-            "next_tasks" => &mut self.next_tasks,
-            "proposals" => &mut self.proposals,
-            "closing" => &mut self.closing,
-            "recipients" => &mut self.recipients,
-            "signer_authority" => &mut self.signer_authority,
-            "signer_title" => &mut self.signer_title,
-            "signer_name" => &mut self.signer_name,
-            _ => return,
-        };
-        *slot = value;
-    }
-}
+use store::{
+    DelegationRecord, EvaluationRecord, EventRecord, PlanDelegation, PlanRecipients, PlanRecord,
+    PlanView, ReportText, TargetProgress,
+};
 
 /// Everything the report is made from.
 pub struct Inputs<'a> {
     pub plan: &'a PlanView,
     pub period: Period,
+    /// As of the period's end, as the dashboard shows them for that day.
     pub targets: &'a [TargetProgress],
+    /// The latest versions of the progress reports on periods within the report's.
     pub texts: &'a [ReportText],
     pub grades: &'a HashMap<ItemId, EvaluationRecord>,
     /// Every item's state at the period's end (`domain::tracking::state`): the same
     /// units, status and overdue flag the dashboard shows for that date.
     pub states: &'a [ItemState],
+    /// The events linked to the plan held within the period.
+    pub events: &'a [EventRecord],
+    /// The delegations that left within the period for the plan's events.
+    pub delegations: &'a [PlanDelegation],
+    /// Every unit's name (events and delegations name units by id).
+    pub unit_names: &'a HashMap<UnitId, String>,
+    /// The plan's own Nơi nhận.
+    pub recipients: Option<&'a PlanRecipients>,
 }
 
-fn band(t: &TargetProgress) -> Band {
-    Band::of(&TargetFigure {
-        min: t.min,
-        max: t.max,
-        actual: t.actual,
-    })
+/// What the sections share, worked out once from the inputs.
+pub(super) struct Facts<'a> {
+    pub period: Period,
+    pub flat: Vec<Flat<'a>>,
+    pub targets: &'a [TargetProgress],
+    pub texts: &'a [ReportText],
+    pub targets_of: HashMap<ItemId, Vec<&'a TargetProgress>>,
+    pub texts_of: HashMap<ItemId, Vec<&'a ReportText>>,
+    /// The events held, under the top-level item (its index in `flat`) of the first item
+    /// they count toward: each is told once.
+    pub events: HashMap<usize, Vec<&'a EventRecord>>,
+    /// The delegations that went (đã đi, đã báo cáo), placed as their events.
+    pub trips: HashMap<usize, Vec<&'a DelegationRecord>>,
+    pub unit_names: &'a HashMap<UnitId, String>,
+    index: HashMap<ItemId, usize>,
 }
 
-fn figure_rows(targets: &[&TargetProgress]) -> Vec<FigureRow> {
-    targets
-        .iter()
-        .map(|t| FigureRow {
-            target: format_target(t.min, t.max, &t.unit, t.per.as_deref()),
-            min: t.min,
-            max: t.max,
-            actual: t.actual,
-            unit: t.unit.clone(),
-            attainment: match band(t) {
-                Band::NoData => String::new(),
-                b => b.label(Language::Vi).to_string(),
-            },
-        })
-        .collect()
-}
-
-fn label(n: &ItemNode) -> String {
-    domain::item_label(n.item.numbering.as_deref(), &n.item.title)
-}
-
-/// The counts the prefilled narrative quotes.
-struct Tally {
-    total: usize,
-    done: usize,
-    in_progress: usize,
-    late: usize,
-    not_started: usize,
-    targets: usize,
-    /// Targets within or above their range.
-    met: usize,
-    below: usize,
-}
-
-impl Tally {
-    fn of(flat: &[Flat], targets: &[TargetProgress]) -> Tally {
-        let count = |s: ItemStatus| flat.iter().filter(|f| f.node.item.status == s).count();
-        let bands: Vec<Band> = targets.iter().map(band).collect();
-        Tally {
-            total: flat.len(),
-            done: count(ItemStatus::Done),
-            in_progress: count(ItemStatus::InProgress),
-            late: flat.iter().filter(|f| f.overdue).count(),
-            not_started: count(ItemStatus::NotStarted),
-            targets: bands.len(),
-            met: bands
+impl<'a> Facts<'a> {
+    pub fn of(i: &Inputs<'a>) -> Facts<'a> {
+        let flat = flatten(i.plan, i.states);
+        let index: HashMap<ItemId, usize> =
+            flat.iter().enumerate().map(|(n, f)| (f.id(), n)).collect();
+        let top_of = |items: &[ItemId]| {
+            items
                 .iter()
-                .filter(|b| matches!(b, Band::Within | Band::Above))
-                .count(),
-            below: bands.iter().filter(|b| **b == Band::Below).count(),
+                .filter_map(|id| index.get(id).map(|&n| flat[n].top))
+                .min()
+        };
+        let mut events: HashMap<usize, Vec<&EventRecord>> = HashMap::new();
+        for e in i.events {
+            if let Some(top) = top_of(&e.items) {
+                events.entry(top).or_default().push(e);
+            }
+        }
+        let mut trips: HashMap<usize, Vec<&DelegationRecord>> = HashMap::new();
+        for d in i.delegations.iter().filter(|d| went(&d.delegation)) {
+            if let Some(top) = top_of(&d.items) {
+                trips.entry(top).or_default().push(&d.delegation);
+            }
+        }
+        Facts {
+            period: i.period,
+            targets: i.targets,
+            texts: i.texts,
+            targets_of: by_item(i.targets, |t| t.item_id),
+            texts_of: by_item(i.texts, |t| t.item_id),
+            events,
+            trips,
+            unit_names: i.unit_names,
+            index,
+            flat,
         }
     }
-}
 
-/// The plan as cited: "Kế hoạch số 12/KH-SVHTT ngày 05/01/2025 của Sở …".
-struct Citation {
-    /// " số 12/KH-SVHTT", " KH-SVHTT" or empty.
-    doc_ref: String,
-    /// " ngày 05/01/2025" or empty.
-    issued: String,
-    issuer: String,
-    /// The title, lower-cased after "Kế hoạch".
-    title: String,
-}
-
-impl Citation {
-    fn of(p: &PlanRecord) -> Citation {
-        Citation {
-            doc_ref: match (&p.number, &p.symbol) {
-                (Some(n), Some(s)) => format!(" số {n}/{s}"),
-                (None, Some(s)) => format!(" {s}"),
-                _ => String::new(),
-            },
-            issued: p
-                .date
-                .map(|d| format!(" ngày {}", format_date(d)))
-                .unwrap_or_default(),
-            issuer: p.issuer.clone().unwrap_or_else(|| "Sở".into()),
-            title: lower_first(&p.title),
-        }
+    /// The item's entry, if it is the plan's.
+    pub fn item(&self, id: ItemId) -> Option<&Flat<'a>> {
+        self.index.get(&id).map(|&n| &self.flat[n])
     }
-}
 
-/// The lead units of the top-level items, sorted, each once.
-fn top_level_leads(flat: &[Flat]) -> Vec<String> {
-    let mut leads: Vec<String> = flat
-        .iter()
-        .filter(|f| f.depth == 0)
-        .flat_map(|f| f.lead.iter().cloned())
-        .collect();
-    leads.sort();
-    leads.dedup();
-    leads
-}
+    /// The top-level items' indexes in `flat`.
+    pub fn tops(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.flat.len()).filter(|&n| self.flat[n].depth == 0)
+    }
 
-/// How many units sent the reports.
-fn reporting_units(texts: &[ReportText]) -> usize {
-    let mut u: Vec<_> = texts.iter().map(|t| t.unit_id).collect();
-    u.sort();
-    u.dedup();
-    u.len()
-}
+    /// A top-level item and everything under it.
+    pub fn under(&self, top: usize) -> impl Iterator<Item = &Flat<'a>> + '_ {
+        self.flat[top..].iter().take_while(move |f| f.top == top)
+    }
 
-fn direction(c: &Citation, leads: &[String]) -> String {
-    let Citation {
-        doc_ref,
-        issued,
-        issuer,
-        title,
-    } = c;
-    format!(
-        "Thực hiện Kế hoạch{doc_ref}{issued} của {issuer} về {title}, {issuer} đã giao {} chủ trì, \
-         phối hợp với các đơn vị liên quan triển khai các nội dung của Kế hoạch; theo dõi, \
-         đôn đốc tiến độ thực hiện qua hệ thống sangtao.",
-        if leads.is_empty() {
-            "các đơn vị".to_string()
-        } else {
-            leads.join(", ")
-        }
-    )
-}
+    pub fn unit(&self, u: UnitId) -> String {
+        self.unit_names.get(&u).cloned().unwrap_or_default()
+    }
 
-fn achievements(t: &Tally) -> String {
-    format!(
-        "Kế hoạch có {} nội dung, nhiệm vụ: {} đã hoàn thành, {} đang thực \
-         hiện, {} chưa triển khai. {}/{} chỉ tiêu đã đạt hoặc vượt.",
-        t.total, t.done, t.in_progress, t.not_started, t.met, t.targets
-    )
-}
-
-/// The overdue items (at the period's end) and the targets below range, one a line,
-/// under their counts.
-fn difficulties(flat: &[Flat], targets: &[TargetProgress], t: &Tally) -> String {
-    let mut lines: Vec<String> = flat
-        .iter()
-        .filter(|f| f.overdue)
-        .map(|f| match f.node.item.due {
-            Some(d) => format!("- {} (hạn {})", label(f.node), format_date(d)),
-            None => format!("- {}", label(f.node)),
-        })
-        .collect();
-    let titles: HashMap<ItemId, &str> = flat
-        .iter()
-        .map(|f| (f.node.item.id, f.node.item.title.as_str()))
-        .collect();
-    lines.extend(
-        targets
+    /// The lead units of the top-level items, sorted, each once.
+    pub fn top_level_leads(&self) -> Vec<String> {
+        let mut leads: Vec<String> = self
+            .flat
             .iter()
-            .filter(|x| band(x) == Band::Below)
-            .map(|x| below_line(x, titles.get(&x.item_id).copied().unwrap_or_default())),
-    );
-    let mut counts = Vec::new();
-    if t.late > 0 {
-        counts.push(format!("{} nhiệm vụ chậm tiến độ", t.late));
+            .filter(|f| f.depth == 0)
+            .flat_map(|f| f.lead.iter().cloned())
+            .collect();
+        leads.sort();
+        leads.dedup();
+        leads
     }
-    if t.below > 0 {
-        counts.push(format!("{} chỉ tiêu chưa đạt", t.below));
-    }
-    if counts.is_empty() {
-        return "Không có nhiệm vụ chậm tiến độ và không có chỉ tiêu chưa đạt.".into();
-    }
-    let mut s = format!("Còn {}:", counts.join(" và "));
-    for l in &lines {
-        s.push('\n');
-        s.push_str(l);
-    }
-    s
 }
 
-/// "- Chỉ tiêu 20–30 cuộc/năm: đạt 1 theo hồ sơ (các đơn vị báo cáo 12) — <item>": a
-/// counted figure that the units reported otherwise says both, as the item page does.
-fn below_line(x: &TargetProgress, item_title: &str) -> String {
-    let actual = x.actual.map(domain::format_number).unwrap_or_default();
-    let reported = x.discrepancy().map_or_else(String::new, |d| {
-        format!(
-            " theo hồ sơ (các đơn vị báo cáo {})",
-            domain::format_number(d.reported)
-        )
-    });
-    format!(
-        "- Chỉ tiêu {}: đạt {actual}{reported} — {item_title}",
-        format_target(x.min, x.max, &x.unit, x.per.as_deref()),
+/// A delegation that travelled: the report tells what it did.
+fn went(d: &DelegationRecord) -> bool {
+    matches!(
+        d.status,
+        DelegationStatus::Travelled | DelegationStatus::Reported
     )
-}
-
-/// The top-level items not done nor suspended, one a line.
-fn next_tasks(flat: &[Flat]) -> String {
-    flat.iter()
-        .filter(|f| {
-            f.depth == 0 && !matches!(f.node.item.status, ItemStatus::Done | ItemStatus::Suspended)
-        })
-        .map(|f| format!("- Tiếp tục triển khai: {}", label(f.node)))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The narrative prefilled from the records: what the Board starts editing from.
-pub fn prefill(i: &Inputs) -> DraftContent {
-    let p = &i.plan.plan;
-    let period_vi = i.period.label(Language::Vi);
-    let flat = flatten(i.plan, i.states);
-    let tally = Tally::of(&flat, i.targets);
-    let c = Citation::of(p);
-    DraftContent {
-        number: String::new(),
-        date: String::new(),
-        subject: format!("Kết quả thực hiện Kế hoạch {} {period_vi}", c.title),
-        direction: direction(&c, &top_level_leads(&flat)),
-        results_intro: format!(
-            "Trong {period_vi}, {} đơn vị đã gửi {} báo cáo tiến độ. Kết quả thực \
-             hiện từng nội dung như sau:",
-            reporting_units(i.texts),
-            i.texts.len()
-        ),
-        achievements: achievements(&tally),
-        difficulties: difficulties(&flat, i.targets, &tally),
-        causes: String::new(),
-        next_tasks: next_tasks(&flat),
-        proposals: String::new(),
-        closing: format!(
-            "Trên đây là báo cáo kết quả thực hiện Kế hoạch {} {period_vi} của {}./.",
-            c.title, c.issuer
-        ),
-        recipients: [
-            "UBND Thành phố (để b/c)",
-            "Đ/c Giám đốc Sở (để b/c)",
-            "Các PGĐ Sở",
-            "Lưu: VT",
-        ]
-        .join("\n"),
-        signer_authority: String::new(),
-        signer_title: p.signer_title.clone().unwrap_or_else(|| "GIÁM ĐỐC".into()),
-        signer_name: p.signer_name.clone().unwrap_or_default(),
-    }
-}
-
-/// "Tham gia …" → "tham gia …" after "Kế hoạch"; acronyms ("UNESCO …") stay.
-fn lower_first(s: &str) -> String {
-    let mut chars = s.trim().chars();
-    match (chars.next(), chars.clone().next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(chars).collect()
-        }
-        (Some(a), _) => std::iter::once(a).chain(chars).collect(),
-        _ => String::new(),
-    }
-}
-
-/// Reads the draft's date (dd/mm/yyyy); an unreadable one is left blank for the signer.
-pub fn draft_date(d: &DraftContent) -> Option<NaiveDate> {
-    domain::typed::parse_date(&d.date).ok().flatten()
 }
 
 /// Rows grouped by their item, in the order given.
@@ -387,82 +146,28 @@ fn by_item<T>(rows: &[T], item: impl Fn(&T) -> ItemId) -> HashMap<ItemId, Vec<&T
     out
 }
 
-/// What the units reported on an item: "unit (period): text", one a line.
-fn reported_text(texts: &[&ReportText]) -> String {
-    texts
-        .iter()
-        .filter(|t| !t.text.trim().is_empty())
-        .map(|t| {
-            let period = t
-                .period
-                .parse::<Period>()
-                .map(|p| p.label(Language::Vi))
-                .unwrap_or_else(|_| t.period.clone());
-            format!("{} ({period}): {}", t.unit_name, t.text.trim())
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// "A, B (chủ trì); C (phối hợp)".
-fn units_text(f: &Flat) -> String {
-    let mut units = Vec::new();
-    if !f.lead.is_empty() {
-        units.push(format!("{} (chủ trì)", f.lead.join(", ")));
+/// The narrative prefilled from the records: what the Board starts editing from.
+pub fn prefill(i: &Inputs) -> DraftContent {
+    let p = &i.plan.plan;
+    let facts = Facts::of(i);
+    let c = Citation::of(p);
+    DraftContent {
+        number: String::new(),
+        date: String::new(),
+        subject: subject::subject(&c, i.period),
+        direction: subject::direction(&c, &facts.top_level_leads()),
+        results_intro: results::intro(&facts),
+        achievements: assessment::achievements(&facts),
+        difficulties: assessment::difficulties(&facts),
+        causes: assessment::causes(&facts),
+        next_tasks: next::next_tasks(&facts),
+        proposals: assessment::proposals(&facts),
+        closing: subject::closing(&c, i.period),
+        recipients: recipients::default_recipients(p, i.recipients, &facts.top_level_leads()),
+        signer_authority: p.signer_authority.clone().unwrap_or_default(),
+        signer_title: p.signer_title.clone().unwrap_or_else(|| "GIÁM ĐỐC".into()),
+        signer_name: p.signer_name.clone().unwrap_or_default(),
     }
-    if !f.coord.is_empty() {
-        units.push(format!("{} (phối hợp)", f.coord.join(", ")));
-    }
-    units.join("; ")
-}
-
-fn result_row(f: &Flat, figures: Vec<FigureRow>, texts: &[&ReportText]) -> ResultRow {
-    ResultRow {
-        numbering: f.node.item.numbering.clone().unwrap_or_default(),
-        title: f.node.item.title.clone(),
-        depth: f.depth,
-        done: reported_text(texts),
-        figures,
-        units: units_text(f),
-        status: f.node.item.status.label(Language::Vi).to_string(),
-        spent: None,
-    }
-}
-
-fn appendix_row(f: &Flat, figures: &[FigureRow], grade: Option<&EvaluationRecord>) -> AppendixRow {
-    AppendixRow {
-        numbering: f.node.item.numbering.clone().unwrap_or_default(),
-        title: f.node.item.title.clone(),
-        depth: f.depth,
-        lead_units: f.lead.join(", "),
-        due: f.node.item.due,
-        figures: figures
-            .iter()
-            .map(FigureRow::display)
-            .collect::<Vec<_>>()
-            .join("; "),
-        status: f.node.item.status.label(Language::Vi).to_string(),
-        grade: grade
-            .map(|g| g.grade.label(Language::Vi).to_string())
-            .unwrap_or_default(),
-    }
-}
-
-/// One result row and one appendix row per item, in document order.
-fn item_rows(i: &Inputs) -> (Vec<ResultRow>, Vec<AppendixRow>) {
-    let flat = flatten(i.plan, i.states);
-    let targets = by_item(i.targets, |t| t.item_id);
-    let texts = by_item(i.texts, |t| t.item_id);
-    let mut results = Vec::with_capacity(flat.len());
-    let mut appendix = Vec::with_capacity(flat.len());
-    for f in &flat {
-        let id = f.node.item.id;
-        let figures = figure_rows(targets.get(&id).map(Vec::as_slice).unwrap_or(&[]));
-        appendix.push(appendix_row(f, &figures, i.grades.get(&id)));
-        let texts = texts.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-        results.push(result_row(f, figures, texts));
-    }
-    (results, appendix)
 }
 
 fn narrative(d: &DraftContent) -> Narrative {
@@ -487,10 +192,12 @@ fn report_symbol(p: &PlanRecord) -> String {
     format!("BC-{issuer_code}")
 }
 
-/// The report to write.
+/// The report to write: the draft's narrative over section II and the appendix, which
+/// are rebuilt from the records each time.
 pub fn assemble(i: &Inputs, d: &DraftContent) -> OfficialReport {
     let p = &i.plan.plan;
-    let (results, appendix) = item_rows(i);
+    let facts = Facts::of(i);
+    let (results, appendix) = appendix::item_rows(&facts, i.grades);
     OfficialReport {
         parent_agency: p.parent_issuer.clone().unwrap_or_default(),
         agency: p.issuer.clone().unwrap_or_default(),
@@ -501,6 +208,7 @@ pub fn assemble(i: &Inputs, d: &DraftContent) -> OfficialReport {
         year: i.period.year(),
         subject: d.subject.clone(),
         narrative: narrative(d),
+        sections: results::sections(&facts),
         results,
         closing: d.closing.clone(),
         recipients: d
@@ -517,45 +225,5 @@ pub fn assemble(i: &Inputs, d: &DraftContent) -> OfficialReport {
         },
         appendix,
         appendix_title: "Danh mục nhiệm vụ và tình trạng thực hiện".into(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn draft_fields_round_trip_by_name() {
-        let mut d = DraftContent::default();
-        for (i, f) in DRAFT_FIELDS.iter().enumerate() {
-            d.set(f, format!("v{i}"));
-        }
-        for (i, f) in DRAFT_FIELDS.iter().enumerate() {
-            assert_eq!(d.get(f), format!("v{i}"));
-        }
-        d.set("unknown", "x".into());
-        assert_eq!(d.get("unknown"), "");
-        // JSON with missing or extra fields still reads.
-        let old: DraftContent = serde_json::from_str(r#"{"direction":"a","extra":1}"#).unwrap();
-        assert_eq!(old.direction, "a");
-        assert_eq!(old.number, "");
-    }
-
-    #[test]
-    fn lower_first_keeps_acronyms() {
-        assert_eq!(lower_first("Tham gia Mạng lưới"), "tham gia Mạng lưới");
-        assert_eq!(lower_first("UNESCO và Hà Nội"), "UNESCO và Hà Nội");
-        assert_eq!(lower_first(""), "");
-    }
-
-    #[test]
-    fn draft_date_reads_or_leaves_blank() {
-        let mut d = DraftContent {
-            date: "05/12/2025".into(),
-            ..Default::default()
-        };
-        assert_eq!(draft_date(&d), NaiveDate::from_ymd_opt(2025, 12, 5));
-        d.date = "31/02/2025".into();
-        assert_eq!(draft_date(&d), None);
     }
 }

@@ -1,40 +1,95 @@
-//! The official results report (báo cáo kết quả thực hiện Kế hoạch): which period a plan
-//! opens on, what the report is built from, and the assembled document.
+//! The official results report (báo cáo kết quả thực hiện Kế hoạch): which periods a plan
+//! offers and opens on, what the report is built from, and the assembled document.
+//!
+//! Modules by part of the report: `subject` (trích yếu, closing, section I), `results`
+//! (section II), `assessment` (III and V), `next` (IV), `recipients` (Nơi nhận),
+//! `appendix` (the table and the annex's rows); `figures` says a target in words, `text`
+//! holds the shared wording helpers, `flat` the items in order with their numbers and
+//! states, `compose` puts them together.
 
+mod appendix;
+mod assessment;
 pub mod compose;
+mod draft;
+mod figures;
+#[cfg(test)]
+mod fixture;
 mod flat;
+mod next;
+mod recipients;
+mod results;
+mod subject;
+#[cfg(test)]
+mod tests;
+mod text;
 
-pub use compose::{DRAFT_FIELDS, DraftContent, Inputs, assemble, draft_date, prefill};
+pub use compose::{Inputs, assemble, prefill};
+pub use draft::{DRAFT_FIELDS, DraftContent, draft_date};
 
 use chrono::{Datelike, NaiveDate};
-use domain::{ItemId, Period, PlanId};
+use domain::{ItemId, Period, PlanId, UnitId};
 use reports::official_report::OfficialReport;
 use std::collections::HashMap;
 use store::{
-    EvaluationRecord, PlanView, ReportDraft, ReportText, Store, StoreError, TargetProgress,
+    EvaluationRecord, EventRecord, PlanDelegation, PlanRecipients, PlanView, ReportDraft,
+    ReportText, Store, StoreError, TargetProgress,
 };
 
-/// The report a plan opens on, as of `today`: the plan's own year's
-/// (`domain::oversight::report_period_within`), so a 2025 plan opened in 2026 shows 2025.
+/// The years a plan's results report is written for: its own year, else (a plan without
+/// one) the years its items' dates span, else today's.
+async fn report_span(
+    store: &Store,
+    plan: PlanId,
+    today: NaiveDate,
+) -> Result<(i32, i32), StoreError> {
+    if let Some(y) = store.plan(plan).await?.and_then(|p| p.plan.year) {
+        return Ok((y, y));
+    }
+    Ok(match store.report_years(plan).await? {
+        Some((a, b)) if a != i32::MIN => (a, b),
+        _ => (today.year(), today.year()),
+    })
+}
+
+/// The periods the report page offers: 6 tháng, 9 tháng and năm of the plan's own year
+/// (`domain::oversight::official_report_periods`).
+pub async fn period_choices(
+    store: &Store,
+    plan: PlanId,
+    today: NaiveDate,
+) -> Result<Vec<Period>, StoreError> {
+    let (first, last) = report_span(store, plan, today).await?;
+    Ok(domain::oversight::official_report_periods(first, last))
+}
+
+/// The report a plan opens on as of `today`: the latest of its periods that has ended
+/// (`domain::oversight::latest_ended_report_period`), so a 2025 plan seen in December 2026
+/// opens on the year 2025, and a 2026 plan on its nine months.
 pub async fn opening_period(
     store: &Store,
     plan: PlanId,
     today: NaiveDate,
 ) -> Result<Period, StoreError> {
-    let year = store.plan(plan).await?.and_then(|p| p.plan.year);
-    let (first, last) = match year {
-        Some(y) => (y, y),
-        None => match store.report_years(plan).await? {
-            Some((a, b)) if a != i32::MIN => (a, b),
-            _ => (today.year(), today.year()),
-        },
-    };
+    let (first, last) = report_span(store, plan, today).await?;
+    Ok(domain::oversight::latest_ended_report_period(
+        first, last, today,
+    ))
+}
+
+/// The period an item's evaluation (grade) opens on: the report due around `today` within
+/// the plan's years (`domain::oversight::report_period_within`).
+pub async fn evaluation_period(
+    store: &Store,
+    plan: PlanId,
+    today: NaiveDate,
+) -> Result<Period, StoreError> {
+    let (first, last) = report_span(store, plan, today).await?;
     Ok(domain::oversight::report_period_within(first, last, today))
 }
 
-/// What the report is built from, loaded in a fixed number of queries
-/// (plan view 10, targets 3–4, texts 1, grades 1, draft 1, states 4), as of the period's
-/// end.
+/// What the report is built from, loaded in a fixed number of queries (plan view 10,
+/// targets 3–4, texts 1, grades 1, draft 1, states 4, events 3, delegations 1–3, units 1,
+/// recipients 1), as of the period's end.
 pub struct Loaded {
     pub plan: PlanView,
     pub targets: Vec<TargetProgress>,
@@ -43,6 +98,12 @@ pub struct Loaded {
     pub draft: Option<ReportDraft>,
     /// Every item's state at the period's end, as the dashboard computes it.
     pub states: std::sync::Arc<Vec<domain::tracking::ItemState>>,
+    /// The plan's events held within the period.
+    pub events: Vec<EventRecord>,
+    /// The delegations that left within the period for the plan's events.
+    pub delegations: Vec<PlanDelegation>,
+    pub unit_names: HashMap<UnitId, String>,
+    pub recipients: Option<PlanRecipients>,
 }
 
 /// Loads a plan's report for `period`; `None` when the plan does not exist.
@@ -60,6 +121,15 @@ pub async fn load(
         grades: store.plan_grades(plan, period).await?,
         draft: store.report_draft(plan, period).await?,
         states: store.plan_states(plan, period.end()).await?,
+        events: store.plan_events_held(plan, period).await?,
+        delegations: store.plan_delegations(plan, period).await?,
+        unit_names: store
+            .list_units()
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect(),
+        recipients: store.plan_recipients(plan).await?,
         plan: view,
     }))
 }
@@ -73,6 +143,10 @@ impl Loaded {
             texts: &self.texts,
             grades: &self.grades,
             states: &self.states,
+            events: &self.events,
+            delegations: &self.delegations,
+            unit_names: &self.unit_names,
+            recipients: self.recipients.as_ref(),
         }
     }
 

@@ -62,6 +62,25 @@ impl Band {
     }
 }
 
+impl TargetFigure {
+    /// The actual as a share of the minimum, in whole percent ("đạt 105% chỉ tiêu kế
+    /// hoạch"); None without an actual or a positive minimum.
+    pub fn percent_of_minimum(&self) -> Option<u32> {
+        match (self.actual, self.min) {
+            (Some(a), Some(m)) if m > 0.0 => Some((a / m * 100.0).round().max(0.0) as u32),
+            _ => None,
+        }
+    }
+
+    /// How much the actual falls short of the minimum ("còn thiếu 5"); None when it
+    /// reaches it or there is no minimum. Nothing reported falls short by the minimum.
+    pub fn shortfall(&self) -> Option<f64> {
+        let min = self.min?;
+        let gap = min - self.actual.unwrap_or(0.0);
+        (gap > 0.0).then_some(gap)
+    }
+}
+
 /// One item as the dashboard sees it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DashboardItem {

@@ -31,7 +31,8 @@ pub use dashboard::{
 pub use error::OversightError;
 pub use grades::{Grade, MAX_COMMENT_CHARS, check_comment, parse_grade};
 pub use periods::{
-    check_report_period, default_report_period, report_period_choices, report_period_within,
+    check_report_period, default_report_period, latest_ended_report_period,
+    official_report_periods, report_period_choices, report_period_within,
 };
 pub use reminders::{OpenItem, Reminder, SendKey, escalations_due, is_open, reminders_due};
 pub use review::{

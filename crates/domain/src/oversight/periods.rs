@@ -1,14 +1,14 @@
-//! The period of a results report: a half-year or a year, the one due around a day, and
-//! those to offer for a plan's years.
+//! The period of a results report: a half-year, the first nine months or a year, the one
+//! due around a day, and those to offer for a plan's years.
 
 use super::OversightError;
 use crate::tracking::Period;
 use chrono::{Datelike, NaiveDate};
 
-/// A results report covers a half-year or a year.
+/// A results report covers a half-year, the first nine months or a year.
 pub fn check_report_period(p: Period) -> Result<Period, OversightError> {
     match p {
-        Period::Year(_) | Period::Half(..) => Ok(p),
+        Period::Year(_) | Period::Half(..) | Period::NineMonths(_) => Ok(p),
         other => Err(OversightError::ReportPeriod(other.to_string())),
     }
 }
@@ -47,4 +47,26 @@ pub fn report_period_choices(first: i32, last: i32) -> Vec<Period> {
         out.push(Period::Half(y, 1));
     }
     out
+}
+
+/// The periods a plan's results report is written for, in the years `first..=last`
+/// (a yearly plan: its one year): 6 tháng, 9 tháng and năm, in that order.
+pub fn official_report_periods(first: i32, last: i32) -> Vec<Period> {
+    (first..=last)
+        .flat_map(|y| [Period::Half(y, 1), Period::NineMonths(y), Period::Year(y)])
+        .collect()
+}
+
+/// The report a plan's results report opens on as of `today`: the latest of
+/// [`official_report_periods`] that has ended (its last day is before today), else the
+/// first (a plan not yet half-way through its first year).
+pub fn latest_ended_report_period(first: i32, last: i32, today: NaiveDate) -> Period {
+    let periods = official_report_periods(first, last.max(first));
+    periods
+        .iter()
+        .rev()
+        .find(|p| p.end() < today)
+        .or(periods.first())
+        .copied()
+        .unwrap_or(Period::Year(first))
 }

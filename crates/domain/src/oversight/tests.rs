@@ -50,6 +50,53 @@ fn a_plan_opens_on_its_own_years_report_whatever_today_is() {
     );
 }
 
+#[test]
+fn the_results_report_opens_on_the_latest_ended_period_of_the_plans_year() {
+    assert_eq!(
+        official_report_periods(2025, 2025),
+        vec![
+            Period::Half(2025, 1),
+            Period::NineMonths(2025),
+            Period::Year(2025)
+        ]
+    );
+    let at = |first, last, day| latest_ended_report_period(first, last, day);
+    // Nothing ended yet: the first half-year.
+    assert_eq!(at(2025, 2025, d(2024, 10, 1)), Period::Half(2025, 1));
+    assert_eq!(at(2025, 2025, d(2025, 6, 30)), Period::Half(2025, 1));
+    assert_eq!(at(2025, 2025, d(2025, 7, 1)), Period::Half(2025, 1));
+    assert_eq!(at(2025, 2025, d(2025, 9, 30)), Period::Half(2025, 1));
+    assert_eq!(at(2025, 2025, d(2025, 10, 1)), Period::NineMonths(2025));
+    assert_eq!(at(2025, 2025, d(2025, 12, 31)), Period::NineMonths(2025));
+    assert_eq!(at(2025, 2025, d(2026, 1, 1)), Period::Year(2025));
+    // A 2025 plan on 03/12/2026 opens on its year; a 2026 plan on its nine months.
+    assert_eq!(at(2025, 2025, d(2026, 12, 3)), Period::Year(2025));
+    assert_eq!(at(2026, 2026, d(2026, 12, 3)), Period::NineMonths(2026));
+    // Over two years: the latest ended of either.
+    assert_eq!(at(2025, 2026, d(2026, 8, 1)), Period::Half(2026, 1));
+}
+
+#[test]
+fn a_target_in_percent_of_its_minimum_and_its_shortfall() {
+    let f = |actual, min, max| TargetFigure { min, max, actual };
+    assert_eq!(
+        f(Some(21.0), Some(20.0), Some(30.0)).percent_of_minimum(),
+        Some(105)
+    );
+    assert_eq!(
+        f(Some(15.0), Some(20.0), Some(30.0)).percent_of_minimum(),
+        Some(75)
+    );
+    assert_eq!(f(Some(2.0), Some(3.0), None).percent_of_minimum(), Some(67));
+    assert_eq!(f(None, Some(20.0), None).percent_of_minimum(), None);
+    assert_eq!(f(Some(3.0), None, Some(5.0)).percent_of_minimum(), None);
+    assert_eq!(f(Some(3.0), Some(0.0), None).percent_of_minimum(), None);
+    assert_eq!(f(Some(15.0), Some(20.0), Some(30.0)).shortfall(), Some(5.0));
+    assert_eq!(f(None, Some(20.0), Some(30.0)).shortfall(), Some(20.0));
+    assert_eq!(f(Some(20.0), Some(20.0), Some(30.0)).shortfall(), None);
+    assert_eq!(f(Some(1.0), None, Some(5.0)).shortfall(), None);
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -282,6 +329,10 @@ fn report_periods() {
     assert_eq!(
         check_report_period(Period::Year(2025)),
         Ok(Period::Year(2025))
+    );
+    assert_eq!(
+        check_report_period(Period::NineMonths(2025)),
+        Ok(Period::NineMonths(2025))
     );
     let e = check_report_period(Period::Quarter(2025, 2)).unwrap_err();
     assert_eq!(e, OversightError::ReportPeriod("2025-Q2".into()));

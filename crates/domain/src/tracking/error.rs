@@ -29,7 +29,7 @@ pub enum TrackingError {
     NegativeFigure(String),
     #[error("figure for a target not on this item: {0}")]
     UnknownTarget(i64),
-    #[error("the report needs text, a percent or a figure")]
+    #[error("the report needs text, difficulties, proposals, a percent or a figure")]
     EmptyReport,
     #[error("an item cannot move under itself or one of its own sub-items")]
     MoveUnderItself,

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// A reporting period: a month, quarter, half-year or year.
+/// A reporting period: a month, quarter, half-year, the first nine months ("9 tháng", a
+/// results report's usual interim period) or a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub enum Period {
@@ -16,19 +17,26 @@ pub enum Period {
     Half(i32, u8),
     Quarter(i32, u8),
     Month(i32, u8),
+    /// January to September: written `2025-9M`.
+    NineMonths(i32),
 }
 
 impl Period {
     pub fn year(self) -> i32 {
         match self {
-            Period::Year(y) | Period::Half(y, _) | Period::Quarter(y, _) | Period::Month(y, _) => y,
+            Period::Year(y)
+            | Period::Half(y, _)
+            | Period::Quarter(y, _)
+            | Period::Month(y, _)
+            | Period::NineMonths(y) => y,
         }
     }
 
-    /// "year", "half", "quarter" or "month".
+    /// "year", "half", "quarter", "month" or "nine_months".
     pub fn kind(self) -> &'static str {
         match self {
             Period::Year(_) => "year",
+            Period::NineMonths(_) => "nine_months",
             Period::Half(..) => "half",
             Period::Quarter(..) => "quarter",
             Period::Month(..) => "month",
@@ -41,6 +49,7 @@ impl Period {
             Period::Half(_, h) => (u32::from(h) * 6 - 5, u32::from(h) * 6),
             Period::Quarter(_, q) => (u32::from(q) * 3 - 2, u32::from(q) * 3),
             Period::Month(_, m) => (u32::from(m), u32::from(m)),
+            Period::NineMonths(_) => (1, 9),
         }
     }
 
@@ -111,6 +120,8 @@ impl Period {
             (Period::Half(y, _), Language::Vi) => format!("6 tháng cuối năm {y}"),
             (Period::Quarter(y, q), Language::Vi) => format!("quý {q}/{y}"),
             (Period::Month(y, m), Language::Vi) => format!("tháng {m}/{y}"),
+            (Period::NineMonths(y), Language::Vi) => format!("9 tháng năm {y}"),
+            (Period::NineMonths(y), Language::En) => format!("first nine months of {y}"),
             (Period::Year(y), Language::En) => format!("year {y}"),
             (Period::Half(y, h), Language::En) => format!("H{h} {y}"),
             (Period::Quarter(y, q), Language::En) => format!("Q{q} {y}"),
@@ -147,6 +158,7 @@ impl FromStr for Period {
         };
         match rest {
             None => Ok(Period::Year(year)),
+            Some("9M") => Ok(Period::NineMonths(year)),
             Some(r) if r.starts_with('H') => Ok(Period::Half(year, num(&r[1..], 2)?)),
             Some(r) if r.starts_with('Q') => Ok(Period::Quarter(year, num(&r[1..], 4)?)),
             Some(r) if r.len() == 2 => Ok(Period::Month(year, num(r, 12)?)),
@@ -162,6 +174,7 @@ impl fmt::Display for Period {
             Period::Half(y, h) => write!(f, "{y}-H{h}"),
             Period::Quarter(y, q) => write!(f, "{y}-Q{q}"),
             Period::Month(y, m) => write!(f, "{y}-{m:02}"),
+            Period::NineMonths(y) => write!(f, "{y}-9M"),
         }
     }
 }

@@ -104,10 +104,17 @@ impl From<Figure> for f64 {
     }
 }
 
-/// What a progress report says, validated: build it with [`ReportContent::new`].
+/// What a progress report says, validated: build it with [`ReportContent::new`] or
+/// [`ReportContent::with_notes`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportContent {
     pub text: String,
+    /// Khó khăn, vướng mắc: what held the unit back (the results report's causes).
+    #[serde(default)]
+    pub difficulties: String,
+    /// Đề xuất, kiến nghị: what the unit asks for (the results report's section V).
+    #[serde(default)]
+    pub proposals: String,
     pub percent: Option<Percent>,
     /// (target id, figure), one per target at most, in target order given.
     pub figures: Vec<(i64, Figure)>,
@@ -122,6 +129,20 @@ impl ReportContent {
         figures: Vec<(i64, Figure)>,
         targets: &[i64],
     ) -> Result<ReportContent, TrackingError> {
+        Self::with_notes(text, "", "", percent, figures, targets)
+    }
+
+    /// [`ReportContent::new`] with the difficulties and proposals; a report saying only
+    /// those says something.
+    pub fn with_notes(
+        text: &str,
+        difficulties: &str,
+        proposals: &str,
+        percent: Option<Percent>,
+        figures: Vec<(i64, Figure)>,
+        targets: &[i64],
+    ) -> Result<ReportContent, TrackingError> {
+        let [text, difficulties, proposals] = [text, difficulties, proposals].map(str::trim);
         let mut out: Vec<(i64, Figure)> = Vec::new();
         for (t, f) in figures {
             if !targets.contains(&t) {
@@ -132,12 +153,16 @@ impl ReportContent {
                 None => out.push((t, f)),
             }
         }
-        let text = text.trim().to_string();
-        if text.is_empty() && percent.is_none() && out.is_empty() {
+        if [text, difficulties, proposals].iter().all(|t| t.is_empty())
+            && percent.is_none()
+            && out.is_empty()
+        {
             return Err(TrackingError::EmptyReport);
         }
         Ok(ReportContent {
-            text,
+            text: text.to_string(),
+            difficulties: difficulties.to_string(),
+            proposals: proposals.to_string(),
             percent,
             figures: out,
         })

@@ -236,6 +236,12 @@ fn periods_parse_print_and_span() {
             d(2025, 12, 1),
             d(2025, 12, 31),
         ),
+        (
+            "2025-9m",
+            Period::NineMonths(2025),
+            d(2025, 1, 1),
+            d(2025, 9, 30),
+        ),
     ];
     for (s, p, start, end) in cases {
         let got: Period = s.parse().unwrap();
@@ -244,7 +250,8 @@ fn periods_parse_print_and_span() {
         assert_eq!(got.to_string().parse::<Period>().unwrap(), got);
     }
     for bad in [
-        "", "25", "2025-Q5", "2025-H3", "2025-13", "2025-00", "2025-6", "2025-Q", "x",
+        "", "25", "2025-Q5", "2025-H3", "2025-13", "2025-00", "2025-6", "2025-Q", "x", "2025-8M",
+        "2025-9MM",
     ] {
         assert!(
             matches!(bad.parse::<Period>(), Err(TrackingError::BadPeriod(_))),
@@ -261,6 +268,14 @@ fn periods_parse_print_and_span() {
         "6 tháng đầu năm 2025"
     );
     assert_eq!(Period::Month(2025, 6).label(Language::En), "June 2025");
+    assert_eq!(
+        Period::NineMonths(2025).label(Language::Vi),
+        "9 tháng năm 2025"
+    );
+    assert_eq!(
+        serde_json_roundtrip(Period::NineMonths(2025)),
+        "\"2025-9M\""
+    );
 }
 
 #[test]
@@ -341,6 +356,17 @@ fn report_content_is_validated() {
         Err(TrackingError::EmptyReport)
     );
     assert!(ReportContent::new("", Some(Percent::new(10).unwrap()), vec![], &[]).is_ok());
+    // A report that only says what held the unit back, or what it asks for, says something.
+    let c = ReportContent::with_notes(" ", " Thiếu phiên dịch ", "", None, vec![], &[]).unwrap();
+    assert_eq!(
+        (c.text.as_str(), c.difficulties.as_str()),
+        ("", "Thiếu phiên dịch")
+    );
+    assert!(ReportContent::with_notes("", "", "Bổ sung kinh phí", None, vec![], &[]).is_ok());
+    assert_eq!(
+        ReportContent::with_notes("", " ", " ", None, vec![], &[]),
+        Err(TrackingError::EmptyReport)
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ use super::paragraphs::{
     centred, fonts, heading, margins, narrative, page_number_header, rule, run,
 };
 use super::parts::{appendix_table, closing_table, header_table, result_paragraphs};
+use super::sections::section_paragraphs;
 use docx_rs::{Docx, Header, PageOrientationType, Paragraph, SectionProperty};
 
 /// The report as DOCX bytes.
@@ -39,8 +40,14 @@ pub fn to_docx(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
     paragraphs.extend(narrative(&n.direction));
     paragraphs.push(heading(SECTION_HEADINGS[1]));
     paragraphs.extend(narrative(&n.results_intro));
-    for row in &r.results {
-        paragraphs.extend(result_paragraphs(row));
+    if r.sections.is_empty() {
+        for row in &r.results {
+            paragraphs.extend(result_paragraphs(row));
+        }
+    } else {
+        for s in &r.sections {
+            paragraphs.extend(section_paragraphs(s));
+        }
     }
     paragraphs.push(heading(SECTION_HEADINGS[2]));
     for (h, text) in ASSESSMENT_HEADINGS

@@ -21,6 +21,7 @@ mod docx;
 mod model;
 mod paragraphs;
 mod parts;
+mod sections;
 
 pub use annex::{ANNEX_FIGURE_HEADERS, ANNEX_ITEM_HEADERS, annex_xlsx};
 pub use decree::{
@@ -29,7 +30,8 @@ pub use decree::{
 };
 pub use docx::to_docx;
 pub use model::{
-    AppendixRow, FigureRow, Narrative, OfficialReport, ReportError, ResultRow, Signer,
+    AppendixRow, FigureRow, Narrative, OfficialReport, ReportError, ResultRow, ResultSection,
+    Signer,
 };
 
 #[cfg(test)]

@@ -23,7 +23,11 @@ pub struct OfficialReport {
     /// Trích yếu: "Kết quả thực hiện Kế hoạch … năm 2025".
     pub subject: String,
     pub narrative: Narrative,
-    /// Section II, item by item.
+    /// Section II in sentences, one part per top-level item of the plan. When empty, the
+    /// DOCX lists `results` item by item instead.
+    pub sections: Vec<ResultSection>,
+    /// Every item with its figures (the XLSX annex's figures sheet; section II when there
+    /// are no `sections`).
     pub results: Vec<ResultRow>,
     /// "Trên đây là …" (the closing sentence).
     pub closing: String,
@@ -54,6 +58,15 @@ pub struct Narrative {
     pub next_tasks: String,
     /// V. Đề xuất, kiến nghị.
     pub proposals: String,
+}
+
+/// One part of section II: a top-level item of the plan and what was done under it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResultSection {
+    /// "1. Tham dự các Hội nghị, diễn đàn Mạng lưới …" (numbering and title).
+    pub heading: String,
+    /// One paragraph each, as written ("- " in front stays a bullet).
+    pub paragraphs: Vec<String>,
 }
 
 /// One plan item in section II.

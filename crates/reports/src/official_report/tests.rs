@@ -30,6 +30,7 @@ fn sample() -> OfficialReport {
             next_tasks: "Tiếp tục tham gia các phiên họp trực tuyến.".into(),
             proposals: "Đề nghị UBND Thành phố bố trí kinh phí.".into(),
         },
+        sections: Vec::new(),
         results: vec![
             ResultRow {
                 numbering: "1.".into(),

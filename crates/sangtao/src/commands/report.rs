@@ -15,8 +15,9 @@ pub struct ReportArgs {
     /// The plan's number (`#N` in `sangtao import`); default: the newest plan.
     #[arg(long)]
     plan: Option<i64>,
-    /// `2025` (the year) or `2025-H1` / `2025-H2` (a half-year); default: the report the
-    /// plan's page opens on today (its own year's).
+    /// `2025` (the year), `2025-9M` (nine months) or `2025-H1` / `2025-H2` (a half-year);
+    /// default: the report the plan's page opens on today (the latest ended period of its
+    /// own year).
     #[arg(long, value_parser = parse_period)]
     period: Option<Period>,
     /// Where to write the report (.docx).
@@ -30,9 +31,12 @@ pub struct ReportArgs {
 fn parse_period(s: &str) -> Result<Period, String> {
     let p: Period = s
         .parse()
-        .map_err(|_| format!("{s:?} is not a period: write 2025, 2025-H1 or 2025-H2"))?;
+        .map_err(|_| format!("{s:?} is not a period: write 2025, 2025-9M or 2025-H1"))?;
     domain::oversight::check_report_period(p).map_err(|_| {
-        format!("{s:?}: a results report covers a half-year or a year (2025-H1, 2025)")
+        format!(
+            "{s:?}: a results report covers a half-year, nine months or a year (2025-H1, \
+             2025-9M, 2025)"
+        )
     })
 }
 

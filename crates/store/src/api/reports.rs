@@ -1,4 +1,5 @@
-//! Official report drafts, filed texts and the dashboard (queries in `sql/reports.rs`).
+//! Official report drafts, filed texts and the dashboard (queries in `sql/reports.rs`), and
+//! what else the report gathers (`sql/report_sources.rs`).
 
 use crate::oversight_model::*;
 use crate::{Store, StoreError};
@@ -46,5 +47,27 @@ impl Store {
     /// Progress-report texts of a plan within a period (latest versions). 1 query.
     pub async fn report_texts(&self, plan: PlanId, period: Period) -> R<Vec<ReportText>> {
         dispatch!(self, reports::report_texts(plan, period))
+    }
+
+    /// The events linked to the plan's items that were held within `period` (on their
+    /// start date in their own zone, as targets count them), by start. 3 queries.
+    pub async fn plan_events_held(
+        &self,
+        plan: PlanId,
+        period: Period,
+    ) -> R<Vec<crate::EventRecord>> {
+        dispatch!(self, report_sources::plan_events_held(plan, period))
+    }
+
+    /// The delegations that left within `period` for an event linked to the plan's items,
+    /// with their members and those items. 3 queries.
+    pub async fn plan_delegations(&self, plan: PlanId, period: Period) -> R<Vec<PlanDelegation>> {
+        dispatch!(self, report_sources::plan_delegations(plan, period))
+    }
+
+    /// The plan's own Nơi nhận and "Lưu:" line, as its document has them; None for an
+    /// unknown plan. 1 query.
+    pub async fn plan_recipients(&self, plan: PlanId) -> R<Option<PlanRecipients>> {
+        dispatch!(self, report_sources::plan_recipients(plan))
     }
 }

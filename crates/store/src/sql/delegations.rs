@@ -38,7 +38,7 @@ pub(crate) async fn load_delegation(
 
 /// A delegation as `DELEGATION_COLS` selects it.
 #[derive(sqlx::FromRow)]
-struct DelegationRow {
+pub(crate) struct DelegationRow {
     id: i64,
     title: String,
     purpose: String,
@@ -56,7 +56,7 @@ struct DelegationRow {
 
 impl DelegationRow {
     /// The delegation without its members.
-    fn into_record(self) -> R<DelegationRecord> {
+    pub(crate) fn into_record(self) -> R<DelegationRecord> {
         Ok(DelegationRecord {
             id: DelegationId(self.id),
             title: self.title,

@@ -34,7 +34,7 @@ pub(crate) const EVENT_COLS: &str =
 
 /// An event as `EVENT_COLS` selects it.
 #[derive(sqlx::FromRow)]
-struct EventRow {
+pub(crate) struct EventRow {
     id: i64,
     title: String,
     kind: String,
@@ -57,7 +57,7 @@ struct EventRow {
 
 impl EventRow {
     /// The event without its units and items (`attach_links`).
-    fn into_record(self) -> R<EventRecord> {
+    pub(crate) fn into_record(self) -> R<EventRecord> {
         let bad = |e: domain::ParseError| StoreError::Invalid(e.to_string());
         Ok(EventRecord {
             id: EventId(self.id),

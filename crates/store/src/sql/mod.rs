@@ -64,6 +64,7 @@ pub(crate) mod plans;
 pub(crate) mod progress;
 pub(crate) mod reminders;
 pub(crate) mod report_reviews;
+pub(crate) mod report_sources;
 pub(crate) mod reports;
 pub(crate) mod schema;
 pub(crate) mod sessions;

@@ -86,8 +86,9 @@ pub(crate) async fn insert_report(
 ) -> R<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO progress_reports (item_id, unit_id, period, period_start, period_end,
-             version, previous_id, first_id, text, percent, created_at, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+             version, previous_id, first_id, text, difficulties, proposals, percent,
+             created_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(new.item_id.0)
     .bind(new.unit_id.0)
@@ -98,6 +99,8 @@ pub(crate) async fn insert_report(
     .bind(previous.map(|p| p.0))
     .bind(previous.map(|p| p.1))
     .bind(&new.content.text)
+    .bind(&new.content.difficulties)
+    .bind(&new.content.proposals)
     .bind(new.content.percent.map(i64::from))
     .bind(at)
     .bind(actor.0)
@@ -132,6 +135,8 @@ pub(crate) fn report_json(new: &NewReport, version: i64) -> serde_json::Value {
         "period": new.period,
         "version": version,
         "text": new.content.text,
+        "difficulties": new.content.difficulties,
+        "proposals": new.content.proposals,
         "percent": new.content.percent,
         "figures": new.content.figures,
         "evidence": new.evidence,
@@ -337,7 +342,8 @@ pub(crate) async fn edit_report(
 
 pub(crate) const REPORT_COLS: &str =
     "r.id, COALESCE(r.first_id, r.id) AS report_id, r.item_id, r.unit_id, u.name AS unit_name,
-    r.period, r.version, r.previous_id, r.text, r.percent, r.created_at, r.created_by,
+    r.period, r.version, r.previous_id, r.text, r.difficulties, r.proposals, r.percent,
+    r.created_at, r.created_by,
     NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id) AS is_latest";
 
 /// A report version as `REPORT_COLS` selects it.
@@ -352,6 +358,8 @@ struct ReportRow {
     version: i64,
     previous_id: Option<i64>,
     text: String,
+    difficulties: String,
+    proposals: String,
     percent: Option<i64>,
     created_at: i64,
     created_by: Option<i64>,
@@ -371,6 +379,8 @@ impl ReportRow {
             version: self.version,
             previous_id: self.previous_id,
             text: self.text,
+            difficulties: self.difficulties,
+            proposals: self.proposals,
             percent: self.percent,
             figures: Vec::new(),
             evidence: Vec::new(),

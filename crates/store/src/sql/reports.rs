@@ -163,6 +163,8 @@ struct ReportTextRow {
     period: String,
     period_end: Option<String>,
     text: String,
+    difficulties: String,
+    proposals: String,
     percent: Option<i64>,
 }
 
@@ -299,7 +301,8 @@ async fn recent_reports(
 pub(crate) async fn report_texts(pool: &Pool, plan: PlanId, period: Period) -> R<Vec<ReportText>> {
     let mut out = Vec::new();
     for r in sqlx::query_as::<_, ReportTextRow>(
-        "SELECT r.item_id, r.unit_id, u.name AS unit_name, r.period, r.period_end, r.text, r.percent
+        "SELECT r.item_id, r.unit_id, u.name AS unit_name, r.period, r.period_end, r.text,
+                r.difficulties, r.proposals, r.percent
          FROM progress_reports r JOIN items i ON i.id = r.item_id
          JOIN units u ON u.id = r.unit_id
          WHERE i.plan_id = $1 AND r.period_start >= $2 AND r.period_end <= $3
@@ -319,6 +322,8 @@ pub(crate) async fn report_texts(pool: &Pool, plan: PlanId, period: Period) -> R
             period: r.period,
             period_end: parse_date(r.period_end).unwrap_or_default(),
             text: r.text,
+            difficulties: r.difficulties,
+            proposals: r.proposals,
             percent: r.percent,
         });
     }

@@ -27,21 +27,21 @@ conformance!(
 
 const SEED: &str = include_str!("../../../sangtao/seed/hanoi-2025-uccn.txt");
 
-struct Seed {
-    plan: PlanId,
+pub(super) struct Seed {
+    pub(super) plan: PlanId,
     /// "Tham gia các phiên họp online … (20-30 cuộc/năm)".
-    sessions_item: ItemId,
-    sessions_target: i64,
+    pub(super) sessions_item: ItemId,
+    pub(super) sessions_target: i64,
     /// "Tổ chức tọa đàm, workshop, trưng bày, triển lãm … (03-05 cuộc)".
-    shows_item: ItemId,
-    shows_target: i64,
-    qlds: UnitId,
-    other: UnitId,
-    lead: Actor,
-    outsider: Actor,
-    partner: Actor,
-    board: Actor,
-    admin: Actor,
+    pub(super) shows_item: ItemId,
+    pub(super) shows_target: i64,
+    pub(super) qlds: UnitId,
+    pub(super) other: UnitId,
+    pub(super) lead: Actor,
+    pub(super) outsider: Actor,
+    pub(super) partner: Actor,
+    pub(super) board: Actor,
+    pub(super) admin: Actor,
 }
 
 fn actor(id: UserId, roles: &[Role], units: &[UnitId]) -> Actor {
@@ -53,7 +53,7 @@ fn actor(id: UserId, roles: &[Role], units: &[UnitId]) -> Actor {
     }
 }
 
-async fn seed(store: &Store) -> Seed {
+pub(super) async fn seed(store: &Store) -> Seed {
     let parsed = vanban::parse_text(SEED);
     let sha = domain::password::sha256_hex(SEED.as_bytes());
     let boot = store
@@ -120,11 +120,11 @@ async fn seed(store: &Store) -> Seed {
     }
 }
 
-fn at(y: i32, m: u32, d: u32, h: u32) -> chrono::NaiveDateTime {
+pub(super) fn at(y: i32, m: u32, d: u32, h: u32) -> chrono::NaiveDateTime {
     date(y, m, d).and_hms_opt(h, 0, 0).unwrap()
 }
 
-fn input(
+pub(super) fn input(
     s: &Seed,
     title: &str,
     kind: EventKind,

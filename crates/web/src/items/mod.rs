@@ -93,6 +93,9 @@ pub struct ReportLine {
     pub period: String,
     pub version: i64,
     pub text: String,
+    /// Khó khăn, vướng mắc; đề xuất, kiến nghị.
+    pub difficulties: String,
+    pub proposals: String,
     pub percent: String,
     pub figures: Vec<(String, String)>,
     pub evidence: Vec<EvidenceLine>,
@@ -106,6 +109,8 @@ pub struct ReportForm {
     pub units: Vec<Choice>,
     pub periods: Vec<Choice>,
     pub text: String,
+    pub difficulties: String,
+    pub proposals: String,
     pub percent: String,
     /// (target id, target text, value typed)
     pub figures: Vec<(i64, String, String)>,
@@ -126,6 +131,8 @@ impl ReportForm {
             units: Vec::new(),
             periods: Vec::new(),
             text: d.text.clone(),
+            difficulties: d.difficulties.clone(),
+            proposals: d.proposals.clone(),
             percent: d.percent.clone(),
             figures: progress
                 .iter()
@@ -164,6 +171,8 @@ pub struct ReportDraft {
     pub unit: String,
     pub period: String,
     pub text: String,
+    pub difficulties: String,
+    pub proposals: String,
     pub percent: String,
     pub figures: Vec<(i64, String)>,
     pub evidence: Vec<EvidenceRecord>,
@@ -231,6 +240,8 @@ pub fn report_line(lang: Language, r: &ReportVersion, targets: &[TargetProgress]
         period: r.period.label(lang),
         version: r.version,
         text: r.text.clone(),
+        difficulties: r.difficulties.clone(),
+        proposals: r.proposals.clone(),
         percent: r.percent.map(|p| format!("{p}%")).unwrap_or_default(),
         figures: r
             .figures

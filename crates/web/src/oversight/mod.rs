@@ -25,12 +25,22 @@ use axum::routing::{get, post};
 use domain::{PlanId, Role};
 use store::PlanSummary;
 
-/// The report a plan's pages open on, as of the app's clock (`app::report::opening_period`).
+/// The results report a plan opens on, as of the app's clock: the latest ended period of
+/// its year (`app::report::opening_period`).
 pub async fn opening_report_period(
     app: &AppState,
     plan: PlanId,
 ) -> Result<domain::Period, AppError> {
     Ok(app::report::opening_period(app.store(), plan, app.today()).await?)
+}
+
+/// The period an item's evaluation opens on: the report due around today
+/// (`app::report::evaluation_period`).
+pub async fn opening_evaluation_period(
+    app: &AppState,
+    plan: PlanId,
+) -> Result<domain::Period, AppError> {
+    Ok(app::report::evaluation_period(app.store(), plan, app.today()).await?)
 }
 
 pub fn routes() -> Router<AppState> {

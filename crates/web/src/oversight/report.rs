@@ -13,7 +13,7 @@ use app::report::{DRAFT_FIELDS, DraftContent, Loaded, prefill};
 use askama::Template;
 use axum::extract::{OriginalUri, State};
 use axum::response::Response;
-use domain::oversight::{check_report_period, report_period_choices};
+use domain::oversight::check_report_period;
 use domain::{Period, PlanId};
 use reports::official_report::{OfficialReport, ReportError};
 use serde::Deserialize;
@@ -117,11 +117,11 @@ async fn show(
 ) -> Result<Response, AppError> {
     let loaded = load(app, plan, period).await?;
     let content = content.unwrap_or_else(|| loaded.content(period));
-    let (first, last) = app
-        .store()
-        .report_years(plan)
-        .await?
-        .unwrap_or((period.year(), period.year()));
+    let mut periods = app::report::period_choices(app.store(), plan, app.today()).await?;
+    if !periods.contains(&period) {
+        // A period asked by address (a second half-year) is shown as chosen.
+        periods.push(period);
+    }
     let title = ctx.tr().t("official_report.title").to_string();
     let failed = error.is_some();
     Ok(render_form_page(
@@ -131,7 +131,7 @@ async fn show(
             plan_title: loaded.plan.plan.title.clone(),
             period: period.to_string(),
             period_label: period.label(ctx.lang),
-            periods: report_period_choices(first.min(period.year()), last.max(period.year()))
+            periods: periods
                 .into_iter()
                 .map(|p| (p.to_string(), p.label(ctx.lang), p == period))
                 .collect(),

@@ -257,7 +257,7 @@ fn grade_lines(ctx: &Ctx, evaluations: Vec<store::EvaluationRecord>) -> Vec<Grad
 /// (404 for no such item).
 async fn item_for_evaluation(app: &AppState, item: ItemId) -> Result<(Period, String), AppError> {
     let view = app.store().item(item).await?.ok_or(AppError::NotFound)?;
-    let period = crate::oversight::opening_report_period(app, view.plan_id).await?;
+    let period = crate::oversight::opening_evaluation_period(app, view.plan_id).await?;
     Ok((
         period,
         domain::item_label(view.item.numbering.as_deref(), &view.item.title),

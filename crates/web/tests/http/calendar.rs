@@ -37,6 +37,20 @@ fn selected(html: &str, id: &str) -> String {
     opts[open..sel].trim_end_matches('"').to_string()
 }
 
+/// The values of a select's options, in order.
+fn options(html: &str, id: &str) -> Vec<String> {
+    let at = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id} in {html}"));
+    let rest = &html[at..];
+    let opts = &rest[..rest.find("</select>").expect("select closed")];
+    opts.split("<option value=\"")
+        .skip(1)
+        .filter_map(|o| o.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
 /// The number inside `<span … id="{id}">N</span>`.
 fn count(html: &str, id: &str) -> usize {
     let tag = format!("id=\"{id}\">");
@@ -62,25 +76,33 @@ async fn a_2025_plan_opens_on_its_own_periods_before_during_and_after_its_year()
         let report = format!("/plans/{plan}/official-report");
         let evaluation = format!("/items/{}/evaluation", item.0);
         let item_page = format!("/items/{}", item.0);
-        // (today, results report and evaluation, progress report form)
+        // (today, results report, evaluation, progress report form): the results report
+        // opens on the latest ended of its year's periods (6 tháng, 9 tháng, năm); an
+        // evaluation on the report due around the day.
         let cases = [
-            (hanoi(2024, 10, 1), "2025-H1", "2025-Q1"),
-            (hanoi(2025, 2, 1), "2025-H1", "2025-Q1"),
-            (hanoi(2025, 6, 15), "2025-H1", "2025-Q2"),
-            (hanoi(2025, 8, 10), "2025-H1", "2025-Q3"),
-            (hanoi(2025, 11, 2), "2025", "2025-Q4"),
-            (hanoi(2026, 2, 1), "2025", "2025"),
-            (hanoi(2026, 12, 2), "2025", "2025"),
-            (hanoi(2028, 3, 1), "2025", "2025"),
+            (hanoi(2024, 10, 1), "2025-H1", "2025-H1", "2025-Q1"),
+            (hanoi(2025, 2, 1), "2025-H1", "2025-H1", "2025-Q1"),
+            (hanoi(2025, 6, 15), "2025-H1", "2025-H1", "2025-Q2"),
+            (hanoi(2025, 8, 10), "2025-H1", "2025-H1", "2025-Q3"),
+            (hanoi(2025, 11, 2), "2025-9M", "2025", "2025-Q4"),
+            (hanoi(2026, 2, 1), "2025", "2025", "2025"),
+            (hanoi(2026, 12, 3), "2025", "2025", "2025"),
+            (hanoi(2028, 3, 1), "2025", "2025", "2025"),
         ];
-        for (today, results, progress) in cases {
+        for (today, results, graded, progress) in cases {
             set_day(&app, today, &[(&board, "board"), (&lead, "lead")]).await;
             let html = board.get(&report).await.text().await.unwrap();
             assert_eq!(selected(&html, "or-period"), results, "report on {today}");
+            // Only the plan's own year's periods are offered.
+            assert_eq!(
+                options(&html, "or-period"),
+                ["2025-H1", "2025-9M", "2025"],
+                "offered on {today}"
+            );
             let html = board.get(&evaluation).await.text().await.unwrap();
             assert_eq!(
                 selected(&html, "ev-period"),
-                results,
+                graded,
                 "evaluation on {today}"
             );
             let html = lead.get(&item_page).await.text().await.unwrap();

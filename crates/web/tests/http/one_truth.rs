@@ -178,3 +178,111 @@ async fn overdue_and_workload_are_the_same_on_every_page() {
         assert!(led > 5, "more than the items naming the unit themselves");
     }
 }
+
+/// The figure the dashboard shows for the first target of the item titled `item`.
+fn dashboard_actual(html: &str, item: &str) -> usize {
+    let table = &html[html.find("id=\"targets\"").expect("the targets table")..];
+    let row = &table[table.find(item).unwrap_or_else(|| panic!("no {item} row"))..];
+    number_after(row, "<strong>")
+}
+
+/// The DOCX's main part as text.
+async fn report_docx(app: &common::TestApp, plan: i64, period: &str) -> String {
+    let r = app
+        .get(&format!(
+            "/plans/{plan}/official-report.docx?period={period}"
+        ))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    super::oversight::docx_text(&r.bytes().await.unwrap())
+}
+
+#[tokio::test]
+async fn held_sessions_in_section_two_are_the_dashboards_as_of_the_periods_end() {
+    use super::events::create_event;
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        app.sign_in_ready().await;
+        let plan = app.plan_id().await;
+        let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+        let lead =
+            common::TestApp::user_browser(&app, "lead", &[domain::Role::Staff], &[qlds]).await;
+        let item = app
+            .item_id("Tham gia các phiên họp online")
+            .await
+            .0
+            .to_string();
+        // Three sessions held in the first half, one on 18/11 and one only planned.
+        for (day, status) in [
+            ("10/02/2025", "held"),
+            ("15/04/2025", "held"),
+            ("28/06/2025", "held"),
+            ("18/11/2025", "held"),
+            ("20/05/2025", "planned"),
+        ] {
+            create_event(
+                &lead,
+                qlds,
+                &[
+                    ("item", item.as_str()),
+                    ("zone", "Asia/Ho_Chi_Minh"),
+                    ("start_date", day),
+                    ("status", status),
+                ],
+            )
+            .await;
+        }
+        // The unit's report on the second quarter: its words reach section II and III.3.
+        let form = super::tracking::report_form(
+            &[
+                ("unit", &qlds.0.to_string()),
+                ("period", "2025-Q2"),
+                (
+                    "text",
+                    "- Đã tham dự các phiên họp trực tuyến của Mạng lưới khu vực Đông Nam Á.",
+                ),
+                (
+                    "difficulties",
+                    "Thiếu phiên dịch viên tiếng Anh chuyên ngành thiết kế.",
+                ),
+                ("proposals", "Đề nghị bổ sung kinh phí thuê phiên dịch."),
+            ],
+            vec![],
+        );
+        let path = format!("/items/{item}/reports");
+        let r = super::tracking::post_report(&lead, &path, form).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        for (period, held) in [("2025-H1", 3), ("2025-9M", 3), ("2025", 4)] {
+            let dash = app
+                .get(&format!("/dashboard?plan={plan}&period={period}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            let counted = dashboard_actual(&dash, "Tham gia các phiên họp online");
+            assert_eq!(counted, held, "the dashboard as of the end of {period}");
+            let xml = report_docx(&app, plan, period).await;
+            // Section II says the same figure, and as many held events.
+            let said = number_after(&xml, "Tham gia các phiên họp online: mới đạt ");
+            assert_eq!(said, counted, "section II of {period}");
+            assert_eq!(
+                number_after(&xml, "Trong kỳ đã diễn ra "),
+                held,
+                "the events of {period}"
+            );
+            assert_eq!(
+                xml.contains("ngày 18/11/2025"),
+                period == "2025",
+                "an event of 18/11 is only in the year's report"
+            );
+            for dump in [
+                "Tình trạng: ",
+                "0 đơn vị",
+                "năm 2025 6 tháng",
+                "năm 2025 năm 2025",
+            ] {
+                assert!(!xml.contains(dump), "{dump} in the {period} report");
+            }
+        }
+    }
+}

@@ -189,7 +189,12 @@ async fn oversight_board_evaluates_with_history_others_are_refused() {
             )
             .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r.text().await.unwrap().contains("6 tháng hoặc cả năm"));
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("6 tháng, 9 tháng hoặc cả năm")
+        );
         let long = "a".repeat(4001);
         let r = c
             .board
@@ -258,14 +263,19 @@ async fn oversight_official_report_draft_conflict_and_exports() {
         assert_eq!(r.status(), StatusCode::OK);
         let html = r.text().await.unwrap();
         assert!(
-            html.contains("Trên đây là báo cáo kết quả thực hiện Kế hoạch"),
+            html.contains("Trên đây là báo cáo của Sở Văn hóa và Thể thao Hà Nội về kết quả thực hiện Kế hoạch"),
             "prefilled"
         );
         assert!(html.contains(r#"name="version" value="0""#));
         // An unreadable period is said, not a crash.
         let r = c.board.get(&format!("{page}?period=2025-Q2")).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r.text().await.unwrap().contains("6 tháng hoặc cả năm"));
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("6 tháng, 9 tháng hoặc cả năm")
+        );
         let r = c.board.get(&format!("{page}.docx?period=abc")).await;
         assert_eq!(r.status(), StatusCode::BAD_REQUEST);
 
@@ -365,7 +375,7 @@ async fn oversight_official_report_draft_conflict_and_exports() {
 }
 
 /// The text of a DOCX's main part (the tests only look for phrases).
-fn docx_text(bytes: &[u8]) -> String {
+pub(crate) fn docx_text(bytes: &[u8]) -> String {
     use std::io::Read;
     let mut zip = zip_reader(bytes);
     let mut s = String::new();

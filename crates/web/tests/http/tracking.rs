@@ -742,6 +742,98 @@ async fn a_report_moves_the_status_and_a_full_one_asks_the_lead_to_confirm_done(
     }
 }
 
+#[tokio::test]
+async fn difficulties_and_proposals_go_from_the_report_form_to_the_results_report() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let path = format!("/items/{}", item.0);
+        let page = c.lead.get(&path).await.text().await.unwrap();
+        assert!(page.contains("name=\"difficulties\"") && page.contains("name=\"proposals\""));
+        assert!(page.contains("Khó khăn, vướng mắc") && page.contains("Đề xuất, kiến nghị"));
+        let qlds = c.qlds.0.to_string();
+        let fields = |difficulties: &str, proposals: &str| {
+            report_form(
+                &[
+                    ("unit", &qlds),
+                    ("period", "2025-Q2"),
+                    ("text", "Đã tham gia 6 phiên họp trực tuyến"),
+                    ("difficulties", difficulties),
+                    ("proposals", proposals),
+                ],
+                vec![],
+            )
+        };
+        // Bounded like the text: a field past the limit brings the form back.
+        let huge = "á".repeat(150_000);
+        let r = post_report(&c.lead, &format!("{path}/reports"), fields(&huge, "")).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("Nội dung quá dài."));
+        let r = post_report(
+            &c.lead,
+            &format!("{path}/reports"),
+            fields("Thiếu phiên dịch viên", "Bổ sung kinh phí thuê phiên dịch"),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("<span class=\"difficulties\">Thiếu phiên dịch viên</span>"));
+        assert!(html.contains("<span class=\"proposals\">Bổ sung kinh phí thuê phiên dịch</span>"));
+
+        // A new version carries its own; the form opens on the latest's.
+        let report = app.store.item_reports(item).await.unwrap()[0].report_id;
+        let history = format!("/reports/{report}");
+        let page = c.lead.get(&history).await.text().await.unwrap();
+        assert!(page.contains(">Thiếu phiên dịch viên</textarea>"), "{page}");
+        let mut form = fields(
+            "Đường truyền không ổn định",
+            "Bổ sung kinh phí thuê phiên dịch",
+        );
+        form = form.text("version", "1");
+        let r = post_report(&c.lead, &history, form).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let versions = app.store.report_history(report).await.unwrap();
+        assert_eq!(versions[0].difficulties, "Thiếu phiên dịch viên");
+        assert_eq!(versions[1].difficulties, "Đường truyền không ổn định");
+
+        // The first half's results report gathers the latest version's, with the unit.
+        let plan = app.plan_id().await;
+        let page = c
+            .board
+            .get(&format!("/plans/{plan}/official-report?period=2025-H1"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains(
+                "- Đường truyền không ổn định (Phòng Quản lý Di sản văn hóa).</textarea>"
+            )
+        );
+        assert!(
+            !page.contains("Thiếu phiên dịch viên"),
+            "an older version's"
+        );
+        assert!(page.contains(
+            "- Bổ sung kinh phí thuê phiên dịch (Phòng Quản lý Di sản văn hóa).</textarea>"
+        ));
+        assert!(page.contains(
+            "Trong 6 tháng đầu năm 2025, Phòng Quản lý Di sản văn hóa đã gửi 1 báo cáo tiến độ"
+        ));
+        // Nơi nhận follows the plan's own, without the Giám đốc who signs.
+        let recipients = page.split("name=\"recipients\"").nth(1).unwrap();
+        let recipients = &recipients[..recipients.find("</textarea>").unwrap()];
+        assert!(
+            recipients.ends_with(
+                "Các PGĐ Sở\nPhòng KHTC, VP\nBảo tàng Hà Nội\nChánh VP Sở\nLưu: VT, QLDSVH"
+            ),
+            "{recipients}"
+        );
+        assert!(!recipients.contains("Giám đốc Sở"));
+    }
+}
+
 /// Issue 11: an item moved under another parent takes that parent's units everywhere:
 /// the partner now leading it sees it, the list's unit filter finds it, and only the
 /// Board may move it (never under itself).
