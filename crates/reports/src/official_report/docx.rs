@@ -2,7 +2,8 @@
 //! deflated.
 
 use super::decree::{
-    A4_HEIGHT, A4_WIDTH, ASSESSMENT_HEADINGS, BODY_SIZE, SECTION_HEADINGS, TEXT_WIDTH, number_line,
+    A4_HEIGHT, A4_WIDTH, ASSESSMENT_HEADINGS, BODY_SIZE, SECTION_HEADINGS, TEXT_WIDTH,
+    number_reference,
 };
 use super::model::{OfficialReport, ReportError};
 use super::paragraphs::{
@@ -66,11 +67,7 @@ pub fn to_docx(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
     } else {
         let reference = format!(
             "(Kèm theo Báo cáo {} {})",
-            number_line(r.number.as_deref(), &r.symbol)
-                .replacen("Số:", "số", 1)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            number_reference(r.number.as_deref(), &r.symbol),
             match r.date {
                 Some(d) => format!("ngày {}", d.format("%d/%m/%Y")),
                 None => format!("năm {}", r.year),

@@ -569,3 +569,47 @@ fn five_hundred_items_in_well_under_a_second() {
     // Generous for debug builds on a shared machine; BENCHMARKS.md has release figures.
     assert!(took.as_secs_f64() < 5.0, "{took:?}");
 }
+
+#[test]
+fn the_number_is_taken_as_typed_and_never_doubles_the_symbol() {
+    let line = |n: &str| number_line(Some(n), "BC-SVHTT");
+    for typed in [
+        "285",
+        "285/BC-SVHTT",
+        "Số: 285/BC-SVHTT",
+        "số 285/BC-SVHTT",
+        "SỐ:285/BC-SVHTT",
+        " 285 / bc-svhtt ",
+        "Số 285",
+    ] {
+        assert_eq!(line(typed), "Số: 285/BC-SVHTT", "typed {typed:?}");
+    }
+    // Another symbol is the clerk's choice, kept as typed.
+    assert_eq!(line("285/KH-SVHTT"), "Số: 285/KH-SVHTT");
+    assert_eq!(line("Số: 285/KH-SVHTT"), "Số: 285/KH-SVHTT");
+    // No number yet: room to write it by hand.
+    for typed in ["", "  ", "Số:", "/BC-SVHTT"] {
+        assert_eq!(line(typed), "Số:        /BC-SVHTT", "typed {typed:?}");
+    }
+    assert_eq!(number_line(None, "BC-SVHTT"), "Số:        /BC-SVHTT");
+    // Words that merely start like "số" are not the prefix.
+    assert_eq!(line("Sổ 12"), "Số: Sổ 12/BC-SVHTT");
+    assert_eq!(
+        number_reference(Some("Số: 285/BC-SVHTT"), "BC-SVHTT"),
+        "số 285/BC-SVHTT"
+    );
+    assert_eq!(number_reference(None, "BC-SVHTT"), "số      /BC-SVHTT");
+
+    // The header, the appendix's reference and the annex use the same reading.
+    let mut r = sample();
+    r.number = Some("số 285/BC-SVHTT".into());
+    let d = Docx::read(&to_docx(&r).unwrap());
+    let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+    let all = text(doc.root());
+    assert!(all.contains("Số: 285/BC-SVHTT"), "{all}");
+    assert!(!all.contains("BC-SVHTT/BC-SVHTT"), "{all}");
+    assert!(
+        body_paragraphs(&doc)
+            .contains(&"(Kèm theo Báo cáo số 285/BC-SVHTT ngày 05/12/2025)".to_string())
+    );
+}
