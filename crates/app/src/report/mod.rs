@@ -6,7 +6,7 @@ mod flat;
 
 pub use compose::{DRAFT_FIELDS, DraftContent, Inputs, assemble, draft_date, prefill};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use domain::{ItemId, Period, PlanId};
 use reports::official_report::OfficialReport;
 use std::collections::HashMap;
@@ -43,6 +43,8 @@ pub struct Loaded {
     pub draft: Option<ReportDraft>,
     /// Every item's state at the period's end, as the dashboard computes it.
     pub states: std::sync::Arc<Vec<domain::tracking::ItemState>>,
+    /// When it was loaded, by the store's clock: the files' created time.
+    pub loaded_at: DateTime<Utc>,
 }
 
 /// Loads a plan's report for `period`; `None` when the plan does not exist.
@@ -61,6 +63,7 @@ pub async fn load(
         draft: store.report_draft(plan, period).await?,
         states: store.plan_states(plan, period.end()).await?,
         plan: view,
+        loaded_at: store.clock().now(),
     }))
 }
 
@@ -85,8 +88,11 @@ impl Loaded {
     }
 
     /// The document: the saved draft's narrative (or the prefilled one) over the figures
-    /// rebuilt from the records.
+    /// rebuilt from the records, written at the time it was loaded.
     pub fn document(&self, period: Period) -> OfficialReport {
-        assemble(&self.inputs(period), &self.content(period))
+        OfficialReport {
+            written_at: self.loaded_at,
+            ..assemble(&self.inputs(period), &self.content(period))
+        }
     }
 }

@@ -19,8 +19,11 @@ mod annex;
 mod decree;
 mod docx;
 mod model;
+mod package;
 mod paragraphs;
+mod part_rewrite;
 mod parts;
+mod schema_order;
 
 pub use annex::{ANNEX_FIGURE_HEADERS, ANNEX_ITEM_HEADERS, annex_xlsx};
 pub use decree::{

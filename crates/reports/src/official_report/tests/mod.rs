@@ -3,6 +3,7 @@
 
 mod annex;
 mod document;
+mod package;
 
 use super::decree::APPENDIX_HEADERS;
 use super::*;
@@ -105,6 +106,7 @@ pub(super) fn sample() -> OfficialReport {
             },
         ],
         appendix_title: "Danh mục nhiệm vụ và tình trạng thực hiện".into(),
+        written_at: chrono::DateTime::from_timestamp(1_764_907_200, 0).expect("a time"),
     }
 }
 
