@@ -395,3 +395,69 @@ fn the_number_is_taken_as_typed_and_never_doubles_the_symbol() {
             .contains(&"(Kèm theo Báo cáo số 285/BC-SVHTT ngày 05/12/2025)".to_string())
     );
 }
+
+/// Times New Roman's advance widths in thousandths of an em (regular and bold agree):
+/// digits 500, the slash 278.
+fn times_width_twips(text: &str, half_points: usize) -> f64 {
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => 0.5,
+            '/' => 0.278,
+            _ => panic!("no width for {c:?}"),
+        })
+        .sum();
+    em * half_points as f64 / 2.0 * 20.0
+}
+
+#[test]
+fn the_appendix_table_is_fixed_and_its_dates_fit_on_one_line() {
+    let d = Docx::read(&to_docx(&sample()).unwrap());
+    let doc = roxmltree::Document::parse(d.part("word/document.xml")).unwrap();
+    let table = doc.descendants().rfind(|n| is(n, "tbl")).unwrap();
+    let props = table.children().find(|n| is(n, "tblPr")).unwrap();
+    let layout = props
+        .children()
+        .find(|n| is(n, "tblLayout"))
+        .expect("a layout");
+    assert_eq!(w(layout, "type"), Some("fixed"));
+    let grid: Vec<usize> = table
+        .descendants()
+        .filter(|n| is(n, "gridCol"))
+        .map(|n| w(n, "w").unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(grid.len(), APPENDIX_HEADERS.len());
+    assert_eq!(
+        grid.iter().sum::<usize>(),
+        16838 - 1701 - 851,
+        "landscape text width"
+    );
+    // Word's default cell margin is 108 twips a side when the table names none.
+    let margin = |side: &str| {
+        props
+            .descendants()
+            .find(|n| is(n, "tblCellMar"))
+            .and_then(|m| m.children().find(|n| is(n, side)))
+            .map_or(108.0, |n| w(n, "w").unwrap().parse::<f64>().unwrap())
+    };
+    let date = APPENDIX_HEADERS
+        .iter()
+        .position(|h| *h == "Thời hạn")
+        .unwrap();
+    let needed = times_width_twips("31/12/2025", 24) + margin("left") + margin("right");
+    assert!(
+        grid[date] as f64 >= needed,
+        "date column {} twips, \"31/12/2025\" needs {needed:.0}",
+        grid[date]
+    );
+    // Every cell is as wide as its grid column, and its text is the table's size.
+    for row in table.children().filter(|n| is(n, "tr")) {
+        for (cell, col) in row.children().filter(|n| is(n, "tc")).zip(&grid) {
+            let tcw = cell.descendants().find(|n| is(n, "tcW")).unwrap();
+            assert_eq!(w(tcw, "w"), Some(col.to_string().as_str()));
+            for sz in cell.descendants().filter(|n| is(n, "sz")) {
+                assert_eq!(w(sz, "val"), Some("24"));
+            }
+        }
+    }
+}

@@ -63,6 +63,7 @@ fn docx_rs_alone_writes_out_of_order() {
         "word/document.xml: rPr: rFonts after szCs",
         "word/document.xml: sectPr: headerReference after cols",
         "word/document.xml: pPr: jc after rPr",
+        "word/document.xml: tblPr: tblLayout after tblCellMar",
         "word/styles.xml: style: pPr after rPr",
     ] {
         assert!(faults.iter().any(|f| f == fault), "{fault} in {faults:#?}");
