@@ -25,7 +25,7 @@ mod part_rewrite;
 mod parts;
 mod schema_order;
 
-pub use annex::{ANNEX_FIGURE_HEADERS, ANNEX_ITEM_HEADERS, annex_xlsx};
+pub use annex::{ANNEX_FIGURE_HEADERS, ANNEX_HEADER_ROW, ANNEX_ITEM_HEADERS, annex_xlsx};
 pub use decree::{
     A4_HEIGHT, A4_WIDTH, ASSESSMENT_HEADINGS, BODY_SIZE, FONT, MARGIN_BOTTOM, MARGIN_LEFT,
     MARGIN_RIGHT, MARGIN_TOP, MOTTO, MOTTO_COUNTRY, SECTION_HEADINGS, number_line,

@@ -363,7 +363,10 @@ async fn oversight_official_report_draft_conflict_and_exports() {
             r.headers()["content-type"],
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         );
-        assert!(r.bytes().await.unwrap().starts_with(b"PK"));
+        let bytes = r.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"PK"));
+        let core = part_text(&bytes, "docProps/core.xml");
+        assert!(core.contains(&written), "{core}");
         assert_eq!(
             c.board
                 .get("/plans/999999/official-report?period=2025")
