@@ -1,7 +1,8 @@
 //! The order ECMA-376 Part 1 (§17, `wml.xsd`) gives the children of the WordprocessingML
 //! elements whose children docx-rs writes out of sequence (`w:rFonts` after `w:sz`,
-//! `w:headerReference` after `w:pgSz`, `w:rPr` first in `w:pPr`, `w:rPr` before `w:name`
-//! in a style). LibreOffice reads any order; Word validates against the schema.
+//! `w:headerReference` after `w:pgSz`, `w:rPr` first in `w:pPr`, a style's `w:rPr` before
+//! its `w:pPr`, `w:zoom` after `w:defaultTabStop`). LibreOffice reads any order; Word
+//! validates against the schema.
 
 /// The WordprocessingML namespace.
 pub(super) const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -209,9 +210,113 @@ const STYLE: &[&[&str]] = &[
     &["tblStylePr"],
 ];
 
+/// CT_Settings (`word/settings.xml`), whose `w:zoom` docx-rs writes after
+/// `w:defaultTabStop`. `mathPr` and `schemaLibrary` belong to other namespaces and are
+/// listed for completeness only (a child of another namespace keeps its place).
+const SETTINGS: &[&[&str]] = &[
+    &["writeProtection"],
+    &["view"],
+    &["zoom"],
+    &["removePersonalInformation"],
+    &["removeDateAndTime"],
+    &["doNotDisplayPageBoundaries"],
+    &["displayBackgroundShape"],
+    &["printPostScriptOverText"],
+    &["printFractionalCharacterWidth"],
+    &["printFormsData"],
+    &["embedTrueTypeFonts"],
+    &["embedSystemFonts"],
+    &["saveSubsetFonts"],
+    &["saveFormsData"],
+    &["mirrorMargins"],
+    &["alignBordersAndEdges"],
+    &["bordersDoNotSurroundHeader"],
+    &["bordersDoNotSurroundFooter"],
+    &["gutterAtTop"],
+    &["hideSpellingErrors"],
+    &["hideGrammaticalErrors"],
+    &["activeWritingStyle"],
+    &["proofState"],
+    &["formsDesign"],
+    &["attachedTemplate"],
+    &["linkStyles"],
+    &["stylePaneFormatFilter"],
+    &["stylePaneSortMethod"],
+    &["documentType"],
+    &["mailMerge"],
+    &["revisionView"],
+    &["trackRevisions"],
+    &["doNotTrackMoves"],
+    &["doNotTrackFormatting"],
+    &["documentProtection"],
+    &["autoFormatOverride"],
+    &["styleLockTheme"],
+    &["styleLockQFSet"],
+    &["defaultTabStop"],
+    &["autoHyphenation"],
+    &["consecutiveHyphenLimit"],
+    &["hyphenationZone"],
+    &["doNotHyphenateCaps"],
+    &["showEnvelope"],
+    &["summaryLength"],
+    &["clickAndTypeStyle"],
+    &["defaultTableStyle"],
+    &["evenAndOddHeaders"],
+    &["bookFoldRevPrinting"],
+    &["bookFoldPrinting"],
+    &["bookFoldPrintingSheets"],
+    &["drawingGridHorizontalSpacing"],
+    &["drawingGridVerticalSpacing"],
+    &["displayHorizontalDrawingGridEvery"],
+    &["displayVerticalDrawingGridEvery"],
+    &["doNotUseMarginsForDrawingGridOrigin"],
+    &["drawingGridHorizontalOrigin"],
+    &["drawingGridVerticalOrigin"],
+    &["doNotShadeFormData"],
+    &["noPunctuationKerning"],
+    &["characterSpacingControl"],
+    &["printTwoOnOne"],
+    &["strictFirstAndLastChars"],
+    &["noLineBreaksAfter"],
+    &["noLineBreaksBefore"],
+    &["savePreviewPicture"],
+    &["doNotValidateAgainstSchema"],
+    &["saveInvalidXml"],
+    &["ignoreMixedContent"],
+    &["alwaysShowPlaceholderText"],
+    &["doNotDemarcateInvalidXml"],
+    &["saveXmlDataOnly"],
+    &["useXSLTWhenSaving"],
+    &["saveThroughXslt"],
+    &["showXMLTags"],
+    &["alwaysMergeEmptyNamespace"],
+    &["updateFields"],
+    &["hdrShapeDefaults"],
+    &["footnotePr"],
+    &["endnotePr"],
+    &["compat"],
+    &["docVars"],
+    &["rsids"],
+    &["mathPr"],
+    &["attachedSchema"],
+    &["themeFontLang"],
+    &["clrSchemeMapping"],
+    &["doNotIncludeSubdocsInStats"],
+    &["doNotAutoCompressPictures"],
+    &["forceUpgrade"],
+    &["captions"],
+    &["readModeInkLockDown"],
+    &["smartTagType"],
+    &["schemaLibrary"],
+    &["shapeDefaults"],
+    &["doNotEmbedSmartTags"],
+    &["decimalSymbol"],
+    &["listSeparator"],
+];
+
 /// The elements (in the `w:` namespace) whose children are put in order, with their
 /// sequences.
-pub(super) const ORDERED: [(&str, &[&[&str]]); 7] = [
+pub(super) const ORDERED: [(&str, &[&[&str]]); 8] = [
     ("sectPr", SECT_PR),
     ("rPr", R_PR),
     ("pPr", P_PR),
@@ -219,6 +324,7 @@ pub(super) const ORDERED: [(&str, &[&[&str]]); 7] = [
     ("trPr", TR_PR),
     ("tcPr", TC_PR),
     ("style", STYLE),
+    ("settings", SETTINGS),
 ];
 
 /// The sequence of an ordered parent, by local name.
@@ -262,6 +368,8 @@ mod tests {
         assert!(r("trPr", "cantSplit") < r("trPr", "tblHeader"));
         assert!(r("tcPr", "tcW") < r("tcPr", "vAlign"));
         assert!(r("style", "name") < r("style", "basedOn"));
+        assert!(r("settings", "zoom") < r("settings", "defaultTabStop"));
+        assert!(r("settings", "defaultTabStop") < r("settings", "compat"));
         assert_eq!(rank(R_PR, "ptab"), None);
         assert_eq!(sequence("p"), None);
     }

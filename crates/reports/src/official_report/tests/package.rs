@@ -44,7 +44,9 @@ fn every_part_follows_the_schema_order() {
     let d = Docx::read(&to_docx(&sample()).unwrap());
     let (faults, checked) = order_faults(&d);
     assert!(faults.is_empty(), "{faults:#?}");
-    for parent in ["sectPr", "rPr", "pPr", "tblPr", "trPr", "tcPr", "style"] {
+    for parent in [
+        "sectPr", "rPr", "pPr", "tblPr", "trPr", "tcPr", "style", "settings",
+    ] {
         assert!(checked.get(parent).copied().unwrap_or(0) > 0, "no {parent}");
     }
     // A draft without an appendix too.
@@ -65,6 +67,7 @@ fn docx_rs_alone_writes_out_of_order() {
         "word/document.xml: pPr: jc after rPr",
         "word/document.xml: tblPr: tblLayout after tblCellMar",
         "word/styles.xml: style: pPr after rPr",
+        "word/settings.xml: settings: zoom after defaultTabStop",
     ] {
         assert!(faults.iter().any(|f| f == fault), "{fault} in {faults:#?}");
     }
@@ -171,8 +174,10 @@ fn core_properties_name_the_agency_the_time_and_the_language() {
         .expect("w:lang");
     assert_eq!(w(lang, "val"), Some("vi-VN"));
     // Text is escaped; a default report still writes.
-    let mut r = OfficialReport::default();
-    r.agency = "Sở <A> & B".into();
+    let r = OfficialReport {
+        agency: "Sở <A> & B".into(),
+        ..OfficialReport::default()
+    };
     let d = Docx::read(&to_docx(&r).unwrap());
     let core = roxmltree::Document::parse(d.part("docProps/core.xml")).unwrap();
     let creator = core
