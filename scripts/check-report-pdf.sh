@@ -75,6 +75,16 @@ if [ $# -eq 0 ]; then
         84[12]*" 59"[45]*) ;;
         *) echo "FAIL: the appendix page is not landscape ($last)" >&2; fail=1 ;;
     esac
+    # The appendix's last page repeats the table's header row, and no date wraps.
+    pdftotext -f "$pages" -l "$pages" -layout "$work/report.pdf" "$work/last.txt"
+    expect "$work/last.txt" "Nội dung nhiệm vụ"
+    expect "$work/last.txt" "31/12/2025"
+    # The sample's 40 items are all due 31/12/2025: a wrapped date would not read whole.
+    dates=$(grep -o "31/12/2025" "$work/report.txt" | wc -l)
+    if [ "$dates" -lt 40 ]; then
+        echo "FAIL: only $dates of the 40 due dates read whole (a date wraps)" >&2
+        fail=1
+    fi
 fi
 pdffonts "$work/report.pdf" 2>/dev/null | grep -q "Times\|Liberation\|Tinos" || \
     echo "note: no Times-compatible font installed; LibreOffice substituted another" >&2

@@ -83,6 +83,11 @@ fn main() {
             })
             .collect(),
         appendix_title: "Danh mục nhiệm vụ và tình trạng thực hiện".into(),
+        // A fixed time, so that the sample is the same file every run.
+        written_at: NaiveDate::from_ymd_opt(2025, 12, 15)
+            .and_then(|d| d.and_hms_opt(2, 0, 0))
+            .map(|t| t.and_utc())
+            .unwrap_or_default(),
     };
     let result = to_docx(&report)
         .map_err(|e| e.to_string())

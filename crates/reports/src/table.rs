@@ -5,9 +5,10 @@
 //!   quoted by the `csv` crate;
 //! - text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is
 //!   prefixed with `'` in CSV, and written as a string cell in XLSX (never a formula);
-//! - dates are dd/mm/yyyy in CSV and real date cells in XLSX.
+//! - dates are dd/mm/yyyy in CSV and real date cells in XLSX; date-times (wall-clock times,
+//!   the caller picks the zone) are dd/mm/yyyy HH:MM in CSV and real date-time cells in XLSX.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 /// One cell value.
@@ -17,6 +18,8 @@ pub enum Cell {
     Int(i64),
     Number(f64),
     Date(NaiveDate),
+    /// A wall-clock time, already in the zone the column names (Hanoi for the UI's lists).
+    DateTime(NaiveDateTime),
     Empty,
 }
 
@@ -41,6 +44,12 @@ impl From<i64> for Cell {
 impl From<Option<NaiveDate>> for Cell {
     fn from(d: Option<NaiveDate>) -> Cell {
         d.map(Cell::Date).unwrap_or(Cell::Empty)
+    }
+}
+
+impl From<Option<NaiveDateTime>> for Cell {
+    fn from(t: Option<NaiveDateTime>) -> Cell {
+        t.map(Cell::DateTime).unwrap_or(Cell::Empty)
     }
 }
 
@@ -85,6 +94,7 @@ fn csv_text(cell: &Cell) -> String {
         Cell::Int(n) => n.to_string(),
         Cell::Number(x) => x.to_string(),
         Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
+        Cell::DateTime(t) => t.format("%d/%m/%Y %H:%M").to_string(),
         Cell::Empty => String::new(),
     }
 }
@@ -129,7 +139,8 @@ impl Table {
     }
 
     /// The table as an XLSX workbook of one sheet: bold frozen header, auto-filter,
-    /// dates as date cells shown dd/mm/yyyy.
+    /// dates as date cells shown dd/mm/yyyy, date-times as date-time cells shown
+    /// dd/mm/yyyy hh:mm.
     pub fn to_xlsx(&self) -> Result<Vec<u8>, TableError> {
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();
@@ -144,6 +155,7 @@ impl Table {
         }
         let bold = Format::new().set_bold();
         let date = Format::new().set_num_format("dd/mm/yyyy");
+        let date_time = Format::new().set_num_format("dd/mm/yyyy hh:mm");
         for (c, h) in self.headers.iter().enumerate() {
             sheet.write_string_with_format(0, c as u16, h, &bold)?;
         }
@@ -168,6 +180,10 @@ impl Table {
                     Cell::Date(d) => {
                         sheet.write_date_with_format(r, col, d, &date)?;
                         10
+                    }
+                    Cell::DateTime(t) => {
+                        sheet.write_datetime_with_format(r, col, t, &date_time)?;
+                        16
                     }
                     Cell::Empty => 0,
                 };
@@ -200,14 +216,27 @@ mod tests {
     fn sample() -> Table {
         Table {
             title: "Nội dung: kế hoạch/2025".into(),
-            headers: vec!["STT".into(), "Nội dung".into(), "Hạn".into()],
+            headers: vec![
+                "STT".into(),
+                "Nội dung".into(),
+                "Hạn".into(),
+                "Bắt đầu".into(),
+            ],
             rows: vec![
                 vec![
                     Cell::Int(1),
                     "Hội thảo \"Thiết kế\", Hà Nội".into(),
                     Cell::Date(NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()),
+                    Cell::from(
+                        NaiveDate::from_ymd_opt(2025, 3, 29).and_then(|d| d.and_hms_opt(16, 5, 0)),
+                    ),
                 ],
-                vec![Cell::Int(2), "=HYPERLINK(\"x\")".into(), Cell::Empty],
+                vec![
+                    Cell::Int(2),
+                    "=HYPERLINK(\"x\")".into(),
+                    Cell::Empty,
+                    Cell::from(None::<NaiveDateTime>),
+                ],
             ],
         }
     }
@@ -217,10 +246,15 @@ mod tests {
         let bytes = sample().to_csv().unwrap();
         assert!(bytes.starts_with(BOM));
         let mut reader = csv::Reader::from_reader(&bytes[3..]);
-        assert_eq!(reader.headers().unwrap(), vec!["STT", "Nội dung", "Hạn"]);
+        assert_eq!(
+            reader.headers().unwrap(),
+            vec!["STT", "Nội dung", "Hạn", "Bắt đầu"]
+        );
         let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
         assert_eq!(&rows[0][1], "Hội thảo \"Thiết kế\", Hà Nội");
         assert_eq!(&rows[0][2], "30/06/2025");
+        assert_eq!(&rows[0][3], "29/03/2025 16:05");
+        assert_eq!(&rows[1][3], "");
         assert_eq!(&rows[1][1], "'=HYPERLINK(\"x\")");
         assert_eq!(&rows[1][2], "");
     }
@@ -249,6 +283,27 @@ mod tests {
             }
             other => panic!("expected a date cell, got {other:?}"),
         }
+        match range.get((1, 3)) {
+            Some(Data::DateTime(t)) => {
+                assert_eq!(
+                    t.as_datetime(),
+                    NaiveDate::from_ymd_opt(2025, 3, 29).and_then(|d| d.and_hms_opt(16, 5, 0))
+                );
+                assert!(t.is_datetime());
+            }
+            other => panic!("expected a date-time cell, got {other:?}"),
+        }
+        assert!(matches!(range.get((2, 3)), None | Some(Data::Empty)));
+        // Shown with the time: the cell's number format.
+        let mut zip =
+            zip::ZipArchive::new(std::io::Cursor::new(sample().to_xlsx().unwrap())).expect("a zip");
+        let mut styles = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles)
+            .unwrap();
+        assert!(
+            styles.contains("formatCode=\"dd/mm/yyyy hh:mm\""),
+            "{styles}"
+        );
     }
 
     #[test]

@@ -225,5 +225,7 @@ pub fn assemble(i: &Inputs, d: &DraftContent) -> OfficialReport {
         },
         appendix,
         appendix_title: "Danh mục nhiệm vụ và tình trạng thực hiện".into(),
+        // The caller's clock: `Loaded::document` sets it.
+        written_at: Default::default(),
     }
 }

@@ -26,7 +26,7 @@ mod text;
 pub use compose::{Inputs, assemble, prefill};
 pub use draft::{DRAFT_FIELDS, DraftContent, draft_date};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use domain::{ItemId, Period, PlanId, UnitId};
 use reports::official_report::OfficialReport;
 use std::collections::HashMap;
@@ -104,6 +104,8 @@ pub struct Loaded {
     pub delegations: Vec<PlanDelegation>,
     pub unit_names: HashMap<UnitId, String>,
     pub recipients: Option<PlanRecipients>,
+    /// When it was loaded, by the store's clock: the files' created time.
+    pub loaded_at: DateTime<Utc>,
 }
 
 /// Loads a plan's report for `period`; `None` when the plan does not exist.
@@ -131,6 +133,7 @@ pub async fn load(
             .collect(),
         recipients: store.plan_recipients(plan).await?,
         plan: view,
+        loaded_at: store.clock().now(),
     }))
 }
 
@@ -159,8 +162,11 @@ impl Loaded {
     }
 
     /// The document: the saved draft's narrative (or the prefilled one) over the figures
-    /// rebuilt from the records.
+    /// rebuilt from the records, written at the time it was loaded.
     pub fn document(&self, period: Period) -> OfficialReport {
-        assemble(&self.inputs(period), &self.content(period))
+        OfficialReport {
+            written_at: self.loaded_at,
+            ..assemble(&self.inputs(period), &self.content(period))
+        }
     }
 }

@@ -47,12 +47,76 @@ pub const ASSESSMENT_HEADINGS: [&str; 3] = [
     "3. Nguyên nhân",
 ];
 
-/// "Số: 12/BC-SVHTT", or "Số:      /BC-SVHTT" while the number is not assigned.
+/// "Số: 12/BC-SVHTT", or "Số:        /BC-SVHTT" while the number is not assigned. The
+/// number is taken as typed: "12", "12/BC-SVHTT", "Số: 12/BC-SVHTT" and "số 12/BC-SVHTT"
+/// all give "Số: 12/BC-SVHTT"; a number carrying another symbol ("12/KH-SVHTT") is kept.
 pub fn number_line(number: Option<&str>, symbol: &str) -> String {
-    match number.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) => format!("Số: {n}/{symbol}"),
-        None => format!("Số:        /{symbol}"),
+    match number_and_symbol(number, symbol) {
+        Some(n) => format!("Số: {n}"),
+        None => format!("Số:        /{}", symbol.trim()),
     }
+}
+
+/// "số 12/BC-SVHTT" as other documents cite the report ("Kèm theo Báo cáo số …"); the
+/// same reading of the number as [`number_line`].
+pub fn number_reference(number: Option<&str>, symbol: &str) -> String {
+    match number_and_symbol(number, symbol) {
+        Some(n) => format!("số {n}"),
+        None => format!("số      /{}", symbol.trim()),
+    }
+}
+
+/// "12/BC-SVHTT" from the number as typed, or `None` when no number is given.
+fn number_and_symbol(number: Option<&str>, symbol: &str) -> Option<String> {
+    let typed = without_so_prefix(number?.trim());
+    let symbol = symbol.trim();
+    let (n, own) = match typed.split_once('/') {
+        Some((n, s)) => (n.trim(), s.trim()),
+        None => (typed, ""),
+    };
+    if n.is_empty() {
+        return None;
+    }
+    // Spaces are not part of a symbol: "BC - SVHTT" is the report's own.
+    let same = |a: &str, b: &str| {
+        let key = |s: &str| {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        };
+        key(a) == key(b)
+    };
+    Some(if own.is_empty() || same(own, symbol) {
+        if symbol.is_empty() {
+            n.to_string()
+        } else {
+            format!("{n}/{symbol}")
+        }
+    } else {
+        format!("{n}/{own}")
+    })
+}
+
+/// "285" from "Số: 285", "số 285", "SỐ:285" (a clerk copies the line from another
+/// document); anything else is returned as is.
+fn without_so_prefix(typed: &str) -> &str {
+    let lower = typed.to_lowercase();
+    // "số" and "so" keep their byte length when lowered (NFC Vietnamese).
+    for prefix in ["số", "so"] {
+        if lower.starts_with(prefix) && typed.is_char_boundary(prefix.len()) {
+            let rest = &typed[prefix.len()..];
+            if rest.trim().is_empty() {
+                return "";
+            }
+            let after = rest.trim_start_matches([':', '.', ' ', '\t']).trim_start();
+            // "Số" must stand alone: "Sổ tay" or "Sone" are not prefixes.
+            if after.len() < rest.len() || rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return after;
+            }
+        }
+    }
+    typed
 }
 
 /// "Hà Nội, ngày 05 tháng 02 năm 2025". The decree writes days 1–9 and months 1–2 with a

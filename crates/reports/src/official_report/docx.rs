@@ -1,10 +1,12 @@
 //! [`to_docx`]: the whole report as DOCX bytes (body in portrait, appendix in landscape),
-//! deflated.
+//! laid out with docx-rs and finished by [`super::package`].
 
 use super::decree::{
-    A4_HEIGHT, A4_WIDTH, ASSESSMENT_HEADINGS, BODY_SIZE, SECTION_HEADINGS, TEXT_WIDTH, number_line,
+    A4_HEIGHT, A4_WIDTH, ASSESSMENT_HEADINGS, BODY_SIZE, SECTION_HEADINGS, TEXT_WIDTH,
+    number_reference,
 };
 use super::model::{OfficialReport, ReportError};
+use super::package::{Finish, core_properties, finish};
 use super::paragraphs::{
     centred, fonts, heading, margins, narrative, page_number_header, rule, run,
 };
@@ -14,6 +16,17 @@ use docx_rs::{Docx, Header, PageOrientationType, Paragraph, SectionProperty};
 
 /// The report as DOCX bytes.
 pub fn to_docx(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
+    finish(
+        &packed(r)?,
+        &Finish {
+            core: core_properties(r),
+            header_row_in_last_table: !r.appendix.is_empty(),
+        },
+    )
+}
+
+/// The package as docx-rs packs it: stored, in docx-rs's element order.
+pub(super) fn packed(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
     // Both headers are registered on the document's own (last) section, which is how
     // docx-rs adds their parts; a body section before a landscape appendix points at the
     // same two parts. (docx-rs's `Section` keeps only one header of several.)
@@ -73,11 +86,7 @@ pub fn to_docx(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
     } else {
         let reference = format!(
             "(Kèm theo Báo cáo {} {})",
-            number_line(r.number.as_deref(), &r.symbol)
-                .replacen("Số:", "số", 1)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            number_reference(r.number.as_deref(), &r.symbol),
             match r.date {
                 Some(d) => format!("ngày {}", d.format("%d/%m/%Y")),
                 None => format!("năm {}", r.year),
@@ -103,32 +112,5 @@ pub fn to_docx(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
     docx.build()
         .pack(&mut out)
         .map_err(|e| ReportError::Docx(e.to_string()))?;
-    deflate(&out.into_inner())
-}
-
-/// docx-rs stores its parts uncompressed; a year report would weigh megabytes. The parts
-/// are copied into a new archive, deflated, in the same order (`[Content_Types].xml`
-/// first).
-pub(super) fn deflate(stored: &[u8]) -> Result<Vec<u8>, ReportError> {
-    use std::io::{Read, Write};
-    let err = |e: &dyn std::fmt::Display| ReportError::Docx(e.to_string());
-    let mut input = zip::ZipArchive::new(std::io::Cursor::new(stored)).map_err(|e| err(&e))?;
-    let mut output =
-        zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(stored.len() / 4)));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .compression_level(Some(6));
-    let mut buf = Vec::new();
-    for i in 0..input.len() {
-        let mut f = input.by_index(i).map_err(|e| err(&e))?;
-        let name = f.name().map_err(|e| err(&e))?.to_string();
-        if f.is_dir() {
-            continue;
-        }
-        buf.clear();
-        f.read_to_end(&mut buf).map_err(|e| err(&e))?;
-        output.start_file(name, options).map_err(|e| err(&e))?;
-        output.write_all(&buf).map_err(|e| err(&e))?;
-    }
-    Ok(output.finish().map_err(|e| err(&e))?.into_inner())
+    Ok(out.into_inner())
 }

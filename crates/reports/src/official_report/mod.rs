@@ -19,14 +19,18 @@ mod annex;
 mod decree;
 mod docx;
 mod model;
+mod package;
 mod paragraphs;
+mod part_rewrite;
 mod parts;
 mod sections;
+mod schema_order;
 
-pub use annex::{ANNEX_FIGURE_HEADERS, ANNEX_ITEM_HEADERS, annex_xlsx};
+pub use annex::{ANNEX_FIGURE_HEADERS, ANNEX_HEADER_ROW, ANNEX_ITEM_HEADERS, annex_xlsx};
 pub use decree::{
     A4_HEIGHT, A4_WIDTH, ASSESSMENT_HEADINGS, BODY_SIZE, FONT, MARGIN_BOTTOM, MARGIN_LEFT,
-    MARGIN_RIGHT, MARGIN_TOP, MOTTO, MOTTO_COUNTRY, SECTION_HEADINGS, number_line, place_date_line,
+    MARGIN_RIGHT, MARGIN_TOP, MOTTO, MOTTO_COUNTRY, SECTION_HEADINGS, number_line,
+    number_reference, place_date_line,
 };
 pub use docx::to_docx;
 pub use model::{

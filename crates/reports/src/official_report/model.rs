@@ -1,7 +1,7 @@
 //! What the report shows, as plain data the caller fills: [`OfficialReport`] and its
 //! parts, and [`ReportError`].
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use rust_xlsxwriter::XlsxError;
 
 /// Everything the report shows. Text is taken as given (the caller normalises to NFC).
@@ -38,6 +38,9 @@ pub struct OfficialReport {
     pub appendix: Vec<AppendixRow>,
     /// "Danh mục nhiệm vụ và tình trạng thực hiện".
     pub appendix_title: String,
+    /// When the file is written, from the caller's clock (the writers never read one):
+    /// the files' created and modified properties.
+    pub written_at: DateTime<Utc>,
 }
 
 /// The editable narrative, one text per heading. Lines become paragraphs; a line starting

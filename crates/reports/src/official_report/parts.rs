@@ -9,8 +9,8 @@ use super::decree::{
 use super::model::{AppendixRow, OfficialReport, ResultRow};
 use super::paragraphs::{body, cell, centred, rule, run};
 use docx_rs::{
-    AlignmentType, LineSpacing, Paragraph, SpecialIndentType, Table, TableRow, VAlignType,
-    WidthType,
+    AlignmentType, LineSpacing, Paragraph, SpecialIndentType, Table, TableCellMargins,
+    TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 /// The header table: agencies left, the national motto right.
@@ -172,18 +172,25 @@ pub(super) fn result_paragraphs(row: &ResultRow) -> Vec<Paragraph> {
     out
 }
 
-pub(super) fn appendix_table(rows: &[AppendixRow]) -> Table {
-    // Column widths in twips, summing to the landscape text width.
+/// The appendix table's columns in twips, summing to the landscape text width: STT, nội
+/// dung, đơn vị chủ trì, thời hạn, kết quả/chỉ tiêu, tình trạng, đánh giá. The date
+/// column holds "31/12/2025" on one line (see [`APPENDIX_CELL_MARGIN`]).
+pub(super) fn appendix_grid() -> Vec<usize> {
     let w = LANDSCAPE_TEXT_WIDTH;
-    let grid = vec![
-        w * 6 / 100,
-        w * 34 / 100,
-        w * 16 / 100,
-        w * 9 / 100,
-        w * 15 / 100,
-        w * 10 / 100,
-        w - w * 90 / 100,
-    ];
+    let parts = [6, 32, 16, 11, 15, 10];
+    let mut grid: Vec<usize> = parts.iter().map(|p| w * p / 100).collect();
+    grid.push(w - grid.iter().sum::<usize>());
+    grid
+}
+
+/// Left and right cell margins of the appendix table, in twips (Word's default is 108).
+pub(super) const APPENDIX_CELL_MARGIN: usize = 85;
+
+/// Fixed layout (the columns keep their widths whatever the text), the header row repeated
+/// on every page (`w:tblHeader`, added when the package is finished: docx-rs cannot write
+/// it) and no row split across pages.
+pub(super) fn appendix_table(rows: &[AppendixRow]) -> Table {
+    let grid = appendix_grid();
     let small = |text: &str, bold: bool, align: AlignmentType| {
         let mut r = run(text).size(TABLE_SIZE);
         if bold {
@@ -238,4 +245,6 @@ pub(super) fn appendix_table(rows: &[AppendixRow]) -> Table {
     Table::new(table_rows)
         .set_grid(grid)
         .width(LANDSCAPE_TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, APPENDIX_CELL_MARGIN, 0, APPENDIX_CELL_MARGIN))
 }

@@ -3,6 +3,7 @@
 use crate::errors::AppError;
 use ::reports::{Cell, Table};
 use axum::response::Response;
+use domain::events::HANOI;
 use domain::{Language, UnitId};
 use std::collections::HashMap;
 use store::EventRecord;
@@ -39,7 +40,7 @@ pub(super) fn export(
 }
 
 /// The column titles, in the user's language.
-fn headers(lang: Language) -> [&'static str; 13] {
+fn headers(lang: Language) -> [&'static str; 14] {
     match lang {
         Language::Vi => [
             "Mã",
@@ -50,7 +51,8 @@ fn headers(lang: Language) -> [&'static str; 13] {
             "Hình thức",
             "Đơn vị tổ chức",
             "Thời gian (giờ địa phương)",
-            "Thời gian (giờ Hà Nội)",
+            "Bắt đầu (giờ Hà Nội)",
+            "Kết thúc (giờ Hà Nội)",
             "Múi giờ",
             "Địa điểm",
             "Đường dẫn trực tuyến",
@@ -65,7 +67,8 @@ fn headers(lang: Language) -> [&'static str; 13] {
             "Format",
             "Organiser",
             "Time (local)",
-            "Time (Hanoi)",
+            "Start (Hanoi time)",
+            "End (Hanoi time)",
             "Time zone",
             "Venue",
             "Online link",
@@ -74,9 +77,11 @@ fn headers(lang: Language) -> [&'static str; 13] {
     }
 }
 
-/// One event as a row: the same columns as [`headers`].
+/// One event as a row: the same columns as [`headers`]. Start and end are date-times in
+/// Hanoi (a spreadsheet sorts and filters them); the local column names its zone.
 fn row(lang: Language, e: &EventRecord, names: &HashMap<UnitId, String>) -> Vec<Cell> {
     let t = e.times();
+    let in_hanoi = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&HANOI).naive_local();
     let organiser = if e.organiser_name.is_empty() {
         e.organiser.label(lang).to_string()
     } else {
@@ -91,7 +96,8 @@ fn row(lang: Language, e: &EventRecord, names: &HashMap<UnitId, String>) -> Vec<
         Cell::from(e.format.label(lang)),
         Cell::Text(organiser),
         Cell::Text(t.map(|t| t.local_text()).unwrap_or_default()),
-        Cell::Text(t.map(|t| t.hanoi_text()).unwrap_or_default()),
+        Cell::from(t.map(|t| in_hanoi(t.start))),
+        Cell::from(t.map(|t| in_hanoi(t.end))),
         Cell::from(e.time_zone.as_str()),
         Cell::from(e.venue.as_str()),
         Cell::from(e.online_url.as_str()),

@@ -212,10 +212,60 @@ async fn events_form_shows_both_zones_and_explains_bad_input() {
         );
         let csv = csv.text().await.unwrap();
         assert!(csv.contains("Phiên họp trực tuyến Mạng lưới") && csv.contains("Europe/Paris"));
+        // Start and end in Hanoi time, as text in the CSV…
+        assert!(csv.contains(",29/03/2025 16:00,29/03/2025 18:00,"), "{csv}");
         let xlsx = c.lead.get("/events?view=list&format=xlsx").await;
         assert_eq!(xlsx.status(), StatusCode::OK);
-        assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"));
+        let bytes = xlsx.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"PK"));
+        // …and date-times in the XLSX, where a spreadsheet sorts them.
+        assert_eq!(
+            xlsx_datetimes(&bytes, "Bắt đầu (giờ Hà Nội)"),
+            vec![
+                hanoi_serial("2025-03-29T16:00"),
+                hanoi_serial("2025-03-31T15:00")
+            ]
+        );
+        assert_eq!(
+            xlsx_datetimes(&bytes, "Kết thúc (giờ Hà Nội)"),
+            vec![
+                hanoi_serial("2025-03-29T18:00"),
+                hanoi_serial("2025-03-31T17:00")
+            ]
+        );
     }
+}
+
+/// The date-time cells of the column headed `header` in the first sheet, in minutes of
+/// Excel's serial time, sorted; a cell of another kind fails.
+fn xlsx_datetimes(bytes: &[u8], header: &str) -> Vec<i64> {
+    use calamine::{Data, Reader};
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let mut rows = range.rows();
+    let head = rows.next().unwrap();
+    let col = head
+        .iter()
+        .position(|h| *h == Data::String(header.into()))
+        .unwrap_or_else(|| panic!("no column {header}: {head:?}"));
+    let mut out: Vec<i64> = rows
+        .map(|r| match &r[col] {
+            Data::DateTime(t) if t.is_datetime() => (t.as_f64() * 1440.0).round() as i64,
+            other => panic!("{header}: not a date-time: {other:?}"),
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// "2025-03-29T16:00" in minutes of Excel's serial time (days since 30/12/1899).
+fn hanoi_serial(t: &str) -> i64 {
+    let t: chrono::NaiveDateTime = format!("{t}:00").parse().unwrap();
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap();
+    (t - epoch).num_minutes()
 }
 
 #[tokio::test]

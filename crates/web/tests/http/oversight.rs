@@ -284,7 +284,8 @@ async fn oversight_official_report_draft_conflict_and_exports() {
             ("_csrf", token.clone()),
             ("period", "2025".into()),
             ("version", "0".into()),
-            ("number", "125".into()),
+            // Typed as copied from another document: the symbol must not double.
+            ("number", "số 125/BC-SVHTT".into()),
             ("date", "05/12/2025".into()),
             ("subject", "Kết quả thực hiện Kế hoạch UCCN năm 2025".into()),
             ("direction", "Sở đã giao Phòng QLDSVH chủ trì.".into()),
@@ -346,6 +347,15 @@ async fn oversight_official_report_draft_conflict_and_exports() {
         );
         let bytes = r.bytes().await.unwrap();
         let xml = docx_text(&bytes);
+        assert!(!xml.contains("BC-SVHTT/BC-SVHTT"));
+        // Created when the server's clock says, not in 1970 nor by the machine's clock.
+        let written = format!(
+            ">{}</dcterms:created>",
+            common::test_now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        );
+        let core = part_text(&bytes, "docProps/core.xml");
+        assert!(core.contains(&written), "{core}");
+        assert!(core.contains("<dc:language>vi-VN</dc:language>"), "{core}");
         for s in [
             "Số: 125/BC-SVHTT",
             "Hà Nội, ngày 05 tháng 12 năm 2025",
@@ -363,7 +373,10 @@ async fn oversight_official_report_draft_conflict_and_exports() {
             r.headers()["content-type"],
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         );
-        assert!(r.bytes().await.unwrap().starts_with(b"PK"));
+        let bytes = r.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"PK"));
+        let core = part_text(&bytes, "docProps/core.xml");
+        assert!(core.contains(&written), "{core}");
         assert_eq!(
             c.board
                 .get("/plans/999999/official-report?period=2025")
@@ -376,11 +389,15 @@ async fn oversight_official_report_draft_conflict_and_exports() {
 
 /// The text of a DOCX's main part (the tests only look for phrases).
 pub(crate) fn docx_text(bytes: &[u8]) -> String {
+    part_text(bytes, "word/document.xml")
+}
+
+fn part_text(bytes: &[u8], name: &str) -> String {
     use std::io::Read;
     let mut zip = zip_reader(bytes);
     let mut s = String::new();
-    zip.by_name("word/document.xml")
-        .expect("document part")
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("no part {name}"))
         .read_to_string(&mut s)
         .unwrap();
     s
