@@ -1,7 +1,7 @@
 #!/bin/sh
 # Converts a generated results report to PDF with LibreOffice and checks its text with
 # pdftotext: the layout survives a real word processor (fonts, sections, page numbers).
-# Run before each release (too slow and heavy for CI: LibreOffice is ~300 MB).
+# CI runs it after the test suite (.ci/run installs libreoffice-writer-nogui and poppler-utils).
 #
 #   scripts/check-report-pdf.sh [REPORT.docx]
 #
@@ -46,11 +46,20 @@ expect() { # FILE TEXT
     fi
 }
 for text in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự do - Hạnh phúc" "BÁO CÁO" \
-    "/BC-" "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI" "II. KẾT QUẢ THỰC HIỆN" "III. ĐÁNH GIÁ CHUNG" \
-    "IV. NHIỆM VỤ THỜI GIAN TỚI" "V. ĐỀ XUẤT, KIẾN NGHỊ" "Trên đây là" "Nơi nhận:"; do
+    "/BC-" "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" "II. KẾT QUẢ THỰC HIỆN" "III. ĐÁNH GIÁ CHUNG" \
+    "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI" "V. ĐỀ XUẤT, KIẾN NGHỊ" "Trên đây là" "Nơi nhận:"; do
     expect "$work/report.txt" "$text"
 done
 expect "$work/page1.txt" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+# One title, and no year said twice ("… năm 2025 năm 2025").
+if [ "$(grep -cE '^[[:space:]]*BÁO CÁO[[:space:]]*$' "$work/report.txt")" -ne 1 ]; then
+    echo "FAIL: the title BÁO CÁO is not there exactly once" >&2
+    fail=1
+fi
+if tr -s ' \n' ' ' < "$work/report.txt" | grep -qE 'năm ([0-9]{4}) năm \1'; then
+    echo "FAIL: a year is said twice" >&2
+    fail=1
+fi
 # No number on page 1; "2" heads page 2 (the page number in the top margin).
 if head -n 3 "$work/page1.txt" | grep -qxE '[[:space:]]*1[[:space:]]*'; then
     echo "FAIL: page 1 shows a page number" >&2

@@ -1,4 +1,4 @@
-//! IV. Nhiệm vụ thời gian tới: the open items due in the next period (after the first half,
+//! IV. Phương hướng, nhiệm vụ thời gian tới: the open items due in the next period (after the first half,
 //! the second; after nine months, the fourth quarter; after the year, every open item
 //! carried over) with their due dates and lead units, the overdue ones to finish, and the
 //! targets not yet reached.

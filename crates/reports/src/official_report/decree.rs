@@ -34,10 +34,10 @@ pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 
 /// Roman numerals for the five body sections.
 pub const SECTION_HEADINGS: [&str; 5] = [
-    "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
+    "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
     "II. KẾT QUẢ THỰC HIỆN",
     "III. ĐÁNH GIÁ CHUNG",
-    "IV. NHIỆM VỤ THỜI GIAN TỚI",
+    "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
     "V. ĐỀ XUẤT, KIẾN NGHỊ",
 ];
 

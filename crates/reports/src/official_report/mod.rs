@@ -23,8 +23,8 @@ mod package;
 mod paragraphs;
 mod part_rewrite;
 mod parts;
-mod sections;
 mod schema_order;
+mod sections;
 
 pub use annex::{ANNEX_FIGURE_HEADERS, ANNEX_HEADER_ROW, ANNEX_ITEM_HEADERS, annex_xlsx};
 pub use decree::{

@@ -47,7 +47,7 @@ pub struct OfficialReport {
 /// with "- " or "+ " stays a bullet as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Narrative {
-    /// I. Công tác chỉ đạo, triển khai.
+    /// I. Công tác chỉ đạo, điều hành.
     pub direction: String,
     /// II. Kết quả thực hiện: the text before the items.
     pub results_intro: String,
@@ -57,7 +57,7 @@ pub struct Narrative {
     pub difficulties: String,
     /// III.3 Nguyên nhân.
     pub causes: String,
-    /// IV. Nhiệm vụ thời gian tới.
+    /// IV. Phương hướng, nhiệm vụ thời gian tới.
     pub next_tasks: String,
     /// V. Đề xuất, kiến nghị.
     pub proposals: String,

@@ -59,9 +59,12 @@ pub(crate) async fn report_facts(
     Ok(by_item(q.build_query_as().fetch_all(&mut *conn).await?))
 }
 
+/// One audited status change: item, when, the item before and after (JSON).
+type ChangeRow = (Option<i64>, i64, Option<String>, Option<String>);
+
 /// The status changes of the plan's items from the audit log, oldest first, per item.
 async fn status_changes(conn: &mut Conn, plan: PlanId) -> R<HashMap<ItemId, Vec<StatusChange>>> {
-    let rows: Vec<(Option<i64>, i64, Option<String>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<ChangeRow> = sqlx::query_as(
         "SELECT item_id, at, before_json, after_json FROM audit_log
          WHERE plan_id = $1 AND action IN ('item.status', 'item.status.auto') ORDER BY id",
     )

@@ -1298,7 +1298,8 @@ async fn tracking_item_list_counts_up_to_a_cap(store: &Store) {
     let mut walked = 0;
     for u in &units {
         let mut every = Vec::new();
-        let mut after = None;
+        // Export mode from the first batch: by id, after id 0.
+        let mut after = Some(ItemId(0));
         loop {
             let batch = store
                 .list_items(&ItemFilter {

@@ -850,7 +850,7 @@ async fn the_board_moves_an_item_under_another_parent_and_its_units_follow() {
             let it = app.store.item_tracking(sessions).await.unwrap().unwrap();
             it.version.to_string()
         };
-        assert_eq!(c.partner.get(&path).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(c.partner.get(&path).await.status(), StatusCode::FORBIDDEN);
         let page = c.board.get(&path).await.text().await.unwrap();
         assert!(
             page.contains("name=\"parent\"") && page.contains(&format!("value=\"{}\"", target.0))
