@@ -5,7 +5,7 @@
 
 use super::compose::Facts;
 use super::figures::{self, band};
-use super::text::{brief, closed, gather};
+use super::text::{brief, gather};
 use domain::oversight::Band;
 use domain::{ItemStatus, Language, format_date};
 
@@ -142,21 +142,12 @@ pub(super) fn difficulties(f: &Facts) -> String {
             t.late,
             format_date(f.period.end())
         ));
-        lines.extend(f.flat.iter().filter(|x| x.overdue).map(|x| {
-            let mut facts = Vec::new();
-            if let Some(d) = x.node.item.due {
-                facts.push(format!("hạn {}", format_date(d)));
-            }
-            if !x.lead.is_empty() {
-                facts.push(format!("chủ trì: {}", x.lead.join(", ")));
-            }
-            let facts = if facts.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", facts.join("; "))
-            };
-            closed(&format!("- {} {}{facts}", x.stt, brief(&x.node.item.title)))
-        }));
+        lines.extend(
+            f.flat
+                .iter()
+                .filter(|x| x.overdue)
+                .map(super::next::item_line),
+        );
     }
     if lines.is_empty() {
         return "Không có nhiệm vụ chậm tiến độ và không có chỉ tiêu chưa đạt.".into();

@@ -32,7 +32,7 @@ pub(super) fn next_window(period: Period) -> Option<(NaiveDate, NaiveDate, Strin
 }
 
 /// "- 2.1. Biên soạn … (hạn 31/12/2025; chủ trì: Phòng Quản lý Di sản văn hóa)."
-fn item_line(x: &Flat) -> String {
+pub(super) fn item_line(x: &Flat) -> String {
     let mut facts = Vec::new();
     if let Some(d) = x.node.item.due {
         facts.push(format!("hạn {}", format_date(d)));
