@@ -60,16 +60,10 @@ fn push_filter_on(q: &mut QueryBuilder<DB>, f: &ItemFilter, path: UnitPath) {
         q.push(")");
     }
     if let Some(units) = &f.visible_units {
-        q.push(" AND i.id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN (");
-        if units.is_empty() {
-            // No units: nothing is shared.
-            q.push("NULL");
-        }
-        let mut list = q.separated(", ");
-        for u in units {
-            list.push_bind(u.0);
-        }
-        q.push("))");
+        // No units: nothing is shared (`IN (NULL)`).
+        q.push(" AND i.id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN ");
+        push_unit_list(q, units);
+        q.push(")");
     }
     if !f.statuses.is_empty() {
         q.push(" AND i.status IN (");
@@ -138,21 +132,10 @@ pub(crate) fn push_unreported(
         .push(") AND (i.start_date IS NULL OR i.start_date <= ")
         .push_bind(end.clone())
         .push(") AND NOT EXISTS (SELECT 1 FROM items c WHERE c.parent_id = i.id)");
-    let push_units = |q: &mut QueryBuilder<DB>, units: &[domain::UnitId]| {
-        q.push("(");
-        if units.is_empty() {
-            q.push("NULL");
-        }
-        let mut list = q.separated(", ");
-        for u in units {
-            list.push_bind(u.0);
-        }
-        q.push(")");
-    };
     match units {
         Some(units) => {
             q.push(" AND i.id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN ");
-            push_units(q, units);
+            push_unit_list(q, units);
             q.push(")");
         }
         None => {
@@ -169,7 +152,20 @@ pub(crate) fn push_unreported(
         .push_bind(start);
     if let Some(units) = units {
         q.push(" AND r.unit_id IN ");
-        push_units(q, units);
+        push_unit_list(q, units);
+    }
+    q.push(")");
+}
+
+/// `(1, 2, 3)` bound, or `(NULL)` for no units, so that nothing matches.
+fn push_unit_list(q: &mut QueryBuilder<DB>, units: &[domain::UnitId]) {
+    q.push("(");
+    if units.is_empty() {
+        q.push("NULL");
+    }
+    let mut list = q.separated(", ");
+    for u in units {
+        list.push_bind(u.0);
     }
     q.push(")");
 }

@@ -340,32 +340,28 @@ pub(crate) async fn reparent_item(
     if it.parent_id == new_parent {
         return Ok(it.version);
     }
-    let parents: Vec<(ItemId, Option<ItemId>)> = sqlx::query_as::<_, (i64, Option<i64>)>(
-        "SELECT id, parent_id FROM items WHERE plan_id = $1",
-    )
-    .bind(it.plan_id.0)
-    .fetch_all(&mut *tx)
-    .await?
-    .into_iter()
-    .map(|(i, p)| (ItemId(i), p.map(ItemId)))
-    .collect();
-    tracking::check_reparent(&parents, id, new_parent)?;
-    let (old_appendix, old_depth): (Option<i64>, i64) =
-        sqlx::query_as("SELECT appendix_id, depth FROM items WHERE id = $1")
-            .bind(id.0)
-            .fetch_one(&mut *tx)
+    // The plan's tree with each item's place, read once: the rule, the sub-items and
+    // both ends of the move come from it.
+    let rows: Vec<(i64, Option<i64>, Option<i64>, i64)> =
+        sqlx::query_as("SELECT id, parent_id, appendix_id, depth FROM items WHERE plan_id = $1")
+            .bind(it.plan_id.0)
+            .fetch_all(&mut *tx)
             .await?;
-    let (appendix, depth): (Option<i64>, i64) = match new_parent {
-        Some(p) => {
-            let (a, d): (Option<i64>, i64) =
-                sqlx::query_as("SELECT appendix_id, depth FROM items WHERE id = $1")
-                    .bind(p.0)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            (a, d + 1)
-        }
-        None => (None, 0),
+    let parents: Vec<(ItemId, Option<ItemId>)> = rows
+        .iter()
+        .map(|(i, p, _, _)| (ItemId(*i), p.map(ItemId)))
+        .collect();
+    tracking::check_reparent(&parents, id, new_parent)?;
+    let place = |of: ItemId| {
+        rows.iter()
+            .find(|r| r.0 == of.0)
+            .map_or((None, 0), |r| (r.2, r.3))
     };
+    let (old_appendix, old_depth) = place(id);
+    let (appendix, depth) = new_parent.map_or((None, 0), |p| {
+        let (a, d) = place(p);
+        (a, d + 1)
+    });
     bump(&mut tx, now, &it).await?;
     sqlx::query("UPDATE items SET parent_id = $1, position = 1000000000 WHERE id = $2")
         .bind(new_parent.map(|p| p.0))
@@ -373,16 +369,17 @@ pub(crate) async fn reparent_item(
         .execute(&mut *tx)
         .await?;
     // The sub-items keep their shape: same appendix as their new root, depth shifted.
-    let mut moved = tracking::descendants(&parents, id);
-    moved.push(id);
-    for m in &moved {
-        sqlx::query("UPDATE items SET appendix_id = $1, depth = depth + $2 WHERE id = $3")
-            .bind(appendix)
-            .bind(depth - old_depth)
-            .bind(m.0)
-            .execute(&mut *tx)
-            .await?;
+    let mut q = sqlx::QueryBuilder::<super::DB>::new("UPDATE items SET appendix_id = ");
+    q.push_bind(appendix)
+        .push(", depth = depth + ")
+        .push_bind(depth - old_depth)
+        .push(" WHERE id IN (")
+        .push_bind(id.0);
+    for m in tracking::descendants(&parents, id) {
+        q.push(", ").push_bind(m.0);
     }
+    q.push(")");
+    q.build().execute(&mut *tx).await?;
     let mut old = siblings(&mut tx, it.plan_id, it.parent_id, old_appendix).await?;
     old.retain(|s| *s != id.0);
     renumber(&mut tx, &old).await?;

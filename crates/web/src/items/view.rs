@@ -176,7 +176,8 @@ impl<'a> ItemPage<'a> {
         page.returned = returned;
         page.grades = grades;
         if page.can_change_units {
-            page.parent_choices = parent_choices(ctx, app, &page_item_parent(&page), id).await?;
+            let (plan, parent) = (domain::PlanId(page.plan_id), page_item_parent(&page));
+            page.parent_choices = parent_choices(ctx, app, plan, parent, id).await?;
         }
         // Only for someone who may make it done: the status form offers it.
         page.confirm_done = asks
@@ -260,14 +261,11 @@ fn page_item_parent(page: &ItemPage) -> Option<i64> {
 async fn parent_choices(
     ctx: &Ctx,
     app: &AppState,
-    parent: &Option<i64>,
+    plan: domain::PlanId,
+    parent: Option<i64>,
     id: ItemId,
 ) -> Result<Vec<Choice>, AppError> {
-    let store = app.store();
-    let Some(plan) = store.item(id).await?.map(|v| v.plan_id) else {
-        return Ok(Vec::new());
-    };
-    let Some(view) = store.plan(plan).await? else {
+    let Some(view) = app.store().plan(plan).await? else {
         return Ok(Vec::new());
     };
     let all = view.all_items();
@@ -289,7 +287,7 @@ async fn parent_choices(
                 "{}{short}",
                 "\u{a0}\u{a0}".repeat(n.item.depth.max(0) as usize)
             ),
-            selected: *parent == Some(n.item.id.0),
+            selected: parent == Some(n.item.id.0),
         });
     }
     Ok(out)
