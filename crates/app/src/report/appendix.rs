@@ -82,7 +82,7 @@ pub(super) fn item_rows(
         let targets = f.targets_of.get(&id).map(Vec::as_slice).unwrap_or(&[]);
         let figures = figure_rows(targets);
         let texts = f.texts_of.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-        let status = x.node.item.status.label(Language::Vi).to_string();
+        let status = x.status.label(Language::Vi).to_string();
         appendix.push(AppendixRow {
             numbering: x.stt.clone(),
             title: title(&x.node.item.title),

@@ -20,7 +20,7 @@ struct Tally {
 
 impl Tally {
     fn of(f: &Facts) -> Tally {
-        let count = |s: ItemStatus| f.flat.iter().filter(|x| x.node.item.status == s).count();
+        let count = |s: ItemStatus| f.flat.iter().filter(|x| x.status == s).count();
         Tally {
             total: f.flat.len(),
             done: count(ItemStatus::Done),

@@ -4,7 +4,7 @@
 //! in the report and the top-level item it falls under.
 
 use domain::tracking::ItemState;
-use domain::{ItemId, UnitRelation};
+use domain::{ItemId, ItemStatus, UnitRelation};
 use std::collections::HashMap;
 use store::{ItemNode, PlanView};
 
@@ -20,6 +20,8 @@ pub(super) struct Flat<'a> {
     /// The units are the nearest ancestor's ("theo mục cấp trên").
     pub inherited: bool,
     pub overdue: bool,
+    /// Its status at the period's end (today's status is the node's, and may be later).
+    pub status: ItemStatus,
     /// The index in the flat list of its top-level item (itself at the top).
     pub top: usize,
     /// No sub-items: the work itself.
@@ -66,6 +68,7 @@ pub(super) fn flatten<'a>(plan: &'a PlanView, states: &[ItemState]) -> Vec<Flat<
                 coord: named(st, UnitRelation::Coordinating),
                 inherited: st.is_some_and(|s| s.units.inherited),
                 overdue: st.is_some_and(|s| s.overdue),
+                status: st.map_or(node.item.status, |s| s.status),
                 top,
                 leaf: node.children.is_empty(),
             }

@@ -60,7 +60,7 @@ pub(super) fn next_tasks(f: &Facts) -> String {
     let open: Vec<&Flat> = f
         .flat
         .iter()
-        .filter(|x| x.leaf && is_open(x.node.item.status))
+        .filter(|x| x.leaf && is_open(x.status))
         .collect();
     let mut lines = Vec::new();
     match next_window(f.period) {

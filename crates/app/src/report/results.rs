@@ -103,7 +103,7 @@ fn work<'a, 'b>(members: &'b [&'b Flat<'a>]) -> impl Iterator<Item = &'b Flat<'a
 /// "Đã hoàn thành 2/9 nhiệm vụ; 3 nhiệm vụ đang thực hiện." when something moved.
 fn progress(members: &[&Flat]) -> Option<String> {
     let total = work(members).count();
-    let count = |s: ItemStatus| work(members).filter(|m| m.node.item.status == s).count();
+    let count = |s: ItemStatus| work(members).filter(|m| m.status == s).count();
     let (done, doing) = (count(ItemStatus::Done), count(ItemStatus::InProgress));
     match (done, doing) {
         (0, 0) => None,
@@ -229,7 +229,7 @@ fn units_at_work(f: &Facts, members: &[&Flat], events: &[&EventRecord]) -> Optio
 /// One sentence for the work items not started: named briefly, or counted when many.
 fn not_started(members: &[&Flat]) -> Option<String> {
     let waiting: Vec<&Flat> = work(members)
-        .filter(|m| m.node.item.status == ItemStatus::NotStarted)
+        .filter(|m| m.status == ItemStatus::NotStarted)
         .collect();
     match waiting.len() {
         0 => None,

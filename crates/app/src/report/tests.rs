@@ -448,3 +448,37 @@ fn the_subject_and_recipients_of_the_seed_plan() {
     assert_eq!(r.recipients, ["Bảo tàng Hà Nội", "Lưu: VT, QLDSVH"]);
     assert_eq!(d.signer_name, "Đỗ Đình Hồng");
 }
+
+#[test]
+fn statuses_are_those_of_the_periods_end_not_todays() {
+    // Today the clip item is done; at the half's end nothing was. The report counts and
+    // lists the statuses of the period's end, as the dashboard for that date does.
+    let w = world();
+    let period = Period::Half(2025, 1);
+    let mut states = states(&w.plan, period.end());
+    for s in &mut states {
+        s.status = ItemStatus::NotStarted;
+    }
+    let i = Inputs {
+        plan: &w.plan,
+        period,
+        targets: &w.targets,
+        texts: &w.texts,
+        grades: &w.grades,
+        states: &states,
+        events: &w.events,
+        delegations: &w.delegations,
+        unit_names: &w.units,
+        recipients: None,
+    };
+    let d = prefill(&i);
+    assert!(d.achievements.contains("chưa có nhiệm vụ hoàn thành"), "{}", d.achievements);
+    assert!(!d.achievements.contains("đã hoàn thành,"), "{}", d.achievements);
+    let r = assemble(&i, &d);
+    assert!(
+        r.appendix.iter().all(|row| row.status != "Hoàn thành"),
+        "no row says done"
+    );
+    let one = &r.sections[0].paragraphs;
+    assert!(!one.iter().any(|p| p.starts_with("Đã hoàn thành")), "{one:?}");
+}
