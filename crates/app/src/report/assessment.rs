@@ -6,8 +6,8 @@
 use super::compose::Facts;
 use super::figures::{self, band};
 use super::text::{brief, gather};
-use domain::oversight::Band;
-use domain::{ItemStatus, Language, format_date};
+use domain::oversight::{Band, is_open};
+use domain::{ItemStatus, Language, Period, format_date};
 
 /// The counts the assessment quotes: every item of the plan, as the dashboard counts them.
 struct Tally {
@@ -148,6 +148,23 @@ pub(super) fn difficulties(f: &Facts) -> String {
                 .filter(|x| x.overdue)
                 .map(super::next::item_line),
         );
+    }
+    // At the year's end, what is still open was not done in the plan's year, late or not.
+    if matches!(f.period, Period::Year(_)) {
+        let unfinished: Vec<String> = f
+            .flat
+            .iter()
+            .filter(|x| x.leaf && !x.overdue && is_open(x.status))
+            .map(super::next::item_line)
+            .collect();
+        if !unfinished.is_empty() {
+            lines.push(format!(
+                "Đến hết năm {}, còn {} nhiệm vụ chưa hoàn thành:",
+                f.period.year(),
+                unfinished.len()
+            ));
+            lines.extend(unfinished);
+        }
     }
     if lines.is_empty() {
         return "Không có nhiệm vụ chậm tiến độ và không có chỉ tiêu chưa đạt.".into();

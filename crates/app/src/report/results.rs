@@ -7,9 +7,10 @@ use super::compose::Facts;
 use super::figures;
 use super::flat::Flat;
 use super::text::{and_list, brief, closed, gather, many_units, title};
-use domain::{EventFormat, ItemStatus, Language, UnitRelation, format_date};
+use domain::{EventFormat, EventKind, ItemStatus, Language, UnitRelation, format_date};
 use reports::official_report::ResultSection;
 use store::{DelegationRecord, EventRecord};
+use vntext::text::fold;
 
 /// Most events or not-started items named one by one; beyond, a count.
 const NAMED: usize = 10;
@@ -115,17 +116,64 @@ fn progress(members: &[&Flat]) -> Option<String> {
     }
 }
 
-/// "Trong kỳ đã diễn ra 3 sự kiện:" and one line each (the first [`NAMED`]).
+/// "Trong kỳ đã diễn ra 3 sự kiện:" and one line each (the first [`NAMED`]); online
+/// sessions, which come by the dozen, in one line.
 fn events_held(f: &Facts, events: &[&EventRecord]) -> Vec<String> {
     if events.is_empty() {
         return Vec::new();
     }
+    let (sessions, others): (Vec<&EventRecord>, Vec<&EventRecord>) = events
+        .iter()
+        .partition(|e| e.kind == EventKind::OnlineSession);
     let mut out = vec![format!("Trong kỳ đã diễn ra {} sự kiện:", events.len())];
-    out.extend(events.iter().take(NAMED).map(|e| event_line(f, e)));
-    if events.len() > NAMED {
-        out.push(format!("- Và {} sự kiện khác.", events.len() - NAMED));
+    let mut lines: Vec<String> = Vec::new();
+    match sessions.len() {
+        0 => {}
+        1 => lines.push(event_line(f, sessions[0])),
+        _ => lines.push(sessions_line(&sessions)),
+    }
+    lines.extend(others.iter().map(|e| event_line(f, e)));
+    let named = lines.len().min(NAMED);
+    let rest = lines.len() - named;
+    out.extend(lines.into_iter().take(named));
+    if rest > 0 {
+        out.push(format!("- Và {rest} sự kiện khác."));
     }
     out
+}
+
+/// "- 12 phiên họp trực tuyến trong Mạng lưới, từ ngày 16/01/2025 đến ngày 26/06/2025
+/// (quy mô Đông Nam Á, toàn cầu)."
+fn sessions_line(sessions: &[&EventRecord]) -> String {
+    let days: Vec<_> = sessions
+        .iter()
+        .filter_map(|e| e.times().map(|t| t.start_date()))
+        .collect();
+    let span = match (days.iter().min(), days.iter().max()) {
+        (Some(a), Some(b)) => format!(", từ ngày {} đến ngày {}", format_date(*a), format_date(*b)),
+        _ => String::new(),
+    };
+    let mut scopes: Vec<&str> = Vec::new();
+    for e in sessions {
+        let s = e.scope.label(Language::Vi);
+        if !scopes.contains(&s) {
+            scopes.push(s);
+        }
+    }
+    format!(
+        "- {} phiên họp trực tuyến trong Mạng lưới{span} (quy mô {}).",
+        sessions.len(),
+        scopes.join(", ")
+    )
+}
+
+/// Whether the title already names the kind ("Tọa đàm "…"", "Workshop …"): then it is
+/// not said twice.
+fn names_its_kind(title: &str, kind: EventKind) -> bool {
+    let t = fold(title);
+    fold(kind.label(Language::Vi))
+        .split('/')
+        .any(|k| t.starts_with(k.trim()))
 }
 
 /// "- Phiên họp trực tuyến “…” (ngày 12/03/2025, trực tuyến, quy mô Đông Nam Á; kết quả: …)."
@@ -168,17 +216,17 @@ pub(super) fn event_line(f: &Facts, e: &EventRecord) -> String {
         "" => String::new(),
         o => format!("; kết quả: {}", o.trim_end_matches('.')),
     };
+    let named = title(&e.title);
+    if names_its_kind(&named, e.kind) {
+        return format!("- {named} ({}{by}){outcome}.", facts.join(", "));
+    }
     let kind = e.kind.label(Language::Vi);
     let mut kind_chars = kind.chars();
     let kind: String = kind_chars
         .next()
         .map(|c| c.to_uppercase().chain(kind_chars).collect())
         .unwrap_or_default();
-    format!(
-        "- {kind} “{}” ({}{by}){outcome}.",
-        title(&e.title),
-        facts.join(", ")
-    )
+    format!("- {kind} “{named}” ({}{by}){outcome}.", facts.join(", "))
 }
 
 /// "- Đoàn công tác “…” đi Pécs, Hungary từ 03/05/2025 đến 08/05/2025; kết quả: …."

@@ -232,7 +232,8 @@ fn section_two_tells_each_top_level_item_in_sentences() {
         "Trong kỳ đã diễn ra 2 sự kiện:",
         "- Phiên họp trực tuyến “Phiên họp mạng lưới Đông Nam Á” (ngày 12/03/2025, trực tuyến, \
          quy mô Đông Nam Á, Phòng Quản lý Di sản văn hóa chủ trì).",
-        "- Tọa đàm “Tọa đàm thiết kế sáng tạo” (ngày 20/05/2025, tại Bảo tàng Hà Nội, quy mô \
+        // The title names its kind: not said twice.
+        "- Tọa đàm thiết kế sáng tạo (ngày 20/05/2025, tại Bảo tàng Hà Nội, quy mô \
          Đông Nam Á, Phòng Quản lý Di sản văn hóa chủ trì); kết quả: Giới thiệu 12 không gian \
          sáng tạo.",
         // Only the delegation that went.
@@ -472,13 +473,53 @@ fn statuses_are_those_of_the_periods_end_not_todays() {
         recipients: None,
     };
     let d = prefill(&i);
-    assert!(d.achievements.contains("chưa có nhiệm vụ hoàn thành"), "{}", d.achievements);
-    assert!(!d.achievements.contains("đã hoàn thành,"), "{}", d.achievements);
+    assert!(
+        d.achievements.contains("chưa có nhiệm vụ hoàn thành"),
+        "{}",
+        d.achievements
+    );
+    assert!(
+        !d.achievements.contains("đã hoàn thành,"),
+        "{}",
+        d.achievements
+    );
     let r = assemble(&i, &d);
     assert!(
         r.appendix.iter().all(|row| row.status != "Hoàn thành"),
         "no row says done"
     );
     let one = &r.sections[0].paragraphs;
-    assert!(!one.iter().any(|p| p.starts_with("Đã hoàn thành")), "{one:?}");
+    assert!(
+        !one.iter().any(|p| p.starts_with("Đã hoàn thành")),
+        "{one:?}"
+    );
+}
+
+#[test]
+fn online_sessions_are_told_in_one_line() {
+    let mut w = world();
+    for (n, day) in [(10, 16), (11, 28)] {
+        w.events.push(event(
+            n,
+            "Phiên họp nhóm Thành phố Thiết kế",
+            EventKind::OnlineSession,
+            d(2025, 1, day),
+            &[12],
+        ));
+    }
+    let (_, r) = compose(&w, Period::Half(2025, 1));
+    let one = &r.sections[0].paragraphs;
+    assert!(
+        one.contains(
+            &"- 3 phiên họp trực tuyến trong Mạng lưới, từ ngày 16/01/2025 đến ngày 12/03/2025 \
+              (quy mô Đông Nam Á)."
+                .to_string()
+        ),
+        "{one:#?}"
+    );
+    assert!(one.contains(&"Trong kỳ đã diễn ra 4 sự kiện:".to_string()));
+    assert!(
+        !one.iter()
+            .any(|p| p.contains("Phiên họp nhóm Thành phố Thiết kế"))
+    );
 }

@@ -88,7 +88,8 @@ pub(super) fn closing_table(r: &OfficialReport) -> Table {
         right = right.add_paragraph(centred(vec![run("").size(BODY_SIZE)]));
     }
     right = right.add_paragraph(centred(vec![run(&r.signer.name).bold().size(BODY_SIZE)]));
-    Table::without_borders(vec![TableRow::new(vec![left, right])])
+    // One unbreakable row: the signer's title and name never part across a page.
+    Table::without_borders(vec![TableRow::new(vec![left, right]).cant_split()])
         .set_grid(vec![left_w, right_w])
         .width(TEXT_WIDTH, WidthType::Dxa)
 }
