@@ -1,4 +1,5 @@
 //! `sangtao dev seed`: synthetic plans, items and progress reports for load tests.
+//! `sangtao dev demo`: a realistic year of work on the built-in Hanoi plan (`app::demo`).
 
 use super::{open_store, runtime};
 use crate::config::Settings;
@@ -12,6 +13,18 @@ pub enum DevCommand {
     /// Fill the database with synthetic plans, units, items, targets and progress reports
     /// (realistic Vietnamese content, the same for the same --seed). For load tests only.
     Seed(SeedArgs),
+    /// Play a year of work on the built-in Hanoi plan: about 20 progress reports, 25 online
+    /// sessions, 3 shows, 2 clips, 32 magazine pages, a 14-minute documentary and a
+    /// delegation, each on its day, with one demo account per unit. For trying the pages
+    /// and the official report on realistic data; run it on a new database.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The plan (by default the built-in one, the first).
+    #[arg(long, default_value_t = 1)]
+    pub plan: i64,
 }
 
 #[derive(Debug, Args)]
@@ -37,7 +50,45 @@ pub struct SeedArgs {
 pub const EXIT_NOT_EMPTY: u8 = 3;
 
 pub fn run(settings: Settings, cmd: DevCommand) -> anyhow::Result<ExitCode> {
-    let DevCommand::Seed(args) = cmd;
+    match cmd {
+        DevCommand::Seed(args) => seed(settings, args),
+        DevCommand::Demo(args) => demo(settings, args),
+    }
+}
+
+/// Exit code when the demo cannot go into this database (already loaded, not the seed).
+pub const EXIT_DEMO_REFUSED: u8 = 3;
+
+fn demo(settings: Settings, args: DemoArgs) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async move {
+        let store = open_store(&settings).await?;
+        super::serve::bootstrap(&store, "http://127.0.0.1:8080/").await?;
+        let password = domain::password::generate_one_time_password()
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        eprintln!("sangtao dev demo: đang nạp một năm công việc minh họa …");
+        match app::demo::run(&store, domain::PlanId(args.plan), &password).await {
+            Ok(s) => {
+                println!(
+                    "sangtao: đã nạp {} sự kiện, {} sản phẩm truyền thông, {} báo cáo tiến độ, \
+                     {} nhiệm vụ hoàn thành, {} đoàn công tác.",
+                    s.events, s.media, s.reports, s.done, s.delegations
+                );
+                println!("Tài khoản minh họa (mật khẩu dùng một lần, đổi khi đăng nhập lần đầu): {password}");
+                for (login, name) in &s.accounts {
+                    println!("  {login:<14} {name}");
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(app::demo::DemoError::Store(e)) => Err(anyhow::anyhow!("{e}")),
+            Err(e) => {
+                eprintln!("sangtao: {e}");
+                Ok(ExitCode::from(EXIT_DEMO_REFUSED))
+            }
+        }
+    })
+}
+
+fn seed(settings: Settings, args: SeedArgs) -> anyhow::Result<ExitCode> {
     if args.items == 0 {
         anyhow::bail!("--items must be at least 1");
     }

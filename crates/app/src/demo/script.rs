@@ -1,0 +1,786 @@
+//! What happens in the demo year, as data: the Hanoi plan's work from January to December,
+//! each act on its day. Pure (no store), so its arithmetic is tested without I/O: 25
+//! online sessions (12 by 30/06, 19 by 30/09), 3 shows (one on 18/11), 2 clips, 32
+//! magazine pages, a 14-minute documentary and one delegation, told in about 20 progress
+//! reports whose figures are the records' own running totals.
+//!
+//! Items and units are named by a fragment of their folded title or name
+//! (`vntext::text::fold`), so the script reads like the plan.
+
+use chrono::NaiveDate;
+use domain::{EventFormat, EventKind, EventScope, Organiser};
+
+/// The units the demo acts as, found by a fragment of their folded name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Who {
+    /// Phòng Quản lý Di sản văn hóa: leads nearly everything.
+    Heritage,
+    /// Bảo tàng Hà Nội: coordinates.
+    Museum,
+    /// Văn phòng Sở: coordinates, and leads the Vietnamese network with Heritage.
+    Office,
+    /// Tạp chí Kiến trúc: the partner that prints the magazine features.
+    Magazine,
+    /// Ban Giám đốc: approves the delegation.
+    Board,
+}
+
+impl Who {
+    pub const UNITS: [Who; 4] = [Who::Heritage, Who::Museum, Who::Office, Who::Magazine];
+
+    /// A fragment of the unit's folded name.
+    pub fn unit_fragment(self) -> &'static str {
+        match self {
+            Who::Heritage => "quan ly di san",
+            Who::Museum => "bao tang ha noi",
+            Who::Office => "van phong so",
+            Who::Magazine => "tap chi kien truc",
+            Who::Board => "",
+        }
+    }
+
+    /// The demo account's login.
+    pub fn login(self) -> &'static str {
+        match self {
+            Who::Heritage => "demo.qldsvh",
+            Who::Museum => "demo.bthn",
+            Who::Office => "demo.vps",
+            Who::Magazine => "demo.tckt",
+            Who::Board => "demo.bgd",
+        }
+    }
+
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Who::Heritage => "Nguyễn Thu Hằng (minh họa)",
+            Who::Museum => "Trần Quốc Bảo (minh họa)",
+            Who::Office => "Lê Minh Phương (minh họa)",
+            Who::Magazine => "Phạm Đức Anh (minh họa)",
+            Who::Board => "Đỗ Thanh Hà (minh họa)",
+        }
+    }
+}
+
+/// Items of the plan, by a fragment of their folded title.
+pub mod items {
+    pub const PROGRAMS: &str = "tham muu ubnd thanh pho xay dung cac chuong trinh";
+    pub const SESSIONS: &str = "tham gia cac phien hop online";
+    pub const PREPARATION: &str = "chuan bi cac chuyen de, phien dich";
+    pub const EXPERTS: &str = "moi cac nha chuyen gia";
+    pub const CLIPS: &str = "xay dung clip";
+    pub const SHOWS: &str = "to chuc toa dam, workshop";
+    pub const TRIP: &str = "to chuc doan ra";
+    pub const SHARING: &str = "chia se cac thong tin";
+    pub const MAGAZINE: &str = "bien soan va xuat ban voi tap chi";
+    pub const DOCUMENTARY: &str = "xay dung phong su";
+    pub const NETWORK: &str = "ket noi, tham van ho tro";
+}
+
+/// An event held, linked to one item.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub title: String,
+    pub kind: EventKind,
+    pub scope: EventScope,
+    pub format: EventFormat,
+    pub organiser: Organiser,
+    pub organiser_name: &'static str,
+    pub venue: &'static str,
+    pub zone: &'static str,
+    /// Local start hour on the first day, and the number of days it lasts.
+    pub hour: u32,
+    pub days: u32,
+    pub item: &'static str,
+    pub outcome: &'static str,
+}
+
+/// A media work published (clip, magazine feature, documentary).
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub kind: &'static str,
+    pub title: &'static str,
+    /// ("pages", 16.0), ("minutes", 14.0) …
+    pub measure: (&'static str, f64),
+    pub item: &'static str,
+}
+
+/// A progress report on a quarter, with its figure for the item's first target.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub item: &'static str,
+    pub unit: Who,
+    pub quarter: u8,
+    pub percent: i64,
+    pub text: &'static str,
+    pub difficulties: &'static str,
+    pub proposals: &'static str,
+    /// Cumulative to the quarter's end ("lũy kế"), as the units report.
+    pub figure: Option<f64>,
+}
+
+/// What happens on a day.
+#[derive(Debug, Clone)]
+pub enum Act {
+    Event(Held),
+    Media(Published),
+    Report(Report),
+    /// The lead unit confirms the item done.
+    Done(&'static str),
+    /// The delegation is drafted, submitted, approved, travels and reports, one step per act.
+    Trip(TripStep),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TripStep {
+    Draft,
+    Submit,
+    Approve,
+    Travel,
+    Report,
+}
+
+/// One act on a day of the plan's year.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub month: u32,
+    pub day: u32,
+    pub act: Act,
+}
+
+impl Step {
+    pub fn date(&self, year: i32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, self.month, self.day).expect("the script's dates are real")
+    }
+}
+
+/// The online sessions' days: 12 in the first half, 7 in the third quarter, 6 in the fourth.
+pub const SESSION_DAYS: [(u32, u32); 25] = [
+    (1, 16),
+    (1, 28),
+    (2, 18),
+    (3, 4),
+    (3, 20),
+    (4, 8),
+    (4, 24),
+    (5, 7),
+    (5, 21),
+    (6, 4),
+    (6, 17),
+    (6, 26),
+    (7, 10),
+    (7, 24),
+    (8, 7),
+    (8, 21),
+    (9, 4),
+    (9, 11),
+    (9, 25),
+    (10, 9),
+    (10, 23),
+    (11, 6),
+    (11, 20),
+    (12, 4),
+    (12, 11),
+];
+
+/// Who hosts the n-th online session, in turn.
+const HOSTS: [(&str, Organiser, &str, EventScope); 4] = [
+    (
+        "Phiên họp trực tuyến các thành phố sáng tạo khu vực Đông Nam Á",
+        Organiser::NetworkCity,
+        "Bangkok",
+        EventScope::SoutheastAsia,
+    ),
+    (
+        "Phiên họp trực tuyến nhóm các Thành phố Thiết kế",
+        Organiser::Unesco,
+        "",
+        EventScope::Global,
+    ),
+    (
+        "Phiên họp trực tuyến khu vực châu Á – Thái Bình Dương",
+        Organiser::NetworkCity,
+        "Bandung",
+        EventScope::AsiaPacific,
+    ),
+    (
+        "Phiên họp trực tuyến toàn Mạng lưới về kế hoạch hành động",
+        Organiser::Unesco,
+        "",
+        EventScope::Global,
+    ),
+];
+
+fn session(n: usize) -> Held {
+    let (title, organiser, organiser_name, scope) = HOSTS[n % HOSTS.len()];
+    Held {
+        title: format!("{title} (lần {})", n / HOSTS.len() + 1),
+        kind: EventKind::OnlineSession,
+        scope,
+        format: EventFormat::Online,
+        organiser,
+        organiser_name,
+        venue: "",
+        zone: "Asia/Ho_Chi_Minh",
+        hour: 14,
+        days: 1,
+        item: items::SESSIONS,
+        outcome: "Hà Nội trao đổi kinh nghiệm phát triển không gian sáng tạo.",
+    }
+}
+
+fn show(title: &str, kind: EventKind, venue: &'static str) -> Held {
+    Held {
+        title: title.to_string(),
+        kind,
+        scope: EventScope::Hanoi,
+        format: EventFormat::InPerson,
+        organiser: Organiser::Hanoi,
+        organiser_name: "",
+        venue,
+        zone: "Asia/Ho_Chi_Minh",
+        hour: 9,
+        days: 1,
+        item: items::SHOWS,
+        outcome: "Giới thiệu sản phẩm, không gian sáng tạo của Hà Nội tới công chúng.",
+    }
+}
+
+/// The annual conference the delegation attends (15–18/09, in France): planned with the
+/// delegation, held on its last day.
+pub fn conference() -> Held {
+    Held {
+        title: "Hội nghị thường niên Mạng lưới các thành phố sáng tạo của UNESCO".into(),
+        kind: EventKind::Conference,
+        scope: EventScope::Global,
+        format: EventFormat::InPerson,
+        organiser: Organiser::Unesco,
+        organiser_name: "",
+        venue: "Pháp",
+        zone: "Europe/Paris",
+        hour: 9,
+        days: 4,
+        item: items::TRIP,
+        outcome: "Hà Nội trình bày tham luận về không gian sáng tạo từ di sản đô thị.",
+    }
+}
+
+/// The conference's first day; it lasts `conference().days`.
+pub const CONFERENCE_DAY: (u32, u32) = (9, 15);
+
+fn media(kind: &'static str, title: &'static str, measure: (&'static str, f64)) -> Act {
+    let item = match kind {
+        "clip" => items::CLIPS,
+        "magazine" => items::MAGAZINE,
+        _ => items::DOCUMENTARY,
+    };
+    Act::Media(Published {
+        kind,
+        title,
+        measure,
+        item,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn report(
+    item: &'static str,
+    unit: Who,
+    quarter: u8,
+    percent: i64,
+    text: &'static str,
+    difficulties: &'static str,
+    proposals: &'static str,
+    figure: Option<f64>,
+) -> Act {
+    Act::Report(Report {
+        item,
+        unit,
+        quarter,
+        percent,
+        text,
+        difficulties,
+        proposals,
+        figure,
+    })
+}
+
+/// The whole year, in date order.
+pub fn script() -> Vec<Step> {
+    let at = |month, day, act| Step { month, day, act };
+    let mut steps: Vec<Step> = SESSION_DAYS
+        .iter()
+        .enumerate()
+        .map(|(n, &(m, d))| at(m, d, Act::Event(session(n))))
+        .collect();
+    steps.extend([
+        at(
+            4,
+            22,
+            Act::Event(show(
+                "Tọa đàm \"Không gian sáng tạo trong lòng phố cổ\"",
+                EventKind::Talk,
+                "Bảo tàng Hà Nội",
+            )),
+        ),
+        at(
+            8,
+            16,
+            Act::Event(show(
+                "Workshop \"Thiết kế sáng tạo từ di sản đô thị\"",
+                EventKind::Workshop,
+                "Trung tâm điều phối các hoạt động sáng tạo Hà Nội",
+            )),
+        ),
+        at(
+            11,
+            18,
+            Act::Event(show(
+                "Triển lãm \"Hà Nội – Thành phố sáng tạo\"",
+                EventKind::Exhibition,
+                "Bảo tàng Hà Nội",
+            )),
+        ),
+        at(9, 18, Act::Event(conference())),
+        at(
+            6,
+            10,
+            media(
+                "clip",
+                "Clip \"Hà Nội – Thành phố Thiết kế sáng tạo\"",
+                ("minutes", 3.0),
+            ),
+        ),
+        at(
+            10,
+            20,
+            media(
+                "clip",
+                "Clip \"Không gian sáng tạo Hà Nội\"",
+                ("minutes", 4.0),
+            ),
+        ),
+        at(
+            8,
+            28,
+            media(
+                "magazine",
+                "Chuyên đề \"Không gian sáng tạo Hà Nội\", Tạp chí Kiến trúc số 8/2025",
+                ("pages", 16.0),
+            ),
+        ),
+        at(
+            12,
+            15,
+            media(
+                "magazine",
+                "Chuyên đề \"Di sản đô thị và thiết kế\", Tạp chí Kiến trúc số 12/2025",
+                ("pages", 16.0),
+            ),
+        ),
+        at(
+            12,
+            5,
+            media(
+                "documentary",
+                "Phóng sự \"Hà Nội – Thành phố sáng tạo năm 2025\"",
+                ("minutes", 14.0),
+            ),
+        ),
+        at(7, 20, Act::Trip(TripStep::Draft)),
+        at(7, 25, Act::Trip(TripStep::Submit)),
+        at(8, 20, Act::Trip(TripStep::Approve)),
+        at(9, 14, Act::Trip(TripStep::Travel)),
+        at(9, 24, Act::Trip(TripStep::Report)),
+    ]);
+    steps.extend(reports());
+    // Stable: on one day, records come before the reports that count them.
+    steps.sort_by_key(|s| (s.month, s.day));
+    steps
+}
+
+/// The units' progress reports, quarter by quarter, and the items confirmed done.
+fn reports() -> Vec<Step> {
+    use Who::*;
+    use items::*;
+    let at = |month, day, act| Step { month, day, act };
+    vec![
+        // Quý 1, filed in the first days of April.
+        at(
+            4,
+            3,
+            report(
+                SESSIONS,
+                Heritage,
+                1,
+                25,
+                "Tham gia 5 phiên họp trực tuyến của Mạng lưới khu vực Đông Nam Á và nhóm các Thành phố Thiết kế.",
+                "",
+                "",
+                Some(5.0),
+            ),
+        ),
+        at(
+            4,
+            3,
+            report(
+                PROGRAMS,
+                Heritage,
+                1,
+                30,
+                "Dự thảo chương trình giao lưu, kết nối với các Thành phố Thiết kế trong khu vực, trình UBND Thành phố.",
+                "",
+                "",
+                None,
+            ),
+        ),
+        at(
+            4,
+            4,
+            report(
+                MAGAZINE,
+                Magazine,
+                1,
+                10,
+                "Thống nhất đề cương hai số chuyên đề về không gian sáng tạo với Phòng Quản lý Di sản văn hóa.",
+                "",
+                "",
+                None,
+            ),
+        ),
+        at(
+            4,
+            4,
+            report(
+                NETWORK,
+                Office,
+                1,
+                20,
+                "Làm việc với Sở Văn hóa và Thể thao Thành phố Hồ Chí Minh và Thành phố Huế về trao đổi kinh nghiệm.",
+                "",
+                "",
+                None,
+            ),
+        ),
+        // Quý 2.
+        at(
+            7,
+            3,
+            report(
+                SESSIONS,
+                Heritage,
+                2,
+                50,
+                "Tham gia thêm 7 phiên họp trực tuyến; lũy kế 12 phiên.",
+                "Một số phiên họp diễn ra ngoài giờ hành chính do lệch múi giờ; thiếu phiên dịch viên tiếng Anh chuyên ngành thiết kế.",
+                "Bố trí kinh phí thuê phiên dịch viên theo từng phiên họp.",
+                Some(12.0),
+            ),
+        ),
+        at(
+            7,
+            3,
+            report(
+                CLIPS,
+                Heritage,
+                2,
+                50,
+                "Hoàn thành và giới thiệu clip \"Hà Nội – Thành phố Thiết kế sáng tạo\" tại phiên họp khu vực.",
+                "",
+                "",
+                Some(1.0),
+            ),
+        ),
+        at(
+            7,
+            3,
+            report(
+                SHOWS,
+                Heritage,
+                2,
+                30,
+                "Tổ chức tọa đàm \"Không gian sáng tạo trong lòng phố cổ\" ngày 22/04 tại Bảo tàng Hà Nội.",
+                "",
+                "",
+                Some(1.0),
+            ),
+        ),
+        at(
+            7,
+            4,
+            report(
+                PREPARATION,
+                Heritage,
+                2,
+                50,
+                "Chuẩn bị chuyên đề, thuê phiên dịch và đường truyền cho các phiên họp trực tuyến.",
+                "",
+                "",
+                None,
+            ),
+        ),
+        at(
+            7,
+            4,
+            report(
+                SHARING,
+                Museum,
+                2,
+                40,
+                "Đăng 12 tin, bài về hoạt động của Hà Nội trên trang của Trung tâm điều phối các hoạt động sáng tạo.",
+                "",
+                "",
+                None,
+            ),
+        ),
+        at(
+            7,
+            5,
+            report(
+                DOCUMENTARY,
+                Heritage,
+                2,
+                20,
+                "Xây dựng kịch bản phóng sự.",
+                "Dự toán kinh phí xây dựng phóng sự chưa được thẩm tra.",
+                "Phòng Kế hoạch Tài chính sớm thẩm tra dự toán kinh phí xây dựng phóng sự.",
+                None,
+            ),
+        ),
+        // Quý 3.
+        at(
+            10,
+            3,
+            report(
+                SESSIONS,
+                Heritage,
+                3,
+                75,
+                "Tham gia thêm 7 phiên họp trực tuyến; lũy kế 19 phiên.",
+                "",
+                "",
+                Some(19.0),
+            ),
+        ),
+        at(
+            10,
+            3,
+            report(
+                TRIP,
+                Heritage,
+                3,
+                100,
+                "Đoàn công tác của Thành phố tham dự Hội nghị thường niên Mạng lưới các thành phố sáng tạo của UNESCO tại Pháp (15–18/9) và trình bày tham luận.",
+                "",
+                "",
+                None,
+            ),
+        ),
+        at(
+            10,
+            3,
+            report(
+                SHOWS,
+                Heritage,
+                3,
+                60,
+                "Tổ chức workshop \"Thiết kế sáng tạo từ di sản đô thị\" ngày 16/08.",
+                "",
+                "",
+                Some(2.0),
+            ),
+        ),
+        at(
+            10,
+            4,
+            report(
+                MAGAZINE,
+                Magazine,
+                3,
+                60,
+                "Phát hành số chuyên đề thứ nhất (16 trang) trên Tạp chí Kiến trúc số 8/2025.",
+                "",
+                "",
+                Some(16.0),
+            ),
+        ),
+        at(
+            10,
+            4,
+            report(
+                EXPERTS,
+                Heritage,
+                3,
+                100,
+                "Mời 4 chuyên gia về thiết kế và di sản đô thị tư vấn nội dung tham luận tại Hội nghị thường niên.",
+                "",
+                "",
+                None,
+            ),
+        ),
+        at(10, 6, Act::Done(TRIP)),
+        at(10, 6, Act::Done(EXPERTS)),
+        // Quý 4, before the year closes.
+        at(
+            12,
+            18,
+            report(
+                SESSIONS,
+                Heritage,
+                4,
+                100,
+                "Tham gia thêm 6 phiên họp trực tuyến; lũy kế 25 phiên trong năm.",
+                "",
+                "",
+                Some(25.0),
+            ),
+        ),
+        at(
+            12,
+            18,
+            report(
+                CLIPS,
+                Heritage,
+                4,
+                100,
+                "Hoàn thành clip thứ hai \"Không gian sáng tạo Hà Nội\".",
+                "",
+                "",
+                Some(2.0),
+            ),
+        ),
+        at(
+            12,
+            18,
+            report(
+                SHOWS,
+                Heritage,
+                4,
+                100,
+                "Tổ chức triển lãm \"Hà Nội – Thành phố sáng tạo\" ngày 18/11 tại Bảo tàng Hà Nội.",
+                "",
+                "",
+                Some(3.0),
+            ),
+        ),
+        at(
+            12,
+            19,
+            report(
+                MAGAZINE,
+                Magazine,
+                4,
+                100,
+                "Phát hành số chuyên đề thứ hai (16 trang); tổng cộng 32 trang trong năm.",
+                "",
+                "",
+                Some(32.0),
+            ),
+        ),
+        at(
+            12,
+            19,
+            report(
+                DOCUMENTARY,
+                Heritage,
+                4,
+                100,
+                "Hoàn thành phóng sự dài 14 phút, phát sóng trên kênh truyền hình Hà Nội.",
+                "",
+                "",
+                Some(14.0),
+            ),
+        ),
+        at(
+            12,
+            19,
+            report(
+                NETWORK,
+                Office,
+                4,
+                70,
+                "Kết nối, hỗ trợ Thành phố Hồ Chí Minh, Huế và Đà Nẵng trao đổi kinh nghiệm tham gia Mạng lưới.",
+                "Chưa có cơ chế phối hợp chính thức giữa các thành phố sáng tạo của Việt Nam.",
+                "UBND Thành phố chủ trì hội nghị kết nối các thành phố sáng tạo của Việt Nam năm 2026.",
+                None,
+            ),
+        ),
+        at(12, 22, Act::Done(SESSIONS)),
+        at(12, 22, Act::Done(CLIPS)),
+        at(12, 22, Act::Done(SHOWS)),
+        at(12, 22, Act::Done(MAGAZINE)),
+        at(12, 22, Act::Done(DOCUMENTARY)),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count_until(month: u32, day: u32, pick: impl Fn(&Act) -> bool) -> usize {
+        script()
+            .iter()
+            .filter(|s| (s.month, s.day) <= (month, day) && pick(&s.act))
+            .count()
+    }
+
+    fn is_kind(kinds: &'static [EventKind]) -> impl Fn(&Act) -> bool {
+        move |a| matches!(a, Act::Event(e) if kinds.contains(&e.kind))
+    }
+
+    #[test]
+    fn the_year_meets_the_seed_plans_targets_and_the_half_does_not() {
+        let sessions = is_kind(&[EventKind::OnlineSession]);
+        assert_eq!(count_until(6, 30, &sessions), 12);
+        assert_eq!(count_until(9, 30, &sessions), 19);
+        assert_eq!(count_until(12, 31, &sessions), 25);
+        let shows = is_kind(&[EventKind::Talk, EventKind::Workshop, EventKind::Exhibition]);
+        assert_eq!(count_until(6, 30, &shows), 1);
+        assert_eq!(count_until(12, 31, &shows), 3);
+        // The exhibition of 18/11 is outside the first half and the nine months.
+        assert!(script().iter().any(|s| (s.month, s.day) == (11, 18)
+            && matches!(&s.act, Act::Event(e) if e.kind == EventKind::Exhibition)));
+        let pages: f64 = script()
+            .iter()
+            .filter_map(|s| match &s.act {
+                Act::Media(m) if m.kind == "magazine" => Some(m.measure.1),
+                _ => None,
+            })
+            .sum();
+        assert_eq!(pages, 32.0);
+    }
+
+    #[test]
+    fn reported_figures_are_the_records_running_totals() {
+        // Each figure on the sessions item equals the sessions held by its quarter's end.
+        for s in script() {
+            if let Act::Report(r) = &s.act
+                && r.item == items::SESSIONS
+            {
+                let end = [(3, 31), (6, 30), (9, 30), (12, 31)][usize::from(r.quarter) - 1];
+                let held = SESSION_DAYS.iter().filter(|&&d| d <= end).count();
+                assert_eq!(r.figure, Some(held as f64), "quý {}", r.quarter);
+            }
+        }
+        assert!(
+            (18..=24).contains(
+                &reports()
+                    .iter()
+                    .filter(|s| matches!(s.act, Act::Report(_)))
+                    .count()
+            )
+        );
+    }
+
+    #[test]
+    fn the_script_runs_in_date_order_within_the_year() {
+        let steps = script();
+        assert!(
+            steps
+                .windows(2)
+                .all(|w| (w[0].month, w[0].day) <= (w[1].month, w[1].day))
+        );
+        for s in &steps {
+            let _ = s.date(2025);
+        }
+    }
+}
