@@ -348,3 +348,24 @@ fn report_writes_the_official_report_and_its_annex() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("2025"), "{}", stdout(&o));
 }
+
+#[test]
+fn dev_demo_loads_a_year_once_and_names_its_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = sangtao(dir.path(), &["dev", "demo"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("29 sự kiện"), "{out}");
+    assert!(out.contains("21 báo cáo tiến độ"), "{out}");
+    for login in ["demo.qldsvh", "demo.bthn", "demo.vps", "demo.tckt", "demo.bgd"] {
+        assert!(out.contains(login), "{login} in {out}");
+    }
+    // A second time: refused with a reason, nothing added.
+    let o = sangtao(dir.path(), &["dev", "demo"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("chỉ nạp một lần"), "{}", stderr(&o));
+    // Another plan than the seed: refused, naming what it lacks.
+    let o = sangtao(dir.path(), &["dev", "demo", "--plan", "99"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Không tìm thấy Kế hoạch số 99"), "{}", stderr(&o));
+}
