@@ -357,7 +357,13 @@ fn dev_demo_loads_a_year_once_and_names_its_accounts() {
     let out = stdout(&o);
     assert!(out.contains("29 sự kiện"), "{out}");
     assert!(out.contains("21 báo cáo tiến độ"), "{out}");
-    for login in ["demo.qldsvh", "demo.bthn", "demo.vps", "demo.tckt", "demo.bgd"] {
+    for login in [
+        "demo.qldsvh",
+        "demo.bthn",
+        "demo.vps",
+        "demo.tckt",
+        "demo.bgd",
+    ] {
         assert!(out.contains(login), "{login} in {out}");
     }
     // A second time: refused with a reason, nothing added.
@@ -367,5 +373,9 @@ fn dev_demo_loads_a_year_once_and_names_its_accounts() {
     // Another plan than the seed: refused, naming what it lacks.
     let o = sangtao(dir.path(), &["dev", "demo", "--plan", "99"]);
     assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    assert!(stderr(&o).contains("Không tìm thấy Kế hoạch số 99"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Không tìm thấy Kế hoạch số 99"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -37,13 +37,16 @@ pub fn report_period_within(first: i32, last: i32, today: NaiveDate) -> Period {
     }
 }
 
-/// Report periods to offer for the years `first..=last`: each year, then its halves,
-/// newest first.
+/// Report periods to offer (the dashboard's picker, the Board's grades) for the years
+/// `first..=last`: each year, its second half, its nine months and its first half, latest
+/// end first. The nine months are there because the official report has them: its grades
+/// and its figures must be the dashboard's for the same period.
 pub fn report_period_choices(first: i32, last: i32) -> Vec<Period> {
     let mut out = Vec::new();
     for y in (first..=last).rev() {
         out.push(Period::Year(y));
         out.push(Period::Half(y, 2));
+        out.push(Period::NineMonths(y));
         out.push(Period::Half(y, 1));
     }
     out

@@ -344,9 +344,11 @@ fn report_periods() {
         vec![
             Period::Year(2026),
             Period::Half(2026, 2),
+            Period::NineMonths(2026),
             Period::Half(2026, 1),
             Period::Year(2025),
             Period::Half(2025, 2),
+            Period::NineMonths(2025),
             Period::Half(2025, 1)
         ]
     );

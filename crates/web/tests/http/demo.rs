@@ -120,6 +120,29 @@ async fn the_demo_years_reports_say_what_the_dashboard_says() {
             .await;
         assert_eq!(r.status(), StatusCode::OK);
 
+        // The Board grades the sessions item for the nine months: the grade page offers
+        // them, and the nine months' appendix shows the grade.
+        let sessions_item = app.item_id("Tham gia các phiên họp online").await;
+        let grade_path = format!("/items/{}/evaluation", sessions_item.0);
+        let html = app
+            .get(&format!("{grade_path}?period=2025-9M"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains(r#"<option value="2025-9M" selected>"#),
+            "the grade form offers the nine months"
+        );
+        let csrf = common::csrf_of(&html);
+        let r = app
+            .post(
+                &grade_path,
+                &[("_csrf", &csrf), ("period", "2025-9M"), ("grade", "good")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+
         for (period, end, later_events) in [
             ("2025-H1", "30/06/2025", false),
             ("2025-9M", "30/09/2025", false),
