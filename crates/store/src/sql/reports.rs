@@ -207,7 +207,7 @@ pub(crate) async fn dashboard(
             .filter(|t| shown.contains(&t.item_id))
             .collect();
     ctx.count_view_query();
-    let recent_reports = recent_reports(pool, plan, unit, recent).await?;
+    let recent_reports = recent_reports(pool, plan, unit, recent, as_of).await?;
     Ok(DashboardData {
         plan_id: plan,
         items,
@@ -259,12 +259,16 @@ fn dashboard_row(
     }
 }
 
-/// The latest versions of the most recent reports (at most 100), of one unit or all.
+/// The latest versions of the most recent reports (at most 100), of one unit or all, on
+/// periods begun by `as_of` (`domain::tracking::report_in_effect`, the rule the percents
+/// follow): a dashboard as of 30/06 does not list a report on the fourth quarter; today's
+/// lists this quarter's.
 async fn recent_reports(
     pool: &Pool,
     plan: PlanId,
     unit: Option<UnitId>,
     recent: i64,
+    as_of: chrono::NaiveDate,
 ) -> R<Vec<RecentReport>> {
     let rows = sqlx::query_as::<_, RecentReportRow>(
         "SELECT COALESCE(r.first_id, r.id) AS first_id, r.item_id, i.numbering, i.title,
@@ -272,13 +276,14 @@ async fn recent_reports(
                 r.percent, r.created_at
          FROM progress_reports r JOIN items i ON i.id = r.item_id
          JOIN units u ON u.id = r.unit_id
-         WHERE i.plan_id = $1 AND ($2 = 0 OR r.unit_id = $2)
+         WHERE i.plan_id = $1 AND ($2 = 0 OR r.unit_id = $2) AND r.period_start <= $4
            AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)
          ORDER BY r.created_at DESC, r.id DESC LIMIT $3",
     )
     .bind(plan.0)
     .bind(unit.map_or(0, |u| u.0))
     .bind(recent.clamp(0, 100))
+    .bind(day_text(as_of))
     .fetch_all(pool)
     .await?;
     Ok(rows

@@ -155,6 +155,18 @@ async fn the_demo_years_reports_say_what_the_dashboard_says() {
                 .await
                 .unwrap();
             assert!(dash.contains(end), "{period}: the dashboard is as of {end}");
+            // Its latest reports are those in effect then: none on a later quarter.
+            let recent = between(&dash, "id=\"recent-reports\"", "</section>");
+            let last = match period {
+                "2025-H1" => 2,
+                "2025-9M" => 3,
+                _ => 4,
+            };
+            for q in 1..=4 {
+                let listed = recent.contains(&format!("quý {q}/2025"));
+                assert!(!listed || q <= last, "{period}: quý {q} listed: {recent}");
+                assert!(listed || q != last, "{period}: quý {q} missing: {recent}");
+            }
             let r = app
                 .get(&format!(
                     "/plans/{plan}/official-report.docx?period={period}"
