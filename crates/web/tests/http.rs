@@ -6,6 +6,8 @@ mod calendar;
 mod common;
 #[path = "http/daily.rs"]
 mod daily;
+#[path = "http/directions.rs"]
+mod directions;
 #[path = "http/events.rs"]
 mod events;
 #[path = "http/forms.rs"]
