@@ -45,6 +45,10 @@ id_type!(
     UserId,
     /// An audit-log entry.
     AuditId,
+    /// A direction record (văn bản chỉ đạo, kiểm tra, họp) of a plan.
+    DirectionId,
+    /// A file attached to a direction record.
+    DirectionFileId,
 );
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ pub use events::{
     EventStatus, EventTimes, InvitationStatus, LanguagePair, Organiser, PersonId, PersonKind,
 };
 pub use format::{format_date, format_number, format_target, format_vnd};
-pub use ids::{AuditId, ItemId, PlanId, UnitId, UserId};
+pub use ids::{AuditId, DirectionFileId, DirectionId, ItemId, PlanId, UnitId, UserId};
 pub use permissions::{
     Actor, ItemUnit, can_admin, can_change_item_units, can_edit_item, can_report_on_item,
     can_view_audit, can_view_grades, can_view_item, can_view_plan, item_list_scope,

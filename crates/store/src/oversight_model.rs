@@ -252,3 +252,56 @@ pub struct PlanRecipients {
     /// The "Lưu:" line after "Lưu:", as written ("VT, QLDSVH (6b)").
     pub archive: Option<String>,
 }
+
+/// A plan's direction record (Công tác chỉ đạo, điều hành): a document issued to carry it
+/// out, an inspection or a meeting, with its files.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DirectionRecord {
+    pub id: domain::DirectionId,
+    pub plan_id: PlanId,
+    pub kind: domain::oversight::DirectionKind,
+    /// Số, ký hiệu ("285/SVHTT-QLDS").
+    pub number: Option<String>,
+    pub date: NaiveDate,
+    /// Trích yếu.
+    pub summary: String,
+    pub created_by: Option<UserId>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub version: i64,
+    /// In the order they were attached.
+    pub files: Vec<DirectionFile>,
+}
+
+impl DirectionRecord {
+    /// The record's fields as a form would type them.
+    pub fn input(&self) -> domain::oversight::DirectionInput {
+        domain::oversight::DirectionInput {
+            kind: self.kind,
+            number: self.number.clone(),
+            date: self.date,
+            summary: self.summary.clone(),
+        }
+    }
+}
+
+/// A file of a direction record, kept in the evidence store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DirectionFile {
+    pub id: domain::DirectionFileId,
+    pub direction_id: domain::DirectionId,
+    pub sha256: String,
+    pub size: i64,
+    pub mime: String,
+    pub original_name: String,
+    pub stored_path: String,
+    pub uploaded_by: Option<UserId>,
+    pub uploaded_at: i64,
+}
+
+/// A file already in the evidence store, with the name it was uploaded under.
+#[derive(Debug, Clone)]
+pub struct NewDirectionFile {
+    pub stored: crate::evidence_store::StoredFile,
+    pub original_name: String,
+}

@@ -1494,6 +1494,9 @@ mod reviews;
 // plan's Nơi nhận, and the difficulties and proposals of progress reports.
 #[path = "conformance/report_sources.rs"]
 mod report_sources;
+// Công tác chỉ đạo, điều hành (issue 12, section I): directives, inspections, meetings.
+#[path = "conformance/directions.rs"]
+mod directions;
 
 // Schema drift: both migration folders must describe the same schema.
 #[path = "conformance/schema.rs"]

@@ -29,6 +29,8 @@ notice-report_filed = The progress report has been filed.
 notice-report_saved = A new version of the report has been saved.
 notice-report_accepted = The report has been accepted.
 notice-report_returned = The report has been returned; the unit has been notified with your comment.
+notice-direction_saved = The document, inspection or meeting has been saved.
+notice-direction_deleted = The direction record has been deleted.
 
 ## error
 error-back = Go back
@@ -764,3 +766,32 @@ form-unknown_invitation_status = That invitation status is not in the list. Choo
 form-unknown_role = A role is not in the list. Choose the roles again.
 form-unknown_relation = That unit role is not in the list (lead or coordinating); this filter was not applied.
 form-unknown_status = A status is not in the list; the status filter was not applied.
+
+## Direction (issue 12, section I)
+direction-title = Direction and coordination
+direction-intro = Documents issued to carry out the plan (official letters, decisions, detailed plans…), the Board's inspections and meetings. Section I of the results report tells those dated within the report's period.
+direction-none = No document, inspection or meeting has been recorded yet.
+direction-add = Record a document, inspection or meeting
+direction-kind = Kind
+direction-date = Date (dd/mm/yyyy)
+direction-number = Number and symbol
+direction-summary = Summary (trích yếu)
+direction-files = Files
+direction-file_hint = Scans, minutes, photos: PDF, DOCX, XLSX, images or video; at most 10 files at a time.
+direction-choose_again = If you chose files, choose them again before pressing “Save”: they were not saved.
+direction-save = Save
+direction-edit = Edit, attach, delete
+direction-attach = Attach more files
+direction-delete = Delete this record
+direction-pick_file = Choose at least one file, then press “Attach more files”.
+direction-conflict = Someone else changed this record after you opened the page. The current record is shown above, what you typed is in the form below: check it and press “Save” to save over it, or reload the page to drop it.
+direction-export_csv = Download the list (CSV)
+direction-export_xlsx = Download the list (XLSX)
+direction-from_report = Section I is written from the “Direction and coordination” page: the documents, inspections and meetings of the period. Record more there.
+refusal-direction-unknown_kind = The kind “{ $kind }” is not in the list: choose “Directive or implementing document”, “Inspection” or “Meeting”.
+refusal-direction-date_required = Enter the date of the document, inspection or meeting as day/month/year (for example 12/03/2025).
+refusal-direction-date_unreadable = The date “{ $date }” does not read. Enter it as day/month/year, for example 12/03/2025.
+refusal-direction-date_out_of_range = The date { $date } is outside the years { $first }–{ $last }. Check the year.
+refusal-direction-summary_required = Enter the summary: what the document, inspection or meeting was about.
+refusal-direction-summary_too_long = The summary is longer than { $max } characters; shorten it and keep the details in the attached file.
+refusal-direction-number_too_long = The number and symbol are longer than { $max } characters; type them as on the document, for example 285/SVHTT-QLDS.

@@ -29,6 +29,8 @@ notice-report_filed = Đã gửi báo cáo tiến độ.
 notice-report_saved = Đã lưu phiên bản mới của báo cáo.
 notice-report_accepted = Đã duyệt báo cáo.
 notice-report_returned = Đã trả lại báo cáo; đơn vị đã nhận được thông báo kèm ý kiến.
+notice-direction_saved = Đã lưu văn bản, cuộc kiểm tra hoặc cuộc họp.
+notice-direction_deleted = Đã xóa bản ghi chỉ đạo, điều hành.
 
 ## error
 error-back = Quay lại trang trước
@@ -764,3 +766,32 @@ form-unknown_invitation_status = Trạng thái lời mời không có trong danh
 form-unknown_role = Có vai trò không có trong danh sách. Hãy chọn lại vai trò.
 form-unknown_relation = Vai trò đơn vị không có trong danh sách (chủ trì hoặc phối hợp); bộ lọc này chưa được áp dụng.
 form-unknown_status = Có trạng thái không có trong danh sách; bộ lọc trạng thái chưa được áp dụng.
+
+## Chỉ đạo, điều hành (issue 12, section I)
+direction-title = Chỉ đạo, điều hành
+direction-intro = Văn bản chỉ đạo, triển khai Kế hoạch (công văn, quyết định, kế hoạch chi tiết…), các cuộc kiểm tra và các cuộc họp, giao ban của Ban Giám đốc. Mục I của báo cáo kết quả nêu những gì có ngày trong kỳ báo cáo.
+direction-none = Chưa ghi nhận văn bản, cuộc kiểm tra hay cuộc họp nào.
+direction-add = Ghi nhận văn bản, cuộc kiểm tra, cuộc họp
+direction-kind = Loại
+direction-date = Ngày (dd/mm/yyyy)
+direction-number = Số, ký hiệu
+direction-summary = Trích yếu
+direction-files = Tệp đính kèm
+direction-file_hint = Bản scan văn bản, biên bản, ảnh: PDF, DOCX, XLSX, ảnh hoặc video; tối đa 10 tệp mỗi lần.
+direction-choose_again = Nếu đã chọn tệp, hãy chọn lại tệp trước khi bấm “Lưu”: tệp chưa được lưu.
+direction-save = Lưu
+direction-edit = Sửa, đính kèm, xóa
+direction-attach = Đính kèm thêm tệp
+direction-delete = Xóa bản ghi này
+direction-pick_file = Hãy chọn ít nhất một tệp rồi bấm “Đính kèm thêm tệp”.
+direction-conflict = Người khác đã sửa bản ghi này sau khi bạn mở trang. Nội dung hiện tại ở trên, nội dung bạn nhập ở trong mẫu bên dưới: kiểm tra rồi bấm “Lưu” để lưu đè, hoặc tải lại trang để bỏ.
+direction-export_csv = Tải danh sách (CSV)
+direction-export_xlsx = Tải danh sách (XLSX)
+direction-from_report = Mục I lấy từ trang “Chỉ đạo, điều hành”: văn bản chỉ đạo, kiểm tra, họp giao ban trong kỳ. Ghi nhận thêm tại đây.
+refusal-direction-unknown_kind = Loại “{ $kind }” không có trong danh sách: hãy chọn “Văn bản chỉ đạo, triển khai”, “Kiểm tra” hoặc “Họp, giao ban”.
+refusal-direction-date_required = Hãy nhập ngày của văn bản, cuộc kiểm tra hoặc cuộc họp, theo dạng ngày/tháng/năm (ví dụ 12/03/2025).
+refusal-direction-date_unreadable = Ngày “{ $date }” không đọc được. Hãy nhập theo dạng ngày/tháng/năm, ví dụ 12/03/2025.
+refusal-direction-date_out_of_range = Ngày { $date } nằm ngoài khoảng cho phép (từ năm { $first } đến năm { $last }). Hãy kiểm tra lại năm.
+refusal-direction-summary_required = Hãy nhập trích yếu: văn bản về việc gì, kiểm tra hoặc họp về nội dung gì.
+refusal-direction-summary_too_long = Trích yếu dài quá { $max } ký tự; hãy rút gọn, nội dung chi tiết để trong tệp đính kèm.
+refusal-direction-number_too_long = Số, ký hiệu dài quá { $max } ký tự; hãy nhập như trên văn bản, ví dụ 285/SVHTT-QLDS.

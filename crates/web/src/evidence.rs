@@ -17,16 +17,28 @@ pub async fn download(
     Id(id): Id<i64>,
 ) -> Result<Response, AppError> {
     let ev = visible_evidence(&app, &user, id).await?;
+    serve(&app, &ev.stored_path, &ev.mime, ev.size, &ev.original_name).await
+}
+
+/// Streams a file of the evidence store (evidence, a direction record's file) with the
+/// headers below.
+pub async fn serve(
+    app: &AppState,
+    stored_path: &str,
+    mime: &str,
+    size: i64,
+    name: &str,
+) -> Result<Response, AppError> {
     let path = app
         .evidence()
-        .path_of(&ev.stored_path)
-        .ok_or_else(|| AppError::Internal(format!("evidence {id}: bad stored path")))?;
+        .path_of(stored_path)
+        .ok_or_else(|| AppError::Internal(format!("{stored_path}: bad stored path")))?;
     let file = tokio::fs::File::open(&path)
         .await
-        .map_err(|e| AppError::Internal(format!("evidence {id}: {e}")))?;
+        .map_err(|e| AppError::Internal(format!("{stored_path}: {e}")))?;
     let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
     let mut r = body.into_response();
-    file_headers(r.headers_mut(), &ev);
+    file_headers(r.headers_mut(), mime, size, name);
     Ok(r)
 }
 
@@ -48,23 +60,25 @@ async fn visible_evidence(
     Ok(ev)
 }
 
-fn file_headers(h: &mut HeaderMap, ev: &EvidenceRecord) {
+fn file_headers(h: &mut HeaderMap, mime: &str, size: i64, name: &str) {
     // The type was sniffed from the content at upload and is one of a fixed list.
     h.insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_str(&ev.mime)
-            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+        HeaderValue::from_str(mime).unwrap_or(HeaderValue::from_static("application/octet-stream")),
     );
-    h.insert(header::CONTENT_LENGTH, HeaderValue::from(ev.size as u64));
+    h.insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(size.max(0) as u64),
+    );
     // Photos open in the page; everything else downloads.
-    let disposition = if ev.mime.starts_with("image/") {
+    let disposition = if mime.starts_with("image/") {
         "inline"
     } else {
         "attachment"
     };
     h.insert(
         header::CONTENT_DISPOSITION,
-        HeaderValue::from_str(&content_disposition(disposition, &ev.original_name))
+        HeaderValue::from_str(&content_disposition(disposition, name))
             .unwrap_or(HeaderValue::from_static("attachment")),
     );
     h.insert(

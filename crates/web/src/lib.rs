@@ -12,6 +12,7 @@ pub mod auth;
 pub mod charts;
 pub mod conflict;
 pub mod csrf;
+pub mod directions;
 pub mod errors;
 pub mod events;
 pub mod evidence;
@@ -142,6 +143,7 @@ pub fn router(state: AppState) -> Router {
         .merge(progress::routes())
         .merge(report_review::routes())
         .merge(oversight::routes())
+        .merge(directions::routes())
         .route("/evidence/{id}", get(evidence::download))
         .route("/units", get(units::list))
         .route("/units/{id}", get(units::show))
@@ -160,6 +162,7 @@ pub fn router(state: AppState) -> Router {
     )
     .unwrap_or(usize::MAX);
     let uploads = progress::upload_routes()
+        .merge(directions::upload_routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_body_limit))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

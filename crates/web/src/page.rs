@@ -41,6 +41,8 @@ const NOTICES: &[&str] = &[
     "report_saved",
     "report_accepted",
     "report_returned",
+    "direction_saved",
+    "direction_deleted",
 ];
 
 impl<'a> Layout<'a> {

@@ -8,6 +8,8 @@ mod common;
 mod daily;
 #[path = "http/demo.rs"]
 mod demo;
+#[path = "http/directions.rs"]
+mod directions;
 #[path = "http/events.rs"]
 mod events;
 #[path = "http/forms.rs"]

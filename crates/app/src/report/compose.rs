@@ -10,14 +10,14 @@
 use super::draft::{DraftContent, draft_date};
 use super::flat::{Flat, flatten};
 use super::subject::Citation;
-use super::{appendix, assessment, next, recipients, results, subject};
+use super::{appendix, assessment, direction, next, recipients, results, subject};
 use domain::tracking::ItemState;
 use domain::{DelegationStatus, ItemId, Period, UnitId};
 use reports::official_report::{Narrative, OfficialReport, Signer};
 use std::collections::HashMap;
 use store::{
-    DelegationRecord, EvaluationRecord, EventRecord, PlanDelegation, PlanRecipients, PlanRecord,
-    PlanView, ReportText, TargetProgress,
+    DelegationRecord, DirectionRecord, EvaluationRecord, EventRecord, PlanDelegation,
+    PlanRecipients, PlanRecord, PlanView, ReportText, TargetProgress,
 };
 
 /// Everything the report is made from.
@@ -40,6 +40,8 @@ pub struct Inputs<'a> {
     pub unit_names: &'a HashMap<UnitId, String>,
     /// The plan's own Nơi nhận.
     pub recipients: Option<&'a PlanRecipients>,
+    /// The plan's direction records (section I tells those dated within the period).
+    pub directions: &'a [DirectionRecord],
 }
 
 /// What the sections share, worked out once from the inputs.
@@ -155,7 +157,7 @@ pub fn prefill(i: &Inputs) -> DraftContent {
         number: String::new(),
         date: String::new(),
         subject: subject::subject(&c, i.period),
-        direction: subject::direction(&c, &facts.top_level_leads()),
+        direction: direction::section(&c, &facts.top_level_leads(), i.directions, i.period),
         results_intro: results::intro(&facts),
         achievements: assessment::achievements(&facts),
         difficulties: assessment::difficulties(&facts),

@@ -10,6 +10,7 @@
 mod appendix;
 mod assessment;
 pub mod compose;
+mod direction;
 mod draft;
 mod figures;
 #[cfg(test)]
@@ -31,8 +32,8 @@ use domain::{ItemId, Period, PlanId, UnitId};
 use reports::official_report::OfficialReport;
 use std::collections::HashMap;
 use store::{
-    EvaluationRecord, EventRecord, PlanDelegation, PlanRecipients, PlanView, ReportDraft,
-    ReportText, Store, StoreError, TargetProgress,
+    DirectionRecord, EvaluationRecord, EventRecord, PlanDelegation, PlanRecipients, PlanView,
+    ReportDraft, ReportText, Store, StoreError, TargetProgress,
 };
 
 /// The years a plan's results report is written for: its own year, else (a plan without
@@ -89,7 +90,7 @@ pub async fn evaluation_period(
 
 /// What the report is built from, loaded in a fixed number of queries (plan view 10,
 /// targets 3–4, texts 1, grades 1, draft 1, states 4, events 3, delegations 1–3, units 1,
-/// recipients 1), as of the period's end.
+/// recipients 1, directions 2), as of the period's end.
 pub struct Loaded {
     pub plan: PlanView,
     pub targets: Vec<TargetProgress>,
@@ -104,6 +105,8 @@ pub struct Loaded {
     pub delegations: Vec<PlanDelegation>,
     pub unit_names: HashMap<UnitId, String>,
     pub recipients: Option<PlanRecipients>,
+    /// The plan's direction records dated within the period (its start to its end).
+    pub directions: Vec<DirectionRecord>,
     /// When it was loaded, by the store's clock: the files' created time.
     pub loaded_at: DateTime<Utc>,
 }
@@ -132,6 +135,9 @@ pub async fn load(
             .map(|u| (u.id, u.name))
             .collect(),
         recipients: store.plan_recipients(plan).await?,
+        directions: store
+            .plan_directions(plan, Some((period.start(), period.end())))
+            .await?,
         plan: view,
         loaded_at: store.clock().now(),
     }))
@@ -150,6 +156,7 @@ impl Loaded {
             delegations: &self.delegations,
             unit_names: &self.unit_names,
             recipients: self.recipients.as_ref(),
+            directions: &self.directions,
         }
     }
 

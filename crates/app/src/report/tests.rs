@@ -105,6 +105,7 @@ struct World {
     units: HashMap<domain::UnitId, String>,
     recipients: Option<store::PlanRecipients>,
     grades: HashMap<domain::ItemId, store::EvaluationRecord>,
+    directions: Vec<store::DirectionRecord>,
 }
 
 fn world() -> World {
@@ -185,6 +186,7 @@ fn world() -> World {
             .collect(),
         recipients: None,
         grades: HashMap::new(),
+        directions: Vec::new(),
     }
 }
 
@@ -201,6 +203,7 @@ fn compose(w: &World, period: Period) -> (DraftContent, reports::official_report
         delegations: &w.delegations,
         unit_names: &w.units,
         recipients: w.recipients.as_ref(),
+        directions: &w.directions,
     };
     let d = prefill(&i);
     let r = assemble(&i, &d);
@@ -471,6 +474,7 @@ fn statuses_are_those_of_the_periods_end_not_todays() {
         delegations: &w.delegations,
         unit_names: &w.units,
         recipients: None,
+        directions: &w.directions,
     };
     let d = prefill(&i);
     assert!(
@@ -522,4 +526,102 @@ fn online_sessions_are_told_in_one_line() {
         !one.iter()
             .any(|p| p.contains("Phiên họp nhóm Thành phố Thiết kế"))
     );
+}
+
+fn direction(
+    id: i64,
+    kind: domain::oversight::DirectionKind,
+    number: Option<&str>,
+    date: chrono::NaiveDate,
+    summary: &str,
+) -> store::DirectionRecord {
+    store::DirectionRecord {
+        id: domain::DirectionId(id),
+        plan_id: domain::PlanId(1),
+        kind,
+        number: number.map(str::to_string),
+        date,
+        summary: summary.into(),
+        created_by: None,
+        created_at: 0,
+        updated_at: 0,
+        version: 1,
+        files: Vec::new(),
+    }
+}
+
+#[test]
+fn section_one_tells_the_directives_inspections_and_meetings_of_the_period() {
+    use domain::oversight::DirectionKind::{Directive, Inspection, Meeting};
+    let mut w = world();
+    let (plain, _) = compose(&w, Period::Half(2025, 1));
+    assert_eq!(
+        plain.direction.lines().count(),
+        1,
+        "nothing said without records"
+    );
+    w.directions = vec![
+        direction(
+            4,
+            Directive,
+            Some("40/QĐ-SVHTT"),
+            d(2025, 11, 18),
+            "Về việc khen thưởng",
+        ),
+        direction(
+            3,
+            Inspection,
+            None,
+            d(2025, 5, 15),
+            "Kiểm tra Bảo tàng Hà Nội.",
+        ),
+        direction(
+            1,
+            Directive,
+            Some("285/SVHTT-QLDS"),
+            d(2025, 3, 12),
+            "V/v triển khai Kế hoạch tham gia Mạng lưới",
+        ),
+        direction(
+            2,
+            Directive,
+            Some("12/KH-SVHTT"),
+            d(2025, 4, 2),
+            "Tổ chức tọa đàm",
+        ),
+        direction(5, Meeting, None, d(2024, 12, 30), "Họp năm trước"),
+    ];
+    let (h1, r) = compose(&w, Period::Half(2025, 1));
+    let lines: Vec<&str> = h1.direction.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", h1.direction);
+    assert!(
+        lines[0].starts_with("Thực hiện Kế hoạch"),
+        "the plan sentence first"
+    );
+    assert_eq!(
+        lines[1],
+        "Để triển khai Kế hoạch, Sở đã ban hành 2 văn bản chỉ đạo, triển khai: Công văn số \
+         285/SVHTT-QLDS ngày 12/03/2025 về việc triển khai Kế hoạch tham gia Mạng lưới; Kế \
+         hoạch số 12/KH-SVHTT ngày 02/04/2025 về việc tổ chức tọa đàm."
+    );
+    assert_eq!(
+        lines[2],
+        "Ban Giám đốc Sở đã tổ chức 1 cuộc kiểm tra (ngày 15/05/2025): kiểm tra Bảo tàng Hà Nội."
+    );
+    assert!(
+        !h1.direction.contains("18/11/2025"),
+        "outside the half-year"
+    );
+    assert!(!h1.direction.contains("Họp năm trước"), "before the period");
+    assert_eq!(r.narrative.direction, h1.direction);
+    let (year, _) = compose(&w, Period::Year(2025));
+    assert!(
+        year.direction
+            .contains("3 văn bản chỉ đạo, triển khai: Công văn số 285/SVHTT-QLDS ngày 12/03/2025")
+    );
+    assert!(
+        year.direction
+            .contains("; Quyết định số 40/QĐ-SVHTT ngày 18/11/2025 về việc khen thưởng.")
+    );
+    assert!(!year.direction.contains("về việc về việc"));
 }

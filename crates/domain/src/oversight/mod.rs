@@ -16,6 +16,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 mod dashboard;
+mod direction;
 mod error;
 mod grades;
 mod periods;
@@ -27,6 +28,10 @@ mod work;
 pub use crate::format::vietnam_offset;
 pub use dashboard::{
     Band, DUE_SOON_DAYS, DashboardFigures, DashboardItem, TargetFigure, dashboard_figures,
+};
+pub use direction::{
+    DirectionError, DirectionForm, DirectionInput, DirectionKind, FIRST_YEAR, MAX_NUMBER_CHARS,
+    MAX_SUMMARY_CHARS, can_record_directions,
 };
 pub use error::OversightError;
 pub use grades::{Grade, MAX_COMMENT_CHARS, check_comment, parse_grade};

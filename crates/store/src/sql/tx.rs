@@ -43,6 +43,7 @@ pub(crate) enum Versioned {
     Item,
     Event,
     Delegation,
+    Direction,
 }
 
 /// The optimistic version bump, the one place it is written: `version + 1` and
@@ -65,6 +66,9 @@ pub(crate) async fn bump_version(
         }
         Versioned::Delegation => {
             "UPDATE delegations SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::Direction => {
+            "UPDATE directions SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
         }
     };
     let n = sqlx::query(sql)

@@ -3,7 +3,7 @@
 //! files, so that domain and store hold no wording.
 
 use super::Tr;
-use domain::oversight::{OversightError, ReviewError};
+use domain::oversight::{DirectionError, OversightError, ReviewError};
 use domain::{Conflict, EventError, Language, TrackingError};
 use fluent_bundle::{FluentArgs, FluentValue};
 use store::evidence_store::EvidenceError;
@@ -150,6 +150,26 @@ impl Worded for ReviewError {
     }
 }
 
+impl Worded for DirectionError {
+    fn message(&self, lang: Language) -> String {
+        use DirectionError as E;
+        let args = match self {
+            E::UnknownKind(k) => vec![text("kind", k.as_str())],
+            E::DateUnreadable(d) => vec![text("date", d.as_str())],
+            E::DateOutOfRange { date, first, last } => vec![
+                text("date", domain::format_date(*date)),
+                text("first", first.to_string()),
+                text("last", last.to_string()),
+            ],
+            E::SummaryTooLong { max } | E::NumberTooLong { max } => {
+                vec![text("max", max.to_string())]
+            }
+            E::DateRequired | E::SummaryRequired => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
 impl Worded for EvidenceError {
     fn message(&self, lang: Language) -> String {
         use EvidenceError as E;
@@ -260,6 +280,17 @@ mod tests {
                 version: 2,
                 decision: domain::oversight::ReviewDecision::Returned,
             }),
+            Box::new(DirectionError::UnknownKind("memo".into())),
+            Box::new(DirectionError::DateRequired),
+            Box::new(DirectionError::DateUnreadable("31/02/2025".into())),
+            Box::new(DirectionError::DateOutOfRange {
+                date: chrono::NaiveDate::from_ymd_opt(1999, 3, 12).unwrap(),
+                first: 2000,
+                last: 2026,
+            }),
+            Box::new(DirectionError::SummaryRequired),
+            Box::new(DirectionError::SummaryTooLong { max: 1000 }),
+            Box::new(DirectionError::NumberTooLong { max: 60 }),
             Box::new(EvidenceError::TooLarge { limit: 50_000_000 }),
             Box::new(EvidenceError::Mismatch {
                 name: "a.pdf".into(),
