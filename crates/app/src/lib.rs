@@ -5,6 +5,7 @@
 //! official report downloaded from a page and the one written by `sangtao report` are
 //! the same document.
 
+pub mod department;
 pub mod mail;
 pub mod report;
 pub mod scheduler;

@@ -189,6 +189,14 @@ fn world() -> World {
 }
 
 fn compose(w: &World, period: Period) -> (DraftContent, reports::official_report::OfficialReport) {
+    compose_for(w, period, &domain::Department::hanoi())
+}
+
+fn compose_for(
+    w: &World,
+    period: Period,
+    department: &domain::Department,
+) -> (DraftContent, reports::official_report::OfficialReport) {
     let states = states(&w.plan, period.end());
     let i = Inputs {
         plan: &w.plan,
@@ -201,6 +209,7 @@ fn compose(w: &World, period: Period) -> (DraftContent, reports::official_report
         delegations: &w.delegations,
         unit_names: &w.units,
         recipients: w.recipients.as_ref(),
+        department,
     };
     let d = prefill(&i);
     let r = assemble(&i, &d);
@@ -447,4 +456,49 @@ fn the_subject_and_recipients_of_the_seed_plan() {
     );
     assert_eq!(r.recipients, ["Bảo tàng Hà Nội", "Lưu: VT, QLDSVH"]);
     assert_eq!(d.signer_name, "Đỗ Đình Hồng");
+}
+
+#[test]
+fn the_header_symbol_place_and_closing_come_from_the_department_profile() {
+    // The fixture plan names its issuer "Sở Văn hóa và Thể thao Hà Nội", no parent issuer
+    // and no place: the profile, not the plan, heads the report.
+    let w = world();
+    let hue = domain::Department {
+        parent: "UBND TỈNH THỪA THIÊN HUẾ".into(),
+        issuer: "SỞ VĂN HÓA VÀ THỂ THAO".into(),
+        full_name: "Sở Văn hóa và Thể thao Thừa Thiên Huế".into(),
+        place: "Huế".into(),
+        code: "SVHTT-TTH".into(),
+    };
+    let (d, r) = compose_for(&w, Period::Year(2025), &hue);
+    assert_eq!(r.parent_agency, "UBND TỈNH THỪA THIÊN HUẾ");
+    assert_eq!(r.agency, "SỞ VĂN HÓA VÀ THỂ THAO");
+    assert_eq!(r.symbol, "BC-SVHTT-TTH");
+    assert_eq!(r.place, "Huế");
+    assert!(
+        d.closing
+            .starts_with("Trên đây là báo cáo của Sở Văn hóa và Thể thao Thừa Thiên Huế về "),
+        "{}",
+        d.closing
+    );
+    // The Hanoi profile gives the seed's header, the parent body on its own line.
+    let (_, r) = compose(&w, Period::Year(2025));
+    assert_eq!(
+        (
+            r.parent_agency.as_str(),
+            r.agency.as_str(),
+            r.symbol.as_str(),
+            r.place.as_str()
+        ),
+        (
+            "UBND THÀNH PHỐ HÀ NỘI",
+            "SỞ VĂN HÓA VÀ THỂ THAO",
+            "BC-SVHTT",
+            "Hà Nội"
+        )
+    );
+    // Without a saved profile, the plan's header implies the same (crate::department).
+    let derived = crate::department::in_effect(None, Some(&w.plan.plan));
+    assert_eq!(derived.department, domain::Department::hanoi());
+    assert!(!derived.saved);
 }
