@@ -71,6 +71,11 @@ pub enum Choice {
     New,
 }
 
+/// The same text, as the form gives it back (trimmed: the form trims what it saves).
+fn same(a: &str, b: &str) -> bool {
+    a.trim() == b.trim()
+}
+
 /// Compares `saved` (edited from `base`, if known) with `fresh`, the text generated now.
 pub fn merge(saved: &SavedDraft, fresh: &DraftContent) -> Merged {
     let mut content = saved.content.clone();
@@ -80,13 +85,13 @@ pub fn merge(saved: &SavedDraft, fresh: &DraftContent) -> Merged {
         let (mine, new) = (saved.content.get(field), fresh.get(field));
         let conflict = match &saved.base {
             // Typed as the records now say (or taken already): nothing to settle.
-            _ if mine == new => false,
-            Some(b) if mine == b.get(field) => {
+            _ if same(mine, new) => false,
+            Some(b) if same(mine, b.get(field)) => {
                 content.set(field, new.to_string());
                 false
             }
-            Some(b) => b.get(field) != new,
-            None => !new.is_empty(),
+            Some(b) => !same(b.get(field), new),
+            None => !new.trim().is_empty(),
         };
         if conflict {
             conflicts.push(Conflict {
