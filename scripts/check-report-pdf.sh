@@ -51,6 +51,22 @@ for text in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Độc lập - Tự
     expect "$work/report.txt" "$text"
 done
 expect "$work/page1.txt" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+# The header's left column (the department profile, /admin/department): the parent body,
+# then the issuing body on the next line, whole (a wrapped "SỞ VĂN HÓA VÀ THỂ / THAO" would
+# not read as one line). Another department's report: set REPORT_PARENT and REPORT_ISSUER.
+parent=${REPORT_PARENT-UBND THÀNH PHỐ HÀ NỘI}
+issuer=${REPORT_ISSUER:-SỞ VĂN HÓA VÀ THỂ THAO}
+issuer_at=$(grep -nF -- "$issuer" "$work/page1.txt" | head -n 1 | cut -d: -f1)
+if [ -z "$issuer_at" ]; then
+    echo "FAIL: the issuing body \"$issuer\" is not on one line of page 1" >&2
+    fail=1
+elif [ -n "$parent" ]; then
+    parent_at=$(grep -nF -- "$parent" "$work/page1.txt" | head -n 1 | cut -d: -f1)
+    if [ -z "$parent_at" ] || [ "$parent_at" -ge "$issuer_at" ] || [ $((issuer_at - parent_at)) -gt 2 ]; then
+        echo "FAIL: the parent body \"$parent\" is not the line above \"$issuer\"" >&2
+        fail=1
+    fi
+fi
 # One title, and no year said twice ("… năm 2025 năm 2025").
 if [ "$(grep -cE '^[[:space:]]*BÁO CÁO[[:space:]]*$' "$work/report.txt")" -ne 1 ]; then
     echo "FAIL: the title BÁO CÁO is not there exactly once" >&2

@@ -6,6 +6,7 @@
 //! the same document.
 
 pub mod demo;
+pub mod department;
 pub mod mail;
 pub mod report;
 pub mod scheduler;

@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod counting;
+pub mod department;
 pub mod events;
 pub mod format;
 pub mod ids;
@@ -22,6 +23,7 @@ pub use counting::{
     Attainment, CountingRule, Discrepancy, EnteredFigure, KindInfo, Measure, Record, Window,
     actual, attainment, entered_actual,
 };
+pub use department::{Department, DepartmentError, DepartmentField};
 pub use events::{
     DelegationId, DelegationStatus, Dong, EventError, EventFormat, EventId, EventKind, EventScope,
     EventStatus, EventTimes, InvitationStatus, LanguagePair, Organiser, PersonId, PersonKind,

@@ -445,3 +445,14 @@ pub struct BootstrapResult {
     pub one_time_password: String,
     pub plan_id: PlanId,
 }
+
+/// The department's saved profile (`store_meta`, key `department_profile`), with the
+/// version the admin form was opened on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentRecord {
+    pub profile: domain::Department,
+    /// 1 after the first save; a database without a profile is at 0.
+    pub version: i64,
+    pub updated_at: i64,
+    pub updated_by: Option<UserId>,
+}

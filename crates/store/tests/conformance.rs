@@ -273,6 +273,7 @@ conformance!(
     bootstrap_runs_once,
     concurrent_bootstrap_creates_one_admin,
     abbreviations_are_editable,
+    department_profile_is_versioned_and_audited,
     duplicate_units_can_be_merged,
     seed_plan_imports,
 );
@@ -1253,6 +1254,94 @@ async fn abbreviations_are_editable(store: &Store) {
         .collect();
     assert!(log.contains(&"abbreviation.set".to_string()));
     assert!(log.contains(&"abbreviation.delete".to_string()));
+}
+
+async fn department_profile_is_versioned_and_audited(store: &Store) {
+    use domain::{Actor, Department};
+    let actor = |id: i64, role: Role| Actor {
+        user_id: UserId(id),
+        roles: vec![role],
+        unit_ids: vec![],
+        active: true,
+    };
+    assert_eq!(store.department().await.unwrap(), None);
+    // The first start: the system saves the defaults.
+    assert_eq!(
+        store
+            .set_department(0, &Department::hanoi(), None)
+            .await
+            .unwrap(),
+        1
+    );
+    // An admin saves over version 1; what was typed is tidied (NFC, upper case, code).
+    let admin = actor(1, Role::Admin);
+    let typed = Department {
+        parent: "ubnd  thành phố Hà Nội".into(),
+        issuer: "so\u{031b}\u{0309} văn hóa và thể thao".into(),
+        code: "svhtt".into(),
+        place: " Hà Nội".into(),
+        full_name: "Sở Văn hóa và Thể thao Hà Nội".into(),
+    };
+    assert_eq!(
+        store.set_department(1, &typed, Some(&admin)).await.unwrap(),
+        2
+    );
+    let saved = store.department().await.unwrap().unwrap();
+    assert_eq!(saved.profile, Department::hanoi());
+    assert_eq!((saved.version, saved.updated_by), (2, Some(UserId(1))));
+    // A form opened on version 1 is stale.
+    let other = Department {
+        code: "VHTT".into(),
+        ..Department::hanoi()
+    };
+    match store.set_department(1, &other, Some(&admin)).await {
+        Err(StoreError::Conflict {
+            conflict, current, ..
+        }) => {
+            assert_eq!((conflict.current, conflict.attempted), (2, 1));
+            assert_eq!(current["code"], "SVHTT");
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    // Only an admin may save; an empty issuing body is refused.
+    assert!(matches!(
+        store
+            .set_department(2, &other, Some(&actor(2, Role::Board)))
+            .await,
+        Err(StoreError::Tracking(
+            domain::TrackingError::Forbidden { .. }
+        ))
+    ));
+    let empty = Department {
+        issuer: " ".into(),
+        ..Department::hanoi()
+    };
+    assert!(matches!(
+        store.set_department(2, &empty, Some(&admin)).await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(
+        store.set_department(2, &other, Some(&admin)).await.unwrap(),
+        3
+    );
+    assert_eq!(
+        store.department().await.unwrap().unwrap().profile.code,
+        "VHTT"
+    );
+    // Each save is one audit entry with before and after; refusals leave none.
+    let log: Vec<_> = store
+        .audit_recent(50)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.action == "department.update")
+        .collect();
+    assert_eq!(log.len(), 3);
+    let last = &log[0];
+    assert_eq!(last.actor, Some(UserId(1)));
+    assert_eq!(last.before.as_ref().unwrap()["code"], "SVHTT");
+    assert_eq!(last.after.as_ref().unwrap()["code"], "VHTT");
+    assert!(log[2].before.is_none() && log[2].actor.is_none());
 }
 
 async fn duplicate_units_can_be_merged(store: &Store) {

@@ -13,6 +13,7 @@ nav-notifications = Notifications
 nav-home = My work
 nav-users = Users
 nav-abbreviations = Abbreviations
+nav-department = Department
 nav-signout = Sign out
 
 ## notice
@@ -20,6 +21,7 @@ notice-password_changed = Your password has been changed. Use the new password f
 notice-user_updated = The user's roles and units have been saved.
 notice-abbreviation_saved = The abbreviation has been saved.
 notice-abbreviation_deleted = The abbreviation has been deleted.
+notice-department_saved = The department profile has been saved.
 notice-item_saved = Your changes have been saved.
 notice-item_added = The item has been added (marked as not in the document).
 notice-item_split = The item has been split.
@@ -180,6 +182,25 @@ abbr-delete = Delete
 abbr-add = Add or change
 abbr-save = Save
 abbr-invalid = Enter both the abbreviation and the full name.
+department-title = Department profile
+department-intro = These head the results report (Decree 30/2020): the parent body, the issuing body, the place on the date line and the document symbol.
+department-derived = No department profile saved yet: the report uses what the plan implies, shown below. Check it and press Save.
+department-parent = Parent body
+department-parent_hint = The header's top line, in capitals, e.g. UBND THÀNH PHỐ HÀ NỘI. Leave empty if the department has no parent body.
+department-issuer = Issuing body
+department-issuer_hint = The bold line under the parent body, without repeating the place, e.g. SỞ VĂN HÓA VÀ THỂ THAO.
+department-full_name = Full name used in sentences
+department-full_name_hint = E.g. Sở Văn hóa và Thể thao Hà Nội (in “Trên đây là báo cáo của …”).
+department-place = Place
+department-place_hint = On the line “Hà Nội, ngày … tháng … năm …”, e.g. Hà Nội.
+department-code = Document symbol code
+department-code_hint = The part after the document type in the symbol: SVHTT for “Số: …/BC-SVHTT”.
+department-save = Save
+department-missing = “{ $field }” is empty. Fill it in and save again.
+department-too_long = “{ $field }” is longer than { $limit } characters. Shorten it and save again.
+department-bad_code = The document symbol code takes letters and digits only, parts joined by “-”, no spaces (e.g. SVHTT). Correct it and save again.
+department-conflict = Someone else saved the department profile before you. Their version is below and what you typed is still in the form; check it and save again.
+department-theirs = The profile someone else just saved
 
 ## track
 track-add_top = Add an item not in the document
@@ -657,10 +678,21 @@ official_report-saved_at = Draft saved at
 official_report-version = version
 official_report-saved = Draft saved.
 official_report-save = Save draft
-official_report-prefill = Refill from the records
+official_report-prefill = Regenerate from the figures
+official_report-regen_notice = { $count ->
+        [one] One section has
+       *[other] { $count } sections have
+    } new figures since you edited them. For each, keep your text or take the new one from the figures, then press “Apply choices”.
+official_report-regen_mine = My text
+official_report-regen_new = New text from the figures
+official_report-regen_keep = Keep mine
+official_report-regen_take = Take the new text
+official_report-regen_apply = Apply choices
+official_report-regen_bad_choice = Invalid choice: each section takes “Keep mine” or “Take the new text”. Reload the page and choose again.
+official_report-prefill_note = Replaces every section with the text generated from the current figures (keeping the document number and date) and saves it as a new version.
 official_report-export_docx = Download the report (DOCX)
 official_report-export_xlsx = Download the figures annex (XLSX)
-official_report-export_note = Downloads use the saved draft (or the prefilled text if none). Save before downloading.
+official_report-export_note = Downloads use the saved draft (or the prefilled text if none); sections you have not edited follow the latest figures. Save before downloading.
 official_report-theirs = The draft someone else just saved
 official_report-conflict = Someone saved the draft before you. Your text is kept below; saving again replaces theirs.
 official_report-too_long = A field is too long (at most 20,000 characters).

@@ -32,6 +32,7 @@ const NOTICES: &[&str] = &[
     "user_updated",
     "abbreviation_saved",
     "abbreviation_deleted",
+    "department_saved",
     "item_saved",
     "item_added",
     "item_split",

@@ -20,6 +20,8 @@ mod lists;
 mod one_truth;
 #[path = "http/oversight.rs"]
 mod oversight;
+#[path = "http/report_edits.rs"]
+mod report_edits;
 #[path = "http/scheduler.rs"]
 mod scheduler;
 #[path = "http/targets.rs"]

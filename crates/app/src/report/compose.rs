@@ -12,7 +12,7 @@ use super::flat::{Flat, flatten};
 use super::subject::Citation;
 use super::{appendix, assessment, direction, next, recipients, results, subject};
 use domain::tracking::ItemState;
-use domain::{DelegationStatus, ItemId, Period, UnitId};
+use domain::{DelegationStatus, Department, ItemId, Period, UnitId};
 use reports::official_report::{Narrative, OfficialReport, Signer};
 use std::collections::HashMap;
 use store::{
@@ -42,6 +42,9 @@ pub struct Inputs<'a> {
     pub recipients: Option<&'a PlanRecipients>,
     /// The plan's direction records (section I tells those dated within the period).
     pub directions: &'a [DirectionRecord],
+    /// The department's profile: the header's parent and issuing bodies, the symbol's
+    /// code, the place, and the name the closing sentence gives.
+    pub department: &'a Department,
 }
 
 /// What the sections share, worked out once from the inputs.
@@ -164,7 +167,14 @@ pub fn prefill(i: &Inputs) -> DraftContent {
         causes: assessment::causes(&facts),
         next_tasks: next::next_tasks(&facts),
         proposals: assessment::proposals(&facts),
-        closing: subject::closing(&c, i.period),
+        // The report is the department's: "Trên đây là báo cáo của {its name} về …".
+        closing: subject::closing(
+            &Citation {
+                issuer: i.department.full_name.clone(),
+                ..c
+            },
+            i.period,
+        ),
         recipients: recipients::default_recipients(p, i.recipients, &facts.top_level_leads()),
         signer_authority: p.signer_authority.clone().unwrap_or_default(),
         signer_title: p.signer_title.clone().unwrap_or_else(|| "GIÁM ĐỐC".into()),
@@ -184,28 +194,19 @@ fn narrative(d: &DraftContent) -> Narrative {
     }
 }
 
-/// The report's symbol from the plan's: "KH-SVHTT" → "BC-SVHTT".
-fn report_symbol(p: &PlanRecord) -> String {
-    let issuer_code = p
-        .symbol
-        .as_deref()
-        .and_then(|s| s.split_once('-').map(|(_, rest)| rest.to_string()))
-        .unwrap_or_else(|| "SVHTT".into());
-    format!("BC-{issuer_code}")
-}
-
 /// The report to write: the draft's narrative over section II and the appendix, which
 /// are rebuilt from the records each time.
 pub fn assemble(i: &Inputs, d: &DraftContent) -> OfficialReport {
-    let p = &i.plan.plan;
     let facts = Facts::of(i);
     let (results, appendix) = appendix::item_rows(&facts, i.grades);
     OfficialReport {
-        parent_agency: p.parent_issuer.clone().unwrap_or_default(),
-        agency: p.issuer.clone().unwrap_or_default(),
+        // The department's profile, not the plan's header: the report is the
+        // department's document whatever plan it reports on.
+        parent_agency: i.department.parent.clone(),
+        agency: i.department.issuer.clone(),
         number: Some(d.number.trim().to_string()).filter(|n| !n.is_empty()),
-        symbol: report_symbol(p),
-        place: p.place.clone().unwrap_or_else(|| "Hà Nội".into()),
+        symbol: i.department.report_symbol(),
+        place: i.department.place.clone(),
         date: draft_date(d),
         year: i.period.year(),
         subject: d.subject.clone(),

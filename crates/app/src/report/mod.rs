@@ -18,6 +18,7 @@ mod fixture;
 mod flat;
 mod next;
 mod recipients;
+pub mod regenerate;
 mod results;
 mod subject;
 #[cfg(test)]
@@ -90,7 +91,7 @@ pub async fn evaluation_period(
 
 /// What the report is built from, loaded in a fixed number of queries (plan view 10,
 /// targets 3–4, texts 1, grades 1, draft 1, states 4, events 3, delegations 1–3, units 1,
-/// recipients 1, directions 2), as of the period's end.
+/// recipients 1, directions 2, department profile 1), as of the period's end.
 pub struct Loaded {
     pub plan: PlanView,
     pub targets: Vec<TargetProgress>,
@@ -107,6 +108,9 @@ pub struct Loaded {
     pub recipients: Option<PlanRecipients>,
     /// The plan's direction records dated within the period (its start to its end).
     pub directions: Vec<DirectionRecord>,
+    /// The department's profile in effect (`crate::department`): the header's bodies,
+    /// the symbol's code, the place.
+    pub department: crate::department::Profile,
     /// When it was loaded, by the store's clock: the files' created time.
     pub loaded_at: DateTime<Utc>,
 }
@@ -138,6 +142,7 @@ pub async fn load(
         directions: store
             .plan_directions(plan, Some((period.start(), period.end())))
             .await?,
+        department: crate::department::in_effect(store.department().await?, Some(&view.plan)),
         plan: view,
         loaded_at: store.clock().now(),
     }))
@@ -157,15 +162,29 @@ impl Loaded {
             unit_names: &self.unit_names,
             recipients: self.recipients.as_ref(),
             directions: &self.directions,
+            department: &self.department.department,
         }
     }
 
-    /// The saved draft, else the prefilled narrative.
+    /// The saved draft over the records of now (`regenerate::merge`: what nobody edited
+    /// follows the records, edits stay, edits over changed figures are conflicts), else
+    /// the prefilled narrative.
+    pub fn merged(&self, period: Period) -> regenerate::Merged {
+        let fresh = prefill(&self.inputs(period));
+        let saved = self.draft.as_ref();
+        match saved.and_then(|d| regenerate::SavedDraft::from_json(&d.content)) {
+            Some(saved) => regenerate::merge(&saved, &fresh),
+            None => regenerate::Merged {
+                content: fresh.clone(),
+                base: fresh,
+                conflicts: Vec::new(),
+            },
+        }
+    }
+
+    /// The narrative to show and write: [`Loaded::merged`]'s.
     pub fn content(&self, period: Period) -> DraftContent {
-        self.draft
-            .as_ref()
-            .and_then(|d| serde_json::from_value(d.content.clone()).ok())
-            .unwrap_or_else(|| prefill(&self.inputs(period)))
+        self.merged(period).content
     }
 
     /// The document: the saved draft's narrative (or the prefilled one) over the figures

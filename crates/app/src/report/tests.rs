@@ -191,6 +191,14 @@ fn world() -> World {
 }
 
 fn compose(w: &World, period: Period) -> (DraftContent, reports::official_report::OfficialReport) {
+    compose_for(w, period, &domain::Department::hanoi())
+}
+
+fn compose_for(
+    w: &World,
+    period: Period,
+    department: &domain::Department,
+) -> (DraftContent, reports::official_report::OfficialReport) {
     let states = states(&w.plan, period.end());
     let i = Inputs {
         plan: &w.plan,
@@ -204,6 +212,7 @@ fn compose(w: &World, period: Period) -> (DraftContent, reports::official_report
         unit_names: &w.units,
         recipients: w.recipients.as_ref(),
         directions: &w.directions,
+        department,
     };
     let d = prefill(&i);
     let r = assemble(&i, &d);
@@ -475,6 +484,7 @@ fn statuses_are_those_of_the_periods_end_not_todays() {
         unit_names: &w.units,
         recipients: None,
         directions: &w.directions,
+        department: &domain::Department::hanoi(),
     };
     let d = prefill(&i);
     assert!(
@@ -624,4 +634,49 @@ fn section_one_tells_the_directives_inspections_and_meetings_of_the_period() {
             .contains("; Quyết định số 40/QĐ-SVHTT ngày 18/11/2025 về việc khen thưởng.")
     );
     assert!(!year.direction.contains("về việc về việc"));
+}
+
+#[test]
+fn the_header_symbol_place_and_closing_come_from_the_department_profile() {
+    // The fixture plan names its issuer "Sở Văn hóa và Thể thao Hà Nội", no parent issuer
+    // and no place: the profile, not the plan, heads the report.
+    let w = world();
+    let hue = domain::Department {
+        parent: "UBND TỈNH THỪA THIÊN HUẾ".into(),
+        issuer: "SỞ VĂN HÓA VÀ THỂ THAO".into(),
+        full_name: "Sở Văn hóa và Thể thao Thừa Thiên Huế".into(),
+        place: "Huế".into(),
+        code: "SVHTT-TTH".into(),
+    };
+    let (d, r) = compose_for(&w, Period::Year(2025), &hue);
+    assert_eq!(r.parent_agency, "UBND TỈNH THỪA THIÊN HUẾ");
+    assert_eq!(r.agency, "SỞ VĂN HÓA VÀ THỂ THAO");
+    assert_eq!(r.symbol, "BC-SVHTT-TTH");
+    assert_eq!(r.place, "Huế");
+    assert!(
+        d.closing
+            .starts_with("Trên đây là báo cáo của Sở Văn hóa và Thể thao Thừa Thiên Huế về "),
+        "{}",
+        d.closing
+    );
+    // The Hanoi profile gives the seed's header, the parent body on its own line.
+    let (_, r) = compose(&w, Period::Year(2025));
+    assert_eq!(
+        (
+            r.parent_agency.as_str(),
+            r.agency.as_str(),
+            r.symbol.as_str(),
+            r.place.as_str()
+        ),
+        (
+            "UBND THÀNH PHỐ HÀ NỘI",
+            "SỞ VĂN HÓA VÀ THỂ THAO",
+            "BC-SVHTT",
+            "Hà Nội"
+        )
+    );
+    // Without a saved profile, the plan's header implies the same (crate::department).
+    let derived = crate::department::in_effect(None, Some(&w.plan.plan));
+    assert_eq!(derived.department, domain::Department::hanoi());
+    assert!(!derived.saved);
 }

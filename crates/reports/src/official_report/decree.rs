@@ -25,6 +25,12 @@ pub(super) const TABLE_SIZE: usize = 24;
 
 /// The width left for text on a portrait page.
 pub(super) const TEXT_WIDTH: usize = (A4_WIDTH as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;
+/// The header's left column (the agencies over the number): 40% of the text width, 3741
+/// twips (66 mm). "SỞ VĂN HÓA VÀ THỂ THAO" in Times New Roman 13 pt bold measures 3332
+/// twips (Liberation Serif's widths, which are Times New Roman's), 3548 with the cells'
+/// default margins (108 each side), so it stays on one line; at 37% (3461) it wrapped. The
+/// right column keeps 5613 for the 12 pt Quốc hiệu (4651).
+pub(super) const HEADER_LEFT_WIDTH: usize = TEXT_WIDTH * 40 / 100;
 /// And on a landscape page (the appendix).
 pub(super) const LANDSCAPE_TEXT_WIDTH: usize =
     (A4_HEIGHT as i32 - MARGIN_LEFT - MARGIN_RIGHT) as usize;

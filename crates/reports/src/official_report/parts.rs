@@ -2,9 +2,9 @@
 //! one item of section II, the closing table (Nơi nhận, signer) and the appendix table.
 
 use super::decree::{
-    APPENDIX_HEADERS, BODY_SIZE, COUNTRY_SIZE, HEADER_SIZE, LANDSCAPE_TEXT_WIDTH, MOTTO,
-    MOTTO_COUNTRY, RECIPIENTS_SIZE, RECIPIENTS_TITLE_SIZE, TABLE_SIZE, TEXT_WIDTH, number_line,
-    place_date_line,
+    APPENDIX_HEADERS, BODY_SIZE, COUNTRY_SIZE, HEADER_LEFT_WIDTH, HEADER_SIZE,
+    LANDSCAPE_TEXT_WIDTH, MOTTO, MOTTO_COUNTRY, RECIPIENTS_SIZE, RECIPIENTS_TITLE_SIZE, TABLE_SIZE,
+    TEXT_WIDTH, number_line, place_date_line,
 };
 use super::model::{AppendixRow, OfficialReport, ResultRow};
 use super::paragraphs::{body, cell, centred, rule, run};
@@ -15,7 +15,7 @@ use docx_rs::{
 
 /// The header table: agencies left, the national motto right.
 pub(super) fn header_table(r: &OfficialReport) -> Table {
-    let left_w = TEXT_WIDTH * 37 / 100;
+    let left_w = HEADER_LEFT_WIDTH;
     let right_w = TEXT_WIDTH - left_w;
     let mut left = cell(left_w);
     if !r.parent_agency.trim().is_empty() {

@@ -72,7 +72,8 @@ pub fn browse_url(addr: std::net::SocketAddr) -> String {
     format!("http://{host}:{}/", addr.port())
 }
 
-/// On an empty database: imports the built-in plan with its units and creates the admin,
+/// On an empty database: imports the built-in plan with its units, saves the Hanoi
+/// department's profile and creates the admin,
 /// printing the one-time password once. Does nothing on a database with data.
 pub async fn bootstrap(store: &store::Store, url: &str) -> anyhow::Result<()> {
     let seed = vanban::parse_text(SEED_TEXT);
@@ -83,6 +84,13 @@ pub async fn bootstrap(store: &store::Store, url: &str) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("{e}"))
         .context("cannot prepare the empty database")?;
     if let Some(b) = boot {
+        // The department this build is made for: the report's header, symbol and place
+        // until an admin edits them (/admin/department).
+        store
+            .set_department(0, &domain::Department::hanoi(), None)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .context("cannot save the department's profile")?;
         println!(
             "sangtao: cơ sở dữ liệu mới đã sẵn sàng / new database ready (kế hoạch / plan #{})",
             b.plan_id

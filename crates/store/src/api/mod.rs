@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod delegations;
+mod department;
 mod directions;
 mod escalations;
 mod evaluations;

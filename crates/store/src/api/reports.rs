@@ -24,7 +24,40 @@ impl Store {
     ) -> R<i64> {
         dispatch!(
             self,
-            reports::save_report_draft(&self.ctx, plan, period, expected_version, content, actor)
+            reports::save_report_draft(
+                &self.ctx,
+                plan,
+                period,
+                expected_version,
+                content,
+                actor,
+                "report_draft.save"
+            )
+        )
+    }
+
+    /// [`Store::save_report_draft`] for a draft brought up to date with the records (the
+    /// Board's choices between its edits and the regenerated text), audited as
+    /// `report_draft.regenerate`.
+    pub async fn regenerate_report_draft(
+        &self,
+        plan: PlanId,
+        period: Period,
+        expected_version: i64,
+        content: &serde_json::Value,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            reports::save_report_draft(
+                &self.ctx,
+                plan,
+                period,
+                expected_version,
+                content,
+                actor,
+                "report_draft.regenerate"
+            )
         )
     }
 

@@ -44,6 +44,7 @@ macro_rules! user_cols {
 pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod delegations;
+pub(crate) mod department;
 pub(crate) mod directions;
 pub(crate) mod effective_units;
 pub(crate) mod escalations;

@@ -52,8 +52,10 @@ pub(crate) async fn report_draft(
     load_draft(&mut *pool.acquire().await?, plan, period).await
 }
 
-/// Saves the narrative over `expected_version` (0: no draft yet). A stale version is a
-/// conflict carrying the current draft. Returns the new version.
+/// Saves the narrative over `expected_version` (0: no draft yet), audited as `action`
+/// (`report_draft.save`, `report_draft.regenerate`). A stale version is a conflict
+/// carrying the current draft. Returns the new version.
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn save_report_draft(
     pool: &Pool,
     ctx: &Ctx,
@@ -62,6 +64,7 @@ pub(crate) async fn save_report_draft(
     expected_version: i64,
     content: &serde_json::Value,
     actor: &Actor,
+    action: &'static str,
 ) -> R<i64> {
     let now = ctx.now();
     board_or_admin(actor, "edit the results report")?;
@@ -116,12 +119,7 @@ pub(crate) async fn save_report_draft(
         .execute(&mut *tx)
         .await?;
     }
-    let mut e = AuditEntry::new(
-        Some(actor.user_id),
-        "report_draft.save",
-        "plan",
-        Some(plan.0),
-    );
+    let mut e = AuditEntry::new(Some(actor.user_id), action, "plan", Some(plan.0));
     e.before = current.map(
         |d| json!({ "period": period.to_string(), "version": d.version, "content": d.content }),
     );

@@ -1,7 +1,8 @@
-//! Administration: users and the abbreviation table. Admin role only (see
+//! Administration: users, the abbreviation table and the department's profile. Admin role only (see
 //! [`crate::session::AdminOnly`]).
 
 pub mod abbreviations;
+pub mod department;
 pub mod users;
 
 use crate::AppState;
@@ -19,4 +20,8 @@ pub fn routes() -> Router<AppState> {
             get(abbreviations::list).post(abbreviations::save),
         )
         .route("/admin/abbreviations/delete", post(abbreviations::delete))
+        .route(
+            "/admin/department",
+            get(department::show).post(department::save),
+        )
 }

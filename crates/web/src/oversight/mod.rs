@@ -14,6 +14,7 @@
 
 pub mod dashboard;
 pub mod emails;
+pub mod regenerate;
 pub mod report;
 pub mod review;
 
@@ -59,6 +60,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/plans/{id}/official-report",
             get(report::page).post(report::save),
+        )
+        .route(
+            "/plans/{id}/official-report/regenerate",
+            post(regenerate::apply),
         )
         .route(
             "/plans/{id}/official-report.docx",

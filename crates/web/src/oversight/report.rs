@@ -9,7 +9,8 @@ use crate::extract::Id;
 use crate::form::Posted;
 use crate::page::{Layout, render_form_page};
 use crate::session::{Ctx, Signed, redirect};
-use app::report::{DRAFT_FIELDS, DraftContent, Loaded, prefill};
+use app::report::regenerate::SavedDraft;
+use app::report::{DRAFT_FIELDS, DraftContent, Loaded};
 use askama::Template;
 use axum::extract::{OriginalUri, State};
 use axum::response::Response;
@@ -82,6 +83,9 @@ struct ReportPage<'a> {
     saved: bool,
     items: usize,
     reports: usize,
+    /// The sections edited while their figures changed, and the notice saying how many.
+    conflicts: Vec<super::regenerate::ConflictView>,
+    regen_notice: Option<String>,
 }
 
 fn field_views(ctx: &Ctx, d: &DraftContent) -> Vec<FieldView> {
@@ -116,7 +120,8 @@ async fn show(
     saved: bool,
 ) -> Result<Response, AppError> {
     let loaded = load(app, plan, period).await?;
-    let content = content.unwrap_or_else(|| loaded.content(period));
+    let merged = loaded.merged(period);
+    let conflicts = &merged.conflicts;
     let mut periods = app::report::period_choices(app.store(), plan, app.today()).await?;
     if !periods.contains(&period) {
         // A period asked by address (a second half-year) is shown as chosen.
@@ -140,7 +145,7 @@ async fn show(
                 .draft
                 .as_ref()
                 .map(|d| super::local_datetime(d.updated_at)),
-            fields: field_views(ctx, &content),
+            fields: field_views(ctx, content.as_ref().unwrap_or(&merged.content)),
             error,
             theirs: theirs.map(|t| {
                 field_views(ctx, &t)
@@ -151,6 +156,8 @@ async fn show(
             saved,
             items: loaded.plan.all_items().len(),
             reports: loaded.texts.len(),
+            conflicts: super::regenerate::conflict_views(ctx, conflicts),
+            regen_notice: super::regenerate::conflict_notice(ctx, conflicts),
         },
         failed,
     ))
@@ -172,15 +179,8 @@ pub async fn page(
         );
     }
     let error = bad.map(|k| ctx.tr().t(&k).to_string());
-    // "Start again from the records": the prefilled text, saved over the current version.
-    let content = if query_value(uri.query(), "prefill").is_some() {
-        let loaded = load(&app, plan, period).await?;
-        Some(prefill(&loaded.inputs(period)))
-    } else {
-        None
-    };
     let saved = query_value(uri.query(), "saved").is_some();
-    show(&app, &ctx, plan, period, content, None, error, None, saved).await
+    show(&app, &ctx, plan, period, None, None, error, None, saved).await
 }
 
 /// The draft form: the period, the version it was opened on, and the narrative fields.
@@ -250,7 +250,13 @@ pub async fn save(
         let error = Some(t.t(key).to_string());
         return show(&app, &ctx, plan, period, draft, version, error, None, false).await;
     }
-    let json = serde_json::to_value(&content).map_err(|e| AppError::Internal(e.to_string()))?;
+    // Saved with the generated text it was edited from (`app::report::regenerate`).
+    let base = load(&app, plan, period).await?.merged(period).base;
+    let json = SavedDraft {
+        content: content.clone(),
+        base: Some(base),
+    }
+    .to_json();
     let store = app.store();
     match store
         .save_report_draft(plan, period, version, &json, &user.actor)

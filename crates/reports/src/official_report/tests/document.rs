@@ -102,6 +102,14 @@ fn header_table_number_date_and_title() {
         "the parent agency is not bold"
     );
     assert!(has(run_with("Hà Nội, ngày 05 tháng 12 năm 2025"), "i"));
+    // The left column is wide enough for "SỞ VĂN HÓA VÀ THỂ THAO" (13 pt bold) on one
+    // line: at least 3548 twips (decree::HEADER_LEFT_WIDTH).
+    let grid: Vec<usize> = first_table
+        .descendants()
+        .filter(|n| is(n, "gridCol"))
+        .filter_map(|n| w(n, "w").and_then(|v| v.parse().ok()))
+        .collect();
+    assert!(grid[0] >= 3548 && grid[1] >= 4651 + 216, "{grid:?}");
     // The short rule under the agency: a bottom border on an empty paragraph.
     let left_cell = rows[0].children().find(|n| is(n, "tc")).unwrap();
     assert!(left_cell.descendants().any(|n| is(&n, "pBdr")));
