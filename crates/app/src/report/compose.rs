@@ -17,7 +17,7 @@ use reports::official_report::{Narrative, OfficialReport, Signer};
 use std::collections::HashMap;
 use store::{
     DelegationRecord, DirectionRecord, EvaluationRecord, EventRecord, PlanDelegation,
-    PlanRecipients, PlanRecord, PlanView, ReportText, TargetProgress,
+    PlanRecipients, PlanView, ReportText, TargetProgress,
 };
 
 /// Everything the report is made from.
