@@ -4,6 +4,7 @@
 //! What happens is the pure [`script`]; this module finds its items and units in the plan,
 //! makes one demo account per unit, and plays it.
 
+mod quarters;
 pub mod script;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
@@ -51,6 +52,8 @@ pub struct DemoSummary {
     pub reports: usize,
     pub done: usize,
     pub delegations: usize,
+    /// Documents issued, inspections and meetings recorded for section I.
+    pub directions: usize,
     /// (login, display name) of the demo accounts, which share one password.
     pub accounts: Vec<(String, String)>,
 }
@@ -104,6 +107,7 @@ pub async fn run(store: &Store, plan: PlanId, password: &str) -> Result<DemoSumm
     let mut player = Player {
         store: store.with_clock(clock.clone()),
         clock,
+        plan,
         items,
         actors,
         year,
@@ -124,6 +128,7 @@ fn check_items(items: &Items, act: &Act) -> Result<(), DemoError> {
         Act::Report(r) => r.item,
         Act::Done(i) => i,
         Act::Trip(_) => script::items::TRIP,
+        Act::Direction(_) => return Ok(()),
     };
     items.find(fragment).map(|_| ())
 }
@@ -205,6 +210,7 @@ fn at(year: i32, month: u32, day: u32, hour: u32) -> chrono::DateTime<chrono::Ut
 struct Player {
     store: Store,
     clock: Arc<ManualClock>,
+    plan: PlanId,
     items: Items,
     actors: HashMap<Who, Actor>,
     year: i32,
@@ -225,6 +231,7 @@ impl Player {
             Act::Report(r) => self.report(r).await,
             Act::Done(item) => self.done(item).await,
             Act::Trip(t) => self.trip(*t).await,
+            Act::Direction(d) => self.direction(day, d).await,
         }
     }
 
@@ -293,6 +300,25 @@ impl Player {
             }
         };
         self.store.set_event_outcome(id, e.outcome, &who).await?;
+        Ok(())
+    }
+
+    async fn direction(&mut self, day: NaiveDate, d: &script::Direction) -> Result<(), DemoError> {
+        let input = domain::oversight::DirectionInput::parse(
+            domain::oversight::DirectionForm {
+                kind: d.kind,
+                number: d.number,
+                date: &domain::format_date(day),
+                summary: d.summary,
+            },
+            day,
+        )
+        .map_err(|e| DemoError::Rule(format!("{e:?}")))?;
+        let board = self.actor(Who::Board).clone();
+        self.store
+            .add_direction(self.plan, &input, &[], &board)
+            .await?;
+        self.summary.directions += 1;
         Ok(())
     }
 

@@ -72,11 +72,29 @@ fn about(s: &str) -> String {
 /// "Công văn số 285/SVHTT-QLDS ngày 12/03/2025 về việc …"; a record without a number is
 /// "Văn bản ngày …".
 fn directive(d: &DirectionRecord) -> String {
-    let named = match &d.number {
-        Some(n) => format!("{} số {n}", document_type(n)),
-        None => "Văn bản".to_string(),
+    let kind = d.number.as_deref().map(document_type);
+    let named = match (&d.number, kind) {
+        (Some(n), Some(k)) => format!("{k} số {n}"),
+        _ => "Văn bản".to_string(),
     };
-    format!("{named} ngày {} {}", format_date(d.date), about(&d.summary))
+    format!(
+        "{named} ngày {} {}",
+        format_date(d.date),
+        about(without_type(d.summary.trim(), kind.unwrap_or("Văn bản")))
+    )
+}
+
+/// A trích yếu typed with its document's type first ("Kế hoạch tổ chức triển lãm", "Tờ
+/// trình UBND Thành phố về việc cử đoàn") loses it, and what follows an inner "về việc":
+/// the type is said once, before the number.
+fn without_type<'a>(summary: &'a str, kind: &str) -> &'a str {
+    let Some(rest) = after_prefix(summary, kind) else {
+        return summary;
+    };
+    match rest.find(" về việc ") {
+        Some(i) => &rest[i + 1..],
+        None => rest.trim_start(),
+    }
 }
 
 /// "Ban Giám đốc Sở đã tổ chức 2 cuộc kiểm tra (ngày 15/05/2025, 20/09/2025): …; …."
@@ -146,6 +164,32 @@ mod tests {
         assert_eq!(document_type("KH-SVHTT"), "Kế hoạch");
         assert_eq!(document_type("7/TB-SVHTT"), "Thông báo");
         assert_eq!(document_type("1234"), "Công văn");
+    }
+
+    #[test]
+    fn the_type_is_said_once() {
+        assert_eq!(
+            without_type("Kế hoạch tổ chức triển lãm", "Kế hoạch"),
+            "tổ chức triển lãm"
+        );
+        assert_eq!(
+            without_type(
+                "Tờ trình UBND Thành phố về việc cử đoàn công tác",
+                "Tờ trình"
+            ),
+            "về việc cử đoàn công tác"
+        );
+        assert_eq!(
+            about(without_type(
+                "Tờ trình UBND Thành phố về việc cử đoàn",
+                "Tờ trình"
+            )),
+            "về việc cử đoàn"
+        );
+        assert_eq!(
+            without_type("Triển khai Kế hoạch", "Công văn"),
+            "Triển khai Kế hoạch"
+        );
     }
 
     #[test]

@@ -70,8 +70,9 @@ fn demo(settings: Settings, args: DemoArgs) -> anyhow::Result<ExitCode> {
             Ok(s) => {
                 println!(
                     "sangtao: đã nạp {} sự kiện, {} sản phẩm truyền thông, {} báo cáo tiến độ, \
-                     {} nhiệm vụ hoàn thành, {} đoàn công tác.",
-                    s.events, s.media, s.reports, s.done, s.delegations
+                     {} nhiệm vụ hoàn thành, {} đoàn công tác, {} văn bản chỉ đạo, cuộc họp, \
+                     kiểm tra.",
+                    s.events, s.media, s.reports, s.done, s.delegations, s.directions
                 );
                 println!("Tài khoản minh họa (mật khẩu dùng một lần, đổi khi đăng nhập lần đầu): {password}");
                 for (login, name) in &s.accounts {

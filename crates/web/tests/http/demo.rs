@@ -94,7 +94,7 @@ async fn the_demo_years_reports_say_what_the_dashboard_says() {
             .await
             .expect("the demo loads into the built-in plan");
         assert_eq!((made.events, made.media, made.delegations), (29, 5, 1));
-        assert_eq!(made.reports, 21);
+        assert_eq!((made.reports, made.directions), (21, 5));
         assert!(matches!(
             app::demo::run(&app.store, domain::PlanId(plan), "x").await,
             Err(app::demo::DemoError::AlreadyLoaded(_))
