@@ -110,17 +110,54 @@ pub(super) fn achievements(f: &Facts) -> String {
 /// items overdue at the period's end with their lead units.
 pub(super) fn difficulties(f: &Facts) -> String {
     let mut lines = Vec::new();
+    let (year, end) = (f.period.year(), f.period.end());
+    let whole_year = matches!(f.period, Period::Year(_));
+    // Before the year's end a target below its minimum is a shortfall only when it is
+    // behind the pace the year implies (`domain::oversight::behind_pace`); the others are
+    // on their way and said so.
+    let behind = |x: &&store::TargetProgress| {
+        whole_year || domain::oversight::behind_pace(&figures::figure(x), year, end).is_some()
+    };
     let below: Vec<String> = f
         .targets
         .iter()
-        .filter_map(|x| figures::gap(x).map(|g| format!("- {}: {g}.", subject_of(f, x))))
+        .filter(behind)
+        .filter_map(|x| {
+            figures::gap(x).map(|g| {
+                let pace = if whole_year {
+                    String::new()
+                } else {
+                    figures::pace_note(x, year, end)
+                };
+                format!("- {}: {g}{pace}.", subject_of(f, x))
+            })
+        })
         .collect();
     if !below.is_empty() {
-        lines.push(format!(
-            "Còn {} chỉ tiêu chưa đạt mức tối thiểu:",
-            below.len()
-        ));
+        lines.push(if whole_year {
+            format!("Còn {} chỉ tiêu chưa đạt mức tối thiểu:", below.len())
+        } else {
+            format!(
+                "Còn {} chỉ tiêu chậm so với tiến độ của năm, có nguy cơ không đạt:",
+                below.len()
+            )
+        });
         lines.extend(below);
+    }
+    if !whole_year {
+        let on_pace: Vec<String> = f
+            .targets
+            .iter()
+            .filter(|x| !behind(x) && band(x) == Band::Below)
+            .filter_map(|x| figures::gap(x).map(|g| format!("- {}: {g}.", subject_of(f, x))))
+            .collect();
+        if !on_pace.is_empty() {
+            lines.push(format!(
+                "{} chỉ tiêu chưa đạt mức tối thiểu của năm nhưng đúng tiến độ:",
+                on_pace.len()
+            ));
+            lines.extend(on_pace);
+        }
     }
     let no_data: Vec<String> = f
         .targets

@@ -115,6 +115,19 @@ pub(super) fn gap(t: &TargetProgress) -> Option<String> {
     ))
 }
 
+/// "; đến 30/06/2025 cần khoảng 14 trang theo tiến độ của năm" for a target behind the
+/// pace of its year at `as_of` (`domain::oversight::behind_pace`), else empty.
+pub(super) fn pace_note(t: &TargetProgress, year: i32, as_of: chrono::NaiveDate) -> String {
+    match domain::oversight::behind_pace(&figure(t), year, as_of) {
+        Some(b) => format!(
+            "; đến {} cần khoảng {} theo tiến độ của năm",
+            domain::format_date(as_of),
+            with_unit(b.expected, &t.unit)
+        ),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixture::target;

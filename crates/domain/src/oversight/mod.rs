@@ -19,6 +19,7 @@ mod dashboard;
 mod direction;
 mod error;
 mod grades;
+mod pace;
 mod periods;
 mod reminders;
 mod review;
@@ -35,6 +36,7 @@ pub use direction::{
 };
 pub use error::OversightError;
 pub use grades::{Grade, MAX_COMMENT_CHARS, check_comment, parse_grade};
+pub use pace::{Behind, behind_pace, pace_year, year_share};
 pub use periods::{
     check_report_period, default_report_period, latest_ended_report_period,
     official_report_periods, report_period_choices, report_period_within,
