@@ -14,7 +14,7 @@ use crate::session::{Ctx, SessionUser, Signed};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use domain::oversight::{
     OPEN_STATUSES, REVIEW_HORIZON_DAYS, WorkView, current_period, due_soon_window, work_view,
 };
@@ -166,7 +166,64 @@ impl Work<'_> {
         let not_reported = self.not_reported("board-not_reported", silent, Vec::new());
         Ok(Section {
             heading: self.t("work.board"),
-            blocks: vec![escalated, self.awaiting(waiting), not_reported],
+            blocks: vec![
+                escalated,
+                self.awaiting(waiting),
+                self.at_risk().await?,
+                not_reported,
+            ],
+        })
+    }
+
+    /// The targets of this year's plans behind the pace the year implies today
+    /// (`domain::oversight::behind_pace`, the rule the 6- and 9-month reports name them by).
+    async fn at_risk(&self) -> Result<Block, AppError> {
+        let store = self.app.store();
+        let year = self.today.year();
+        let mut behind = Vec::new();
+        for plan in store.plans_of_year(year).await? {
+            for t in store.plan_target_progress_as_of(plan, self.today).await? {
+                let fig = domain::oversight::TargetFigure {
+                    min: t.min,
+                    max: t.max,
+                    actual: t.actual,
+                };
+                if let Some(b) = domain::oversight::behind_pace(&fig, year, self.today) {
+                    behind.push((plan, t, b));
+                }
+            }
+        }
+        let ids: Vec<domain::ItemId> = behind.iter().map(|(_, t, _)| t.item_id).collect();
+        let labels: std::collections::HashMap<_, _> =
+            store.item_labels(&ids).await?.into_iter().collect();
+        let tr = self.ctx.tr();
+        Ok(Block {
+            id: "board-at_risk".into(),
+            title: self.t("work.at_risk"),
+            count: behind.len().to_string(),
+            lines: behind
+                .iter()
+                .take(SHOWN as usize)
+                .map(|(_, t, b)| Line {
+                    href: format!("/items/{}", t.item_id.0),
+                    label: labels.get(&t.item_id).cloned().unwrap_or_default(),
+                    detail: tr.f(
+                        "work.at_risk_detail",
+                        &[
+                            ("actual", &domain::format_number(b.actual)),
+                            ("expected", &domain::format_number(b.expected)),
+                            (
+                                "target",
+                                &domain::format_target(t.min, t.max, &t.unit, t.per.as_deref()),
+                            ),
+                        ],
+                    ),
+                    note: String::new(),
+                })
+                .collect(),
+            more: behind
+                .first()
+                .map(|(plan, ..)| (format!("/dashboard?plan={}", plan.0), self.t("work.more"))),
         })
     }
 

@@ -10,6 +10,11 @@ impl Store {
         dispatch!(self, plan_list::list_plans())
     }
 
+    /// The plans of `year`, oldest first.
+    pub async fn plans_of_year(&self, year: i32) -> Result<Vec<PlanId>, StoreError> {
+        dispatch!(self, plan_list::plans_of_year(year))
+    }
+
     /// Id and short name of every plan, newest first (for filters).
     pub async fn plan_names(&self) -> Result<Vec<(PlanId, String)>, StoreError> {
         dispatch!(self, plan_list::plan_names())

@@ -56,6 +56,15 @@ struct PlanNameRow {
 
 /// Id and short name ("123/KH-SVHTT", else the title) of every plan, for filters: no
 /// item counts, so it stays cheap with many items.
+/// The plans of a year (the ones whose targets keep that year's pace).
+pub(crate) async fn plans_of_year(pool: &Pool, year: i32) -> R<Vec<PlanId>> {
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE year = $1 ORDER BY id")
+        .bind(i64::from(year))
+        .fetch_all(pool)
+        .await?;
+    Ok(ids.into_iter().map(PlanId).collect())
+}
+
 pub(crate) async fn plan_names(pool: &Pool) -> R<Vec<(PlanId, String)>> {
     let rows = sqlx::query_as::<_, PlanNameRow>(
         "SELECT id, number, symbol, title FROM plans

@@ -7,6 +7,7 @@
 use super::common::{self, spawn_app};
 use super::oversight::docx_text;
 use calamine::{Data, Reader};
+use domain::Clock;
 use reqwest::StatusCode;
 
 /// The document's text, one line per paragraph (tags dropped, entities read).
@@ -250,6 +251,34 @@ async fn the_demo_years_reports_say_what_the_dashboard_says() {
                 period != "2025-H1",
                 "{period}: the trip"
             );
+
+            // The targets behind the year's pace: the H1 report names as many as the Board's
+            // home page lists on 30/06/2025.
+            if period == "2025-H1" {
+                let said = between(shortfalls, "Còn ", " chỉ tiêu chậm so với tiến độ");
+                let in_report: usize = said.trim().parse().unwrap_or(0);
+                assert!(in_report >= 1, "{shortfalls}");
+                let before = app.clock.now();
+                app.clock.set(
+                    chrono::NaiveDate::from_ymd_opt(2025, 6, 30)
+                        .unwrap()
+                        .and_hms_opt(5, 0, 0)
+                        .unwrap()
+                        .and_utc(),
+                );
+                let home = app.get("/").await.text().await.unwrap();
+                app.clock.set(before);
+                let block = between(&home, "id=\"board-at_risk\"", "</section>");
+                assert_eq!(
+                    number_after(block, "class=\"work-count\">"),
+                    in_report,
+                    "{block}"
+                );
+                assert!(
+                    block.contains("Biên soạn và xuất bản với Tạp chí"),
+                    "{block}"
+                );
+            }
 
             // The annex: the same figures as numbers.
             let r = app
