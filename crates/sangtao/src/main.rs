@@ -51,12 +51,15 @@ enum Command {
 
 /// Keeps the resident size small after sign-ins. Each argon2 hash takes a 19 MiB buffer;
 /// glibc would raise its mmap threshold after the first one and keep later buffers in its
-/// heaps, one per thread arena. A fixed threshold returns them to the system on free.
+/// heaps, one per thread arena. A fixed threshold returns them to the system on free, so
+/// the arenas can be as many as the threads that allocate at once (tokio's workers and
+/// sqlx's SQLite threads): with 2 they waited on each other's locks (BENCHMARKS.md, "The
+/// item list of one unit": 8 users p99 50 → 38 ms, the same resident size).
 fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only adjusts allocator tuning; called before any thread is started.
     unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
+        libc::mallopt(libc::M_ARENA_MAX, 8);
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
     }
 }
