@@ -284,6 +284,7 @@ report-too_many_files = At most 10 files per submission.
 report-cut_off = The upload was interrupted. Please send it again.
 report-text_too_long = The text is too long.
 report-not_utf8 = The text could not be read (not UTF-8).
+upload-too_many_fields = The form has too many fields. Reload the page and send the form again.
 
 ## conflict
 conflict-title = Someone saved a change before you

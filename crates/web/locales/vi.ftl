@@ -284,6 +284,7 @@ report-too_many_files = Mỗi lần chỉ gửi được tối đa 10 tệp.
 report-cut_off = Việc tải lên bị gián đoạn. Vui lòng gửi lại.
 report-text_too_long = Nội dung quá dài.
 report-not_utf8 = Nội dung không đọc được (không phải UTF-8).
+upload-too_many_fields = Biểu mẫu có quá nhiều trường. Hãy tải lại trang và gửi lại biểu mẫu.
 
 ## conflict
 conflict-title = Đã có người cập nhật trước bạn

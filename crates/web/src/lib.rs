@@ -30,6 +30,7 @@ pub mod report_review;
 mod row_state;
 pub mod session;
 pub mod units;
+pub mod upload_text;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
@@ -163,6 +164,7 @@ pub fn router(state: AppState) -> Router {
     .unwrap_or(usize::MAX);
     let uploads = progress::upload_routes()
         .merge(directions::upload_routes())
+        .merge(events::upload_routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_body_limit))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -87,6 +87,7 @@ async fn read_form(
 ) -> Result<Submitted, AppError> {
     let (mut pairs, mut evidence, mut error) = (Vec::new(), Vec::new(), None);
     let mut files = 0;
+    let mut budget = crate::upload_text::TextBudget::default();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
@@ -97,7 +98,7 @@ async fn read_form(
                 break;
             }
         };
-        match read_part(app, ctx, user, item, field, &mut files).await {
+        match read_part(app, ctx, user, item, field, &mut files, &mut budget).await {
             Ok(Part::Text(name, value)) => pairs.push((name, value)),
             Ok(Part::File(rec)) => evidence.push(rec),
             Ok(Part::Empty) => {}
@@ -133,10 +134,11 @@ async fn read_part(
     item: ItemId,
     field: Field<'_>,
     files: &mut u64,
+    budget: &mut crate::upload_text::TextBudget,
 ) -> Result<Part, String> {
     let name = field.name().unwrap_or("").to_string();
     match field.file_name().map(str::to_string) {
-        None => match read_text(field).await {
+        None => match budget.read(field, TEXT_FIELD_LIMIT).await {
             Ok(value) => Ok(Part::Text(name, value)),
             Err(msg) => Err(ctx.tr().t(msg).to_string()),
         },
@@ -175,18 +177,6 @@ async fn store_file(
         .add_evidence(item, &stored, file_name, &user.actor)
         .await
         .map_err(|e| store_message(ctx, e))
-}
-
-async fn read_text(mut field: Field<'_>) -> Result<String, &'static str> {
-    let mut buf = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(|_| "report.cut_off")? {
-        if buf.len() + chunk.len() > TEXT_FIELD_LIMIT {
-            return Err("report.text_too_long");
-        }
-        buf.extend_from_slice(&chunk);
-    }
-    let s = String::from_utf8(buf).map_err(|_| "report.not_utf8")?;
-    Ok(vanban::text::nfc(&s))
 }
 
 /// A store error in words: the form stays with what was typed and its files.

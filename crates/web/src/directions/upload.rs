@@ -37,6 +37,7 @@ pub(super) async fn read(
         files: Vec::new(),
         error: None,
     };
+    let mut budget = crate::upload_text::TextBudget::default();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
@@ -49,7 +50,7 @@ pub(super) async fn read(
         };
         let name = field.name().unwrap_or("").to_string();
         let step = match field.file_name().map(str::to_string) {
-            None => match text(field).await {
+            None => match budget.read(field, TEXT_FIELD_LIMIT).await {
                 Ok(v) => {
                     sent.pairs.push((name, v));
                     Ok(())
@@ -77,18 +78,6 @@ pub(super) async fn read(
         }
     }
     sent
-}
-
-/// A text field, whole; `Err` is the message key.
-async fn text(mut field: Field<'_>) -> Result<String, &'static str> {
-    let mut buf = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(|_| "report.cut_off")? {
-        if buf.len() + chunk.len() > TEXT_FIELD_LIMIT {
-            return Err("report.text_too_long");
-        }
-        buf.extend_from_slice(&chunk);
-    }
-    String::from_utf8(buf).map_err(|_| "report.not_utf8")
 }
 
 async fn store_file(

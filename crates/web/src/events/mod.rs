@@ -18,7 +18,6 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::session::SessionUser;
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
 use axum::response::Response;
 use axum::routing::{get, post};
 use domain::events::{self, HANOI};
@@ -40,18 +39,18 @@ pub fn routes() -> Router<AppState> {
         .route("/bookings/{id}/delete", post(prep::unbook))
         .route("/events/{id}/checklist", post(prep::add_check))
         .route("/checklist/{id}/done", post(prep::check_done))
-        // One file per upload, streamed to disk and checked against the evidence limit
-        // as it arrives; the form body limit would cut it off.
-        .route(
-            "/events/{id}/documents",
-            post(prep::upload).layer(DefaultBodyLimit::disable()),
-        )
         .route("/event-documents/{id}", get(prep::download))
         .route("/events/{id}/follow-ups", post(prep::add_follow_up))
         .route("/follow-ups/{id}/to-plan", post(prep::to_plan))
         .merge(people::routes())
         .merge(delegations::routes())
         .merge(feeds::routes())
+}
+
+/// The routes that take files: one document per upload, streamed to disk and checked
+/// against the evidence limit as it arrives, under the uploads' body limit and time-out.
+pub fn upload_routes() -> Router<AppState> {
+    Router::new().route("/events/{id}/documents", post(prep::upload))
 }
 
 /// A choice in a `<select>` or a checkbox group.

@@ -365,6 +365,7 @@ async fn read_document(
 ) -> Result<Document, String> {
     let mut kind = String::from("other");
     let mut done = None;
+    let mut budget = crate::upload_text::TextBudget::default();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
@@ -376,8 +377,14 @@ async fn read_document(
         };
         match field.file_name().map(str::to_string) {
             None => {
-                if field.name() == Some("kind") {
-                    kind = field.text().await.unwrap_or_default();
+                let is_kind = field.name() == Some("kind");
+                // A document kind is a short code; anything long is refused, not read.
+                let text = budget
+                    .read(field, 64)
+                    .await
+                    .map_err(|key| ctx.tr().t(key).to_string())?;
+                if is_kind {
+                    kind = text;
                 }
             }
             Some(name) if name.is_empty() => {}

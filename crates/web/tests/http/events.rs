@@ -1027,6 +1027,25 @@ async fn documents_are_stored_once_and_served_to_those_who_may_see_the_event() {
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // A huge text field is refused as it arrives, not read whole (issue 14: a 500 MB
+        // `kind` took the server to 983 MB); the server keeps serving.
+        let form = reqwest::multipart::Form::new()
+            .text("kind", "x".repeat(3 * 1024 * 1024))
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(pdf.clone()).file_name("b.pdf"),
+            );
+        let r = c
+            .lead
+            .client
+            .post(c.lead.url(&format!("/events/{id}/documents?_csrf={csrf}")))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("Nội dung quá dài"));
+        assert_eq!(c.lead.get("/events").await.status(), StatusCode::OK);
         // Another unit reads it; a partner not shared with does not; nor uploads.
         let doc = app
             .store

@@ -64,6 +64,38 @@ pub(crate) async fn post_report(b: &TestApp, path: &str, form: Form) -> reqwest:
 }
 
 #[tokio::test]
+async fn a_report_form_with_too_many_fields_is_refused_and_nothing_is_filed() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let path = format!("/items/{}/reports", item.0);
+        // 1,200 small fields (issue 14 kept 222 MB of them): refused with a message.
+        let qlds = c.qlds.0.to_string();
+        let names: Vec<String> = (0..1200).map(|i| format!("junk{i}")).collect();
+        let mut fields: Vec<(&str, &str)> =
+            vec![("unit", &qlds), ("period", "2025-Q1"), ("text", "Đã làm")];
+        fields.extend(names.iter().map(|n| (n.as_str(), "x")));
+        let r = post_report(&c.lead, &path, report_form(&fields, vec![])).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("quá nhiều trường"));
+        assert!(app.store.item_reports(item).await.unwrap().is_empty());
+        // The same report without the junk is filed.
+        let r = post_report(
+            &c.lead,
+            &path,
+            report_form(
+                &[("unit", &qlds), ("period", "2025-Q1"), ("text", "Đã làm")],
+                vec![],
+            ),
+        )
+        .await;
+        assert!(r.status().is_success(), "{}", r.status());
+        assert_eq!(app.store.item_reports(item).await.unwrap().len(), 1);
+    }
+}
+
+#[tokio::test]
 async fn lead_files_a_report_with_a_photo_board_sees_it_and_others_are_refused() {
     for backend in common::backends().await {
         let app = spawn_app(backend).await;
