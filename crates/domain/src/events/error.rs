@@ -52,6 +52,8 @@ pub enum EventError {
     ReportTooEarly,
     #[error("this person is not an interpreter")]
     NotAnInterpreter,
+    #[error("the online link {0:?} is not an http(s) address")]
+    BadLink(String),
 }
 
 impl EventError {
@@ -77,6 +79,7 @@ impl EventError {
             EventError::ReportRequired => "event.report_required",
             EventError::ReportTooEarly => "event.report_too_early",
             EventError::NotAnInterpreter => "event.not_an_interpreter",
+            EventError::BadLink(_) => "event.bad_link",
         }
     }
 }

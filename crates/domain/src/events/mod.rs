@@ -18,6 +18,7 @@ mod cost;
 mod delegations;
 mod error;
 mod interpreters;
+mod link;
 mod permissions;
 mod status;
 mod times;
@@ -27,6 +28,7 @@ pub use cost::Dong;
 pub use delegations::{check_delegation_report, check_delegation_status, check_trip_dates};
 pub use error::EventError;
 pub use interpreters::{Booking, LanguagePair, double_bookings, overlaps};
+pub use link::{MAX_LINK_CHARS, check_link};
 pub use permissions::{
     can_create_event, can_edit_event, can_edit_people, can_manage_unit_feed, can_view_event,
     can_view_people,

@@ -188,6 +188,8 @@ pub(crate) fn check_input(input: &EventInput) -> R<String> {
     if input.lead_units.is_empty() {
         return Err(StoreError::Invalid("an event needs a lead unit".into()));
     }
+    // Only http(s) links reach pages, feeds and exports, whoever writes the event.
+    events::check_link(&input.online_url)?;
     Ok(title)
 }
 

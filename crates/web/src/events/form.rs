@@ -123,7 +123,7 @@ impl EventForm {
             topic: self.topic.clone(),
             times,
             venue: self.venue.clone(),
-            online_url: self.online_url.clone(),
+            online_url: events::check_link(&self.online_url).map_err(|e| e.message(lang))?,
             lead_units: vec![lead],
             coordinating_units: self
                 .coord

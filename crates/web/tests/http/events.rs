@@ -131,6 +131,24 @@ async fn events_form_shows_both_zones_and_explains_bad_input() {
         );
         assert!(body.contains("value=\"Tọa đàm giữ nguyên\""));
         assert!(body.contains("value=\"https://meet.example.org/uccn\""));
+        // A `javascript:` link is refused, not stored, not rendered (issue 14, finding 10).
+        let before = event_count(&app).await;
+        assert!(before > 0);
+        let r = c
+            .lead
+            .post(
+                "/events",
+                &event_form(&csrf, &lead, &[("online_url", "javascript:alert(1)")]),
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains("không hợp lệ: hãy dán địa chỉ bắt đầu bằng https://"),
+            "{body}"
+        );
+        assert!(!body.contains("href=\"javascript:"), "never a link");
+        assert_eq!(event_count(&app).await, before);
         // An unknown zone.
         let r = c
             .lead
@@ -1121,4 +1139,13 @@ async fn upcoming_events_show_on_the_board_and_unit_dashboards() {
             .unwrap();
         assert!(!theirs.contains("Tọa đàm sắp tới"));
     }
+}
+
+/// Events in the store (the test above checks that a refused form adds none).
+async fn event_count(app: &TestApp) -> usize {
+    let all = store::EventFilter {
+        limit: 5000,
+        ..Default::default()
+    };
+    app.store.list_events(&all).await.unwrap().len()
 }
