@@ -43,6 +43,12 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A row named something that does not exist (a unit, an item, a person): a form
+    /// carrying an id that was never offered, or one deleted since the form was drawn.
+    pub fn is_foreign_key_violation(&self) -> bool {
+        matches!(self, StoreError::Database(sqlx::Error::Database(e)) if e.is_foreign_key_violation())
+    }
+
     pub(crate) fn is_unique_violation(&self) -> bool {
         matches!(self, StoreError::Database(sqlx::Error::Database(e)) if e.is_unique_violation())
     }

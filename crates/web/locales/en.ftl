@@ -793,6 +793,7 @@ rule-no_records = (no records yet)
 
 ## form
 form-unreadable = The form sent is missing a required field or has a field that cannot be read (usually because the page is out of date). Nothing was saved.
+form-gone_choice = A choice in the form (a unit, an item, a person…) does not exist or was just removed. Reload the page and choose again.
 form-unknown_direction = Unknown direction: an item can only move up or down.
 form-unknown_parent = The parent chosen is not valid. Choose again from the list.
 form-unknown_source = Choose where the figures come from: entered by hand or counted from records.

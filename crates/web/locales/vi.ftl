@@ -790,6 +790,7 @@ rule-no_records = (chưa có hồ sơ)
 
 ## form
 form-unreadable = Biểu mẫu gửi lên thiếu thông tin bắt buộc hoặc có ô không đọc được (thường do trang đã cũ). Không có thay đổi nào được lưu.
+form-gone_choice = Một lựa chọn trong biểu mẫu (đơn vị, nhiệm vụ, người…) không tồn tại hoặc vừa bị xóa. Hãy tải lại trang rồi chọn lại.
 form-unknown_direction = Hướng sắp xếp không hợp lệ: chỉ có thể chuyển lên hoặc xuống.
 form-unknown_parent = Mục cấp trên đã chọn không hợp lệ. Hãy chọn lại trong danh sách.
 form-unknown_source = Hãy chọn cách lấy số liệu: nhập tay hoặc đếm từ hồ sơ.

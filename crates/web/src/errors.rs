@@ -127,6 +127,11 @@ impl From<store::StoreError> for AppError {
         use domain::oversight::ReviewError;
         use domain::{EventError, TrackingError};
         use store::StoreError as S;
+        if e.is_foreign_key_violation() {
+            // An id the form never offered, or one gone since: the user chooses again.
+            tracing::info!(error = %e, "a form named a row that does not exist");
+            return AppError::Refused(Refusal::Form("form.gone_choice"));
+        }
         match e {
             S::NotFound(_) => AppError::NotFound,
             S::Tracking(TrackingError::Forbidden { .. })

@@ -149,6 +149,34 @@ async fn events_form_shows_both_zones_and_explains_bad_input() {
         );
         assert!(!body.contains("href=\"javascript:"), "never a link");
         assert_eq!(event_count(&app).await, before);
+        // Ids the form never offered: a 422 that says to choose again, never a 500
+        // (issue 14, finding 11: foreign-key errors from `lead`, `coord` and `item`).
+        for over in [
+            [("lead", "-5"), ("title", "Id âm")],
+            [("coord", "9223372036854775807"), ("title", "Id quá lớn")],
+            [
+                ("item", "9223372036854775807"),
+                ("title", "Nhiệm vụ không có"),
+            ],
+        ] {
+            let r = c
+                .lead
+                .post("/events", &event_form(&csrf, &lead, &over))
+                .await;
+            let status = r.status();
+            let body = r.text().await.unwrap();
+            assert!(
+                status == StatusCode::UNPROCESSABLE_ENTITY || status == StatusCode::FORBIDDEN,
+                "{over:?}: {status}"
+            );
+            if status == StatusCode::UNPROCESSABLE_ENTITY {
+                assert!(
+                    body.contains(&format!("value=\"{}\"", over[1].1)),
+                    "typed kept"
+                );
+            }
+            assert_eq!(event_count(&app).await, before, "{over:?}: nothing created");
+        }
         // An unknown zone.
         let r = c
             .lead
