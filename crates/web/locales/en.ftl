@@ -736,7 +736,7 @@ refusal-tracking-period_outside_plan = The period { $period } is outside the pla
        *[no] { $first }–{ $last }
     }).
 refusal-tracking-percent_range = The percent done must be between 0 and 100 (got { $value }).
-refusal-tracking-negative_figure = A figure must be a number ≥ 0 (got { $value }).
+refusal-tracking-negative_figure = A figure must be a number ≥ 0 and at most 1,000,000,000,000 (got { $value }).
 refusal-tracking-unknown_target = Target { $target } is not on this item.
 refusal-tracking-empty_report = The report needs text, difficulties, proposals, a percent done or a figure.
 refusal-tracking-move_under_itself = An item cannot move under itself or one of its own sub-items. Choose another parent.
@@ -754,7 +754,7 @@ refusal-event-transition = The status cannot change from “{ $from }” to “{
 refusal-event-held_before_start = The event has not started yet ({ $start }), so it cannot be marked as held.
 refusal-event-bad_initial_status = A new event can only be planned, confirmed or, if it is over, held.
 refusal-event-bad_language_pair = Unreadable language pair “{ $value }”: write it as vi-en, vi↔fr, …
-refusal-event-bad_cost = The estimated cost must be a whole number of đồng, ≥ 0 (got “{ $value }”).
+refusal-event-bad_cost = The estimated cost must be a whole number of đồng, ≥ 0 and at most 1,000,000,000,000,000 ₫ (got “{ $value }”).
 refusal-event-bad_link = The online link “{ $value }” is not valid: paste an address starting with https:// or http://, e.g. https://zoom.us/j/123.
 refusal-event-return_before_departure = The return date is before the departure date.
 refusal-event-report_required = The report after the trip needs text.

@@ -733,7 +733,7 @@ refusal-tracking-period_outside_plan = Kỳ báo cáo { $period } nằm ngoài t
        *[no] các năm { $first }–{ $last }
     }).
 refusal-tracking-percent_range = Tỷ lệ hoàn thành phải từ 0 đến 100 (nhận được: { $value }).
-refusal-tracking-negative_figure = Số liệu phải là số không âm (nhận được: { $value }).
+refusal-tracking-negative_figure = Số liệu phải là số không âm và không quá 1.000.000.000.000 (nhận được: { $value }).
 refusal-tracking-unknown_target = Chỉ tiêu { $target } không thuộc nhiệm vụ này.
 refusal-tracking-empty_report = Báo cáo cần có nội dung, khó khăn, đề xuất, tỷ lệ hoàn thành hoặc số liệu.
 refusal-tracking-move_under_itself = Không thể chuyển một mục vào chính nó hoặc vào một mục con của nó. Hãy chọn mục cấp trên khác.
@@ -751,7 +751,7 @@ refusal-event-transition = Không được chuyển trạng thái từ “{ $fro
 refusal-event-held_before_start = Sự kiện chưa bắt đầu ({ $start }) nên chưa thể ghi là đã diễn ra.
 refusal-event-bad_initial_status = Sự kiện mới chỉ có thể ở trạng thái dự kiến, đã xác nhận, hoặc đã diễn ra (nếu đã kết thúc).
 refusal-event-bad_language_pair = Không đọc được cặp ngôn ngữ “{ $value }”: viết như vi-en, vi↔fr.
-refusal-event-bad_cost = Kinh phí dự kiến phải là số đồng nguyên, không âm (nhận được: “{ $value }”).
+refusal-event-bad_cost = Kinh phí dự kiến phải là số đồng nguyên, không âm và không quá 1.000.000.000.000.000 ₫ (nhận được: “{ $value }”).
 refusal-event-bad_link = Đường dẫn trực tuyến “{ $value }” không hợp lệ: hãy dán địa chỉ bắt đầu bằng https:// hoặc http://, ví dụ https://zoom.us/j/123.
 refusal-event-return_before_departure = Ngày về trước ngày đi.
 refusal-event-report_required = Báo cáo sau chuyến đi cần có nội dung.

@@ -5,14 +5,18 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// An amount in whole đồng, never negative.
+/// The largest amount accepted: 10^15 đồng, far above any plan's budget; a typo of many
+/// digits (9.2 × 10^18 was accepted) is refused rather than summed into totals.
+pub const MAX_DONG: i64 = 1_000_000_000_000_000;
+
+/// An amount in whole đồng, never negative, at most [`MAX_DONG`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "i64", into = "i64")]
 pub struct Dong(i64);
 
 impl Dong {
     pub fn new(v: i64) -> Result<Dong, EventError> {
-        if v < 0 {
+        if !(0..=MAX_DONG).contains(&v) {
             Err(EventError::BadCost(v.to_string()))
         } else {
             Ok(Dong(v))
@@ -40,7 +44,10 @@ impl FromStr for Dong {
         if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
-        t.parse::<i64>().map(Dong).map_err(|_| bad())
+        t.parse::<i64>()
+            .ok()
+            .and_then(|v| Dong::new(v).ok())
+            .ok_or_else(bad)
     }
 }
 

@@ -24,7 +24,7 @@ mod status;
 mod times;
 mod vocabulary;
 
-pub use cost::Dong;
+pub use cost::{Dong, MAX_DONG};
 pub use delegations::{check_delegation_report, check_delegation_status, check_trip_dates};
 pub use error::EventError;
 pub use interpreters::{Booking, LanguagePair, double_bookings, overlaps};

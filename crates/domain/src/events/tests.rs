@@ -368,6 +368,11 @@ fn costs_in_whole_dong() {
         );
     }
     assert!(Dong::new(-1).is_err());
+    // A typo of many digits is refused, not summed (issue 14, finding 11).
+    assert!(Dong::new(crate::events::MAX_DONG).is_ok());
+    assert!(Dong::new(crate::events::MAX_DONG + 1).is_err());
+    assert!("9.223.372.036.854.775.807".parse::<Dong>().is_err());
+    assert!("1.000.000.000.000.000".parse::<Dong>().is_ok());
     assert!(serde_json::from_str::<Dong>("-3").is_err());
     assert_eq!(serde_json::to_string(&Dong::new(7).unwrap()).unwrap(), "7");
     let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();

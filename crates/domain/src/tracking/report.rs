@@ -52,14 +52,18 @@ impl From<Percent> for i64 {
     }
 }
 
-/// A figure toward a target: finite and ≥ 0.
+/// The largest figure accepted toward a target (sessions, pages, minutes…): 10^12; 1e308
+/// was accepted and broke every sum it entered.
+pub const MAX_FIGURE: f64 = 1e12;
+
+/// A figure toward a target: finite, ≥ 0 and at most [`MAX_FIGURE`].
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
 #[serde(try_from = "f64", into = "f64")]
 pub struct Figure(f64);
 
 impl Figure {
     pub fn new(v: f64) -> Result<Figure, TrackingError> {
-        if v.is_finite() && v >= 0.0 {
+        if v.is_finite() && (0.0..=MAX_FIGURE).contains(&v) {
             Ok(Figure(v))
         } else {
             Err(TrackingError::NegativeFigure(crate::format_number(v)))

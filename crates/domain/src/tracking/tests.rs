@@ -331,6 +331,10 @@ fn percent_and_figures_are_checked() {
     assert_eq!("0".parse::<Figure>().unwrap().get(), 0.0);
     let e = "-3".parse::<Figure>().unwrap_err();
     assert_eq!(e.key(), "tracking.negative_figure");
+    // Finite is not enough: 1e308 broke every sum it entered.
+    assert!(crate::tracking::Figure::new(1e308).is_err());
+    assert!(crate::tracking::Figure::new(1e12).is_ok());
+    assert!("1e308".parse::<crate::tracking::Figure>().is_err());
     assert!(Figure::new(f64::NAN).is_err());
     assert!(serde_json::from_str::<Figure>("-1.0").is_err());
 }
