@@ -256,6 +256,8 @@ track-bad_date = That date is not valid: use dd/mm/yyyy, e.g. 30/06/2025.
 track-title_required = The title cannot be empty.
 track-start_after_due = The start date must come before the due date.
 track-split_two = To split, enter at least two lines.
+track-split_too_many = One split makes at most 200 parts. Split in several steps, or merge lines.
+track-title_too_long = An item title is at most 1,000 characters. Shorten it and keep the description in the text.
 track-pick_kind = Choose at least one record kind to count.
 
 ## report

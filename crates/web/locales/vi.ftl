@@ -256,6 +256,8 @@ track-bad_date = Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy, ví d�
 track-title_required = Tên nhiệm vụ không được để trống.
 track-start_after_due = Ngày bắt đầu phải trước hạn hoàn thành.
 track-split_two = Để tách, hãy nhập ít nhất hai dòng.
+track-split_too_many = Mỗi lần tách được tối đa 200 phần. Hãy tách thành nhiều lần, hoặc gộp các dòng.
+track-title_too_long = Mỗi tên nhiệm vụ tối đa 1.000 ký tự. Hãy rút gọn tên, phần mô tả để ở nội dung.
 track-pick_kind = Hãy chọn ít nhất một loại hồ sơ để đếm.
 
 ## report

@@ -72,6 +72,11 @@ pub async fn add_child(
     .await
 }
 
+/// At most this many parts in one split.
+pub const MAX_SPLIT_PARTS: usize = 200;
+/// A title longer than this is a pasted text, not a title.
+pub const MAX_TITLE_CHARS: usize = 1000;
+
 #[derive(Deserialize)]
 pub struct SplitForm {
     version: i64,
@@ -91,6 +96,14 @@ impl SplitForm {
             .collect();
         if titles.len() < 2 {
             return Err("track.split_two");
+        }
+        // A split makes work items one by one: 20,000 lines made 20,000 items and a
+        // 5.8 MB plan page (issue 14, finding 8).
+        if titles.len() > MAX_SPLIT_PARTS {
+            return Err("track.split_too_many");
+        }
+        if titles.iter().any(|t| t.chars().count() > MAX_TITLE_CHARS) {
+            return Err("track.title_too_long");
         }
         Ok(titles
             .iter()
@@ -218,4 +231,33 @@ pub async fn reparent(
         crate::session::redirect(&ctx, &format!("/items/{}?notice=item_reparented", id.0))
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(parts: String) -> SplitForm {
+        SplitForm { version: 1, parts }
+    }
+
+    #[test]
+    fn a_split_is_bounded_in_parts_and_title_length() {
+        assert_eq!(form("a\nb".into()).parse("").unwrap().len(), 2);
+        assert_eq!(form("a".into()).parse("").unwrap_err(), "track.split_two");
+        let many: Vec<String> = (0..=MAX_SPLIT_PARTS).map(|i| format!("Phần {i}")).collect();
+        assert_eq!(
+            form(many.join("\n")).parse("").unwrap_err(),
+            "track.split_too_many"
+        );
+        assert_eq!(
+            form(many[..MAX_SPLIT_PARTS].join("\n"))
+                .parse("")
+                .unwrap()
+                .len(),
+            MAX_SPLIT_PARTS
+        );
+        let long = format!("a\n{}", "x".repeat(MAX_TITLE_CHARS + 1));
+        assert_eq!(form(long).parse("").unwrap_err(), "track.title_too_long");
+    }
 }
