@@ -139,6 +139,29 @@ impl EvidenceStore {
         self.limit
     }
 
+    /// Removes upload leftovers (`evidence/tmp/*.part`) older than `older_than`: a crash or
+    /// a kill in the middle of an upload leaves its part file behind, and nothing else
+    /// would ever remove it. Younger ones may be another server's upload in progress.
+    /// Returns how many were removed; a directory that cannot be read removes none.
+    pub fn sweep_partials(&self, older_than: std::time::Duration) -> usize {
+        let Ok(entries) = std::fs::read_dir(self.data_dir.join("evidence").join("tmp")) else {
+            return 0;
+        };
+        let now = std::time::SystemTime::now();
+        entries
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+            .filter(|e| {
+                e.metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| now.duration_since(t).ok())
+                    .is_some_and(|age| age >= older_than)
+            })
+            .filter(|e| std::fs::remove_file(e.path()).is_ok())
+            .count()
+    }
+
     /// The file behind a stored relative path (None for paths that leave the store).
     pub fn path_of(&self, relative: &str) -> Option<PathBuf> {
         let ok = relative.starts_with("evidence/")
@@ -392,5 +415,37 @@ mod tests {
         let e = store.put(&zip[..], "bang.xlsx").await.unwrap_err();
         assert!(matches!(e, EvidenceError::Mismatch { .. }));
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn old_upload_leftovers_are_swept_and_young_ones_kept() {
+        let dir = data_dir("sweep");
+        let store = EvidenceStore::new(&dir, DEFAULT_LIMIT);
+        assert_eq!(
+            store.sweep_partials(std::time::Duration::from_secs(3600)),
+            0
+        );
+        let tmp = dir.join("evidence").join("tmp");
+        std::fs::create_dir_all(&tmp).unwrap();
+        let old = tmp.join("1-old.part");
+        let young = tmp.join("2-young.part");
+        let other = tmp.join("keep.txt");
+        for f in [&old, &young, &other] {
+            std::fs::write(f, b"x").unwrap();
+        }
+        let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(86_400);
+        for f in [&old, &other] {
+            std::fs::File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(day_ago)
+                .unwrap();
+        }
+        assert_eq!(
+            store.sweep_partials(std::time::Duration::from_secs(3600)),
+            1
+        );
+        assert!(!old.exists() && young.exists() && other.exists());
     }
 }

@@ -97,6 +97,11 @@ impl AppState {
             config.data_dir.clone(),
             config.evidence_limit_bytes,
         );
+        // Uploads cut off by a crash left part files; a day is far beyond any upload.
+        let swept = evidence.sweep_partials(std::time::Duration::from_secs(86_400));
+        if swept > 0 {
+            tracing::info!(swept, "removed upload leftovers from evidence/tmp");
+        }
         AppState(Arc::new(Inner {
             store,
             config,
