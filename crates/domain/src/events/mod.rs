@@ -31,7 +31,7 @@ pub use interpreters::{Booking, LanguagePair, double_bookings, overlaps};
 pub use link::{MAX_LINK_CHARS, check_link};
 pub use permissions::{
     can_create_event, can_edit_event, can_edit_people, can_manage_unit_feed, can_view_event,
-    can_view_people,
+    can_view_people, may_create_any_event,
 };
 pub use status::{check_event_status, check_initial_status, event_transitions};
 pub use times::{EventTimes, HANOI, offset_text, parse_local, parse_zone, to_utc};

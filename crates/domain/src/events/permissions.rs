@@ -14,6 +14,13 @@ pub fn can_edit_event(actor: &Actor, units: &[ItemUnit]) -> bool {
     can_edit_item(actor, units)
 }
 
+/// Whether the create forms (event, delegation) are the actor's to open: the Board,
+/// admins, or the department's people of some unit. A partner gets 403, not a form whose
+/// every submit would be refused.
+pub fn may_create_any_event(actor: &Actor) -> bool {
+    actor.is_board_or_admin() || actor.unit_ids.iter().any(|u| can_create_event(actor, *u))
+}
+
 /// Who may create an event or delegation led by `lead`: the Board, admins, and the
 /// department's people of that unit (never a partner).
 pub fn can_create_event(actor: &Actor, lead: crate::UnitId) -> bool {

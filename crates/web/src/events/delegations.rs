@@ -415,6 +415,9 @@ pub async fn new_form(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
 ) -> Result<Response, AppError> {
+    if !domain::events::may_create_any_event(&user.actor) {
+        return Err(AppError::Forbidden);
+    }
     let f = DelegationForm {
         unit: user
             .actor

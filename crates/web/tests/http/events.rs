@@ -422,7 +422,16 @@ async fn events_are_guarded_on_every_route() {
         let ev = app.store.event(domain::EventId(id)).await.unwrap().unwrap();
         assert_eq!(ev.status, domain::EventStatus::Planned);
         assert_eq!(ev.version, 1);
-        // A partner sees only what is shared with its unit, and not the directory.
+        // A partner sees only what is shared with its unit, and not the directory; the
+        // create forms it could never submit are 403, not a form (issue 14, finding 9).
+        for form in ["/events/new", "/delegations/new"] {
+            assert_eq!(
+                c.partner.get(form).await.status(),
+                StatusCode::FORBIDDEN,
+                "{form}"
+            );
+            assert_eq!(c.lead.get(form).await.status(), StatusCode::OK, "{form}");
+        }
         assert_eq!(
             c.partner.get(&format!("/events/{id}")).await.status(),
             StatusCode::FORBIDDEN
