@@ -3,9 +3,9 @@
 use super::reminders::item_plan;
 use super::tx::{audit_in, board_or_admin, day_text, parse_date};
 use super::{Conn, Pool, R, begin_write};
-use crate::Ctx;
 use crate::model::AuditEntry;
 use crate::oversight_model::*;
+use crate::{Ctx, StoreError};
 use chrono::NaiveDate;
 use domain::{Actor, ItemId, ItemStatus, PlanId, UnitId, UserId};
 use serde_json::json;
@@ -168,7 +168,8 @@ pub(crate) async fn resolve_escalation(
     .fetch_optional(&mut *tx)
     .await?
     else {
-        return Ok(false);
+        // Not a double submit: there never was such an escalation (404, not a redirect).
+        return Err(StoreError::NotFound(format!("escalation {id}")));
     };
     if resolved_at.is_some() {
         return Ok(false);

@@ -272,6 +272,11 @@ async fn oversight_reminders_are_recorded_once_and_escalate(store: &Store) {
             .await
             .unwrap()
     );
+    // One that never existed is not found, not "already resolved".
+    assert!(matches!(
+        store.resolve_escalation(id + 1000, "x", &f.board).await,
+        Err(StoreError::NotFound(_))
+    ));
     assert!(
         store
             .escalations(false, 50)
