@@ -125,20 +125,22 @@ impl EventForm {
             venue: self.venue.clone(),
             online_url: events::check_link(&self.online_url).map_err(|e| e.message(lang))?,
             lead_units: vec![lead],
-            coordinating_units: self
-                .coord
-                .iter()
-                .filter_map(|c| c.parse().ok().map(UnitId))
+            coordinating_units: ids(&self.coord, UnitId)
+                .map_err(|_| pick("event.pick_coord"))?
+                .into_iter()
                 .filter(|u| *u != lead)
                 .collect(),
-            items: self
-                .items
-                .iter()
-                .filter_map(|c| c.parse().ok().map(ItemId))
-                .collect(),
+            // An id that does not read is said, not dropped (a garbled value once removed
+            // a link silently).
+            items: ids(&self.items, ItemId).map_err(|_| pick("event.pick_items"))?,
             status,
         })
     }
+}
+
+/// Every value of a multiple choice as an id; the first that does not read is an error.
+fn ids<T>(values: &[String], make: impl Fn(i64) -> T) -> Result<Vec<T>, std::num::ParseIntError> {
+    values.iter().map(|v| v.trim().parse().map(&make)).collect()
 }
 
 #[derive(Template)]
