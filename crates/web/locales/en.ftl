@@ -760,6 +760,7 @@ refusal-event-bad_initial_status = A new event can only be planned, confirmed or
 refusal-event-bad_language_pair = Unreadable language pair “{ $value }”: write it as vi-en, vi↔fr, …
 refusal-event-bad_cost = The estimated cost must be a whole number of đồng, ≥ 0 and at most 1,000,000,000,000,000 ₫ (got “{ $value }”).
 refusal-event-bad_link = The online link “{ $value }” is not valid: paste an address starting with https:// or http://, e.g. https://zoom.us/j/123.
+refusal-event-too_long = A field is too long (at most { $max } characters). Shorten it and save again.
 refusal-event-return_before_departure = The return date is before the departure date.
 refusal-event-report_required = The report after the trip needs text.
 refusal-event-report_too_early = A report can only be written after the delegation has travelled.

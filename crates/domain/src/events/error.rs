@@ -54,6 +54,8 @@ pub enum EventError {
     NotAnInterpreter,
     #[error("the online link {0:?} is not an http(s) address")]
     BadLink(String),
+    #[error("a text is longer than {max} characters")]
+    TooLong { max: usize },
 }
 
 impl EventError {
@@ -80,6 +82,7 @@ impl EventError {
             EventError::ReportTooEarly => "event.report_too_early",
             EventError::NotAnInterpreter => "event.not_an_interpreter",
             EventError::BadLink(_) => "event.bad_link",
+            EventError::TooLong { .. } => "event.too_long",
         }
     }
 }

@@ -7,6 +7,19 @@ use super::EventError;
 /// Longer than any meeting link; a pasted document is not one.
 pub const MAX_LINK_CHARS: usize = 2000;
 
+/// A name or title (of an event, a person, a delegation, its members) is at most this
+/// long; notes and outcomes at most [`MAX_NOTE_CHARS`]. 1 MB names were accepted.
+pub const MAX_NAME_CHARS: usize = 500;
+pub const MAX_NOTE_CHARS: usize = 20_000;
+
+/// Each text within its bound, or [`EventError::TooLong`] for the first that is not.
+pub fn check_lengths(texts: &[(&str, usize)]) -> Result<(), EventError> {
+    match texts.iter().find(|(t, max)| t.chars().count() > *max) {
+        Some((_, max)) => Err(EventError::TooLong { max: *max }),
+        None => Ok(()),
+    }
+}
+
 /// The link as it will be stored (trimmed), or why it is refused.
 pub fn check_link(raw: &str) -> Result<String, EventError> {
     let s = raw.trim();
@@ -53,5 +66,17 @@ mod tests {
             );
         }
         assert!(check_link(&format!("https://a.vn/{}", "x".repeat(2100))).is_err());
+    }
+
+    #[test]
+    fn texts_are_bounded() {
+        assert!(check_lengths(&[("Hội nghị", MAX_NAME_CHARS), ("", MAX_NOTE_CHARS)]).is_ok());
+        let long = "ệ".repeat(MAX_NAME_CHARS + 1);
+        assert_eq!(
+            check_lengths(&[("ok", MAX_NAME_CHARS), (&long, MAX_NAME_CHARS)]),
+            Err(EventError::TooLong {
+                max: MAX_NAME_CHARS
+            })
+        );
     }
 }

@@ -28,7 +28,7 @@ pub use cost::{Dong, MAX_DONG};
 pub use delegations::{check_delegation_report, check_delegation_status, check_trip_dates};
 pub use error::EventError;
 pub use interpreters::{Booking, LanguagePair, double_bookings, overlaps};
-pub use link::{MAX_LINK_CHARS, check_link};
+pub use link::{MAX_LINK_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, check_lengths, check_link};
 pub use permissions::{
     can_create_event, can_edit_event, can_edit_people, can_manage_unit_feed, can_view_event,
     can_view_people, may_create_any_event,

@@ -91,6 +91,18 @@ pub(crate) fn check_delegation(d: &DelegationInput) -> R<String> {
     if title.is_empty() {
         return Err(EventError::TitleRequired.into());
     }
+    let short = events::MAX_NAME_CHARS;
+    let mut texts = vec![
+        (title.as_str(), short),
+        (d.destination.as_str(), short),
+        (d.purpose.as_str(), events::MAX_NOTE_CHARS),
+    ];
+    texts.extend(
+        d.members
+            .iter()
+            .flat_map(|(n, r)| [(n.as_str(), short), (r.as_str(), short)]),
+    );
+    events::check_lengths(&texts)?;
     events::check_trip_dates(d.depart, d.back)?;
     Ok(title)
 }

@@ -190,6 +190,13 @@ pub(crate) fn check_input(input: &EventInput) -> R<String> {
     }
     // Only http(s) links reach pages, feeds and exports, whoever writes the event.
     events::check_link(&input.online_url)?;
+    let name = events::MAX_NAME_CHARS;
+    events::check_lengths(&[
+        (&title, name),
+        (&input.organiser_name, name),
+        (&input.venue, name),
+        (&input.topic, events::MAX_NOTE_CHARS),
+    ])?;
     Ok(title)
 }
 

@@ -57,6 +57,16 @@ fn check_person(p: &PersonInput) -> R<(PersonKind, String, String)> {
     if name.is_empty() {
         return Err(EventError::NameRequired.into());
     }
+    let short = domain::events::MAX_NAME_CHARS;
+    domain::events::check_lengths(&[
+        (&name, short),
+        (&p.title, short),
+        (&p.organisation, short),
+        (&p.field, short),
+        (&p.email, short),
+        (&p.phone, short),
+        (&p.notes, domain::events::MAX_NOTE_CHARS),
+    ])?;
     let kind = p
         .kind
         .ok_or_else(|| StoreError::Invalid("a person needs a kind".into()))?;

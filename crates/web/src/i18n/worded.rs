@@ -94,6 +94,7 @@ impl Worded for EventError {
             E::EndBeforeStart { start, end } => {
                 vec![text("start", start.as_str()), text("end", end.as_str())]
             }
+            E::TooLong { max } => vec![text("max", domain::format_number(*max as f64).as_str())],
             E::BadDateTime(v) | E::BadLanguagePair(v) | E::BadCost(v) | E::BadLink(v) => {
                 vec![text("value", v.as_str())]
             }
@@ -261,6 +262,7 @@ mod tests {
             Box::new(EventError::ReportTooEarly),
             Box::new(EventError::NotAnInterpreter),
             Box::new(EventError::BadLink("javascript:x".into())),
+            Box::new(EventError::TooLong { max: 500 }),
             Box::new(OversightError::Forbidden("x")),
             Box::new(OversightError::ReportPeriod("2025-Q1".into())),
             Box::new(OversightError::BadGrade("x".into())),

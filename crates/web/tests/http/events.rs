@@ -177,6 +177,16 @@ async fn events_form_shows_both_zones_and_explains_bad_input() {
             }
             assert_eq!(event_count(&app).await, before, "{over:?}: nothing created");
         }
+        // A title past 500 characters is refused with the bound (issue 14, finding 8:
+        // 1 MB names were accepted; past the body limit a form is refused whole).
+        let long = "Hội nghị ".repeat(60);
+        let r = c
+            .lead
+            .post("/events", &event_form(&csrf, &lead, &[("title", &long)]))
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("tối đa 500 ký tự"));
+        assert_eq!(event_count(&app).await, before);
         // An unknown zone.
         let r = c
             .lead
