@@ -761,6 +761,7 @@ refusal-event-bad_language_pair = Unreadable language pair “{ $value }”: wri
 refusal-event-bad_cost = The estimated cost must be a whole number of đồng, ≥ 0 and at most 1,000,000,000,000,000 ₫ (got “{ $value }”).
 refusal-event-bad_link = The online link “{ $value }” is not valid: paste an address starting with https:// or http://, e.g. https://zoom.us/j/123.
 refusal-event-too_long = A field is too long (at most { $max } characters). Shorten it and save again.
+refusal-event-parent_not_linked = A follow-up goes into the plan under one of the items its event is linked to. Choose one from the event's list.
 refusal-event-return_before_departure = The return date is before the departure date.
 refusal-event-report_required = The report after the trip needs text.
 refusal-event-report_too_early = A report can only be written after the delegation has travelled.

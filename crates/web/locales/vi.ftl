@@ -758,6 +758,7 @@ refusal-event-bad_language_pair = Không đọc được cặp ngôn ngữ “{ 
 refusal-event-bad_cost = Kinh phí dự kiến phải là số đồng nguyên, không âm và không quá 1.000.000.000.000.000 ₫ (nhận được: “{ $value }”).
 refusal-event-bad_link = Đường dẫn trực tuyến “{ $value }” không hợp lệ: hãy dán địa chỉ bắt đầu bằng https:// hoặc http://, ví dụ https://zoom.us/j/123.
 refusal-event-too_long = Nội dung nhập quá dài (tối đa { $max } ký tự mỗi ô). Hãy rút gọn rồi lưu lại.
+refusal-event-parent_not_linked = Việc cần làm tiếp chỉ đưa vào kế hoạch dưới một nhiệm vụ mà sự kiện gắn với. Hãy chọn trong danh sách của sự kiện.
 refusal-event-return_before_departure = Ngày về trước ngày đi.
 refusal-event-report_required = Báo cáo sau chuyến đi cần có nội dung.
 refusal-event-report_too_early = Chỉ báo cáo được sau khi đoàn đã đi.

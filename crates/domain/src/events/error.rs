@@ -56,6 +56,8 @@ pub enum EventError {
     BadLink(String),
     #[error("a text is longer than {max} characters")]
     TooLong { max: usize },
+    #[error("a follow-up goes into the plan under one of its event's items")]
+    ParentNotLinked,
 }
 
 impl EventError {
@@ -83,6 +85,7 @@ impl EventError {
             EventError::NotAnInterpreter => "event.not_an_interpreter",
             EventError::BadLink(_) => "event.bad_link",
             EventError::TooLong { .. } => "event.too_long",
+            EventError::ParentNotLinked => "event.parent_not_linked",
         }
     }
 }

@@ -99,6 +99,15 @@ impl Store {
                 "follow-up {follow_up} is already in the plan"
             )));
         }
+        // Under one of the event's own items, as the page offers: a forged parent would
+        // file the work under an item the event has nothing to do with.
+        let event = self
+            .event(fu.event_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("event {}", fu.event_id.0)))?;
+        if !event.items.contains(&parent) {
+            return Err(domain::EventError::ParentNotLinked.into());
+        }
         let parent_item = self
             .item_tracking(parent)
             .await?

@@ -801,6 +801,11 @@ async fn events_checklist_documents_and_follow_ups(store: &Store) {
             .follow_up_to_item(fu, s.sessions_item, &s.outsider)
             .await,
     );
+    // Not under an item the event is not linked to (a forged form).
+    assert!(matches!(
+        store.follow_up_to_item(fu, s.shows_item, &s.lead).await,
+        Err(StoreError::Event(domain::EventError::ParentNotLinked))
+    ));
     let item = store
         .follow_up_to_item(fu, s.sessions_item, &s.lead)
         .await

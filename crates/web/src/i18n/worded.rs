@@ -108,6 +108,7 @@ impl Worded for EventError {
             E::Forbidden { .. }
             | E::TitleRequired
             | E::NameRequired
+            | E::ParentNotLinked
             | E::BadInitialStatus
             | E::ReturnBeforeDeparture
             | E::ReportRequired
@@ -263,6 +264,7 @@ mod tests {
             Box::new(EventError::NotAnInterpreter),
             Box::new(EventError::BadLink("javascript:x".into())),
             Box::new(EventError::TooLong { max: 500 }),
+            Box::new(EventError::ParentNotLinked),
             Box::new(OversightError::Forbidden("x")),
             Box::new(OversightError::ReportPeriod("2025-Q1".into())),
             Box::new(OversightError::BadGrade("x".into())),
