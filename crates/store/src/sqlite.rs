@@ -65,6 +65,46 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
     })
 }
 
+/// `VACUUM INTO path`: a consistent, compacted copy of the database, taken in one read
+/// transaction (WAL: writers go on). SQLite refuses a `path` that exists and is not empty.
+pub(crate) async fn vacuum_into(pool: &Pool, path: &Path) -> Result<(), StoreError> {
+    let target = path.to_str().ok_or_else(|| StoreError::Open {
+        path: path.display().to_string(),
+        message: "the backup path is not valid UTF-8".into(),
+    })?;
+    sqlx::query("VACUUM INTO $1")
+        .bind(target)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// One connection to a copy made by [`vacuum_into`], switched to rollback-journal mode so
+/// that closing it leaves the one file and nothing beside it.
+pub(crate) async fn open_snapshot(path: &Path) -> Result<Pool, StoreError> {
+    let opts = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(false)
+        .journal_mode(SqliteJournalMode::Delete)
+        .busy_timeout(SQLITE_BUSY_TIMEOUT);
+    SqlitePoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .connect_with(opts)
+        .await
+        .map_err(|e| StoreError::Open {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+}
+
+/// `PRAGMA integrity_check`: one row per problem, or "ok" alone when sound.
+pub(crate) async fn integrity_check(pool: &Pool) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(pool)
+        .await?)
+}
+
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/mod.rs"]
 pub(crate) mod sql;
