@@ -53,9 +53,9 @@ pub fn run(settings: Settings, args: BackupArgs) -> anyhow::Result<ExitCode> {
     }
     let manifest = result?;
     println!(
-        "sangtao: backup written to {}: {} files and the manifest, {}",
+        "sangtao: backup written to {}: the database and {} evidence files, {}",
         dir.display(),
-        manifest.files.len(),
+        manifest.files.len() - 1,
         manifest::megabytes(manifest.total_bytes())
     );
     println!("counts: {}", manifest::counts_line(&manifest.database));
