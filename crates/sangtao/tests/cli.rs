@@ -548,6 +548,16 @@ fn backup_and_restore_round_trip_and_refuse_altered_backups_and_full_targets() {
     let o = sangtao(&target, &["restore", data.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(4), "{}", stderr(&o));
     assert!(stderr(&o).contains("manifest.json"), "{}", stderr(&o));
+
+    // PostgreSQL: refused, naming its own tool; nothing is created.
+    if let Ok(url) = std::env::var("SANGTAO_TEST_PG_URL") {
+        let pg = root.path().join("pg");
+        let args = ["backup", pg.to_str().unwrap(), "--database-url", &url];
+        let o = sangtao(&data, &args);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains("pg_dump"), "{}", stderr(&o));
+        assert!(!pg.exists());
+    }
 }
 
 #[test]
