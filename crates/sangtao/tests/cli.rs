@@ -600,7 +600,12 @@ fn backup_under_write_load_restores_a_sound_database() {
     // Each backup starts two runs after the previous one ended: a snapshot holds the runs
     // finished before it and at most the one under way, so each holds more than the last.
     let wait_for = |n: usize| {
+        let since = std::time::Instant::now();
         while finished.load(Ordering::Relaxed) < n {
+            assert!(
+                since.elapsed() < Duration::from_secs(120) && !writer.is_finished(),
+                "the writer stopped"
+            );
             std::thread::sleep(Duration::from_millis(10));
         }
     };
