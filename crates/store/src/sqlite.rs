@@ -3,6 +3,7 @@
 
 use crate::{CONNECT_TIMEOUT, SQLITE_BUSY_TIMEOUT, StoreError};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, Connection};
 use std::path::Path;
 
 pub(crate) type DB = sqlx::Sqlite;
@@ -72,10 +73,16 @@ pub(crate) async fn vacuum_into(pool: &Pool, path: &Path) -> Result<(), StoreErr
         path: path.display().to_string(),
         message: "the backup path is not valid UTF-8".into(),
     })?;
+    // Its own connection, without the slow-statement warning: a copy takes seconds.
+    let opts = (*pool.connect_options())
+        .clone()
+        .disable_statement_logging();
+    let mut conn = opts.connect().await?;
     sqlx::query("VACUUM INTO $1")
         .bind(target)
-        .execute(pool)
+        .execute(&mut conn)
         .await?;
+    conn.close().await?;
     Ok(())
 }
 
