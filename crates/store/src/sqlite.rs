@@ -73,11 +73,7 @@ pub(crate) async fn vacuum_into(pool: &Pool, path: &Path) -> Result<(), StoreErr
         path: path.display().to_string(),
         message: "the backup path is not valid UTF-8".into(),
     })?;
-    // Its own connection, without the slow-statement warning: a copy takes seconds.
-    let opts = (*pool.connect_options())
-        .clone()
-        .disable_statement_logging();
-    let mut conn = opts.connect().await?;
+    let mut conn = quiet_connection(pool).await?;
     sqlx::query("VACUUM INTO $1")
         .bind(target)
         .execute(&mut conn)
@@ -107,9 +103,21 @@ pub(crate) async fn open_snapshot(path: &Path) -> Result<Pool, StoreError> {
 
 /// `PRAGMA integrity_check`: one row per problem, or "ok" alone when sound.
 pub(crate) async fn integrity_check(pool: &Pool) -> Result<Vec<String>, StoreError> {
-    Ok(sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_all(pool)
-        .await?)
+    let mut conn = quiet_connection(pool).await?;
+    let rows = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(&mut conn)
+        .await?;
+    conn.close().await?;
+    Ok(rows)
+}
+
+/// A connection of its own, without the slow-statement warning, for the whole-database
+/// statements that take seconds by nature (a copy, the integrity check).
+async fn quiet_connection(pool: &Pool) -> Result<sqlx::SqliteConnection, StoreError> {
+    let opts = (*pool.connect_options())
+        .clone()
+        .disable_statement_logging();
+    Ok(opts.connect().await?)
 }
 
 #[allow(clippy::duplicate_mod)]

@@ -176,6 +176,7 @@ async fn open_and_compare(
     manifest: &Manifest,
 ) -> anyhow::Result<ExitCode> {
     let store = open_store(settings).await?;
+    eprintln!("sangtao restore: checking the database (PRAGMA integrity_check) …");
     let problems = store
         .integrity_problems()
         .await
@@ -203,11 +204,12 @@ async fn open_and_compare(
         );
     }
     println!(
-        "sangtao: restored {} (taken {}) into {}: {} files, {}; integrity check ok",
+        "sangtao: restored {} (taken {}) into {}: the database and {} evidence files, {}; \
+         integrity check ok",
         dir.display(),
         manifest.created_at,
         settings.data_dir.display(),
-        manifest.files.len(),
+        manifest.files.len() - 1,
         manifest::megabytes(manifest.total_bytes())
     );
     println!("counts: {}", manifest::counts_line(&now));
