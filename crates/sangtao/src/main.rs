@@ -1,7 +1,9 @@
 //! The `sangtao` binary: one program that serves the web app and runs the admin commands.
 //!
 //! Exit codes: 0 success; 1 failure (message on stderr); 2 wrong usage; for `import`:
-//! 3 the document was already imported, 4 the document is not a plan, 5 it could not be read.
+//! 3 the document was already imported, 4 the document is not a plan, 5 it could not be read;
+//! for `backup` and `restore`: 3 the target directory is not empty; for `restore`: 4 the
+//! backup is incomplete or altered.
 
 mod commands;
 mod config;
@@ -36,6 +38,14 @@ enum Command {
     /// Write the official results report (DOCX, and with --annex its XLSX figures).
     /// Exit 3: no such plan.
     Report(commands::report::ReportArgs),
+    /// Copy a SQLite data directory (a consistent database snapshot, the evidence files and
+    /// a manifest of their SHA-256) into a new or empty DIR, while the server may run.
+    /// Exit 3: DIR is not empty. PostgreSQL: use pg_dump (see the README).
+    Backup(commands::backup::BackupArgs),
+    /// Restore a backup into an empty data directory, checking every file against the
+    /// manifest before and after copying. Exit 3: the data directory is not empty;
+    /// 4: the backup is incomplete or altered.
+    Restore(commands::restore::RestoreArgs),
     /// Manage user accounts.
     #[command(subcommand)]
     User(commands::user::UserCommand),
@@ -78,6 +88,8 @@ fn main() -> ExitCode {
                     Command::Migrate => commands::migrate(settings),
                     Command::Import(args) => commands::import::run(settings, args),
                     Command::Report(args) => commands::report::run(settings, args),
+                    Command::Backup(args) => commands::backup::run(settings, args),
+                    Command::Restore(args) => commands::restore::run(settings, args),
                     Command::User(cmd) => commands::user::run(settings, cmd),
                     Command::Healthcheck(args) => commands::healthcheck::run(settings, args),
                     Command::Dev(cmd) => commands::dev::run(settings, cmd),

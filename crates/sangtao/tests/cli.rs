@@ -379,3 +379,7 @@ fn dev_demo_loads_a_year_once_and_names_its_accounts() {
         stderr(&o)
     );
 }
+
+// Backup and restore (issue 14).
+#[path = "cli/backup.rs"]
+mod backup;

@@ -32,6 +32,11 @@ pub enum StoreError {
     Event(#[from] domain::EventError),
     #[error("{0}")]
     Review(#[from] domain::oversight::ReviewError),
+    #[error(
+        "sangtao backup copies SQLite databases only; back up {backend} with its own tools \
+         (pg_dump -Fc, then pg_restore), and copy the data directory's evidence/ folder"
+    )]
+    BackupUnsupported { backend: &'static str },
     #[error("import stopped by the test fault hook")]
     InjectedFault,
     #[error("database migration failed: {0}")]

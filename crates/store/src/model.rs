@@ -456,3 +456,18 @@ pub struct DepartmentRecord {
     pub updated_at: i64,
     pub updated_by: Option<UserId>,
 }
+
+/// What [`crate::Store::backup_into`] and [`crate::Store::database_counts`] report: the
+/// schema's migrations and the rows of the key tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DatabaseCounts {
+    /// Migrations applied.
+    pub migrations: i64,
+    /// The highest migration version applied.
+    pub schema_version: i64,
+    pub plans: i64,
+    pub items: i64,
+    pub progress_reports: i64,
+    pub events: i64,
+    pub evidence: i64,
+}

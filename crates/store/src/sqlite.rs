@@ -3,6 +3,7 @@
 
 use crate::{CONNECT_TIMEOUT, SQLITE_BUSY_TIMEOUT, StoreError};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, Connection};
 use std::path::Path;
 
 pub(crate) type DB = sqlx::Sqlite;
@@ -63,6 +64,60 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
         },
         message: e.to_string(),
     })
+}
+
+/// `VACUUM INTO path`: a consistent, compacted copy of the database, taken in one read
+/// transaction (WAL: writers go on). SQLite refuses a `path` that exists and is not empty.
+pub(crate) async fn vacuum_into(pool: &Pool, path: &Path) -> Result<(), StoreError> {
+    let target = path.to_str().ok_or_else(|| StoreError::Open {
+        path: path.display().to_string(),
+        message: "the backup path is not valid UTF-8".into(),
+    })?;
+    let mut conn = quiet_connection(pool).await?;
+    sqlx::query("VACUUM INTO $1")
+        .bind(target)
+        .execute(&mut conn)
+        .await?;
+    conn.close().await?;
+    Ok(())
+}
+
+/// One connection to a copy made by [`vacuum_into`], switched to rollback-journal mode so
+/// that closing it leaves the one file and nothing beside it.
+pub(crate) async fn open_snapshot(path: &Path) -> Result<Pool, StoreError> {
+    let opts = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(false)
+        .journal_mode(SqliteJournalMode::Delete)
+        .busy_timeout(SQLITE_BUSY_TIMEOUT);
+    SqlitePoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .connect_with(opts)
+        .await
+        .map_err(|e| StoreError::Open {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+}
+
+/// `PRAGMA integrity_check`: one row per problem, or "ok" alone when sound.
+pub(crate) async fn integrity_check(pool: &Pool) -> Result<Vec<String>, StoreError> {
+    let mut conn = quiet_connection(pool).await?;
+    let rows = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(&mut conn)
+        .await?;
+    conn.close().await?;
+    Ok(rows)
+}
+
+/// A connection of its own, without the slow-statement warning, for the whole-database
+/// statements that take seconds by nature (a copy, the integrity check).
+async fn quiet_connection(pool: &Pool) -> Result<sqlx::SqliteConnection, StoreError> {
+    let opts = (*pool.connect_options())
+        .clone()
+        .disable_statement_logging();
+    Ok(opts.connect().await?)
 }
 
 #[allow(clippy::duplicate_mod)]

@@ -1594,3 +1594,6 @@ mod schema;
 // One truth (issue 11): every reader agrees on random plans.
 #[path = "conformance/consistency.rs"]
 mod consistency;
+
+#[path = "conformance/backup.rs"]
+mod backup;

@@ -1,10 +1,13 @@
 //! One module per subcommand.
 
+pub mod backup;
 pub mod dev;
 pub mod healthcheck;
 pub mod import;
+pub mod manifest;
 pub mod plan;
 pub mod report;
+pub mod restore;
 pub mod serve;
 pub mod user;
 

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod backup;
 mod delegations;
 mod department;
 mod directions;

@@ -43,6 +43,7 @@ macro_rules! user_cols {
 
 pub(crate) mod accounts;
 pub(crate) mod audit;
+pub(crate) mod backup;
 pub(crate) mod delegations;
 pub(crate) mod department;
 pub(crate) mod directions;
