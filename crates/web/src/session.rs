@@ -348,19 +348,11 @@ fn fallback_ctx(req: &Request) -> Ctx {
     }
 }
 
-/// A local path to return to after sign-in (never another site).
+/// A local path to return to after sign-in or the language switch (never another site;
+/// anything doubtful is the home page): [`domain::local_path::local_path`].
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.starts_with("/\\")
-                && !n.contains(['\r', '\n']) =>
-        {
-            n.to_string()
-        }
-        _ => "/".to_string(),
-    }
+    next.and_then(domain::local_path::local_path)
+        .unwrap_or_else(|| "/".to_string())
 }
 
 /// 303 to `to`; htmx gets `HX-Redirect` so it loads a whole page.

@@ -1,0 +1,84 @@
+//! Sign-in under abuse: where `next` may lead, weak passwords, the bound on password
+//! hashing, per-address throttling and trusted proxies.
+
+use crate::common::{self, NEW_PASSWORD, TestApp, csrf_of, spawn_app, spawn_app_with};
+use reqwest::StatusCode;
+use reqwest::redirect::Policy;
+
+/// The app's cookies, but redirects are not followed: the test reads `Location`.
+fn no_follow(app: &TestApp) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_provider(app.jar.clone())
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}
+
+fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_else(|| panic!("no Location: {} {:?}", r.status(), r.headers()))
+}
+
+#[tokio::test]
+async fn next_never_leads_to_another_site() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        app.sign_in_ready().await;
+        let c = no_follow(&app);
+        // Signed in, /signin goes on to `next` at once.
+        for (next, to) in [
+            ("/%09/evil.example", "/"),
+            ("/%0A/evil.example", "/"),
+            ("/%0C/evil.example", "/"),
+            ("//evil.example", "/"),
+            ("/%5Cevil.example", "/"),
+            ("https://evil.example", "/"),
+            ("/plans", "/plans"),
+        ] {
+            let r = c
+                .get(app.url(&format!("/signin?next={next}")))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::SEE_OTHER, "{next}");
+            assert_eq!(location(&r), to, "{next}");
+        }
+        // The language switch, with `next` in the form.
+        let csrf = app.csrf_from("/plans").await;
+        for (next, to) in [
+            ("/\t/evil.example", "/"),
+            ("/\x0c/evil.example", "/"),
+            ("/ /evil.example", "/"),
+            ("/plans", "/plans"),
+        ] {
+            let r = c
+                .post(app.url("/lang"))
+                .form(&[("_csrf", csrf.as_str()), ("lang", "vi"), ("next", next)])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::SEE_OTHER, "{next:?}");
+            assert_eq!(location(&r), to, "{next:?}");
+        }
+        // And after signing in, from the sign-in form.
+        let other = TestApp::new_browser(&app);
+        let c = no_follow(&other);
+        let page = c.get(other.url("/signin")).send().await.unwrap();
+        let csrf = csrf_of(&page.text().await.unwrap());
+        let r = c
+            .post(other.url("/signin"))
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("login", "admin"),
+                ("password", NEW_PASSWORD),
+                ("next", "/\t/evil.example"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&r), "/");
+    }
+}
