@@ -2,6 +2,7 @@
 //! password length. The web layer counts failures in the store and asks these functions
 //! what to do; the numbers live here only.
 
+use crate::password::strength::{Weakness, weakness};
 use chrono::{DateTime, Duration, Utc};
 
 /// Failures allowed per (login, address) within [`THROTTLE_WINDOW_MINUTES`].
@@ -55,12 +56,27 @@ pub fn after_failure(failures: usize, now: DateTime<Utc>) -> Throttle {
 pub enum PasswordProblem {
     WrongCurrent,
     TooShort,
+    /// Long enough but easy to guess (`password::strength`).
+    Weak(Weakness),
     Mismatch,
     SameAsCurrent,
 }
 
-/// The rules of a password change, in the order the user is told about them.
+/// Whether `login` may choose `new`: long enough and not easy to guess.
+pub fn check_chosen_password(login: &str, new: &str) -> Result<(), PasswordProblem> {
+    if new.chars().count() < MIN_PASSWORD_CHARS {
+        Err(PasswordProblem::TooShort)
+    } else if let Some(w) = weakness(login, new) {
+        Err(PasswordProblem::Weak(w))
+    } else {
+        Ok(())
+    }
+}
+
+/// The rules of a password change by the account `login`, in the order the user is told
+/// about them.
 pub fn check_new_password(
+    login: &str,
     current_ok: bool,
     current: &str,
     new: &str,
@@ -68,8 +84,8 @@ pub fn check_new_password(
 ) -> Result<(), PasswordProblem> {
     if !current_ok {
         Err(PasswordProblem::WrongCurrent)
-    } else if new.chars().count() < MIN_PASSWORD_CHARS {
-        Err(PasswordProblem::TooShort)
+    } else if let Err(p) = check_chosen_password(login, new) {
+        Err(p)
     } else if new != confirm {
         Err(PasswordProblem::Mismatch)
     } else if new == current {
@@ -104,20 +120,29 @@ mod tests {
     fn a_new_password_is_checked_in_order() {
         use PasswordProblem::*;
         let long = "mot-mat-khau-dai";
-        assert_eq!(check_new_password(false, "x", "y", "z"), Err(WrongCurrent));
+        let check = |ok, current, new, confirm| check_new_password("an", ok, current, new, confirm);
+        assert_eq!(check(false, "x", "y", "z"), Err(WrongCurrent));
         // Ten characters, counted as characters: "mật khẩu!!" is 10.
+        assert_eq!(check(true, "x", "mật khẩu!", "mật khẩu!"), Err(TooShort));
+        assert_eq!(check(true, "x", "mật khẩu!!", "mật khẩu!!"), Ok(()));
+        assert_eq!(check(true, "x", long, "other"), Err(Mismatch));
+        assert_eq!(check(true, long, long, long), Err(SameAsCurrent));
+        // Weak before mismatched: the person first learns what to choose.
         assert_eq!(
-            check_new_password(true, "x", "mật khẩu!", "mật khẩu!"),
-            Err(TooShort)
+            check(true, "x", "1234567890", "other"),
+            Err(Weak(Weakness::Common))
         );
         assert_eq!(
-            check_new_password(true, "x", "mật khẩu!!", "mật khẩu!!"),
-            Ok(())
+            check(true, "x", "          ", "          "),
+            Err(Weak(Weakness::OnlySpaces))
         );
-        assert_eq!(check_new_password(true, "x", long, "other"), Err(Mismatch));
         assert_eq!(
-            check_new_password(true, long, long, long),
-            Err(SameAsCurrent)
+            check_new_password("Nguyen.Van.An", true, "x", "nguyen.van.an", "nguyen.van.an"),
+            Err(Weak(Weakness::IsLogin))
+        );
+        assert_eq!(
+            check_chosen_password("an", "zzzzzzzzzzzz"),
+            Err(Weak(Weakness::OneCharacter))
         );
     }
 }

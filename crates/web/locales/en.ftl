@@ -104,6 +104,10 @@ password-wrong_current = The current password is wrong.
 password-too_short = The new password must have at least { $n } characters.
 password-mismatch = The two new passwords do not match.
 password-same = The new password must differ from the current one.
+password-is_login = The new password may not be your login. Choose a short sentence only you know.
+password-one_character = The new password may not repeat a single character. Use a short sentence of several words, numbers if you like.
+password-only_spaces = The new password may not be only spaces. Type letters, digits or symbols.
+password-common = This password is too common and easy to guess (for example 1234567890, matkhau123). Choose a short sentence that is easy to remember and hard to guess.
 
 ## plans
 plans-title = Plans

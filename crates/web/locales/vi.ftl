@@ -104,6 +104,10 @@ password-wrong_current = Mật khẩu hiện tại không đúng.
 password-too_short = Mật khẩu mới phải có ít nhất { $n } ký tự.
 password-mismatch = Hai lần nhập mật khẩu mới không khớp nhau.
 password-same = Mật khẩu mới phải khác mật khẩu hiện tại.
+password-is_login = Mật khẩu mới không được trùng với tên đăng nhập. Hãy chọn một câu ngắn mà chỉ bạn biết.
+password-one_character = Mật khẩu mới không được chỉ lặp lại một ký tự. Hãy dùng một câu ngắn gồm nhiều từ, có thể thêm số.
+password-only_spaces = Mật khẩu mới không được chỉ gồm dấu cách. Hãy nhập chữ, số hoặc ký hiệu.
+password-common = Mật khẩu này quá phổ biến và dễ bị đoán (ví dụ: 1234567890, matkhau123). Hãy chọn một câu ngắn dễ nhớ mà người khác khó đoán.
 
 ## plans
 plans-title = Danh sách kế hoạch

@@ -14,6 +14,7 @@ use chrono::Utc;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+use domain::password::strength::Weakness;
 pub use domain::signin::{MAX_FAILURES, MIN_PASSWORD_CHARS, THROTTLE_WINDOW_MINUTES};
 use domain::signin::{PasswordProblem, Throttle, check_new_password};
 
@@ -238,7 +239,9 @@ pub async fn change_password(
         tokio::task::spawn_blocking(move || domain::password::verify_password(&current, &stored))
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?;
-    if let Err(problem) = check_new_password(current_ok, &f.current, &f.new, &f.confirm) {
+    if let Err(problem) =
+        check_new_password(&user.login, current_ok, &f.current, &f.new, &f.confirm)
+    {
         return Ok(password_refused(&ctx, user.must_change_password, problem));
     }
     let new = f.new.clone();
@@ -264,6 +267,14 @@ fn password_refused(ctx: &Ctx, forced: bool, problem: PasswordProblem) -> Respon
         PasswordProblem::TooShort => t.f("password.too_short", &[("n", &n)]),
         PasswordProblem::Mismatch => t.t("password.mismatch").to_string(),
         PasswordProblem::SameAsCurrent => t.t("password.same").to_string(),
+        PasswordProblem::Weak(w) => t
+            .t(match w {
+                Weakness::IsLogin => "password.is_login",
+                Weakness::OneCharacter => "password.one_character",
+                Weakness::OnlySpaces => "password.only_spaces",
+                Weakness::Common => "password.common",
+            })
+            .to_string(),
     };
     let title = t.t("password.title").to_string();
     let mut r = render_page(PasswordPage {

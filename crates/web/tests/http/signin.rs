@@ -82,3 +82,53 @@ async fn next_never_leads_to_another_site() {
         assert_eq!(location(&r), "/");
     }
 }
+
+#[tokio::test]
+async fn weak_new_passwords_are_refused_with_what_to_do() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let r = app.sign_in("admin", &app.admin_password).await;
+        assert_eq!(r.url().path(), "/password");
+        let csrf = app.csrf_from("/password").await;
+        for (new, says) in [
+            ("ADMIN", "ít nhất 10 ký tự"),
+            ("          ", "chỉ gồm dấu cách"),
+            ("xxxxxxxxxxxx", "lặp lại một ký tự"),
+            ("1234567890", "quá phổ biến"),
+            ("Password123", "quá phổ biến"),
+            ("matkhau2025", "quá phổ biến"),
+        ] {
+            let r = app
+                .post(
+                    "/password",
+                    &[
+                        ("_csrf", csrf.as_str()),
+                        ("current", app.admin_password.as_str()),
+                        ("new", new),
+                        ("confirm", new),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "{new:?}");
+            let body = r.text().await.unwrap();
+            assert!(body.contains(says), "{new:?}: {body}");
+        }
+        // An account whose login is long enough to be a password.
+        let b = TestApp::user_browser(&app, "nguyen.van.an", &[domain::Role::Board], &[]).await;
+        let csrf = b.csrf_from("/password").await;
+        let r = b
+            .post(
+                "/password",
+                &[
+                    ("_csrf", csrf.as_str()),
+                    ("current", NEW_PASSWORD),
+                    ("new", "Nguyen.Van.An"),
+                    ("confirm", "Nguyen.Van.An"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("trùng với tên đăng nhập"), "{body}");
+    }
+}
