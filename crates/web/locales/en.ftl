@@ -68,6 +68,10 @@ error-internal-title = Something went wrong
 error-internal-message = The system failed while handling the request. Nothing is half-done: the action either completed or did not happen.
 error-internal-next = Try again in a few minutes. If it keeps failing, tell the administrator when it happened.
 
+error-busy-title = The server is busy
+error-busy-message = The server is busy, please try again in a few seconds. Your request was not carried out.
+error-busy-next = Wait a few seconds, then send the form again.
+
 ## error.refused
 error-refused-title = This could not be done
 error-refused-message = The change was not made: the data does not follow the rules.

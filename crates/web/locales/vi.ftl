@@ -68,6 +68,10 @@ error-internal-title = Đã có lỗi xảy ra
 error-internal-message = Hệ thống gặp sự cố khi xử lý yêu cầu. Không có thay đổi nào bị mất một nửa: thao tác hoặc đã hoàn tất, hoặc chưa được thực hiện.
 error-internal-next = Hãy thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo cho quản trị viên kèm thời điểm xảy ra lỗi.
 
+error-busy-title = Máy chủ đang bận
+error-busy-message = Máy chủ đang bận, vui lòng thử lại sau ít giây. Yêu cầu của bạn chưa được thực hiện.
+error-busy-next = Hãy đợi vài giây rồi gửi lại biểu mẫu.
+
 ## error.refused
 error-refused-title = Không thể thực hiện thao tác
 error-refused-message = Thao tác không được thực hiện vì dữ liệu chưa đúng quy định.

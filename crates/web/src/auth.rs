@@ -98,15 +98,15 @@ pub async fn signin(
         ));
     }
     let user = app.store().user_by_login(&login).await?;
-    let hash = user
-        .as_ref()
-        .map(|u| u.password_hash.clone())
-        .unwrap_or_else(|| dummy_hash().to_string());
+    let hash = user.as_ref().map(|u| u.password_hash.clone());
     let password = f.password.clone();
-    let ok =
-        tokio::task::spawn_blocking(move || domain::password::verify_password(&password, &hash))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+    let ok = app
+        .hashing()
+        .run(move || {
+            let hash = hash.as_deref().unwrap_or_else(|| dummy_hash());
+            domain::password::verify_password(&password, hash)
+        })
+        .await?;
     let Some(user) = user.filter(|_| ok) else {
         app.store()
             .record_login_failure(&login, &address, now.timestamp())
@@ -235,19 +235,20 @@ pub async fn change_password(
         .ok_or(AppError::SignInRequired)?;
     let stored = record.password_hash.clone();
     let current = f.current.clone();
-    let current_ok =
-        tokio::task::spawn_blocking(move || domain::password::verify_password(&current, &stored))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+    let current_ok = app
+        .hashing()
+        .run(move || domain::password::verify_password(&current, &stored))
+        .await?;
     if let Err(problem) =
         check_new_password(&user.login, current_ok, &f.current, &f.new, &f.confirm)
     {
         return Ok(password_refused(&ctx, user.must_change_password, problem));
     }
     let new = f.new.clone();
-    let hash = tokio::task::spawn_blocking(move || domain::password::hash_password(&new))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+    let hash = app
+        .hashing()
+        .run(move || domain::password::hash_password(&new))
+        .await?
         .map_err(|e| AppError::Internal(e.to_string()))?;
     app.store().set_password(user.id, &hash, false).await?;
     // Every other session of this account ends; this browser gets a fresh one.

@@ -132,3 +132,75 @@ async fn weak_new_passwords_are_refused_with_what_to_do() {
         assert!(body.contains("trùng với tên đăng nhập"), "{body}");
     }
 }
+
+#[tokio::test]
+async fn sign_in_beyond_the_hashing_bound_is_told_to_retry() {
+    for backend in common::backends().await {
+        // No free hash at all: every attempt waits its short while, then hears "busy".
+        let app = spawn_app_with(backend, |c| {
+            c.hash_permits = 0;
+            c.hash_wait = std::time::Duration::from_millis(50);
+        })
+        .await;
+        let r = app.sign_in("khong-co-ai", "mot-mat-khau-bat-ky").await;
+        assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert!(
+            r.headers().get("retry-after").is_some(),
+            "{:?}",
+            r.headers()
+        );
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains("Máy chủ đang bận, vui lòng thử lại sau ít giây"),
+            "{body}"
+        );
+        // A busy answer is not a failure: the throttle has counted nothing.
+        let failures = app
+            .store
+            .login_failures_since("khong-co-ai", "127.0.0.1", 0)
+            .await
+            .unwrap();
+        assert_eq!(failures, 0);
+    }
+}
+
+#[tokio::test]
+async fn many_sign_ins_at_once_are_bounded_not_piled_up() {
+    for backend in common::backends().await {
+        let app = spawn_app_with(backend, |c| {
+            c.hash_permits = 1;
+            c.hash_wait = std::time::Duration::from_millis(1);
+        })
+        .await;
+        let csrf = app.csrf_from("/signin").await;
+        let mut attempts = tokio::task::JoinSet::new();
+        for i in 0..16 {
+            let c = app.client.clone();
+            let url = app.url("/signin");
+            let csrf = csrf.clone();
+            attempts.spawn(async move {
+                c.post(url)
+                    .form(&[
+                        ("_csrf", csrf.as_str()),
+                        ("login", format!("ai-do-{i}").as_str()),
+                        ("password", "mot-mat-khau-bat-ky"),
+                    ])
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            });
+        }
+        let statuses = attempts.join_all().await;
+        assert!(
+            statuses
+                .iter()
+                .all(|s| *s == StatusCode::UNAUTHORIZED || *s == StatusCode::TOO_MANY_REQUESTS),
+            "{statuses:?}"
+        );
+        assert!(
+            statuses.contains(&StatusCode::TOO_MANY_REQUESTS),
+            "{statuses:?}"
+        );
+    }
+}
