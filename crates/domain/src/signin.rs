@@ -8,6 +8,10 @@ use chrono::{DateTime, Duration, Utc};
 /// Failures allowed per (login, address) within [`THROTTLE_WINDOW_MINUTES`].
 pub const MAX_FAILURES: usize = 5;
 pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
+/// Failures allowed from one address, whatever the logins, within the same window (the
+/// default; a whole office behind one address shares it, so it is generous). Guessing
+/// across many logins from one machine stops here, before any password is hashed.
+pub const MAX_ADDRESS_FAILURES: usize = 30;
 /// The shortest password accepted, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
@@ -39,6 +43,18 @@ pub fn before_attempt(failures: usize, now: DateTime<Utc>) -> Throttle {
     } else {
         Throttle::Open {
             left: MAX_FAILURES - failures,
+        }
+    }
+}
+
+/// Before checking the password, for the address: `failures` from it within the window
+/// (any login), at most `limit`.
+pub fn before_attempt_from_address(failures: usize, limit: usize, now: DateTime<Utc>) -> Throttle {
+    if failures >= limit {
+        closed(now)
+    } else {
+        Throttle::Open {
+            left: limit - failures,
         }
     }
 }
@@ -114,6 +130,28 @@ mod tests {
         assert_eq!(after_failure(3, now()), Throttle::Open { left: 1 });
         assert_eq!(after_failure(4, now()), Throttle::Closed { retry_at });
         assert_eq!(window_start(now()), now() - Duration::minutes(15));
+    }
+
+    #[test]
+    fn an_address_closes_after_its_own_limit_across_logins() {
+        let retry_at = now() + Duration::minutes(15);
+        let limit = MAX_ADDRESS_FAILURES;
+        assert_eq!(
+            before_attempt_from_address(0, limit, now()),
+            Throttle::Open { left: limit }
+        );
+        assert_eq!(
+            before_attempt_from_address(limit - 1, limit, now()),
+            Throttle::Open { left: 1 }
+        );
+        assert_eq!(
+            before_attempt_from_address(limit, limit, now()),
+            Throttle::Closed { retry_at }
+        );
+        assert_eq!(
+            before_attempt_from_address(3, 2, now()),
+            Throttle::Closed { retry_at }
+        );
     }
 
     #[test]

@@ -95,6 +95,7 @@ signin-submit = Sign in
 signin-help = Forgot your password? Ask the administrator for a one-time password.
 signin-wrong = Wrong login or password. { $left } attempts left before a 15-minute pause.
 signin-throttled = Too many failed attempts. Please try again after { $time } (in about { $minutes } minutes).
+signin-throttled_address = Too many failed sign-ins from this network address. Please try again after { $time } (in about { $minutes } minutes). If you forgot your password, ask the administrator.
 
 ## password
 password-title = Change password

@@ -95,6 +95,7 @@ signin-submit = Đăng nhập
 signin-help = Quên mật khẩu? Hãy liên hệ quản trị viên để được cấp mật khẩu dùng một lần.
 signin-wrong = Tên đăng nhập hoặc mật khẩu không đúng. Bạn còn { $left } lần thử trước khi bị tạm khóa 15 phút.
 signin-throttled = Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau { $time } (khoảng { $minutes } phút nữa).
+signin-throttled_address = Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau { $time } (khoảng { $minutes } phút nữa). Nếu bạn quên mật khẩu, hãy liên hệ quản trị viên.
 
 ## password
 password-title = Đổi mật khẩu

@@ -84,6 +84,25 @@ pub async fn signin(
     let address = ctx.peer.to_string();
     let now = app.now();
     let since = domain::signin::window_start(now).timestamp();
+    // The address first: guessing across many logins from one machine stops here.
+    let from_address = app
+        .store()
+        .address_failures_since(&address, since)
+        .await?
+        .max(0) as usize;
+    let limit = app.config().address_max_failures;
+    if let closed @ Throttle::Closed { .. } =
+        domain::signin::before_attempt_from_address(from_address, limit, now)
+    {
+        tracing::warn!(%address, "sign-in refused: too many failures from this address");
+        return Ok(signin_failed(
+            &ctx,
+            &f,
+            closed,
+            "signin.throttled_address",
+            StatusCode::TOO_MANY_REQUESTS,
+        ));
+    }
     let failures = app
         .store()
         .login_failures_since(&login, &address, since)
@@ -94,6 +113,7 @@ pub async fn signin(
             &ctx,
             &f,
             closed,
+            "signin.throttled",
             StatusCode::TOO_MANY_REQUESTS,
         ));
     }
@@ -112,7 +132,13 @@ pub async fn signin(
             .record_login_failure(&login, &address, now.timestamp())
             .await?;
         let verdict = domain::signin::after_failure(failures, now);
-        return Ok(signin_failed(&ctx, &f, verdict, StatusCode::UNAUTHORIZED));
+        return Ok(signin_failed(
+            &ctx,
+            &f,
+            verdict,
+            "signin.throttled",
+            StatusCode::UNAUTHORIZED,
+        ));
     };
     app.store().clear_login_failures(&login, &address).await?;
     let to = if user.must_change_password {
@@ -123,12 +149,19 @@ pub async fn signin(
     start_session(&app, &ctx, &user, &to).await
 }
 
-/// The sign-in form again, with what was typed and why it failed.
-fn signin_failed(ctx: &Ctx, f: &SignInForm, verdict: Throttle, status: StatusCode) -> Response {
+/// The sign-in form again, with what was typed and why it failed (`closed_key`: the
+/// message when the throttle is closed).
+fn signin_failed(
+    ctx: &Ctx,
+    f: &SignInForm,
+    verdict: Throttle,
+    closed_key: &str,
+    status: StatusCode,
+) -> Response {
     let t = ctx.tr();
     let error = match verdict {
         Throttle::Closed { retry_at } => t.f(
-            "signin.throttled",
+            closed_key,
             &[
                 ("time", &local_time(retry_at)),
                 ("minutes", &THROTTLE_WINDOW_MINUTES.to_string()),

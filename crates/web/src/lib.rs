@@ -66,6 +66,8 @@ pub struct WebConfig {
     pub hash_permits: usize,
     /// How long a sign-in waits for a free hash before the answer is 429 (busy).
     pub hash_wait: Duration,
+    /// Failed sign-ins allowed from one address (any login) within the throttle window.
+    pub address_max_failures: usize,
 }
 
 /// Files one upload request may carry.
@@ -84,6 +86,7 @@ impl Default for WebConfig {
             export_max_rows: 200_000,
             hash_permits: hashing::default_permits(),
             hash_wait: Duration::from_secs(2),
+            address_max_failures: domain::signin::MAX_ADDRESS_FAILURES,
         }
     }
 }

@@ -204,3 +204,29 @@ async fn many_sign_ins_at_once_are_bounded_not_piled_up() {
         );
     }
 }
+
+#[tokio::test]
+async fn one_address_guessing_across_logins_is_throttled_before_hashing() {
+    for backend in common::backends().await {
+        let app = spawn_app_with(backend, |c| c.address_max_failures = 4).await;
+        // Four logins, one wrong guess each: no login reaches its own limit of five.
+        for i in 0..4 {
+            let r = app
+                .sign_in(&format!("ai-do-{i}"), "mot-mat-khau-bat-ky")
+                .await;
+            assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "attempt {i}");
+        }
+        // The address has: even the right password waits, and the page says until when.
+        let r = app.sign_in("admin", &app.admin_password).await;
+        assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains("từ địa chỉ mạng này") && body.contains("Vui lòng thử lại sau"),
+            "{body}"
+        );
+        // Nothing more is counted while it is closed; once the window has passed, it opens.
+        app.clock.advance(chrono::Duration::minutes(16));
+        let r = app.sign_in("admin", &app.admin_password).await;
+        assert_eq!(r.url().path(), "/password");
+    }
+}
