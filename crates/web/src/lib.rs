@@ -10,6 +10,7 @@ pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod charts;
+pub mod client_addr;
 pub mod conflict;
 pub mod csrf;
 pub mod directions;
@@ -68,6 +69,9 @@ pub struct WebConfig {
     pub hash_wait: Duration,
     /// Failed sign-ins allowed from one address (any login) within the throttle window.
     pub address_max_failures: usize,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`client_addr`); none by
+    /// default: the header is ignored and the direct peer is the client.
+    pub trusted_proxies: Vec<client_addr::IpNet>,
 }
 
 /// Files one upload request may carry.
@@ -87,6 +91,7 @@ impl Default for WebConfig {
             hash_permits: hashing::default_permits(),
             hash_wait: Duration::from_secs(2),
             address_max_failures: domain::signin::MAX_ADDRESS_FAILURES,
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -230,3 +230,82 @@ async fn one_address_guessing_across_logins_is_throttled_before_hashing() {
         assert_eq!(r.url().path(), "/password");
     }
 }
+
+#[tokio::test]
+async fn x_forwarded_for_counts_only_behind_a_trusted_proxy() {
+    for backend in common::backends().await {
+        // Without trusted proxies the header is ignored: failures count for 127.0.0.1.
+        let app = spawn_app(backend.clone()).await;
+        let csrf = app.csrf_from("/signin").await;
+        let r = app
+            .client
+            .post(app.url("/signin"))
+            .header("x-forwarded-for", "203.0.113.9")
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("login", "ai-do"),
+                ("password", "x"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.store
+                .address_failures_since("127.0.0.1", 0)
+                .await
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            app.store
+                .address_failures_since("203.0.113.9", 0)
+                .await
+                .unwrap(),
+            0
+        );
+
+        // Behind a trusted proxy (the test client is 127.0.0.1): the right-most address
+        // that is not itself a trusted proxy; what the client wrote further left is not.
+        let app = spawn_app_with(backend, |c| {
+            c.trusted_proxies =
+                web::client_addr::parse_trusted(["127.0.0.0/8, 10.0.0.0/8"]).unwrap();
+        })
+        .await;
+        let csrf = app.csrf_from("/signin").await;
+        let r = app
+            .client
+            .post(app.url("/signin"))
+            .header("x-forwarded-for", "198.51.100.1, 203.0.113.9, 10.0.0.5")
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("login", "ai-do"),
+                ("password", "x"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            app.store
+                .address_failures_since("203.0.113.9", 0)
+                .await
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            app.store
+                .address_failures_since("127.0.0.1", 0)
+                .await
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            app.store
+                .address_failures_since("198.51.100.1", 0)
+                .await
+                .unwrap(),
+            0
+        );
+    }
+}
