@@ -9,6 +9,7 @@ pub mod department;
 pub mod events;
 pub mod format;
 pub mod ids;
+pub mod local_path;
 pub mod oversight;
 pub mod password;
 pub mod permissions;

@@ -2,11 +2,16 @@
 //! password length. The web layer counts failures in the store and asks these functions
 //! what to do; the numbers live here only.
 
+use crate::password::strength::{Weakness, weakness};
 use chrono::{DateTime, Duration, Utc};
 
 /// Failures allowed per (login, address) within [`THROTTLE_WINDOW_MINUTES`].
 pub const MAX_FAILURES: usize = 5;
 pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
+/// Failures allowed from one address, whatever the logins, within the same window (the
+/// default; a whole office behind one address shares it, so it is generous). Guessing
+/// across many logins from one machine stops here, before any password is hashed.
+pub const MAX_ADDRESS_FAILURES: usize = 30;
 /// The shortest password accepted, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
@@ -42,6 +47,18 @@ pub fn before_attempt(failures: usize, now: DateTime<Utc>) -> Throttle {
     }
 }
 
+/// Before checking the password, for the address: `failures` from it within the window
+/// (any login), at most `limit`.
+pub fn before_attempt_from_address(failures: usize, limit: usize, now: DateTime<Utc>) -> Throttle {
+    if failures >= limit {
+        closed(now)
+    } else {
+        Throttle::Open {
+            left: limit - failures,
+        }
+    }
+}
+
 /// After a wrong password: `failures` within the window before this one.
 pub fn after_failure(failures: usize, now: DateTime<Utc>) -> Throttle {
     match MAX_FAILURES.saturating_sub(failures + 1) {
@@ -55,12 +72,27 @@ pub fn after_failure(failures: usize, now: DateTime<Utc>) -> Throttle {
 pub enum PasswordProblem {
     WrongCurrent,
     TooShort,
+    /// Long enough but easy to guess (`password::strength`).
+    Weak(Weakness),
     Mismatch,
     SameAsCurrent,
 }
 
-/// The rules of a password change, in the order the user is told about them.
+/// Whether `login` may choose `new`: long enough and not easy to guess.
+pub fn check_chosen_password(login: &str, new: &str) -> Result<(), PasswordProblem> {
+    if new.chars().count() < MIN_PASSWORD_CHARS {
+        Err(PasswordProblem::TooShort)
+    } else if let Some(w) = weakness(login, new) {
+        Err(PasswordProblem::Weak(w))
+    } else {
+        Ok(())
+    }
+}
+
+/// The rules of a password change by the account `login`, in the order the user is told
+/// about them.
 pub fn check_new_password(
+    login: &str,
     current_ok: bool,
     current: &str,
     new: &str,
@@ -68,8 +100,8 @@ pub fn check_new_password(
 ) -> Result<(), PasswordProblem> {
     if !current_ok {
         Err(PasswordProblem::WrongCurrent)
-    } else if new.chars().count() < MIN_PASSWORD_CHARS {
-        Err(PasswordProblem::TooShort)
+    } else if let Err(p) = check_chosen_password(login, new) {
+        Err(p)
     } else if new != confirm {
         Err(PasswordProblem::Mismatch)
     } else if new == current {
@@ -101,23 +133,54 @@ mod tests {
     }
 
     #[test]
+    fn an_address_closes_after_its_own_limit_across_logins() {
+        let retry_at = now() + Duration::minutes(15);
+        let limit = MAX_ADDRESS_FAILURES;
+        assert_eq!(
+            before_attempt_from_address(0, limit, now()),
+            Throttle::Open { left: limit }
+        );
+        assert_eq!(
+            before_attempt_from_address(limit - 1, limit, now()),
+            Throttle::Open { left: 1 }
+        );
+        assert_eq!(
+            before_attempt_from_address(limit, limit, now()),
+            Throttle::Closed { retry_at }
+        );
+        assert_eq!(
+            before_attempt_from_address(3, 2, now()),
+            Throttle::Closed { retry_at }
+        );
+    }
+
+    #[test]
     fn a_new_password_is_checked_in_order() {
         use PasswordProblem::*;
         let long = "mot-mat-khau-dai";
-        assert_eq!(check_new_password(false, "x", "y", "z"), Err(WrongCurrent));
+        let check = |ok, current, new, confirm| check_new_password("an", ok, current, new, confirm);
+        assert_eq!(check(false, "x", "y", "z"), Err(WrongCurrent));
         // Ten characters, counted as characters: "mật khẩu!!" is 10.
+        assert_eq!(check(true, "x", "mật khẩu!", "mật khẩu!"), Err(TooShort));
+        assert_eq!(check(true, "x", "mật khẩu!!", "mật khẩu!!"), Ok(()));
+        assert_eq!(check(true, "x", long, "other"), Err(Mismatch));
+        assert_eq!(check(true, long, long, long), Err(SameAsCurrent));
+        // Weak before mismatched: the person first learns what to choose.
         assert_eq!(
-            check_new_password(true, "x", "mật khẩu!", "mật khẩu!"),
-            Err(TooShort)
+            check(true, "x", "1234567890", "other"),
+            Err(Weak(Weakness::Common))
         );
         assert_eq!(
-            check_new_password(true, "x", "mật khẩu!!", "mật khẩu!!"),
-            Ok(())
+            check(true, "x", "          ", "          "),
+            Err(Weak(Weakness::OnlySpaces))
         );
-        assert_eq!(check_new_password(true, "x", long, "other"), Err(Mismatch));
         assert_eq!(
-            check_new_password(true, long, long, long),
-            Err(SameAsCurrent)
+            check_new_password("Nguyen.Van.An", true, "x", "nguyen.van.an", "nguyen.van.an"),
+            Err(Weak(Weakness::IsLogin))
+        );
+        assert_eq!(
+            check_chosen_password("an", "zzzzzzzzzzzz"),
+            Err(Weak(Weakness::OneCharacter))
         );
     }
 }

@@ -55,6 +55,8 @@ pub struct FileSettings {
     pub public_url: Option<String>,
     pub reminder_rules: Option<String>,
     pub reminder_interval_secs: Option<u64>,
+    /// CIDRs of reverse proxies whose X-Forwarded-For is believed.
+    pub trusted_proxies: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +89,8 @@ pub struct Settings {
     pub reminder_rules: Option<Vec<domain::oversight::RuleKind>>,
     /// Seconds between reminder passes; 0 turns the scheduler off.
     pub reminder_interval_secs: u64,
+    /// Reverse proxies (CIDRs) whose `X-Forwarded-For` names the client; none by default.
+    pub trusted_proxies: Vec<web::client_addr::IpNet>,
 }
 
 impl Settings {
@@ -228,7 +232,16 @@ pub fn resolve(
         Some(v) => parse_num("SANGTAO_REMINDER_INTERVAL_SECS", &v)?,
         None => file.reminder_interval_secs.unwrap_or(300),
     };
+    // The environment: comma-separated; the file: a list.
+    let trusted_proxies = match env("SANGTAO_TRUSTED_PROXIES") {
+        Some(v) => web::client_addr::parse_trusted([v.as_str()]),
+        None => web::client_addr::parse_trusted(
+            file.trusted_proxies.iter().flatten().map(String::as_str),
+        ),
+    }
+    .map_err(|e| anyhow::anyhow!("trusted_proxies: {e}"))?;
     Ok(Settings {
+        trusted_proxies,
         smtp_url,
         mail_from,
         public_url,
@@ -277,6 +290,37 @@ mod tests {
             s.sqlite_path(),
             Some(PathBuf::from("./sangtao-data/sangtao.db"))
         );
+    }
+
+    #[test]
+    fn trusted_proxies_from_env_or_file() {
+        let none = resolve(
+            &CliSettings::default(),
+            &env_of(&[]),
+            &FileSettings::default(),
+        );
+        assert!(none.unwrap().trusted_proxies.is_empty(), "none by default");
+        let file: FileSettings =
+            toml::from_str("trusted_proxies = [\"10.0.0.0/8\", \"192.168.1.10\"]").unwrap();
+        let s = resolve(&CliSettings::default(), &env_of(&[]), &file).unwrap();
+        assert_eq!(s.trusted_proxies.len(), 2);
+        let s = resolve(
+            &CliSettings::default(),
+            &env_of(&[("SANGTAO_TRUSTED_PROXIES", "127.0.0.1/32, ::1")]),
+            &file,
+        )
+        .unwrap();
+        assert_eq!(
+            s.trusted_proxies,
+            web::client_addr::parse_trusted(["127.0.0.1/32,::1"]).unwrap(),
+            "env beats file"
+        );
+        let bad = resolve(
+            &CliSettings::default(),
+            &env_of(&[("SANGTAO_TRUSTED_PROXIES", "proxy.local")]),
+            &FileSettings::default(),
+        );
+        assert!(bad.unwrap_err().to_string().contains("trusted_proxies"));
     }
 
     #[test]

@@ -1103,6 +1103,27 @@ async fn login_throttle_counts(store: &Store) {
             .unwrap(),
         0
     );
+    // Per address, whatever the login.
+    store
+        .record_login_failure("mai", "10.0.0.1", t + 60)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.address_failures_since("10.0.0.1", t).await.unwrap(),
+        6
+    );
+    assert_eq!(
+        store
+            .address_failures_since("10.0.0.1", t + 120)
+            .await
+            .unwrap(),
+        3
+    );
+    assert_eq!(
+        store.address_failures_since("10.0.0.3", t).await.unwrap(),
+        0
+    );
+    store.clear_login_failures("mai", "10.0.0.1").await.unwrap();
     store.clear_login_failures("lan", "10.0.0.1").await.unwrap();
     assert_eq!(
         store

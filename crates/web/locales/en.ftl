@@ -68,6 +68,10 @@ error-internal-title = Something went wrong
 error-internal-message = The system failed while handling the request. Nothing is half-done: the action either completed or did not happen.
 error-internal-next = Try again in a few minutes. If it keeps failing, tell the administrator when it happened.
 
+error-busy-title = The server is busy
+error-busy-message = The server is busy, please try again in a few seconds. Your request was not carried out.
+error-busy-next = Wait a few seconds, then send the form again.
+
 ## error.refused
 error-refused-title = This could not be done
 error-refused-message = The change was not made: the data does not follow the rules.
@@ -91,6 +95,7 @@ signin-submit = Sign in
 signin-help = Forgot your password? Ask the administrator for a one-time password.
 signin-wrong = Wrong login or password. { $left } attempts left before a 15-minute pause.
 signin-throttled = Too many failed attempts. Please try again after { $time } (in about { $minutes } minutes).
+signin-throttled_address = Too many failed sign-ins from this network address. Please try again after { $time } (in about { $minutes } minutes). If you forgot your password, ask the administrator.
 
 ## password
 password-title = Change password
@@ -104,6 +109,10 @@ password-wrong_current = The current password is wrong.
 password-too_short = The new password must have at least { $n } characters.
 password-mismatch = The two new passwords do not match.
 password-same = The new password must differ from the current one.
+password-is_login = The new password may not be your login. Choose a short sentence only you know.
+password-one_character = The new password may not repeat a single character. Use a short sentence of several words, numbers if you like.
+password-only_spaces = The new password may not be only spaces. Type letters, digits or symbols.
+password-common = This password is too common and easy to guess (for example 1234567890, matkhau123). Choose a short sentence that is easy to remember and hard to guess.
 
 ## plans
 plans-title = Plans

@@ -68,6 +68,10 @@ error-internal-title = Đã có lỗi xảy ra
 error-internal-message = Hệ thống gặp sự cố khi xử lý yêu cầu. Không có thay đổi nào bị mất một nửa: thao tác hoặc đã hoàn tất, hoặc chưa được thực hiện.
 error-internal-next = Hãy thử lại sau ít phút. Nếu lỗi còn tiếp diễn, hãy báo cho quản trị viên kèm thời điểm xảy ra lỗi.
 
+error-busy-title = Máy chủ đang bận
+error-busy-message = Máy chủ đang bận, vui lòng thử lại sau ít giây. Yêu cầu của bạn chưa được thực hiện.
+error-busy-next = Hãy đợi vài giây rồi gửi lại biểu mẫu.
+
 ## error.refused
 error-refused-title = Không thể thực hiện thao tác
 error-refused-message = Thao tác không được thực hiện vì dữ liệu chưa đúng quy định.
@@ -91,6 +95,7 @@ signin-submit = Đăng nhập
 signin-help = Quên mật khẩu? Hãy liên hệ quản trị viên để được cấp mật khẩu dùng một lần.
 signin-wrong = Tên đăng nhập hoặc mật khẩu không đúng. Bạn còn { $left } lần thử trước khi bị tạm khóa 15 phút.
 signin-throttled = Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau { $time } (khoảng { $minutes } phút nữa).
+signin-throttled_address = Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau { $time } (khoảng { $minutes } phút nữa). Nếu bạn quên mật khẩu, hãy liên hệ quản trị viên.
 
 ## password
 password-title = Đổi mật khẩu
@@ -104,6 +109,10 @@ password-wrong_current = Mật khẩu hiện tại không đúng.
 password-too_short = Mật khẩu mới phải có ít nhất { $n } ký tự.
 password-mismatch = Hai lần nhập mật khẩu mới không khớp nhau.
 password-same = Mật khẩu mới phải khác mật khẩu hiện tại.
+password-is_login = Mật khẩu mới không được trùng với tên đăng nhập. Hãy chọn một câu ngắn mà chỉ bạn biết.
+password-one_character = Mật khẩu mới không được chỉ lặp lại một ký tự. Hãy dùng một câu ngắn gồm nhiều từ, có thể thêm số.
+password-only_spaces = Mật khẩu mới không được chỉ gồm dấu cách. Hãy nhập chữ, số hoặc ký hiệu.
+password-common = Mật khẩu này quá phổ biến và dễ bị đoán (ví dụ: 1234567890, matkhau123). Hãy chọn một câu ngắn dễ nhớ mà người khác khó đoán.
 
 ## plans
 plans-title = Danh sách kế hoạch

@@ -14,6 +14,7 @@ use chrono::Utc;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+use domain::password::strength::Weakness;
 pub use domain::signin::{MAX_FAILURES, MIN_PASSWORD_CHARS, THROTTLE_WINDOW_MINUTES};
 use domain::signin::{PasswordProblem, Throttle, check_new_password};
 
@@ -83,6 +84,25 @@ pub async fn signin(
     let address = ctx.peer.to_string();
     let now = app.now();
     let since = domain::signin::window_start(now).timestamp();
+    // The address first: guessing across many logins from one machine stops here.
+    let from_address = app
+        .store()
+        .address_failures_since(&address, since)
+        .await?
+        .max(0) as usize;
+    let limit = app.config().address_max_failures;
+    if let closed @ Throttle::Closed { .. } =
+        domain::signin::before_attempt_from_address(from_address, limit, now)
+    {
+        tracing::warn!(%address, "sign-in refused: too many failures from this address");
+        return Ok(signin_failed(
+            &ctx,
+            &f,
+            closed,
+            "signin.throttled_address",
+            StatusCode::TOO_MANY_REQUESTS,
+        ));
+    }
     let failures = app
         .store()
         .login_failures_since(&login, &address, since)
@@ -93,25 +113,32 @@ pub async fn signin(
             &ctx,
             &f,
             closed,
+            "signin.throttled",
             StatusCode::TOO_MANY_REQUESTS,
         ));
     }
     let user = app.store().user_by_login(&login).await?;
-    let hash = user
-        .as_ref()
-        .map(|u| u.password_hash.clone())
-        .unwrap_or_else(|| dummy_hash().to_string());
+    let hash = user.as_ref().map(|u| u.password_hash.clone());
     let password = f.password.clone();
-    let ok =
-        tokio::task::spawn_blocking(move || domain::password::verify_password(&password, &hash))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+    let ok = app
+        .hashing()
+        .run(move || {
+            let hash = hash.as_deref().unwrap_or_else(|| dummy_hash());
+            domain::password::verify_password(&password, hash)
+        })
+        .await?;
     let Some(user) = user.filter(|_| ok) else {
         app.store()
             .record_login_failure(&login, &address, now.timestamp())
             .await?;
         let verdict = domain::signin::after_failure(failures, now);
-        return Ok(signin_failed(&ctx, &f, verdict, StatusCode::UNAUTHORIZED));
+        return Ok(signin_failed(
+            &ctx,
+            &f,
+            verdict,
+            "signin.throttled",
+            StatusCode::UNAUTHORIZED,
+        ));
     };
     app.store().clear_login_failures(&login, &address).await?;
     let to = if user.must_change_password {
@@ -122,12 +149,19 @@ pub async fn signin(
     start_session(&app, &ctx, &user, &to).await
 }
 
-/// The sign-in form again, with what was typed and why it failed.
-fn signin_failed(ctx: &Ctx, f: &SignInForm, verdict: Throttle, status: StatusCode) -> Response {
+/// The sign-in form again, with what was typed and why it failed (`closed_key`: the
+/// message when the throttle is closed).
+fn signin_failed(
+    ctx: &Ctx,
+    f: &SignInForm,
+    verdict: Throttle,
+    closed_key: &str,
+    status: StatusCode,
+) -> Response {
     let t = ctx.tr();
     let error = match verdict {
         Throttle::Closed { retry_at } => t.f(
-            "signin.throttled",
+            closed_key,
             &[
                 ("time", &local_time(retry_at)),
                 ("minutes", &THROTTLE_WINDOW_MINUTES.to_string()),
@@ -234,17 +268,20 @@ pub async fn change_password(
         .ok_or(AppError::SignInRequired)?;
     let stored = record.password_hash.clone();
     let current = f.current.clone();
-    let current_ok =
-        tokio::task::spawn_blocking(move || domain::password::verify_password(&current, &stored))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-    if let Err(problem) = check_new_password(current_ok, &f.current, &f.new, &f.confirm) {
+    let current_ok = app
+        .hashing()
+        .run(move || domain::password::verify_password(&current, &stored))
+        .await?;
+    if let Err(problem) =
+        check_new_password(&user.login, current_ok, &f.current, &f.new, &f.confirm)
+    {
         return Ok(password_refused(&ctx, user.must_change_password, problem));
     }
     let new = f.new.clone();
-    let hash = tokio::task::spawn_blocking(move || domain::password::hash_password(&new))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+    let hash = app
+        .hashing()
+        .run(move || domain::password::hash_password(&new))
+        .await?
         .map_err(|e| AppError::Internal(e.to_string()))?;
     app.store().set_password(user.id, &hash, false).await?;
     // Every other session of this account ends; this browser gets a fresh one.
@@ -264,6 +301,14 @@ fn password_refused(ctx: &Ctx, forced: bool, problem: PasswordProblem) -> Respon
         PasswordProblem::TooShort => t.f("password.too_short", &[("n", &n)]),
         PasswordProblem::Mismatch => t.t("password.mismatch").to_string(),
         PasswordProblem::SameAsCurrent => t.t("password.same").to_string(),
+        PasswordProblem::Weak(w) => t
+            .t(match w {
+                Weakness::IsLogin => "password.is_login",
+                Weakness::OneCharacter => "password.one_character",
+                Weakness::OnlySpaces => "password.only_spaces",
+                Weakness::Common => "password.common",
+            })
+            .to_string(),
     };
     let title = t.t("password.title").to_string();
     let mut r = render_page(PasswordPage {

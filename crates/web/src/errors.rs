@@ -25,6 +25,8 @@ pub enum AppError {
     /// A change the rules refused: kept typed, worded in the reader's language when the
     /// page is drawn (422; a stale version 409).
     Refused(Refusal),
+    /// Too many password hashes at once (`hashing::HashGate`): 429 with `Retry-After`.
+    Busy,
     Internal(String),
 }
 
@@ -102,6 +104,7 @@ impl AppError {
                 (StatusCode::CONFLICT, "conflict", true)
             }
             AppError::Refused(_) => (StatusCode::UNPROCESSABLE_ENTITY, "refused", false),
+            AppError::Busy => (StatusCode::TOO_MANY_REQUESTS, "busy", true),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", true),
         }
     }
@@ -212,6 +215,12 @@ pub fn render(ctx: &Ctx, err: &AppError) -> Response {
     };
     let mut resp = render_page(page);
     *resp.status_mut() = status;
+    if matches!(err, AppError::Busy) {
+        resp.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from(crate::hashing::RETRY_AFTER_SECS),
+        );
+    }
     resp
 }
 

@@ -10,6 +10,7 @@ pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod charts;
+pub mod client_addr;
 pub mod conflict;
 pub mod csrf;
 pub mod directions;
@@ -18,6 +19,7 @@ pub mod events;
 pub mod evidence;
 pub mod extract;
 pub mod form;
+pub mod hashing;
 pub mod health;
 pub mod i18n;
 pub mod items;
@@ -61,6 +63,15 @@ pub struct WebConfig {
     pub upload_timeout: Duration,
     /// Most rows one CSV/XLSX export writes (the file then says it was cut).
     pub export_max_rows: usize,
+    /// Password hashes (argon2id, 19 MiB each) that may run at once; 0 refuses them all.
+    pub hash_permits: usize,
+    /// How long a sign-in waits for a free hash before the answer is 429 (busy).
+    pub hash_wait: Duration,
+    /// Failed sign-ins allowed from one address (any login) within the throttle window.
+    pub address_max_failures: usize,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`client_addr`); none by
+    /// default: the header is ignored and the direct peer is the client.
+    pub trusted_proxies: Vec<client_addr::IpNet>,
 }
 
 /// Files one upload request may carry.
@@ -77,6 +88,10 @@ impl Default for WebConfig {
             evidence_limit_bytes: store::evidence_store::DEFAULT_LIMIT,
             upload_timeout: Duration::from_secs(30 * 60),
             export_max_rows: 200_000,
+            hash_permits: hashing::default_permits(),
+            hash_wait: Duration::from_secs(2),
+            address_max_failures: domain::signin::MAX_ADDRESS_FAILURES,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -85,6 +100,7 @@ pub struct Inner {
     pub store: Store,
     pub config: WebConfig,
     pub evidence: store::evidence_store::EvidenceStore,
+    pub hashing: hashing::HashGate,
 }
 
 /// Shared application state (cheap to clone).
@@ -102,10 +118,12 @@ impl AppState {
         if swept > 0 {
             tracing::info!(swept, "removed upload leftovers from evidence/tmp");
         }
+        let hashing = hashing::HashGate::new(config.hash_permits, config.hash_wait);
         AppState(Arc::new(Inner {
             store,
             config,
             evidence,
+            hashing,
         }))
     }
     pub fn store(&self) -> &Store {
@@ -116,6 +134,10 @@ impl AppState {
     }
     pub fn evidence(&self) -> &store::evidence_store::EvidenceStore {
         &self.0.evidence
+    }
+    /// The bound on password hashing ([`hashing::HashGate`]).
+    pub fn hashing(&self) -> &hashing::HashGate {
+        &self.0.hashing
     }
     /// The store's clock: pages, sessions and the scheduler read the same time.
     pub fn clock(&self) -> &domain::SharedClock {

@@ -61,6 +61,8 @@ pub struct Ctx {
     pub partial: bool,
     /// A session cookie was sent but names no live session.
     pub session_expired: bool,
+    /// The client's address: the direct peer, or what a trusted proxy forwarded for
+    /// ([`crate::client_addr`]).
     pub peer: IpAddr,
     /// Path and query of this request (for "return to" links).
     pub path: String,
@@ -199,11 +201,14 @@ pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> R
         partial: headers.contains_key("hx-request")
             && !headers.contains_key("hx-history-restore-request"),
         session_expired: found.expired,
-        peer: req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)),
+        peer: crate::client_addr::client_address(
+            req.extensions()
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip())
+                .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST)),
+            headers,
+            &app.config().trusted_proxies,
+        ),
         path: req
             .uri()
             .path_and_query()
@@ -348,19 +353,11 @@ fn fallback_ctx(req: &Request) -> Ctx {
     }
 }
 
-/// A local path to return to after sign-in (never another site).
+/// A local path to return to after sign-in or the language switch (never another site;
+/// anything doubtful is the home page): [`domain::local_path::local_path`].
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n)
-            if n.starts_with('/')
-                && !n.starts_with("//")
-                && !n.starts_with("/\\")
-                && !n.contains(['\r', '\n']) =>
-        {
-            n.to_string()
-        }
-        _ => "/".to_string(),
-    }
+    next.and_then(domain::local_path::local_path)
+        .unwrap_or_else(|| "/".to_string())
 }
 
 /// 303 to `to`; htmx gets `HX-Redirect` so it loads a whole page.

@@ -24,6 +24,8 @@ mod oversight;
 mod report_edits;
 #[path = "http/scheduler.rs"]
 mod scheduler;
+#[path = "http/signin.rs"]
+mod signin;
 #[path = "http/targets.rs"]
 mod targets;
 #[path = "http/tracking.rs"]

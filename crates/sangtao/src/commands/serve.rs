@@ -196,6 +196,7 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
             data_dir: settings.data_dir.clone(),
             evidence_limit_bytes: settings.evidence_limit_bytes,
             export_max_rows: settings.export_max_rows,
+            trusted_proxies: settings.trusted_proxies.clone(),
             ..web::WebConfig::default()
         };
         let scheduler = start_scheduler(&settings, &store, &url).await?;

@@ -71,6 +71,15 @@ impl Store {
         dispatch!(self, sessions::login_failures_since(login, address, since))
     }
 
+    /// Failures from this address, whatever the login, at or after `since`.
+    pub async fn address_failures_since(
+        &self,
+        address: &str,
+        since: i64,
+    ) -> Result<i64, StoreError> {
+        dispatch!(self, sessions::address_failures_since(address, since))
+    }
+
     pub async fn clear_login_failures(&self, login: &str, address: &str) -> Result<(), StoreError> {
         dispatch!(self, sessions::clear_login_failures(login, address))
     }

@@ -177,6 +177,16 @@ pub(crate) async fn login_failures_since(
     .await?)
 }
 
+pub(crate) async fn address_failures_since(pool: &Pool, address: &str, since: i64) -> R<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE address = $1 AND at >= $2")
+            .bind(address)
+            .bind(since)
+            .fetch_one(pool)
+            .await?,
+    )
+}
+
 pub(crate) async fn clear_login_failures(pool: &Pool, login: &str, address: &str) -> R<()> {
     sqlx::query("DELETE FROM login_failures WHERE login = $1 AND address = $2")
         .bind(normalise_login(login))

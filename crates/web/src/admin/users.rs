@@ -165,16 +165,16 @@ impl AccessForm {
     }
 }
 
-async fn new_one_time_password() -> Result<(String, String), AppError> {
-    tokio::task::spawn_blocking(|| {
-        let otp = domain::password::generate_one_time_password()
-            .map_err(|e| AppError::Internal(e.to_string()))?;
-        let hash =
-            domain::password::hash_password(&otp).map_err(|e| AppError::Internal(e.to_string()))?;
-        Ok((otp, hash))
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?
+async fn new_one_time_password(app: &AppState) -> Result<(String, String), AppError> {
+    app.hashing()
+        .run(|| {
+            let otp = domain::password::generate_one_time_password()
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            let hash = domain::password::hash_password(&otp)
+                .map_err(|e| AppError::Internal(e.to_string()))?;
+            Ok((otp, hash))
+        })
+        .await?
 }
 
 pub async fn create(
@@ -187,7 +187,7 @@ pub async fn create(
         Ok(new) => new,
         Err(key) => return users_page(&app, &ctx, None, Some(t.t(key).to_string())).await,
     };
-    let (otp, hash) = new_one_time_password().await?;
+    let (otp, hash) = new_one_time_password(&app).await?;
     new.password_hash = hash;
     let login = new.login.clone();
     match app.store().create_user_by(new, Some(admin.id)).await {
@@ -313,7 +313,7 @@ pub async fn reset_password(
     Id(id): Id<domain::UserId>,
 ) -> Result<Response, AppError> {
     let u = app.store().user(id).await?.ok_or(AppError::NotFound)?;
-    let (otp, hash) = new_one_time_password().await?;
+    let (otp, hash) = new_one_time_password(&app).await?;
     app.store()
         .set_password_by(id, &hash, true, Some(admin.id))
         .await?;
