@@ -32,6 +32,16 @@ impl Store {
 
     /// "numbering title" of each item in `ids` that exists, in that order, in one query.
     pub async fn item_labels(&self, ids: &[ItemId]) -> Result<Vec<(ItemId, String)>, StoreError> {
-        dispatch!(self, labels::item_labels(&self.ctx, ids))
+        dispatch!(self, labels::item_labels(&self.ctx, ids, None))
+    }
+
+    /// [`Store::item_labels`] of the items naming one of `units` in effect (what a partner
+    /// may open); an empty list names none.
+    pub async fn item_labels_naming(
+        &self,
+        ids: &[ItemId],
+        units: &[domain::UnitId],
+    ) -> Result<Vec<(ItemId, String)>, StoreError> {
+        dispatch!(self, labels::item_labels(&self.ctx, ids, Some(units)))
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{DB, Pool, R};
 use crate::Ctx;
-use domain::ItemId;
+use domain::{ItemId, UnitId};
 use sqlx::QueryBuilder;
 use std::collections::HashMap;
 
@@ -11,8 +11,9 @@ pub(crate) async fn item_labels(
     pool: &Pool,
     ctx: &Ctx,
     ids: &[ItemId],
+    naming: Option<&[UnitId]>,
 ) -> R<Vec<(ItemId, String)>> {
-    if ids.is_empty() {
+    if ids.is_empty() || naming.is_some_and(|u| u.is_empty()) {
         return Ok(Vec::new());
     }
     ctx.count_view_query();
@@ -22,6 +23,15 @@ pub(crate) async fn item_labels(
         list.push_bind(id.0);
     }
     q.push(")");
+    // Only items whose units in effect include one of these (a partner's view).
+    if let Some(units) = naming {
+        q.push(" AND id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN (");
+        let mut list = q.separated(", ");
+        for u in units {
+            list.push_bind(u.0);
+        }
+        q.push("))");
+    }
     let rows: Vec<(i64, Option<String>, String)> = q.build_query_as().fetch_all(pool).await?;
     let mut labels: HashMap<i64, String> = rows
         .into_iter()

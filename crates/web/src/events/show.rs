@@ -150,9 +150,12 @@ impl Loaded {
         let ev = visible_event(app, user, id).await?;
         let store = app.store();
         let can_edit = events::can_edit_event(&user.actor, &ev.item_units());
-        let items = store
-            .item_labels(&ev.items)
-            .await?
+        // A partner sees the titles of the linked items it may open, no others.
+        let labels = match domain::item_list_scope(&user.actor) {
+            None => store.item_labels(&ev.items).await?,
+            Some(units) => store.item_labels_naming(&ev.items, &units).await?,
+        };
+        let items = labels
             .into_iter()
             .map(|(id, label)| Linked { id: id.0, label })
             .collect();

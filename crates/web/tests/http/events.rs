@@ -454,6 +454,40 @@ async fn events_are_guarded_on_every_route() {
             c.partner.get(&format!("/events/{shared}")).await.status(),
             StatusCode::OK
         );
+        // Its linked items: the partner sees the titles of those it may open, no others
+        // (issue 14, finding 9); the department's people see all.
+        let sessions = app.item_id(SESSIONS).await.0.to_string();
+        let magazine = app
+            .item_id("Biên soạn và xuất bản với Tạp chí")
+            .await
+            .0
+            .to_string();
+        let coord = c.tap_chi.0.to_string();
+        for (item, partner_sees) in [(&sessions, false), (&magazine, true)] {
+            let over = [
+                ("coord", coord.as_str()),
+                ("item", item),
+                ("title", "Chia sẻ"),
+            ];
+            let ev = create_event(&c.lead, c.qlds, &over).await;
+            let page = c
+                .partner
+                .get(&format!("/events/{ev}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            let link = format!("href=\"/items/{item}\"");
+            assert_eq!(page.contains(&link), partner_sees, "{item}");
+            let page = c
+                .lead
+                .get(&format!("/events/{ev}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            assert!(page.contains(&link));
+        }
         let list = c
             .partner
             .get("/events?view=list")
