@@ -131,7 +131,21 @@ impl<'a> ItemPage<'a> {
     ) -> Result<ItemPage<'a>, AppError> {
         let it = visible_item(app, user, id).await?;
         let store = app.store();
-        let v = store.item(id).await?.ok_or(AppError::NotFound)?;
+        let mut v = store.item(id).await?.ok_or(AppError::NotFound)?;
+        // A partner's breadcrumb keeps the numbers of the parents it may not open, not
+        // their titles (issue 14, finding 9).
+        if let Some(units) = domain::item_list_scope(&user.actor) {
+            let ids: Vec<ItemId> = v.ancestors.iter().map(|a| a.id).collect();
+            let open: std::collections::HashSet<ItemId> = store
+                .item_labels_naming(&ids, &units)
+                .await?
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            for a in v.ancestors.iter_mut().filter(|a| !open.contains(&a.id)) {
+                a.title.clear();
+            }
+        }
         let units = Units(store.list_units().await?);
         let progress: Vec<TargetProgress> = store
             .plan_target_progress(v.plan_id)

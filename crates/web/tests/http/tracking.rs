@@ -638,6 +638,38 @@ async fn a_partner_sees_only_the_items_shared_with_it() {
         let shared = app.item_id("Biên soạn và xuất bản").await;
         let r = c.partner.get(&format!("/items/{}", shared.0)).await;
         assert_eq!(r.status(), StatusCode::OK);
+        // Its parent "2." names no unit: the partner gets 403 there, and the breadcrumb
+        // keeps its number without its title or a link (issue 14, finding 9).
+        let parent = app
+            .store
+            .item_tracking(shared)
+            .await
+            .unwrap()
+            .unwrap()
+            .parent_id
+            .unwrap();
+        assert_eq!(
+            c.partner
+                .get(&format!("/items/{}", parent.0))
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let html = r.text().await.unwrap();
+        let crumbs = html.split("</nav>").next().unwrap();
+        assert!(
+            !crumbs.contains(&format!("href=\"/items/{}\"", parent.0)),
+            "{crumbs}"
+        );
+        assert!(!crumbs.contains("Tuyên truyền các hoạt động"), "{crumbs}");
+        let html = c
+            .outsider
+            .get(&format!("/items/{}", shared.0))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains(&format!("href=\"/items/{}\"", parent.0)));
         // Internal staff still see the whole plan.
         let html = c
             .outsider
