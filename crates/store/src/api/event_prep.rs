@@ -84,9 +84,9 @@ impl Store {
         dispatch!(self, event_prep::follow_ups(event))
     }
 
-    /// Makes a follow-up a plan item (an added item under `parent`, through
-    /// [`Store::add_item`] and its permission rules) and links the two. Two
-    /// transactions: an item whose link failed is still a valid added item.
+    /// Makes a follow-up a plan item (an added item under `parent`, one of its event's
+    /// items, with [`Store::add_item`]'s permission rules) and links the two, in one
+    /// transaction. A second submit, at once or later, returns the first's item.
     pub async fn follow_up_to_item(
         &self,
         follow_up: i64,
@@ -94,10 +94,8 @@ impl Store {
         actor: &domain::Actor,
     ) -> Result<domain::ItemId, StoreError> {
         let fu: FollowUp = dispatch!(self, event_prep::follow_up_for_edit(follow_up, actor))?;
-        if fu.item_id.is_some() {
-            return Err(StoreError::Invalid(format!(
-                "follow-up {follow_up} is already in the plan"
-            )));
+        if let Some(item) = fu.item_id {
+            return Ok(item);
         }
         // Under one of the event's own items, as the page offers: a forged parent would
         // file the work under an item the event has nothing to do with.
@@ -112,31 +110,21 @@ impl Store {
             .item_tracking(parent)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("item {parent}")))?;
-        let item = self
-            .add_item(
-                &NewItem {
-                    plan_id: parent_item.plan_id,
-                    parent_id: Some(parent),
-                    position: None,
-                    numbering: None,
-                    title: fu.text.clone(),
-                    text: if fu.owner.is_empty() {
-                        String::new()
-                    } else {
-                        fu.owner.clone()
-                    },
-                    lead: Vec::new(),
-                    coordinating: Vec::new(),
-                    start: None,
-                    due: fu.due,
-                },
-                actor,
-            )
-            .await?;
+        let new = NewItem {
+            plan_id: parent_item.plan_id,
+            parent_id: Some(parent),
+            position: None,
+            numbering: None,
+            title: fu.text.clone(),
+            text: fu.owner.clone(),
+            lead: Vec::new(),
+            coordinating: Vec::new(),
+            start: None,
+            due: fu.due,
+        };
         dispatch!(
             self,
-            event_prep::link_follow_up(&self.ctx, follow_up, item, actor)
-        )?;
-        Ok(item)
+            event_prep::follow_up_to_item(&self.ctx, follow_up, &new, actor)
+        )
     }
 }

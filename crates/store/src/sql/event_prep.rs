@@ -3,6 +3,7 @@
 use super::events::{editable_event, editable_event_row, nfc};
 use super::tx::{audit, date_text, json, parse_date};
 use super::{Pool, R, begin_write};
+use crate::NewItem;
 use crate::events_model::*;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
@@ -326,27 +327,40 @@ pub(crate) async fn follow_up_for_edit(pool: &Pool, follow_up: i64, actor: &Acto
     Ok(fu)
 }
 
-/// Links a follow-up to the plan item made from it (once).
-pub(crate) async fn link_follow_up(
+/// Makes a follow-up a plan item and links the two, in one transaction: the follow-up's
+/// row is locked first, so of two submits at once the second finds the first's item and
+/// returns it instead of making another (issue 14, finding 7).
+pub(crate) async fn follow_up_to_item(
     pool: &Pool,
     ctx: &Ctx,
     follow_up: i64,
-    item: ItemId,
+    new: &NewItem,
     actor: &Actor,
-) -> R<()> {
+) -> R<ItemId> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let n = sqlx::query("UPDATE follow_ups SET item_id = $1 WHERE id = $2 AND item_id IS NULL")
+    // A no-op write takes the row's lock on PostgreSQL (SQLite's BEGIN IMMEDIATE already
+    // serialises writers).
+    sqlx::query("UPDATE follow_ups SET item_id = item_id WHERE id = $1")
+        .bind(follow_up)
+        .execute(&mut *tx)
+        .await?;
+    let linked: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT item_id FROM follow_ups WHERE id = $1")
+            .bind(follow_up)
+            .fetch_optional(&mut *tx)
+            .await?;
+    match linked {
+        None => return Err(StoreError::NotFound(format!("follow-up {follow_up}"))),
+        Some(Some(item)) => return Ok(ItemId(item)),
+        Some(None) => {}
+    }
+    let item = super::item_tree::add_item_in(&mut tx, now, new, actor).await?;
+    sqlx::query("UPDATE follow_ups SET item_id = $1 WHERE id = $2")
         .bind(item.0)
         .bind(follow_up)
         .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    if n == 0 {
-        return Err(StoreError::Invalid(format!(
-            "follow-up {follow_up} is unknown or already in the plan"
-        )));
-    }
+        .await?;
     audit(
         &mut tx,
         now,
@@ -360,7 +374,7 @@ pub(crate) async fn link_follow_up(
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(item)
 }
 
 // ---- delegations ------------------------------------------------------------------------

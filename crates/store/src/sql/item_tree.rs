@@ -174,15 +174,27 @@ async fn placement_and_units(
 /// may edit the parent, with the parent's units unless other units are given (which
 /// needs the Board or an admin). At the top level: the Board or an admin.
 pub(crate) async fn add_item(pool: &Pool, ctx: &Ctx, new: &NewItem, actor: &Actor) -> R<ItemId> {
-    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let id = add_item_in(&mut tx, ctx.now(), new, actor).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// [`add_item`] inside the caller's write transaction (a follow-up becomes an item and is
+/// linked to it in one).
+pub(crate) async fn add_item_in(
+    tx: &mut Conn,
+    now: i64,
+    new: &NewItem,
+    actor: &Actor,
+) -> R<ItemId> {
     let title = new.title.trim();
     if title.is_empty() {
         return Err(StoreError::Invalid("an item needs a title".into()));
     }
-    let mut tx = begin_write(pool).await?;
-    let (place, lead, coord) = placement_and_units(&mut tx, new, actor, now).await?;
+    let (place, lead, coord) = placement_and_units(&mut *tx, new, actor, now).await?;
     let id = insert_added(
-        &mut tx,
+        &mut *tx,
         &place,
         new.numbering.as_deref(),
         title,
@@ -191,16 +203,16 @@ pub(crate) async fn add_item(pool: &Pool, ctx: &Ctx, new: &NewItem, actor: &Acto
         new.due,
     )
     .await?;
-    write_units(&mut tx, id, &lead, &coord).await?;
-    super::effective_units::refresh_plan(&mut tx, new.plan_id).await?;
-    place_among_siblings(&mut tx, &place, &[id], |sibs| {
+    write_units(&mut *tx, id, &lead, &coord).await?;
+    super::effective_units::refresh_plan(&mut *tx, new.plan_id).await?;
+    place_among_siblings(&mut *tx, &place, &[id], |sibs| {
         new.position
             .map_or(sibs.len(), |p| (p.max(0) as usize).min(sibs.len()))
     })
     .await?;
-    let after = load_item(&mut tx, id).await?;
+    let after = load_item(&mut *tx, id).await?;
     audit_in(
-        &mut tx,
+        &mut *tx,
         now,
         &AuditEntry::new(Some(actor.user_id), "item.add", "item", Some(id.0))
             .after(serde_json::to_value(&after)?),
@@ -208,7 +220,6 @@ pub(crate) async fn add_item(pool: &Pool, ctx: &Ctx, new: &NewItem, actor: &Acto
         Some(id),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

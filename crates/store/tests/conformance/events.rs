@@ -816,10 +816,34 @@ async fn events_checklist_documents_and_follow_ups(store: &Store) {
     assert_eq!(it.parent_id, Some(s.sessions_item));
     assert_eq!(it.due, Some(date(2025, 12, 1)));
     assert_eq!(store.follow_ups(id).await.unwrap()[0].item_id, Some(item));
-    assert!(matches!(
-        store.follow_up_to_item(fu, s.sessions_item, &s.lead).await,
-        Err(StoreError::Invalid(_))
-    ));
+    // A second submit lands on the first's item (issue 14, finding 7).
+    assert_eq!(
+        store
+            .follow_up_to_item(fu, s.sessions_item, &s.lead)
+            .await
+            .unwrap(),
+        item
+    );
+    // Two submits at once make one item, and both answer with it.
+    let twin = store
+        .add_follow_up(id, "Lập nhóm công tác", "", None, &s.lead)
+        .await
+        .unwrap();
+    let (a, b) = tokio::join!(
+        store.follow_up_to_item(twin, s.sessions_item, &s.lead),
+        store.follow_up_to_item(twin, s.sessions_item, &s.lead)
+    );
+    assert_eq!(a.unwrap(), b.unwrap());
+    let titled = store
+        .item(s.sessions_item)
+        .await
+        .unwrap()
+        .unwrap()
+        .children
+        .iter()
+        .filter(|c| c.item.title == "Lập nhóm công tác")
+        .count();
+    assert_eq!(titled, 1);
     let actions: Vec<String> = store
         .audit_for_entity("event", id.0)
         .await
