@@ -25,6 +25,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../static/vendor/htmx/LICENSE"),
     ),
     (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../static/app.js"),
+    ),
+    (
         "favicon.svg",
         "image/svg+xml",
         include_bytes!("../static/favicon.svg"),
@@ -64,5 +69,46 @@ pub async fn serve(Path(path): Path<String>) -> Response {
             "not found",
         )
             .into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_template_carries_inline_script() {
+        // The Content-Security-Policy forbids it: an inline handler would silently do
+        // nothing. Behaviours go in static/app.js behind a data attribute.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut stack = vec![dir];
+        let mut seen = 0;
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                let html = std::fs::read_to_string(&p).unwrap();
+                seen += 1;
+                for bad in [
+                    " onclick=",
+                    " onchange=",
+                    " onsubmit=",
+                    " onload=",
+                    "javascript:",
+                ] {
+                    assert!(!html.contains(bad), "{bad} in {}", p.display());
+                }
+                for (i, _) in html.match_indices("<script") {
+                    let end = html[i..].find('>').map_or(html.len(), |j| i + j);
+                    assert!(
+                        html[i..end].contains(" src="),
+                        "inline script in {}",
+                        p.display()
+                    );
+                }
+            }
+        }
+        assert!(seen > 20, "the templates were read");
     }
 }

@@ -626,6 +626,12 @@ async fn a_partner_sees_only_the_items_shared_with_it() {
         let plan = app.plan_id().await;
         let page = c.partner.get(&format!("/plans/{plan}")).await;
         assert_eq!(page.status(), StatusCode::OK);
+        // Pages forbid inline script (issue 14, finding 10).
+        let csp = page.headers()["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-eval"),
+            "{csp}"
+        );
         let html = page.text().await.unwrap();
         assert!(
             html.contains("Biên soạn và xuất bản với Tạp chí kiến trúc"),
