@@ -57,6 +57,10 @@ pub struct FileSettings {
     pub reminder_interval_secs: Option<u64>,
     /// CIDRs of reverse proxies whose X-Forwarded-For is believed.
     pub trusted_proxies: Option<Vec<String>>,
+    /// Password hashes run at once (default: one per core).
+    pub hash_permits: Option<usize>,
+    /// Failed sign-ins from one address in 15 minutes before it is refused.
+    pub address_max_failures: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +95,10 @@ pub struct Settings {
     pub reminder_interval_secs: u64,
     /// Reverse proxies (CIDRs) whose `X-Forwarded-For` names the client; none by default.
     pub trusted_proxies: Vec<web::client_addr::IpNet>,
+    /// Password hashes run at once, at least 1 (`web::hashing`).
+    pub hash_permits: usize,
+    /// Failed sign-ins from one address in the window before it is refused, at least 1.
+    pub address_max_failures: usize,
 }
 
 impl Settings {
@@ -240,7 +248,22 @@ pub fn resolve(
         ),
     }
     .map_err(|e| anyhow::anyhow!("trusted_proxies: {e}"))?;
+    let hash_permits: usize = match env("SANGTAO_HASH_PERMITS") {
+        Some(v) => parse_num("SANGTAO_HASH_PERMITS", &v)?,
+        None => file.hash_permits.unwrap_or(d.hash_permits),
+    };
+    let address_max_failures: usize = match env("SANGTAO_ADDRESS_MAX_FAILURES") {
+        Some(v) => parse_num("SANGTAO_ADDRESS_MAX_FAILURES", &v)?,
+        None => file.address_max_failures.unwrap_or(d.address_max_failures),
+    };
+    if hash_permits == 0 || address_max_failures == 0 {
+        anyhow::bail!(
+            "hash_permits and address_max_failures must be at least 1 (0 would refuse every sign-in)"
+        );
+    }
     Ok(Settings {
+        hash_permits,
+        address_max_failures,
         trusted_proxies,
         smtp_url,
         mail_from,
@@ -290,6 +313,25 @@ mod tests {
             s.sqlite_path(),
             Some(PathBuf::from("./sangtao-data/sangtao.db"))
         );
+    }
+
+    #[test]
+    fn sign_in_limits_from_the_file_and_never_zero() {
+        let d = web::WebConfig::default();
+        let cli = CliSettings::default();
+        let s = resolve(&cli, &env_of(&[]), &FileSettings::default()).unwrap();
+        assert_eq!(
+            (s.hash_permits, s.address_max_failures),
+            (d.hash_permits, d.address_max_failures)
+        );
+        let file: FileSettings =
+            toml::from_str("hash_permits = 1\naddress_max_failures = 100").unwrap();
+        let s = resolve(&cli, &env_of(&[]), &file).unwrap();
+        assert_eq!((s.hash_permits, s.address_max_failures), (1, 100));
+        let env = env_of(&[("SANGTAO_ADDRESS_MAX_FAILURES", "7")]);
+        assert_eq!(resolve(&cli, &env, &file).unwrap().address_max_failures, 7);
+        let zero: FileSettings = toml::from_str("hash_permits = 0").unwrap();
+        assert!(resolve(&cli, &env_of(&[]), &zero).is_err());
     }
 
     #[test]

@@ -197,6 +197,8 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
             evidence_limit_bytes: settings.evidence_limit_bytes,
             export_max_rows: settings.export_max_rows,
             trusted_proxies: settings.trusted_proxies.clone(),
+            hash_permits: settings.hash_permits,
+            address_max_failures: settings.address_max_failures,
             ..web::WebConfig::default()
         };
         let scheduler = start_scheduler(&settings, &store, &url).await?;
