@@ -175,6 +175,15 @@ pub struct TargetProgress {
 }
 
 impl TargetProgress {
+    /// Its min, max and actual, as the domain's rules (bands, pace) take them.
+    pub fn figure(&self) -> domain::oversight::TargetFigure {
+        domain::oversight::TargetFigure {
+            min: self.min,
+            max: self.max,
+            actual: self.actual,
+        }
+    }
+
     /// The reported figure beside the counted one, when they differ (an entered target's
     /// two figures are the same one).
     pub fn discrepancy(&self) -> Option<Discrepancy> {

@@ -183,12 +183,7 @@ impl Work<'_> {
         let mut behind = Vec::new();
         for plan in store.plans_of_year(year).await? {
             for t in store.plan_target_progress_as_of(plan, self.today).await? {
-                let fig = domain::oversight::TargetFigure {
-                    min: t.min,
-                    max: t.max,
-                    actual: t.actual,
-                };
-                if let Some(b) = domain::oversight::behind_pace(&fig, year, self.today) {
+                if let Some(b) = domain::oversight::behind_pace(&t.figure(), year, self.today) {
                     behind.push((plan, t, b));
                 }
             }

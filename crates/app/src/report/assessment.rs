@@ -116,7 +116,7 @@ pub(super) fn difficulties(f: &Facts) -> String {
     // behind the pace the year implies (`domain::oversight::behind_pace`); the others are
     // on their way and said so.
     let behind = |x: &&store::TargetProgress| {
-        whole_year || domain::oversight::behind_pace(&figures::figure(x), year, end).is_some()
+        whole_year || domain::oversight::behind_pace(&x.figure(), year, end).is_some()
     };
     let below: Vec<String> = f
         .targets

@@ -3,20 +3,12 @@
 //! (20–30 cuộc/năm)." — "vượt" above the maximum, "mới đạt x/y" below the minimum, and its
 //! shortfall for the assessment.
 
-use domain::oversight::{Band, TargetFigure};
+use domain::oversight::Band;
 use domain::{format_number, format_target};
 use store::TargetProgress;
 
-pub(super) fn figure(t: &TargetProgress) -> TargetFigure {
-    TargetFigure {
-        min: t.min,
-        max: t.max,
-        actual: t.actual,
-    }
-}
-
 pub(super) fn band(t: &TargetProgress) -> Band {
-    Band::of(&figure(t))
+    Band::of(&t.figure())
 }
 
 /// "20–30 cuộc/năm".
@@ -46,7 +38,7 @@ fn with_unit(x: f64, unit: &str) -> String {
 /// How the figure stands against the plan, after "subject: ".
 pub(super) fn standing(t: &TargetProgress) -> String {
     let plan = planned(t);
-    let f = figure(t);
+    let f = t.figure();
     let Some(actual) = t.actual else {
         return format!("chưa có số liệu thực hiện (chỉ tiêu kế hoạch {plan})");
     };
@@ -96,7 +88,7 @@ pub(super) fn sentence(subject: &str, t: &TargetProgress) -> String {
 /// cuộc, còn thiếu 5 cuộc so với mức tối thiểu 20 cuộc (chỉ tiêu 20–30 cuộc/năm)"; None
 /// when the target is reached, has no minimum or no figure yet.
 pub(super) fn gap(t: &TargetProgress) -> Option<String> {
-    let missing = figure(t).shortfall()?;
+    let missing = t.figure().shortfall()?;
     let (min, actual) = (t.min?, t.actual?);
     if actual <= 0.0 {
         return Some(format!(
@@ -118,7 +110,7 @@ pub(super) fn gap(t: &TargetProgress) -> Option<String> {
 /// "; đến 30/06/2025 cần khoảng 14 trang theo tiến độ của năm" for a target behind the
 /// pace of its year at `as_of` (`domain::oversight::behind_pace`), else empty.
 pub(super) fn pace_note(t: &TargetProgress, year: i32, as_of: chrono::NaiveDate) -> String {
-    match domain::oversight::behind_pace(&figure(t), year, as_of) {
+    match domain::oversight::behind_pace(&t.figure(), year, as_of) {
         Some(b) => format!(
             "; đến {} cần khoảng {} theo tiến độ của năm",
             domain::format_date(as_of),

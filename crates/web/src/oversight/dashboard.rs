@@ -191,7 +191,7 @@ fn dashboard_items(d: &DashboardData) -> Vec<DashboardItem> {
         figures_by_item
             .entry(tp.item_id)
             .or_default()
-            .push(figure(tp));
+            .push(tp.figure());
     }
     d.items
         .iter()
@@ -202,14 +202,6 @@ fn dashboard_items(d: &DashboardData) -> Vec<DashboardItem> {
             targets: figures_by_item.remove(&r.id).unwrap_or_default(),
         })
         .collect()
-}
-
-fn figure(tp: &store::TargetProgress) -> TargetFigure {
-    TargetFigure {
-        min: tp.min,
-        max: tp.max,
-        actual: tp.actual,
-    }
 }
 
 /// A bar chart of counts by a labelled kind (status, attainment band).
@@ -270,7 +262,7 @@ fn target_lines(
         .iter()
         .filter_map(|tp| {
             let row = by_id.get(&tp.item_id)?;
-            let band = Band::of(&figure(tp));
+            let band = Band::of(&tp.figure());
             let target = format_target(tp.min, tp.max, &tp.unit, tp.per.as_deref());
             let actual = tp.actual.map(format_number).unwrap_or_else(|| "—".into());
             let l = line(row, lang);

@@ -419,6 +419,29 @@ impl TestApp {
             .id
     }
 
+    /// Sets an item's dates through its details form (dd/mm/yyyy), as its lead unit or
+    /// the Board would; the form answers 200.
+    pub async fn set_item_dates(&self, item: domain::ItemId, start: &str, due: &str) {
+        let it = self.store.item_tracking(item).await.unwrap().unwrap();
+        let path = format!("/items/{}", item.0);
+        let csrf = self.csrf_from(&path).await;
+        let version = it.version.to_string();
+        let r = self
+            .post(
+                &format!("{path}/details"),
+                &[
+                    ("_csrf", csrf.as_str()),
+                    ("version", &version),
+                    ("title", &it.title),
+                    ("text", &it.text),
+                    ("start", start),
+                    ("due", due),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), reqwest::StatusCode::OK, "the dates are saved");
+    }
+
     pub async fn plan_id(&self) -> i64 {
         self.store.list_plans().await.unwrap()[0].id.0
     }

@@ -103,23 +103,7 @@ async fn the_demo_years_reports_say_what_the_dashboard_says() {
 
         // One item nobody reported on gets an early due date: late in every report.
         let late = app.item_id("Biên soạn và in ấn tài liệu").await;
-        let it = app.store.item_tracking(late).await.unwrap().unwrap();
-        let path = format!("/items/{}", late.0);
-        let csrf = app.csrf_from(&path).await;
-        let r = app
-            .post(
-                &format!("{path}/details"),
-                &[
-                    ("_csrf", &csrf),
-                    ("version", &it.version.to_string()),
-                    ("title", &it.title),
-                    ("text", &it.text),
-                    ("start", "01/01/2025"),
-                    ("due", "31/03/2025"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status(), StatusCode::OK);
+        app.set_item_dates(late, "01/01/2025", "31/03/2025").await;
 
         // The Board grades the sessions item for the nine months: the grade page offers
         // them, and the nine months' appendix shows the grade.

@@ -201,14 +201,23 @@ fn compose_for(
     period: Period,
     department: &domain::Department,
 ) -> (DraftContent, reports::official_report::OfficialReport) {
-    let states = states(&w.plan, period.end());
+    compose_with(w, period, department, &states(&w.plan, period.end()))
+}
+
+/// [`compose_for`] over given item states (a test that moves them).
+fn compose_with(
+    w: &World,
+    period: Period,
+    department: &domain::Department,
+    states: &[domain::tracking::ItemState],
+) -> (DraftContent, reports::official_report::OfficialReport) {
     let i = Inputs {
         plan: &w.plan,
         period,
         targets: &w.targets,
         texts: &w.texts,
         grades: &w.grades,
-        states: &states,
+        states,
         events: &w.events,
         delegations: &w.delegations,
         unit_names: &w.units,

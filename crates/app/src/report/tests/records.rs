@@ -14,21 +14,7 @@ fn statuses_are_those_of_the_periods_end_not_todays() {
     for s in &mut states {
         s.status = ItemStatus::NotStarted;
     }
-    let i = Inputs {
-        plan: &w.plan,
-        period,
-        targets: &w.targets,
-        texts: &w.texts,
-        grades: &w.grades,
-        states: &states,
-        events: &w.events,
-        delegations: &w.delegations,
-        unit_names: &w.units,
-        recipients: None,
-        directions: &w.directions,
-        department: &domain::Department::hanoi(),
-    };
-    let d = prefill(&i);
+    let (d, r) = compose_with(&w, period, &domain::Department::hanoi(), &states);
     assert!(
         d.achievements.contains("chưa có nhiệm vụ hoàn thành"),
         "{}",
@@ -39,7 +25,6 @@ fn statuses_are_those_of_the_periods_end_not_todays() {
         "{}",
         d.achievements
     );
-    let r = assemble(&i, &d);
     assert!(
         r.appendix.iter().all(|row| row.status != "Hoàn thành"),
         "no row says done"
