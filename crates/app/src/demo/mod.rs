@@ -94,7 +94,8 @@ pub async fn run(store: &Store, plan: PlanId, password: &str) -> Result<DemoSumm
     let view = store.plan(plan).await?.ok_or(DemoError::NoPlan(plan.0))?;
     let year = view.plan.year.ok_or(DemoError::NoYear)?;
     let items = Items::of(&view.items);
-    for s in script::script() {
+    let steps = script::script();
+    for s in &steps {
         check_items(&items, &s.act)?;
     }
     let states = store.plan_states(plan, store.clock().today()).await?;
@@ -115,8 +116,8 @@ pub async fn run(store: &Store, plan: PlanId, password: &str) -> Result<DemoSumm
         conference: None,
         summary,
     };
-    for step in script::script() {
-        player.play(&step).await?;
+    for step in &steps {
+        player.play(step).await?;
     }
     Ok(player.summary)
 }
