@@ -47,11 +47,43 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
 }
 
+/// Why the storage refused a write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageFailure {
+    /// No space left (or the database's own size limit).
+    Full,
+    /// The disk reported an error.
+    Io,
+}
+
 impl StoreError {
     /// A row named something that does not exist (a unit, an item, a person): a form
     /// carrying an id that was never offered, or one deleted since the form was drawn.
     pub fn is_foreign_key_violation(&self) -> bool {
         matches!(self, StoreError::Database(sqlx::Error::Database(e)) if e.is_foreign_key_violation())
+    }
+
+    /// The disk or the storage under the database failed the write (nothing was saved):
+    /// SQLite's SQLITE_FULL and SQLITE_IOERR, PostgreSQL's disk_full (53100) and its
+    /// system errors (class 58).
+    pub fn storage_failure(&self) -> Option<StorageFailure> {
+        let StoreError::Database(sqlx::Error::Database(e)) = self else {
+            return None;
+        };
+        let code = e.code()?;
+        if e.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+            // The primary result code is the low byte of SQLite's extended code.
+            return match code.parse::<i32>().ok()? & 0xff {
+                13 => Some(StorageFailure::Full),
+                10 => Some(StorageFailure::Io),
+                _ => None,
+            };
+        }
+        match code.as_ref() {
+            "53100" => Some(StorageFailure::Full),
+            c if c.starts_with("58") => Some(StorageFailure::Io),
+            _ => None,
+        }
     }
 
     pub(crate) fn is_unique_violation(&self) -> bool {

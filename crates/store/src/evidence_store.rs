@@ -62,9 +62,18 @@ impl EvidenceError {
             EvidenceError::Mismatch { .. } => "evidence.mismatch",
             EvidenceError::Unsupported { .. } => "evidence.unsupported",
             EvidenceError::Empty => "evidence.empty",
+            EvidenceError::Io(e) if is_disk_full(e) => "evidence.disk_full",
             EvidenceError::Io(_) => "evidence.io",
         }
     }
+}
+
+/// No space left for the file (or the user's quota).
+fn is_disk_full(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    )
 }
 
 /// A file stored by [`EvidenceStore::put`].
@@ -160,6 +169,22 @@ impl EvidenceStore {
             })
             .filter(|e| std::fs::remove_file(e.path()).is_ok())
             .count()
+    }
+
+    /// Whether a file can be written where uploads go: one block written, synced and
+    /// removed (`/healthz`). A full disk fails here before a user's upload does.
+    pub async fn probe_write(&self) -> std::io::Result<()> {
+        let dir = self.data_dir.join("evidence").join("tmp");
+        tokio::fs::create_dir_all(&dir).await?;
+        let path = dir.join(format!("healthz-{}.probe", std::process::id()));
+        let written = async {
+            let mut f = tokio::fs::File::create(&path).await?;
+            f.write_all(&[0u8; 4096]).await?;
+            f.sync_all().await
+        }
+        .await;
+        let _ = tokio::fs::remove_file(&path).await;
+        written
     }
 
     /// The file behind a stored relative path (None for paths that leave the store).

@@ -21,7 +21,7 @@ mod synthetic_text;
 mod tracking_model;
 mod tree;
 
-pub use error::StoreError;
+pub use error::{StorageFailure, StoreError};
 pub use events_model::*;
 pub use model::*;
 pub use oversight_model::*;
@@ -38,11 +38,47 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a SQLite writer waits for the lock.
 pub const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The connection pool of one backend.
+/// The connections of one backend.
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite(sqlx::SqlitePool),
-    Postgres(sqlx::PgPool),
+    Sqlite(Pools<sqlx::Sqlite>),
+    Postgres(Pools<sqlx::Postgres>),
+}
+
+/// Readers and writers. On SQLite (a file) the writer is its own pool of ONE connection:
+/// writers queue for it in order, instead of each holding a connection while it sleeps in
+/// SQLite's busy handler, and readers (WAL) never wait behind them. A flood of writes
+/// (sessions of 400 sign-ins at once) thus cannot take the connections the pages read
+/// with. On PostgreSQL, and for SQLite in memory (one connection), both are one pool.
+#[derive(Debug)]
+pub struct Pools<DB: sqlx::Database> {
+    pub read: sqlx::Pool<DB>,
+    pub write: sqlx::Pool<DB>,
+}
+
+// By hand: a derive would ask `DB: Clone`, which the database markers are not.
+impl<DB: sqlx::Database> Clone for Pools<DB> {
+    fn clone(&self) -> Self {
+        Pools {
+            read: self.read.clone(),
+            write: self.write.clone(),
+        }
+    }
+}
+
+impl<DB: sqlx::Database> Pools<DB> {
+    /// One pool for both.
+    pub(crate) fn single(pool: sqlx::Pool<DB>) -> Self {
+        Pools {
+            write: pool.clone(),
+            read: pool,
+        }
+    }
+
+    async fn close(&self) {
+        self.write.close().await;
+        self.read.close().await;
+    }
 }
 
 /// Plan views kept in memory, each with the audit watermark it was loaded at.
@@ -103,6 +139,9 @@ pub(crate) struct Ctx {
     import_fault: AtomicI64,
     plan_cache: std::sync::Mutex<PlanCache>,
     state_cache: std::sync::Mutex<StateCache>,
+    /// The last storage failure (a full disk, an I/O error) and when (unix seconds, the
+    /// store's clock), for `/healthz`.
+    storage_failure: std::sync::Mutex<Option<(i64, StorageFailure)>>,
 }
 
 impl Ctx {
@@ -113,7 +152,23 @@ impl Ctx {
             import_fault: AtomicI64::new(-1),
             plan_cache: Default::default(),
             state_cache: Default::default(),
+            storage_failure: Default::default(),
         }
+    }
+
+    /// Passes a store call's result on, noting a storage failure on the way.
+    fn watch<T>(&self, r: Result<T, StoreError>) -> Result<T, StoreError> {
+        if let Err(e) = &r
+            && let Some(kind) = e.storage_failure()
+        {
+            tracing::error!(error = %e, "the storage failed a write");
+            let mut last = self
+                .storage_failure
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            *last = Some((self.now(), kind));
+        }
+        r
     }
 
     fn cached_plan(&self, id: PlanId, mark: i64) -> Option<Arc<PlanView>> {
@@ -183,8 +238,12 @@ pub fn redact_url(url: &str) -> String {
 macro_rules! dispatch {
     ($self:ident, $m:ident :: $f:ident ( $($arg:expr),* $(,)? )) => {
         match &$self.db {
-            $crate::Db::Sqlite(p) => $crate::sqlite::sql::$m::$f(p, $($arg),*).await,
-            $crate::Db::Postgres(p) => $crate::postgres::sql::$m::$f(p, $($arg),*).await,
+            $crate::Db::Sqlite(p) => $self
+                .ctx
+                .watch($crate::sqlite::sql::$m::$f(p, $($arg),*).await),
+            $crate::Db::Postgres(p) => $self
+                .ctx
+                .watch($crate::postgres::sql::$m::$f(p, $($arg),*).await),
         }
     };
 }
@@ -269,6 +328,23 @@ impl Store {
     /// A round trip to the database.
     pub async fn ping(&self) -> Result<(), StoreError> {
         dispatch!(self, schema::ping())
+    }
+
+    /// A small write through the writer, committed (`/healthz`).
+    pub async fn write_probe(&self) -> Result<(), StoreError> {
+        dispatch!(self, schema::write_probe(&self.ctx))
+    }
+
+    /// The storage failure (a full disk, an I/O error) seen by a write within `within`, if
+    /// any: a probe's small write may pass where a user's larger one fails.
+    pub fn recent_storage_failure(&self, within: Duration) -> Option<StorageFailure> {
+        let last = *self
+            .ctx
+            .storage_failure
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let since = self.ctx.now() - within.as_secs() as i64;
+        last.filter(|(at, _)| *at > since).map(|(_, kind)| kind)
     }
 
     /// True when there is no plan and no user (first start).

@@ -7,14 +7,14 @@ use sqlx::postgres::{PgConnectOptions, PgConnection, PgPoolOptions};
 use std::str::FromStr;
 
 pub(crate) type DB = sqlx::Postgres;
-pub(crate) type Pool = sqlx::PgPool;
+pub(crate) type Pool = crate::Pools<DB>;
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// READ COMMITTED; uniqueness constraints settle races between writers.
 pub(crate) async fn begin_write(
     pool: &Pool,
 ) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
-    pool.begin().await
+    pool.write.begin().await
 }
 
 pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
@@ -40,11 +40,13 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
             )));
         }
     }
-    Ok(PgPoolOptions::new()
-        .max_connections(10)
-        .min_connections(0)
-        .acquire_timeout(CONNECT_TIMEOUT)
-        .connect_lazy_with(opts))
+    Ok(crate::Pools::single(
+        PgPoolOptions::new()
+            .max_connections(10)
+            .min_connections(0)
+            .acquire_timeout(CONNECT_TIMEOUT)
+            .connect_lazy_with(opts),
+    ))
 }
 
 #[allow(clippy::duplicate_mod)]

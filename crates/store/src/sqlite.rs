@@ -7,7 +7,7 @@ use sqlx::{ConnectOptions, Connection};
 use std::path::Path;
 
 pub(crate) type DB = sqlx::Sqlite;
-pub(crate) type Pool = sqlx::SqlitePool;
+pub(crate) type Pool = crate::Pools<DB>;
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
 /// Writers take the lock up front, so that two writers never deadlock upgrading a read
@@ -15,7 +15,27 @@ pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 pub(crate) async fn begin_write(
     pool: &Pool,
 ) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
-    pool.begin_with("BEGIN IMMEDIATE").await
+    pool.write.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// Whether a writer connection coming back to the pool may be used again.
+///
+/// A transaction dropped without COMMIT is rolled back by a command queued to the
+/// connection's worker; a round trip lets it run. When SQLite itself rolled back (a full
+/// disk or an I/O error: SQLITE_FULL, SQLITE_IOERR), that ROLLBACK fails and sqlx still
+/// counts the transaction open, so every later BEGIN on this connection would fail
+/// ("begin_with at non-zero transaction depth") until restart. Such a connection is
+/// closed instead; the pool opens a fresh one.
+async fn reusable(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error> {
+    if !conn.is_in_transaction() {
+        return Ok(true);
+    }
+    conn.ping().await?;
+    let clean = !conn.is_in_transaction();
+    if !clean {
+        tracing::warn!("a write connection was left in a failed transaction: closed");
+    }
+    Ok(clean)
 }
 
 pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
@@ -25,45 +45,63 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
         .unwrap_or("");
     let path = rest.split('?').next().unwrap_or("");
     let memory = path.is_empty() || path == ":memory:";
-    let mut opts = SqliteConnectOptions::new()
+    let opts = SqliteConnectOptions::new()
         .foreign_keys(true)
         .busy_timeout(SQLITE_BUSY_TIMEOUT)
         // Measured defaults are small (2 MiB cache): 32 MiB page cache, 256 MiB mmap.
         .pragma("cache_size", "-32768")
         .pragma("mmap_size", "268435456")
         .pragma("temp_store", "memory");
-    let mut pool = SqlitePoolOptions::new().acquire_timeout(CONNECT_TIMEOUT);
-    if memory {
-        // One connection: each in-memory connection would be its own database.
-        opts = opts.in_memory(true);
-        pool = pool
-            .max_connections(1)
-            .min_connections(1)
-            .idle_timeout(None)
-            .max_lifetime(None);
-    } else {
-        let p = Path::new(path);
-        if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
-                path: path.to_string(),
-                message: format!("cannot create directory {}: {e}", dir.display()),
-            })?;
-        }
-        opts = opts
-            .filename(p)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal);
-        pool = pool.max_connections(4).min_connections(1);
-    }
-    pool.connect_with(opts).await.map_err(|e| StoreError::Open {
+    let open_error = |e: sqlx::Error| StoreError::Open {
         path: if memory {
             ":memory:".into()
         } else {
             path.to_string()
         },
         message: e.to_string(),
-    })
+    };
+    if memory {
+        // One connection: each in-memory connection would be its own database.
+        let pool = SqlitePoolOptions::new()
+            .acquire_timeout(CONNECT_TIMEOUT)
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(opts.in_memory(true))
+            .await
+            .map_err(open_error)?;
+        return Ok(crate::Pools::single(pool));
+    }
+    let p = Path::new(path);
+    if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+            path: path.to_string(),
+            message: format!("cannot create directory {}: {e}", dir.display()),
+        })?;
+    }
+    let opts = opts
+        .filename(p)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal);
+    // The writer first: it creates the file and sets WAL before readers open it.
+    let write = SqlitePoolOptions::new()
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .max_connections(1)
+        .min_connections(1)
+        .after_release(|conn, _| Box::pin(reusable(conn)))
+        .connect_with(opts.clone())
+        .await
+        .map_err(open_error)?;
+    let read = SqlitePoolOptions::new()
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .max_connections(4)
+        .min_connections(1)
+        .connect_with(opts)
+        .await
+        .map_err(open_error)?;
+    Ok(crate::Pools { read, write })
 }
 
 /// `VACUUM INTO path`: a consistent, compacted copy of the database, taken in one read
@@ -85,6 +123,10 @@ pub(crate) async fn vacuum_into(pool: &Pool, path: &Path) -> Result<(), StoreErr
 /// One connection to a copy made by [`vacuum_into`], switched to rollback-journal mode so
 /// that closing it leaves the one file and nothing beside it.
 pub(crate) async fn open_snapshot(path: &Path) -> Result<Pool, StoreError> {
+    Ok(crate::Pools::single(open_snapshot_pool(path).await?))
+}
+
+async fn open_snapshot_pool(path: &Path) -> Result<sqlx::SqlitePool, StoreError> {
     let opts = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(false)
@@ -114,7 +156,7 @@ pub(crate) async fn integrity_check(pool: &Pool) -> Result<Vec<String>, StoreErr
 /// A connection of its own, without the slow-statement warning, for the whole-database
 /// statements that take seconds by nature (a copy, the integrity check).
 async fn quiet_connection(pool: &Pool) -> Result<sqlx::SqliteConnection, StoreError> {
-    let opts = (*pool.connect_options())
+    let opts = (*pool.read.connect_options())
         .clone()
         .disable_statement_logging();
     Ok(opts.connect().await?)

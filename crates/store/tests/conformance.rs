@@ -281,15 +281,21 @@ conformance!(
 /// Executes raw SQL on whichever backend (for checks the API deliberately lacks).
 async fn raw_execute(store: &Store, sql: &'static str) -> Result<u64, sqlx::Error> {
     match store.db() {
-        Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|r| r.rows_affected()),
-        Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|r| r.rows_affected()),
+        Db::Sqlite(p) => sqlx::query(sql)
+            .execute(&p.write)
+            .await
+            .map(|r| r.rows_affected()),
+        Db::Postgres(p) => sqlx::query(sql)
+            .execute(&p.write)
+            .await
+            .map(|r| r.rows_affected()),
     }
 }
 
 async fn raw_count(store: &Store, sql: &'static str) -> i64 {
     match store.db() {
-        Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
-        Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+        Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(&p.read).await.unwrap(),
+        Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(&p.read).await.unwrap(),
     }
 }
 
@@ -1533,9 +1539,10 @@ async fn silent_postgres_times_out_in_about_five_seconds() {
 #[tokio::test]
 async fn sqlite_runs_in_wal_with_foreign_keys() {
     let db = sqlite_db().await;
-    let Db::Sqlite(pool) = db.store.db() else {
+    let Db::Sqlite(pools) = db.store.db() else {
         unreachable!()
     };
+    let pool = &pools.read;
     let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(pool)
         .await

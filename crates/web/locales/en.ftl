@@ -78,6 +78,13 @@ error-refused-message = The change was not made: the data does not follow the ru
 error-refused-next = Go back, correct what the message says and try again.
 error-refused-invalid = The data is not valid. Please check the fields you entered.
 
+## error.storage (the server's disk failed a write: 507)
+error-storage-title = Not saved: the server's disk has a problem
+error-storage-message = The server's disk could not be written, so your change was not saved. Nothing was half saved.
+error-storage-next = What you typed is still there if you go back. Tell the system administrator, then send it again once the disk is dealt with.
+error-storage-full = The server's disk is full; nothing was saved. What you typed is still on this page: ask the system administrator to free some space, then save again.
+error-storage-io = The server's disk reported an error while writing; nothing was saved. What you typed is still on this page: tell the system administrator, then save again later.
+
 ## error.conflict
 error-conflict-title = Someone else has just saved a newer version
 error-conflict-message = Someone else saved a newer version of this first; your change was not saved.
@@ -792,6 +799,7 @@ refusal-evidence-too_large = The file is larger than the limit ({ $megabytes } M
 refusal-evidence-mismatch = The content of “{ $name }” ({ $detected }) does not match the file name's extension.
 refusal-evidence-unsupported = Files of type “{ $extension }” are not accepted: use images, PDF, DOCX, XLSX or video.
 refusal-evidence-empty = The file is empty.
+refusal-evidence-disk_full = The server's disk is full, so the file was not saved. Ask the system administrator to free some space, then send it again.
 refusal-evidence-io = The upload failed; nothing was saved.
 
 ## rule: a counting rule in words (crates/web/src/i18n/rule.rs), e.g. "Count: online

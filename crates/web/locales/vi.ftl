@@ -78,6 +78,13 @@ error-refused-message = Thao tác không được thực hiện vì dữ liệu 
 error-refused-next = Hãy quay lại trang trước, sửa theo hướng dẫn trên rồi thử lại.
 error-refused-invalid = Dữ liệu không hợp lệ. Vui lòng kiểm tra lại các trường đã nhập.
 
+## error.storage (the server's disk failed a write: 507)
+error-storage-title = Chưa lưu được: ổ đĩa máy chủ có sự cố
+error-storage-message = Ổ đĩa của máy chủ không ghi được nên thay đổi của bạn chưa được lưu. Không có gì được lưu một nửa.
+error-storage-next = Những gì bạn nhập vẫn còn nếu bạn quay lại trang trước. Hãy báo quản trị viên hệ thống, rồi gửi lại khi ổ đĩa đã được xử lý.
+error-storage-full = Ổ đĩa máy chủ đã đầy, chưa lưu được. Những gì bạn nhập vẫn còn trên trang này: hãy báo quản trị viên hệ thống giải phóng dung lượng, rồi bấm lưu lại.
+error-storage-io = Ổ đĩa máy chủ báo lỗi khi ghi, chưa lưu được. Những gì bạn nhập vẫn còn trên trang này: hãy báo quản trị viên hệ thống, rồi bấm lưu lại sau.
+
 ## error.conflict
 error-conflict-title = Nội dung vừa được người khác cập nhật
 error-conflict-message = Nội dung này vừa được người khác lưu một phiên bản mới hơn; thay đổi của bạn chưa được lưu.
@@ -789,6 +796,7 @@ refusal-evidence-too_large = Tệp vượt quá dung lượng cho phép ({ $mega
 refusal-evidence-mismatch = Nội dung tệp “{ $name }” ({ $detected }) không khớp với phần mở rộng của tên tệp.
 refusal-evidence-unsupported = Không nhận tệp loại “{ $extension }”: dùng ảnh, PDF, DOCX, XLSX hoặc video.
 refusal-evidence-empty = Tệp rỗng.
+refusal-evidence-disk_full = Ổ đĩa máy chủ đã đầy nên tệp chưa được lưu. Hãy báo quản trị viên hệ thống giải phóng dung lượng, rồi gửi lại.
 refusal-evidence-io = Tải tệp lên không thành công, không có gì được lưu.
 
 ## rule: a counting rule in words (crates/web/src/i18n/rule.rs), e.g. "Đếm: phiên họp

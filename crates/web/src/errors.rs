@@ -43,6 +43,8 @@ pub enum Refusal {
     Invalid,
     /// A form field that does not read (an unknown choice, a date): its message key.
     Form(&'static str),
+    /// The server's disk failed the write (507): nothing was saved, the form stays.
+    Storage(store::StorageFailure),
 }
 
 impl Refusal {
@@ -54,6 +56,12 @@ impl Refusal {
             Refusal::Conflict(c) => c.message(ctx.lang),
             Refusal::Invalid => ctx.tr().t("error.refused.invalid").to_string(),
             Refusal::Form(key) => ctx.tr().t(key).to_string(),
+            Refusal::Storage(store::StorageFailure::Full) => {
+                ctx.tr().t("error.storage.full").to_string()
+            }
+            Refusal::Storage(store::StorageFailure::Io) => {
+                ctx.tr().t("error.storage.io").to_string()
+            }
         }
     }
 }
@@ -103,6 +111,9 @@ impl AppError {
             AppError::Refused(Refusal::Review(e)) if e.is_conflict() => {
                 (StatusCode::CONFLICT, "conflict", true)
             }
+            AppError::Refused(Refusal::Storage(_)) => {
+                (StatusCode::INSUFFICIENT_STORAGE, "storage", true)
+            }
             AppError::Refused(_) => (StatusCode::UNPROCESSABLE_ENTITY, "refused", false),
             AppError::Busy => (StatusCode::TOO_MANY_REQUESTS, "busy", true),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", true),
@@ -130,6 +141,10 @@ impl From<store::StoreError> for AppError {
         use domain::oversight::ReviewError;
         use domain::{EventError, TrackingError};
         use store::StoreError as S;
+        if let Some(kind) = e.storage_failure() {
+            // Never "invalid data": the user did nothing wrong, and may send it again.
+            return AppError::Refused(Refusal::Storage(kind));
+        }
         if e.is_foreign_key_violation() {
             // An id the form never offered, or one gone since: the user chooses again.
             tracing::info!(error = %e, "a form named a row that does not exist");

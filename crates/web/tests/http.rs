@@ -12,6 +12,8 @@ mod demo;
 mod directions;
 #[path = "http/events.rs"]
 mod events;
+#[path = "http/faults.rs"]
+mod faults;
 #[path = "http/forms.rs"]
 mod forms;
 #[path = "http/lists.rs"]

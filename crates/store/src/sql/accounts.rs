@@ -97,11 +97,11 @@ pub(crate) async fn user_in(conn: &mut Conn, id: UserId) -> R<Option<UserRecord>
 }
 
 pub(crate) async fn user(pool: &Pool, id: UserId) -> R<Option<UserRecord>> {
-    user_in(&mut *pool.acquire().await?, id).await
+    user_in(&mut *pool.read.acquire().await?, id).await
 }
 
 pub(crate) async fn user_by_login(pool: &Pool, login: &str) -> R<Option<UserRecord>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let row = sqlx::query_as::<_, UserRow>(concat!(
         "SELECT ",
         user_cols!(),
@@ -122,7 +122,7 @@ pub(crate) async fn user_by_login(pool: &Pool, login: &str) -> R<Option<UserReco
 
 /// Three queries for all users.
 pub(crate) async fn list_users(pool: &Pool) -> R<Vec<UserRecord>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let mut users: Vec<UserRecord> = sqlx::query_as::<_, UserRow>(concat!(
         "SELECT ",
         user_cols!(),
@@ -560,7 +560,7 @@ pub(crate) async fn contact_emails(
     Vec<(UnitId, String, Option<String>)>,
     Vec<(UserId, String, String, Option<String>)>,
 )> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let units = sqlx::query_as::<_, (i64, String, Option<String>)>(
         "SELECT id, name, email FROM units ORDER BY external, name",
     )

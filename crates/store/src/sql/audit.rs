@@ -61,7 +61,7 @@ pub(crate) async fn audit_for_entity(
     )
     .bind(entity)
     .bind(entity_id)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     rows.into_iter().map(AuditRow::into_record).collect()
 }
@@ -72,7 +72,7 @@ pub(crate) async fn audit_recent(pool: &Pool, limit: i64) -> R<Vec<AuditRecord>>
          FROM audit_log ORDER BY id DESC LIMIT $1",
     )
     .bind(limit.max(0))
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     rows.into_iter().map(AuditRow::into_record).collect()
 }
@@ -83,7 +83,7 @@ pub(crate) async fn audit_recent(pool: &Pool, limit: i64) -> R<Vec<AuditRecord>>
 pub(crate) async fn audit_watermark(pool: &Pool) -> R<i64> {
     Ok(
         sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(id) FROM audit_log")
-            .fetch_one(pool)
+            .fetch_one(&pool.read)
             .await?
             .unwrap_or(0),
     )
@@ -103,7 +103,7 @@ async fn audit_page(
         .bind(id)
         .bind(before.unwrap_or(i64::MAX))
         .bind(limit + 1)
-        .fetch_all(pool)
+        .fetch_all(&pool.read)
         .await?;
     let mut entries = rows
         .into_iter()

@@ -5,7 +5,7 @@ use super::{Pool, R};
 use crate::model::DatabaseCounts;
 
 pub(crate) async fn counts(pool: &Pool) -> R<DatabaseCounts> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let (migrations, schema_version): (i64, i64) = sqlx::query_as(
         "SELECT COUNT(*), COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success",
     )

@@ -83,7 +83,7 @@ pub(crate) async fn must_delegation(conn: &mut Conn, id: DelegationId) -> R<Dele
 }
 
 pub(crate) async fn delegation(pool: &Pool, id: DelegationId) -> R<Option<DelegationRecord>> {
-    load_delegation(&mut *pool.acquire().await?, id).await
+    load_delegation(&mut *pool.read.acquire().await?, id).await
 }
 
 pub(crate) fn check_delegation(d: &DelegationInput) -> R<String> {
@@ -348,7 +348,7 @@ pub(crate) async fn list_delegations(
     let rows = sqlx::query_as::<_, DelegationRow>(sql!(
         "SELECT {DELEGATION_COLS} FROM delegations ORDER BY depart_date DESC, id DESC LIMIT 500"
     ))
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     let mut out = Vec::new();
     for r in rows {

@@ -26,7 +26,9 @@ async fn load(conn: &mut Conn) -> R<Option<(String, DepartmentRecord)>> {
 }
 
 pub(crate) async fn department(pool: &Pool) -> R<Option<DepartmentRecord>> {
-    Ok(load(&mut *pool.acquire().await?).await?.map(|(_, r)| r))
+    Ok(load(&mut *pool.read.acquire().await?)
+        .await?
+        .map(|(_, r)| r))
 }
 
 /// Saves the profile over `expected_version` (0: none saved yet), normalised and checked.

@@ -365,7 +365,7 @@ pub(crate) async fn plan_directions(
     .bind(plan.0)
     .bind(&from)
     .bind(&to)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     let files = sqlx::query_as::<_, FileRow>(sql!(
         "SELECT {FILE_COLS} FROM direction_files f JOIN directions d ON d.id = f.direction_id
@@ -374,7 +374,7 @@ pub(crate) async fn plan_directions(
     .bind(plan.0)
     .bind(&from)
     .bind(&to)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     let mut by_direction: HashMap<i64, Vec<DirectionFile>> = HashMap::new();
     for f in files {
@@ -393,7 +393,7 @@ pub(crate) async fn plan_directions(
 }
 
 pub(crate) async fn direction(pool: &Pool, id: DirectionId) -> R<Option<DirectionRecord>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     load(&mut conn, id).await
 }
 
@@ -402,7 +402,7 @@ pub(crate) async fn direction_file(pool: &Pool, id: DirectionFileId) -> R<Option
         "SELECT {FILE_COLS} FROM direction_files f WHERE f.id = $1"
     ))
     .bind(id.0)
-    .fetch_optional(pool)
+    .fetch_optional(&pool.read)
     .await?
     .map(DirectionFile::from))
 }

@@ -22,7 +22,7 @@ pub(crate) async fn escalation_inputs(
     HashMap<(ItemId, NaiveDate), u32>,
     HashSet<(ItemId, NaiveDate)>,
 )> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let mut counts = HashMap::new();
     for (item, due, n) in sqlx::query_as::<_, (i64, Option<String>, i64)>(
         "SELECT item_id, due_date, COUNT(*) AS n FROM reminder_sends
@@ -144,7 +144,7 @@ pub(crate) async fn escalations(pool: &Pool, all: bool, limit: i64) -> R<Vec<Esc
     )
     .bind(all)
     .bind(limit.clamp(1, 1000))
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(rows.into_iter().map(EscalationRecord::from).collect())
 }
@@ -240,7 +240,7 @@ pub(crate) async fn unread_notifications(pool: &Pool, user: UserId) -> R<i64> {
     )
     .bind(user.0)
     .bind(UNREAD_WINDOW)
-    .fetch_one(pool)
+    .fetch_one(&pool.read)
     .await?)
 }
 
@@ -274,7 +274,7 @@ pub(crate) async fn notifications(
     )
     .bind(user.0)
     .bind(limit.clamp(1, 500))
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(rows
         .into_iter()

@@ -137,7 +137,7 @@ pub(crate) async fn evaluations(pool: &Pool, item: ItemId) -> R<Vec<EvaluationRe
          WHERE e.item_id = $1 ORDER BY e.id DESC",
     )
     .bind(item.0)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(rows
         .into_iter()
@@ -162,7 +162,7 @@ pub(crate) async fn plan_grades(
     )
     .bind(plan.0)
     .bind(period.to_string())
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     let mut out = HashMap::new();
     for r in rows {

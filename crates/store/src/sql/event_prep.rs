@@ -102,7 +102,7 @@ pub(crate) async fn checklist(pool: &Pool, event: EventId) -> R<Vec<ChecklistEnt
          WHERE event_id = $1 ORDER BY id",
     )
     .bind(event.0)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(rows
         .into_iter()
@@ -218,7 +218,7 @@ pub(crate) async fn event_documents(pool: &Pool, event: EventId) -> R<Vec<EventD
         "SELECT {DOC_COLS} FROM event_documents WHERE event_id = $1 ORDER BY id"
     ))
     .bind(event.0)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?
     .into_iter()
     .map(EventDocument::from)
@@ -229,7 +229,7 @@ pub(crate) async fn event_document(pool: &Pool, id: i64) -> R<Option<EventDocume
     Ok(
         sqlx::query_as::<_, DocRow>(sql!("SELECT {DOC_COLS} FROM event_documents WHERE id = $1"))
             .bind(id)
-            .fetch_optional(pool)
+            .fetch_optional(&pool.read)
             .await?
             .map(EventDocument::from),
     )
@@ -307,14 +307,14 @@ pub(crate) async fn follow_ups(pool: &Pool, event: EventId) -> R<Vec<FollowUp>> 
          WHERE event_id = $1 ORDER BY id",
     )
     .bind(event.0)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(rows.into_iter().map(FollowUp::from).collect())
 }
 
 /// The follow-up with its event, for the "add to plan" step (checks the event editor).
 pub(crate) async fn follow_up_for_edit(pool: &Pool, follow_up: i64, actor: &Actor) -> R<FollowUp> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let r = sqlx::query_as::<_, FollowUpRow>(
         "SELECT id, event_id, text, owner, due_date, item_id FROM follow_ups WHERE id = $1",
     )

@@ -177,7 +177,7 @@ where
 }
 
 pub(crate) async fn event(pool: &Pool, id: EventId) -> R<Option<EventRecord>> {
-    load_event(&mut *pool.acquire().await?, id).await
+    load_event(&mut *pool.read.acquire().await?, id).await
 }
 
 pub(crate) fn check_input(input: &EventInput) -> R<String> {
@@ -542,7 +542,7 @@ where
 
 /// Events overlapping the window, filtered; ordered by start. 3 queries.
 pub(crate) async fn list_events(pool: &Pool, ctx: &Ctx, f: &EventFilter) -> R<Vec<EventRecord>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     ctx.count_view_query();
     let mut q = QueryBuilder::<DB>::new(format!("SELECT {EVENT_COLS} FROM events e"));
     push_event_filter(&mut q, f);
@@ -560,7 +560,7 @@ pub(crate) async fn list_events(pool: &Pool, ctx: &Ctx, f: &EventFilter) -> R<Ve
 
 /// Events linked to an item (for the item page).
 pub(crate) async fn item_events(pool: &Pool, item: ItemId) -> R<Vec<EventRecord>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let rows = sqlx::query_as::<_, EventRow>(sql!(
         "SELECT {EVENT_COLS} FROM events WHERE id IN (SELECT event_id FROM event_items WHERE item_id = $1)
          ORDER BY start_at, id"

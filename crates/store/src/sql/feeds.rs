@@ -128,7 +128,7 @@ pub(crate) async fn feed_tokens(pool: &Pool, actor: &Actor) -> R<Vec<FeedToken>>
          ORDER BY id DESC LIMIT 1000"
     ))
     .bind(actor.user_id.0)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     let mut out = Vec::new();
     for r in rows {
@@ -149,7 +149,7 @@ pub(crate) async fn feed_by_hash(pool: &Pool, hash: &str) -> R<Option<FeedToken>
         "SELECT {FEED_COLS} FROM feed_tokens WHERE token_hash = $1"
     ))
     .bind(hash)
-    .fetch_optional(pool)
+    .fetch_optional(&pool.read)
     .await?
     .map(FeedRow::into_record)
     .transpose()

@@ -78,7 +78,7 @@ pub(crate) async fn import_plan(
         Err(e) if e.is_unique_violation() => {
             // Another writer stored the same plan between our check and insert (PostgreSQL).
             drop(tx);
-            let mut conn = pool.acquire().await?;
+            let mut conn = pool.read.acquire().await?;
             match find_duplicate(&mut conn, &prepared, source_sha256).await? {
                 Some(id) => Ok(ImportOutcome::AlreadyImported(id)),
                 None => Err(e),

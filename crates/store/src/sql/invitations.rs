@@ -203,7 +203,7 @@ pub(crate) async fn invitations(
     offset: i64,
     limit: i64,
 ) -> R<InvitationPage> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let rows = sqlx::query_as::<_, InvitationRow>(
         "SELECT id, event_id, person_id, name, organisation, email, status FROM invitations
          WHERE event_id = $1 ORDER BY id LIMIT $2 OFFSET $3",

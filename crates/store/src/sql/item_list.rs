@@ -192,7 +192,7 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
     let per_page = f.per_page.clamp(1, 1000);
     let page = f.page.max(1);
     let offset = (page - 1) * per_page;
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     // The unit's size (one index range) chooses the page query's path, and is the total
     // itself when the unit is the only filter.
     let unit_size = match f.unit_id {

@@ -238,7 +238,7 @@ async fn responsible_people(conn: &mut Conn, id: ItemId) -> R<Vec<ResponsiblePer
 
 /// An item's tracking state (status, dates, version, units, people): 3 queries.
 pub(crate) async fn item_tracking(pool: &Pool, id: ItemId) -> R<Option<ItemTracking>> {
-    load_item(&mut *pool.acquire().await?, id).await
+    load_item(&mut *pool.read.acquire().await?, id).await
 }
 
 pub(crate) async fn locked_item(conn: &mut Conn, id: ItemId) -> R<ItemTracking> {

@@ -32,7 +32,7 @@ pub(crate) async fn item_labels(
         }
         q.push("))");
     }
-    let rows: Vec<(i64, Option<String>, String)> = q.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<(i64, Option<String>, String)> = q.build_query_as().fetch_all(&pool.read).await?;
     let mut labels: HashMap<i64, String> = rows
         .into_iter()
         .map(|(id, numbering, title)| (id, domain::item_label(numbering.as_deref(), &title)))

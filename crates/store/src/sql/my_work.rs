@@ -73,7 +73,7 @@ pub(crate) async fn items_to_report(
     super::item_list::push_unreported(&mut q, period, units);
     q.push(" ORDER BY i.due_date, i.id LIMIT ")
         .push_bind(cap + 1);
-    let rows: Vec<WorkItemRow> = q.build_query_as().fetch_all(pool).await?;
+    let rows: Vec<WorkItemRow> = q.build_query_as().fetch_all(&pool.read).await?;
     Ok(counted(
         rows.into_iter().map(WorkItem::from).collect(),
         limit,
@@ -140,7 +140,7 @@ pub(crate) async fn returned_reports(
          ORDER BY v.id DESC LIMIT $1"
     ))
     .bind(limit)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(reports(rows))
 }
@@ -166,7 +166,7 @@ pub(crate) async fn reports_awaiting_review(
     ))
     .bind(since)
     .bind(cap + 1)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(counted(reports(rows), limit, cap))
 }
@@ -195,7 +195,7 @@ pub(crate) async fn recent_grades(pool: &Pool, units: &[UnitId], limit: i64) -> 
          ORDER BY e.id DESC LIMIT $1"
     ))
     .bind(limit)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(rows
         .into_iter()

@@ -147,7 +147,7 @@ pub(crate) async fn load_person(conn: &mut Conn, id: PersonId) -> R<Option<Perso
 }
 
 pub(crate) async fn person(pool: &Pool, id: PersonId) -> R<Option<PersonRecord>> {
-    load_person(&mut *pool.acquire().await?, id).await
+    load_person(&mut *pool.read.acquire().await?, id).await
 }
 
 pub(crate) async fn update_person(
@@ -223,7 +223,7 @@ pub(crate) async fn list_people(
     ))
     .bind(kind.map(|k| k.as_str()).unwrap_or(""))
     .bind(pattern)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     rows.into_iter().map(PersonRow::into_record).collect()
 }
@@ -335,7 +335,7 @@ struct BookingRow {
 /// An event's bookings with each one's clashes (other bookings of the same interpreter
 /// on events not cancelled whose times overlap), in 2 queries.
 pub(crate) async fn bookings(pool: &Pool, event: EventId) -> R<Vec<BookingRecord>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let mut out = Vec::new();
     for r in sqlx::query_as::<_, BookingRow>(
         "SELECT b.id, b.event_id, b.person_id, p.name AS person_name, b.language_pair, b.start_at, b.end_at

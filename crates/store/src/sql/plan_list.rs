@@ -27,7 +27,7 @@ pub(crate) async fn list_plans(pool: &Pool) -> R<Vec<PlanSummary>> {
                 p.imported_at
          FROM plans p ORDER BY COALESCE(p.year, 0) DESC, p.imported_at DESC, p.id DESC",
     )
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(rows
         .into_iter()
@@ -60,7 +60,7 @@ struct PlanNameRow {
 pub(crate) async fn plans_of_year(pool: &Pool, year: i32) -> R<Vec<PlanId>> {
     let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE year = $1 ORDER BY id")
         .bind(i64::from(year))
-        .fetch_all(pool)
+        .fetch_all(&pool.read)
         .await?;
     Ok(ids.into_iter().map(PlanId).collect())
 }
@@ -70,7 +70,7 @@ pub(crate) async fn plan_names(pool: &Pool) -> R<Vec<(PlanId, String)>> {
         "SELECT id, number, symbol, title FROM plans
          ORDER BY COALESCE(year, 0) DESC, imported_at DESC, id DESC",
     )
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(rows
         .into_iter()
@@ -88,7 +88,7 @@ pub(crate) async fn plan_parsed_json(pool: &Pool, id: PlanId) -> R<Option<String
     Ok(
         sqlx::query_scalar("SELECT parsed_json FROM plans WHERE id = $1")
             .bind(id.0)
-            .fetch_optional(pool)
+            .fetch_optional(&pool.read)
             .await?,
     )
 }

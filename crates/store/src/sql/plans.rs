@@ -317,7 +317,7 @@ async fn item_records(
 /// Ten queries whatever the plan's size: plan, items, item units, targets, deadlines,
 /// legal basis, statements, appendices, responsibilities, warnings.
 pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanView>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let Some(plan) = plan_record(&mut conn, ctx, id).await? else {
         return Ok(None);
     };
@@ -476,7 +476,7 @@ fn place_in_appendices(
 /// Six queries: the item with its plan title, ancestors, the sub-tree, and the units,
 /// targets and deadlines of the sub-tree.
 pub(crate) async fn item(pool: &Pool, ctx: &Ctx, id: ItemId) -> R<Option<ItemView>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     ctx.count_view_query();
     let Some(row) = sqlx::query_as::<_, ItemWithPlanRow>(concat!(
         "SELECT ",

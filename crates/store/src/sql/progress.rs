@@ -36,7 +36,7 @@ pub(crate) async fn plan_years(conn: &mut Conn, plan: PlanId) -> R<(i32, i32)> {
 
 /// The years a plan's reports may cover (see `plan_years`); None for an unknown plan.
 pub(crate) async fn report_years(pool: &Pool, plan: PlanId) -> R<Option<(i32, i32)>> {
-    match plan_years(&mut *pool.acquire().await?, plan).await {
+    match plan_years(&mut *pool.read.acquire().await?, plan).await {
         Ok(y) => Ok(Some(y)),
         Err(StoreError::NotFound(_)) => Ok(None),
         Err(e) => Err(e),
@@ -181,7 +181,7 @@ pub(crate) async fn file_report(
             .bind(new.item_id.0)
             .bind(new.unit_id.0)
             .bind(new.period.to_string())
-            .fetch_optional(pool)
+            .fetch_optional(&pool.read)
             .await?;
             return Err(match first {
                 Some(first) => report_conflict(pool, first, 0).await,
@@ -439,7 +439,7 @@ async fn load_reports(conn: &mut Conn, rows: Vec<ReportRow>) -> R<Vec<ReportVers
 }
 
 pub(crate) async fn report_versions_of(pool: &Pool, report_id: i64) -> R<Vec<ReportVersion>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let rows = sqlx::query_as::<_, ReportRow>(sql!(
         "SELECT {REPORT_COLS} FROM progress_reports r JOIN units u ON u.id = r.unit_id
          WHERE r.id = $1 OR r.first_id = $1 ORDER BY r.version"
@@ -455,7 +455,7 @@ pub(crate) async fn report_history(pool: &Pool, any_version: i64) -> R<Vec<Repor
     let first: Option<i64> =
         sqlx::query_scalar("SELECT COALESCE(first_id, id) FROM progress_reports WHERE id = $1")
             .bind(any_version)
-            .fetch_optional(pool)
+            .fetch_optional(&pool.read)
             .await?;
     match first {
         Some(f) => report_versions_of(pool, f).await,
@@ -465,7 +465,7 @@ pub(crate) async fn report_history(pool: &Pool, any_version: i64) -> R<Vec<Repor
 
 /// The latest version of each report on an item, newest period first.
 pub(crate) async fn item_reports(pool: &Pool, item: ItemId) -> R<Vec<ReportVersion>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let rows = sqlx::query_as::<_, ReportRow>(sql!(
         "SELECT {REPORT_COLS} FROM progress_reports r JOIN units u ON u.id = r.unit_id
          WHERE r.item_id = $1
@@ -585,7 +585,7 @@ pub(crate) async fn evidence(pool: &Pool, id: i64) -> R<Option<EvidenceRecord>> 
         "SELECT {EVIDENCE_COLS} FROM evidence e WHERE e.id = $1"
     ))
     .bind(id)
-    .fetch_optional(pool)
+    .fetch_optional(&pool.read)
     .await?;
     Ok(r.map(EvidenceRecord::from))
 }

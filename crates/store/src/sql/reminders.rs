@@ -41,7 +41,7 @@ pub(crate) async fn load_rules(conn: &mut Conn) -> R<Vec<RuleRecord>> {
 }
 
 pub(crate) async fn reminder_rules(pool: &Pool) -> R<Vec<RuleRecord>> {
-    load_rules(&mut *pool.acquire().await?).await
+    load_rules(&mut *pool.read.acquire().await?).await
 }
 
 /// Makes exactly `kinds` active: missing rules are added, others switched off.
@@ -141,7 +141,7 @@ pub(crate) async fn reminder_candidates(
     from: NaiveDate,
     to: NaiveDate,
 ) -> R<Vec<ReminderCandidate>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let (a, b) = (day_text(from), day_text(to));
     let rows = sqlx::query_as::<_, CandidateRow>(sqlx::AssertSqlSafe(format!(
         "SELECT i.id, i.plan_id, i.numbering, i.title, i.due_date, i.status
@@ -199,7 +199,7 @@ pub(crate) async fn reminder_sends_since(pool: &Pool, from: NaiveDate) -> R<Hash
         "SELECT item_id, rule_id, day FROM reminder_sends WHERE day >= $1",
     )
     .bind(day_text(from))
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?
     {
         if let Some(day) = parse_date(day) {
@@ -312,7 +312,7 @@ pub(crate) async fn set_send_email_status(
         .bind(send_id)
         .bind(status)
         .bind(error)
-        .execute(pool)
+        .execute(&pool.write)
         .await?;
     Ok(())
 }
@@ -333,7 +333,7 @@ pub(crate) async fn item_reminder_sends(pool: &Pool, item: ItemId) -> R<Vec<(Sen
          ORDER BY day, id",
     )
     .bind(item.0)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?
     {
         if let Some(day) = parse_date(r.day) {

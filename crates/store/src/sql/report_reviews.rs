@@ -138,7 +138,7 @@ pub(crate) async fn review_report(
 
 /// The conflict to answer when another reviewer's decision landed first.
 async fn decided_first(pool: &Pool, report_id: i64) -> StoreError {
-    let mut conn = match pool.acquire().await {
+    let mut conn = match pool.read.acquire().await {
         Ok(c) => c,
         Err(e) => return e.into(),
     };
@@ -206,7 +206,7 @@ pub(crate) async fn item_report_reviews(pool: &Pool, item: ItemId) -> R<Vec<Repo
          WHERE r.item_id = $1 ORDER BY v.id"
     ))
     .bind(item.0)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(reviews(rows))
 }
@@ -221,7 +221,7 @@ pub(crate) async fn report_reviews(pool: &Pool, report_id: i64) -> R<Vec<ReportR
          WHERE r.id = $1 OR r.first_id = $1 ORDER BY v.id"
     ))
     .bind(report_id)
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(reviews(rows))
 }

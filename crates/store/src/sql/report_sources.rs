@@ -23,7 +23,7 @@ pub(crate) async fn plan_events_held(
     let unix = |d: chrono::NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp();
     let from = unix(period.start()) - 86_400;
     let to = unix(period.end()) + 2 * 86_400;
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let rows = sqlx::query_as::<_, EventRow>(sql!(
         "SELECT {EVENT_COLS} FROM events
          WHERE status = $2 AND start_at >= $3 AND start_at < $4
@@ -56,7 +56,7 @@ pub(crate) async fn plan_delegations(
     plan: PlanId,
     period: Period,
 ) -> R<Vec<PlanDelegation>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let rows = sqlx::query_as::<_, DelegationRow>(sql!(
         "SELECT {DELEGATION_COLS} FROM delegations
          WHERE depart_date >= $2 AND depart_date <= $3
@@ -123,7 +123,7 @@ pub(crate) async fn plan_recipients(pool: &Pool, plan: PlanId) -> R<Option<PlanR
     }
     let json: Option<String> = sqlx::query_scalar("SELECT parsed_json FROM plans WHERE id = $1")
         .bind(plan.0)
-        .fetch_optional(pool)
+        .fetch_optional(&pool.read)
         .await?;
     let Some(json) = json else {
         return Ok(None);

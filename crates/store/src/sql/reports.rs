@@ -49,7 +49,7 @@ pub(crate) async fn report_draft(
     plan: PlanId,
     period: Period,
 ) -> R<Option<ReportDraft>> {
-    load_draft(&mut *pool.acquire().await?, plan, period).await
+    load_draft(&mut *pool.read.acquire().await?, plan, period).await
 }
 
 /// Saves the narrative over `expected_version` (0: no draft yet), audited as `action`
@@ -179,7 +179,7 @@ pub(crate) async fn dashboard(
     as_of: chrono::NaiveDate,
     states: &[domain::tracking::ItemState],
 ) -> R<DashboardData> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     ctx.count_view_query();
     let rows = dashboard_item_rows(&mut conn, plan).await?;
     ctx.count_view_query();
@@ -282,7 +282,7 @@ async fn recent_reports(
     .bind(unit.map_or(0, |u| u.0))
     .bind(recent.clamp(0, 100))
     .bind(day_text(as_of))
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?;
     Ok(rows
         .into_iter()
@@ -315,7 +315,7 @@ pub(crate) async fn report_texts(pool: &Pool, plan: PlanId, period: Period) -> R
     .bind(plan.0)
     .bind(day_text(period.start()))
     .bind(day_text(period.end()))
-    .fetch_all(pool)
+    .fetch_all(&pool.read)
     .await?
     {
         out.push(ReportText {

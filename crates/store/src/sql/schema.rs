@@ -14,7 +14,7 @@ use serde_json::json;
 /// from the wording.
 pub(crate) async fn migrate(pool: &Pool, ctx: &Ctx) -> R<()> {
     let now = ctx.now();
-    super::MIGRATOR.run(pool).await?;
+    super::MIGRATOR.run(&pool.write).await?;
     let mut tx = begin_write(pool).await?;
     if !meta_set(&mut tx, "abbreviations_seeded").await? {
         seed_abbreviations(&mut tx, now).await?;
@@ -126,12 +126,26 @@ async fn suggest_counting_rules(conn: &mut Conn, now: i64) -> R<()> {
 }
 
 pub(crate) async fn ping(pool: &Pool) -> R<()> {
-    sqlx::query("SELECT 1").execute(pool).await?;
+    sqlx::query("SELECT 1").execute(&pool.read).await?;
+    Ok(())
+}
+
+/// A one-row write through the writer (`/healthz`): the time, kept under one key.
+pub(crate) async fn write_probe(pool: &Pool, ctx: &Ctx) -> R<()> {
+    let mut tx = begin_write(pool).await?;
+    sqlx::query(
+        "INSERT INTO store_meta (key, value) VALUES ('health_probe', $1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(ctx.now().to_string())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 
 pub(crate) async fn is_empty(pool: &Pool) -> R<bool> {
-    is_empty_in(&mut *pool.acquire().await?).await
+    is_empty_in(&mut *pool.read.acquire().await?).await
 }
 
 pub(crate) async fn is_empty_in(conn: &mut Conn) -> R<bool> {

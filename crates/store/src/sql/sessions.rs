@@ -54,7 +54,7 @@ struct SessionRow {
 
 /// Three queries: session joined with its user, then roles and units.
 pub(crate) async fn session(pool: &Pool, token_hash: &str, now: i64) -> R<Option<SessionRecord>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     let row = sqlx::query_as::<_, SessionRow>(concat!(
         "SELECT s.csrf_token, s.created_at AS session_created_at, s.expires_at, s.last_seen, ",
         user_cols!(),
@@ -131,7 +131,7 @@ pub(crate) async fn touch_session(
     .bind(now)
     .bind(expires_at)
     .bind(token_hash)
-    .execute(pool)
+    .execute(&pool.write)
     .await?;
     Ok(())
 }
@@ -139,7 +139,7 @@ pub(crate) async fn touch_session(
 pub(crate) async fn delete_expired_sessions(pool: &Pool, now: i64) -> R<u64> {
     Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
         .bind(now)
-        .execute(pool)
+        .execute(&pool.write)
         .await?
         .rows_affected())
 }
@@ -156,7 +156,7 @@ pub(crate) async fn record_login_failure(
         .bind(normalise_login(login))
         .bind(address)
         .bind(at)
-        .execute(pool)
+        .execute(&pool.write)
         .await?;
     Ok(())
 }
@@ -173,7 +173,7 @@ pub(crate) async fn login_failures_since(
     .bind(normalise_login(login))
     .bind(address)
     .bind(since)
-    .fetch_one(pool)
+    .fetch_one(&pool.read)
     .await?)
 }
 
@@ -182,7 +182,7 @@ pub(crate) async fn address_failures_since(pool: &Pool, address: &str, since: i6
         sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE address = $1 AND at >= $2")
             .bind(address)
             .bind(since)
-            .fetch_one(pool)
+            .fetch_one(&pool.read)
             .await?,
     )
 }
@@ -191,7 +191,7 @@ pub(crate) async fn clear_login_failures(pool: &Pool, login: &str, address: &str
     sqlx::query("DELETE FROM login_failures WHERE login = $1 AND address = $2")
         .bind(normalise_login(login))
         .bind(address)
-        .execute(pool)
+        .execute(&pool.write)
         .await?;
     Ok(())
 }
@@ -199,7 +199,7 @@ pub(crate) async fn clear_login_failures(pool: &Pool, login: &str, address: &str
 pub(crate) async fn prune_login_failures(pool: &Pool, before: i64) -> R<u64> {
     Ok(sqlx::query("DELETE FROM login_failures WHERE at < $1")
         .bind(before)
-        .execute(pool)
+        .execute(&pool.write)
         .await?
         .rows_affected())
 }

@@ -63,7 +63,7 @@ pub(crate) async fn generate(
     let mut rng = Rng(spec.seed);
     let unit_ids = ensure_units(pool, now).await?;
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM plans")
-        .fetch_one(pool)
+        .fetch_one(&pool.read)
         .await?;
     let run = Run {
         seed: spec.seed,

@@ -197,7 +197,7 @@ pub(crate) async fn target_progress(
     plan: PlanId,
     as_of: Option<NaiveDate>,
 ) -> R<Vec<TargetProgress>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     ctx.count_view_query();
     let mut out = plan_targets(&mut conn, plan).await?;
     ctx.count_view_query();

@@ -54,7 +54,7 @@ struct UnitItemRow {
 pub(crate) async fn list_units(pool: &Pool) -> R<Vec<Unit>> {
     let mut units: Vec<Unit> =
         sqlx::query_as::<_, UnitRow>("SELECT id, name, folded_name, external, kind FROM units")
-            .fetch_all(pool)
+            .fetch_all(&pool.read)
             .await?
             .into_iter()
             .map(Unit::from)
@@ -65,7 +65,7 @@ pub(crate) async fn list_units(pool: &Pool) -> R<Vec<Unit>> {
 }
 
 pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitView>> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.read.acquire().await?;
     ctx.count_view_query();
     let Some(row) = sqlx::query_as::<_, UnitRow>(
         "SELECT id, name, folded_name, external, kind FROM units WHERE id = $1",
@@ -266,7 +266,7 @@ async fn move_links(
 pub(crate) async fn abbreviations(pool: &Pool) -> R<Vec<Abbreviation>> {
     let mut rows: Vec<(String, String)> =
         sqlx::query_as("SELECT alias, unit_name FROM unit_abbreviations")
-            .fetch_all(pool)
+            .fetch_all(&pool.read)
             .await?;
     rows.sort_by_cached_key(|(alias, _)| domain::unit_key(alias));
     Ok(rows

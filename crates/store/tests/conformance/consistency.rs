@@ -76,8 +76,8 @@ fn random_items(rng: &mut Rng, depth: usize, line: &mut usize) -> Vec<Item> {
 macro_rules! on_backend {
     ($store:expr, $query:expr) => {
         match $store.db() {
-            Db::Sqlite(p) => $query.execute(p).await.map(drop),
-            Db::Postgres(p) => $query.execute(p).await.map(drop),
+            Db::Sqlite(p) => $query.execute(&p.write).await.map(drop),
+            Db::Postgres(p) => $query.execute(&p.write).await.map(drop),
         }
         .unwrap()
     };

@@ -164,8 +164,8 @@ async fn pg_catalog(pool: &sqlx::PgPool) -> Catalog {
 
 async fn catalog(store: &Store) -> Catalog {
     match store.db() {
-        Db::Sqlite(p) => sqlite_catalog(p).await,
-        Db::Postgres(p) => pg_catalog(p).await,
+        Db::Sqlite(p) => sqlite_catalog(&p.read).await,
+        Db::Postgres(p) => pg_catalog(&p.read).await,
     }
 }
 

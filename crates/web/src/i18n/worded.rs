@@ -306,6 +306,7 @@ mod tests {
             }),
             Box::new(EvidenceError::Empty),
             Box::new(EvidenceError::Io(std::io::Error::other("x"))),
+            Box::new(EvidenceError::Io(std::io::ErrorKind::StorageFull.into())),
         ]
     }
 
