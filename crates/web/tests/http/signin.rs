@@ -309,3 +309,71 @@ async fn x_forwarded_for_counts_only_behind_a_trusted_proxy() {
         );
     }
 }
+
+/// Issue 14, finding 13: a sign-in form drawn signed out, then sent while the browser holds
+/// a session cookie (signed in meanwhile in another tab, or one that has died since).
+#[tokio::test]
+async fn a_session_cookie_beside_the_sign_in_form_does_not_bounce_it() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        app.sign_in_ready().await;
+        app.sign_out().await;
+        // Tab 1: the sign-in form, signed out.
+        let form_csrf = app.csrf_from("/signin").await;
+        // Tab 2: signs in, so the jar now holds a live session with its own token.
+        let r = app.sign_in("admin", NEW_PASSWORD).await;
+        assert_eq!(r.url().path(), "/");
+        // Tab 1 is sent: it signs in (anew), it is not refused as a stale form.
+        let r = app
+            .post(
+                "/signin",
+                &[
+                    ("_csrf", form_csrf.as_str()),
+                    ("login", "admin"),
+                    ("password", NEW_PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.url().path(), "/", "signed in, not bounced");
+        // And with a session cookie that names no session any more.
+        let stale = app.raw_sign_in_cookie("admin", NEW_PASSWORD).await;
+        let token = stale
+            .trim_start_matches("sangtao_session=")
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let c = no_follow(&app);
+        let page = c.get(app.url("/signin")).send().await.unwrap();
+        assert_eq!(
+            page.status(),
+            StatusCode::SEE_OTHER,
+            "signed in in this jar"
+        );
+        app.sign_out().await;
+        let csrf = app.csrf_from("/signin").await;
+        app.store
+            .delete_session(&web::session::token_hash(&token))
+            .await
+            .unwrap();
+        let url = reqwest::Url::parse(&app.url("/")).unwrap();
+        app.jar
+            .add_cookie_str(&format!("sangtao_session={token}; Path=/"), &url);
+        let r = app
+            .post(
+                "/signin",
+                &[
+                    ("_csrf", csrf.as_str()),
+                    ("login", "admin"),
+                    ("password", NEW_PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.url().path(),
+            "/",
+            "a dead session cookie does not bounce it"
+        );
+    }
+}
