@@ -335,8 +335,18 @@ fn finish(ctx: &Ctx, mut resp: Response, set_cookies: Vec<HeaderValue>) -> Respo
         resp = errors::render(ctx, &err);
     }
     let h = resp.headers_mut();
+    // The handler's own cookie wins: a sign-in answered with a new session must not be
+    // followed by the clearing of the dead session the request came with (the browser
+    // would apply both in order and end up signed out).
+    let name = |v: &HeaderValue| {
+        let v = v.to_str().unwrap_or("");
+        v.split('=').next().unwrap_or("").trim().to_string()
+    };
+    let set_by_handler: Vec<String> = h.get_all(header::SET_COOKIE).iter().map(name).collect();
     for c in set_cookies {
-        h.append(header::SET_COOKIE, c);
+        if !set_by_handler.contains(&name(&c)) {
+            h.append(header::SET_COOKIE, c);
+        }
     }
     h.insert(header::VARY, HeaderValue::from_static("HX-Request, Cookie"));
     if !h.contains_key(header::CACHE_CONTROL) {
