@@ -26,6 +26,24 @@ pub enum Throttle {
 }
 
 /// Failures since this moment count.
+/// The key sign-in failures are counted under for a client address. An IPv6 client
+/// usually holds a whole /64 (one household, one server), so counting each address apart
+/// would let it try 2^64 times as often: its failures count under its /64. IPv4 (and
+/// IPv4 mapped into IPv6) count per address.
+pub fn throttle_key(addr: std::net::IpAddr) -> String {
+    use std::net::IpAddr;
+    match addr {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let net = u128::from(v6) & !((1u128 << 64) - 1);
+                format!("{}/64", std::net::Ipv6Addr::from(net))
+            }
+        },
+    }
+}
+
 pub fn window_start(now: DateTime<Utc>) -> DateTime<Utc> {
     now - Duration::minutes(THROTTLE_WINDOW_MINUTES)
 }
@@ -113,6 +131,16 @@ pub fn check_new_password(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ipv6_clients_count_per_64_and_ipv4_per_address() {
+        let key = |s: &str| super::throttle_key(s.parse().unwrap());
+        assert_eq!(key("203.0.113.7"), "203.0.113.7");
+        assert_eq!(key("::ffff:203.0.113.7"), "203.0.113.7");
+        assert_eq!(key("2001:db8:1:2::1"), "2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:ffff:ffff:ffff:ffff"), "2001:db8:1:2::/64");
+        assert_ne!(key("2001:db8:1:3::1"), key("2001:db8:1:2::1"));
+    }
+
     use super::*;
     use chrono::TimeZone;
 

@@ -81,7 +81,7 @@ pub async fn signin(
     Form(f): Form<SignInForm>,
 ) -> Result<Response, AppError> {
     let login = f.login.trim().to_lowercase();
-    let address = ctx.peer.to_string();
+    let address = domain::signin::throttle_key(ctx.peer);
     let now = app.now();
     let since = domain::signin::window_start(now).timestamp();
     // The address first: guessing across many logins from one machine stops here.
