@@ -13,6 +13,11 @@ pub struct Layout<'a> {
     /// The signed-in user's display name.
     pub user: Option<&'a str>,
     pub is_admin: bool,
+    /// The department's people, the Board or an admin: the dashboards and the people
+    /// directory are theirs (`oversight::is_internal`); the navigation links them to no one else.
+    pub internal: bool,
+    /// The units whose pages a partner may open (its own); `None`: every unit's.
+    pub own_units: Option<Vec<i64>>,
     pub csrf: &'a str,
     pub partial: bool,
     pub asset: &'static str,
@@ -58,6 +63,15 @@ impl<'a> Layout<'a> {
             title: title.to_string(),
             user: ctx.user.as_ref().map(|u| u.display_name.as_str()),
             is_admin: ctx.user.as_ref().is_some_and(|u| u.is_admin()),
+            internal: ctx
+                .user
+                .as_ref()
+                .is_some_and(|u| crate::oversight::is_internal(u)),
+            own_units: ctx
+                .user
+                .as_ref()
+                .filter(|u| u.is_partner_only())
+                .map(|u| u.actor.unit_ids.iter().map(|id| id.0).collect()),
             csrf: &ctx.csrf,
             partial: ctx.partial,
             asset: assets::version(),
@@ -66,6 +80,12 @@ impl<'a> Layout<'a> {
             notice,
             unread: unread_label(ctx.unread),
         }
+    }
+
+    /// Whether the reader may open unit `id`'s page (`units::show`): a unit chip links to
+    /// it only then, so no page links to a 403 (issue 14).
+    pub fn opens_unit(&self, id: &i64) -> bool {
+        self.own_units.as_ref().is_none_or(|own| own.contains(id))
     }
 
     /// The text of the notice, if any.

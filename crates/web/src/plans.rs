@@ -121,13 +121,15 @@ struct PlansPage<'a> {
 
 pub async fn list(
     State(app): State<AppState>,
-    Signed(ctx, _): Signed,
+    Signed(ctx, user): Signed,
 ) -> Result<Response, AppError> {
+    let open = plans_open_to(&app, &user).await?;
     let plans = app
         .store()
         .list_plans()
         .await?
         .into_iter()
+        .filter(|p| open.as_ref().is_none_or(|open| open.contains(&p.id)))
         .map(|p| PlanLine {
             id: p.id.0,
             reference: reference(p.number.as_deref(), p.symbol.as_deref()),
@@ -142,6 +144,28 @@ pub async fn list(
         l: Layout::new(&ctx, &title, "plans"),
         plans,
     }))
+}
+
+/// The plans `user` may open when that is not all of them (`domain::item_list_scope`): a
+/// partner's are those naming one of its units (an item's, in effect, or a
+/// responsibility's), as [`show`] checks with `domain::can_view_plan`; the list shows no
+/// other (issue 14).
+async fn plans_open_to(
+    app: &AppState,
+    user: &SessionUser,
+) -> Result<Option<HashSet<PlanId>>, AppError> {
+    let Some(units) = domain::item_list_scope(&user.actor) else {
+        return Ok(None);
+    };
+    let mut open = HashSet::new();
+    for unit in &units {
+        let Some(v) = app.store().unit(*unit).await? else {
+            continue;
+        };
+        let items = v.leads.iter().chain(&v.coordinates).map(|i| i.plan_id);
+        open.extend(items.chain(v.responsibilities.iter().map(|r| r.plan_id)));
+    }
+    Ok(Some(open))
 }
 
 pub struct PlanHead {

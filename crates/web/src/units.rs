@@ -21,13 +21,15 @@ struct UnitsPage<'a> {
 
 pub async fn list(
     State(app): State<AppState>,
-    Signed(ctx, _): Signed,
+    Signed(ctx, user): Signed,
 ) -> Result<Response, AppError> {
+    // A partner is listed only its own units, the pages it may open ([`show`]).
     let units = app
         .store()
         .list_units()
         .await?
         .into_iter()
+        .filter(|u| !user.is_partner_only() || user.actor.unit_ids.contains(&u.id))
         .map(|u| Chip {
             id: u.id.0,
             name: u.name,

@@ -24,6 +24,8 @@ mod one_truth;
 mod oversight;
 #[path = "http/report_edits.rs"]
 mod report_edits;
+#[path = "http/role_matrix.rs"]
+mod role_matrix;
 #[path = "http/scheduler.rs"]
 mod scheduler;
 #[path = "http/signin.rs"]

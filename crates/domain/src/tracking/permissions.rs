@@ -15,7 +15,9 @@ pub fn check_edit_item(actor: &Actor, item_units: &[ItemUnit]) -> Result<(), Tra
     }
 }
 
-/// Change lead/coordinating units, add, split or reorder items: Board or admin.
+/// Change lead/coordinating units (an item's, or a new sub-item's other than its parent's),
+/// add a top-level item, move an item under another parent: Board or admin. Sub-items,
+/// splits and moves among siblings are the lead unit's too ([`check_edit_item`]).
 pub fn check_change_units(actor: &Actor) -> Result<(), TrackingError> {
     if can_change_item_units(actor) {
         Ok(())

@@ -99,6 +99,8 @@ struct DirectionsPage<'a> {
     plan_id: i64,
     plan_title: String,
     can_edit: bool,
+    /// The Board or an admin: the page links the official report (`oversight::require_board`).
+    can_report: bool,
     rows: Vec<RowView>,
     add: FormView,
     conflict: bool,
@@ -180,6 +182,7 @@ pub(super) fn render(
         plan_id: plan.0,
         plan_title,
         can_edit: can_record_directions(&user.actor),
+        can_report: crate::oversight::is_board(user),
         rows: records
             .iter()
             .map(|d| row(ctx, d, overlay.as_ref()))

@@ -1,0 +1,665 @@
+//! The role matrix (issue 14): every route the web crate registers, GET and POST, asked by
+//! every role, against the statuses kept in one file, `role_matrix.txt` beside this one.
+//!
+//! The routes are read from the `.route("…", get(…).post(…))` calls in `crates/web/src`:
+//! a route/method pair without a row in the table fails the test, and so does a row whose
+//! route is gone. Each role runs against a fresh server with the same sample objects (the
+//! table's `setup:` lines), the rows in the table's order, so that one role's changes never
+//! reach another role's cells. Forms carry the session's CSRF token and the smallest input
+//! that a user allowed to act gets through: the table shows who acts (303, or 200 for pages
+//! answering in place) and who is refused (403), not which field is missing. Then every
+//! link on the pages a role was shown is followed: none may answer that role 403 (partner
+//! views show only what the partner may open).
+//!
+//! `SANGTAO_WRITE_ROLE_MATRIX=1` writes the cells observed (and rows for new routes) back
+//! to the table; every changed cell is then to be reviewed against `domain::permissions`.
+
+use crate::common::{self, Backend, PNG, TestApp, csrf_of, spawn_app};
+use domain::{Role, UnitId};
+use reqwest::multipart::{Form, Part};
+use reqwest::{Client, RequestBuilder, Response, header::LOCATION, redirect::Policy};
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+const TABLE: &str = "tests/http/role_matrix.txt";
+/// The sample item: the setup has QLDS lead it and the museum coordinate.
+const SESSIONS: &str = "Tham gia các phiên họp online";
+/// The item shared with the partner (the magazine and QLDS lead it).
+const SHARED: &str = "Biên soạn và xuất bản";
+/// A second plan, naming only QLDS: the partner may not open it.
+const PLAN2: &str = "KẾ HOẠCH\nTổ chức Ngày hội thiết kế năm 2026\n\nSở Văn hóa và Thể thao Hà Nội \
+                     xây dựng Kế hoạch như sau:\n\nI. NỘI DUNG\n1. Tổ chức triển lãm thiết kế\n\
+                     - Đơn vị thực hiện: Phòng Quản lý Di sản văn hóa.\n";
+/// The lead user's feeds (a feed's address is its token): one to read, one to revoke.
+const FEEDS: [(&str, char); 2] = [("feed", '1'), ("feed2", '2')];
+/// The ids found in the store once the setup's forms are sent ([`Sample::lookup`]).
+const FOUND: &str = "target report evidence person invitation booking check follow_up \
+                     document direction direction2 direction_file";
+
+/// A column of the table: its name, the roles of the user signed in (`anon`: nobody), and
+/// the unit (by the start of its name).
+struct Who(&'static str, &'static [Role], Option<&'static str>);
+
+const ROLES: &[Who] = &[
+    Who("anon", &[], None),
+    Who("admin", &[Role::Admin], None),
+    Who("board", &[Role::Board], None),
+    // Staff of the unit leading the sample objects, and of the one coordinating them.
+    Who("lead", &[Role::Staff], Some("Phòng Quản lý Di sản")),
+    Who("coord", &[Role::Staff], Some("Bảo tàng Hà Nội")),
+    // The department's people of units on none of them.
+    Who("other", &[Role::Staff], Some("Trung tâm")),
+    Who("finance", &[Role::Finance], Some("Phòng Kế hoạch")),
+    Who("office", &[Role::Office], Some("Văn phòng Sở")),
+    // On the plan (the item shared with it), on none of the sample objects.
+    Who("partner", &[Role::Partner], Some("Tạp chí Kiến trúc")),
+];
+
+/// A line of the table.
+#[derive(Clone)]
+struct Row {
+    method: String,
+    pattern: String,
+    path: String,
+    body: String,
+    cells: Vec<String>,
+}
+
+/// The table: its lines as written (`Ok`: a row, by index), the rows, the named forms and
+/// the setup's forms (who, path, body, the name taking the id of the page it lands on).
+#[derive(Default)]
+struct Table {
+    lines: Vec<Result<usize, String>>,
+    rows: Vec<Row>,
+    forms: HashMap<String, String>,
+    setup: Vec<[String; 4]>,
+}
+
+static PARSED: LazyLock<Table> = LazyLock::new(read_table);
+
+fn table_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(TABLE)
+}
+
+fn read_table() -> Table {
+    let text = std::fs::read_to_string(table_path()).expect("the role matrix table");
+    let names: Vec<&str> = ROLES.iter().map(|w| w.0).collect();
+    let mut t = Table::default();
+    for (n, line) in text.lines().enumerate() {
+        let at = format!("{TABLE}:{}", n + 1);
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        if let Some(roles) = line.strip_prefix("roles:") {
+            let listed: Vec<&str> = roles.split_whitespace().collect();
+            assert_eq!(listed, names, "{at}: the columns are the test's roles");
+        } else if let Some(form) = line.strip_prefix('@') {
+            let (name, body) = form.split_once('=').expect("@name = fields");
+            t.forms.insert(name.trim().into(), body.trim().into());
+        } else if let Some(setup) = parts[0].strip_prefix("setup:") {
+            let (who, path) = setup.trim().split_once(' ').expect("setup: WHO PATH");
+            let name = parts.get(2).unwrap_or(&"");
+            t.setup.push([who, path, parts[1], name].map(String::from));
+        } else if !line.trim().is_empty() && !line.starts_with('#') {
+            let (route, path, cells, body) = match parts[..] {
+                [route, path, cells] => (route, path, cells, ""),
+                [route, path, cells, body] => (route, path, cells, body),
+                _ => panic!("{at}: METHOD PATTERN | PATH | CELLS [| BODY]"),
+            };
+            let (method, pattern) = route.split_once(' ').expect("METHOD PATTERN");
+            let cells: Vec<String> = cells.split_whitespace().map(String::from).collect();
+            assert_eq!(cells.len(), ROLES.len(), "{at}: one cell per role");
+            t.lines.push(Ok(t.rows.len()));
+            let (method, pattern) = (method.into(), pattern.trim().into());
+            let (path, body) = (path.into(), body.into());
+            t.rows.push(Row {
+                method,
+                pattern,
+                path,
+                body,
+                cells,
+            });
+            continue;
+        }
+        t.lines.push(Err(line.to_string()));
+    }
+    t
+}
+
+/// Every (method, path) pair registered with `.route(` in the crate's sources.
+fn source_routes() -> BTreeSet<(String, String)> {
+    let mut files = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    let mut out = BTreeSet::new();
+    while let Some(p) = files.pop() {
+        if p.is_dir() {
+            files.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.extend(route_pairs(&std::fs::read_to_string(&p).unwrap()));
+        }
+    }
+    out
+}
+
+/// The pairs of one source file: the literal after `.route(`, and each method function
+/// called at the top level of the method router that follows it.
+fn route_pairs(src: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (at, _) in src.match_indices(".route(") {
+        let rest = src[at + ".route(".len()..].trim_start();
+        let Some(rest) = rest.strip_prefix('"') else {
+            continue;
+        };
+        let Some(end) = rest.find('"') else { continue };
+        let (mut depth, mut word) = (0i32, String::new());
+        for c in rest[end + 1..].chars() {
+            match c {
+                '(' if depth == 0 && !word.is_empty() => {
+                    out.push((word.to_uppercase(), rest[..end].to_string()));
+                    depth += 1;
+                }
+                '(' | '{' | '[' => depth += 1,
+                ')' if depth == 0 => break,
+                ')' | '}' | ']' => depth -= 1,
+                _ => {}
+            }
+            if c.is_ascii_alphanumeric() || c == '_' {
+                word.push(c);
+            } else {
+                word.clear();
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn route_pairs_reads_chained_and_split_routers() {
+    let src = r#"Router::new().route("/a", get(x::list).post(x::create))
+        .route(
+            "/b/{id}.xlsx",
+            get(report::download::<{ report::XLSX }>),
+        ).route("/c", post(f))"#;
+    let want = [
+        ("GET", "/a"),
+        ("POST", "/a"),
+        ("GET", "/b/{id}.xlsx"),
+        ("POST", "/c"),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    assert_eq!(route_pairs(src), want);
+}
+
+/// The sample objects' ids, by the names the table's paths and forms use.
+#[derive(Default)]
+struct Sample(HashMap<String, String>);
+
+impl Sample {
+    fn set(&mut self, name: &str, id: impl ToString) {
+        self.0.insert(name.to_string(), id.to_string());
+    }
+
+    fn id(&self, name: &str) -> Option<i64> {
+        self.0.get(name)?.parse().ok()
+    }
+
+    /// `text` with every `{name}` replaced: the sample's ids, else what the store says now.
+    async fn fill(&self, app: &TestApp, text: &str) -> String {
+        let (mut out, mut rest) = (String::new(), text);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let close = rest[open..].find('}').map_or(rest.len(), |c| open + c + 1);
+            let name = &rest[open + 1..close - 1];
+            match (self.0.get(name), self.lookup(app, name).await) {
+                (Some(v), _) => out.push_str(v),
+                (None, Some(v)) => out.push_str(&v.to_string()),
+                (None, None) => out.push_str(&rest[open..close]),
+            }
+            rest = &rest[close..];
+        }
+        out + rest
+    }
+
+    /// An id the setup's forms made (the first of its kind), or the current version of a
+    /// sample object (`{item_version}` …), read from the store.
+    async fn lookup(&self, app: &TestApp, name: &str) -> Option<i64> {
+        if self.0.contains_key(name) {
+            return None;
+        }
+        let s = &app.store;
+        let item = domain::ItemId(self.id("item")?);
+        let ev = domain::EventId(self.id("event").unwrap_or(0));
+        let plan = domain::PlanId(self.id("plan")?);
+        let report = || async { s.item_reports(item).await.ok()?.into_iter().next() };
+        let direction = |n: &'static str| async move {
+            let all = s.plan_directions(plan, None).await.ok()?;
+            all.into_iter().find(|d| d.number.as_deref() == Some(n))
+        };
+        let (d1, d2) = ("285/SVHTT-QLDS", "286/SVHTT-QLDS");
+        Some(match name {
+            "target" => s.item(item).await.ok()??.targets.first()?.id,
+            "report" => report().await?.report_id,
+            "evidence" => report().await?.evidence.first()?.id,
+            "person" => s.list_people(None, None).await.ok()?.first()?.id.0,
+            "invitation" => s.invitations(ev, 0, 1).await.ok()?.rows.first()?.id,
+            "booking" => s.bookings(ev).await.ok()?.first()?.id,
+            "check" => s.checklist(ev).await.ok()?.first()?.id,
+            "follow_up" => s.follow_ups(ev).await.ok()?.first()?.id,
+            "document" => s.event_documents(ev).await.ok()?.first()?.id,
+            "direction" => direction(d1).await?.id.0,
+            "direction2" => direction(d2).await?.id.0,
+            "direction_file" => direction(d1).await?.files.first()?.id.0,
+            "item_version" => s.item_tracking(item).await.ok()??.version,
+            "event_version" => s.event(ev).await.ok()??.version,
+            "report_version" => {
+                let all = s.report_history(self.id("report")?).await.ok()?;
+                all.last()?.version
+            }
+            "person_version" => {
+                let p = domain::PersonId(self.id("person")?);
+                s.person(p).await.ok()??.version
+            }
+            "delegation_version" => {
+                let d = domain::DelegationId(self.id("delegation")?);
+                s.delegation(d).await.ok()??.version
+            }
+            "direction_version" | "direction2_version" => {
+                let d = domain::DirectionId(self.id(name.strip_suffix("_version")?)?);
+                s.direction(d).await.ok()?.map_or(0, |d| d.version)
+            }
+            "department_version" => s.department().await.ok()?.map_or(0, |d| d.version),
+            "draft_version" => {
+                let draft = s.report_draft(plan, "2025-H1".parse().ok()?).await.ok()?;
+                draft.map_or(0, |d| d.version)
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// A row's form: `@name` is a named form of the table (more fields may follow after
+/// `&`), `multipart:` sends it as an upload (`@png` a small image), `\n` is a new line.
+fn fields(body: &str) -> (bool, Vec<(String, String)>) {
+    let (upload, body) = match body.strip_prefix("multipart:") {
+        Some(rest) => (true, rest),
+        None => (false, body),
+    };
+    let expanded = match body.strip_prefix('@') {
+        Some(named) => {
+            let (name, more) = named.split_once('&').unwrap_or((named, ""));
+            let form = PARSED.forms.get(name);
+            format!(
+                "{}&{more}",
+                form.unwrap_or_else(|| panic!("no form @{name}"))
+            )
+        }
+        None => body.to_string(),
+    };
+    let pairs = expanded.split('&').filter(|f| !f.is_empty() && *f != "-");
+    let pairs = pairs.map(|f| {
+        let (k, v) = f.split_once('=').unwrap_or((f, ""));
+        (k.to_string(), v.replace("\\n", "\n"))
+    });
+    (upload, pairs.collect())
+}
+
+/// A POST of `body` with the CSRF token: in the form, or in the address for an upload.
+fn post(client: &Client, csrf: &str, url: String, body: &str) -> RequestBuilder {
+    let (upload, pairs) = fields(body);
+    if upload {
+        let glue = if url.contains('?') { '&' } else { '?' };
+        let png = || Part::bytes(PNG.to_vec()).file_name("anh.png");
+        let form = pairs
+            .into_iter()
+            .fold(Form::new(), |form, (k, v)| match &*v {
+                "@png" => form.part(k, png()),
+                _ => form.text(k, v),
+            });
+        let url = format!("{url}{glue}_csrf={csrf}");
+        client.post(url).multipart(form)
+    } else {
+        let csrf = ("_csrf".to_string(), csrf.to_string());
+        let all: Vec<_> = [csrf].into_iter().chain(pairs).collect();
+        client.post(url).form(&all)
+    }
+}
+
+/// A browser of the setup: a signed-in user and their CSRF token.
+struct Setup(TestApp, String);
+
+impl Setup {
+    async fn new(app: &TestApp, login: &str, roles: &[Role], units: &[UnitId]) -> Setup {
+        let b = TestApp::user_browser(app, login, roles, units).await;
+        let csrf = b.csrf_from("/password").await;
+        Setup(b, csrf)
+    }
+}
+
+/// The sample objects: the lead unit's staff and the Board signed in, the table's `setup:`
+/// forms sent as they would send them, and the ids the table names.
+async fn sample(app: &TestApp) -> (Sample, Setup, Setup) {
+    let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+    let museum = app.unit_id("Bảo tàng Hà Nội").await;
+    let lead = Setup::new(app, "lead", &[Role::Staff], &[qlds]).await;
+    let board = Setup::new(app, "board", &[Role::Board], &[]).await;
+    let mut s = Sample::default();
+    s.set("plan", app.plan_id().await);
+    s.set("item", app.item_id(SESSIONS).await.0);
+    s.set("shared", app.item_id(SHARED).await.0);
+    s.set("unit", qlds.0);
+    s.set("unit_coord", museum.0);
+    for [who, path, body, name] in &PARSED.setup {
+        let b = if who == "lead" { &lead } else { &board };
+        let url = b.0.url(&s.fill(app, path).await);
+        let r = post(&b.0.client, &b.1, url, &s.fill(app, body).await);
+        let r = r.send().await.unwrap();
+        assert!(r.status().is_success(), "setup: {path}: {}", r.status());
+        if !name.is_empty() {
+            s.set(name, r.url().path().rsplit('/').next().unwrap());
+        }
+    }
+    for name in FOUND.split_whitespace() {
+        let id = s.lookup(app, name).await;
+        s.set(name, id.unwrap_or_else(|| panic!("setup: no {name}")));
+    }
+    // The lead user's feeds; an escalation; the user of the admin rows is the lead user.
+    let store = &app.store;
+    let user = store.user_by_login("lead").await.unwrap().unwrap();
+    for (name, digit) in FEEDS {
+        let token = digit.to_string().repeat(64);
+        let hash = domain::password::sha256_hex(token.as_bytes());
+        let owner = store::FeedOwner::User(user.id);
+        let id = store
+            .create_feed_token(owner, &hash, "Lịch", &user.actor())
+            .await;
+        s.set(name, id.unwrap());
+    }
+    s.set("feed_token", FEEDS[0].1.to_string().repeat(64));
+    s.set("user", user.id.0);
+    let item = domain::ItemId(s.id("item").unwrap());
+    let due = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let escalation = store.escalate(item, due, 3, "Quá hạn").await.unwrap();
+    s.set("escalation", escalation.unwrap());
+    let (plan2, sha) = (vanban::parse_text(PLAN2), "2".repeat(64));
+    let plan2 = store.import_plan(&plan2, "ngay-hoi.txt", &sha, None).await;
+    let store::ImportOutcome::Imported(plan2) = plan2.unwrap() else {
+        panic!("setup: the second plan")
+    };
+    s.set("plan2", plan2.0);
+    (s, lead, board)
+}
+
+/// What a response is in the table: its status, and where a redirect leads (the path,
+/// numbers as `{n}`).
+fn cell(r: &Response) -> String {
+    let status = r.status().as_u16().to_string();
+    let Some(to) = r.headers().get(LOCATION).and_then(|v| v.to_str().ok()) else {
+        return status;
+    };
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let path = to.split(['?', '#']).next().unwrap_or("").split('/');
+    let path: Vec<&str> = path.map(|s| if number(s) { "{n}" } else { s }).collect();
+    format!("{status}>{}", path.join("/"))
+}
+
+/// One role's browser, without following redirects, and the CSRF token of its forms.
+struct Asker {
+    client: Client,
+    csrf: String,
+}
+
+async fn asker(app: &TestApp, who: &Who, lead: &Setup, board: &Setup) -> Asker {
+    let mut units: Vec<UnitId> = Vec::new();
+    if let Some(prefix) = who.2 {
+        units.push(app.unit_id(prefix).await);
+    }
+    // (The seed's own admin is "admin".)
+    let login = format!("{}-1", who.0);
+    let jar = match who.0 {
+        "anon" => TestApp::new_browser(app).jar,
+        "lead" => lead.0.jar.clone(),
+        "board" => board.0.jar.clone(),
+        _ => TestApp::user_browser(app, &login, who.1, &units).await.jar,
+    };
+    let client = Client::builder()
+        .cookie_provider(jar)
+        .redirect(Policy::none());
+    let client = client.build().unwrap();
+    let page = app.url(if who.0 == "anon" {
+        "/signin"
+    } else {
+        "/password"
+    });
+    let html = client.get(page).send().await.unwrap().text().await.unwrap();
+    let csrf = csrf_of(&html);
+    Asker { client, csrf }
+}
+
+/// The row's cell, and the page when it is one (a 200 in HTML).
+async fn ask(app: &TestApp, a: &Asker, s: &Sample, row: &Row) -> (String, Option<String>) {
+    let url = app.url(&s.fill(app, &row.path).await);
+    let r = match row.method.as_str() {
+        "GET" => a.client.get(url),
+        "POST" => post(&a.client, &a.csrf, url, &s.fill(app, &row.body).await),
+        other => panic!("{TABLE}: method {other}"),
+    };
+    let r = r.send().await.unwrap();
+    let seen = cell(&r);
+    let kind = r.headers().get("content-type").map(|v| v.as_bytes());
+    if seen == "200" && kind.is_some_and(|v| v.starts_with(b"text/html")) {
+        return (seen, Some(r.text().await.unwrap()));
+    }
+    (seen, None)
+}
+
+/// The links of `pages` (path, HTML) that `who` may not open (403): "who: page → link".
+/// (A 404 may be a sample object a later row deleted.)
+async fn closed_links(
+    app: &TestApp,
+    who: &str,
+    a: &Asker,
+    pages: &[(String, String)],
+) -> Vec<String> {
+    let (mut asked, mut out) = (BTreeSet::new(), Vec::new());
+    for (page, html) in pages {
+        let links = html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|h| h.split('"').next());
+        for link in links {
+            let link = link.replace("&amp;", "&");
+            let link = link.split('#').next().unwrap_or("").to_string();
+            let local = link.starts_with('/') && !link.starts_with("/static/");
+            if !local || !asked.insert(link.clone()) {
+                continue;
+            }
+            let r = a.client.get(app.url(&link)).send().await.unwrap();
+            if r.status().as_u16() == 403 {
+                out.push(format!("  {who}: {page} → {link}"));
+            }
+        }
+    }
+    out
+}
+
+/// Every row asked by every role, each role on a fresh server: `[row][role]`, and the
+/// links on each role's pages that it may not open. The roles run at once; each has its
+/// own server and database, so their answers do not depend on one another.
+async fn run(backend: &Backend, rows: &[Row]) -> (Vec<Vec<String>>, Vec<String>) {
+    let columns = ROLES.iter().map(|who| one_role(backend, who, rows));
+    let columns = futures_util::future::join_all(columns).await;
+    let row = |i: usize| columns.iter().map(|c| c.0[i].clone()).collect();
+    let seen = (0..rows.len()).map(row).collect();
+    (seen, columns.iter().flat_map(|c| c.1.clone()).collect())
+}
+
+/// One role's column, in the table's order (POST /signout last: it ends the session the
+/// other rows need), and the links on its pages that it may not open.
+async fn one_role(backend: &Backend, who: &Who, rows: &[Row]) -> (Vec<String>, Vec<String>) {
+    let app = spawn_app(backend.clone()).await;
+    let (mut sample, lead, board) = sample(&app).await;
+    let a = asker(&app, who, &lead, &board).await;
+    let mine = match who.2 {
+        Some(p) => app.unit_id(p).await.0.to_string(),
+        None => sample.0["unit"].clone(),
+    };
+    sample.set("my_unit", mine);
+    let signout = |i: &usize| rows[*i].path == "/signout";
+    let (last, first): (Vec<usize>, Vec<usize>) = (0..rows.len()).partition(signout);
+    let mut column = vec![String::new(); rows.len()];
+    let mut pages = Vec::new();
+    for &i in &first {
+        let (cell, page) = ask(&app, &a, &sample, &rows[i]).await;
+        column[i] = cell;
+        pages.extend(page.map(|p| (rows[i].path.clone(), p)));
+    }
+    // On SQLite only: the pages are the same templates on either database.
+    let closed = match backend {
+        Backend::Sqlite => closed_links(&app, who.0, &a, &pages).await,
+        Backend::Postgres(_) => Vec::new(),
+    };
+    for &i in &last {
+        column[i] = ask(&app, &a, &sample, &rows[i]).await.0;
+    }
+    // A PostgreSQL database is dropped when its last handle goes, waiting for the DROP: off
+    // the runtime, so that the other roles go on meanwhile.
+    let all = (app, lead, board, a);
+    tokio::task::spawn_blocking(move || drop(all))
+        .await
+        .unwrap();
+    (column, closed)
+}
+
+/// The cells that differ, by row: "expected → got" per role.
+fn differences(rows: &[Row], seen: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for (row, got) in rows.iter().zip(seen) {
+        let cells = ROLES.iter().zip(row.cells.iter().zip(got));
+        let bad = cells.filter(|(_, (want, got))| want != got);
+        let bad = bad.map(|(who, (want, got))| format!("    {:<9} {want} → {got}\n", who.0));
+        let bad: String = bad.collect();
+        if !bad.is_empty() {
+            let (m, p) = (&row.method, &row.pattern);
+            out.push_str(&format!("  {m} {p}  [{}]\n{bad}", row.path));
+        }
+    }
+    out
+}
+
+/// The table again with the cells seen, aligned: `rows` are the table's rows (those of
+/// routes that are `gone` left out), then rows for routes it lacked.
+fn write_table(rows: &[Row], seen: &[Vec<String>], gone: &[(String, String)]) {
+    let route_w = rows
+        .iter()
+        .map(|r| r.method.len() + 1 + r.pattern.len())
+        .max();
+    let path_w = rows
+        .iter()
+        .map(|r| r.path.chars().count())
+        .max()
+        .unwrap_or(0);
+    let width = |c: usize| {
+        seen.iter()
+            .map(|s| s[c].len())
+            .chain([ROLES[c].0.len()])
+            .max()
+    };
+    let cell_w: Vec<usize> = (0..ROLES.len()).map(|c| width(c).unwrap()).collect();
+    let cells = |cells: Vec<&str>| -> String {
+        let padded = cells.iter().zip(&cell_w).map(|(c, w)| format!("{c:<w$}"));
+        padded.collect::<Vec<_>>().join(" ")
+    };
+    let route_w = route_w.unwrap_or(0);
+    let line = |i: usize| {
+        let (r, route) = (&rows[i], format!("{} {}", rows[i].method, rows[i].pattern));
+        let path = format!("{}{}", r.path, " ".repeat(path_w - r.path.chars().count()));
+        let body = if r.body.is_empty() {
+            String::new()
+        } else {
+            format!(" | {}", r.body)
+        };
+        let seen = cells(seen[i].iter().map(String::as_str).collect());
+        let line = format!("{route:<route_w$} | {path} | {seen}{body}");
+        line.trim_end().to_string()
+    };
+    let mut out: Vec<String> = Vec::new();
+    for l in &PARSED.lines {
+        match l {
+            Err(text) if text.starts_with("roles:") => {
+                let pad = " ".repeat(route_w + path_w + 6 - "roles:".len());
+                let names = cells(ROLES.iter().map(|w| w.0).collect());
+                out.push(format!("roles:{pad}{names}").trim_end().to_string());
+            }
+            Err(text) => out.push(text.clone()),
+            Ok(i) if gone.contains(&(rows[*i].method.clone(), rows[*i].pattern.clone())) => {}
+            Ok(i) => out.push(line(*i)),
+        }
+    }
+    out.extend((PARSED.rows.len()..rows.len()).map(line));
+    std::fs::write(table_path(), out.join("\n") + "\n").unwrap();
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_the_table_says() {
+    let routes = source_routes();
+    let listed = PARSED
+        .rows
+        .iter()
+        .map(|r| (r.method.clone(), r.pattern.clone()));
+    let listed: BTreeSet<_> = listed.collect();
+    let missing: Vec<_> = routes.difference(&listed).cloned().collect();
+    let gone: Vec<_> = listed.difference(&routes).cloned().collect();
+    let write = std::env::var("SANGTAO_WRITE_ROLE_MATRIX").as_deref() == Ok("1");
+    let show = |v: &[(String, String)]| -> String {
+        v.iter().map(|(m, p)| format!("  {m} {p}\n")).collect()
+    };
+    assert!(
+        write || (missing.is_empty() && gone.is_empty()),
+        "{TABLE} does not match the routes in crates/web/src (SANGTAO_WRITE_ROLE_MATRIX=1 adds \
+         rows: give them a PATH, then review their cells).\nroutes without a row:\n{}\
+         rows of no route:\n{}",
+        show(&missing),
+        show(&gone)
+    );
+    let mut rows: Vec<Row> = PARSED.rows.clone();
+    rows.extend(missing.iter().map(|(m, p)| Row {
+        method: m.clone(),
+        pattern: p.clone(),
+        path: p.clone(),
+        body: String::new(),
+        cells: vec!["?".into(); ROLES.len()],
+    }));
+    for backend in common::backends().await {
+        let on = match backend {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres(_) => "PostgreSQL",
+        };
+        let started = std::time::Instant::now();
+        let (seen, closed) = run(&backend, &rows).await;
+        let (n, took) = (rows.len(), started.elapsed());
+        eprintln!(
+            "role matrix on {on}: {n} rows × {} roles in {took:.1?}",
+            ROLES.len()
+        );
+        if write {
+            eprintln!(
+                "links to what the reader may not open:\n{}",
+                closed.join("\n")
+            );
+            write_table(&rows, &seen, &gone);
+            eprintln!("{TABLE} written: review every changed cell (git diff)");
+            return;
+        }
+        let diff = differences(&rows, &seen);
+        assert!(
+            diff.is_empty(),
+            "role matrix on {on}: cells differ (expected → got):\n{diff}"
+        );
+        let closed = closed.join("\n");
+        assert!(
+            closed.is_empty(),
+            "role matrix on {on}: pages link to what their reader may not open (403):\n{closed}"
+        );
+    }
+}
