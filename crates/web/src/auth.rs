@@ -80,6 +80,8 @@ pub async fn signin(
     ctx: Ctx,
     Form(f): Form<SignInForm>,
 ) -> Result<Response, AppError> {
+    // Admitted first: beyond the hashing bound a sign-in waits here, reading nothing.
+    let permit = app.hashing().admit().await?;
     let login = f.login.trim().to_lowercase();
     let address = domain::signin::throttle_key(ctx.peer);
     let now = app.now();
@@ -122,7 +124,7 @@ pub async fn signin(
     let password = f.password.clone();
     let ok = app
         .hashing()
-        .run(move || {
+        .run_with(permit, move || {
             let hash = hash.as_deref().unwrap_or_else(|| dummy_hash());
             domain::password::verify_password(&password, hash)
         })
