@@ -21,7 +21,8 @@ trap 'kill $(cat "$WORK/pid" "$WORK/holder" 2>/dev/null) 2>/dev/null || true; rm
 echo $! > "$WORK/pid"
 PID=$(cat "$WORK/pid")
 until grep -q "serving at" "$WORK/out"; do sleep 0.05; done
-grep -h -o 'open-file limit.*\|max_connections is more.*' "$WORK/err" | sed 's/^/server log: /' || true
+sed 's/\x1b\[[0-9;]*m//g' "$WORK/err" | grep -o 'open-file limit.*\|max_connections is more.*' \
+    | sed 's/^/server log: /' || true
 OTP=$(grep -o 'One-time password: .*' "$WORK/out" | awk '{print $3}')
 URL=http://127.0.0.1:$PORT
 csrf() { grep -o 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//'; }
@@ -43,7 +44,7 @@ measure() {
     wrk -t1 -c4 -d10s --latency -H "Cookie: sangtao_session=$SESSION" $URL/plans/1 \
         | grep -E "^ +(50|99)%|Requests/sec|Non-2xx|Socket errors"
 }
-echo "signed in; RSS $(rss), $(files) open files"
+echo "signed in; RSS $(rss), $(files) open files; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== before: no other connections"
 measure

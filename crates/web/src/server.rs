@@ -35,9 +35,10 @@ use hyper::body::Incoming;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// The pause after an accept error other than a peer that left (EMFILE and the like).
@@ -59,40 +60,19 @@ pub async fn serve(
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.header_read_timeout);
-    let permits = Arc::new(Semaphore::new(limits.max_connections));
+    let mut accept = Accept {
+        listener,
+        permits: Arc::new(Semaphore::new(limits.max_connections)),
+        max_connections: limits.max_connections,
+        full: Throttled::default(),
+        failing: Throttled::default(),
+    };
     let graceful = GracefulShutdown::new();
-    let mut full = Throttled::default();
-    let mut failing = Throttled::default();
     tokio::pin!(shutdown);
     loop {
-        let permit = tokio::select! {
+        let (permit, stream, remote) = tokio::select! {
             () = &mut shutdown => break,
-            permit = connection_permit(&permits, limits.max_connections, &mut full) => permit,
-        };
-        let (stream, remote) = tokio::select! {
-            () = &mut shutdown => break,
-            accepted = listener.accept() => match accepted {
-                Ok(accepted) => accepted,
-                Err(e) if peer_left(&e) => {
-                    tracing::debug!(error = %e, "a connection ended before it was accepted");
-                    continue;
-                }
-                Err(e) => {
-                    if let Some(repeated) = failing.due() {
-                        tracing::error!(
-                            error = %e,
-                            repeated,
-                            retry_ms = ACCEPT_RETRY.as_millis() as u64,
-                            "cannot accept connections"
-                        );
-                    }
-                    drop(permit);
-                    tokio::select! {
-                        () = &mut shutdown => break,
-                        () = tokio::time::sleep(ACCEPT_RETRY) => continue,
-                    }
-                }
-            },
+            next = accept.next() => next,
         };
         let app = app.clone();
         let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
@@ -111,9 +91,63 @@ pub async fn serve(
             drop(permit);
         });
     }
-    drop(listener);
+    drop(accept);
     graceful.shutdown().await;
     Ok(())
+}
+
+/// The listener with its connection permits.
+struct Accept {
+    listener: TcpListener,
+    permits: Arc<Semaphore>,
+    max_connections: usize,
+    /// Log lines about the limit being reached.
+    full: Throttled,
+    /// Log lines about `accept` failing.
+    failing: Throttled,
+}
+
+impl Accept {
+    /// The next connection with its permit, waiting for a permit when all are taken, and
+    /// trying again after [`ACCEPT_RETRY`] when `accept` fails.
+    async fn next(&mut self) -> (OwnedSemaphorePermit, TcpStream, SocketAddr) {
+        let permit = match self.permits.clone().try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(_) => {
+                if let Some(repeated) = self.full.due() {
+                    tracing::warn!(
+                        max_connections = self.max_connections,
+                        repeated,
+                        "connection limit reached: new connections wait until one closes"
+                    );
+                }
+                self.permits
+                    .clone()
+                    .acquire_owned()
+                    .await
+                    .expect("the semaphore is never closed")
+            }
+        };
+        loop {
+            match self.listener.accept().await {
+                Ok((stream, remote)) => return (permit, stream, remote),
+                Err(e) if peer_left(&e) => {
+                    tracing::debug!(error = %e, "a connection ended before it was accepted");
+                }
+                Err(e) => {
+                    if let Some(repeated) = self.failing.due() {
+                        tracing::error!(
+                            error = %e,
+                            repeated,
+                            retry_ms = ACCEPT_RETRY.as_millis() as u64,
+                            "cannot accept connections"
+                        );
+                    }
+                    tokio::time::sleep(ACCEPT_RETRY).await;
+                }
+            }
+        }
+    }
 }
 
 /// The connection settings of [`WebConfig`], never 0.
@@ -131,29 +165,6 @@ impl Limits {
             max_connections: cfg.max_connections.clamp(1, Semaphore::MAX_PERMITS),
         }
     }
-}
-
-/// A permit for one more connection, waiting for one to close when all are taken.
-async fn connection_permit(
-    permits: &Arc<Semaphore>,
-    max: usize,
-    full: &mut Throttled,
-) -> OwnedSemaphorePermit {
-    if let Ok(permit) = permits.clone().try_acquire_owned() {
-        return permit;
-    }
-    if let Some(repeated) = full.due() {
-        tracing::warn!(
-            max_connections = max,
-            repeated,
-            "connection limit reached: new connections wait until one closes"
-        );
-    }
-    permits
-        .clone()
-        .acquire_owned()
-        .await
-        .expect("the semaphore is never closed")
 }
 
 /// A peer that connected and left before `accept` took its connection: nothing to wait
