@@ -61,6 +61,10 @@ pub struct FileSettings {
     pub hash_permits: Option<usize>,
     /// Failed sign-ins from one address in 15 minutes before it is refused.
     pub address_max_failures: Option<usize>,
+    /// Seconds a connection has to send a request head, after opening or after an answer.
+    pub header_read_timeout_secs: Option<u64>,
+    /// Connections served at once.
+    pub max_connections: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +103,12 @@ pub struct Settings {
     pub hash_permits: usize,
     /// Failed sign-ins from one address in the window before it is refused, at least 1.
     pub address_max_failures: usize,
+    /// Seconds a connection has to send a whole request head, after opening or after its
+    /// previous answer (`web::server`), at least 1.
+    pub header_read_timeout_secs: u64,
+    /// Connections served at once, at least 1; `serve` lowers it to what the open-file
+    /// limit allows.
+    pub max_connections: usize,
 }
 
 impl Settings {
@@ -261,7 +271,24 @@ pub fn resolve(
             "hash_permits and address_max_failures must be at least 1 (0 would refuse every sign-in)"
         );
     }
+    let header_read_timeout_secs: u64 = match env("SANGTAO_HEADER_READ_TIMEOUT_SECS") {
+        Some(v) => parse_num("SANGTAO_HEADER_READ_TIMEOUT_SECS", &v)?,
+        None => file
+            .header_read_timeout_secs
+            .unwrap_or(d.header_read_timeout.as_secs()),
+    };
+    let max_connections: usize = match env("SANGTAO_MAX_CONNECTIONS") {
+        Some(v) => parse_num("SANGTAO_MAX_CONNECTIONS", &v)?,
+        None => file.max_connections.unwrap_or(d.max_connections),
+    };
+    if header_read_timeout_secs == 0 || max_connections == 0 {
+        anyhow::bail!(
+            "header_read_timeout_secs and max_connections must be at least 1 (0 would refuse every request)"
+        );
+    }
     Ok(Settings {
+        header_read_timeout_secs,
+        max_connections,
         hash_permits,
         address_max_failures,
         trusted_proxies,
@@ -332,6 +359,43 @@ mod tests {
         assert_eq!(resolve(&cli, &env, &file).unwrap().address_max_failures, 7);
         let zero: FileSettings = toml::from_str("hash_permits = 0").unwrap();
         assert!(resolve(&cli, &env_of(&[]), &zero).is_err());
+    }
+
+    #[test]
+    fn connection_limits_from_env_or_file_and_never_zero() {
+        let d = web::WebConfig::default();
+        let cli = CliSettings::default();
+        let s = resolve(&cli, &env_of(&[]), &FileSettings::default()).unwrap();
+        assert_eq!(
+            (s.header_read_timeout_secs, s.max_connections),
+            (d.header_read_timeout.as_secs(), d.max_connections)
+        );
+        assert_eq!((s.header_read_timeout_secs, s.max_connections), (10, 4096));
+        let file: FileSettings =
+            toml::from_str("header_read_timeout_secs = 5\nmax_connections = 500").unwrap();
+        let s = resolve(&cli, &env_of(&[]), &file).unwrap();
+        assert_eq!((s.header_read_timeout_secs, s.max_connections), (5, 500));
+        let env = env_of(&[
+            ("SANGTAO_HEADER_READ_TIMEOUT_SECS", "20"),
+            ("SANGTAO_MAX_CONNECTIONS", "10000"),
+        ]);
+        let s = resolve(&cli, &env, &file).unwrap();
+        assert_eq!(
+            (s.header_read_timeout_secs, s.max_connections),
+            (20, 10000),
+            "env beats file"
+        );
+        for zero in [
+            ("SANGTAO_HEADER_READ_TIMEOUT_SECS", "0"),
+            ("SANGTAO_MAX_CONNECTIONS", "0"),
+        ] {
+            let e = resolve(&cli, &env_of(&[zero]), &file).unwrap_err();
+            assert!(e.to_string().contains("at least 1"), "{zero:?}: {e}");
+        }
+        let zero: FileSettings = toml::from_str("max_connections = 0").unwrap();
+        assert!(resolve(&cli, &env_of(&[]), &zero).is_err());
+        let e = resolve(&cli, &env_of(&[("SANGTAO_MAX_CONNECTIONS", "many")]), &file);
+        assert!(e.unwrap_err().to_string().contains("whole number"));
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod plans;
 pub mod progress;
 pub mod report_review;
 mod row_state;
+pub mod server;
 pub mod session;
 pub mod units;
 pub mod upload_text;
@@ -37,7 +38,6 @@ pub mod upload_text;
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::routing::{get, post};
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use store::Store;
@@ -45,6 +45,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+pub use server::{serve, shutdown_signal};
 
 /// Web settings chosen by the binary.
 #[derive(Debug, Clone)]
@@ -72,6 +74,13 @@ pub struct WebConfig {
     /// Reverse proxies whose `X-Forwarded-For` is believed (`client_addr`); none by
     /// default: the header is ignored and the direct peer is the client.
     pub trusted_proxies: Vec<client_addr::IpNet>,
+    /// A connection must send a whole request head within this long of opening, and again
+    /// within this long of each answer: it bounds half-sent requests and idle keep-alive
+    /// connections alike ([`server`]).
+    pub header_read_timeout: Duration,
+    /// Connections served at once; beyond them, new ones wait in the listen queue until one
+    /// closes ([`server`]).
+    pub max_connections: usize,
 }
 
 /// Files one upload request may carry.
@@ -97,6 +106,8 @@ impl Default for WebConfig {
             hash_wait: Duration::from_secs(2),
             address_max_failures: domain::signin::MAX_ADDRESS_FAILURES,
             trusted_proxies: Vec::new(),
+            header_read_timeout: Duration::from_secs(10),
+            max_connections: 4096,
         }
     }
 }
@@ -241,50 +252,4 @@ pub fn router(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .with_state(state)
-}
-
-/// Serves until `shutdown` completes, then lets open requests finish.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    state: AppState,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-}
-
-/// Completes on ctrl-c or SIGTERM.
-///
-/// The handlers are registered when this is called, not when the future is
-/// first polled: a SIGTERM that arrives right after "serving at" is printed
-/// must still mean a graceful stop rather than the default kill.
-pub fn shutdown_signal() -> impl Future<Output = ()> + Send + 'static {
-    #[cfg(unix)]
-    let term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
-    #[cfg(unix)]
-    let int = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt()).ok();
-    async move {
-        #[cfg(unix)]
-        {
-            let wait = |s: Option<tokio::signal::unix::Signal>| async move {
-                match s {
-                    Some(mut s) => {
-                        s.recv().await;
-                    }
-                    None => std::future::pending::<()>().await,
-                }
-            };
-            tokio::select! {
-                _ = wait(term) => {},
-                _ = wait(int) => {},
-            }
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = tokio::signal::ctrl_c().await;
-        }
-        tracing::info!("shutting down: finishing open requests");
-    }
 }

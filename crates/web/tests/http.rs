@@ -4,6 +4,8 @@
 #[path = "http/calendar.rs"]
 mod calendar;
 mod common;
+#[path = "http/connections.rs"]
+mod connections;
 #[path = "http/daily.rs"]
 mod daily;
 #[path = "http/demo.rs"]

@@ -159,8 +159,86 @@ async fn start_scheduler(
     Ok(Some((tx, task)))
 }
 
+/// Files the process keeps open beside its connections: the listener, the database pool
+/// (up to 10 PostgreSQL connections, or SQLite's database, journal and lock files), the
+/// server lock, the logs, the runtime's own descriptors.
+const RESERVED_FILES: u64 = 64;
+
+/// The connections an open-file limit leaves room for: each may hold its socket and one
+/// file (an evidence upload or download), beside [`RESERVED_FILES`].
+fn connections_within(open_files: u64) -> usize {
+    usize::try_from(open_files.saturating_sub(RESERVED_FILES) / 2)
+        .unwrap_or(usize::MAX)
+        .max(1)
+}
+
+/// Raises the soft limit on open files to the hard limit and returns the limit in force.
+/// Each connection is a file: under systemd's default soft limit of 1,024, 1,129 idle
+/// connections made `/healthz` time out (issue 14, finding 5), while its default hard limit
+/// (524,288) leaves room for far more.
+#[cfg(target_os = "linux")]
+fn raise_open_file_limit() -> Option<u64> {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit only writes the struct it is given.
+    if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } != 0 {
+        let e = std::io::Error::last_os_error();
+        tracing::warn!(error = %e, "cannot read the open-file limit");
+        return None;
+    }
+    let before = limit.rlim_cur;
+    if limit.rlim_max > limit.rlim_cur {
+        let raised = libc::rlimit {
+            rlim_cur: limit.rlim_max,
+            rlim_max: limit.rlim_max,
+        };
+        // SAFETY: setrlimit only reads the struct it is given.
+        if unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &raised) } == 0 {
+            limit.rlim_cur = limit.rlim_max;
+        } else {
+            let e = std::io::Error::last_os_error();
+            tracing::warn!(error = %e, hard = limit.rlim_max, "cannot raise the open-file limit");
+        }
+    }
+    tracing::info!(
+        open_files = limit.rlim_cur,
+        raised_from = before,
+        "open-file limit"
+    );
+    Some(limit.rlim_cur)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn raise_open_file_limit() -> Option<u64> {
+    None
+}
+
+/// `max_connections`, lowered to what the open-file limit leaves room for, with a warning:
+/// beyond it `accept` fails with "too many open files" and `/healthz` goes unanswered.
+fn connection_limit(wanted: usize, open_files: Option<u64>) -> usize {
+    let Some(open_files) = open_files else {
+        return wanted;
+    };
+    let room = connections_within(open_files);
+    if wanted <= room {
+        return wanted;
+    }
+    tracing::warn!(
+        max_connections = wanted,
+        open_files,
+        lowered_to = room,
+        "max_connections is more than the open-file limit leaves room for (two files a \
+         connection, {RESERVED_FILES} for the rest): raise the limit (LimitNOFILE= in the \
+         systemd unit, ulimit -n) or lower max_connections"
+    );
+    room
+}
+
 pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
     ensure_data_dir(&settings)?;
+    let max_connections = connection_limit(settings.max_connections, raise_open_file_limit());
     let _lock = match settings.sqlite_path() {
         Some(db) => Some(take_lock(&db)?),
         None => None,
@@ -199,6 +277,8 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
             trusted_proxies: settings.trusted_proxies.clone(),
             hash_permits: settings.hash_permits,
             address_max_failures: settings.address_max_failures,
+            header_read_timeout: std::time::Duration::from_secs(settings.header_read_timeout_secs),
+            max_connections,
             ..web::WebConfig::default()
         };
         let scheduler = start_scheduler(&settings, &store, &url).await?;
@@ -211,4 +291,25 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
         println!("sangtao: stopped");
         Ok(ExitCode::SUCCESS)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connections_fit_the_open_file_limit() {
+        // systemd's default soft limit: about 480 connections, not 1,024.
+        assert_eq!(connections_within(1024), 480);
+        // The unit's LimitNOFILE=65536 leaves room for the default 4,096 many times over.
+        assert!(connections_within(65_536) > 4 * 4096);
+        assert_eq!(connections_within(10), 1, "never 0");
+        assert_eq!(connection_limit(4096, Some(1024)), 480);
+        assert_eq!(connection_limit(4096, Some(65_536)), 4096);
+        assert_eq!(
+            connection_limit(4096, None),
+            4096,
+            "limit unknown: as configured"
+        );
+    }
 }

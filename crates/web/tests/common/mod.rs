@@ -130,6 +130,31 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut WebConfig)) -> TestApp {
+    start(backend, configure, std::future::pending()).await.0
+}
+
+/// A server that stops when told (`web::serve`'s graceful shutdown).
+pub struct Stop {
+    /// Sending (or dropping) starts the shutdown.
+    pub signal: tokio::sync::oneshot::Sender<()>,
+    /// Completes when the server has stopped.
+    pub served: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+pub async fn spawn_stoppable_app(backend: Backend) -> (TestApp, Stop) {
+    let (signal, stop) = tokio::sync::oneshot::channel::<()>();
+    let (app, served) = start(backend, |_| {}, async move {
+        let _ = stop.await;
+    })
+    .await;
+    (app, Stop { signal, served })
+}
+
+async fn start(
+    backend: Backend,
+    configure: impl FnOnce(&mut WebConfig),
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> (TestApp, tokio::task::JoinHandle<std::io::Result<()>>) {
     let dir = tempfile::tempdir().unwrap();
     let mut pg = None;
     let url = match &backend {
@@ -171,9 +196,9 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut WebCon
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let state = AppState::new(store.clone(), cfg);
-    tokio::spawn(web::serve(listener, state, std::future::pending()));
+    let served = tokio::spawn(web::serve(listener, state, shutdown));
     let jar = Arc::new(Jar::default());
-    TestApp {
+    let app = TestApp {
         addr,
         client: client_with(jar.clone()),
         jar,
@@ -184,7 +209,8 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut WebCon
         data_dir: dir.path().to_path_buf(),
         _dir: Arc::new(dir),
         _pg: pg,
-    }
+    };
+    (app, served)
 }
 
 fn client_with(jar: Arc<Jar>) -> Client {
