@@ -10,6 +10,7 @@ pub mod events;
 pub mod format;
 pub mod ids;
 pub mod local_path;
+pub mod once;
 pub mod oversight;
 pub mod password;
 pub mod permissions;
@@ -31,6 +32,7 @@ pub use events::{
 };
 pub use format::{format_date, format_number, format_target, format_vnd};
 pub use ids::{AuditId, DirectionFileId, DirectionId, ItemId, PlanId, UnitId, UserId};
+pub use once::OnceToken;
 pub use permissions::{
     Actor, ItemUnit, can_admin, can_change_item_units, can_edit_item, can_report_on_item,
     can_view_audit, can_view_grades, can_view_item, can_view_plan, item_list_scope,

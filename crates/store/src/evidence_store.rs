@@ -196,6 +196,20 @@ impl EvidenceStore {
         ok.then(|| self.data_dir.join(relative))
     }
 
+    /// Removes a stored file that nothing records: an upload whose report was refused,
+    /// or filed by an earlier submit of the same form. The caller asks the database first
+    /// (`Store::unreferenced_files`), since the same bytes are one file for everyone. A
+    /// file already gone is not an error.
+    pub async fn remove(&self, stored: &StoredFile) -> std::io::Result<()> {
+        let Some(path) = self.path_of(&stored.relative_path) else {
+            return Ok(());
+        };
+        match tokio::fs::remove_file(path).await {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
     /// Whether `name`'s extension is accepted at all (to refuse early, before streaming).
     pub fn accepts_name(name: &str) -> bool {
         let ext = extension(name);
@@ -359,6 +373,22 @@ mod tests {
         assert_eq!(files(&dir).len(), 2, "two distinct files, no temporaries");
         assert!(store.path_of("evidence/../../etc/passwd").is_none());
         assert!(store.path_of("/etc/passwd").is_none());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[tokio::test]
+    async fn a_stored_file_is_removed_and_a_gone_one_is_no_error() {
+        let dir = data_dir("remove");
+        let store = EvidenceStore::new(&dir, DEFAULT_LIMIT);
+        let a = store.put(&png()[..], "a.png").await.unwrap();
+        store.remove(&a).await.unwrap();
+        assert!(files(&dir).is_empty());
+        store.remove(&a).await.unwrap();
+        let outside = StoredFile {
+            relative_path: "../outside".into(),
+            ..a
+        };
+        store.remove(&outside).await.unwrap();
         let _ = std::fs::remove_dir_all(&dir);
     }
 

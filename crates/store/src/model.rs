@@ -20,6 +20,42 @@ impl ImportOutcome {
     }
 }
 
+/// A create form's once-token as a create takes it (migration 0011, `once_tokens`): the
+/// token, what the form creates (`item.split`, `report.file`, `event.create`), and the
+/// path of what it made, from the made thing's id, recorded for a second submit to land on.
+pub struct OnceKey<'a> {
+    pub token: &'a domain::OnceToken,
+    pub action: &'static str,
+    pub result: &'a (dyn Fn(i64) -> String + Send + Sync),
+}
+
+impl std::fmt::Debug for OnceKey<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OnceKey")
+            .field("action", &self.action)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a create with a once-token did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Created<T> {
+    /// Made now.
+    New(T),
+    /// An earlier submit of the same form made it: the path of what that one made.
+    Earlier(String),
+}
+
+impl<T> Created<T> {
+    /// What was made now; None when an earlier submit made it.
+    pub fn new_one(self) -> Option<T> {
+        match self {
+            Created::New(x) => Some(x),
+            Created::Earlier(_) => None,
+        }
+    }
+}
+
 /// One row of the plan list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanSummary {

@@ -102,6 +102,16 @@ pub struct NewReport {
     pub evidence: Vec<i64>,
 }
 
+/// A file the report form streamed into the evidence store
+/// ([`crate::evidence_store::EvidenceStore::put`]), recorded as evidence on the item in the
+/// report's own transaction: a report refused leaves no evidence row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvidence {
+    pub stored: crate::evidence_store::StoredFile,
+    /// As the browser named it (cleaned when recorded).
+    pub original_name: String,
+}
+
 /// One version of a progress report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportVersion {

@@ -1625,3 +1625,8 @@ mod consistency;
 
 #[path = "conformance/backup.rs"]
 mod backup;
+
+// Double submits and orphan evidence (issue 14): once-tokens of create forms, and the
+// files of a refused report.
+#[path = "conformance/once.rs"]
+mod once;

@@ -292,6 +292,7 @@ report-figure = Cumulative figure
 report-files = Evidence files (photos, PDF, DOCX, XLSX, video)
 report-files_hint = You may choose several files. Largest file:
 report-attached = Evidence already uploaded (untick to leave out):
+report-files_again = The files you chose were not kept: choose them again when you send the report again.
 report-submit = File report
 report-save_version = Save as a new version
 report-version = Version

@@ -292,6 +292,7 @@ report-figure = Số liệu lũy kế
 report-files = Tệp minh chứng (ảnh, PDF, DOCX, XLSX, video)
 report-files_hint = Có thể chọn nhiều tệp. Dung lượng tối đa mỗi tệp:
 report-attached = Minh chứng đã tải lên (bỏ chọn để không đính kèm):
+report-files_again = Các tệp vừa chọn chưa được lưu: hãy chọn lại khi gửi lại báo cáo.
 report-submit = Gửi báo cáo
 report-save_version = Lưu phiên bản mới
 report-version = Phiên bản

@@ -24,6 +24,7 @@ pub mod health;
 pub mod i18n;
 pub mod items;
 pub mod my_work;
+pub mod once;
 pub mod oversight;
 pub mod page;
 pub mod plans;

@@ -3,8 +3,13 @@
 //! The forms are `multipart/form-data` because they carry files. Text fields come first
 //! in the form, so they are read before any file; each file is streamed into the
 //! evidence store as it arrives (never held whole in memory) and checked against the
-//! limit and its name there. A file refused, a wrong figure or a stale version brings the
-//! form back with everything typed and every file already stored still attached.
+//! limit and its name there. The files become evidence rows only in the report's own
+//! transaction: a report refused (a file refused, a wrong figure or period, a forbidden
+//! unit) brings the form back with everything typed, records no evidence and removes its
+//! files from disk, unless other rows name the same bytes (issue 14). A stale version or
+//! a report filed meanwhile shows the conflict page, which keeps the files (recorded on
+//! the item) for the next version. The filing form carries a once-token: a second submit
+//! of it lands on the first's report.
 
 use crate::AppState;
 use crate::conflict;
@@ -12,6 +17,7 @@ use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{Posted, parse_number, version_of};
 use crate::i18n::Worded;
+use crate::items::edit::On;
 use crate::items::{self, Overlay, ReportDraft, report_line, visible_item};
 use crate::page::{Layout, render_page};
 use crate::report_review::{ReturnedLine, returned_to, review_box};
@@ -27,9 +33,10 @@ use domain::{Figure, ItemId, Percent, Period, ReportContent, TrackingError, Unit
 use futures_util::TryStreamExt;
 use serde::Deserialize;
 use store::evidence_store::EvidenceError;
+use store::evidence_store::StoredFile;
 use store::{
-    EvidenceRecord, ItemTracking, NewReport, ReportReview, ReportVersion, StoreError,
-    TargetProgress,
+    Created, EvidenceRecord, ItemTracking, NewEvidence, NewReport, ReportReview, ReportVersion,
+    StoreError, TargetProgress,
 };
 
 pub fn routes() -> Router<AppState> {
@@ -67,13 +74,18 @@ struct ReportFields {
     /// Evidence stored earlier, kept (ticked).
     #[serde(default)]
     keep: Vec<i64>,
+    /// The filing form's once-token (`crate::once`); the version form has none.
+    #[serde(default)]
+    once: String,
 }
 
-/// A submitted report form: its fields, and the evidence stored while reading it.
+/// A submitted report form: its fields, and the files streamed to disk while reading it.
 struct Submitted {
     form: ReportFields,
     pairs: Vec<(String, String)>,
-    evidence: Vec<EvidenceRecord>,
+    /// Not recorded yet: the report's transaction records them, and [`settle`] removes
+    /// them when it did not.
+    files: Vec<NewEvidence>,
     /// Why reading stopped early (a refused file, a cut-off upload).
     error: Option<String>,
 }
@@ -81,12 +93,10 @@ struct Submitted {
 async fn read_form(
     app: &AppState,
     ctx: &Ctx,
-    user: &SessionUser,
-    item: ItemId,
     mut multipart: Multipart,
 ) -> Result<Submitted, AppError> {
-    let (mut pairs, mut evidence, mut error) = (Vec::new(), Vec::new(), None);
-    let mut files = 0;
+    let (mut pairs, mut files, mut error) = (Vec::new(), Vec::new(), None);
+    let mut count = 0;
     let mut budget = crate::upload_text::TextBudget::default();
     loop {
         let field = match multipart.next_field().await {
@@ -98,9 +108,9 @@ async fn read_form(
                 break;
             }
         };
-        match read_part(app, ctx, user, item, field, &mut files, &mut budget).await {
+        match read_part(app, ctx, field, &mut count, &mut budget).await {
             Ok(Part::Text(name, value)) => pairs.push((name, value)),
-            Ok(Part::File(rec)) => evidence.push(rec),
+            Ok(Part::File(file)) => files.push(file),
             Ok(Part::Empty) => {}
             Err(msg) => {
                 error = Some(msg);
@@ -108,11 +118,17 @@ async fn read_form(
             }
         }
     }
-    let Posted { form, pairs } = Posted::from_pairs(pairs)?;
+    let Posted { form, pairs } = match Posted::from_pairs(pairs) {
+        Ok(p) => p,
+        Err(e) => {
+            discard(app, &files).await;
+            return Err(e);
+        }
+    };
     Ok(Submitted {
         form,
         pairs,
-        evidence,
+        files,
         error,
     })
 }
@@ -120,7 +136,7 @@ async fn read_form(
 /// One part of the form, read.
 enum Part {
     Text(String, String),
-    File(EvidenceRecord),
+    File(NewEvidence),
     /// An empty file input: no file chosen.
     Empty,
 }
@@ -130,8 +146,6 @@ enum Part {
 async fn read_part(
     app: &AppState,
     ctx: &Ctx,
-    user: &SessionUser,
-    item: ItemId,
     field: Field<'_>,
     files: &mut u64,
     budget: &mut crate::upload_text::TextBudget,
@@ -148,38 +162,127 @@ async fn read_part(
             if *files > crate::MAX_FILES_PER_UPLOAD {
                 return Err(ctx.tr().t("report.too_many_files").to_string());
             }
-            store_file(app, ctx, user, item, field, &file_name)
+            store_file(app, ctx, field, &file_name)
                 .await
                 .map(Part::File)
         }
     }
 }
 
-/// Streams a file into the evidence store and records it against the item.
+/// Streams a file into the evidence store; the report's transaction records it.
 async fn store_file(
     app: &AppState,
     ctx: &Ctx,
-    user: &SessionUser,
-    item: ItemId,
     field: Field<'_>,
     file_name: &str,
-) -> Result<EvidenceRecord, String> {
+) -> Result<NewEvidence, String> {
     let reader =
         tokio_util::io::StreamReader::new(field.map_err(|e| std::io::Error::other(e.to_string())));
-    let stored = match app.evidence().put(reader, file_name).await {
-        Ok(stored) => stored,
+    match app.evidence().put(reader, file_name).await {
+        Ok(stored) => Ok(NewEvidence {
+            stored,
+            original_name: file_name.to_string(),
+        }),
         Err(e) => {
             tracing::info!(error = %e, file = %file_name, "evidence refused");
-            return Err(e.message(ctx.lang));
+            Err(e.message(ctx.lang))
         }
-    };
-    app.store()
-        .add_evidence(item, &stored, file_name, &user.actor)
-        .await
-        .map_err(|e| store_message(ctx, e))
+    }
 }
 
-/// A store error in words: the form stays with what was typed and its files.
+/// Removes from disk the files of a report that recorded none of them, unless something
+/// else records the same bytes (the store is content-addressed: a second submit's
+/// identical files are the first's). A failure is logged and leaves the file.
+async fn discard(app: &AppState, files: &[NewEvidence]) {
+    if files.is_empty() {
+        return;
+    }
+    let stored: Vec<StoredFile> = files.iter().map(|f| f.stored.clone()).collect();
+    match app.store().unreferenced_files(&stored).await {
+        Ok(loose) => {
+            for f in loose {
+                if let Err(e) = app.evidence().remove(&f).await {
+                    tracing::warn!(error = %e, file = %f.relative_path, "refused upload left on disk");
+                }
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "refused uploads left on disk"),
+    }
+}
+
+/// What became of a submitted report.
+enum Said {
+    /// Saved now, its new files with it: go to the path.
+    Saved(String),
+    /// An earlier submit of the same form filed it: go where that one went.
+    Earlier(String),
+    /// Someone filed or saved first: the conflict page.
+    Conflict(domain::Conflict, serde_json::Value),
+    /// Refused: the form again with this message.
+    Refused(String),
+}
+
+/// What the store said, as [`Said`]: an action the user may not take is 403, a version
+/// someone else saved first the conflict page, anything else a message on the form.
+fn said(ctx: &Ctx, saved: Result<Said, StoreError>) -> Result<Said, AppError> {
+    match saved {
+        Ok(s) => Ok(s),
+        Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => Err(AppError::Forbidden),
+        Err(StoreError::Conflict {
+            conflict, current, ..
+        }) => Ok(Said::Conflict(conflict, current)),
+        Err(e) => Ok(Said::Refused(store_message(ctx, e))),
+    }
+}
+
+/// The answer to a submitted report. Its new files stay only when it was saved, or on
+/// the conflict page, which records them on the item to carry them to the next version;
+/// anything else (refused, filed by an earlier submit, an error page) removes them
+/// (issue 14). `back` draws the form again with a message and the evidence it keeps.
+async fn settle<F>(
+    on: On<'_>,
+    sub: &Submitted,
+    kept: Vec<EvidenceRecord>,
+    said: Result<Said, AppError>,
+    back: impl FnOnce(String, Vec<EvidenceRecord>) -> F,
+) -> Result<Response, AppError>
+where
+    F: std::future::Future<Output = Result<Response, AppError>>,
+{
+    let On {
+        app,
+        ctx,
+        user,
+        id: item,
+    } = on;
+    if !matches!(said, Ok(Said::Saved(_) | Said::Conflict(..))) {
+        discard(app, &sub.files).await;
+    }
+    match said? {
+        Said::Saved(to) | Said::Earlier(to) => Ok(redirect(ctx, &to)),
+        Said::Conflict(c, current) => {
+            let mut evidence = kept;
+            for f in &sub.files {
+                let rec = app
+                    .store()
+                    .add_evidence(item, &f.stored, &f.original_name, &user.actor)
+                    .await?;
+                evidence.push(rec);
+            }
+            Ok(conflict::report_page(
+                ctx, c, &current, &sub.pairs, &evidence,
+            ))
+        }
+        Said::Refused(mut message) => {
+            if !sub.files.is_empty() {
+                message = format!("{message} {}", ctx.tr().t("report.files_again"));
+            }
+            back(message, kept).await
+        }
+    }
+}
+
+/// A store error in words: the form stays with what was typed.
 fn store_message(ctx: &Ctx, e: StoreError) -> String {
     AppError::from(e).message(ctx)
 }
@@ -241,8 +344,8 @@ fn draft(sub: &Submitted, evidence: Vec<EvidenceRecord>) -> ReportDraft {
     }
 }
 
-/// Evidence named by `keep` checkboxes (stored earlier, on this item) plus the new files.
-async fn evidence_of(
+/// Evidence named by `keep` checkboxes (stored earlier, on this item).
+async fn kept_evidence(
     app: &AppState,
     item: ItemId,
     sub: &Submitted,
@@ -256,7 +359,6 @@ async fn evidence_of(
             out.push(e);
         }
     }
-    out.extend(sub.evidence.iter().cloned());
     Ok(out)
 }
 
@@ -276,12 +378,11 @@ pub async fn file(
     if items::reporting_units(&user, &it).is_empty() {
         return Err(AppError::Forbidden);
     }
-    let sub = read_form(&app, &ctx, &user, id, multipart).await?;
-    let evidence = evidence_of(&app, id, &sub).await?;
-    let back = |message: String| {
+    let sub = read_form(&app, &ctx, multipart).await?;
+    let back = |message: String, kept: Vec<EvidenceRecord>| {
         let overlay = Overlay {
             error: Some(("report", message)),
-            report: Some(draft(&sub, evidence.clone())),
+            report: Some(draft(&sub, kept)),
             ..Default::default()
         };
         items::page(
@@ -293,43 +394,50 @@ pub async fn file(
             StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
-    let new = match new_report(&app, &ctx, id, &sub, &evidence).await? {
-        Ok(new) => new,
-        Err(msg) => return back(msg).await,
+    let on = On {
+        app: &app,
+        ctx: &ctx,
+        user: &user,
+        id,
     };
-    // Someone of the unit filed this period already: the conflict page shows the new text
-    // against that report, to save as its next version.
-    let saved = app.store().file_report(&new, &user.actor).await;
-    match answer(&ctx, saved, &sub, &evidence, |r| {
-        format!("/items/{}?notice=report_filed#r{}", id.0, r.id)
-    })? {
-        Ok(done) => Ok(done),
-        Err(message) => back(message).await,
-    }
+    let (kept, said) = match kept_evidence(&app, id, &sub).await {
+        Ok(kept) => {
+            let said = filed(on, &sub, &kept).await;
+            (kept, said)
+        }
+        Err(e) => (Vec::new(), Err(e)),
+    };
+    settle(on, &sub, kept, said, back).await
 }
 
-/// What the store said of a report: saved (go to `to`), or (inner `Err`) the message to
-/// bring the form back with. An action the user may not take is 403, and a version
-/// someone else saved first is the conflict page.
-fn answer<T>(
-    ctx: &Ctx,
-    saved: Result<T, StoreError>,
-    sub: &Submitted,
-    evidence: &[EvidenceRecord],
-    to: impl FnOnce(T) -> String,
-) -> Result<Result<Response, String>, AppError> {
-    match saved {
-        Ok(x) => Ok(Ok(redirect(ctx, &to(x)))),
-        Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => Err(AppError::Forbidden),
-        Err(StoreError::Conflict {
-            conflict: c,
-            current,
-            ..
-        }) => Ok(Ok(conflict::report_page(
-            ctx, c, &current, &sub.pairs, evidence,
-        ))),
-        Err(e) => Ok(Err(store_message(ctx, e))),
-    }
+/// Files the submitted report with its new files. Someone of the unit filed this period
+/// already: the conflict page shows the new text against that report, to save as its
+/// next version.
+async fn filed(on: On<'_>, sub: &Submitted, kept: &[EvidenceRecord]) -> Result<Said, AppError> {
+    let On {
+        app,
+        ctx,
+        user,
+        id: item,
+    } = on;
+    let token = crate::once::posted(&sub.form.once)?;
+    let new = match new_report(app, ctx, item, sub, kept).await? {
+        Ok(new) => new,
+        Err(msg) => return Ok(Said::Refused(msg)),
+    };
+    let to = move |r: i64| format!("/items/{}?notice=report_filed#r{r}", item.0);
+    let once = crate::once::key(token.as_ref(), "report.file", &to);
+    let saved = app
+        .store()
+        .file_report_with(&new, &sub.files, once.as_ref(), &user.actor)
+        .await;
+    said(
+        ctx,
+        saved.map(|made| match made {
+            Created::New(r) => Said::Saved(to(r.id)),
+            Created::Earlier(path) => Said::Earlier(path),
+        }),
+    )
 }
 
 /// The report the form asks to file, or (inner `Err`) the message to bring the form
@@ -532,10 +640,9 @@ pub async fn edit(
     if domain::tracking::check_report(&user.actor, &v.item.item_units(), latest.unit_id).is_err() {
         return Err(AppError::Forbidden);
     }
-    let sub = read_form(&app, &ctx, &user, item, multipart).await?;
-    let evidence = evidence_of(&app, item, &sub).await?;
-    let back = |message: String| {
-        let failed = Some((message, draft(&sub, evidence.clone())));
+    let sub = read_form(&app, &ctx, multipart).await?;
+    let back = |message: String, kept: Vec<EvidenceRecord>| {
+        let failed = Some((message, draft(&sub, kept)));
         history_page(
             &app,
             &ctx,
@@ -545,21 +652,49 @@ pub async fn edit(
             StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
-    let (expected, content) = match edited(&app, &ctx, item, &sub).await? {
-        Ok(x) => x,
-        Err(msg) => return back(msg).await,
+    let on = On {
+        app: &app,
+        ctx: &ctx,
+        user: &user,
+        id: item,
     };
-    let ids: Vec<i64> = evidence.iter().map(|e| e.id).collect();
+    let report_id = latest.report_id;
+    let (kept, said) = match kept_evidence(&app, item, &sub).await {
+        Ok(kept) => {
+            let said = saved_version(on, report_id, &sub, &kept).await;
+            (kept, said)
+        }
+        Err(e) => (Vec::new(), Err(e)),
+    };
+    settle(on, &sub, kept, said, back).await
+}
+
+/// Saves the submitted version with its new files.
+async fn saved_version(
+    on: On<'_>,
+    report_id: i64,
+    sub: &Submitted,
+    kept: &[EvidenceRecord],
+) -> Result<Said, AppError> {
+    let On {
+        app,
+        ctx,
+        user,
+        id: item,
+    } = on;
+    let (expected, content) = match edited(app, ctx, item, sub).await? {
+        Ok(x) => x,
+        Err(msg) => return Ok(Said::Refused(msg)),
+    };
+    let ids: Vec<i64> = kept.iter().map(|e| e.id).collect();
     let saved = app
         .store()
-        .edit_report(latest.report_id, expected, &content, &ids, &user.actor)
+        .edit_report_with(report_id, expected, &content, &ids, &sub.files, &user.actor)
         .await;
-    match answer(&ctx, saved, &sub, &evidence, |v| {
-        format!("/reports/{}?notice=report_saved", v.report_id)
-    })? {
-        Ok(done) => Ok(done),
-        Err(message) => back(message).await,
-    }
+    said(
+        ctx,
+        saved.map(|v| Said::Saved(format!("/reports/{}?notice=report_saved", v.report_id))),
+    )
 }
 
 /// The version the form was opened on and the new content, or (inner `Err`) the message

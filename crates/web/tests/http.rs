@@ -20,6 +20,8 @@ mod faults;
 mod forms;
 #[path = "http/lists.rs"]
 mod lists;
+#[path = "http/once.rs"]
+mod once;
 #[path = "http/one_truth.rs"]
 mod one_truth;
 #[path = "http/oversight.rs"]

@@ -1,7 +1,9 @@
 //! Events. Writes check `domain::events` permissions in their transaction; a refusal is
 //! [`StoreError::Event`], a stale version [`StoreError::Conflict`] (queries in `sql/events.rs`).
 
+use super::once::made;
 use crate::events_model::*;
+use crate::model::{Created, OnceKey};
 use crate::{Store, StoreError};
 
 impl Store {
@@ -12,7 +14,22 @@ impl Store {
         input: &EventInput,
         actor: &domain::Actor,
     ) -> Result<domain::EventId, StoreError> {
-        dispatch!(self, events::create_event(&self.ctx, input, actor))
+        self.create_event_once(input, None, actor)
+            .await
+            .and_then(made)
+    }
+
+    /// [`Store::create_event`] from a form with a once-token: a second submit of the form
+    /// (at once or later) creates nothing and returns the path the first recorded (made
+    /// from the new event's id).
+    pub async fn create_event_once(
+        &self,
+        input: &EventInput,
+        once: Option<&OnceKey<'_>>,
+        actor: &domain::Actor,
+    ) -> Result<Created<domain::EventId>, StoreError> {
+        self.prune_before(once).await;
+        dispatch!(self, events::create_event(&self.ctx, input, once, actor))
     }
 
     /// Edits an event (not its status); returns the new version.

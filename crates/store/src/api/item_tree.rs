@@ -1,5 +1,7 @@
 //! Adding, splitting and moving items (queries in `sql/item_tree.rs`).
 
+use super::once::made;
+use crate::model::{Created, OnceKey};
 use crate::tracking_model::*;
 use crate::{Store, StoreError};
 
@@ -21,9 +23,26 @@ impl Store {
         parts: &[SplitPart],
         actor: &domain::Actor,
     ) -> Result<Vec<domain::ItemId>, StoreError> {
+        self.split_item_once(id, expected_version, parts, None, actor)
+            .await
+            .and_then(made)
+    }
+
+    /// [`Store::split_item`] from a form with a once-token: a second submit of the form
+    /// (at once or later) splits nothing and returns the path the first recorded (the
+    /// result path is made from the split item's id).
+    pub async fn split_item_once(
+        &self,
+        id: domain::ItemId,
+        expected_version: i64,
+        parts: &[SplitPart],
+        once: Option<&OnceKey<'_>>,
+        actor: &domain::Actor,
+    ) -> Result<Created<Vec<domain::ItemId>>, StoreError> {
+        self.prune_before(once).await;
         dispatch!(
             self,
-            item_tree::split_item(&self.ctx, id, expected_version, parts, actor)
+            item_tree::split_item(&self.ctx, id, expected_version, parts, once, actor)
         )
     }
 

@@ -17,6 +17,7 @@ mod item_list;
 mod item_tree;
 mod items;
 mod my_work;
+mod once;
 mod people;
 mod plans;
 mod progress;

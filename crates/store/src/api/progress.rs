@@ -1,5 +1,7 @@
 //! Progress reports and evidence (queries in `sql/progress.rs`).
 
+use super::once::made;
+use crate::model::{Created, OnceKey};
 use crate::tracking_model::*;
 use crate::{Store, StoreError};
 use domain::PlanId;
@@ -11,7 +13,28 @@ impl Store {
         new: &NewReport,
         actor: &domain::Actor,
     ) -> Result<ReportVersion, StoreError> {
-        dispatch!(self, progress::file_report(&self.ctx, new, actor))
+        self.file_report_with(new, &[], None, actor)
+            .await
+            .and_then(made)
+    }
+
+    /// [`Store::file_report`] from the report form: `files` (streamed into the evidence
+    /// store) are recorded as evidence in the report's transaction, so that a report
+    /// refused leaves no evidence row (remove its files with [`Store::unreferenced_files`]).
+    /// With a once-token, a second submit of the form files nothing and returns the path
+    /// the first recorded (made from the new version's id).
+    pub async fn file_report_with(
+        &self,
+        new: &NewReport,
+        files: &[NewEvidence],
+        once: Option<&OnceKey<'_>>,
+        actor: &domain::Actor,
+    ) -> Result<Created<ReportVersion>, StoreError> {
+        self.prune_before(once).await;
+        dispatch!(
+            self,
+            progress::file_report(&self.ctx, new, files, once, actor)
+        )
     }
 
     /// A new version of a report (`report_id`: its first version's id) over `expected_version`.
@@ -23,6 +46,21 @@ impl Store {
         evidence: &[i64],
         actor: &domain::Actor,
     ) -> Result<ReportVersion, StoreError> {
+        self.edit_report_with(report_id, expected_version, content, evidence, &[], actor)
+            .await
+    }
+
+    /// [`Store::edit_report`] with `files` recorded as new evidence in the version's
+    /// transaction (see [`Store::file_report_with`]).
+    pub async fn edit_report_with(
+        &self,
+        report_id: i64,
+        expected_version: i64,
+        content: &domain::ReportContent,
+        evidence: &[i64],
+        files: &[NewEvidence],
+        actor: &domain::Actor,
+    ) -> Result<ReportVersion, StoreError> {
         dispatch!(
             self,
             progress::edit_report(
@@ -31,6 +69,7 @@ impl Store {
                 expected_version,
                 content,
                 evidence,
+                files,
                 actor
             )
         )
@@ -72,5 +111,15 @@ impl Store {
 
     pub async fn evidence(&self, id: i64) -> Result<Option<EvidenceRecord>, StoreError> {
         dispatch!(self, progress::evidence(id))
+    }
+
+    /// Of these stored files, the ones no evidence, event document or direction file
+    /// names: what an upload that was not recorded may remove from disk
+    /// ([`crate::evidence_store::EvidenceStore::remove`]).
+    pub async fn unreferenced_files(
+        &self,
+        files: &[crate::evidence_store::StoredFile],
+    ) -> Result<Vec<crate::evidence_store::StoredFile>, StoreError> {
+        dispatch!(self, progress::unreferenced_files(files))
     }
 }

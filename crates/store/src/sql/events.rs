@@ -4,7 +4,7 @@ use super::targets::save_record_in;
 use super::tx::{audit, json};
 use super::{Conn, DB, Pool, R, begin_write};
 use crate::events_model::*;
-use crate::model::AuditEntry;
+use crate::model::{AuditEntry, Created, OnceKey};
 use crate::tracking_model::CountableRecord;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_create_event, can_edit_event};
@@ -268,8 +268,9 @@ pub(crate) async fn create_event(
     pool: &Pool,
     ctx: &Ctx,
     input: &EventInput,
+    once: Option<&OnceKey<'_>>,
     actor: &Actor,
-) -> R<EventId> {
+) -> R<Created<EventId>> {
     let now_utc = ctx.now_utc();
     let now = now_utc.timestamp();
     let title = check_input(input)?;
@@ -278,6 +279,9 @@ pub(crate) async fn create_event(
     }
     events::check_initial_status(input.status, &input.times, now_utc)?;
     let mut tx = begin_write(pool).await?;
+    if let Some(path) = super::once::claim_some(&mut tx, now, once, actor).await? {
+        return Ok(Created::Earlier(path));
+    }
     let at = now;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO events (title, kind, scope, format, organiser, organiser_name, topic, status,
@@ -314,8 +318,9 @@ pub(crate) async fn create_event(
         &AuditEntry::new(Some(actor.user_id), "event.create", "event", Some(id.0)).after(json(&ev)),
     )
     .await?;
+    super::once::fulfil_some(&mut tx, once, id.0).await?;
     tx.commit().await?;
-    Ok(id)
+    Ok(Created::New(id))
 }
 
 pub(crate) fn check_version(ev: &EventRecord, expected: i64) -> R<()> {

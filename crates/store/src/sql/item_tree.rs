@@ -6,7 +6,7 @@ use super::items::{
 };
 use super::tx::{audit_in, date_text};
 use super::{Conn, Pool, R, begin_write};
-use crate::model::AuditEntry;
+use crate::model::{AuditEntry, Created, OnceKey};
 use crate::tracking_model::*;
 use crate::{Ctx, StoreError};
 use domain::{Actor, DatesSource, ItemId, PlanId, UnitId, UnitRelation, tracking};
@@ -231,8 +231,9 @@ pub(crate) async fn split_item(
     id: ItemId,
     expected: i64,
     parts: &[SplitPart],
+    once: Option<&OnceKey<'_>>,
     actor: &Actor,
-) -> R<Vec<ItemId>> {
+) -> R<Created<Vec<ItemId>>> {
     let now = ctx.now();
     if parts.len() < 2 || parts.iter().any(|p| p.title.trim().is_empty()) {
         return Err(StoreError::Invalid(
@@ -240,6 +241,11 @@ pub(crate) async fn split_item(
         ));
     }
     let mut tx = begin_write(pool).await?;
+    // The form's token first: a second submit lands on the first's split, before its
+    // version (which the first moved on) would call it a conflict.
+    if let Some(path) = super::once::claim_some(&mut tx, now, once, actor).await? {
+        return Ok(Created::Earlier(path));
+    }
     let it = locked_item(&mut tx, id).await?;
     tracking::check_edit_item(actor, &it.item_units())?;
     item_version(&it, expected)?;
@@ -278,8 +284,9 @@ pub(crate) async fn split_item(
         Some(id),
     )
     .await?;
+    super::once::fulfil_some(&mut tx, once, id.0).await?;
     tx.commit().await?;
-    Ok(new_ids)
+    Ok(Created::New(new_ids))
 }
 
 /// The split item takes the first part's title and text; returns its appendix and depth.

@@ -61,6 +61,7 @@ pub(crate) mod item_tree;
 pub(crate) mod items;
 pub(crate) mod labels;
 pub(crate) mod my_work;
+pub(crate) mod once;
 pub(crate) mod people;
 pub(crate) mod plan_list;
 pub(crate) mod plans;

@@ -3,7 +3,7 @@
 use super::items::{bump, finish_item_change, locked_item};
 use super::tx::{audit_in, date_text, parse_date};
 use super::{Conn, Pool, R, begin_write};
-use crate::model::AuditEntry;
+use crate::model::{AuditEntry, Created, OnceKey};
 use crate::tracking_model::*;
 use crate::{Ctx, StoreError};
 use domain::tracking::TrackingError;
@@ -143,16 +143,24 @@ pub(crate) fn report_json(new: &NewReport, version: i64) -> serde_json::Value {
     })
 }
 
-/// Files the first version of a unit's report on an item for a period. A report that
-/// exists already is a conflict: edit it instead.
+/// Files the first version of a unit's report on an item for a period, with `files`
+/// recorded as new evidence in the same transaction (after the kept evidence). A report
+/// that exists already is a conflict: edit it instead. With a once-token, a second submit
+/// of the form files nothing and returns the path the first recorded (made from the new
+/// version's id).
 pub(crate) async fn file_report(
     pool: &Pool,
     ctx: &Ctx,
     new: &NewReport,
+    files: &[NewEvidence],
+    once: Option<&OnceKey<'_>>,
     actor: &Actor,
-) -> R<ReportVersion> {
+) -> R<Created<ReportVersion>> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
+    if let Some(path) = super::once::claim_some(&mut tx, now, once, actor).await? {
+        return Ok(Created::Earlier(path));
+    }
     let it = locked_item(&mut tx, new.item_id).await?;
     tracking::check_report(actor, &it.item_units(), new.unit_id)?;
     check_report_content(&mut tx, &it, new).await?;
@@ -169,6 +177,7 @@ pub(crate) async fn file_report(
         drop(tx);
         return Err(report_conflict(pool, first, 0).await);
     }
+    let new = &with_files(&mut tx, now, &it, new, files, actor).await?;
     let id = match insert_report(&mut tx, now, new, 1, None, actor.user_id).await {
         Ok(id) => id,
         Err(e) if e.is_unique_violation() => {
@@ -200,11 +209,31 @@ pub(crate) async fn file_report(
     )
     .await?;
     status_follows(&mut tx, now, actor, &it, new.content.percent).await?;
+    super::once::fulfil_some(&mut tx, once, id).await?;
     tx.commit().await?;
     report_versions_of(pool, id)
         .await?
         .pop()
+        .map(Created::New)
         .ok_or_else(|| StoreError::NotFound(format!("report {id}")))
+}
+
+/// The report with `files` recorded as evidence on its item (after the evidence it keeps),
+/// inside the report's transaction, once its checks have passed.
+async fn with_files(
+    conn: &mut Conn,
+    at: i64,
+    it: &ItemTracking,
+    new: &NewReport,
+    files: &[NewEvidence],
+    actor: &Actor,
+) -> R<NewReport> {
+    let mut new = new.clone();
+    for f in files {
+        let rec = insert_evidence(conn, at, it, &f.stored, &f.original_name, actor).await?;
+        new.evidence.push(rec.id);
+    }
+    Ok(new)
 }
 
 /// The item moves as its report says (`tracking::status_after_report`), in the report's
@@ -260,7 +289,9 @@ struct LatestReportRow {
 
 /// A new version of report `report_id` (its first version's id), made over version
 /// `expected`. Only the latest version can be edited; anything else is a conflict
-/// carrying the current version.
+/// carrying the current version. `files` are recorded as new evidence in the same
+/// transaction, after the kept `evidence`.
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn edit_report(
     pool: &Pool,
     ctx: &Ctx,
@@ -268,6 +299,7 @@ pub(crate) async fn edit_report(
     expected: i64,
     content: &domain::ReportContent,
     evidence: &[i64],
+    files: &[NewEvidence],
     actor: &Actor,
 ) -> R<ReportVersion> {
     let now = ctx.now();
@@ -299,6 +331,7 @@ pub(crate) async fn edit_report(
     let it = locked_item(&mut tx, new.item_id).await?;
     tracking::check_report(actor, &it.item_units(), new.unit_id)?;
     check_report_content(&mut tx, &it, &new).await?;
+    let new = with_files(&mut tx, now, &it, &new, files, actor).await?;
     let id = match insert_report(
         &mut tx,
         now,
@@ -535,6 +568,22 @@ pub(crate) async fn add_evidence(
         }
         .into());
     }
+    let rec = insert_evidence(&mut tx, now, &it, stored, original_name, actor).await?;
+    tx.commit().await?;
+    Ok(rec)
+}
+
+/// Records a stored file as evidence on the item, with its audit entry, in the caller's
+/// transaction (who may add it is the caller's check).
+async fn insert_evidence(
+    conn: &mut Conn,
+    now: i64,
+    it: &ItemTracking,
+    stored: &crate::evidence_store::StoredFile,
+    original_name: &str,
+    actor: &Actor,
+) -> R<EvidenceRecord> {
+    let item = it.id;
     let name: String = original_name
         .chars()
         .filter(|c| !c.is_control() && *c != '/' && *c != '\\')
@@ -554,7 +603,7 @@ pub(crate) async fn add_evidence(
     .bind(&stored.relative_path)
     .bind(actor.user_id.0)
     .bind(at)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
     let rec = EvidenceRecord {
         id,
@@ -568,7 +617,7 @@ pub(crate) async fn add_evidence(
         uploaded_at: at,
     };
     audit_in(
-        &mut tx,
+        &mut *conn,
         now,
         &AuditEntry::new(Some(actor.user_id), "evidence.add", "evidence", Some(id))
             .after(serde_json::to_value(&rec)?),
@@ -576,8 +625,32 @@ pub(crate) async fn add_evidence(
         Some(item),
     )
     .await?;
-    tx.commit().await?;
     Ok(rec)
+}
+
+/// Of these stored files, the ones no row names (evidence, event documents, direction
+/// files): what a refused upload may remove from disk. The store is content-addressed, so
+/// the same bytes recorded by anyone else keep their file.
+pub(crate) async fn unreferenced_files(
+    pool: &Pool,
+    files: &[crate::evidence_store::StoredFile],
+) -> R<Vec<crate::evidence_store::StoredFile>> {
+    let mut out = Vec::new();
+    for f in files {
+        let named: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM evidence WHERE sha256 = $1 AND stored_path = $2)
+                 OR EXISTS (SELECT 1 FROM event_documents WHERE stored_path = $2)
+                 OR EXISTS (SELECT 1 FROM direction_files WHERE stored_path = $2)",
+        )
+        .bind(&f.sha256)
+        .bind(&f.relative_path)
+        .fetch_one(pool)
+        .await?;
+        if !named && !out.contains(f) {
+            out.push(f.clone());
+        }
+    }
+    Ok(out)
 }
 
 pub(crate) async fn evidence(pool: &Pool, id: i64) -> R<Option<EvidenceRecord>> {

@@ -1,6 +1,6 @@
 //! Creating and editing an event: the form, its parsing, and the two handlers.
 
-use super::show::back;
+use super::show::{back, back_path};
 use super::{Choice, choices, picked, visible_event};
 use crate::AppState;
 use crate::errors::AppError;
@@ -8,17 +8,17 @@ use crate::extract::Id;
 use crate::form::{Posted, choice, version_of};
 use crate::i18n::Worded;
 use crate::page::{Layout, render_form_page};
-use crate::session::{Ctx, SessionUser, Signed};
+use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use domain::events::{self};
 use domain::{
-    EventFormat, EventKind, EventScope, EventStatus, EventTimes, ItemId, Language, Organiser,
-    UnitId,
+    EventFormat, EventId, EventKind, EventScope, EventStatus, EventTimes, ItemId, Language,
+    Organiser, UnitId,
 };
 use serde::Deserialize;
-use store::{EventInput, EventRecord};
+use store::{Created, EventInput, EventRecord};
 
 /// The form as typed (sticky on errors). The edit form also sends its `version`, read
 /// apart ([`version_of`]) since this struct is the create form's too.
@@ -44,6 +44,8 @@ pub struct EventForm {
     #[serde(rename = "item")]
     pub items: Vec<String>,
     pub status: String,
+    /// The create form's once-token (`crate::once`); the edit form has none.
+    pub once: String,
 }
 
 impl EventForm {
@@ -81,6 +83,7 @@ impl EventForm {
                 .collect(),
             items: ev.items.iter().map(|i| i.0.to_string()).collect(),
             status: ev.status.as_str().into(),
+            once: String::new(),
         }
     }
 
@@ -161,6 +164,9 @@ struct FormPage<'a> {
     items: Vec<Choice>,
     zones: Vec<&'static str>,
     error: String,
+    /// A new event's once-token, drawn with the page (a second submit lands on the
+    /// first's event).
+    once: String,
 }
 
 /// Zones offered in the list (any IANA name may be typed).
@@ -204,10 +210,11 @@ async fn form_page(
     }
     let items = item_choices(app, &f).await?;
     let failed = !error.is_empty();
-    Ok(render_form_page(
-        FormPage::new(ctx, id, f, (leads, coords, items), error),
-        failed,
-    ))
+    let mut page = FormPage::new(ctx, id, f, (leads, coords, items), error);
+    if id.is_none() {
+        page.once = crate::once::fresh()?;
+    }
+    Ok(render_form_page(page, failed))
 }
 
 impl<'a> FormPage<'a> {
@@ -271,6 +278,7 @@ impl<'a> FormPage<'a> {
             zones: ZONES.to_vec(),
             f,
             error,
+            once: String::new(),
         }
     }
 }
@@ -360,6 +368,7 @@ pub async fn create(
     Signed(ctx, user): Signed,
     Posted { form: f, .. }: Posted<EventForm>,
 ) -> Result<Response, AppError> {
+    let token = crate::once::posted(&f.once)?;
     let input = match f.parse(ctx.lang, ctx.tr()) {
         Ok(i) => i,
         Err(msg) => return form_page(&app, &ctx, &user, None, f, msg).await,
@@ -371,8 +380,16 @@ pub async fn create(
     {
         return Err(AppError::Forbidden);
     }
-    match app.store().create_event(&input, &user.actor).await {
-        Ok(id) => Ok(back(&ctx, id, "created", "top")),
+    let result = |id: i64| back_path(EventId(id), "created", "top");
+    let once = crate::once::key(token.as_ref(), "event.create", &result);
+    match app
+        .store()
+        .create_event_once(&input, once.as_ref(), &user.actor)
+        .await
+    {
+        Ok(Created::New(id)) => Ok(back(&ctx, id, "created", "top")),
+        // A second submit of the form: the first's event, as if this one had made it.
+        Ok(Created::Earlier(path)) => Ok(redirect(&ctx, &path)),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(&ctx)?;
             form_page(&app, &ctx, &user, None, f, msg).await

@@ -373,10 +373,12 @@ impl<'a> ShowPage<'a> {
 /// `#fragment`: htmx's redirect to the same address with only a fragment changed would
 /// scroll instead of loading the page again.
 pub(super) fn back(ctx: &Ctx, id: EventId, notice: &str, section: &str) -> Response {
-    redirect(
-        ctx,
-        &format!("/events/{}?notice={notice}&at={section}", id.0),
-    )
+    redirect(ctx, &back_path(id, notice, section))
+}
+
+/// The path [`back`] goes to.
+pub(super) fn back_path(id: EventId, notice: &str, section: &str) -> String {
+    format!("/events/{}?notice={notice}&at={section}", id.0)
 }
 
 #[derive(Deserialize)]

@@ -102,8 +102,13 @@ pub(super) fn on<'a>(app: &'a AppState, ctx: &'a Ctx, user: &'a SessionUser, id:
 /// After a split or a move: the parent, where the new order shows (the item itself at the
 /// top level).
 pub(super) fn to_parent(ctx: &Ctx, it: &store::ItemTracking, notice: &str) -> Response {
+    redirect(ctx, &parent_path(it, notice))
+}
+
+/// The path [`to_parent`] goes to.
+pub(super) fn parent_path(it: &store::ItemTracking, notice: &str) -> String {
     let at = it.parent_id.unwrap_or(it.id);
-    redirect(ctx, &format!("/items/{}?notice={notice}", at.0))
+    format!("/items/{}?notice={notice}", at.0)
 }
 
 fn done(ctx: &Ctx, id: ItemId, anchor: &str) -> Response {

@@ -2,17 +2,17 @@
 //! top of a plan), splits, moves among siblings and moves under another parent.
 
 use super::Overlay;
-use super::edit::{added, answer, distinct, invalid, on, to_parent};
+use super::edit::{added, answer, distinct, invalid, on, parent_path, to_parent};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::form::{FormError, Posted};
-use crate::session::Signed;
+use crate::session::{Signed, redirect};
 use axum::extract::State;
 use axum::response::Response;
 use domain::{ItemId, TrackingError};
 use serde::Deserialize;
-use store::{NewItem, SplitPart, StoreError};
+use store::{Created, NewItem, SplitPart, StoreError};
 
 /// An added item: a child of this item, or (with `lead`) a top-level item of a plan.
 #[derive(Deserialize)]
@@ -82,6 +82,9 @@ pub struct SplitForm {
     version: i64,
     #[serde(default)]
     parts: String,
+    /// The form's once-token (`crate::once`); empty on a form drawn without one.
+    #[serde(default)]
+    once: String,
 }
 
 impl SplitForm {
@@ -123,18 +126,31 @@ pub async fn split(
     Posted { form: f, pairs }: Posted<SplitForm>,
 ) -> Result<Response, AppError> {
     let on = on(&app, &ctx, &user, id);
+    let token = crate::once::posted(&f.once)?;
     let it = super::visible_item(&app, &user, id).await?;
     let parts = match f.parse(&it.text) {
         Ok(parts) => parts,
         Err(key) => return invalid(on, "split", key, Overlay::default()).await,
     };
+    let to = parent_path(&it, "item_split");
+    let result = move |_: i64| to.clone();
+    let once = crate::once::key(token.as_ref(), "item.split", &result);
     let saved = app
         .store()
-        .split_item(id, f.version, &parts, &user.actor)
+        .split_item_once(id, f.version, &parts, once.as_ref(), &user.actor)
         .await;
-    answer(on, "split", saved, Overlay::default(), &pairs, |_| {
-        to_parent(&ctx, &it, "item_split")
-    })
+    // A second submit of the form lands where the first went.
+    answer(
+        on,
+        "split",
+        saved,
+        Overlay::default(),
+        &pairs,
+        |made| match made {
+            Created::New(_) => to_parent(&ctx, &it, "item_split"),
+            Created::Earlier(path) => redirect(&ctx, &path),
+        },
+    )
     .await
 }
 
@@ -238,7 +254,11 @@ mod tests {
     use super::*;
 
     fn form(parts: String) -> SplitForm {
-        SplitForm { version: 1, parts }
+        SplitForm {
+            version: 1,
+            parts,
+            once: String::new(),
+        }
     }
 
     #[test]

@@ -55,6 +55,10 @@ pub(super) struct ItemPage<'a> {
     /// sub-tree; the empty value is the top level.
     parent_choices: Vec<Choice>,
     report_form: Option<ReportForm>,
+    /// The once-tokens of the split and report forms (`crate::once`): a second submit of
+    /// either lands on what the first made.
+    split_once: String,
+    report_once: String,
     /// Reports of the user's units returned by the Board, shown above their form.
     returned: Vec<ReturnedLine>,
     /// The Board's grades, for the Board and the item's own units.
@@ -189,6 +193,12 @@ impl<'a> ItemPage<'a> {
         );
         page.returned = returned;
         page.grades = grades;
+        if page.can_edit {
+            page.split_once = crate::once::fresh()?;
+        }
+        if page.report_form.is_some() {
+            page.report_once = crate::once::fresh()?;
+        }
         if page.can_change_units {
             let (plan, parent) = (domain::PlanId(page.plan_id), page_item_parent(&page));
             page.parent_choices = parent_choices(ctx, app, plan, parent, id).await?;
@@ -257,6 +267,8 @@ impl<'a> ItemPage<'a> {
             unit_choices: unit_choices(&it, units),
             parent_choices: Vec::new(),
             report_form,
+            split_once: String::new(),
+            report_once: String::new(),
             returned: Vec::new(),
             grades: None,
             confirm_done: false,

@@ -32,7 +32,7 @@ async fn cast(app: &TestApp) -> Cast {
 }
 
 /// The event form's fields, with `over` replacing defaults.
-fn event_form<'a>(
+pub(crate) fn event_form<'a>(
     csrf: &'a str,
     lead: &'a str,
     over: &[(&'a str, &'a str)],
