@@ -90,7 +90,7 @@ pub(crate) async fn fulfil_some(conn: &mut Conn, key: Option<&OnceKey<'_>>, id: 
 pub(crate) async fn prune(pool: &Pool, before: i64) -> R<u64> {
     Ok(sqlx::query("DELETE FROM once_tokens WHERE created_at < $1")
         .bind(before)
-        .execute(pool)
+        .execute(&pool.write)
         .await?
         .rows_affected())
 }

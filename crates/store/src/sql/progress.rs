@@ -644,7 +644,7 @@ pub(crate) async fn unreferenced_files(
         )
         .bind(&f.sha256)
         .bind(&f.relative_path)
-        .fetch_one(pool)
+        .fetch_one(&pool.read)
         .await?;
         if !named && !out.contains(f) {
             out.push(f.clone());
