@@ -26,8 +26,8 @@ fn once_of(html: &str, action: &str) -> String {
 
 async fn count(app: &TestApp, sql: &'static str) -> i64 {
     match app.store.db() {
-        store::Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
-        store::Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+        store::Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(&p.read).await.unwrap(),
+        store::Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(&p.read).await.unwrap(),
     }
 }
 
