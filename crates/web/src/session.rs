@@ -223,15 +223,19 @@ pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> R
             // Nothing is changed; the person signs in again and repeats the action.
             return finish(&ctx, AppError::SignInRequired.into_response(), set_cookies);
         }
-        // The sign-in form is only ever drawn without a session, so it carries the
-        // pre-session token: check it against that cookie, whatever session cookie came
-        // along (one from another tab, or one that died meanwhile), or the first sign-in
-        // bounces off a stale token.
-        let expected = match cookie(req.headers(), PRESESSION_COOKIE) {
-            Some(t) if req.uri().path() == "/signin" && csrf::well_formed(t) => t.to_string(),
-            _ => ctx.csrf.clone(),
-        };
-        let (checked, rebuilt) = csrf::check(req, &expected, app.config().body_limit_bytes).await;
+        let limit = app.config().body_limit_bytes;
+        let (mut checked, mut rebuilt) = csrf::check(req, &ctx.csrf, limit).await;
+        // The sign-in form is drawn without a session, so it carries the pre-session
+        // token: whatever session cookie came along since (signed in in another tab, or
+        // one that died meanwhile), that token still signs in rather than bouncing.
+        if checked.is_err() && rebuilt.uri().path() == "/signin" {
+            let presession = cookie(rebuilt.headers(), PRESESSION_COOKIE)
+                .filter(|t| csrf::well_formed(t))
+                .map(str::to_string);
+            if let Some(t) = presession {
+                (checked, rebuilt) = csrf::check(rebuilt, &t, limit).await;
+            }
+        }
         if let Err(e) = checked {
             tracing::info!(path = %ctx.path, "CSRF check failed: {e:?}");
             return finish(&ctx, e.into_response(), set_cookies);

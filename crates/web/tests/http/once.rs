@@ -58,6 +58,10 @@ fn landed(r: &reqwest::Response) -> (StatusCode, String) {
     (r.status(), r.url().as_str().to_string())
 }
 
+
+/// One refused report: its fields, its files, and why it is refused.
+type RefusedCase<'a> = (Vec<(&'a str, &'a str)>, Vec<(&'a str, Vec<u8>)>, &'a str);
+
 #[tokio::test]
 async fn a_split_submitted_twice_at_once_splits_once_and_both_land_on_it() {
     for backend in common::backends().await {
@@ -239,7 +243,7 @@ async fn a_refused_report_leaves_no_evidence_row_and_no_file() {
         let pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n".to_vec();
         // Refused by the form (a figure, a percent), by the store (a period outside the
         // plan), and for a file (the second, after a good one).
-        let cases: Vec<(Vec<(&str, &str)>, Vec<(&str, Vec<u8>)>, &str)> = vec![
+        let cases: Vec<RefusedCase> = vec![
             (
                 vec![(fig.as_str(), "-3")],
                 vec![("Ảnh.png", PNG.to_vec())],
