@@ -58,7 +58,6 @@ fn landed(r: &reqwest::Response) -> (StatusCode, String) {
     (r.status(), r.url().as_str().to_string())
 }
 
-
 /// One refused report: its fields, its files, and why it is refused.
 type RefusedCase<'a> = (Vec<(&'a str, &'a str)>, Vec<(&'a str, Vec<u8>)>, &'a str);
 
