@@ -346,7 +346,12 @@ fn finish(ctx: &Ctx, mut resp: Response, set_cookies: Vec<HeaderValue>) -> Respo
         let v = v.to_str().unwrap_or("");
         v.split('=').next().unwrap_or("").trim().to_string()
     };
-    let set_by_handler: Vec<String> = h.get_all(header::SET_COOKIE).iter().map(name).collect();
+    // Most responses carry no cookie of ours: no list to build then.
+    let set_by_handler: Vec<String> = if set_cookies.is_empty() {
+        Vec::new()
+    } else {
+        h.get_all(header::SET_COOKIE).iter().map(name).collect()
+    };
     for c in set_cookies {
         if !set_by_handler.contains(&name(&c)) {
             h.append(header::SET_COOKIE, c);

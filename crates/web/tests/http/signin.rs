@@ -310,6 +310,19 @@ async fn x_forwarded_for_counts_only_behind_a_trusted_proxy() {
     }
 }
 
+/// The admin's sign-in form sent with the token `csrf`, redirects followed.
+async fn admin_signs_in_with(app: &TestApp, csrf: &str) -> reqwest::Response {
+    app.post(
+        "/signin",
+        &[
+            ("_csrf", csrf),
+            ("login", "admin"),
+            ("password", NEW_PASSWORD),
+        ],
+    )
+    .await
+}
+
 /// Issue 14, finding 13: a sign-in form drawn signed out, then sent while the browser holds
 /// a session cookie (signed in meanwhile in another tab, or one that has died since).
 #[tokio::test]
@@ -324,16 +337,7 @@ async fn a_session_cookie_beside_the_sign_in_form_does_not_bounce_it() {
         let r = app.sign_in("admin", NEW_PASSWORD).await;
         assert_eq!(r.url().path(), "/");
         // Tab 1 is sent: it signs in (anew), it is not refused as a stale form.
-        let r = app
-            .post(
-                "/signin",
-                &[
-                    ("_csrf", form_csrf.as_str()),
-                    ("login", "admin"),
-                    ("password", NEW_PASSWORD),
-                ],
-            )
-            .await;
+        let r = admin_signs_in_with(&app, form_csrf.as_str()).await;
         assert_eq!(r.status(), StatusCode::OK);
         assert_eq!(r.url().path(), "/", "signed in, not bounced");
         // And with a session cookie that names no session any more.
@@ -360,16 +364,7 @@ async fn a_session_cookie_beside_the_sign_in_form_does_not_bounce_it() {
         let url = reqwest::Url::parse(&app.url("/")).unwrap();
         app.jar
             .add_cookie_str(&format!("sangtao_session={token}; Path=/"), &url);
-        let r = app
-            .post(
-                "/signin",
-                &[
-                    ("_csrf", csrf.as_str()),
-                    ("login", "admin"),
-                    ("password", NEW_PASSWORD),
-                ],
-            )
-            .await;
+        let r = admin_signs_in_with(&app, csrf.as_str()).await;
         assert_eq!(
             r.url().path(),
             "/",
