@@ -82,6 +82,9 @@ pub struct WebConfig {
     /// Connections served at once; beyond them, new ones wait in the listen queue until one
     /// closes ([`server`]).
     pub max_connections: usize,
+    /// An answer whose client has read nothing of it for this long is abandoned and its
+    /// connection closed ([`server`]); a slow reader that keeps reading is never cut off.
+    pub write_stall_timeout: Duration,
 }
 
 /// Files one upload request may carry.
@@ -109,6 +112,7 @@ impl Default for WebConfig {
             trusted_proxies: Vec::new(),
             header_read_timeout: Duration::from_secs(10),
             max_connections: 4096,
+            write_stall_timeout: Duration::from_secs(60),
         }
     }
 }

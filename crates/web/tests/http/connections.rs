@@ -194,3 +194,65 @@ async fn handlers_see_the_peer_address_of_the_connection() {
         assert_eq!(failures("127.0.0.1").await, 0);
     }
 }
+
+/// A client that asks for a large file and then reads nothing: the answer is abandoned
+/// after the write-stall time-out, and its connection closed (without the bound, the
+/// server waited for as long as the client liked and then sent all of it).
+#[tokio::test]
+async fn a_client_that_stops_reading_an_answer_is_cut_off_after_the_write_stall() {
+    const SIZE: usize = 16 * 1024 * 1024;
+    let app = spawn_app_with(Backend::Sqlite, |c| c.write_stall_timeout = TIMEOUT).await;
+    let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+    let lead = common::TestApp::user_browser(&app, "lead", &[domain::Role::Staff], &[qlds]).await;
+    let item = app.item_id("Tham gia các phiên họp online").await;
+    // A PNG head and 16 MB of padding: sniffed as an image, and larger than every buffer
+    // between the server and a client with a 4 KB receive window.
+    let mut photo = common::PNG.to_vec();
+    photo.resize(SIZE, 0);
+    let qlds = qlds.0.to_string();
+    let form = super::tracking::report_form(
+        &[
+            ("unit", qlds.as_str()),
+            ("period", "2025-Q3"),
+            ("text", "Ảnh lớn"),
+        ],
+        vec![("Ảnh.png", photo)],
+    );
+    let r = super::tracking::post_report(&lead, &format!("/items/{}/reports", item.0), form).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let evidence = app.store.item_reports(item).await.unwrap()[0].evidence[0].id;
+
+    use reqwest::cookie::CookieStore;
+    let cookies = lead.jar.cookies(&lead.url("/").parse().unwrap()).unwrap();
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let mut stalled = socket.connect(app.addr).await.unwrap();
+    let request = format!(
+        "GET /evidence/{evidence} HTTP/1.1\r\nHost: sangtao\r\nCookie: {}\r\n\r\n",
+        cookies.to_str().unwrap()
+    );
+    stalled.write_all(request.as_bytes()).await.unwrap();
+    tokio::time::sleep(TIMEOUT * 3).await;
+    // Reading now gets what was already under way, then the end of the connection.
+    let (got, _) = read_until_closed(&mut stalled).await;
+    assert!(
+        got.starts_with("HTTP/1.1 200"),
+        "{}",
+        &got[..got.len().min(200)]
+    );
+    assert!(
+        got.len() < SIZE,
+        "the whole file was sent: {} bytes",
+        got.len()
+    );
+    // The server still answers everyone else.
+    assert_eq!(
+        lead.get(&format!("/evidence/{evidence}"))
+            .await
+            .bytes()
+            .await
+            .unwrap()
+            .len(),
+        SIZE
+    );
+}

@@ -19,6 +19,8 @@
 //!   error page; and a flood of connections cannot make the loop spin accepting and
 //!   closing. The limit is what keeps the process below its open-file limit, so that
 //!   `accept` does not fail with "too many open files" in the first place.
+//! - **Write stall** ([`WebConfig::write_stall_timeout`], [`stall`]): an answer whose
+//!   client has read nothing of it for this long is abandoned and the connection closed.
 //! - **Accept errors**: a peer that left before it was accepted is skipped; any other error
 //!   (EMFILE, ENFILE, ENOBUFS) is logged and retried after [`ACCEPT_RETRY`], never in a busy
 //!   loop and never ending the server.
@@ -28,6 +30,8 @@
 //!
 //! Handlers still read the peer's address through `ConnectInfo<SocketAddr>`
 //! ([`crate::client_addr`]): every request carries it in its extensions.
+
+mod stall;
 
 use crate::{AppState, WebConfig};
 use axum::extract::ConnectInfo;
@@ -81,7 +85,10 @@ pub async fn serve(
             // needs no wait before it.
             tower_service::Service::call(&mut app.clone(), req)
         });
-        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        let connection = graceful.watch(http.serve_connection(
+            TokioIo::new(stall::StallGuard::new(stream, limits.write_stall)),
+            service,
+        ));
         tokio::spawn(async move {
             if let Err(e) = connection.await {
                 // Header-read time-outs, clients that left: routine, and frequent under a
@@ -154,6 +161,7 @@ impl Accept {
 struct Limits {
     header_read_timeout: Duration,
     max_connections: usize,
+    write_stall: Duration,
 }
 
 impl Limits {
@@ -163,6 +171,7 @@ impl Limits {
             // it; a library caller gets the shortest useful bound.
             header_read_timeout: cfg.header_read_timeout.max(Duration::from_millis(100)),
             max_connections: cfg.max_connections.clamp(1, Semaphore::MAX_PERMITS),
+            write_stall: cfg.write_stall_timeout.max(Duration::from_millis(100)),
         }
     }
 }
