@@ -6,9 +6,18 @@
 //! passed, sniffs the type from the content (`infer`) and refuses content that does not
 //! match the name's extension; only then is the file renamed into place. Any failure,
 //! a cut-off upload included, removes the temporary file.
+//!
+//! Since the same bytes are one file for everyone, a file may be removed only when no row
+//! names it *and* no request that stored it is still on its way to naming it. Each `put`
+//! therefore claims its file until the request calls [`EvidenceStore::release`] (after its
+//! rows are committed) or [`EvidenceStore::discard`] (when it records nothing); `discard`
+//! removes a file only when no claim is left and no row names it, both checked under the
+//! lock that `put` takes to place a file. A claim never released only keeps a file.
 
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
@@ -92,6 +101,8 @@ pub struct StoredFile {
 pub struct EvidenceStore {
     data_dir: PathBuf,
     limit: u64,
+    /// Requests under way that stored each file (by its relative path), not yet released.
+    claims: Arc<tokio::sync::Mutex<HashMap<String, u32>>>,
 }
 
 static TEMP_SEQ: AtomicU64 = AtomicU64::new(0);
@@ -141,6 +152,7 @@ impl EvidenceStore {
         EvidenceStore {
             data_dir: data_dir.into(),
             limit,
+            claims: Arc::default(),
         }
     }
 
@@ -196,11 +208,53 @@ impl EvidenceStore {
         ok.then(|| self.data_dir.join(relative))
     }
 
-    /// Removes a stored file that nothing records: an upload whose report was refused,
-    /// or filed by an earlier submit of the same form. The caller asks the database first
-    /// (`Store::unreferenced_files`), since the same bytes are one file for everyone. A
-    /// file already gone is not an error.
-    pub async fn remove(&self, stored: &StoredFile) -> std::io::Result<()> {
+    /// Ends the claims a request's `put`s took, once its rows naming the files are
+    /// committed (or it keeps them for another reason).
+    pub async fn release<'a>(&self, files: impl IntoIterator<Item = &'a StoredFile>) {
+        let mut claims = self.claims.lock().await;
+        for f in files {
+            unclaim(&mut claims, &f.relative_path);
+        }
+    }
+
+    /// Ends a request's claims on files it recorded nothing for (a refused report, or one
+    /// an earlier submit of the same form filed), and removes each from disk unless
+    /// another request still claims it or a row names it. Returns how many were removed;
+    /// a failure leaves the file and is logged.
+    pub async fn discard(&self, files: &[StoredFile], db: &crate::Store) -> usize {
+        let mut claims = self.claims.lock().await;
+        let mut loose: Vec<StoredFile> = Vec::new();
+        for f in files {
+            if !unclaim(&mut claims, &f.relative_path) && !loose.contains(f) {
+                loose.push(f.clone());
+            }
+        }
+        if loose.is_empty() {
+            return 0;
+        }
+        // Still under the lock: no `put` can place these bytes again, and no claim can be
+        // released after its rows, until the files are gone.
+        let unreferenced = match db.unreferenced_files(&loose).await {
+            Ok(u) => u,
+            Err(e) => {
+                tracing::warn!(error = %e, "refused uploads left on disk");
+                return 0;
+            }
+        };
+        let mut removed = 0;
+        for f in unreferenced {
+            match self.remove(&f).await {
+                Ok(()) => removed += 1,
+                Err(e) => {
+                    tracing::warn!(error = %e, file = %f.relative_path, "refused upload left on disk")
+                }
+            }
+        }
+        removed
+    }
+
+    /// Removes a stored file; one already gone is not an error.
+    async fn remove(&self, stored: &StoredFile) -> std::io::Result<()> {
         let Some(path) = self.path_of(&stored.relative_path) else {
             return Ok(());
         };
@@ -288,12 +342,16 @@ impl EvidenceStore {
         if let Some(dir) = dest.parent() {
             tokio::fs::create_dir_all(dir).await?;
         }
+        // Placed and claimed in one step: see the module documentation.
+        let mut claims = self.claims.lock().await;
         if tokio::fs::try_exists(&dest).await? {
             // Same bytes already stored: the guard removes the copy.
         } else {
             tokio::fs::rename(&tmp, &dest).await?;
             guard.0 = None;
         }
+        *claims.entry(relative_path.clone()).or_default() += 1;
+        drop(claims);
         drop(guard);
         Ok(StoredFile {
             sha256: sha,
@@ -301,6 +359,21 @@ impl EvidenceStore {
             mime: detected,
             relative_path,
         })
+    }
+}
+
+/// Takes one claim off `path`; whether others are left.
+fn unclaim(claims: &mut HashMap<String, u32>, path: &str) -> bool {
+    match claims.get_mut(path) {
+        Some(n) if *n > 1 => {
+            *n -= 1;
+            true
+        }
+        Some(_) => {
+            claims.remove(path);
+            false
+        }
+        None => false,
     }
 }
 

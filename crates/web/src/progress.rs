@@ -191,23 +191,11 @@ async fn store_file(
 }
 
 /// Removes from disk the files of a report that recorded none of them, unless something
-/// else records the same bytes (the store is content-addressed: a second submit's
-/// identical files are the first's). A failure is logged and leaves the file.
+/// else records or is recording the same bytes (the store is content-addressed: a second
+/// submit's identical files are the first's).
 async fn discard(app: &AppState, files: &[NewEvidence]) {
-    if files.is_empty() {
-        return;
-    }
     let stored: Vec<StoredFile> = files.iter().map(|f| f.stored.clone()).collect();
-    match app.store().unreferenced_files(&stored).await {
-        Ok(loose) => {
-            for f in loose {
-                if let Err(e) = app.evidence().remove(&f).await {
-                    tracing::warn!(error = %e, file = %f.relative_path, "refused upload left on disk");
-                }
-            }
-        }
-        Err(e) => tracing::warn!(error = %e, "refused uploads left on disk"),
-    }
+    app.evidence().discard(&stored, app.store()).await;
 }
 
 /// What became of a submitted report.
@@ -249,15 +237,37 @@ async fn settle<F>(
 where
     F: std::future::Future<Output = Result<Response, AppError>>,
 {
+    let app = on.app;
+    let keep = matches!(said, Ok(Said::Saved(_) | Said::Conflict(..)));
+    if !keep {
+        discard(app, &sub.files).await;
+    }
+    let answer = answer(on, sub, kept, said, back).await;
+    if keep {
+        app.evidence()
+            .release(sub.files.iter().map(|f| &f.stored))
+            .await;
+    }
+    answer
+}
+
+/// The page for what became of the report; its files are still claimed.
+async fn answer<F>(
+    on: On<'_>,
+    sub: &Submitted,
+    kept: Vec<EvidenceRecord>,
+    said: Result<Said, AppError>,
+    back: impl FnOnce(String, Vec<EvidenceRecord>) -> F,
+) -> Result<Response, AppError>
+where
+    F: std::future::Future<Output = Result<Response, AppError>>,
+{
     let On {
         app,
         ctx,
         user,
         id: item,
     } = on;
-    if !matches!(said, Ok(Said::Saved(_) | Said::Conflict(..))) {
-        discard(app, &sub.files).await;
-    }
     match said? {
         Said::Saved(to) | Said::Earlier(to) => Ok(redirect(ctx, &to)),
         Said::Conflict(c, current) => {

@@ -12,6 +12,7 @@ conformance!(
     once_tokens_make_one_creation_of_two_submits,
     once_tokens_are_one_users_one_form_and_freed_by_a_refusal,
     refused_reports_record_no_evidence,
+    a_discarded_file_stays_while_another_request_claims_it,
 );
 
 fn token() -> OnceToken {
@@ -356,4 +357,45 @@ async fn refused_reports_record_no_evidence(store: &Store) {
     assert_eq!(v2.evidence.len(), 3);
     assert_eq!(v2.evidence[2].sha256, third[0].stored.sha256);
     assert_eq!(evidence().await, 3);
+}
+
+/// Two requests store the same bytes (one file); the first is refused and discards it
+/// while the second is still on its way to recording it. The file must stay: before the
+/// claims, the first request's "does any row name it?" came before the second's row, and
+/// the second's report named a file that was gone.
+async fn a_discarded_file_stays_while_another_request_claims_it(store: &Store) {
+    let f = super::tracking::fixture(store).await;
+    let dir = std::env::temp_dir().join(format!("sangtao-claims-{}", random_hex()));
+    let files =
+        store::evidence_store::EvidenceStore::new(&dir, store::evidence_store::DEFAULT_LIMIT);
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    png.extend_from_slice(b"IHDR one photo, sent twice");
+    let refused = files.put(&png[..], "a.png").await.unwrap();
+    let recording = files.put(&png[..], "b.png").await.unwrap();
+    assert_eq!(refused, recording, "the same bytes are one file");
+    let on_disk = dir.join(&recording.relative_path);
+
+    assert_eq!(
+        files.discard(std::slice::from_ref(&refused), store).await,
+        0
+    );
+    assert!(on_disk.exists(), "the second request still claims it");
+    // The second records it, then lets go: a later discard of the same bytes keeps it,
+    // because a row names it.
+    store
+        .add_evidence(f.item21, &recording, "b.png", &f.lead)
+        .await
+        .unwrap();
+    files.release([&recording]).await;
+    let again = files.put(&png[..], "c.png").await.unwrap();
+    assert_eq!(files.discard(&[again], store).await, 0);
+    assert!(on_disk.exists(), "a row names it");
+
+    // Bytes nobody records and nobody claims go.
+    let mut other = png.clone();
+    other.extend_from_slice(b" and another");
+    let lone = files.put(&other[..], "d.png").await.unwrap();
+    assert_eq!(files.discard(std::slice::from_ref(&lone), store).await, 1);
+    assert!(!dir.join(&lone.relative_path).exists());
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -151,31 +151,40 @@ pub async fn add(
             .map_err(|e| e.message(ctx.lang))
     };
     let sent = upload::read(&app, &ctx, multipart, check).await;
+    let files = sent.files.clone();
+    let answer = record(&app, &ctx, &user, plan, sent).await;
+    // Recorded or not, this request is done with its files (see `EvidenceStore`).
+    app.evidence()
+        .release(files.iter().map(|f| &f.stored))
+        .await;
+    answer
+}
+
+/// Records what [`add`] read.
+async fn record(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    plan: PlanId,
+    sent: upload::Sent,
+) -> Result<Response, AppError> {
+    let today = app.today();
     let Posted { form, .. } = Posted::<Fields>::from_pairs(sent.pairs)?;
     let refused = |message: String| Overlay::new(Target::Add, form.clone(), message);
     let input = match form.parse(today) {
         Ok(input) => input,
-        Err(e) => return show(&app, &ctx, &user, plan, Some(refused(e.message(ctx.lang)))).await,
+        Err(e) => return show(app, ctx, user, plan, Some(refused(e.message(ctx.lang)))).await,
     };
     if let Some(message) = sent.error {
-        return show(&app, &ctx, &user, plan, Some(refused(message))).await;
+        return show(app, ctx, user, plan, Some(refused(message))).await;
     }
     match app
         .store()
         .add_direction(plan, &input, &sent.files, &user.actor)
         .await
     {
-        Ok(_) => Ok(back(&ctx, plan, "direction_saved")),
-        Err(e) => {
-            failed(
-                &app,
-                &ctx,
-                &user,
-                plan,
-                refused_by(Target::Add, form, e, &ctx)?,
-            )
-            .await
-        }
+        Ok(_) => Ok(back(ctx, plan, "direction_saved")),
+        Err(e) => failed(app, ctx, user, plan, refused_by(Target::Add, form, e, ctx)?).await,
     }
 }
 
@@ -281,7 +290,23 @@ pub async fn attach(
 ) -> Result<Response, AppError> {
     let current = editable(&app, &user, id).await?;
     let sent = upload::read(&app, &ctx, multipart, |_| Ok(())).await;
-    let plan = current.plan_id;
+    let files = sent.files.clone();
+    let answer = attach_sent(&app, &ctx, &user, id, current.plan_id, sent).await;
+    app.evidence()
+        .release(files.iter().map(|f| &f.stored))
+        .await;
+    answer
+}
+
+/// Attaches what [`attach`] read.
+async fn attach_sent(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    id: DirectionId,
+    plan: PlanId,
+    sent: upload::Sent,
+) -> Result<Response, AppError> {
     let target = Target::Files(id);
     let error = sent.error.or_else(|| {
         sent.files
@@ -290,9 +315,9 @@ pub async fn attach(
     });
     if let Some(message) = error {
         return failed(
-            &app,
-            &ctx,
-            &user,
+            app,
+            ctx,
+            user,
             plan,
             Overlay::new(target, Fields::default(), message),
         )
@@ -303,7 +328,7 @@ pub async fn attach(
             .attach_direction_file(id, f, &user.actor)
             .await?;
     }
-    Ok(back(&ctx, plan, "direction_saved"))
+    Ok(back(ctx, plan, "direction_saved"))
 }
 
 /// A record's file, to whoever may see its plan.

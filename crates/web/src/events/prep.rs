@@ -336,11 +336,13 @@ pub async fn upload(
         Ok(doc) => doc,
         Err(msg) => return page(&app, &ctx, &user, id, Some(("document", msg))).await,
     };
-    match app
+    let added = app
         .store()
         .add_event_document(id, &doc.stored, &doc.name, doc.kind.trim(), &user.actor)
-        .await
-    {
+        .await;
+    // Recorded or not, this request is done with its file (see `EvidenceStore`).
+    app.evidence().release([&doc.stored]).await;
+    match added {
         Ok(_) => Ok(back(&ctx, id, "saved", "documents")),
         Err(e) => {
             let on = On::new(&app, &ctx, &user, id);
