@@ -65,6 +65,11 @@ pub async fn fresh_pg_database(base: &str) -> String {
     let mut conn = sqlx::PgConnection::connect(base)
         .await
         .unwrap_or_else(|e| panic!("cannot reach PostgreSQL at {base}: {e}"));
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    if !SWEPT.is_completed() {
+        sweep_leftovers(&mut conn, base).await;
+        SWEPT.call_once(|| ());
+    }
     conn.execute(sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
         "CREATE DATABASE {name}"
     ))))
@@ -99,23 +104,61 @@ pub struct PgDatabase {
 }
 
 impl Drop for PgDatabase {
+    /// Hands the database to [`dropper`] and returns at once: `DROP DATABASE … WITH (FORCE)`
+    /// took 2–16 s while the app's connections were being ended, and waiting for it here
+    /// blocked the test's runtime for that long.
     fn drop(&mut self) {
-        let (base, name) = (self.base.clone(), self.name.clone());
-        // Drop runs inside the test's runtime: use a thread with its own.
-        let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async {
-                use sqlx::{Connection, Executor};
-                if let Ok(mut conn) = sqlx::PgConnection::connect(&base).await {
-                    let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                    let _ = conn.execute(sqlx::raw_sql(sqlx::AssertSqlSafe(sql))).await;
+        let _ = dropper().send((self.base.clone(), self.name.clone()));
+    }
+}
+
+/// One thread, with its own runtime, that drops the databases it is sent, one at a time.
+/// Databases still queued when the test binary exits are dropped by the next run's
+/// [`sweep_leftovers`].
+fn dropper() -> std::sync::mpsc::Sender<(String, String)> {
+    static SENDER: std::sync::OnceLock<
+        std::sync::Mutex<std::sync::mpsc::Sender<(String, String)>>,
+    > = std::sync::OnceLock::new();
+    SENDER
+        .get_or_init(|| {
+            let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
+            std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                for (base, name) in rx {
+                    rt.block_on(drop_database(&base, &name));
                 }
             });
+            std::sync::Mutex::new(tx)
         })
-        .join();
+        .lock()
+        .unwrap()
+        .clone()
+}
+
+async fn drop_database(base: &str, name: &str) {
+    use sqlx::{Connection, Executor};
+    if let Ok(mut conn) = sqlx::PgConnection::connect(base).await {
+        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        let _ = conn.execute(sqlx::raw_sql(sqlx::AssertSqlSafe(sql))).await;
+    }
+}
+
+/// Drops the test databases of test processes that are no longer running (their names
+/// carry the process id): those a run's [`dropper`] had not reached when it exited.
+async fn sweep_leftovers(conn: &mut sqlx::PgConnection, base: &str) {
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT datname FROM pg_database WHERE datname LIKE 'sangtao_web_%'")
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap_or_default();
+    for name in names {
+        let pid = name.split('_').nth(2).and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| !std::path::Path::new(&format!("/proc/{pid}")).exists()) {
+            let _ = dropper().send((base.to_string(), name));
+        }
     }
 }
 
