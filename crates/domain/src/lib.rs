@@ -14,6 +14,7 @@ pub mod once;
 pub mod oversight;
 pub mod password;
 pub mod permissions;
+pub mod search;
 pub mod signin;
 pub mod tracking;
 pub use vntext::typed;

@@ -314,6 +314,10 @@ impl Store {
     pub async fn migrate(&self) -> Result<(), StoreError> {
         dispatch!(self, schema::migrate(&self.ctx))?;
         dispatch!(self, items::fill_all_items())?;
+        let indexed = dispatch!(self, search::index_missing_reports())?;
+        if indexed > 0 {
+            tracing::info!(indexed, "progress reports indexed for search");
+        }
         Ok(())
     }
 

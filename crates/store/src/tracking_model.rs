@@ -325,3 +325,17 @@ pub struct SyntheticSummary {
     pub reports: usize,
     pub units: usize,
 }
+
+/// A progress report found by the header search: its newest version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportHit {
+    pub report_id: i64,
+    pub item_id: domain::ItemId,
+    pub item_title: String,
+    pub unit_name: String,
+    /// As stored ("2025-Q3").
+    pub period: String,
+    pub text: String,
+    /// UTC seconds.
+    pub created_at: i64,
+}

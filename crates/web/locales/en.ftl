@@ -856,3 +856,37 @@ refusal-direction-date_out_of_range = The date { $date } is outside the years { 
 refusal-direction-summary_required = Enter the summary: what the document, inspection or meeting was about.
 refusal-direction-summary_too_long = The summary is longer than { $max } characters; shorten it and keep the details in the attached file.
 refusal-direction-number_too_long = The number and symbol are longer than { $max } characters; type them as on the document, for example 285/SVHTT-QLDS.
+
+## The header search (issue 16)
+search-title = Search
+search-label = Search items, events, people, reports
+search-placeholder = Search…
+search-go = Search
+search-hint = Diacritics are optional: “hoi thao” finds “Hội thảo”, “da lat” finds “Đà Lạt”.
+search-too_short = Type at least 2 letters or digits to search.
+search-too_long = The search is longer than 200 characters: shorten it.
+search-summary = { $n ->
+    [0] Nothing found for “{ $q }”. Try fewer words, or another one.
+    [one] 1 result for “{ $q }”.
+   *[other] { $n } results for “{ $q }”.
+}
+search-none_here = Nothing here.
+search-items = { $n ->
+    [0] Items
+   *[other] Items ({ $n })
+}
+search-events = { $n ->
+    [0] Events
+   *[other] Events ({ $n })
+}
+search-people = { $n ->
+    [0] People
+   *[other] People ({ $n })
+}
+search-reports = { $n ->
+    [0] Progress reports
+   *[other] Progress reports ({ $n })
+}
+search-reports_many = Progress reports (the newest 10)
+search-all_items = See all { $n } items in the list
+search-all_people = See all { $n } people in the directory

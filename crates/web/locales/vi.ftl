@@ -853,3 +853,36 @@ refusal-direction-date_out_of_range = Ngày { $date } nằm ngoài khoảng cho 
 refusal-direction-summary_required = Hãy nhập trích yếu: văn bản về việc gì, kiểm tra hoặc họp về nội dung gì.
 refusal-direction-summary_too_long = Trích yếu dài quá { $max } ký tự; hãy rút gọn, nội dung chi tiết để trong tệp đính kèm.
 refusal-direction-number_too_long = Số, ký hiệu dài quá { $max } ký tự; hãy nhập như trên văn bản, ví dụ 285/SVHTT-QLDS.
+
+## The header search (issue 16)
+search-title = Tìm kiếm
+search-label = Tìm nhiệm vụ, sự kiện, người, báo cáo
+search-placeholder = Tìm kiếm…
+search-go = Tìm
+search-hint = Không cần gõ dấu: “hoi thao” tìm được “Hội thảo”, “da lat” tìm được “Đà Lạt”.
+search-too_short = Gõ ít nhất 2 chữ hoặc số để tìm.
+search-too_long = Nội dung tìm kiếm dài quá 200 ký tự: hãy rút gọn.
+search-summary = { $n ->
+    [0] Không tìm thấy gì cho “{ $q }”. Thử gõ ít chữ hơn, hoặc một từ khác.
+   *[other] { $n } kết quả cho “{ $q }”.
+}
+search-none_here = Không có kết quả ở mục này.
+search-items = { $n ->
+    [0] Nhiệm vụ
+   *[other] Nhiệm vụ ({ $n })
+}
+search-events = { $n ->
+    [0] Sự kiện
+   *[other] Sự kiện ({ $n })
+}
+search-people = { $n ->
+    [0] Người
+   *[other] Người ({ $n })
+}
+search-reports = { $n ->
+    [0] Báo cáo tiến độ
+   *[other] Báo cáo tiến độ ({ $n })
+}
+search-reports_many = Báo cáo tiến độ (10 mới nhất)
+search-all_items = Xem cả { $n } nhiệm vụ trong danh sách
+search-all_people = Xem cả { $n } người trong danh bạ

@@ -31,6 +31,7 @@ pub mod plans;
 pub mod progress;
 pub mod report_review;
 mod row_state;
+pub mod search;
 pub mod server;
 pub mod session;
 pub mod units;
@@ -194,6 +195,7 @@ pub fn router(state: AppState) -> Router {
         .merge(oversight::routes())
         .merge(directions::routes())
         .route("/evidence/{id}", get(evidence::download))
+        .route("/search", get(search::page))
         .route("/units", get(units::list))
         .route("/units/{id}", get(units::show))
         .merge(admin::routes())

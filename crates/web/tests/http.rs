@@ -32,6 +32,8 @@ mod report_edits;
 mod role_matrix;
 #[path = "http/scheduler.rs"]
 mod scheduler;
+#[path = "http/search.rs"]
+mod search;
 #[path = "http/signin.rs"]
 mod signin;
 #[path = "http/targets.rs"]

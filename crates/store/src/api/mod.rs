@@ -24,6 +24,7 @@ mod progress;
 mod reminders;
 mod report_reviews;
 mod reports;
+mod search;
 mod sessions;
 mod synthetic;
 mod targets;

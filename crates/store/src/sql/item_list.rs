@@ -158,7 +158,7 @@ pub(crate) fn push_unreported(
 }
 
 /// `(1, 2, 3)` bound, or `(NULL)` for no units, so that nothing matches.
-fn push_unit_list(q: &mut QueryBuilder<DB>, units: &[domain::UnitId]) {
+pub(crate) fn push_unit_list(q: &mut QueryBuilder<DB>, units: &[domain::UnitId]) {
     q.push("(");
     if units.is_empty() {
         q.push("NULL");

@@ -71,6 +71,7 @@ pub(crate) mod report_reviews;
 pub(crate) mod report_sources;
 pub(crate) mod reports;
 pub(crate) mod schema;
+pub(crate) mod search;
 pub(crate) mod sessions;
 pub(crate) mod synthetic;
 pub(crate) mod targets;

@@ -106,6 +106,7 @@ pub(crate) async fn insert_report(
     .bind(actor.0)
     .fetch_one(&mut *conn)
     .await?;
+    super::search::index_report(conn, id, &new.content).await?;
     for (t, f) in &new.content.figures {
         sqlx::query("INSERT INTO report_figures (report_id, target_id, value) VALUES ($1, $2, $3)")
             .bind(id)

@@ -95,6 +95,8 @@ pub(crate) async fn generate(
         summary.reports += reports;
         progress(&summary);
     }
+    // The reports were inserted in bulk, past `insert_report`: give them their search text.
+    super::search::index_missing_reports(pool).await?;
     Ok(summary)
 }
 
