@@ -215,7 +215,10 @@ impl<'a> ListPage<'a> {
             weekdays: (1..=7)
                 .map(|i| {
                     let name = |k: String| t.t(&k).to_string();
-                    (name(format!("event.wd{i}")), name(format!("event.wd{i}_short")))
+                    (
+                        name(format!("event.wd{i}")),
+                        name(format!("event.wd{i}_short")),
+                    )
                 })
                 .collect(),
             events,

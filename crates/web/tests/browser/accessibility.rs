@@ -3,8 +3,7 @@
 //! controls one after another, and each shows where the focus is.
 
 use super::support::{
-    Page, WIDTHS, board_pages, browser, demo_app, js, open, set_width, sign_in, sign_out,
-    unit_home,
+    Page, WIDTHS, board_pages, browser, demo_app, js, open, set_width, sign_in, sign_out, unit_home,
 };
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
@@ -12,18 +11,25 @@ use serde_json::json;
 
 const AXE: &str = include_str!("../assets/axe.min.js");
 
-/// The page's serious and critical violations, one line each with up to three elements.
+/// How many rules axe applied, and the page's serious and critical violations, one line
+/// each with up to three elements.
 const AXE_RUN: &str = r#"
 const done = arguments[arguments.length - 1];
-axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations
+axe.run(document, { resultTypes: ['violations'] }).then(r => done({
+  rules: r.passes.length + r.violations.length,
+  violations: r.violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => v.id + ' (' + v.impact + '): ' + v.help + ': '
-      + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))),
-  e => done(['axe did not run: ' + e]));
+      + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | ')),
+}), e => done({ rules: 0, violations: ['axe did not run: ' + e] }));
 "#;
 
 /// Opens each page at each width and collects what axe finds, named by page and width.
-async fn violations(c: &fantoccini::Client, app: &super::common::TestApp, pages: &[Page]) -> Vec<String> {
+async fn violations(
+    c: &fantoccini::Client,
+    app: &super::common::TestApp,
+    pages: &[Page],
+) -> Vec<String> {
     let mut found = Vec::new();
     for size in WIDTHS {
         set_width(c, size).await;
@@ -32,9 +38,15 @@ async fn violations(c: &fantoccini::Client, app: &super::common::TestApp, pages:
             c.execute(&format!("{AXE}\nreturn typeof axe;"), vec![])
                 .await
                 .unwrap();
-            let v = c.execute_async(AXE_RUN, vec![]).await.unwrap();
-            for line in v.as_array().into_iter().flatten() {
-                found.push(format!("{} at {} px: {}", p.path, size.0, line.as_str().unwrap_or("?")));
+            let r = c.execute_async(AXE_RUN, vec![]).await.unwrap();
+            assert!(r["rules"].as_u64() > Some(20), "axe ran on {}: {r}", p.path);
+            for line in r["violations"].as_array().expect("a list").iter() {
+                found.push(format!(
+                    "{} at {} px: {}",
+                    p.path,
+                    size.0,
+                    line.as_str().unwrap_or("?")
+                ));
             }
         }
     }
@@ -79,13 +91,28 @@ async fn tab_reaches_the_controls_in_turn_and_each_shows_its_focus() {
         let mut seen = Vec::new();
         for _ in 0..30 {
             let tab = KeyActions::new("keyboard".into())
-                .then(KeyAction::Down { value: Key::Tab.into() })
-                .then(KeyAction::Up { value: Key::Tab.into() });
+                .then(KeyAction::Down {
+                    value: Key::Tab.into(),
+                })
+                .then(KeyAction::Up {
+                    value: Key::Tab.into(),
+                });
             c.perform_actions(tab).await.unwrap();
             let f = js(&c, FOCUSED).await;
             assert_eq!(f["body"], json!(false), "Tab left the page after {seen:?}");
-            assert_eq!(f["outlined"], json!(true), "no visible focus on {} at {} px", f["what"], size.0);
-            assert_eq!(f["again"], json!(false), "Tab came back to {} after {seen:?}", f["what"]);
+            assert_eq!(
+                f["outlined"],
+                json!(true),
+                "no visible focus on {} at {} px",
+                f["what"],
+                size.0
+            );
+            assert_eq!(
+                f["again"],
+                json!(false),
+                "Tab came back to {} after {seen:?}",
+                f["what"]
+            );
             seen.push(f["what"].as_str().unwrap_or_default().to_string());
         }
     }

@@ -1,7 +1,9 @@
 //! Whole journeys through the pages, as their people make them.
 
 use super::common::{self, Backend, NEW_PASSWORD, PNG, spawn_app};
-use super::support::{browser, click, select, sign_in, sign_out, type_into, wait_for, wait_for_text};
+use super::support::{
+    browser, click, select, sign_in, sign_out, type_into, wait_for, wait_for_text,
+};
 use domain::Role;
 use fantoccini::Locator;
 

@@ -87,14 +87,35 @@ async fn at_390_and_1366_px_the_month_calendar_shows_all_seven_days() {
     sign_in(&c, &app, "board").await;
     for size in WIDTHS {
         set_width(&c, size).await;
-        open(&c, &app, &format!("/events?month={DEMO_MONTH}"), "#month-grid").await;
+        open(
+            &c,
+            &app,
+            &format!("/events?month={DEMO_MONTH}"),
+            "#month-grid",
+        )
+        .await;
         let boxes = js(&c, CALENDAR_BOXES).await;
         let w = size.0;
         assert_eq!(boxes["columns"], json!(7), "{w} px: {boxes}");
-        assert_eq!(boxes["columns_outside"], json!([]), "{w} px: Monday to Sunday: {boxes}");
-        assert_eq!(boxes["cells_outside"], json!(0), "{w} px: every day: {boxes}");
-        assert!(boxes["chips"].as_u64() >= Some(4), "{w} px: the month's events: {boxes}");
-        assert_eq!(boxes["chips_outside"], json!([]), "{w} px: each event: {boxes}");
+        assert_eq!(
+            boxes["columns_outside"],
+            json!([]),
+            "{w} px: Monday to Sunday: {boxes}"
+        );
+        assert_eq!(
+            boxes["cells_outside"],
+            json!(0),
+            "{w} px: every day: {boxes}"
+        );
+        assert!(
+            boxes["chips"].as_u64() >= Some(4),
+            "{w} px: the month's events: {boxes}"
+        );
+        assert_eq!(
+            boxes["chips_outside"],
+            json!([]),
+            "{w} px: each event: {boxes}"
+        );
         assert_eq!(boxes["page_scrolls"], json!(false), "{w} px: {boxes}");
     }
     c.close().await.unwrap();
@@ -122,9 +143,21 @@ async fn at_390_and_1366_px_no_word_date_or_status_breaks_and_no_page_scrolls_si
             open(&c, &app, path, ready).await;
             let text = js(&c, TEXT_BOXES).await;
             let w = size.0;
-            assert_eq!(text["broken"], json!([]), "{path} at {w} px: words split: {text}");
-            assert_eq!(text["wrapped"], json!([]), "{path} at {w} px: dates, chips: {text}");
-            assert_eq!(text["page_scrolls"], json!(false), "{path} at {w} px: {text}");
+            assert_eq!(
+                text["broken"],
+                json!([]),
+                "{path} at {w} px: words split: {text}"
+            );
+            assert_eq!(
+                text["wrapped"],
+                json!([]),
+                "{path} at {w} px: dates, chips: {text}"
+            );
+            assert_eq!(
+                text["page_scrolls"],
+                json!(false),
+                "{path} at {w} px: {text}"
+            );
             if path.starts_with("/dashboard") {
                 let dates = js(&c, DASHBOARD_DATES).await;
                 assert!(dates["dates"].as_u64() >= Some(10), "{dates}");
@@ -167,7 +200,11 @@ async fn the_menu_highlight_follows_htmx_navigation() {
         while current_menu(&c).await != json!([href]) && start.elapsed().as_secs() < 5 {
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        assert_eq!(current_menu(&c).await, json!([href]), "after opening {href}");
+        assert_eq!(
+            current_menu(&c).await,
+            json!([href]),
+            "after opening {href}"
+        );
     }
     c.close().await.unwrap();
 }

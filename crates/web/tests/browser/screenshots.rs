@@ -1,10 +1,11 @@
 //! The README's pictures, made by the suite: each main page of the demo year at a phone's
-//! width and a laptop's, the viewport only (a page's first screen). They go to
+//! width and a laptop's, the viewport only (a page's first screen; the lists from their
+//! content past the filters). They go to
 //! `docs/screenshots/` with SANGTAO_WRITE_SCREENSHOTS=1, else to a temporary directory, so
 //! that an ordinary run leaves the tree as it was.
 
 use super::support::{
-    Page, WIDTHS, board_pages, browser, demo_app, open, set_width, sign_in, sign_out, unit_home,
+    Page, WIDTHS, board_pages, browser, demo_app, js, open, set_width, sign_in, sign_out, unit_home,
 };
 use std::path::Path;
 
@@ -20,6 +21,11 @@ async fn shoot(
         set_width(c, size).await;
         for p in pages {
             open(c, app, &p.path, p.ready).await;
+            let top = format!(
+                "document.querySelector('{}').scrollIntoView(); window.scrollBy(0, -8); return true;",
+                p.shot
+            );
+            js(c, &top).await;
             let png = c.screenshot().await.unwrap();
             let file = dir.join(format!("{}-{}.png", p.name, size.0));
             std::fs::write(&file, &png).unwrap();

@@ -114,6 +114,8 @@ pub async fn browser() -> Option<Browser> {
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1200,900",
+                    // As on a phone: the scrollbar takes no width (and no screenshot shows it).
+                    "--hide-scrollbars",
                     format!("--user-data-dir={}", profile.path().display()),
                 ]
             }),
@@ -148,7 +150,6 @@ pub async fn sign_out(c: &fantoccini::Client) {
     click(c, "form[action='/signout'] button").await;
     wait_for(c, "#login").await;
 }
-
 
 pub async fn select(c: &fantoccini::Client, css: &str, value: &str) {
     c.find(Locator::Css(css))
@@ -188,8 +189,20 @@ pub const WIDTHS: [(u32, u32); 2] = [(390, 844), (1366, 768)];
 /// window frame), and checks it, since every measure below depends on it.
 pub async fn set_width(c: &fantoccini::Client, (width, height): (u32, u32)) {
     c.set_window_size(width, height).await.unwrap();
-    let inner = js(c, "return window.innerWidth;").await;
-    assert_eq!(inner, serde_json::json!(width), "the viewport is {width} px wide");
+    // The window's height counts a frame the viewport does not have: add it back.
+    let inner = js(c, "return [window.innerWidth, window.innerHeight];").await;
+    let frame = height.saturating_sub(inner[1].as_u64().unwrap_or(0) as u32);
+    c.set_window_size(width, height + frame).await.unwrap();
+    let inner = js(
+        c,
+        "return [document.documentElement.clientWidth, window.innerHeight];",
+    )
+    .await;
+    assert_eq!(
+        inner,
+        serde_json::json!([width, height]),
+        "the viewport is {width} × {height}"
+    );
 }
 
 /// Runs `script` (a function body) in the page.
@@ -213,9 +226,24 @@ pub async fn demo_app() -> TestApp {
         .await
         .expect("the demo loads into the built-in plan");
     let heritage = app.unit_id("Phòng Quản lý Di sản").await;
-    let board = [domain::Role::Board, domain::Role::Admin];
-    TestApp::user_browser(&app, "board", &board, &[]).await;
-    TestApp::user_browser(&app, "unit", &[domain::Role::Staff], &[heritage]).await;
+    use domain::Role::{Admin, Board, Staff};
+    for (login, name, roles, units) in [
+        ("board", "Vũ Minh Tuấn", vec![Board, Admin], vec![]),
+        ("unit", "Ngô Thị Lan", vec![Staff], vec![heritage]),
+    ] {
+        app.store
+            .create_user(store::NewUser {
+                login: login.into(),
+                display_name: name.into(),
+                password_hash: domain::password::hash_password(NEW_PASSWORD).unwrap(),
+                must_change_password: false,
+                language: domain::Language::Vi,
+                roles,
+                unit_ids: units,
+            })
+            .await
+            .unwrap();
+    }
     app
 }
 
@@ -225,6 +253,9 @@ pub struct Page {
     pub name: &'static str,
     pub path: String,
     pub ready: &'static str,
+    /// What a screenshot shows at its top: the page's top ("body"), or its content past
+    /// the filters.
+    pub shot: &'static str,
 }
 
 /// The month of the demo with the most events: three online sessions and the annual
@@ -254,8 +285,12 @@ pub async fn board_pages(app: &TestApp) -> Vec<Page> {
         page("home", "/".into(), "main h1"),
         page("plan", format!("/plans/{plan}"), "#plan-tree"),
         page("items", "/items".into(), "table.items-table"),
-        page("item", format!("/items/{}", item.0), "#report-form"),
-        page("calendar", format!("/events?month={DEMO_MONTH}"), "#month-grid"),
+        page("item", format!("/items/{}", item.0), "#status"),
+        page(
+            "calendar",
+            format!("/events?month={DEMO_MONTH}"),
+            "#month-grid",
+        ),
         page("events-list", "/events?view=list".into(), "#event-list"),
         page("event", format!("/events/{event}"), "main h1"),
         page("dashboard", format!("/dashboard?plan={plan}"), "#progress"),
@@ -275,5 +310,16 @@ pub fn unit_home() -> Page {
 }
 
 fn page(name: &'static str, path: String, ready: &'static str) -> Page {
-    Page { name, path, ready }
+    let shot = match name {
+        "items" => "#summary",
+        "calendar" => ".ev-monthnav",
+        "events-list" => "#event-list",
+        _ => "body",
+    };
+    Page {
+        name,
+        path,
+        ready,
+        shot,
+    }
 }
