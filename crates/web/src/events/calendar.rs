@@ -64,7 +64,8 @@ struct ListPage<'a> {
     prev: String,
     next: String,
     weeks: Vec<Vec<Day>>,
-    weekdays: Vec<String>,
+    /// Each weekday's name and its short form, for the phone's compact grid ("T2").
+    weekdays: Vec<(String, String)>,
     events: Vec<EventLine>,
     kinds: Vec<Choice>,
     statuses: Vec<Choice>,
@@ -212,7 +213,13 @@ impl<'a> ListPage<'a> {
             next: next_month(m).format("%Y-%m").to_string(),
             weeks,
             weekdays: (1..=7)
-                .map(|i| t.t(&format!("event.wd{i}")).to_string())
+                .map(|i| {
+                    let name = |k: String| t.t(&k).to_string();
+                    (
+                        name(format!("event.wd{i}")),
+                        name(format!("event.wd{i}_short")),
+                    )
+                })
                 .collect(),
             events,
             kinds: choices(
