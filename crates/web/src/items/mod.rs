@@ -158,6 +158,8 @@ pub struct Overlay {
     /// Which form (`status`, `details`, `units`, `people`, `add`, `split`, `report`,
     /// `target`, `review`) and the message.
     pub error: Option<(&'static str, String)>,
+    /// Each field's problem, beside its field (`crate::field_errors`).
+    pub fields: crate::field_errors::FieldErrors,
     pub details: Option<(String, String, String, String)>,
     pub status_reason: Option<String>,
     pub report: Option<ReportDraft>,

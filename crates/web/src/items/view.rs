@@ -67,6 +67,7 @@ pub(super) struct ItemPage<'a> {
     confirm_done: bool,
     error_form: &'static str,
     error: String,
+    fields: crate::field_errors::FieldErrors,
 }
 
 /// The Board's grades, read-only here: the Board grades on `/items/{id}/evaluation`.
@@ -234,6 +235,7 @@ impl<'a> ItemPage<'a> {
                 date(it.due),
             ));
         let (error_form, error) = overlay.error.unwrap_or(("", String::new()));
+        let fields = overlay.fields;
         ItemPage {
             l: Layout::new(ctx, &page_title(&v), "plans"),
             plan_id: v.plan_id.0,
@@ -274,6 +276,7 @@ impl<'a> ItemPage<'a> {
             confirm_done: false,
             error_form,
             error,
+            fields,
         }
     }
 }
