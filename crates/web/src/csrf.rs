@@ -134,10 +134,7 @@ fn first_field(body: &[u8], boundary: &str) -> Option<Option<String>> {
     let is_token = headers.lines().any(|l| {
         l.trim_start().starts_with("content-disposition:") && l.contains(r#"name="_csrf""#)
     });
-    Some(
-        is_token
-            .then(|| String::from_utf8_lossy(&body[value_start..value_end]).into_owned()),
-    )
+    Some(is_token.then(|| String::from_utf8_lossy(&body[value_start..value_end]).into_owned()))
 }
 
 /// The `_csrf` field of urlencoded text.

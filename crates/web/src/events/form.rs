@@ -92,9 +92,18 @@ impl EventForm {
     fn parse(&self, lang: Language, t: &crate::i18n::Tr) -> Result<EventInput, FieldErrors> {
         let mut e = FieldErrors::new();
         let pick = |key: &str| t.t(key).to_string();
-        let kind = e.take("e-kind", choice(&self.kind, "event.pick_kind").map_err(pick));
-        let scope = e.take("e-scope", choice(&self.scope, "event.pick_scope").map_err(pick));
-        let format = e.take("e-format", choice(&self.format, "event.pick_format").map_err(pick));
+        let kind = e.take(
+            "e-kind",
+            choice(&self.kind, "event.pick_kind").map_err(pick),
+        );
+        let scope = e.take(
+            "e-scope",
+            choice(&self.scope, "event.pick_scope").map_err(pick),
+        );
+        let format = e.take(
+            "e-format",
+            choice(&self.format, "event.pick_format").map_err(pick),
+        );
         let organiser: Option<Organiser> = e.take(
             "e-organiser",
             choice(&self.organiser, "event.pick_organiser").map_err(pick),

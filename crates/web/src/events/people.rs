@@ -150,7 +150,11 @@ struct FormPage<'a> {
 fn pair_choices(chosen: &[String], lang: Language) -> Vec<Choice> {
     let chosen = LanguagePair::parse_list(&chosen.join(",")).unwrap_or_default();
     let mut all = LanguagePair::offered();
-    let others: Vec<LanguagePair> = chosen.iter().filter(|p| !all.contains(p)).cloned().collect();
+    let others: Vec<LanguagePair> = chosen
+        .iter()
+        .filter(|p| !all.contains(p))
+        .cloned()
+        .collect();
     all.extend(others);
     all.into_iter()
         .map(|p| Choice {

@@ -258,10 +258,7 @@ pub async fn details(
     let edit = match f.parse(ctx.tr()) {
         Ok(edit) => edit,
         Err(fields) => {
-            let overlay = Overlay {
-                fields,
-                ..overlay
-            };
+            let overlay = Overlay { fields, ..overlay };
             return invalid_fields(on, "details", overlay).await;
         }
     };

@@ -311,8 +311,14 @@ pub async fn evaluate(
     let mut e = FieldErrors::new();
     let lang = ctx.lang;
     let period = e.take("ev-period", period.map_err(|x| x.message(lang)));
-    let grade = e.take("ev-grade", parse_grade(&f.grade).map_err(|x| x.message(lang)));
-    e.take("ev-comment", check_comment(&comment).map_err(|x| x.message(lang)));
+    let grade = e.take(
+        "ev-grade",
+        parse_grade(&f.grade).map_err(|x| x.message(lang)),
+    );
+    e.take(
+        "ev-comment",
+        check_comment(&comment).map_err(|x| x.message(lang)),
+    );
     let (Some(period), Some(grade), true) = (period, grade, e.is_empty()) else {
         return evaluation_page(
             &app,

@@ -44,7 +44,10 @@ async fn event_form_errors_sit_beside_their_fields_all_at_once() {
                 "e-start-date",
                 "Ngày bắt đầu không hợp lệ: 31/02/2025 — nhập dd/mm/yyyy",
             ),
-            ("e-end-time", "Giờ kết thúc không hợp lệ: 25:99 — nhập HH:MM"),
+            (
+                "e-end-time",
+                "Giờ kết thúc không hợp lệ: 25:99 — nhập HH:MM",
+            ),
             ("e-zone", "Không có múi giờ “Mars/Base”"),
         ] {
             assert!(
@@ -157,7 +160,10 @@ async fn numbers_take_the_vietnamese_decimal_comma_and_thousands_dots() {
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.unwrap();
         assert!(html.contains(r#"id="g-depart-error">Ngày đi không hợp lệ: 31/02/2025"#));
-        assert!(html.contains(r#"id="g-back-error">Cần nhập Ngày về"#), "{html}");
+        assert!(
+            html.contains(r#"id="g-back-error">Cần nhập Ngày về"#),
+            "{html}"
+        );
         assert!(html.contains(r#"id="g-cost-error">Kinh phí dự kiến"#));
         assert!(html.contains(r#"value="Đoàn công tác Ý""#));
     }
@@ -195,7 +201,10 @@ async fn file_and_grade_messages_are_in_words() {
         let path = format!("/items/{}/evaluation", item.0);
         let csrf = csrf_of(&board.get(&path).await.text().await.unwrap());
         let r = board
-            .post(&path, &[("_csrf", &csrf), ("period", "2025"), ("grade", "")])
+            .post(
+                &path,
+                &[("_csrf", &csrf), ("period", "2025"), ("grade", "")],
+            )
             .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.unwrap();
@@ -275,7 +284,10 @@ async fn pickers_zones_and_pairs_are_lists() {
 
         // Language pairs ticked from a list, shown "Việt – Pháp".
         let html = lead.get("/people/new").await.text().await.unwrap();
-        assert!(html.contains(r#"name="pairs" value="vi-fr"> Việt – Pháp"#), "{html}");
+        assert!(
+            html.contains(r#"name="pairs" value="vi-fr"> Việt – Pháp"#),
+            "{html}"
+        );
         let csrf = csrf_of(&html);
         let r = lead
             .post(
@@ -346,7 +358,10 @@ async fn a_held_event_keeps_its_status_and_leaving_the_count_is_confirmed() {
         let r = post(status("confirmed", "")).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.unwrap();
-        assert!(html.contains("sẽ bỏ sự kiện khỏi số đếm chỉ tiêu"), "{html}");
+        assert!(
+            html.contains("sẽ bỏ sự kiện khỏi số đếm chỉ tiêu"),
+            "{html}"
+        );
         assert!(html.contains(r#"<option value="confirmed" selected>"#));
         let now = app.store.event(ev).await.unwrap().unwrap();
         assert_eq!(now.status, domain::EventStatus::Held);
@@ -355,5 +370,62 @@ async fn a_held_event_keeps_its_status_and_leaving_the_count_is_confirmed() {
         assert_eq!(r.status(), StatusCode::OK);
         let now = app.store.event(ev).await.unwrap().unwrap();
         assert_eq!(now.status, domain::EventStatus::Confirmed);
+    }
+}
+
+#[tokio::test]
+async fn grading_and_department_forms_say_every_problem_beside_its_field() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        app.sign_in_ready().await;
+        // The department profile: three problems at once.
+        let html = app.get("/admin/department").await.text().await.unwrap();
+        let csrf = csrf_of(&html);
+        let r = app
+            .post(
+                "/admin/department",
+                &[
+                    ("_csrf", csrf.as_str()),
+                    ("version", "0"),
+                    ("parent", "UBND"),
+                    ("issuer", " "),
+                    ("full_name", "Sở Văn hóa và Thể thao Hà Nội"),
+                    ("place", ""),
+                    ("code", "SV/HTT"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        for field in ["dep-issuer", "dep-place", "dep-code"] {
+            assert!(
+                html.contains(&format!(r#"id="{field}-error">"#))
+                    && html.contains(&format!(r##"<a href="#{field}">"##)),
+                "{field}: {html}"
+            );
+        }
+        assert!(
+            html.contains(r#"aria-invalid="true" aria-describedby="dep-code-error dep-code-hint""#)
+        );
+
+        // Grading: no grade and a comment too long, both said.
+        let item = app.item_id(SESSIONS).await;
+        let board = TestApp::user_browser(&app, "board", &[Role::Board], &[]).await;
+        let path = format!("/items/{}/evaluation", item.0);
+        let csrf = csrf_of(&board.get(&path).await.text().await.unwrap());
+        let long = "á".repeat(4001);
+        let r = board
+            .post(
+                &path,
+                &[("_csrf", &csrf), ("period", "2025"), ("comment", &long)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains(r#"id="ev-grade-error">Chọn một mức đánh giá."#),
+            "{html}"
+        );
+        assert!(html.contains(r#"id="ev-comment-error">"#));
     }
 }
