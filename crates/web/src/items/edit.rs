@@ -62,7 +62,7 @@ pub async fn failed(
 }
 
 /// The item page again with each field's problem beside it, in `form` (422).
-async fn invalid_fields(
+pub(super) async fn invalid_fields(
     on: On<'_>,
     form: &'static str,
     mut overlay: Overlay,
@@ -78,6 +78,22 @@ async fn invalid_fields(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
+}
+
+/// The item page again with `key`'s message beside the input `field` of `form`, and what
+/// was sent kept in it (422).
+pub(super) async fn invalid_field(
+    on: On<'_>,
+    (form, field): (&'static str, &'static str),
+    key: FormError,
+    pairs: Vec<(String, String)>,
+) -> Result<Response, AppError> {
+    let mut overlay = Overlay {
+        posted: pairs,
+        ..Default::default()
+    };
+    overlay.fields.add(field, on.ctx.tr().t(key));
+    invalid_fields(on, form, overlay).await
 }
 
 /// The item page again with `key`'s message beside `form` (422).

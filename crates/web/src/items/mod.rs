@@ -160,6 +160,8 @@ pub struct Overlay {
     pub error: Option<(&'static str, String)>,
     /// Each field's problem, beside its field (`crate::field_errors`).
     pub fields: crate::field_errors::FieldErrors,
+    /// What a one-field form (add, split) sent, to draw it again as typed.
+    pub posted: Vec<(String, String)>,
     pub details: Option<(String, String, String, String)>,
     pub status_reason: Option<String>,
     pub report: Option<ReportDraft>,

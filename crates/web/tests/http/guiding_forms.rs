@@ -429,3 +429,63 @@ async fn grading_and_department_forms_say_every_problem_beside_its_field() {
         assert!(html.contains(r#"id="ev-comment-error">"#));
     }
 }
+
+#[tokio::test]
+async fn a_new_user_and_an_items_structure_forms_keep_what_was_typed() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        app.sign_in_ready().await;
+        let html = app.get("/admin/users").await.text().await.unwrap();
+        // Units are ticked, not Ctrl-clicked.
+        assert!(
+            html.contains(r#"<input type="checkbox" name="unit""#) && !html.contains(" multiple")
+        );
+        let csrf = csrf_of(&html);
+        let qlds = app.unit_id("Phòng Quản lý Di sản").await.0.to_string();
+        let r = app
+            .post(
+                "/admin/users",
+                &[
+                    ("_csrf", csrf.as_str()),
+                    ("login", "Nguyễn A"),
+                    ("display_name", " "),
+                    ("unit", &qlds),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        for field in ["new-login", "new-name", "new-roles"] {
+            assert!(
+                html.contains(&format!(r#"id="{field}-error">"#)),
+                "{field}: {html}"
+            );
+        }
+        assert!(html.contains(r#"value="Nguyễn A""#));
+        assert!(html.contains(&format!(r#"name="unit" value="{qlds}" checked>"#)));
+
+        // Splitting into one part: said beside the box, the lines kept.
+        let (lead, _) = lead_of(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let path = format!("/items/{}", item.0);
+        let page = lead.get(&path).await.text().await.unwrap();
+        let csrf = csrf_of(&page);
+        let r = lead
+            .post(
+                &format!("{path}/split"),
+                &[
+                    ("_csrf", csrf.as_str()),
+                    ("version", "1"),
+                    ("parts", "Chỉ một phần"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains(r#"aria-describedby="sp-parts-error">Chỉ một phần</textarea>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"id="sp-parts-error">"#));
+    }
+}
