@@ -247,7 +247,12 @@ async fn no_token_in_an_address_and_a_refused_post_is_not_pushed() {
         // form is not pushed to the history, where a refresh would ask for it again.
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(r.headers()["hx-push-url"], "false");
-        assert!(r.text().await.unwrap().contains("phải từ 0 đến 100"));
+        let html = r.text().await.unwrap();
+        assert!(html.contains("phải từ 0 đến 100"));
+        // The refused percent is marked and points at the message.
+        assert!(html.contains(
+            r#"value="150" inputmode="decimal" placeholder="0–100" aria-invalid="true" aria-describedby="report-error r-percent-hint""#
+        ), "{html}");
         // Without a token in the body, the upload is refused.
         let form = report_form(&[("unit", &unit), ("period", "2025-Q2")], vec![]);
         let r = lead
