@@ -125,7 +125,16 @@ impl Department {
     /// code are required, the parent body is not; each has a length limit; the code is
     /// letters and digits, parts joined by '-' ("SVHTT", "UBND-VX").
     pub fn check(&self) -> Result<(), DepartmentError> {
+        match self.problems().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Every field's problem, in the form's order (a form shows them all at once).
+    pub fn problems(&self) -> Vec<DepartmentError> {
         use DepartmentField as F;
+        let mut out = Vec::new();
         let fields = [
             (F::Parent, &self.parent, NAME_LIMIT, false),
             (F::Issuer, &self.issuer, NAME_LIMIT, true),
@@ -135,20 +144,19 @@ impl Department {
         ];
         for (field, value, limit, required) in fields {
             if required && value.trim().is_empty() {
-                return Err(DepartmentError::Missing(field));
-            }
-            if value.chars().count() > limit {
-                return Err(DepartmentError::TooLong(field, limit));
+                out.push(DepartmentError::Missing(field));
+            } else if value.chars().count() > limit {
+                out.push(DepartmentError::TooLong(field, limit));
             }
         }
         let code_ok = self
             .code
             .split('-')
             .all(|part| !part.is_empty() && part.chars().all(char::is_alphanumeric));
-        if !code_ok {
-            return Err(DepartmentError::BadCode);
+        if !code_ok && !out.iter().any(|e| e.field() == F::Code) {
+            out.push(DepartmentError::BadCode);
         }
-        Ok(())
+        out
     }
 
     /// The results report's symbol: "BC-SVHTT".

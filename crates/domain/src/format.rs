@@ -30,8 +30,43 @@ pub fn format_target(min: Option<f64>, max: Option<f64>, unit: &str, per: Option
     out
 }
 
+/// `text` cut to at most `max` characters at a word boundary, with "…" when cut: a title
+/// in a list is never cut inside a word ("Tổ chức hội thả…").
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let room = if out.is_empty() { 0 } else { 1 };
+        if out.chars().count() + room + word.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // One word longer than `max` (a URL): cut it, there is no boundary.
+        out = text.chars().take(max.saturating_sub(1)).collect();
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn titles_are_shortened_between_words() {
+        use super::shorten;
+        assert_eq!(shorten("Tổ chức hội thảo", 40), "Tổ chức hội thảo");
+        assert_eq!(shorten("Tổ chức hội thảo quốc tế", 15), "Tổ chức hội…");
+        assert!(shorten("Tổ chức hội thảo quốc tế", 15).chars().count() <= 15);
+        assert_eq!(shorten("abcdefghij", 5), "abcd…");
+    }
+
     use super::*;
 
     #[test]

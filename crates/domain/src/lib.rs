@@ -31,7 +31,7 @@ pub use events::{
     DelegationId, DelegationStatus, Dong, EventError, EventFormat, EventId, EventKind, EventScope,
     EventStatus, EventTimes, InvitationStatus, LanguagePair, Organiser, PersonId, PersonKind,
 };
-pub use format::{format_date, format_number, format_target, format_vnd};
+pub use format::{format_date, format_number, format_target, format_vnd, shorten};
 pub use ids::{AuditId, DirectionFileId, DirectionId, ItemId, PlanId, UnitId, UserId};
 pub use once::OnceToken;
 pub use permissions::{

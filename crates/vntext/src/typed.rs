@@ -81,6 +81,28 @@ pub fn parse_number(s: &str) -> Result<Option<f64>, Unreadable> {
     }
 }
 
+/// A whole number as typed in Vietnamese style, for money and counts: "1.234.567",
+/// "1 234 567" and "1234567" are the same; a fraction ("2,5") does not read.
+pub fn parse_whole(s: &str) -> Result<Option<i64>, Unreadable> {
+    match parse_number(s)? {
+        None => Ok(None),
+        // Exact below 2^53, far above any amount or count the plan holds.
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => Ok(Some(v as i64)),
+        Some(_) => Err(Unreadable),
+    }
+}
+
+/// A percentage as typed: "50", "50,5", "50 %". A percentage is never above a hundred, so
+/// it has no thousands: a dot is read as the decimal point too ("1.5" is 1,5 %, where
+/// [`parse_number`] would read "1.500" as fifteen hundred).
+pub fn parse_percent(s: &str) -> Result<Option<f64>, Unreadable> {
+    let t = s.trim().trim_end_matches('%');
+    if t.contains('.') && t.contains(',') {
+        return Err(Unreadable);
+    }
+    parse_number(&t.replace('.', ","))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +139,29 @@ mod tests {
         assert_eq!(parse_number("abc"), Err(Unreadable));
         assert_eq!(parse_number("NaN"), Err(Unreadable));
         assert_eq!(parse_number("inf"), Err(Unreadable));
+        assert_eq!(parse_number("50,5"), Ok(Some(50.5)));
+        assert_eq!(parse_number("1.234.567"), Ok(Some(1234567.0)));
+    }
+
+    #[test]
+    fn whole_numbers_for_money_and_counts() {
+        assert_eq!(parse_whole("1.234.567"), Ok(Some(1234567)));
+        assert_eq!(parse_whole("1 234 567"), Ok(Some(1234567)));
+        assert_eq!(parse_whole("250000000"), Ok(Some(250_000_000)));
+        assert_eq!(parse_whole(""), Ok(None));
+        assert_eq!(parse_whole("2,5"), Err(Unreadable));
+        assert_eq!(parse_whole("1.5"), Err(Unreadable));
+    }
+
+    #[test]
+    fn percentages_read_a_dot_as_the_decimal_point() {
+        assert_eq!(parse_percent("50,5"), Ok(Some(50.5)));
+        assert_eq!(parse_percent("50.5"), Ok(Some(50.5)));
+        assert_eq!(parse_percent("1.5"), Ok(Some(1.5)));
+        assert_eq!(parse_percent(" 75 % "), Ok(Some(75.0)));
+        assert_eq!(parse_percent("100%"), Ok(Some(100.0)));
+        assert_eq!(parse_percent(""), Ok(None));
+        assert_eq!(parse_percent("1.000,5"), Err(Unreadable));
+        assert_eq!(parse_percent("nửa"), Err(Unreadable));
     }
 }

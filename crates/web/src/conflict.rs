@@ -164,7 +164,7 @@ pub fn report_page(
         l: Layout::new(ctx, &title, "plans"),
         message: c.message(ctx.lang),
         rows,
-        action: format!("/reports/{report_id}?{}={}", crate::csrf::FIELD, ctx.csrf),
+        action: format!("/reports/{report_id}"),
         multipart: true,
         hidden: resubmitted(&with_kept(pairs, evidence), c.current),
         back: format!("/reports/{report_id}"),

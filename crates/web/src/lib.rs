@@ -18,6 +18,7 @@ pub mod errors;
 pub mod events;
 pub mod evidence;
 pub mod extract;
+pub mod field_errors;
 pub mod form;
 pub mod hashing;
 pub mod health;

@@ -303,12 +303,8 @@ fn store_message(ctx: &Ctx, e: StoreError) -> String {
 fn content(sub: &Submitted, targets: &[i64]) -> Result<ReportContent, TrackingError> {
     let percent = match sub.form.percent.trim() {
         "" => None,
-        p => Some(Percent::new(
-            p.trim_end_matches('%')
-                .trim()
-                .parse::<i64>()
-                .map_err(|_| TrackingError::PercentOutOfRange(p.to_string()))?,
-        )?),
+        // "50,5" and "50.5" read as 50,5 %, kept as a whole percent (domain::Percent).
+        p => Some(p.parse::<Percent>()?),
     };
     let mut figures = Vec::new();
     for (k, v) in &sub.pairs {

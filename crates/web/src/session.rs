@@ -242,9 +242,18 @@ pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> R
         }
         req = rebuilt;
     }
+    let posted = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     req.extensions_mut().insert(ctx.clone());
     let resp = next.run(req).await;
-    finish(&ctx, resp, set_cookies)
+    let mut resp = finish(&ctx, resp, set_cookies);
+    if posted && ctx.partial {
+        // A form drawn again after a POST (refused, to correct) stays at the address of
+        // the page it came from: htmx would otherwise push the POST's address, which a
+        // refresh or the back button would then ask for with GET (issue 16).
+        resp.headers_mut()
+            .insert("hx-push-url", HeaderValue::from_static("false"));
+    }
+    resp
 }
 
 /// The header's count: one indexed query (`Store::unread_notifications`). A failure

@@ -22,3 +22,31 @@ document.addEventListener("submit", function (e) {
     f.elements.next.value = location.pathname + location.search;
   }
 });
+// Pickers (issue 16): a text box filters a list of checkboxes or a <select>'s options.
+// The box is drawn hidden and shown here, so without JavaScript the list is a plain list.
+// Ticked boxes and the chosen option stay visible whatever is typed.
+function foldText(s) {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase();
+}
+function showFilters(root) {
+  var boxes = (root || document).querySelectorAll("input[data-filter][hidden]");
+  for (var i = 0; i < boxes.length; i++) boxes[i].hidden = false;
+}
+document.addEventListener("DOMContentLoaded", function () { showFilters(document); });
+document.addEventListener("htmx:load", function (e) { showFilters(e.target); });
+document.addEventListener("input", function (e) {
+  var box = e.target;
+  if (!box.matches || !box.matches("input[data-filter]")) return;
+  var list = document.getElementById(box.getAttribute("data-filter"));
+  if (!list) return;
+  var words = foldText(box.value).split(/\s+/).filter(Boolean);
+  var entries = list.querySelectorAll("label, option");
+  for (var i = 0; i < entries.length; i++) {
+    var el = entries[i];
+    var input = el.tagName === "LABEL" ? el.querySelector("input") : null;
+    var kept = el.tagName === "OPTION" ? el.selected : (input && input.checked);
+    var text = foldText(el.textContent + " " + (el.value || (input && input.value) || ""));
+    var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+    el.hidden = !(kept || match);
+  }
+});

@@ -18,6 +18,8 @@ mod events;
 mod faults;
 #[path = "http/forms.rs"]
 mod forms;
+#[path = "http/guiding_forms.rs"]
+mod guiding_forms;
 #[path = "http/lists.rs"]
 mod lists;
 #[path = "http/once.rs"]

@@ -33,21 +33,18 @@ impl FromStr for Dong {
     /// fractions, no sign.
     fn from_str(s: &str) -> Result<Dong, EventError> {
         let bad = || EventError::BadCost(s.trim().to_string());
-        let t: String = s
+        let t = s
             .trim()
             .trim_end_matches(['₫', 'đ', 'Đ'])
             .trim_end()
-            .trim_end_matches("VND")
-            .chars()
-            .filter(|c| !matches!(c, '.' | ' ' | '\u{a0}'))
-            .collect();
-        if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+            .trim_end_matches("VND");
+        if t.trim_start().starts_with(['-', '+']) {
             return Err(bad());
         }
-        t.parse::<i64>()
-            .ok()
-            .and_then(|v| Dong::new(v).ok())
-            .ok_or_else(bad)
+        match crate::typed::parse_whole(t) {
+            Ok(Some(v)) => Dong::new(v).map_err(|_| bad()),
+            _ => Err(bad()),
+        }
     }
 }
 

@@ -17,28 +17,30 @@ pub struct LanguagePair {
     pub to: String,
 }
 
+/// The languages named in Vietnamese and English: code, Vietnamese, English.
+const LANGUAGES: &[(&str, &str, &str)] = &[
+    ("vi", "Việt", "Vietnamese"),
+    ("en", "Anh", "English"),
+    ("fr", "Pháp", "French"),
+    ("es", "Tây Ban Nha", "Spanish"),
+    ("zh", "Trung", "Chinese"),
+    ("ja", "Nhật", "Japanese"),
+    ("ko", "Hàn", "Korean"),
+    ("ru", "Nga", "Russian"),
+    ("de", "Đức", "German"),
+    ("th", "Thái", "Thai"),
+    ("lo", "Lào", "Lao"),
+    ("km", "Khmer", "Khmer"),
+    ("id", "Indonesia", "Indonesian"),
+    ("pt", "Bồ Đào Nha", "Portuguese"),
+    ("it", "Ý", "Italian"),
+    ("ar", "Ả Rập", "Arabic"),
+];
+
 impl LanguagePair {
     /// A language name in Vietnamese or English, for the common codes; else the code.
     pub fn language_name(code: &str, lang: Language) -> String {
-        let names: &[(&str, &str, &str)] = &[
-            ("vi", "Việt", "Vietnamese"),
-            ("en", "Anh", "English"),
-            ("fr", "Pháp", "French"),
-            ("es", "Tây Ban Nha", "Spanish"),
-            ("zh", "Trung", "Chinese"),
-            ("ja", "Nhật", "Japanese"),
-            ("ko", "Hàn", "Korean"),
-            ("ru", "Nga", "Russian"),
-            ("de", "Đức", "German"),
-            ("th", "Thái", "Thai"),
-            ("lo", "Lào", "Lao"),
-            ("km", "Khmer", "Khmer"),
-            ("id", "Indonesia", "Indonesian"),
-            ("pt", "Bồ Đào Nha", "Portuguese"),
-            ("it", "Ý", "Italian"),
-            ("ar", "Ả Rập", "Arabic"),
-        ];
-        names
+        LANGUAGES
             .iter()
             .find(|(c, _, _)| *c == code)
             .map(|(_, vi, en)| match lang {
@@ -48,12 +50,25 @@ impl LanguagePair {
             .unwrap_or_else(|| code.to_string())
     }
 
+    /// "Việt – Anh".
     pub fn label(&self, lang: Language) -> String {
         format!(
-            "{} ↔ {}",
+            "{} – {}",
             Self::language_name(&self.from, lang),
             Self::language_name(&self.to, lang)
         )
+    }
+
+    /// The pairs a form offers: Vietnamese with each named language (vi-en, vi-fr, …).
+    pub fn offered() -> Vec<LanguagePair> {
+        LANGUAGES
+            .iter()
+            .skip(1)
+            .map(|(code, _, _)| LanguagePair {
+                from: "vi".into(),
+                to: code.to_string(),
+            })
+            .collect()
     }
 
     /// Several pairs separated by commas, semicolons or new lines.

@@ -23,6 +23,7 @@ mod permissions;
 mod status;
 mod times;
 mod vocabulary;
+mod zones;
 
 pub use cost::{Dong, MAX_DONG};
 pub use delegations::{check_delegation_report, check_delegation_status, check_trip_dates};
@@ -33,12 +34,13 @@ pub use permissions::{
     can_create_event, can_edit_event, can_edit_people, can_manage_unit_feed, can_view_event,
     can_view_people, may_create_any_event,
 };
-pub use status::{check_event_status, check_initial_status, event_transitions};
-pub use times::{EventTimes, HANOI, offset_text, parse_local, parse_zone, to_utc};
+pub use status::{check_event_status, check_initial_status, event_transitions, leaves_the_count};
+pub use times::{EventTimes, HANOI, offset_text, parse_clock, parse_local, parse_zone, to_utc};
 pub use vocabulary::{
     ChecklistKind, DelegationStatus, EventFormat, EventKind, EventScope, EventStatus,
     InvitationStatus, Organiser, PersonKind,
 };
+pub use zones::{UCCN_ZONES, ZONES, ZoneChoice, zone_choices, zone_label};
 
 crate::ids::id_type!(
     /// An event (hội nghị, phiên họp trực tuyến, …).

@@ -17,6 +17,13 @@ pub fn event_transitions(from: EventStatus) -> &'static [EventStatus] {
     }
 }
 
+/// A change away from a status that counts toward targets (an event held: see
+/// `counting::counted_statuses`) takes the event out of the counts, so the form asks the
+/// person to confirm it.
+pub fn leaves_the_count(from: EventStatus, to: EventStatus) -> bool {
+    from == EventStatus::Held && to != from
+}
+
 /// Checks a status change. `now` and the start: an event is held only once it started.
 pub fn check_event_status(
     from: EventStatus,

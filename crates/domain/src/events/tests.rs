@@ -333,8 +333,11 @@ fn interpreter_double_bookings() {
 fn language_pairs() {
     let p: LanguagePair = "vi↔en".parse().unwrap();
     assert_eq!(p.to_string(), "vi↔en");
-    assert_eq!(p.label(Language::Vi), "Việt ↔ Anh");
-    assert_eq!(p.label(Language::En), "Vietnamese ↔ English");
+    assert_eq!(p.label(Language::Vi), "Việt – Anh");
+    assert_eq!(p.label(Language::En), "Vietnamese – English");
+    let offered = LanguagePair::offered();
+    assert_eq!(offered.len(), 15);
+    assert!(offered.contains(&"vi-fr".parse().unwrap()));
     assert_eq!(
         "VI-FR".parse::<LanguagePair>().unwrap().to_string(),
         "vi↔fr"

@@ -2,7 +2,7 @@
 //! and [`EventTimes`] shown in the event's zone and in Hanoi's.
 
 use super::EventError;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// Hanoi's zone: every event is also shown in it.
@@ -23,6 +23,13 @@ pub fn parse_local(date: &str, time: &str) -> Result<NaiveDateTime, EventError> 
     let day = NaiveDate::parse_from_str(d, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(d, "%d/%m/%Y"))
         .map_err(|_| bad())?;
+    let at = parse_clock(time).map_err(|_| bad())?;
+    Ok(day.and_time(at))
+}
+
+/// A time of day as typed: `HH:MM` (`9:00`, `09h00`, `9h` also read).
+pub fn parse_clock(time: &str) -> Result<NaiveTime, EventError> {
+    let bad = || EventError::BadDateTime(time.trim().to_string());
     let t = time.trim().to_lowercase().replace('h', ":");
     let t = if t.ends_with(':') {
         format!("{t}00")
@@ -34,7 +41,7 @@ pub fn parse_local(date: &str, time: &str) -> Result<NaiveDateTime, EventError> 
         h.trim().parse().map_err(|_| bad())?,
         m.trim().parse().map_err(|_| bad())?,
     );
-    day.and_hms_opt(h, m, 0).ok_or_else(bad)
+    NaiveTime::from_hms_opt(h, m, 0).ok_or_else(bad)
 }
 
 fn local_text(t: NaiveDateTime) -> String {

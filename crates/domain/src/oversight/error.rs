@@ -10,6 +10,8 @@ pub enum OversightError {
     ReportPeriod(String),
     #[error("unknown grade {0:?}")]
     BadGrade(String),
+    #[error("no grade chosen")]
+    GradeRequired,
     #[error("the comment is longer than {max} characters")]
     CommentTooLong { max: usize },
 }
@@ -20,6 +22,7 @@ impl OversightError {
             OversightError::Forbidden(_) => "oversight.forbidden",
             OversightError::ReportPeriod(_) => "oversight.report_period",
             OversightError::BadGrade(_) => "oversight.bad_grade",
+            OversightError::GradeRequired => "oversight.grade_required",
             OversightError::CommentTooLong { .. } => "oversight.comment_too_long",
         }
     }

@@ -71,6 +71,10 @@ pub const MAX_COMMENT_CHARS: usize = 4000;
 
 /// Reads a grade from a form.
 pub fn parse_grade(s: &str) -> Result<Grade, OversightError> {
+    if s.trim().is_empty() {
+        // The form sent no choice: say what to do, not that "" is unknown.
+        return Err(OversightError::GradeRequired);
+    }
     s.trim()
         .parse()
         .map_err(|_| OversightError::BadGrade(s.to_string()))

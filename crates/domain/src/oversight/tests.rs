@@ -316,6 +316,7 @@ fn grades() {
     let e = parse_grade("excellent").unwrap_err();
     assert_eq!(e.key(), "oversight.bad_grade");
     assert_eq!(e, OversightError::BadGrade("excellent".into()));
+    assert_eq!(parse_grade(" "), Err(OversightError::GradeRequired));
     assert!(check_comment(&"á".repeat(MAX_COMMENT_CHARS)).is_ok());
     assert!(check_comment(&"á".repeat(MAX_COMMENT_CHARS + 1)).is_err());
 }

@@ -26,14 +26,16 @@ impl Percent {
 
 impl FromStr for Percent {
     type Err = TrackingError;
+    /// As typed, by [`crate::typed::parse_percent`] ("50,5" and "50.5" are both 50,5 %),
+    /// rounded to a whole percent (half up: 50,5 is 51).
     fn from_str(s: &str) -> Result<Self, TrackingError> {
-        let t = s.trim().trim_end_matches('%').trim();
-        let v: f64 = t
-            .replace(',', ".")
-            .parse()
-            .map_err(|_| TrackingError::PercentOutOfRange(s.to_string()))?;
+        let bad = || TrackingError::PercentOutOfRange(s.trim().to_string());
+        let v = crate::typed::parse_percent(s)
+            .ok()
+            .flatten()
+            .ok_or_else(bad)?;
         if !(0.0..=100.0).contains(&v) {
-            return Err(TrackingError::PercentOutOfRange(s.to_string()));
+            return Err(bad());
         }
         Ok(Percent(v.round() as u8))
     }

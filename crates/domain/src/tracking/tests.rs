@@ -319,6 +319,8 @@ fn percent_and_figures_are_checked() {
     assert!(Percent::new(-1).is_err());
     assert_eq!("75%".parse::<Percent>().unwrap().get(), 75);
     assert_eq!("12,6".parse::<Percent>().unwrap().get(), 13);
+    assert_eq!("50,5".parse::<Percent>().unwrap().get(), 51);
+    assert_eq!("1.5".parse::<Percent>().unwrap().get(), 2);
     let e = "150".parse::<Percent>().unwrap_err();
     assert_eq!(e.key(), "tracking.percent_range");
     assert_eq!(e, TrackingError::PercentOutOfRange("150".into()));

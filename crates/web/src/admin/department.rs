@@ -4,6 +4,7 @@
 
 use crate::AppState;
 use crate::errors::AppError;
+use crate::field_errors::FieldErrors;
 use crate::form::Posted;
 use crate::page::{Layout, render_form_page};
 use crate::session::{AdminOnly, Ctx, redirect};
@@ -18,6 +19,8 @@ use store::StoreError;
 
 pub struct FieldView {
     pub name: &'static str,
+    /// The input's id ("dep-code").
+    pub id: &'static str,
     pub label: String,
     pub hint: String,
     pub value: String,
@@ -33,7 +36,7 @@ struct DepartmentPage<'a> {
     version: i64,
     /// False while the profile in effect is derived from a plan (nothing saved yet).
     saved: bool,
-    error: Option<String>,
+    errors: FieldErrors,
     /// The profile someone else saved in between, beside what the admin typed.
     theirs: Option<Vec<(String, String)>>,
 }
@@ -67,6 +70,7 @@ fn field_views(ctx: &Ctx, d: &Department) -> Vec<FieldView> {
         .iter()
         .map(|&(f, limit, required)| FieldView {
             name: f.as_str(),
+            id: input_id(f),
             label: label(ctx, f),
             hint: ctx
                 .tr()
@@ -96,8 +100,19 @@ struct Shown {
     department: Department,
     version: i64,
     saved: bool,
-    error: Option<String>,
+    errors: FieldErrors,
     theirs: Option<Department>,
+}
+
+/// The input of a field, the summary's link.
+fn input_id(f: DepartmentField) -> &'static str {
+    match f {
+        DepartmentField::Parent => "dep-parent",
+        DepartmentField::Issuer => "dep-issuer",
+        DepartmentField::FullName => "dep-full_name",
+        DepartmentField::Place => "dep-place",
+        DepartmentField::Code => "dep-code",
+    }
 }
 
 fn render(ctx: &Ctx, s: Shown, status: StatusCode) -> Response {
@@ -108,7 +123,7 @@ fn render(ctx: &Ctx, s: Shown, status: StatusCode) -> Response {
             fields: field_views(ctx, &s.department),
             version: s.version,
             saved: s.saved,
-            error: s.error,
+            errors: s.errors,
             theirs: s.theirs.map(|t| {
                 field_views(ctx, &t)
                     .into_iter()
@@ -132,7 +147,7 @@ pub async fn show(
         department: p.department,
         version: p.version,
         saved: p.saved,
-        error: None,
+        errors: FieldErrors::new(),
         theirs: None,
     };
     Ok(render(&ctx, shown, StatusCode::OK))
@@ -157,7 +172,7 @@ pub struct DepartmentForm {
 impl DepartmentForm {
     /// The profile tidied (NFC, single spaces, header lines in upper case) and its first
     /// problem.
-    fn parse(self) -> (Department, Result<(), DepartmentError>) {
+    fn parse(self) -> (Department, Vec<DepartmentError>) {
         let d = Department {
             parent: self.parent,
             issuer: self.issuer,
@@ -166,8 +181,8 @@ impl DepartmentForm {
             code: self.code,
         }
         .normalised();
-        let checked = d.check();
-        (d, checked)
+        let problems = d.problems();
+        (d, problems)
     }
 }
 
@@ -178,16 +193,18 @@ pub async fn save(
     Posted { form: f, .. }: Posted<DepartmentForm>,
 ) -> Result<Response, AppError> {
     let version = f.version;
-    let (department, checked) = f.parse();
+    let (department, problems) = f.parse();
     let mut shown = Shown {
         department,
         version,
         saved: version > 0,
-        error: None,
+        errors: FieldErrors::new(),
         theirs: None,
     };
-    if let Err(e) = checked {
-        shown.error = Some(message(&ctx, &e));
+    if !problems.is_empty() {
+        for e in &problems {
+            shown.errors.add(input_id(e.field()), message(&ctx, e));
+        }
         return Ok(render(&ctx, shown, StatusCode::UNPROCESSABLE_ENTITY));
     }
     let saving = app
@@ -200,7 +217,7 @@ pub async fn save(
         }) => {
             shown.version = conflict.current;
             shown.theirs = serde_json::from_value(current).ok();
-            shown.error = Some(ctx.tr().t("department.conflict").to_string());
+            shown.errors = FieldErrors::whole(ctx.tr().t("department.conflict").to_string());
             Ok(render(&ctx, shown, StatusCode::CONFLICT))
         }
         Err(e) => Err(e.into()),

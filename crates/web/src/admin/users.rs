@@ -3,6 +3,7 @@
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
+use crate::field_errors::FieldErrors;
 use crate::form::{FormError, Posted, ticked};
 use crate::page::{Layout, render_form_page, render_page};
 use crate::session::{AdminOnly, Ctx, redirect};
@@ -47,7 +48,9 @@ struct UsersPage<'a> {
     roles: Vec<RoleChoice>,
     units: Vec<UnitChoice>,
     created: Option<Created>,
-    error: Option<String>,
+    /// The new-user form as typed and its problems, when it was refused.
+    typed: UserForm,
+    errors: FieldErrors,
 }
 
 fn role_choices(lang: Language, have: &[Role]) -> Vec<RoleChoice> {
@@ -97,7 +100,7 @@ async fn users_page(
     app: &AppState,
     ctx: &Ctx,
     created: Option<Created>,
-    error: Option<String>,
+    (typed, errors): (UserForm, FieldErrors),
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
     let users = app
@@ -109,15 +112,23 @@ async fn users_page(
         .collect();
     let units = app.store().list_units().await?;
     let title = ctx.tr().t("users.title").to_string();
-    let failed = error.is_some();
+    let failed = !errors.is_empty();
+    // A new form offers "staff"; a refused one keeps what was ticked.
+    let roles: Vec<Role> = if failed {
+        typed.role.iter().filter_map(|r| r.parse().ok()).collect()
+    } else {
+        vec![Role::Staff]
+    };
+    let chosen: Vec<UnitId> = typed.unit.iter().copied().map(UnitId).collect();
     Ok(render_form_page(
         UsersPage {
             l: Layout::new(ctx, &title, "users"),
             users,
-            roles: role_choices(lang, &[Role::Staff]),
-            units: unit_choices(&units, &[]),
+            roles: role_choices(lang, &roles),
+            units: unit_choices(&units, &chosen),
             created,
-            error,
+            typed,
+            errors,
         },
         failed,
     ))
@@ -127,7 +138,7 @@ pub async fn list(
     State(app): State<AppState>,
     AdminOnly(ctx, _): AdminOnly,
 ) -> Result<Response, AppError> {
-    users_page(&app, &ctx, None, None).await
+    users_page(&app, &ctx, None, Default::default()).await
 }
 
 /// Lowercase ASCII letters, digits, `.`, `-`, `_`; 2–64 characters.
@@ -183,9 +194,9 @@ pub async fn create(
     Posted { form: f, .. }: Posted<UserForm>,
 ) -> Result<Response, AppError> {
     let t = ctx.tr();
-    let mut new = match f.parse() {
+    let mut new = match f.parse(t) {
         Ok(new) => new,
-        Err(key) => return users_page(&app, &ctx, None, Some(t.t(key).to_string())).await,
+        Err(errors) => return users_page(&app, &ctx, None, (f, errors)).await,
     };
     let (otp, hash) = new_one_time_password(&app).await?;
     new.password_hash = hash;
@@ -193,7 +204,9 @@ pub async fn create(
     match app.store().create_user_by(new, Some(admin.id)).await {
         Ok(_) => {}
         Err(store::StoreError::LoginTaken(_)) => {
-            return users_page(&app, &ctx, None, Some(t.t("users.login_taken").to_string())).await;
+            let mut errors = FieldErrors::new();
+            errors.add("new-login", t.t("users.login_taken"));
+            return users_page(&app, &ctx, None, (f, errors)).await;
         }
         Err(e) => return Err(e.into()),
     }
@@ -202,11 +215,11 @@ pub async fn create(
         message: t.f("users.created", &[("login", &login)]),
         password: otp,
     };
-    users_page(&app, &ctx, Some(created), None).await
+    users_page(&app, &ctx, Some(created), Default::default()).await
 }
 
 /// The new-user form.
-#[derive(Deserialize)]
+#[derive(Deserialize, Default, Clone)]
 pub struct UserForm {
     #[serde(default)]
     login: String,
@@ -220,23 +233,34 @@ pub struct UserForm {
 
 impl UserForm {
     /// The new user, without a password yet (it is made only for a form that reads), or
-    /// the message key of the first thing wrong.
-    fn parse(self) -> Result<NewUser, FormError> {
+    /// every field's problem.
+    fn parse(&self, t: &crate::i18n::Tr) -> Result<NewUser, FieldErrors> {
+        let mut e = FieldErrors::new();
         let login = self.login.trim().to_lowercase();
         let name = self.display_name.trim().to_string();
         let access = AccessForm {
-            role: self.role,
-            unit: self.unit,
+            role: self.role.clone(),
+            unit: self.unit.clone(),
         };
         if !valid_login(&login) {
-            return Err("users.login_invalid");
+            e.add("new-login", t.t("users.login_invalid"));
         }
         if name.is_empty() {
-            return Err("users.name_required");
+            e.add("new-name", t.t("users.name_required"));
         }
-        let roles = access.roles()?;
-        if roles.is_empty() {
-            return Err("users.no_role");
+        let roles = match access.roles() {
+            Ok(roles) if roles.is_empty() => {
+                e.add("new-roles", t.t("users.no_role"));
+                roles
+            }
+            Ok(roles) => roles,
+            Err(key) => {
+                e.add("new-roles", t.t(key));
+                Vec::new()
+            }
+        };
+        if !e.is_empty() {
+            return Err(e);
         }
         Ok(NewUser {
             login,

@@ -6,7 +6,8 @@ use super::{Choice, unit_names};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{Posted, choice, parse_date, version_of};
+use crate::field_errors::{FieldErrors, required};
+use crate::form::{Posted, choice, version_of};
 use crate::i18n::Worded;
 use crate::page::{Layout, render_form_page, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
@@ -114,7 +115,7 @@ struct ShowPage<'a> {
     next: Vec<Choice>,
     edit: DelegationForm,
     units: Vec<Choice>,
-    error: String,
+    errors: FieldErrors,
 }
 
 async fn page(
@@ -122,8 +123,8 @@ async fn page(
     ctx: &Ctx,
     user: &SessionUser,
     id: DelegationId,
-    error: String,
-    report_input: Option<String>,
+    errors: FieldErrors,
+    (report_input, edit_input): (Option<String>, Option<DelegationForm>),
 ) -> Result<Response, AppError> {
     let d = app
         .store()
@@ -137,7 +138,7 @@ async fn page(
     let names = unit_names(app).await?;
     let can_edit = events::can_edit_event(&user.actor, &d.item_units());
     let next = next_statuses(user, &d, lang);
-    let failed = !error.is_empty();
+    let failed = !errors.is_empty();
     Ok(render_form_page(
         ShowPage {
             l: Layout::new(ctx, &d.title, "events"),
@@ -161,9 +162,9 @@ async fn page(
                     DelegationStatus::Travelled | DelegationStatus::Reported
                 ),
             next,
-            edit: DelegationForm::of(&d),
+            edit: edit_input.unwrap_or_else(|| DelegationForm::of(&d)),
             units: lead_choices(user, &d, &names),
-            error,
+            errors,
         },
         failed,
     ))
@@ -235,7 +236,7 @@ pub async fn show(
     Signed(ctx, user): Signed,
     Id(id): Id<DelegationId>,
 ) -> Result<Response, AppError> {
-    page(&app, &ctx, &user, id, String::new(), None).await
+    page(&app, &ctx, &user, id, FieldErrors::new(), (None, None)).await
 }
 
 #[derive(Deserialize)]
@@ -254,7 +255,7 @@ pub async fn status(
     // An unknown status is said on the page, never read as some default status.
     let Ok(to) = choice::<DelegationStatus>(&f.status, "event.pick_status") else {
         let msg = ctx.tr().t("event.pick_status").to_string();
-        return page(&app, &ctx, &user, id, msg, None).await;
+        return page(&app, &ctx, &user, id, FieldErrors::whole(msg), (None, None)).await;
     };
     let saved = app
         .store()
@@ -277,7 +278,8 @@ async fn answer<T>(
         Ok(_) => Ok(redirect(ctx, &format!("/delegations/{}", id.0))),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(ctx)?;
-            page(app, ctx, user, id, msg, typed_report).await
+            let errors = FieldErrors::whole(msg);
+            page(app, ctx, user, id, errors, (typed_report, None)).await
         }
     }
 }
@@ -324,7 +326,7 @@ struct FormPage<'a> {
     version: i64,
     f: DelegationForm,
     units: Vec<Choice>,
-    error: String,
+    errors: FieldErrors,
 }
 
 async fn form_page(
@@ -333,7 +335,7 @@ async fn form_page(
     user: &SessionUser,
     id: Option<(i64, i64)>,
     f: DelegationForm,
-    error: String,
+    errors: FieldErrors,
 ) -> Result<Response, AppError> {
     let units: Vec<Choice> = app
         .store()
@@ -351,7 +353,7 @@ async fn form_page(
         return Err(AppError::Forbidden);
     }
     let title = ctx.tr().t("delegation.new").to_string();
-    let failed = !error.is_empty();
+    let failed = !errors.is_empty();
     Ok(render_form_page(
         FormPage {
             l: Layout::new(ctx, &title, "events"),
@@ -359,7 +361,7 @@ async fn form_page(
             version: id.map(|(_, v)| v).unwrap_or(0),
             f,
             units,
-            error,
+            errors,
         },
         failed,
     ))
@@ -377,27 +379,48 @@ fn members(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn parse(ctx: &Ctx, f: &DelegationForm) -> Result<DelegationInput, String> {
-    let t = ctx.tr();
-    let (Ok(Some(depart)), Ok(Some(back))) = (parse_date(&f.depart), parse_date(&f.back)) else {
-        return Err(t.t("delegation.bad_dates").to_string());
-    };
-    events::check_trip_dates(depart, back).map_err(|e| e.message(ctx.lang))?;
-    let cost: Dong = if f.cost.trim().is_empty() {
-        Dong::new(0).map_err(|e| e.message(ctx.lang))?
-    } else {
-        f.cost
-            .parse()
-            .map_err(|e: domain::EventError| e.message(ctx.lang))?
-    };
+/// The delegation, or every field's problem, each beside its field.
+fn parse(ctx: &Ctx, f: &DelegationForm) -> Result<DelegationInput, FieldErrors> {
+    let (t, lang) = (ctx.tr(), ctx.lang);
+    let mut e = FieldErrors::new();
     if f.title.trim().is_empty() {
-        return Err(domain::EventError::TitleRequired.message(ctx.lang));
+        e.add("g-title", domain::EventError::TitleRequired.message(lang));
     }
-    let unit = f
-        .unit
-        .parse()
-        .map(UnitId)
-        .map_err(|_| t.t("event.pick_lead").to_string())?;
+    let day = |e: &mut FieldErrors, field, key, typed: &str| match e.date(field, key, typed, t) {
+        Some(None) => {
+            e.add(field, required(t, key));
+            None
+        }
+        other => other.flatten(),
+    };
+    let depart = day(&mut e, "g-depart", "delegation.depart", &f.depart);
+    let back = day(&mut e, "g-back", "delegation.back", &f.back);
+    let cost = e.take(
+        "g-cost",
+        match f.cost.trim() {
+            "" => Dong::new(0),
+            typed => typed.parse(),
+        }
+        .map_err(|x: domain::EventError| x.message(lang)),
+    );
+    let unit = e.take(
+        "g-unit",
+        f.unit
+            .trim()
+            .parse()
+            .map(UnitId)
+            .map_err(|_| t.t("event.pick_lead").to_string()),
+    );
+    if let (Some(a), Some(b)) = (depart, back)
+        && let Err(x) = events::check_trip_dates(a, b)
+    {
+        e.add("g-back", x.message(lang));
+    }
+    let (Some(depart), Some(back), Some(cost), Some(unit), true) =
+        (depart, back, cost, unit, e.is_empty())
+    else {
+        return Err(e);
+    };
     Ok(DelegationInput {
         title: f.title.clone(),
         purpose: f.purpose.clone(),
@@ -427,7 +450,7 @@ pub async fn new_form(
             .unwrap_or_default(),
         ..Default::default()
     };
-    form_page(&app, &ctx, &user, None, f, String::new()).await
+    form_page(&app, &ctx, &user, None, f, FieldErrors::new()).await
 }
 
 pub async fn create(
@@ -437,13 +460,13 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let input = match parse(&ctx, &f) {
         Ok(i) => i,
-        Err(msg) => return form_page(&app, &ctx, &user, None, f, msg).await,
+        Err(errors) => return form_page(&app, &ctx, &user, None, f, errors).await,
     };
     match app.store().create_delegation(&input, &user.actor).await {
         Ok(id) => Ok(redirect(&ctx, &format!("/delegations/{}", id.0))),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(&ctx)?;
-            form_page(&app, &ctx, &user, None, f, msg).await
+            form_page(&app, &ctx, &user, None, f, FieldErrors::whole(msg)).await
         }
     }
 }
@@ -457,7 +480,7 @@ pub async fn update(
     let version = version_of(&pairs)?;
     let input = match parse(&ctx, &f) {
         Ok(i) => i,
-        Err(msg) => return page(&app, &ctx, &user, id, msg, None).await,
+        Err(errors) => return page(&app, &ctx, &user, id, errors, (None, Some(f))).await,
     };
     let saved = app
         .store()

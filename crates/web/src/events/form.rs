@@ -5,6 +5,7 @@ use super::{Choice, choices, picked, visible_event};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
+use crate::field_errors::{FieldErrors, bad_time, required};
 use crate::form::{Posted, choice, version_of};
 use crate::i18n::Worded;
 use crate::page::{Layout, render_form_page};
@@ -87,35 +88,123 @@ impl EventForm {
         }
     }
 
-    /// The domain values, or the first problem as a message.
-    fn parse(&self, lang: Language, t: &crate::i18n::Tr) -> Result<EventInput, String> {
+    /// The domain values, or every field's problem, each beside its field.
+    fn parse(&self, lang: Language, t: &crate::i18n::Tr) -> Result<EventInput, FieldErrors> {
+        let mut e = FieldErrors::new();
         let pick = |key: &str| t.t(key).to_string();
-        let kind: EventKind = self.kind.parse().map_err(|_| pick("event.pick_kind"))?;
-        let scope: EventScope = self.scope.parse().map_err(|_| pick("event.pick_scope"))?;
-        let format: EventFormat = self.format.parse().map_err(|_| pick("event.pick_format"))?;
-        let organiser: Organiser = self
-            .organiser
-            .parse()
-            .map_err(|_| pick("event.pick_organiser"))?;
+        let kind = e.take(
+            "e-kind",
+            choice(&self.kind, "event.pick_kind").map_err(pick),
+        );
+        let scope = e.take(
+            "e-scope",
+            choice(&self.scope, "event.pick_scope").map_err(pick),
+        );
+        let format = e.take(
+            "e-format",
+            choice(&self.format, "event.pick_format").map_err(pick),
+        );
+        let organiser: Option<Organiser> = e.take(
+            "e-organiser",
+            choice(&self.organiser, "event.pick_organiser").map_err(pick),
+        );
         if self.title.trim().is_empty() {
-            return Err(domain::EventError::TitleRequired.message(lang));
+            e.add("e-title", domain::EventError::TitleRequired.message(lang));
         }
-        let start =
-            events::parse_local(&self.start_date, &self.start_time).map_err(|e| e.message(lang))?;
-        let end_date = if self.end_date.trim().is_empty() {
-            &self.start_date
-        } else {
-            &self.end_date
+        let zone = e.take(
+            "e-zone",
+            events::parse_zone(&self.zone).map_err(|x| x.message(lang)),
+        );
+        let start_day = e.date("e-start-date", "event.start_date", &self.start_date, t);
+        if let Some(None) = start_day {
+            e.add("e-start-date", required(t, "event.start_date"));
+        }
+        let end_day = e.date("e-end-date", "event.end_date_short", &self.end_date, t);
+        let clock = |e: &mut FieldErrors, field, key, typed: &str| {
+            let r = events::parse_clock(typed).map_err(|_| match typed.trim() {
+                "" => required(t, key),
+                _ => bad_time(t, key, typed),
+            });
+            e.take(field, r)
         };
-        let end = events::parse_local(end_date, &self.end_time).map_err(|e| e.message(lang))?;
-        let times = EventTimes::resolve(&self.zone, start, end).map_err(|e| e.message(lang))?;
-        let lead: UnitId = self
-            .lead
-            .parse()
-            .map(UnitId)
-            .map_err(|_| pick("event.pick_lead"))?;
+        let start_at = clock(&mut e, "e-start-time", "event.start_time", &self.start_time);
+        let end_at = clock(&mut e, "e-end-time", "event.end_time", &self.end_time);
+        let online_url = e.take(
+            "e-url",
+            events::check_link(&self.online_url).map_err(|x| x.message(lang)),
+        );
+        let lead = e.take(
+            "e-lead",
+            self.lead
+                .trim()
+                .parse()
+                .map(UnitId)
+                .map_err(|_| pick("event.pick_lead")),
+        );
+        // An id that does not read is said, not dropped (a garbled value once removed a
+        // link silently).
+        let coord = e.take(
+            "e-coord",
+            ids(&self.coord, UnitId).map_err(|_| pick("event.pick_coord")),
+        );
+        let items = e.take(
+            "e-items",
+            ids(&self.items, ItemId).map_err(|_| pick("event.pick_items")),
+        );
         // The create form always sends a status; none, or an unknown one, is said.
-        let status: EventStatus = choice(&self.status, "event.pick_status").map_err(pick)?;
+        let status = e.take(
+            "e-status",
+            choice::<EventStatus>(&self.status, "event.pick_status").map_err(pick),
+        );
+        let (
+            Some(kind),
+            Some(scope),
+            Some(format),
+            Some(organiser),
+            Some(zone),
+            Some(Some(start_day)),
+            Some(end_day),
+            Some(start_at),
+            Some(end_at),
+            Some(online_url),
+            Some(lead),
+            Some(coord),
+            Some(items),
+            Some(status),
+            true,
+        ) = (
+            kind,
+            scope,
+            format,
+            organiser,
+            zone,
+            start_day,
+            end_day,
+            start_at,
+            end_at,
+            online_url,
+            lead,
+            coord,
+            items,
+            status,
+            e.is_empty(),
+        )
+        else {
+            return Err(e);
+        };
+        let (start, end) = (
+            start_day.and_time(start_at),
+            end_day.unwrap_or(start_day).and_time(end_at),
+        );
+        let times = EventTimes::resolve(zone.name(), start, end).map_err(|x| {
+            let field = match x {
+                domain::EventError::EndBeforeStart { .. } => "e-end-time",
+                _ => "e-start-time",
+            };
+            let mut e = FieldErrors::new();
+            e.add(field, x.message(lang));
+            e
+        })?;
         Ok(EventInput {
             title: self.title.clone(),
             kind,
@@ -126,16 +215,10 @@ impl EventForm {
             topic: self.topic.clone(),
             times,
             venue: self.venue.clone(),
-            online_url: events::check_link(&self.online_url).map_err(|e| e.message(lang))?,
+            online_url,
             lead_units: vec![lead],
-            coordinating_units: ids(&self.coord, UnitId)
-                .map_err(|_| pick("event.pick_coord"))?
-                .into_iter()
-                .filter(|u| *u != lead)
-                .collect(),
-            // An id that does not read is said, not dropped (a garbled value once removed
-            // a link silently).
-            items: ids(&self.items, ItemId).map_err(|_| pick("event.pick_items"))?,
+            coordinating_units: coord.into_iter().filter(|u| *u != lead).collect(),
+            items,
             status,
         })
     }
@@ -162,34 +245,12 @@ struct FormPage<'a> {
     leads: Vec<Choice>,
     coords: Vec<Choice>,
     items: Vec<Choice>,
-    zones: Vec<&'static str>,
-    error: String,
+    zones: Vec<events::ZoneChoice>,
+    errors: FieldErrors,
     /// A new event's once-token, drawn with the page (a second submit lands on the
     /// first's event).
     once: String,
 }
-
-/// Zones offered in the list (any IANA name may be typed).
-const ZONES: &[&str] = &[
-    "Asia/Ho_Chi_Minh",
-    "Asia/Bangkok",
-    "Asia/Singapore",
-    "Asia/Jakarta",
-    "Asia/Manila",
-    "Asia/Shanghai",
-    "Asia/Seoul",
-    "Asia/Tokyo",
-    "Australia/Sydney",
-    "Europe/Paris",
-    "Europe/Budapest",
-    "Europe/London",
-    "Europe/Lisbon",
-    "America/Mexico_City",
-    "America/New_York",
-    "America/Sao_Paulo",
-    "Africa/Cairo",
-    "UTC",
-];
 
 fn sel(v: &str, wanted: &str) -> bool {
     v == wanted
@@ -201,7 +262,7 @@ async fn form_page(
     user: &SessionUser,
     id: Option<(i64, i64)>,
     f: EventForm,
-    error: String,
+    errors: FieldErrors,
 ) -> Result<Response, AppError> {
     let all_units = app.store().list_units().await?;
     let (leads, coords) = unit_choices(&all_units, user, &f);
@@ -209,8 +270,8 @@ async fn form_page(
         return Err(AppError::Forbidden);
     }
     let items = item_choices(app, &f).await?;
-    let failed = !error.is_empty();
-    let mut page = FormPage::new(ctx, id, f, (leads, coords, items), error);
+    let failed = !errors.is_empty();
+    let mut page = FormPage::new(ctx, id, f, (leads, coords, items), errors);
     if id.is_none() {
         page.once = crate::once::fresh()?;
     }
@@ -225,7 +286,7 @@ impl<'a> FormPage<'a> {
         id: Option<(i64, i64)>,
         f: EventForm,
         (leads, coords, items): (Vec<Choice>, Vec<Choice>, Vec<Choice>),
-        error: String,
+        errors: FieldErrors,
     ) -> FormPage<'a> {
         let (lang, t) = (ctx.lang, ctx.tr());
         let title = t.t(if id.is_some() {
@@ -275,12 +336,35 @@ impl<'a> FormPage<'a> {
             leads,
             coords,
             items,
-            zones: ZONES.to_vec(),
+            zones: zones(&f.zone),
             f,
-            error,
+            errors,
             once: String::new(),
         }
     }
+}
+
+/// The zones to choose from, UCCN cities' first, with the one typed or stored kept when
+/// the list lacks it (an older alias such as Asia/Saigon).
+fn zones(current: &str) -> Vec<events::ZoneChoice> {
+    use chrono::Datelike;
+    let year = chrono::Utc::now().year();
+    let mut list = events::zone_choices(year);
+    let current = current.trim();
+    if !current.is_empty() && !list.iter().any(|z| z.name == current) {
+        let label = events::parse_zone(current)
+            .map(|z| events::zone_label(z, year))
+            .unwrap_or_else(|_| current.to_string());
+        list.insert(
+            0,
+            events::ZoneChoice {
+                name: current.to_string(),
+                label,
+                uccn: true,
+            },
+        );
+    }
+    list
 }
 
 /// The lead unit choices (the units the user may create for, and the one already chosen)
@@ -322,7 +406,7 @@ async fn item_choices(app: &AppState, f: &EventForm) -> Result<Vec<Choice>, AppE
         for n in v.items.iter().flat_map(|root| root.walk()) {
             let id = n.item.id.0.to_string();
             let targets: Vec<String> = n.targets.iter().map(|x| x.display()).collect();
-            let title: String = n.item.title.chars().take(90).collect();
+            let title = domain::shorten(&n.item.title, 160);
             let mut label = domain::item_label(n.item.numbering.as_deref(), &title);
             if !targets.is_empty() {
                 label.push_str(&format!(" [{}]", targets.join("; ")));
@@ -360,7 +444,7 @@ pub async fn new_form(
             .unwrap_or_default(),
         ..Default::default()
     };
-    form_page(&app, &ctx, &user, None, f, String::new()).await
+    form_page(&app, &ctx, &user, None, f, FieldErrors::new()).await
 }
 
 pub async fn create(
@@ -371,7 +455,7 @@ pub async fn create(
     let token = crate::once::posted(&f.once)?;
     let input = match f.parse(ctx.lang, ctx.tr()) {
         Ok(i) => i,
-        Err(msg) => return form_page(&app, &ctx, &user, None, f, msg).await,
+        Err(errors) => return form_page(&app, &ctx, &user, None, f, errors).await,
     };
     if !input
         .lead_units
@@ -392,7 +476,7 @@ pub async fn create(
         Ok(Created::Earlier(path)) => Ok(redirect(&ctx, &path)),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(&ctx)?;
-            form_page(&app, &ctx, &user, None, f, msg).await
+            form_page(&app, &ctx, &user, None, f, FieldErrors::whole(msg)).await
         }
     }
 }
@@ -412,7 +496,7 @@ pub async fn edit_form(
         &user,
         Some((id.0, ev.version)),
         EventForm::from_event(&ev),
-        String::new(),
+        FieldErrors::new(),
     )
     .await
 }
@@ -431,7 +515,9 @@ pub async fn update(
     f.status = ev.status.as_str().into();
     let input = match f.parse(ctx.lang, ctx.tr()) {
         Ok(i) => i,
-        Err(msg) => return form_page(&app, &ctx, &user, Some((id.0, version)), f, msg).await,
+        Err(errors) => {
+            return form_page(&app, &ctx, &user, Some((id.0, version)), f, errors).await;
+        }
     };
     match app
         .store()
@@ -441,7 +527,8 @@ pub async fn update(
         Ok(_) => Ok(back(&ctx, id, "saved", "top")),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(&ctx)?;
-            form_page(&app, &ctx, &user, Some((id.0, version)), f, msg).await
+            let errors = FieldErrors::whole(msg);
+            form_page(&app, &ctx, &user, Some((id.0, version)), f, errors).await
         }
     }
 }

@@ -6,6 +6,7 @@ use super::Choice;
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
+use crate::field_errors::FieldErrors;
 use crate::form::{Posted, version_of};
 use crate::i18n::Worded;
 use crate::page::{Layout, render_form_page, render_page};
@@ -127,7 +128,8 @@ pub struct PersonForm {
     pub field: String,
     pub email: String,
     pub phone: String,
-    pub pairs: String,
+    /// The ticked language pairs ("vi-en"); a value may hold several, comma-separated.
+    pub pairs: Vec<String>,
     pub notes: String,
 }
 
@@ -139,14 +141,35 @@ struct FormPage<'a> {
     version: i64,
     f: PersonForm,
     kinds: Vec<Choice>,
-    error: String,
+    pairs: Vec<Choice>,
+    errors: FieldErrors,
+}
+
+/// The pairs to tick: Vietnamese with each named language, then any other pair the
+/// person has, each ticked when chosen.
+fn pair_choices(chosen: &[String], lang: Language) -> Vec<Choice> {
+    let chosen = LanguagePair::parse_list(&chosen.join(",")).unwrap_or_default();
+    let mut all = LanguagePair::offered();
+    let others: Vec<LanguagePair> = chosen
+        .iter()
+        .filter(|p| !all.contains(p))
+        .cloned()
+        .collect();
+    all.extend(others);
+    all.into_iter()
+        .map(|p| Choice {
+            value: format!("{}-{}", p.from, p.to),
+            label: p.label(lang),
+            selected: chosen.contains(&p),
+        })
+        .collect()
 }
 
 fn form_page(
     ctx: &Ctx,
     id: Option<(i64, i64)>,
     f: PersonForm,
-    error: String,
+    errors: FieldErrors,
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
     let title = ctx.tr().t("people.edit").to_string();
@@ -158,7 +181,8 @@ fn form_page(
             selected: f.kind == k.as_str(),
         })
         .collect();
-    let failed = !error.is_empty();
+    let failed = !errors.is_empty();
+    let pairs = pair_choices(&f.pairs, lang);
     Ok(render_form_page(
         FormPage {
             l: Layout::new(ctx, &title, "events"),
@@ -166,21 +190,32 @@ fn form_page(
             version: id.map(|(_, v)| v).unwrap_or(0),
             f,
             kinds,
-            error,
+            pairs,
+            errors,
         },
         failed,
     ))
 }
 
-fn parse(ctx: &Ctx, f: &PersonForm) -> Result<PersonInput, String> {
-    let kind: PersonKind = f
-        .kind
-        .parse()
-        .map_err(|_| ctx.tr().t("people.pick_kind").to_string())?;
-    let language_pairs = LanguagePair::parse_list(&f.pairs).map_err(|e| e.message(ctx.lang))?;
+/// The person, or every field's problem.
+fn parse(ctx: &Ctx, f: &PersonForm) -> Result<PersonInput, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let kind: Option<PersonKind> = e.take(
+        "p-kind",
+        f.kind
+            .parse()
+            .map_err(|_| ctx.tr().t("people.pick_kind").to_string()),
+    );
     if f.name.trim().is_empty() {
-        return Err(domain::EventError::NameRequired.message(ctx.lang));
+        e.add("p-name", domain::EventError::NameRequired.message(ctx.lang));
     }
+    let language_pairs = e.take(
+        "p-pairs",
+        LanguagePair::parse_list(&f.pairs.join(",")).map_err(|x| x.message(ctx.lang)),
+    );
+    let (Some(kind), Some(language_pairs), true) = (kind, language_pairs, e.is_empty()) else {
+        return Err(e);
+    };
     Ok(PersonInput {
         kind: Some(kind),
         name: f.name.clone(),
@@ -203,7 +238,7 @@ pub async fn new_form(Signed(ctx, user): Signed) -> Result<Response, AppError> {
             kind: PersonKind::Expert.as_str().into(),
             ..Default::default()
         },
-        String::new(),
+        FieldErrors::new(),
     )
 }
 
@@ -215,13 +250,13 @@ pub async fn create(
     require(&user)?;
     let input = match parse(&ctx, &f) {
         Ok(i) => i,
-        Err(msg) => return form_page(&ctx, None, f, msg),
+        Err(errors) => return form_page(&ctx, None, f, errors),
     };
     match app.store().create_person(&input, &user.actor).await {
         Ok(_) => Ok(redirect(&ctx, "/people")),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(&ctx)?;
-            form_page(&ctx, None, f, msg)
+            form_page(&ctx, None, f, FieldErrors::whole(msg))
         }
     }
 }
@@ -244,12 +279,11 @@ pub async fn edit_form(
         pairs: p
             .language_pairs
             .iter()
-            .map(|x| x.to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
+            .map(|x| format!("{}-{}", x.from, x.to))
+            .collect(),
         notes: p.notes,
     };
-    form_page(&ctx, Some((id.0, p.version)), f, String::new())
+    form_page(&ctx, Some((id.0, p.version)), f, FieldErrors::new())
 }
 
 pub async fn update(
@@ -262,7 +296,7 @@ pub async fn update(
     let version = version_of(&pairs)?;
     let input = match parse(&ctx, &f) {
         Ok(i) => i,
-        Err(msg) => return form_page(&ctx, Some((id.0, version)), f, msg),
+        Err(errors) => return form_page(&ctx, Some((id.0, version)), f, errors),
     };
     match app
         .store()
@@ -272,7 +306,7 @@ pub async fn update(
         Ok(_) => Ok(redirect(&ctx, "/people")),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(&ctx)?;
-            form_page(&ctx, Some((id.0, version)), f, msg)
+            form_page(&ctx, Some((id.0, version)), f, FieldErrors::whole(msg))
         }
     }
 }

@@ -84,6 +84,8 @@ struct ShowPage<'a> {
     items: Vec<Linked>,
     can_edit: bool,
     next_statuses: Vec<Choice>,
+    /// The event counts toward targets: a change away from its status is confirmed.
+    status_counted: bool,
     invitation_counts: Vec<(String, i64)>,
     invitation_total: i64,
     invitations: Vec<InvitationLine>,
@@ -124,9 +126,28 @@ pub(super) async fn page(
     id: EventId,
     error: Option<(&'static str, String)>,
 ) -> Result<Response, AppError> {
+    status_page(app, ctx, user, id, error, None).await
+}
+
+/// The event page with the status form showing `chosen` (a change refused or to confirm)
+/// rather than the current status.
+async fn status_page(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    id: EventId,
+    error: Option<(&'static str, String)>,
+    chosen: Option<EventStatus>,
+) -> Result<Response, AppError> {
     let data = Loaded::load(app, user, id).await?;
     let failed = error.is_some();
-    Ok(render_form_page(ShowPage::new(ctx, data, error), failed))
+    let mut page = ShowPage::new(ctx, data, error);
+    if let Some(chosen) = chosen {
+        for c in &mut page.next_statuses {
+            c.selected = c.value == chosen.as_str();
+        }
+    }
+    Ok(render_form_page(page, failed))
 }
 
 /// What the page shows, from the store: a fixed number of calls, whatever the number of
@@ -295,14 +316,15 @@ fn unit_chips(d: &Loaded) -> Vec<(i64, String, bool)> {
         .collect()
 }
 
-/// The statuses the event may move to next.
+/// The status choices: the current one first and selected (saving without a change
+/// changes nothing), then the statuses it may move to.
 fn next_statuses(status: EventStatus, lang: Language) -> Vec<Choice> {
-    events::event_transitions(status)
-        .iter()
+    std::iter::once(status)
+        .chain(events::event_transitions(status).iter().copied())
         .map(|s| Choice {
             value: s.as_str().to_string(),
             label: s.label(lang).to_string(),
-            selected: false,
+            selected: s == status,
         })
         .collect()
 }
@@ -329,6 +351,7 @@ impl<'a> ShowPage<'a> {
             units: unit_chips(&d),
             can_edit: d.can_edit,
             next_statuses: next_statuses(ev.status, lang),
+            status_counted: events::leaves_the_count(ev.status, EventStatus::Planned),
             invitation_counts: d
                 .invitations
                 .counts
@@ -386,6 +409,9 @@ pub struct StatusForm {
     version: i64,
     #[serde(default)]
     status: String,
+    /// "yes" when the person confirmed taking a held event out of the counts.
+    #[serde(default)]
+    confirm: String,
 }
 
 pub async fn status(
@@ -399,6 +425,18 @@ pub async fn status(
         let msg = ctx.tr().t("event.pick_status").to_string();
         return page(&app, &ctx, &user, id, Some(("status", msg))).await;
     };
+    let from = visible_event(&app, &user, id).await?.status;
+    if to == from {
+        // The default choice, saved as it is: nothing changes.
+        return Ok(back(&ctx, id, "unchanged", "status"));
+    }
+    if events::leaves_the_count(from, to) && f.confirm != "yes" {
+        let msg = ctx.tr().f(
+            "event.confirm_uncount_needed",
+            &[("to", to.label(ctx.lang))],
+        );
+        return status_page(&app, &ctx, &user, id, Some(("status", msg)), Some(to)).await;
+    }
     match app
         .store()
         .set_event_status(id, f.version, to, &user.actor)
@@ -407,7 +445,7 @@ pub async fn status(
         Ok(_) => Ok(back(&ctx, id, "saved", "status")),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(&ctx)?;
-            page(&app, &ctx, &user, id, Some(("status", msg))).await
+            status_page(&app, &ctx, &user, id, Some(("status", msg)), Some(to)).await
         }
     }
 }

@@ -126,7 +126,7 @@ impl Worded for OversightError {
             E::ReportPeriod(p) => vec![text("period", p.as_str())],
             E::BadGrade(g) => vec![text("grade", g.as_str())],
             E::CommentTooLong { max } => vec![text("max", max.to_string())],
-            E::Forbidden(_) => vec![],
+            E::Forbidden(_) | E::GradeRequired => vec![],
         };
         say(lang, self.key(), args)
     }
@@ -268,6 +268,7 @@ mod tests {
             Box::new(OversightError::Forbidden("x")),
             Box::new(OversightError::ReportPeriod("2025-Q1".into())),
             Box::new(OversightError::BadGrade("x".into())),
+            Box::new(OversightError::GradeRequired),
             Box::new(OversightError::CommentTooLong { max: 10 }),
             Box::new(ReviewError::Forbidden),
             Box::new(ReviewError::BadDecision("x".into())),

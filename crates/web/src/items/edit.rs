@@ -9,7 +9,9 @@ use crate::AppState;
 use crate::conflict;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{FormError, Posted, choice, parse_date};
+use crate::field_errors::FieldErrors;
+use crate::form::{FormError, Posted, choice};
+use crate::i18n::Tr;
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -57,6 +59,41 @@ pub async fn failed(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
+}
+
+/// The item page again with each field's problem beside it, in `form` (422).
+pub(super) async fn invalid_fields(
+    on: On<'_>,
+    form: &'static str,
+    mut overlay: Overlay,
+) -> Result<Response, AppError> {
+    let On { app, ctx, user, id } = on;
+    overlay.error = Some((form, String::new()));
+    page(
+        app,
+        ctx,
+        user,
+        id,
+        overlay,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+/// The item page again with `key`'s message beside the input `field` of `form`, and what
+/// was sent kept in it (422).
+pub(super) async fn invalid_field(
+    on: On<'_>,
+    (form, field): (&'static str, &'static str),
+    key: FormError,
+    pairs: Vec<(String, String)>,
+) -> Result<Response, AppError> {
+    let mut overlay = Overlay {
+        posted: pairs,
+        ..Default::default()
+    };
+    overlay.fields.add(field, on.ctx.tr().t(key));
+    invalid_fields(on, form, overlay).await
 }
 
 /// The item page again with `key`'s message beside `form` (422).
@@ -197,17 +234,22 @@ impl DetailsForm {
         )
     }
 
-    fn parse(&self) -> Result<ItemEdit, FormError> {
-        let (Ok(start), Ok(due)) = (parse_date(&self.start), parse_date(&self.due)) else {
-            return Err("track.bad_date");
-        };
+    /// The edit, or every field's problem: a bad date names which date.
+    fn parse(&self, t: &Tr) -> Result<ItemEdit, FieldErrors> {
+        let mut e = FieldErrors::new();
         if self.title.trim().is_empty() {
-            return Err("track.title_required");
+            e.add("d-title", t.t("track.title_required"));
         }
+        let start = e.date("d-start", "track.start_short", &self.start, t);
+        let due = e.date("d-due", "track.due_short", &self.due, t);
+        let (Some(start), Some(due), true) = (start, due, e.is_empty()) else {
+            return Err(e);
+        };
         if let (Some(s), Some(d)) = (start, due)
             && s > d
         {
-            return Err("track.start_after_due");
+            e.add("d-due", t.t("track.start_after_due"));
+            return Err(e);
         }
         Ok(ItemEdit {
             title: Some(self.title.trim().to_string()),
@@ -229,9 +271,12 @@ pub async fn details(
         details: Some(f.typed()),
         ..Default::default()
     };
-    let edit = match f.parse() {
+    let edit = match f.parse(ctx.tr()) {
         Ok(edit) => edit,
-        Err(key) => return invalid(on, "details", key, overlay).await,
+        Err(fields) => {
+            let overlay = Overlay { fields, ..overlay };
+            return invalid_fields(on, "details", overlay).await;
+        }
     };
     let saved = app
         .store()

@@ -112,8 +112,10 @@ pub struct ReportForm {
     pub difficulties: String,
     pub proposals: String,
     pub percent: String,
-    /// (target id, target text, value typed)
-    pub figures: Vec<(i64, String, String)>,
+    /// The percent typed does not read or is out of range (marked `aria-invalid`).
+    pub percent_invalid: bool,
+    /// (target id, target text, value typed, refused)
+    pub figures: Vec<(i64, String, String, bool)>,
     pub evidence: Vec<EvidenceLine>,
     pub limit_mb: u64,
 }
@@ -134,6 +136,9 @@ impl ReportForm {
             difficulties: d.difficulties.clone(),
             proposals: d.proposals.clone(),
             percent: d.percent.clone(),
+            // Read by the domain's own types, as the report itself is (issue 16).
+            percent_invalid: !d.percent.trim().is_empty()
+                && d.percent.parse::<domain::Percent>().is_err(),
             figures: progress
                 .iter()
                 .map(|p| {
@@ -143,7 +148,9 @@ impl ReportForm {
                         .find(|(t, _)| *t == p.target_id)
                         .map(|(_, v)| v.clone())
                         .unwrap_or_default();
-                    (p.target_id, p.text.clone(), typed)
+                    let refused =
+                        !typed.trim().is_empty() && typed.parse::<domain::Figure>().is_err();
+                    (p.target_id, p.text.clone(), typed, refused)
                 })
                 .collect(),
             evidence: d.evidence.iter().map(|e| evidence_line(e, true)).collect(),
@@ -158,6 +165,10 @@ pub struct Overlay {
     /// Which form (`status`, `details`, `units`, `people`, `add`, `split`, `report`,
     /// `target`, `review`) and the message.
     pub error: Option<(&'static str, String)>,
+    /// Each field's problem, beside its field (`crate::field_errors`).
+    pub fields: crate::field_errors::FieldErrors,
+    /// What a one-field form (add, split) sent, to draw it again as typed.
+    pub posted: Vec<(String, String)>,
     pub details: Option<(String, String, String, String)>,
     pub status_reason: Option<String>,
     pub report: Option<ReportDraft>,

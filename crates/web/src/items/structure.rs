@@ -2,7 +2,7 @@
 //! top of a plan), splits, moves among siblings and moves under another parent.
 
 use super::Overlay;
-use super::edit::{added, answer, distinct, invalid, on, parent_path, to_parent};
+use super::edit::{added, answer, distinct, invalid, invalid_field, on, parent_path, to_parent};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
@@ -63,7 +63,7 @@ pub async fn add_child(
             lead: Vec::new(),
             ..new
         },
-        Err(key) => return invalid(on, "add", key, Overlay::default()).await,
+        Err(key) => return invalid_field(on, ("add", "a-title"), key, pairs).await,
     };
     let saved = app.store().add_item(&new, &user.actor).await;
     answer(on, "add", saved, Overlay::default(), &pairs, |child| {
@@ -130,7 +130,7 @@ pub async fn split(
     let it = super::visible_item(&app, &user, id).await?;
     let parts = match f.parse(&it.text) {
         Ok(parts) => parts,
-        Err(key) => return invalid(on, "split", key, Overlay::default()).await,
+        Err(key) => return invalid_field(on, ("split", "sp-parts"), key, pairs).await,
     };
     let to = parent_path(&it, "item_split");
     let result = move |_: i64| to.clone();

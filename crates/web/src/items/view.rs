@@ -67,6 +67,9 @@ pub(super) struct ItemPage<'a> {
     confirm_done: bool,
     error_form: &'static str,
     error: String,
+    fields: crate::field_errors::FieldErrors,
+    /// What a refused one-field form sent (`Overlay::posted`).
+    posted: Vec<(String, String)>,
 }
 
 /// The Board's grades, read-only here: the Board grades on `/items/{id}/evaluation`.
@@ -126,6 +129,17 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 }
 
 impl<'a> ItemPage<'a> {
+    /// The value `name` had in `form` when that form was refused, else nothing.
+    fn kept(&self, form: &str, name: &str) -> &str {
+        if self.error_form != form {
+            return "";
+        }
+        self.posted
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
     pub(super) async fn load(
         app: &AppState,
         ctx: &'a Ctx,
@@ -234,6 +248,7 @@ impl<'a> ItemPage<'a> {
                 date(it.due),
             ));
         let (error_form, error) = overlay.error.unwrap_or(("", String::new()));
+        let (fields, posted) = (overlay.fields, overlay.posted);
         ItemPage {
             l: Layout::new(ctx, &page_title(&v), "plans"),
             plan_id: v.plan_id.0,
@@ -274,6 +289,8 @@ impl<'a> ItemPage<'a> {
             confirm_done: false,
             error_form,
             error,
+            fields,
+            posted,
         }
     }
 }

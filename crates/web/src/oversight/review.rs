@@ -4,6 +4,7 @@ use super::{local_datetime, query_value, require_board};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
+use crate::field_errors::FieldErrors;
 use crate::form::Posted;
 use crate::i18n::{Worded, vi_text};
 use crate::page::{Layout, render_form_page, render_page};
@@ -177,7 +178,7 @@ struct EvaluationPage<'a> {
     grades: Vec<(&'static str, &'static str, bool)>,
     comment: String,
     history: Vec<GradeLine>,
-    error: Option<String>,
+    errors: FieldErrors,
     saved: bool,
 }
 
@@ -189,7 +190,7 @@ async fn evaluation_page(
     period: Period,
     grade: Option<Grade>,
     comment: String,
-    error: Option<String>,
+    errors: FieldErrors,
     saved: bool,
 ) -> Result<Response, AppError> {
     let view = app.store().item(item).await?.ok_or(AppError::NotFound)?;
@@ -202,7 +203,7 @@ async fn evaluation_page(
     let history = grade_lines(ctx, app.store().evaluations(item).await?);
     let label = domain::item_label(view.item.numbering.as_deref(), &view.item.title);
     let title = ctx.tr().f("evaluation.title", &[("item", &label)]);
-    let failed = error.is_some();
+    let failed = !errors.is_empty();
     Ok(render_form_page(
         EvaluationPage {
             l: Layout::new(ctx, &title, "dashboard"),
@@ -219,7 +220,7 @@ async fn evaluation_page(
             comment,
             history,
             label,
-            error,
+            errors,
             saved,
         },
         failed,
@@ -277,7 +278,8 @@ pub async fn evaluation(
         .and_then(|p| check_report_period(p).ok())
         .unwrap_or(fallback);
     let saved = query_value(uri.query(), "saved").is_some();
-    evaluation_page(&app, &ctx, item, period, None, String::new(), None, saved).await
+    let none = FieldErrors::new();
+    evaluation_page(&app, &ctx, item, period, None, String::new(), none, saved).await
 }
 
 #[derive(Deserialize)]
@@ -304,27 +306,31 @@ pub async fn evaluate(
         .parse::<Period>()
         .map_err(|_| domain::oversight::OversightError::ReportPeriod(f.period.clone()))
         .and_then(check_report_period);
-    // An unknown grade is said on the form (parse_grade), never read as some default.
-    let grade = parse_grade(&f.grade);
-    let checked = period
-        .clone()
-        .and_then(|p| grade.clone().map(|g| (p, g)))
-        .and_then(|pg| check_comment(&comment).map(|_| pg));
-    let (period, grade) = match checked {
-        Ok(pg) => pg,
-        Err(e) => {
-            return evaluation_page(
-                &app,
-                &ctx,
-                item,
-                period.unwrap_or(fallback),
-                grade.ok(),
-                comment,
-                Some(e.message(ctx.lang)),
-                false,
-            )
-            .await;
-        }
+    // Every field's problem at once, beside its field. An unknown grade is said (never
+    // read as some default); none chosen asks for one.
+    let mut e = FieldErrors::new();
+    let lang = ctx.lang;
+    let period = e.take("ev-period", period.map_err(|x| x.message(lang)));
+    let grade = e.take(
+        "ev-grade",
+        parse_grade(&f.grade).map_err(|x| x.message(lang)),
+    );
+    e.take(
+        "ev-comment",
+        check_comment(&comment).map_err(|x| x.message(lang)),
+    );
+    let (Some(period), Some(grade), true) = (period, grade, e.is_empty()) else {
+        return evaluation_page(
+            &app,
+            &ctx,
+            item,
+            period.unwrap_or(fallback),
+            grade,
+            comment,
+            e,
+            false,
+        )
+        .await;
     };
     // The lead units hear of it in the department's language, as of reminders.
     let notice = vi_text(

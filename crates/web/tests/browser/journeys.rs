@@ -199,7 +199,8 @@ async fn journey_online_session_with_an_interpreter_held_moves_the_plan_target()
     wait_for(&c, "#person-form").await;
     select(&c, "#p-kind", "interpreter").await;
     type_into(&c, "#p-name", "Lê Thu Hà").await;
-    type_into(&c, "#p-pairs", "vi-en, vi-fr").await;
+    click(&c, "#p-pairs input[value='vi-en']").await;
+    click(&c, "#p-pairs input[value='vi-fr']").await;
     click(&c, "#person-submit").await;
     wait_for(&c, "table#people").await;
 
@@ -211,7 +212,7 @@ async fn journey_online_session_with_an_interpreter_held_moves_the_plan_target()
     type_into(&c, "#e-start-date", "15/03/2025").await;
     type_into(&c, "#e-start-time", "14:00").await;
     type_into(&c, "#e-end-time", "16:00").await;
-    click(&c, &format!("#e-items option[value='{}']", item.0)).await;
+    click(&c, &format!("#e-items input[value='{}']", item.0)).await;
     click(&c, "#event-submit").await;
     wait_for(&c, "#book-form").await;
     assert!(
@@ -293,7 +294,7 @@ async fn journey_report_status_session_target_return_answer_accept_grade() {
     type_into(&c, "#e-start-date", "15/03/2025").await;
     type_into(&c, "#e-start-time", "14:00").await;
     type_into(&c, "#e-end-time", "16:00").await;
-    click(&c, &format!("#e-items option[value='{}']", item.0)).await;
+    click(&c, &format!("#e-items input[value='{}']", item.0)).await;
     click(&c, "#event-submit").await;
     wait_for(&c, "#ev-status").await;
     select(&c, "#ev-status", "confirmed").await;

@@ -226,7 +226,11 @@ async fn events_form_shows_both_zones_and_explains_bad_input() {
             )
             .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r.text().await.unwrap().contains("Không đọc được ngày giờ"));
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains("Ngày bắt đầu không hợp lệ: 31/02/2025"),
+            "{body}"
+        );
         // Nothing was stored by the failures.
         assert_eq!(
             app.store
@@ -592,7 +596,7 @@ async fn an_interpreter_booked_twice_at_once_gets_a_warning_and_both_bookings_st
             .await;
         assert_eq!(r.url().path(), "/people");
         let people = r.text().await.unwrap();
-        assert!(people.contains("Lê Thu Hà") && people.contains("Việt ↔ Pháp"));
+        assert!(people.contains("Lê Thu Hà") && people.contains("Việt – Pháp"));
         let person = app
             .store
             .list_people(Some(domain::PersonKind::Interpreter), None)

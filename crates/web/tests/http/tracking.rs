@@ -414,7 +414,10 @@ async fn stale_edits_show_both_versions_and_can_be_saved_over_the_current_one() 
         let r = send(details("Tên mới A", "31/02/2025")).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.unwrap();
-        assert!(html.contains("Ngày không hợp lệ"), "{html}");
+        assert!(
+            html.contains("Ngày bắt đầu không hợp lệ: 31/02/2025 — nhập dd/mm/yyyy"),
+            "{html}"
+        );
         assert!(html.contains("value=\"31/02/2025\""));
         assert!(html.contains("value=\"Tên mới A\""));
         // Saved in one tab; the same form in another tab is now stale.
