@@ -38,6 +38,8 @@ mod signin;
 mod targets;
 #[path = "http/tracking.rs"]
 mod tracking;
+#[path = "http/words.rs"]
+mod words;
 
 use common::{Backend, NEW_PASSWORD, TestApp, spawn_app, spawn_app_with};
 use reqwest::StatusCode;

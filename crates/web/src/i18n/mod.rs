@@ -21,6 +21,30 @@ use std::sync::OnceLock;
 pub const VI_FTL: &str = include_str!("../../locales/vi.ftl");
 pub const EN_FTL: &str = include_str!("../../locales/en.ftl");
 
+/// A number a count phrase is worded for: sizes and stored counts alike, by value or by
+/// reference (as templates pass fields).
+pub trait Count {
+    fn value(&self) -> i64;
+}
+
+impl Count for usize {
+    fn value(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl Count for i64 {
+    fn value(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Count + ?Sized> Count for &T {
+    fn value(&self) -> i64 {
+        (**self).value()
+    }
+}
+
 /// A language's messages.
 pub struct Tr {
     pub lang: Language,
@@ -103,6 +127,28 @@ impl Tr {
     /// The string for `key` with its `{ $name }` variables filled in.
     pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
         let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, *value);
+        }
+        self.format(key, Some(&fluent_args))
+    }
+
+    /// A count phrase: `key` with `$count` set to `n` as a number, so that its selector
+    /// words zero, one and many apart ("Chưa có báo cáo nào", "1 report", "3 reports").
+    /// `n` by value or by reference, as templates pass it.
+    pub fn count(&self, key: &str, n: impl Count) -> String {
+        self.count_with(key, n, &[])
+    }
+
+    /// [`Tr::count`] with other `{ $name }` variables.
+    pub fn count_with(
+        &self,
+        key: &str,
+        n: impl Count,
+        args: &[(&str, &str)],
+    ) -> String {
+        let mut fluent_args = FluentArgs::new();
+        fluent_args.set("count", n.value());
         for (name, value) in args {
             fluent_args.set(*name, *value);
         }
