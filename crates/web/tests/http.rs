@@ -14,6 +14,8 @@ mod demo;
 mod directions;
 #[path = "http/events.rs"]
 mod events;
+#[path = "http/exports.rs"]
+mod exports;
 #[path = "http/faults.rs"]
 mod faults;
 #[path = "http/forms.rs"]

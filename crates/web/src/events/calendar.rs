@@ -294,9 +294,13 @@ fn month_grid(
     weeks
 }
 
-/// The filters in force as a query string, for the export links and month arrows.
+/// The filters in force as a query string, for the export links: the view too, so that
+/// the list's export covers every event the list shows, not the current month's.
 fn query_string(q: &ListQuery, month: Option<NaiveDate>) -> String {
     let mut query: Vec<String> = Vec::new();
+    if q.view == "list" {
+        query.push("view=list".into());
+    }
     for (k, v) in [
         ("kind", &q.kind),
         ("status", &q.status),
@@ -361,5 +365,11 @@ mod tests {
             "kind=hoi_thao&unit=3&month=2026-05"
         );
         assert_eq!(query_string(&ListQuery::default(), None), "");
+        let list = ListQuery {
+            view: "list".into(),
+            status: "held".into(),
+            ..Default::default()
+        };
+        assert_eq!(query_string(&list, None), "view=list&status=held");
     }
 }

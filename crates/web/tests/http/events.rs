@@ -785,7 +785,8 @@ async fn ics_downloads_and_feeds_with_revocation() {
                 .starts_with("text/calendar")
         );
         let ics = r.text().await.unwrap();
-        assert!(ics.contains(&format!("UID:event-{id}@sangtao")));
+        let instance = app.store.instance_id().await.unwrap();
+        assert!(ics.contains(&format!("UID:event-{id}@{instance}")));
         assert!(ics.contains("DTSTART;TZID=Europe/Paris:20250329T100000"));
         assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Paris"));
         assert!(ics.contains("SUMMARY:Hội thảo\\, sáng tạo\\; Hà Nội"));
@@ -838,7 +839,8 @@ async fn ics_downloads_and_feeds_with_revocation() {
         assert_eq!(r.status(), StatusCode::OK);
         let feed = r.text().await.unwrap();
         assert!(
-            feed.contains(&format!("UID:event-{id}@sangtao")) && feed.contains("BEGIN:VTIMEZONE")
+            feed.contains(&format!("UID:event-{id}@{instance}"))
+                && feed.contains("BEGIN:VTIMEZONE")
         );
         // Revoked: 410 with a message in both languages.
         let feed_id = app
