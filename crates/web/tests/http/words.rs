@@ -197,3 +197,27 @@ async fn the_plan_page_heads_with_number_date_and_signer() {
         assert_eq!(page.matches("hanoi-2025-uccn.txt").count(), 1);
     }
 }
+
+#[tokio::test]
+async fn the_first_visit_lands_calmly() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        // Opening the site: the sign-in page, with no warning.
+        let r = app.fresh_client().get(app.url("/")).send().await.unwrap();
+        assert_eq!(r.url().path(), "/signin");
+        assert_eq!(r.url().query(), None);
+        let page = r.text().await.unwrap();
+        assert!(!page.contains("notice warn"), "{page}");
+        // A deep link says why it asks, without alarm.
+        let r = app.fresh_client().get(app.url("/items")).send().await.unwrap();
+        let page = r.text().await.unwrap();
+        let why = element(&page, "signin-reason", "div");
+        assert!(why.contains("Vui lòng đăng nhập") && !page.contains("notice warn"));
+        // The admin's first landing, after the forced password change: no empty counts.
+        app.sign_in_ready().await;
+        let home = app.get("/").await.text().await.unwrap();
+        assert!(home.contains("id=\"main\""));
+        assert!(!home.contains("notice warn"));
+        assert!(!home.contains("class=\"work-count\">0<"), "{home}");
+    }
+}
