@@ -167,12 +167,12 @@ units-coordinates = Items it coordinates
 units-leads_heading = { $count ->
         [0] Items it leads
         [one] Items it leads: 1
-       *[other] Items it leads: { $count }
+       *[other] Items it leads: { $n }
     }
 units-coordinates_heading = { $count ->
         [0] Items it coordinates
         [one] Items it coordinates: 1
-       *[other] Items it coordinates: { $count }
+       *[other] Items it coordinates: { $n }
     }
 units-no_leads = This unit leads no item yet. Items the plan gives it show here; a lead unit can be set on each item's page.
 units-no_coordinates = This unit coordinates no item yet.
@@ -476,7 +476,7 @@ event-invitations = Invitations
 event-invitation_total = { $count ->
         [0] nobody invited yet
         [one] 1 guest
-       *[other] { $count } guests
+       *[other] { $n } guests
     }
 event-more_invitations = Only the first 200 invitations are listed; the counts per status cover the whole list.
 event-invite_people = Invite from the directory (experts, staff)
@@ -628,37 +628,39 @@ dashboard-status_title = Plan status
 dashboard-as_of = As of
 dashboard-print = Print
 dashboard-more_items = { $count ->
+        [0] Every item is listed.
         [one] … and 1 more item (see the plan page).
-       *[other] … and { $count } more items (see the plan page).
+       *[other] … and { $n } more items (see the plan page).
     }
 dashboard-overdue_heading = { $count ->
         [0] Overdue
         [one] Overdue: 1 item
-       *[other] Overdue: { $count } items
+       *[other] Overdue: { $n } items
     }
 dashboard-soon_heading = { $count ->
         [0] Due in the next 14 days
         [one] Due in the next 14 days: 1 item
-       *[other] Due in the next 14 days: { $count } items
+       *[other] Due in the next 14 days: { $n } items
     }
 dashboard-count_items = { $count ->
         [0] no items yet
         [one] 1 item
-       *[other] { $count } items
+       *[other] { $n } items
     }
 dashboard-count_overdue = { $count ->
         [0] none overdue
         [one] 1 overdue
-       *[other] { $count } overdue
+       *[other] { $n } overdue
     }
 dashboard-count_soon = { $count ->
         [0] none due in the next 14 days
         [one] 1 due in the next 14 days
-       *[other] { $count } due in the next 14 days
+       *[other] { $n } due in the next 14 days
     }
 dashboard-more_overdue = { $count ->
+        [0] Every overdue item is listed.
         [one] … and 1 more overdue item: see them all
-       *[other] … and { $count } more overdue items: see them all
+       *[other] … and { $n } more overdue items: see them all
     }
 
 ## reminder
@@ -673,7 +675,7 @@ reminder-no_escalations = Nothing needs the Board's attention.
 reminder-reminders_count = { $count ->
         [0] not reminded yet
         [one] reminded once
-       *[other] reminded { $count } times
+       *[other] reminded { $n } times
     }
 reminder-since = escalated
 reminder-resolution = Direction given, outcome
@@ -766,16 +768,16 @@ official_report-choose = Choose
 official_report-data = { $reports ->
         [0] Data: { $items ->
             [one] 1 item
-           *[other] { $items } items
+           *[other] { $items_n } items
         }; no progress report in the period yet.
         [one] Data: { $items ->
             [one] 1 item
-           *[other] { $items } items
+           *[other] { $items_n } items
         }, 1 progress report in the period.
        *[other] Data: { $items ->
             [one] 1 item
-           *[other] { $items } items
-        }, { $reports } progress reports in the period.
+           *[other] { $items_n } items
+        }, { $reports_n } progress reports in the period.
     }
 official_report-saved_at = Draft saved at
 official_report-version = version

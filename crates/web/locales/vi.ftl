@@ -166,11 +166,11 @@ units-leads = Nội dung chủ trì
 units-coordinates = Nội dung phối hợp
 units-leads_heading = { $count ->
         [0] Nội dung chủ trì
-       *[other] Nội dung chủ trì: { $count }
+       *[other] Nội dung chủ trì: { $n }
     }
 units-coordinates_heading = { $count ->
         [0] Nội dung phối hợp
-       *[other] Nội dung phối hợp: { $count }
+       *[other] Nội dung phối hợp: { $n }
     }
 units-no_leads = Đơn vị chưa chủ trì nội dung nào. Khi kế hoạch giao nhiệm vụ cho đơn vị, nhiệm vụ sẽ hiện ở đây; có thể gán đơn vị chủ trì trên trang của từng nhiệm vụ.
 units-no_coordinates = Đơn vị chưa phối hợp nội dung nào.
@@ -472,7 +472,7 @@ event-book = Đặt phiên dịch
 event-invitations = Khách mời
 event-invitation_total = { $count ->
         [0] chưa mời ai
-       *[other] { $count } khách mời
+       *[other] { $n } khách mời
     }
 event-more_invitations = Chỉ hiển thị 200 khách mời đầu tiên; số lượng theo trạng thái tính trên toàn bộ danh sách.
 event-invite_people = Mời từ danh bạ (chuyên gia, cán bộ)
@@ -623,28 +623,34 @@ dashboard-print_status = Bản in tình hình thực hiện (1 trang)
 dashboard-status_title = Tình hình thực hiện kế hoạch
 dashboard-as_of = Tính đến ngày
 dashboard-print = In
-dashboard-more_items = … và { $count } nhiệm vụ khác (xem trang kế hoạch).
+dashboard-more_items = { $count ->
+        [0] Đã liệt kê đủ các nhiệm vụ.
+       *[other] … và { $n } nhiệm vụ khác (xem trang kế hoạch).
+    }
 dashboard-overdue_heading = { $count ->
         [0] Quá hạn
-       *[other] Quá hạn: { $count } nhiệm vụ
+       *[other] Quá hạn: { $n } nhiệm vụ
     }
 dashboard-soon_heading = { $count ->
         [0] Sắp đến hạn trong 14 ngày
-       *[other] Sắp đến hạn trong 14 ngày: { $count } nhiệm vụ
+       *[other] Sắp đến hạn trong 14 ngày: { $n } nhiệm vụ
     }
 dashboard-count_items = { $count ->
         [0] chưa có nhiệm vụ nào
-       *[other] { $count } nhiệm vụ
+       *[other] { $n } nhiệm vụ
     }
 dashboard-count_overdue = { $count ->
         [0] không có nhiệm vụ quá hạn
-       *[other] { $count } nhiệm vụ quá hạn
+       *[other] { $n } nhiệm vụ quá hạn
     }
 dashboard-count_soon = { $count ->
         [0] không có nhiệm vụ sắp đến hạn trong 14 ngày
-       *[other] { $count } nhiệm vụ sắp đến hạn trong 14 ngày
+       *[other] { $n } nhiệm vụ sắp đến hạn trong 14 ngày
     }
-dashboard-more_overdue = … và { $count } nhiệm vụ quá hạn khác: xem tất cả
+dashboard-more_overdue = { $count ->
+        [0] Đã liệt kê đủ các nhiệm vụ quá hạn.
+       *[other] … và { $n } nhiệm vụ quá hạn khác: xem tất cả
+    }
 
 ## reminder
 reminder-notifications = Thông báo
@@ -657,7 +663,7 @@ reminder-escalations_intro = Nhiệm vụ quá hạn đã được đôn đốc 
 reminder-no_escalations = Không có nhiệm vụ nào cần Ban Giám đốc xử lý.
 reminder-reminders_count = { $count ->
         [0] chưa đôn đốc lần nào
-       *[other] đã đôn đốc { $count } lần
+       *[other] đã đôn đốc { $n } lần
     }
 reminder-since = chuyển lúc
 reminder-resolution = Ý kiến chỉ đạo, kết quả xử lý
@@ -745,8 +751,8 @@ official_report-title = Báo cáo kết quả thực hiện Kế hoạch
 official_report-period = Kỳ báo cáo
 official_report-choose = Chọn kỳ
 official_report-data = { $reports ->
-        [0] Dữ liệu: { $items } nhiệm vụ; chưa có báo cáo tiến độ nào trong kỳ.
-       *[other] Dữ liệu: { $items } nhiệm vụ, { $reports } báo cáo tiến độ trong kỳ.
+        [0] Dữ liệu: { $items_n } nhiệm vụ; chưa có báo cáo tiến độ nào trong kỳ.
+       *[other] Dữ liệu: { $items_n } nhiệm vụ, { $reports_n } báo cáo tiến độ trong kỳ.
     }
 official_report-saved_at = Bản nháp lưu lúc
 official_report-version = phiên bản

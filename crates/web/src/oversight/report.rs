@@ -93,6 +93,8 @@ fn data_line(ctx: &Ctx, items: usize, reports: usize) -> String {
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("items", items);
     args.set("reports", reports);
+    args.set("items_n", domain::format_number(items as f64));
+    args.set("reports_n", domain::format_number(reports as f64));
     ctx.tr().f_args("official_report.data", &args)
 }
 

@@ -735,7 +735,7 @@ async fn ten_thousand_invitations_are_saved_counted_and_listed_in_part() {
         assert_eq!(r.status(), StatusCode::OK);
         let page = r.text().await.unwrap();
         assert!(
-            page.contains("id=\"invitation-total\">(10000)"),
+            page.contains("id=\"invitation-total\">· 10.000 khách mời"),
             "total shown"
         );
         assert!(page.contains("đã mời: 10000"));
