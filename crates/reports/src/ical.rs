@@ -569,7 +569,11 @@ mod tests {
                 .parse()
                 .unwrap()
         };
-        assert_eq!((seq(&one), seq(&two)), (0, 1), "SEQUENCE counts the revisions");
+        assert_eq!(
+            (seq(&one), seq(&two)),
+            (0, 1),
+            "SEQUENCE counts the revisions"
+        );
         // An empty feed is still a valid calendar.
         let empty = calendar("Trống", &[], now());
         let unfolded = unfold(&empty);

@@ -30,10 +30,10 @@ pub(crate) async fn migrate(pool: &Pool, ctx: &Ctx) -> R<()> {
         sqlx::query(
             "INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
         )
-            .bind(super::feeds::INSTANCE_KEY)
-            .bind(format!("sangtao-{}", &token[..16]))
-            .execute(&mut *tx)
-            .await?;
+        .bind(super::feeds::INSTANCE_KEY)
+        .bind(format!("sangtao-{}", &token[..16]))
+        .execute(&mut *tx)
+        .await?;
     }
     if !meta_set(&mut tx, "counting_rules_suggested").await? {
         suggest_counting_rules(&mut tx, now).await?;

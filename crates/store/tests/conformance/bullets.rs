@@ -39,7 +39,11 @@ async fn the_seed_plans_items_carry_no_bullet(store: &Store) {
             !label.starts_with(['-', '+', '•']),
             "a bullet in the label {label:?}"
         );
-        assert!(!n.item.title.starts_with(['-', '+', '•']), "{:?}", n.item.title);
+        assert!(
+            !n.item.title.starts_with(['-', '+', '•']),
+            "{:?}",
+            n.item.title
+        );
     }
     // The bullet stays in the text, where the document has it.
     let sessions = items
@@ -48,7 +52,10 @@ async fn the_seed_plans_items_carry_no_bullet(store: &Store) {
         .expect("the sessions item");
     assert_eq!(sessions.item.numbering, None);
     assert!(
-        sessions.item.text.starts_with("- Tham gia các phiên họp online"),
+        sessions
+            .item
+            .text
+            .starts_with("- Tham gia các phiên họp online"),
         "{:?}",
         sessions.item.text
     );

@@ -142,12 +142,7 @@ impl Tr {
     }
 
     /// [`Tr::count`] with other `{ $name }` variables.
-    pub fn count_with(
-        &self,
-        key: &str,
-        n: impl Count,
-        args: &[(&str, &str)],
-    ) -> String {
+    pub fn count_with(&self, key: &str, n: impl Count, args: &[(&str, &str)]) -> String {
         let mut fluent_args = FluentArgs::new();
         fluent_args.set("count", n.value());
         fluent_args.set("n", domain::format_number(n.value() as f64));
@@ -258,8 +253,14 @@ mod tests {
             for key in KEYS {
                 for n in [0_usize, 1, 2, 1234] {
                     let text = tr.count(key, n);
-                    assert!(!text.contains(['{', '}']) && text != *key, "{key} {n}: {text}");
-                    assert!(!text.contains("(0)") && !text.contains(" 0 "), "{key}: {text}");
+                    assert!(
+                        !text.contains(['{', '}']) && text != *key,
+                        "{key} {n}: {text}"
+                    );
+                    assert!(
+                        !text.contains("(0)") && !text.contains(" 0 "),
+                        "{key}: {text}"
+                    );
                     if n == 1234 {
                         assert!(text.contains("1.234"), "{key}: grouped: {text}");
                     }
@@ -273,13 +274,19 @@ mod tests {
         }
         let en = Tr::get(Language::En);
         assert_eq!(en.count("event.invitation_total", 1_usize), "1 guest");
-        assert_eq!(en.count("event.invitation_total", 0_usize), "nobody invited yet");
+        assert_eq!(
+            en.count("event.invitation_total", 0_usize),
+            "nobody invited yet"
+        );
         let vi = Tr::get(Language::Vi);
         assert_eq!(
             vi.count("dashboard.soon_heading", 0_usize),
             "Sắp đến hạn trong 14 ngày"
         );
-        assert_eq!(vi.count("dashboard.overdue_heading", 17_usize), "Quá hạn: 17 nhiệm vụ");
+        assert_eq!(
+            vi.count("dashboard.overdue_heading", 17_usize),
+            "Quá hạn: 17 nhiệm vụ"
+        );
     }
 
     #[test]

@@ -47,7 +47,9 @@ async fn the_list_view_exports_every_event_it_shows_with_date_time_cells() {
         let csv_link = link(&page, "CSV");
         assert!(csv_link.contains("view=list"), "{csv_link}");
         let bytes = lead.get(&csv_link).await.bytes().await.unwrap();
-        let text = std::str::from_utf8(&bytes).unwrap().trim_start_matches('\u{feff}');
+        let text = std::str::from_utf8(&bytes)
+            .unwrap()
+            .trim_start_matches('\u{feff}');
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let head = reader.headers().unwrap().clone();
         let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -115,7 +117,10 @@ async fn the_list_view_exports_every_event_it_shows_with_date_time_cells() {
         let mut styles = String::new();
         std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles)
             .unwrap();
-        assert!(styles.contains("formatCode=\"dd/mm/yyyy hh:mm\""), "{styles}");
+        assert!(
+            styles.contains("formatCode=\"dd/mm/yyyy hh:mm\""),
+            "{styles}"
+        );
     }
 }
 

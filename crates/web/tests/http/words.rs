@@ -48,7 +48,9 @@ async fn titles_and_exports_carry_no_document_bullet() {
             .bytes()
             .await
             .unwrap();
-        let text = std::str::from_utf8(&bytes).unwrap().trim_start_matches('\u{feff}');
+        let text = std::str::from_utf8(&bytes)
+            .unwrap()
+            .trim_start_matches('\u{feff}');
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let mut rows = 0;
         for r in reader.records() {
@@ -90,7 +92,9 @@ async fn count_phrases_read_well_and_the_status_says_how_many_more() {
                 && !summary.contains(" 0 "),
             "{summary}"
         );
-        let listed = element(&status, "status-overdue", "ul").matches("<li>").count();
+        let listed = element(&status, "status-overdue", "ul")
+            .matches("<li>")
+            .count();
         assert_eq!(listed, 6);
         let heading = status.split("<h2>").nth(1).unwrap();
         let total: usize = heading
@@ -114,7 +118,10 @@ async fn count_phrases_read_well_and_the_status_says_how_many_more() {
             .text()
             .await
             .unwrap();
-        assert!(list.contains(&format!("{total} nhiệm vụ · trang")), "{total}");
+        assert!(
+            list.contains(&format!("{total} nhiệm vụ · trang")),
+            "{total}"
+        );
 
         // A unit's dashboard: no separator before its first unit.
         let qlds = app.unit_id("Phòng Quản lý Di sản").await;
@@ -187,7 +194,8 @@ async fn the_plan_page_heads_with_number_date_and_signer() {
         // The seed copy is unsigned and undated: said in words, with its signer.
         let byline = element(&page, "plan-byline", "p");
         assert!(
-            byline.ends_with(">Chưa ghi số văn bản · chưa ghi ngày ban hành · Giám đốc Đỗ Đình Hồng"),
+            byline
+                .ends_with(">Chưa ghi số văn bản · chưa ghi ngày ban hành · Giám đốc Đỗ Đình Hồng"),
             "{byline}"
         );
         // The file name comes last, small.
@@ -209,7 +217,12 @@ async fn the_first_visit_lands_calmly() {
         let page = r.text().await.unwrap();
         assert!(!page.contains("notice warn"), "{page}");
         // A deep link says why it asks, without alarm.
-        let r = app.fresh_client().get(app.url("/items")).send().await.unwrap();
+        let r = app
+            .fresh_client()
+            .get(app.url("/items"))
+            .send()
+            .await
+            .unwrap();
         let page = r.text().await.unwrap();
         let why = element(&page, "signin-reason", "div");
         assert!(why.contains("Vui lòng đăng nhập") && !page.contains("notice warn"));
@@ -217,5 +230,33 @@ async fn the_first_visit_lands_calmly() {
         app.sign_in_ready().await;
         let home = app.get("/").await.text().await.unwrap();
         assert!(home.contains("id=\"main\"") && !home.contains("notice warn"));
+    }
+}
+
+#[tokio::test]
+async fn a_task_without_owner_shows_its_due_date_without_a_stray_separator() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+        let lead = TestApp::user_browser(&app, "lead", &[Role::Staff], &[qlds]).await;
+        let id = crate::events::create_event(&lead, qlds, &[]).await;
+        let csrf = lead.csrf_from(&format!("/events/{id}")).await;
+        let r = lead
+            .post(
+                &format!("/events/{id}/checklist"),
+                &[
+                    ("_csrf", csrf.as_str()),
+                    ("kind", "speech"),
+                    ("title", "Bài phát biểu"),
+                    ("due", "20/03/2025"),
+                ],
+            )
+            .await;
+        let page = r.text().await.unwrap();
+        assert!(
+            page.contains("<span class=\"small muted\">Hạn 20/03/2025</span>"),
+            "{page}"
+        );
+        assert!(!page.contains("\"> · Hạn"));
     }
 }
