@@ -56,6 +56,61 @@ pub fn shorten(text: &str, max: usize) -> String {
     out
 }
 
+/// An office as a sentence names it, from the capitals of a signature block: "GIÁM ĐỐC"
+/// gives "Giám đốc", "KT. GIÁM ĐỐC" "KT. Giám đốc", "PHÓ CHỦ TỊCH" "Phó Chủ tịch" (the
+/// office after "Phó" keeps its capital, as administrative text writes it). Text not in
+/// capitals is kept as written.
+pub fn office_title(s: &str) -> String {
+    let s = s.trim();
+    if s.chars().any(char::is_lowercase) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut capital_next = true;
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        // Abbreviations ("KT.", "TM.", "UBND", "HĐND") stay in capitals.
+        if word.ends_with('.') || !is_syllable(word) {
+            out.push_str(word);
+            capital_next = true;
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if capital_next {
+            let mut cs = lower.chars();
+            if let Some(first) = cs.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(cs.as_str());
+            }
+        } else {
+            out.push_str(&lower);
+        }
+        capital_next = lower == "phó";
+    }
+    out
+}
+
+/// Whether a word can be one Vietnamese syllable: one run of vowels, at most three letters
+/// before it ("ngh") and two after ("ng", "ch"). "UBND" and "HĐND" cannot.
+fn is_syllable(word: &str) -> bool {
+    let folded = vntext::text::fold(word);
+    let vowel = |c: char| "aeiouy".contains(c.to_ascii_lowercase());
+    let letters: Vec<bool> = folded
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(vowel)
+        .collect();
+    let (Some(first), Some(last)) = (
+        letters.iter().position(|v| *v),
+        letters.iter().rposition(|v| *v),
+    ) else {
+        return false;
+    };
+    letters[first..=last].iter().all(|v| *v) && first <= 3 && letters.len() - 1 - last <= 2
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -68,6 +123,17 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn offices_read_as_a_sentence_names_them() {
+        assert_eq!(office_title("GIÁM ĐỐC"), "Giám đốc");
+        assert_eq!(office_title("KT. GIÁM ĐỐC"), "KT. Giám đốc");
+        assert_eq!(office_title("PHÓ GIÁM ĐỐC"), "Phó Giám đốc");
+        assert_eq!(office_title("TM. UBND"), "TM. UBND");
+        assert_eq!(office_title("CHỦ TỊCH HĐND"), "Chủ tịch HĐND");
+        assert_eq!(office_title("PHÓ CHỦ TỊCH"), "Phó Chủ tịch");
+        assert_eq!(office_title("Giám đốc Sở"), "Giám đốc Sở");
+    }
 
     #[test]
     fn targets() {

@@ -41,8 +41,10 @@ pub struct IcalEvent {
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
     pub status: IcalStatus,
-    /// Last change: LAST-MODIFIED, and SEQUENCE (seconds since 2020 fit a u32 for a century).
+    /// Last change: LAST-MODIFIED.
     pub updated: DateTime<Utc>,
+    /// SEQUENCE: the revision, 0 for the event as first written, one more per change.
+    pub sequence: u32,
 }
 
 /// Text values: CRLF and CR become LF (escaped as `\n` by the writer); other control
@@ -65,7 +67,11 @@ pub fn calendar(name: &str, events: &[IcalEvent], now: DateTime<Utc>) -> String 
     cal.append_property(icalendar::Property::new("VERSION", "2.0"));
     cal.append_property(icalendar::Property::new("CALSCALE", "GREGORIAN"));
     cal.append_property(icalendar::Property::new("METHOD", "PUBLISH"));
-    cal.name(&clean(name).replace('\n', " "));
+    // `Calendar::name` writes NAME unescaped (the crate knows no value type for it, as
+    // RFC 7986 is newer than its table) and X-WR-CALNAME escaped: NAME is escaped here.
+    let name = clean(name).replace('\n', " ");
+    cal.append_property(icalendar::Property::new("NAME", escape_text(&name)));
+    cal.append_property(icalendar::Property::new("X-WR-CALNAME", name));
     for e in events {
         let mut ev = icalendar::Event::new();
         ev.uid(&clean(&e.uid))
@@ -80,7 +86,7 @@ pub fn calendar(name: &str, events: &[IcalEvent], now: DateTime<Utc>) -> String 
                 tzid: e.zone.name().to_string(),
             })
             .last_modified(e.updated)
-            .sequence(sequence(e.updated))
+            .sequence(e.sequence)
             .status(match e.status {
                 IcalStatus::Tentative => icalendar::EventStatus::Tentative,
                 IcalStatus::Confirmed => icalendar::EventStatus::Confirmed,
@@ -112,8 +118,12 @@ pub fn calendar(name: &str, events: &[IcalEvent], now: DateTime<Utc>) -> String 
     out
 }
 
-fn sequence(updated: DateTime<Utc>) -> u32 {
-    u32::try_from((updated.timestamp() - 1_577_836_800).max(0)).unwrap_or(u32::MAX)
+/// A TEXT value as RFC 5545 §3.3.11 escapes it (newlines are already `\n` characters).
+fn escape_text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(',', "\\,")
+        .replace(';', "\\;")
+        .replace('\n', "\\n")
 }
 
 /// VTIMEZONE blocks for the zones of `events`, covering the years from one before the
@@ -265,6 +275,7 @@ mod tests {
             end,
             status: IcalStatus::Confirmed,
             updated: Utc.with_ymd_and_hms(2025, 3, 1, 8, 0, 0).unwrap(),
+            sequence: 0,
         }
     }
 
@@ -499,6 +510,37 @@ mod tests {
     }
 
     #[test]
+    fn the_calendar_name_is_escaped_in_name_as_in_x_wr_calname() {
+        let text = calendar("Lịch, Hà Nội; UCCN \\ 2025", &[], now());
+        let unfolded = unfold(&text);
+        let cal = read_calendar(&unfolded).expect("parses");
+        let raw = |name: &str| {
+            cal.properties
+                .iter()
+                .find(|p| p.name.as_str() == name)
+                .map(|p| p.val.as_str().to_string())
+        };
+        assert_eq!(
+            raw("NAME").as_deref(),
+            Some("Lịch\\, Hà Nội\\; UCCN \\\\ 2025"),
+            "{text}"
+        );
+        // The parser unescapes X-WR-CALNAME (an X- property is text) back to the name…
+        assert_eq!(
+            raw("X-WR-CALNAME").as_deref(),
+            Some("Lịch, Hà Nội; UCCN \\ 2025")
+        );
+        // …and on the wire both lines carry the same escaped value.
+        let line = |name: &str| {
+            unfolded
+                .split("\r\n")
+                .find_map(|l| l.strip_prefix(name))
+                .map(str::to_string)
+        };
+        assert_eq!(line("NAME:"), line("X-WR-CALNAME:"));
+    }
+
+    #[test]
     fn uid_is_stable_and_statuses_map() {
         let mut a = ev(
             "event-7@sangtao",
@@ -510,6 +552,7 @@ mod tests {
         a.summary = "Đổi tên".into();
         a.status = IcalStatus::Cancelled;
         a.updated += chrono::Duration::hours(1);
+        a.sequence += 1;
         let two = calendar("x", &[a], now());
         let uid = |t: &str| {
             t.split("\r\n")
@@ -526,7 +569,11 @@ mod tests {
                 .parse()
                 .unwrap()
         };
-        assert!(seq(&two) > seq(&one), "a change raises SEQUENCE");
+        assert_eq!(
+            (seq(&one), seq(&two)),
+            (0, 1),
+            "SEQUENCE counts the revisions"
+        );
         // An empty feed is still a valid calendar.
         let empty = calendar("Trống", &[], now());
         let unfolded = unfold(&empty);

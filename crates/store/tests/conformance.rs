@@ -628,9 +628,10 @@ async fn import_builds_tree_and_merges_units(store: &Store) {
     let led: Vec<_> = uv
         .leads
         .iter()
-        .map(|i| i.numbering.clone().unwrap())
+        .map(|i| i.numbering.clone().unwrap_or_default())
         .collect();
-    assert_eq!(led, ["1", "1.1", "-", "2.1", "2.2", "3"]);
+    // The activity's "-" is a bullet, not a number: it has none (issue 16).
+    assert_eq!(led, ["1", "1.1", "", "2.1", "2.2", "3"]);
     let inherited: Vec<bool> = uv.leads.iter().map(|i| i.inherited).collect();
     assert_eq!(inherited, [false, true, true, false, false, false]);
     assert!(uv.coordinates.is_empty());
@@ -1630,3 +1631,7 @@ mod backup;
 // files of a refused report.
 #[path = "conformance/once.rs"]
 mod once;
+
+// Document bullets out of titles (issue 16): at import and by migration 0012.
+#[path = "conformance/bullets.rs"]
+mod bullets;

@@ -22,6 +22,7 @@ pub use vntext::text;
 
 pub use input::{Format, ReadError};
 pub use model::*;
+pub use parse::{is_bullet, strip_bullets};
 
 use std::path::Path;
 

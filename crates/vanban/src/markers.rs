@@ -285,6 +285,35 @@ fn marker_end(after: &str, roman: bool) -> Option<&str> {
     Some(rest.trim_start())
 }
 
+/// The characters a document opens a list entry with ("- ", "+ ", "• "): the same as
+/// [`marker_parts`] reads as bullets.
+const BULLETS: &[char] = &[
+    '-', '–', '—', '•', '·', '●', '\u{F0A7}', '\u{F0B7}', '+', '*', '∗',
+];
+
+/// Whether a numbering as written is a bullet ("-", "+", "•"): the document's list mark,
+/// which names nothing, unlike "1." or "a)".
+pub fn is_bullet(numbering: &str) -> bool {
+    let mut cs = numbering.trim().chars();
+    matches!((cs.next(), cs.next()), (Some(b), None) if BULLETS.contains(&b))
+}
+
+/// A title without the document's leading bullets: "- Tham mưu" and "+ - Kết nối" give
+/// "Tham mưu" and "Kết nối". A bullet counts only when a space follows it, so that "-5%"
+/// or "+84" stay whole.
+pub fn strip_bullets(title: &str) -> &str {
+    let mut t = title.trim_start();
+    loop {
+        let mut cs = t.chars();
+        match (cs.next(), cs.next()) {
+            (Some(b), Some(space)) if BULLETS.contains(&b) && space.is_whitespace() => {
+                t = t[b.len_utf8()..].trim_start();
+            }
+            _ => return t,
+        }
+    }
+}
+
 /// A line holding nothing but a marker ("1.", "II.").
 pub fn marker_only(t: &str) -> bool {
     marker_parts(t).is_some_and(|((style, _), rest)| bare_number(style, rest))

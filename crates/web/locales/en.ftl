@@ -130,10 +130,13 @@ plans-date = Issued
 plans-items = Items
 
 ## plan
-plan-reference = Number
 plan-issuer = Issued by
-plan-date = Issued on
-plan-signer = Signed by
+plan-byline_number = No. { $reference }
+plan-no_number_symbol = No number yet (symbol { $symbol })
+plan-no_number = No document number
+plan-byline_date = dated { $date }
+plan-no_date = no date of issue
+plan-no_signer = no signer named
 plan-source = Source file
 plan-warnings = Notes from reading the document ({ $n })
 plan-content = Plan content
@@ -161,7 +164,18 @@ units-internal = Department unit
 units-aliases = Also written
 units-leads = Items it leads
 units-coordinates = Items it coordinates
-units-nothing = None.
+units-leads_heading = { $count ->
+        [0] Items it leads
+        [one] Items it leads: 1
+       *[other] Items it leads: { $n }
+    }
+units-coordinates_heading = { $count ->
+        [0] Items it coordinates
+        [one] Items it coordinates: 1
+       *[other] Items it coordinates: { $n }
+    }
+units-no_leads = This unit leads no item yet. Items the plan gives it show here; a lead unit can be set on each item's page.
+units-no_coordinates = This unit coordinates no item yet.
 
 ## users
 users-title = Users
@@ -278,7 +292,7 @@ track-pick_kind = Choose at least one record kind to count.
 
 ## report
 report-title = Progress reports
-report-none = No reports yet.
+report-none = No progress report on this item yet.
 report-new = File a progress report
 report-edit = Update the report (creates a new version)
 report-unit = Reporting unit
@@ -328,7 +342,11 @@ list-due_to = Due until
 list-apply = Filter
 list-clear = Clear filters
 list-export = Export the filtered list
-list-summary = { $total } items · page { $page }/{ $pages }
+list-summary = { $count ->
+        [0] No items · page { $page }/{ $pages }
+        [one] 1 item · page { $page }/{ $pages }
+       *[other] { $total } items · page { $page }/{ $pages }
+    }
 list-summary_capped = More than { $total } items · page { $page }/{ $pages } · filter further to see the rest
 list-empty = No item matches these filters. Try removing some.
 list-pages = Pages
@@ -436,6 +454,11 @@ event-wd6_short = Sa
 event-wd7_short = Su
 event-hanoi_note = The month view is in Hanoi time (Asia/Ho_Chi_Minh).
 event-none = No event matches the filters.
+event-clear_filters = Clear the filters and see every event
+event-none_in_month = No events in { $m }/{ $y } yet.
+event-none_yet = No events yet.
+event-none_next = Your unit's conferences, forums and online sessions are recorded here:
+event-none_next_other = Units record their conferences, forums and sessions here; those that concern you show once added.
 event-name = Title
 event-when = Time (local)
 event-when_hanoi = Time (Hanoi)
@@ -457,6 +480,11 @@ event-interpreter = Interpreter
 event-language_pair = Language pair
 event-book = Book interpreter
 event-invitations = Invitations
+event-invitation_total = { $count ->
+        [0] nobody invited yet
+        [one] 1 guest
+       *[other] { $n } guests
+    }
 event-more_invitations = Only the first 200 invitations are listed; the counts per status cover the whole list.
 event-invite_people = Invite from the directory (experts, staff)
 event-guests = Other guests (one per line)
@@ -522,7 +550,7 @@ people-new = Add a person
 people-edit = Person in the directory
 people-kind = Kind
 people-search = Search by name
-people-none = Nobody in the directory yet.
+people-none = Nobody in the directory matches. Use “Add a person” to record an expert, an interpreter or a focal point.
 people-name = Name
 people-detail = Field, organisation, languages
 people-contact = Contact
@@ -538,7 +566,7 @@ people-pick_kind = Choose the kind: expert, interpreter or staff.
 ## delegation
 delegation-title = Delegations
 delegation-new = Propose a delegation
-delegation-none = No delegation yet.
+delegation-none = No delegation yet. A unit proposes one with “Propose a delegation”; the Board approves it on its page.
 delegation-name = Delegation
 delegation-destination = Destination
 delegation-dates = Dates
@@ -601,12 +629,46 @@ dashboard-due = Due
 dashboard-percent = Complete
 dashboard-events = Upcoming events
 dashboard-recent_reports = Latest progress reports
-dashboard-no_reports = No progress reports yet.
+dashboard-no_reports = No progress reports yet. Lead units file them on each item’s page, under “Progress reports”.
 dashboard-print_status = One-page plan status (print)
 dashboard-status_title = Plan status
 dashboard-as_of = As of
 dashboard-print = Print
-dashboard-more_items = … and { $count } more items (see the plan page).
+dashboard-more_items = { $count ->
+        [0] Every item is listed.
+        [one] … and 1 more item (see the plan page).
+       *[other] … and { $n } more items (see the plan page).
+    }
+dashboard-overdue_heading = { $count ->
+        [0] Overdue
+        [one] Overdue: 1 item
+       *[other] Overdue: { $n } items
+    }
+dashboard-soon_heading = { $count ->
+        [0] Due in the next 14 days
+        [one] Due in the next 14 days: 1 item
+       *[other] Due in the next 14 days: { $n } items
+    }
+dashboard-count_items = { $count ->
+        [0] no items yet
+        [one] 1 item
+       *[other] { $n } items
+    }
+dashboard-count_overdue = { $count ->
+        [0] none overdue
+        [one] 1 overdue
+       *[other] { $n } overdue
+    }
+dashboard-count_soon = { $count ->
+        [0] none due in the next 14 days
+        [one] 1 due in the next 14 days
+       *[other] { $n } due in the next 14 days
+    }
+dashboard-more_overdue = { $count ->
+        [0] Every overdue item is listed.
+        [one] … and 1 more overdue item: see them all
+       *[other] … and { $n } more overdue items: see them all
+    }
 
 ## reminder
 reminder-notifications = Notifications
@@ -617,7 +679,11 @@ reminder-mark_read = Mark all as read
 reminder-escalations = Escalated to the Board
 reminder-escalations_intro = Overdue items reminded 3 times and still not completed.
 reminder-no_escalations = Nothing needs the Board's attention.
-reminder-reminders_sent = reminders
+reminder-reminders_count = { $count ->
+        [0] not reminded yet
+        [one] reminded once
+       *[other] reminded { $n } times
+    }
 reminder-since = escalated
 reminder-resolution = Direction given, outcome
 reminder-resolve = Resolved
@@ -627,7 +693,10 @@ reminder-email_body =
     Item: { $item }
     Due: { $due }
     The lead unit is asked to update the progress and report in sangtao: { $link }
-reminder-escalation_subject = [Escalated] Overdue, reminded { $count } times: { $item }
+reminder-escalation_subject = { $count ->
+        [one] [Escalated] Overdue, reminded once: { $item }
+       *[other] [Escalated] Overdue, reminded { $count } times: { $item }
+    }
 reminder-subject = { $when ->
         [before] [Reminder] Due in { $days } days ({ $due }): { $item }
         [today] [Reminder] Due today ({ $due }): { $item }
@@ -703,8 +772,20 @@ review-returned_notice = [Report returned] { $item } — { $period }
 official_report-title = Results report on the plan
 official_report-period = Reporting period
 official_report-choose = Choose
-official_report-sources = Data
-official_report-reports = progress reports in the period
+official_report-data = { $reports ->
+        [0] Data: { $items ->
+            [one] 1 item
+           *[other] { $items_n } items
+        }; no progress report in the period yet.
+        [one] Data: { $items ->
+            [one] 1 item
+           *[other] { $items_n } items
+        }, 1 progress report in the period.
+       *[other] Data: { $items ->
+            [one] 1 item
+           *[other] { $items_n } items
+        }, { $reports_n } progress reports in the period.
+    }
 official_report-saved_at = Draft saved at
 official_report-version = version
 official_report-saved = Draft saved.

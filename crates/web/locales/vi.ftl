@@ -130,10 +130,13 @@ plans-date = Ngày ban hành
 plans-items = Số nội dung
 
 ## plan
-plan-reference = Số, ký hiệu
 plan-issuer = Cơ quan ban hành
-plan-date = Ngày ban hành
-plan-signer = Người ký
+plan-byline_number = Số { $reference }
+plan-no_number_symbol = Chưa ghi số (ký hiệu { $symbol })
+plan-no_number = Chưa ghi số văn bản
+plan-byline_date = ngày { $date }
+plan-no_date = chưa ghi ngày ban hành
+plan-no_signer = chưa ghi người ký
 plan-source = Tệp nguồn
 plan-warnings = Lưu ý khi đọc văn bản ({ $n })
 plan-content = Nội dung kế hoạch
@@ -161,7 +164,16 @@ units-internal = Đơn vị thuộc Sở
 units-aliases = Tên khác
 units-leads = Nội dung chủ trì
 units-coordinates = Nội dung phối hợp
-units-nothing = Không có.
+units-leads_heading = { $count ->
+        [0] Nội dung chủ trì
+       *[other] Nội dung chủ trì: { $n }
+    }
+units-coordinates_heading = { $count ->
+        [0] Nội dung phối hợp
+       *[other] Nội dung phối hợp: { $n }
+    }
+units-no_leads = Đơn vị chưa chủ trì nội dung nào. Khi kế hoạch giao nhiệm vụ cho đơn vị, nhiệm vụ sẽ hiện ở đây; có thể gán đơn vị chủ trì trên trang của từng nhiệm vụ.
+units-no_coordinates = Đơn vị chưa phối hợp nội dung nào.
 
 ## users
 users-title = Người dùng
@@ -278,7 +290,7 @@ track-pick_kind = Hãy chọn ít nhất một loại hồ sơ để đếm.
 
 ## report
 report-title = Báo cáo tiến độ
-report-none = Chưa có báo cáo.
+report-none = Chưa có báo cáo tiến độ cho nhiệm vụ này.
 report-new = Gửi báo cáo tiến độ
 report-edit = Cập nhật báo cáo (tạo phiên bản mới)
 report-unit = Đơn vị báo cáo
@@ -328,7 +340,10 @@ list-due_to = Hạn đến ngày
 list-apply = Lọc
 list-clear = Bỏ lọc
 list-export = Xuất danh sách theo bộ lọc
-list-summary = { $total } nhiệm vụ · trang { $page }/{ $pages }
+list-summary = { $count ->
+        [0] Không có nhiệm vụ nào · trang { $page }/{ $pages }
+       *[other] { $total } nhiệm vụ · trang { $page }/{ $pages }
+    }
 list-summary_capped = Hơn { $total } nhiệm vụ · trang { $page }/{ $pages } · hãy lọc thêm để xem các nhiệm vụ sau
 list-empty = Không có nhiệm vụ nào khớp với bộ lọc. Hãy bỏ bớt điều kiện lọc.
 list-pages = Phân trang
@@ -436,6 +451,11 @@ event-wd6_short = T7
 event-wd7_short = CN
 event-hanoi_note = Lịch tháng hiển thị theo giờ Hà Nội (Asia/Ho_Chi_Minh).
 event-none = Không có sự kiện nào khớp bộ lọc.
+event-clear_filters = Bỏ lọc, xem mọi sự kiện
+event-none_in_month = Chưa có sự kiện nào trong tháng { $m }/{ $y }.
+event-none_yet = Chưa có sự kiện nào.
+event-none_next = Hội nghị, diễn đàn, phiên họp trực tuyến của đơn vị được ghi ở đây:
+event-none_next_other = Các đơn vị ghi hội nghị, diễn đàn, phiên họp của mình tại đây; sự kiện liên quan đến bạn sẽ hiện khi được thêm.
 event-name = Tên sự kiện
 event-when = Thời gian (giờ địa phương)
 event-when_hanoi = Thời gian (giờ Hà Nội)
@@ -457,6 +477,10 @@ event-interpreter = Phiên dịch viên
 event-language_pair = Cặp ngôn ngữ
 event-book = Đặt phiên dịch
 event-invitations = Khách mời
+event-invitation_total = { $count ->
+        [0] chưa mời ai
+       *[other] { $n } khách mời
+    }
 event-more_invitations = Chỉ hiển thị 200 khách mời đầu tiên; số lượng theo trạng thái tính trên toàn bộ danh sách.
 event-invite_people = Mời từ danh bạ (chuyên gia, cán bộ)
 event-guests = Khách mời khác (mỗi dòng một người)
@@ -522,7 +546,7 @@ people-new = Thêm người
 people-edit = Thông tin người trong danh bạ
 people-kind = Loại
 people-search = Tìm theo tên
-people-none = Chưa có ai trong danh bạ.
+people-none = Không có ai trong danh bạ khớp với lựa chọn này. Bấm “Thêm người” để ghi chuyên gia, phiên dịch viên hay đầu mối liên hệ.
 people-name = Họ tên
 people-detail = Lĩnh vực, cơ quan, ngôn ngữ
 people-contact = Liên hệ
@@ -538,7 +562,7 @@ people-pick_kind = Hãy chọn loại: chuyên gia, phiên dịch viên hoặc c
 ## delegation
 delegation-title = Đoàn ra
 delegation-new = Đề xuất đoàn ra
-delegation-none = Chưa có đoàn ra.
+delegation-none = Chưa có đoàn ra nào. Đơn vị lập đoàn bằng nút “Đề xuất đoàn ra”; Ban Giám đốc duyệt trên trang của đoàn.
 delegation-name = Tên đoàn
 delegation-destination = Nơi đến
 delegation-dates = Thời gian
@@ -601,12 +625,39 @@ dashboard-due = Hạn
 dashboard-percent = Hoàn thành
 dashboard-events = Sự kiện sắp tới
 dashboard-recent_reports = Báo cáo tiến độ mới nhất
-dashboard-no_reports = Chưa có báo cáo tiến độ.
+dashboard-no_reports = Chưa có báo cáo tiến độ. Đơn vị chủ trì gửi báo cáo trên trang của từng nhiệm vụ, mục “Báo cáo tiến độ”.
 dashboard-print_status = Bản in tình hình thực hiện (1 trang)
 dashboard-status_title = Tình hình thực hiện kế hoạch
 dashboard-as_of = Tính đến ngày
 dashboard-print = In
-dashboard-more_items = … và { $count } nhiệm vụ khác (xem trang kế hoạch).
+dashboard-more_items = { $count ->
+        [0] Đã liệt kê đủ các nhiệm vụ.
+       *[other] … và { $n } nhiệm vụ khác (xem trang kế hoạch).
+    }
+dashboard-overdue_heading = { $count ->
+        [0] Quá hạn
+       *[other] Quá hạn: { $n } nhiệm vụ
+    }
+dashboard-soon_heading = { $count ->
+        [0] Sắp đến hạn trong 14 ngày
+       *[other] Sắp đến hạn trong 14 ngày: { $n } nhiệm vụ
+    }
+dashboard-count_items = { $count ->
+        [0] chưa có nhiệm vụ nào
+       *[other] { $n } nhiệm vụ
+    }
+dashboard-count_overdue = { $count ->
+        [0] không có nhiệm vụ quá hạn
+       *[other] { $n } nhiệm vụ quá hạn
+    }
+dashboard-count_soon = { $count ->
+        [0] không có nhiệm vụ sắp đến hạn trong 14 ngày
+       *[other] { $n } nhiệm vụ sắp đến hạn trong 14 ngày
+    }
+dashboard-more_overdue = { $count ->
+        [0] Đã liệt kê đủ các nhiệm vụ quá hạn.
+       *[other] … và { $n } nhiệm vụ quá hạn khác: xem tất cả
+    }
 
 ## reminder
 reminder-notifications = Thông báo
@@ -617,7 +668,10 @@ reminder-mark_read = Đánh dấu đã đọc tất cả
 reminder-escalations = Nhiệm vụ chuyển Ban Giám đốc
 reminder-escalations_intro = Nhiệm vụ quá hạn đã được đôn đốc 3 lần mà chưa hoàn thành.
 reminder-no_escalations = Không có nhiệm vụ nào cần Ban Giám đốc xử lý.
-reminder-reminders_sent = lần đôn đốc
+reminder-reminders_count = { $count ->
+        [0] chưa đôn đốc lần nào
+       *[other] đã đôn đốc { $n } lần
+    }
 reminder-since = chuyển lúc
 reminder-resolution = Ý kiến chỉ đạo, kết quả xử lý
 reminder-resolve = Đã xử lý
@@ -703,8 +757,10 @@ review-returned_notice = [Trả lại báo cáo] { $item } — { $period }
 official_report-title = Báo cáo kết quả thực hiện Kế hoạch
 official_report-period = Kỳ báo cáo
 official_report-choose = Chọn kỳ
-official_report-sources = Dữ liệu
-official_report-reports = báo cáo tiến độ trong kỳ
+official_report-data = { $reports ->
+        [0] Dữ liệu: { $items_n } nhiệm vụ; chưa có báo cáo tiến độ nào trong kỳ.
+       *[other] Dữ liệu: { $items_n } nhiệm vụ, { $reports_n } báo cáo tiến độ trong kỳ.
+    }
 official_report-saved_at = Bản nháp lưu lúc
 official_report-version = phiên bản
 official_report-saved = Đã lưu bản nháp.

@@ -24,7 +24,8 @@ struct SignInPage<'a> {
     l: Layout<'a>,
     login: String,
     next: String,
-    message: Option<String>,
+    /// Why the page shows, and its notice's class: a warning only when a session ended.
+    message: Option<(&'static str, String)>,
     error: Option<String>,
 }
 
@@ -40,9 +41,9 @@ pub async fn signin_page(ctx: Ctx, Query(q): Query<SignInQuery>) -> Response {
     }
     let t = ctx.tr();
     let message = match q.reason.as_deref() {
-        Some("expired") => Some(t.t("signin.expired").to_string()),
-        Some("signedout") => Some(t.t("signin.signed_out").to_string()),
-        Some("required") => Some(t.t("signin.required").to_string()),
+        Some("expired") => Some(("warn", t.t("signin.expired").to_string())),
+        Some("signedout") => Some(("ok", t.t("signin.signed_out").to_string())),
+        Some("required") => Some(("info", t.t("signin.required").to_string())),
         _ => None,
     };
     let title = t.t("signin.title").to_string();

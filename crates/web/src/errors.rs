@@ -195,6 +195,10 @@ pub fn render(ctx: &Ctx, err: &AppError) -> Response {
     let t = ctx.tr();
     match err {
         AppError::SignInRequired => {
+            // The home page is where everyone starts: its sign-in page says nothing more.
+            if !ctx.session_expired && ctx.path == "/" {
+                return redirect(ctx, "/signin");
+            }
             let reason = if ctx.session_expired {
                 "expired"
             } else {

@@ -172,26 +172,47 @@ pub struct PlanHead {
     pub title: String,
     /// Short name for the breadcrumbs: the number, else the start of the title.
     pub crumb: String,
-    pub reference: String,
     pub issuer: String,
-    pub date: String,
-    pub signer: String,
+    /// "Số 123/KH-SVHTT · ngày 15/01/2025 · Giám đốc Đỗ Đình Hồng", what is unknown said so.
+    pub byline: String,
     pub source: String,
     pub warnings: Vec<String>,
 }
 
-impl PlanHead {
-    fn new(p: &PlanRecord, warnings: Vec<String>) -> PlanHead {
-        let signer = [
-            p.signer_authority.as_deref(),
-            p.signer_title.as_deref(),
-            p.signer_name.as_deref(),
-        ]
+/// The line under a plan's title: its number, date and signer, as a reader of the paper
+/// looks for them first; each one the document leaves blank is said in words.
+fn byline(t: &Tr, p: &PlanRecord) -> String {
+    fn given(s: &Option<String>) -> Option<&str> {
+        s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    let number = match (given(&p.number), given(&p.symbol)) {
+        (Some(n), _) => t.f(
+            "plan.byline_number",
+            &[("reference", &reference(Some(n), given(&p.symbol)))],
+        ),
+        (None, Some(s)) => t.f("plan.no_number_symbol", &[("symbol", s)]),
+        (None, None) => t.t("plan.no_number").to_string(),
+    };
+    let date = match p.date {
+        Some(d) => t.f("plan.byline_date", &[("date", &domain::format_date(d))]),
+        None => t.t("plan.no_date").to_string(),
+    };
+    let office: Vec<String> = [given(&p.signer_authority), given(&p.signer_title)]
         .into_iter()
         .flatten()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+        .map(domain::format::office_title)
+        .collect();
+    let signer = match (office.is_empty(), given(&p.signer_name)) {
+        (true, None) => t.t("plan.no_signer").to_string(),
+        (false, None) => office.join(", "),
+        (true, Some(name)) => name.to_string(),
+        (false, Some(name)) => format!("{} {name}", office.join(", ")),
+    };
+    [number, date, signer].join(" · ")
+}
+
+impl PlanHead {
+    fn new(t: &Tr, p: &PlanRecord, warnings: Vec<String>) -> PlanHead {
         let reference_text = reference(p.number.as_deref(), p.symbol.as_deref());
         let crumb = if reference_text.is_empty() {
             let short: String = p.title.chars().take(50).collect();
@@ -206,10 +227,8 @@ impl PlanHead {
         PlanHead {
             title: p.title.clone(),
             crumb,
-            reference: reference(p.number.as_deref(), p.symbol.as_deref()),
             issuer: p.issuer.clone().unwrap_or_default(),
-            date: p.date.map(domain::format_date).unwrap_or_default(),
-            signer,
+            byline: byline(t, p),
             source: p.source_name.clone(),
             warnings,
         }
@@ -281,7 +300,7 @@ impl<'a> PlanPage<'a> {
         with_states(t, &mut list, &data.states, &unit_chips(&data.view));
         let warnings = warning_lines(&data.view);
         let warnings_label = t.f("plan.warnings", &[("n", &warnings.len().to_string())]);
-        let head = PlanHead::new(&data.view.plan, warnings);
+        let head = PlanHead::new(t, &data.view.plan, warnings);
         PlanPage {
             l: Layout::new(ctx, &head.title, "plans"),
             plan: head,

@@ -163,13 +163,27 @@ pub fn token_hash(token: &str) -> String {
     domain::password::sha256_hex(token.as_bytes())
 }
 
+/// A calendar feed (`GET /feeds/{token}.ics`): calendar programs read it with the token as
+/// the key, so no session is looked up and no cookie is set.
+fn is_feed(path: &str) -> bool {
+    path.strip_prefix("/feeds/")
+        .is_some_and(|f| f.ends_with(".ics") && !f.contains('/'))
+}
+
 /// Loads the session and language, checks CSRF, renders error pages.
 pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> Response {
     let now = app.now().timestamp();
     let headers = req.headers();
     let cookie_secure = app.config().cookie_secure;
     let mut set_cookies: Vec<HeaderValue> = Vec::new();
-    let found = match find_session(&app, headers, now, &mut set_cookies).await {
+    let cookieless =
+        matches!(*req.method(), Method::GET | Method::HEAD) && is_feed(req.uri().path());
+    let looked_up = if cookieless {
+        Ok(Found::default())
+    } else {
+        find_session(&app, headers, now, &mut set_cookies).await
+    };
+    let found = match looked_up {
         Ok(found) => found,
         Err(e) => {
             tracing::error!(error = %e, "session lookup failed");
@@ -184,6 +198,8 @@ pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> R
         .unwrap_or_default();
     let csrf = match found.csrf {
         Some(t) => t,
+        // A feed answers no form: no token, and no cookie to carry one.
+        None if cookieless => String::new(),
         None => match presession_csrf(headers, cookie_secure, &mut set_cookies) {
             Ok(t) => t,
             Err(e) => return errors::render(&fallback_ctx(&req), &e),

@@ -14,6 +14,8 @@ mod demo;
 mod directions;
 #[path = "http/events.rs"]
 mod events;
+#[path = "http/exports.rs"]
+mod exports;
 #[path = "http/faults.rs"]
 mod faults;
 #[path = "http/forms.rs"]
@@ -42,6 +44,8 @@ mod signin;
 mod targets;
 #[path = "http/tracking.rs"]
 mod tracking;
+#[path = "http/words.rs"]
+mod words;
 
 use common::{Backend, NEW_PASSWORD, TestApp, spawn_app, spawn_app_with};
 use reqwest::StatusCode;

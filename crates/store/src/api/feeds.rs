@@ -4,6 +4,12 @@ use crate::events_model::*;
 use crate::{Store, StoreError};
 
 impl Store {
+    /// This database's own id, made once at its first migration: calendars name events
+    /// `event-42@<id>`, unique to this server and unchanged when its address changes.
+    pub async fn instance_id(&self) -> Result<String, StoreError> {
+        dispatch!(self, feeds::instance_id())
+    }
+
     /// A feed for a user or a unit, stored under the SHA-256 of its secret token.
     pub async fn create_feed_token(
         &self,

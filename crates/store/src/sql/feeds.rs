@@ -154,3 +154,16 @@ pub(crate) async fn feed_by_hash(pool: &Pool, hash: &str) -> R<Option<FeedToken>
     .map(FeedRow::into_record)
     .transpose()
 }
+
+/// The key of this database's own id in `store_meta`, written once by `migrate`.
+pub(crate) const INSTANCE_KEY: &str = "instance_id";
+
+/// This database's id ("sangtao-3f9a…"): the right-hand side of the UIDs its calendars
+/// give events, so that two servers' events never share one.
+pub(crate) async fn instance_id(pool: &Pool) -> R<String> {
+    let id: Option<String> = sqlx::query_scalar("SELECT value FROM store_meta WHERE key = $1")
+        .bind(INSTANCE_KEY)
+        .fetch_optional(&pool.read)
+        .await?;
+    Ok(id.unwrap_or_else(|| "sangtao".into()))
+}

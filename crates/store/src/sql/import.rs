@@ -402,6 +402,18 @@ async fn insert_forest(
     Ok(())
 }
 
+/// A bullet ("-", "+") is the document's list mark, not the item's number: it is kept in
+/// the item's text, where the document has it, and left out of its numbering and title, so
+/// that headings, tab titles and exports do not show "- Tham mưu…". Migration 0012 fixed
+/// the items imported before.
+fn without_bullet(it: &vanban::Item) -> (Option<&str>, &str, String) {
+    let title = vanban::strip_bullets(&it.title);
+    match it.numbering.as_deref() {
+        Some(b) if vanban::is_bullet(b) => (None, title, format!("{} {}", b.trim(), it.text)),
+        numbering => (numbering, title, it.text.clone()),
+    }
+}
+
 async fn insert_item(
     conn: &mut Conn,
     tree: &Tree,
@@ -410,6 +422,7 @@ async fn insert_item(
     it: &vanban::Item,
     at: i64,
 ) -> R<i64> {
+    let (numbering, title, body) = without_bullet(it);
     Ok(sqlx::query_scalar(
         "INSERT INTO items (plan_id, parent_id, appendix_id, position, seq, depth,
              numbering, title, body, source_line, added, status, created_at, updated_at)
@@ -422,9 +435,9 @@ async fn insert_item(
     .bind(place.position)
     .bind(seq)
     .bind(place.depth)
-    .bind(&it.numbering)
-    .bind(&it.title)
-    .bind(&it.text)
+    .bind(numbering)
+    .bind(title)
+    .bind(body)
     .bind(i64::try_from(it.line).ok())
     .bind(false)
     .bind(ItemStatus::NotStarted.as_str())

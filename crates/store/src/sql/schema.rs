@@ -24,6 +24,17 @@ pub(crate) async fn migrate(pool: &Pool, ctx: &Ctx) -> R<()> {
         super::effective_units::refresh_all(&mut tx).await?;
         set_meta(&mut tx, "effective_units_built", now).await?;
     }
+    if !meta_set(&mut tx, super::feeds::INSTANCE_KEY).await? {
+        let token = domain::password::generate_token()
+            .map_err(|e| crate::StoreError::Invalid(format!("no random instance id: {e}")))?;
+        sqlx::query(
+            "INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(super::feeds::INSTANCE_KEY)
+        .bind(format!("sangtao-{}", &token[..16]))
+        .execute(&mut *tx)
+        .await?;
+    }
     if !meta_set(&mut tx, "counting_rules_suggested").await? {
         suggest_counting_rules(&mut tx, now).await?;
         set_meta(&mut tx, "counting_rules_suggested", now).await?;

@@ -81,3 +81,30 @@ fn wrapped_markers() {
         "1.1. Nội dung:"
     ));
 }
+
+#[test]
+fn bullets_are_told_from_numbers_and_stripped_from_titles() {
+    for b in ["-", "+", "•", "–", " - "] {
+        assert!(is_bullet(b), "{b:?}");
+    }
+    for n in ["1.", "a)", "II.", "--", "-a", ""] {
+        assert!(!is_bullet(n), "{n:?}");
+    }
+    assert_eq!(
+        strip_bullets("- Tham mưu UBND Thành phố"),
+        "Tham mưu UBND Thành phố"
+    );
+    assert_eq!(
+        strip_bullets("+ - Kết nối các thành phố"),
+        "Kết nối các thành phố"
+    );
+    assert_eq!(strip_bullets("• Hội nghị"), "Hội nghị");
+    // A sign or a hyphenated word is not a bullet.
+    assert_eq!(strip_bullets("-5% so với năm 2024"), "-5% so với năm 2024");
+    assert_eq!(strip_bullets("+84 24 3825 3527"), "+84 24 3825 3527");
+    assert_eq!(
+        strip_bullets("Hà Nội - Thành phố sáng tạo"),
+        "Hà Nội - Thành phố sáng tạo"
+    );
+    assert_eq!(strip_bullets("- "), "");
+}

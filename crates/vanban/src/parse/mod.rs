@@ -21,7 +21,9 @@ mod synthetic;
 mod tests;
 
 // The numbering markers live below both this module and `lines`; they stay public here.
-pub use crate::markers::{Marker, Style, is_wrapped_marker, marker_only, split_marker};
+pub use crate::markers::{
+    Marker, Style, is_bullet, is_wrapped_marker, marker_only, split_marker, strip_bullets,
+};
 
 use crate::lines::{self, Block, Para};
 use crate::model::{Document, ParsedPlan, SCHEMA_VERSION, Warning};

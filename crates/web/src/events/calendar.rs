@@ -73,6 +73,11 @@ struct ListPage<'a> {
     units: Vec<Choice>,
     query: String,
     can_create: bool,
+    /// A kind, status, scope or unit is picked (or, in the list, a month): an empty result
+    /// then says so and offers to clear them, rather than that there are no events.
+    filtered: bool,
+    /// "Chưa có sự kiện nào trong tháng 3/2025."
+    none_in_month: String,
 }
 
 fn month_of(s: &str) -> Option<NaiveDate> {
@@ -201,14 +206,14 @@ impl<'a> ListPage<'a> {
         user: &SessionUser,
     ) -> ListPage<'a> {
         let (t, lang) = (ctx.tr(), ctx.lang);
+        let my = [("m", &m.month().to_string()), ("y", &m.year().to_string())];
+        let my: Vec<(&str, &str)> = my.iter().map(|(k, v)| (*k, v.as_str())).collect();
         ListPage {
             l: Layout::new(ctx, t.t("event.title"), "events"),
             month_view,
             month: m.format("%Y-%m").to_string(),
-            month_label: t.f(
-                "event.month_label",
-                &[("m", &m.month().to_string()), ("y", &m.year().to_string())],
-            ),
+            none_in_month: t.f("event.none_in_month", &my),
+            month_label: t.f("event.month_label", &my),
             prev: prev_month(m).format("%Y-%m").to_string(),
             next: next_month(m).format("%Y-%m").to_string(),
             weeks,
@@ -243,6 +248,10 @@ impl<'a> ListPage<'a> {
             units,
             query: query_string(q, month),
             can_create: can_create(user),
+            filtered: [&q.kind, &q.status, &q.scope, &q.unit]
+                .iter()
+                .any(|v| !v.is_empty())
+                || !month_view && month.is_some(),
         }
     }
 }
@@ -292,9 +301,13 @@ fn month_grid(
     weeks
 }
 
-/// The filters in force as a query string, for the export links and month arrows.
+/// The filters in force as a query string, for the export links: the view too, so that
+/// the list's export covers every event the list shows, not the current month's.
 fn query_string(q: &ListQuery, month: Option<NaiveDate>) -> String {
     let mut query: Vec<String> = Vec::new();
+    if q.view == "list" {
+        query.push("view=list".into());
+    }
     for (k, v) in [
         ("kind", &q.kind),
         ("status", &q.status),
@@ -359,5 +372,11 @@ mod tests {
             "kind=hoi_thao&unit=3&month=2026-05"
         );
         assert_eq!(query_string(&ListQuery::default(), None), "");
+        let list = ListQuery {
+            view: "list".into(),
+            status: "held".into(),
+            ..Default::default()
+        };
+        assert_eq!(query_string(&list, None), "view=list&status=held");
     }
 }

@@ -40,7 +40,7 @@ pub(super) fn export(
 }
 
 /// The column titles, in the user's language.
-fn headers(lang: Language) -> [&'static str; 14] {
+fn headers(lang: Language) -> [&'static str; 15] {
     match lang {
         Language::Vi => [
             "Mã",
@@ -50,10 +50,11 @@ fn headers(lang: Language) -> [&'static str; 14] {
             "Phạm vi",
             "Hình thức",
             "Đơn vị tổ chức",
-            "Thời gian (giờ địa phương)",
+            "Bắt đầu (giờ địa phương)",
+            "Kết thúc (giờ địa phương)",
+            "Múi giờ",
             "Bắt đầu (giờ Hà Nội)",
             "Kết thúc (giờ Hà Nội)",
-            "Múi giờ",
             "Địa điểm",
             "Đường dẫn trực tuyến",
             "Đơn vị",
@@ -66,10 +67,11 @@ fn headers(lang: Language) -> [&'static str; 14] {
             "Scope",
             "Format",
             "Organiser",
-            "Time (local)",
+            "Start (local time)",
+            "End (local time)",
+            "Time zone",
             "Start (Hanoi time)",
             "End (Hanoi time)",
-            "Time zone",
             "Venue",
             "Online link",
             "Units",
@@ -77,8 +79,9 @@ fn headers(lang: Language) -> [&'static str; 14] {
     }
 }
 
-/// One event as a row: the same columns as [`headers`]. Start and end are date-times in
-/// Hanoi (a spreadsheet sorts and filters them); the local column names its zone.
+/// One event as a row: the same columns as [`headers`]. Every time is a date-time cell (a
+/// spreadsheet sorts and filters it): start and end in the event's own zone, which the
+/// zone column names, then in Hanoi.
 fn row(lang: Language, e: &EventRecord, names: &HashMap<UnitId, String>) -> Vec<Cell> {
     let t = e.times();
     let in_hanoi = |at: chrono::DateTime<chrono::Utc>| at.with_timezone(&HANOI).naive_local();
@@ -95,10 +98,11 @@ fn row(lang: Language, e: &EventRecord, names: &HashMap<UnitId, String>) -> Vec<
         Cell::from(e.scope.label(lang)),
         Cell::from(e.format.label(lang)),
         Cell::Text(organiser),
-        Cell::Text(t.map(|t| t.local_text()).unwrap_or_default()),
+        Cell::from(t.map(|t| t.start_local)),
+        Cell::from(t.map(|t| t.end_local)),
+        Cell::from(e.time_zone.as_str()),
         Cell::from(t.map(|t| in_hanoi(t.start))),
         Cell::from(t.map(|t| in_hanoi(t.end))),
-        Cell::from(e.time_zone.as_str()),
         Cell::from(e.venue.as_str()),
         Cell::from(e.online_url.as_str()),
         Cell::Text(

@@ -3,7 +3,7 @@
 //! shown once, at creation. A revoked feed answers 410 with a plain message; an unknown
 //! one 404.
 
-use super::{Choice, ics_response};
+use super::{Choice, IcsSource, ics_response};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
@@ -201,7 +201,13 @@ pub async fn feed(
     let Some((name, events)) = feed_events(&app, owner).await? else {
         return Ok(plain(StatusCode::GONE, t.t("feed.revoked")));
     };
-    let mut r = ics_response(&name, &events, Language::Vi, "sangtao.ics", app.now());
+    let instance = app.store().instance_id().await?;
+    let source = IcsSource {
+        name: &name,
+        file: "sangtao.ics",
+        instance: &instance,
+    };
+    let mut r = ics_response(source, &events, Language::Vi, app.now());
     // Calendar programs poll; a short private cache spares the database.
     r.headers_mut().insert(
         header::CACHE_CONTROL,

@@ -139,7 +139,14 @@ pub async fn unit_names(app: &AppState) -> Result<HashMap<UnitId, String>, AppEr
 
 // ---- .ics ------------------------------------------------------------------------------------
 
-pub fn ical_event(ev: &EventRecord, lang: Language) -> Option<::reports::ical::IcalEvent> {
+/// The event as a calendar entry. Its UID names this server (`Store::instance_id`), so that
+/// two servers' event 42 stay two events in a calendar that subscribes to both; SEQUENCE is
+/// its revision: the row's version, which every change raises by one (1 when created).
+pub fn ical_event(
+    ev: &EventRecord,
+    lang: Language,
+    instance: &str,
+) -> Option<::reports::ical::IcalEvent> {
     let t = ev.times()?;
     let mut description = ev.kind.label(lang).to_string();
     if !ev.topic.is_empty() {
@@ -147,7 +154,7 @@ pub fn ical_event(ev: &EventRecord, lang: Language) -> Option<::reports::ical::I
         description.push_str(&ev.topic);
     }
     Some(::reports::ical::IcalEvent {
-        uid: format!("event-{}@sangtao", ev.id.0),
+        uid: format!("event-{}@{instance}", ev.id.0),
         summary: ev.title.clone(),
         description: Some(description),
         location: (!ev.venue.is_empty()).then(|| ev.venue.clone()),
@@ -161,17 +168,35 @@ pub fn ical_event(ev: &EventRecord, lang: Language) -> Option<::reports::ical::I
             EventStatus::Cancelled => ::reports::ical::IcalStatus::Cancelled,
         },
         updated: chrono::DateTime::from_timestamp(ev.updated_at, 0).unwrap_or_default(),
+        sequence: u32::try_from(ev.version - 1).unwrap_or(0),
     })
 }
 
+/// Where a calendar file comes from and what it is called.
+pub struct IcsSource<'a> {
+    /// The calendar's name (NAME, X-WR-CALNAME).
+    pub name: &'a str,
+    /// The download's file name.
+    pub file: &'a str,
+    /// This server's id, for the UIDs.
+    pub instance: &'a str,
+}
+
 pub fn ics_response(
-    name: &str,
+    source: IcsSource<'_>,
     events: &[EventRecord],
     lang: Language,
-    file: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Response {
-    let list: Vec<_> = events.iter().filter_map(|e| ical_event(e, lang)).collect();
+    let IcsSource {
+        name,
+        file,
+        instance,
+    } = source;
+    let list: Vec<_> = events
+        .iter()
+        .filter_map(|e| ical_event(e, lang, instance))
+        .collect();
     let body = ::reports::ical::calendar(name, &list, now);
     crate::page::download(body, "text/calendar; charset=utf-8", file)
 }
@@ -182,12 +207,16 @@ pub(super) async fn ics(
     id: EventId,
 ) -> Result<Response, AppError> {
     let ev = visible_event(app, user, id).await?;
-    let lang = Language::Vi;
+    let instance = app.store().instance_id().await?;
+    let source = IcsSource {
+        name: &ev.title,
+        file: &format!("su-kien-{}.ics", id.0),
+        instance: &instance,
+    };
     Ok(ics_response(
-        &ev.title,
+        source,
         std::slice::from_ref(&ev),
-        lang,
-        &format!("su-kien-{}.ics", id.0),
+        Language::Vi,
         app.now(),
     ))
 }

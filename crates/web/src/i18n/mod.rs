@@ -21,6 +21,30 @@ use std::sync::OnceLock;
 pub const VI_FTL: &str = include_str!("../../locales/vi.ftl");
 pub const EN_FTL: &str = include_str!("../../locales/en.ftl");
 
+/// A number a count phrase is worded for: sizes and stored counts alike, by value or by
+/// reference (as templates pass fields).
+pub trait Count {
+    fn value(&self) -> i64;
+}
+
+impl Count for usize {
+    fn value(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl Count for i64 {
+    fn value(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Count + ?Sized> Count for &T {
+    fn value(&self) -> i64 {
+        (**self).value()
+    }
+}
+
 /// A language's messages.
 pub struct Tr {
     pub lang: Language,
@@ -109,6 +133,25 @@ impl Tr {
         self.format(key, Some(&fluent_args))
     }
 
+    /// A count phrase: `key` with `$count` set to `n` as a number, so that its selector
+    /// words zero, one and many apart ("Chưa có báo cáo nào", "1 report", "3 reports"),
+    /// and `$n` to the figure as shown ("10.000": Fluent does not group digits).
+    /// `n` by value or by reference, as templates pass it.
+    pub fn count(&self, key: &str, n: impl Count) -> String {
+        self.count_with(key, n, &[])
+    }
+
+    /// [`Tr::count`] with other `{ $name }` variables.
+    pub fn count_with(&self, key: &str, n: impl Count, args: &[(&str, &str)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        fluent_args.set("count", n.value());
+        fluent_args.set("n", domain::format_number(n.value() as f64));
+        for (name, value) in args {
+            fluent_args.set(*name, *value);
+        }
+        self.format(key, Some(&fluent_args))
+    }
+
     /// Like [`Tr::f`], with numbers as numbers, so that a selector can pick by value.
     pub fn f_args(&self, key: &str, args: &FluentArgs) -> String {
         self.format(key, Some(args))
@@ -188,6 +231,62 @@ mod tests {
         assert!(text.contains("10:15") && !text.contains('{'), "{text}");
         assert_eq!(tr.t("no.such.key"), "no.such.key");
         assert_eq!(Tr::get(Language::Vi).t("nav.plans"), "Kế hoạch");
+    }
+
+    #[test]
+    fn count_phrases_are_worded_for_zero_one_and_many() {
+        const KEYS: &[&str] = &[
+            "dashboard.overdue_heading",
+            "dashboard.soon_heading",
+            "dashboard.count_items",
+            "dashboard.count_overdue",
+            "dashboard.count_soon",
+            "dashboard.more_overdue",
+            "dashboard.more_items",
+            "units.leads_heading",
+            "units.coordinates_heading",
+            "event.invitation_total",
+            "reminder.reminders_count",
+        ];
+        for lang in [Language::Vi, Language::En] {
+            let tr = Tr::get(lang);
+            for key in KEYS {
+                for n in [0_usize, 1, 2, 1234] {
+                    let text = tr.count(key, n);
+                    assert!(
+                        !text.contains(['{', '}']) && text != *key,
+                        "{key} {n}: {text}"
+                    );
+                    assert!(
+                        !text.contains("(0)") && !text.contains(" 0 "),
+                        "{key}: {text}"
+                    );
+                    if n == 1234 {
+                        assert!(text.contains("1.234"), "{key}: grouped: {text}");
+                    }
+                }
+                // English: one thing is not "1 items".
+                let one = tr.count(key, 1_usize);
+                for plural in ["1 items", "1 guests", "1 times", "1 more items"] {
+                    assert!(!one.contains(plural), "{key}: {one}");
+                }
+            }
+        }
+        let en = Tr::get(Language::En);
+        assert_eq!(en.count("event.invitation_total", 1_usize), "1 guest");
+        assert_eq!(
+            en.count("event.invitation_total", 0_usize),
+            "nobody invited yet"
+        );
+        let vi = Tr::get(Language::Vi);
+        assert_eq!(
+            vi.count("dashboard.soon_heading", 0_usize),
+            "Sắp đến hạn trong 14 ngày"
+        );
+        assert_eq!(
+            vi.count("dashboard.overdue_heading", 17_usize),
+            "Quá hạn: 17 nhiệm vụ"
+        );
     }
 
     #[test]

@@ -357,12 +357,13 @@ fn status_choices(t: &Tr, selected: &[String]) -> Vec<Choice> {
 }
 
 fn summary(t: &Tr, page: &store::ItemPage, pages: i64) -> String {
-    t.f(
+    t.count_with(
         if page.total_capped {
             "list.summary_capped"
         } else {
             "list.summary"
         },
+        page.total,
         &[
             ("total", &domain::format_number(page.total as f64)),
             ("page", &page.page.to_string()),

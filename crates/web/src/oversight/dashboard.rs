@@ -26,6 +26,8 @@ const LIST_LIMIT: usize = 50;
 const RECENT_REPORTS: i64 = 8;
 /// Rows of the one-page status; a plan with more top-level items says how many more.
 const STATUS_ROWS: usize = 20;
+/// Overdue items listed on the printed status; the rest are counted, with a link.
+const STATUS_OVERDUE: usize = 6;
 
 pub struct Line {
     pub id: i64,
@@ -487,6 +489,7 @@ pub async fn unit(
 #[template(path = "plan_status.html")]
 struct StatusPage<'a> {
     l: Layout<'a>,
+    plan_id: i64,
     plan_title: String,
     plan_ref: String,
     today: String,
@@ -530,13 +533,12 @@ pub async fn status(
         .collect();
     let more = match rows.len().saturating_sub(STATUS_ROWS) {
         0 => String::new(),
-        n => ctx
-            .tr()
-            .f("dashboard.more_items", &[("count", &n.to_string())]),
+        n => ctx.tr().count("dashboard.more_items", n),
     };
     rows.truncate(STATUS_ROWS);
     Ok(render_page(StatusPage {
         l: Layout::new(&ctx, &title, "dashboard"),
+        plan_id: plan.0,
         plan_title: summary.title.clone(),
         plan_ref,
         today: format_date(app.today()),
@@ -545,7 +547,7 @@ pub async fn status(
         status_chart: drawn.status_chart,
         rows,
         more,
-        overdue: drawn.overdue.into_iter().take(6).collect(),
+        overdue: drawn.overdue.into_iter().take(STATUS_OVERDUE).collect(),
         overdue_total: drawn.overdue_total,
         soon_total: drawn.soon_total,
     }))

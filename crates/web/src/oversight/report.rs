@@ -81,11 +81,21 @@ struct ReportPage<'a> {
     /// The version someone else saved in between, shown beside the user's text.
     theirs: Option<Vec<(String, String)>>,
     saved: bool,
-    items: usize,
-    reports: usize,
+    /// "Dữ liệu: 24 nhiệm vụ, 3 báo cáo tiến độ trong kỳ." (worded for none and one too).
+    data_line: String,
     /// The sections edited while their figures changed, and the notice saying how many.
     conflicts: Vec<super::regenerate::ConflictView>,
     regen_notice: Option<String>,
+}
+
+/// The sources line, with both figures as numbers for the message's selectors.
+fn data_line(ctx: &Ctx, items: usize, reports: usize) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("items", items);
+    args.set("reports", reports);
+    args.set("items_n", domain::format_number(items as f64));
+    args.set("reports_n", domain::format_number(reports as f64));
+    ctx.tr().f_args("official_report.data", &args)
 }
 
 fn field_views(ctx: &Ctx, d: &DraftContent) -> Vec<FieldView> {
@@ -154,8 +164,7 @@ async fn show(
                     .collect()
             }),
             saved,
-            items: loaded.plan.all_items().len(),
-            reports: loaded.texts.len(),
+            data_line: data_line(ctx, loaded.plan.all_items().len(), loaded.texts.len()),
             conflicts: super::regenerate::conflict_views(ctx, conflicts),
             regen_notice: super::regenerate::conflict_notice(ctx, conflicts),
         },

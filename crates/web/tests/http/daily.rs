@@ -367,6 +367,9 @@ async fn the_header_counts_unread_notifications_until_they_are_read() {
 /// The `/items` list's total ("id=summary"), as a number.
 fn list_total(html: &str) -> i64 {
     let at = html.find("id=\"summary\">").expect("summary") + "id=\"summary\">".len();
+    if html[at..].starts_with("Không có nhiệm vụ nào") {
+        return 0;
+    }
     html[at..]
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.')

@@ -11,6 +11,9 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// The number in "N nhiệm vụ · trang …".
 fn total_of(html: &str) -> usize {
     let at = html.find("id=\"summary\">").expect("summary") + "id=\"summary\">".len();
+    if html[at..].starts_with("Không có nhiệm vụ nào") {
+        return 0;
+    }
     html[at..]
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.')
