@@ -8,6 +8,8 @@ mod common;
 mod connections;
 #[path = "http/daily.rs"]
 mod daily;
+#[path = "http/deadlines.rs"]
+mod deadlines;
 #[path = "http/demo.rs"]
 mod demo;
 #[path = "http/directions.rs"]

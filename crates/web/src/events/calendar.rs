@@ -31,6 +31,9 @@ pub struct ListQuery {
     unit: String,
     #[serde(default)]
     format: String,
+    /// "Hiện hạn nhiệm vụ" ticked: the month grid also shows open items' due dates.
+    #[serde(default)]
+    deadlines: String,
 }
 
 pub struct EventLine {
@@ -52,6 +55,8 @@ pub struct Day {
     pub in_month: bool,
     pub today: bool,
     pub events: Vec<(i64, String, String, &'static str)>,
+    /// Open items due that day: id, title, overdue.
+    pub deadlines: Vec<(i64, String, bool)>,
 }
 
 #[derive(Template)]
@@ -64,6 +69,8 @@ struct ListPage<'a> {
     prev: String,
     next: String,
     weeks: Vec<Vec<Day>>,
+    /// Items' due dates are shown in the grid.
+    deadlines: bool,
     /// Each weekday's name and its short form, for the phone's compact grid ("T2").
     weekdays: Vec<(String, String)>,
     events: Vec<EventLine>,
@@ -174,7 +181,11 @@ pub async fn list(
     }
     let lines: Vec<EventLine> = events.iter().map(|e| line(lang, e, &names)).collect();
     let m = month.unwrap_or(this_month);
-    let weeks = month_grid(m, today, &events, &lines);
+    let due = match month_view && !q.deadlines.is_empty() {
+        true => deadlines(&app, &user, m).await?,
+        false => Vec::new(),
+    };
+    let weeks = month_grid(m, today, (&events, &lines), &due);
     let units = unit_choices(units, &user, &q);
     let page = ListPage::new(&ctx, &q, (m, month, month_view), weeks, lines, units, &user);
     Ok(render_page(page))
@@ -248,6 +259,7 @@ impl<'a> ListPage<'a> {
             units,
             query: query_string(q, month),
             can_create: can_create(user),
+            deadlines: !q.deadlines.is_empty(),
             filtered: [&q.kind, &q.status, &q.scope, &q.unit]
                 .iter()
                 .any(|v| !v.is_empty())
@@ -258,11 +270,30 @@ impl<'a> ListPage<'a> {
 
 /// The month's grid: Monday-first weeks covering the month, each event on every Hanoi day
 /// it touches. `lines` are the events' list lines, in the same order.
+/// Open items due in the month `m` starts, within what the item list shows the user
+/// (`domain::item_list_scope`), at most 1,000.
+async fn deadlines(
+    app: &AppState,
+    user: &SessionUser,
+    m: NaiveDate,
+) -> Result<Vec<store::ItemListRow>, AppError> {
+    let filter = store::ItemFilter {
+        visible_units: domain::item_list_scope(&user.actor),
+        statuses: domain::oversight::OPEN_STATUSES.to_vec(),
+        due_from: Some(m),
+        due_to: Some(next_month(m) - chrono::Duration::days(1)),
+        page: 1,
+        per_page: 1000,
+        ..Default::default()
+    };
+    Ok(app.store().list_items(&filter).await?.rows)
+}
+
 fn month_grid(
     m: NaiveDate,
     today: NaiveDate,
-    events: &[EventRecord],
-    lines: &[EventLine],
+    (events, lines): (&[EventRecord], &[EventLine]),
+    due: &[store::ItemListRow],
 ) -> Vec<Vec<Day>> {
     let first = m - chrono::Duration::days(m.weekday().num_days_from_monday() as i64);
     let end = next_month(m);
@@ -293,6 +324,11 @@ fn month_grid(
                 in_month: d.month() == m.month(),
                 today: d == today,
                 events,
+                deadlines: due
+                    .iter()
+                    .filter(|r| r.due == Some(d) && d.month() == m.month())
+                    .map(|r| (r.id.0, r.title.clone(), r.overdue))
+                    .collect(),
             });
             d += chrono::Duration::days(1);
         }
@@ -348,7 +384,7 @@ mod tests {
     #[test]
     fn the_grid_covers_the_month_in_monday_first_weeks() {
         // December 2026 starts on a Tuesday and ends on a Thursday.
-        let weeks = month_grid(date(2026, 12, 1), date(2026, 12, 2), &[], &[]);
+        let weeks = month_grid(date(2026, 12, 1), date(2026, 12, 2), (&[], &[]), &[]);
         assert_eq!(weeks.len(), 5);
         assert!(weeks.iter().all(|w| w.len() == 7));
         assert_eq!((weeks[0][0].day, weeks[0][0].in_month), (30, false));
