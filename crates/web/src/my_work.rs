@@ -50,6 +50,31 @@ pub struct Block {
     pub more: Option<(String, String)>,
 }
 
+/// The kinds of block (the end of their ids), each with its own empty sentence.
+const BLOCK_KINDS: [(&str, &str); 9] = [
+    ("escalations", "work.none_escalations"),
+    ("at_risk", "work.none_at_risk"),
+    ("awaiting", "work.none_awaiting"),
+    ("not_reported", "work.none_not_reported"),
+    ("overdue", "work.none_overdue"),
+    ("due_soon", "work.none_due_soon"),
+    ("returned", "work.none_returned"),
+    ("grades", "work.none_grades"),
+    ("events", "work.none_events"),
+];
+
+impl Block {
+    /// The message key of what the block says when it is empty: each says why nothing is
+    /// there ("Không có báo cáo nào chờ duyệt"), not a bare "Không có." (issue 16).
+    pub fn empty_key(&self) -> &'static str {
+        let kind = self.id.rsplit('-').next().unwrap_or("");
+        BLOCK_KINDS
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or("work.none", |(_, key)| key)
+    }
+}
+
 /// The Board's work, or one unit's.
 pub struct Section {
     pub heading: String,
@@ -441,5 +466,18 @@ impl Work<'_> {
                 self.t("work.more"),
             )),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_kind_of_block_has_its_empty_sentence_in_both_languages() {
+        for ftl in [crate::i18n::VI_FTL, crate::i18n::EN_FTL] {
+            let keys = crate::i18n::message_keys(ftl).unwrap();
+            for (_, key) in super::BLOCK_KINDS {
+                assert!(keys.iter().any(|k| k == key), "{key}");
+            }
+        }
     }
 }

@@ -454,7 +454,10 @@ async fn everyone_lands_on_their_own_work_with_links_to_the_lists() {
         );
         let (_, soon) = count_and_link(block(&html, &format!("unit-{q}-due_soon")));
         assert!(soon.contains("due_from=11%2F08%2F2025") && soon.contains("due_to=25%2F08%2F2025"));
-        assert!(block(&html, &format!("unit-{q}-returned")).contains("Không có."));
+        assert!(
+            block(&html, &format!("unit-{q}-returned"))
+                .contains("Không có báo cáo nào bị trả lại.")
+        );
 
         // A report for this quarter takes the item off; the Board sees it waiting.
         let qs = q.to_string();

@@ -266,3 +266,19 @@ async fn a_task_without_owner_shows_its_due_date_without_a_stray_separator() {
         assert!(!page.contains("\"> · Hạn"));
     }
 }
+
+/// Empty lists say why they are empty and what comes next: each block of "Việc của tôi",
+/// the calendar addresses and the notifications (issue 16).
+#[tokio::test]
+async fn empty_work_blocks_feeds_and_notifications_say_why_and_what_next() {
+    let app = spawn_app(common::Backend::Sqlite).await;
+    let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+    let lead = TestApp::user_browser(&app, "lead", &[Role::Staff], &[qlds]).await;
+    let home = lead.get("/").await.text().await.unwrap();
+    assert!(!home.contains(">Không có.<"), "no bare 'Không có.': {home}");
+    assert!(home.contains("Không có báo cáo nào bị trả lại."), "{home}");
+    let feeds = lead.get("/feeds").await.text().await.unwrap();
+    assert!(feeds.contains("id=\"no-feeds\"") && feeds.contains("Thêm lịch từ URL"));
+    let notes = lead.get("/notifications").await.text().await.unwrap();
+    assert!(notes.contains("Thông báo đến khi báo cáo của đơn vị được duyệt"));
+}
