@@ -6,6 +6,7 @@ app-tagline = UNESCO Creative City plan tracking
 app-footer = Hanoi Department of Culture and Sports · Plan tracking system
 
 ## nav
+nav-menu = Menu
 nav-items = Items
 nav-plans = Plans
 nav-units = Units

@@ -6,6 +6,7 @@ app-tagline = Theo dõi kế hoạch Thành phố sáng tạo UNESCO
 app-footer = Sở Văn hóa và Thể thao Hà Nội · Hệ thống theo dõi kế hoạch
 
 ## nav
+nav-menu = Danh mục
 nav-items = Nhiệm vụ
 nav-plans = Kế hoạch
 nav-units = Đơn vị

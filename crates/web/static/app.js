@@ -50,3 +50,25 @@ document.addEventListener("input", function (e) {
     el.hidden = !(kept || match);
   }
 });
+// The menu on a phone (issue 16): folded behind one button, so that the page's own content
+// is on the first screen. The button is drawn hidden and shown here; without JavaScript the
+// menu stays unfolded. A page loaded through htmx brings a fresh menu (out of band), which
+// is folded again.
+document.addEventListener("DOMContentLoaded", function () {
+  document.documentElement.classList.add("js");
+  var toggle = document.getElementById("menu-toggle");
+  if (toggle) toggle.hidden = false;
+});
+document.addEventListener("click", function (e) {
+  var toggle = e.target.closest ? e.target.closest("#menu-toggle") : null;
+  if (!toggle) return;
+  var nav = document.getElementById("nav");
+  if (!nav) return;
+  var open = nav.classList.toggle("open");
+  toggle.setAttribute("aria-expanded", open ? "true" : "false");
+});
+document.addEventListener("htmx:afterSettle", function () {
+  var toggle = document.getElementById("menu-toggle");
+  var nav = document.getElementById("nav");
+  if (toggle && nav && !nav.classList.contains("open")) toggle.setAttribute("aria-expanded", "false");
+});

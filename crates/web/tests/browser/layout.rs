@@ -208,3 +208,54 @@ async fn the_menu_highlight_follows_htmx_navigation() {
     }
     c.close().await.unwrap();
 }
+
+/// On a phone the menu is folded behind one button, so that the page's own content is on
+/// the first screen; the button unfolds it, and a page opened from it folds it again. On a
+/// laptop the menu is always shown and the button is not.
+#[tokio::test]
+async fn on_a_phone_the_menu_folds_behind_one_button() {
+    let Some(b) = browser().await else { return };
+    let c = b.client.clone();
+    let app = spawn_app(Backend::Sqlite).await;
+    TestApp::user_browser(&app, "board", &[domain::Role::Board], &[]).await;
+    sign_in(&c, &app, "board").await;
+    let shown = "return [getComputedStyle(document.getElementById('nav')).display !== 'none', \
+                 getComputedStyle(document.getElementById('menu-toggle')).display !== 'none'];";
+    set_width(&c, (1366, 768)).await;
+    assert_eq!(
+        js(&c, shown).await,
+        json!([true, false]),
+        "laptop: menu, no button"
+    );
+    set_width(&c, (390, 844)).await;
+    assert_eq!(js(&c, shown).await, json!([false, true]), "phone: folded");
+    // The page's heading is on the first screen.
+    let top = js(
+        &c,
+        "return document.querySelector('main h1, main h2').getBoundingClientRect().top;",
+    )
+    .await;
+    assert!(top.as_f64().unwrap() < 400.0, "heading at {top}");
+    click(&c, "#menu-toggle").await;
+    assert_eq!(js(&c, shown).await, json!([true, true]), "unfolded");
+    assert_eq!(
+        js(
+            &c,
+            "return document.getElementById('menu-toggle').getAttribute('aria-expanded');"
+        )
+        .await,
+        json!("true")
+    );
+    click(&c, "nav.nav a[href='/events']").await;
+    wait_for(&c, "#month-grid").await;
+    let start = std::time::Instant::now();
+    while js(&c, shown).await != json!([false, true]) && start.elapsed().as_secs() < 5 {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        js(&c, shown).await,
+        json!([false, true]),
+        "folded again on the new page"
+    );
+    c.close().await.unwrap();
+}
