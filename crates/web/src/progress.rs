@@ -237,37 +237,20 @@ async fn settle<F>(
 where
     F: std::future::Future<Output = Result<Response, AppError>>,
 {
-    let app = on.app;
-    let keep = matches!(said, Ok(Said::Saved(_) | Said::Conflict(..)));
-    if !keep {
-        discard(app, &sub.files).await;
-    }
-    let answer = answer(on, sub, kept, said, back).await;
-    if keep {
-        app.evidence()
-            .release(sub.files.iter().map(|f| &f.stored))
-            .await;
-    }
-    answer
-}
-
-/// The page for what became of the report; its files are still claimed.
-async fn answer<F>(
-    on: On<'_>,
-    sub: &Submitted,
-    kept: Vec<EvidenceRecord>,
-    said: Result<Said, AppError>,
-    back: impl FnOnce(String, Vec<EvidenceRecord>) -> F,
-) -> Result<Response, AppError>
-where
-    F: std::future::Future<Output = Result<Response, AppError>>,
-{
     let On {
         app,
         ctx,
         user,
         id: item,
     } = on;
+    // A request lets go of its files once rows name them (`EvidenceStore`): a saved
+    // report's are named now, the conflict page's once recorded below.
+    let files = || sub.files.iter().map(|f| &f.stored);
+    match &said {
+        Ok(Said::Saved(_)) => app.evidence().release(files()).await,
+        Ok(Said::Conflict(..)) => {}
+        _ => discard(app, &sub.files).await,
+    }
     match said? {
         Said::Saved(to) | Said::Earlier(to) => Ok(redirect(ctx, &to)),
         Said::Conflict(c, current) => {
@@ -279,6 +262,7 @@ where
                     .await?;
                 evidence.push(rec);
             }
+            app.evidence().release(files()).await;
             Ok(conflict::report_page(
                 ctx, c, &current, &sub.pairs, &evidence,
             ))

@@ -181,9 +181,10 @@ pub async fn list(
     }
     let lines: Vec<EventLine> = events.iter().map(|e| line(lang, e, &names)).collect();
     let m = month.unwrap_or(this_month);
-    let due = match month_view && !q.deadlines.is_empty() {
-        true => deadlines(&app, &user, m).await?,
-        false => Vec::new(),
+    let due = if month_view && !q.deadlines.is_empty() {
+        deadlines(&app, &user, m).await?
+    } else {
+        Vec::new()
     };
     let weeks = month_grid(m, today, (&events, &lines), &due);
     let units = unit_choices(units, &user, &q);

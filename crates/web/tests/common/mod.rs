@@ -116,9 +116,8 @@ impl Drop for PgDatabase {
 /// Databases still queued when the test binary exits are dropped by the next run's
 /// [`sweep_leftovers`].
 fn dropper() -> std::sync::mpsc::Sender<(String, String)> {
-    static SENDER: std::sync::OnceLock<
-        std::sync::Mutex<std::sync::mpsc::Sender<(String, String)>>,
-    > = std::sync::OnceLock::new();
+    static SENDER: std::sync::OnceLock<std::sync::mpsc::Sender<(String, String)>> =
+        std::sync::OnceLock::new();
     SENDER
         .get_or_init(|| {
             let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
@@ -131,10 +130,8 @@ fn dropper() -> std::sync::mpsc::Sender<(String, String)> {
                     rt.block_on(drop_database(&base, &name));
                 }
             });
-            std::sync::Mutex::new(tx)
+            tx
         })
-        .lock()
-        .unwrap()
         .clone()
 }
 
