@@ -4,6 +4,7 @@
 //! (issue 14: a 500 MB field and 1,200 fields did). Files stream to the evidence store,
 //! which bounds them itself.
 
+use axum::extract::Multipart;
 use axum::extract::multipart::Field;
 
 /// More fields than any form here has (a report with its figures has a few dozen).
@@ -48,5 +49,15 @@ impl TextBudget {
         self.bytes -= buf.len();
         let s = String::from_utf8(buf).map_err(|_| "report.not_utf8")?;
         Ok(vanban::text::nfc(&s))
+    }
+}
+
+/// Reads what is left of a refused upload and throws it away, so that the refusal reaches
+/// the client: a server that answers before it has read the body closes the connection,
+/// and a client still sending gets a reset instead of the message. What is read is
+/// bounded by the upload routes' body limit and time-out, which end the reading.
+pub async fn drain(multipart: &mut Multipart) {
+    while let Ok(Some(mut field)) = multipart.next_field().await {
+        while let Ok(Some(_)) = field.chunk().await {}
     }
 }

@@ -74,6 +74,7 @@ pub(super) async fn read(
         };
         if let Err(msg) = step {
             sent.error = Some(msg);
+            crate::upload_text::drain(&mut multipart).await;
             break;
         }
     }

@@ -96,6 +96,37 @@ async fn a_report_form_with_too_many_fields_is_refused_and_nothing_is_filed() {
 }
 
 #[tokio::test]
+async fn a_refused_upload_is_read_to_its_end_so_that_its_message_arrives() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let c = cast(&app).await;
+        let item = app.item_id(SESSIONS).await;
+        let path = format!("/items/{}/reports", item.0);
+        // A text too long is refused at once, with 8 MB of a file still to come: a server
+        // that answered without reading them would reset the connection under the client.
+        let qlds = c.qlds.0.to_string();
+        let long = "x".repeat(300 * 1024);
+        let fields = [
+            ("unit", qlds.as_str()),
+            ("period", "2025-Q1"),
+            ("text", &long),
+        ];
+        let file = vec![b'a'; 8 * 1024 * 1024];
+        for _ in 0..3 {
+            let r = post_report(
+                &c.lead,
+                &path,
+                report_form(&fields, vec![("a.txt", file.clone())]),
+            )
+            .await;
+            assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(r.text().await.unwrap().contains("Nội dung quá dài"));
+        }
+        assert!(app.store.item_reports(item).await.unwrap().is_empty());
+    }
+}
+
+#[tokio::test]
 async fn lead_files_a_report_with_a_photo_board_sees_it_and_others_are_refused() {
     for backend in common::backends().await {
         let app = spawn_app(backend).await;
