@@ -107,42 +107,57 @@ fn clean(s: &str) -> String {
 impl DirectionInput {
     /// Reads the form as of `today` (Hanoi): a date from [`FIRST_YEAR`] to next year (a
     /// meeting may be recorded ahead), a trích yếu, a number if any. The first problem
-    /// found is returned, in the form's order.
+    /// found is returned, in the form's order ([`DirectionInput::parse_all`] gives all).
     pub fn parse(f: DirectionForm<'_>, today: NaiveDate) -> Result<DirectionInput, DirectionError> {
+        DirectionInput::parse_all(f, today).map_err(|mut all| all.remove(0))
+    }
+
+    /// As [`DirectionInput::parse`], with every field's problem, in the form's order (at
+    /// least one when `Err`), so that a form can say them all at once.
+    pub fn parse_all(
+        f: DirectionForm<'_>,
+        today: NaiveDate,
+    ) -> Result<DirectionInput, Vec<DirectionError>> {
+        let mut problems = Vec::new();
         let kind = DirectionKind::from_str(f.kind.trim())
-            .map_err(|_| DirectionError::UnknownKind(f.kind.to_string()))?;
+            .map_err(|_| problems.push(DirectionError::UnknownKind(f.kind.to_string())))
+            .ok();
         let number = clean(f.number);
         if number.chars().count() > MAX_NUMBER_CHARS {
-            return Err(DirectionError::NumberTooLong {
+            problems.push(DirectionError::NumberTooLong {
                 max: MAX_NUMBER_CHARS,
             });
         }
-        let date = crate::typed::parse_date(f.date)
-            .map_err(|_| DirectionError::DateUnreadable(f.date.trim().to_string()))?
-            .ok_or(DirectionError::DateRequired)?;
-        let last = today.year() + 1;
-        if !(FIRST_YEAR..=last).contains(&date.year()) {
-            return Err(DirectionError::DateOutOfRange {
-                date,
-                first: FIRST_YEAR,
-                last,
-            });
-        }
+        let date = match crate::typed::parse_date(f.date) {
+            Err(_) => Err(DirectionError::DateUnreadable(f.date.trim().to_string())),
+            Ok(None) => Err(DirectionError::DateRequired),
+            Ok(Some(date)) if !(FIRST_YEAR..=today.year() + 1).contains(&date.year()) => {
+                Err(DirectionError::DateOutOfRange {
+                    date,
+                    first: FIRST_YEAR,
+                    last: today.year() + 1,
+                })
+            }
+            Ok(Some(date)) => Ok(date),
+        };
+        let date = date.map_err(|e| problems.push(e)).ok();
         let summary = clean(f.summary);
         if summary.is_empty() {
-            return Err(DirectionError::SummaryRequired);
-        }
-        if summary.chars().count() > MAX_SUMMARY_CHARS {
-            return Err(DirectionError::SummaryTooLong {
+            problems.push(DirectionError::SummaryRequired);
+        } else if summary.chars().count() > MAX_SUMMARY_CHARS {
+            problems.push(DirectionError::SummaryTooLong {
                 max: MAX_SUMMARY_CHARS,
             });
         }
-        Ok(DirectionInput {
-            kind,
-            number: Some(number).filter(|n| !n.is_empty()),
-            date,
-            summary,
-        })
+        match (kind, date) {
+            (Some(kind), Some(date)) if problems.is_empty() => Ok(DirectionInput {
+                kind,
+                number: Some(number).filter(|n| !n.is_empty()),
+                date,
+                summary,
+            }),
+            _ => Err(problems),
+        }
     }
 }
 
@@ -239,6 +254,18 @@ mod tests {
         assert_eq!(
             DirectionError::UnknownKind("x".into()).key(),
             "direction.unknown_kind"
+        );
+    }
+
+    #[test]
+    fn every_problem_comes_at_once_in_the_forms_order() {
+        let all = DirectionInput::parse_all(form("memo", "", "31/02/2025", " "), today());
+        let fields: Vec<&str> = all.unwrap_err().iter().map(DirectionError::field).collect();
+        assert_eq!(fields, ["kind", "date", "summary"]);
+        assert_eq!(
+            DirectionInput::parse(form("memo", "", "31/02/2025", " "), today()),
+            Err(DirectionError::UnknownKind("memo".into())),
+            "parse gives the first"
         );
     }
 

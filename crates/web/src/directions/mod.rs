@@ -59,14 +59,14 @@ impl Fields {
     fn parse(
         &self,
         today: chrono::NaiveDate,
-    ) -> Result<DirectionInput, domain::oversight::DirectionError> {
+    ) -> Result<DirectionInput, Vec<domain::oversight::DirectionError>> {
         let form = DirectionForm {
             kind: &self.kind,
             number: &self.number,
             date: &self.date,
             summary: &self.summary,
         };
-        DirectionInput::parse(form, today)
+        DirectionInput::parse_all(form, today)
     }
 }
 
@@ -148,7 +148,7 @@ pub async fn add(
         fields
             .parse(today)
             .map(|_| ())
-            .map_err(|e| e.message(ctx.lang))
+            .map_err(|all| all[0].message(ctx.lang))
     };
     let sent = upload::read(&app, &ctx, multipart, check).await;
     let files = sent.files.clone();
@@ -173,7 +173,10 @@ async fn record(
     let refused = |message: String| Overlay::new(Target::Add, form.clone(), message);
     let input = match form.parse(today) {
         Ok(input) => input,
-        Err(e) => return show(app, ctx, user, plan, Some(refused(e.message(ctx.lang)))).await,
+        Err(all) => {
+            let overlay = Overlay::invalid(Target::Add, form, &all, ctx.lang);
+            return show(app, ctx, user, plan, Some(overlay)).await;
+        }
     };
     if let Some(message) = sent.error {
         return show(app, ctx, user, plan, Some(refused(message))).await;
@@ -225,8 +228,8 @@ pub async fn edit(
     let target = Target::Edit(id, form.version);
     let input = match form.fields.parse(app.today()) {
         Ok(input) => input,
-        Err(e) => {
-            let overlay = Overlay::new(target, form.fields, e.message(ctx.lang));
+        Err(all) => {
+            let overlay = Overlay::invalid(target, form.fields, &all, ctx.lang);
             return failed(&app, &ctx, &user, plan, overlay).await;
         }
     };

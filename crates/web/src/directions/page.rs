@@ -3,13 +3,15 @@
 //! back ([`Overlay`]) keeps what was typed and says what to do.
 
 use super::Fields;
+use crate::field_errors::FieldErrors;
+use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser};
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
-use domain::oversight::{DirectionKind, can_record_directions};
-use domain::{DirectionId, PlanId, format_date};
+use domain::oversight::{DirectionError, DirectionKind, can_record_directions};
+use domain::{DirectionId, Language, PlanId, format_date};
 use store::DirectionRecord;
 
 /// Which form comes back.
@@ -22,23 +24,56 @@ pub(super) enum Target {
     Files(DirectionId),
 }
 
-/// A form brought back: where, what was typed, the message, and whether it met a newer
-/// version (409) rather than input to correct (422).
+/// A form brought back: where, what was typed, each field's problem (keyed by the
+/// field's name: `kind`, `date`, `number`, `summary`; empty for the whole form), and
+/// whether it met a newer version (409) rather than input to correct (422).
 pub(super) struct Overlay {
     target: Target,
     fields: Fields,
-    message: String,
+    errors: FieldErrors,
     conflict: bool,
 }
 
 impl Overlay {
+    /// The form refused as a whole, with `message`.
     pub(super) fn new(target: Target, fields: Fields, message: String) -> Overlay {
         Overlay {
             target,
             fields,
-            message,
+            errors: FieldErrors::whole(message),
             conflict: false,
         }
+    }
+
+    /// The form refused for what it says, each problem beside its field.
+    pub(super) fn invalid(
+        target: Target,
+        fields: Fields,
+        problems: &[DirectionError],
+        lang: Language,
+    ) -> Overlay {
+        let mut errors = FieldErrors::new();
+        for p in problems {
+            errors.add(p.field(), p.message(lang));
+        }
+        Overlay {
+            target,
+            fields,
+            errors,
+            conflict: false,
+        }
+    }
+
+    /// The problems, keyed by the input ids of the form drawn with `prefix`.
+    fn errors_for(&self, prefix: &str) -> FieldErrors {
+        let mut out = FieldErrors::new();
+        for e in self.errors.all() {
+            match e.field.as_ref() {
+                "" => out.add("", e.message.clone()),
+                field => out.add(format!("{prefix}-{field}"), e.message.clone()),
+            }
+        }
+        out
     }
 
     pub(super) fn conflict(mut self) -> Overlay {
@@ -54,12 +89,19 @@ pub(super) struct FormView {
     date: String,
     summary: String,
     version: i64,
-    error: Option<String>,
+    /// The inputs' id prefix: `add`, or `e{id}` for a record's edit form.
+    prefix: String,
+    errors: FieldErrors,
     open: bool,
 }
 
 impl FormView {
-    fn new(ctx: &Ctx, fields: &Fields, version: i64) -> FormView {
+    /// The problem beside the input of `field` (`kind`, `date`, …).
+    fn error_of(&self, field: &str) -> Option<&str> {
+        self.errors.of(&format!("{}-{field}", self.prefix))
+    }
+
+    fn new(ctx: &Ctx, fields: &Fields, version: i64, prefix: String) -> FormView {
         FormView {
             kinds: DirectionKind::ALL
                 .iter()
@@ -69,7 +111,8 @@ impl FormView {
             date: fields.date.clone(),
             summary: fields.summary.clone(),
             version,
-            error: None,
+            prefix,
+            errors: FieldErrors::new(),
             open: false,
         }
     }
@@ -116,15 +159,18 @@ fn fields_of(d: &DirectionRecord) -> Fields {
 }
 
 fn row(ctx: &Ctx, d: &DirectionRecord, overlay: Option<&Overlay>) -> RowView {
-    let mut edit = FormView::new(ctx, &fields_of(d), d.version);
+    let prefix = format!("e{}", d.id.0);
+    let mut edit = FormView::new(ctx, &fields_of(d), d.version, prefix.clone());
     let mut files_error = None;
     match overlay {
         Some(o) if o.target == Target::Edit(d.id, o.version_of()) => {
-            edit = FormView::new(ctx, &o.fields, o.version_of());
-            edit.error = Some(o.message.clone());
+            edit = FormView::new(ctx, &o.fields, o.version_of(), prefix.clone());
+            edit.errors = o.errors_for(&prefix);
             edit.open = true;
         }
-        Some(o) if o.target == Target::Files(d.id) => files_error = Some(o.message.clone()),
+        Some(o) if o.target == Target::Files(d.id) => {
+            files_error = o.errors.all().first().map(|e| e.message.clone());
+        }
         _ => {}
     }
     RowView {
@@ -166,10 +212,10 @@ pub(super) fn render(
     overlay: Option<Overlay>,
 ) -> Response {
     let title = ctx.tr().t("direction.title").to_string();
-    let mut add = FormView::new(ctx, &Fields::default(), 0);
+    let mut add = FormView::new(ctx, &Fields::default(), 0, "add".into());
     if let Some(o) = overlay.as_ref().filter(|o| o.target == Target::Add) {
-        add = FormView::new(ctx, &o.fields, 0);
-        add.error = Some(o.message.clone());
+        add = FormView::new(ctx, &o.fields, 0, "add".into());
+        add.errors = o.errors_for("add");
         add.open = true;
     }
     let status = match &overlay {

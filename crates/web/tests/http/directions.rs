@@ -175,6 +175,30 @@ async fn a_bad_date_a_missing_token_and_a_stale_edit_are_refused() {
         assert!(html.contains("value=\"31/02/2025\""));
         assert!(html.contains("Giao ban tiến độ 6 tháng đầu năm</textarea>"));
         assert!(html.contains("value=\"meeting\" selected"));
+        // Said beside the date, which is marked.
+        assert!(html.contains(r#"aria-describedby="add-date-error""#));
+        assert!(html.contains(r#"<p class="field-error" id="add-date-error">Ngày “31/02/2025”"#));
+
+        // Every problem at once, each beside its field.
+        let fields = [
+            ("kind", "memo"),
+            ("number", ""),
+            ("date", ""),
+            ("summary", " "),
+        ];
+        let r = add(&board, plan, Some(&csrf), direction_form(&fields, None)).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        for field in ["add-kind", "add-date", "add-summary"] {
+            assert!(
+                html.contains(&format!(r#"<p class="field-error" id="{field}-error">"#)),
+                "{field}: {html}"
+            );
+            assert!(
+                html.contains(&format!(r##"<a href="#{field}">"##)),
+                "{field}"
+            );
+        }
 
         // Without the CSRF token nothing is recorded.
         let r = add(&board, plan, None, direction_form(&DIRECTIVE, None)).await;
