@@ -5,13 +5,15 @@
 //! summary only.
 
 use crate::i18n::Tr;
+use std::borrow::Cow;
 
 /// One problem: the input's id (the summary's link) and the message, which names the
 /// field ("Ngày bắt đầu không hợp lệ: 31/02/2025 — nhập dd/mm/yyyy").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    /// The input's `id`; empty for a problem of the whole form.
-    pub field: &'static str,
+    /// The input's `id`; empty for a problem of the whole form. Mostly the code's own
+    /// literals; owned for inputs drawn per row (a target's figure, `fig-12`).
+    pub field: Cow<'static, str>,
     pub message: String,
 }
 
@@ -35,8 +37,9 @@ impl FieldErrors {
     }
 
     /// `message` beside the input `field`. A field keeps its first problem only.
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        if field.is_empty() || self.of(field).is_none() {
+    pub fn add(&mut self, field: impl Into<Cow<'static, str>>, message: impl Into<String>) {
+        let field = field.into();
+        if field.is_empty() || self.of(&field).is_none() {
             self.list.push(FieldError {
                 field,
                 message: message.into(),
@@ -45,7 +48,11 @@ impl FieldErrors {
     }
 
     /// The value, or `None` with the problem noted beside `field`.
-    pub fn take<T>(&mut self, field: &'static str, r: Result<T, String>) -> Option<T> {
+    pub fn take<T>(
+        &mut self,
+        field: impl Into<Cow<'static, str>>,
+        r: Result<T, String>,
+    ) -> Option<T> {
         match r {
             Ok(v) => Some(v),
             Err(m) => {

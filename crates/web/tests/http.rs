@@ -42,6 +42,8 @@ mod scheduler;
 mod search;
 #[path = "http/signin.rs"]
 mod signin;
+#[path = "http/sub_forms.rs"]
+mod sub_forms;
 #[path = "http/targets.rs"]
 mod targets;
 #[path = "http/tracking.rs"]

@@ -1,12 +1,14 @@
 //! Preparing and closing an event: invitations, interpreter bookings, the checklist,
 //! documents, outcome notes and follow-ups (which can become plan items).
 
-use super::show::{back, page};
+use super::show::{Refused, back, page};
 use super::visible_event;
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
-use crate::form::{FormError, Posted, choice, parse_date};
+use crate::field_errors::FieldErrors;
+use crate::form::{FormError, Posted, choice};
+use crate::i18n::Tr;
 use crate::i18n::Worded;
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use axum::body::Body;
@@ -34,10 +36,27 @@ impl<'a> On<'a> {
         On { app, ctx, user, id }
     }
 
-    /// The event page again with `key`'s message beside `form` (422).
-    async fn invalid(self, form: &'static str, key: FormError) -> Result<Response, AppError> {
-        let msg = self.ctx.tr().t(key).to_string();
-        page(self.app, self.ctx, self.user, self.id, Some((form, msg))).await
+    /// The event page again with each problem of `form` beside its field, and what the
+    /// form sent kept in it (422).
+    async fn invalid(
+        self,
+        form: &'static str,
+        errors: FieldErrors,
+        posted: &[(String, String)],
+    ) -> Result<Response, AppError> {
+        let refused = Refused {
+            form,
+            errors,
+            posted: posted.to_vec(),
+        };
+        page(self.app, self.ctx, self.user, self.id, Some(refused)).await
+    }
+
+    /// `key`'s message beside the input `field`.
+    fn beside(self, field: &'static str, key: FormError) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        errors.add(field, self.ctx.tr().t(key));
+        errors
     }
 
     /// Back to the page's `section` once the store saved, else the page with the message
@@ -47,17 +66,24 @@ impl<'a> On<'a> {
         form: &'static str,
         saved: Result<T, StoreError>,
         section: &str,
+        posted: &[(String, String)],
     ) -> Result<Response, AppError> {
         match saved {
             Ok(_) => Ok(back(self.ctx, self.id, "saved", section)),
-            Err(e) => self.failed(form, e).await,
+            Err(e) => self.failed(form, e, posted).await,
         }
     }
 
-    /// The page with the store's refusal beside `form` (or the error page).
-    async fn failed(self, form: &'static str, e: StoreError) -> Result<Response, AppError> {
+    /// The page with the store's refusal above `form`, what it sent kept (or the error
+    /// page).
+    async fn failed(
+        self,
+        form: &'static str,
+        e: StoreError,
+        posted: &[(String, String)],
+    ) -> Result<Response, AppError> {
         let msg = AppError::from(e).into_form_message(self.ctx)?;
-        page(self.app, self.ctx, self.user, self.id, Some((form, msg))).await
+        self.invalid(form, FieldErrors::whole(msg), posted).await
     }
 }
 
@@ -100,17 +126,21 @@ pub async fn invite(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<EventId>,
-    Posted { form: f, .. }: Posted<InviteForm>,
+    Posted { form: f, pairs }: Posted<InviteForm>,
 ) -> Result<Response, AppError> {
     let on = On::new(&app, &ctx, &user, id);
     let list = match f.parse() {
         Ok(list) => list,
-        Err(key) => return on.invalid("invite", key).await,
+        Err(key) => {
+            return on
+                .invalid("invite", on.beside("i-guests", key), &pairs)
+                .await;
+        }
     };
     let saved = app.store().add_invitations(id, &list, &user.actor).await;
     match saved {
         Ok(_) => Ok(back(&ctx, id, "invited", "invitations")),
-        Err(e) => on.failed("invite", e).await,
+        Err(e) => on.failed("invite", e, &pairs).await,
     }
 }
 
@@ -149,11 +179,12 @@ pub async fn book(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<EventId>,
-    Posted { form: f, .. }: Posted<BookForm>,
+    Posted { form: f, pairs }: Posted<BookForm>,
 ) -> Result<Response, AppError> {
     let on = On::new(&app, &ctx, &user, id);
     let Some(person) = f.person else {
-        return on.invalid("book", "event.pick_interpreter").await;
+        let errors = on.beside("b-person", "event.pick_interpreter");
+        return on.invalid("book", errors, &pairs).await;
     };
     match app
         .store()
@@ -163,7 +194,7 @@ pub async fn book(
         // A clash is shown on the page as a warning; the booking is kept.
         Ok(b) if !b.clashes.is_empty() => Ok(back(&ctx, id, "booked_clash", "interpreters")),
         Ok(_) => Ok(back(&ctx, id, "booked", "interpreters")),
-        Err(e) => on.failed("book", e).await,
+        Err(e) => on.failed("book", e, &pairs).await,
     }
 }
 
@@ -192,23 +223,29 @@ pub struct TaskForm {
 }
 
 impl TaskForm {
-    fn due(&self) -> Result<Option<chrono::NaiveDate>, FormError> {
-        parse_date(&self.due).map_err(|_| "track.bad_date")
-    }
-
-    /// A checklist entry's kind and due date. An unknown kind is said on the form, never
-    /// filed as "other".
-    fn check(&self) -> Result<(ChecklistKind, Option<chrono::NaiveDate>), FormError> {
-        Ok((choice(&self.kind, "event.pick_check_kind")?, self.due()?))
-    }
-
-    /// A follow-up's due date; it must say something.
-    fn follow_up(&self) -> Result<Option<chrono::NaiveDate>, FormError> {
-        let due = self.due()?;
-        if self.text.trim().is_empty() {
-            return Err("event.follow_up_text");
+    /// A checklist entry's kind and due date, or each problem beside its field. An
+    /// unknown kind is said on the form, never filed as "other".
+    fn check(&self, t: &Tr) -> Result<(ChecklistKind, Option<chrono::NaiveDate>), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let kind = choice(&self.kind, "event.pick_check_kind").map_err(|k| t.t(k).to_string());
+        let kind = errors.take("c-kind", kind);
+        let due = errors.date("c-due", "event.due", &self.due, t);
+        match (kind, due) {
+            (Some(kind), Some(due)) => Ok((kind, due)),
+            _ => Err(errors),
         }
-        Ok(due)
+    }
+
+    /// A follow-up's due date, or each problem beside its field; it must say something.
+    fn follow_up(&self, t: &Tr) -> Result<Option<chrono::NaiveDate>, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.text.trim().is_empty() {
+            errors.add("f-text", t.t("event.follow_up_text"));
+        }
+        match errors.date("f-due", "event.due", &self.due, t) {
+            Some(due) if errors.is_empty() => Ok(due),
+            _ => Err(errors),
+        }
     }
 }
 
@@ -216,18 +253,18 @@ pub async fn add_check(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<EventId>,
-    Posted { form: f, .. }: Posted<TaskForm>,
+    Posted { form: f, pairs }: Posted<TaskForm>,
 ) -> Result<Response, AppError> {
     let on = On::new(&app, &ctx, &user, id);
-    let (kind, due) = match f.check() {
+    let (kind, due) = match f.check(ctx.tr()) {
         Ok(x) => x,
-        Err(key) => return on.invalid("check", key).await,
+        Err(errors) => return on.invalid("check", errors, &pairs).await,
     };
     let saved = app
         .store()
         .add_checklist_entry(id, kind, &f.title, &f.owner, due, &user.actor)
         .await;
-    on.answer("check", saved, "checklist").await
+    on.answer("check", saved, "checklist", &pairs).await
 }
 
 #[derive(Deserialize)]
@@ -260,32 +297,32 @@ pub async fn outcome(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<EventId>,
-    Posted { form: f, .. }: Posted<OutcomeForm>,
+    Posted { form: f, pairs }: Posted<OutcomeForm>,
 ) -> Result<Response, AppError> {
     let on = On::new(&app, &ctx, &user, id);
     let saved = app
         .store()
         .set_event_outcome(id, &f.outcome, &user.actor)
         .await;
-    on.answer("outcome", saved, "outcome").await
+    on.answer("outcome", saved, "outcome", &pairs).await
 }
 
 pub async fn add_follow_up(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<EventId>,
-    Posted { form: f, .. }: Posted<TaskForm>,
+    Posted { form: f, pairs }: Posted<TaskForm>,
 ) -> Result<Response, AppError> {
     let on = On::new(&app, &ctx, &user, id);
-    let due = match f.follow_up() {
+    let due = match f.follow_up(ctx.tr()) {
         Ok(due) => due,
-        Err(key) => return on.invalid("follow", key).await,
+        Err(errors) => return on.invalid("follow", errors, &pairs).await,
     };
     let saved = app
         .store()
         .add_follow_up(id, &f.text, &f.owner, due, &user.actor)
         .await;
-    on.answer("follow", saved, "outcome").await
+    on.answer("follow", saved, "outcome", &pairs).await
 }
 
 #[derive(Deserialize)]
@@ -306,7 +343,8 @@ pub async fn to_plan(
     let id = EventId(f.event);
     let on = On::new(&app, &ctx, &user, id);
     let Some(parent) = f.parent else {
-        return on.invalid("follow", "event.pick_parent").await;
+        let msg = ctx.tr().t("event.pick_parent").to_string();
+        return on.invalid("follow", FieldErrors::whole(msg), &[]).await;
     };
     match app
         .store()
@@ -317,7 +355,7 @@ pub async fn to_plan(
             &ctx,
             &format!("/items/{}?notice=item_added", item.0),
         )),
-        Err(e) => on.failed("follow", e).await,
+        Err(e) => on.failed("follow", e, &[]).await,
     }
 }
 
@@ -334,7 +372,12 @@ pub async fn upload(
     }
     let doc = match read_document(&app, &ctx, multipart).await {
         Ok(doc) => doc,
-        Err(msg) => return page(&app, &ctx, &user, id, Some(("document", msg))).await,
+        Err(msg) => {
+            let on = On::new(&app, &ctx, &user, id);
+            let mut errors = FieldErrors::new();
+            errors.add("d-file", msg);
+            return on.invalid("document", errors, &[]).await;
+        }
     };
     let added = app
         .store()
@@ -346,7 +389,7 @@ pub async fn upload(
         Ok(_) => Ok(back(&ctx, id, "saved", "documents")),
         Err(e) => {
             let on = On::new(&app, &ctx, &user, id);
-            on.failed("document", e).await
+            on.failed("document", e, &[]).await
         }
     }
 }
@@ -364,6 +407,18 @@ async fn read_document(
     app: &AppState,
     ctx: &Ctx,
     mut multipart: Multipart,
+) -> Result<Document, String> {
+    let read = read_parts(app, ctx, &mut multipart).await;
+    if read.is_err() {
+        crate::upload_text::drain(&mut multipart).await;
+    }
+    read
+}
+
+async fn read_parts(
+    app: &AppState,
+    ctx: &Ctx,
+    multipart: &mut Multipart,
 ) -> Result<Document, String> {
     let mut kind = String::from("other");
     let mut done = None;

@@ -8,6 +8,7 @@ use super::{
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
+use crate::field_errors::FieldErrors;
 use crate::form::{Posted, choice};
 use crate::page::{Layout, render_form_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
@@ -99,8 +100,30 @@ struct ShowPage<'a> {
     outcome: String,
     follow_ups: Vec<FollowUpLine>,
     error_form: &'static str,
+    /// The refused form's first message (the status form says it beside its one field).
     error: String,
+    fields: FieldErrors,
+    posted: Vec<(String, String)>,
     notice: String,
+}
+
+/// A form of the page that was refused: which, each field's problem, and what it sent
+/// (drawn again in it).
+pub(super) struct Refused {
+    pub form: &'static str,
+    pub errors: FieldErrors,
+    pub posted: Vec<(String, String)>,
+}
+
+impl Refused {
+    /// `form` refused as a whole, with `message`.
+    pub fn whole(form: &'static str, message: String) -> Refused {
+        Refused {
+            form,
+            errors: FieldErrors::whole(message),
+            posted: Vec::new(),
+        }
+    }
 }
 
 /// How many invitations the page lists (the counts cover all).
@@ -118,13 +141,13 @@ pub async fn show(
     page(&app, &ctx, &user, event_id(&id)?, None).await
 }
 
-/// The event page; `error`: (form, message) of a form that failed.
+/// The event page; `error`: the form that was refused, if one was.
 pub(super) async fn page(
     app: &AppState,
     ctx: &Ctx,
     user: &SessionUser,
     id: EventId,
-    error: Option<(&'static str, String)>,
+    error: Option<Refused>,
 ) -> Result<Response, AppError> {
     status_page(app, ctx, user, id, error, None).await
 }
@@ -136,7 +159,7 @@ async fn status_page(
     ctx: &Ctx,
     user: &SessionUser,
     id: EventId,
-    error: Option<(&'static str, String)>,
+    error: Option<Refused>,
     chosen: Option<EventStatus>,
 ) -> Result<Response, AppError> {
     let data = Loaded::load(app, user, id).await?;
@@ -330,9 +353,22 @@ fn next_statuses(status: EventStatus, lang: Language) -> Vec<Choice> {
 }
 
 impl<'a> ShowPage<'a> {
-    fn new(ctx: &'a Ctx, d: Loaded, error: Option<(&'static str, String)>) -> ShowPage<'a> {
+    fn new(ctx: &'a Ctx, d: Loaded, error: Option<Refused>) -> ShowPage<'a> {
         let (t, lang, ev) = (ctx.tr(), ctx.lang, &d.ev);
-        let (error_form, error) = error.unwrap_or(("", String::new()));
+        let Refused {
+            form: error_form,
+            errors: fields,
+            posted,
+        } = error.unwrap_or(Refused {
+            form: "",
+            errors: FieldErrors::new(),
+            posted: Vec::new(),
+        });
+        let error = fields
+            .all()
+            .first()
+            .map(|e| e.message.clone())
+            .unwrap_or_default();
         ShowPage {
             l: Layout::new(ctx, &ev.title, "events"),
             id: ev.id.0,
@@ -387,8 +423,26 @@ impl<'a> ShowPage<'a> {
             items: d.items,
             error_form,
             error,
+            fields,
+            posted,
             notice: notice(ctx),
         }
+    }
+
+    /// The value `name` had in `form` when that form was refused, else nothing.
+    fn kept(&self, form: &str, name: &str) -> &str {
+        if self.error_form != form {
+            return "";
+        }
+        self.posted
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Whether `form`, refused, sent `value` for `name` (a ticked box, a chosen option).
+    fn sent(&self, form: &str, name: &str, value: &str) -> bool {
+        self.error_form == form && self.posted.iter().any(|(k, v)| k == name && v == value)
     }
 }
 
@@ -423,7 +477,7 @@ pub async fn status(
     // An unknown status is said on the form, never read as some default status.
     let Ok(to) = choice::<EventStatus>(&f.status, "event.pick_status") else {
         let msg = ctx.tr().t("event.pick_status").to_string();
-        return page(&app, &ctx, &user, id, Some(("status", msg))).await;
+        return page(&app, &ctx, &user, id, Some(Refused::whole("status", msg))).await;
     };
     let from = visible_event(&app, &user, id).await?.status;
     if to == from {
@@ -435,7 +489,15 @@ pub async fn status(
             "event.confirm_uncount_needed",
             &[("to", to.label(ctx.lang))],
         );
-        return status_page(&app, &ctx, &user, id, Some(("status", msg)), Some(to)).await;
+        return status_page(
+            &app,
+            &ctx,
+            &user,
+            id,
+            Some(Refused::whole("status", msg)),
+            Some(to),
+        )
+        .await;
     }
     match app
         .store()
@@ -445,7 +507,15 @@ pub async fn status(
         Ok(_) => Ok(back(&ctx, id, "saved", "status")),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(&ctx)?;
-            status_page(&app, &ctx, &user, id, Some(("status", msg)), Some(to)).await
+            status_page(
+                &app,
+                &ctx,
+                &user,
+                id,
+                Some(Refused::whole("status", msg)),
+                Some(to),
+            )
+            .await
         }
     }
 }

@@ -39,6 +39,7 @@ pub async fn failed(
     pairs: &[(String, String)],
 ) -> Result<Response, AppError> {
     let On { app, ctx, user, id } = on;
+    let field = field_of(form, &err);
     let message = match err {
         StoreError::Conflict {
             conflict, current, ..
@@ -49,7 +50,16 @@ pub async fn failed(
         }
         other => AppError::from(other).into_form_message(ctx)?,
     };
-    overlay.error = Some((form, message));
+    if overlay.posted.is_empty() {
+        overlay.posted = pairs.to_vec();
+    }
+    match field {
+        Some(field) => {
+            overlay.fields.add(field, message);
+            overlay.error = Some((form, String::new()));
+        }
+        None => overlay.error = Some((form, message)),
+    }
     page(
         app,
         ctx,
@@ -59,6 +69,18 @@ pub async fn failed(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
+}
+
+/// The input of `form` a store refusal is about, to say it beside that input.
+fn field_of(form: &str, err: &StoreError) -> Option<&'static str> {
+    use domain::TrackingError as T;
+    match (form, err) {
+        ("status", StoreError::Tracking(T::ReasonRequired)) => Some("s-reason"),
+        ("status", StoreError::Tracking(T::Transition { .. } | T::SameStatus(_))) => {
+            Some("s-status")
+        }
+        _ => None,
+    }
 }
 
 /// The item page again with each field's problem beside it, in `form` (422).
@@ -197,7 +219,14 @@ pub async fn status(
     // An unknown status is said on the form, never read as some default status.
     let to = match choice(&f.status, "track.pick_status") {
         Ok(to) => to,
-        Err(key) => return invalid(on, "status", key, overlay).await,
+        Err(key) => {
+            let mut overlay = Overlay {
+                posted: pairs,
+                ..overlay
+            };
+            overlay.fields.add("s-status", ctx.tr().t(key));
+            return invalid_fields(on, "status", overlay).await;
+        }
     };
     let saved = app
         .store()

@@ -112,10 +112,10 @@ pub struct ReportForm {
     pub difficulties: String,
     pub proposals: String,
     pub percent: String,
-    /// The percent typed does not read or is out of range (marked `aria-invalid`).
-    pub percent_invalid: bool,
-    /// (target id, target text, value typed, refused)
-    pub figures: Vec<(i64, String, String, bool)>,
+    /// (target id, target text, value typed, the input's id)
+    pub figures: Vec<(i64, String, String, String)>,
+    /// Why the form was refused: beside each field, and listed above the form.
+    pub errors: crate::field_errors::FieldErrors,
     pub evidence: Vec<EvidenceLine>,
     pub limit_mb: u64,
 }
@@ -136,9 +136,6 @@ impl ReportForm {
             difficulties: d.difficulties.clone(),
             proposals: d.proposals.clone(),
             percent: d.percent.clone(),
-            // Read by the domain's own types, as the report itself is (issue 16).
-            percent_invalid: !d.percent.trim().is_empty()
-                && d.percent.parse::<domain::Percent>().is_err(),
             figures: progress
                 .iter()
                 .map(|p| {
@@ -148,12 +145,12 @@ impl ReportForm {
                         .find(|(t, _)| *t == p.target_id)
                         .map(|(_, v)| v.clone())
                         .unwrap_or_default();
-                    let refused =
-                        !typed.trim().is_empty() && typed.parse::<domain::Figure>().is_err();
-                    (p.target_id, p.text.clone(), typed, refused)
+                    let input = format!("fig-{}", p.target_id);
+                    (p.target_id, p.text.clone(), typed, input)
                 })
                 .collect(),
             evidence: d.evidence.iter().map(|e| evidence_line(e, true)).collect(),
+            errors: d.errors.clone(),
             limit_mb: limit_bytes / 1_000_000,
         }
     }
@@ -187,6 +184,8 @@ pub struct ReportDraft {
     pub percent: String,
     pub figures: Vec<(i64, String)>,
     pub evidence: Vec<EvidenceRecord>,
+    /// Why it was refused, field by field.
+    pub errors: crate::field_errors::FieldErrors,
 }
 
 pub async fn show(

@@ -249,6 +249,8 @@ impl<'a> ItemPage<'a> {
             ));
         let (error_form, error) = overlay.error.unwrap_or(("", String::new()));
         let (fields, posted) = (overlay.fields, overlay.posted);
+        // What a refused form sent, drawn again in that form only.
+        let sent = |form: &str| (error_form == form).then_some(posted.as_slice());
         ItemPage {
             l: Layout::new(ctx, &page_title(&v), "plans"),
             plan_id: v.plan_id.0,
@@ -270,16 +272,16 @@ impl<'a> ItemPage<'a> {
             title_input,
             text_input,
             people: people_lines(&it, units),
-            people_input: people_inputs(&it, units),
+            people_input: people_inputs(&it, units, sent("people")),
             targets: progress.iter().map(|p| target_line(t, lang, p)).collect(),
             reports,
             can_edit: domain::can_edit_item(actor, &item_units),
             can_change_units: domain::can_change_item_units(actor),
             can_see_audit: domain::can_view_audit(actor),
-            status_choices: status_choices(user, &it, lang),
+            status_choices: status_choices(user, &it, lang, sent("status")),
             kinds: record_kinds(lang),
             reason_input: overlay.status_reason.unwrap_or_default(),
-            unit_choices: unit_choices(&it, units),
+            unit_choices: unit_choices(&it, units, sent("units")),
             parent_choices: Vec::new(),
             report_form,
             split_once: String::new(),
@@ -401,10 +403,31 @@ fn people_lines(it: &ItemTracking, units: &Units) -> Vec<PersonLine> {
 }
 
 /// One text area per unit: "Họ tên, chức vụ" per line.
-fn people_inputs(it: &ItemTracking, units: &Units) -> Vec<(i64, String, String)> {
+/// The value of `name` in what a form sent.
+fn sent_value<'s>(sent: &'s [(String, String)], name: &str) -> Option<&'s str> {
+    sent.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Whether a checkbox group `name` sent `value`.
+fn sent_ticked(sent: &[(String, String)], name: &str, value: i64) -> bool {
+    sent.iter()
+        .any(|(k, v)| k == name && v.parse::<i64>().ok() == Some(value))
+}
+
+/// Each unit's people, one per line: as sent when the form was refused, else as stored.
+fn people_inputs(
+    it: &ItemTracking,
+    units: &Units,
+    sent: Option<&[(String, String)]>,
+) -> Vec<(i64, String, String)> {
     it.effective_units()
         .iter()
         .map(|(u, _)| {
+            if let Some(typed) = sent.and_then(|s| sent_value(s, &format!("people_{}", u.0))) {
+                return (u.0, units.name(*u), typed.to_string());
+            }
             let lines: Vec<String> = it
                 .people
                 .iter()
@@ -419,13 +442,19 @@ fn people_inputs(it: &ItemTracking, units: &Units) -> Vec<(i64, String, String)>
         .collect()
 }
 
-fn status_choices(user: &SessionUser, it: &ItemTracking, lang: Language) -> Vec<Choice> {
+fn status_choices(
+    user: &SessionUser,
+    it: &ItemTracking,
+    lang: Language,
+    sent: Option<&[(String, String)]>,
+) -> Vec<Choice> {
+    let chosen = sent.and_then(|s| sent_value(s, "status")).unwrap_or("");
     domain::tracking::allowed_statuses(&user.actor, &it.item_units(), it.status)
         .into_iter()
         .map(|s| Choice {
             value: s.as_str().to_string(),
             label: s.label(lang).to_string(),
-            selected: false,
+            selected: s.as_str() == chosen,
         })
         .collect()
 }
@@ -442,18 +471,30 @@ fn record_kinds(lang: Language) -> Vec<Choice> {
 }
 
 /// Every unit, with whether it leads or coordinates this item (the units form).
-fn unit_choices(it: &ItemTracking, units: &Units) -> Vec<(i64, String, bool, bool)> {
+/// Every unit with its ticks: as sent when the form was refused, else as stored.
+fn unit_choices(
+    it: &ItemTracking,
+    units: &Units,
+    sent: Option<&[(String, String)]>,
+) -> Vec<(i64, String, bool, bool)> {
     units
         .0
         .iter()
         .map(|u| {
-            let rel = it.units.iter().find(|(x, _)| *x == u.id).map(|(_, r)| *r);
-            (
-                u.id.0,
-                u.name.clone(),
-                rel == Some(UnitRelation::Lead),
-                rel == Some(UnitRelation::Coordinating),
-            )
+            let (lead, coord) = match sent {
+                Some(s) => (
+                    sent_ticked(s, "lead", u.id.0),
+                    sent_ticked(s, "coord", u.id.0),
+                ),
+                None => {
+                    let rel = it.units.iter().find(|(x, _)| *x == u.id).map(|(_, r)| *r);
+                    (
+                        rel == Some(UnitRelation::Lead),
+                        rel == Some(UnitRelation::Coordinating),
+                    )
+                }
+            };
+            (u.id.0, u.name.clone(), lead, coord)
         })
         .collect()
 }

@@ -26,7 +26,12 @@ async fn forms_a_refused_upload_keeps_the_address_clean_and_pickers_filter() {
     type_into(&c, "#r-text", "Đã tham gia 5 phiên họp trực tuyến").await;
     type_into(&c, "#r-files", &fake.display().to_string()).await;
     click(&c, "#r-submit").await;
-    wait_for_text(&c, "#report-error", "Chỉ nhận ảnh, PDF, Word, Excel, video").await;
+    wait_for_text(
+        &c,
+        "#r-files-error",
+        "Chỉ nhận ảnh, PDF, Word, Excel, video",
+    )
+    .await;
     let address = c.current_url().await.unwrap();
     assert!(!address.as_str().contains("_csrf"), "{address}");
     assert_eq!(address.path(), format!("/items/{}", item.0));

@@ -251,7 +251,7 @@ async fn no_token_in_an_address_and_a_refused_post_is_not_pushed() {
         assert!(html.contains("phải từ 0 đến 100"));
         // The refused percent is marked and points at the message.
         assert!(html.contains(
-            r#"value="150" inputmode="decimal" placeholder="0–100" aria-invalid="true" aria-describedby="report-error r-percent-hint""#
+            r#"value="150" inputmode="decimal" placeholder="0–100" aria-invalid="true" aria-describedby="r-percent-error r-percent-hint""#
         ), "{html}");
         // Without a token in the body, the upload is refused.
         let form = report_form(&[("unit", &unit), ("period", "2025-Q2")], vec![]);
