@@ -188,21 +188,23 @@ pub const WIDTHS: [(u32, u32); 2] = [(390, 844), (1366, 768)];
 /// Sets the window so that the page's viewport is `width` wide (headless Chromium has no
 /// window frame), and checks it, since every measure below depends on it.
 pub async fn set_width(c: &fantoccini::Client, (width, height): (u32, u32)) {
-    c.set_window_size(width, height).await.unwrap();
-    // The window's height counts a frame the viewport does not have: add it back.
-    let inner = js(c, "return [window.innerWidth, window.innerHeight];").await;
-    let frame = height.saturating_sub(inner[1].as_u64().unwrap_or(0) as u32);
-    c.set_window_size(width, height + frame).await.unwrap();
-    let inner = js(
-        c,
-        "return [document.documentElement.clientWidth, window.innerHeight];",
-    )
-    .await;
-    assert_eq!(
-        inner,
-        serde_json::json!([width, height]),
-        "the viewport is {width} × {height}"
-    );
+    let viewport = "return [document.documentElement.clientWidth, window.innerHeight];";
+    let want = serde_json::json!([width, height]);
+    let mut window = height;
+    let mut inner = serde_json::Value::Null;
+    // A resize lands a moment later on a busy machine: measure until it has, and add
+    // back the frame the window's height counts and the viewport does not have.
+    for _ in 0..30 {
+        c.set_window_size(width, window).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        inner = js(c, viewport).await;
+        if inner == want {
+            return;
+        }
+        let seen = inner[1].as_u64().unwrap_or(0) as u32;
+        window = (window + height).saturating_sub(seen).max(height);
+    }
+    assert_eq!(inner, want, "the viewport is {width} × {height}");
 }
 
 /// Runs `script` (a function body) in the page.
