@@ -458,16 +458,22 @@ pub async fn target_source(
     let id = ItemId(f.item);
     let on = on(&app, &ctx, &user, id);
     let it = super::visible_item(&app, &user, id).await?;
-    let source = match f.parse(&it) {
-        Ok(source) => source,
-        Err(key) => return invalid(on, "target", key, Overlay::default()).await,
+    let refused = match f.parse(&it) {
+        Ok(source) => match app
+            .store()
+            .set_target_source(target, &source, &user.actor)
+            .await
+        {
+            Ok(()) => return Ok(done(&ctx, id, "targets")),
+            Err(e) => AppError::from(e).into_form_message(&ctx)?,
+        },
+        Err(key) => ctx.tr().t(key).to_string(),
     };
-    let saved = app
-        .store()
-        .set_target_source(target, &source, &user.actor)
-        .await;
-    answer(on, "target", saved, Overlay::default(), &pairs, |()| {
-        done(&ctx, id, "targets")
-    })
-    .await
+    // Said in that target's form only (an item may have several), with its ticks kept.
+    let mut overlay = Overlay {
+        posted: pairs,
+        ..Default::default()
+    };
+    overlay.fields.add(format!("kind-{target}"), refused);
+    invalid_fields(on, "target", overlay).await
 }

@@ -129,6 +129,12 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 }
 
 impl<'a> ItemPage<'a> {
+    /// Whether the refused source form of `target` had `kind` ticked.
+    fn target_ticked(&self, target: i64, kind: &str) -> bool {
+        self.fields.of(&format!("kind-{target}")).is_some()
+            && self.posted.iter().any(|(k, v)| k == "kind" && v == kind)
+    }
+
     /// The value `name` had in `form` when that form was refused, else nothing.
     fn kept(&self, form: &str, name: &str) -> &str {
         if self.error_form != form {

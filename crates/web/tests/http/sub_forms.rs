@@ -204,3 +204,42 @@ async fn the_event_pages_small_forms_say_each_problem_beside_its_field() {
         assert!(html.contains(r#"value="Anh""#));
     }
 }
+
+#[tokio::test]
+async fn a_refused_target_source_is_said_in_that_targets_form_only() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+        let lead = TestApp::user_browser(&app, "lead", &[Role::Staff], &[qlds]).await;
+        let item = app.item_id(SESSIONS).await;
+        let target = app.store.item(item).await.unwrap().unwrap().targets[0].id;
+        let csrf = lead.csrf_from("/plans").await;
+        let item_s = item.0.to_string();
+        let post = |kinds: &'static [&'static str]| {
+            let mut form = vec![
+                ("_csrf", csrf.as_str()),
+                ("item", item_s.as_str()),
+                ("source", "counted"),
+            ];
+            form.extend(kinds.iter().map(|k| ("kind", *k)));
+            let (lead, path) = (&lead, format!("/targets/{target}/source"));
+            async move { lead.post(&path, &form).await }
+        };
+        // Counted, but from nothing: said beside that target's kinds, its box opened.
+        let r = post(&[]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        let kinds = format!("kind-{target}");
+        assert!(beside(&html, &kinds).contains("ít nhất một loại"), "{html}");
+        assert_eq!(html.matches("ít nhất một loại").count(), 1, "one form only");
+        // A kind not in the list, beside a good one: said, and the good one stays ticked.
+        let r = post(&["online_session", "juggling"]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        assert!(beside(&html, &kinds).contains("không có trong danh sách"));
+        assert!(
+            html.contains(r#"value="online_session" checked>"#),
+            "{html}"
+        );
+    }
+}
