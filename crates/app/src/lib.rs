@@ -7,6 +7,7 @@
 
 pub mod demo;
 pub mod department;
+pub mod import;
 pub mod mail;
 pub mod report;
 pub mod scheduler;

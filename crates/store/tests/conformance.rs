@@ -1635,3 +1635,6 @@ mod once;
 // Document bullets out of titles (issue 16): at import and by migration 0012.
 #[path = "conformance/bullets.rs"]
 mod bullets;
+
+#[path = "conformance/plan_drafts.rs"]
+mod plan_drafts;

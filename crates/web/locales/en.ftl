@@ -1012,3 +1012,78 @@ oversight-grade_required = Choose a grade.
 refusal-oversight-grade_required = Choose a grade.
 track-start_short = Start date
 track-due_short = Due date
+
+## Importing a plan in the browser (issue 13)
+notice-draft_saved = Draft saved. Check it again, then press "Start tracking".
+notice-draft_discarded = Draft discarded.
+notice-draft_gone = The draft is gone: it may have been committed or discarded already.
+notice-plan_imported = The plan is now tracked.
+import-title = Import a plan
+import-intro = Upload the plan document (.docx, .pdf, .txt or .md). It is read into items, targets, deadlines and units; you check and correct the reading before it is tracked.
+import-file = Plan document
+import-file_hint = Word (.docx), PDF with a text layer, text (.txt, .md); at most { $mb } MB.
+import-read = Read the document
+import-pick_file = Choose the plan document.
+import-too_large = The file is larger than { $mb } MB. A plan document is usually much smaller: remove its pictures or upload the .docx.
+import-unreadable = The file “{ $name }” could not be read. Upload it again.
+import-empty = The file “{ $name }” is empty. Choose the plan document.
+import-binary = The file “{ $name }” is not a readable document. Upload a .docx, a PDF with a text layer, a .txt or a .md.
+import-encoding = The file “{ $name }” is not in Unicode (UTF-8). Save it again as UTF-8, or upload the .docx.
+import-bad_docx = The file “{ $name }” is not a readable Word (.docx) file. If it is an old .doc, open it in Word and save it as .docx.
+import-bad_pdf = The PDF “{ $name }” could not be read. Upload the document's .docx.
+import-drafts = Drafts waiting for review
+import-no_drafts = No drafts yet. Upload a plan document to start.
+import-doc_title = Plan title
+import-source = File
+import-by = Uploaded by
+import-when = Last edited
+import-review_title = Check before tracking
+import-review_intro = On the left, the items as read; on the right, the document line by line. Correct what was misread, then press "Start tracking". Nothing counts until then.
+import-count_items = { $count ->
+        [0] no items
+        [one] 1 item
+       *[other] { $n } items
+    }
+import-count_targets = { $count ->
+        [0] no targets
+        [one] 1 target
+       *[other] { $n } targets
+    }
+import-count_units = { $count ->
+        [0] no units
+        [one] 1 unit
+       *[other] { $n } units
+    }
+import-count_warnings = { $count ->
+        [0] no warnings
+        [one] 1 warning
+       *[other] { $n } warnings
+    }
+import-commit = Start tracking
+import-discard = Discard the draft
+import-commit_hint = Tracking stores the plan, its items, targets, deadlines and new units at once; the draft is removed.
+import-duplicate = This plan is already stored (the same file, or the same number, symbol and title), so it is not imported again.
+import-open_plan = Open the stored plan
+import-stale = Someone else has just edited the draft. The page shows the latest version; make your change again if it is still needed.
+import-warnings = The reader's warnings
+import-line = Line
+import-header = The document
+import-issuer = Issued by
+import-doc_number = Number
+import-doc_symbol = Symbol
+import-doc_date = Date issued
+import-doc_signer = Signed by
+import-save = Save
+import-units = Units named in the document
+import-units_hint = Each unit name in the document is matched to an existing unit; a name with no match becomes a new unit. Pick an existing unit where the document abbreviates or spells it differently.
+import-unit_written = Name in the document
+import-unit_uses = Mentions
+import-unit_becomes = On import
+import-unit_new = (create a new unit)
+import-tree = Items read
+import-item_title = Item title
+import-save_titles = Save item titles
+import-source_text = The document
+import-due = due { $date }
+import-not_a_plan = “{ $name }” reads as { $kind }, not a plan, so it is not imported. Choose the plan document (KH).
+import-unknown_kind = a document of unknown kind

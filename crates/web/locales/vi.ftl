@@ -983,3 +983,74 @@ oversight-grade_required = Chọn một mức đánh giá.
 refusal-oversight-grade_required = Chọn một mức đánh giá.
 track-start_short = Ngày bắt đầu
 track-due_short = Hạn hoàn thành
+
+## Nhập kế hoạch từ trình duyệt (issue 13)
+notice-draft_saved = Đã lưu bản nháp. Kiểm tra lại rồi bấm "Đưa vào theo dõi".
+notice-draft_discarded = Đã bỏ bản nháp.
+notice-draft_gone = Bản nháp không còn: có thể nó đã được đưa vào theo dõi hoặc đã bị bỏ.
+notice-plan_imported = Đã đưa kế hoạch vào theo dõi.
+import-title = Nhập kế hoạch
+import-intro = Tải lên văn bản kế hoạch (.docx, .pdf, .txt hoặc .md). Chương trình đọc văn bản thành các nhiệm vụ, chỉ tiêu, thời hạn và đơn vị; anh/chị kiểm tra, sửa nếu cần, rồi mới đưa vào theo dõi.
+import-file = Tệp văn bản kế hoạch
+import-file_hint = Word (.docx), PDF có lớp chữ, văn bản (.txt, .md); tối đa { $mb } MB.
+import-read = Đọc văn bản
+import-pick_file = Hãy chọn tệp văn bản kế hoạch.
+import-too_large = Tệp lớn hơn { $mb } MB. Văn bản kế hoạch thường nhỏ hơn nhiều: hãy bỏ ảnh khỏi tệp hoặc tải bản .docx.
+import-unreadable = Không đọc được tệp “{ $name }”. Hãy tải lại.
+import-empty = Tệp “{ $name }” không có nội dung. Hãy chọn đúng tệp văn bản kế hoạch.
+import-binary = Tệp “{ $name }” không phải văn bản đọc được. Hãy tải bản .docx, .pdf có lớp chữ, .txt hoặc .md.
+import-encoding = Tệp “{ $name }” không ở bảng mã Unicode (UTF-8). Hãy mở tệp và lưu lại dưới dạng UTF-8, hoặc tải bản .docx.
+import-bad_docx = Tệp “{ $name }” không phải tệp Word (.docx) đọc được. Nếu là tệp .doc cũ, hãy mở bằng Word và lưu lại dưới dạng .docx.
+import-bad_pdf = Không đọc được tệp PDF “{ $name }”. Hãy tải bản .docx của văn bản.
+import-drafts = Bản nháp đang chờ kiểm tra
+import-no_drafts = Chưa có bản nháp nào. Tải lên một văn bản kế hoạch để bắt đầu.
+import-doc_title = Tên kế hoạch
+import-source = Tệp
+import-by = Người tải lên
+import-when = Lần sửa cuối
+import-review_title = Kiểm tra trước khi đưa vào theo dõi
+import-review_intro = Bên trái là cây nhiệm vụ chương trình đọc được, bên phải là văn bản gốc theo từng dòng. Sửa những chỗ đọc sai, rồi bấm "Đưa vào theo dõi". Chưa bấm thì chưa có gì được tính.
+import-count_items = { $count ->
+        [0] không có nhiệm vụ nào
+       *[other] { $n } nhiệm vụ
+    }
+import-count_targets = { $count ->
+        [0] không có chỉ tiêu
+       *[other] { $n } chỉ tiêu
+    }
+import-count_units = { $count ->
+        [0] không có đơn vị
+       *[other] { $n } đơn vị
+    }
+import-count_warnings = { $count ->
+        [0] không có cảnh báo
+       *[other] { $n } cảnh báo
+    }
+import-commit = Đưa vào theo dõi
+import-discard = Bỏ bản nháp
+import-commit_hint = Khi đưa vào theo dõi, kế hoạch, nhiệm vụ, chỉ tiêu, thời hạn và đơn vị mới được lưu cùng một lúc; bản nháp được xóa.
+import-duplicate = Kế hoạch này đã có trong chương trình (cùng tệp hoặc cùng số, ký hiệu và tên), nên không nhập lần nữa.
+import-open_plan = Mở kế hoạch đã có
+import-stale = Bản nháp vừa được người khác sửa. Trang đã hiện bản mới nhất; hãy làm lại thay đổi của anh/chị nếu vẫn cần.
+import-warnings = Cảnh báo của chương trình đọc
+import-line = Dòng
+import-header = Thông tin văn bản
+import-issuer = Cơ quan ban hành
+import-doc_number = Số
+import-doc_symbol = Ký hiệu
+import-doc_date = Ngày ban hành
+import-doc_signer = Người ký
+import-save = Lưu
+import-units = Đơn vị trong văn bản
+import-units_hint = Mỗi tên đơn vị trong văn bản được khớp với một đơn vị đã có; tên chưa khớp sẽ thành đơn vị mới. Chọn đơn vị đã có nếu văn bản viết tắt hoặc viết khác.
+import-unit_written = Tên trong văn bản
+import-unit_uses = Số lần nêu
+import-unit_becomes = Khi nhập
+import-unit_new = (tạo đơn vị mới)
+import-tree = Nhiệm vụ đọc được
+import-item_title = Tên nhiệm vụ
+import-save_titles = Lưu tên nhiệm vụ
+import-source_text = Văn bản gốc
+import-due = hạn { $date }
+import-not_a_plan = “{ $name }” đọc ra là { $kind }, không phải kế hoạch, nên không nhập. Hãy chọn văn bản kế hoạch (KH).
+import-unknown_kind = một văn bản không rõ loại

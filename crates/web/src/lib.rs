@@ -23,6 +23,7 @@ pub mod form;
 pub mod hashing;
 pub mod health;
 pub mod i18n;
+pub mod import;
 pub mod items;
 pub mod my_work;
 pub mod once;
@@ -200,6 +201,7 @@ pub fn router(state: AppState) -> Router {
         .route("/units", get(units::list))
         .route("/units/{id}", get(units::show))
         .merge(admin::routes())
+        .merge(import::routes())
         .merge(events::routes())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -214,6 +216,7 @@ pub fn router(state: AppState) -> Router {
     )
     .unwrap_or(usize::MAX);
     let uploads = progress::upload_routes()
+        .merge(import::upload_routes())
         .merge(directions::upload_routes())
         .merge(events::upload_routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_body_limit))

@@ -33,6 +33,10 @@ pub struct Layout<'a> {
 
 /// Confirmations that may be named in `?notice=`.
 const NOTICES: &[&str] = &[
+    "draft_saved",
+    "draft_discarded",
+    "draft_gone",
+    "plan_imported",
     "password_changed",
     "user_updated",
     "abbreviation_saved",

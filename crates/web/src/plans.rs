@@ -117,6 +117,8 @@ pub struct PlanLine {
 struct PlansPage<'a> {
     l: Layout<'a>,
     plans: Vec<PlanLine>,
+    /// The Board or an admin: the page links the import (`import`).
+    can_import: bool,
 }
 
 pub async fn list(
@@ -143,6 +145,7 @@ pub async fn list(
     Ok(render_page(PlansPage {
         l: Layout::new(&ctx, &title, "plans"),
         plans,
+        can_import: user.actor.is_board_or_admin(),
     }))
 }
 

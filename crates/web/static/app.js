@@ -72,3 +72,23 @@ document.addEventListener("htmx:afterSettle", function () {
   var nav = document.getElementById("nav");
   if (toggle && nav && !nav.classList.contains("open")) toggle.setAttribute("aria-expanded", "false");
 });
+// Long uploads show how far they are (issue 13): a form with data-progress="ID" is sent
+// with XMLHttpRequest, its progress bar filled as the bytes leave; the answer then
+// replaces the page (or the browser follows the redirect). Without JavaScript the form
+// posts as usual.
+document.addEventListener("submit", function (e) {
+  var form = e.target;
+  var bar = form.dataset && form.dataset.progress ? document.getElementById(form.dataset.progress) : null;
+  if (!bar || !window.FormData) return;
+  e.preventDefault();
+  var xhr = new XMLHttpRequest();
+  xhr.open("POST", form.action);
+  bar.hidden = false;
+  xhr.upload.onprogress = function (p) { if (p.lengthComputable) bar.value = Math.round(100 * p.loaded / p.total); };
+  xhr.onload = function () {
+    if (xhr.responseURL && xhr.responseURL !== form.action) { window.location.href = xhr.responseURL; return; }
+    document.open(); document.write(xhr.responseText); document.close();
+  };
+  xhr.onerror = function () { bar.hidden = true; form.submit(); };
+  xhr.send(new FormData(form));
+});

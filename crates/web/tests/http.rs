@@ -24,6 +24,8 @@ mod faults;
 mod forms;
 #[path = "http/guiding_forms.rs"]
 mod guiding_forms;
+#[path = "http/import.rs"]
+mod import;
 #[path = "http/lists.rs"]
 mod lists;
 #[path = "http/once.rs"]

@@ -32,13 +32,15 @@ pub fn run(settings: Settings, args: ImportArgs) -> anyhow::Result<ExitCode> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| args.file.display().to_string());
-    let plan = match vanban::read_bytes(&bytes, &name, args.format) {
-        Ok(p) => p,
+    // The same reading as the browser's import (`app::import`).
+    let reading = match app::import::read(&bytes, &name, args.format) {
+        Ok(r) => r,
         Err(e) => {
             eprintln!("sangtao: cannot read {}: {e}", args.file.display());
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
+    let (plan, sha) = (reading.parsed, reading.sha256);
     if !plan.is_plan() {
         eprintln!(
             "sangtao: {}",
@@ -50,7 +52,6 @@ pub fn run(settings: Settings, args: ImportArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_NOT_A_PLAN));
     }
-    let sha = domain::password::sha256_hex(&bytes);
     runtime()?.block_on(async {
         let store = open_store(&settings).await?;
         match store.import_plan(&plan, &name, &sha, None).await {

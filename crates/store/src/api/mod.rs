@@ -19,6 +19,7 @@ mod items;
 mod my_work;
 mod once;
 mod people;
+mod plan_drafts;
 mod plans;
 mod progress;
 mod reminders;

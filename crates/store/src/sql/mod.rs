@@ -63,6 +63,7 @@ pub(crate) mod labels;
 pub(crate) mod my_work;
 pub(crate) mod once;
 pub(crate) mod people;
+pub(crate) mod plan_drafts;
 pub(crate) mod plan_list;
 pub(crate) mod plans;
 pub(crate) mod progress;

@@ -136,6 +136,12 @@ impl Sample {
                 s.direction(d).await.ok()?.map_or(0, |d| d.version)
             }
             "department_version" => s.department().await.ok()?.map_or(0, |d| d.version),
+            // The setup's draft: the first one made.
+            "plan_draft" => s.plan_drafts().await.ok()?.iter().map(|d| d.id).min()?,
+            "plan_draft_version" => {
+                let first = s.plan_drafts().await.ok()?.iter().map(|d| d.id).min()?;
+                s.plan_draft(first).await.ok()??.version
+            }
             "draft_version" => {
                 let draft = s.report_draft(plan, "2025-H1".parse().ok()?).await.ok()?;
                 draft.map_or(0, |d| d.version)
@@ -146,7 +152,8 @@ impl Sample {
 }
 
 /// A row's form: `@name` is a named form of the table (more fields may follow after
-/// `&`), `multipart:` sends it as an upload (`@png` a small image), `\n` is a new line.
+/// `&`), `multipart:` sends it as an upload (`@png` a small image, `@plan` a plan's text),
+/// `\n` is a new line.
 fn fields(body: &str) -> (bool, Vec<(String, String)>) {
     let (upload, body) = match body.strip_prefix("multipart:") {
         Some(rest) => (true, rest),
@@ -181,6 +188,7 @@ fn post(client: &Client, csrf: &str, url: String, body: &str) -> RequestBuilder 
             .into_iter()
             .fold(Form::new(), |form, (k, v)| match &*v {
                 "@png" => form.part(k, png()),
+                "@plan" => form.part(k, Part::bytes(PLAN2.as_bytes()).file_name("kh-2026.txt")),
                 _ => form.text(k, v),
             });
         let url = format!("{url}{glue}_csrf={csrf}");

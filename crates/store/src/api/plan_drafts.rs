@@ -1,0 +1,57 @@
+//! Plan drafts: read in the browser, reviewed, then committed or discarded (queries in
+//! `sql/plan_drafts.rs`). Every write is the Board's or an admin's.
+
+use crate::draft_model::{NewPlanDraft, PlanDraft, PlanDraftLine};
+use crate::model::ImportOutcome;
+use crate::{Store, StoreError};
+use domain::Actor;
+use vanban::ParsedPlan;
+
+type R<T> = Result<T, StoreError>;
+
+impl Store {
+    /// Keeps a document's reading as a draft to review; a document that is not a plan is
+    /// refused (`StoreError::NotAPlan`).
+    pub async fn create_plan_draft(&self, new: &NewPlanDraft<'_>, actor: &Actor) -> R<PlanDraft> {
+        dispatch!(self, plan_drafts::create(&self.ctx, new, actor))
+    }
+
+    pub async fn plan_draft(&self, id: i64) -> R<Option<PlanDraft>> {
+        dispatch!(self, plan_drafts::get(id))
+    }
+
+    /// The drafts waiting, the last edited first.
+    pub async fn plan_drafts(&self) -> R<Vec<PlanDraftLine>> {
+        dispatch!(self, plan_drafts::list())
+    }
+
+    /// Saves the reading as edited, over the version the page was drawn from.
+    pub async fn save_plan_draft(
+        &self,
+        id: i64,
+        expected: i64,
+        parsed: &ParsedPlan,
+        actor: &Actor,
+    ) -> R<PlanDraft> {
+        dispatch!(
+            self,
+            plan_drafts::save(&self.ctx, id, expected, parsed, actor)
+        )
+    }
+
+    /// Imports the draft as a plan and removes it, in one transaction; a plan already
+    /// stored keeps the draft (`ImportOutcome::AlreadyImported`).
+    pub async fn commit_plan_draft(
+        &self,
+        id: i64,
+        expected: i64,
+        actor: &Actor,
+    ) -> R<ImportOutcome> {
+        dispatch!(self, plan_drafts::commit(&self.ctx, id, expected, actor))
+    }
+
+    /// Discards a draft; `false` when it was already gone.
+    pub async fn delete_plan_draft(&self, id: i64, actor: &Actor) -> R<bool> {
+        dispatch!(self, plan_drafts::delete(&self.ctx, id, actor))
+    }
+}

@@ -1,0 +1,242 @@
+//! Bringing a plan in from the browser (issue 13): upload a document, review what the
+//! reader made of it beside its text, correct the header, the unit names and item titles,
+//! then commit it as a plan in one transaction (or discard it). The Board's and admins'.
+//! The reading and the corrections are `app::import`'s, shared with `sangtao import`.
+
+mod review;
+mod upload;
+
+use crate::AppState;
+use crate::errors::AppError;
+use crate::extract::Id;
+use crate::field_errors::FieldErrors;
+use crate::form::Posted;
+use crate::session::{Ctx, SessionUser, Signed, redirect};
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use serde::Deserialize;
+use store::{ImportOutcome, PlanDraft, StoreError};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/plans/import", get(upload::page))
+        .route("/plans/import/{id}", get(show))
+        .route("/plans/import/{id}/header", post(header))
+        .route("/plans/import/{id}/units", post(units))
+        .route("/plans/import/{id}/titles", post(titles))
+        .route("/plans/import/{id}/commit", post(commit))
+        .route("/plans/import/{id}/delete", post(discard))
+}
+
+/// The upload (its own body limit and time-out).
+pub fn upload_routes() -> Router<AppState> {
+    Router::new().route("/plans/import", post(upload::upload))
+}
+
+/// Importing is the Board's and admins' (the store checks again in its transaction).
+fn require(user: &SessionUser) -> Result<(), AppError> {
+    if user.actor.is_board_or_admin() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+async fn draft(app: &AppState, user: &SessionUser, id: i64) -> Result<PlanDraft, AppError> {
+    require(user)?;
+    app.store().plan_draft(id).await?.ok_or(AppError::NotFound)
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<i64>,
+) -> Result<Response, AppError> {
+    let d = draft(&app, &user, id).await?;
+    review::render(&app, &ctx, d, review::Refused::none(), StatusCode::OK).await
+}
+
+/// The draft's version, carried by every form of the review page.
+#[derive(Deserialize)]
+pub struct Versioned {
+    version: i64,
+}
+
+#[derive(Deserialize)]
+pub struct HeaderForm {
+    version: i64,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    number: String,
+    #[serde(default)]
+    symbol: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    signer: String,
+}
+
+pub async fn header(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<i64>,
+    Posted { form: f, pairs }: Posted<HeaderForm>,
+) -> Result<Response, AppError> {
+    let mut d = draft(&app, &user, id).await?;
+    let t = ctx.tr();
+    let mut errors = FieldErrors::new();
+    if f.title.trim().is_empty() {
+        errors.add(
+            "h-title",
+            crate::field_errors::required(t, "import.doc_title"),
+        );
+    }
+    let date = errors.date("h-date", "import.doc_date", &f.date, t);
+    let Some(date) = date.filter(|_| errors.is_empty()) else {
+        let refused = review::Refused::form("header", errors, pairs);
+        return review::render(&app, &ctx, d, refused, StatusCode::UNPROCESSABLE_ENTITY).await;
+    };
+    let edit = app::import::HeaderEdit {
+        title: f.title,
+        number: f.number,
+        symbol: f.symbol,
+        date,
+        signer: f.signer,
+    };
+    app::import::set_header(&mut d.parsed, &edit);
+    save(&app, &ctx, &user, d, f.version, "header").await
+}
+
+/// Saves the corrected reading over `version`, back to the review page's `section`.
+async fn save(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    d: PlanDraft,
+    version: i64,
+    section: &str,
+) -> Result<Response, AppError> {
+    let saved = app
+        .store()
+        .save_plan_draft(d.id, version, &d.parsed, &user.actor)
+        .await;
+    match saved {
+        Ok(d) => Ok(redirect(
+            ctx,
+            &format!("/plans/import/{}?notice=draft_saved#{section}", d.id),
+        )),
+        Err(e) => refused(app, ctx, d.id, e).await,
+    }
+}
+
+/// A store refusal on the review page: someone saved the draft meanwhile (its current
+/// state is drawn, to do again), or another refusal in words; a forbidden action or a
+/// missing draft is the error page.
+async fn refused(app: &AppState, ctx: &Ctx, id: i64, e: StoreError) -> Result<Response, AppError> {
+    let message = match e {
+        StoreError::Conflict { .. } => ctx.tr().t("import.stale").to_string(),
+        other => AppError::from(other).into_form_message(ctx)?,
+    };
+    let d = app
+        .store()
+        .plan_draft(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let refused = review::Refused::whole(message);
+    review::render(app, ctx, d, refused, StatusCode::CONFLICT).await
+}
+
+/// Each unit name of the reading mapped to an existing unit (`map_{n}` = its id) or left
+/// to be created (empty), `n` being the name's place in the review's list.
+pub async fn units(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<i64>,
+    Posted { form: f, pairs }: Posted<Versioned>,
+) -> Result<Response, AppError> {
+    let mut d = draft(&app, &user, id).await?;
+    let all = app.store().list_units().await?;
+    let table = app.store().abbreviation_table().await?;
+    let matches = app::import::unit_matches(&d.parsed, &all, &table);
+    for (n, m) in matches.iter().enumerate() {
+        let chosen = pairs
+            .iter()
+            .find(|(k, _)| *k == format!("map_{n}"))
+            .and_then(|(_, v)| v.parse::<i64>().ok());
+        let Some(unit) = chosen.and_then(|c| all.iter().find(|u| u.id.0 == c)) else {
+            continue;
+        };
+        if m.existing != Some(unit.id) {
+            app::import::map_unit(&mut d.parsed, &m.written, &unit.name, &table);
+        }
+    }
+    save(&app, &ctx, &user, d, f.version, "units").await
+}
+
+/// Item titles as corrected (`title_{line}`, the line the item starts on).
+pub async fn titles(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<i64>,
+    Posted { form: f, pairs }: Posted<Versioned>,
+) -> Result<Response, AppError> {
+    let mut d = draft(&app, &user, id).await?;
+    let mut errors = FieldErrors::new();
+    for (k, v) in &pairs {
+        let Some(line) = k.strip_prefix("title_").and_then(|l| l.parse().ok()) else {
+            continue;
+        };
+        if v.trim().is_empty() {
+            let msg = crate::field_errors::required(ctx.tr(), "import.item_title");
+            errors.add(format!("t-{line}"), msg);
+        } else {
+            app::import::set_item_title(&mut d.parsed, line, v);
+        }
+    }
+    if !errors.is_empty() {
+        let refused = review::Refused::form("titles", errors, pairs);
+        return review::render(&app, &ctx, d, refused, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    save(&app, &ctx, &user, d, f.version, "tree").await
+}
+
+pub async fn commit(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<i64>,
+    Posted { form: f, .. }: Posted<Versioned>,
+) -> Result<Response, AppError> {
+    require(&user)?;
+    let done = app
+        .store()
+        .commit_plan_draft(id, f.version, &user.actor)
+        .await;
+    match done {
+        Ok(ImportOutcome::Imported(plan)) => Ok(redirect(
+            &ctx,
+            &format!("/plans/{}?notice=plan_imported", plan.0),
+        )),
+        Ok(ImportOutcome::AlreadyImported(plan)) => {
+            let d = draft(&app, &user, id).await?;
+            let refused = review::Refused::duplicate(plan);
+            review::render(&app, &ctx, d, refused, StatusCode::CONFLICT).await
+        }
+        // A second click after the first committed: the draft is gone.
+        Err(StoreError::NotFound(_)) => Ok(redirect(&ctx, "/plans?notice=draft_gone")),
+        Err(e) => refused(&app, &ctx, id, e).await,
+    }
+}
+
+pub async fn discard(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<i64>,
+) -> Result<Response, AppError> {
+    require(&user)?;
+    app.store().delete_plan_draft(id, &user.actor).await?;
+    Ok(redirect(&ctx, "/plans/import?notice=draft_discarded"))
+}

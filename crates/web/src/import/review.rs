@@ -1,0 +1,230 @@
+//! The review page of a draft: the document's text with a numbered line each, beside the
+//! tree the reader made of it, its warnings linking to their lines, the units it names
+//! (existing or to be created, each mappable), the header, and commit or discard.
+
+use crate::AppState;
+use crate::errors::AppError;
+use crate::field_errors::FieldErrors;
+use crate::page::{Layout, render_page};
+use crate::session::Ctx;
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::PlanId;
+use store::{PlanDraft, Unit};
+
+/// What came back refused: which form, its problems and what it sent; or a problem of the
+/// whole draft (a stale page, a duplicate).
+pub(super) struct Refused {
+    form: &'static str,
+    errors: FieldErrors,
+    posted: Vec<(String, String)>,
+    duplicate: Option<PlanId>,
+}
+
+impl Refused {
+    pub(super) fn none() -> Refused {
+        Refused::form("", FieldErrors::new(), Vec::new())
+    }
+
+    pub(super) fn form(
+        form: &'static str,
+        errors: FieldErrors,
+        posted: Vec<(String, String)>,
+    ) -> Refused {
+        Refused {
+            form,
+            errors,
+            posted,
+            duplicate: None,
+        }
+    }
+
+    pub(super) fn whole(message: String) -> Refused {
+        Refused::form("", FieldErrors::whole(message), Vec::new())
+    }
+
+    /// The plan is already stored, as `plan`.
+    pub(super) fn duplicate(plan: PlanId) -> Refused {
+        Refused {
+            duplicate: Some(plan),
+            ..Refused::none()
+        }
+    }
+}
+
+struct Line {
+    n: usize,
+    text: String,
+}
+
+struct TreeRow {
+    line: usize,
+    depth: usize,
+    numbering: String,
+    title: String,
+    lead: Vec<String>,
+    coord: Vec<String>,
+    targets: Vec<String>,
+    deadlines: Vec<String>,
+}
+
+struct UnitRow {
+    n: usize,
+    written: String,
+    canonical: String,
+    uses: usize,
+    /// The existing unit's id, or 0: to be created.
+    existing: i64,
+}
+
+#[derive(Template)]
+#[template(path = "import_review.html")]
+struct ReviewPage<'a> {
+    l: Layout<'a>,
+    id: i64,
+    version: i64,
+    source_name: String,
+    lines: Vec<Line>,
+    tree: Vec<TreeRow>,
+    warnings: Vec<(usize, String)>,
+    units: Vec<UnitRow>,
+    all_units: Vec<(i64, String)>,
+    counts: (usize, usize, usize),
+    title: String,
+    number: String,
+    symbol: String,
+    date: String,
+    signer: String,
+    issuer: String,
+    form: &'static str,
+    errors: FieldErrors,
+    posted: Vec<(String, String)>,
+    duplicate: Option<i64>,
+}
+
+impl ReviewPage<'_> {
+    /// What the refused `form` sent for `name`, else `current`.
+    fn shown<'s>(&'s self, form: &str, name: &str, current: &'s str) -> &'s str {
+        if self.form != form {
+            return current;
+        }
+        self.posted
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or(current, |(_, v)| v.as_str())
+    }
+}
+
+pub(super) async fn render(
+    app: &AppState,
+    ctx: &Ctx,
+    d: PlanDraft,
+    refused: Refused,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let all = app.store().list_units().await?;
+    let table = app.store().abbreviation_table().await?;
+    let matches = app::import::unit_matches(&d.parsed, &all, &table);
+    let page = ReviewPage::new(ctx, d, &all, matches, refused);
+    let mut r = render_page(page);
+    *r.status_mut() = status;
+    Ok(r)
+}
+
+impl<'a> ReviewPage<'a> {
+    fn new(
+        ctx: &'a Ctx,
+        d: PlanDraft,
+        all: &[Unit],
+        matches: Vec<app::import::UnitMatch>,
+        refused: Refused,
+    ) -> ReviewPage<'a> {
+        let p = &d.parsed;
+        let doc = &p.document;
+        let mut tree = Vec::new();
+        for item in &p.items {
+            rows(ctx, item, 0, &mut tree);
+        }
+        for a in &p.appendices {
+            for item in &a.items {
+                rows(ctx, item, 0, &mut tree);
+            }
+        }
+        let targets = p.all_items().map(|i| i.targets.len()).sum();
+        let title = ctx.tr().t("import.review_title").to_string();
+        ReviewPage {
+            l: Layout::new(ctx, &title, "plans"),
+            id: d.id,
+            version: d.version,
+            source_name: d.source_name.clone(),
+            lines: d
+                .source_text
+                .lines()
+                .enumerate()
+                .map(|(i, t)| Line {
+                    n: i + 1,
+                    text: t.to_string(),
+                })
+                .collect(),
+            counts: (tree.len(), targets, matches.len()),
+            tree,
+            warnings: p
+                .warnings
+                .iter()
+                .map(|w| (w.line, w.message.clone()))
+                .collect(),
+            units: matches
+                .into_iter()
+                .enumerate()
+                .map(|(n, m)| UnitRow {
+                    n,
+                    written: m.written,
+                    canonical: m.canonical,
+                    uses: m.uses,
+                    existing: m.existing.map_or(0, |u| u.0),
+                })
+                .collect(),
+            all_units: all.iter().map(|u| (u.id.0, u.name.clone())).collect(),
+            title: doc.title.clone(),
+            number: doc.number.clone().unwrap_or_default(),
+            symbol: doc.symbol.clone().unwrap_or_default(),
+            date: doc.date.map(domain::format_date).unwrap_or_default(),
+            signer: p
+                .signer
+                .as_ref()
+                .and_then(|s| s.name.clone())
+                .unwrap_or_default(),
+            issuer: doc.issuer.clone().unwrap_or_default(),
+            form: refused.form,
+            errors: refused.errors,
+            posted: refused.posted,
+            duplicate: refused.duplicate.map(|p| p.0),
+        }
+    }
+}
+
+/// The item and its sub-items, depth first, as rows of the tree.
+fn rows(ctx: &Ctx, item: &vanban::Item, depth: usize, out: &mut Vec<TreeRow>) {
+    let t = ctx.tr();
+    out.push(TreeRow {
+        line: item.line,
+        depth,
+        numbering: item.numbering.clone().unwrap_or_default(),
+        title: item.title.clone(),
+        lead: item.lead_units.clone(),
+        coord: item.coordinating_units.clone(),
+        targets: item.targets.iter().map(|x| x.text.clone()).collect(),
+        deadlines: item
+            .deadlines
+            .iter()
+            .map(|dl| match dl.due {
+                Some(due) => t.f("import.due", &[("date", &domain::format_date(due))]),
+                None => dl.text.clone(),
+            })
+            .collect(),
+    });
+    for c in &item.children {
+        rows(ctx, c, depth + 1, out);
+    }
+}
