@@ -20,6 +20,11 @@ impl Store {
         dispatch!(self, plan_drafts::get(id))
     }
 
+    /// The plan already stored that committing the draft would duplicate, if any.
+    pub async fn plan_draft_duplicate(&self, d: &PlanDraft) -> R<Option<domain::PlanId>> {
+        dispatch!(self, plan_drafts::duplicate_of(d))
+    }
+
     /// The drafts waiting, the last edited first.
     pub async fn plan_drafts(&self) -> R<Vec<PlanDraftLine>> {
         dispatch!(self, plan_drafts::list())

@@ -2,7 +2,7 @@
 //! and committed as a plan in the import's own transaction, or discarded. Every write is
 //! the Board's or an admin's, checked and audited inside its transaction.
 
-use super::import::{import_in, not_a_plan, prepare};
+use super::import::{find_duplicate, import_in, not_a_plan, prepare};
 use super::tx::{Versioned, audit, board_or_admin, bump_version, json};
 use super::{Conn, Pool, R, begin_write};
 use crate::draft_model::{NewPlanDraft, PlanDraft, PlanDraftLine};
@@ -124,6 +124,14 @@ pub(crate) async fn create(
 pub(crate) async fn get(pool: &Pool, id: i64) -> R<Option<PlanDraft>> {
     let mut conn = pool.read.acquire().await?;
     load(&mut conn, id).await
+}
+
+/// The plan already stored that the draft would duplicate (the same file, the same
+/// reading, or the same issuer, number, symbol and title), if any.
+pub(crate) async fn duplicate_of(pool: &Pool, d: &PlanDraft) -> R<Option<domain::PlanId>> {
+    let prepared = prepare(&d.parsed)?;
+    let mut conn = pool.read.acquire().await?;
+    find_duplicate(&mut conn, &prepared, &d.source_sha256).await
 }
 
 /// The drafts waiting, the last edited first (at most 100: drafts are few, and each is

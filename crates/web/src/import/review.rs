@@ -126,6 +126,15 @@ pub(super) async fn render(
     let all = app.store().list_units().await?;
     let table = app.store().abbreviation_table().await?;
     let matches = app::import::unit_matches(&d.parsed, &all, &table);
+    // Said before the commit is tried, not only by its refusal.
+    let duplicate = match refused.duplicate {
+        Some(p) => Some(p),
+        None => app.store().plan_draft_duplicate(&d).await?,
+    };
+    let refused = Refused {
+        duplicate,
+        ..refused
+    };
     let page = ReviewPage::new(ctx, d, &all, matches, refused);
     let mut r = render_page(page);
     *r.status_mut() = status;

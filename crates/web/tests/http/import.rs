@@ -70,6 +70,10 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
         );
         assert!(html.contains(r##"href="#L"##));
         assert_eq!(app.store.list_plans().await.unwrap().len(), 1);
+        assert!(
+            !html.contains(r#"id="duplicate""#),
+            "a new plan is no duplicate"
+        );
 
         // The header: a wrong date is said beside it, then corrected.
         let path = format!("/plans/import/{id}");
@@ -240,6 +244,10 @@ async fn a_duplicate_an_unreadable_file_and_staff_are_refused_with_a_message() {
         let r = upload(&board, "ke-hoach-2025.txt", SEED.as_bytes()).await;
         let id = draft_of(&r);
         let html = r.text().await.unwrap();
+        let plan = app.plan_id().await;
+        // Said on the review page already, before anyone tries.
+        assert!(html.contains(r#"id="duplicate""#), "{html}");
+        assert!(html.contains(&format!(r#"href="/plans/{plan}""#)));
         let (csrf, v) = (csrf_of(&html), version_of(&html));
         let form = [("_csrf", csrf.as_str()), ("version", v.as_str())];
         let r = board
@@ -247,7 +255,6 @@ async fn a_duplicate_an_unreadable_file_and_staff_are_refused_with_a_message() {
             .await;
         assert_eq!(r.status(), StatusCode::CONFLICT);
         let html = r.text().await.unwrap();
-        let plan = app.plan_id().await;
         assert!(html.contains("đã có trong chương trình"), "{html}");
         assert!(html.contains(&format!(r#"href="/plans/{plan}""#)));
         assert_eq!(app.store.list_plans().await.unwrap().len(), 1);
