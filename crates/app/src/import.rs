@@ -155,6 +155,61 @@ pub fn set_item_title(parsed: &mut ParsedPlan, line: usize, title: &str) -> bool
     found
 }
 
+/// A target of an item as corrected: from `min` to `max` (either may be open), counted in
+/// `unit` ("cuộc", "trang", "%").
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetEdit {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub unit: String,
+}
+
+/// Why a corrected target cannot stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetProblem {
+    /// Neither a minimum nor a maximum.
+    NoFigure,
+    Negative,
+    MinAboveMax,
+    NoUnit,
+}
+
+impl TargetEdit {
+    pub fn check(&self) -> Result<(), TargetProblem> {
+        let negative = |x: Option<f64>| x.is_some_and(|x| x < 0.0);
+        match (self.min, self.max) {
+            (None, None) => Err(TargetProblem::NoFigure),
+            _ if negative(self.min) || negative(self.max) => Err(TargetProblem::Negative),
+            (Some(a), Some(b)) if a > b => Err(TargetProblem::MinAboveMax),
+            _ if self.unit.trim().is_empty() => Err(TargetProblem::NoUnit),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Sets the `k`-th target of the item that starts on `line`, once it checks; false when
+/// there is no such target. The document's words stay in `text`.
+pub fn set_target(parsed: &mut ParsedPlan, line: usize, k: usize, t: &TargetEdit) -> bool {
+    if t.check().is_err() {
+        return false;
+    }
+    let unit = vntext::text::squash_spaces(&vntext::text::nfc(&t.unit))
+        .trim()
+        .to_string();
+    let mut found = false;
+    for_each_item(parsed, &mut |item| {
+        if item.line == line && !found {
+            if let Some(target) = item.targets.get_mut(k) {
+                target.min = t.min;
+                target.max = t.max;
+                target.unit = unit.clone();
+                found = true;
+            }
+        }
+    });
+    found
+}
+
 /// Every item of the tree and of the appendices, depth first, mutably.
 fn for_each_item(parsed: &mut ParsedPlan, f: &mut impl FnMut(&mut vanban::Item)) {
     fn walk(items: &mut [vanban::Item], f: &mut impl FnMut(&mut vanban::Item)) {
@@ -177,7 +232,7 @@ mod tests {
     const PLAN: &str = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSỞ VĂN HÓA VÀ THỂ THAO\n\
         Số: 12/KH-SVHTT\nHà Nội, ngày 10 tháng 3 năm 2026\n\nKẾ HOẠCH\n\
         Tổ chức Ngày hội Thiết kế năm 2026\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n\
-        Quảng bá Hà Nội.\n\nII. NỘI DUNG\n1. Tổ chức triển lãm thiết kế\n\
+        Quảng bá Hà Nội.\n\nII. NỘI DUNG\n1. Tổ chức 03 triển lãm thiết kế\n\
         - Đơn vị chủ trì: Phòng QLDSVH\n- Đơn vị phối hợp: Bảo tàng Hà Nội\n\
         - Thời gian: Quý III/2026\n2. Tọa đàm chuyên đề\n\
         - Đơn vị chủ trì: Bảo tàng Hà Nội\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\n\
@@ -261,5 +316,51 @@ mod tests {
         assert!(set_item_title(&mut p, line, "Tọa đàm về thiết kế"));
         assert!(p.all_items().any(|i| i.title == "Tọa đàm về thiết kế"));
         assert!(!set_item_title(&mut p, 100_000, "x"));
+    }
+
+    #[test]
+    fn a_target_is_corrected_once_it_checks() {
+        let mut p = reading();
+        let item = p.all_items().find(|i| !i.targets.is_empty()).unwrap();
+        let line = item.line;
+        let edit = |min, max, unit: &str| TargetEdit {
+            min,
+            max,
+            unit: unit.into(),
+        };
+        assert_eq!(
+            edit(Some(5.0), Some(3.0), "cuộc").check(),
+            Err(TargetProblem::MinAboveMax)
+        );
+        assert_eq!(
+            edit(None, None, "cuộc").check(),
+            Err(TargetProblem::NoFigure)
+        );
+        assert_eq!(
+            edit(Some(-1.0), None, "cuộc").check(),
+            Err(TargetProblem::Negative)
+        );
+        assert_eq!(
+            edit(Some(1.0), None, " ").check(),
+            Err(TargetProblem::NoUnit)
+        );
+        assert!(!set_target(
+            &mut p,
+            line,
+            0,
+            &edit(Some(5.0), Some(3.0), "cuộc")
+        ));
+        assert!(set_target(
+            &mut p,
+            line,
+            0,
+            &edit(Some(3.0), Some(5.0), "triển lãm")
+        ));
+        let t = &p.all_items().find(|i| i.line == line).unwrap().targets[0];
+        assert_eq!(
+            (t.min, t.max, t.unit.as_str()),
+            (Some(3.0), Some(5.0), "triển lãm")
+        );
+        assert!(!set_target(&mut p, line, 9, &edit(Some(1.0), None, "cuộc")));
     }
 }

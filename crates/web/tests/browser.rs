@@ -1,6 +1,6 @@
 //! End to end in a real Chromium (Debian's chromium + chromedriver) through WebDriver.
 //! Skipped with a note when chromedriver is missing, unless SANGTAO_REQUIRE_BROWSER=1.
-//! `support` starts the browser; `journeys` walks whole tasks; `forms` checks the forms' guidance; `layout` measures element
+//! `support` starts the browser; `journeys` walks whole tasks; `forms` checks the forms' guidance; `import` brings a plan in; `layout` measures element
 //! boxes at a phone's and a laptop's width; `accessibility` runs axe-core on the main
 //! pages; `screenshots` writes the README's pictures (SANGTAO_WRITE_SCREENSHOTS=1).
 
@@ -10,6 +10,8 @@ mod common;
 mod accessibility;
 #[path = "browser/forms.rs"]
 mod forms;
+#[path = "browser/import.rs"]
+mod import;
 #[path = "browser/journeys.rs"]
 mod journeys;
 #[path = "browser/layout.rs"]

@@ -26,7 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/plans/import/{id}", get(show))
         .route("/plans/import/{id}/header", post(header))
         .route("/plans/import/{id}/units", post(units))
-        .route("/plans/import/{id}/titles", post(titles))
+        .route("/plans/import/{id}/items", post(items))
         .route("/plans/import/{id}/commit", post(commit))
         .route("/plans/import/{id}/delete", post(discard))
 }
@@ -177,31 +177,82 @@ pub async fn units(
     save(&app, &ctx, &user, d, f.version, "units").await
 }
 
-/// Item titles as corrected (`title_{line}`, the line the item starts on).
-pub async fn titles(
+/// Item titles and targets as corrected: `title_{line}` (the line the item starts on),
+/// and `tmin_{line}_{k}`, `tmax_{line}_{k}`, `tunit_{line}_{k}` for its `k`-th target.
+pub async fn items(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<i64>,
     Posted { form: f, pairs }: Posted<Versioned>,
 ) -> Result<Response, AppError> {
     let mut d = draft(&app, &user, id).await?;
+    let t = ctx.tr();
     let mut errors = FieldErrors::new();
     for (k, v) in &pairs {
-        let Some(line) = k.strip_prefix("title_").and_then(|l| l.parse().ok()) else {
-            continue;
-        };
-        if v.trim().is_empty() {
-            let msg = crate::field_errors::required(ctx.tr(), "import.item_title");
-            errors.add(format!("t-{line}"), msg);
-        } else {
-            app::import::set_item_title(&mut d.parsed, line, v);
+        if let Some(line) = k.strip_prefix("title_").and_then(|l| l.parse().ok()) {
+            if v.trim().is_empty() {
+                let msg = crate::field_errors::required(t, "import.item_title");
+                errors.add(format!("t-{line}"), msg);
+            } else {
+                app::import::set_item_title(&mut d.parsed, line, v);
+            }
+        } else if let Some((line, n)) = k.strip_prefix("tmin_").and_then(target_key) {
+            match target_edit(t, &pairs, line, n) {
+                Ok(edit) => {
+                    app::import::set_target(&mut d.parsed, line, n, &edit);
+                }
+                Err(msg) => errors.add(format!("tmin-{line}-{n}"), msg),
+            }
         }
     }
     if !errors.is_empty() {
-        let refused = review::Refused::form("titles", errors, pairs);
+        let refused = review::Refused::form("items", errors, pairs);
         return review::render(&app, &ctx, d, refused, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     save(&app, &ctx, &user, d, f.version, "tree").await
+}
+
+/// `{line}_{k}` of a target's input name.
+fn target_key(rest: &str) -> Option<(usize, usize)> {
+    let (line, k) = rest.split_once('_')?;
+    Some((line.parse().ok()?, k.parse().ok()?))
+}
+
+/// The `k`-th target of the item on `line` as sent, or what is wrong with it.
+fn target_edit(
+    t: &crate::i18n::Tr,
+    pairs: &[(String, String)],
+    line: usize,
+    k: usize,
+) -> Result<app::import::TargetEdit, String> {
+    let sent = |name: &str| {
+        let key = format!("{name}_{line}_{k}");
+        pairs
+            .iter()
+            .find(|(n, _)| *n == key)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let number = |name: &str| {
+        let typed = sent(name);
+        crate::form::parse_number(typed)
+            .map_err(|_| t.f("import.bad_number", &[("value", typed.trim())]))
+    };
+    let edit = app::import::TargetEdit {
+        min: number("tmin")?,
+        max: number("tmax")?,
+        unit: sent("tunit").to_string(),
+    };
+    use app::import::TargetProblem as P;
+    edit.check().map_err(|p| {
+        t.t(match p {
+            P::NoFigure => "import.target_no_figure",
+            P::Negative => "import.target_negative",
+            P::MinAboveMax => "import.target_min_above_max",
+            P::NoUnit => "import.target_no_unit",
+        })
+        .to_string()
+    })?;
+    Ok(edit)
 }
 
 pub async fn commit(

@@ -65,8 +65,17 @@ struct TreeRow {
     title: String,
     lead: Vec<String>,
     coord: Vec<String>,
-    targets: Vec<String>,
+    targets: Vec<TargetRow>,
     deadlines: Vec<String>,
+}
+
+/// A target of a row, with the document's words and its figures as inputs show them.
+struct TargetRow {
+    k: usize,
+    text: String,
+    min: String,
+    max: String,
+    unit: String,
 }
 
 struct UnitRow {
@@ -223,7 +232,18 @@ fn rows(ctx: &Ctx, item: &vanban::Item, depth: usize, out: &mut Vec<TreeRow>) {
         title: item.title.clone(),
         lead: item.lead_units.clone(),
         coord: item.coordinating_units.clone(),
-        targets: item.targets.iter().map(|x| x.text.clone()).collect(),
+        targets: item
+            .targets
+            .iter()
+            .enumerate()
+            .map(|(k, x)| TargetRow {
+                k,
+                text: x.text.clone(),
+                min: x.min.map(domain::format_number).unwrap_or_default(),
+                max: x.max.map(domain::format_number).unwrap_or_default(),
+                unit: x.unit.clone(),
+            })
+            .collect(),
         deadlines: item
             .deadlines
             .iter()

@@ -160,7 +160,7 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
             ("version", v.as_str()),
             (field.as_str(), " "),
         ];
-        let r = board.post(&format!("{path}/titles"), &form).await;
+        let r = board.post(&format!("{path}/items"), &form).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
             r.text()
@@ -173,7 +173,49 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
             ("version", v.as_str()),
             (field.as_str(), "Tọa đàm về thiết kế và di sản"),
         ];
-        let r = board.post(&format!("{path}/titles"), &form).await;
+        let r = board.post(&format!("{path}/items"), &form).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        let v = version_of(&html);
+
+        // The exhibitions' target "03 triển lãm": from above to is said beside it, then
+        // corrected to 3–5.
+        let key = html
+            .split(r#"name="tmin_"#)
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("a target's boxes")
+            .to_string();
+        let (tmin, tmax, tunit) = (
+            format!("tmin_{key}"),
+            format!("tmax_{key}"),
+            format!("tunit_{key}"),
+        );
+        let target = |min: &'static str, max: &'static str, v: String| {
+            let form = vec![
+                ("_csrf".to_string(), csrf.clone()),
+                ("version".to_string(), v),
+                (tmin.clone(), min.to_string()),
+                (tmax.clone(), max.to_string()),
+                (tunit.clone(), "triển lãm".to_string()),
+            ];
+            let board = &board;
+            let path = format!("{path}/items");
+            async move {
+                let form: Vec<(&str, &str)> =
+                    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                board.post(&path, &form).await
+            }
+        };
+        let r = target("6", "5", v.clone()).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        let input = format!("tmin-{}", key.replace('_', "-"));
+        assert!(
+            html.contains(&format!(r#"id="{input}-error">Số “từ” lớn hơn"#)),
+            "{html}"
+        );
+        let r = target("3", "5", v).await;
         assert_eq!(r.status(), StatusCode::OK);
         let html = r.text().await.unwrap();
         let v = version_of(&html);
@@ -194,6 +236,13 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
         assert_eq!(plan.number.as_deref(), Some("15"));
         assert_eq!(plan.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 12));
         assert_eq!(plan.item_count, 2);
+        let targets = app.store.plan_target_progress(plan.id).await.unwrap();
+        assert!(
+            targets
+                .iter()
+                .any(|t| t.min == Some(3.0) && t.max == Some(5.0)),
+            "the corrected target"
+        );
         let view = app.store.plan(plan.id).await.unwrap().unwrap();
         let mut nodes: Vec<&store::ItemNode> = view.items.iter().collect();
         let mut all = Vec::new();
