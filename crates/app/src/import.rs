@@ -198,13 +198,14 @@ pub fn set_target(parsed: &mut ParsedPlan, line: usize, k: usize, t: &TargetEdit
         .to_string();
     let mut found = false;
     for_each_item(parsed, &mut |item| {
-        if item.line == line && !found {
-            if let Some(target) = item.targets.get_mut(k) {
-                target.min = t.min;
-                target.max = t.max;
-                target.unit = unit.clone();
-                found = true;
-            }
+        if item.line == line
+            && !found
+            && let Some(target) = item.targets.get_mut(k)
+        {
+            target.min = t.min;
+            target.max = t.max;
+            target.unit = unit.clone();
+            found = true;
         }
     });
     found

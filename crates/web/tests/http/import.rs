@@ -192,7 +192,7 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
             format!("tunit_{key}"),
         );
         let target = |min: &'static str, max: &'static str, v: String| {
-            let form = vec![
+            let form = [
                 ("_csrf".to_string(), csrf.clone()),
                 ("version".to_string(), v),
                 (tmin.clone(), min.to_string()),
