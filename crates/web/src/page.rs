@@ -35,6 +35,11 @@ pub struct Layout<'a> {
 const NOTICES: &[&str] = &[
     "password_changed",
     "user_updated",
+    "user_deactivated",
+    "user_reactivated",
+    "unit_saved",
+    "unit_merged",
+    "plan_metadata_saved",
     "abbreviation_saved",
     "abbreviation_deleted",
     "department_saved",

@@ -442,18 +442,20 @@ fn record_kinds(lang: Language) -> Vec<Choice> {
 }
 
 /// Every unit, with whether it leads or coordinates this item (the units form).
+/// A deactivated unit stays offered only on the items it already has.
 fn unit_choices(it: &ItemTracking, units: &Units) -> Vec<(i64, String, bool, bool)> {
     units
         .0
         .iter()
-        .map(|u| {
+        .filter_map(|u| {
             let rel = it.units.iter().find(|(x, _)| *x == u.id).map(|(_, r)| *r);
-            (
+            (u.active || rel.is_some()).then_some(u)?;
+            Some((
                 u.id.0,
                 u.name.clone(),
                 rel == Some(UnitRelation::Lead),
                 rel == Some(UnitRelation::Coordinating),
-            )
+            ))
         })
         .collect()
 }
