@@ -40,6 +40,8 @@ mod role_matrix;
 mod scheduler;
 #[path = "http/search.rs"]
 mod search;
+#[path = "http/setup.rs"]
+mod setup;
 #[path = "http/signin.rs"]
 mod signin;
 #[path = "http/targets.rs"]
