@@ -202,7 +202,6 @@ users-login_taken = This login is already taken.
 users-login_invalid = A login has only lowercase letters without accents, digits, dot, hyphen or underscore (2–64 characters).
 users-name_required = Enter the full name.
 users-no_role = Choose at least one role.
-users-self_admin = You cannot remove your own Administrator role.
 
 ## abbr
 abbr-title = Abbreviations
@@ -400,6 +399,7 @@ audit-col_after = After
 
 ## audit.action.plan
 audit-action-plan-import = Plan imported
+audit-action-plan-metadata = Number, date or signer corrected
 
 ## audit.action.item
 audit-action-item-add = Item added
@@ -1021,6 +1021,7 @@ notice-unit_saved = The unit is saved.
 notice-unit_merged = The duplicate unit was merged into this one.
 notice-plan_metadata_saved = The plan's number, symbol, date of issue and signer are saved.
 setup-conflict = Someone else saved a change before you. What is saved now is shown at the top of the page; what you typed is still in the form — check it and save again.
+setup-saved_now = What is saved now
 unit_admin-title = Manage units
 unit_admin-intro = Add, rename, merge or deactivate units. An old name is kept as another name, so that a re-imported document still finds the unit.
 unit_admin-parent = Parent body
@@ -1033,6 +1034,7 @@ unit_admin-external = Partner outside the Department
 unit_admin-no_parent = (none)
 unit_admin-parent_help = The unit this one belongs to, if any (for example a museum under the Department).
 unit_admin-items_link = The unit's tasks
+unit_admin-manage = Manage this unit
 unit_admin-edit = Name and parent body
 unit_admin-rename_help = On a rename, the old name is added to the abbreviation table, pointing to the new one.
 unit_admin-deactivate = Deactivate the unit

@@ -200,7 +200,6 @@ users-login_taken = Tên đăng nhập này đã có người dùng.
 users-login_invalid = Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới (2–64 ký tự).
 users-name_required = Hãy nhập họ và tên.
 users-no_role = Hãy chọn ít nhất một vai trò.
-users-self_admin = Bạn không thể tự bỏ vai trò Quản trị của chính mình.
 
 ## abbr
 abbr-title = Bảng tên viết tắt
@@ -397,6 +396,7 @@ audit-col_after = Sau khi đổi
 
 ## audit.action.plan
 audit-action-plan-import = Nhập kế hoạch
+audit-action-plan-metadata = Sửa số, ký hiệu, ngày ban hành, người ký
 
 ## audit.action.item
 audit-action-item-add = Thêm nhiệm vụ
@@ -992,6 +992,7 @@ notice-unit_saved = Đã lưu đơn vị.
 notice-unit_merged = Đã gộp đơn vị trùng vào đơn vị này.
 notice-plan_metadata_saved = Đã lưu số, ký hiệu, ngày ban hành và người ký của kế hoạch.
 setup-conflict = Người khác vừa lưu thay đổi trước bạn. Thông tin đã lưu hiện ở đầu trang; những gì bạn nhập vẫn còn trong biểu mẫu — hãy xem lại rồi lưu lần nữa.
+setup-saved_now = Thông tin đang được lưu
 unit_admin-title = Quản lý đơn vị
 unit_admin-intro = Thêm, đổi tên, gộp hoặc ngừng sử dụng đơn vị. Tên cũ được giữ làm tên khác để khi nhập lại văn bản, đơn vị vẫn được nhận ra.
 unit_admin-parent = Cơ quan cấp trên
@@ -1004,6 +1005,7 @@ unit_admin-external = Đối tác bên ngoài Sở
 unit_admin-no_parent = (không có)
 unit_admin-parent_help = Đơn vị mà đơn vị này trực thuộc, nếu có (ví dụ: Bảo tàng thuộc Sở).
 unit_admin-items_link = Nhiệm vụ của đơn vị
+unit_admin-manage = Quản lý đơn vị này
 unit_admin-edit = Tên và cơ quan cấp trên
 unit_admin-rename_help = Khi đổi tên, tên cũ được thêm vào bảng tên viết tắt, trỏ tới tên mới.
 unit_admin-deactivate = Ngừng hoạt động đơn vị

@@ -109,6 +109,8 @@ struct MetadataPage<'a> {
     version: i64,
     fields: Vec<FieldView>,
     errors: FieldErrors,
+    /// What is saved now, shown beside what was typed after a conflict.
+    theirs: Option<Vec<(String, String)>>,
 }
 
 const FIELDS: [PlanField; 6] = [
@@ -145,8 +147,20 @@ async fn page(
         .plan_metadata(id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let typed = typed.unwrap_or_else(|| MetadataForm::of(&saved.metadata, saved.version));
     let t = ctx.tr();
+    let theirs = (status == StatusCode::CONFLICT).then(|| {
+        let now = MetadataForm::of(&saved.metadata, saved.version);
+        FIELDS
+            .iter()
+            .map(|&f| {
+                (
+                    t.t(&plan_field_label(f)).to_string(),
+                    value(&now, f).to_string(),
+                )
+            })
+            .collect()
+    });
+    let typed = typed.unwrap_or_else(|| MetadataForm::of(&saved.metadata, saved.version));
     let fields = FIELDS
         .iter()
         .map(|&f| FieldView {
@@ -166,6 +180,7 @@ async fn page(
             version: typed.version,
             fields,
             errors,
+            theirs,
         },
         false,
     );

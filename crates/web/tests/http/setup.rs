@@ -53,6 +53,8 @@ async fn units_are_added_renamed_deactivated_and_merged_by_admins_only() {
         let app = spawn_app(backend).await;
         app.sign_in_ready().await;
         let museum = app.unit_id("Bảo tàng Hà Nội").await;
+        // An item of the built-in plan (read before another plan is imported).
+        let item = app.item_id("Tham gia các phiên họp online").await;
 
         // Bad input: said beside the name, nothing made.
         let before = app.store.list_units().await.unwrap().len();
@@ -165,10 +167,20 @@ async fn units_are_added_renamed_deactivated_and_merged_by_admins_only() {
             !html.contains(&offered),
             "a deactivated unit is not offered"
         );
-        assert_eq!(
-            app.get(&format!("/units/{centre}")).await.status(),
-            StatusCode::OK
+        let html = app
+            .get(&format!("/items/{item}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains(&format!(r#"name="lead" value="{museum}""#)),
+            "{html}"
         );
+        assert!(!html.contains(&format!(r#"name="lead" value="{centre}""#)));
+        let public = app.get(&format!("/units/{centre}")).await;
+        assert_eq!(public.status(), StatusCode::OK, "its page and history stay");
+        assert!(public.text().await.unwrap().contains("Ngừng hoạt động"));
         // Nor given to an account by a form that still names it.
         app.create_user("moi", "Người Mới", "staff", museum.0).await;
         let moi = app.store.user_by_login("moi").await.unwrap().unwrap();
@@ -471,7 +483,11 @@ async fn accounts_are_edited_deactivated_and_staff_need_a_unit() {
         assert_eq!(r.status(), StatusCode::OK);
         assert!(r.text().await.unwrap().contains("Đã khóa tài khoản"));
         assert_eq!(lan.get("/").await.url().path(), "/signin", "signed out");
-        assert_ne!(feed().await, StatusCode::OK, "the personal feed is closed");
+        assert_eq!(
+            feed().await,
+            StatusCode::GONE,
+            "the personal feed is closed"
+        );
         let again = TestApp::new_browser(&app);
         let r = again.sign_in("lan", NEW_PASSWORD).await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
@@ -605,7 +621,14 @@ async fn plan_details_are_corrected_by_admin_and_board_and_listed() {
         // The form opened before that save: a conflict, nothing overwritten.
         let r = save("16/01/2025", "kh-ubnd".into(), opened).await;
         assert_eq!(r.status(), StatusCode::CONFLICT);
-        assert!(r.text().await.unwrap().contains(r#"value="16/01/2025""#));
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains(r#"value="16/01/2025""#),
+            "what was typed stays"
+        );
+        assert!(
+            html.contains(r#"id="plan-metadata-saved""#) && html.contains("<dd>15/01/2025</dd>")
+        );
         let m = app
             .store
             .plan_metadata(domain::PlanId(plan))
