@@ -293,6 +293,8 @@ struct UserPage<'a> {
     user: UserLine,
     /// The account's version now (the activity form's).
     version: i64,
+    /// The admin's own account: no switch to lock themselves out.
+    is_self: bool,
     roles: Vec<RoleChoice>,
     units: Vec<UnitChoice>,
     new_password: Option<String>,
@@ -320,6 +322,7 @@ async fn user_page(
             l: Layout::new(ctx, &title, "users"),
             user: line(ctx.lang, &u),
             version: u.version,
+            is_self: ctx.user.as_ref().is_some_and(|me| me.actor.user_id == id),
             roles: role_choices(ctx.lang, &roles),
             units: unit_choices(&units, &chosen),
             new_password,
