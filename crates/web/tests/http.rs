@@ -566,7 +566,12 @@ async fn admin_creates_a_user_assigns_units_and_resets_the_password() {
                 ],
             )
             .await;
-        assert!(r.text().await.unwrap().contains("Đã lưu họ tên, thư điện tử, vai trò"));
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Đã lưu họ tên, thư điện tử, vai trò")
+        );
         let user = app.store.user_by_login("nhan.vien").await.unwrap().unwrap();
         assert_eq!(user.unit_ids(), vec![units[1].id]);
         assert_eq!(user.roles.len(), 2);
