@@ -36,6 +36,8 @@ pub enum SetupError {
     PlanFieldTooLong(PlanField, usize),
     #[error("an admin cannot take away their own admin role or deactivate themselves")]
     SelfLockout,
+    #[error("another plan of the same issuer already has this number, symbol and title")]
+    PlanIdentityTaken,
 }
 
 impl SetupError {
@@ -50,6 +52,7 @@ impl SetupError {
             SetupError::StaffWithoutUnit => "setup.staff_without_unit",
             SetupError::PlanFieldTooLong(..) => "setup.plan_field_too_long",
             SetupError::SelfLockout => "setup.self_lockout",
+            SetupError::PlanIdentityTaken => "setup.plan_identity_taken",
         }
     }
 }

@@ -1084,3 +1084,4 @@ refusal-setup-unit_inactive = The unit “{ $name }” is deactivated and takes 
 refusal-setup-staff_without_unit = A staff member (Cán bộ) must belong to at least one unit: tick this person's unit.
 refusal-setup-plan_field_too_long = { $field } is longer than { $limit } characters.
 refusal-setup-self_lockout = You cannot remove your own Admin role or deactivate your own account.
+refusal-setup-plan_identity_taken = Another plan of the same issuer already has this number, symbol and title. Check the number and symbol.

@@ -1055,3 +1055,4 @@ refusal-setup-unit_inactive = Đơn vị “{ $name }” đã ngừng hoạt đ�
 refusal-setup-staff_without_unit = Cán bộ phải thuộc ít nhất một đơn vị: hãy đánh dấu đơn vị của người này.
 refusal-setup-plan_field_too_long = { $field } dài quá { $limit } ký tự.
 refusal-setup-self_lockout = Bạn không thể tự bỏ vai trò Quản trị hoặc tự khóa tài khoản của chính mình.
+refusal-setup-plan_identity_taken = Đã có một kế hoạch khác của cùng cơ quan ban hành mang số, ký hiệu và tên này. Hãy kiểm tra lại số, ký hiệu.

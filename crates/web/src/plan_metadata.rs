@@ -229,6 +229,18 @@ pub async fn save(
             &ctx,
             &format!("/plans/{id}?notice=plan_metadata_saved"),
         )),
+        Err(StoreError::Setup(e @ SetupError::PlanIdentityTaken)) => {
+            let mut errors = FieldErrors::new();
+            errors.add("meta-number", e.message(ctx.lang));
+            page(
+                &app,
+                &ctx,
+                id,
+                Some(f),
+                (errors, StatusCode::UNPROCESSABLE_ENTITY),
+            )
+            .await
+        }
         Err(StoreError::Conflict { conflict, .. }) => {
             f.version = conflict.current;
             let errors = FieldErrors::whole(ctx.tr().t("setup.conflict").to_string());

@@ -1,13 +1,14 @@
 //! A plan's document details as an admin or the Board corrects them: number, symbol,
 //! date, signer and parent body (the reader may have missed them, or the copy imported
-//! had none, like the built-in plan).
+//! had none, like the built-in plan). The plan's identity for duplicate imports follows.
 
+use super::import::identity_key;
 use super::tx::{Versioned, audit_in, bump_version, date_text, parse_date};
 use super::{Conn, Pool, R, begin_write};
 use crate::model::*;
 use crate::{Ctx, StoreError};
 use domain::tracking::TrackingError;
-use domain::{Actor, PlanId, PlanMetadata};
+use domain::{Actor, PlanId, PlanMetadata, SetupError};
 
 #[derive(sqlx::FromRow)]
 struct MetadataRow {
@@ -88,10 +89,31 @@ pub(crate) async fn set_plan_metadata(
     {
         return Err(conflict());
     }
+    // The identity a re-import is matched on follows the corrected number and symbol.
+    let (issuer, title): (Option<String>, String) =
+        sqlx::query_as("SELECT issuer, title FROM plans WHERE id = $1")
+            .bind(id.0)
+            .fetch_one(&mut *tx)
+            .await?;
+    let identity = identity_key(
+        issuer.as_deref(),
+        m.number.as_deref(),
+        m.symbol.as_deref(),
+        &title,
+    );
+    let taken: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM plans WHERE identity_key = $1 AND id <> $2")
+            .bind(&identity)
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if taken.is_some() {
+        return Err(SetupError::PlanIdentityTaken.into());
+    }
     sqlx::query(
         "UPDATE plans SET number = $1, symbol = $2, doc_date = $3, signer_title = $4,
-             signer_name = $5, parent_issuer = $6
-         WHERE id = $7",
+             signer_name = $5, parent_issuer = $6, identity_key = $7
+         WHERE id = $8",
     )
     .bind(&m.number)
     .bind(&m.symbol)
@@ -99,9 +121,14 @@ pub(crate) async fn set_plan_metadata(
     .bind(&m.signer_title)
     .bind(&m.signer_name)
     .bind(&m.parent_issuer)
+    .bind(&identity)
     .bind(id.0)
     .execute(&mut *tx)
-    .await?;
+    .await
+    .map_err(|e| match StoreError::from(e) {
+        e if e.is_unique_violation() => SetupError::PlanIdentityTaken.into(),
+        e => e,
+    })?;
     audit_in(
         &mut tx,
         now,

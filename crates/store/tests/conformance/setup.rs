@@ -262,6 +262,30 @@ async fn plan_details_are_corrected(store: &Store) {
         .await
         .unwrap_err();
     assert!(matches!(e, StoreError::Tracking(_)), "{e:?}");
+    // The corrected number is the plan's identity: the signed copy is a duplicate, and
+    // another plan of the same title cannot take the number.
+    let mut signed = sample_plan();
+    signed.document.number = Some("85".into());
+    signed.document.symbol = Some("KH-SVHTT".into());
+    signed.items.truncate(1);
+    let (sha_b, sha_c) = ("b".repeat(64), "c".repeat(64));
+    let again = store.import_plan(&signed, "kh-85.docx", &sha_b, None);
+    assert_eq!(
+        again.await.unwrap(),
+        store::ImportOutcome::AlreadyImported(plan)
+    );
+    signed.document.number = Some("86".into());
+    let other = store.import_plan(&signed, "kh-86.docx", &sha_c, None);
+    let other = other.await.unwrap().plan_id();
+    let version = store.plan_metadata(other).await.unwrap().unwrap().version;
+    let e = store
+        .set_plan_metadata(other, version, &m, &admin)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(e, StoreError::Setup(SetupError::PlanIdentityTaken)),
+        "{e:?}"
+    );
     let acts: Vec<String> = store
         .audit_for_entity("plan", plan.0)
         .await

@@ -200,7 +200,11 @@ impl Worded for SetupError {
                 text("field", Tr::get(lang).t(&plan_field_label(*f)).to_string()),
                 text("limit", n.to_string()),
             ],
-            E::NameMissing | E::ParentCycle | E::StaffWithoutUnit | E::SelfLockout => vec![],
+            E::NameMissing
+            | E::ParentCycle
+            | E::StaffWithoutUnit
+            | E::SelfLockout
+            | E::PlanIdentityTaken => vec![],
         };
         say(lang, self.key(), args)
     }
@@ -335,6 +339,7 @@ mod tests {
             Box::new(SetupError::StaffWithoutUnit),
             Box::new(SetupError::PlanFieldTooLong(PlanField::Symbol, 40)),
             Box::new(SetupError::SelfLockout),
+            Box::new(SetupError::PlanIdentityTaken),
             Box::new(EvidenceError::Io(std::io::Error::other("x"))),
             Box::new(EvidenceError::Io(std::io::ErrorKind::StorageFull.into())),
         ]
