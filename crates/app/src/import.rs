@@ -246,6 +246,9 @@ mod tests {
             key: domain::unit_key(name),
             external: false,
             kind: UnitKind::Other,
+            active: true,
+            parent: None,
+            version: 1,
         }
     }
 

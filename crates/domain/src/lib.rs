@@ -15,6 +15,7 @@ pub mod oversight;
 pub mod password;
 pub mod permissions;
 pub mod search;
+pub mod setup;
 pub mod signin;
 pub mod tracking;
 pub use vntext::typed;
@@ -35,9 +36,11 @@ pub use format::{format_date, format_number, format_target, format_vnd, shorten}
 pub use ids::{AuditId, DirectionFileId, DirectionId, ItemId, PlanId, UnitId, UserId};
 pub use once::OnceToken;
 pub use permissions::{
-    Actor, ItemUnit, can_admin, can_change_item_units, can_edit_item, can_report_on_item,
-    can_view_audit, can_view_grades, can_view_item, can_view_plan, item_list_scope,
+    Actor, ItemUnit, can_admin, can_change_item_units, can_edit_item, can_edit_plan_metadata,
+    can_report_on_item, can_view_audit, can_view_grades, can_view_item, can_view_plan,
+    item_list_scope,
 };
+pub use setup::{PlanField, PlanMetadata, SetupError};
 pub use tracking::{
     Conflict, DatesSource, Figure, Percent, Period, ReportContent, TrackingError, check_version,
     item_dates, item_label,

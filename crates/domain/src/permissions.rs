@@ -114,6 +114,12 @@ pub fn can_change_item_units(user: &Actor) -> bool {
     user.is_board_or_admin()
 }
 
+/// Correct a plan's number, symbol, date, signer and parent body: the Board, who answer
+/// for the plan, and admins, who set the department up.
+pub fn can_edit_plan_metadata(user: &Actor) -> bool {
+    user.is_board_or_admin()
+}
+
 /// Read the audit log (per item, per plan, and its CSV): the Board and admins, who answer
 /// for the plan; units see their own items' history through the reports' versions.
 pub fn can_view_audit(user: &Actor) -> bool {

@@ -288,6 +288,11 @@ fn split_note(name: &str) -> (&str, Option<&str>) {
     (name, None)
 }
 
+/// The kind of a unit named by an admin, and whether it is outside the department.
+pub fn classify_unit(name: &str) -> (UnitKind, bool) {
+    classify(&unit_key(name))
+}
+
 fn classify(key: &str) -> (UnitKind, bool) {
     let padded = format!(" {key} ");
     for r in UNIT_RULES {

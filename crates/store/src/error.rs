@@ -31,6 +31,8 @@ pub enum StoreError {
     #[error("{0}")]
     Event(#[from] domain::EventError),
     #[error("{0}")]
+    Setup(#[from] domain::SetupError),
+    #[error("{0}")]
     Review(#[from] domain::oversight::ReviewError),
     #[error(
         "sangtao backup copies SQLite databases only; back up {backend} with its own tools \

@@ -96,6 +96,31 @@ pub struct PlanRecord {
     pub imported_by: Option<UserId>,
 }
 
+/// A plan's correctable document details and the version they were read at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanMetadataRecord {
+    pub metadata: domain::PlanMetadata,
+    pub version: i64,
+}
+
+/// A unit as an admin adds or edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UnitInput {
+    pub name: String,
+    pub external: bool,
+    /// The unit it belongs to, if any.
+    pub parent: Option<UnitId>,
+}
+
+/// An account as an admin edits it: name, e-mail address, roles and units.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UserEdit {
+    pub display_name: String,
+    pub email: Option<String>,
+    pub roles: Vec<Role>,
+    pub unit_ids: Vec<UnitId>,
+}
+
 /// A unit as shown on a chip.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitRef {
@@ -112,6 +137,12 @@ pub struct Unit {
     pub key: String,
     pub external: bool,
     pub kind: UnitKind,
+    /// False once an admin deactivated it: kept for its history, offered for nothing new.
+    pub active: bool,
+    /// The unit it belongs to (cơ quan cấp trên), when set.
+    pub parent: Option<UnitId>,
+    /// Optimistic version of its name, parent and activity.
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -394,6 +425,10 @@ pub struct UserRecord {
     pub roles: Vec<Role>,
     pub units: Vec<UnitRef>,
     pub created_at: i64,
+    /// The address reminders go to, when an admin gave one.
+    pub email: Option<String>,
+    /// Optimistic version of the account's name, e-mail, roles, units and activity.
+    pub version: i64,
 }
 
 impl UserRecord {

@@ -1627,6 +1627,10 @@ mod consistency;
 #[path = "conformance/backup.rs"]
 mod backup;
 
+// Department setup (issue 13): units, accounts and a plan's details from the admin pages.
+#[path = "conformance/setup.rs"]
+mod setup;
+
 // Double submits and orphan evidence (issue 14): once-tokens of create forms, and the
 // files of a refused report.
 #[path = "conformance/once.rs"]

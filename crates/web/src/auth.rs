@@ -144,6 +144,16 @@ pub async fn signin(
         ));
     };
     app.store().clear_login_failures(&login, &address).await?;
+    if !user.active {
+        // Said only to whoever knows the password: a closed account is no secret to them.
+        tracing::info!(%login, "sign-in refused: the account is deactivated");
+        return Ok(signin_refused(
+            &ctx,
+            &f,
+            "signin.deactivated",
+            StatusCode::FORBIDDEN,
+        ));
+    }
     let to = if user.must_change_password {
         "/password".to_string()
     } else {
@@ -172,7 +182,16 @@ fn signin_failed(
         ),
         Throttle::Open { left } => t.f("signin.wrong", &[("left", &left.to_string())]),
     };
-    let title = t.t("signin.title").to_string();
+    signin_again(ctx, f, error, status)
+}
+
+/// The sign-in form again with the message `key`.
+fn signin_refused(ctx: &Ctx, f: &SignInForm, key: &str, status: StatusCode) -> Response {
+    signin_again(ctx, f, ctx.tr().t(key).to_string(), status)
+}
+
+fn signin_again(ctx: &Ctx, f: &SignInForm, error: String, status: StatusCode) -> Response {
+    let title = ctx.tr().t("signin.title").to_string();
     let mut r = render_page(SignInPage {
         l: Layout::new(ctx, &title, ""),
         login: f.login.clone(),

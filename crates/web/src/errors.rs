@@ -39,6 +39,8 @@ pub enum Refusal {
     Review(domain::oversight::ReviewError),
     /// Someone saved a newer version first.
     Conflict(domain::Conflict),
+    /// A department-setup rule (a unit's or account's name, a staff member's unit, …).
+    Setup(domain::SetupError),
     /// Input the store refused without a domain reason (logged where it happened).
     Invalid,
     /// A form field that does not read (an unknown choice, a date): its message key.
@@ -54,6 +56,7 @@ impl Refusal {
             Refusal::Event(e) => e.message(ctx.lang),
             Refusal::Review(e) => e.message(ctx.lang),
             Refusal::Conflict(c) => c.message(ctx.lang),
+            Refusal::Setup(e) => e.message(ctx.lang),
             Refusal::Invalid => ctx.tr().t("error.refused.invalid").to_string(),
             Refusal::Form(key) => ctx.tr().t(key).to_string(),
             Refusal::Storage(store::StorageFailure::Full) => {
@@ -159,6 +162,7 @@ impl From<store::StoreError> for AppError {
             S::Tracking(e) => AppError::Refused(Refusal::Tracking(e)),
             S::Event(e) => AppError::Refused(Refusal::Event(e)),
             S::Conflict { conflict, .. } => AppError::Refused(Refusal::Conflict(conflict)),
+            S::Setup(e) => AppError::Refused(Refusal::Setup(e)),
             S::Invalid(why) => {
                 tracing::info!(%why, "input refused by the store");
                 AppError::Refused(Refusal::Invalid)

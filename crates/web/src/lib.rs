@@ -29,6 +29,7 @@ pub mod my_work;
 pub mod once;
 pub mod oversight;
 pub mod page;
+pub mod plan_metadata;
 pub mod plans;
 pub mod progress;
 pub mod report_review;
@@ -202,6 +203,7 @@ pub fn router(state: AppState) -> Router {
         .route("/units/{id}", get(units::show))
         .merge(admin::routes())
         .merge(import::routes())
+        .merge(plan_metadata::routes())
         .merge(events::routes())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

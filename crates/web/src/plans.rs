@@ -119,6 +119,8 @@ struct PlansPage<'a> {
     plans: Vec<PlanLine>,
     /// The Board or an admin: the page links the import (`import`).
     can_import: bool,
+    /// The Board and admins may fill in a number or date the document did not carry.
+    can_edit: bool,
 }
 
 pub async fn list(
@@ -146,6 +148,7 @@ pub async fn list(
         l: Layout::new(&ctx, &title, "plans"),
         plans,
         can_import: user.actor.is_board_or_admin(),
+        can_edit: domain::can_edit_plan_metadata(&user.actor),
     }))
 }
 
@@ -173,6 +176,8 @@ async fn plans_open_to(
 
 pub struct PlanHead {
     pub title: String,
+    /// Cơ quan chủ quản, when known.
+    pub parent_issuer: String,
     /// Short name for the breadcrumbs: the number, else the start of the title.
     pub crumb: String,
     pub issuer: String,
@@ -229,6 +234,7 @@ impl PlanHead {
         };
         PlanHead {
             title: p.title.clone(),
+            parent_issuer: p.parent_issuer.clone().unwrap_or_default(),
             crumb,
             issuer: p.issuer.clone().unwrap_or_default(),
             byline: byline(t, p),
@@ -249,6 +255,8 @@ struct PlanPage<'a> {
     /// Board and admins may add top-level items.
     can_add: bool,
     can_audit: bool,
+    /// The Board and admins may correct the number, date and signer.
+    can_edit_metadata: bool,
     units: Vec<Chip>,
 }
 
@@ -312,9 +320,12 @@ impl<'a> PlanPage<'a> {
             plan_id: data.id.0,
             can_add: domain::can_change_item_units(&user.actor),
             can_audit: domain::can_view_audit(&user.actor),
+            can_edit_metadata: domain::can_edit_plan_metadata(&user.actor),
+            // New items are given active units only.
             units: data
                 .units
                 .iter()
+                .filter(|u| u.active)
                 .map(|u| Chip {
                     id: u.id.0,
                     name: u.name.clone(),

@@ -17,6 +17,14 @@ use store::UnitItem;
 struct UnitsPage<'a> {
     l: Layout<'a>,
     units: Vec<Chip>,
+    /// Deactivated units: listed for their history, marked.
+    inactive: Vec<i64>,
+}
+
+impl UnitsPage<'_> {
+    fn is_inactive(&self, id: &i64) -> bool {
+        self.inactive.contains(id)
+    }
 }
 
 pub async fn list(
@@ -24,12 +32,16 @@ pub async fn list(
     Signed(ctx, user): Signed,
 ) -> Result<Response, AppError> {
     // A partner is listed only its own units, the pages it may open ([`show`]).
-    let units = app
+    let all: Vec<_> = app
         .store()
         .list_units()
         .await?
         .into_iter()
         .filter(|u| !user.is_partner_only() || user.actor.unit_ids.contains(&u.id))
+        .collect();
+    let inactive = all.iter().filter(|u| !u.active).map(|u| u.id.0).collect();
+    let units = all
+        .into_iter()
         .map(|u| Chip {
             id: u.id.0,
             name: u.name,
@@ -40,6 +52,7 @@ pub async fn list(
     Ok(render_page(UnitsPage {
         l: Layout::new(&ctx, &title, "units"),
         units,
+        inactive,
     }))
 }
 
@@ -51,6 +64,7 @@ struct UnitPage<'a> {
     aliases: String,
     leads: Vec<Row>,
     coordinates: Vec<Row>,
+    active: bool,
 }
 
 fn unit_row(i: &UnitItem) -> Row {
@@ -101,5 +115,6 @@ pub async fn show(
         aliases,
         leads: v.leads.iter().map(unit_row).collect(),
         coordinates: v.coordinates.iter().map(unit_row).collect(),
+        active: v.unit.active,
     }))
 }

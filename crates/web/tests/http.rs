@@ -42,6 +42,8 @@ mod role_matrix;
 mod scheduler;
 #[path = "http/search.rs"]
 mod search;
+#[path = "http/setup.rs"]
+mod setup;
 #[path = "http/signin.rs"]
 mod signin;
 #[path = "http/sub_forms.rs"]
@@ -554,18 +556,26 @@ async fn admin_creates_a_user_assigns_units_and_resets_the_password() {
         assert_eq!(user.unit_ids(), vec![units[0].id]);
         let csrf = app.csrf_from(&format!("/admin/users/{}", user.id)).await;
         let unit_b = units[1].id.0.to_string();
+        let version = user.version.to_string();
         let r = app
             .post(
-                &format!("/admin/users/{}/access", user.id),
+                &format!("/admin/users/{}", user.id),
                 &[
                     ("_csrf", csrf.as_str()),
+                    ("version", &version),
+                    ("display_name", "Phạm Thu Hà"),
                     ("role", "staff"),
                     ("role", "finance"),
                     ("unit", unit_b.as_str()),
                 ],
             )
             .await;
-        assert!(r.text().await.unwrap().contains("Đã lưu vai trò"));
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Đã lưu họ tên, thư điện tử, vai trò")
+        );
         let user = app.store.user_by_login("nhan.vien").await.unwrap().unwrap();
         assert_eq!(user.unit_ids(), vec![units[1].id]);
         assert_eq!(user.roles.len(), 2);

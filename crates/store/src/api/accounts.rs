@@ -88,7 +88,40 @@ impl Store {
     ) -> Result<(), StoreError> {
         dispatch!(
             self,
-            accounts::set_user_active(&self.ctx, user, active, actor)
+            account_edits::set_user_active(&self.ctx, user, active, None, actor)
+        )
+    }
+
+    /// An admin deactivates or reactivates an account over the version their form was
+    /// opened on (a stale one: `StoreError::Conflict`). Deactivating ends its sessions;
+    /// an admin cannot deactivate themselves (`SetupError::SelfLockout`).
+    pub async fn set_user_active_by(
+        &self,
+        user: UserId,
+        version: i64,
+        active: bool,
+        actor: &Actor,
+    ) -> R<()> {
+        dispatch!(
+            self,
+            account_edits::set_user_active(&self.ctx, user, active, Some((version, actor)), None)
+        )
+    }
+
+    /// An admin edits an account's name, e-mail address, roles and units over `version`,
+    /// in one audited transaction. Refused (`StoreError::Setup`): an empty name, a staff
+    /// member without a unit, a deactivated unit newly given, an admin removing their own
+    /// admin role.
+    pub async fn update_user(
+        &self,
+        user: UserId,
+        version: i64,
+        edit: &UserEdit,
+        actor: &Actor,
+    ) -> R<()> {
+        dispatch!(
+            self,
+            account_edits::update_user(&self.ctx, user, version, edit, actor)
         )
     }
 

@@ -20,6 +20,29 @@ impl Store {
         dispatch!(self, plan_list::plan_names())
     }
 
+    /// A plan's number, symbol, date, signer and parent body, with its version.
+    pub async fn plan_metadata(
+        &self,
+        id: PlanId,
+    ) -> Result<Option<PlanMetadataRecord>, StoreError> {
+        dispatch!(self, plan_metadata::plan_metadata(id))
+    }
+
+    /// An admin or the Board corrects a plan's document details over `version`, in one
+    /// audited transaction (`plan.metadata`); a stale version is `StoreError::Conflict`.
+    pub async fn set_plan_metadata(
+        &self,
+        id: PlanId,
+        version: i64,
+        metadata: &domain::PlanMetadata,
+        actor: &domain::Actor,
+    ) -> Result<(), StoreError> {
+        dispatch!(
+            self,
+            plan_metadata::set_plan_metadata(&self.ctx, id, version, metadata, actor)
+        )
+    }
+
     /// The reader's output for the plan, exactly as imported (JSON text).
     pub async fn plan_parsed_json(&self, id: PlanId) -> Result<Option<String>, StoreError> {
         dispatch!(self, plan_list::plan_parsed_json(id))

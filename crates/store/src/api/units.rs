@@ -2,7 +2,7 @@
 
 use crate::model::*;
 use crate::{Store, StoreError};
-use domain::{UnitId, UserId};
+use domain::{Actor, UnitId, UserId};
 
 impl Store {
     pub async fn list_units(&self) -> Result<Vec<Unit>, StoreError> {
@@ -24,6 +24,42 @@ impl Store {
         actor: Option<UserId>,
     ) -> Result<(), StoreError> {
         dispatch!(self, units::merge_unit(&self.ctx, from, into, actor))
+    }
+
+    /// An admin adds a unit (`StoreError::Setup` for an empty or taken name, a parent
+    /// that would hold itself).
+    pub async fn create_unit(&self, new: &UnitInput, actor: &Actor) -> Result<UnitId, StoreError> {
+        dispatch!(self, unit_edits::create_unit(&self.ctx, new, actor))
+    }
+
+    /// An admin renames a unit, or changes whether it is external and its parent, over
+    /// `version`. The old name stays in the alias table, pointing at the new one, and the
+    /// old name's aliases follow it: a re-imported document still finds the unit.
+    pub async fn update_unit(
+        &self,
+        id: UnitId,
+        version: i64,
+        edit: &UnitInput,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        dispatch!(
+            self,
+            unit_edits::update_unit(&self.ctx, id, version, edit, actor)
+        )
+    }
+
+    /// An admin deactivates or reactivates a unit over `version`; its history stays.
+    pub async fn set_unit_active(
+        &self,
+        id: UnitId,
+        version: i64,
+        active: bool,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        dispatch!(
+            self,
+            unit_edits::set_unit_active(&self.ctx, id, version, active, actor)
+        )
     }
 
     /// The editable alias table, sorted by alias.

@@ -30,6 +30,8 @@ pub(crate) struct UserRow {
     language: String,
     active: bool,
     created_at: i64,
+    email: Option<String>,
+    version: i64,
 }
 
 impl From<UserRow> for UserRecord {
@@ -46,6 +48,8 @@ impl From<UserRow> for UserRecord {
             roles: Vec::new(),
             units: Vec::new(),
             created_at: r.created_at,
+            email: r.email,
+            version: r.version,
         }
     }
 }
@@ -383,40 +387,6 @@ pub(crate) async fn set_user_roles_and_units(
                 "units": units_json(&before.unit_ids()),
             }))
             .after(json!({ "roles": roles_json(roles), "units": units_json(unit_ids) })),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-pub(crate) async fn set_user_active(
-    pool: &Pool,
-    ctx: &Ctx,
-    user: UserId,
-    active: bool,
-    actor: Option<UserId>,
-) -> R<()> {
-    let now = ctx.now();
-    let mut tx = begin_write(pool).await?;
-    let before: bool = user_column(&mut tx, "SELECT active FROM users WHERE id = $1", user).await?;
-    sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
-        .bind(active)
-        .bind(now)
-        .bind(user.0)
-        .execute(&mut *tx)
-        .await?;
-    if !active {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(user.0)
-            .execute(&mut *tx)
-            .await?;
-    }
-    audit(
-        &mut tx,
-        now,
-        &AuditEntry::new(actor, "user.active", "user", Some(user.0))
-            .before(json!({ "active": before }))
-            .after(json!({ "active": active })),
     )
     .await?;
     tx.commit().await?;

@@ -19,26 +19,35 @@ pub(crate) struct Prepared {
     identity_key: Option<String>,
 }
 
+/// The same document re-typed or re-scanned has the same issuer, number, symbol and
+/// title; without a number there is no reliable identity, so this check is skipped.
+pub(crate) fn identity_key(
+    issuer: Option<&str>,
+    number: Option<&str>,
+    symbol: Option<&str>,
+    title: &str,
+) -> Option<String> {
+    number.map(str::trim).filter(|n| !n.is_empty()).map(|n| {
+        format!(
+            "{}|{}|{}|{}",
+            domain::unit_key(issuer.unwrap_or("")),
+            n,
+            domain::unit_key(symbol.unwrap_or("")),
+            domain::unit_key(title)
+        )
+    })
+}
+
 pub(crate) fn prepare(parsed: &ParsedPlan) -> R<Prepared> {
     let json = serde_json::to_string(parsed)?;
     let parsed_sha256 = domain::password::sha256_hex(json.as_bytes());
     let d = &parsed.document;
-    // The same document re-typed or re-scanned has the same issuer, number, symbol and
-    // title; without a number there is no reliable identity, so this check is skipped.
-    let identity_key = d
-        .number
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(|n| {
-            format!(
-                "{}|{}|{}|{}",
-                domain::unit_key(d.issuer.as_deref().unwrap_or("")),
-                n,
-                domain::unit_key(d.symbol.as_deref().unwrap_or("")),
-                domain::unit_key(&d.title)
-            )
-        });
+    let identity_key = identity_key(
+        d.issuer.as_deref(),
+        d.number.as_deref(),
+        d.symbol.as_deref(),
+        &d.title,
+    );
     Ok(Prepared {
         json,
         parsed_sha256,

@@ -37,10 +37,11 @@ macro_rules! subtree {
 macro_rules! user_cols {
     () => {
         "u.id, u.login, u.display_name, u.password_hash, u.must_change_password, u.language, \
-         u.active, u.created_at"
+         u.active, u.created_at, u.email, u.version"
     };
 }
 
+pub(crate) mod account_edits;
 pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod backup;
@@ -65,6 +66,7 @@ pub(crate) mod once;
 pub(crate) mod people;
 pub(crate) mod plan_drafts;
 pub(crate) mod plan_list;
+pub(crate) mod plan_metadata;
 pub(crate) mod plans;
 pub(crate) mod progress;
 pub(crate) mod reminders;
@@ -77,4 +79,5 @@ pub(crate) mod sessions;
 pub(crate) mod synthetic;
 pub(crate) mod targets;
 pub(crate) mod tx;
+pub(crate) mod unit_edits;
 pub(crate) mod units;

@@ -45,6 +45,9 @@ pub(crate) enum Versioned {
     Delegation,
     Direction,
     PlanDraft,
+    Unit,
+    User,
+    Plan,
 }
 
 /// The optimistic version bump, the one place it is written: `version + 1` and
@@ -73,6 +76,15 @@ pub(crate) async fn bump_version(
         }
         Versioned::PlanDraft => {
             "UPDATE plan_drafts SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::Unit => {
+            "UPDATE units SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::User => {
+            "UPDATE users SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::Plan => {
+            "UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
         }
     };
     let n = sqlx::query(sql)

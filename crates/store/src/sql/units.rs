@@ -19,13 +19,20 @@ pub(crate) async fn load_abbreviations(conn: &mut Conn) -> R<domain::Abbreviatio
 }
 
 #[derive(sqlx::FromRow)]
-struct UnitRow {
+pub(crate) struct UnitRow {
     id: i64,
     name: String,
     folded_name: String,
     external: bool,
     kind: String,
+    active: bool,
+    parent_id: Option<i64>,
+    version: i64,
 }
+
+/// The columns `UnitRow` reads.
+pub(crate) const UNIT_COLS: &str =
+    "id, name, folded_name, external, kind, active, parent_id, version";
 
 impl From<UnitRow> for Unit {
     fn from(r: UnitRow) -> Self {
@@ -35,6 +42,9 @@ impl From<UnitRow> for Unit {
             key: r.folded_name,
             external: r.external,
             kind: UnitKind::parse(&r.kind),
+            active: r.active,
+            parent: r.parent_id.map(UnitId),
+            version: r.version,
         }
     }
 }
@@ -52,13 +62,12 @@ struct UnitItemRow {
 }
 
 pub(crate) async fn list_units(pool: &Pool) -> R<Vec<Unit>> {
-    let mut units: Vec<Unit> =
-        sqlx::query_as::<_, UnitRow>("SELECT id, name, folded_name, external, kind FROM units")
-            .fetch_all(&pool.read)
-            .await?
-            .into_iter()
-            .map(Unit::from)
-            .collect();
+    let mut units: Vec<Unit> = sqlx::query_as::<_, UnitRow>(sql!("SELECT {UNIT_COLS} FROM units"))
+        .fetch_all(&pool.read)
+        .await?
+        .into_iter()
+        .map(Unit::from)
+        .collect();
     // Sorted here: the two engines collate text differently.
     units.sort_by(|a, b| (a.external, &a.key).cmp(&(b.external, &b.key)));
     Ok(units)
@@ -67,12 +76,11 @@ pub(crate) async fn list_units(pool: &Pool) -> R<Vec<Unit>> {
 pub(crate) async fn unit(pool: &Pool, ctx: &Ctx, id: UnitId) -> R<Option<UnitView>> {
     let mut conn = pool.read.acquire().await?;
     ctx.count_view_query();
-    let Some(row) = sqlx::query_as::<_, UnitRow>(
-        "SELECT id, name, folded_name, external, kind FROM units WHERE id = $1",
-    )
-    .bind(id.0)
-    .fetch_optional(&mut *conn)
-    .await?
+    let Some(row) =
+        sqlx::query_as::<_, UnitRow>(sql!("SELECT {UNIT_COLS} FROM units WHERE id = $1"))
+            .bind(id.0)
+            .fetch_optional(&mut *conn)
+            .await?
     else {
         return Ok(None);
     };

@@ -1,8 +1,9 @@
-//! Administration: users, the abbreviation table and the department's profile. Admin role only (see
+//! Administration: users, units, the abbreviation table and the department's profile. Admin role only (see
 //! [`crate::session::AdminOnly`]).
 
 pub mod abbreviations;
 pub mod department;
+pub mod units;
 pub mod users;
 
 use crate::AppState;
@@ -12,9 +13,13 @@ use axum::routing::{get, post};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/admin/users", get(users::list).post(users::create))
-        .route("/admin/users/{id}", get(users::show))
-        .route("/admin/users/{id}/access", post(users::set_access))
+        .route("/admin/users/{id}", get(users::show).post(users::update))
+        .route("/admin/users/{id}/active", post(users::set_active))
         .route("/admin/users/{id}/reset", post(users::reset_password))
+        .route("/admin/units", get(units::list).post(units::create))
+        .route("/admin/units/{id}", get(units::show).post(units::update))
+        .route("/admin/units/{id}/active", post(units::set_active))
+        .route("/admin/units/{id}/merge", post(units::merge))
         .route(
             "/admin/abbreviations",
             get(abbreviations::list).post(abbreviations::save),

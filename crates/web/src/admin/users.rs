@@ -1,18 +1,21 @@
-//! Users: list, create (one-time password shown once), roles and units, password reset.
+//! Users: list, create (one-time password shown once), edit name, e-mail, roles and
+//! units, deactivate and reactivate, password reset.
 
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use crate::field_errors::FieldErrors;
 use crate::form::{FormError, Posted, ticked};
-use crate::page::{Layout, render_form_page, render_page};
+use crate::i18n::Worded;
+use crate::page::{Layout, render_form_page};
 use crate::session::{AdminOnly, Ctx, redirect};
 use askama::Template;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
-use domain::{Language, Role, UnitId, UserId};
+use domain::{Language, Role, SetupError, UnitId, UserId};
 use serde::Deserialize;
-use store::{NewUser, Unit, UserRecord};
+use store::{NewUser, StoreError, Unit, UserEdit, UserRecord};
 
 pub struct UserLine {
     pub id: i64,
@@ -21,6 +24,8 @@ pub struct UserLine {
     pub roles: String,
     pub units: String,
     pub must_change: bool,
+    pub active: bool,
+    pub email: String,
 }
 
 pub struct RoleChoice {
@@ -64,9 +69,11 @@ fn role_choices(lang: Language, have: &[Role]) -> Vec<RoleChoice> {
         .collect()
 }
 
+/// The units offered: the active ones, and any deactivated one the user already has.
 fn unit_choices(units: &[Unit], have: &[UnitId]) -> Vec<UnitChoice> {
     units
         .iter()
+        .filter(|u| u.active || have.contains(&u.id))
         .map(|u| UnitChoice {
             id: u.id.0,
             name: u.name.clone(),
@@ -93,6 +100,8 @@ fn line(lang: Language, u: &UserRecord) -> UserLine {
             .collect::<Vec<_>>()
             .join(", "),
         must_change: u.must_change_password,
+        active: u.active,
+        email: u.email.clone().unwrap_or_default(),
     }
 }
 
@@ -259,6 +268,9 @@ impl UserForm {
                 Vec::new()
             }
         };
+        if let Err(setup) = domain::setup::check_access(&roles, &access.units()) {
+            e.add("new-units", setup.message(t.lang));
+        }
         if !e.is_empty() {
             return Err(e);
         }
@@ -279,9 +291,16 @@ impl UserForm {
 struct UserPage<'a> {
     l: Layout<'a>,
     user: UserLine,
+    /// The account's version now (the activity form's).
+    version: i64,
+    /// The admin's own account: no switch to lock themselves out.
+    is_self: bool,
     roles: Vec<RoleChoice>,
     units: Vec<UnitChoice>,
     new_password: Option<String>,
+    /// The edit form as typed, and its problems.
+    typed: EditForm,
+    errors: FieldErrors,
 }
 
 async fn user_page(
@@ -289,17 +308,31 @@ async fn user_page(
     ctx: &Ctx,
     id: UserId,
     new_password: Option<String>,
+    typed: Option<EditForm>,
+    (errors, status): (FieldErrors, StatusCode),
 ) -> Result<Response, AppError> {
     let u = app.store().user(id).await?.ok_or(AppError::NotFound)?;
     let units = app.store().list_units().await?;
+    let typed = typed.unwrap_or_else(|| EditForm::of(&u));
+    let roles: Vec<Role> = typed.role.iter().filter_map(|r| r.parse().ok()).collect();
+    let chosen: Vec<UnitId> = typed.unit.iter().copied().map(UnitId).collect();
     let title = u.display_name.clone();
-    Ok(render_page(UserPage {
-        l: Layout::new(ctx, &title, "users"),
-        user: line(ctx.lang, &u),
-        roles: role_choices(ctx.lang, &u.roles),
-        units: unit_choices(&units, &u.unit_ids()),
-        new_password,
-    }))
+    let mut r = render_form_page(
+        UserPage {
+            l: Layout::new(ctx, &title, "users"),
+            user: line(ctx.lang, &u),
+            version: u.version,
+            is_self: ctx.user.as_ref().is_some_and(|me| me.actor.user_id == id),
+            roles: role_choices(ctx.lang, &roles),
+            units: unit_choices(&units, &chosen),
+            new_password,
+            typed,
+            errors,
+        },
+        false,
+    );
+    *r.status_mut() = status;
+    Ok(r)
 }
 
 pub async fn show(
@@ -307,28 +340,181 @@ pub async fn show(
     AdminOnly(ctx, _): AdminOnly,
     Id(id): Id<UserId>,
 ) -> Result<Response, AppError> {
-    user_page(&app, &ctx, id, None).await
+    user_page(&app, &ctx, id, None, None, Default::default()).await
 }
 
-pub async fn set_access(
+/// A user's page form: name, e-mail address, roles and units, over a version.
+#[derive(Deserialize, Default, Clone)]
+pub struct EditForm {
+    #[serde(default)]
+    version: i64,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: Vec<String>,
+    #[serde(default)]
+    unit: Vec<i64>,
+}
+
+impl EditForm {
+    fn of(u: &UserRecord) -> EditForm {
+        EditForm {
+            version: u.version,
+            display_name: u.display_name.clone(),
+            email: u.email.clone().unwrap_or_default(),
+            role: u.roles.iter().map(|r| r.as_str().to_string()).collect(),
+            unit: u.unit_ids().iter().map(|u| u.0).collect(),
+        }
+    }
+
+    /// The edit, or each field's problem (the store checks the rules again).
+    fn parse(&self, t: &crate::i18n::Tr) -> Result<UserEdit, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let access = AccessForm {
+            role: self.role.clone(),
+            unit: self.unit.clone(),
+        };
+        let email = crate::oversight::emails::address(&self.email).unwrap_or_else(|()| {
+            e.add(
+                "edit-email",
+                t.f("reminder.bad_email", &[("value", &self.email)]),
+            );
+            None
+        });
+        let roles = access.roles().unwrap_or_else(|key| {
+            e.add("edit-roles", t.t(key));
+            Vec::new()
+        });
+        if roles.is_empty() {
+            e.add("edit-roles", t.t("users.no_role"));
+        }
+        let edit = UserEdit {
+            display_name: self.display_name.clone(),
+            email,
+            roles,
+            unit_ids: access.units(),
+        };
+        if let Err(err) =
+            domain::setup::check_name(&edit.display_name, domain::setup::USER_NAME_LIMIT)
+        {
+            e.add("edit-name", err.message(t.lang));
+        }
+        if let Err(err) = domain::setup::check_access(&edit.roles, &edit.unit_ids) {
+            e.add("edit-units", err.message(t.lang));
+        }
+        if e.is_empty() { Ok(edit) } else { Err(e) }
+    }
+}
+
+/// Where a store refusal of the edit is shown.
+fn edit_field(e: &SetupError) -> &'static str {
+    match e {
+        SetupError::NameMissing | SetupError::NameTooLong(_) => "edit-name",
+        SetupError::StaffWithoutUnit | SetupError::UnitInactive(_) => "edit-units",
+        SetupError::SelfLockout => "edit-roles",
+        _ => "",
+    }
+}
+
+/// A refused edit or activity change as the page's errors and status.
+fn refused(
+    ctx: &Ctx,
+    e: StoreError,
+    typed: &mut EditForm,
+) -> Result<(FieldErrors, StatusCode), AppError> {
+    let mut errors = FieldErrors::new();
+    match e {
+        StoreError::Setup(e) => {
+            errors.add(edit_field(&e), e.message(ctx.lang));
+            Ok((errors, StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        StoreError::Conflict { conflict, .. } => {
+            typed.version = conflict.current;
+            errors.add("", ctx.tr().t("setup.conflict"));
+            Ok((errors, StatusCode::CONFLICT))
+        }
+        e => Err(e.into()),
+    }
+}
+
+/// `POST /admin/users/{id}`: saves the name, e-mail address, roles and units.
+pub async fn update(
     State(app): State<AppState>,
     AdminOnly(ctx, admin): AdminOnly,
-    Id(id): Id<domain::UserId>,
-    Posted { form: f, .. }: Posted<AccessForm>,
+    Id(id): Id<UserId>,
+    Posted { form: mut f, .. }: Posted<EditForm>,
 ) -> Result<Response, AppError> {
-    app.store().user(id).await?.ok_or(AppError::NotFound)?;
-    let roles = f.roles().map_err(AppError::form)?;
-    let units = f.units();
-    if id == admin.id && !roles.contains(&Role::Admin) {
-        return Err(AppError::BadRequest("users.self_admin".into()));
+    let edit = match f.parse(ctx.tr()) {
+        Ok(edit) => edit,
+        Err(errors) => {
+            let shown = (errors, StatusCode::UNPROCESSABLE_ENTITY);
+            return user_page(&app, &ctx, id, None, Some(f), shown).await;
+        }
+    };
+    match app
+        .store()
+        .update_user(id, f.version, &edit, &admin.actor)
+        .await
+    {
+        Ok(()) => Ok(redirect(
+            &ctx,
+            &format!("/admin/users/{id}?notice=user_updated"),
+        )),
+        Err(e) => {
+            let shown = refused(&ctx, e, &mut f)?;
+            user_page(&app, &ctx, id, None, Some(f), shown).await
+        }
     }
-    app.store()
-        .set_user_roles_and_units(id, &roles, &units, Some(admin.id))
-        .await?;
-    Ok(redirect(
-        &ctx,
-        &format!("/admin/users/{id}?notice=user_updated"),
-    ))
+}
+
+#[derive(Deserialize)]
+pub struct ActiveForm {
+    version: i64,
+    /// "1" to reactivate, "0" to deactivate.
+    active: String,
+}
+
+/// `POST /admin/users/{id}/active`: deactivating ends the account's sessions and closes
+/// its personal calendar feeds; it can no longer sign in. Reactivating undoes that.
+pub async fn set_active(
+    State(app): State<AppState>,
+    AdminOnly(ctx, admin): AdminOnly,
+    Id(id): Id<UserId>,
+    Posted { form: f, .. }: Posted<ActiveForm>,
+) -> Result<Response, AppError> {
+    let active = match f.active.as_str() {
+        "1" => true,
+        "0" => false,
+        _ => return Err(AppError::form("form.unreadable")),
+    };
+    match app
+        .store()
+        .set_user_active_by(id, f.version, active, &admin.actor)
+        .await
+    {
+        Ok(()) => {
+            tracing::info!(user = %id, active, by = %admin.login, "account activity changed");
+            let notice = if active {
+                "user_reactivated"
+            } else {
+                "user_deactivated"
+            };
+            Ok(redirect(
+                &ctx,
+                &format!("/admin/users/{id}?notice={notice}"),
+            ))
+        }
+        Err(e) => {
+            let (mut errors, status) = refused(&ctx, e, &mut EditForm::default())?;
+            // Said beside the button, not a field of the edit form.
+            if let Some(m) = errors.of("edit-roles").map(str::to_string) {
+                errors = FieldErrors::whole(m);
+            }
+            user_page(&app, &ctx, id, None, None, (errors, status)).await
+        }
+    }
 }
 
 pub async fn reset_password(
@@ -343,5 +529,5 @@ pub async fn reset_password(
         .await?;
     app.store().delete_user_sessions(id).await?;
     tracing::info!(login = %u.login, by = %admin.login, "password reset");
-    user_page(&app, &ctx, id, Some(otp)).await
+    user_page(&app, &ctx, id, Some(otp), None, Default::default()).await
 }

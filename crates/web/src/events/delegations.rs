@@ -342,7 +342,10 @@ async fn form_page(
         .list_units()
         .await?
         .into_iter()
-        .filter(|u| events::can_create_event(&user.actor, u.id) || f.unit == u.id.0.to_string())
+        .filter(|u| {
+            (u.active && events::can_create_event(&user.actor, u.id))
+                || f.unit == u.id.0.to_string()
+        })
         .map(|u| Choice {
             selected: f.unit == u.id.0.to_string(),
             value: u.id.0.to_string(),

@@ -377,7 +377,8 @@ fn unit_choices(
     let leads = units
         .iter()
         .filter(|u| {
-            events::can_create_event(&user.actor, u.id) || sel(&u.id.0.to_string(), &f.lead)
+            let chosen = sel(&u.id.0.to_string(), &f.lead);
+            (u.active && events::can_create_event(&user.actor, u.id)) || chosen
         })
         .map(|u| Choice {
             value: u.id.0.to_string(),
@@ -385,8 +386,10 @@ fn unit_choices(
             selected: sel(&u.id.0.to_string(), &f.lead),
         })
         .collect();
+    // A deactivated unit is offered only where the event already names it.
     let coords = units
         .iter()
+        .filter(|u| u.active || f.coord.contains(&u.id.0.to_string()))
         .map(|u| Choice {
             value: u.id.0.to_string(),
             label: u.name.clone(),

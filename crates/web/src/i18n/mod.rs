@@ -10,7 +10,7 @@ mod rule;
 mod worded;
 
 pub use rule::describe_rule;
-pub use worded::Worded;
+pub use worded::{Worded, plan_field_label};
 
 use domain::Language;
 use fluent_bundle::concurrent::FluentBundle;

@@ -4,7 +4,7 @@
 
 use super::Tr;
 use domain::oversight::{DirectionError, OversightError, ReviewError};
-use domain::{Conflict, EventError, Language, TrackingError};
+use domain::{Conflict, EventError, Language, PlanField, SetupError, TrackingError};
 use fluent_bundle::{FluentArgs, FluentValue};
 use store::evidence_store::EvidenceError;
 
@@ -190,6 +190,31 @@ impl Worded for EvidenceError {
     }
 }
 
+impl Worded for SetupError {
+    fn message(&self, lang: Language) -> String {
+        use SetupError as E;
+        let args = match self {
+            E::NameTooLong(n) => vec![text("limit", n.to_string())],
+            E::UnitNameTaken(name) | E::UnitInactive(name) => vec![text("name", name.as_str())],
+            E::PlanFieldTooLong(f, n) => vec![
+                text("field", Tr::get(lang).t(&plan_field_label(*f)).to_string()),
+                text("limit", n.to_string()),
+            ],
+            E::NameMissing
+            | E::ParentCycle
+            | E::StaffWithoutUnit
+            | E::SelfLockout
+            | E::PlanIdentityTaken => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
+/// The message key of a plan field's label ("plan_meta.number").
+pub fn plan_field_label(f: PlanField) -> String {
+    format!("plan_meta.{}", f.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,6 +331,15 @@ mod tests {
                 extension: "exe".into(),
             }),
             Box::new(EvidenceError::Empty),
+            Box::new(SetupError::NameMissing),
+            Box::new(SetupError::NameTooLong(160)),
+            Box::new(SetupError::UnitNameTaken("Bảo tàng Hà Nội".into())),
+            Box::new(SetupError::ParentCycle),
+            Box::new(SetupError::UnitInactive("Phòng cũ".into())),
+            Box::new(SetupError::StaffWithoutUnit),
+            Box::new(SetupError::PlanFieldTooLong(PlanField::Symbol, 40)),
+            Box::new(SetupError::SelfLockout),
+            Box::new(SetupError::PlanIdentityTaken),
             Box::new(EvidenceError::Io(std::io::Error::other("x"))),
             Box::new(EvidenceError::Io(std::io::ErrorKind::StorageFull.into())),
         ]

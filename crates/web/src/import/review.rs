@@ -203,7 +203,11 @@ impl<'a> ReviewPage<'a> {
                     existing: m.existing.map_or(0, |u| u.0),
                 })
                 .collect(),
-            all_units: all.iter().map(|u| (u.id.0, u.name.clone())).collect(),
+            all_units: all
+                .iter()
+                .filter(|u| u.active)
+                .map(|u| (u.id.0, u.name.clone()))
+                .collect(),
             title: doc.title.clone(),
             number: doc.number.clone().unwrap_or_default(),
             symbol: doc.symbol.clone().unwrap_or_default(),

@@ -476,8 +476,8 @@ fn record_kinds(lang: Language) -> Vec<Choice> {
         .collect()
 }
 
-/// Every unit, with whether it leads or coordinates this item (the units form).
-/// Every unit with its ticks: as sent when the form was refused, else as stored.
+/// Every unit with its ticks: as sent when the form was refused, else as stored. A
+/// deactivated unit stays offered only on the items it already has.
 fn unit_choices(
     it: &ItemTracking,
     units: &Units,
@@ -486,21 +486,20 @@ fn unit_choices(
     units
         .0
         .iter()
-        .map(|u| {
+        .filter_map(|u| {
+            let rel = it.units.iter().find(|(x, _)| *x == u.id).map(|(_, r)| *r);
+            (u.active || rel.is_some()).then_some(u)?;
             let (lead, coord) = match sent {
                 Some(s) => (
                     sent_ticked(s, "lead", u.id.0),
                     sent_ticked(s, "coord", u.id.0),
                 ),
-                None => {
-                    let rel = it.units.iter().find(|(x, _)| *x == u.id).map(|(_, r)| *r);
-                    (
-                        rel == Some(UnitRelation::Lead),
-                        rel == Some(UnitRelation::Coordinating),
-                    )
-                }
+                None => (
+                    rel == Some(UnitRelation::Lead),
+                    rel == Some(UnitRelation::Coordinating),
+                ),
             };
-            (u.id.0, u.name.clone(), lead, coord)
+            Some((u.id.0, u.name.clone(), lead, coord))
         })
         .collect()
 }

@@ -71,7 +71,7 @@ pub async fn list(
 }
 
 /// An address as typed: empty clears it; otherwise it must read as one e-mail address.
-fn address(raw: &str) -> Result<Option<String>, ()> {
+pub(crate) fn address(raw: &str) -> Result<Option<String>, ()> {
     let a = raw.trim();
     if a.is_empty() {
         return Ok(None);

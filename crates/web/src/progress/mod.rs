@@ -117,7 +117,13 @@ where
         }
         Said::Refused(mut errors) => {
             if !sub.files.is_empty() {
-                errors.add("r-files", ctx.tr().t("report.files_again"));
+                // Beside the file box, unless a refused file already is: then above.
+                let field = if errors.of("r-files").is_some() {
+                    ""
+                } else {
+                    "r-files"
+                };
+                errors.add(field, ctx.tr().t("report.files_again"));
             }
             back(errors, kept).await
         }

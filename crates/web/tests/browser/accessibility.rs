@@ -67,6 +67,27 @@ async fn the_main_pages_pass_axe_core_with_no_serious_or_critical_violation() {
     c.close().await.unwrap();
 }
 
+#[tokio::test]
+async fn the_department_setup_pages_pass_axe_core() {
+    let Some(b) = browser().await else { return };
+    let c = b.client.clone();
+    let app = demo_app().await;
+    sign_in(&c, &app, "board").await;
+    let pages: Vec<Page> = super::layout::setup_pages(&app)
+        .await
+        .into_iter()
+        .map(|(path, ready)| Page {
+            name: "setup",
+            path,
+            ready,
+            shot: "body",
+        })
+        .collect();
+    let found = violations(&c, &app, &pages).await;
+    assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
+    c.close().await.unwrap();
+}
+
 /// The focused element, and whether it shows an outline.
 const FOCUSED: &str = r#"
 const el = document.activeElement;

@@ -137,6 +137,7 @@ async fn at_390_and_1366_px_no_word_date_or_status_breaks_and_no_page_scrolls_si
         (format!("/dashboard?plan={plan}"), "#progress"),
         ("/admin/emails".into(), "#unit-emails"),
     ];
+    let pages: Vec<(String, &str)> = pages.into_iter().chain(setup_pages(&app).await).collect();
     for size in WIDTHS {
         set_width(&c, size).await;
         for (path, ready) in &pages {
@@ -258,4 +259,17 @@ async fn on_a_phone_the_menu_folds_behind_one_button() {
         "folded again on the new page"
     );
     c.close().await.unwrap();
+}
+
+/// The department setup's pages (issue 13): units, a unit, a user, a plan's details.
+pub async fn setup_pages(app: &super::common::TestApp) -> Vec<(String, &'static str)> {
+    let plan = app.plan_id().await;
+    let unit = app.unit_id("Phòng Quản lý Di sản").await;
+    let user = app.store.user_by_login("board").await.unwrap().unwrap().id;
+    vec![
+        ("/admin/units".into(), "#admin-units"),
+        (format!("/admin/units/{unit}"), "#edit-unit"),
+        (format!("/admin/users/{user}"), "#edit-user"),
+        (format!("/plans/{plan}/metadata"), "#plan-metadata"),
+    ]
 }

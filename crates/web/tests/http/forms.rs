@@ -233,11 +233,14 @@ async fn a_checkbox_group_arrives_whole() {
             .await;
         let user = app.store.user_by_login("hai.vai").await.unwrap().unwrap();
         let csrf = app.csrf_from(&format!("/admin/users/{}", user.id)).await;
+        let version = user.version.to_string();
         let r = app
             .post(
-                &format!("/admin/users/{}/access", user.id),
+                &format!("/admin/users/{}", user.id),
                 &[
                     ("_csrf", csrf.as_str()),
+                    ("version", &version),
+                    ("display_name", "Người Hai Vai"),
                     ("role", "staff"),
                     ("unit", &a),
                     ("role", "finance"),

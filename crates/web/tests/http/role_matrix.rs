@@ -142,6 +142,15 @@ impl Sample {
                 let first = s.plan_drafts().await.ok()?.iter().map(|d| d.id).min()?;
                 s.plan_draft(first).await.ok()??.version
             }
+            "user_version" => {
+                let u = domain::UserId(self.id("user")?);
+                s.user(u).await.ok()??.version
+            }
+            "unit_coord_version" => {
+                let u = domain::UnitId(self.id("unit_coord")?);
+                s.unit(u).await.ok()??.unit.version
+            }
+            "plan_version" => s.plan_metadata(plan).await.ok()??.version,
             "draft_version" => {
                 let draft = s.report_draft(plan, "2025-H1".parse().ok()?).await.ok()?;
                 draft.map_or(0, |d| d.version)
