@@ -44,6 +44,8 @@ mod scheduler;
 mod search;
 #[path = "http/setup.rs"]
 mod setup;
+#[path = "http/setup_accounts.rs"]
+mod setup_accounts;
 #[path = "http/signin.rs"]
 mod signin;
 #[path = "http/sub_forms.rs"]
