@@ -44,6 +44,7 @@ macro_rules! user_cols {
 pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod backup;
+pub(crate) mod budget;
 pub(crate) mod delegations;
 pub(crate) mod department;
 pub(crate) mod directions;
@@ -53,6 +54,7 @@ pub(crate) mod evaluations;
 pub(crate) mod event_prep;
 pub(crate) mod events;
 pub(crate) mod feeds;
+pub(crate) mod funding;
 pub(crate) mod import;
 pub(crate) mod invitations;
 pub(crate) mod item_list;

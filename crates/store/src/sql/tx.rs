@@ -44,6 +44,7 @@ pub(crate) enum Versioned {
     Event,
     Delegation,
     Direction,
+    Estimate,
 }
 
 /// The optimistic version bump, the one place it is written: `version + 1` and
@@ -69,6 +70,9 @@ pub(crate) async fn bump_version(
         }
         Versioned::Direction => {
             "UPDATE directions SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::Estimate => {
+            "UPDATE estimates SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
         }
     };
     let n = sqlx::query(sql)

@@ -1,0 +1,73 @@
+-- Budget (issue 17), SQLite. Keep in step with ../postgres/0015_budget.sql.
+
+-- Where a plan's money comes from (Kinh phí: "nguồn ngân sách … giao cho Sở"): the source's
+-- name, its legal basis (the decision that assigns it) and its amount for the year, in
+-- whole đồng.
+CREATE TABLE funding_sources (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    legal_basis TEXT NOT NULL,
+    year BIGINT NOT NULL,
+    amount BIGINT NOT NULL CHECK (amount >= 0),
+    created_by INTEGER REFERENCES users (id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX funding_sources_plan ON funding_sources (plan_id);
+
+-- An estimate (dự toán) of a plan item, optionally for one of its events. Each change
+-- after approval opens a new revision (a new row, revision + 1, the lines copied); only
+-- the latest revision moves. `status`: domain::budget::EstimateStatus. `submitted_by` and
+-- `verified_by` are who took those steps in the current round (four eyes), cleared when
+-- it is returned. Edited with an optimistic `version`.
+CREATE TABLE estimates (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    event_id INTEGER REFERENCES events (id) ON DELETE SET NULL,
+    revision BIGINT NOT NULL,
+    status TEXT NOT NULL
+        CHECK (status IN ('draft', 'submitted', 'verified', 'approved', 'rejected')),
+    submitted_by INTEGER REFERENCES users (id),
+    verified_by INTEGER REFERENCES users (id),
+    created_by INTEGER REFERENCES users (id),
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1,
+    UNIQUE (item_id, revision)
+);
+CREATE INDEX estimates_status ON estimates (status);
+
+-- The lines of an estimate: amount = quantity × unit_price, in whole đồng (computed and
+-- checked in domain::budget; the CHECKs are the last guard).
+CREATE TABLE estimate_lines (
+    id INTEGER PRIMARY KEY,
+    estimate_id INTEGER NOT NULL REFERENCES estimates (id) ON DELETE CASCADE,
+    position BIGINT NOT NULL,
+    category TEXT NOT NULL,
+    description TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    quantity BIGINT NOT NULL CHECK (quantity > 0),
+    unit_price BIGINT NOT NULL CHECK (unit_price >= 0),
+    amount BIGINT NOT NULL CHECK (amount >= 0),
+    note TEXT NOT NULL
+);
+CREATE INDEX estimate_lines_estimate ON estimate_lines (estimate_id, position);
+
+-- Every step of an estimate (submit, verify, return, approve, reject, revise): who, when,
+-- from and to which status, and the comment. Append-only.
+CREATE TABLE estimate_steps (
+    id INTEGER PRIMARY KEY,
+    estimate_id INTEGER NOT NULL REFERENCES estimates (id) ON DELETE CASCADE,
+    action TEXT NOT NULL,
+    from_status TEXT NOT NULL,
+    to_status TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    created_by INTEGER REFERENCES users (id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX estimate_steps_estimate ON estimate_steps (estimate_id);
+
+CREATE TRIGGER estimate_steps_no_update BEFORE UPDATE ON estimate_steps
+BEGIN
+    SELECT RAISE(ABORT, 'estimate_steps is append-only');
+END;

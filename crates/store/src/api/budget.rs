@@ -1,0 +1,90 @@
+//! Estimates and funding sources (queries in `sql/budget.rs` and `sql/funding.rs`).
+
+use crate::budget_model::*;
+use crate::{Store, StoreError};
+use domain::budget::{EstimateAction, EstimateStatus, ParsedLine};
+use domain::{Actor, ItemId, PlanId};
+
+type R<T> = Result<T, StoreError>;
+
+impl Store {
+    /// Adds a line to the item's draft estimate (the lead unit's people). The item's
+    /// first line opens revision 1 and is sent with `expected` 0. Returns the new version.
+    /// A locked estimate is `BudgetError::Locked`; a stale version `StoreError::Conflict`.
+    pub async fn add_estimate_line(
+        &self,
+        item: ItemId,
+        expected: i64,
+        line: &ParsedLine,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            budget::add_estimate_line(&self.ctx, item, expected, line, actor)
+        )
+    }
+
+    /// Removes a line of the item's draft estimate. Returns the new version.
+    pub async fn remove_estimate_line(
+        &self,
+        item: ItemId,
+        expected: i64,
+        line: i64,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            budget::remove_estimate_line(&self.ctx, item, expected, line, actor)
+        )
+    }
+
+    /// A step of the workflow on the item's latest estimate (`domain::budget::check_step`:
+    /// role, four eyes, status, comment), recorded with who, when and the comment.
+    /// `Revise` opens a new draft revision with the same lines. Returns the new version.
+    pub async fn estimate_step(
+        &self,
+        item: ItemId,
+        expected: i64,
+        action: EstimateAction,
+        comment: &str,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            budget::estimate_step(&self.ctx, item, expected, action, comment, actor)
+        )
+    }
+
+    /// The item's latest estimate, its history and its planned total.
+    pub async fn item_budget(&self, item: ItemId) -> R<ItemBudget> {
+        dispatch!(self, budget::item_budget(item))
+    }
+
+    /// Planned money per item of a plan (latest approved estimate's total).
+    pub async fn plan_planned(&self, plan: PlanId) -> R<Vec<ItemPlanned>> {
+        dispatch!(self, budget::plan_planned(plan))
+    }
+
+    /// Estimates at `status`: `Submitted` is Finance's queue, `Verified` the Board's.
+    pub async fn estimate_queue(&self, status: EstimateStatus) -> R<Vec<QueuedEstimate>> {
+        dispatch!(self, budget::estimate_queue(status))
+    }
+
+    /// Records a funding source of a plan (Finance, admin).
+    pub async fn add_funding_source(
+        &self,
+        plan: PlanId,
+        new: &NewFundingSource,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            funding::add_funding_source(&self.ctx, plan, new, actor)
+        )
+    }
+
+    /// A plan's funding sources.
+    pub async fn funding_sources(&self, plan: PlanId) -> R<Vec<FundingSource>> {
+        dispatch!(self, funding::funding_sources(plan))
+    }
+}

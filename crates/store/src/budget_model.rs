@@ -1,0 +1,103 @@
+//! What the budget API (issue 17) takes and returns.
+
+use domain::budget::{Category, EstimateAction, EstimateStatus};
+use domain::{ItemId, PlanId, UserId};
+use serde::Serialize;
+
+/// One revision of an item's estimate, with its lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Estimate {
+    pub id: i64,
+    pub item_id: ItemId,
+    pub revision: i64,
+    pub status: EstimateStatus,
+    pub submitted_by: Option<UserId>,
+    pub verified_by: Option<UserId>,
+    /// The optimistic version. It keeps counting across revisions, so that a form drawn
+    /// on an older revision never matches the new one.
+    pub version: i64,
+    pub updated_at: i64,
+    pub lines: Vec<EstimateLine>,
+    /// The sum of the lines' amounts (each line and the sum bounded by
+    /// `domain::budget::MAX_AMOUNT`).
+    pub total: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EstimateLine {
+    pub id: i64,
+    pub position: i64,
+    pub category: Category,
+    pub description: String,
+    pub unit: String,
+    pub quantity: i64,
+    pub unit_price: i64,
+    pub amount: i64,
+    pub note: String,
+}
+
+/// A step of an estimate's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EstimateStep {
+    pub id: i64,
+    pub revision: i64,
+    pub action: EstimateAction,
+    pub from: EstimateStatus,
+    pub to: EstimateStatus,
+    pub comment: String,
+    pub created_by: Option<UserId>,
+    pub created_by_name: Option<String>,
+    pub created_at: i64,
+}
+
+/// An item's budget as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ItemBudget {
+    /// The latest revision, when the item has an estimate.
+    pub estimate: Option<Estimate>,
+    /// Every step of every revision, oldest first.
+    pub steps: Vec<EstimateStep>,
+    /// Planned: the total of the latest approved revision.
+    pub planned: Option<i64>,
+}
+
+/// An estimate waiting for Finance (submitted) or the Board (verified).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QueuedEstimate {
+    pub estimate_id: i64,
+    pub item_id: ItemId,
+    pub plan_id: PlanId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub revision: i64,
+    pub status: EstimateStatus,
+    pub total: i64,
+    pub updated_at: i64,
+}
+
+/// Planned money of an item: the total of its latest approved estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ItemPlanned {
+    pub item_id: ItemId,
+    pub planned: i64,
+}
+
+/// A funding source of a plan (Kinh phí).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FundingSource {
+    pub id: i64,
+    pub plan_id: PlanId,
+    pub name: String,
+    pub legal_basis: String,
+    pub year: i64,
+    pub amount: i64,
+}
+
+/// A funding source as entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFundingSource {
+    pub name: String,
+    pub legal_basis: String,
+    pub year: i64,
+    pub amount: domain::budget::Amount,
+}
