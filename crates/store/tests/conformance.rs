@@ -1635,3 +1635,7 @@ mod once;
 // Document bullets out of titles (issue 16): at import and by migration 0012.
 #[path = "conformance/bullets.rs"]
 mod bullets;
+
+// Budget (issue 17): estimates, the Finance and Board steps, funding sources.
+#[path = "conformance/budget.rs"]
+mod budget;
