@@ -23,6 +23,21 @@ pub struct Estimate {
     pub total: i64,
 }
 
+impl Estimate {
+    /// The estimate as the workflow's rules see it (it is the latest revision: the store
+    /// returns no other).
+    pub fn subject(&self, item_units: Vec<domain::ItemUnit>) -> domain::budget::EstimateSubject {
+        domain::budget::EstimateSubject {
+            status: self.status,
+            item_units,
+            submitted_by: self.submitted_by,
+            verified_by: self.verified_by,
+            line_count: self.lines.len(),
+            latest: true,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EstimateLine {
     pub id: i64,

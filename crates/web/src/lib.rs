@@ -9,6 +9,7 @@ pub mod admin;
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod budget;
 pub mod charts;
 pub mod client_addr;
 pub mod conflict;
@@ -195,6 +196,7 @@ pub fn router(state: AppState) -> Router {
         .merge(report_review::routes())
         .merge(oversight::routes())
         .merge(directions::routes())
+        .merge(budget::routes())
         .route("/evidence/{id}", get(evidence::download))
         .route("/search", get(search::page))
         .route("/units", get(units::list))

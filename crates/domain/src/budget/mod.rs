@@ -23,5 +23,6 @@ pub use error::BudgetError;
 pub use line::{Category, LineField, LineInput, MAX_LINE_TEXT, ParsedLine};
 pub use workflow::{
     EstimateAction, EstimateStatus, EstimateSubject, can_manage_funding, can_prepare_estimate,
-    check_comment, check_edit_lines, check_revise, check_role, check_step, may_take,
+    can_view_budget, check_comment, check_edit_lines, check_revise, check_role, check_step,
+    may_take,
 };

@@ -388,3 +388,14 @@ fn codes_round_trip() {
         assert_eq!(a.as_str().parse::<EstimateAction>().unwrap(), *a);
     }
 }
+
+#[test]
+fn partners_do_not_read_budgets() {
+    assert!(can_view_budget(&lead_staff()));
+    assert!(can_view_budget(&finance()));
+    assert!(can_view_budget(&board()));
+    assert!(can_view_budget(&actor(5, &[Role::Office], &[])));
+    assert!(!can_view_budget(&actor(5, &[Role::Partner], &[LEAD])));
+    assert!(can_manage_funding(&finance()));
+    assert!(!can_manage_funding(&lead_staff()));
+}

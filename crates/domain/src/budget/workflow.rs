@@ -101,6 +101,12 @@ pub fn can_prepare_estimate(actor: &Actor, item_units: &[ItemUnit]) -> bool {
             .any(|u| u.relation == UnitRelation::Lead && actor.unit_ids.contains(&u.unit_id))
 }
 
+/// Read an item's estimate and the queues' totals: the department's people, the Board and
+/// admins; never a partner (money is the department's own business).
+pub fn can_view_budget(actor: &Actor) -> bool {
+    actor.is_board_or_admin() || actor.is_internal_member()
+}
+
 /// Record the plan's funding sources: Finance, or an admin setting the plan up.
 pub fn can_manage_funding(actor: &Actor) -> bool {
     actor.has_role(Role::Finance) || actor.has_role(Role::Admin)
