@@ -116,3 +116,89 @@ pub struct NewFundingSource {
     pub year: i64,
     pub amount: domain::budget::Amount,
 }
+
+/// A contract as the Office enters it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewContract {
+    pub vendor: String,
+    pub vendor_kind: domain::budget::VendorKind,
+    /// What it buys.
+    pub subject: String,
+    pub value: domain::budget::Amount,
+    pub signed_on: Option<chrono::NaiveDate>,
+    pub term_end: Option<chrono::NaiveDate>,
+    /// Lines of the item's approved estimate it buys.
+    pub line_ids: Vec<i64>,
+    /// Why it is worth more than those lines (required then).
+    pub override_reason: String,
+}
+
+/// A payment as entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPayment {
+    pub kind: domain::budget::PaymentKind,
+    pub amount: domain::budget::Amount,
+    pub paid_on: chrono::NaiveDate,
+    pub note: String,
+    /// Why it goes beyond the contract (required then).
+    pub over_reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    pub id: i64,
+    pub kind: domain::budget::PaymentKind,
+    pub amount: i64,
+    pub paid_on: chrono::NaiveDate,
+    pub note: String,
+    pub over_reason: Option<String>,
+    pub created_by_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contract {
+    pub id: i64,
+    pub item_id: ItemId,
+    pub vendor: String,
+    pub vendor_kind: domain::budget::VendorKind,
+    pub subject: String,
+    pub value: i64,
+    pub signed_on: Option<chrono::NaiveDate>,
+    pub term_end: Option<chrono::NaiveDate>,
+    pub override_reason: Option<String>,
+    pub line_ids: Vec<i64>,
+    pub payments: Vec<Payment>,
+}
+
+impl Contract {
+    /// Everything paid on it, the settlement included.
+    pub fn paid(&self) -> i64 {
+        self.payments.iter().map(|p| p.amount).sum()
+    }
+}
+
+/// An item's money: planned (the approved estimate), contracted (the contracts' values),
+/// paid (every payment) and settled (the settlement payments). The one computation every
+/// page reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct MoneyFigures {
+    pub planned: i64,
+    pub contracted: i64,
+    pub paid: i64,
+    pub settled: i64,
+}
+
+impl MoneyFigures {
+    pub fn new(planned: Option<i64>, contracts: &[Contract]) -> MoneyFigures {
+        let payments = || contracts.iter().flat_map(|c| &c.payments);
+        MoneyFigures {
+            planned: planned.unwrap_or(0),
+            contracted: contracts.iter().map(|c| c.value).sum(),
+            paid: payments().map(|p| p.amount).sum(),
+            settled: payments()
+                .filter(|p| p.kind == domain::budget::PaymentKind::Settlement)
+                .map(|p| p.amount)
+                .sum(),
+        }
+    }
+}

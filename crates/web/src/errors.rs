@@ -159,9 +159,12 @@ impl From<store::StoreError> for AppError {
             S::Tracking(TrackingError::Forbidden { .. })
             | S::Event(EventError::Forbidden { .. })
             | S::Review(ReviewError::Forbidden)
-            | S::Budget(BudgetError::Forbidden { .. } | BudgetError::FundingForbidden) => {
-                AppError::Forbidden
-            }
+            | S::Budget(
+                BudgetError::Forbidden { .. }
+                | BudgetError::FundingForbidden
+                | BudgetError::ContractForbidden
+                | BudgetError::PaymentForbidden,
+            ) => AppError::Forbidden,
             S::Budget(e) => AppError::Refused(Refusal::Budget(e)),
             S::Review(e) => AppError::Refused(Refusal::Review(e)),
             S::Tracking(e) => AppError::Refused(Refusal::Tracking(e)),

@@ -48,6 +48,23 @@ pub enum BudgetError {
     LineTooLarge,
     #[error("the estimate's total is too large")]
     TotalTooLarge,
+    #[error("only the Office records contracts")]
+    ContractForbidden,
+    #[error("only Finance or the lead unit records payments")]
+    PaymentForbidden,
+    /// A contract worth more than the estimate lines it buys, with no reason given.
+    #[error("the contract ({value}) is above its estimate lines ({estimate}): give a reason")]
+    ContractAboveEstimate { value: i64, estimate: i64 },
+    /// A payment taking the contract past its value, with no reason given.
+    #[error("paying {amount} after {paid} goes beyond the contract ({value}): give a reason")]
+    PaymentAboveContract { value: i64, paid: i64, amount: i64 },
+    /// A contract buys lines of the item's approved estimate only.
+    #[error("a contract buys lines of the item's approved estimate")]
+    NoApprovedLines,
+    #[error("unreadable date {0:?}: use dd/mm/yyyy")]
+    BadDate(String),
+    #[error("the term ends before the signing date")]
+    TermBeforeSigning,
 }
 
 impl BudgetError {
@@ -72,6 +89,13 @@ impl BudgetError {
             BudgetError::BadQuantity(_) => "budget.bad_quantity",
             BudgetError::LineTooLarge => "budget.line_too_large",
             BudgetError::TotalTooLarge => "budget.total_too_large",
+            BudgetError::ContractForbidden => "budget.contract_forbidden",
+            BudgetError::PaymentForbidden => "budget.payment_forbidden",
+            BudgetError::ContractAboveEstimate { .. } => "budget.contract_above_estimate",
+            BudgetError::PaymentAboveContract { .. } => "budget.payment_above_contract",
+            BudgetError::NoApprovedLines => "budget.no_approved_lines",
+            BudgetError::BadDate(_) => "budget.bad_date",
+            BudgetError::TermBeforeSigning => "budget.term_before_signing",
         }
     }
 }

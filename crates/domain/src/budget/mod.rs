@@ -6,11 +6,14 @@
 //! - [`Category`]: the public-finance headings of a line;
 //! - [`EstimateStatus`], [`EstimateAction`] and [`check_step`]: the workflow and who may
 //!   act at each step;
+//! - [`check_contract`], [`check_payment`]: contracts (Office) and payments against the
+//!   approved estimate, each beyond its bound only with a recorded reason;
 //! - [`BudgetError`]: why something was refused, with a stable key.
 //!
 //! Pure: the store checks every change here under its write lock.
 
 mod amount;
+mod contract;
 mod error;
 mod line;
 mod workflow;
@@ -19,6 +22,9 @@ mod workflow;
 mod tests;
 
 pub use amount::{Amount, MAX_AMOUNT, MAX_QUANTITY, parse_quantity, total};
+pub use contract::{
+    PaymentKind, VendorKind, can_record_contract, can_record_payment, check_contract, check_payment,
+};
 pub use error::BudgetError;
 pub use line::{Category, LineField, LineInput, MAX_LINE_TEXT, ParsedLine};
 pub use workflow::{

@@ -399,3 +399,66 @@ fn partners_do_not_read_budgets() {
     assert!(can_manage_funding(&finance()));
     assert!(!can_manage_funding(&lead_staff()));
 }
+
+// ---- contracts and payments -------------------------------------------------------------
+
+fn dong(v: i64) -> Amount {
+    Amount::new(v).unwrap()
+}
+
+#[test]
+fn a_contract_above_its_estimate_lines_needs_a_reason() {
+    assert_eq!(
+        check_contract(dong(20_000_000), dong(20_000_000), " "),
+        Ok(None)
+    );
+    assert_eq!(
+        check_contract(dong(21_000_000), dong(20_000_000), ""),
+        Err(BudgetError::ContractAboveEstimate {
+            value: 21_000_000,
+            estimate: 20_000_000
+        })
+    );
+    assert_eq!(
+        check_contract(dong(21_000_000), dong(20_000_000), " giá thị trường tăng "),
+        Ok(Some("giá thị trường tăng".into()))
+    );
+}
+
+#[test]
+fn nothing_is_paid_beyond_the_contract_without_a_reason() {
+    let value = dong(20_000_000);
+    assert_eq!(
+        check_payment(value, dong(10_000_000), dong(10_000_000), ""),
+        Ok(None)
+    );
+    assert_eq!(
+        check_payment(value, dong(10_000_000), dong(10_000_001), ""),
+        Err(BudgetError::PaymentAboveContract {
+            value: 20_000_000,
+            paid: 10_000_000,
+            amount: 10_000_001
+        })
+    );
+    assert!(check_payment(value, dong(10_000_000), dong(10_000_001), "phát sinh").is_ok());
+    assert_eq!(
+        check_payment(value, dong(MAX_AMOUNT), dong(1), "x"),
+        Err(BudgetError::TotalTooLarge)
+    );
+}
+
+#[test]
+fn the_office_signs_and_finance_or_the_lead_unit_pays() {
+    let office = actor(6, &[Role::Office], &[OTHER]);
+    assert!(can_record_contract(&office));
+    assert!(!can_record_contract(&finance()) && !can_record_contract(&board()));
+    let s = subject(EstimateStatus::Approved);
+    assert!(can_record_payment(&finance(), &s.item_units));
+    assert!(can_record_payment(&lead_staff(), &s.item_units));
+    assert!(!can_record_payment(&office, &s.item_units));
+    assert!(!can_record_payment(&board(), &s.item_units));
+    assert!(!can_record_payment(
+        &actor(7, &[Role::Partner], &[LEAD]),
+        &s.item_units
+    ));
+}

@@ -71,3 +71,46 @@ CREATE TRIGGER estimate_steps_no_update BEFORE UPDATE ON estimate_steps
 BEGIN
     SELECT RAISE(ABORT, 'estimate_steps is append-only');
 END;
+
+-- A contract (hợp đồng) the Office signs for an item, against lines of its approved
+-- estimate (contract_lines). `value` above those lines' total needs `override_reason`.
+-- `signed_on` and `term_end` are yyyy-mm-dd. `version` is bumped by every payment, so
+-- that two payments at once are checked one after the other.
+CREATE TABLE contracts (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    vendor TEXT NOT NULL,
+    vendor_kind TEXT NOT NULL CHECK (vendor_kind IN ('person', 'organisation')),
+    subject TEXT NOT NULL,
+    value BIGINT NOT NULL CHECK (value >= 0),
+    signed_on TEXT,
+    term_end TEXT,
+    override_reason TEXT,
+    created_by INTEGER REFERENCES users (id),
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    version BIGINT NOT NULL DEFAULT 1
+);
+CREATE INDEX contracts_item ON contracts (item_id);
+
+CREATE TABLE contract_lines (
+    contract_id INTEGER NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
+    line_id INTEGER NOT NULL REFERENCES estimate_lines (id) ON DELETE CASCADE,
+    PRIMARY KEY (contract_id, line_id)
+);
+
+-- Payments of a contract: advances (tạm ứng), payments after acceptance (thanh toán sau
+-- nghiệm thu) and the settlement (quyết toán). Beyond the contract's value only with
+-- `over_reason`.
+CREATE TABLE payments (
+    id INTEGER PRIMARY KEY,
+    contract_id INTEGER NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('advance', 'acceptance', 'settlement')),
+    amount BIGINT NOT NULL CHECK (amount >= 0),
+    paid_on TEXT NOT NULL,
+    note TEXT NOT NULL,
+    over_reason TEXT,
+    created_by INTEGER REFERENCES users (id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX payments_contract ON payments (contract_id);

@@ -1,4 +1,5 @@
-//! Estimates and funding sources (queries in `sql/budget.rs` and `sql/funding.rs`).
+//! Estimates, contracts, payments and funding sources (queries in `sql/budget.rs`,
+//! `sql/contracts.rs` and `sql/funding.rs`).
 
 use crate::budget_model::*;
 use crate::{Store, StoreError};
@@ -86,5 +87,25 @@ impl Store {
     /// A plan's funding sources.
     pub async fn funding_sources(&self, plan: PlanId) -> R<Vec<FundingSource>> {
         dispatch!(self, funding::funding_sources(plan))
+    }
+
+    /// Records a contract of the item (the Office), against lines of its approved
+    /// estimate; above them only with an override reason.
+    pub async fn add_contract(&self, item: ItemId, new: &NewContract, actor: &Actor) -> R<i64> {
+        dispatch!(self, contracts::add_contract(&self.ctx, item, new, actor))
+    }
+
+    /// Records a payment of a contract (Finance or the lead unit); beyond the contract's
+    /// value only with a reason.
+    pub async fn add_payment(&self, contract: i64, new: &NewPayment, actor: &Actor) -> R<i64> {
+        dispatch!(
+            self,
+            contracts::add_payment(&self.ctx, contract, new, actor)
+        )
+    }
+
+    /// An item's contracts with their lines and payments.
+    pub async fn item_contracts(&self, item: ItemId) -> R<Vec<Contract>> {
+        dispatch!(self, contracts::item_contracts(item))
     }
 }

@@ -45,6 +45,7 @@ pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod backup;
 pub(crate) mod budget;
+pub(crate) mod contracts;
 pub(crate) mod delegations;
 pub(crate) mod department;
 pub(crate) mod directions;

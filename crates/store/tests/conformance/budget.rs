@@ -5,17 +5,19 @@
 
 use super::oversight::{Fx, actor, fx};
 use super::*;
+use domain::budget::{Amount, PaymentKind, VendorKind};
 use domain::budget::{
     BudgetError, Category, EstimateAction as A, EstimateStatus as S, LineInput, ParsedLine,
 };
 use domain::{Actor, Conflict};
-use store::NewFundingSource;
+use store::{MoneyFigures, NewContract, NewFundingSource, NewPayment};
 
 conformance!(
     budget_estimate_goes_through_finance_and_the_board,
     budget_refuses_stale_versions_and_own_submissions,
     budget_refuses_other_roles_and_locked_lines,
     budget_funding_sources,
+    budget_contracts_and_payments_within_their_bounds,
 );
 
 fn line(category: &str, qty: &str, price: &str) -> ParsedLine {
@@ -381,4 +383,160 @@ async fn budget_funding_sources(store: &Store) {
         (all[0].name.as_str(), all[0].amount),
         ("Ngân sách thành phố", 1_200_000_000)
     );
+}
+
+/// Item 1's estimate approved (32.000.000: 20.000.000 interpretation, 12.000.000
+/// equipment): its lines' ids.
+async fn approved(store: &Store, f: &Fx, p: &People) -> Vec<i64> {
+    let v = drafted(store, f).await;
+    let v = store
+        .estimate_step(f.item1, v, A::Submit, "", &f.lead)
+        .await
+        .unwrap();
+    let v = store
+        .estimate_step(f.item1, v, A::Verify, "", &p.finance)
+        .await
+        .unwrap();
+    store
+        .estimate_step(f.item1, v, A::Approve, "", &p.board)
+        .await
+        .unwrap();
+    let e = store.item_budget(f.item1).await.unwrap().estimate.unwrap();
+    e.lines.iter().map(|l| l.id).collect()
+}
+
+fn contract(value: i64, lines: &[i64], reason: &str) -> NewContract {
+    NewContract {
+        vendor: "Lê Thu Hà".into(),
+        vendor_kind: VendorKind::Person,
+        subject: "Phiên dịch các phiên họp trực tuyến".into(),
+        value: Amount::new(value).unwrap(),
+        signed_on: chrono::NaiveDate::from_ymd_opt(2025, 5, 2),
+        term_end: chrono::NaiveDate::from_ymd_opt(2025, 12, 31),
+        line_ids: lines.to_vec(),
+        override_reason: reason.into(),
+    }
+}
+
+fn payment(kind: PaymentKind, amount: i64, reason: &str) -> NewPayment {
+    NewPayment {
+        kind,
+        amount: Amount::new(amount).unwrap(),
+        paid_on: chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+        note: "Chứng từ số 12".into(),
+        over_reason: reason.into(),
+    }
+}
+
+async fn budget_contracts_and_payments_within_their_bounds(store: &Store) {
+    let f = fx(store).await;
+    let p = people(store, &f).await;
+    let office_id = store
+        .create_user(new_user("vanphong", &[Role::Office], &[]))
+        .await
+        .unwrap();
+    let office = actor(office_id, &[Role::Office], &[]);
+    // Nothing approved yet: no contract.
+    assert_eq!(
+        budget_err(
+            store
+                .add_contract(f.item1, &contract(1, &[], ""), &office)
+                .await
+        ),
+        BudgetError::NoApprovedLines
+    );
+    let lines = approved(store, &f, &p).await;
+    let interpretation = &lines[..1];
+    assert_eq!(
+        budget_err(
+            store
+                .add_contract(
+                    f.item1,
+                    &contract(20_000_000, interpretation, ""),
+                    &p.finance
+                )
+                .await
+        ),
+        BudgetError::ContractForbidden
+    );
+    // Above its line (20.000.000) only with a reason.
+    assert_eq!(
+        budget_err(
+            store
+                .add_contract(f.item1, &contract(21_000_000, interpretation, " "), &office)
+                .await
+        ),
+        BudgetError::ContractAboveEstimate {
+            value: 21_000_000,
+            estimate: 20_000_000
+        }
+    );
+    let c = store
+        .add_contract(f.item1, &contract(20_000_000, interpretation, ""), &office)
+        .await
+        .unwrap();
+
+    // Two payments and the settlement; beyond the contract only with a reason.
+    let office_pays = store
+        .add_payment(c, &payment(PaymentKind::Advance, 1, ""), &office)
+        .await;
+    assert_eq!(budget_err(office_pays), BudgetError::PaymentForbidden);
+    store
+        .add_payment(c, &payment(PaymentKind::Advance, 6_000_000, ""), &f.lead)
+        .await
+        .unwrap();
+    store
+        .add_payment(
+            c,
+            &payment(PaymentKind::Acceptance, 10_000_000, ""),
+            &p.finance,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        budget_err(
+            store
+                .add_payment(
+                    c,
+                    &payment(PaymentKind::Settlement, 4_500_000, ""),
+                    &p.finance
+                )
+                .await
+        ),
+        BudgetError::PaymentAboveContract {
+            value: 20_000_000,
+            paid: 16_000_000,
+            amount: 4_500_000
+        }
+    );
+    store
+        .add_payment(
+            c,
+            &payment(PaymentKind::Settlement, 4_500_000, "Phát sinh thêm 1 buổi"),
+            &p.finance,
+        )
+        .await
+        .unwrap();
+
+    let contracts = store.item_contracts(f.item1).await.unwrap();
+    assert_eq!(contracts.len(), 1);
+    assert_eq!(contracts[0].line_ids, interpretation);
+    assert_eq!(contracts[0].paid(), 20_500_000);
+    assert_eq!(
+        contracts[0].payments[2].over_reason.as_deref(),
+        Some("Phát sinh thêm 1 buổi")
+    );
+    let planned = store.item_budget(f.item1).await.unwrap().planned;
+    assert_eq!(
+        MoneyFigures::new(planned, &contracts),
+        MoneyFigures {
+            planned: 32_000_000,
+            contracted: 20_000_000,
+            paid: 20_500_000,
+            settled: 4_500_000
+        }
+    );
+    let audit = store.audit_for_item(f.item1, None, 100).await.unwrap();
+    let n = |a: &str| audit.entries.iter().filter(|e| e.action == a).count();
+    assert_eq!((n("contract.add"), n("payment.add")), (1, 3));
 }

@@ -174,7 +174,25 @@ impl Worded for domain::budget::BudgetError {
             E::LineTooLarge | E::TotalTooLarge => {
                 vec![text("max", domain::format_vnd(domain::budget::MAX_AMOUNT))]
             }
+            E::ContractAboveEstimate { value, estimate } => vec![
+                text("value", domain::format_vnd(*value)),
+                text("estimate", domain::format_vnd(*estimate)),
+            ],
+            E::PaymentAboveContract {
+                value,
+                paid,
+                amount,
+            } => vec![
+                text("value", domain::format_vnd(*value)),
+                text("paid", domain::format_vnd(*paid)),
+                text("amount", domain::format_vnd(*amount)),
+            ],
+            E::BadDate(v) => vec![text("value", v.as_str())],
             E::FundingForbidden
+            | E::ContractForbidden
+            | E::PaymentForbidden
+            | E::NoApprovedLines
+            | E::TermBeforeSigning
             | E::NotLatest
             | E::NoLines
             | E::CommentRequired
@@ -348,6 +366,20 @@ mod tests {
             Box::new(BudgetError::BadQuantity("0".into())),
             Box::new(BudgetError::LineTooLarge),
             Box::new(BudgetError::TotalTooLarge),
+            Box::new(BudgetError::ContractForbidden),
+            Box::new(BudgetError::PaymentForbidden),
+            Box::new(BudgetError::ContractAboveEstimate {
+                value: 2,
+                estimate: 1,
+            }),
+            Box::new(BudgetError::PaymentAboveContract {
+                value: 2,
+                paid: 1,
+                amount: 2,
+            }),
+            Box::new(BudgetError::NoApprovedLines),
+            Box::new(BudgetError::BadDate("31/02/2025".into())),
+            Box::new(BudgetError::TermBeforeSigning),
             Box::new(DirectionError::UnknownKind("memo".into())),
             Box::new(DirectionError::DateRequired),
             Box::new(DirectionError::DateUnreadable("31/02/2025".into())),
