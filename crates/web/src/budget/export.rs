@@ -15,7 +15,7 @@ pub async fn xlsx(
     Signed(ctx, user): Signed,
     Id(id): Id<ItemId>,
 ) -> Result<Response, AppError> {
-    let (it, budget) = super::visible(&app, &user, id).await?;
+    let (it, budget, _) = super::visible(&app, &user, id).await?;
     let e = budget.estimate.ok_or(AppError::NotFound)?;
     let t = ctx.tr();
     let sheet = EstimateSheet {

@@ -6,7 +6,9 @@
 //! problem beside its field (422); one drawn on an older version comes back with the
 //! current estimate (409).
 
+mod contracts;
 mod export;
+mod money;
 mod page;
 mod queues;
 
@@ -25,7 +27,7 @@ use domain::ItemId;
 use domain::budget::{BudgetError, EstimateAction, LineField, LineInput, check_role};
 use page::{Overlay, Target};
 use serde::Deserialize;
-use store::{ItemBudget, ItemTracking, StoreError};
+use store::{Contract, ItemBudget, ItemTracking, StoreError};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -35,6 +37,8 @@ pub fn routes() -> Router<AppState> {
         .route("/items/{id}/budget/lines", post(add_line))
         .route("/items/{id}/budget/remove", post(remove_line))
         .route("/items/{id}/budget/step", post(step))
+        .route("/items/{id}/contracts", post(contracts::add_contract))
+        .route("/items/{id}/payments", post(contracts::add_payment))
 }
 
 /// The add-line form's fields as typed.
@@ -100,19 +104,20 @@ fn field_id(f: LineField) -> &'static str {
     }
 }
 
-/// The item and its budget, when the user may read them (the department's people, the
-/// Board, admins).
+/// The item, its budget and its contracts, when the user may read them (the
+/// department's people, the Board, admins).
 async fn visible(
     app: &AppState,
     user: &SessionUser,
     id: ItemId,
-) -> Result<(ItemTracking, ItemBudget), AppError> {
+) -> Result<(ItemTracking, ItemBudget, Vec<Contract>), AppError> {
     let it = crate::items::visible_item(app, user, id).await?;
     if !domain::budget::can_view_budget(&user.actor) {
         return Err(AppError::Forbidden);
     }
     let budget = app.store().item_budget(id).await?;
-    Ok((it, budget))
+    let contracts = app.store().item_contracts(id).await?;
+    Ok((it, budget, contracts))
 }
 
 async fn render(
@@ -122,8 +127,8 @@ async fn render(
     id: ItemId,
     overlay: Option<Overlay>,
 ) -> Result<Response, AppError> {
-    let (it, budget) = visible(app, user, id).await?;
-    Ok(page::render(ctx, user, &it, &budget, overlay))
+    let (it, budget, contracts) = visible(app, user, id).await?;
+    Ok(page::render(ctx, user, &it, &budget, &contracts, overlay))
 }
 
 fn saved(ctx: &Ctx, id: ItemId) -> Response {
@@ -148,7 +153,7 @@ async fn allowed(
     id: ItemId,
     action: EstimateAction,
 ) -> Result<(), AppError> {
-    let (it, _) = visible(app, user, id).await?;
+    let (it, _, _) = visible(app, user, id).await?;
     check_role(&user.actor, &it.item_units(), action)
         .map_err(|e| AppError::from(StoreError::from(e)))
 }

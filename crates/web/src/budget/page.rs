@@ -4,6 +4,7 @@
 //! the history of every step.
 
 use super::LineFields;
+use super::money::{MoneyView, Typed};
 use crate::field_errors::FieldErrors;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser};
@@ -14,7 +15,7 @@ use domain::budget::{
     Category, EstimateAction, EstimateStatus, can_prepare_estimate, check_revise, may_take,
 };
 use domain::format_vnd;
-use store::{Estimate, ItemBudget, ItemTracking};
+use store::{Contract, Estimate, ItemBudget, ItemTracking};
 
 /// Which form comes back.
 pub(super) enum Target {
@@ -22,6 +23,10 @@ pub(super) enum Target {
     Line(LineFields),
     /// The step form, with the comment typed.
     Step(String),
+    /// The contract form, with what was typed.
+    Contract(super::contracts::ContractFields),
+    /// The payment form, with what was typed.
+    Payment(super::contracts::PaymentFields),
 }
 
 /// A form brought back: which, its problems, and whether it met a newer version.
@@ -95,6 +100,7 @@ struct BudgetPage<'a> {
     revise_label: &'static str,
     history: Vec<HistoryView>,
     conflict: bool,
+    money: MoneyView,
 }
 
 fn line_view(ctx: &Ctx, i: usize, l: &store::EstimateLine) -> LineView {
@@ -162,6 +168,7 @@ pub(super) fn render(
     user: &SessionUser,
     it: &ItemTracking,
     budget: &ItemBudget,
+    contracts: &[Contract],
     overlay: Option<Overlay>,
 ) -> Response {
     let t = ctx.tr();
@@ -177,11 +184,15 @@ pub(super) fn render(
     let (mut line, mut line_errors) = (LineFields::default(), FieldErrors::new());
     let (mut comment, mut step_errors) = (String::new(), FieldErrors::new());
     let conflict = overlay.as_ref().is_some_and(|o| o.conflict);
+    let mut typed = Typed::default();
     match overlay.map(|o| (o.target, o.errors)) {
         Some((Target::Line(f), errs)) => (line, line_errors) = (f, errs),
         Some((Target::Step(c), errs)) => (comment, step_errors) = (c, errs),
+        Some((Target::Contract(f), errs)) => typed.contract = Some((f, errs)),
+        Some((Target::Payment(f), errs)) => typed.payment = Some((f, errs)),
         None => {}
     }
+    let money = super::money::view(ctx, user, it, budget, contracts, typed);
     let page = BudgetPage {
         l: Layout::new(ctx, t.t("budget.title"), "items"),
         item_id: it.id.0,
@@ -220,6 +231,7 @@ pub(super) fn render(
         revise_label: EstimateAction::Revise.label(ctx.lang),
         history: history(ctx, budget),
         conflict,
+        money,
     };
     let mut r = render_page(page);
     *r.status_mut() = code;
