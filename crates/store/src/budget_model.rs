@@ -74,6 +74,8 @@ pub struct ItemBudget {
     pub steps: Vec<EstimateStep>,
     /// Planned: the total of the latest approved revision.
     pub planned: Option<i64>,
+    /// The lines of the revision before the latest (empty for the first), for the diff.
+    pub previous_lines: Vec<EstimateLine>,
 }
 
 /// An estimate waiting for Finance (submitted) or the Board (verified).

@@ -1110,3 +1110,4 @@ budget-over_reason = Reason for paying beyond the contract (required if the paym
 budget-save_payment = Save payment
 budget-payments_none = No payment yet.
 budget-contract_needs_approval = Contracts are recorded once the estimate is approved.
+budget-changes = Changes since revision { $revision }

@@ -1081,3 +1081,4 @@ budget-over_reason = Lý do chi vượt hợp đồng (bắt buộc nếu tổng
 budget-save_payment = Lưu thanh toán
 budget-payments_none = Chưa có khoản chi nào.
 budget-contract_needs_approval = Hợp đồng được ghi nhận sau khi dự toán được phê duyệt.
+budget-changes = Thay đổi so với lần { $revision }

@@ -14,6 +14,7 @@
 
 mod amount;
 mod contract;
+mod diff;
 mod error;
 mod line;
 mod workflow;
@@ -25,6 +26,7 @@ pub use amount::{Amount, MAX_AMOUNT, MAX_QUANTITY, parse_quantity, total};
 pub use contract::{
     PaymentKind, VendorKind, can_record_contract, can_record_payment, check_contract, check_payment,
 };
+pub use diff::{LineChange, diff_lines};
 pub use error::BudgetError;
 pub use line::{Category, LineField, LineInput, MAX_LINE_TEXT, ParsedLine};
 pub use workflow::{

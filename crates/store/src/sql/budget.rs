@@ -460,16 +460,32 @@ impl StepRow {
     }
 }
 
-/// An item's budget: its latest estimate with lines, every step, and the planned total
-/// (the latest approved revision). Four queries.
+/// The lines of revision `latest - 1` of the item's estimate (none for the first).
+async fn previous_lines(conn: &mut Conn, item: ItemId, latest: i64) -> R<Vec<EstimateLine>> {
+    let rows = sqlx::query_as::<_, LineRow>(
+        "SELECT l.id, l.position, l.category, l.description, l.unit, l.quantity, l.unit_price,
+             l.amount, l.note
+         FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id
+         WHERE e.item_id = $1 AND e.revision = $2 ORDER BY l.position, l.id",
+    )
+    .bind(item.0)
+    .bind(latest - 1)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(EstimateLine::from).collect())
+}
+
+/// An item's budget: its latest estimate with lines, the lines of the revision before,
+/// every step, and the planned total (the latest approved revision). Five queries.
 pub(crate) async fn item_budget(pool: &Pool, item: ItemId) -> R<ItemBudget> {
     let mut conn = pool.read.acquire().await?;
-    let estimate = match latest_estimate(&mut conn, item).await? {
+    let (estimate, previous_lines) = match latest_estimate(&mut conn, item).await? {
         Some(row) => {
             let lines = estimate_lines(&mut conn, row.id).await?;
-            Some(row.with_lines(lines))
+            let previous = previous_lines(&mut conn, item, row.revision).await?;
+            (Some(row.with_lines(lines)), previous)
         }
-        None => None,
+        None => (None, Vec::new()),
     };
     let steps = sqlx::query_as::<_, StepRow>(
         "SELECT s.id, e.revision, s.action, s.from_status, s.to_status, s.comment,
@@ -496,6 +512,7 @@ pub(crate) async fn item_budget(pool: &Pool, item: ItemId) -> R<ItemBudget> {
         estimate,
         steps: steps.into_iter().filter_map(StepRow::step).collect(),
         planned,
+        previous_lines,
     })
 }
 

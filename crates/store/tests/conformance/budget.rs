@@ -198,6 +198,9 @@ async fn budget_estimate_goes_through_finance_and_the_board(store: &Store) {
         (2, S::Draft, 30_000_000, v)
     );
     assert_eq!(b.planned, Some(30_000_000));
+    // The diff compares with revision 1's lines, at the same positions.
+    let positions = |l: &[store::EstimateLine]| l.iter().map(|l| l.position).collect::<Vec<_>>();
+    assert_eq!(positions(&b.previous_lines), positions(&e.lines));
     store
         .add_estimate_line(f.item1, v, &line("venue", "1", "1.000"), &f.lead)
         .await

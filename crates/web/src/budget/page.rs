@@ -12,7 +12,8 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::budget::{
-    Category, EstimateAction, EstimateStatus, can_prepare_estimate, check_revise, may_take,
+    Category, EstimateAction, EstimateStatus, LineChange, can_prepare_estimate, check_revise,
+    diff_lines, may_take,
 };
 use domain::format_vnd;
 use store::{Contract, Estimate, ItemBudget, ItemTracking};
@@ -73,6 +74,83 @@ pub(super) struct HistoryView {
     comment: String,
 }
 
+/// A line of the revision's diff against the one before.
+pub(super) struct ChangeView {
+    /// added / removed / changed
+    kind: &'static str,
+    before: String,
+    after: String,
+}
+
+/// A line without its id (ids differ between revisions): what the diff compares.
+#[derive(PartialEq)]
+struct Facts<'a> {
+    position: i64,
+    category: Category,
+    description: &'a str,
+    unit: &'a str,
+    quantity: i64,
+    unit_price: i64,
+    amount: i64,
+    note: &'a str,
+}
+
+impl<'a> From<&'a store::EstimateLine> for Facts<'a> {
+    fn from(l: &'a store::EstimateLine) -> Self {
+        Facts {
+            position: l.position,
+            category: l.category,
+            description: &l.description,
+            unit: &l.unit,
+            quantity: l.quantity,
+            unit_price: l.unit_price,
+            amount: l.amount,
+            note: &l.note,
+        }
+    }
+}
+
+fn describe(ctx: &Ctx, f: &Facts) -> String {
+    format!(
+        "{}: {} — {} {} × {} = {}",
+        f.category.label(ctx.lang),
+        f.description,
+        f.quantity,
+        f.unit,
+        format_vnd(f.unit_price),
+        format_vnd(f.amount)
+    )
+}
+
+/// The latest revision against the one before (nothing for the first).
+fn changes(ctx: &Ctx, budget: &ItemBudget) -> Vec<ChangeView> {
+    let Some(e) = budget.estimate.as_ref().filter(|e| e.revision > 1) else {
+        return Vec::new();
+    };
+    let before: Vec<Facts> = budget.previous_lines.iter().map(Facts::from).collect();
+    let after: Vec<Facts> = e.lines.iter().map(Facts::from).collect();
+    diff_lines(&before, &after, |f| f.position)
+        .into_iter()
+        .map(|c| match c {
+            LineChange::Added(a) => ChangeView {
+                kind: "added",
+                before: String::new(),
+                after: describe(ctx, a),
+            },
+            LineChange::Removed(b) => ChangeView {
+                kind: "removed",
+                before: describe(ctx, b),
+                after: String::new(),
+            },
+            LineChange::Changed { before, after } => ChangeView {
+                kind: "changed",
+                before: describe(ctx, before),
+                after: describe(ctx, after),
+            },
+        })
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "budget.html")]
 struct BudgetPage<'a> {
@@ -101,6 +179,9 @@ struct BudgetPage<'a> {
     history: Vec<HistoryView>,
     conflict: bool,
     money: MoneyView,
+    /// The revision before, and what this one changed.
+    previous_label: String,
+    changes: Vec<ChangeView>,
 }
 
 fn line_view(ctx: &Ctx, i: usize, l: &store::EstimateLine) -> LineView {
@@ -232,6 +313,11 @@ pub(super) fn render(
         history: history(ctx, budget),
         conflict,
         money,
+        previous_label: t.f(
+            "budget.changes",
+            &[("revision", &e.map_or(0, |e| e.revision - 1).to_string())],
+        ),
+        changes: changes(ctx, budget),
     };
     let mut r = render_page(page);
     *r.status_mut() = code;

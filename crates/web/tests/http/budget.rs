@@ -224,6 +224,16 @@ async fn an_estimate_goes_from_the_lead_unit_through_finance_to_the_board() {
         assert!(saved(&f.step(&f.lead, "revise", "").await));
         let html = f.lead.get(&f.page()).await.text().await.unwrap();
         assert!(html.contains("Lần 2") && html.contains("data-status=\"draft\""));
+        // The revision's changes against the one before.
+        let r = f.add_line(&f.lead, "venue", "1", "3.000.000").await;
+        assert!(saved(&r));
+        let html = f.lead.get(&f.page()).await.text().await.unwrap();
+        assert!(html.contains("Thay đổi so với lần 1"), "{html}");
+        assert!(
+            html.contains("class=\"change-added\"")
+                && html.contains("Địa điểm: Phiên dịch Anh – Việt — 1 buổi × 3.000.000 ₫")
+        );
+        assert!(!html.contains("class=\"change-removed\""));
     }
 }
 
