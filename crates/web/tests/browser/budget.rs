@@ -137,5 +137,14 @@ async fn budget_journey_from_estimate_to_settlement() {
     }
     wait_for_text(&c, "#money-planned", "32.000.000 ₫").await;
     wait_for_text(&c, "#money-settled", "4.000.000 ₫").await;
+
+    // The page with all its parts passes axe-core (no serious or critical violation).
+    use super::accessibility::{AXE, AXE_RUN};
+    c.execute(&format!("{AXE}\nreturn typeof axe;"), vec![])
+        .await
+        .unwrap();
+    let r = c.execute_async(AXE_RUN, vec![]).await.unwrap();
+    assert!(r["rules"].as_u64() > Some(20), "axe ran: {r}");
+    assert_eq!(r["violations"], serde_json::json!([]), "{r}");
     c.close().await.unwrap();
 }
