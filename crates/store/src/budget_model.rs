@@ -204,3 +204,14 @@ impl MoneyFigures {
         }
     }
 }
+
+/// One item's money in a plan's budget view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemMoney {
+    pub item_id: ItemId,
+    pub numbering: Option<String>,
+    pub title: String,
+    /// The lead units in effect (own, else inherited), in order.
+    pub lead_units: Vec<domain::UnitId>,
+    pub figures: MoneyFigures,
+}

@@ -108,4 +108,9 @@ impl Store {
     pub async fn item_contracts(&self, item: ItemId) -> R<Vec<Contract>> {
         dispatch!(self, contracts::item_contracts(item))
     }
+
+    /// Planned, contracted, paid and settled per item of a plan that has an estimate.
+    pub async fn plan_money(&self, plan: PlanId) -> R<Vec<ItemMoney>> {
+        dispatch!(self, contracts::plan_money(plan))
+    }
 }

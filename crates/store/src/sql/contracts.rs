@@ -255,3 +255,73 @@ pub(crate) async fn item_contracts(pool: &Pool, item: ItemId) -> R<Vec<Contract>
         })
         .collect())
 }
+
+#[derive(sqlx::FromRow)]
+struct MoneyRow {
+    id: i64,
+    numbering: Option<String>,
+    title: String,
+    planned: i64,
+    contracted: i64,
+    paid: i64,
+    settled: i64,
+}
+
+/// Planned, contracted, paid and settled per item of a plan that has an estimate, in
+/// document order, with its lead units in effect. Two queries; the figures are the ones
+/// `MoneyFigures::new` computes from an item's estimate and contracts (a conformance test
+/// holds them together).
+pub(crate) async fn plan_money(pool: &Pool, plan: domain::PlanId) -> R<Vec<ItemMoney>> {
+    let mut conn = pool.read.acquire().await?;
+    let rows = sqlx::query_as::<_, MoneyRow>(
+        "SELECT i.id, i.numbering, i.title,
+             CAST(COALESCE((SELECT SUM(l.amount) FROM estimate_lines l
+                 JOIN estimates e ON e.id = l.estimate_id
+                 WHERE e.item_id = i.id AND e.status = 'approved'
+                   AND e.revision = (SELECT MAX(a.revision) FROM estimates a
+                                     WHERE a.item_id = i.id AND a.status = 'approved')), 0)
+                 AS BIGINT) AS planned,
+             CAST(COALESCE((SELECT SUM(c.value) FROM contracts c WHERE c.item_id = i.id), 0)
+                 AS BIGINT) AS contracted,
+             CAST(COALESCE((SELECT SUM(p.amount) FROM payments p
+                 JOIN contracts c ON c.id = p.contract_id WHERE c.item_id = i.id), 0)
+                 AS BIGINT) AS paid,
+             CAST(COALESCE((SELECT SUM(p.amount) FROM payments p
+                 JOIN contracts c ON c.id = p.contract_id
+                 WHERE c.item_id = i.id AND p.kind = 'settlement'), 0) AS BIGINT) AS settled
+         FROM items i
+         WHERE i.plan_id = $1 AND EXISTS (SELECT 1 FROM estimates e WHERE e.item_id = i.id)
+         ORDER BY i.id",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let units = sqlx::query_as::<_, (i64, i64)>(
+        "SELECT u.item_id, u.unit_id FROM item_effective_units u JOIN items i ON i.id = u.item_id
+         WHERE i.plan_id = $1 AND u.relation = 'lead'
+           AND EXISTS (SELECT 1 FROM estimates e WHERE e.item_id = i.id)
+         ORDER BY u.item_id, u.position",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ItemMoney {
+            item_id: ItemId(r.id),
+            numbering: r.numbering,
+            title: r.title,
+            lead_units: units
+                .iter()
+                .filter(|(i, _)| *i == r.id)
+                .map(|(_, u)| domain::UnitId(*u))
+                .collect(),
+            figures: MoneyFigures {
+                planned: r.planned,
+                contracted: r.contracted,
+                paid: r.paid,
+                settled: r.settled,
+            },
+        })
+        .collect())
+}

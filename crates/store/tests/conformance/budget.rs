@@ -539,6 +539,14 @@ async fn budget_contracts_and_payments_within_their_bounds(store: &Store) {
             settled: 4_500_000
         }
     );
+    // The plan's view says the same figures, with the item's lead unit.
+    let plan = store.plan_money(f.plan).await.unwrap();
+    assert_eq!(plan.len(), 1);
+    assert_eq!(
+        (plan[0].item_id, plan[0].figures),
+        (f.item1, MoneyFigures::new(planned, &contracts))
+    );
+    assert_eq!(plan[0].lead_units, [f.qlds]);
     let audit = store.audit_for_item(f.item1, None, 100).await.unwrap();
     let n = |a: &str| audit.entries.iter().filter(|e| e.action == a).count();
     assert_eq!((n("contract.add"), n("payment.add")), (1, 3));

@@ -10,6 +10,7 @@ mod contracts;
 mod export;
 mod money;
 mod page;
+mod plan;
 mod queues;
 
 use crate::AppState;
@@ -32,6 +33,7 @@ use store::{Contract, ItemBudget, ItemTracking, StoreError};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/budget", get(queues::show))
+        .route("/plans/{id}/budget", get(plan::show))
         .route("/items/{id}/budget", get(show))
         .route("/items/{id}/budget.xlsx", get(export::xlsx))
         .route("/items/{id}/budget/lines", post(add_line))

@@ -32,6 +32,8 @@ pub(super) struct QueueRow {
 struct QueuesPage<'a> {
     l: Layout<'a>,
     queues: Vec<QueueView>,
+    /// Each plan's budget page: (id, title).
+    plans: Vec<(i64, String)>,
 }
 
 fn rows(ctx: &crate::session::Ctx, list: Vec<QueuedEstimate>) -> Vec<QueueRow> {
@@ -79,9 +81,17 @@ pub async fn show(
             });
         }
     }
+    let plans = app
+        .store()
+        .list_plans()
+        .await?
+        .into_iter()
+        .map(|p| (p.id.0, p.title))
+        .collect();
     let page = QueuesPage {
         l: Layout::new(&ctx, t.t("budget.queues"), "budget"),
         queues,
+        plans,
     };
     Ok(render_page(page))
 }

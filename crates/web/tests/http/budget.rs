@@ -606,3 +606,62 @@ async fn the_office_contracts_and_payments_stay_within_their_bounds() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_plans_budget_agrees_with_the_items_page() {
+    for backend in common::backends().await {
+        let f = fx(spawn_app(backend).await).await;
+        let plan = f.app.plan_id().await;
+        let page = format!("/plans/{plan}/budget");
+        let html = f.finance.get(&page).await.text().await.unwrap();
+        assert!(html.contains("id=\"no-estimates\"") && html.contains("id=\"no-funding\""));
+        f.approved().await;
+        let khtc = f.app.unit_id("Phòng Kế hoạch").await;
+        let actor = domain::Actor {
+            user_id: f
+                .app
+                .store
+                .user_by_login("ketoan")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            roles: vec![Role::Finance],
+            unit_ids: vec![khtc],
+            active: true,
+        };
+        let source = store::NewFundingSource {
+            name: "Ngân sách thành phố".into(),
+            legal_basis: "Quyết định 6466/QĐ-UBND".into(),
+            year: 2025,
+            amount: domain::budget::Amount::new(1_000_000_000).unwrap(),
+        };
+        f.app
+            .store
+            .add_funding_source(domain::PlanId(plan), &source, &actor)
+            .await
+            .unwrap();
+        let html = f.board.get(&page).await.text().await.unwrap();
+        assert!(
+            html.contains("id=\"funding-total\"><strong>1.000.000.000 ₫"),
+            "{html}"
+        );
+        assert!(html.contains(&format!("href=\"/items/{}/budget\"", f.item.0)));
+        let total = html.split("id=\"plan-money-total\"").nth(1).unwrap_or("");
+        assert!(
+            total.contains("32.000.000 ₫"),
+            "the plan's total is the item's planned"
+        );
+        assert!(
+            html.contains("<svg")
+                && html.contains("Phòng Quản lý Di sản văn hóa: Kinh phí được duyệt: 32.000.000 ₫")
+        );
+        // A partner reads no budget.
+        let magazine = f.app.unit_id("Tạp chí Kiến trúc").await;
+        let partner = TestApp::user_browser(&f.app, "partner", &[Role::Partner], &[magazine]).await;
+        assert_eq!(partner.get(&page).await.status(), StatusCode::FORBIDDEN);
+        // The queues page links every plan's budget.
+        let html = f.finance.get("/budget").await.text().await.unwrap();
+        assert!(html.contains(&format!("href=\"{page}\"")));
+    }
+}

@@ -1,0 +1,138 @@
+//! `/plans/{id}/budget`: a plan's money, budget against actual: per item with an estimate
+//! (planned, contracted, paid, settled) and per lead unit, with a chart, beside the plan's
+//! funding sources. An item led by two units counts for each of them, so the units' rows
+//! may add up to more than the plan's total row.
+
+use crate::AppState;
+use crate::charts::{MoneyBar, money_chart};
+use crate::errors::AppError;
+use crate::extract::Id;
+use crate::page::{Layout, render_page};
+use crate::session::Signed;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use domain::{PlanId, UnitId, format_vnd};
+use store::{ItemMoney, MoneyFigures};
+
+pub(super) struct Row {
+    item_id: Option<i64>,
+    label: String,
+    planned: String,
+    contracted: String,
+    paid: String,
+    settled: String,
+}
+
+impl Row {
+    fn new(item_id: Option<i64>, label: String, f: &MoneyFigures) -> Row {
+        Row {
+            item_id,
+            label,
+            planned: format_vnd(f.planned),
+            contracted: format_vnd(f.contracted),
+            paid: format_vnd(f.paid),
+            settled: format_vnd(f.settled),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "budget_plan.html")]
+struct PlanBudgetPage<'a> {
+    l: Layout<'a>,
+    plan_id: i64,
+    plan_title: String,
+    items: Vec<Row>,
+    total: Row,
+    units: Vec<Row>,
+    chart: String,
+    funding: Vec<(String, String, i64, String)>,
+    funding_total: String,
+}
+
+fn add(a: &mut MoneyFigures, b: &MoneyFigures) {
+    a.planned += b.planned;
+    a.contracted += b.contracted;
+    a.paid += b.paid;
+    a.settled += b.settled;
+}
+
+/// The figures summed per lead unit, in the order units first appear.
+fn per_unit(items: &[ItemMoney]) -> Vec<(UnitId, MoneyFigures)> {
+    let mut out: Vec<(UnitId, MoneyFigures)> = Vec::new();
+    for i in items {
+        for u in &i.lead_units {
+            match out.iter_mut().find(|(x, _)| x == u) {
+                Some((_, f)) => add(f, &i.figures),
+                None => out.push((*u, i.figures)),
+            }
+        }
+    }
+    out
+}
+
+pub async fn show(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(plan): Id<PlanId>,
+) -> Result<Response, AppError> {
+    let view = app.store().plan(plan).await?.ok_or(AppError::NotFound)?;
+    if !domain::can_view_plan(&user.actor, &view.unit_ids())
+        || !domain::budget::can_view_budget(&user.actor)
+    {
+        return Err(AppError::Forbidden);
+    }
+    let items = app.store().plan_money(plan).await?;
+    let funding = app.store().funding_sources(plan).await?;
+    let names = app.store().list_units().await?;
+    let name = |u: UnitId| {
+        names
+            .iter()
+            .find(|n| n.id == u)
+            .map_or(String::new(), |n| n.name.clone())
+    };
+    let t = ctx.tr();
+    let mut total = MoneyFigures::default();
+    items.iter().for_each(|i| add(&mut total, &i.figures));
+    let units = per_unit(&items);
+    let bars = units
+        .iter()
+        .flat_map(|(u, f)| {
+            [
+                (t.t("budget.planned"), f.planned, "planned"),
+                (t.t("budget.paid"), f.paid, "paid"),
+            ]
+            .map(|(what, value, class)| MoneyBar {
+                label: format!("{}: {what}", name(*u)),
+                value,
+                shown: format_vnd(value),
+                class,
+            })
+        })
+        .collect::<Vec<_>>();
+    let page = PlanBudgetPage {
+        l: Layout::new(&ctx, t.t("budget.plan_title"), "budget"),
+        plan_id: plan.0,
+        plan_title: view.plan.title.clone(),
+        items: items
+            .iter()
+            .map(|i| {
+                let label = domain::item_label(i.numbering.as_deref(), &i.title);
+                Row::new(Some(i.item_id.0), label, &i.figures)
+            })
+            .collect(),
+        total: Row::new(None, t.t("budget.total").to_string(), &total),
+        units: units
+            .iter()
+            .map(|(u, f)| Row::new(None, name(*u), f))
+            .collect(),
+        chart: money_chart(t.t("budget.chart"), &bars),
+        funding_total: format_vnd(funding.iter().map(|f| f.amount).sum()),
+        funding: funding
+            .into_iter()
+            .map(|f| (f.name, f.legal_basis, f.year, format_vnd(f.amount)))
+            .collect(),
+    };
+    Ok(render_page(page))
+}
