@@ -7,13 +7,66 @@ use crate::AppState;
 use crate::charts::{MoneyBar, money_chart};
 use crate::errors::AppError;
 use crate::extract::Id;
+use crate::field_errors::FieldErrors;
+use crate::form::Posted;
+use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
-use crate::session::Signed;
+use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
+use domain::budget::{Amount, can_manage_funding};
 use domain::{PlanId, UnitId, format_vnd};
-use store::{ItemMoney, MoneyFigures};
+use serde::Deserialize;
+use store::{ItemMoney, MoneyFigures, NewFundingSource};
+
+/// The funding source form's fields as typed.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct FundingForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    legal_basis: String,
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    amount: String,
+}
+
+impl FundingForm {
+    fn parse(&self, ctx: &Ctx) -> Result<NewFundingSource, FieldErrors> {
+        let mut e = FieldErrors::new();
+        if self.name.trim().is_empty() {
+            e.add(
+                "f-name",
+                crate::field_errors::required(ctx.tr(), "budget.funding_name"),
+            );
+        }
+        let year = self
+            .year
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y));
+        if year.is_none() {
+            e.add("f-year", ctx.tr().t("form.bad_year").to_string());
+        }
+        let amount = e.take(
+            "f-amount",
+            Amount::parse(&self.amount).map_err(|x| x.message(ctx.lang)),
+        );
+        match (year, amount) {
+            (Some(year), Some(amount)) if e.is_empty() => Ok(NewFundingSource {
+                name: self.name.clone(),
+                legal_basis: self.legal_basis.clone(),
+                year,
+                amount,
+            }),
+            _ => Err(e),
+        }
+    }
+}
 
 pub(super) struct Row {
     item_id: Option<i64>,
@@ -49,6 +102,9 @@ struct PlanBudgetPage<'a> {
     chart: String,
     funding: Vec<(String, String, i64, String)>,
     funding_total: String,
+    can_fund: bool,
+    form: FundingForm,
+    errors: FieldErrors,
 }
 
 fn add(a: &mut MoneyFigures, b: &MoneyFigures) {
@@ -77,6 +133,48 @@ pub async fn show(
     Signed(ctx, user): Signed,
     Id(plan): Id<PlanId>,
 ) -> Result<Response, AppError> {
+    render(&app, &ctx, &user, plan, None).await
+}
+
+/// A funding source (Finance, admin): back to the page, or the form again with each
+/// problem beside its field.
+pub async fn add_funding(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(plan): Id<PlanId>,
+    Posted { form, .. }: Posted<FundingForm>,
+) -> Result<Response, AppError> {
+    if !can_manage_funding(&user.actor) {
+        return Err(AppError::Forbidden);
+    }
+    app.store().plan(plan).await?.ok_or(AppError::NotFound)?;
+    let new = match form.parse(&ctx) {
+        Ok(new) => new,
+        Err(errors) => return render(&app, &ctx, &user, plan, Some((form, errors))).await,
+    };
+    match app
+        .store()
+        .add_funding_source(plan, &new, &user.actor)
+        .await
+    {
+        Ok(_) => Ok(redirect(
+            &ctx,
+            &format!("/plans/{}/budget?notice=budget_saved#funding", plan.0),
+        )),
+        Err(e) => {
+            let errors = FieldErrors::whole(AppError::from(e).into_form_message(&ctx)?);
+            render(&app, &ctx, &user, plan, Some((form, errors))).await
+        }
+    }
+}
+
+async fn render(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    plan: PlanId,
+    typed: Option<(FundingForm, FieldErrors)>,
+) -> Result<Response, AppError> {
     let view = app.store().plan(plan).await?.ok_or(AppError::NotFound)?;
     if !domain::can_view_plan(&user.actor, &view.unit_ids())
         || !domain::budget::can_view_budget(&user.actor)
@@ -93,6 +191,8 @@ pub async fn show(
             .map_or(String::new(), |n| n.name.clone())
     };
     let t = ctx.tr();
+    let refused = typed.is_some();
+    let (form, errors) = typed.unwrap_or_default();
     let mut total = MoneyFigures::default();
     items.iter().for_each(|i| add(&mut total, &i.figures));
     let units = per_unit(&items);
@@ -112,7 +212,7 @@ pub async fn show(
         })
         .collect::<Vec<_>>();
     let page = PlanBudgetPage {
-        l: Layout::new(&ctx, t.t("budget.plan_title"), "budget"),
+        l: Layout::new(ctx, t.t("budget.plan_title"), "budget"),
         plan_id: plan.0,
         plan_title: view.plan.title.clone(),
         items: items
@@ -133,6 +233,13 @@ pub async fn show(
             .into_iter()
             .map(|f| (f.name, f.legal_basis, f.year, format_vnd(f.amount)))
             .collect(),
+        can_fund: can_manage_funding(&user.actor),
+        form,
+        errors,
     };
-    Ok(render_page(page))
+    let mut r = render_page(page);
+    if refused {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(r)
 }

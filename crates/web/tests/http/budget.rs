@@ -616,31 +616,32 @@ async fn the_plans_budget_agrees_with_the_items_page() {
         let html = f.finance.get(&page).await.text().await.unwrap();
         assert!(html.contains("id=\"no-estimates\"") && html.contains("id=\"no-funding\""));
         f.approved().await;
-        let khtc = f.app.unit_id("Phòng Kế hoạch").await;
-        let actor = domain::Actor {
-            user_id: f
-                .app
-                .store
-                .user_by_login("ketoan")
-                .await
-                .unwrap()
-                .unwrap()
-                .id,
-            roles: vec![Role::Finance],
-            unit_ids: vec![khtc],
-            active: true,
-        };
-        let source = store::NewFundingSource {
-            name: "Ngân sách thành phố".into(),
-            legal_basis: "Quyết định 6466/QĐ-UBND".into(),
-            year: 2025,
-            amount: domain::budget::Amount::new(1_000_000_000).unwrap(),
-        };
-        f.app
-            .store
-            .add_funding_source(domain::PlanId(plan), &source, &actor)
-            .await
-            .unwrap();
+        // Finance records the funding source; the lead unit may not; a bad amount comes
+        // back beside its field.
+        let funding = format!("/plans/{plan}/funding");
+        for (who, amount, status) in [
+            (&f.lead, "1.000", StatusCode::FORBIDDEN),
+            (&f.finance, "-1.000", StatusCode::UNPROCESSABLE_ENTITY),
+            (&f.finance, "1.000.000.000", StatusCode::OK),
+        ] {
+            let csrf = who.csrf_from("/").await;
+            let form = [
+                ("_csrf", csrf.as_str()),
+                ("name", "Ngân sách thành phố"),
+                ("legal_basis", "Quyết định 6466/QĐ-UBND"),
+                ("year", "2025"),
+                ("amount", amount),
+            ];
+            let r = who.post(&funding, &form).await;
+            assert_eq!(r.status(), status, "{amount}");
+            if status == StatusCode::UNPROCESSABLE_ENTITY {
+                let html = r.text().await.unwrap();
+                assert!(
+                    html.contains("id=\"f-amount-error\"")
+                        && html.contains("Số tiền không được âm")
+                );
+            }
+        }
         let html = f.board.get(&page).await.text().await.unwrap();
         assert!(
             html.contains("id=\"funding-total\"><strong>1.000.000.000 ₫"),
