@@ -1127,3 +1127,5 @@ budget-funding_name = Funding source
 budget-funding_basis = Legal basis (the decision assigning it)
 budget-funding_year = Year
 budget-funding_save = Save funding source
+work-finance = Planning and Finance
+work-none_estimates = No estimate is waiting. Each item's estimate is on its page, under "Budget estimate".

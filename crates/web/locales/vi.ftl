@@ -1098,3 +1098,5 @@ budget-funding_name = Tên nguồn kinh phí
 budget-funding_basis = Căn cứ (quyết định giao kinh phí)
 budget-funding_year = Năm
 budget-funding_save = Lưu nguồn kinh phí
+work-finance = Phòng Kế hoạch Tài chính
+work-none_estimates = Không có dự toán nào đang chờ. Dự toán của từng nhiệm vụ ở trang nhiệm vụ, mục “Dự toán kinh phí”.

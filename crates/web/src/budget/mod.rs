@@ -13,6 +13,8 @@ mod page;
 mod plan;
 mod queues;
 
+pub use queues::work_block;
+
 use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;

@@ -95,3 +95,32 @@ pub async fn show(
     };
     Ok(render_page(page))
 }
+
+/// The estimates at `status` as a block of "Việc của tôi" (`id` ends in `-estimates`):
+/// Finance's (submitted) and the Board's (verified), the longest waiting first.
+pub async fn work_block(
+    app: &AppState,
+    ctx: &crate::session::Ctx,
+    status: EstimateStatus,
+    id: &str,
+    title_key: &str,
+) -> Result<crate::my_work::Block, AppError> {
+    let queue = app.store().estimate_queue(status).await?;
+    let t = ctx.tr();
+    Ok(crate::my_work::Block {
+        id: id.to_string(),
+        title: t.t(title_key).to_string(),
+        count: queue.len().to_string(),
+        lines: queue
+            .iter()
+            .take(5)
+            .map(|q| crate::my_work::Line {
+                href: format!("/items/{}/budget", q.item_id.0),
+                label: domain::item_label(q.numbering.as_deref(), &q.title),
+                detail: format_vnd(q.total),
+                note: String::new(),
+            })
+            .collect(),
+        more: Some(("/budget".into(), t.t("work.more").to_string())),
+    })
+}

@@ -167,6 +167,10 @@ async fn an_estimate_goes_from_the_lead_unit_through_finance_to_the_board() {
             !queue.contains("id=\"board-queue\""),
             "Finance sees its own queue"
         );
+        // … and on its home page ("Việc của tôi").
+        let home = f.finance.get("/").await.text().await.unwrap();
+        let block = home.split("id=\"finance-estimates\"").nth(1).unwrap_or("");
+        assert!(block.contains(&format!("href=\"{}\"", f.page())), "{home}");
 
         // Returned once, with a comment (without one: the message beside the comment).
         let r = f.step(&f.finance, "return", "").await;
@@ -192,6 +196,9 @@ async fn an_estimate_goes_from_the_lead_unit_through_finance_to_the_board() {
             queue.contains("id=\"board-queue\"") && queue.contains(SESSIONS),
             "{queue}"
         );
+        let home = f.board.get("/").await.text().await.unwrap();
+        let block = home.split("id=\"board-estimates\"").nth(1).unwrap_or("");
+        assert!(block.contains(&format!("href=\"{}\"", f.page())), "{home}");
         assert!(saved(&f.step(&f.board, "approve", "Đồng ý").await));
         let html = f.board.get(&f.page()).await.text().await.unwrap();
         assert!(html.contains("data-status=\"approved\""));
