@@ -1129,3 +1129,5 @@ budget-funding_year = Year
 budget-funding_save = Save funding source
 work-finance = Planning and Finance
 work-none_estimates = No estimate is waiting. Each item's estimate is on its page, under "Budget estimate".
+budget-settlement_sheet = Settlement summary
+budget-settlement_xlsx = Download the settlement summary (XLSX)

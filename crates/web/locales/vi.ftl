@@ -1100,3 +1100,5 @@ budget-funding_year = Năm
 budget-funding_save = Lưu nguồn kinh phí
 work-finance = Phòng Kế hoạch Tài chính
 work-none_estimates = Không có dự toán nào đang chờ. Dự toán của từng nhiệm vụ ở trang nhiệm vụ, mục “Dự toán kinh phí”.
+budget-settlement_sheet = Tổng hợp quyết toán
+budget-settlement_xlsx = Tải tổng hợp quyết toán (XLSX)

@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/budget", get(queues::show))
         .route("/plans/{id}/budget", get(plan::show))
+        .route("/plans/{id}/budget.xlsx", get(plan::xlsx))
         .route("/plans/{id}/funding", post(plan::add_funding))
         .route("/items/{id}/budget", get(show))
         .route("/items/{id}/budget.xlsx", get(export::xlsx))

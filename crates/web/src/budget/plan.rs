@@ -12,6 +12,7 @@ use crate::form::Posted;
 use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
+use ::reports::{Cell, Table};
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -126,6 +127,57 @@ fn per_unit(items: &[ItemMoney]) -> Vec<(UnitId, MoneyFigures)> {
         }
     }
     out
+}
+
+/// The settlement summary as XLSX: per item, planned, contracted, paid and settled, with
+/// the plan's total (the page's figures, as numbers a spreadsheet sums).
+pub async fn xlsx(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(plan): Id<PlanId>,
+) -> Result<Response, AppError> {
+    let view = app.store().plan(plan).await?.ok_or(AppError::NotFound)?;
+    if !domain::can_view_plan(&user.actor, &view.unit_ids())
+        || !domain::budget::can_view_budget(&user.actor)
+    {
+        return Err(AppError::Forbidden);
+    }
+    let items = app.store().plan_money(plan).await?;
+    let t = ctx.tr();
+    let mut total = MoneyFigures::default();
+    items.iter().for_each(|i| add(&mut total, &i.figures));
+    let row = |stt: Cell, label: String, f: &MoneyFigures| {
+        let money = [f.planned, f.contracted, f.paid, f.settled].map(Cell::Int);
+        [vec![stt, Cell::Text(label)], money.to_vec()].concat()
+    };
+    let mut rows: Vec<Vec<Cell>> = items
+        .iter()
+        .enumerate()
+        .map(|(n, i)| {
+            let label = domain::item_label(i.numbering.as_deref(), &i.title);
+            row(Cell::Int(n as i64 + 1), label, &i.figures)
+        })
+        .collect();
+    rows.push(row(Cell::Empty, t.t("budget.total").to_string(), &total));
+    let table = Table {
+        title: t.t("budget.settlement_sheet").to_string(),
+        headers: [
+            "budget.col_stt",
+            "budget.item",
+            "budget.planned",
+            "budget.contracted",
+        ]
+        .iter()
+        .chain(&["budget.paid", "budget.settled"])
+        .map(|k| t.t(k).to_string())
+        .collect(),
+        rows,
+    };
+    Ok(crate::page::download(
+        table.to_xlsx()?,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        &format!("quyet-toan-{}.xlsx", plan.0),
+    ))
 }
 
 pub async fn show(

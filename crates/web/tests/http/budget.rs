@@ -668,6 +668,24 @@ async fn the_plans_budget_agrees_with_the_items_page() {
         let magazine = f.app.unit_id("Tạp chí Kiến trúc").await;
         let partner = TestApp::user_browser(&f.app, "partner", &[Role::Partner], &[magazine]).await;
         assert_eq!(partner.get(&page).await.status(), StatusCode::FORBIDDEN);
+        // The settlement summary: the same figures as numbers, with the total row.
+        let r = f.finance.get(&format!("{page}.xlsx")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        use calamine::{Data, Reader};
+        let bytes = r.bytes().await.unwrap().to_vec();
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("Tổng hợp quyết toán").unwrap();
+        assert_eq!(
+            range.get_value((0, 2)),
+            Some(&Data::String("Kinh phí được duyệt".into()))
+        );
+        assert_eq!(range.get_value((1, 2)), Some(&Data::Float(32_000_000.0)));
+        assert_eq!(
+            range.get_value((2, 1)),
+            Some(&Data::String("Tổng cộng".into()))
+        );
+        assert_eq!(range.get_value((2, 2)), Some(&Data::Float(32_000_000.0)));
         // The queues page links every plan's budget.
         let html = f.finance.get("/budget").await.text().await.unwrap();
         assert!(html.contains(&format!("href=\"{page}\"")));
