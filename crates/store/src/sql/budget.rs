@@ -180,7 +180,21 @@ async fn insert_estimate(
     .bind(now)
     .bind(version)
     .fetch_one(&mut *conn)
-    .await?)
+    .await
+    .map_err(StoreError::from)
+    .map_err(|e| {
+        // Someone opened this revision first (two first lines, or two revisions, at once
+        // on PostgreSQL): the form was drawn on a version that is gone.
+        if e.is_unique_violation() {
+            let c = domain::Conflict {
+                current: version,
+                attempted: version - 1,
+            };
+            conflict("estimate", 0, c, &json!({ "revision": revision }))
+        } else {
+            e
+        }
+    })?)
 }
 
 async fn insert_line(conn: &mut Conn, estimate: i64, position: i64, l: &LineValues<'_>) -> R<i64> {

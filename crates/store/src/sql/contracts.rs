@@ -3,7 +3,7 @@
 //! `check_payment`), write, audit.
 
 use super::items::locked_item;
-use super::tx::{Versioned, audit_in, bump_version, day_text, parse_date};
+use super::tx::{audit_in, day_text, parse_date};
 use super::{Conn, Pool, R, begin_write};
 use crate::budget_model::*;
 use crate::model::AuditEntry;
@@ -96,8 +96,7 @@ pub(crate) async fn add_contract(
 }
 
 /// Records a payment of a contract (Finance or the lead unit). Beyond the contract's
-/// value it needs `over_reason`. The contract's version is bumped first, so that two
-/// payments at once are checked one after the other on PostgreSQL too.
+/// value it needs `over_reason`.
 pub(crate) async fn add_payment(
     pool: &Pool,
     ctx: &Ctx,
@@ -107,18 +106,24 @@ pub(crate) async fn add_payment(
 ) -> R<i64> {
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    let (item, value, version) = sqlx::query_as::<_, (i64, i64, i64)>(
-        "SELECT item_id, value, version FROM contracts WHERE id = $1",
-    )
-    .bind(contract)
-    .fetch_optional(&mut *tx)
-    .await?
-    .ok_or_else(|| StoreError::NotFound(format!("contract {contract}")))?;
+    let (item, value) =
+        sqlx::query_as::<_, (i64, i64)>("SELECT item_id, value FROM contracts WHERE id = $1")
+            .bind(contract)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("contract {contract}")))?;
     let it = locked_item(&mut tx, ItemId(item)).await?;
     if !can_record_payment(actor, &it.item_units()) {
         return Err(BudgetError::PaymentForbidden.into());
     }
-    bump_version(&mut tx, now, Versioned::Contract, contract, version).await?;
+    // Takes the contract's row lock (PostgreSQL) before the sum of its payments is read, so
+    // that two payments at once are checked one after the other; unguarded, so that it
+    // always locks.
+    sqlx::query("UPDATE contracts SET version = version + 1, updated_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(contract)
+        .execute(&mut *tx)
+        .await?;
     let paid: i64 = sqlx::query_scalar(
         "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM payments WHERE contract_id = $1",
     )

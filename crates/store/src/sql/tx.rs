@@ -45,7 +45,6 @@ pub(crate) enum Versioned {
     Delegation,
     Direction,
     Estimate,
-    Contract,
 }
 
 /// The optimistic version bump, the one place it is written: `version + 1` and
@@ -71,9 +70,6 @@ pub(crate) async fn bump_version(
         }
         Versioned::Direction => {
             "UPDATE directions SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
-        }
-        Versioned::Contract => {
-            "UPDATE contracts SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
         }
         Versioned::Estimate => {
             "UPDATE estimates SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"

@@ -18,6 +18,8 @@ conformance!(
     budget_refuses_other_roles_and_locked_lines,
     budget_funding_sources,
     budget_contracts_and_payments_within_their_bounds,
+    budget_two_first_lines_at_once_open_one_estimate,
+    budget_two_payments_at_once_are_checked_one_after_the_other,
 );
 
 fn line(category: &str, qty: &str, price: &str) -> ParsedLine {
@@ -550,4 +552,61 @@ async fn budget_contracts_and_payments_within_their_bounds(store: &Store) {
     let audit = store.audit_for_item(f.item1, None, 100).await.unwrap();
     let n = |a: &str| audit.entries.iter().filter(|e| e.action == a).count();
     assert_eq!((n("contract.add"), n("payment.add")), (1, 3));
+}
+
+/// Two first lines sent at once (two tabs): one opens revision 1, the other hears that the
+/// estimate changed, on PostgreSQL (READ COMMITTED, the UNIQUE revision settles it) as on
+/// SQLite (BEGIN IMMEDIATE).
+async fn budget_two_first_lines_at_once_open_one_estimate(store: &Store) {
+    let f = fx(store).await;
+    let (a, b) = (
+        line("interpretation", "1", "1.000"),
+        line("venue", "1", "2.000"),
+    );
+    let (ra, rb) = tokio::join!(
+        store.add_estimate_line(f.item1, 0, &a, &f.lead),
+        store.add_estimate_line(f.item1, 0, &b, &f.lead),
+    );
+    let oks = [&ra, &rb].iter().filter(|r| r.is_ok()).count();
+    assert_eq!(oks, 1, "{ra:?} {rb:?}");
+    let refused = if ra.is_ok() { rb } else { ra };
+    is_conflict(refused);
+    let e = store.item_budget(f.item1).await.unwrap().estimate.unwrap();
+    assert_eq!((e.revision, e.lines.len()), (1, 1));
+}
+
+/// Two payments at once that together pass the contract: the second is checked against
+/// the first (the contract's row is locked before its payments are summed).
+async fn budget_two_payments_at_once_are_checked_one_after_the_other(store: &Store) {
+    let f = fx(store).await;
+    let p = people(store, &f).await;
+    let office_id = store
+        .create_user(new_user("vanphong", &[Role::Office], &[]))
+        .await
+        .unwrap();
+    let office = actor(office_id, &[Role::Office], &[]);
+    let lines = approved(store, &f, &p).await;
+    let c = store
+        .add_contract(f.item1, &contract(20_000_000, &lines[..1], ""), &office)
+        .await
+        .unwrap();
+    let pay = payment(PaymentKind::Acceptance, 15_000_000, "");
+    let (ra, rb) = tokio::join!(
+        store.add_payment(c, &pay, &p.finance),
+        store.add_payment(c, &pay, &f.lead),
+    );
+    assert_eq!(
+        [&ra, &rb].iter().filter(|r| r.is_ok()).count(),
+        1,
+        "{ra:?} {rb:?}"
+    );
+    let refused = if ra.is_ok() { rb } else { ra };
+    assert!(matches!(
+        budget_err(refused),
+        BudgetError::PaymentAboveContract { .. }
+    ));
+    assert_eq!(
+        store.item_contracts(f.item1).await.unwrap()[0].paid(),
+        15_000_000
+    );
 }
