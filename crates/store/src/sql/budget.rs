@@ -169,7 +169,7 @@ async fn insert_estimate(
     version: i64,
     actor: &Actor,
 ) -> R<i64> {
-    Ok(sqlx::query_scalar::<_, i64>(
+    sqlx::query_scalar::<_, i64>(
         "INSERT INTO estimates (item_id, revision, status, created_by, created_at, updated_at,
              version)
          VALUES ($1, $2, 'draft', $3, $4, $4, $5) RETURNING id",
@@ -194,7 +194,7 @@ async fn insert_estimate(
         } else {
             e
         }
-    })?)
+    })
 }
 
 async fn insert_line(conn: &mut Conn, estimate: i64, position: i64, l: &LineValues<'_>) -> R<i64> {
