@@ -13,6 +13,7 @@ mod page;
 mod plan;
 mod queues;
 
+pub use plan::{DashboardMoney, dashboard_money};
 pub use queues::work_block;
 
 use crate::AppState;

@@ -295,3 +295,54 @@ async fn render(
     }
     Ok(r)
 }
+
+/// The dashboard's budget tile and chart: the plan's planned and paid money, or one lead
+/// unit's on a unit's dashboard, per lead unit.
+pub struct DashboardMoney {
+    pub planned: String,
+    pub paid: String,
+    pub chart: String,
+}
+
+pub async fn dashboard_money(
+    app: &AppState,
+    ctx: &Ctx,
+    plan: PlanId,
+    unit: Option<UnitId>,
+) -> Result<DashboardMoney, AppError> {
+    let mut items = app.store().plan_money(plan).await?;
+    if let Some(u) = unit {
+        items.retain(|i| i.lead_units.contains(&u));
+        items.iter_mut().for_each(|i| i.lead_units = vec![u]);
+    }
+    let names = app.store().list_units().await?;
+    let name = |u: UnitId| {
+        names
+            .iter()
+            .find(|n| n.id == u)
+            .map_or(String::new(), |n| n.name.clone())
+    };
+    let t = ctx.tr();
+    let mut total = MoneyFigures::default();
+    items.iter().for_each(|i| add(&mut total, &i.figures));
+    let bars: Vec<MoneyBar> = per_unit(&items)
+        .iter()
+        .flat_map(|(u, f)| {
+            [
+                (t.t("budget.planned"), f.planned, "planned"),
+                (t.t("budget.paid"), f.paid, "paid"),
+            ]
+            .map(|(what, value, class)| MoneyBar {
+                label: format!("{}: {what}", name(*u)),
+                value,
+                shown: format_vnd(value),
+                class,
+            })
+        })
+        .collect();
+    Ok(DashboardMoney {
+        planned: format_vnd(total.planned),
+        paid: format_vnd(total.paid),
+        chart: money_chart(t.t("budget.chart"), &bars),
+    })
+}

@@ -686,6 +686,13 @@ async fn the_plans_budget_agrees_with_the_items_page() {
             Some(&Data::String("Tổng cộng".into()))
         );
         assert_eq!(range.get_value((2, 2)), Some(&Data::Float(32_000_000.0)));
+        // The dashboard's tile and chart say the same.
+        let html = f.board.get("/dashboard").await.text().await.unwrap();
+        assert!(
+            html.contains("id=\"budget-planned\">32.000.000 ₫"),
+            "{html}"
+        );
+        assert!(html.contains("id=\"chart-budget\""));
         // The queues page links every plan's budget.
         let html = f.finance.get("/budget").await.text().await.unwrap();
         assert!(html.contains(&format!("href=\"{page}\"")));
