@@ -138,6 +138,21 @@ async fn budget_journey_from_estimate_to_settlement() {
     wait_for_text(&c, "#money-planned", "32.000.000 ₫").await;
     wait_for_text(&c, "#money-settled", "4.000.000 ₫").await;
 
+    // On a phone the page does not scroll sideways (the tables stack).
+    super::support::set_width(&c, (390, 844)).await;
+    let plan_page = app.url(&format!("/plans/{}/budget", app.plan_id().await));
+    for (url, ready) in [(&page, "#estimate-lines"), (&plan_page, "#plan-money")] {
+        c.goto(url).await.unwrap();
+        wait_for(&c, ready).await;
+        let wide = super::support::js(
+            &c,
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+        )
+        .await;
+        assert_eq!(wide.as_i64(), Some(0), "{url} scrolls sideways at 390 px");
+    }
+    super::support::set_width(&c, (1366, 768)).await;
+
     // The page with all its parts passes axe-core (no serious or critical violation).
     use super::accessibility::{AXE, AXE_RUN};
     c.execute(&format!("{AXE}\nreturn typeof axe;"), vec![])
