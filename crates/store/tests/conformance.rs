@@ -1639,3 +1639,6 @@ mod bullets;
 // Budget (issue 17): estimates, the Finance and Board steps, funding sources.
 #[path = "conformance/budget.rs"]
 mod budget;
+// Contracts and payments (issue 17), against the approved estimate.
+#[path = "conformance/contracts.rs"]
+mod contracts;

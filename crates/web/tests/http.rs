@@ -3,6 +3,8 @@
 
 #[path = "http/budget.rs"]
 mod budget;
+#[path = "http/budget_money.rs"]
+mod budget_money;
 #[path = "http/calendar.rs"]
 mod calendar;
 mod common;

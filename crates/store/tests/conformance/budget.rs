@@ -5,24 +5,21 @@
 
 use super::oversight::{Fx, actor, fx};
 use super::*;
-use domain::budget::{Amount, PaymentKind, VendorKind};
 use domain::budget::{
     BudgetError, Category, EstimateAction as A, EstimateStatus as S, LineInput, ParsedLine,
 };
 use domain::{Actor, Conflict};
-use store::{MoneyFigures, NewContract, NewFundingSource, NewPayment};
+use store::NewFundingSource;
 
 conformance!(
     budget_estimate_goes_through_finance_and_the_board,
     budget_refuses_stale_versions_and_own_submissions,
     budget_refuses_other_roles_and_locked_lines,
     budget_funding_sources,
-    budget_contracts_and_payments_within_their_bounds,
     budget_two_first_lines_at_once_open_one_estimate,
-    budget_two_payments_at_once_are_checked_one_after_the_other,
 );
 
-fn line(category: &str, qty: &str, price: &str) -> ParsedLine {
+pub(super) fn line(category: &str, qty: &str, price: &str) -> ParsedLine {
     LineInput {
         category: category.into(),
         description: format!("Dòng {category}"),
@@ -35,26 +32,26 @@ fn line(category: &str, qty: &str, price: &str) -> ParsedLine {
     .unwrap()
 }
 
-fn budget_err<T: std::fmt::Debug>(r: Result<T, StoreError>) -> BudgetError {
+pub(super) fn budget_err<T: std::fmt::Debug>(r: Result<T, StoreError>) -> BudgetError {
     match r {
         Err(StoreError::Budget(e)) => e,
         other => panic!("expected a budget refusal, got {other:?}"),
     }
 }
 
-fn is_conflict<T: std::fmt::Debug>(r: Result<T, StoreError>) -> Conflict {
+pub(super) fn is_conflict<T: std::fmt::Debug>(r: Result<T, StoreError>) -> Conflict {
     match r {
         Err(StoreError::Conflict { conflict, .. }) => conflict,
         other => panic!("expected a conflict, got {other:?}"),
     }
 }
 
-struct People {
-    finance: Actor,
-    board: Actor,
+pub(super) struct People {
+    pub(super) finance: Actor,
+    pub(super) board: Actor,
 }
 
-async fn people(store: &Store, f: &Fx) -> People {
+pub(super) async fn people(store: &Store, f: &Fx) -> People {
     let finance = store
         .create_user(new_user("ketoan", &[Role::Finance], &[]))
         .await
@@ -67,7 +64,7 @@ async fn people(store: &Store, f: &Fx) -> People {
 
 /// Two lines (4 × 5.000.000 interpretation, 1 × 12.000.000 equipment) on item 1: the
 /// estimate's version after them.
-async fn drafted(store: &Store, f: &Fx) -> i64 {
+pub(super) async fn drafted(store: &Store, f: &Fx) -> i64 {
     let v = store
         .add_estimate_line(
             f.item1,
@@ -390,170 +387,6 @@ async fn budget_funding_sources(store: &Store) {
     );
 }
 
-/// Item 1's estimate approved (32.000.000: 20.000.000 interpretation, 12.000.000
-/// equipment): its lines' ids.
-async fn approved(store: &Store, f: &Fx, p: &People) -> Vec<i64> {
-    let v = drafted(store, f).await;
-    let v = store
-        .estimate_step(f.item1, v, A::Submit, "", &f.lead)
-        .await
-        .unwrap();
-    let v = store
-        .estimate_step(f.item1, v, A::Verify, "", &p.finance)
-        .await
-        .unwrap();
-    store
-        .estimate_step(f.item1, v, A::Approve, "", &p.board)
-        .await
-        .unwrap();
-    let e = store.item_budget(f.item1).await.unwrap().estimate.unwrap();
-    e.lines.iter().map(|l| l.id).collect()
-}
-
-fn contract(value: i64, lines: &[i64], reason: &str) -> NewContract {
-    NewContract {
-        vendor: "Lê Thu Hà".into(),
-        vendor_kind: VendorKind::Person,
-        subject: "Phiên dịch các phiên họp trực tuyến".into(),
-        value: Amount::new(value).unwrap(),
-        signed_on: chrono::NaiveDate::from_ymd_opt(2025, 5, 2),
-        term_end: chrono::NaiveDate::from_ymd_opt(2025, 12, 31),
-        line_ids: lines.to_vec(),
-        override_reason: reason.into(),
-    }
-}
-
-fn payment(kind: PaymentKind, amount: i64, reason: &str) -> NewPayment {
-    NewPayment {
-        kind,
-        amount: Amount::new(amount).unwrap(),
-        paid_on: chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
-        note: "Chứng từ số 12".into(),
-        over_reason: reason.into(),
-    }
-}
-
-async fn budget_contracts_and_payments_within_their_bounds(store: &Store) {
-    let f = fx(store).await;
-    let p = people(store, &f).await;
-    let office_id = store
-        .create_user(new_user("vanphong", &[Role::Office], &[]))
-        .await
-        .unwrap();
-    let office = actor(office_id, &[Role::Office], &[]);
-    // Nothing approved yet: no contract.
-    assert_eq!(
-        budget_err(
-            store
-                .add_contract(f.item1, &contract(1, &[], ""), &office)
-                .await
-        ),
-        BudgetError::NoApprovedLines
-    );
-    let lines = approved(store, &f, &p).await;
-    let interpretation = &lines[..1];
-    assert_eq!(
-        budget_err(
-            store
-                .add_contract(
-                    f.item1,
-                    &contract(20_000_000, interpretation, ""),
-                    &p.finance
-                )
-                .await
-        ),
-        BudgetError::ContractForbidden
-    );
-    // Above its line (20.000.000) only with a reason.
-    assert_eq!(
-        budget_err(
-            store
-                .add_contract(f.item1, &contract(21_000_000, interpretation, " "), &office)
-                .await
-        ),
-        BudgetError::ContractAboveEstimate {
-            value: 21_000_000,
-            estimate: 20_000_000
-        }
-    );
-    let c = store
-        .add_contract(f.item1, &contract(20_000_000, interpretation, ""), &office)
-        .await
-        .unwrap();
-
-    // Two payments and the settlement; beyond the contract only with a reason.
-    let office_pays = store
-        .add_payment(c, &payment(PaymentKind::Advance, 1, ""), &office)
-        .await;
-    assert_eq!(budget_err(office_pays), BudgetError::PaymentForbidden);
-    store
-        .add_payment(c, &payment(PaymentKind::Advance, 6_000_000, ""), &f.lead)
-        .await
-        .unwrap();
-    store
-        .add_payment(
-            c,
-            &payment(PaymentKind::Acceptance, 10_000_000, ""),
-            &p.finance,
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        budget_err(
-            store
-                .add_payment(
-                    c,
-                    &payment(PaymentKind::Settlement, 4_500_000, ""),
-                    &p.finance
-                )
-                .await
-        ),
-        BudgetError::PaymentAboveContract {
-            value: 20_000_000,
-            paid: 16_000_000,
-            amount: 4_500_000
-        }
-    );
-    store
-        .add_payment(
-            c,
-            &payment(PaymentKind::Settlement, 4_500_000, "Phát sinh thêm 1 buổi"),
-            &p.finance,
-        )
-        .await
-        .unwrap();
-
-    let contracts = store.item_contracts(f.item1).await.unwrap();
-    assert_eq!(contracts.len(), 1);
-    assert_eq!(contracts[0].line_ids, interpretation);
-    assert_eq!(contracts[0].paid(), 20_500_000);
-    assert_eq!(
-        contracts[0].payments[2].over_reason.as_deref(),
-        Some("Phát sinh thêm 1 buổi")
-    );
-    let planned = store.item_budget(f.item1).await.unwrap().planned;
-    assert_eq!(
-        MoneyFigures::new(planned, &contracts),
-        MoneyFigures {
-            planned: 32_000_000,
-            contracted: 20_000_000,
-            paid: 20_500_000,
-            settled: 4_500_000
-        }
-    );
-    // The plan's view says the same figures, with the item's lead unit.
-    let plan = store.plan_money(f.plan).await.unwrap();
-    assert_eq!(plan.len(), 1);
-    assert_eq!(
-        (plan[0].item_id, plan[0].figures),
-        (f.item1, MoneyFigures::new(planned, &contracts))
-    );
-    assert_eq!(plan[0].lead_units, [f.qlds]);
-    let audit = store.audit_for_item(f.item1, None, 100).await.unwrap();
-    let n = |a: &str| audit.entries.iter().filter(|e| e.action == a).count();
-    assert_eq!((n("contract.add"), n("payment.add")), (1, 3));
-}
-
 /// Two first lines sent at once (two tabs): one opens revision 1, the other hears that the
 /// estimate changed, on PostgreSQL (READ COMMITTED, the UNIQUE revision settles it) as on
 /// SQLite (BEGIN IMMEDIATE).
@@ -573,40 +406,4 @@ async fn budget_two_first_lines_at_once_open_one_estimate(store: &Store) {
     is_conflict(refused);
     let e = store.item_budget(f.item1).await.unwrap().estimate.unwrap();
     assert_eq!((e.revision, e.lines.len()), (1, 1));
-}
-
-/// Two payments at once that together pass the contract: the second is checked against
-/// the first (the contract's row is locked before its payments are summed).
-async fn budget_two_payments_at_once_are_checked_one_after_the_other(store: &Store) {
-    let f = fx(store).await;
-    let p = people(store, &f).await;
-    let office_id = store
-        .create_user(new_user("vanphong", &[Role::Office], &[]))
-        .await
-        .unwrap();
-    let office = actor(office_id, &[Role::Office], &[]);
-    let lines = approved(store, &f, &p).await;
-    let c = store
-        .add_contract(f.item1, &contract(20_000_000, &lines[..1], ""), &office)
-        .await
-        .unwrap();
-    let pay = payment(PaymentKind::Acceptance, 15_000_000, "");
-    let (ra, rb) = tokio::join!(
-        store.add_payment(c, &pay, &p.finance),
-        store.add_payment(c, &pay, &f.lead),
-    );
-    assert_eq!(
-        [&ra, &rb].iter().filter(|r| r.is_ok()).count(),
-        1,
-        "{ra:?} {rb:?}"
-    );
-    let refused = if ra.is_ok() { rb } else { ra };
-    assert!(matches!(
-        budget_err(refused),
-        BudgetError::PaymentAboveContract { .. }
-    ));
-    assert_eq!(
-        store.item_contracts(f.item1).await.unwrap()[0].paid(),
-        15_000_000
-    );
 }
