@@ -98,6 +98,18 @@ fn contract_view(ctx: &Ctx, c: &Contract, stt: &dyn Fn(i64) -> Option<usize>) ->
     }
 }
 
+/// A vocabulary as choices, the typed code chosen.
+fn choices<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+    typed: &str,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|k| (code(*k).into(), label(*k).into(), code(*k) == typed))
+        .collect()
+}
+
 pub(super) fn view(
     ctx: &Ctx,
     user: &SessionUser,
@@ -127,16 +139,12 @@ pub(super) fn view(
             .map(|c| contract_view(ctx, c, &stt))
             .collect(),
         contract_form: approved.is_some() && can_record_contract(&user.actor),
-        vendor_kinds: VendorKind::ALL
-            .iter()
-            .map(|k| {
-                (
-                    k.as_str().into(),
-                    k.label(ctx.lang).into(),
-                    k.as_str() == contract.vendor_kind,
-                )
-            })
-            .collect(),
+        vendor_kinds: choices(
+            VendorKind::ALL,
+            VendorKind::as_str,
+            |k| k.label(ctx.lang),
+            &contract.vendor_kind,
+        ),
         approved_lines: lines
             .iter()
             .enumerate()
@@ -148,16 +156,12 @@ pub(super) fn view(
         contract,
         contract_errors,
         payment_form: !contracts.is_empty() && can_record_payment(&user.actor, &it.item_units()),
-        payment_kinds: PaymentKind::ALL
-            .iter()
-            .map(|k| {
-                (
-                    k.as_str().into(),
-                    k.label(ctx.lang).into(),
-                    k.as_str() == payment.kind,
-                )
-            })
-            .collect(),
+        payment_kinds: choices(
+            PaymentKind::ALL,
+            PaymentKind::as_str,
+            |k| k.label(ctx.lang),
+            &payment.kind,
+        ),
         contract_choices: contracts
             .iter()
             .map(|c| {

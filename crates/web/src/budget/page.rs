@@ -243,6 +243,46 @@ fn history(ctx: &Ctx, budget: &ItemBudget) -> Vec<HistoryView> {
         .collect()
 }
 
+/// What a form brought back puts on the page: each form's typed fields and problems, and
+/// the status (422 to correct, 409 after a newer version, else 200).
+struct Brought {
+    code: StatusCode,
+    conflict: bool,
+    line: LineFields,
+    line_errors: FieldErrors,
+    comment: String,
+    step_errors: FieldErrors,
+    money: Typed,
+}
+
+impl From<Option<Overlay>> for Brought {
+    fn from(overlay: Option<Overlay>) -> Brought {
+        let mut b = Brought {
+            code: StatusCode::OK,
+            conflict: false,
+            line: LineFields::default(),
+            line_errors: FieldErrors::new(),
+            comment: String::new(),
+            step_errors: FieldErrors::new(),
+            money: Typed::default(),
+        };
+        let Some(o) = overlay else { return b };
+        b.conflict = o.conflict;
+        b.code = if o.conflict {
+            StatusCode::CONFLICT
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
+        match o.target {
+            Target::Line(f) => (b.line, b.line_errors) = (f, o.errors),
+            Target::Step(c) => (b.comment, b.step_errors) = (c, o.errors),
+            Target::Contract(f) => b.money.contract = Some((f, o.errors)),
+            Target::Payment(f) => b.money.payment = Some((f, o.errors)),
+        }
+        b
+    }
+}
+
 /// The page; 422 with a form to correct, 409 when a change met a newer version.
 pub(super) fn render(
     ctx: &Ctx,
@@ -257,22 +297,15 @@ pub(super) fn render(
     let status = e.map_or(EstimateStatus::Draft, |e| e.status);
     let total = e.map_or(0, |e| e.total);
     let (steps, can_revise) = offered(ctx, user, it, e);
-    let code = match &overlay {
-        None => StatusCode::OK,
-        Some(o) if o.conflict => StatusCode::CONFLICT,
-        Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
-    };
-    let (mut line, mut line_errors) = (LineFields::default(), FieldErrors::new());
-    let (mut comment, mut step_errors) = (String::new(), FieldErrors::new());
-    let conflict = overlay.as_ref().is_some_and(|o| o.conflict);
-    let mut typed = Typed::default();
-    match overlay.map(|o| (o.target, o.errors)) {
-        Some((Target::Line(f), errs)) => (line, line_errors) = (f, errs),
-        Some((Target::Step(c), errs)) => (comment, step_errors) = (c, errs),
-        Some((Target::Contract(f), errs)) => typed.contract = Some((f, errs)),
-        Some((Target::Payment(f), errs)) => typed.payment = Some((f, errs)),
-        None => {}
-    }
+    let Brought {
+        code,
+        conflict,
+        line,
+        line_errors,
+        comment,
+        step_errors,
+        money: typed,
+    } = Brought::from(overlay);
     let money = super::money::view(ctx, user, it, budget, contracts, typed);
     let page = BudgetPage {
         l: Layout::new(ctx, t.t("budget.title"), "items"),

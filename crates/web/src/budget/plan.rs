@@ -180,6 +180,47 @@ pub async fn xlsx(
     ))
 }
 
+/// The plan's total and each lead unit's figures, named.
+fn summed(
+    items: &[ItemMoney],
+    names: &[store::Unit],
+) -> (MoneyFigures, Vec<(String, MoneyFigures)>) {
+    let mut total = MoneyFigures::default();
+    items.iter().for_each(|i| add(&mut total, &i.figures));
+    let name = |u: UnitId| {
+        names
+            .iter()
+            .find(|n| n.id == u)
+            .map_or(String::new(), |n| n.name.clone())
+    };
+    let units = per_unit(items)
+        .into_iter()
+        .map(|(u, f)| (name(u), f))
+        .collect();
+    (total, units)
+}
+
+/// Planned and paid per lead unit, as bars.
+fn unit_chart(ctx: &Ctx, units: &[(String, MoneyFigures)]) -> String {
+    let t = ctx.tr();
+    let bars: Vec<MoneyBar> = units
+        .iter()
+        .flat_map(|(unit, f)| {
+            [
+                (t.t("budget.planned"), f.planned, "planned"),
+                (t.t("budget.paid"), f.paid, "paid"),
+            ]
+            .map(|(what, value, class)| MoneyBar {
+                label: format!("{unit}: {what}"),
+                value,
+                shown: format_vnd(value),
+                class,
+            })
+        })
+        .collect();
+    money_chart(t.t("budget.chart"), &bars)
+}
+
 pub async fn show(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
@@ -236,33 +277,10 @@ async fn render(
     let items = app.store().plan_money(plan).await?;
     let funding = app.store().funding_sources(plan).await?;
     let names = app.store().list_units().await?;
-    let name = |u: UnitId| {
-        names
-            .iter()
-            .find(|n| n.id == u)
-            .map_or(String::new(), |n| n.name.clone())
-    };
     let t = ctx.tr();
     let refused = typed.is_some();
     let (form, errors) = typed.unwrap_or_default();
-    let mut total = MoneyFigures::default();
-    items.iter().for_each(|i| add(&mut total, &i.figures));
-    let units = per_unit(&items);
-    let bars = units
-        .iter()
-        .flat_map(|(u, f)| {
-            [
-                (t.t("budget.planned"), f.planned, "planned"),
-                (t.t("budget.paid"), f.paid, "paid"),
-            ]
-            .map(|(what, value, class)| MoneyBar {
-                label: format!("{}: {what}", name(*u)),
-                value,
-                shown: format_vnd(value),
-                class,
-            })
-        })
-        .collect::<Vec<_>>();
+    let (total, units) = summed(&items, &names);
     let page = PlanBudgetPage {
         l: Layout::new(ctx, t.t("budget.plan_title"), "budget"),
         plan_id: plan.0,
@@ -275,11 +293,11 @@ async fn render(
             })
             .collect(),
         total: Row::new(None, t.t("budget.total").to_string(), &total),
+        chart: unit_chart(ctx, &units),
         units: units
             .iter()
-            .map(|(u, f)| Row::new(None, name(*u), f))
+            .map(|(u, f)| Row::new(None, u.clone(), f))
             .collect(),
-        chart: money_chart(t.t("budget.chart"), &bars),
         funding_total: format_vnd(funding.iter().map(|f| f.amount).sum()),
         funding: funding
             .into_iter()
@@ -316,33 +334,10 @@ pub async fn dashboard_money(
         items.iter_mut().for_each(|i| i.lead_units = vec![u]);
     }
     let names = app.store().list_units().await?;
-    let name = |u: UnitId| {
-        names
-            .iter()
-            .find(|n| n.id == u)
-            .map_or(String::new(), |n| n.name.clone())
-    };
-    let t = ctx.tr();
-    let mut total = MoneyFigures::default();
-    items.iter().for_each(|i| add(&mut total, &i.figures));
-    let bars: Vec<MoneyBar> = per_unit(&items)
-        .iter()
-        .flat_map(|(u, f)| {
-            [
-                (t.t("budget.planned"), f.planned, "planned"),
-                (t.t("budget.paid"), f.paid, "paid"),
-            ]
-            .map(|(what, value, class)| MoneyBar {
-                label: format!("{}: {what}", name(*u)),
-                value,
-                shown: format_vnd(value),
-                class,
-            })
-        })
-        .collect();
+    let (total, units) = summed(&items, &names);
     Ok(DashboardMoney {
         planned: format_vnd(total.planned),
         paid: format_vnd(total.paid),
-        chart: money_chart(t.t("budget.chart"), &bars),
+        chart: unit_chart(ctx, &units),
     })
 }
