@@ -1131,3 +1131,4 @@ work-finance = Planning and Finance
 work-none_estimates = No estimate is waiting. Each item's estimate is on its page, under "Budget estimate".
 budget-settlement_sheet = Settlement summary
 budget-settlement_xlsx = Download the settlement summary (XLSX)
+budget-from_document = In the document (the Kinh phí section)

@@ -1102,3 +1102,4 @@ work-finance = Phòng Kế hoạch Tài chính
 work-none_estimates = Không có dự toán nào đang chờ. Dự toán của từng nhiệm vụ ở trang nhiệm vụ, mục “Dự toán kinh phí”.
 budget-settlement_sheet = Tổng hợp quyết toán
 budget-settlement_xlsx = Tải tổng hợp quyết toán (XLSX)
+budget-from_document = Theo văn bản (mục Kinh phí)

@@ -106,6 +106,26 @@ struct PlanBudgetPage<'a> {
     can_fund: bool,
     form: FundingForm,
     errors: FieldErrors,
+    /// The plan document's "Kinh phí" section, as imported.
+    budget_text: Option<String>,
+}
+
+/// The form as first shown: from the document's "Kinh phí" section when the plan has no
+/// funding source yet (the system proposes, Finance enters the amount and confirms).
+fn proposed(plan: &store::PlanRecord, has_funding: bool) -> FundingForm {
+    let Some(text) = plan.budget_text.as_deref().filter(|_| !has_funding) else {
+        return FundingForm::default();
+    };
+    let basis = match (&plan.number, &plan.symbol) {
+        (Some(n), Some(s)) => format!("Kế hoạch số {n}/{s}"),
+        _ => String::new(),
+    };
+    FundingForm {
+        name: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        legal_basis: basis,
+        year: plan.year.map(|y| y.to_string()).unwrap_or_default(),
+        amount: String::new(),
+    }
 }
 
 fn add(a: &mut MoneyFigures, b: &MoneyFigures) {
@@ -279,7 +299,12 @@ async fn render(
     let names = app.store().list_units().await?;
     let t = ctx.tr();
     let refused = typed.is_some();
-    let (form, errors) = typed.unwrap_or_default();
+    let (form, errors) = typed.unwrap_or_else(|| {
+        (
+            proposed(&view.plan, !funding.is_empty()),
+            FieldErrors::new(),
+        )
+    });
     let (total, units) = summed(&items, &names);
     let page = PlanBudgetPage {
         l: Layout::new(ctx, t.t("budget.plan_title"), "budget"),
@@ -306,6 +331,7 @@ async fn render(
         can_fund: can_manage_funding(&user.actor),
         form,
         errors,
+        budget_text: view.plan.budget_text.clone(),
     };
     let mut r = render_page(page);
     if refused {

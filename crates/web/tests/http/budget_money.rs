@@ -179,6 +179,10 @@ async fn the_plans_budget_agrees_with_the_items_page() {
         let page = format!("/plans/{plan}/budget");
         let html = f.finance.get(&page).await.text().await.unwrap();
         assert!(html.contains("id=\"no-estimates\"") && html.contains("id=\"no-funding\""));
+        // The document's "Kinh phí" section is shown and proposed as the funding source.
+        assert!(html.contains("id=\"budget-text\""));
+        assert!(html.contains("value=\"Kinh phí tổ chức thực hiện từ nguồn kinh phí"), "{html}");
+        assert!(html.contains("name=\"year\" value=\"2025\""));
         f.approved().await;
         // Finance records the funding source; the lead unit may not; a bad amount comes
         // back beside its field.
