@@ -170,6 +170,20 @@ pub struct Contract {
     pub override_reason: Option<String>,
     pub line_ids: Vec<i64>,
     pub payments: Vec<Payment>,
+    /// The signed contract and its payments' documents.
+    pub files: Vec<ContractFile>,
+}
+
+/// A file of a contract, in the evidence store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContractFile {
+    pub id: i64,
+    pub contract_id: i64,
+    pub sha256: String,
+    pub size: i64,
+    pub mime: String,
+    pub original_name: String,
+    pub stored_path: String,
 }
 
 impl Contract {

@@ -1132,3 +1132,5 @@ work-none_estimates = No estimate is waiting. Each item's estimate is on its pag
 budget-settlement_sheet = Settlement summary
 budget-settlement_xlsx = Download the settlement summary (XLSX)
 budget-from_document = In the document (the Kinh phí section)
+budget-files = Documents
+budget-attach = Attach the signed contract, payment documents

@@ -1103,3 +1103,5 @@ work-none_estimates = Không có dự toán nào đang chờ. Dự toán của t
 budget-settlement_sheet = Tổng hợp quyết toán
 budget-settlement_xlsx = Tải tổng hợp quyết toán (XLSX)
 budget-from_document = Theo văn bản (mục Kinh phí)
+budget-files = Hồ sơ
+budget-attach = Đính kèm hợp đồng đã ký, chứng từ thanh toán

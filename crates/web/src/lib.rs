@@ -217,6 +217,7 @@ pub fn router(state: AppState) -> Router {
     .unwrap_or(usize::MAX);
     let uploads = progress::upload_routes()
         .merge(directions::upload_routes())
+        .merge(budget::upload_routes())
         .merge(events::upload_routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_body_limit))
         .layer(TimeoutLayer::with_status_code(

@@ -44,6 +44,12 @@ pub fn can_record_payment(actor: &Actor, item_units: &[ItemUnit]) -> bool {
     actor.has_role(Role::Finance) || can_prepare_estimate(actor, item_units)
 }
 
+/// Attach the signed contract or a payment's documents: whoever records contracts or
+/// payments of the item.
+pub fn can_attach_contract_file(actor: &Actor, item_units: &[ItemUnit]) -> bool {
+    can_record_contract(actor) || can_record_payment(actor, item_units)
+}
+
 /// A contract's value against the estimate lines it buys: above them, a reason is
 /// required. Returns the reason kept (None when none is needed and none was given).
 pub fn check_contract(

@@ -24,7 +24,8 @@ mod tests;
 
 pub use amount::{Amount, MAX_AMOUNT, MAX_QUANTITY, parse_quantity, total};
 pub use contract::{
-    PaymentKind, VendorKind, can_record_contract, can_record_payment, check_contract, check_payment,
+    PaymentKind, VendorKind, can_attach_contract_file, can_record_contract, can_record_payment,
+    check_contract, check_payment,
 };
 pub use diff::{LineChange, diff_lines};
 pub use error::BudgetError;

@@ -114,3 +114,19 @@ CREATE TABLE payments (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX payments_contract ON payments (contract_id);
+
+-- The files of a contract: the signed contract and its payments' documents (chứng từ,
+-- biên bản nghiệm thu, quyết toán), in the evidence store on disk (content-addressed, as
+-- evidence and direction files).
+CREATE TABLE contract_files (
+    id INTEGER PRIMARY KEY,
+    contract_id INTEGER NOT NULL REFERENCES contracts (id) ON DELETE CASCADE,
+    sha256 TEXT NOT NULL,
+    size BIGINT NOT NULL,
+    mime TEXT NOT NULL,
+    original_name TEXT NOT NULL,
+    stored_path TEXT NOT NULL,
+    uploaded_by INTEGER REFERENCES users (id),
+    uploaded_at BIGINT NOT NULL
+);
+CREATE INDEX contract_files_contract ON contract_files (contract_id);

@@ -113,4 +113,27 @@ impl Store {
     pub async fn plan_money(&self, plan: PlanId) -> R<Vec<ItemMoney>> {
         dispatch!(self, contracts::plan_money(plan))
     }
+
+    /// Attaches a stored file to a contract (the Office, Finance or the lead unit).
+    pub async fn attach_contract_file(
+        &self,
+        contract: i64,
+        file: &crate::NewDirectionFile,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            contracts::attach_contract_file(&self.ctx, contract, file, actor)
+        )
+    }
+
+    /// A contract's file, with the item the contract is for.
+    pub async fn contract_file(&self, id: i64) -> R<Option<(ContractFile, ItemId)>> {
+        dispatch!(self, contracts::contract_file(id))
+    }
+
+    /// The item a contract is for.
+    pub async fn contract_item(&self, contract: i64) -> R<Option<ItemId>> {
+        dispatch!(self, contracts::contract_item(contract))
+    }
 }

@@ -193,7 +193,119 @@ struct PaymentRow {
     created_by_name: Option<String>,
 }
 
-/// An item's contracts, oldest first, each with its lines and payments. Three queries.
+#[derive(sqlx::FromRow)]
+struct FileRow {
+    id: i64,
+    contract_id: i64,
+    sha256: String,
+    size: i64,
+    mime: String,
+    original_name: String,
+    stored_path: String,
+}
+
+impl FileRow {
+    fn file(&self) -> ContractFile {
+        ContractFile {
+            id: self.id,
+            contract_id: self.contract_id,
+            sha256: self.sha256.clone(),
+            size: self.size,
+            mime: self.mime.clone(),
+            original_name: self.original_name.clone(),
+            stored_path: self.stored_path.clone(),
+        }
+    }
+}
+
+/// Attaches a stored file to a contract (the Office, Finance or the lead unit): the signed
+/// contract, a payment's documents. The same bytes twice are kept once.
+pub(crate) async fn attach_contract_file(
+    pool: &Pool,
+    ctx: &Ctx,
+    contract: i64,
+    file: &crate::NewDirectionFile,
+    actor: &Actor,
+) -> R<i64> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let item: i64 = sqlx::query_scalar("SELECT item_id FROM contracts WHERE id = $1")
+        .bind(contract)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("contract {contract}")))?;
+    let it = locked_item(&mut tx, ItemId(item)).await?;
+    if !domain::budget::can_attach_contract_file(actor, &it.item_units()) {
+        return Err(BudgetError::PaymentForbidden.into());
+    }
+    let same: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM contract_files WHERE contract_id = $1 AND sha256 = $2")
+            .bind(contract)
+            .bind(&file.stored.sha256)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(id) = same {
+        return Ok(id);
+    }
+    let name = super::events::nfc(&file.original_name);
+    let s = &file.stored;
+    let id = sqlx::query_scalar::<_, i64>(
+        "INSERT INTO contract_files (contract_id, sha256, size, mime, original_name,
+             stored_path, uploaded_by, uploaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(contract)
+    .bind(&s.sha256)
+    .bind(s.size as i64)
+    .bind(&s.mime)
+    .bind(&name)
+    .bind(&s.relative_path)
+    .bind(actor.user_id.0)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    let entry = AuditEntry::new(
+        Some(actor.user_id),
+        "contract.file.add",
+        "contract",
+        Some(contract),
+    )
+    .after(json!({ "file": id, "name": name, "sha256": s.sha256, "size": s.size }));
+    audit_in(&mut tx, now, &entry, it.plan_id, Some(it.id)).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The item a contract is for.
+pub(crate) async fn contract_item(pool: &Pool, contract: i64) -> R<Option<ItemId>> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT item_id FROM contracts WHERE id = $1")
+            .bind(contract)
+            .fetch_optional(&pool.read)
+            .await?
+            .map(ItemId),
+    )
+}
+
+/// A contract's file and the item the contract is for.
+pub(crate) async fn contract_file(pool: &Pool, id: i64) -> R<Option<(ContractFile, ItemId)>> {
+    let row = sqlx::query_as::<_, FileRow>(
+        "SELECT id, contract_id, sha256, size, mime, original_name, stored_path
+         FROM contract_files WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&pool.read)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let item: i64 = sqlx::query_scalar("SELECT item_id FROM contracts WHERE id = $1")
+        .bind(row.contract_id)
+        .fetch_one(&pool.read)
+        .await?;
+    Ok(Some((row.file(), ItemId(item))))
+}
+
+/// An item's contracts, oldest first, each with its lines, payments and files. Four
+/// queries.
 pub(crate) async fn item_contracts(pool: &Pool, item: ItemId) -> R<Vec<Contract>> {
     let mut conn = pool.read.acquire().await?;
     let rows = sqlx::query_as::<_, ContractRow>(
@@ -222,9 +334,22 @@ pub(crate) async fn item_contracts(pool: &Pool, item: ItemId) -> R<Vec<Contract>
     .bind(item.0)
     .fetch_all(&mut *conn)
     .await?;
+    let files = sqlx::query_as::<_, FileRow>(
+        "SELECT f.id, f.contract_id, f.sha256, f.size, f.mime, f.original_name, f.stored_path
+         FROM contract_files f JOIN contracts c ON c.id = f.contract_id
+         WHERE c.item_id = $1 ORDER BY f.id",
+    )
+    .bind(item.0)
+    .fetch_all(&mut *conn)
+    .await?;
     Ok(rows
         .into_iter()
         .map(|r| Contract {
+            files: files
+                .iter()
+                .filter(|f| f.contract_id == r.id)
+                .map(FileRow::file)
+                .collect(),
             id: r.id,
             item_id: ItemId(r.item_id),
             vendor: r.vendor,

@@ -12,6 +12,7 @@ use store::{MoneyFigures, NewContract, NewPayment};
 conformance!(
     budget_contracts_and_payments_within_their_bounds,
     budget_two_payments_at_once_are_checked_one_after_the_other,
+    budget_contract_files_are_kept_and_named,
 );
 
 /// Item 1's estimate approved (32.000.000: 20.000.000 interpretation, 12.000.000
@@ -211,5 +212,61 @@ async fn budget_two_payments_at_once_are_checked_one_after_the_other(store: &Sto
     assert_eq!(
         store.item_contracts(f.item1).await.unwrap()[0].paid(),
         15_000_000
+    );
+}
+
+/// The signed contract attached once (the same bytes twice are one file), read back with
+/// its item, and counted as named so that a refused upload's cleanup keeps it.
+async fn budget_contract_files_are_kept_and_named(store: &Store) {
+    let f = fx(store).await;
+    let p = people(store, &f).await;
+    let office_id = store
+        .create_user(new_user("vanphong", &[Role::Office], &[]))
+        .await
+        .unwrap();
+    let office = actor(office_id, &[Role::Office], &[]);
+    let lines = approved(store, &f, &p).await;
+    let c = store
+        .add_contract(f.item1, &contract(20_000_000, &lines[..1], ""), &office)
+        .await
+        .unwrap();
+    let sha = "c".repeat(64);
+    let stored = store::evidence_store::StoredFile {
+        sha256: sha.clone(),
+        size: 1234,
+        mime: "application/pdf".into(),
+        relative_path: format!("evidence/cc/{}", &sha[2..]),
+    };
+    let file = store::NewDirectionFile {
+        stored: stored.clone(),
+        original_name: "Hợp đồng.pdf".into(),
+    };
+    assert_eq!(
+        budget_err(store.attach_contract_file(c, &file, &p.board).await),
+        BudgetError::PaymentForbidden
+    );
+    let id = store.attach_contract_file(c, &file, &office).await.unwrap();
+    assert_eq!(
+        store
+            .attach_contract_file(c, &file, &p.finance)
+            .await
+            .unwrap(),
+        id
+    );
+    let (read, item) = store.contract_file(id).await.unwrap().unwrap();
+    assert_eq!(
+        (read.original_name.as_str(), item),
+        ("Hợp đồng.pdf", f.item1)
+    );
+    assert_eq!(
+        store.item_contracts(f.item1).await.unwrap()[0].files.len(),
+        1
+    );
+    assert!(
+        store
+            .unreferenced_files(&[stored])
+            .await
+            .unwrap()
+            .is_empty()
     );
 }

@@ -8,6 +8,7 @@
 
 mod contracts;
 mod export;
+mod files;
 mod money;
 mod page;
 mod plan;
@@ -46,6 +47,12 @@ pub fn routes() -> Router<AppState> {
         .route("/items/{id}/budget/step", post(step))
         .route("/items/{id}/contracts", post(contracts::add_contract))
         .route("/items/{id}/payments", post(contracts::add_payment))
+        .route("/contract-files/{id}", get(files::download))
+}
+
+/// The routes that take files (the evidence upload's body limit and time-out).
+pub fn upload_routes() -> Router<AppState> {
+    Router::new().route("/contracts/{id}/files", post(files::attach))
 }
 
 /// The add-line form's fields as typed.

@@ -5,7 +5,8 @@ use super::contracts::{ContractFields, PaymentFields};
 use crate::field_errors::FieldErrors;
 use crate::session::{Ctx, SessionUser};
 use domain::budget::{
-    EstimateStatus, PaymentKind, VendorKind, can_record_contract, can_record_payment,
+    EstimateStatus, PaymentKind, VendorKind, can_attach_contract_file, can_record_contract,
+    can_record_payment,
 };
 use domain::{format_date, format_vnd};
 use store::{Contract, ItemBudget, ItemTracking, MoneyFigures};
@@ -30,6 +31,8 @@ pub(super) struct ContractView {
     pub(super) override_reason: String,
     pub(super) paid: String,
     pub(super) payments: Vec<PaymentView>,
+    /// (id, name) of the signed contract and the payments' documents.
+    pub(super) files: Vec<(i64, String)>,
 }
 
 /// A `<select>` or checkbox choice: value, label, chosen.
@@ -41,6 +44,8 @@ pub(super) struct MoneyView {
     pub(super) paid: String,
     pub(super) settled: String,
     pub(super) contracts: Vec<ContractView>,
+    /// The file form under each contract.
+    pub(super) can_attach: bool,
     /// The contract form, for the Office once an estimate is approved.
     pub(super) contract_form: bool,
     pub(super) contract: ContractFields,
@@ -82,6 +87,11 @@ fn contract_view(ctx: &Ctx, c: &Contract, stt: &dyn Fn(i64) -> Option<usize>) ->
             .collect::<Vec<_>>()
             .join(", "),
         override_reason: c.override_reason.clone().unwrap_or_default(),
+        files: c
+            .files
+            .iter()
+            .map(|f| (f.id, f.original_name.clone()))
+            .collect(),
         paid: format_vnd(c.paid()),
         payments: c
             .payments
@@ -138,6 +148,7 @@ pub(super) fn view(
             .iter()
             .map(|c| contract_view(ctx, c, &stt))
             .collect(),
+        can_attach: can_attach_contract_file(&user.actor, &it.item_units()),
         contract_form: approved.is_some() && can_record_contract(&user.actor),
         vendor_kinds: choices(
             VendorKind::ALL,

@@ -8,6 +8,8 @@ use super::common::{self, TestApp, spawn_app};
 use domain::Role;
 use reqwest::StatusCode;
 
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
+
 impl Fx {
     /// Drafted, submitted, verified and approved.
     async fn approved(&self) {
@@ -106,6 +108,46 @@ async fn the_office_contracts_and_payments_stay_within_their_bounds() {
             .id
             .to_string();
 
+        // The signed contract, attached by the Office, read by Finance; the Board does not
+        // attach.
+        let attach = |who: &TestApp, name: &'static str| {
+            let url = format!("/contracts/{c}/files");
+            let form = reqwest::multipart::Form::new().part(
+                "files",
+                reqwest::multipart::Part::bytes(PDF.to_vec()).file_name(name),
+            );
+            let client = who.client.clone();
+            let full = who.url(&url);
+            async move {
+                let csrf = client
+                    .get(full.replace(&url, "/"))
+                    .send()
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap();
+                let csrf = common::csrf_of(&csrf);
+                client
+                    .post(format!("{full}?_csrf={csrf}"))
+                    .multipart(form)
+                    .send()
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(
+            attach(&f.board, "hd.pdf").await.status(),
+            StatusCode::FORBIDDEN
+        );
+        assert!(saved(&attach(&office, "Hợp đồng phiên dịch.pdf").await));
+        let html = f.finance.get(&f.page()).await.text().await.unwrap();
+        assert!(html.contains("Hợp đồng phiên dịch.pdf"), "{html}");
+        let file = f.app.store.item_contracts(f.item).await.unwrap()[0].files[0].id;
+        let r = f.finance.get(&format!("/contract-files/{file}")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.bytes().await.unwrap().as_ref(), PDF);
+
         let pay = |kind: &'static str, amount: &'static str, reason: &'static str| {
             vec![
                 ("contract".to_string(), c.clone()),
@@ -181,7 +223,10 @@ async fn the_plans_budget_agrees_with_the_items_page() {
         assert!(html.contains("id=\"no-estimates\"") && html.contains("id=\"no-funding\""));
         // The document's "Kinh phí" section is shown and proposed as the funding source.
         assert!(html.contains("id=\"budget-text\""));
-        assert!(html.contains("value=\"Kinh phí tổ chức thực hiện từ nguồn kinh phí"), "{html}");
+        assert!(
+            html.contains("value=\"Kinh phí tổ chức thực hiện từ nguồn kinh phí"),
+            "{html}"
+        );
         assert!(html.contains("name=\"year\" value=\"2025\""));
         f.approved().await;
         // Finance records the funding source; the lead unit may not; a bad amount comes
