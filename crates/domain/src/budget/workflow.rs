@@ -148,9 +148,9 @@ fn own_work(actor: &Actor, subject: &EstimateSubject, action: EstimateAction) ->
     }
 }
 
-/// Whether the page should offer `action` to `actor` (no comment checked).
+/// Whether the page should offer `action` to `actor`: every rule but the comment's.
 pub fn may_take(actor: &Actor, subject: &EstimateSubject, action: EstimateAction) -> bool {
-    check_step(actor, subject, action, "x").is_ok()
+    check_turn(actor, subject, action).is_ok()
 }
 
 /// The whole rule for a step, in the order the actor hears it: not allowed (role, unit),
@@ -160,6 +160,17 @@ pub fn check_step(
     subject: &EstimateSubject,
     action: EstimateAction,
     comment: &str,
+) -> Result<EstimateStatus, BudgetError> {
+    let to = check_turn(actor, subject, action)?;
+    check_comment(action, comment)?;
+    Ok(to)
+}
+
+/// Whose turn and which state: [`check_step`] without the comment.
+fn check_turn(
+    actor: &Actor,
+    subject: &EstimateSubject,
+    action: EstimateAction,
 ) -> Result<EstimateStatus, BudgetError> {
     check_role(actor, &subject.item_units, action)?;
     if own_work(actor, subject, action) {
@@ -178,7 +189,6 @@ pub fn check_step(
     if action == EstimateAction::Submit && subject.line_count == 0 {
         return Err(BudgetError::NoLines);
     }
-    check_comment(action, comment)?;
     Ok(to)
 }
 
