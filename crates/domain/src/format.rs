@@ -1,9 +1,10 @@
 //! Display of the domain's own values (targets). Numbers, money, dates and Hanoi time are
-//! `vntext::format`'s, re-exported here.
+//! `vntext::format`'s, and amounts in words `vntext::words`'s, re-exported here.
 
 pub use vntext::format::{
     format_date, format_local_time, format_number, format_vnd, group_thousands, vietnam_offset,
 };
+pub use vntext::words::vnd_in_words;
 
 /// A target as shown to users: `20–30 cuộc/năm` (en dash), `30 trang` when min = max,
 /// `≥ 20 cuộc` with no maximum, `≤ 5 cuộc` with no minimum.

@@ -3,6 +3,7 @@
 //!
 //! No I/O, no async, no database: everything here is tested with plain unit tests.
 
+pub mod budget;
 pub mod clock;
 pub mod counting;
 pub mod department;

@@ -34,6 +34,8 @@ pub enum StoreError {
     Setup(#[from] domain::SetupError),
     #[error("{0}")]
     Review(#[from] domain::oversight::ReviewError),
+    #[error("{0}")]
+    Budget(#[from] domain::budget::BudgetError),
     #[error(
         "sangtao backup copies SQLite databases only; back up {backend} with its own tools \
          (pg_dump -Fc, then pg_restore), and copy the data directory's evidence/ folder"

@@ -10,6 +10,7 @@
 //! ISO `yyyy-mm-dd` text; JSON is text. Every state change appends an audit entry in the
 //! same transaction.
 
+mod budget_model;
 mod draft_model;
 mod error;
 mod events_model;
@@ -22,6 +23,7 @@ mod synthetic_text;
 mod tracking_model;
 mod tree;
 
+pub use budget_model::*;
 pub use draft_model::*;
 pub use error::{StorageFailure, StoreError};
 pub use events_model::*;

@@ -1642,3 +1642,9 @@ mod bullets;
 
 #[path = "conformance/plan_drafts.rs"]
 mod plan_drafts;
+// Budget (issue 17): estimates, the Finance and Board steps, funding sources.
+#[path = "conformance/budget.rs"]
+mod budget;
+// Contracts and payments (issue 17), against the approved estimate.
+#[path = "conformance/contracts.rs"]
+mod contracts;

@@ -84,6 +84,59 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
     out
 }
 
+/// One bar of amounts of money: the value scales the bar, `shown` is written beside it
+/// ("32.000.000 ₫").
+#[derive(Debug, Clone, PartialEq)]
+pub struct MoneyBar {
+    pub label: String,
+    pub value: i64,
+    pub shown: String,
+    /// A CSS class suffix: `chart-bar-{class}` (planned, contracted, paid, settled).
+    pub class: &'static str,
+}
+
+/// Horizontal bars of money, one row each: label, bar, amount. A wider value column than
+/// [`bar_chart`]'s, for amounts in đồng.
+pub fn money_chart(title: &str, bars: &[MoneyBar]) -> String {
+    const W: u32 = 420;
+    const ROW: u32 = 22;
+    const LABEL_W: f64 = 150.0;
+    const VALUE_W: f64 = 110.0;
+    let height = ROW * bars.len().max(1) as u32 + 4;
+    let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1) as f64;
+    let span = f64::from(W) - LABEL_W - VALUE_W;
+    let summary: Vec<String> = bars
+        .iter()
+        .map(|b| format!("{}: {}", b.label, b.shown))
+        .collect();
+    let mut out = String::new();
+    open(
+        &mut out,
+        W,
+        height,
+        "chart-bars",
+        &format!("{title}. {}", summary.join("; ")),
+    );
+    for (i, b) in bars.iter().enumerate() {
+        let y = i as u32 * ROW + 2;
+        let w = (b.value.max(0) as f64 / max * span).max(if b.value > 0 { 2.0 } else { 0.0 });
+        let _ = write!(
+            out,
+            r#"<text class="chart-label" x="{x}" y="{ty}" text-anchor="end">{label}</text><rect class="chart-bar chart-bar-{class}" x="{bx}" y="{y}" width="{w:.1}" height="{h}" rx="2"/><text class="chart-value" x="{vx:.1}" y="{ty}">{shown}</text>"#,
+            x = LABEL_W - 6.0,
+            ty = y + 14,
+            label = escape(&b.label),
+            class = escape(b.class),
+            bx = LABEL_W,
+            h = ROW - 8,
+            vx = LABEL_W + w + 4.0,
+            shown = escape(&b.shown),
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
 /// A target's band: a scale from 0 to a little past the larger of the maximum and the
 /// actual, the min–max band shaded, and a marker at the actual. `label` is read out
 /// ("Số phiên họp: 21, chỉ tiêu 20–30 cuộc").
@@ -156,6 +209,23 @@ mod tests {
         assert_eq!(svg.matches("<svg").count(), 1);
         assert!(svg.contains(r#"viewBox=""#) && svg.contains(r#"width="100%""#));
         assert!(svg.contains(r#"role="img""#) && svg.contains("<title>"));
+    }
+
+    #[test]
+    fn money_bars_write_the_amount_and_scale_to_the_largest() {
+        let bar = |label: &str, value: i64| MoneyBar {
+            label: label.into(),
+            value,
+            shown: domain::format_vnd(value),
+            class: "planned",
+        };
+        let svg = money_chart(
+            "Kinh phí",
+            &[bar("Phòng <QLDS>", 32_000_000), bar("Bảo tàng", 0)],
+        );
+        parses(&svg);
+        assert!(svg.contains("32.000.000 ₫") && svg.contains("Phòng &lt;QLDS&gt;"));
+        assert!(svg.contains(r#"width="160.0""#) && svg.contains(r#"width="0.0""#));
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub enum Refusal {
     Event(domain::EventError),
     /// A review of a progress report refused; a stale or repeated one is a conflict.
     Review(domain::oversight::ReviewError),
+    /// An estimate change refused (an amount, a step out of turn, one's own submission).
+    Budget(domain::budget::BudgetError),
     /// Someone saved a newer version first.
     Conflict(domain::Conflict),
     /// A department-setup rule (a unit's or account's name, a staff member's unit, …).
@@ -55,6 +57,7 @@ impl Refusal {
             Refusal::Tracking(e) => e.message(ctx.lang),
             Refusal::Event(e) => e.message(ctx.lang),
             Refusal::Review(e) => e.message(ctx.lang),
+            Refusal::Budget(e) => e.message(ctx.lang),
             Refusal::Conflict(c) => c.message(ctx.lang),
             Refusal::Setup(e) => e.message(ctx.lang),
             Refusal::Invalid => ctx.tr().t("error.refused.invalid").to_string(),
@@ -141,6 +144,7 @@ impl IntoResponse for AppError {
 /// only the rest is 500.
 impl From<store::StoreError> for AppError {
     fn from(e: store::StoreError) -> Self {
+        use domain::budget::BudgetError;
         use domain::oversight::ReviewError;
         use domain::{EventError, TrackingError};
         use store::StoreError as S;
@@ -157,7 +161,14 @@ impl From<store::StoreError> for AppError {
             S::NotFound(_) => AppError::NotFound,
             S::Tracking(TrackingError::Forbidden { .. })
             | S::Event(EventError::Forbidden { .. })
-            | S::Review(ReviewError::Forbidden) => AppError::Forbidden,
+            | S::Review(ReviewError::Forbidden)
+            | S::Budget(
+                BudgetError::Forbidden { .. }
+                | BudgetError::FundingForbidden
+                | BudgetError::ContractForbidden
+                | BudgetError::PaymentForbidden,
+            ) => AppError::Forbidden,
+            S::Budget(e) => AppError::Refused(Refusal::Budget(e)),
             S::Review(e) => AppError::Refused(Refusal::Review(e)),
             S::Tracking(e) => AppError::Refused(Refusal::Tracking(e)),
             S::Event(e) => AppError::Refused(Refusal::Event(e)),

@@ -9,6 +9,7 @@ pub mod admin;
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod budget;
 pub mod charts;
 pub mod client_addr;
 pub mod conflict;
@@ -197,6 +198,7 @@ pub fn router(state: AppState) -> Router {
         .merge(report_review::routes())
         .merge(oversight::routes())
         .merge(directions::routes())
+        .merge(budget::routes())
         .route("/evidence/{id}", get(evidence::download))
         .route("/search", get(search::page))
         .route("/units", get(units::list))
@@ -220,6 +222,7 @@ pub fn router(state: AppState) -> Router {
     let uploads = progress::upload_routes()
         .merge(import::upload_routes())
         .merge(directions::upload_routes())
+        .merge(budget::upload_routes())
         .merge(events::upload_routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_body_limit))
         .layer(TimeoutLayer::with_status_code(

@@ -51,7 +51,7 @@ pub struct Block {
 }
 
 /// The kinds of block (the end of their ids), each with its own empty sentence.
-const BLOCK_KINDS: [(&str, &str); 9] = [
+const BLOCK_KINDS: [(&str, &str); 10] = [
     ("escalations", "work.none_escalations"),
     ("at_risk", "work.none_at_risk"),
     ("awaiting", "work.none_awaiting"),
@@ -61,6 +61,7 @@ const BLOCK_KINDS: [(&str, &str); 9] = [
     ("returned", "work.none_returned"),
     ("grades", "work.none_grades"),
     ("events", "work.none_events"),
+    ("estimates", "work.none_estimates"),
 ];
 
 impl Block {
@@ -116,6 +117,17 @@ pub async fn page(
         }
         WorkView::Nobody => Vec::new(),
     };
+    let mut sections = sections;
+    // Finance's queue of estimates to verify (the Board's is in its own section).
+    if user.actor.has_role(domain::Role::Finance) {
+        let status = domain::budget::EstimateStatus::Submitted;
+        let queue = "budget.queue_finance";
+        let block = crate::budget::work_block(&app, &ctx, status, "finance-estimates", queue);
+        sections.push(Section {
+            heading: ctx.tr().t("work.finance").to_string(),
+            blocks: vec![block.await?],
+        });
+    }
     let t = ctx.tr();
     let date = format_date(today);
     let period = w.period.label(ctx.lang);
@@ -198,6 +210,14 @@ impl Work<'_> {
             blocks: vec![
                 escalated,
                 self.awaiting(waiting),
+                crate::budget::work_block(
+                    self.app,
+                    self.ctx,
+                    domain::budget::EstimateStatus::Verified,
+                    "board-estimates",
+                    "budget.queue_board",
+                )
+                .await?,
                 self.at_risk().await?,
                 not_reported,
             ],

@@ -58,6 +58,7 @@ const NOTICES: &[&str] = &[
     "report_returned",
     "direction_saved",
     "direction_deleted",
+    "budget_saved",
 ];
 
 impl<'a> Layout<'a> {

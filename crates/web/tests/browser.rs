@@ -8,6 +8,8 @@ mod common;
 
 #[path = "browser/accessibility.rs"]
 mod accessibility;
+#[path = "browser/budget.rs"]
+mod budget;
 #[path = "browser/forms.rs"]
 mod forms;
 #[path = "browser/import.rs"]

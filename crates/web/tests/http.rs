@@ -1,6 +1,10 @@
 //! The web app over HTTP: a real server on 127.0.0.1:0 with a fresh database per test
 //! (SQLite always; PostgreSQL too when SANGTAO_TEST_PG_URL is set).
 
+#[path = "http/budget.rs"]
+mod budget;
+#[path = "http/budget_money.rs"]
+mod budget_money;
 #[path = "http/calendar.rs"]
 mod calendar;
 mod common;

@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod backup;
+mod budget;
 mod delegations;
 mod department;
 mod directions;

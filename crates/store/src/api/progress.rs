@@ -113,8 +113,8 @@ impl Store {
         dispatch!(self, progress::evidence(id))
     }
 
-    /// Of these stored files, the ones no evidence, event document or direction file
-    /// names: what an upload that was not recorded may remove from disk
+    /// Of these stored files, the ones no evidence, event document, direction file or
+    /// contract file names: what an upload that was not recorded may remove from disk
     /// ([`crate::evidence_store::EvidenceStore::remove`]).
     pub async fn unreferenced_files(
         &self,

@@ -48,6 +48,7 @@ pub(crate) enum Versioned {
     Unit,
     User,
     Plan,
+    Estimate,
 }
 
 /// The optimistic version bump, the one place it is written: `version + 1` and
@@ -85,6 +86,9 @@ pub(crate) async fn bump_version(
         }
         Versioned::Plan => {
             "UPDATE plans SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::Estimate => {
+            "UPDATE estimates SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
         }
     };
     let n = sqlx::query(sql)

@@ -7,7 +7,7 @@
 
 mod export;
 mod page;
-mod upload;
+pub(crate) mod upload;
 
 use crate::AppState;
 use crate::errors::AppError;

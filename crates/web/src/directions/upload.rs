@@ -18,7 +18,7 @@ const TEXT_FIELD_LIMIT: usize = 16 * 1024;
 
 /// What was sent: the text fields in order, the files stored, and why reading stopped
 /// early (the message to show), if it did.
-pub(super) struct Sent {
+pub(crate) struct Sent {
     pub pairs: Vec<(String, String)>,
     pub files: Vec<NewDirectionFile>,
     pub error: Option<String>,
@@ -26,7 +26,7 @@ pub(super) struct Sent {
 
 /// Reads the form. `check` sees the text fields before the first file is stored; its
 /// `Err` stops the reading (no file is stored) and is kept as the error.
-pub(super) async fn read(
+pub(crate) async fn read(
     app: &AppState,
     ctx: &Ctx,
     mut multipart: Multipart,

@@ -152,6 +152,58 @@ impl Worded for ReviewError {
     }
 }
 
+impl Worded for domain::budget::BudgetError {
+    fn message(&self, lang: Language) -> String {
+        use domain::budget::BudgetError as E;
+        let args = match self {
+            E::Forbidden { action } | E::OwnSubmission { action } => {
+                vec![text("action", action.label(lang))]
+            }
+            E::Transition { from, action } => vec![
+                text("from", from.label(lang)),
+                text("action", action.label(lang)),
+            ],
+            E::Locked { status } => vec![text("status", status.label(lang))],
+            E::TooLong { max } => vec![text("max", max.to_string())],
+            E::NegativeAmount(v) | E::AmountTooLarge(v) | E::BadAmount(v) | E::BadQuantity(v) => {
+                vec![
+                    text("value", v.as_str()),
+                    text("max", domain::format_vnd(domain::budget::MAX_AMOUNT)),
+                ]
+            }
+            E::LineTooLarge | E::TotalTooLarge => {
+                vec![text("max", domain::format_vnd(domain::budget::MAX_AMOUNT))]
+            }
+            E::ContractAboveEstimate { value, estimate } => vec![
+                text("value", domain::format_vnd(*value)),
+                text("estimate", domain::format_vnd(*estimate)),
+            ],
+            E::PaymentAboveContract {
+                value,
+                paid,
+                amount,
+            } => vec![
+                text("value", domain::format_vnd(*value)),
+                text("paid", domain::format_vnd(*paid)),
+                text("amount", domain::format_vnd(*amount)),
+            ],
+            E::BadDate(v) => vec![text("value", v.as_str())],
+            E::FundingForbidden
+            | E::ContractForbidden
+            | E::PaymentForbidden
+            | E::NoApprovedLines
+            | E::TermBeforeSigning
+            | E::NotLatest
+            | E::NoLines
+            | E::CommentRequired
+            | E::BadCategory
+            | E::NameRequired
+            | E::DescriptionRequired => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
 impl Worded for DirectionError {
     fn message(&self, lang: Language) -> String {
         use DirectionError as E;
@@ -218,6 +270,7 @@ pub fn plan_field_label(f: PlanField) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::budget::{BudgetError, EstimateAction, EstimateStatus};
     use domain::{DelegationStatus, EventStatus, ItemStatus, Period};
 
     /// Every refusal has a sentence in both languages, with no variable left unfilled.
@@ -311,6 +364,47 @@ mod tests {
                 version: 2,
                 decision: domain::oversight::ReviewDecision::Returned,
             }),
+            Box::new(BudgetError::Forbidden {
+                action: EstimateAction::Verify,
+            }),
+            Box::new(BudgetError::FundingForbidden),
+            Box::new(BudgetError::OwnSubmission {
+                action: EstimateAction::Approve,
+            }),
+            Box::new(BudgetError::Transition {
+                from: EstimateStatus::Draft,
+                action: EstimateAction::Approve,
+            }),
+            Box::new(BudgetError::Locked {
+                status: EstimateStatus::Approved,
+            }),
+            Box::new(BudgetError::NotLatest),
+            Box::new(BudgetError::NoLines),
+            Box::new(BudgetError::CommentRequired),
+            Box::new(BudgetError::TooLong { max: 500 }),
+            Box::new(BudgetError::BadCategory),
+            Box::new(BudgetError::NameRequired),
+            Box::new(BudgetError::DescriptionRequired),
+            Box::new(BudgetError::NegativeAmount("-5".into())),
+            Box::new(BudgetError::AmountTooLarge("9".repeat(20))),
+            Box::new(BudgetError::BadAmount("abc".into())),
+            Box::new(BudgetError::BadQuantity("0".into())),
+            Box::new(BudgetError::LineTooLarge),
+            Box::new(BudgetError::TotalTooLarge),
+            Box::new(BudgetError::ContractForbidden),
+            Box::new(BudgetError::PaymentForbidden),
+            Box::new(BudgetError::ContractAboveEstimate {
+                value: 2,
+                estimate: 1,
+            }),
+            Box::new(BudgetError::PaymentAboveContract {
+                value: 2,
+                paid: 1,
+                amount: 2,
+            }),
+            Box::new(BudgetError::NoApprovedLines),
+            Box::new(BudgetError::BadDate("31/02/2025".into())),
+            Box::new(BudgetError::TermBeforeSigning),
             Box::new(DirectionError::UnknownKind("memo".into())),
             Box::new(DirectionError::DateRequired),
             Box::new(DirectionError::DateUnreadable("31/02/2025".into())),

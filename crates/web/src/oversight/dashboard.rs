@@ -130,6 +130,8 @@ struct DashboardPage<'a> {
     recent: Vec<RecentLine>,
     open_escalations: usize,
     events: Option<Vec<EventLine>>,
+    /// The budget tile and the per-unit chart (issue 17).
+    money: crate::budget::DashboardMoney,
 }
 
 fn line(row: &store::DashboardRow, lang: Language) -> Line {
@@ -351,6 +353,7 @@ async fn render(
     let open_escalations = open_escalations(app, board).await?;
     let recent = recent_lines(ctx, &data);
     let events = Some(upcoming_events(app, unit).await?).filter(|e| !e.is_empty());
+    let money = crate::budget::dashboard_money(app, ctx, plan, unit).await?;
     Ok(render_page(DashboardPage {
         l: Layout::new(ctx, &heading, "dashboard"),
         heading,
@@ -377,6 +380,7 @@ async fn render(
         recent,
         open_escalations,
         events,
+        money,
     }))
 }
 

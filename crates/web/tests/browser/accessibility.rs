@@ -9,11 +9,11 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use serde_json::json;
 
-const AXE: &str = include_str!("../assets/axe.min.js");
+pub(super) const AXE: &str = include_str!("../assets/axe.min.js");
 
 /// How many rules axe applied, and the page's serious and critical violations, one line
 /// each with up to three elements.
-const AXE_RUN: &str = r#"
+pub(super) const AXE_RUN: &str = r#"
 const done = arguments[arguments.length - 1];
 axe.run(document, { resultTypes: ['violations'] }).then(r => done({
   rules: r.passes.length + r.violations.length,

@@ -33,7 +33,7 @@ const PLAN2: &str = "KẾ HOẠCH\nTổ chức Ngày hội thiết kế năm 202
 const FEEDS: [(&str, char); 2] = [("feed", '1'), ("feed2", '2')];
 /// The ids found in the store once the setup's forms are sent ([`Sample::lookup`]).
 const FOUND: &str = "target report evidence person invitation booking check follow_up \
-                     document direction direction2 direction_file";
+                     document direction direction2 direction_file estimate_line";
 
 /// A column of the table: its name, the roles of the user signed in (`anon`: nobody), and
 /// the unit (by the start of its name).
@@ -118,6 +118,13 @@ impl Sample {
             "direction2" => direction(d2).await?.id.0,
             "direction_file" => direction(d1).await?.files.first()?.id.0,
             "item_version" => s.item_tracking(item).await.ok()??.version,
+            "estimate_version" => s
+                .item_budget(item)
+                .await
+                .ok()?
+                .estimate
+                .map_or(0, |e| e.version),
+            "estimate_line" => s.item_budget(item).await.ok()?.estimate?.lines.first()?.id,
             "event_version" => s.event(ev).await.ok()??.version,
             "report_version" => {
                 let all = s.report_history(self.id("report")?).await.ok()?;

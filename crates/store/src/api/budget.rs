@@ -1,0 +1,139 @@
+//! Estimates, contracts, payments and funding sources (queries in `sql/budget.rs`,
+//! `sql/contracts.rs` and `sql/funding.rs`).
+
+use crate::budget_model::*;
+use crate::{Store, StoreError};
+use domain::budget::{EstimateAction, EstimateStatus, ParsedLine};
+use domain::{Actor, ItemId, PlanId};
+
+type R<T> = Result<T, StoreError>;
+
+impl Store {
+    /// Adds a line to the item's draft estimate (the lead unit's people). The item's
+    /// first line opens revision 1 and is sent with `expected` 0. Returns the new version.
+    /// A locked estimate is `BudgetError::Locked`; a stale version `StoreError::Conflict`.
+    pub async fn add_estimate_line(
+        &self,
+        item: ItemId,
+        expected: i64,
+        line: &ParsedLine,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            budget::add_estimate_line(&self.ctx, item, expected, line, actor)
+        )
+    }
+
+    /// Removes a line of the item's draft estimate. Returns the new version.
+    pub async fn remove_estimate_line(
+        &self,
+        item: ItemId,
+        expected: i64,
+        line: i64,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            budget::remove_estimate_line(&self.ctx, item, expected, line, actor)
+        )
+    }
+
+    /// A step of the workflow on the item's latest estimate (`domain::budget::check_step`:
+    /// role, four eyes, status, comment), recorded with who, when and the comment.
+    /// `Revise` opens a new draft revision with the same lines. Returns the new version.
+    pub async fn estimate_step(
+        &self,
+        item: ItemId,
+        expected: i64,
+        action: EstimateAction,
+        comment: &str,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            budget::estimate_step(&self.ctx, item, expected, action, comment, actor)
+        )
+    }
+
+    /// The item's latest estimate, its history and its planned total.
+    pub async fn item_budget(&self, item: ItemId) -> R<ItemBudget> {
+        dispatch!(self, budget::item_budget(item))
+    }
+
+    /// Planned money per item of a plan (latest approved estimate's total).
+    pub async fn plan_planned(&self, plan: PlanId) -> R<Vec<ItemPlanned>> {
+        dispatch!(self, budget::plan_planned(plan))
+    }
+
+    /// Estimates at `status`: `Submitted` is Finance's queue, `Verified` the Board's.
+    pub async fn estimate_queue(&self, status: EstimateStatus) -> R<Vec<QueuedEstimate>> {
+        dispatch!(self, budget::estimate_queue(status))
+    }
+
+    /// Records a funding source of a plan (Finance, admin).
+    pub async fn add_funding_source(
+        &self,
+        plan: PlanId,
+        new: &NewFundingSource,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            funding::add_funding_source(&self.ctx, plan, new, actor)
+        )
+    }
+
+    /// A plan's funding sources.
+    pub async fn funding_sources(&self, plan: PlanId) -> R<Vec<FundingSource>> {
+        dispatch!(self, funding::funding_sources(plan))
+    }
+
+    /// Records a contract of the item (the Office), against lines of its approved
+    /// estimate; above them only with an override reason.
+    pub async fn add_contract(&self, item: ItemId, new: &NewContract, actor: &Actor) -> R<i64> {
+        dispatch!(self, contracts::add_contract(&self.ctx, item, new, actor))
+    }
+
+    /// Records a payment of a contract (Finance or the lead unit); beyond the contract's
+    /// value only with a reason.
+    pub async fn add_payment(&self, contract: i64, new: &NewPayment, actor: &Actor) -> R<i64> {
+        dispatch!(
+            self,
+            contracts::add_payment(&self.ctx, contract, new, actor)
+        )
+    }
+
+    /// An item's contracts with their lines and payments.
+    pub async fn item_contracts(&self, item: ItemId) -> R<Vec<Contract>> {
+        dispatch!(self, contracts::item_contracts(item))
+    }
+
+    /// Planned, contracted, paid and settled per item of a plan that has an estimate.
+    pub async fn plan_money(&self, plan: PlanId) -> R<Vec<ItemMoney>> {
+        dispatch!(self, contracts::plan_money(plan))
+    }
+
+    /// Attaches a stored file to a contract (the Office, Finance or the lead unit).
+    pub async fn attach_contract_file(
+        &self,
+        contract: i64,
+        file: &crate::NewDirectionFile,
+        actor: &Actor,
+    ) -> R<i64> {
+        dispatch!(
+            self,
+            contracts::attach_contract_file(&self.ctx, contract, file, actor)
+        )
+    }
+
+    /// A contract's file, with the item the contract is for.
+    pub async fn contract_file(&self, id: i64) -> R<Option<(ContractFile, ItemId)>> {
+        dispatch!(self, contracts::contract_file(id))
+    }
+
+    /// The item a contract is for.
+    pub async fn contract_item(&self, contract: i64) -> R<Option<ItemId>> {
+        dispatch!(self, contracts::contract_item(contract))
+    }
+}

@@ -1,0 +1,231 @@
+//! What the budget API (issue 17) takes and returns.
+
+use domain::budget::{Category, EstimateAction, EstimateStatus};
+use domain::{ItemId, PlanId, UserId};
+use serde::Serialize;
+
+/// One revision of an item's estimate, with its lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Estimate {
+    pub id: i64,
+    pub item_id: ItemId,
+    pub revision: i64,
+    pub status: EstimateStatus,
+    pub submitted_by: Option<UserId>,
+    pub verified_by: Option<UserId>,
+    /// The optimistic version. It keeps counting across revisions, so that a form drawn
+    /// on an older revision never matches the new one.
+    pub version: i64,
+    pub updated_at: i64,
+    pub lines: Vec<EstimateLine>,
+    /// The sum of the lines' amounts (each line and the sum bounded by
+    /// `domain::budget::MAX_AMOUNT`).
+    pub total: i64,
+}
+
+impl Estimate {
+    /// The estimate as the workflow's rules see it (it is the latest revision: the store
+    /// returns no other).
+    pub fn subject(&self, item_units: Vec<domain::ItemUnit>) -> domain::budget::EstimateSubject {
+        domain::budget::EstimateSubject {
+            status: self.status,
+            item_units,
+            submitted_by: self.submitted_by,
+            verified_by: self.verified_by,
+            line_count: self.lines.len(),
+            latest: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EstimateLine {
+    pub id: i64,
+    pub position: i64,
+    pub category: Category,
+    pub description: String,
+    pub unit: String,
+    pub quantity: i64,
+    pub unit_price: i64,
+    pub amount: i64,
+    pub note: String,
+}
+
+/// A step of an estimate's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EstimateStep {
+    pub id: i64,
+    pub revision: i64,
+    pub action: EstimateAction,
+    pub from: EstimateStatus,
+    pub to: EstimateStatus,
+    pub comment: String,
+    pub created_by: Option<UserId>,
+    pub created_by_name: Option<String>,
+    pub created_at: i64,
+}
+
+/// An item's budget as its page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ItemBudget {
+    /// The latest revision, when the item has an estimate.
+    pub estimate: Option<Estimate>,
+    /// Every step of every revision, oldest first.
+    pub steps: Vec<EstimateStep>,
+    /// Planned: the total of the latest approved revision.
+    pub planned: Option<i64>,
+    /// The lines of the revision before the latest (empty for the first), for the diff.
+    pub previous_lines: Vec<EstimateLine>,
+}
+
+/// An estimate waiting for Finance (submitted) or the Board (verified).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QueuedEstimate {
+    pub estimate_id: i64,
+    pub item_id: ItemId,
+    pub plan_id: PlanId,
+    pub numbering: Option<String>,
+    pub title: String,
+    pub revision: i64,
+    pub status: EstimateStatus,
+    pub total: i64,
+    pub updated_at: i64,
+}
+
+/// Planned money of an item: the total of its latest approved estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ItemPlanned {
+    pub item_id: ItemId,
+    pub planned: i64,
+}
+
+/// A funding source of a plan (Kinh phí).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FundingSource {
+    pub id: i64,
+    pub plan_id: PlanId,
+    pub name: String,
+    pub legal_basis: String,
+    pub year: i64,
+    pub amount: i64,
+}
+
+/// A funding source as entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFundingSource {
+    pub name: String,
+    pub legal_basis: String,
+    pub year: i64,
+    pub amount: domain::budget::Amount,
+}
+
+/// A contract as the Office enters it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewContract {
+    pub vendor: String,
+    pub vendor_kind: domain::budget::VendorKind,
+    /// What it buys.
+    pub subject: String,
+    pub value: domain::budget::Amount,
+    pub signed_on: Option<chrono::NaiveDate>,
+    pub term_end: Option<chrono::NaiveDate>,
+    /// Lines of the item's approved estimate it buys.
+    pub line_ids: Vec<i64>,
+    /// Why it is worth more than those lines (required then).
+    pub override_reason: String,
+}
+
+/// A payment as entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPayment {
+    pub kind: domain::budget::PaymentKind,
+    pub amount: domain::budget::Amount,
+    pub paid_on: chrono::NaiveDate,
+    pub note: String,
+    /// Why it goes beyond the contract (required then).
+    pub over_reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    pub id: i64,
+    pub kind: domain::budget::PaymentKind,
+    pub amount: i64,
+    pub paid_on: chrono::NaiveDate,
+    pub note: String,
+    pub over_reason: Option<String>,
+    pub created_by_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contract {
+    pub id: i64,
+    pub item_id: ItemId,
+    pub vendor: String,
+    pub vendor_kind: domain::budget::VendorKind,
+    pub subject: String,
+    pub value: i64,
+    pub signed_on: Option<chrono::NaiveDate>,
+    pub term_end: Option<chrono::NaiveDate>,
+    pub override_reason: Option<String>,
+    pub line_ids: Vec<i64>,
+    pub payments: Vec<Payment>,
+    /// The signed contract and its payments' documents.
+    pub files: Vec<ContractFile>,
+}
+
+/// A file of a contract, in the evidence store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContractFile {
+    pub id: i64,
+    pub contract_id: i64,
+    pub sha256: String,
+    pub size: i64,
+    pub mime: String,
+    pub original_name: String,
+    pub stored_path: String,
+}
+
+impl Contract {
+    /// Everything paid on it, the settlement included.
+    pub fn paid(&self) -> i64 {
+        self.payments.iter().map(|p| p.amount).sum()
+    }
+}
+
+/// An item's money: planned (the approved estimate), contracted (the contracts' values),
+/// paid (every payment) and settled (the settlement payments). The one computation every
+/// page reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct MoneyFigures {
+    pub planned: i64,
+    pub contracted: i64,
+    pub paid: i64,
+    pub settled: i64,
+}
+
+impl MoneyFigures {
+    pub fn new(planned: Option<i64>, contracts: &[Contract]) -> MoneyFigures {
+        let payments = || contracts.iter().flat_map(|c| &c.payments);
+        MoneyFigures {
+            planned: planned.unwrap_or(0),
+            contracted: contracts.iter().map(|c| c.value).sum(),
+            paid: payments().map(|p| p.amount).sum(),
+            settled: payments()
+                .filter(|p| p.kind == domain::budget::PaymentKind::Settlement)
+                .map(|p| p.amount)
+                .sum(),
+        }
+    }
+}
+
+/// One item's money in a plan's budget view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemMoney {
+    pub item_id: ItemId,
+    pub numbering: Option<String>,
+    pub title: String,
+    /// The lead units in effect (own, else inherited), in order.
+    pub lead_units: Vec<domain::UnitId>,
+    pub figures: MoneyFigures,
+}
