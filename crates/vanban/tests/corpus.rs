@@ -12,6 +12,10 @@
 //! print why and pass, unless `SANGTAO_REQUIRE_CORPUS=1`.
 
 mod common;
+#[path = "corpus/nd30.rs"]
+mod nd30;
+#[path = "corpus/word.rs"]
+mod word;
 
 use chrono::NaiveDate;
 use common::*;
