@@ -20,7 +20,7 @@ pub mod parse;
 pub mod phrases;
 pub use vntext::text;
 
-pub use input::{Format, ReadError};
+pub use input::{Format, OtherDocument, ReadError};
 pub use model::*;
 pub use parse::{is_bullet, strip_bullets};
 

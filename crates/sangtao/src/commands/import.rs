@@ -35,7 +35,7 @@ pub fn run(settings: Settings, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let plan = match vanban::read_bytes(&bytes, &name, args.format) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("sangtao: cannot read {}: {e}", args.file.display());
+            eprintln!("sangtao: {}", super::unreadable(&e));
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
