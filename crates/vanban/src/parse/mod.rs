@@ -192,9 +192,16 @@ pub fn parse(text: &str) -> ParsedPlan {
     }
 
     // ---- preamble: legal basis and the issuer named in the body
-    let first_heading = (body_from..blocks.len())
+    let mut first_heading = (body_from..blocks.len())
         .find(|&i| is_heading_block(&blocks[i]))
         .unwrap_or(blocks.len());
+    // A closing block before any heading (a plan whose headings were lost in copying):
+    // the body ends there, and the recipients' bullets are never read as items.
+    if let Some(closing) = (body_from..first_heading)
+        .find(|&i| is_closing_start(&blocks[i], doc.heads[i].first20()))
+    {
+        first_heading = closing;
+    }
     let issuer_from_body = read_preamble(blocks, body_from, first_heading, &mut legal_basis);
     if document.issuer.is_none() {
         document.issuer = issuer_from_body;
@@ -228,7 +235,9 @@ pub fn parse(text: &str) -> ParsedPlan {
     if plan.items.is_empty() && appendices.iter().all(|a| a.items.is_empty()) {
         doc.warnings.push(Warning {
             line: blocks.get(first_heading).map_or(1, Block::line),
-            message: "no numbered content was found".into(),
+            message: "no numbered content was found: the document's structure (headings \
+                      such as I., 1., a)) was not recognised, so no items were read"
+                .into(),
         });
     }
     plan.budget = plan.budget.filter(|b| !b.text.is_empty());

@@ -113,3 +113,30 @@ fn signer_blocks() {
         (None, Some("GIÁM ĐỐC"), Some("Đỗ Đình Hồng"))
     );
 }
+
+#[test]
+fn a_plan_without_headings_is_warned_about_and_its_recipients_are_not_items() {
+    // The headings were lost in copying: plain paragraphs, then the closing block, in
+    // either of its two usual forms (a table row from Word, or lines).
+    let body = "KẾ HOẠCH\nTổ chức hội thi năm 2025\n\
+                Sở Y tế xây dựng kế hoạch tổ chức hội thi như sau.\n\
+                Hội thi được tổ chức trong quý III năm 2025.\n\
+                Phòng Nghiệp vụ chủ trì xây dựng thể lệ.\n";
+    for closing in [
+        "Nơi nhận:\n- UBND tỉnh;\n- Các phòng thuộc Sở;\n- Lưu: VT.\nGIÁM ĐỐC\nLê Thị Hoa\n",
+        "Nơi nhận: / - UBND tỉnh; / - Các phòng thuộc Sở; / - Lưu: VT. | GIÁM ĐỐC / Lê Thị Hoa\n",
+    ] {
+        let plan = crate::parse_text(&format!("{body}{closing}"));
+        assert!(plan.all_items().next().is_none(), "{:?}", plan.items);
+        let names: Vec<&str> = plan.recipients.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["UBND tỉnh", "Các phòng thuộc Sở"]);
+        assert_eq!(plan.archive.as_deref(), Some("VT"));
+        assert!(
+            plan.warnings
+                .iter()
+                .any(|w| w.message.contains("structure") && w.message.contains("not recognised")),
+            "{:?}",
+            plan.warnings
+        );
+    }
+}
