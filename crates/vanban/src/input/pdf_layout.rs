@@ -19,6 +19,13 @@ struct Glyph {
     text: String,
 }
 
+impl Glyph {
+    /// A typed space: it separates words, and a run of them is no column gap.
+    fn space(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
 /// A drawn horizontal or vertical line (or a thin filled rectangle), y downwards.
 #[derive(Clone, Copy)]
 struct Rule {
@@ -164,7 +171,7 @@ impl OutputDev for LayoutOutput {
         font_size: f64,
         char: &str,
     ) -> Result<(), OutputError> {
-        if char.trim().is_empty() {
+        if char.is_empty() {
             return Ok(());
         }
         let size = font_size * (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
@@ -223,10 +230,10 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn x0(&self) -> f64 {
-        self.glyphs.first().map_or(0.0, |g| g.x0)
+        self.glyphs.iter().find(|g| !g.space()).map_or(0.0, |g| g.x0)
     }
     fn x1(&self) -> f64 {
-        self.glyphs.last().map_or(0.0, |g| g.x1)
+        self.glyphs.iter().rev().find(|g| !g.space()).map_or(0.0, |g| g.x1)
     }
     /// Where the gaps wider than `ems` font sizes are (their middle).
     fn gaps(&self, ems: f64) -> Vec<f64> {
@@ -242,16 +249,22 @@ impl Line<'_> {
 fn words(glyphs: &[&Glyph], from: f64, to: f64) -> String {
     let mut out = String::new();
     let mut last_end: Option<f64> = None;
+    let mut typed_space = false;
     for g in glyphs {
         let mid = (g.x0 + g.x1) / 2.0;
         if mid < from || mid >= to {
             continue;
         }
+        if g.space() {
+            typed_space = true;
+            continue;
+        }
         if let Some(end) = last_end
-            && g.x0 - end > 0.12 * g.size
+            && (typed_space || g.x0 - end > 0.12 * g.size)
         {
             out.push(' ');
         }
+        typed_space = false;
         out.push_str(&g.text);
         last_end = Some(g.x1.max(g.x0));
     }
@@ -382,7 +395,7 @@ impl Cell {
         let inside: Vec<&Glyph> = glyphs
             .iter()
             .copied()
-            .filter(|g| (g.x0 + g.x1) / 2.0 >= from && (g.x0 + g.x1) / 2.0 < to)
+            .filter(|g| !g.space() && (g.x0 + g.x1) / 2.0 >= from && (g.x0 + g.x1) / 2.0 < to)
             .collect();
         let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
             return;
@@ -496,7 +509,8 @@ fn page_pieces(page: &Page) -> Vec<Piece> {
             continue;
         }
         let gaps = line.gaps(3.0);
-        if !gaps.is_empty() {
+        // A text table printed as text ("|a    |b    |") keeps its own bars.
+        if !gaps.is_empty() && !line.glyphs.iter().any(|g| g.text == "|") {
             let (table, next) = open_table(&lines, i, gaps, spacing, page_mid);
             pieces.push(Piece::Table(table));
             i = next;
@@ -584,7 +598,7 @@ fn open_table(
         };
         if i > start {
             let far = line.y - last_y > 8.0 * spacing;
-            let multi = !line.gaps(3.0).is_empty();
+            let multi = !line.gaps(3.0).is_empty() && !line.glyphs.iter().any(|g| g.text == "|");
             let keeps = match column {
                 Some(c) if multi => c == 0 || fits(c),
                 Some(0) => fits(0) && line.y - last_y <= 2.5 * spacing,
