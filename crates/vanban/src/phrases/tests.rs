@@ -418,3 +418,27 @@ fn places_and_dates() {
     let (p, dt, y) = place_and_date("Lào Cai, ngày       tháng 4 năm 2026").unwrap();
     assert_eq!((p.as_str(), dt, y), ("Lào Cai", None, Some(2026)));
 }
+
+#[test]
+fn deadlines_written_in_words_and_open_ended_years() {
+    // A date in words after "trước ngày" is the due date, in a field or not, and the
+    // year inside it is not read again as a year-long deadline.
+    for field in [false, true] {
+        let x = deadlines("Hoàn thành trước ngày 01 tháng 01 năm 2026", field, None);
+        assert_eq!(x.len(), 1, "{x:?}");
+        assert_eq!(x[0].due, d("2026-01-01"));
+    }
+    // "năm 2025 và các năm tiếp theo" has no end: continuous, the words kept.
+    for field in [false, true] {
+        let x = deadlines("Thời gian: năm 2025 và các năm tiếp theo", field, None);
+        assert_eq!(x.len(), 1, "{x:?}");
+        assert_eq!((x[0].due, x[0].start), (None, d("2025-01-01")));
+        assert_eq!(x[0].recurrence.as_deref(), Some("thường xuyên"));
+        assert!(x[0].text.contains("các năm tiếp theo"), "{:?}", x[0].text);
+    }
+    // A bare year is a deadline in a time field (a table's time column), not in prose.
+    let x = deadlines("2026", true, None);
+    assert_eq!((x[0].start, x[0].due), (d("2026-01-01"), d("2026-12-31")));
+    assert!(deadlines("2026", false, None).is_empty());
+    assert!(deadlines("đạt 2026 lượt", true, None).is_empty());
+}
