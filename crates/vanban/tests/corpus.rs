@@ -11,9 +11,9 @@
 //! The corpus lives outside the workspace (`/work/shared`); when it is absent these tests
 //! print why and pass, unless `SANGTAO_REQUIRE_CORPUS=1`.
 
-mod common;
 #[path = "corpus/agreement.rs"]
 mod agreement;
+mod common;
 #[path = "corpus/nd30.rs"]
 mod nd30;
 #[path = "corpus/word.rs"]
@@ -929,7 +929,10 @@ fn pdf_fixtures_score_within_two_hundredths_of_their_text() {
             }
         }
     }
-    assert!(failures.is_empty(), "fixtures score below their text:\n{failures}");
+    assert!(
+        failures.is_empty(),
+        "fixtures score below their text:\n{failures}"
+    );
 }
 
 #[test]

@@ -230,10 +230,17 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn x0(&self) -> f64 {
-        self.glyphs.iter().find(|g| !g.space()).map_or(0.0, |g| g.x0)
+        self.glyphs
+            .iter()
+            .find(|g| !g.space())
+            .map_or(0.0, |g| g.x0)
     }
     fn x1(&self) -> f64 {
-        self.glyphs.iter().rev().find(|g| !g.space()).map_or(0.0, |g| g.x1)
+        self.glyphs
+            .iter()
+            .rev()
+            .find(|g| !g.space())
+            .map_or(0.0, |g| g.x1)
     }
     /// Where the gaps wider than `ems` font sizes are (their middle).
     fn gaps(&self, ems: f64) -> Vec<f64> {

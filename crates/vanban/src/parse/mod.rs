@@ -197,8 +197,8 @@ pub fn parse(text: &str) -> ParsedPlan {
         .unwrap_or(blocks.len());
     // A closing block before any heading (a plan whose headings were lost in copying):
     // the body ends there, and the recipients' bullets are never read as items.
-    if let Some(closing) = (body_from..first_heading)
-        .find(|&i| is_closing_start(&blocks[i], doc.heads[i].first20()))
+    if let Some(closing) =
+        (body_from..first_heading).find(|&i| is_closing_start(&blocks[i], doc.heads[i].first20()))
     {
         first_heading = closing;
     }

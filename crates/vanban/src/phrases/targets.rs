@@ -388,7 +388,8 @@ pub fn targets(text: &str, field: bool) -> Vec<Target> {
         if let Some(k) = crate::text::prefix_len_ci(text[end..].trim_start(), "trở lên") {
             end += text[end..].len() - text[end..].trim_start().len() + k;
             qualifier = Some("ít nhất".into());
-        } else if let Some(k) = crate::text::prefix_len_ci(text[end..].trim_start(), "trở xuống") {
+        } else if let Some(k) = crate::text::prefix_len_ci(text[end..].trim_start(), "trở xuống")
+        {
             end += text[end..].len() - text[end..].trim_start().len() + k;
             qualifier = Some("tối đa".into());
         }

@@ -91,13 +91,22 @@ fn counts_whose_noun_is_not_in_the_word_list() {
     // A leading zero, a qualifier, thousands or a "/năm" make the figure a count, whatever
     // the noun.
     let one = |text: &str| key(&targets(text, false));
-    assert_eq!(one("khảo sát 07 cửa sông"), vec![t(Some(7.0), Some(7.0), "cửa", None)]);
+    assert_eq!(
+        one("khảo sát 07 cửa sông"),
+        vec![t(Some(7.0), Some(7.0), "cửa", None)]
+    );
     assert_eq!(
         one("quan trắc 240 mẫu/năm"),
         vec![t(Some(240.0), Some(240.0), "mẫu", Some("năm"))]
     );
-    assert_eq!(one("đón 3.000 lượt khách"), vec![t(Some(3000.0), Some(3000.0), "lượt", None)]);
-    assert_eq!(one("xây dựng ít nhất 02 vùng"), vec![t(Some(2.0), None, "vùng", None)]);
+    assert_eq!(
+        one("đón 3.000 lượt khách"),
+        vec![t(Some(3000.0), Some(3000.0), "lượt", None)]
+    );
+    assert_eq!(
+        one("xây dựng ít nhất 02 vùng"),
+        vec![t(Some(2.0), None, "vùng", None)]
+    );
     // A bare figure before an unknown noun stays unread: "tổ chức 3 hoạt động" is a count
     // of a known noun, "ở 3 tầng" is not a target.
     assert!(one("nhà cao 3 tầng").is_empty());
@@ -106,11 +115,26 @@ fn counts_whose_noun_is_not_in_the_word_list() {
 #[test]
 fn floors_and_ranges_written_with_symbols() {
     let one = |text: &str| key(&targets(text, false));
-    assert_eq!(one("tỷ lệ che phủ ≥ 30%"), vec![t(Some(30.0), None, "%", None)]);
-    assert_eq!(one("tỷ lệ hộ nghèo ≤5%"), vec![t(None, Some(5.0), "%", None)]);
-    assert_eq!(one("tỷ lệ đạt 85%-90%"), vec![t(Some(85.0), Some(90.0), "%", None)]);
-    assert_eq!(one("tỷ lệ từ 98% trở lên"), vec![t(Some(98.0), None, "%", None)]);
-    assert_eq!(targets("tỷ lệ từ 98% trở lên", false)[0].text, "98% trở lên");
+    assert_eq!(
+        one("tỷ lệ che phủ ≥ 30%"),
+        vec![t(Some(30.0), None, "%", None)]
+    );
+    assert_eq!(
+        one("tỷ lệ hộ nghèo ≤5%"),
+        vec![t(None, Some(5.0), "%", None)]
+    );
+    assert_eq!(
+        one("tỷ lệ đạt 85%-90%"),
+        vec![t(Some(85.0), Some(90.0), "%", None)]
+    );
+    assert_eq!(
+        one("tỷ lệ từ 98% trở lên"),
+        vec![t(Some(98.0), None, "%", None)]
+    );
+    assert_eq!(
+        targets("tỷ lệ từ 98% trở lên", false)[0].text,
+        "98% trở lên"
+    );
 }
 
 #[test]
@@ -120,8 +144,14 @@ fn measures_with_symbols_and_glued_hectares() {
         one("tốc độ truy cập 100 Mbit/s"),
         vec![t(Some(100.0), Some(100.0), "Mbit/s", None)]
     );
-    assert_eq!(one("diện tích 250 m²"), vec![t(Some(250.0), Some(250.0), "m²", None)]);
-    assert_eq!(one("trồng rừng 500ha"), vec![t(Some(500.0), Some(500.0), "ha", None)]);
+    assert_eq!(
+        one("diện tích 250 m²"),
+        vec![t(Some(250.0), Some(250.0), "m²", None)]
+    );
+    assert_eq!(
+        one("trồng rừng 500ha"),
+        vec![t(Some(500.0), Some(500.0), "ha", None)]
+    );
     // A time stays a time.
     assert!(one("lúc 7h30 ngày 5/3").is_empty());
 }

@@ -50,7 +50,9 @@ fn parts(p: &ParsedPlan) -> Vec<Vec<String>> {
         p.recipients.iter().map(|r| norm(&r.name)).collect(),
         opt(&p.archive),
         items().map(|i| norm(&i.title)).collect(),
-        items().flat_map(|i| i.lead_units.iter().map(|u| norm(u))).collect(),
+        items()
+            .flat_map(|i| i.lead_units.iter().map(|u| norm(u)))
+            .collect(),
         items()
             .flat_map(|i| &i.deadlines)
             .map(|x| format!("{:?} {:?}", x.due, x.start))
