@@ -88,6 +88,18 @@ fn para(b: &Block) -> Option<&Para> {
     }
 }
 
+/// "(Ban hành kèm theo Quyết định số 215/QĐ-UBND ngày 05/02/2026 của …)": the decision
+/// that issues the plan printed below it.
+fn issuing_decision(text: &str) -> Option<crate::model::DocRef> {
+    let f = crate::text::fold_head(text.trim_start_matches(['(', ' ']), 40);
+    if !f.starts_with("ban hanh kem theo") && !f.starts_with("kem theo quyet dinh") {
+        return None;
+    }
+    phrases::doc_refs(text)
+        .into_iter()
+        .find(|r| r.kind_code.as_deref() == Some("QĐ"))
+}
+
 pub fn parse(text: &str) -> ParsedPlan {
     let (all_blocks, line_warnings) = lines::blocks_with_warnings(text);
     let mut heads: Vec<Head> = all_blocks.iter().map(Head::of).collect();
@@ -202,6 +214,19 @@ pub fn parse(text: &str) -> ParsedPlan {
     {
         first_heading = closing;
     }
+    // ---- a plan printed on its own under "(Ban hành kèm theo Quyết định số …)"
+    if document.issued_by.is_none()
+        && let Some(decision) = (title_at.unwrap_or(after_title)
+            ..first_heading.min(after_title + 6))
+            .filter_map(|i| para(&blocks[i]))
+            .find_map(|p| issuing_decision(&p.text))
+    {
+        document.date = document.date.or(decision.date);
+        document.issued_by = Some(decision);
+        document.number = None;
+        document.symbol = None;
+    }
+
     let issuer_from_body = read_preamble(blocks, body_from, first_heading, &mut legal_basis);
     if document.issuer.is_none() {
         document.issuer = issuer_from_body;

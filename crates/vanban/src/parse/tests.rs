@@ -234,3 +234,25 @@ fn responsibilities_are_units_and_closing_remarks_are_not() {
     );
     assert!(plan.responsibilities[1].duties[0].contains("có trách nhiệm"));
 }
+
+#[test]
+fn a_plan_issued_with_a_decision_has_no_number_of_its_own() {
+    let plan = crate::parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\nKẾ HOẠCH\nPhát triển du lịch năm 2026\n\
+         (Ban hành kèm theo Quyết định số 215/QĐ-UBND ngày 05 tháng 02 năm 2026 của Ủy ban nhân dân tỉnh An Hòa)\n\
+         I. MỤC TIÊU\n1. Thu hút khách du lịch.\n",
+    );
+    let d = &plan.document;
+    assert_eq!((d.number.as_deref(), d.symbol.as_deref()), (None, None));
+    assert_eq!(d.date, chrono::NaiveDate::from_ymd_opt(2026, 2, 5));
+    let by = d.issued_by.as_ref().expect("the decision");
+    assert_eq!(
+        (
+            by.kind_code.as_deref(),
+            by.number.as_deref(),
+            by.symbol.as_deref()
+        ),
+        (Some("QĐ"), Some("215"), Some("QĐ-UBND"))
+    );
+    assert_eq!(d.kind_code.as_deref(), Some("KH"));
+}

@@ -140,6 +140,9 @@ pub(super) fn become_issued_plan(document: &mut Document) {
     });
     document.kind = "Kế hoạch".into();
     document.kind_code = Some("KH".into());
+    // The plan has no number of its own; its date is the decision's.
+    document.number = None;
+    document.symbol = None;
 }
 
 /// A decision whose first article approves or issues a plan written out inside the
