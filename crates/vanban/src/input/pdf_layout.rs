@@ -256,6 +256,7 @@ impl Line<'_> {
 fn words(glyphs: &[&Glyph], from: f64, to: f64) -> String {
     let mut out = String::new();
     let mut last_end: Option<f64> = None;
+    // Typed spaces are kept as they are: a run of them lines up text typed in columns.
     let mut typed_space = false;
     for g in glyphs {
         let mid = (g.x0 + g.x1) / 2.0;
@@ -263,11 +264,15 @@ fn words(glyphs: &[&Glyph], from: f64, to: f64) -> String {
             continue;
         }
         if g.space() {
+            if last_end.is_some() {
+                out.push(' ');
+            }
             typed_space = true;
             continue;
         }
         if let Some(end) = last_end
-            && (typed_space || g.x0 - end > 0.12 * g.size)
+            && !typed_space
+            && g.x0 - end > 0.12 * g.size
         {
             out.push(' ');
         }
@@ -523,10 +528,25 @@ fn page_pieces(page: &Page) -> Vec<Piece> {
             i = next;
             continue;
         }
-        pieces.push(Piece::Line {
-            text: words(&line.glyphs, f64::MIN, f64::MAX),
-            blank_before,
-        });
+        let text = words(&line.glyphs, f64::MIN, f64::MAX);
+        // Text typed in columns and printed as it is (a .txt), wrapped at the margin: the
+        // line broke inside a run of spaces, which it still ends with.
+        // A row of a text table ("|a |b |") that does not end with its bar also goes on
+        // (the wrap took one space).
+        let open_row = |prev: &str| {
+            prev.starts_with('|') && !prev.trim_end().ends_with('|') && !text.starts_with('|')
+        };
+        if let Some(Piece::Line { text: prev, .. }) = pieces.last_mut()
+            && !blank_before
+            && (prev.ends_with("   ") || open_row(prev))
+        {
+            if !prev.ends_with(' ') {
+                prev.push(' ');
+            }
+            prev.push_str(&text);
+        } else {
+            pieces.push(Piece::Line { text, blank_before });
+        }
         i += 1;
     }
     pieces

@@ -120,6 +120,10 @@ fn an_nd30_plan_reads_the_same_from_pdf_as_from_word() {
     let _ = std::fs::remove_dir_all(&dir);
     let from_pdf = vanban::read_bytes(&pdf, "kh.pdf", Some(Format::Pdf)).unwrap();
 
+    eprintln!(
+        "ND30 plan: the PDF's agreement with the Word file {:.3}",
+        super::agreement::agreement(&from_pdf, &from_word)
+    );
     // The Word reading is the reference; check it first so that a failure says which.
     let d = &from_word.document;
     assert_eq!(
