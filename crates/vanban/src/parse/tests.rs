@@ -256,3 +256,23 @@ fn a_plan_issued_with_a_decision_has_no_number_of_its_own() {
     );
     assert_eq!(d.kind_code.as_deref(), Some("KH"));
 }
+
+#[test]
+fn a_preamble_opening_with_trien_khai_is_legal_basis() {
+    let plan = crate::parse_text(
+        "KẾ HOẠCH\nChuyển đổi số năm 2026\n\
+         Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị;\n\
+         Căn cứ Luật Giao dịch điện tử ngày 22 tháng 6 năm 2023;\n\
+         Triển khai nhiệm vụ được giao, Sở xây dựng kế hoạch như sau:\n\
+         I. NỘI DUNG\n1. Số hóa hồ sơ.\n",
+    );
+    let texts: Vec<&str> = plan.legal_basis.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[0].starts_with("Triển khai thực hiện Nghị quyết"));
+    assert_eq!(plan.legal_basis[0].refs[0].number.as_deref(), Some("57"));
+    assert_eq!(
+        plan.legal_basis[1].refs.len(),
+        1,
+        "the law by its name and date"
+    );
+}

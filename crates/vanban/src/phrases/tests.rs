@@ -472,3 +472,28 @@ fn deadlines_written_in_words_and_open_ended_years() {
     assert!(deadlines("2026", false, None).is_empty());
     assert!(deadlines("đạt 2026 lượt", true, None).is_empty());
 }
+
+#[test]
+fn laws_by_name_and_date_and_documents_named_twice() {
+    let r = doc_refs(
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025 của Quốc hội;",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].number.as_deref(), r[0].date), (None, d("2025-06-16")));
+    assert_eq!(r[0].issuer.as_deref(), Some("Quốc hội"));
+    // With its number, a law is read once, by its number.
+    let r = doc_refs("Căn cứ Luật số 72/2025/QH15 ngày 16/6/2025;");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].number.as_deref(), Some("72"));
+    // A document named again in its own clause is one reference.
+    let r = doc_refs(
+        "Căn cứ Nghị định số 100/2024/NĐ-CP ngày 26/7/2024 của Chính phủ (gọi tắt là Nghị định số 100/2024/NĐ-CP);",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].date, d("2024-07-26"));
+    // Two documents stay two.
+    let r = doc_refs(
+        "Căn cứ Thông tư số 05/2025/TT-BVHTTDL ngày 01/3/2025 sửa đổi Thông tư số 12/2020/TT-BVHTTDL;",
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
+}
