@@ -16,6 +16,8 @@ mod agreement;
 mod common;
 #[path = "corpus/nd30.rs"]
 mod nd30;
+#[path = "corpus/ocr.rs"]
+mod ocr;
 #[path = "corpus/word.rs"]
 mod word;
 

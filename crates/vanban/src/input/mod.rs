@@ -7,6 +7,7 @@
 
 mod decode;
 mod docx;
+pub mod ocr;
 mod pdf;
 mod pdf_layout;
 #[cfg(test)]
@@ -166,8 +167,43 @@ pub const MAX_EXTRACTED_BYTES: u64 = 64 * 1024 * 1024;
 /// password-protected .docx files.
 const OLE2_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
-/// Turns a file's bytes into NFC text, whatever its format.
+/// A document's text, and whether it was read by OCR from a scan.
+pub struct Extracted {
+    pub text: String,
+    pub by_ocr: bool,
+}
+
+/// Turns a file's bytes into NFC text, whatever its format: the text the file holds (a
+/// scan is [`ReadError::NoTextLayer`] here; [`extract`] reads it by OCR).
 pub fn extract_text(bytes: &[u8], name: &str, format: Option<Format>) -> Result<String, ReadError> {
+    extract_layer(bytes, name, format)
+}
+
+/// [`extract_text`], and a scanned PDF read by OCR when `tesseract` is installed
+/// ([`ocr`]).
+pub fn extract(bytes: &[u8], name: &str, format: Option<Format>) -> Result<Extracted, ReadError> {
+    match extract_layer(bytes, name, format) {
+        Err(scan @ ReadError::NoTextLayer { .. }) if ocr::available() => {
+            let raw = ocr::ocr_pdf(bytes).map_err(|message| ReadError::Pdf {
+                name: name.to_string(),
+                message,
+            })?;
+            let text = nfc(&raw.replace("\r\n", "\n"));
+            // Nothing recognised: still a scan without text.
+            if text.trim().is_empty() {
+                return Err(scan);
+            }
+            Ok(Extracted { text, by_ocr: true })
+        }
+        other => other.map(|text| Extracted {
+            text,
+            by_ocr: false,
+        }),
+    }
+}
+
+/// The text the file itself holds.
+fn extract_layer(bytes: &[u8], name: &str, format: Option<Format>) -> Result<String, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty {
             name: name.to_string(),
