@@ -216,6 +216,38 @@ fn import_refuses_non_plans_and_reports_duplicates() {
 }
 
 #[test]
+fn unreadable_documents_are_explained_in_vietnamese_unless_english_is_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    // An old Word file: the OLE2 signature and a "WordDocument" stream name (UTF-16).
+    let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    doc.resize(512, 0);
+    doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+    let path = dir.path().join("ke-hoach.doc");
+    std::fs::write(&path, &doc).unwrap();
+    let o = sangtao(dir.path(), &["import", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(5), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Tệp Word cũ (.doc): hãy lưu lại dưới dạng .docx"),
+        "{}",
+        stderr(&o)
+    );
+    // The same file renamed .docx, read by `plan parse`, in English.
+    let renamed = dir.path().join("ke-hoach.docx");
+    std::fs::write(&renamed, &doc).unwrap();
+    let o = Command::new(BIN)
+        .args(["plan", "parse", renamed.to_str().unwrap()])
+        .env("SANGTAO_LANG", "en")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("old Word file (.doc) renamed .docx"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn user_commands_add_list_and_reset() {
     let dir = tempfile::tempdir().unwrap();
     let o = sangtao(

@@ -1,7 +1,8 @@
 //! vanban: reads Vietnamese administrative documents (*văn bản hành chính*), above all the
 //! plan (*Kế hoạch*), into a [`ParsedPlan`].
 //!
-//! Pure: no database, no async, no I/O beyond [`read_file`]. Data flows one way:
+//! Pure: no database, no async, no I/O beyond [`read_file`] and [`input::ocr`] (which runs
+//! `pdftoppm` and `tesseract` on a scanned PDF when they are installed). Data flows one way:
 //! bytes → [`input`] (decode, extract) → [`lines`] (clean, join) → [`parse`] (structure)
 //! → [`ParsedPlan`]. The pieces that understand small phrases (dates, targets,
 //! deadlines, units, document references, money) live in [`phrases`] and are used by
@@ -20,7 +21,7 @@ pub mod parse;
 pub mod phrases;
 pub use vntext::text;
 
-pub use input::{Format, ReadError};
+pub use input::{Format, OtherDocument, ReadError};
 pub use model::*;
 pub use parse::{is_bullet, strip_bullets};
 
@@ -37,8 +38,20 @@ pub fn read_bytes(
     name: &str,
     format: Option<Format>,
 ) -> Result<ParsedPlan, ReadError> {
-    let text = input::extract_text(bytes, name, format)?;
-    Ok(parse::parse(&text))
+    let extracted = input::extract(bytes, name, format)?;
+    let mut plan = parse::parse(&extracted.text);
+    if extracted.by_ocr {
+        plan.warnings.insert(
+            0,
+            Warning {
+                line: 1,
+                message: "read by OCR from a scan (đọc bằng OCR): the text may hold \
+                          recognition errors; check every field against the document"
+                    .into(),
+            },
+        );
+    }
+    Ok(plan)
 }
 
 /// Reads a document from disk.

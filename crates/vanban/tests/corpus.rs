@@ -11,7 +11,15 @@
 //! The corpus lives outside the workspace (`/work/shared`); when it is absent these tests
 //! print why and pass, unless `SANGTAO_REQUIRE_CORPUS=1`.
 
+#[path = "corpus/agreement.rs"]
+mod agreement;
 mod common;
+#[path = "corpus/nd30.rs"]
+mod nd30;
+#[path = "corpus/ocr.rs"]
+mod ocr;
+#[path = "corpus/word.rs"]
+mod word;
 
 use chrono::NaiveDate;
 use common::*;
@@ -875,6 +883,57 @@ fn docx_and_pdf_fixtures_read_like_their_text() {
     assert!(
         failures.is_empty(),
         "fixtures differ from their text:\n{failures}"
+    );
+}
+
+/// The PDF and Word fixtures against their .txt: the agreement of the readings (see
+/// `corpus/agreement.rs`), and, where a document has hand-checked expectations, the
+/// share of them that holds. A PDF must score within 0.02 of its text.
+#[test]
+fn pdf_fixtures_score_within_two_hundredths_of_their_text() {
+    let Some(shared) = shared_or_skip("pdf_fixtures_score_within_two_hundredths_of_their_text")
+    else {
+        return;
+    };
+    let expectations: Vec<(String, Table)> = expectation_files()
+        .iter()
+        .map(|p| (name(p), load_expectation(p)))
+        .collect();
+    let score = |plan: &ParsedPlan, txt: &str| -> Option<f64> {
+        let (file, exp) = expectations
+            .iter()
+            .find(|(_, e)| str_of(e, "file") == Some(txt))?;
+        let mut misses = Vec::new();
+        let checks = check_expectation(file, exp, plan, &mut misses);
+        Some(1.0 - misses.len() as f64 / checks.max(1) as f64)
+    };
+    let mut failures = String::new();
+    for (stem, txt) in CONVERTED {
+        let from_txt = vanban::read_file(&shared.join(txt), None).expect("the .txt reads");
+        let txt_score = score(&from_txt, txt);
+        for ext in ["docx", "pdf"] {
+            let plan = vanban::read_file(&fixtures_dir().join(format!("{stem}.{ext}")), None)
+                .expect("the fixture reads");
+            let agree = agreement::agreement(&plan, &from_txt);
+            let own = score(&plan, txt);
+            eprintln!(
+                "{stem}.{ext}: agreement with the .txt {agree:.3}; expectations held {} (.txt {})",
+                own.map_or("-".into(), |s| format!("{s:.3}")),
+                txt_score.map_or("-".into(), |s| format!("{s:.3}")),
+            );
+            if let (Some(own), Some(txt_score)) = (own, txt_score)
+                && own < txt_score - 0.02
+            {
+                writeln!(failures, "  {stem}.{ext}: {own:.3} against {txt_score:.3}").unwrap();
+            }
+            if agree < 0.98 {
+                writeln!(failures, "  {stem}.{ext}: agreement {agree:.3}").unwrap();
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "fixtures score below their text:\n{failures}"
     );
 }
 

@@ -904,6 +904,22 @@ refusal-evidence-unsupported = Files “{ $extension }” are not accepted. Only
 refusal-evidence-empty = The file is empty.
 refusal-evidence-disk_full = The server's disk is full, so the file was not saved. Ask the system administrator to free some space, then send it again.
 refusal-evidence-io = The upload failed; nothing was saved.
+refusal-reader-io = Cannot read the file “{ $name }”: { $detail }.
+refusal-reader-empty = The file “{ $name }” is empty or holds no text.
+refusal-reader-binary = The file “{ $name }” is not a text document: use a .docx, .pdf, .txt or .md file.
+refusal-reader-encoding = The file “{ $name }” is not saved as Unicode (UTF-8 or UTF-16): open it and save it again as UTF-8, or use the .docx.
+refusal-reader-legacy_word = An old Word file (.doc): save it as .docx (in Word, File › Save As › Word Document .docx) and import it again.
+refusal-reader-legacy_word_renamed = The file “{ $name }” is an old Word file (.doc) renamed .docx: renaming does not change the format. Open it in Word and save it as .docx.
+refusal-reader-not_word = The file “{ $name }” is not a Word document: { $kind ->
+    [spreadsheet] it is an Excel spreadsheet.
+    [presentation] it is a PowerPoint presentation.
+    [opendocument] it is an OpenDocument (LibreOffice) file; save it as .docx.
+   *[other] it is a zip archive without a Word document.
+} Use the plan's .docx or .pdf.
+refusal-reader-encrypted = The file “{ $name }” is protected by a password: remove the password (or print it again to a PDF without one) and import it again.
+refusal-reader-no_text_layer = The PDF has no text layer (a scan); it needs OCR: install tesseract-ocr-vie, or use the .docx.
+refusal-reader-docx = The file “{ $name }” is damaged or not a valid .docx: open it in Word, save it again and import it again.
+refusal-reader-pdf = Cannot read the PDF “{ $name }” (damaged or not standard): use the .docx, or export the PDF again.
 
 ## rule: a counting rule in words (crates/web/src/i18n/rule.rs), e.g. "Count: online
 ## session held in 2025 linked to this item"
@@ -1025,12 +1041,6 @@ import-file_hint = Word (.docx), PDF with a text layer, text (.txt, .md); at mos
 import-read = Read the document
 import-pick_file = Choose the plan document.
 import-too_large = The file is larger than { $mb } MB. A plan document is usually much smaller: remove its pictures or upload the .docx.
-import-unreadable = The file “{ $name }” could not be read. Upload it again.
-import-empty = The file “{ $name }” is empty. Choose the plan document.
-import-binary = The file “{ $name }” is not a readable document. Upload a .docx, a PDF with a text layer, a .txt or a .md.
-import-encoding = The file “{ $name }” is not in Unicode (UTF-8). Save it again as UTF-8, or upload the .docx.
-import-bad_docx = The file “{ $name }” is not a readable Word (.docx) file. If it is an old .doc, open it in Word and save it as .docx.
-import-bad_pdf = The PDF “{ $name }” could not be read. Upload the document's .docx.
 import-drafts = Drafts waiting for review
 import-no_drafts = No drafts yet. Upload a plan document to start.
 import-doc_title = Plan title

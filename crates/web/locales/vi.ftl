@@ -876,6 +876,22 @@ refusal-evidence-unsupported = Không nhận tệp “{ $extension }”. Chỉ n
 refusal-evidence-empty = Tệp rỗng.
 refusal-evidence-disk_full = Ổ đĩa máy chủ đã đầy nên tệp chưa được lưu. Hãy báo quản trị viên hệ thống giải phóng dung lượng, rồi gửi lại.
 refusal-evidence-io = Tải tệp lên không thành công, không có gì được lưu.
+refusal-reader-io = Không đọc được tệp “{ $name }”: { $detail }.
+refusal-reader-empty = Tệp “{ $name }” rỗng hoặc không có chữ.
+refusal-reader-binary = Tệp “{ $name }” không phải văn bản: hãy dùng tệp .docx, .pdf, .txt hoặc .md.
+refusal-reader-encoding = Tệp “{ $name }” không được lưu bằng bảng mã Unicode (UTF-8 hoặc UTF-16): hãy mở tệp rồi lưu lại với bảng mã UTF-8, hoặc dùng bản .docx.
+refusal-reader-legacy_word = Tệp Word cũ (.doc): hãy lưu lại dưới dạng .docx (trong Word chọn Tệp › Lưu thành › Tài liệu Word .docx) rồi nhập lại.
+refusal-reader-legacy_word_renamed = Tệp “{ $name }” là tệp Word cũ (.doc) bị đổi tên thành .docx: đổi tên không đổi được định dạng. Hãy mở bằng Word rồi lưu lại dưới dạng .docx.
+refusal-reader-not_word = Tệp “{ $name }” không phải văn bản Word: { $kind ->
+    [spreadsheet] đây là bảng tính Excel.
+    [presentation] đây là bài trình chiếu PowerPoint.
+    [opendocument] đây là tệp OpenDocument (LibreOffice); hãy lưu lại dưới dạng .docx.
+   *[other] đây là tệp nén (.zip) không chứa văn bản Word.
+} Hãy dùng bản .docx hoặc .pdf của kế hoạch.
+refusal-reader-encrypted = Tệp “{ $name }” được đặt mật khẩu: hãy bỏ mật khẩu (hoặc in lại ra PDF không mật khẩu) rồi nhập lại.
+refusal-reader-no_text_layer = PDF không có lớp chữ (bản quét); cần OCR, hãy cài tesseract-ocr-vie hoặc dùng bản .docx.
+refusal-reader-docx = Tệp “{ $name }” hỏng hoặc không phải tệp .docx đúng chuẩn: hãy mở bằng Word, lưu lại rồi nhập lại.
+refusal-reader-pdf = Không đọc được tệp PDF “{ $name }” (tệp hỏng hoặc không đúng chuẩn): hãy dùng bản .docx hoặc xuất lại PDF.
 
 ## rule: a counting rule in words (crates/web/src/i18n/rule.rs), e.g. "Đếm: phiên họp
 ## trực tuyến đã diễn ra trong năm 2025 gắn với mục này"
@@ -996,12 +1012,6 @@ import-file_hint = Word (.docx), PDF có lớp chữ, văn bản (.txt, .md); t�
 import-read = Đọc văn bản
 import-pick_file = Hãy chọn tệp văn bản kế hoạch.
 import-too_large = Tệp lớn hơn { $mb } MB. Văn bản kế hoạch thường nhỏ hơn nhiều: hãy bỏ ảnh khỏi tệp hoặc tải bản .docx.
-import-unreadable = Không đọc được tệp “{ $name }”. Hãy tải lại.
-import-empty = Tệp “{ $name }” không có nội dung. Hãy chọn đúng tệp văn bản kế hoạch.
-import-binary = Tệp “{ $name }” không phải văn bản đọc được. Hãy tải bản .docx, .pdf có lớp chữ, .txt hoặc .md.
-import-encoding = Tệp “{ $name }” không ở bảng mã Unicode (UTF-8). Hãy mở tệp và lưu lại dưới dạng UTF-8, hoặc tải bản .docx.
-import-bad_docx = Tệp “{ $name }” không phải tệp Word (.docx) đọc được. Nếu là tệp .doc cũ, hãy mở bằng Word và lưu lại dưới dạng .docx.
-import-bad_pdf = Không đọc được tệp PDF “{ $name }”. Hãy tải bản .docx của văn bản.
 import-drafts = Bản nháp đang chờ kiểm tra
 import-no_drafts = Chưa có bản nháp nào. Tải lên một văn bản kế hoạch để bắt đầu.
 import-doc_title = Tên kế hoạch

@@ -36,7 +36,7 @@ pub fn run(settings: Settings, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let reading = match app::import::read(&bytes, &name, args.format) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("sangtao: cannot read {}: {e}", args.file.display());
+            eprintln!("sangtao: {}", super::unreadable(&e));
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };

@@ -16,6 +16,22 @@ use anyhow::Context;
 use std::process::ExitCode;
 use store::Store;
 
+/// The language of the command line's messages: Vietnamese, or English with
+/// `SANGTAO_LANG=en`.
+pub fn cli_language() -> domain::Language {
+    match std::env::var("SANGTAO_LANG") {
+        Ok(v) if v.to_ascii_lowercase().starts_with("en") => domain::Language::En,
+        _ => domain::Language::Vi,
+    }
+}
+
+/// Why a plan document could not be read, in the command line's language (the web's
+/// sentences, so that both say the same).
+pub fn unreadable(e: &vanban::ReadError) -> String {
+    use web::i18n::Worded;
+    e.message(cli_language())
+}
+
 pub fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));

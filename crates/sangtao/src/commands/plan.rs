@@ -22,7 +22,13 @@ pub enum PlanCommand {
 pub fn run(cmd: PlanCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         PlanCommand::Parse { file, json, format } => {
-            let plan = vanban::read_file(&file, format)?;
+            let plan = match vanban::read_file(&file, format) {
+                Ok(plan) => plan,
+                Err(e) => {
+                    eprintln!("sangtao: {}", super::unreadable(&e));
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
             if json {
                 println!("{}", serde_json::to_string_pretty(&plan)?);
             } else {

@@ -241,13 +241,26 @@ pub(super) fn finish_item(mut item: Item, year: Option<i32>) -> Item {
                     kept.extend(child.children);
                     continue;
                 }
-                let units = phrases::split_units(&value);
+                let mut units = phrases::split_units(&value);
+                // "Cơ quan thực hiện:" and the units as "+" bullets below it: the units
+                // are the item's, the bullets no items.
+                let bullets_are_units = value_was_empty
+                    && !child.children.is_empty()
+                    && child.children.iter().all(|c| is_unit_bullet(&c.text));
+                if bullets_are_units {
+                    for c in &child.children {
+                        units.extend(phrases::split_units(&c.text));
+                    }
+                }
                 let target = if field == Field::Lead {
                     &mut item.lead_units
                 } else {
                     &mut item.coordinating_units
                 };
                 merge(target, units);
+                if bullets_are_units {
+                    continue;
+                }
             }
             Field::Time => field_deadlines.extend(phrases::deadlines(&value, true, year)),
             Field::Quantity => field_targets.extend(phrases::targets(&value, true)),
@@ -285,6 +298,11 @@ pub(super) fn finish_item(mut item: Item, year: Option<i32>) -> Item {
         merge(&mut item.lead_units, lead);
         merge(&mut item.coordinating_units, coord);
     }
+    if item.lead_units.is_empty()
+        && let Some(unit) = phrases::unit_label(own_text.split('\n').next().unwrap_or(""))
+    {
+        merge(&mut item.lead_units, phrases::split_units(unit));
+    }
     let mut targets = phrases::targets(own_text, false);
     for t in field_targets {
         if !targets
@@ -305,6 +323,18 @@ pub(super) fn finish_item(mut item: Item, year: Option<i32>) -> Item {
     item.text = squash_lines(&item.text);
     item.title = first_sentence(&item.text);
     item
+}
+
+/// A bullet that is only a unit's name ("+ Sở Tài chính;"), no task.
+fn is_unit_bullet(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_start_matches(['-', '+', '•', '–', '*'])
+        .trim();
+    phrases::is_unit_start(t)
+        && !t.contains(':')
+        && t.split_whitespace().count() <= 16
+        && phrases::clean_unit(t) == t.trim_end_matches(['.', ';', ',']).trim()
 }
 
 fn merge(into: &mut Vec<String>, from: Vec<String>) {

@@ -88,6 +88,18 @@ fn para(b: &Block) -> Option<&Para> {
     }
 }
 
+/// "(Ban hành kèm theo Quyết định số 215/QĐ-UBND ngày 05/02/2026 của …)": the decision
+/// that issues the plan printed below it.
+fn issuing_decision(text: &str) -> Option<crate::model::DocRef> {
+    let f = crate::text::fold_head(text.trim_start_matches(['(', ' ']), 40);
+    if !f.starts_with("ban hanh kem theo") && !f.starts_with("kem theo quyet dinh") {
+        return None;
+    }
+    phrases::doc_refs(text)
+        .into_iter()
+        .find(|r| r.kind_code.as_deref() == Some("QĐ"))
+}
+
 pub fn parse(text: &str) -> ParsedPlan {
     let (all_blocks, line_warnings) = lines::blocks_with_warnings(text);
     let mut heads: Vec<Head> = all_blocks.iter().map(Head::of).collect();
@@ -192,9 +204,29 @@ pub fn parse(text: &str) -> ParsedPlan {
     }
 
     // ---- preamble: legal basis and the issuer named in the body
-    let first_heading = (body_from..blocks.len())
+    let mut first_heading = (body_from..blocks.len())
         .find(|&i| is_heading_block(&blocks[i]))
         .unwrap_or(blocks.len());
+    // A closing block before any heading (a plan whose headings were lost in copying):
+    // the body ends there, and the recipients' bullets are never read as items.
+    if let Some(closing) =
+        (body_from..first_heading).find(|&i| is_closing_start(&blocks[i], doc.heads[i].first20()))
+    {
+        first_heading = closing;
+    }
+    // ---- a plan printed on its own under "(Ban hành kèm theo Quyết định số …)"
+    if document.issued_by.is_none()
+        && let Some(decision) = (title_at.unwrap_or(after_title)
+            ..first_heading.min(after_title + 6))
+            .filter_map(|i| para(&blocks[i]))
+            .find_map(|p| issuing_decision(&p.text))
+    {
+        document.date = document.date.or(decision.date);
+        document.issued_by = Some(decision);
+        document.number = None;
+        document.symbol = None;
+    }
+
     let issuer_from_body = read_preamble(blocks, body_from, first_heading, &mut legal_basis);
     if document.issuer.is_none() {
         document.issuer = issuer_from_body;
@@ -228,7 +260,9 @@ pub fn parse(text: &str) -> ParsedPlan {
     if plan.items.is_empty() && appendices.iter().all(|a| a.items.is_empty()) {
         doc.warnings.push(Warning {
             line: blocks.get(first_heading).map_or(1, Block::line),
-            message: "no numbered content was found".into(),
+            message: "no numbered content was found: the document's structure (headings \
+                      such as I., 1., a)) was not recognised, so no items were read"
+                .into(),
         });
     }
     plan.budget = plan.budget.filter(|b| !b.text.is_empty());

@@ -188,6 +188,32 @@ fn collect_responsibility(item: &Item, out: &mut Vec<Responsibility>) {
             String::new(),
         ),
     };
+    // "Đề nghị: các sở, ngành ... có trách nhiệm ...": the label is no unit, the sentence
+    // after it may name one.
+    let (unit, inline_duty) = if inline_duty.is_empty() || phrases::is_unit_start(&unit) {
+        (unit, inline_duty)
+    } else {
+        (inline_duty.clone(), inline_duty)
+    };
+    // A sentence ("Các sở, ngành và UBND các xã căn cứ ... có trách nhiệm ...") names its
+    // unit as its subject; one whose subject is no unit ("Trong quá trình thực hiện, nếu
+    // có vướng mắc ...") is a closing remark, not a responsibility.
+    let (unit, inline_duty) = if unit.split_whitespace().count() > 20
+        || phrases::clean_unit(&unit) != unit.trim_end_matches(['.', ';', ','])
+    {
+        let duty = if inline_duty.is_empty() {
+            heading.to_string()
+        } else {
+            inline_duty
+        };
+        (phrases::clean_unit(&unit), duty)
+    } else {
+        (unit, inline_duty)
+    };
+    let unit_like = phrases::is_unit_start(&unit) && unit.split_whitespace().count() <= 20;
+    if !unit_like && item.children.is_empty() {
+        return;
+    }
     // A group heading ("Các sở, ngành") whose children name units themselves.
     let unit_children = item.children.iter().filter(|c| {
         let h = c.text.split('\n').next().unwrap_or("");

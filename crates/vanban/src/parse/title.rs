@@ -140,6 +140,9 @@ pub(super) fn become_issued_plan(document: &mut Document) {
     });
     document.kind = "Kế hoạch".into();
     document.kind_code = Some("KH".into());
+    // The plan has no number of its own; its date is the decision's.
+    document.number = None;
+    document.symbol = None;
 }
 
 /// A decision whose first article approves or issues a plan written out inside the
@@ -202,7 +205,14 @@ pub(super) fn read_preamble(
         let Some(p) = para(b) else { continue };
         let t = p.text.trim();
         let f = fold_head(t, 20);
-        if f.starts_with("can cu") || f.starts_with("thuc hien") {
+        // "Triển khai thực hiện Nghị quyết số …", "Thực hiện …", "Căn cứ …"; "Triển khai
+        // …" or "Để triển khai …" only when it cites a document.
+        let cites = || f.contains("so ") || !phrases::doc_refs(t).is_empty();
+        if f.starts_with("can cu")
+            || f.starts_with("thuc hien")
+            || f.starts_with("trien khai thuc hien")
+            || (f.starts_with("trien khai") || f.starts_with("de trien khai")) && cites()
+        {
             out.push(LegalBasis {
                 text: t.to_string(),
                 refs: phrases::doc_refs(t),

@@ -22,7 +22,7 @@ re!(
 );
 re!(
     RE_BEFORE,
-    r"(?i)\b(?:trước|chậm nhất(?:\s+là)?|hạn chót|không muộn hơn|xong trước|hoàn thành trước)\s+(?:ngày\s+)?(\d{1,2})\s*(?:/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)?"
+    r"(?i)\b(?:trước|chậm nhất(?:\s+là)?|hạn chót|không muộn hơn|xong trước|hoàn thành trước)\s+(?:ngày\s+)?(\d{1,2})(?:\s*/\s*(\d{1,2})(?:\s*/\s*(\d{2,4}))?|\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?)?"
 );
 re!(
     RE_FROM_TO,
@@ -37,6 +37,13 @@ re!(
     r"(?i)\b(?:trong|hoàn thành(?:\s+trong)?|xong trong|thực hiện trong|cả)\s+năm\s+(\d{4})\b"
 );
 re!(RE_YEAR, r"(?i)\bnăm\s+(\d{4})\b");
+// "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": a start with no end.
+re!(
+    RE_ONWARD,
+    r"(?i)\b(?:từ\s+)?năm\s+(\d{4})\s*(?:,\s*)?(?:(?:và|cho)\s+(?:các|những)\s+năm\s+(?:tiếp theo|sau|kế tiếp)|trở đi)"
+);
+// A time column holding only a year ("2026").
+re!(RE_BARE_YEAR, r"^\s*((?:19|20)\d{2})\s*\.?\s*$");
 /// Words that make a deadline a recurrence.
 pub(super) const RECURRENCE: &str = r"thường xuyên|liên tục|(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|định kỳ|hằng năm";
 re!(RE_RECURRENCE_AT, format!("(?i)^(?:{RECURRENCE})"));
@@ -189,6 +196,22 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
             },
         );
     }
+    for c in RE_ONWARD.captures_iter(text) {
+        let m = c.get(0).expect("m");
+        let Ok(y) = c[1].parse::<i32>() else { continue };
+        if !found.free(m.range()) {
+            continue;
+        }
+        found.add(
+            m.range(),
+            Deadline {
+                text: m.as_str().trim().into(),
+                due: None,
+                start: NaiveDate::from_ymd_opt(y, 1, 1),
+                recurrence: Some("thường xuyên".into()),
+            },
+        );
+    }
     for c in RE_IN_YEAR.captures_iter(text) {
         let m = c.get(0).expect("m");
         if !found.free(m.range()) {
@@ -198,6 +221,12 @@ pub fn deadlines(text: &str, field: bool, year: Option<i32>) -> Vec<Deadline> {
         found.add(m.range(), year_deadline(m.as_str(), y, y));
     }
     if field {
+        if let Some(c) = RE_BARE_YEAR.captures(text)
+            && let Ok(y) = c[1].parse::<i32>()
+        {
+            let m = c.get(1).expect("year");
+            found.add(m.range(), year_deadline(m.as_str(), y, y));
+        }
         for c in RE_YEAR_SPAN.captures_iter(text) {
             let m = c.get(0).expect("m");
             if !found.free(m.range()) {

@@ -35,4 +35,4 @@ pub use deadlines::{deadlines, year_named, year_of};
 pub use numbers::{money_amounts, parse_number};
 pub use refs::{KINDS, doc_refs, kind_code_for, kind_code_of_symbol, kind_name_for};
 pub use targets::targets;
-pub use units::{UNIT_LABELS, clean_unit, inline_units, is_unit_start, split_units};
+pub use units::{UNIT_LABELS, clean_unit, inline_units, is_unit_start, split_units, unit_label};

@@ -92,6 +92,12 @@ re!(
     r"(?i)\s+(?:về\s|phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|giao\s|sửa đổi|tiếp tục|tăng cường|đến năm|và\s+(?:các|những|văn|kế|quyết|nghị|chỉ|thông|đề|chương|luật)|thi hành|chỉ đạo|kết luận|tại\s+(?:tờ|văn|công)|để\s)|[,;:.(\n]"
 );
 
+// "Luật Đất đai ngày 18 tháng 01 năm 2024": the law's name (capitalised words) and date.
+re!(
+    RE_LAW_BY_NAME,
+    r"\b(Luật\s+[\p{Lu}Đ][\p{L}\s,]{1,100}?)\s*,?\s*(?:được\s+Quốc hội\s+thông qua\s+)?ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+);
+
 /// Document references in a clause: "Kế hoạch số 102/KH-UBND ngày 01/4/2022 của UBND
 /// thành phố Hà Nội" → KH, "102", "KH-UBND", 2022-04-01, "UBND thành phố Hà Nội".
 pub fn doc_refs(text: &str) -> Vec<DocRef> {
@@ -139,8 +145,42 @@ pub fn doc_refs(text: &str) -> Vec<DocRef> {
             issuer,
         });
     }
-    // Laws are cited by name and date without a number: "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025".
-    out
+    // Laws are cited by name and date without a number: "Luật Tổ chức chính quyền địa
+    // phương ngày 16 tháng 6 năm 2025".
+    let numbered: Vec<usize> = RE_DOC_ID.find_iter(text).map(|m| m.start()).collect();
+    for c in RE_LAW_BY_NAME.captures_iter(text) {
+        let whole = c.get(0).expect("m");
+        // A law cited with its number is read above.
+        if numbered
+            .iter()
+            .any(|&n| n >= whole.start() && n < whole.end())
+        {
+            continue;
+        }
+        let date = first_date(&format!("ngày {}", &c[2]));
+        let issuer = issuer_after(&text[whole.end()..]);
+        out.push(DocRef {
+            kind_code: None,
+            number: None,
+            symbol: None,
+            date,
+            issuer,
+        });
+    }
+    // A document named again in the clause ("(gọi tắt là Nghị định số …)") is one reference;
+    // laws without a number cannot be told apart and are all kept.
+    let mut unique: Vec<DocRef> = Vec::with_capacity(out.len());
+    for r in out {
+        let same = |u: &DocRef| r.number.is_some() && u.number == r.number && u.symbol == r.symbol;
+        match unique.iter_mut().find(|u| same(u)) {
+            Some(u) => {
+                u.date = u.date.or(r.date);
+                u.issuer = u.issuer.take().or(r.issuer);
+            }
+            None => unique.push(r),
+        }
+    }
+    unique
 }
 
 /// The kind a reference names just before its number, folded ("ke hoach", "luat"): the

@@ -6,6 +6,14 @@ use std::sync::LazyLock;
 
 /// Words that count things and so make a bare figure a target ("01 khu", "02 bài").
 const COUNT_UNITS: &[&str] = &[
+    "Mbit/s",
+    "Gbit/s",
+    "Mbps",
+    "km²",
+    "m²",
+    "m³",
+    "m2",
+    "m3",
     "tin, bài",
     "tin bài",
     "lượt người",
@@ -102,6 +110,12 @@ const MEASURES: &[&str] = &[
     "tỷ USD",
     "m2",
     "m3",
+    "m²",
+    "m³",
+    "km²",
+    "Mbit/s",
+    "Gbit/s",
+    "Mbps",
 ];
 
 const PERIODS: &[&str] = &[
@@ -117,11 +131,11 @@ const PERIODS: &[&str] = &[
 
 re!(
     RE_RANGE,
-    r"(?i)(?:\b(từ)\s+)?(\d+(?:[.,]\d+)*)\s*(?:-|–|—|đến|tới)\s*(\d+(?:[.,]\d+)*)\s*(%|[\p{L}][\p{L}\p{M}]*)?"
+    r"(?i)(?:\b(từ)\s+)?(\d+(?:[.,]\d+)*)\s*(%)?\s*(?:-|–|—|đến|tới)\s*(\d+(?:[.,]\d+)*)\s*(%|[\p{L}][\p{L}\p{M}]*)?"
 );
 re!(
     RE_SINGLE,
-    r"(?i)(?:(ít nhất|tối thiểu|trên|không dưới|không quá|tối đa|đạt|đạt ít nhất|phấn đấu đạt)\s+)?\b(\d+(?:[.,]\d+)*)\s*(%|[\p{L}][\p{L}\p{M}]*)"
+    r"(?i)(?:(ít nhất|tối thiểu|trên|không dưới|không quá|tối đa|đạt|đạt ít nhất|phấn đấu đạt)\s+|(≥|>=|≤|<=|>|<)\s*)?\b(\d+(?:[.,]\d+)*)\s*(%|[\p{L}][\p{L}\p{M}]*)"
 );
 
 fn is_word_char(c: char) -> bool {
@@ -207,7 +221,10 @@ fn figure_is_not_a_count(text: &str, start: usize, end: usize) -> bool {
     {
         return true;
     }
-    if matches!(next_char, Some('/' | 'h' | 'H' | ':')) {
+    // "500ha" is an area; "7h", "7h30" a time.
+    let glued_word = matches!(next_char, Some('h' | 'H'))
+        && after[1..].chars().next().is_some_and(char::is_alphabetic);
+    if matches!(next_char, Some('/' | 'h' | 'H' | ':')) && !glued_word {
         // "30/6", "7h00", "5:" — a date, a time, a clause number
         return !after.starts_with("/năm")
             && !after.starts_with("/ năm")
@@ -243,6 +260,15 @@ fn figure_is_not_a_count(text: &str, start: usize, end: usize) -> bool {
     )
 }
 
+/// "≥ 30%" is a floor, "≤ 5%" a cap, like the words that say so.
+fn symbol_qualifier(q: &str) -> String {
+    match q {
+        "≥" | ">=" | ">" => "ít nhất".into(),
+        "≤" | "<=" | "<" => "tối đa".into(),
+        words => words.into(),
+    }
+}
+
 /// Targets in a text: ranges ("20-30 cuộc/năm", "từ 3 đến 5 buổi", "10 - 13%"), floors
 /// ("ít nhất 04 tin, bài"), and single counts ("01 khu", "100%"). In `field` mode (the
 /// value of a "Số lượng:" or "Thời lượng:" field) any figure with a unit counts.
@@ -255,7 +281,9 @@ pub fn targets(text: &str, field: bool) -> Vec<Target> {
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for c in RE_RANGE.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        let (a, b) = (c.get(2).expect("a"), c.get(3).expect("b"));
+        let (a, b) = (c.get(2).expect("a"), c.get(4).expect("b"));
+        // "85%-90%": a percentage on the first figure is the range's unit.
+        let first_percent = c.get(3).is_some();
         let after_b = &text[b.end()..];
         if figure_is_not_a_count(text, a.start(), a.end())
             || after_b.starts_with(['h', 'H', ':'])
@@ -277,6 +305,9 @@ pub fn targets(text: &str, field: bool) -> Vec<Target> {
         let Some((unit, ulen)) = unit_after(&text[b.end()..], true) else {
             continue;
         };
+        if first_percent && unit != "%" {
+            continue;
+        }
         let mut end = b.end() + ulen;
         let per = per_after(&text[end..]).map(|(p, l)| {
             end += l;
@@ -294,19 +325,30 @@ pub fn targets(text: &str, field: bool) -> Vec<Target> {
         });
     }
     for c in RE_SINGLE.captures_iter(text) {
-        let n = c.get(2).expect("n");
+        let n = c.get(3).expect("n");
         if taken.iter().any(|&(s, e)| n.start() < e && n.end() > s) {
             continue;
         }
         if figure_is_not_a_count(text, n.start(), n.end()) {
             continue;
         }
-        let qualifier = c.get(1).map(|m| m.as_str().to_lowercase());
+        let qualifier = c
+            .get(1)
+            .or(c.get(2))
+            .map(|m| symbol_qualifier(&m.as_str().to_lowercase()));
         let Some(value) = parse_number(n.as_str()) else {
             continue;
         };
         let leading_zero = n.as_str().len() >= 2 && n.as_str().starts_with('0');
-        let Some((unit, ulen)) = unit_after(&text[n.end()..], field) else {
+        // Thousands ("3.000 lượt") are counted, as are figures written with a leading
+        // zero, after a qualifier or before "/năm": their noun need not be a known one.
+        let thousands = n.as_str().contains('.') && !n.as_str().contains(',');
+        let after_n = &text[n.end()..];
+        let free = field
+            || leading_zero
+            || qualifier.is_some()
+            || unit_after(after_n, true).is_some_and(|(_, l)| per_after(&after_n[l..]).is_some());
+        let Some((unit, ulen)) = unit_after(after_n, free) else {
             continue;
         };
         let measure = MEASURES.iter().any(|m| *m == unit);
@@ -327,18 +369,31 @@ pub fn targets(text: &str, field: bool) -> Vec<Target> {
             continue;
         }
         let known = || unit == "%" || is_count_unit(&unit);
-        if !(field || qualifier.is_some() || leading_zero || unit == "%") || !field && !known() {
-            continue;
-        }
-        if unit != "%" && !field && qualifier.is_none() && !leading_zero {
-            continue;
-        }
         let mut end = n.end() + ulen;
         let per = per_after(&text[end..]).map(|(p, l)| {
             end += l;
             p
         });
-        let start = c.get(1).map_or(n.start(), |m| m.start());
+        let counted = field
+            || qualifier.is_some()
+            || leading_zero
+            || unit == "%"
+            || per.is_some()
+            || thousands && known();
+        if !counted || !free && !known() {
+            continue;
+        }
+        // "từ 98% trở lên": a floor; "… trở xuống": a cap.
+        let mut qualifier = qualifier;
+        if let Some(k) = crate::text::prefix_len_ci(text[end..].trim_start(), "trở lên") {
+            end += text[end..].len() - text[end..].trim_start().len() + k;
+            qualifier = Some("ít nhất".into());
+        } else if let Some(k) = crate::text::prefix_len_ci(text[end..].trim_start(), "trở xuống")
+        {
+            end += text[end..].len() - text[end..].trim_start().len() + k;
+            qualifier = Some("tối đa".into());
+        }
+        let start = c.get(1).or(c.get(2)).map_or(n.start(), |m| m.start());
         let (min, max) = match qualifier.as_deref() {
             Some("ít nhất" | "tối thiểu" | "trên" | "không dưới" | "đạt ít nhất") => {
                 (Some(value), None)

@@ -87,6 +87,76 @@ fn single_and_floor_targets() {
 }
 
 #[test]
+fn counts_whose_noun_is_not_in_the_word_list() {
+    // A leading zero, a qualifier, thousands or a "/năm" make the figure a count, whatever
+    // the noun.
+    let one = |text: &str| key(&targets(text, false));
+    assert_eq!(
+        one("khảo sát 07 cửa sông"),
+        vec![t(Some(7.0), Some(7.0), "cửa", None)]
+    );
+    assert_eq!(
+        one("quan trắc 240 mẫu/năm"),
+        vec![t(Some(240.0), Some(240.0), "mẫu", Some("năm"))]
+    );
+    assert_eq!(
+        one("đón 3.000 lượt khách"),
+        vec![t(Some(3000.0), Some(3000.0), "lượt", None)]
+    );
+    assert_eq!(
+        one("xây dựng ít nhất 02 vùng"),
+        vec![t(Some(2.0), None, "vùng", None)]
+    );
+    // A bare figure before an unknown noun stays unread: "tổ chức 3 hoạt động" is a count
+    // of a known noun, "ở 3 tầng" is not a target.
+    assert!(one("nhà cao 3 tầng").is_empty());
+}
+
+#[test]
+fn floors_and_ranges_written_with_symbols() {
+    let one = |text: &str| key(&targets(text, false));
+    assert_eq!(
+        one("tỷ lệ che phủ ≥ 30%"),
+        vec![t(Some(30.0), None, "%", None)]
+    );
+    assert_eq!(
+        one("tỷ lệ hộ nghèo ≤5%"),
+        vec![t(None, Some(5.0), "%", None)]
+    );
+    assert_eq!(
+        one("tỷ lệ đạt 85%-90%"),
+        vec![t(Some(85.0), Some(90.0), "%", None)]
+    );
+    assert_eq!(
+        one("tỷ lệ từ 98% trở lên"),
+        vec![t(Some(98.0), None, "%", None)]
+    );
+    assert_eq!(
+        targets("tỷ lệ từ 98% trở lên", false)[0].text,
+        "98% trở lên"
+    );
+}
+
+#[test]
+fn measures_with_symbols_and_glued_hectares() {
+    let one = |text: &str| key(&targets(text, false));
+    assert_eq!(
+        one("tốc độ truy cập 100 Mbit/s"),
+        vec![t(Some(100.0), Some(100.0), "Mbit/s", None)]
+    );
+    assert_eq!(
+        one("diện tích 250 m²"),
+        vec![t(Some(250.0), Some(250.0), "m²", None)]
+    );
+    assert_eq!(
+        one("trồng rừng 500ha"),
+        vec![t(Some(500.0), Some(500.0), "ha", None)]
+    );
+    // A time stays a time.
+    assert!(one("lúc 7h30 ngày 5/3").is_empty());
+}
+
+#[test]
 fn not_targets() {
     assert!(targets("giai đoạn 2021-2025", false).is_empty());
     assert!(targets("(06/01/1946 - 06/01/2026)", false).is_empty());
@@ -377,4 +447,53 @@ fn places_and_dates() {
     assert_eq!((p.as_str(), dt, y), ("Hà Nội", d("2022-04-01"), Some(2022)));
     let (p, dt, y) = place_and_date("Lào Cai, ngày       tháng 4 năm 2026").unwrap();
     assert_eq!((p.as_str(), dt, y), ("Lào Cai", None, Some(2026)));
+}
+
+#[test]
+fn deadlines_written_in_words_and_open_ended_years() {
+    // A date in words after "trước ngày" is the due date, in a field or not, and the
+    // year inside it is not read again as a year-long deadline.
+    for field in [false, true] {
+        let x = deadlines("Hoàn thành trước ngày 01 tháng 01 năm 2026", field, None);
+        assert_eq!(x.len(), 1, "{x:?}");
+        assert_eq!(x[0].due, d("2026-01-01"));
+    }
+    // "năm 2025 và các năm tiếp theo" has no end: continuous, the words kept.
+    for field in [false, true] {
+        let x = deadlines("Thời gian: năm 2025 và các năm tiếp theo", field, None);
+        assert_eq!(x.len(), 1, "{x:?}");
+        assert_eq!((x[0].due, x[0].start), (None, d("2025-01-01")));
+        assert_eq!(x[0].recurrence.as_deref(), Some("thường xuyên"));
+        assert!(x[0].text.contains("các năm tiếp theo"), "{:?}", x[0].text);
+    }
+    // A bare year is a deadline in a time field (a table's time column), not in prose.
+    let x = deadlines("2026", true, None);
+    assert_eq!((x[0].start, x[0].due), (d("2026-01-01"), d("2026-12-31")));
+    assert!(deadlines("2026", false, None).is_empty());
+    assert!(deadlines("đạt 2026 lượt", true, None).is_empty());
+}
+
+#[test]
+fn laws_by_name_and_date_and_documents_named_twice() {
+    let r = doc_refs(
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025 của Quốc hội;",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].number.as_deref(), r[0].date), (None, d("2025-06-16")));
+    assert_eq!(r[0].issuer.as_deref(), Some("Quốc hội"));
+    // With its number, a law is read once, by its number.
+    let r = doc_refs("Căn cứ Luật số 72/2025/QH15 ngày 16/6/2025;");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].number.as_deref(), Some("72"));
+    // A document named again in its own clause is one reference.
+    let r = doc_refs(
+        "Căn cứ Nghị định số 100/2024/NĐ-CP ngày 26/7/2024 của Chính phủ (gọi tắt là Nghị định số 100/2024/NĐ-CP);",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].date, d("2024-07-26"));
+    // Two documents stay two.
+    let r = doc_refs(
+        "Căn cứ Thông tư số 05/2025/TT-BVHTTDL ngày 01/3/2025 sửa đổi Thông tư số 12/2020/TT-BVHTTDL;",
+    );
+    assert_eq!(r.len(), 2, "{r:?}");
 }

@@ -217,6 +217,54 @@ const UNIT_NAME_ENDS: &[&str] = &[
     " ban hành",
 ];
 
+/// "Sở Xây dựng: hướng dẫn ...": an item that opens with a unit's name and a colon is
+/// that unit's task. The name is returned when the words before the colon are a unit
+/// (not "Trường hợp ...", "Hội nghị ...", "Tổ chức ...", which open like one).
+pub fn unit_label(text: &str) -> Option<&str> {
+    let (label, rest) = text.split_once(':')?;
+    let label = label
+        .trim()
+        .trim_start_matches(['-', '+', '•', '–', '*'])
+        .trim();
+    if rest.trim().is_empty() || !is_unit_start(label) || label.split_whitespace().count() > 14 {
+        return None;
+    }
+    let f = fold(label);
+    let not_units = [
+        "truong hop",
+        "hoi nghi",
+        "hoi thao",
+        "hoi thi",
+        "hoi cho",
+        "dai hoi",
+        "to chuc",
+        "bao cao",
+        "ban hanh",
+        "bo sung",
+        "phong trao",
+        "truong trinh",
+        "dai dien",
+    ];
+    if not_units.iter().any(|w| f.starts_with(w)) {
+        return None;
+    }
+    // "Các sở, ngành": "các" must be followed by a unit word.
+    if let Some(after) = f.strip_prefix("cac ")
+        && !UNIT_WORDS
+            .iter()
+            .any(|w| *w != "cac" && crate::text::starts_with_word(after, w))
+        && !after.starts_with("co quan")
+        && !after.starts_with("don vi")
+        && !after.starts_with("nganh")
+    {
+        return None;
+    }
+    if RE_UNIT_NAME_END.is_match(label) {
+        return None;
+    }
+    Some(label)
+}
+
 /// Labels that introduce unit lists inside an item: (folded label, is lead).
 pub const UNIT_LABELS: &[(&str, bool)] = &[
     ("don vi thuc hien", true),
@@ -237,7 +285,7 @@ pub const UNIT_LABELS: &[(&str, bool)] = &[
 
 re!(
     RE_INLINE_LEAD,
-    r"([^.;:()\n]{2,160}?)\s+(?:làm\s+)?chủ trì(?:\s*,\s*|\s+)(?:(?:và\s+)?phối hợp\s+(?:với|cùng)\s+([^.;()\n]{2,300}?))?(?:\s+(?:tổ chức|triển khai|thực hiện|xây dựng|tham mưu|hướng dẫn|rà soát|kiểm tra|đề xuất|báo cáo|theo dõi|nghiên cứu|tuyên truyền|cập nhật|đôn đốc|phát triển|trình|ban hành|tổng hợp|đánh giá|chỉ đạo|để|nhằm|trong|đảm bảo|bảo đảm|hoàn thành)(?:\s|$)|[.;)\n]|$)"
+    r"([^.;:()\n]{2,160}?)\s+(?:làm\s+)?chủ trì(?:\s*,\s*|\s+)(?:(?:và\s+)?phối hợp\s+(?:với|cùng)\s+([^.;()\n]{2,300}?))?(?:\s*(?:tổ chức|triển khai|thực hiện|xây dựng|tham mưu|hướng dẫn|rà soát|kiểm tra|đề xuất|báo cáo|theo dõi|nghiên cứu|tuyên truyền|cập nhật|đôn đốc|phát triển|trình|ban hành|tổng hợp|đánh giá|chỉ đạo|để|nhằm|trong|đảm bảo|bảo đảm|hoàn thành)(?:\s|$)|[.;)\n]|$)"
 );
 
 /// "X chủ trì, phối hợp với Y, Z thực hiện" → lead [X], coordinating [Y, Z].

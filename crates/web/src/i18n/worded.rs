@@ -267,6 +267,26 @@ pub fn plan_field_label(f: PlanField) -> String {
     format!("plan_meta.{}", f.as_str())
 }
 
+/// Why a plan document could not be read (`refusal-reader-*`): the reader names the case,
+/// the sentence says what to do about it.
+impl Worded for vanban::ReadError {
+    fn message(&self, lang: Language) -> String {
+        use vanban::ReadError as E;
+        let mut args = vec![text("name", short_name(self.file_name()))];
+        match self {
+            E::Io { message, .. } => args.push(text("detail", message.as_str())),
+            E::NotWord { kind, .. } => args.push(text("kind", kind.key())),
+            _ => {}
+        }
+        say(lang, &format!("reader.{}", self.key()), args)
+    }
+}
+
+/// A file's name without the folders in front of it.
+fn short_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,7 +296,7 @@ mod tests {
     /// Every refusal has a sentence in both languages, with no variable left unfilled.
     fn all() -> Vec<Box<dyn Worded>> {
         let period: Period = "2030-H1".parse().unwrap();
-        vec![
+        let all: Vec<Box<dyn Worded>> = vec![
             Box::new(TrackingError::Forbidden { action: "x" }),
             Box::new(TrackingError::Transition {
                 from: ItemStatus::NotStarted,
@@ -436,7 +456,56 @@ mod tests {
             Box::new(SetupError::PlanIdentityTaken),
             Box::new(EvidenceError::Io(std::io::Error::other("x"))),
             Box::new(EvidenceError::Io(std::io::ErrorKind::StorageFull.into())),
-        ]
+        ];
+        let name = || "/tmp/kh.docx".to_string();
+        let reader = [
+            vanban::ReadError::Io {
+                name: name(),
+                message: "No such file".into(),
+            },
+            vanban::ReadError::Empty { name: name() },
+            vanban::ReadError::Binary {
+                name: name(),
+                offset: 3,
+            },
+            vanban::ReadError::Encoding {
+                name: name(),
+                offset: 3,
+            },
+            vanban::ReadError::LegacyWord {
+                name: name(),
+                renamed: false,
+            },
+            vanban::ReadError::LegacyWord {
+                name: name(),
+                renamed: true,
+            },
+            vanban::ReadError::Encrypted { name: name() },
+            vanban::ReadError::NoTextLayer {
+                name: name(),
+                pages: 2,
+            },
+            vanban::ReadError::Docx {
+                name: name(),
+                message: "x".into(),
+            },
+            vanban::ReadError::Pdf {
+                name: name(),
+                message: "x".into(),
+            },
+        ];
+        let kinds = [
+            vanban::input::OtherDocument::Spreadsheet,
+            vanban::input::OtherDocument::Presentation,
+            vanban::input::OtherDocument::OpenDocument,
+            vanban::input::OtherDocument::Other,
+        ];
+        let not_word = kinds.map(|kind| vanban::ReadError::NotWord { name: name(), kind });
+        let mut all = all;
+        for e in reader.into_iter().chain(not_word) {
+            all.push(Box::new(e));
+        }
+        all
     }
 
     #[test]
@@ -450,6 +519,36 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn reader_errors_say_what_to_do_in_vietnamese_first() {
+        let doc = vanban::ReadError::LegacyWord {
+            name: "/home/a/kh.doc".into(),
+            renamed: false,
+        };
+        assert!(
+            doc.message(Language::Vi)
+                .starts_with("Tệp Word cũ (.doc): hãy lưu lại dưới dạng .docx")
+        );
+        let scan = vanban::ReadError::NoTextLayer {
+            name: "quet.pdf".into(),
+            pages: 3,
+        };
+        assert_eq!(
+            scan.message(Language::Vi),
+            "PDF không có lớp chữ (bản quét); cần OCR, hãy cài tesseract-ocr-vie hoặc dùng bản .docx."
+        );
+        let xlsx = vanban::ReadError::NotWord {
+            name: "/x/bang.docx".into(),
+            kind: vanban::input::OtherDocument::Spreadsheet,
+        };
+        let m = xlsx.message(Language::Vi);
+        assert!(
+            m.contains("“bang.docx”") && m.contains("bảng tính Excel"),
+            "{m}"
+        );
+        assert!(xlsx.message(Language::En).contains("Excel spreadsheet"));
     }
 
     #[test]

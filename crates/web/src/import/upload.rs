@@ -157,20 +157,11 @@ async fn read_file(ctx: &Ctx, multipart: &mut Multipart) -> Result<(String, Vec<
     }
 }
 
-/// Why the reader could not read the file, and what to do instead.
+/// Why the reader could not read the file, and what to do instead (the reader's typed
+/// refusal, worded as on the command line: `refusal-reader-*`).
 fn read_error(ctx: &Ctx, e: &ReadError) -> String {
-    let t = ctx.tr();
-    let name = e.file_name().to_string();
-    let key = match e {
-        ReadError::Io { .. } => "import.unreadable",
-        ReadError::Empty { .. } => "import.empty",
-        ReadError::Binary { .. } => "import.binary",
-        ReadError::Encoding { .. } => "import.encoding",
-        ReadError::Docx { .. } => "import.bad_docx",
-        ReadError::Pdf { .. } => "import.bad_pdf",
-    };
     tracing::info!(error = %e, "plan upload unreadable");
-    t.f(key, &[("name", &name)])
+    crate::i18n::Worded::message(e, ctx.lang)
 }
 
 /// "03/12/2026 22:45", Hanoi time.

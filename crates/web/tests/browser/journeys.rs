@@ -33,8 +33,8 @@ async fn journey_sign_in_change_password_open_plan_and_item_switch_language() {
 
     // The plan list from the menu, the plan (htmx-boosted links), then an item.
     click(&c, "nav.nav a[href='/plans']").await;
-    wait_for(&c, "a[href^='/plans/']").await;
-    click(&c, "a[href^='/plans/']").await;
+    wait_for(&c, "main table a[href^='/plans/']").await;
+    click(&c, "main table a[href^='/plans/']").await;
     wait_for(&c, "#plan-tree a.item-title").await;
     let source = c.source().await.unwrap();
     assert!(

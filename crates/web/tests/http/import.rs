@@ -318,17 +318,20 @@ async fn a_duplicate_an_unreadable_file_and_staff_are_refused_with_a_message() {
         assert!(app.store.plan_drafts().await.unwrap().is_empty());
 
         // Files that are not plan documents, each with what to do.
+        // An old Word file: the OLE2 signature, then its "WordDocument" stream's name.
+        let mut doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00".to_vec();
+        doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
         let cases: [(&str, &[u8], &str); 3] = [
             (
                 "cu.doc",
-                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x00binary",
-                "không phải văn bản đọc được",
+                &doc,
+                "Tệp Word cũ (.doc): hãy lưu lại dưới dạng .docx",
             ),
-            ("rong.txt", b"", "không có nội dung"),
+            ("rong.txt", b"", "rỗng hoặc không có chữ"),
             (
                 "hong.docx",
                 b"PK\x03\x04not a zip",
-                "không phải tệp Word (.docx) đọc được",
+                "hãy mở bằng Word, lưu lại",
             ),
         ];
         for (name, bytes, said) in cases {
