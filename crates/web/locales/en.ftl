@@ -1299,3 +1299,31 @@ budget-settlement_xlsx = Download the settlement summary (XLSX)
 budget-from_document = In the document (the Kinh phí section)
 budget-files = Documents
 budget-attach = Attach the signed contract, payment documents
+
+import-compare = Against a stored plan (a revised plan)
+import-compare_with = Stored plan
+import-compare_button = Show the differences
+import-diff_added = { $count ->
+        [0] no items added
+        [one] 1 item added
+       *[other] { $n } items added
+    }
+import-diff_changed = { $count ->
+        [0] no items changed
+        [one] 1 item changed
+       *[other] { $n } items changed
+    }
+import-diff_removed = { $count ->
+        [0] no items removed
+        [one] 1 item removed
+       *[other] { $n } items removed
+    }
+import-diff_same = { $count ->
+        [0] no items alike
+        [one] 1 item alike
+       *[other] { $n } items alike
+    }
+import-diff_added_heading = Items added
+import-diff_changed_heading = Items changed (title or targets)
+import-diff_removed_heading = Items no longer in the new document
+import-diff_hint = Items are matched by their numbering and title (ignoring diacritics). Bringing a revision in while keeping the reports and records of matched items is not done yet: for now the differences can only be seen.

@@ -1266,3 +1266,27 @@ budget-settlement_xlsx = Tải tổng hợp quyết toán (XLSX)
 budget-from_document = Theo văn bản (mục Kinh phí)
 budget-files = Hồ sơ
 budget-attach = Đính kèm hợp đồng đã ký, chứng từ thanh toán
+
+import-compare = So với kế hoạch đã có (kế hoạch điều chỉnh, bổ sung)
+import-compare_with = Kế hoạch đã có
+import-compare_button = Xem khác biệt
+import-diff_added = { $count ->
+        [0] không thêm nhiệm vụ nào
+       *[other] thêm { $n } nhiệm vụ
+    }
+import-diff_changed = { $count ->
+        [0] không sửa nhiệm vụ nào
+       *[other] sửa { $n } nhiệm vụ
+    }
+import-diff_removed = { $count ->
+        [0] không bỏ nhiệm vụ nào
+       *[other] bỏ { $n } nhiệm vụ
+    }
+import-diff_same = { $count ->
+        [0] không nhiệm vụ nào giữ nguyên
+       *[other] { $n } nhiệm vụ giữ nguyên
+    }
+import-diff_added_heading = Nhiệm vụ thêm mới
+import-diff_changed_heading = Nhiệm vụ thay đổi (tên hoặc chỉ tiêu)
+import-diff_removed_heading = Nhiệm vụ không còn trong văn bản mới
+import-diff_hint = Nhiệm vụ được khớp theo số thứ tự và tên (không phân biệt dấu). Việc đưa bản điều chỉnh vào theo dõi mà giữ nguyên báo cáo, hồ sơ trên các nhiệm vụ khớp chưa làm được: hiện chỉ xem được khác biệt.

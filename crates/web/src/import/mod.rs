@@ -13,7 +13,7 @@ use crate::field_errors::FieldErrors;
 use crate::form::Posted;
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -50,13 +50,22 @@ async fn draft(app: &AppState, user: &SessionUser, id: i64) -> Result<PlanDraft,
     app.store().plan_draft(id).await?.ok_or(AppError::NotFound)
 }
 
+/// `?compare={plan}`: the draft as a revision of that plan, with what it changes.
+#[derive(Deserialize)]
+pub struct ShowQuery {
+    #[serde(default)]
+    compare: Option<i64>,
+}
+
 pub async fn show(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<i64>,
+    Query(q): Query<ShowQuery>,
 ) -> Result<Response, AppError> {
     let d = draft(&app, &user, id).await?;
-    review::render(&app, &ctx, d, review::Refused::none(), StatusCode::OK).await
+    let compare = q.compare.map(domain::PlanId);
+    review::render_compared(&app, &ctx, d, compare).await
 }
 
 /// The draft's version, carried by every form of the review page.

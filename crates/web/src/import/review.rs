@@ -110,6 +110,10 @@ struct ReviewPage<'a> {
     errors: FieldErrors,
     posted: Vec<(String, String)>,
     duplicate: Option<i64>,
+    /// The stored plans, to compare with: (id, title, chosen).
+    plans: Vec<(i64, String, bool)>,
+    /// What the draft changes against the chosen plan.
+    diff: Option<app::import::diff::PlanDiff>,
 }
 
 impl ReviewPage<'_> {
@@ -125,12 +129,33 @@ impl ReviewPage<'_> {
     }
 }
 
+/// The review page, comparing the draft with the stored plan `compare` (a revision).
+pub(super) async fn render_compared(
+    app: &AppState,
+    ctx: &Ctx,
+    d: PlanDraft,
+    compare: Option<PlanId>,
+) -> Result<Response, AppError> {
+    render_with(app, ctx, d, Refused::none(), StatusCode::OK, compare).await
+}
+
 pub(super) async fn render(
     app: &AppState,
     ctx: &Ctx,
     d: PlanDraft,
     refused: Refused,
     status: StatusCode,
+) -> Result<Response, AppError> {
+    render_with(app, ctx, d, refused, status, None).await
+}
+
+async fn render_with(
+    app: &AppState,
+    ctx: &Ctx,
+    d: PlanDraft,
+    refused: Refused,
+    status: StatusCode,
+    compare: Option<PlanId>,
 ) -> Result<Response, AppError> {
     let all = app.store().list_units().await?;
     let table = app.store().abbreviation_table().await?;
@@ -144,7 +169,22 @@ pub(super) async fn render(
         duplicate,
         ..refused
     };
-    let page = ReviewPage::new(ctx, d, &all, matches, refused);
+    let plans = app.store().list_plans().await?;
+    let diff = match compare {
+        Some(plan) => {
+            let view = app.store().plan(plan).await?.ok_or(AppError::NotFound)?;
+            let stored = app::import::diff::stored_entries(&view);
+            let revised = app::import::diff::read_entries(&d.parsed);
+            Some(app::import::diff::diff(&stored, &revised))
+        }
+        None => None,
+    };
+    let mut page = ReviewPage::new(ctx, d, &all, matches, refused);
+    page.plans = plans
+        .into_iter()
+        .map(|p| (p.id.0, p.title, Some(p.id) == compare))
+        .collect();
+    page.diff = diff;
     let mut r = render_page(page);
     *r.status_mut() = status;
     Ok(r)
@@ -222,6 +262,8 @@ impl<'a> ReviewPage<'a> {
             errors: refused.errors,
             posted: refused.posted,
             duplicate: refused.duplicate.map(|p| p.0),
+            plans: Vec::new(),
+            diff: None,
         }
     }
 }

@@ -307,6 +307,44 @@ async fn a_duplicate_an_unreadable_file_and_staff_are_refused_with_a_message() {
         assert!(html.contains("đã có trong chương trình"), "{html}");
         assert!(html.contains(&format!(r#"href="/plans/{plan}""#)));
         assert_eq!(app.store.list_plans().await.unwrap().len(), 1);
+        // As a revision of the stored plan: the same text changes nothing…
+        let compared = board
+            .get(&format!("/plans/import/{id}?compare={plan}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            compared.contains("không thêm nhiệm vụ nào")
+                && compared.contains("không sửa nhiệm vụ nào")
+                && compared.contains("không bỏ nhiệm vụ nào"),
+            "{compared}"
+        );
+        // …and a revised text says what it changes: a raised target.
+        let revised = SEED.replace("(20-30 cuộc/năm)", "(25-30 cuộc/năm)");
+        let r = upload(&board, "ke-hoach-dieu-chinh.txt", revised.as_bytes()).await;
+        let revision = draft_of(&r);
+        let compared = board
+            .get(&format!("/plans/import/{revision}?compare={plan}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(compared.contains("sửa 1 nhiệm vụ"), "{compared}");
+        let changed = compared.split(r#"id="diff-changed""#).nth(1).unwrap();
+        assert!(changed.contains("20–30 cuộc/năm") && changed.contains("25–30 cuộc/năm"));
+        // A plan that is not there.
+        let r = board
+            .get(&format!("/plans/import/{revision}?compare=999999"))
+            .await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        board
+            .post(
+                &format!("/plans/import/{revision}/delete"),
+                &[("_csrf", csrf.as_str())],
+            )
+            .await;
+
         // It can be discarded.
         let r = board
             .post(

@@ -3,6 +3,8 @@
 //! `sangtao import` read the same way; the review works on the `ParsedPlan` itself, so
 //! that what is committed is exactly what was shown.
 
+pub mod diff;
+
 use domain::{AbbreviationTable, UnitId};
 use store::Unit;
 use vanban::{Format, ParsedPlan, ReadError};
