@@ -213,6 +213,27 @@ pub fn set_target(parsed: &mut ParsedPlan, line: usize, k: usize, t: &TargetEdit
     found
 }
 
+/// Sets the due date of the `k`-th deadline of the item that starts on `line` (`None`:
+/// no date, the document's words kept); false when there is no such deadline.
+pub fn set_deadline_due(
+    parsed: &mut ParsedPlan,
+    line: usize,
+    k: usize,
+    due: Option<chrono::NaiveDate>,
+) -> bool {
+    let mut found = false;
+    for_each_item(parsed, &mut |item| {
+        if item.line == line
+            && !found
+            && let Some(d) = item.deadlines.get_mut(k)
+        {
+            d.due = due;
+            found = true;
+        }
+    });
+    found
+}
+
 /// Every item of the tree and of the appendices, depth first, mutably.
 fn for_each_item(parsed: &mut ParsedPlan, f: &mut impl FnMut(&mut vanban::Item)) {
     fn walk(items: &mut [vanban::Item], f: &mut impl FnMut(&mut vanban::Item)) {
@@ -368,5 +389,18 @@ mod tests {
             (Some(3.0), Some(5.0), "triển lãm")
         );
         assert!(!set_target(&mut p, line, 9, &edit(Some(1.0), None, "cuộc")));
+    }
+
+    #[test]
+    fn a_deadline_gets_its_date_corrected_or_cleared() {
+        let mut p = reading();
+        let item = p.all_items().find(|i| !i.deadlines.is_empty()).unwrap();
+        let (line, words) = (item.line, item.deadlines[0].text.clone());
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 30);
+        assert!(set_deadline_due(&mut p, line, 0, day));
+        let d = &p.all_items().find(|i| i.line == line).unwrap().deadlines[0];
+        assert_eq!((d.due, d.text.as_str()), (day, words.as_str()));
+        assert!(set_deadline_due(&mut p, line, 0, None));
+        assert!(!set_deadline_due(&mut p, line, 5, day));
     }
 }

@@ -186,8 +186,9 @@ pub async fn units(
     save(&app, &ctx, &user, d, f.version, "units").await
 }
 
-/// Item titles and targets as corrected: `title_{line}` (the line the item starts on),
-/// and `tmin_{line}_{k}`, `tmax_{line}_{k}`, `tunit_{line}_{k}` for its `k`-th target.
+/// Item titles, targets and deadlines as corrected: `title_{line}` (the line the item
+/// starts on), `tmin_{line}_{k}`, `tmax_{line}_{k}`, `tunit_{line}_{k}` for its `k`-th
+/// target, `due_{line}_{k}` (dd/mm/yyyy, empty: no date) for its `k`-th deadline.
 pub async fn items(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
@@ -205,6 +206,14 @@ pub async fn items(
             } else {
                 app::import::set_item_title(&mut d.parsed, line, v);
             }
+        } else if let Some((line, n)) = k.strip_prefix("due_").and_then(target_key) {
+            let field = format!("due-{line}-{n}");
+            let label = "import.deadline_due";
+            let parsed =
+                crate::form::parse_date(v).map_err(|_| crate::field_errors::bad_date(t, label, v));
+            if let Some(due) = errors.take(field, parsed) {
+                app::import::set_deadline_due(&mut d.parsed, line, n, due);
+            }
         } else if let Some((line, n)) = k.strip_prefix("tmin_").and_then(target_key) {
             match target_edit(t, &pairs, line, n) {
                 Ok(edit) => {
@@ -221,7 +230,7 @@ pub async fn items(
     save(&app, &ctx, &user, d, f.version, "tree").await
 }
 
-/// `{line}_{k}` of a target's input name.
+/// `{line}_{k}` of a target's or a deadline's input name.
 fn target_key(rest: &str) -> Option<(usize, usize)> {
     let (line, k) = rest.split_once('_')?;
     Some((line.parse().ok()?, k.parse().ok()?))

@@ -66,7 +66,14 @@ struct TreeRow {
     lead: Vec<String>,
     coord: Vec<String>,
     targets: Vec<TargetRow>,
-    deadlines: Vec<String>,
+    deadlines: Vec<DeadlineRow>,
+}
+
+/// A deadline of a row: the document's words and the due date read from them.
+struct DeadlineRow {
+    k: usize,
+    text: String,
+    due: String,
 }
 
 /// A target of a row, with the document's words and its figures as inputs show them.
@@ -202,11 +209,11 @@ impl<'a> ReviewPage<'a> {
         let doc = &p.document;
         let mut tree = Vec::new();
         for item in &p.items {
-            rows(ctx, item, 0, &mut tree);
+            rows(item, 0, &mut tree);
         }
         for a in &p.appendices {
             for item in &a.items {
-                rows(ctx, item, 0, &mut tree);
+                rows(item, 0, &mut tree);
             }
         }
         let targets = p.all_items().map(|i| i.targets.len()).sum();
@@ -269,8 +276,7 @@ impl<'a> ReviewPage<'a> {
 }
 
 /// The item and its sub-items, depth first, as rows of the tree.
-fn rows(ctx: &Ctx, item: &vanban::Item, depth: usize, out: &mut Vec<TreeRow>) {
-    let t = ctx.tr();
+fn rows(item: &vanban::Item, depth: usize, out: &mut Vec<TreeRow>) {
     out.push(TreeRow {
         line: item.line,
         depth,
@@ -293,13 +299,15 @@ fn rows(ctx: &Ctx, item: &vanban::Item, depth: usize, out: &mut Vec<TreeRow>) {
         deadlines: item
             .deadlines
             .iter()
-            .map(|dl| match dl.due {
-                Some(due) => t.f("import.due", &[("date", &domain::format_date(due))]),
-                None => dl.text.clone(),
+            .enumerate()
+            .map(|(k, dl)| DeadlineRow {
+                k,
+                text: dl.text.clone(),
+                due: dl.due.map(domain::format_date).unwrap_or_default(),
             })
             .collect(),
     });
     for c in &item.children {
-        rows(ctx, c, depth + 1, out);
+        rows(c, depth + 1, out);
     }
 }

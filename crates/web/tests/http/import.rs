@@ -220,6 +220,44 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
         let html = r.text().await.unwrap();
         let v = version_of(&html);
 
+        // The exhibitions' deadline, read from "Quý III/2026": a wrong date is said beside
+        // it, then 15/09/2026 is set.
+        let due = html
+            .split(r#"name="due_"#)
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .map(|k| format!("due_{k}"))
+            .expect("a deadline's box");
+        let set_due = |date: &'static str, v: String| {
+            let form = [
+                ("_csrf".to_string(), csrf.clone()),
+                ("version".to_string(), v),
+                (due.clone(), date.to_string()),
+            ];
+            let board = &board;
+            let path = format!("{path}/items");
+            async move {
+                let form: Vec<(&str, &str)> =
+                    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                board.post(&path, &form).await
+            }
+        };
+        let r = set_due("31/09/2026", v.clone()).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text().await.unwrap();
+        let input = due.replace('_', "-");
+        assert!(
+            html.contains(&format!(
+                r#"id="{input}-error">Hạn của nhiệm vụ không hợp lệ: 31/09/2026"#
+            )),
+            "{html}"
+        );
+        let r = set_due("15/09/2026", v).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let html = r.text().await.unwrap();
+        assert!(html.contains(r#"value="15/09/2026""#));
+        let v = version_of(&html);
+
         // Commit: one plan with what was corrected, and one new unit only.
         let form = [("_csrf", csrf.as_str()), ("version", v.as_str())];
         let r = board.post(&format!("{path}/commit"), &form).await;
@@ -262,6 +300,13 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
         assert!(
             exhibition.lead_units().any(|u| u.id == qlds),
             "mapped to the existing unit"
+        );
+        assert!(
+            exhibition
+                .deadlines
+                .iter()
+                .any(|d| d.due == chrono::NaiveDate::from_ymd_opt(2026, 9, 15)),
+            "the corrected deadline"
         );
         let units_after = app.store.list_units().await.unwrap().len();
         assert_eq!(units_after, units_before + 1, "only the centre is new");
