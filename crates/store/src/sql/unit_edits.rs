@@ -206,82 +206,26 @@ async fn keep_old_name(
     actor: &Actor,
 ) -> R<Option<String>> {
     let (old_key, new_key) = (domain::unit_key(old), domain::unit_key(new));
-    let rows: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, alias, unit_name FROM unit_abbreviations")
+    let by = Some(actor.user_id);
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT alias, unit_name FROM unit_abbreviations")
             .fetch_all(&mut *conn)
             .await?;
-    for (aid, alias, target) in rows {
+    for (alias, target) in rows {
         if domain::unit_key(&target) != old_key {
             continue;
         }
         if domain::unit_key(&alias) == new_key {
             // The new name itself: no alias needed any more.
-            sqlx::query("DELETE FROM unit_abbreviations WHERE id = $1")
-                .bind(aid)
-                .execute(&mut *conn)
-                .await?;
-            audit(
-                conn,
-                at,
-                &AuditEntry::new(
-                    Some(actor.user_id),
-                    "abbreviation.delete",
-                    "abbreviation",
-                    Some(aid),
-                )
-                .before(json!({ "alias": alias, "unit_name": target })),
-            )
-            .await?;
-            continue;
+            super::units::remove_alias(conn, at, by, &alias).await?;
+        } else {
+            super::units::put_alias(conn, at, by, &alias, new).await?;
         }
-        sqlx::query("UPDATE unit_abbreviations SET unit_name = $1, updated_at = $2 WHERE id = $3")
-            .bind(new)
-            .bind(at)
-            .bind(aid)
-            .execute(&mut *conn)
-            .await?;
-        audit(
-            conn,
-            at,
-            &AuditEntry::new(
-                Some(actor.user_id),
-                "abbreviation.set",
-                "abbreviation",
-                Some(aid),
-            )
-            .before(json!({ "alias": alias, "unit_name": target }))
-            .after(json!({ "alias": alias, "unit_name": new })),
-        )
-        .await?;
     }
     if old_key == new_key || old_key.is_empty() {
         return Ok(None);
     }
-    let aid: i64 = sqlx::query_scalar(
-        "INSERT INTO unit_abbreviations (alias, alias_key, unit_name, updated_at)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (alias_key) DO UPDATE
-             SET unit_name = excluded.unit_name, updated_at = excluded.updated_at
-         RETURNING id",
-    )
-    .bind(old)
-    .bind(&old_key)
-    .bind(new)
-    .bind(at)
-    .fetch_one(&mut *conn)
-    .await?;
-    audit(
-        conn,
-        at,
-        &AuditEntry::new(
-            Some(actor.user_id),
-            "abbreviation.set",
-            "abbreviation",
-            Some(aid),
-        )
-        .after(json!({ "alias": old, "unit_name": new })),
-    )
-    .await?;
+    super::units::put_alias(conn, at, by, old, new).await?;
     Ok(Some(old.to_string()))
 }
 

@@ -293,38 +293,13 @@ pub(crate) async fn set_abbreviation(
     let now = ctx.now();
     let alias = vanban::text::squash_spaces(alias);
     let unit_name = vanban::text::squash_spaces(unit_name);
-    let key = domain::unit_key(&alias);
-    if key.is_empty() || domain::unit_key(&unit_name).is_empty() {
+    if domain::unit_key(&alias).is_empty() || domain::unit_key(&unit_name).is_empty() {
         return Err(StoreError::Invalid(
             "an abbreviation needs an alias and a unit name".into(),
         ));
     }
     let mut tx = begin_write(pool).await?;
-    let before: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT id, alias, unit_name FROM unit_abbreviations WHERE alias_key = $1")
-            .bind(&key)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO unit_abbreviations (alias, alias_key, unit_name, updated_at)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (alias_key) DO UPDATE
-             SET alias = excluded.alias, unit_name = excluded.unit_name,
-                 updated_at = excluded.updated_at
-         RETURNING id",
-    )
-    .bind(&alias)
-    .bind(&key)
-    .bind(&unit_name)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
-    let mut entry = AuditEntry::new(actor, "abbreviation.set", "abbreviation", Some(id))
-        .after(json!({ "alias": alias, "unit_name": unit_name }));
-    if let Some((_, a, n)) = before {
-        entry = entry.before(json!({ "alias": a, "unit_name": n }));
-    }
-    audit(&mut tx, now, &entry).await?;
+    put_alias(&mut tx, now, actor, &alias, &unit_name).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -336,28 +311,74 @@ pub(crate) async fn delete_abbreviation(
     actor: Option<UserId>,
 ) -> R<bool> {
     let now = ctx.now();
-    let key = domain::unit_key(alias);
     let mut tx = begin_write(pool).await?;
+    let removed = remove_alias(&mut tx, now, actor, alias).await?;
+    if removed {
+        tx.commit().await?;
+    }
+    Ok(removed)
+}
+
+/// Points `alias` at `unit_name` (added, or changed when its key is there), audited in the
+/// caller's transaction: the abbreviation page and a unit's rename both write through it.
+pub(crate) async fn put_alias(
+    conn: &mut Conn,
+    at: i64,
+    actor: Option<UserId>,
+    alias: &str,
+    unit_name: &str,
+) -> R<()> {
+    let key = domain::unit_key(alias);
     let before: Option<(i64, String, String)> =
         sqlx::query_as("SELECT id, alias, unit_name FROM unit_abbreviations WHERE alias_key = $1")
             .bind(&key)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO unit_abbreviations (alias, alias_key, unit_name, updated_at)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (alias_key) DO UPDATE
+             SET alias = excluded.alias, unit_name = excluded.unit_name,
+                 updated_at = excluded.updated_at
+         RETURNING id",
+    )
+    .bind(alias)
+    .bind(&key)
+    .bind(unit_name)
+    .bind(at)
+    .fetch_one(&mut *conn)
+    .await?;
+    let mut entry = AuditEntry::new(actor, "abbreviation.set", "abbreviation", Some(id))
+        .after(json!({ "alias": alias, "unit_name": unit_name }));
+    if let Some((_, a, n)) = before {
+        entry = entry.before(json!({ "alias": a, "unit_name": n }));
+    }
+    audit(conn, at, &entry).await?;
+    Ok(())
+}
+
+/// Removes `alias`, audited in the caller's transaction; false when there is none.
+pub(crate) async fn remove_alias(
+    conn: &mut Conn,
+    at: i64,
+    actor: Option<UserId>,
+    alias: &str,
+) -> R<bool> {
+    let before: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT id, alias, unit_name FROM unit_abbreviations WHERE alias_key = $1")
+            .bind(domain::unit_key(alias))
+            .fetch_optional(&mut *conn)
             .await?;
     let Some((id, a, n)) = before else {
         return Ok(false);
     };
     sqlx::query("DELETE FROM unit_abbreviations WHERE id = $1")
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
-    audit(
-        &mut tx,
-        now,
-        &AuditEntry::new(actor, "abbreviation.delete", "abbreviation", Some(id))
-            .before(json!({ "alias": a, "unit_name": n })),
-    )
-    .await?;
-    tx.commit().await?;
+    let entry = AuditEntry::new(actor, "abbreviation.delete", "abbreviation", Some(id))
+        .before(json!({ "alias": a, "unit_name": n }));
+    audit(conn, at, &entry).await?;
     Ok(true)
 }
 
