@@ -7,8 +7,10 @@ pub mod units;
 pub mod users;
 
 use crate::AppState;
+use crate::errors::AppError;
 use axum::Router;
 use axum::routing::{get, post};
+use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -29,4 +31,23 @@ pub fn routes() -> Router<AppState> {
             "/admin/department",
             get(department::show).post(department::save),
         )
+}
+
+/// A unit's or an account's "Khóa" / "Mở lại" form, over the version it was opened on.
+#[derive(Deserialize)]
+pub struct ActiveForm {
+    pub(crate) version: i64,
+    /// "1" to reactivate, "0" to deactivate.
+    active: String,
+}
+
+impl ActiveForm {
+    /// The activity asked for; anything else is not one of our forms.
+    fn active(&self) -> Result<bool, AppError> {
+        match self.active.as_str() {
+            "1" => Ok(true),
+            "0" => Ok(false),
+            _ => Err(AppError::form("form.unreadable")),
+        }
+    }
 }

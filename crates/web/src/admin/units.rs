@@ -284,25 +284,14 @@ pub async fn update(
     }
 }
 
-#[derive(Deserialize)]
-pub struct ActiveForm {
-    version: i64,
-    /// "1" to reactivate, "0" to deactivate.
-    active: String,
-}
-
 /// `POST /admin/units/{id}/active`: deactivate or reactivate.
 pub async fn set_active(
     State(app): State<AppState>,
     AdminOnly(ctx, admin): AdminOnly,
     Id(id): Id<UnitId>,
-    Posted { form: f, .. }: Posted<ActiveForm>,
+    Posted { form: f, .. }: Posted<super::ActiveForm>,
 ) -> Result<Response, AppError> {
-    let active = match f.active.as_str() {
-        "1" => true,
-        "0" => false,
-        _ => return Err(AppError::form("form.unreadable")),
-    };
+    let active = f.active()?;
     match app
         .store()
         .set_unit_active(id, f.version, active, &admin.actor)

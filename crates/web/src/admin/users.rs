@@ -469,26 +469,15 @@ pub async fn update(
     }
 }
 
-#[derive(Deserialize)]
-pub struct ActiveForm {
-    version: i64,
-    /// "1" to reactivate, "0" to deactivate.
-    active: String,
-}
-
 /// `POST /admin/users/{id}/active`: deactivating ends the account's sessions and closes
 /// its personal calendar feeds; it can no longer sign in. Reactivating undoes that.
 pub async fn set_active(
     State(app): State<AppState>,
     AdminOnly(ctx, admin): AdminOnly,
     Id(id): Id<UserId>,
-    Posted { form: f, .. }: Posted<ActiveForm>,
+    Posted { form: f, .. }: Posted<super::ActiveForm>,
 ) -> Result<Response, AppError> {
-    let active = match f.active.as_str() {
-        "1" => true,
-        "0" => false,
-        _ => return Err(AppError::form("form.unreadable")),
-    };
+    let active = f.active()?;
     match app
         .store()
         .set_user_active_by(id, f.version, active, &admin.actor)
