@@ -11,6 +11,24 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use store::EvidenceRecord;
 
+/// Streams an upload's file part into the evidence store (checked there against the limit
+/// and its name). `Err` is the refusal in the user's words; the caller's transaction
+/// records the file, or the request lets go of it.
+pub async fn store_field(
+    app: &AppState,
+    ctx: &crate::session::Ctx,
+    field: axum::extract::multipart::Field<'_>,
+    file_name: &str,
+) -> Result<store::evidence_store::StoredFile, String> {
+    use futures_util::TryStreamExt;
+    let reader =
+        tokio_util::io::StreamReader::new(field.map_err(|e| std::io::Error::other(e.to_string())));
+    app.evidence().put(reader, file_name).await.map_err(|e| {
+        tracing::info!(error = %e, file = %file_name, "upload refused");
+        crate::i18n::Worded::message(&e, ctx.lang)
+    })
+}
+
 pub async fn download(
     State(app): State<AppState>,
     Signed(_ctx, user): Signed,

@@ -9,7 +9,6 @@ use crate::i18n::Worded;
 use crate::session::Ctx;
 use axum::extract::Multipart;
 use axum::extract::multipart::Field;
-use futures_util::TryStreamExt;
 use store::NewDirectionFile;
 use store::evidence_store::EvidenceError;
 
@@ -87,16 +86,9 @@ async fn store_file(
     field: Field<'_>,
     name: &str,
 ) -> Result<NewDirectionFile, String> {
-    let reader =
-        tokio_util::io::StreamReader::new(field.map_err(|e| std::io::Error::other(e.to_string())));
-    match app.evidence().put(reader, name).await {
-        Ok(stored) => Ok(NewDirectionFile {
-            stored,
-            original_name: name.to_string(),
-        }),
-        Err(e) => {
-            tracing::info!(error = %e, file = %name, "direction file refused");
-            Err(e.message(ctx.lang))
-        }
-    }
+    let stored = crate::evidence::store_field(app, ctx, field, name).await?;
+    Ok(NewDirectionFile {
+        stored,
+        original_name: name.to_string(),
+    })
 }

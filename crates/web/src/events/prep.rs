@@ -9,7 +9,6 @@ use crate::extract::Id;
 use crate::field_errors::FieldErrors;
 use crate::form::{FormError, Posted, choice};
 use crate::i18n::Tr;
-use crate::i18n::Worded;
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use axum::body::Body;
 use axum::extract::{Multipart, State};
@@ -17,7 +16,6 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use domain::events::ChecklistKind;
 use domain::{EventId, InvitationStatus, ItemId, PersonId};
-use futures_util::TryStreamExt;
 use serde::Deserialize;
 use store::evidence_store::StoredFile;
 use store::{NewInvitation, StoreError};
@@ -447,14 +445,7 @@ async fn read_parts(
             Some(name) if name.is_empty() => {}
             Some(_) if done.is_some() => {}
             Some(name) => {
-                let reader = tokio_util::io::StreamReader::new(
-                    field.map_err(|e| std::io::Error::other(e.to_string())),
-                );
-                let stored = app
-                    .evidence()
-                    .put(reader, &name)
-                    .await
-                    .map_err(|e| e.message(ctx.lang))?;
+                let stored = crate::evidence::store_field(app, ctx, field, &name).await?;
                 done = Some((stored, name));
             }
         }

@@ -11,7 +11,6 @@ use crate::session::Ctx;
 use axum::extract::Multipart;
 use axum::extract::multipart::Field;
 use domain::{Figure, ItemId, Percent, Period, ReportContent, TrackingError, UnitId};
-use futures_util::TryStreamExt;
 use serde::Deserialize;
 use store::evidence_store::{EvidenceError, StoredFile};
 use store::{EvidenceRecord, NewEvidence, NewReport};
@@ -143,18 +142,11 @@ async fn store_file(
     field: Field<'_>,
     file_name: &str,
 ) -> Result<NewEvidence, String> {
-    let reader =
-        tokio_util::io::StreamReader::new(field.map_err(|e| std::io::Error::other(e.to_string())));
-    match app.evidence().put(reader, file_name).await {
-        Ok(stored) => Ok(NewEvidence {
-            stored,
-            original_name: file_name.to_string(),
-        }),
-        Err(e) => {
-            tracing::info!(error = %e, file = %file_name, "evidence refused");
-            Err(e.message(ctx.lang))
-        }
-    }
+    let stored = crate::evidence::store_field(app, ctx, field, file_name).await?;
+    Ok(NewEvidence {
+        stored,
+        original_name: file_name.to_string(),
+    })
 }
 
 /// Removes from disk the files of a report that recorded none of them, unless something
