@@ -98,51 +98,50 @@ fn fold(s: &str) -> String {
     vntext::text::fold(s.trim())
 }
 
-/// Whether a stored and a revised item are the same one.
-type Rule = dyn Fn(&Entry, &Entry) -> bool;
-
 /// Matches each revised item to a stored one (the same numbering path and title, else the
 /// same title, else the same path), then says what was added, removed and changed.
 pub fn diff(stored: &[Entry], revised: &[Entry]) -> PlanDiff {
+    // Each title folded once, not at every comparison.
+    let folded = |e: &[Entry]| e.iter().map(|x| fold(&x.title)).collect::<Vec<_>>();
+    let (st, rt) = (folded(stored), folded(revised));
+    // The rules in turn: the same path and title, the same title, the same path.
+    let alike = |rule: usize, s: usize, r: usize| {
+        let same_path = !stored[s].path.is_empty() && stored[s].path == revised[r].path;
+        match rule {
+            0 => same_path && st[s] == rt[r],
+            1 => st[s] == rt[r],
+            _ => same_path,
+        }
+    };
     let mut taken = vec![false; stored.len()];
-    let mut out = PlanDiff::default();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let rules: [&Rule; 3] = [
-        &|a, b| a.path == b.path && fold(&a.title) == fold(&b.title),
-        &|a, b| fold(&a.title) == fold(&b.title),
-        &|a, b| !a.path.is_empty() && a.path == b.path,
-    ];
-    let mut matched = vec![None; revised.len()];
-    for rule in rules {
-        for (r, entry) in revised.iter().enumerate() {
+    let mut matched: Vec<Option<usize>> = vec![None; revised.len()];
+    for rule in 0..3 {
+        for r in 0..revised.len() {
             if matched[r].is_some() {
                 continue;
             }
-            if let Some(s) = (0..stored.len()).find(|&s| !taken[s] && rule(&stored[s], entry)) {
+            if let Some(s) = (0..stored.len()).find(|&s| !taken[s] && alike(rule, s, r)) {
                 taken[s] = true;
                 matched[r] = Some(s);
             }
         }
     }
-    for (r, m) in matched.iter().enumerate() {
-        match m {
-            Some(s) => pairs.push((*s, r)),
-            None => out.added.push(revised[r].clone()),
-        }
-    }
-    for (s, entry) in stored.iter().enumerate() {
-        if !taken[s] {
-            out.removed.push(entry.clone());
-        }
-    }
-    for (s, r) in pairs {
-        let (a, b) = (&stored[s], &revised[r]);
-        if fold(&a.title) != fold(&b.title) || a.targets != b.targets {
-            out.changed.push((a.clone(), b.clone()));
+    let mut out = PlanDiff::default();
+    for (r, m) in matched.into_iter().enumerate() {
+        let Some(s) = m else {
+            out.added.push(revised[r].clone());
+            continue;
+        };
+        if st[s] != rt[r] || stored[s].targets != revised[r].targets {
+            out.changed.push((stored[s].clone(), revised[r].clone()));
         } else {
             out.same += 1;
         }
     }
+    out.removed = (0..stored.len())
+        .filter(|&s| !taken[s])
+        .map(|s| stored[s].clone())
+        .collect();
     out
 }
 

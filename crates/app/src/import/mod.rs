@@ -98,47 +98,63 @@ pub fn map_unit(parsed: &mut ParsedPlan, from: &str, to: &str, table: &Abbreviat
     changed
 }
 
-/// The document's header as corrected on the review page.
+/// The document's header as corrected on the review page: its title, and its details as
+/// the plan's details form takes them (`domain::PlanMetadata`: tidied and bounded the same
+/// way, so a draft and a stored plan are corrected alike).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HeaderEdit {
     pub title: String,
-    pub number: String,
-    pub symbol: String,
-    pub date: Option<chrono::NaiveDate>,
-    pub signer: String,
+    pub meta: domain::PlanMetadata,
 }
 
-/// Applies a header correction: empty number, symbol or signer clear them; the title
-/// must not be empty (the caller checks), and the plan's year follows a new date when the
-/// title names none.
-pub fn set_header(parsed: &mut ParsedPlan, h: &HeaderEdit) {
-    let clean = |s: &str| {
-        let s = vntext::text::squash_spaces(&vntext::text::nfc(s))
-            .trim()
-            .to_string();
-        (!s.is_empty()).then_some(s)
-    };
-    let d = &mut parsed.document;
-    d.title = clean(&h.title).unwrap_or_else(|| d.title.clone());
-    d.number = clean(&h.number);
-    d.symbol = clean(&h.symbol);
-    if d.date != h.date {
-        d.date = h.date;
-        if d.year.is_none() {
-            d.year = h.date.map(|x| chrono::Datelike::year(&x));
+impl HeaderEdit {
+    /// The reading's header as it stands, to correct.
+    pub fn of(parsed: &ParsedPlan) -> HeaderEdit {
+        let d = &parsed.document;
+        let signer = parsed.signer.as_ref();
+        HeaderEdit {
+            title: d.title.clone(),
+            meta: domain::PlanMetadata {
+                number: d.number.clone(),
+                symbol: d.symbol.clone(),
+                date: d.date,
+                signer_title: signer.and_then(|s| s.title.clone()),
+                signer_name: signer.and_then(|s| s.name.clone()),
+                parent_issuer: d.parent_issuer.clone(),
+            },
         }
     }
-    let name = clean(&h.signer);
-    match (&mut parsed.signer, name) {
-        (Some(s), name) => s.name = name,
-        (None, Some(name)) => {
+}
+
+/// Applies a header correction (the details tidied by `PlanMetadata::normalised`; an
+/// empty title keeps the one read). The plan's year follows a new date when the title
+/// names none.
+pub fn set_header(parsed: &mut ParsedPlan, h: &HeaderEdit) {
+    let m = h.meta.normalised();
+    let d = &mut parsed.document;
+    let title = vntext::text::squash_spaces(&vntext::text::nfc(&h.title));
+    if !title.trim().is_empty() {
+        d.title = title.trim().to_string();
+    }
+    d.number = m.number;
+    d.symbol = m.symbol;
+    d.parent_issuer = m.parent_issuer;
+    if d.date != m.date {
+        d.date = m.date;
+        if d.year.is_none() {
+            d.year = m.date.map(|x| chrono::Datelike::year(&x));
+        }
+    }
+    match (&mut parsed.signer, m.signer_name, m.signer_title) {
+        (Some(s), name, title) => (s.name, s.title) = (name, title),
+        (None, None, None) => {}
+        (None, name, title) => {
             parsed.signer = Some(vanban::Signer {
                 authority: None,
-                title: None,
-                name: Some(name),
+                title,
+                name,
             })
         }
-        (None, None) => {}
     }
 }
 
@@ -319,19 +335,23 @@ mod tests {
     fn the_header_and_an_item_title_are_corrected() {
         let mut p = reading();
         let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 12);
-        let h = HeaderEdit {
-            title: "Tổ chức  Ngày hội Thiết kế Hà Nội năm 2026".into(),
-            number: " 15 ".into(),
-            symbol: "KH-SVHTT".into(),
-            date,
-            signer: "Nguyễn Văn B".into(),
-        };
+        let mut h = HeaderEdit::of(&p);
+        h.title = "Tổ chức  Ngày hội Thiết kế Hà Nội năm 2026".into();
+        h.meta.number = Some(" 15 ".into());
+        h.meta.symbol = Some("kh-svhtt".into());
+        h.meta.date = date;
+        h.meta.signer_name = Some("Nguyễn Văn B".into());
         set_header(&mut p, &h);
         assert_eq!(
             p.document.title,
             "Tổ chức Ngày hội Thiết kế Hà Nội năm 2026"
         );
         assert_eq!(p.document.number.as_deref(), Some("15"));
+        assert_eq!(
+            p.document.symbol.as_deref(),
+            Some("KH-SVHTT"),
+            "as documents write it"
+        );
         assert_eq!(p.document.date, date);
         assert_eq!(p.signer.unwrap().name.as_deref(), Some("Nguyễn Văn B"));
         let mut p = reading();

@@ -70,6 +70,11 @@ fn summary(d: &PlanDraft) -> serde_json::Value {
     }))
 }
 
+/// An audit entry about draft `id`, by `actor`.
+fn draft_entry(actor: &Actor, action: &'static str, id: i64) -> AuditEntry {
+    AuditEntry::new(Some(actor.user_id), action, "plan_draft", Some(id))
+}
+
 fn stale(d: &PlanDraft, attempted: i64) -> StoreError {
     StoreError::Conflict {
         entity: "plan_draft",
@@ -109,13 +114,7 @@ pub(crate) async fn create(
     .fetch_one(&mut *tx)
     .await?;
     let draft = must(&mut tx, id).await?;
-    let entry = AuditEntry::new(
-        Some(actor.user_id),
-        "plan_draft.create",
-        "plan_draft",
-        Some(id),
-    )
-    .after(summary(&draft));
+    let entry = draft_entry(actor, "plan_draft.create", id).after(summary(&draft));
     audit(&mut tx, now, &entry).await?;
     tx.commit().await?;
     Ok(draft)
@@ -182,14 +181,9 @@ pub(crate) async fn save(
         .execute(&mut *tx)
         .await?;
     let after = must(&mut tx, id).await?;
-    let entry = AuditEntry::new(
-        Some(actor.user_id),
-        "plan_draft.edit",
-        "plan_draft",
-        Some(id),
-    )
-    .before(summary(&before))
-    .after(summary(&after));
+    let entry = draft_entry(actor, "plan_draft.edit", id)
+        .before(summary(&before))
+        .after(summary(&after));
     audit(&mut tx, now, &entry).await?;
     tx.commit().await?;
     Ok(after)
@@ -229,14 +223,9 @@ pub(crate) async fn commit(
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        let entry = AuditEntry::new(
-            Some(actor.user_id),
-            "plan_draft.commit",
-            "plan_draft",
-            Some(id),
-        )
-        .before(summary(&draft))
-        .after(serde_json::json!({ "plan_id": plan.0 }));
+        let entry = draft_entry(actor, "plan_draft.commit", id)
+            .before(summary(&draft))
+            .after(serde_json::json!({ "plan_id": plan.0 }));
         audit(&mut tx, now, &entry).await?;
         tx.commit().await?;
     }
@@ -255,13 +244,7 @@ pub(crate) async fn delete(pool: &Pool, ctx: &Ctx, id: i64, actor: &Actor) -> R<
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let entry = AuditEntry::new(
-        Some(actor.user_id),
-        "plan_draft.delete",
-        "plan_draft",
-        Some(id),
-    )
-    .before(summary(&draft));
+    let entry = draft_entry(actor, "plan_draft.delete", id).before(summary(&draft));
     audit(&mut tx, now, &entry).await?;
     tx.commit().await?;
     Ok(true)

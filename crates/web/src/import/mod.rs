@@ -105,17 +105,27 @@ pub async fn header(
         );
     }
     let date = errors.date("h-date", "import.doc_date", &f.date, t);
-    let Some(date) = date.filter(|_| errors.is_empty()) else {
+    let mut edit = app::import::HeaderEdit::of(&d.parsed);
+    edit.title = f.title;
+    let m = &mut edit.meta;
+    (m.number, m.symbol, m.signer_name) = (Some(f.number), Some(f.symbol), Some(f.signer));
+    m.date = date.flatten();
+    // Bounded as the plan's details form bounds them.
+    for p in edit.meta.normalised().problems() {
+        if let domain::SetupError::PlanFieldTooLong(field, _) = p {
+            let input = match field {
+                domain::PlanField::Number => "h-number",
+                domain::PlanField::Symbol => "h-symbol",
+                domain::PlanField::SignerName => "h-signer",
+                _ => "",
+            };
+            errors.add(input, crate::i18n::Worded::message(&p, ctx.lang));
+        }
+    }
+    if !errors.is_empty() {
         let refused = review::Refused::form("header", errors, pairs);
         return review::render(&app, &ctx, d, refused, StatusCode::UNPROCESSABLE_ENTITY).await;
-    };
-    let edit = app::import::HeaderEdit {
-        title: f.title,
-        number: f.number,
-        symbol: f.symbol,
-        date,
-        signer: f.signer,
-    };
+    }
     app::import::set_header(&mut d.parsed, &edit);
     save(&app, &ctx, &user, d, f.version, "header").await
 }

@@ -41,6 +41,19 @@ fn draft_of(r: &reqwest::Response) -> i64 {
         .unwrap_or_else(|| panic!("not a review page: {path}"))
 }
 
+/// Posts `fields` to the draft's form at `path`, over `version`, with the CSRF token.
+async fn send(
+    b: &TestApp,
+    path: &str,
+    csrf: &str,
+    version: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut form = vec![("_csrf", csrf), ("version", version)];
+    form.extend_from_slice(fields);
+    b.post(path, &form).await
+}
+
 fn version_of(html: &str) -> String {
     html.split(r#"name="version" value=""#)
         .nth(1)
@@ -79,14 +92,12 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
         let path = format!("/plans/import/{id}");
         let csrf = csrf_of(&html);
         let v = version_of(&html);
+        let header_path = format!("{path}/header");
         let header = |date: &'static str, v: String| {
-            let csrf = csrf.clone();
+            let (csrf, header_path) = (csrf.clone(), header_path.clone());
             let board = &board;
-            let path = format!("{path}/header");
             async move {
-                let form = [
-                    ("_csrf", csrf.as_str()),
-                    ("version", v.as_str()),
+                let fields = [
                     (
                         "title",
                         "Tổ chức Ngày hội Thiết kế sáng tạo Hà Nội năm 2026",
@@ -96,7 +107,7 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
                     ("date", date),
                     ("signer", "Nguyễn Văn B"),
                 ];
-                board.post(&path, &form).await
+                send(board, &header_path, &csrf, &v, &fields).await
             }
         };
         let r = header("31/02/2026", v.clone()).await;
@@ -107,6 +118,16 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
             html.contains(r#"value="31/02/2026""#),
             "what was typed stays"
         );
+        // A number longer than any document's: said beside it.
+        let long = "1".repeat(80);
+        let fields = [
+            ("title", "Kế hoạch"),
+            ("number", long.as_str()),
+            ("date", ""),
+        ];
+        let r = send(&board, &header_path, &csrf, &v, &fields).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains(r#"id="h-number-error">"#));
         let r = header("12/03/2026", v.clone()).await;
         assert_eq!(r.status(), StatusCode::OK);
         let html = r.text().await.unwrap();
@@ -191,21 +212,15 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
             format!("tmax_{key}"),
             format!("tunit_{key}"),
         );
+        let items = format!("{path}/items");
         let target = |min: &'static str, max: &'static str, v: String| {
-            let form = [
-                ("_csrf".to_string(), csrf.clone()),
-                ("version".to_string(), v),
-                (tmin.clone(), min.to_string()),
-                (tmax.clone(), max.to_string()),
-                (tunit.clone(), "triển lãm".to_string()),
+            let fields = [
+                (tmin.as_str(), min),
+                (tmax.as_str(), max),
+                (tunit.as_str(), "triển lãm"),
             ];
-            let board = &board;
-            let path = format!("{path}/items");
-            async move {
-                let form: Vec<(&str, &str)> =
-                    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                board.post(&path, &form).await
-            }
+            let (board, csrf, items) = (&board, &csrf, &items);
+            async move { send(board, items, csrf, &v, &fields).await }
         };
         let r = target("6", "5", v.clone()).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -229,18 +244,8 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
             .map(|k| format!("due_{k}"))
             .expect("a deadline's box");
         let set_due = |date: &'static str, v: String| {
-            let form = [
-                ("_csrf".to_string(), csrf.clone()),
-                ("version".to_string(), v),
-                (due.clone(), date.to_string()),
-            ];
-            let board = &board;
-            let path = format!("{path}/items");
-            async move {
-                let form: Vec<(&str, &str)> =
-                    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                board.post(&path, &form).await
-            }
+            let (board, csrf, items, due) = (&board, &csrf, &items, &due);
+            async move { send(board, items, csrf, &v, &[(due.as_str(), date)]).await }
         };
         let r = set_due("31/09/2026", v.clone()).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
