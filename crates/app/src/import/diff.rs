@@ -116,13 +116,13 @@ pub fn diff(stored: &[Entry], revised: &[Entry]) -> PlanDiff {
     let mut taken = vec![false; stored.len()];
     let mut matched: Vec<Option<usize>> = vec![None; revised.len()];
     for rule in 0..3 {
-        for r in 0..revised.len() {
-            if matched[r].is_some() {
+        for (r, slot) in matched.iter_mut().enumerate() {
+            if slot.is_some() {
                 continue;
             }
             if let Some(s) = (0..stored.len()).find(|&s| !taken[s] && alike(rule, s, r)) {
                 taken[s] = true;
-                matched[r] = Some(s);
+                *slot = Some(s);
             }
         }
     }

@@ -138,6 +138,22 @@ async fn budget_journey_from_estimate_to_settlement() {
     wait_for_text(&c, "#money-planned", "32.000.000 ₫").await;
     wait_for_text(&c, "#money-settled", "4.000.000 ₫").await;
 
+    // The plan's budget page and the dashboard show the same figures as the item's page.
+    let plan = app.plan_id().await;
+    c.goto(&app.url(&format!("/plans/{plan}/budget")))
+        .await
+        .unwrap();
+    wait_for(&c, "#plan-money-total").await;
+    for figure in ["32.000.000 ₫", "20.000.000 ₫", "4.000.000 ₫"] {
+        wait_for_text(&c, "#plan-money-total", figure).await;
+        wait_for_text(&c, "#unit-money", figure).await;
+    }
+    c.goto(&app.url(&format!("/dashboard?plan={plan}")))
+        .await
+        .unwrap();
+    wait_for_text(&c, "#budget-planned", "32.000.000 ₫").await;
+    wait_for_text(&c, "#budget-tile", "20.000.000 ₫").await;
+
     // On a phone the page does not scroll sideways (the tables stack).
     super::support::set_width(&c, (390, 844)).await;
     let plan_page = app.url(&format!("/plans/{}/budget", app.plan_id().await));
