@@ -68,6 +68,7 @@ pub(crate) mod my_work;
 pub(crate) mod once;
 pub(crate) mod people;
 pub(crate) mod plan_drafts;
+pub(crate) mod plan_revisions;
 pub(crate) mod plan_list;
 pub(crate) mod plan_metadata;
 pub(crate) mod plans;
