@@ -170,6 +170,8 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
         let v = version_of(&html);
         let line = html
             .split(r#"name="title_"#)
+            // What comes before the first title box (the shape form's list names items too).
+            .skip(1)
             .find_map(|s| {
                 let (line, rest) = s.split_once('"')?;
                 rest.contains("Tọa đàm chuyên đề").then(|| line.to_string())
