@@ -177,11 +177,17 @@ async fn journey_import_a_docx_map_a_unit_correct_a_target_and_commit() {
     let diff = c.source().await.unwrap();
     assert!(diff.contains("Hội thảo quốc tế về thiết kế đô thị"), "added");
     assert!(diff.contains("In sách ảnh về di sản"), "removed");
+    // The shape form (split, merge, move) open too, to see it at both widths.
+    click(&c, "#shape summary").await;
     let dir = std::env::temp_dir().join("sangtao-import-shots");
     std::fs::create_dir_all(&dir).unwrap();
     for size in WIDTHS {
         set_width(&c, size).await;
-        for (name, at) in [("review", "#import-counts"), ("diff", "#compare")] {
+        for (name, at) in [
+            ("review", "#import-counts"),
+            ("diff", "#compare"),
+            ("shape", "#shape"),
+        ] {
             let top = format!("document.querySelector('{at}').scrollIntoView(); return true;");
             js(&c, &top).await;
             let png = c.screenshot().await.unwrap();
