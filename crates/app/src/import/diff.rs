@@ -115,7 +115,11 @@ pub fn read_walk<'p>(
                     .iter()
                     .map(|t| domain::format_target(t.min, t.max, &t.unit, t.per.as_deref()))
                     .collect(),
-                deadlines: i.deadlines.iter().map(|d| deadline(&d.text, d.due)).collect(),
+                deadlines: i
+                    .deadlines
+                    .iter()
+                    .map(|d| deadline(&d.text, d.due))
+                    .collect(),
             };
             let place = ReadPlace {
                 item: i,
@@ -142,7 +146,10 @@ pub fn read_walk<'p>(
 }
 
 pub fn read_entries(parsed: &ParsedPlan, table: &AbbreviationTable) -> Vec<Entry> {
-    read_walk(parsed, table).into_iter().map(|(e, _)| e).collect()
+    read_walk(parsed, table)
+        .into_iter()
+        .map(|(e, _)| e)
+        .collect()
 }
 
 /// A deadline in words: the document's, then its date.
@@ -175,7 +182,12 @@ fn fold(s: &str) -> String {
 /// Whether a matched pair differs: its title (diacritics aside), lead units, targets or
 /// deadlines.
 pub fn differs(stored: &Entry, revised: &Entry) -> bool {
-    let keys = |e: &Entry| e.units.iter().map(|u| domain::unit_key(u)).collect::<Vec<_>>();
+    let keys = |e: &Entry| {
+        e.units
+            .iter()
+            .map(|u| domain::unit_key(u))
+            .collect::<Vec<_>>()
+    };
     fold(&stored.title) != fold(&revised.title)
         || keys(stored) != keys(revised)
         || stored.targets != revised.targets

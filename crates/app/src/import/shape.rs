@@ -51,7 +51,11 @@ fn locate(parsed: &ParsedPlan, line: usize) -> Option<(usize, Vec<usize>)> {
 }
 
 /// The list that holds the item at `path` in `forest` (its siblings and itself).
-fn siblings_mut<'p>(parsed: &'p mut ParsedPlan, forest: usize, path: &[usize]) -> &'p mut Vec<Item> {
+fn siblings_mut<'p>(
+    parsed: &'p mut ParsedPlan,
+    forest: usize,
+    path: &[usize],
+) -> &'p mut Vec<Item> {
     let mut list = match forest {
         0 => &mut parsed.items,
         f => &mut parsed.appendices[f - 1].items,
@@ -118,7 +122,11 @@ pub fn merge_into_previous(parsed: &mut ParsedPlan, line: usize) -> Result<(), S
     let list = siblings_mut(parsed, forest, &path);
     let gone = list.remove(k);
     let into = &mut list[k - 1];
-    into.title = format!("{}; {}", into.title.trim_end_matches([';', '.', ' ']), gone.title);
+    into.title = format!(
+        "{}; {}",
+        into.title.trim_end_matches([';', '.', ' ']),
+        gone.title
+    );
     if !gone.text.is_empty() {
         into.text = format!("{}\n{}", into.text, gone.text);
     }

@@ -497,7 +497,7 @@ pub(crate) async fn insert_item_units(
 
 /// The item's targets, each counted by the rule its wording asks for (online sessions held,
 /// pages published, …) or else entered, and its deadlines.
-async fn insert_targets_and_deadlines(
+pub(crate) async fn insert_targets_and_deadlines(
     conn: &mut Conn,
     item_id: i64,
     it: &vanban::Item,

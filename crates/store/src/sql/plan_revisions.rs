@@ -7,7 +7,7 @@
 
 use super::import::{
     Place, Tree, UnitResolver, insert_deadlines, insert_item, insert_item_units, insert_target,
-    without_bullet,
+    insert_targets_and_deadlines, without_bullet,
 };
 use super::items::{bump, finish_item_change, item_version, locked_item, search_text};
 use super::plan_drafts::{draft_entry, must, stale, summary};
@@ -169,7 +169,9 @@ impl Writer<'_> {
         let it = locked_item(conn, id).await?;
         item_version(&it, version)?;
         if it.plan_id != self.plan {
-            return Err(StoreError::Invalid(format!("item {id} is not of this plan")));
+            return Err(StoreError::Invalid(format!(
+                "item {id} is not of this plan"
+            )));
         }
         sqlx::query(
             "UPDATE items SET parent_id = $1, appendix_id = $2, position = $3, seq = $4,
@@ -266,12 +268,14 @@ impl Writer<'_> {
         };
         let id = insert_item(conn, &tree, place, seq as i64, &r.item, self.now).await?;
         insert_item_units(conn, id, &r.item, &mut self.units).await?;
-        for (pos, t) in r.item.targets.iter().enumerate() {
-            insert_target(conn, id, pos, t, &r.item, self.year).await?;
-        }
-        insert_deadlines(conn, id, &r.item.deadlines).await?;
-        let entry = AuditEntry::new(Some(self.actor.user_id), "item.revise_add", "item", Some(id))
-            .after(json!({ "title": r.item.title, "revision": self.revision }));
+        insert_targets_and_deadlines(conn, id, &r.item, self.year).await?;
+        let entry = AuditEntry::new(
+            Some(self.actor.user_id),
+            "item.revise_add",
+            "item",
+            Some(id),
+        )
+        .after(json!({ "title": r.item.title, "revision": self.revision }));
         audit_in(conn, self.now, &entry, self.plan, Some(ItemId(id))).await?;
         Ok(id)
     }
@@ -281,7 +285,9 @@ impl Writer<'_> {
         let it = locked_item(conn, id).await?;
         item_version(&it, version)?;
         if it.plan_id != self.plan {
-            return Err(StoreError::Invalid(format!("item {id} is not of this plan")));
+            return Err(StoreError::Invalid(format!(
+                "item {id} is not of this plan"
+            )));
         }
         bump(conn, self.now, &it).await?;
         sqlx::query("UPDATE items SET removed_in = $1 WHERE id = $2")

@@ -7,9 +7,7 @@
 use super::oversight::fx;
 use super::*;
 use domain::{Percent, Period, ReportContent};
-use store::{
-    NewPlanDraft, NewReport, PlanRevision, PlanView, RevisedItem, TargetRecord,
-};
+use store::{NewPlanDraft, NewReport, PlanRevision, PlanView, RevisedItem, TargetRecord};
 
 conformance!(
     a_revision_keeps_matched_items_adds_and_marks_removed_ones,
@@ -95,8 +93,13 @@ async fn a_revision_keeps_matched_items_adds_and_marks_removed_ones(store: &Stor
         item_id: f.item1,
         unit_id: f.qlds,
         period: Period::Quarter(2025, 1),
-        content: ReportContent::new("Đã dự 2 phiên", Some(Percent::new(40).unwrap()), vec![], &[])
-            .unwrap(),
+        content: ReportContent::new(
+            "Đã dự 2 phiên",
+            Some(Percent::new(40).unwrap()),
+            vec![],
+            &[],
+        )
+        .unwrap(),
         evidence: vec![],
     };
     store.file_report(&report, &f.lead).await.unwrap();
@@ -164,7 +167,13 @@ async fn a_revision_keeps_matched_items_adds_and_marks_removed_ones(store: &Stor
     assert_eq!(after.items[2].item.id, added.item.id);
     assert!(added.lead_units().any(|u| u.id == f.bao_tang));
     // The removed item: out of the tree and the counts, still readable, and says why.
-    assert!(node_titled(&after, "Kết nối, hình thành Mạng lưới các thành phố sáng tạo").is_none());
+    assert!(
+        node_titled(
+            &after,
+            "Kết nối, hình thành Mạng lưới các thành phố sáng tạo"
+        )
+        .is_none()
+    );
     assert_eq!(
         store.list_plans().await.unwrap()[0].item_count,
         count_before,
@@ -172,7 +181,10 @@ async fn a_revision_keeps_matched_items_adds_and_marks_removed_ones(store: &Stor
     );
     assert!(store.item_tracking(dropped.0).await.unwrap().is_some());
     let why = store.item_removed_by(dropped.0).await.unwrap().unwrap();
-    assert_eq!((why.id, why.reference()), (revision, "99/KH-SVHTT".to_string()));
+    assert_eq!(
+        (why.id, why.reference()),
+        (revision, "99/KH-SVHTT".to_string())
+    );
     let removed = store.plan_removed_items(f.plan).await.unwrap();
     assert_eq!(removed.len(), 1);
     assert_eq!(removed[0].0, dropped.0);
@@ -184,7 +196,21 @@ async fn a_revision_keeps_matched_items_adds_and_marks_removed_ones(store: &Stor
         })
         .await
         .unwrap();
-    assert!(listed.rows.iter().all(|i| i.id != dropped.0), "out of the list");
+    assert!(
+        listed.rows.iter().all(|i| i.id != dropped.0),
+        "out of the list"
+    );
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    let board = store.dashboard(f.plan, None, 10, day).await.unwrap();
+    assert!(
+        board.items.iter().all(|i| i.id != dropped.0),
+        "out of the dashboard"
+    );
+    let states = store.plan_states(f.plan, day).await.unwrap();
+    assert!(
+        states.iter().all(|s| s.id != dropped.0),
+        "out of the counts"
+    );
     // Recorded and audited; the draft is gone.
     let revisions = store.plan_revisions(f.plan).await.unwrap();
     assert_eq!(revisions.len(), 1);
@@ -196,7 +222,10 @@ async fn a_revision_keeps_matched_items_adds_and_marks_removed_ones(store: &Stor
     assert!(audit.iter().any(|a| a.action == "plan.revise"));
     let changed = store.audit_for_entity("item", n21.item.id.0).await.unwrap();
     let entry = changed.iter().find(|a| a.action == "item.revise").unwrap();
-    assert!(entry.before.is_some() && entry.after.is_some(), "before and after");
+    assert!(
+        entry.before.is_some() && entry.after.is_some(),
+        "before and after"
+    );
     let gone = store.audit_for_entity("item", dropped.0.0).await.unwrap();
     assert!(gone.iter().any(|a| a.action == "item.revise_remove"));
 }
@@ -213,24 +242,42 @@ async fn a_stale_revision_a_second_apply_and_staff_are_refused(store: &Store) {
         removed: Vec::new(),
     };
     let refused = store.apply_plan_revision(&rev, &f.lead).await;
-    assert!(matches!(refused, Err(StoreError::Tracking(_))), "{refused:?}");
+    assert!(
+        matches!(refused, Err(StoreError::Tracking(_))),
+        "{refused:?}"
+    );
     // The draft edited since the revision was built.
     let stale_draft = PlanRevision {
         draft_version: d.version + 1,
         ..rev.clone()
     };
     let refused = store.apply_plan_revision(&stale_draft, &f.board).await;
-    assert!(matches!(refused, Err(StoreError::Conflict { .. })), "{refused:?}");
+    assert!(
+        matches!(refused, Err(StoreError::Conflict { .. })),
+        "{refused:?}"
+    );
     // An item edited since: a conflict, and nothing of the revision is kept.
     let it = store.item_tracking(f.item2).await.unwrap().unwrap();
     store
-        .set_item_status(f.item2, it.version, domain::ItemStatus::InProgress, None, &f.board)
+        .set_item_status(
+            f.item2,
+            it.version,
+            domain::ItemStatus::InProgress,
+            None,
+            &f.board,
+        )
         .await
         .unwrap();
     let refused = store.apply_plan_revision(&rev, &f.board).await;
-    assert!(matches!(refused, Err(StoreError::Conflict { .. })), "{refused:?}");
+    assert!(
+        matches!(refused, Err(StoreError::Conflict { .. })),
+        "{refused:?}"
+    );
     assert!(store.plan_revisions(f.plan).await.unwrap().is_empty());
-    assert!(store.plan_draft(d.id).await.unwrap().is_some(), "the draft stays");
+    assert!(
+        store.plan_draft(d.id).await.unwrap().is_some(),
+        "the draft stays"
+    );
     // Built again on the current plan: applied once; the second time the draft is gone.
     let view = store.plan(f.plan).await.unwrap().unwrap();
     let rev = PlanRevision {

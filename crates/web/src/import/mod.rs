@@ -357,9 +357,8 @@ fn reference_and_date(ctx: &Ctx, r: &store::RevisionRecord) -> (String, String) 
         s if s.is_empty() => t.t("revision.no_number").to_string(),
         s => s,
     };
-    let date = r.date.map_or_else(
-        || t.t("revision.no_date").to_string(),
-        domain::format_date,
-    );
+    let date = r
+        .date
+        .map_or_else(|| t.t("revision.no_date").to_string(), domain::format_date);
     (reference, date)
 }

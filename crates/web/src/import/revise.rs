@@ -46,10 +46,13 @@ pub async fn apply(
     if d.version != f.version || rev.diff.fingerprint() != f.shown {
         let message = ctx.tr().t("import.revise_changed").to_string();
         let refused = review::Refused::whole(message);
-        return review::render_with(&app, &ctx, d, refused, StatusCode::CONFLICT, Some(plan))
-            .await;
+        return review::render_with(&app, &ctx, d, refused, StatusCode::CONFLICT, Some(plan)).await;
     }
-    match app.store().apply_plan_revision(&rev.revision, &user.actor).await {
+    match app
+        .store()
+        .apply_plan_revision(&rev.revision, &user.actor)
+        .await
+    {
         Ok(_) => Ok(redirect(
             &ctx,
             &format!("/plans/{}?notice=plan_revised#revisions", plan.0),

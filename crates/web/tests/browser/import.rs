@@ -158,7 +158,13 @@ async fn journey_import_a_docx_map_a_unit_correct_a_target_and_commit() {
         .text("period", "2026-Q2")
         .text("text", "Đã tổ chức 1 buổi tọa đàm");
     let path = format!("/items/{}/reports?_csrf={csrf}", talk.0);
-    let r = staff.client.post(staff.url(&path)).multipart(form).send().await.unwrap();
+    let r = staff
+        .client
+        .post(staff.url(&path))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     assert!(r.status().is_success(), "{}", r.status());
     assert_eq!(app.store.item_reports(talk).await.unwrap().len(), 1);
 
@@ -175,7 +181,10 @@ async fn journey_import_a_docx_map_a_unit_correct_a_target_and_commit() {
     click(&c, "#compare-submit").await;
     wait_for_text(&c, "#diff-counts", "thêm 1 nhiệm vụ").await;
     let diff = c.source().await.unwrap();
-    assert!(diff.contains("Hội thảo quốc tế về thiết kế đô thị"), "added");
+    assert!(
+        diff.contains("Hội thảo quốc tế về thiết kế đô thị"),
+        "added"
+    );
     assert!(diff.contains("In sách ảnh về di sản"), "removed");
     // The shape form (split, merge, move) open too, to see it at both widths.
     click(&c, "#shape summary").await;
@@ -212,8 +221,22 @@ async fn journey_import_a_docx_map_a_unit_correct_a_target_and_commit() {
     let view = app.store.plan(plan.id).await.unwrap().unwrap();
     let nodes: Vec<_> = view.items.iter().flat_map(|n| n.walk()).collect();
     assert!(nodes.iter().any(|n| n.item.id == talk), "the same talk");
-    assert!(nodes.iter().any(|n| n.item.title == "Hội thảo quốc tế về thiết kế đô thị"));
-    assert!(nodes.iter().all(|n| n.item.id != dropped), "out of the tree");
-    c.goto(&app.url(&format!("/items/{}", dropped.0))).await.unwrap();
-    wait_for_text(&c, "#removed-note", "Đã bỏ trong kế hoạch điều chỉnh số 30/KH-SVHTT").await;
+    assert!(
+        nodes
+            .iter()
+            .any(|n| n.item.title == "Hội thảo quốc tế về thiết kế đô thị")
+    );
+    assert!(
+        nodes.iter().all(|n| n.item.id != dropped),
+        "out of the tree"
+    );
+    c.goto(&app.url(&format!("/items/{}", dropped.0)))
+        .await
+        .unwrap();
+    wait_for_text(
+        &c,
+        "#removed-note",
+        "Đã bỏ trong kế hoạch điều chỉnh số 30/KH-SVHTT",
+    )
+    .await;
 }

@@ -43,7 +43,10 @@ async fn first_plan(board: &TestApp) -> i64 {
 
 /// The value of the hidden input `name` of the revision form.
 fn revise_field(html: &str, name: &str) -> String {
-    let form = html.split(r#"id="revise-form""#).nth(1).expect("the revision form");
+    let form = html
+        .split(r#"id="revise-form""#)
+        .nth(1)
+        .expect("the revision form");
     form.split(&format!(r#"name="{name}" value=""#))
         .nth(1)
         .and_then(|s| s.split('"').next())
@@ -62,14 +65,23 @@ async fn a_revised_plan_is_applied_keeping_progress_and_marking_what_it_drops() 
         let dropped = app.item_id("In sách ảnh về di sản").await;
         let staff = TestApp::user_browser(&app, "bt", &[Role::Staff], &[museum]).await;
         let m = museum.0.to_string();
-        let fields = [("unit", m.as_str()), ("period", "2026-Q1"), ("text", "Đã họp 2 lần")];
+        let fields = [
+            ("unit", m.as_str()),
+            ("period", "2026-Q1"),
+            ("text", "Đã họp 2 lần"),
+        ];
         let path = format!("/items/{}/reports", talk.0);
         let r = post_report(&staff, &path, report_form(&fields, vec![])).await;
         assert!(r.status().is_success(), "{}", r.status());
         assert_eq!(app.store.item_reports(talk).await.unwrap().len(), 1);
 
         // The revision, compared with the plan: one added, one changed, one removed.
-        let r = upload(&board, "kh-dieu-chinh.txt", plan_text("25", REVISED).as_bytes()).await;
+        let r = upload(
+            &board,
+            "kh-dieu-chinh.txt",
+            plan_text("25", REVISED).as_bytes(),
+        )
+        .await;
         let id = draft_of(&r);
         let review = format!("/plans/import/{id}");
         let html = board
@@ -111,24 +123,53 @@ async fn a_revised_plan_is_applied_keeping_progress_and_marking_what_it_drops() 
         let r = post("board", form("0000")).await;
         assert_eq!(r.status(), StatusCode::CONFLICT);
         assert!(r.text().await.unwrap().contains("Khác biệt đã thay đổi"));
-        assert!(app.store.plan_revisions(domain::PlanId(plan)).await.unwrap().is_empty());
+        assert!(
+            app.store
+                .plan_revisions(domain::PlanId(plan))
+                .await
+                .unwrap()
+                .is_empty()
+        );
 
         let r = post("board", form(&shown)).await;
         assert_eq!(r.status(), StatusCode::OK);
         assert_eq!(r.url().path(), format!("/plans/{plan}"));
         let html = r.text().await.unwrap();
-        assert!(html.contains("Đã áp dụng kế hoạch điều chỉnh, bổ sung."), "{html}");
+        assert!(
+            html.contains("Đã áp dụng kế hoạch điều chỉnh, bổ sung."),
+            "{html}"
+        );
         assert!(html.contains("Kế hoạch điều chỉnh 25/KH-SVHTT ngày 10/03/2026: thêm 1, bỏ 1, thay đổi 1 nhiệm vụ."), "{html}");
         assert!(html.contains(&format!(r#"href="/items/{}""#, dropped.0)));
         // Progress kept on the matched item; the changed one's new target; the added one.
         assert_eq!(app.store.item_reports(talk).await.unwrap().len(), 1);
         let view = app.store.plan(domain::PlanId(plan)).await.unwrap().unwrap();
-        let titles: Vec<&str> = view.items.iter().flat_map(|n| n.walk()).map(|n| n.item.title.as_str()).collect();
-        assert!(titles.contains(&"Hội thảo quốc tế về thiết kế"), "{titles:?}");
+        let titles: Vec<&str> = view
+            .items
+            .iter()
+            .flat_map(|n| n.walk())
+            .map(|n| n.item.title.as_str())
+            .collect();
+        assert!(
+            titles.contains(&"Hội thảo quốc tế về thiết kế"),
+            "{titles:?}"
+        );
         assert!(!titles.contains(&"In sách ảnh về di sản"), "{titles:?}");
-        assert!(view.items.iter().flat_map(|n| n.walk()).any(|n| n.item.id == talk));
-        let targets = app.store.plan_target_progress(domain::PlanId(plan)).await.unwrap();
-        assert!(targets.iter().any(|t| t.min == Some(5.0)), "the raised target");
+        assert!(
+            view.items
+                .iter()
+                .flat_map(|n| n.walk())
+                .any(|n| n.item.id == talk)
+        );
+        let targets = app
+            .store
+            .plan_target_progress(domain::PlanId(plan))
+            .await
+            .unwrap();
+        assert!(
+            targets.iter().any(|t| t.min == Some(5.0)),
+            "the raised target"
+        );
         // The removed item's page: readable, with its note.
         let page = board.get(&format!("/items/{}", dropped.0)).await;
         assert_eq!(page.status(), StatusCode::OK);
@@ -142,7 +183,12 @@ async fn a_revised_plan_is_applied_keeping_progress_and_marking_what_it_drops() 
         let r = post("board", form(&shown)).await;
         assert!(r.text().await.unwrap().contains("Bản nháp không còn"));
         let audit = app.store.audit_recent(80).await.unwrap();
-        for action in ["plan.revise", "item.revise", "item.revise_add", "item.revise_remove"] {
+        for action in [
+            "plan.revise",
+            "item.revise",
+            "item.revise_add",
+            "item.revise_remove",
+        ] {
             assert!(audit.iter().any(|a| a.action == action), "{action} audited");
         }
     }
@@ -187,13 +233,23 @@ async fn items_are_split_merged_and_moved_on_the_review_page() {
         let third = line_of(&html, "In sách ảnh về di sản");
         let r = shape(
             html.clone(),
-            vec![("line", third.clone()), ("action", "split".into()), ("first", "In sách".into())],
+            vec![
+                ("line", third.clone()),
+                ("action", "split".into()),
+                ("first", "In sách".into()),
+            ],
         )
         .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.unwrap();
-        assert!(html.contains(r#"id="shape-first-error">Hãy nhập tên cho cả hai nhiệm vụ."#), "{html}");
-        assert!(html.contains(r#"value="In sách""#), "what was typed is kept");
+        assert!(
+            html.contains(r#"id="shape-first-error">Hãy nhập tên cho cả hai nhiệm vụ."#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"value="In sách""#),
+            "what was typed is kept"
+        );
         // Split, then move the new item up, then merge it into the one before it.
         let r = shape(
             html,
@@ -208,10 +264,17 @@ async fn items_are_split_merged_and_moved_on_the_review_page() {
         assert_eq!(r.status(), StatusCode::OK);
         let d = app.store.plan_draft(id).await.unwrap().unwrap();
         let top = siblings_of(&d.parsed, "In sách ảnh");
-        assert!(top.ends_with(&["In sách ảnh".into(), "In bưu thiếp".into()]), "{top:?}");
+        assert!(
+            top.ends_with(&["In sách ảnh".into(), "In bưu thiếp".into()]),
+            "{top:?}"
+        );
         let html = r.text().await.unwrap();
         let postcard = line_of(&html, "In bưu thiếp");
-        let r = shape(html, vec![("line", postcard.clone()), ("action", "up".into())]).await;
+        let r = shape(
+            html,
+            vec![("line", postcard.clone()), ("action", "up".into())],
+        )
+        .await;
         let d = app.store.plan_draft(id).await.unwrap().unwrap();
         let top = siblings_of(&d.parsed, "In bưu thiếp");
         let at = |t: &str| top.iter().position(|x| x == t).unwrap();
@@ -227,8 +290,19 @@ async fn items_are_split_merged_and_moved_on_the_review_page() {
         let first = line_of(&html, "Tổ chức 03 triển lãm thiết kế");
         let r = shape(html, vec![("line", first), ("action", "merge".into())]).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(r.text().await.unwrap().contains("không có nhiệm vụ cùng cấp"));
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("không có nhiệm vụ cùng cấp")
+        );
         let audit = app.store.audit_for_entity("plan_draft", id).await.unwrap();
-        assert!(audit.iter().filter(|a| a.action == "plan_draft.edit").count() >= 3);
+        assert!(
+            audit
+                .iter()
+                .filter(|a| a.action == "plan_draft.edit")
+                .count()
+                >= 3
+        );
     }
 }
