@@ -300,7 +300,8 @@ impl Loaded {
             Vec::new()
         };
         let revisions = store.plan_revisions(id).await?;
-        let removed = if revisions.is_empty() {
+        // A partner sees the items shared with it, not the titles of the others.
+        let removed = if revisions.is_empty() || !user.actor.is_internal_member() {
             Vec::new()
         } else {
             store.plan_removed_items(id).await?

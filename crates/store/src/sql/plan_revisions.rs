@@ -173,15 +173,22 @@ impl Writer<'_> {
                 "item {id} is not of this plan"
             )));
         }
+        // Its place and numbering (an item renumbered but alike is matched by its title).
+        let (numbering, title, body) = without_bullet(&r.item);
         sqlx::query(
             "UPDATE items SET parent_id = $1, appendix_id = $2, position = $3, seq = $4,
-                 depth = $5 WHERE id = $6",
+                 depth = $5, numbering = $6,
+                 search_folded = CASE WHEN numbering IS NOT DISTINCT FROM $6
+                     THEN search_folded ELSE $7 END
+             WHERE id = $8",
         )
         .bind(place.parent)
         .bind(appendix)
         .bind(place.position)
         .bind(seq as i64)
         .bind(place.depth)
+        .bind(numbering)
+        .bind(search_text(numbering, &it.title, &it.text))
         .bind(id.0)
         .execute(&mut *conn)
         .await?;
@@ -189,22 +196,17 @@ impl Writer<'_> {
             return Ok(id.0);
         }
         bump(conn, self.now, &it).await?;
-        let (numbering, title, body) = without_bullet(&r.item);
         // Dates follow the new deadlines unless someone set them by hand (`fill_items`
         // fills an item whose search text is empty).
         let manual = it.dates_source == Some(DatesSource::Manual);
         let search = manual.then(|| search_text(numbering, title, &body));
-        sqlx::query(
-            "UPDATE items SET numbering = $1, title = $2, body = $3, search_folded = $4
-             WHERE id = $5",
-        )
-        .bind(numbering)
-        .bind(title)
-        .bind(&body)
-        .bind(search)
-        .bind(id.0)
-        .execute(&mut *conn)
-        .await?;
+        sqlx::query("UPDATE items SET title = $1, body = $2, search_folded = $3 WHERE id = $4")
+            .bind(title)
+            .bind(&body)
+            .bind(search)
+            .bind(id.0)
+            .execute(&mut *conn)
+            .await?;
         self.write_units(conn, id.0, &r.item).await?;
         self.write_targets(conn, id.0, &r.item).await?;
         sqlx::query("DELETE FROM deadlines WHERE item_id = $1")

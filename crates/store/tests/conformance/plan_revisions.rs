@@ -117,6 +117,13 @@ async fn a_revision_keeps_matched_items_adds_and_marks_removed_ones(store: &Stor
     items[k21].item.title = "Biên soạn, xuất bản đặc san với Tạp chí Kiến trúc".into();
     items[k21].item.targets[0].min = Some(40.0);
     items[k21].item.targets[0].max = Some(50.0);
+    // "2.2" renumbered "2.3", alike otherwise: it takes the new number, nothing else.
+    let k22 = items
+        .iter()
+        .position(|r| r.item.numbering.as_deref() == Some("2.2"))
+        .unwrap();
+    items[k22].item.numbering = Some("2.3".into());
+    let id22 = items[k22].matched.unwrap().0;
     // "3" is dropped (a root without children: the indices after it are roots too).
     let k3 = items
         .iter()
@@ -162,6 +169,12 @@ async fn a_revision_keeps_matched_items_adds_and_marks_removed_ones(store: &Stor
         (n21.targets[0].id, n21.targets[0].min, n21.targets[0].max),
         (target_21, Some(40.0), Some(50.0))
     );
+    let n22 = after.items[1]
+        .children
+        .iter()
+        .find(|n| n.item.id == id22)
+        .unwrap();
+    assert_eq!(n22.item.numbering.as_deref(), Some("2.3"));
     // The added item, in its place, led by the museum.
     let added = node_titled(&after, "Tổ chức Tuần lễ Thiết kế sáng tạo").unwrap();
     assert_eq!(after.items[2].item.id, added.item.id);
