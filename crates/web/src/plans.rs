@@ -301,7 +301,8 @@ impl Loaded {
         };
         let revisions = store.plan_revisions(id).await?;
         // A partner sees the items shared with it, not the titles of the others.
-        let removed = if revisions.is_empty() || !user.actor.is_internal_member() {
+        let insider = user.actor.is_board_or_admin() || user.actor.is_internal_member();
+        let removed = if revisions.is_empty() || !insider {
             Vec::new()
         } else {
             store.plan_removed_items(id).await?
