@@ -216,8 +216,11 @@ impl<'a> ItemPage<'a> {
         );
         page.returned = returned;
         page.grades = grades;
+        // A removed item is read, not worked on: its records stay, its forms go.
         if let Some(r) = store.item_removed_by(id).await? {
             page.removed_note = crate::import::removed_note(ctx, &r);
+            page.report_form = None;
+            (page.can_edit, page.can_change_units) = (false, false);
         }
         if page.can_edit {
             page.split_once = crate::once::fresh()?;

@@ -179,6 +179,11 @@ async fn a_revised_plan_is_applied_keeping_progress_and_marking_what_it_drops() 
                 .unwrap()
                 .contains("Đã bỏ trong kế hoạch điều chỉnh số 25/KH-SVHTT ngày 10/03/2026")
         );
+        // Read, not worked on: the unit's staff see no report form there.
+        let page = staff.get(&format!("/items/{}", dropped.0)).await;
+        let html = page.text().await.unwrap();
+        assert!(html.contains(r#"id="removed-note""#));
+        assert!(!html.contains(&format!(r#"action="/items/{}/reports""#, dropped.0)));
         // A second click: the draft is gone, said so.
         let r = post("board", form(&shown)).await;
         assert!(r.text().await.unwrap().contains("Bản nháp không còn"));
