@@ -1642,6 +1642,9 @@ mod bullets;
 
 #[path = "conformance/plan_drafts.rs"]
 mod plan_drafts;
+// A revised plan applied over a stored one (issue 13, migration 0018).
+#[path = "conformance/plan_revisions.rs"]
+mod plan_revisions;
 // Budget (issue 17): estimates, the Finance and Board steps, funding sources.
 #[path = "conformance/budget.rs"]
 mod budget;

@@ -1323,8 +1323,38 @@ import-diff_same = { $count ->
        *[other] { $n } items alike
     }
 import-diff_added_heading = Items added
-import-diff_changed_heading = Items changed (title or targets)
+import-diff_changed_heading = Changed items (title, lead units, targets or deadlines)
 import-diff_removed_heading = Items no longer in the new document
-import-diff_hint = Items are matched by their numbering and title (ignoring diacritics). Bringing a revision in while keeping the reports and records of matched items is not done yet: for now the differences can only be seen.
+import-diff_hint = Items are matched by their numbering and title (ignoring diacritics). Applying the revision applies exactly these differences.
 import-deadline = Deadline
 import-deadline_due = The item's due date
+
+# Revised plans applied over a stored one; the review's split, merge, move (issue 13).
+import-revise = Apply as a revision of this plan
+import-revise_hint = Applies this document over the stored plan: matched items keep their reports, evidence and history and take the new title, units, targets and deadlines; added items are inserted in their place; items no longer there are marked "removed", not deleted.
+import-revise_changed = The differences changed since the page was opened (the plan or the draft was edited). The page shows the latest differences; check them, then press again.
+import-shape = Split, merge, move items
+import-shape_hint = Pick an item: move it up or down among its siblings, merge it into the item before it (titles joined with a semicolon, sub-items and targets moved), split it into two siblings, or move it under another item.
+import-shape_item = Item
+import-shape_up = Up
+import-shape_down = Down
+import-shape_merge = Merge into the previous item
+import-shape_split = Split into two items
+import-shape_first = First item's title
+import-shape_second = Second item's title
+import-shape_split_button = Split
+import-shape_move = Move under another item
+import-shape_parent = New parent item
+import-shape_top = (top level)
+import-shape_under = Move
+import-shape_empty_title = Type a title for both items.
+import-shape_no_neighbour = This item has no sibling on that side.
+import-shape_under_itself = An item cannot go under itself or one of its sub-items.
+import-shape_no_item = This item is no longer in the draft. The page shows the latest draft.
+revision-title = Revisions of the plan
+revision-line = Revised plan { $reference } of { $date }: { $added } added, { $removed } removed, { $changed } changed items. Applied by { $by } at { $when }.
+revision-no_number = (no number)
+revision-no_date = (date unknown)
+revision-removed = Removed items
+revision-removed_note = Removed by revised plan no. { $reference } of { $date }. Its reports and records can still be read; the item no longer counts.
+notice-plan_revised = The revised plan was applied.

@@ -1286,8 +1286,38 @@ import-diff_same = { $count ->
        *[other] { $n } nhiệm vụ giữ nguyên
     }
 import-diff_added_heading = Nhiệm vụ thêm mới
-import-diff_changed_heading = Nhiệm vụ thay đổi (tên hoặc chỉ tiêu)
+import-diff_changed_heading = Nhiệm vụ thay đổi (tên, đơn vị chủ trì, chỉ tiêu hoặc thời hạn)
 import-diff_removed_heading = Nhiệm vụ không còn trong văn bản mới
-import-diff_hint = Nhiệm vụ được khớp theo số thứ tự và tên (không phân biệt dấu). Việc đưa bản điều chỉnh vào theo dõi mà giữ nguyên báo cáo, hồ sơ trên các nhiệm vụ khớp chưa làm được: hiện chỉ xem được khác biệt.
+import-diff_hint = Nhiệm vụ được khớp theo số thứ tự và tên (không phân biệt dấu). Đưa vào làm kế hoạch điều chỉnh sẽ áp dụng đúng những khác biệt này.
 import-deadline = Thời hạn
 import-deadline_due = Hạn của nhiệm vụ
+
+# Revised plans applied over a stored one; the review's split, merge, move (issue 13).
+import-revise = Đưa vào làm kế hoạch điều chỉnh
+import-revise_hint = Áp dụng văn bản này lên kế hoạch đã có: nhiệm vụ khớp giữ nguyên báo cáo, minh chứng và lịch sử, nhận tên, đơn vị, chỉ tiêu, thời hạn mới; nhiệm vụ thêm mới được thêm vào đúng chỗ; nhiệm vụ không còn được đánh dấu "đã bỏ", không bị xóa.
+import-revise_changed = Khác biệt đã thay đổi từ khi trang được mở (kế hoạch hoặc bản nháp vừa được sửa). Trang đã hiện khác biệt mới nhất; hãy xem lại rồi bấm lần nữa.
+import-shape = Tách, gộp, chuyển nhiệm vụ
+import-shape_hint = Chọn một nhiệm vụ: chuyển lên, xuống trong cùng cấp, gộp vào nhiệm vụ ngay trước nó (tên nối bằng dấu chấm phẩy, nhiệm vụ con và chỉ tiêu chuyển theo), tách thành hai nhiệm vụ cùng cấp, hoặc chuyển vào dưới nhiệm vụ khác.
+import-shape_item = Nhiệm vụ
+import-shape_up = Lên
+import-shape_down = Xuống
+import-shape_merge = Gộp vào nhiệm vụ trước
+import-shape_split = Tách thành hai nhiệm vụ
+import-shape_first = Tên nhiệm vụ thứ nhất
+import-shape_second = Tên nhiệm vụ thứ hai
+import-shape_split_button = Tách
+import-shape_move = Chuyển vào dưới nhiệm vụ khác
+import-shape_parent = Nhiệm vụ cha mới
+import-shape_top = (cấp cao nhất)
+import-shape_under = Chuyển
+import-shape_empty_title = Hãy nhập tên cho cả hai nhiệm vụ.
+import-shape_no_neighbour = Nhiệm vụ này không có nhiệm vụ cùng cấp ở phía đó.
+import-shape_under_itself = Không thể chuyển một nhiệm vụ vào dưới chính nó hoặc nhiệm vụ con của nó.
+import-shape_no_item = Không còn nhiệm vụ này trong bản nháp. Trang đã hiện bản mới nhất.
+revision-title = Điều chỉnh, bổ sung kế hoạch
+revision-line = Kế hoạch điều chỉnh { $reference } ngày { $date }: thêm { $added }, bỏ { $removed }, thay đổi { $changed } nhiệm vụ. Áp dụng bởi { $by } lúc { $when }.
+revision-no_number = (không số)
+revision-no_date = (không rõ ngày)
+revision-removed = Nhiệm vụ đã bỏ
+revision-removed_note = Đã bỏ trong kế hoạch điều chỉnh số { $reference } ngày { $date }. Báo cáo và hồ sơ của nhiệm vụ vẫn xem được; nhiệm vụ không còn được tính.
+notice-plan_revised = Đã áp dụng kế hoạch điều chỉnh, bổ sung.

@@ -37,6 +37,7 @@ const NOTICES: &[&str] = &[
     "draft_discarded",
     "draft_gone",
     "plan_imported",
+    "plan_revised",
     "password_changed",
     "user_updated",
     "user_deactivated",

@@ -258,6 +258,10 @@ struct PlanPage<'a> {
     /// The Board and admins may correct the number, date and signer.
     can_edit_metadata: bool,
     units: Vec<Chip>,
+    /// The revisions applied, each in one line, and the items they removed (id, numbering
+    /// and title, the note), still readable on their own pages.
+    revisions: Vec<String>,
+    removed: Vec<(i64, String, String)>,
 }
 
 pub async fn show(
@@ -277,6 +281,8 @@ struct Loaded {
     progress: Vec<TargetProgress>,
     states: std::sync::Arc<Vec<ItemState>>,
     units: Vec<store::Unit>,
+    revisions: Vec<store::RevisionRecord>,
+    removed: Vec<(domain::ItemId, Option<String>, String, i64)>,
 }
 
 impl Loaded {
@@ -293,12 +299,22 @@ impl Loaded {
         } else {
             Vec::new()
         };
+        let revisions = store.plan_revisions(id).await?;
+        // A partner sees the items shared with it, not the titles of the others.
+        let insider = user.actor.is_board_or_admin() || user.actor.is_internal_member();
+        let removed = if revisions.is_empty() || !insider {
+            Vec::new()
+        } else {
+            store.plan_removed_items(id).await?
+        };
         Ok(Loaded {
             id,
             view,
             progress,
             states,
             units,
+            revisions,
+            removed,
         })
     }
 }
@@ -312,7 +328,24 @@ impl<'a> PlanPage<'a> {
         let warnings = warning_lines(&data.view);
         let warnings_label = t.f("plan.warnings", &[("n", &warnings.len().to_string())]);
         let head = PlanHead::new(t, &data.view.plan, warnings);
+        let revisions = data
+            .revisions
+            .iter()
+            .map(|r| crate::import::revision_line(ctx, r))
+            .collect();
+        let removed = data
+            .removed
+            .iter()
+            .map(|(id, numbering, title, rev)| {
+                let r = data.revisions.iter().find(|r| r.id == *rev);
+                let label = format!("{} {title}", numbering.as_deref().unwrap_or(""));
+                let note = r.map(|r| crate::import::removed_note(ctx, r));
+                (id.0, label.trim().to_string(), note.unwrap_or_default())
+            })
+            .collect();
         PlanPage {
+            revisions,
+            removed,
             l: Layout::new(ctx, &head.title, "plans"),
             plan: head,
             warnings_label,

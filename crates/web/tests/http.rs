@@ -30,6 +30,8 @@ mod forms;
 mod guiding_forms;
 #[path = "http/import.rs"]
 mod import;
+#[path = "http/import_revise.rs"]
+mod import_revise;
 #[path = "http/lists.rs"]
 mod lists;
 #[path = "http/once.rs"]

@@ -4,6 +4,8 @@
 //! that what is committed is exactly what was shown.
 
 pub mod diff;
+pub mod revise;
+pub mod shape;
 
 use domain::{AbbreviationTable, UnitId};
 use store::Unit;

@@ -1,10 +1,10 @@
 //! Plan drafts: read in the browser, reviewed, then committed or discarded (queries in
 //! `sql/plan_drafts.rs`). Every write is the Board's or an admin's.
 
-use crate::draft_model::{NewPlanDraft, PlanDraft, PlanDraftLine};
+use crate::draft_model::{NewPlanDraft, PlanDraft, PlanDraftLine, PlanRevision, RevisionRecord};
 use crate::model::ImportOutcome;
 use crate::{Store, StoreError};
-use domain::Actor;
+use domain::{Actor, ItemId, PlanId};
 use vanban::ParsedPlan;
 
 type R<T> = Result<T, StoreError>;
@@ -58,5 +58,30 @@ impl Store {
     /// Discards a draft; `false` when it was already gone.
     pub async fn delete_plan_draft(&self, id: i64, actor: &Actor) -> R<bool> {
         dispatch!(self, plan_drafts::delete(&self.ctx, id, actor))
+    }
+
+    /// Applies a revised plan from its draft over the stored plan, in one transaction
+    /// (`sql/plan_revisions.rs`); returns the revision's id. A draft or an item changed
+    /// since the revision was built is a conflict; a draft already applied is not found.
+    pub async fn apply_plan_revision(&self, rev: &PlanRevision, actor: &Actor) -> R<i64> {
+        dispatch!(self, plan_revisions::apply(&self.ctx, rev, actor))
+    }
+
+    /// The revisions applied to the plan, the first first.
+    pub async fn plan_revisions(&self, plan: PlanId) -> R<Vec<RevisionRecord>> {
+        dispatch!(self, plan_revisions::of_plan(plan))
+    }
+
+    /// The revision that dropped the item, if one did.
+    pub async fn item_removed_by(&self, item: ItemId) -> R<Option<RevisionRecord>> {
+        dispatch!(self, plan_revisions::removing(item))
+    }
+
+    /// The items the plan's revisions dropped: (item, numbering, title, revision id).
+    pub async fn plan_removed_items(
+        &self,
+        plan: PlanId,
+    ) -> R<Vec<(ItemId, Option<String>, String, i64)>> {
+        dispatch!(self, plan_revisions::removed_items(plan))
     }
 }

@@ -174,7 +174,7 @@ pub(crate) async fn ensure_unit(
 
 /// The units an import names: canonicalised through the alias table, found or created
 /// once each (creation audited at the import's time, by its actor).
-struct UnitResolver {
+pub(crate) struct UnitResolver {
     table: domain::AbbreviationTable,
     found: HashMap<String, UnitId>,
     at: i64,
@@ -182,6 +182,16 @@ struct UnitResolver {
 }
 
 impl UnitResolver {
+    /// Resolves through the alias table as it stands in the transaction.
+    pub(crate) async fn new(conn: &mut Conn, at: i64, actor: Option<UserId>) -> R<UnitResolver> {
+        Ok(UnitResolver {
+            table: load_abbreviations(conn).await?,
+            found: HashMap::new(),
+            at,
+            actor,
+        })
+    }
+
     async fn resolve(&mut self, conn: &mut Conn, unit: &domain::CanonicalUnit) -> R<UnitId> {
         ensure_unit(conn, self.at, &mut self.found, unit, self.actor).await
     }
@@ -201,12 +211,7 @@ pub(crate) async fn import_in(
     if let Some(id) = find_duplicate(conn, prepared, source_sha256).await? {
         return Ok(ImportOutcome::AlreadyImported(id));
     }
-    let mut units = UnitResolver {
-        table: load_abbreviations(conn).await?,
-        found: HashMap::new(),
-        at: now,
-        actor,
-    };
+    let mut units = UnitResolver::new(conn, now, actor).await?;
     let source = (source_name, source_sha256);
     let plan_id = insert_plan(conn, parsed, prepared, source, now, actor).await?;
     insert_statements(conn, plan_id, parsed).await?;
@@ -355,19 +360,19 @@ async fn insert_appendices<'p>(
 /// Where a forest goes: its plan, its appendix (if any), the plan's year (the window of
 /// the counting rules its targets get), and the test hook that fails the import after that
 /// many items.
-struct Tree {
-    plan_id: i64,
-    appendix_id: Option<i64>,
-    year: Option<i32>,
-    fault: Option<u64>,
+pub(crate) struct Tree {
+    pub(crate) plan_id: i64,
+    pub(crate) appendix_id: Option<i64>,
+    pub(crate) year: Option<i32>,
+    pub(crate) fault: Option<u64>,
 }
 
 /// One item's place in its tree.
-struct Place {
-    parent: Option<i64>,
-    depth: i64,
+pub(crate) struct Place {
+    pub(crate) parent: Option<i64>,
+    pub(crate) depth: i64,
     /// Among siblings, from 0.
-    position: i64,
+    pub(crate) position: i64,
 }
 
 /// Inserts a forest depth first; `seq` counts items in document order across forests.
@@ -415,7 +420,7 @@ async fn insert_forest(
 /// the item's text, where the document has it, and left out of its numbering and title, so
 /// that headings, tab titles and exports do not show "- Tham mưu…". Migration 0012 fixed
 /// the items imported before.
-fn without_bullet(it: &vanban::Item) -> (Option<&str>, &str, String) {
+pub(crate) fn without_bullet(it: &vanban::Item) -> (Option<&str>, &str, String) {
     let title = vanban::strip_bullets(&it.title);
     match it.numbering.as_deref() {
         Some(b) if vanban::is_bullet(b) => (None, title, format!("{} {}", b.trim(), it.text)),
@@ -423,7 +428,7 @@ fn without_bullet(it: &vanban::Item) -> (Option<&str>, &str, String) {
     }
 }
 
-async fn insert_item(
+pub(crate) async fn insert_item(
     conn: &mut Conn,
     tree: &Tree,
     place: &Place,
@@ -456,7 +461,7 @@ async fn insert_item(
 }
 
 /// The item's lead units, then its coordinating units that are not also leads.
-async fn insert_item_units(
+pub(crate) async fn insert_item_units(
     conn: &mut Conn,
     item_id: i64,
     it: &vanban::Item,
@@ -492,43 +497,64 @@ async fn insert_item_units(
 
 /// The item's targets, each counted by the rule its wording asks for (online sessions held,
 /// pages published, …) or else entered, and its deadlines.
-async fn insert_targets_and_deadlines(
+pub(crate) async fn insert_targets_and_deadlines(
     conn: &mut Conn,
     item_id: i64,
     it: &vanban::Item,
     year: Option<i32>,
 ) -> R<()> {
     for (pos, t) in it.targets.iter().enumerate() {
-        let rule = counting_rule_for(&TargetWording {
-            text: &t.text,
-            unit: &t.unit,
-            item_title: &it.title,
-            item_body: &it.text,
-            item: ItemId(item_id),
-            year,
-        });
-        let (source, rule_json) = match &rule {
-            Some(r) => ("counted", Some(serde_json::to_string(r)?)),
-            None => ("entered", None),
-        };
-        sqlx::query(
-            "INSERT INTO targets (item_id, position, min_value, max_value, unit, per, text,
-                 source, rule_json)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(item_id)
-        .bind(pos as i64)
-        .bind(t.min)
-        .bind(t.max)
-        .bind(&t.unit)
-        .bind(&t.per)
-        .bind(&t.text)
-        .bind(source)
-        .bind(rule_json)
-        .execute(&mut *conn)
-        .await?;
+        insert_target(conn, item_id, pos, t, it, year).await?;
     }
-    for (pos, dl) in it.deadlines.iter().enumerate() {
+    insert_deadlines(conn, item_id, &it.deadlines).await
+}
+
+/// The item's `pos`-th target, counted by the rule its wording asks for, else entered.
+pub(crate) async fn insert_target(
+    conn: &mut Conn,
+    item_id: i64,
+    pos: usize,
+    t: &vanban::Target,
+    it: &vanban::Item,
+    year: Option<i32>,
+) -> R<()> {
+    let rule = counting_rule_for(&TargetWording {
+        text: &t.text,
+        unit: &t.unit,
+        item_title: &it.title,
+        item_body: &it.text,
+        item: ItemId(item_id),
+        year,
+    });
+    let (source, rule_json) = match &rule {
+        Some(r) => ("counted", Some(serde_json::to_string(r)?)),
+        None => ("entered", None),
+    };
+    sqlx::query(
+        "INSERT INTO targets (item_id, position, min_value, max_value, unit, per, text,
+             source, rule_json)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(item_id)
+    .bind(pos as i64)
+    .bind(t.min)
+    .bind(t.max)
+    .bind(&t.unit)
+    .bind(&t.per)
+    .bind(&t.text)
+    .bind(source)
+    .bind(rule_json)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub(crate) async fn insert_deadlines(
+    conn: &mut Conn,
+    item_id: i64,
+    deadlines: &[vanban::Deadline],
+) -> R<()> {
+    for (pos, dl) in deadlines.iter().enumerate() {
         sqlx::query(
             "INSERT INTO deadlines (item_id, position, text, due, start_date, recurrence)
              VALUES ($1, $2, $3, $4, $5, $6)",

@@ -42,7 +42,8 @@ fn push_filter(q: &mut QueryBuilder<DB>, f: &ItemFilter) {
 }
 
 fn push_filter_on(q: &mut QueryBuilder<DB>, f: &ItemFilter, path: UnitPath) {
-    q.push(" WHERE TRUE");
+    // Items a revised plan dropped stay readable on their own page, out of every list.
+    q.push(" WHERE i.removed_in IS NULL");
     if let Some(p) = f.plan_id {
         q.push(" AND i.plan_id = ").push_bind(p.0);
     }
@@ -122,7 +123,7 @@ pub(crate) fn push_unreported(
     units: Option<&[domain::UnitId]>,
 ) {
     let (start, end) = (day_text(period.start()), day_text(period.end()));
-    q.push(" AND i.status IN (");
+    q.push(" AND i.removed_in IS NULL AND i.status IN (");
     let mut list = q.separated(", ");
     for s in domain::oversight::OPEN_STATUSES {
         list.push_bind(s.as_str());

@@ -92,7 +92,8 @@ async fn status_changes(conn: &mut Conn, plan: PlanId) -> R<HashMap<ItemId, Vec<
 pub(crate) async fn plan_states(pool: &Pool, plan: PlanId, as_of: NaiveDate) -> R<Vec<ItemState>> {
     let mut conn = pool.read.acquire().await?;
     let items: Vec<(i64, Option<i64>, String, Option<String>)> = sqlx::query_as(
-        "SELECT id, parent_id, status, due_date FROM items WHERE plan_id = $1 ORDER BY seq",
+        "SELECT id, parent_id, status, due_date FROM items
+         WHERE plan_id = $1 AND removed_in IS NULL ORDER BY seq",
     )
     .bind(plan.0)
     .fetch_all(&mut *conn)

@@ -70,6 +70,7 @@ pub(crate) mod people;
 pub(crate) mod plan_drafts;
 pub(crate) mod plan_list;
 pub(crate) mod plan_metadata;
+pub(crate) mod plan_revisions;
 pub(crate) mod plans;
 pub(crate) mod progress;
 pub(crate) mod reminders;

@@ -52,14 +52,14 @@ async fn load(conn: &mut Conn, id: i64) -> R<Option<PlanDraft>> {
     row.map(PlanDraft::try_from).transpose()
 }
 
-async fn must(conn: &mut Conn, id: i64) -> R<PlanDraft> {
+pub(super) async fn must(conn: &mut Conn, id: i64) -> R<PlanDraft> {
     load(conn, id)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("plan draft {id}")))
 }
 
 /// What the audit keeps of a draft: not its text, which can be long.
-fn summary(d: &PlanDraft) -> serde_json::Value {
+pub(super) fn summary(d: &PlanDraft) -> serde_json::Value {
     json(&serde_json::json!({
         "source_name": d.source_name,
         "source_sha256": d.source_sha256,
@@ -71,11 +71,11 @@ fn summary(d: &PlanDraft) -> serde_json::Value {
 }
 
 /// An audit entry about draft `id`, by `actor`.
-fn draft_entry(actor: &Actor, action: &'static str, id: i64) -> AuditEntry {
+pub(super) fn draft_entry(actor: &Actor, action: &'static str, id: i64) -> AuditEntry {
     AuditEntry::new(Some(actor.user_id), action, "plan_draft", Some(id))
 }
 
-fn stale(d: &PlanDraft, attempted: i64) -> StoreError {
+pub(super) fn stale(d: &PlanDraft, attempted: i64) -> StoreError {
     StoreError::Conflict {
         entity: "plan_draft",
         id: d.id,

@@ -23,7 +23,8 @@ struct PlanSummaryRow {
 pub(crate) async fn list_plans(pool: &Pool) -> R<Vec<PlanSummary>> {
     let rows = sqlx::query_as::<_, PlanSummaryRow>(
         "SELECT p.id, p.kind, p.number, p.symbol, p.issuer, p.doc_date, p.year, p.title,
-                (SELECT COUNT(*) FROM items i WHERE i.plan_id = p.id) AS item_count,
+                (SELECT COUNT(*) FROM items i WHERE i.plan_id = p.id AND i.removed_in IS NULL)
+                    AS item_count,
                 p.imported_at
          FROM plans p ORDER BY COALESCE(p.year, 0) DESC, p.imported_at DESC, p.id DESC",
     )

@@ -327,7 +327,7 @@ pub(crate) async fn plan(pool: &Pool, ctx: &Ctx, id: PlanId) -> R<Option<PlanVie
         concat!(
             "SELECT ",
             item_cols!(),
-            " FROM items i WHERE i.plan_id = $1 ORDER BY i.seq"
+            " FROM items i WHERE i.plan_id = $1 AND i.removed_in IS NULL ORDER BY i.seq"
         ),
         id.0,
     )

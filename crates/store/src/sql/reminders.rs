@@ -122,7 +122,8 @@ pub(crate) async fn effective_units_where(
 }
 
 pub(crate) const OPEN_DUE_BETWEEN: &str =
-    "i.due_date >= $1 AND i.due_date <= $2 AND i.status NOT IN ('done', 'suspended')";
+    "i.due_date >= $1 AND i.due_date <= $2 AND i.status NOT IN ('done', 'suspended')
+     AND i.removed_in IS NULL";
 
 #[derive(sqlx::FromRow)]
 struct CandidateRow {

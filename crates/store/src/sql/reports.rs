@@ -218,7 +218,7 @@ pub(crate) async fn dashboard(
 async fn dashboard_item_rows(conn: &mut Conn, plan: PlanId) -> R<Vec<DashboardItemRow>> {
     Ok(sqlx::query_as::<_, DashboardItemRow>(
         "SELECT i.id, i.parent_id, i.depth, i.numbering, i.title
-         FROM items i WHERE i.plan_id = $1 ORDER BY i.seq",
+         FROM items i WHERE i.plan_id = $1 AND i.removed_in IS NULL ORDER BY i.seq",
     )
     .bind(plan.0)
     .fetch_all(&mut *conn)

@@ -243,7 +243,7 @@ async fn plan_targets(conn: &mut Conn, plan: PlanId) -> R<Vec<TargetProgress>> {
     let rows = sqlx::query_as::<_, TargetRow>(
         "SELECT t.id, t.item_id, t.min_value, t.max_value, t.unit, t.per, t.text, t.source, t.rule_json
          FROM targets t JOIN items i ON i.id = t.item_id
-         WHERE i.plan_id = $1 ORDER BY i.seq, t.position",
+         WHERE i.plan_id = $1 AND i.removed_in IS NULL ORDER BY i.seq, t.position",
     )
     .bind(plan.0)
     .fetch_all(&mut *conn)

@@ -1,9 +1,11 @@
 //! Bringing a plan in from the browser (issue 13): upload a document, review what the
 //! reader made of it beside its text, correct the header, the unit names and item titles,
-//! then commit it as a plan in one transaction (or discard it). The Board's and admins'.
+//! split, merge or move items, then commit it as a plan in one transaction (or discard it),
+//! or apply it over a stored plan as its revision (`revise`). The Board's and admins'.
 //! The reading and the corrections are `app::import`'s, shared with `sangtao import`.
 
 mod review;
+mod revise;
 mod upload;
 
 use crate::AppState;
@@ -27,7 +29,9 @@ pub fn routes() -> Router<AppState> {
         .route("/plans/import/{id}/header", post(header))
         .route("/plans/import/{id}/units", post(units))
         .route("/plans/import/{id}/items", post(items))
+        .route("/plans/import/{id}/shape", post(revise::reshape))
         .route("/plans/import/{id}/commit", post(commit))
+        .route("/plans/import/{id}/revise", post(revise::apply))
         .route("/plans/import/{id}/delete", post(discard))
 }
 
@@ -318,4 +322,43 @@ pub async fn discard(
     require(&user)?;
     app.store().delete_plan_draft(id, &user.actor).await?;
     Ok(redirect(&ctx, "/plans/import?notice=draft_discarded"))
+}
+
+/// A revision in one line, as the plan's page lists them.
+pub fn revision_line(ctx: &Ctx, r: &store::RevisionRecord) -> String {
+    let t = ctx.tr();
+    let (reference, date) = reference_and_date(ctx, r);
+    t.f(
+        "revision.line",
+        &[
+            ("reference", &reference),
+            ("date", &date),
+            ("added", &r.added.to_string()),
+            ("removed", &r.removed.to_string()),
+            ("changed", &r.changed.to_string()),
+            ("by", r.applied_by_name.as_deref().unwrap_or("—")),
+            ("when", &domain::format::format_local_time(r.applied_at)),
+        ],
+    )
+}
+
+/// "Đã bỏ trong kế hoạch điều chỉnh số …", beside an item a revision removed.
+pub fn removed_note(ctx: &Ctx, r: &store::RevisionRecord) -> String {
+    let (reference, date) = reference_and_date(ctx, r);
+    ctx.tr().f(
+        "revision.removed_note",
+        &[("reference", &reference), ("date", &date)],
+    )
+}
+
+fn reference_and_date(ctx: &Ctx, r: &store::RevisionRecord) -> (String, String) {
+    let t = ctx.tr();
+    let reference = match r.reference() {
+        s if s.is_empty() => t.t("revision.no_number").to_string(),
+        s => s,
+    };
+    let date = r
+        .date
+        .map_or_else(|| t.t("revision.no_date").to_string(), domain::format_date);
+    (reference, date)
 }

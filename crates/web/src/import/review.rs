@@ -121,6 +121,12 @@ struct ReviewPage<'a> {
     plans: Vec<(i64, String, bool)>,
     /// What the draft changes against the chosen plan.
     diff: Option<app::import::diff::PlanDiff>,
+    /// The plan compared with, and the fingerprint of the differences shown (the revision
+    /// form sends it back: only what was shown is applied).
+    compare: Option<i64>,
+    shown: String,
+    /// The items, for the shape form: (line, indented label).
+    shape_items: Vec<(usize, String)>,
 }
 
 impl ReviewPage<'_> {
@@ -156,7 +162,7 @@ pub(super) async fn render(
     render_with(app, ctx, d, refused, status, None).await
 }
 
-async fn render_with(
+pub(super) async fn render_with(
     app: &AppState,
     ctx: &Ctx,
     d: PlanDraft,
@@ -180,9 +186,8 @@ async fn render_with(
     let diff = match compare {
         Some(plan) => {
             let view = app.store().plan(plan).await?.ok_or(AppError::NotFound)?;
-            let stored = app::import::diff::stored_entries(&view);
-            let revised = app::import::diff::read_entries(&d.parsed);
-            Some(app::import::diff::diff(&stored, &revised))
+            // The same computation the revision is applied with.
+            Some(app::import::revise::revise(&view, &d, &table).diff)
         }
         None => None,
     };
@@ -191,6 +196,8 @@ async fn render_with(
         .into_iter()
         .map(|p| (p.id.0, p.title, Some(p.id) == compare))
         .collect();
+    page.shown = diff.as_ref().map(|d| d.fingerprint()).unwrap_or_default();
+    page.compare = compare.map(|p| p.0);
     page.diff = diff;
     let mut r = render_page(page);
     *r.status_mut() = status;
@@ -217,6 +224,14 @@ impl<'a> ReviewPage<'a> {
             }
         }
         let targets = p.all_items().map(|i| i.targets.len()).sum();
+        let shape_items = tree
+            .iter()
+            .map(|r| {
+                let indent = "\u{a0}\u{a0}".repeat(r.depth);
+                let title: String = r.title.chars().take(60).collect();
+                (r.line, format!("{indent}{} {title}", r.numbering))
+            })
+            .collect();
         let title = ctx.tr().t("import.review_title").to_string();
         ReviewPage {
             l: Layout::new(ctx, &title, "plans"),
@@ -233,6 +248,7 @@ impl<'a> ReviewPage<'a> {
                 })
                 .collect(),
             counts: (tree.len(), targets, matches.len()),
+            shape_items,
             tree,
             warnings: p
                 .warnings
@@ -271,6 +287,8 @@ impl<'a> ReviewPage<'a> {
             duplicate: refused.duplicate.map(|p| p.0),
             plans: Vec::new(),
             diff: None,
+            compare: None,
+            shown: String::new(),
         }
     }
 }

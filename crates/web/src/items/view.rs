@@ -71,6 +71,8 @@ pub(super) struct ItemPage<'a> {
     fields: crate::field_errors::FieldErrors,
     /// What a refused one-field form sent (`Overlay::posted`).
     posted: Vec<(String, String)>,
+    /// "Đã bỏ trong kế hoạch điều chỉnh số …" when a revised plan removed the item.
+    removed_note: String,
 }
 
 /// The Board's grades, read-only here: the Board grades on `/items/{id}/evaluation`.
@@ -214,6 +216,12 @@ impl<'a> ItemPage<'a> {
         );
         page.returned = returned;
         page.grades = grades;
+        // A removed item is read, not worked on: its records stay, its forms go.
+        if let Some(r) = store.item_removed_by(id).await? {
+            page.removed_note = crate::import::removed_note(ctx, &r);
+            page.report_form = None;
+            (page.can_edit, page.can_change_units) = (false, false);
+        }
         if page.can_edit {
             page.split_once = crate::once::fresh()?;
         }
@@ -301,6 +309,7 @@ impl<'a> ItemPage<'a> {
             error,
             fields,
             posted,
+            removed_note: String::new(),
         }
     }
 }

@@ -19,7 +19,7 @@ const PLAN: &str = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSỞ VĂN HÓA 
     2. Tọa đàm chuyên đề\n- Đơn vị chủ trì: Bảo tàng Hà Nội\n\nNơi nhận:\n- Như trên;\n\
     - Lưu: VT.\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n";
 
-async fn upload(b: &TestApp, name: &str, bytes: &[u8]) -> reqwest::Response {
+pub(super) async fn upload(b: &TestApp, name: &str, bytes: &[u8]) -> reqwest::Response {
     let csrf = b.csrf_from("/plans/import").await;
     let form = Form::new().text("_csrf", csrf).part(
         "file",
@@ -34,7 +34,7 @@ async fn upload(b: &TestApp, name: &str, bytes: &[u8]) -> reqwest::Response {
 }
 
 /// The draft's id from the review page's address.
-fn draft_of(r: &reqwest::Response) -> i64 {
+pub(super) fn draft_of(r: &reqwest::Response) -> i64 {
     let path = r.url().path();
     path.strip_prefix("/plans/import/")
         .and_then(|s| s.parse().ok())
@@ -42,7 +42,7 @@ fn draft_of(r: &reqwest::Response) -> i64 {
 }
 
 /// Posts `fields` to the draft's form at `path`, over `version`, with the CSRF token.
-async fn send(
+pub(super) async fn send(
     b: &TestApp,
     path: &str,
     csrf: &str,
@@ -54,7 +54,7 @@ async fn send(
     b.post(path, &form).await
 }
 
-fn version_of(html: &str) -> String {
+pub(super) fn version_of(html: &str) -> String {
     html.split(r#"name="version" value=""#)
         .nth(1)
         .and_then(|s| s.split('"').next())
@@ -170,6 +170,8 @@ async fn the_board_uploads_reviews_corrects_and_commits_a_plan() {
         let v = version_of(&html);
         let line = html
             .split(r#"name="title_"#)
+            // What comes before the first title box (the shape form's list names items too).
+            .skip(1)
             .find_map(|s| {
                 let (line, rest) = s.split_once('"')?;
                 rest.contains("Tọa đàm chuyên đề").then(|| line.to_string())
