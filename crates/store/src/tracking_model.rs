@@ -24,6 +24,8 @@ pub struct ItemTracking {
     pub due: Option<NaiveDate>,
     pub dates_source: Option<DatesSource>,
     pub version: i64,
+    /// The revision of the plan that dropped the item, if one did.
+    pub removed_in: Option<i64>,
     /// The item's own units.
     pub units: Vec<(UnitId, UnitRelation)>,
     /// When it has none: the units of its nearest ancestor that has some. Activities listed

@@ -864,6 +864,7 @@ refusal-tracking-unknown_target = Target { $target } is not on this item.
 refusal-tracking-empty_report = The report needs text, difficulties, proposals, a percent done or a figure.
 refusal-tracking-move_under_itself = An item cannot move under itself or one of its own sub-items. Choose another parent.
 refusal-tracking-parent_in_other_plan = The new parent is in another plan. Choose an item of the same plan.
+refusal-tracking-removed = A revision of the plan removed this item: its records stay readable, but it can no longer be reported on or changed. Report on the item that replaces it.
 refusal-conflict = Edit conflict: you edited version { $attempted }, but version { $current } is newer. Review both before saving.
 refusal-event-forbidden = You are not allowed to do this.
 refusal-event-unknown_zone = Unknown time zone “{ $zone }”: use an IANA name such as Asia/Ho_Chi_Minh or Europe/Paris.

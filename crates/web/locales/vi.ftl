@@ -836,6 +836,7 @@ refusal-tracking-unknown_target = Chỉ tiêu { $target } không thuộc nhiệm
 refusal-tracking-empty_report = Báo cáo cần có nội dung, khó khăn, đề xuất, tỷ lệ hoàn thành hoặc số liệu.
 refusal-tracking-move_under_itself = Không thể chuyển một mục vào chính nó hoặc vào một mục con của nó. Hãy chọn mục cấp trên khác.
 refusal-tracking-parent_in_other_plan = Mục cấp trên mới thuộc kế hoạch khác. Hãy chọn một mục trong cùng kế hoạch.
+refusal-tracking-removed = Nhiệm vụ này đã bỏ trong kế hoạch điều chỉnh: hồ sơ của nó vẫn xem được, nhưng không báo cáo hay sửa được nữa. Hãy báo cáo ở nhiệm vụ thay thế trong kế hoạch.
 refusal-conflict = Xung đột chỉnh sửa: bạn sửa phiên bản { $attempted }, nhưng đã có phiên bản { $current } mới hơn. Hãy xem lại cả hai trước khi lưu.
 refusal-event-forbidden = Bạn không có quyền thực hiện thao tác này.
 refusal-event-unknown_zone = Không có múi giờ “{ $zone }”: dùng tên IANA như Asia/Ho_Chi_Minh hoặc Europe/Paris.

@@ -35,6 +35,9 @@ pub enum TrackingError {
     MoveUnderItself,
     #[error("the new parent is in another plan")]
     ParentInOtherPlan,
+    /// A revised plan dropped the item: its records stay readable, nothing more is written.
+    #[error("the item was removed by a revision of its plan")]
+    RemovedByRevision,
     #[error(transparent)]
     Conflict(#[from] Conflict),
 }
@@ -55,6 +58,7 @@ impl TrackingError {
             TrackingError::EmptyReport => "tracking.empty_report",
             TrackingError::MoveUnderItself => "tracking.move_under_itself",
             TrackingError::ParentInOtherPlan => "tracking.parent_in_other_plan",
+            TrackingError::RemovedByRevision => "tracking.removed",
             TrackingError::Conflict(_) => "tracking.conflict",
         }
     }

@@ -12,22 +12,31 @@ use std::str::FromStr;
 /// Rows per INSERT: 5 binds each, well under both engines' limits.
 const BATCH: usize = 500;
 
-/// The plan's tree with each item's own units, in document order.
-async fn plan_tree(conn: &mut Conn, plan: PlanId) -> R<Vec<TreeNode>> {
-    let items: Vec<(i64, Option<i64>)> =
-        sqlx::query_as("SELECT id, parent_id FROM items WHERE plan_id = $1 ORDER BY seq")
-            .bind(plan.0)
-            .fetch_all(&mut *conn)
-            .await?;
+/// The plan's tree with each item's own units, in document order, and the items a
+/// revision removed (they stay in the tree, so that inheritance reads as the document
+/// did, but get no rows: a unit's workload never counts them).
+async fn plan_tree(conn: &mut Conn, plan: PlanId) -> R<(Vec<TreeNode>, Vec<ItemId>)> {
+    let items: Vec<(i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+        "SELECT id, parent_id, removed_in FROM items WHERE plan_id = $1 ORDER BY seq",
+    )
+    .bind(plan.0)
+    .fetch_all(&mut *conn)
+    .await?;
     let mut own = own_units(conn, plan).await?;
-    Ok(items
+    let removed = items
+        .iter()
+        .filter(|(_, _, r)| r.is_some())
+        .map(|(id, _, _)| ItemId(*id))
+        .collect();
+    let nodes = items
         .into_iter()
-        .map(|(id, parent)| TreeNode {
+        .map(|(id, parent, _)| TreeNode {
             id: ItemId(id),
             parent: parent.map(ItemId),
             units: own.remove(&ItemId(id)).unwrap_or_default(),
         })
-        .collect())
+        .collect();
+    Ok((nodes, removed))
 }
 
 /// The units each item of the plan names itself, leads first, each in document order.
@@ -55,7 +64,7 @@ pub(crate) async fn own_units(
 
 /// Rewrites the plan's rows from its tree.
 pub(crate) async fn refresh_plan(conn: &mut Conn, plan: PlanId) -> R<()> {
-    let nodes = plan_tree(conn, plan).await?;
+    let (nodes, removed) = plan_tree(conn, plan).await?;
     let eff = effective_units(&nodes);
     sqlx::query(
         "DELETE FROM item_effective_units
@@ -66,6 +75,7 @@ pub(crate) async fn refresh_plan(conn: &mut Conn, plan: PlanId) -> R<()> {
     .await?;
     let rows: Vec<(i64, i64, &'static str, i64, bool)> = nodes
         .iter()
+        .filter(|n| !removed.contains(&n.id))
         .flat_map(|n| {
             let e = &eff[&n.id];
             e.units

@@ -138,6 +138,7 @@ struct TrackedItemRow {
     due_date: Option<String>,
     dates_source: Option<String>,
     version: i64,
+    removed_in: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -151,7 +152,7 @@ struct ItemPersonRow {
 pub(crate) async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTracking>> {
     let Some(r) = sqlx::query_as::<_, TrackedItemRow>(
         "SELECT id, plan_id, parent_id, position, title, body, added, status, status_reason,
-                start_date, due_date, dates_source, version
+                start_date, due_date, dates_source, version, removed_in
          FROM items WHERE id = $1",
     )
     .bind(id.0)
@@ -180,6 +181,7 @@ pub(crate) async fn load_item(conn: &mut Conn, id: ItemId) -> R<Option<ItemTrack
         due: parse_date(r.due_date),
         dates_source: dates_source(r.dates_source),
         version: r.version,
+        removed_in: r.removed_in,
         units,
         inherited_units,
         people: responsible_people(conn, id).await?,
@@ -241,10 +243,16 @@ pub(crate) async fn item_tracking(pool: &Pool, id: ItemId) -> R<Option<ItemTrack
     load_item(&mut *pool.read.acquire().await?, id).await
 }
 
+/// The item, to be written: an item a revision dropped is read-only (its page hides
+/// the forms; this refuses what is posted anyway).
 pub(crate) async fn locked_item(conn: &mut Conn, id: ItemId) -> R<ItemTracking> {
-    load_item(conn, id)
+    let it = load_item(conn, id)
         .await?
-        .ok_or_else(|| StoreError::NotFound(format!("item {id}")))
+        .ok_or_else(|| StoreError::NotFound(format!("item {id}")))?;
+    if it.removed_in.is_some() {
+        return Err(domain::TrackingError::RemovedByRevision.into());
+    }
+    Ok(it)
 }
 
 /// The edit was made on the item's current version. Checked after the permission, so

@@ -198,6 +198,35 @@ async fn a_revision_keeps_matched_items_adds_and_marks_removed_ones(store: &Stor
         (why.id, why.reference()),
         (revision, "99/KH-SVHTT".to_string())
     );
+    // Read-only: a report or a status posted by hand is refused, not written.
+    let late = NewReport {
+        item_id: dropped.0,
+        ..report.clone()
+    };
+    assert!(matches!(
+        store.file_report(&late, &f.lead).await,
+        Err(StoreError::Tracking(domain::TrackingError::RemovedByRevision))
+    ));
+    let it = store.item_tracking(dropped.0).await.unwrap().unwrap();
+    assert!(matches!(
+        store
+            .set_item_status(dropped.0, it.version, domain::ItemStatus::Done, None, &f.board)
+            .await,
+        Err(StoreError::Tracking(domain::TrackingError::RemovedByRevision))
+    ));
+    // Nor in its units' workload: the unit-only list (counted from the effective units)
+    // agrees with its rows.
+    let (unit, _) = it.effective_units()[0];
+    let workload = store
+        .list_items(&store::ItemFilter {
+            unit_id: Some(unit),
+            per_page: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(workload.rows.iter().all(|i| i.id != dropped.0));
+    assert_eq!(workload.total, workload.rows.len() as i64);
     let removed = store.plan_removed_items(f.plan).await.unwrap();
     assert_eq!(removed.len(), 1);
     assert_eq!(removed[0].0, dropped.0);

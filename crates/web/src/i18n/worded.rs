@@ -56,7 +56,8 @@ impl Worded for TrackingError {
             | E::ReasonRequired
             | E::EmptyReport
             | E::MoveUnderItself
-            | E::ParentInOtherPlan => vec![],
+            | E::ParentInOtherPlan
+            | E::RemovedByRevision => vec![],
         };
         say(lang, self.key(), args)
     }
@@ -321,6 +322,7 @@ mod tests {
             Box::new(TrackingError::EmptyReport),
             Box::new(TrackingError::MoveUnderItself),
             Box::new(TrackingError::ParentInOtherPlan),
+            Box::new(TrackingError::RemovedByRevision),
             Box::new(TrackingError::Conflict(Conflict {
                 current: 4,
                 attempted: 3,
