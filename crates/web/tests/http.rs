@@ -5,6 +5,8 @@
 mod budget;
 #[path = "http/budget_money.rs"]
 mod budget_money;
+#[path = "http/budget_report.rs"]
+mod budget_report;
 #[path = "http/calendar.rs"]
 mod calendar;
 mod common;

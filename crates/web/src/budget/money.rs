@@ -124,11 +124,10 @@ pub(super) fn view(
     ctx: &Ctx,
     user: &SessionUser,
     it: &ItemTracking,
-    budget: &ItemBudget,
+    (budget, f): (&ItemBudget, MoneyFigures),
     contracts: &[Contract],
     typed: Typed,
 ) -> MoneyView {
-    let f = MoneyFigures::new(budget.planned, contracts);
     // The approved lines are the latest revision's when it is approved (a revision in
     // progress shows its own lines; contracts wait for its approval).
     let approved = budget

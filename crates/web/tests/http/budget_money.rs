@@ -12,14 +12,14 @@ const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >
 
 impl Fx {
     /// Drafted, submitted, verified and approved.
-    async fn approved(&self) {
+    pub(super) async fn approved(&self) {
         self.drafted().await;
         assert!(saved(&self.step(&self.lead, "submit", "").await));
         assert!(saved(&self.step(&self.finance, "verify", "").await));
         assert!(saved(&self.step(&self.board, "approve", "").await));
     }
 
-    async fn post_money(
+    pub(super) async fn post_money(
         &self,
         who: &TestApp,
         path: &str,
