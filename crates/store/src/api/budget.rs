@@ -116,6 +116,12 @@ impl Store {
         dispatch!(self, money::plan_money(plan, day))
     }
 
+    /// The items that have an estimate ("1.2. Title"): what a delegation may take its
+    /// estimate from.
+    pub async fn estimated_items(&self) -> R<Vec<(ItemId, String)>> {
+        dispatch!(self, money::estimated_items())
+    }
+
     /// An item's money at the end of `day`, by the same rule as [`Store::plan_money`].
     pub async fn item_money(&self, item: ItemId, day: NaiveDate) -> R<MoneyFigures> {
         dispatch!(self, money::item_money(item, day))

@@ -151,3 +151,19 @@ pub(crate) async fn plan_money(pool: &Pool, plan: PlanId, day: NaiveDate) -> R<V
         })
         .collect())
 }
+
+/// The items that have an estimate, in plan and id order, named "1.2. Title": what a
+/// delegation may take its estimate from.
+pub(crate) async fn estimated_items(pool: &Pool) -> R<Vec<(ItemId, String)>> {
+    let rows = sqlx::query_as::<_, (i64, Option<String>, String)>(
+        "SELECT i.id, i.numbering, i.title FROM items i
+         WHERE EXISTS (SELECT 1 FROM estimates e WHERE e.item_id = i.id)
+         ORDER BY i.plan_id, i.id",
+    )
+    .fetch_all(&pool.read)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, n, t)| (ItemId(id), domain::item_label(n.as_deref(), &t)))
+        .collect())
+}

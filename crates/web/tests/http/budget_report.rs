@@ -84,55 +84,10 @@ async fn the_reports_money_is_the_budget_pages_at_the_periods_end() {
         // half's last day) and 10.000.000 on 01/07.
         f.app.clock.set(hanoi(2025, 4, 1));
         f.approved().await;
-        let line = f
-            .app
-            .store
-            .item_budget(f.item)
-            .await
-            .unwrap()
-            .estimate
-            .unwrap()
-            .lines[0]
-            .id
-            .to_string();
         f.app.clock.set(hanoi(2025, 7, 2));
-        let fields = |v: &[(&str, &str)]| -> Vec<(String, String)> {
-            v.iter()
-                .map(|(k, x)| (k.to_string(), x.to_string()))
-                .collect()
-        };
-        let contract = fields(&[
-            ("vendor", "Lê Thu Hà"),
-            ("vendor_kind", "person"),
-            ("subject", "Phiên dịch các phiên họp trực tuyến"),
-            ("value", "20.000.000"),
-            ("signed_on", "02/05/2025"),
-            ("term_end", "31/12/2025"),
-            ("override_reason", ""),
-            ("lines", &line),
-        ]);
-        assert_eq!(
-            f.post_money(&office, "contracts", contract).await.status(),
-            StatusCode::OK
-        );
-        let c = f.app.store.item_contracts(f.item).await.unwrap()[0]
-            .id
-            .to_string();
-        for (kind, amount, on) in [
-            ("advance", "6.000.000", "30/06/2025"),
-            ("acceptance", "10.000.000", "01/07/2025"),
-        ] {
-            let pay = fields(&[
-                ("contract", &c),
-                ("kind", kind),
-                ("amount", amount),
-                ("paid_on", on),
-                ("note", "Chứng từ"),
-                ("over_reason", ""),
-            ]);
-            let r = f.post_money(&f.finance, "payments", pay).await;
-            assert!(r.url().query().unwrap_or("").contains("notice="), "{on}");
-        }
+        let c = f.contracted(&office, "20.000.000").await;
+        f.paid(&c, "advance", "6.000.000", "30/06/2025").await;
+        f.paid(&c, "acceptance", "10.000.000", "01/07/2025").await;
 
         // On 30/06/2025 the page and the first half's report say the same figures.
         f.app.clock.set(hanoi(2025, 6, 30));
