@@ -188,6 +188,11 @@ impl Loaded {
         }
     }
 
+    /// Kinh phí as the document says it (section II's sentence, the annex's sheet).
+    pub fn money(&self, period: Period) -> Option<reports::official_report::MoneySummary> {
+        money::summary(&compose::Facts::of(&self.inputs(period)))
+    }
+
     /// The narrative to show and write: [`Loaded::merged`]'s.
     pub fn content(&self, period: Period) -> DraftContent {
         self.merged(period).content

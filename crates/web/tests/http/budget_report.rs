@@ -110,6 +110,20 @@ async fn the_reports_money_is_the_budget_pages_at_the_periods_end() {
             ),
             "{text}"
         );
+        // The report's page says the same sentence.
+        let html = f
+            .board
+            .get(&format!("/plans/{plan}/official-report?period=2025-H1"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains(
+                "id=\"report-money\">Kinh phí thực hiện Kế hoạch tính đến ngày 30/06/2025"
+            ) && html.contains("đã thanh toán 6.000.000 đồng, chưa quyết toán."),
+            "{html}"
+        );
         // Today the page counts the July payment; the nine months' report does too, the
         // first half's still does not.
         let today = page_total(&f.board, plan).await;
