@@ -7,7 +7,7 @@
 use super::Choice;
 use crate::AppState;
 use crate::errors::AppError;
-use crate::session::Ctx;
+use crate::session::{Ctx, SessionUser};
 use domain::{DelegationStatus, ItemId, format_vnd};
 use store::DelegationRecord;
 
@@ -62,14 +62,19 @@ pub struct DelegationMoney {
     pub settled: Option<String>,
 }
 
+/// None without an estimate, or for whom budgets are not shown (partners).
 pub(super) async fn money(
     app: &AppState,
     ctx: &Ctx,
+    user: &SessionUser,
     d: &DelegationRecord,
 ) -> Result<Option<DelegationMoney>, AppError> {
     let Some(item) = d.budget_item else {
         return Ok(None);
     };
+    if !domain::budget::can_view_budget(&user.actor) {
+        return Ok(None);
+    }
     let f = app.store().item_money(item, app.today()).await?;
     let label = app
         .store()

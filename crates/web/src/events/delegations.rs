@@ -144,7 +144,7 @@ async fn page(
     let failed = !errors.is_empty();
     let edit = edit_input.unwrap_or_else(|| DelegationForm::of(&d));
     let budget_items = delegation_budget::choices(app, ctx, &edit.budget_item).await?;
-    let money = delegation_budget::money(app, ctx, &d).await?;
+    let money = delegation_budget::money(app, ctx, user, &d).await?;
     Ok(render_form_page(
         ShowPage {
             l: Layout::new(ctx, &d.title, "events"),

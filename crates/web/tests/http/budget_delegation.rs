@@ -75,6 +75,17 @@ async fn a_delegation_shows_its_estimate_and_its_settlement_after_the_return() {
             "{html}"
         );
         assert!(!html.contains("id=\"delegation-settled\""), "not back yet");
+        // A partner of the unit reads the delegation, not the budget.
+        let qlds_id = f.app.unit_id("Phòng Quản lý Di sản").await;
+        let partner = TestApp::user_browser(&f.app, "partner", &[Role::Partner], &[qlds_id]).await;
+        let r = partner.get(&path).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(
+            !r.text()
+                .await
+                .unwrap()
+                .contains("id=\"delegation-planned\"")
+        );
         let d = f.app.store.list_delegations(None).await.unwrap();
         assert_eq!(d[0].budget_item, Some(f.item));
 
