@@ -144,8 +144,9 @@ async fn render(
     let (it, budget, contracts) = visible(app, user, id).await?;
     // Today's figures, by the rule the plan's budget and the report use.
     let figures = app.store().item_money(id, app.today()).await?;
-    let money = (&contracts[..], figures);
-    Ok(page::render(ctx, user, &it, &budget, money, overlay))
+    Ok(page::render(
+        ctx, user, &it, &budget, &contracts, figures, overlay,
+    ))
 }
 
 fn saved(ctx: &Ctx, id: ItemId) -> Response {

@@ -124,8 +124,10 @@ pub(super) fn view(
     ctx: &Ctx,
     user: &SessionUser,
     it: &ItemTracking,
-    (budget, f): (&ItemBudget, MoneyFigures),
+    budget: &ItemBudget,
     contracts: &[Contract],
+    // Today's figures (`Store::item_money`).
+    f: MoneyFigures,
     typed: Typed,
 ) -> MoneyView {
     // The approved lines are the latest revision's when it is approved (a revision in

@@ -289,7 +289,8 @@ pub(super) fn render(
     user: &SessionUser,
     it: &ItemTracking,
     budget: &ItemBudget,
-    (contracts, figures): (&[Contract], MoneyFigures),
+    contracts: &[Contract],
+    figures: MoneyFigures,
     overlay: Option<Overlay>,
 ) -> Response {
     let t = ctx.tr();
@@ -306,7 +307,7 @@ pub(super) fn render(
         step_errors,
         money: typed,
     } = Brought::from(overlay);
-    let money = super::money::view(ctx, user, it, (budget, figures), contracts, typed);
+    let money = super::money::view(ctx, user, it, budget, contracts, figures, typed);
     let page = BudgetPage {
         l: Layout::new(ctx, t.t("budget.title"), "items"),
         item_id: it.id.0,
