@@ -57,6 +57,7 @@ fn main() {
                 spent: Some(12_500_000),
             })
             .collect(),
+        money: None,
         closing: "Trên đây là báo cáo kết quả thực hiện Kế hoạch năm 2025 của Sở Văn hóa và \
                   Thể thao Hà Nội./."
             .into(),

@@ -193,31 +193,9 @@ impl Contract {
     }
 }
 
-/// An item's money: planned (the approved estimate), contracted (the contracts' values),
-/// paid (every payment) and settled (the settlement payments). The one computation every
-/// page reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct MoneyFigures {
-    pub planned: i64,
-    pub contracted: i64,
-    pub paid: i64,
-    pub settled: i64,
-}
-
-impl MoneyFigures {
-    pub fn new(planned: Option<i64>, contracts: &[Contract]) -> MoneyFigures {
-        let payments = || contracts.iter().flat_map(|c| &c.payments);
-        MoneyFigures {
-            planned: planned.unwrap_or(0),
-            contracted: contracts.iter().map(|c| c.value).sum(),
-            paid: payments().map(|p| p.amount).sum(),
-            settled: payments()
-                .filter(|p| p.kind == domain::budget::PaymentKind::Settlement)
-                .map(|p| p.amount)
-                .sum(),
-        }
-    }
-}
+/// An item's money (planned, contracted, paid, settled) as of a day: the domain's one
+/// summing rule (`domain::budget::MoneyFacts::as_of`).
+pub use domain::budget::MoneyFigures;
 
 /// One item's money in a plan's budget view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -211,6 +211,8 @@ pub struct DelegationInput {
     pub event_id: Option<EventId>,
     /// (name, role in the delegation)
     pub members: Vec<(String, String)>,
+    /// The plan item whose estimate covers the trip (issue 17).
+    pub budget_item: Option<ItemId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -229,6 +231,10 @@ pub struct DelegationRecord {
     pub report: String,
     pub reported_at: Option<i64>,
     pub version: i64,
+    /// The plan item whose estimate covers the trip: its approved total is the
+    /// delegation's estimate, its settlement the delegation's after the return. None for
+    /// older delegations, which show `estimated_cost`.
+    pub budget_item: Option<ItemId>,
 }
 
 impl DelegationRecord {

@@ -3,8 +3,12 @@
 
 #[path = "http/budget.rs"]
 mod budget;
+#[path = "http/budget_delegation.rs"]
+mod budget_delegation;
 #[path = "http/budget_money.rs"]
 mod budget_money;
+#[path = "http/budget_report.rs"]
+mod budget_report;
 #[path = "http/calendar.rs"]
 mod calendar;
 mod common;

@@ -448,6 +448,7 @@ impl Player {
                 ("Nguyễn Thu Hằng".into(), "Phòng Quản lý Di sản văn hóa".into()),
                 ("Trần Quốc Bảo".into(), "Bảo tàng Hà Nội".into()),
             ],
+            budget_item: None,
         })
     }
 }

@@ -108,7 +108,8 @@ pub(super) fn item_rows(
             figures,
             units: units_text(x),
             status,
-            spent: None,
+            // Paid by the period's end, for an item with an estimate.
+            spent: f.money.get(&id).map(|m| m.paid),
         });
     }
     (results, appendix)

@@ -10,13 +10,14 @@
 use super::draft::{DraftContent, draft_date};
 use super::flat::{Flat, flatten};
 use super::subject::Citation;
-use super::{appendix, assessment, direction, next, recipients, results, subject};
+use super::{appendix, assessment, direction, money, next, recipients, results, subject};
+use domain::budget::MoneyFigures;
 use domain::tracking::ItemState;
 use domain::{DelegationStatus, Department, ItemId, Period, UnitId};
 use reports::official_report::{Narrative, OfficialReport, Signer};
 use std::collections::HashMap;
 use store::{
-    DelegationRecord, DirectionRecord, EvaluationRecord, EventRecord, PlanDelegation,
+    DelegationRecord, DirectionRecord, EvaluationRecord, EventRecord, ItemMoney, PlanDelegation,
     PlanRecipients, PlanView, ReportText, TargetProgress,
 };
 
@@ -45,6 +46,8 @@ pub struct Inputs<'a> {
     /// The department's profile: the header's parent and issuing bodies, the symbol's
     /// code, the place, and the name the closing sentence gives.
     pub department: &'a Department,
+    /// Each item's money as of the period's end (`store::Store::plan_money`).
+    pub money: &'a [ItemMoney],
 }
 
 /// What the sections share, worked out once from the inputs.
@@ -61,6 +64,8 @@ pub(super) struct Facts<'a> {
     /// The delegations that went (đã đi, đã báo cáo), placed as their events.
     pub trips: HashMap<usize, Vec<&'a DelegationRecord>>,
     pub unit_names: &'a HashMap<UnitId, String>,
+    /// Each item's money as of the period's end (items with an estimate).
+    pub money: HashMap<ItemId, MoneyFigures>,
     index: HashMap<ItemId, usize>,
 }
 
@@ -96,6 +101,7 @@ impl<'a> Facts<'a> {
             events,
             trips,
             unit_names: i.unit_names,
+            money: i.money.iter().map(|m| (m.item_id, m.figures)).collect(),
             index,
             flat,
         }
@@ -213,6 +219,7 @@ pub fn assemble(i: &Inputs, d: &DraftContent) -> OfficialReport {
         narrative: narrative(d),
         sections: results::sections(&facts),
         results,
+        money: money::summary(&facts),
         closing: d.closing.clone(),
         recipients: d
             .recipients

@@ -245,5 +245,6 @@ pub fn delegation(
         report: report.into(),
         reported_at: None,
         version: 1,
+        budget_item: None,
     }
 }

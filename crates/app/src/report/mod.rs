@@ -3,7 +3,7 @@
 //!
 //! Modules by part of the report: `subject` (trích yếu, closing, section I), `results`
 //! (section II), `assessment` (III and V), `next` (IV), `recipients` (Nơi nhận),
-//! `appendix` (the table and the annex's rows); `figures` says a target in words, `text`
+//! `appendix` (the table and the annex's rows), `money` (kinh phí); `figures` says a target in words, `text`
 //! holds the shared wording helpers, `flat` the items in order with their numbers and
 //! states, `compose` puts them together.
 
@@ -16,6 +16,7 @@ mod figures;
 #[cfg(test)]
 mod fixture;
 mod flat;
+mod money;
 mod next;
 mod recipients;
 pub mod regenerate;
@@ -33,8 +34,8 @@ use domain::{ItemId, Period, PlanId, UnitId};
 use reports::official_report::OfficialReport;
 use std::collections::HashMap;
 use store::{
-    DirectionRecord, EvaluationRecord, EventRecord, PlanDelegation, PlanRecipients, PlanView,
-    ReportDraft, ReportText, Store, StoreError, TargetProgress,
+    DirectionRecord, EvaluationRecord, EventRecord, ItemMoney, PlanDelegation, PlanRecipients,
+    PlanView, ReportDraft, ReportText, Store, StoreError, TargetProgress,
 };
 
 /// The years a plan's results report is written for: its own year, else (a plan without
@@ -91,7 +92,7 @@ pub async fn evaluation_period(
 
 /// What the report is built from, loaded in a fixed number of queries (plan view 10,
 /// targets 3–4, texts 1, grades 1, draft 1, states 4, events 3, delegations 1–3, units 1,
-/// recipients 1, directions 2, department profile 1), as of the period's end.
+/// recipients 1, directions 2, department profile 1, money 5), as of the period's end.
 pub struct Loaded {
     pub plan: PlanView,
     pub targets: Vec<TargetProgress>,
@@ -111,6 +112,9 @@ pub struct Loaded {
     /// The department's profile in effect (`crate::department`): the header's bodies,
     /// the symbol's code, the place.
     pub department: crate::department::Profile,
+    /// Each item's money as of the period's end, as the plan's budget page shows it for
+    /// that day.
+    pub money: Vec<ItemMoney>,
     /// When it was loaded, by the store's clock: the files' created time.
     pub loaded_at: DateTime<Utc>,
 }
@@ -143,6 +147,7 @@ pub async fn load(
             .plan_directions(plan, Some((period.start(), period.end())))
             .await?,
         department: crate::department::in_effect(store.department().await?, Some(&view.plan)),
+        money: store.plan_money(plan, period.end()).await?,
         plan: view,
         loaded_at: store.clock().now(),
     }))
@@ -163,6 +168,7 @@ impl Loaded {
             recipients: self.recipients.as_ref(),
             directions: &self.directions,
             department: &self.department.department,
+            money: &self.money,
         }
     }
 
@@ -180,6 +186,11 @@ impl Loaded {
                 conflicts: Vec::new(),
             },
         }
+    }
+
+    /// Kinh phí as the document says it (section II's sentence, the annex's sheet).
+    pub fn money(&self, period: Period) -> Option<reports::official_report::MoneySummary> {
+        money::summary(&compose::Facts::of(&self.inputs(period)))
     }
 
     /// The narrative to show and write: [`Loaded::merged`]'s.

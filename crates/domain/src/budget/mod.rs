@@ -8,6 +8,8 @@
 //!   act at each step;
 //! - [`check_contract`], [`check_payment`]: contracts (Office) and payments against the
 //!   approved estimate, each beyond its bound only with a recorded reason;
+//! - [`MoneyFacts::as_of`]: an item's planned, contracted, paid and settled money on a
+//!   day, the one summing rule every page and the report use;
 //! - [`BudgetError`]: why something was refused, with a stable key.
 //!
 //! Pure: the store checks every change here under its write lock.
@@ -17,6 +19,7 @@ mod contract;
 mod diff;
 mod error;
 mod line;
+mod money;
 mod workflow;
 
 #[cfg(test)]
@@ -30,6 +33,7 @@ pub use contract::{
 pub use diff::{LineChange, diff_lines};
 pub use error::BudgetError;
 pub use line::{Category, LineField, LineInput, MAX_LINE_TEXT, ParsedLine};
+pub use money::{ApprovedTotal, ContractValue, MoneyFacts, MoneyFigures, PaymentAmount};
 pub use workflow::{
     EstimateAction, EstimateStatus, EstimateSubject, can_manage_funding, can_prepare_estimate,
     can_view_budget, check_comment, check_edit_lines, check_revise, check_role, check_step,

@@ -3,7 +3,7 @@
 //! on every page.
 
 use super::decree::{APPENDIX_HEADERS, FONT, number_line};
-use super::model::{OfficialReport, ReportError};
+use super::model::{MoneySummary, OfficialReport, ReportError};
 use rust_xlsxwriter::{
     DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -25,6 +25,16 @@ pub const ANNEX_FIGURE_HEADERS: [&str; 10] = [
 /// Header of the annex's items sheet.
 pub const ANNEX_ITEM_HEADERS: [&str; 7] = APPENDIX_HEADERS;
 
+/// Header of the annex's money sheet ("Kinh phí"), in whole đồng.
+pub const ANNEX_MONEY_HEADERS: [&str; 6] = [
+    "STT",
+    "Nội dung",
+    "Dự toán được duyệt",
+    "Đã ký hợp đồng",
+    "Đã thanh toán",
+    "Đã quyết toán",
+];
+
 /// The row of each sheet's column headers (0-based); the title rows are above it.
 pub const ANNEX_HEADER_ROW: u32 = 5;
 
@@ -32,6 +42,7 @@ pub const ANNEX_HEADER_ROW: u32 = 5;
 /// picks for "one page wide".
 const FIGURE_WIDTHS: [f64; 10] = [6.0, 44.0, 18.0, 9.0, 9.0, 9.0, 10.0, 10.0, 14.0, 15.0];
 const ITEM_WIDTHS: [f64; 7] = [6.0, 50.0, 22.0, 12.0, 24.0, 16.0, 12.0];
+const MONEY_WIDTHS: [f64; 6] = [6.0, 60.0, 18.0, 18.0, 18.0, 18.0];
 
 /// Excel's paper size code for A4.
 const A4: u8 = 9;
@@ -82,8 +93,9 @@ fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(12)
 }
 
-/// The annex as XLSX: sheet "Số liệu" (one row per target, figures as numbers) and sheet
-/// "Nhiệm vụ" (the appendix rows). Each starts with the agencies, the subject and the
+/// The annex as XLSX: sheet "Số liệu" (one row per target, figures as numbers), sheet
+/// "Nhiệm vụ" (the appendix rows) and, when the plan has money, sheet "Kinh phí" (per
+/// section and the total, as numbers). Each starts with the agencies, the subject and the
 /// number line as the DOCX prints them, so that a printed sheet stands alone; the column
 /// headers are row [`ANNEX_HEADER_ROW`] and repeat on every printed page.
 pub fn annex_xlsx(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
@@ -106,6 +118,13 @@ pub fn annex_xlsx(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
     sheet.set_name("Nhiệm vụ")?;
     set_up(sheet, r, &f, &ANNEX_ITEM_HEADERS, &ITEM_WIDTHS)?;
     items(sheet, r, &f)?;
+
+    if let Some(m) = &r.money {
+        let sheet = book.add_worksheet();
+        sheet.set_name("Kinh phí")?;
+        set_up(sheet, r, &f, &ANNEX_MONEY_HEADERS, &MONEY_WIDTHS)?;
+        money(sheet, m, &f)?;
+    }
 
     Ok(book.save_to_buffer()?)
 }
@@ -282,6 +301,23 @@ fn items(sheet: &mut Worksheet, r: &OfficialReport, f: &Formats) -> Result<(), X
             a.status.trim(),
         ];
         fit_row(sheet, row, &texts, &ITEM_WIDTHS)?;
+    }
+    Ok(())
+}
+
+/// One row per section, then the total: the figures as numbers.
+fn money(sheet: &mut Worksheet, m: &MoneySummary, f: &Formats) -> Result<(), XlsxError> {
+    for (i, r) in m.sections.iter().chain([&m.total]).enumerate() {
+        let row = ANNEX_HEADER_ROW + 1 + i as u32;
+        text(sheet, row, 0, r.numbering.trim(), &f.centred)?;
+        text(sheet, row, 1, r.title.trim(), &f.text)?;
+        for (c, v) in [r.planned, r.contracted, r.paid, r.settled]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_number_with_format(row, 2 + c as u16, *v as f64, &f.money)?;
+        }
+        fit_row(sheet, row, &["", r.title.trim()], &MONEY_WIDTHS)?;
     }
     Ok(())
 }

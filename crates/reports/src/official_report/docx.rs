@@ -62,6 +62,9 @@ pub(super) fn packed(r: &OfficialReport) -> Result<Vec<u8>, ReportError> {
             paragraphs.extend(section_paragraphs(s));
         }
     }
+    if let Some(m) = r.money.as_ref().filter(|m| !m.sentence.trim().is_empty()) {
+        paragraphs.push(super::paragraphs::body(m.sentence.trim()));
+    }
     paragraphs.push(heading(SECTION_HEADINGS[2]));
     for (h, text) in ASSESSMENT_HEADINGS
         .iter()

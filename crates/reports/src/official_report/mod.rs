@@ -13,7 +13,9 @@
 //!   first-page header);
 //! - the closing: "Nơi nhận" left, the signer right.
 //!
-//! The appendix table (items and their status) follows in its own landscape section.
+//! The appendix table (items and their status) follows in its own landscape section. The
+//! money, when the plan has any, closes section II in a sentence and is the annex's
+//! "Kinh phí" sheet.
 
 mod annex;
 mod decree;
@@ -26,7 +28,9 @@ mod parts;
 mod schema_order;
 mod sections;
 
-pub use annex::{ANNEX_FIGURE_HEADERS, ANNEX_HEADER_ROW, ANNEX_ITEM_HEADERS, annex_xlsx};
+pub use annex::{
+    ANNEX_FIGURE_HEADERS, ANNEX_HEADER_ROW, ANNEX_ITEM_HEADERS, ANNEX_MONEY_HEADERS, annex_xlsx,
+};
 pub use decree::{
     A4_HEIGHT, A4_WIDTH, ASSESSMENT_HEADINGS, BODY_SIZE, FONT, MARGIN_BOTTOM, MARGIN_LEFT,
     MARGIN_RIGHT, MARGIN_TOP, MOTTO, MOTTO_COUNTRY, SECTION_HEADINGS, number_line,
@@ -34,8 +38,8 @@ pub use decree::{
 };
 pub use docx::to_docx;
 pub use model::{
-    AppendixRow, FigureRow, Narrative, OfficialReport, ReportError, ResultRow, ResultSection,
-    Signer,
+    AppendixRow, FigureRow, MoneyRow, MoneySummary, Narrative, OfficialReport, ReportError,
+    ResultRow, ResultSection, Signer,
 };
 
 #[cfg(test)]

@@ -29,6 +29,9 @@ pub struct OfficialReport {
     /// Every item with its figures (the XLSX annex's figures sheet; section II when there
     /// are no `sections`).
     pub results: Vec<ResultRow>,
+    /// Kinh phí as of the period's end: a sentence closing section II and the annex's
+    /// "Kinh phí" sheet; none when the plan has no estimate.
+    pub money: Option<MoneySummary>,
     /// "Trên đây là …" (the closing sentence).
     pub closing: String,
     /// Nơi nhận, one line each ("Đ/c Giám đốc Sở (để b/c)", "Lưu: VT, QLDSVH").
@@ -89,6 +92,29 @@ pub struct ResultRow {
     pub status: String,
     /// Whole đồng, once budgets exist.
     pub spent: Option<i64>,
+}
+
+/// The plan's money as of the period's end, per section (top-level item) and in total.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MoneySummary {
+    /// "Kinh phí thực hiện Kế hoạch tính đến ngày 30/06/2025: …".
+    pub sentence: String,
+    /// One row per top-level item that has money under it, in document order.
+    pub sections: Vec<MoneyRow>,
+    /// The plan's total ("Tổng cộng").
+    pub total: MoneyRow,
+}
+
+/// Planned, contracted, paid and settled, in whole đồng.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MoneyRow {
+    /// "1." (empty for the total).
+    pub numbering: String,
+    pub title: String,
+    pub planned: i64,
+    pub contracted: i64,
+    pub paid: i64,
+    pub settled: i64,
 }
 
 /// A target and its actual.

@@ -1,8 +1,9 @@
 //! Estimates, contracts, payments and funding sources (queries in `sql/budget.rs`,
-//! `sql/contracts.rs` and `sql/funding.rs`).
+//! `sql/contracts.rs`, `sql/money.rs` and `sql/funding.rs`).
 
 use crate::budget_model::*;
 use crate::{Store, StoreError};
+use chrono::NaiveDate;
 use domain::budget::{EstimateAction, EstimateStatus, ParsedLine};
 use domain::{Actor, ItemId, PlanId};
 
@@ -109,9 +110,21 @@ impl Store {
         dispatch!(self, contracts::item_contracts(item))
     }
 
-    /// Planned, contracted, paid and settled per item of a plan that has an estimate.
-    pub async fn plan_money(&self, plan: PlanId) -> R<Vec<ItemMoney>> {
-        dispatch!(self, contracts::plan_money(plan))
+    /// Planned, contracted, paid and settled at the end of `day` per item of a plan that
+    /// has an estimate (`domain::budget::MoneyFacts::as_of`).
+    pub async fn plan_money(&self, plan: PlanId, day: NaiveDate) -> R<Vec<ItemMoney>> {
+        dispatch!(self, money::plan_money(plan, day))
+    }
+
+    /// The items that have an estimate ("1.2. Title"): what a delegation may take its
+    /// estimate from.
+    pub async fn estimated_items(&self) -> R<Vec<(ItemId, String)>> {
+        dispatch!(self, money::estimated_items())
+    }
+
+    /// An item's money at the end of `day`, by the same rule as [`Store::plan_money`].
+    pub async fn item_money(&self, item: ItemId, day: NaiveDate) -> R<MoneyFigures> {
+        dispatch!(self, money::item_money(item, day))
     }
 
     /// Attaches a stored file to a contract (the Office, Finance or the lead unit).

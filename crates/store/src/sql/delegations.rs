@@ -11,7 +11,8 @@ use domain::{Actor, DelegationId, DelegationStatus, Dong, EventId, UnitId, event
 
 pub(crate) const DELEGATION_COLS: &str =
     "id, title, purpose, destination, depart_date, return_date,
-    estimated_cost, status, lead_unit_id, event_id, report, reported_at, version";
+    estimated_cost, status, lead_unit_id, event_id, report, reported_at, version,
+    budget_item_id";
 
 pub(crate) async fn load_delegation(
     conn: &mut Conn,
@@ -52,6 +53,7 @@ pub(crate) struct DelegationRow {
     report: String,
     reported_at: Option<i64>,
     version: i64,
+    budget_item_id: Option<i64>,
 }
 
 impl DelegationRow {
@@ -72,6 +74,7 @@ impl DelegationRow {
             report: self.report,
             reported_at: self.reported_at,
             version: self.version,
+            budget_item: self.budget_item_id.map(domain::ItemId),
         })
     }
 }
@@ -105,6 +108,22 @@ pub(crate) fn check_delegation(d: &DelegationInput) -> R<String> {
     events::check_lengths(&texts)?;
     events::check_trip_dates(d.depart, d.back)?;
     Ok(title)
+}
+
+/// The item the delegation takes its estimate from has an estimate.
+async fn check_budget_item(conn: &mut Conn, d: &DelegationInput) -> R<()> {
+    let Some(item) = d.budget_item else {
+        return Ok(());
+    };
+    let has: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM estimates WHERE item_id = $1 LIMIT 1")
+            .bind(item.0)
+            .fetch_optional(&mut *conn)
+            .await?;
+    match has {
+        Some(_) => Ok(()),
+        None => Err(StoreError::Invalid(format!("item {item} has no estimate"))),
+    }
 }
 
 pub(crate) async fn write_members(
@@ -146,11 +165,13 @@ pub(crate) async fn create_delegation(
         return Err(forbidden("propose a delegation for this unit"));
     }
     let mut tx = begin_write(pool).await?;
+    check_budget_item(&mut tx, d).await?;
     let at = now;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO delegations (title, purpose, destination, depart_date, return_date,
-             estimated_cost, status, lead_unit_id, event_id, created_at, created_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, $9) RETURNING id",
+             estimated_cost, status, lead_unit_id, event_id, created_at, created_by, updated_at,
+             budget_item_id)
+         VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $9, $10, $9, $11) RETURNING id",
     )
     .bind(&title)
     .bind(nfc(&d.purpose))
@@ -162,6 +183,7 @@ pub(crate) async fn create_delegation(
     .bind(d.event_id.map(|e| e.0))
     .bind(at)
     .bind(actor.user_id.0)
+    .bind(d.budget_item.map(|i| i.0))
     .fetch_one(&mut *tx)
     .await?;
     let id = DelegationId(id);
@@ -214,6 +236,7 @@ pub(crate) async fn update_delegation(
     let title = check_delegation(d)?;
     let mut tx = begin_write(pool).await?;
     let before = must_delegation(&mut tx, id).await?;
+    check_budget_item(&mut tx, d).await?;
     if !can_edit_event(actor, &before.item_units())
         || (d.lead_unit != before.lead_unit && !can_create_event(actor, d.lead_unit))
     {
@@ -227,7 +250,8 @@ pub(crate) async fn update_delegation(
     }
     sqlx::query(
         "UPDATE delegations SET title = $1, purpose = $2, destination = $3, depart_date = $4,
-             return_date = $5, estimated_cost = $6, lead_unit_id = $7, event_id = $8
+             return_date = $5, estimated_cost = $6, lead_unit_id = $7, event_id = $8,
+             budget_item_id = $10
          WHERE id = $9",
     )
     .bind(&title)
@@ -239,6 +263,7 @@ pub(crate) async fn update_delegation(
     .bind(d.lead_unit.0)
     .bind(d.event_id.map(|e| e.0))
     .bind(id.0)
+    .bind(d.budget_item.map(|i| i.0))
     .execute(&mut *tx)
     .await?;
     write_members(&mut tx, id, &d.members).await?;

@@ -64,6 +64,7 @@ pub(crate) mod item_state;
 pub(crate) mod item_tree;
 pub(crate) mod items;
 pub(crate) mod labels;
+pub(crate) mod money;
 pub(crate) mod my_work;
 pub(crate) mod once;
 pub(crate) mod people;

@@ -156,9 +156,11 @@ async fn budget_contracts_and_payments_within_their_bounds(store: &Store) {
         contracts[0].payments[2].over_reason.as_deref(),
         Some("Phát sinh thêm 1 buổi")
     );
-    let planned = store.item_budget(f.item1).await.unwrap().planned;
+    // Today's figures (the estimate was approved today by the store's clock).
+    let today = store.clock().today();
+    let figures = store.item_money(f.item1, today).await.unwrap();
     assert_eq!(
-        MoneyFigures::new(planned, &contracts),
+        figures,
         MoneyFigures {
             planned: 32_000_000,
             contracted: 20_000_000,
@@ -167,12 +169,33 @@ async fn budget_contracts_and_payments_within_their_bounds(store: &Store) {
         }
     );
     // The plan's view says the same figures, with the item's lead unit.
-    let plan = store.plan_money(f.plan).await.unwrap();
+    let plan = store.plan_money(f.plan, today).await.unwrap();
     assert_eq!(plan.len(), 1);
-    assert_eq!(
-        (plan[0].item_id, plan[0].figures),
-        (f.item1, MoneyFigures::new(planned, &contracts))
-    );
+    assert_eq!((plan[0].item_id, plan[0].figures), (f.item1, figures));
+    // Each fact counts from its own day: the contract from its signing (02/05/2025), the
+    // payments from 30/06/2025, the estimate from its approval (today).
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+    for (on, expected) in [
+        (day(5, 1), MoneyFigures::default()),
+        (
+            day(6, 29),
+            MoneyFigures {
+                contracted: 20_000_000,
+                ..Default::default()
+            },
+        ),
+        (
+            day(6, 30),
+            MoneyFigures {
+                planned: 0,
+                ..figures
+            },
+        ),
+    ] {
+        assert_eq!(store.item_money(f.item1, on).await.unwrap(), expected);
+        let plan = store.plan_money(f.plan, on).await.unwrap();
+        assert_eq!(plan[0].figures, expected, "{on}");
+    }
     assert_eq!(plan[0].lead_units, [f.qlds]);
     let audit = store.audit_for_item(f.item1, None, 100).await.unwrap();
     let n = |a: &str| audit.entries.iter().filter(|e| e.action == a).count();

@@ -877,6 +877,7 @@ async fn events_delegations_from_draft_to_report(store: &Store) {
             ("Nguyễn Văn A".into(), "Phó Giám đốc Sở, Trưởng đoàn".into()),
             ("Trần Thị B".into(), "Chuyên viên".into()),
         ],
+        budget_item: None,
     };
     refused(store.create_delegation(&d, &s.outsider).await);
     let mut wrong = d.clone();

@@ -158,6 +158,7 @@ async fn report_sources_delegations_and_recipients(store: &Store) {
             ("Nguyễn Văn A".into(), "Trưởng đoàn".into()),
             ("Trần Thị B".into(), "Chuyên viên".into()),
         ],
+        budget_item: None,
     };
     let went = store
         .create_delegation(

@@ -142,7 +142,11 @@ async fn render(
     overlay: Option<Overlay>,
 ) -> Result<Response, AppError> {
     let (it, budget, contracts) = visible(app, user, id).await?;
-    Ok(page::render(ctx, user, &it, &budget, &contracts, overlay))
+    // Today's figures, by the rule the plan's budget and the report use.
+    let figures = app.store().item_money(id, app.today()).await?;
+    Ok(page::render(
+        ctx, user, &it, &budget, &contracts, figures, overlay,
+    ))
 }
 
 fn saved(ctx: &Ctx, id: ItemId) -> Response {

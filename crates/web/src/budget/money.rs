@@ -126,9 +126,10 @@ pub(super) fn view(
     it: &ItemTracking,
     budget: &ItemBudget,
     contracts: &[Contract],
+    // Today's figures (`Store::item_money`).
+    f: MoneyFigures,
     typed: Typed,
 ) -> MoneyView {
-    let f = MoneyFigures::new(budget.planned, contracts);
     // The approved lines are the latest revision's when it is approved (a revision in
     // progress shows its own lines; contracts wait for its approval).
     let approved = budget

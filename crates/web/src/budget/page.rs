@@ -16,7 +16,7 @@ use domain::budget::{
     diff_lines, may_take,
 };
 use domain::format_vnd;
-use store::{Contract, Estimate, ItemBudget, ItemTracking};
+use store::{Contract, Estimate, ItemBudget, ItemTracking, MoneyFigures};
 
 /// Which form comes back.
 pub(super) enum Target {
@@ -290,6 +290,7 @@ pub(super) fn render(
     it: &ItemTracking,
     budget: &ItemBudget,
     contracts: &[Contract],
+    figures: MoneyFigures,
     overlay: Option<Overlay>,
 ) -> Response {
     let t = ctx.tr();
@@ -306,7 +307,7 @@ pub(super) fn render(
         step_errors,
         money: typed,
     } = Brought::from(overlay);
-    let money = super::money::view(ctx, user, it, budget, contracts, typed);
+    let money = super::money::view(ctx, user, it, budget, contracts, figures, typed);
     let page = BudgetPage {
         l: Layout::new(ctx, t.t("budget.title"), "items"),
         item_id: it.id.0,

@@ -128,20 +128,13 @@ fn proposed(plan: &store::PlanRecord, has_funding: bool) -> FundingForm {
     }
 }
 
-fn add(a: &mut MoneyFigures, b: &MoneyFigures) {
-    a.planned += b.planned;
-    a.contracted += b.contracted;
-    a.paid += b.paid;
-    a.settled += b.settled;
-}
-
 /// The figures summed per lead unit, in the order units first appear.
 fn per_unit(items: &[ItemMoney]) -> Vec<(UnitId, MoneyFigures)> {
     let mut out: Vec<(UnitId, MoneyFigures)> = Vec::new();
     for i in items {
         for u in &i.lead_units {
             match out.iter_mut().find(|(x, _)| x == u) {
-                Some((_, f)) => add(f, &i.figures),
+                Some((_, f)) => f.add(&i.figures),
                 None => out.push((*u, i.figures)),
             }
         }
@@ -162,10 +155,9 @@ pub async fn xlsx(
     {
         return Err(AppError::Forbidden);
     }
-    let items = app.store().plan_money(plan).await?;
+    let items = app.store().plan_money(plan, app.today()).await?;
     let t = ctx.tr();
-    let mut total = MoneyFigures::default();
-    items.iter().for_each(|i| add(&mut total, &i.figures));
+    let total = MoneyFigures::sum(items.iter().map(|i| &i.figures));
     let row = |stt: Cell, label: String, f: &MoneyFigures| {
         let money = [f.planned, f.contracted, f.paid, f.settled].map(Cell::Int);
         [vec![stt, Cell::Text(label)], money.to_vec()].concat()
@@ -205,8 +197,7 @@ fn summed(
     items: &[ItemMoney],
     names: &[store::Unit],
 ) -> (MoneyFigures, Vec<(String, MoneyFigures)>) {
-    let mut total = MoneyFigures::default();
-    items.iter().for_each(|i| add(&mut total, &i.figures));
+    let total = MoneyFigures::sum(items.iter().map(|i| &i.figures));
     let name = |u: UnitId| {
         names
             .iter()
@@ -294,7 +285,7 @@ async fn render(
     {
         return Err(AppError::Forbidden);
     }
-    let items = app.store().plan_money(plan).await?;
+    let items = app.store().plan_money(plan, app.today()).await?;
     let funding = app.store().funding_sources(plan).await?;
     let names = app.store().list_units().await?;
     let t = ctx.tr();
@@ -354,7 +345,7 @@ pub async fn dashboard_money(
     plan: PlanId,
     unit: Option<UnitId>,
 ) -> Result<DashboardMoney, AppError> {
-    let mut items = app.store().plan_money(plan).await?;
+    let mut items = app.store().plan_money(plan, app.today()).await?;
     if let Some(u) = unit {
         items.retain(|i| i.lead_units.contains(&u));
         items.iter_mut().for_each(|i| i.lead_units = vec![u]);

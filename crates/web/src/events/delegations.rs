@@ -2,6 +2,7 @@
 //! members, destination, dates, estimated cost), its status, and the report after the
 //! return.
 
+use super::delegation_budget::{self, DelegationMoney};
 use super::{Choice, unit_names};
 use crate::AppState;
 use crate::errors::AppError;
@@ -115,6 +116,8 @@ struct ShowPage<'a> {
     next: Vec<Choice>,
     edit: DelegationForm,
     units: Vec<Choice>,
+    budget_items: Vec<Choice>,
+    money: Option<DelegationMoney>,
     errors: FieldErrors,
 }
 
@@ -139,6 +142,9 @@ async fn page(
     let can_edit = events::can_edit_event(&user.actor, &d.item_units());
     let next = next_statuses(user, &d, lang);
     let failed = !errors.is_empty();
+    let edit = edit_input.unwrap_or_else(|| DelegationForm::of(&d));
+    let budget_items = delegation_budget::choices(app, ctx, &edit.budget_item).await?;
+    let money = delegation_budget::money(app, ctx, user, &d).await?;
     Ok(render_form_page(
         ShowPage {
             l: Layout::new(ctx, &d.title, "events"),
@@ -162,8 +168,10 @@ async fn page(
                     DelegationStatus::Travelled | DelegationStatus::Reported
                 ),
             next,
-            edit: edit_input.unwrap_or_else(|| DelegationForm::of(&d)),
+            edit,
             units: lead_choices(user, &d, &names),
+            budget_items,
+            money,
             errors,
         },
         failed,
@@ -227,6 +235,7 @@ impl DelegationForm {
             cost: d.estimated_cost.get().to_string(),
             unit: d.lead_unit.0.to_string(),
             members: members.join("\n"),
+            budget_item: d.budget_item.map(|i| i.0.to_string()).unwrap_or_default(),
         }
     }
 }
@@ -316,6 +325,8 @@ pub struct DelegationForm {
     pub cost: String,
     pub unit: String,
     pub members: String,
+    /// The item whose estimate covers the trip (its id), or empty.
+    pub budget_item: String,
 }
 
 #[derive(Template)]
@@ -326,6 +337,7 @@ struct FormPage<'a> {
     version: i64,
     f: DelegationForm,
     units: Vec<Choice>,
+    budget_items: Vec<Choice>,
     errors: FieldErrors,
 }
 
@@ -357,6 +369,7 @@ async fn form_page(
     }
     let title = ctx.tr().t("delegation.new").to_string();
     let failed = !errors.is_empty();
+    let budget_items = delegation_budget::choices(app, ctx, &f.budget_item).await?;
     Ok(render_form_page(
         FormPage {
             l: Layout::new(ctx, &title, "events"),
@@ -364,6 +377,7 @@ async fn form_page(
             version: id.map(|(_, v)| v).unwrap_or(0),
             f,
             units,
+            budget_items,
             errors,
         },
         failed,
@@ -434,6 +448,29 @@ fn parse(ctx: &Ctx, f: &DelegationForm) -> Result<DelegationInput, FieldErrors> 
         lead_unit: unit,
         event_id: None,
         members: members(&f.members),
+        budget_item: None,
+    })
+}
+
+/// [`parse`], and the item whose estimate covers the trip, one with an estimate.
+async fn read(
+    app: &AppState,
+    ctx: &Ctx,
+    f: &DelegationForm,
+) -> Result<Result<DelegationInput, FieldErrors>, AppError> {
+    let item = delegation_budget::chosen(app, ctx, &f.budget_item).await?;
+    Ok(match (parse(ctx, f), item) {
+        (Ok(input), Ok(item)) => Ok(DelegationInput {
+            budget_item: item,
+            ..input
+        }),
+        (parsed, item) => {
+            let mut e = parsed.err().unwrap_or_default();
+            if let Err(m) = item {
+                e.add("g-budget", m);
+            }
+            Err(e)
+        }
     })
 }
 
@@ -461,7 +498,7 @@ pub async fn create(
     Signed(ctx, user): Signed,
     Posted { form: f, .. }: Posted<DelegationForm>,
 ) -> Result<Response, AppError> {
-    let input = match parse(&ctx, &f) {
+    let input = match read(&app, &ctx, &f).await? {
         Ok(i) => i,
         Err(errors) => return form_page(&app, &ctx, &user, None, f, errors).await,
     };
@@ -481,7 +518,7 @@ pub async fn update(
     Posted { form: f, pairs }: Posted<DelegationForm>,
 ) -> Result<Response, AppError> {
     let version = version_of(&pairs)?;
-    let input = match parse(&ctx, &f) {
+    let input = match read(&app, &ctx, &f).await? {
         Ok(i) => i,
         Err(errors) => return page(&app, &ctx, &user, id, errors, (None, Some(f))).await,
     };

@@ -6,6 +6,7 @@
 //! again in its transaction.
 
 mod calendar;
+mod delegation_budget;
 pub mod delegations;
 mod export;
 pub mod feeds;

@@ -83,6 +83,8 @@ struct ReportPage<'a> {
     saved: bool,
     /// "Dữ liệu: 24 nhiệm vụ, 3 báo cáo tiến độ trong kỳ." (worded for none and one too).
     data_line: String,
+    /// Section II's sentence on the money, as the DOCX says it.
+    money: Option<String>,
     /// The sections edited while their figures changed, and the notice saying how many.
     conflicts: Vec<super::regenerate::ConflictView>,
     regen_notice: Option<String>,
@@ -165,6 +167,7 @@ async fn show(
             }),
             saved,
             data_line: data_line(ctx, loaded.plan.all_items().len(), loaded.texts.len()),
+            money: loaded.money(period).map(|m| m.sentence),
             conflicts: super::regenerate::conflict_views(ctx, conflicts),
             regen_notice: super::regenerate::conflict_notice(ctx, conflicts),
         },

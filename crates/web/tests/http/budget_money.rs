@@ -12,14 +12,53 @@ const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >
 
 impl Fx {
     /// Drafted, submitted, verified and approved.
-    async fn approved(&self) {
+    pub(super) async fn approved(&self) {
         self.drafted().await;
         assert!(saved(&self.step(&self.lead, "submit", "").await));
         assert!(saved(&self.step(&self.finance, "verify", "").await));
         assert!(saved(&self.step(&self.board, "approve", "").await));
     }
 
-    async fn post_money(
+    /// The Office's contract (Lê Thu Hà, `value`, signed 02/05/2025) for the approved
+    /// estimate's first line; its id.
+    pub(super) async fn contracted(&self, office: &TestApp, value: &str) -> String {
+        let e = self.app.store.item_budget(self.item).await.unwrap();
+        let line = e.estimate.unwrap().lines[0].id.to_string();
+        let fields = [
+            ("vendor", "Lê Thu Hà"),
+            ("vendor_kind", "person"),
+            ("subject", "Phiên dịch các phiên họp trực tuyến"),
+            ("value", value),
+            ("signed_on", "02/05/2025"),
+            ("term_end", "31/12/2025"),
+            ("override_reason", ""),
+            ("lines", &line),
+        ];
+        let owned = fields.iter().map(|(k, v)| (k.to_string(), v.to_string()));
+        let r = self.post_money(office, "contracts", owned.collect()).await;
+        assert!(saved(&r), "contracted");
+        let contracts = self.app.store.item_contracts(self.item).await.unwrap();
+        contracts.last().unwrap().id.to_string()
+    }
+
+    /// Finance records a payment of the contract, paid on `on` (dd/mm/yyyy).
+    pub(super) async fn paid(&self, contract: &str, kind: &str, amount: &str, on: &str) {
+        let fields = [
+            ("contract", contract),
+            ("kind", kind),
+            ("amount", amount),
+            ("paid_on", on),
+            ("note", "Chứng từ"),
+            ("over_reason", ""),
+        ];
+        let owned = fields.iter().map(|(k, v)| (k.to_string(), v.to_string()));
+        let r = self
+            .post_money(&self.finance, "payments", owned.collect())
+            .await;
+        assert!(saved(&r), "{kind} {amount} paid");
+    }
+
+    pub(super) async fn post_money(
         &self,
         who: &TestApp,
         path: &str,

@@ -108,6 +108,7 @@ struct World {
     recipients: Option<store::PlanRecipients>,
     grades: HashMap<domain::ItemId, store::EvaluationRecord>,
     directions: Vec<store::DirectionRecord>,
+    money: Vec<store::ItemMoney>,
 }
 
 fn world() -> World {
@@ -189,6 +190,7 @@ fn world() -> World {
         recipients: None,
         grades: HashMap::new(),
         directions: Vec::new(),
+        money: Vec::new(),
     }
 }
 
@@ -224,6 +226,7 @@ fn compose_with(
         recipients: w.recipients.as_ref(),
         directions: &w.directions,
         department,
+        money: &w.money,
     };
     let d = prefill(&i);
     let r = assemble(&i, &d);
@@ -492,4 +495,71 @@ fn the_subject_and_recipients_of_the_seed_plan() {
     );
     assert_eq!(r.recipients, ["Bảo tàng Hà Nội", "Lưu: VT, QLDSVH"]);
     assert_eq!(d.signer_name, "Đỗ Đình Hồng");
+}
+
+fn money(item: i64, planned: i64, contracted: i64, paid: i64, settled: i64) -> store::ItemMoney {
+    store::ItemMoney {
+        item_id: domain::ItemId(item),
+        numbering: None,
+        title: String::new(),
+        lead_units: vec![QLDS],
+        figures: domain::budget::MoneyFigures {
+            planned,
+            contracted,
+            paid,
+            settled,
+        },
+    }
+}
+
+#[test]
+fn the_money_is_summed_per_section_and_told_in_section_two() {
+    let mut w = world();
+    let (_, r) = compose(&w, Period::Half(2025, 1));
+    assert_eq!(r.money, None, "no estimate, no money");
+    w.money = vec![
+        money(12, 32_000_000, 20_000_000, 16_000_000, 0),
+        money(13, 8_000_000, 8_000_000, 8_000_000, 8_000_000),
+        money(22, 5_000_000, 0, 0, 0),
+    ];
+    let (_, r) = compose(&w, Period::Half(2025, 1));
+    let m = r.money.expect("the plan has money");
+    let rows: Vec<(&str, i64, i64, i64, i64)> = m
+        .sections
+        .iter()
+        .chain([&m.total])
+        .map(|r| {
+            (
+                r.numbering.as_str(),
+                r.planned,
+                r.contracted,
+                r.paid,
+                r.settled,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("1.", 40_000_000, 28_000_000, 24_000_000, 8_000_000),
+            ("2.", 5_000_000, 0, 0, 0),
+            ("", 45_000_000, 28_000_000, 24_000_000, 8_000_000),
+        ]
+    );
+    assert_eq!(
+        m.sentence,
+        "Kinh phí thực hiện Kế hoạch tính đến ngày 30/06/2025: dự toán được phê duyệt \
+         45.000.000 đồng; đã ký hợp đồng 28.000.000 đồng; đã thanh toán 24.000.000 đồng, \
+         trong đó đã quyết toán 8.000.000 đồng."
+    );
+    // The annex's "Kinh phí đã sử dụng" is what was paid.
+    let spent = |t: &str| {
+        r.results
+            .iter()
+            .find(|x| x.title.starts_with(t))
+            .unwrap()
+            .spent
+    };
+    assert_eq!(spent("Tham gia các phiên họp online"), Some(16_000_000));
+    assert_eq!(spent("Biên soạn tài liệu"), None);
 }

@@ -229,3 +229,45 @@ fn rows_are_as_tall_as_their_wrapped_text() {
     assert!(long >= 5.0 * 15.75, "{long}");
     assert!(short < 2.0 * 15.75 && header >= 15.75, "{short} {header}");
 }
+
+#[test]
+fn the_money_is_a_sheet_of_numbers_and_a_sentence_closing_section_two() {
+    let row = |numbering: &str, title: &str, planned, paid| MoneyRow {
+        numbering: numbering.into(),
+        title: title.into(),
+        planned,
+        contracted: planned,
+        paid,
+        settled: 0,
+    };
+    let sentence = "Kinh phí thực hiện Kế hoạch tính đến ngày 30/06/2025: dự toán được phê \
+                    duyệt 32.000.000 đồng.";
+    let r = OfficialReport {
+        money: Some(MoneySummary {
+            sentence: sentence.into(),
+            sections: vec![row("1.", "Tham dự các Hội nghị", 32_000_000, 6_000_000)],
+            total: row("", "Tổng cộng", 32_000_000, 6_000_000),
+        }),
+        ..sample()
+    };
+    let bytes = annex_xlsx(&r).unwrap();
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names(), vec!["Số liệu", "Nhiệm vụ", "Kinh phí"]);
+    let money = book.worksheet_range("Kinh phí").unwrap();
+    let h = ANNEX_HEADER_ROW;
+    for (c, name) in ANNEX_MONEY_HEADERS.iter().enumerate() {
+        assert_eq!(at(&money, h, c as u32), string(name));
+    }
+    assert_eq!(at(&money, h + 1, 0), string("1."));
+    assert_eq!(at(&money, h + 1, 2), Some(Data::Float(32_000_000.0)));
+    assert_eq!(at(&money, h + 2, 1), string("Tổng cộng"));
+    assert_eq!(at(&money, h + 2, 4), Some(Data::Float(6_000_000.0)));
+    assert_eq!(at(&money, h + 2, 5), Some(Data::Float(0.0)));
+
+    // The sentence is the last paragraph of section II.
+    let docx = super::Docx::read(&to_docx(&r).unwrap());
+    let doc = roxmltree::Document::parse(docx.part("word/document.xml")).unwrap();
+    let paragraphs = super::body_paragraphs(&doc);
+    let at = |s: &str| paragraphs.iter().position(|p| p.starts_with(s)).unwrap();
+    assert_eq!(at("Kinh phí thực hiện") + 1, at("III. "));
+}

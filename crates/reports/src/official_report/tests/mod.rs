@@ -71,6 +71,7 @@ pub(super) fn sample() -> OfficialReport {
                 spent: None,
             },
         ],
+        money: None,
         closing: "Trên đây là báo cáo kết quả thực hiện Kế hoạch năm 2025 của Sở Văn hóa \
                   và Thể thao Hà Nội./."
             .into(),
