@@ -62,6 +62,10 @@ fn said(ctx: &Ctx, saved: Result<Said, StoreError>) -> Result<Said, AppError> {
     match saved {
         Ok(s) => Ok(s),
         Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => Err(AppError::Forbidden),
+        // The item's page has no report form to say it beside: a page of its own.
+        Err(StoreError::Tracking(e @ TrackingError::RemovedByRevision)) => {
+            Err(AppError::Refused(crate::errors::Refusal::Tracking(e)))
+        }
         Err(StoreError::Conflict {
             conflict, current, ..
         }) => Ok(Said::Conflict(conflict, current)),

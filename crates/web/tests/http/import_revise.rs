@@ -184,6 +184,16 @@ async fn a_revised_plan_is_applied_keeping_progress_and_marking_what_it_drops() 
         let html = page.text().await.unwrap();
         assert!(html.contains(r#"id="removed-note""#));
         assert!(!html.contains(&format!(r#"action="/items/{}/reports""#, dropped.0)));
+        // Posted by hand anyway: refused in words, nothing written.
+        let path = format!("/items/{}/reports", dropped.0);
+        let r = post_report(&staff, &path, report_form(&fields, vec![])).await;
+        let status = r.status();
+        let body = r.text().await.unwrap();
+        assert!(
+            status.is_client_error() && body.contains("đã bỏ trong kế hoạch điều chỉnh"),
+            "{status} {body}"
+        );
+        assert!(app.store.item_reports(dropped).await.unwrap().is_empty());
         // A second click: the draft is gone, said so.
         let r = post("board", form(&shown)).await;
         assert!(r.text().await.unwrap().contains("Bản nháp không còn"));
