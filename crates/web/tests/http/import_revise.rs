@@ -194,6 +194,19 @@ async fn a_revised_plan_is_applied_keeping_progress_and_marking_what_it_drops() 
             "{status} {body}"
         );
         assert!(app.store.item_reports(dropped).await.unwrap().is_empty());
+        // So is a status: the Board's form is gone too, and a post says why.
+        let path = format!("/items/{}", dropped.0);
+        let csrf = board.csrf_from(&path).await;
+        let version = app.store.item_tracking(dropped).await.unwrap().unwrap().version;
+        let v = version.to_string();
+        let fields = [("_csrf", csrf.as_str()), ("version", &v), ("status", "done")];
+        let r = board.post(&format!("{path}/status"), &fields).await;
+        let status = r.status();
+        let body = r.text().await.unwrap();
+        assert!(
+            status.is_client_error() && body.contains("đã bỏ trong kế hoạch điều chỉnh"),
+            "{status}"
+        );
         // A second click: the draft is gone, said so.
         let r = post("board", form(&shown)).await;
         assert!(r.text().await.unwrap().contains("Bản nháp không còn"));
