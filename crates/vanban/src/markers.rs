@@ -384,6 +384,16 @@ pub(crate) fn continues_sentence(prev: &str, style: Style, rest: &str) -> bool {
 
 /// A title line: the kind in capitals, alone or followed by the subject.
 pub(crate) fn kind_of_line(text: &str) -> Option<(&'static str, &'static str, String)> {
+    kind_opening(text, false)
+}
+
+/// [`kind_of_line`] in any case: "Kế hoạch tổ chức Liên hoan …", the first heading of a
+/// document copied without its header (a scrape or a conversion that starts at the title).
+pub(crate) fn kind_of_heading(text: &str) -> Option<(&'static str, &'static str, String)> {
+    kind_opening(text, true)
+}
+
+fn kind_opening(text: &str, any_case: bool) -> Option<(&'static str, &'static str, String)> {
     let t = text.trim().trim_matches(['*', '_', '#', ' ']);
     // Most lines are ruled out by their first letter, before any folding or counting.
     let first = t.chars().next().and_then(crate::text::fold_char);
@@ -401,7 +411,7 @@ pub(crate) fn kind_of_line(text: &str) -> Option<(&'static str, &'static str, St
         if starts_with_word(&f, fk) {
             let n = fk.chars().count();
             let head: String = t.chars().take(n).collect();
-            if upper_ratio(&head) < 0.9 {
+            if !any_case && upper_ratio(&head) < 0.9 {
                 return None;
             }
             let rest: String = t.chars().skip(n).collect();
