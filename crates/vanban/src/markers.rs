@@ -371,6 +371,15 @@ pub(crate) fn continues_sentence(prev: &str, style: Style, rest: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
         Style::Decimal(_) | Style::LowerLetter | Style::Roman => {
+            // A heading in capitals is finished even when it ends with a counting word:
+            // "II. ĐƠN VỊ TỔ CHỨC - THỜI GIAN - ĐỊA ĐIỂM" / "1. Đơn vị tổ chức".
+            let last = prev.split_whitespace().next_back().unwrap_or("");
+            if last.chars().any(char::is_alphabetic)
+                && !last.chars().any(char::is_lowercase)
+                && upper_ratio(prev) > 0.8
+            {
+                return false;
+            }
             let prev_folded = fold_tail(prev, 30);
             COUNTING_WORDS.iter().any(|w| {
                 prev_folded
