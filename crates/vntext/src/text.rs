@@ -119,7 +119,6 @@ fn fold_chars<const N: usize>(s: &str, max_chars: usize, cuts: [usize; N]) -> (S
 /// The whole of `s` folded, its ASCII runs copied and lowercased at once (most of a
 /// Vietnamese text's bytes are ASCII) instead of character by character.
 fn fold_all(s: &str) -> String {
-    let table = &*FOLD_TABLE;
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while !rest.is_empty() {
@@ -133,15 +132,9 @@ fn fold_all(s: &str) -> String {
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else { break };
         rest = &rest[c.len_utf8()..];
-        let f = match table.get(c as usize) {
-            Some('\0') => continue,
-            Some(&f) => f,
-            None => match fold_char_slow(c) {
-                Some(f) => f,
-                None => continue,
-            },
-        };
-        out.push(f);
+        if let Some(f) = fold_char(c) {
+            out.push(f);
+        }
     }
     // The same test as `fold_into`'s, once: any "qui" was complete when its "i" came.
     if memchr::memmem::find(out.as_bytes(), b"qui").is_some() {
