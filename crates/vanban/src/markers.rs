@@ -371,6 +371,15 @@ pub(crate) fn continues_sentence(prev: &str, style: Style, rest: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
         Style::Decimal(_) | Style::LowerLetter | Style::Roman => {
+            // A heading in capitals is finished even when it ends with a counting word:
+            // "II. ĐƠN VỊ TỔ CHỨC - THỜI GIAN - ĐỊA ĐIỂM" / "1. Đơn vị tổ chức".
+            let last = prev.split_whitespace().next_back().unwrap_or("");
+            if last.chars().any(char::is_alphabetic)
+                && !last.chars().any(char::is_lowercase)
+                && upper_ratio(prev) > 0.8
+            {
+                return false;
+            }
             let prev_folded = fold_tail(prev, 30);
             COUNTING_WORDS.iter().any(|w| {
                 prev_folded
@@ -384,6 +393,16 @@ pub(crate) fn continues_sentence(prev: &str, style: Style, rest: &str) -> bool {
 
 /// A title line: the kind in capitals, alone or followed by the subject.
 pub(crate) fn kind_of_line(text: &str) -> Option<(&'static str, &'static str, String)> {
+    kind_opening(text, false)
+}
+
+/// [`kind_of_line`] in any case: "Kế hoạch tổ chức Liên hoan …", the first heading of a
+/// document copied without its header (a scrape or a conversion that starts at the title).
+pub(crate) fn kind_of_heading(text: &str) -> Option<(&'static str, &'static str, String)> {
+    kind_opening(text, true)
+}
+
+fn kind_opening(text: &str, any_case: bool) -> Option<(&'static str, &'static str, String)> {
     let t = text.trim().trim_matches(['*', '_', '#', ' ']);
     // Most lines are ruled out by their first letter, before any folding or counting.
     let first = t.chars().next().and_then(crate::text::fold_char);
@@ -401,7 +420,7 @@ pub(crate) fn kind_of_line(text: &str) -> Option<(&'static str, &'static str, St
         if starts_with_word(&f, fk) {
             let n = fk.chars().count();
             let head: String = t.chars().take(n).collect();
-            if upper_ratio(&head) < 0.9 {
+            if !any_case && upper_ratio(&head) < 0.9 {
                 return None;
             }
             let rest: String = t.chars().skip(n).collect();

@@ -6,7 +6,8 @@
 //!   there for the format and the comparison rules);
 //! - the seed comes out as issue 2 says, field by field;
 //! - the .docx and .pdf fixtures read like their .txt sources, and truncated copies give a
-//!   clean `ReadError`.
+//!   clean `ReadError`;
+//! - the real Word plans of `corpus/originals/` read the same once printed to PDF.
 //!
 //! The corpus lives outside the workspace (`/work/shared`); when it is absent these tests
 //! print why and pass, unless `SANGTAO_REQUIRE_CORPUS=1`.
@@ -18,6 +19,8 @@ mod common;
 mod nd30;
 #[path = "corpus/ocr.rs"]
 mod ocr;
+#[path = "corpus/originals.rs"]
+mod originals;
 #[path = "corpus/word.rs"]
 mod word;
 

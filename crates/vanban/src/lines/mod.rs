@@ -118,6 +118,14 @@ pub fn is_rule(t: &str) -> bool {
     is_decor(t)
 }
 
+/// Markdown's line under a table's header ("| --- | :---: |"): no row of the table.
+fn is_separator_row(cells: &[String]) -> bool {
+    cells.iter().all(|c| {
+        let c = c.trim();
+        !c.is_empty() && c.contains('-') && c.chars().all(|ch| matches!(ch, '-' | ':'))
+    })
+}
+
 /// Splits a document's text into blocks, with warnings where a line break was
 /// ambiguous and the reader had to decide.
 pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
@@ -207,19 +215,21 @@ pub fn blocks_with_warnings(text: &str) -> (Vec<Block>, Vec<Warning>) {
             while i < phys.len() {
                 match &phys[i] {
                     Some(q) if is_pipe_row(&q.text) => {
-                        rows.push(
-                            q.text
-                                .trim_matches('|')
-                                .split(" | ")
-                                .map(|c| {
-                                    c.trim()
-                                        .replace(" / ", "\n")
-                                        .trim_matches('/')
-                                        .trim()
-                                        .to_string()
-                                })
-                                .collect(),
-                        );
+                        let cells: Vec<String> = q
+                            .text
+                            .trim_matches('|')
+                            .split(" | ")
+                            .map(|c| {
+                                c.trim()
+                                    .replace(" / ", "\n")
+                                    .trim_matches('/')
+                                    .trim()
+                                    .to_string()
+                            })
+                            .collect();
+                        if !is_separator_row(&cells) {
+                            rows.push(cells);
+                        }
                         i += 1;
                     }
                     _ => break,

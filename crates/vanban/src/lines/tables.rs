@@ -200,12 +200,15 @@ pub(super) fn html_tables_to_rows(text: &str) -> String {
     let mut cells: Vec<String> = Vec::new();
     let mut cell = String::new();
     let mut in_cell = false;
+    // Inside a table, the spaces and line breaks between its tags are no text: kept, they
+    // would end the table at every row.
+    let mut tables = 0usize;
     let mut rest = text;
     while let Some(lt) = rest.find('<') {
         let (before, after) = rest.split_at(lt);
         if in_cell {
             cell.push_str(before);
-        } else {
+        } else if tables == 0 || !before.trim().is_empty() {
             out.push_str(before);
         }
         let Some(gt) = after.find('>') else {
@@ -220,6 +223,13 @@ pub(super) fn html_tables_to_rows(text: &str) -> String {
             .next()
             .unwrap_or("");
         let closing = tag.starts_with('/');
+        if name == "table" {
+            tables = if closing {
+                tables.saturating_sub(1)
+            } else {
+                tables + 1
+            };
+        }
         match (name, closing) {
             ("td" | "th", false) => {
                 in_cell = true;

@@ -108,3 +108,19 @@ fn bullets_are_told_from_numbers_and_stripped_from_titles() {
     );
     assert_eq!(strip_bullets("- "), "");
 }
+
+#[test]
+fn a_heading_in_capitals_ending_with_a_counting_word_is_finished() {
+    // "ĐỊA ĐIỂM" and "SỐ" end headings; "điểm" and "số" in a sentence count the number.
+    for prev in [
+        "II. ĐƠN VỊ TỔ CHỨC - THỜI GIAN - ĐỊA ĐIỂM",
+        "III. XÂY DỰNG CHÍNH QUYỀN SỐ",
+    ] {
+        assert!(!is_wrapped_marker(prev, "1. Đơn vị tổ chức"), "{prev}");
+    }
+    assert!(is_wrapped_marker("theo quy định tại điểm", "1. khoản 2"));
+    assert!(is_wrapped_marker(
+        "Ứng phó sự cố theo cấp độ",
+        "1. Cấp ngay"
+    ));
+}

@@ -2,7 +2,7 @@
 
 use crate::lines::Block;
 use crate::model::{Recipient, Signer};
-use crate::text::{fold, squash_spaces, upper_ratio};
+use crate::text::{fold, fold_head, squash_spaces, upper_ratio};
 
 pub(super) fn is_authority_line(t: &str) -> bool {
     let t = t.trim();
@@ -105,7 +105,8 @@ pub(super) fn recipient_of(text: &str) -> Recipient {
 }
 
 fn is_person_name(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // Two to six words, counted no further than a seventh.
+    let words: Vec<&str> = t.split_whitespace().take(7).collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic())
@@ -140,7 +141,8 @@ pub(super) fn read_closing(blocks: &[Block], idx: &[usize]) -> Closing {
         }
     };
     for l in lines {
-        let f = fold(&l);
+        // Only the line's opening is tested ("Nơi nhận", "Lưu").
+        let f = fold_head(&l, 16);
         if f.starts_with("noi nhan") {
             in_recipients = true;
             let after = l.split_once(':').map_or("", |(_, a)| a).trim();
@@ -151,7 +153,7 @@ pub(super) fn read_closing(blocks: &[Block], idx: &[usize]) -> Closing {
         }
         let bullet = l.starts_with(['-', '+', '•', '–']);
         let signer_like = is_authority_line(&l)
-            || upper_ratio(&l) > 0.8 && l.chars().count() < 60
+            || l.chars().count() < 60 && upper_ratio(&l) > 0.8
             || is_person_name(&l);
         if in_recipients && bullet {
             flush(&mut current, &mut c);
@@ -199,7 +201,7 @@ pub(super) fn read_signer(lines: &[String]) -> Option<Signer> {
             authority.push(t.to_string());
             continue;
         }
-        let upper = upper_ratio(t) > 0.8 && t.chars().count() < 60;
+        let upper = t.chars().count() < 60 && upper_ratio(t) > 0.8;
         if upper && name.is_none() {
             let has_title_word = TITLE_WORDS.iter().any(|w| t.contains(w));
             if !has_title_word && !authority.is_empty() && title.is_none() {

@@ -104,10 +104,8 @@ pub fn parse(text: &str) -> ParsedPlan {
     let (all_blocks, line_warnings) = lines::blocks_with_warnings(text);
     let mut heads: Vec<Head> = all_blocks.iter().map(Head::of).collect();
     // Where the document starts: the issuer cell or lines before the national motto.
-    let start = match motto_index(&all_blocks, &heads) {
-        Some(m) => header_start(&all_blocks, m),
-        None => 0,
-    };
+    let motto = motto_index(&all_blocks, &heads);
+    let start = motto.map_or(0, |m| header_start(&all_blocks, m));
     let end = trailer_index(&all_blocks, &heads, start + 1);
     let mut owned = all_blocks;
     owned.truncate(end.max(start));
@@ -145,6 +143,17 @@ pub fn parse(text: &str) -> ParsedPlan {
         .unwrap_or_else(|| letter_header_end(blocks))
         .min(blocks.len());
     let header = read_header(&blocks[..header_end]);
+    // A copy of the body alone (a scrape or conversion that starts at the title, as the
+    // seed does): read on, but say that the issuer, number and date are missing or taken
+    // from the body.
+    if motto.is_none() && header.number.is_none() && header.date.is_none() {
+        doc.warnings.push(Warning {
+            line: blocks.first().map_or(1, Block::line),
+            message: "no document header was found (issuer, national motto, number, date): \
+                      the title and issuer are read from the body; check them"
+                .into(),
+        });
+    }
     let mut document = Document {
         kind: String::new(),
         kind_code: None,

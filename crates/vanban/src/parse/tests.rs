@@ -276,3 +276,74 @@ fn a_preamble_opening_with_trien_khai_is_legal_basis() {
         "the law by its name and date"
     );
 }
+
+/// The warning a document copied without its ND30 header gets.
+fn says_no_header(plan: &crate::ParsedPlan) -> bool {
+    plan.warnings
+        .iter()
+        .any(|w| w.message.starts_with("no document header was found"))
+}
+
+#[test]
+fn a_document_without_its_header_is_read_from_its_title_with_a_warning() {
+    // Scrapes and conversions that start at the title: a Markdown heading naming the kind in
+    // lowercase or in capitals, or an HTML page whose tasks are a <table>.
+    let tasks = "1. Tổ chức vòng sơ khảo\n\n- Đơn vị chủ trì: Phòng Quản lý nghệ thuật\n\n\
+                 2. Tổ chức vòng chung khảo\n\n- Đơn vị chủ trì: Trung tâm Văn hóa Hà Nội\n";
+    let html_tasks = "<table>\n<tr><th>TT</th><th>Nội dung</th><th>Đơn vị chủ trì</th>\
+                      <th>Thời gian</th></tr>\n\
+                      <tr><td>1</td><td>Tổ chức vòng sơ khảo</td>\
+                      <td>Phòng Quản lý nghệ thuật</td><td>Quý II/2026</td></tr>\n\
+                      <tr><td>2</td><td>Tổ chức vòng chung khảo</td>\
+                      <td>Trung tâm Văn hóa Hà Nội</td><td>Quý III/2026</td></tr>\n</table>\n";
+    let documents = [
+        format!(
+            "# Kế hoạch tổ chức Liên hoan nghệ thuật năm 2026\n\n## I. NỘI DUNG\n\n{tasks}\n\
+             ## II. TỔ CHỨC THỰC HIỆN\n\n### 1. Phòng Quản lý nghệ thuật\n\nChủ trì.\n"
+        ),
+        format!(
+            "# KẾ HOẠCH\n\n## Tổ chức Liên hoan nghệ thuật năm 2026\n\n## I. NỘI DUNG\n\n{tasks}"
+        ),
+        format!(
+            "<html><body>\n<h1>KẾ HOẠCH</h1>\n<h2>Tổ chức Liên hoan nghệ thuật năm 2026</h2>\n\
+             <h3>I. NHIỆM VỤ</h3>\n{html_tasks}<h3>II. TỔ CHỨC THỰC HIỆN</h3>\n\
+             <p>1. Phòng Quản lý nghệ thuật: chủ trì.</p>\n</body></html>\n"
+        ),
+    ];
+    for text in &documents {
+        let plan = crate::parse_text(text);
+        let d = &plan.document;
+        assert_eq!(d.kind_code.as_deref(), Some("KH"), "{text}");
+        assert!(
+            crate::text::fold(&d.title).contains("lien hoan nghe thuat nam 2026"),
+            "{:?}",
+            d.title
+        );
+        assert_eq!(
+            leads(&plan),
+            [
+                (
+                    "Tổ chức vòng sơ khảo".to_string(),
+                    vec!["Phòng Quản lý nghệ thuật".to_string()]
+                ),
+                (
+                    "Tổ chức vòng chung khảo".to_string(),
+                    vec!["Trung tâm Văn hóa Hà Nội".to_string()]
+                ),
+            ],
+            "{text}"
+        );
+        assert!(says_no_header(&plan), "{:?}", plan.warnings);
+    }
+}
+
+#[test]
+fn a_document_with_its_header_gets_no_header_warning() {
+    let plan = crate::parse_text(
+        "SỞ VĂN HÓA VÀ THỂ THAO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+         Số: 12/KH-SVHTT\nHà Nội, ngày 05 tháng 3 năm 2026\n\nKẾ HOẠCH\nTổ chức Liên hoan năm 2026\n\n\
+         I. NỘI DUNG\n1. Tổ chức vòng sơ khảo\n",
+    );
+    assert_eq!(plan.document.number.as_deref(), Some("12"));
+    assert!(!says_no_header(&plan), "{:?}", plan.warnings);
+}

@@ -5,12 +5,21 @@ use super::header::{BODY_STARTS, Header};
 use super::para;
 use super::zones::is_heading_block;
 use crate::lines::Block;
-use crate::markers::{Style, kind_of_line, marker_parts};
+use crate::markers::{Style, kind_of_heading, kind_of_line, marker_parts};
 use crate::model::{DocRef, Document, LegalBasis};
 use crate::phrases;
 use crate::text::{fold, fold_head, squash_spaces, upper_ratio};
 
 pub(super) fn kind_line_index(blocks: &[Block], from: usize) -> Option<usize> {
+    // Without a header, the document may open with its title as a heading in any case.
+    if from == 0
+        && let Some(Block::Para(p)) = blocks.first()
+        && p.strong
+        && kind_of_line(&p.text).is_none()
+        && kind_of_heading(&p.text).is_some()
+    {
+        return Some(0);
+    }
     blocks
         .iter()
         .enumerate()
@@ -30,7 +39,12 @@ pub(super) fn read_title(
     let Some(p) = para(&blocks[at]) else {
         return (None, String::new(), at + 1);
     };
-    let Some((name, code, rest)) = kind_of_line(&p.text) else {
+    // The first heading of a headerless document may name its kind in lowercase.
+    let Some((name, code, rest)) = kind_of_line(&p.text).or_else(|| {
+        (at == 0 && p.strong)
+            .then(|| kind_of_heading(&p.text))
+            .flatten()
+    }) else {
         return (None, String::new(), at + 1);
     };
     let mut parts: Vec<String> = Vec::new();

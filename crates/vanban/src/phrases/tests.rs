@@ -1,7 +1,7 @@
 //! Each kind of phrase read from short texts, and texts that must read as nothing.
 
 use super::deadlines::{RECURRENCE, recurrence_spans};
-use super::refs::{KIND_WORDS, kind_before};
+use super::refs::{KIND_WORDS, kind_before, laws_by_name};
 use super::*;
 use crate::model::Target;
 use crate::text::fold;
@@ -496,4 +496,61 @@ fn laws_by_name_and_date_and_documents_named_twice() {
         "Căn cứ Thông tư số 05/2025/TT-BVHTTDL ngày 01/3/2025 sửa đổi Thông tư số 12/2020/TT-BVHTTDL;",
     );
     assert_eq!(r.len(), 2, "{r:?}");
+}
+
+/// `laws_by_name` as the single pattern it stands for (slow: see `RE_LAW_HEAD`).
+fn laws_by_pattern(text: &str) -> Vec<(usize, usize, &str)> {
+    static EXACT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            &r"\b(Luật\s+[\p{Lu}Đ][\p{L}\s,]{1,100}?)\s*,?\s*(?:được\s+Quốc hội\s+thông qua\s+)?ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})"
+                .replace(r"\b", r"(?-u:\b)"),
+        )
+        .expect("valid regex")
+    });
+    EXACT
+        .captures_iter(text)
+        .map(|c| {
+            let m = c.get(0).expect("m");
+            (m.start(), m.end(), c.get(2).expect("date").as_str())
+        })
+        .collect()
+}
+
+#[test]
+fn laws_by_name_reads_as_its_pattern() {
+    let pieces = [
+        "Luật",
+        "xLuật",
+        "luật",
+        " ",
+        "  ",
+        "\u{A0}",
+        ",",
+        "Đất đai",
+        " Tổ chức",
+        " chính quyền địa phương và",
+        "a",
+        "12",
+        "ngày",
+        " ngày 5 tháng 6 năm 2025",
+        " ngày 18/01/2024",
+        "được Quốc hội thông qua ",
+        ";",
+        " số 72/2025/QH15",
+        "\u{301}",
+        "É",
+    ];
+    let mut read = 0;
+    for text in generated_texts(&pieces, 24, 0x5A11_0C3E_9B27_41D5) {
+        let laws = laws_by_name(&text);
+        assert_eq!(laws, laws_by_pattern(&text), "{text:?}");
+        read += laws.len();
+    }
+    assert!(read > 100, "the generated texts cite laws ({read})");
+    // A name of 100 characters is read, of 101 not.
+    for (n, read) in [(100, true), (101, false)] {
+        let text = format!("Luật Đ{} ngày 01/01/2020", "a".repeat(n));
+        assert_eq!(laws_by_name(&text).len(), usize::from(read), "{n}");
+        assert_eq!(laws_by_name(&text), laws_by_pattern(&text), "{n}");
+    }
 }
