@@ -197,9 +197,19 @@ async fn a_revised_plan_is_applied_keeping_progress_and_marking_what_it_drops() 
         // So is a status: the Board's form is gone too, and a post says why.
         let path = format!("/items/{}", dropped.0);
         let csrf = board.csrf_from(&path).await;
-        let version = app.store.item_tracking(dropped).await.unwrap().unwrap().version;
+        let version = app
+            .store
+            .item_tracking(dropped)
+            .await
+            .unwrap()
+            .unwrap()
+            .version;
         let v = version.to_string();
-        let fields = [("_csrf", csrf.as_str()), ("version", &v), ("status", "done")];
+        let fields = [
+            ("_csrf", csrf.as_str()),
+            ("version", &v),
+            ("status", "done"),
+        ];
         let r = board.post(&format!("{path}/status"), &fields).await;
         let status = r.status();
         let body = r.text().await.unwrap();
