@@ -7,6 +7,8 @@ mod budget;
 mod budget_money;
 #[path = "http/calendar.rs"]
 mod calendar;
+#[path = "http/cities.rs"]
+mod cities;
 mod common;
 #[path = "http/connections.rs"]
 mod connections;

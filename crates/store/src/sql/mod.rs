@@ -46,6 +46,8 @@ pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod backup;
 pub(crate) mod budget;
+pub(crate) mod cities;
+pub(crate) mod city_links;
 pub(crate) mod contracts;
 pub(crate) mod delegations;
 pub(crate) mod department;
