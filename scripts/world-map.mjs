@@ -29,21 +29,50 @@ const project = ([lon, lat]) => [
   Math.round(((90 - lat) / 180) * H * 10) / 10,
 ];
 
+// A ring as SVG path data. The data is spherical: a ring may cross the antimeridian
+// (Chukotka, Fiji) or circle a pole (Antarctica). Longitudes are unwrapped so that the
+// ring stays continuous; a ring that then leaves the frame is drawn again shifted by one
+// world width (the SVG's viewBox clips both), and a ring around a pole is closed along
+// the frame's edge at that pole.
 function ringPath(ring) {
   const pts = [];
   ring.forEach((arc, k) => {
     const a = arcPoints(arc);
     pts.push(...(k > 0 ? a.slice(1) : a));
   });
-  let d = "";
-  let last = "";
-  for (const p of pts.map(project)) {
-    const s = `${p[0]} ${p[1]}`;
-    if (s === last) continue;
-    d += (d === "" ? "M" : "L") + s;
-    last = s;
+  const unwrapped = [];
+  let shift = 0;
+  pts.forEach(([lon, lat], i) => {
+    if (i > 0) {
+      const prev = pts[i - 1][0];
+      if (lon - prev > 180) shift -= 360;
+      if (prev - lon > 180) shift += 360;
+    }
+    unwrapped.push([lon + shift, lat]);
+  });
+  const winding = unwrapped[unwrapped.length - 1][0] - unwrapped[0][0];
+  if (Math.abs(winding) > 180) {
+    const pole = unwrapped[0][1] < 0 ? -90 : 90;
+    const [endLon] = unwrapped[unwrapped.length - 1];
+    unwrapped.push([endLon, pole], [unwrapped[0][0], pole]);
   }
-  return d + "Z";
+  const draw = (dx) => {
+    let d = "";
+    let last = "";
+    for (const [lon, lat] of unwrapped) {
+      const [x, y] = project([lon + dx, lat]);
+      const s = `${x} ${y}`;
+      if (s === last) continue;
+      d += (d === "" ? "M" : "L") + s;
+      last = s;
+    }
+    return d + "Z";
+  };
+  const lons = unwrapped.map((p) => p[0]);
+  let d = draw(0);
+  if (Math.max(...lons) > 180) d += draw(-360);
+  if (Math.min(...lons) < -180) d += draw(360);
+  return d;
 }
 
 const polygons = [];
