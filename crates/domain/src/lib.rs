@@ -24,7 +24,7 @@ pub use vntext::typed;
 pub mod units;
 pub mod vocab;
 
-pub use cities::{CityError, CityId, CityStatus, CreativeFieldId};
+pub use cities::{CityError, CityId, CityStatus, ContactRole, CreativeFieldId};
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use counting::{
     Attainment, CountingRule, Discrepancy, EnteredFigure, KindInfo, Measure, Record, Window,

@@ -91,3 +91,16 @@ pub struct CityContactDates {
     pub latest_event: Option<i64>,
     pub latest_letter: Option<NaiveDate>,
 }
+
+/// A person of the directory with a role for a city (or, with none, at UNESCO).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContactRecord {
+    pub id: i64,
+    pub city: Option<CityId>,
+    pub person: domain::PersonId,
+    pub name: String,
+    pub organisation: String,
+    pub email: String,
+    pub phone: String,
+    pub role: domain::ContactRole,
+}

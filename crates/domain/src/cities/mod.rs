@@ -35,6 +35,37 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A contact's role: for a city, or (without one) at UNESCO.
+    ContactRole, "contact role" {
+        FocalPoint = "focal_point", "đầu mối", "focal point";
+        MayorsOffice = "mayors_office", "văn phòng thị trưởng", "mayor's office";
+        ExecutiveContact = "executive_contact", "đầu mối điều hành", "executive contact";
+        SubnetworkCoordinator = "subnetwork_coordinator", "điều phối mạng lưới lĩnh vực", "subnetwork coordinator";
+        UnescoSecretariat = "unesco_secretariat", "Ban Thư ký UNESCO (Paris)", "UNESCO Secretariat (Paris)";
+        UnescoHanoiOffice = "unesco_hanoi_office", "Văn phòng UNESCO tại Hà Nội", "UNESCO Hanoi Office";
+    }
+}
+
+impl ContactRole {
+    /// UNESCO's roles belong to no city; the others to one.
+    pub fn at_unesco(self) -> bool {
+        matches!(
+            self,
+            ContactRole::UnescoSecretariat | ContactRole::UnescoHanoiOffice
+        )
+    }
+
+    /// The roles offered on a city's page (`false`) or on UNESCO's (`true`).
+    pub fn offered(at_unesco: bool) -> Vec<ContactRole> {
+        ContactRole::ALL
+            .iter()
+            .copied()
+            .filter(|r| r.at_unesco() == at_unesco)
+            .collect()
+    }
+}
+
 /// UNESCO's first designations were in 2004; a later year than this is a typing slip.
 pub const FIRST_YEAR: i32 = 2004;
 pub const LAST_YEAR: i32 = 2100;
@@ -75,6 +106,10 @@ pub enum CityError {
     BadChoice,
     #[error("unreadable date {0:?}: use dd/mm/yyyy")]
     BadDate(String),
+    #[error("this role belongs to a city, or to UNESCO with no city")]
+    RoleMismatch,
+    #[error("this person already has this role here")]
+    ContactTwice,
 }
 
 impl CityError {
@@ -96,6 +131,8 @@ impl CityError {
             CityError::BadLink(_) => "city.bad_link",
             CityError::BadChoice => "city.bad_choice",
             CityError::BadDate(_) => "city.bad_date",
+            CityError::RoleMismatch => "city.role_mismatch",
+            CityError::ContactTwice => "city.contact_twice",
         }
     }
 }

@@ -110,3 +110,11 @@ fn the_projection_puts_hanoi_in_the_north_east_quarter() {
     );
     assert_eq!(project(0.0, -180.0, 360.0), (0.0, 90.0));
 }
+
+#[test]
+fn unesco_roles_have_no_city() {
+    assert!(ContactRole::UnescoHanoiOffice.at_unesco());
+    assert!(!ContactRole::FocalPoint.at_unesco());
+    assert_eq!(ContactRole::offered(true).len(), 2);
+    assert_eq!(ContactRole::offered(false).len(), 4);
+}

@@ -75,3 +75,17 @@ CREATE TABLE city_letters (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX city_letters_city ON city_letters (city_id, sent_on);
+
+-- Contacts reuse the people directory: a person with a role for a city (focal point,
+-- mayor's office, executive contact, subnetwork coordinator), or with no city for the
+-- UNESCO Secretariat in Paris and the UNESCO Hanoi Office.
+CREATE TABLE city_contacts (
+    id INTEGER PRIMARY KEY,
+    city_id INTEGER REFERENCES cities (id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('focal_point', 'mayors_office', 'executive_contact',
+        'subnetwork_coordinator', 'unesco_secretariat', 'unesco_hanoi_office')),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX city_contacts_city ON city_contacts (city_id, id);
+CREATE INDEX city_contacts_person ON city_contacts (person_id);

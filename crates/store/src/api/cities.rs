@@ -4,7 +4,7 @@ use crate::cities_model::*;
 use crate::{Store, StoreError};
 use domain::cities::import::ImportCity;
 use domain::cities::{CityInput, FieldInput, LetterInput};
-use domain::{Actor, CityId, CreativeFieldId, EventId, ItemId};
+use domain::{Actor, CityId, ContactRole, CreativeFieldId, EventId, ItemId, PersonId};
 
 impl Store {
     pub async fn creative_fields(&self) -> Result<Vec<FieldRecord>, StoreError> {
@@ -126,5 +126,32 @@ impl Store {
 
     pub async fn contact_dates(&self) -> Result<Vec<CityContactDates>, StoreError> {
         dispatch!(self, city_links::contact_dates())
+    }
+
+    /// Adds a contact: `city` for a city's roles, `None` for UNESCO's.
+    pub async fn add_contact(
+        &self,
+        city: Option<CityId>,
+        person: PersonId,
+        role: ContactRole,
+        actor: &Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch!(
+            self,
+            city_contacts::add_contact(&self.ctx, city, person, role, actor)
+        )
+    }
+
+    pub async fn remove_contact(
+        &self,
+        id: i64,
+        actor: &Actor,
+    ) -> Result<Option<CityId>, StoreError> {
+        dispatch!(self, city_contacts::remove_contact(&self.ctx, id, actor))
+    }
+
+    /// A city's contacts, or UNESCO's with `None`.
+    pub async fn contacts(&self, city: Option<CityId>) -> Result<Vec<ContactRecord>, StoreError> {
+        dispatch!(self, city_contacts::contacts(city))
     }
 }

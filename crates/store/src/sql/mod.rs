@@ -47,6 +47,7 @@ pub(crate) mod audit;
 pub(crate) mod backup;
 pub(crate) mod budget;
 pub(crate) mod cities;
+pub(crate) mod city_contacts;
 pub(crate) mod city_links;
 pub(crate) mod contracts;
 pub(crate) mod delegations;

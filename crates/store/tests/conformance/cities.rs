@@ -7,13 +7,14 @@ use super::events::{at, input, seed};
 use super::*;
 use domain::cities::import::{ImportCity, merge, parse_cities, parse_points};
 use domain::cities::{CityDraft, CityStatus, FieldDraft, LetterDraft};
-use domain::{CityError, CityId, EventError, EventKind, EventStatus};
+use domain::{CityError, CityId, ContactRole, EventError, EventKind, EventStatus, PersonKind};
 use store::CityFilter;
 
 conformance!(
     cities_import_is_idempotent_and_keeps_edits,
     cities_filters_search_and_forms,
     cities_timeline_and_last_contact,
+    cities_contacts_reuse_the_people_directory,
 );
 
 const CITIES: &str = "city,creative_field,unesco_slug,unesco_url\n\
@@ -387,4 +388,87 @@ async fn cities_timeline_and_last_contact(store: &Store) {
         audit.iter().filter(|e| e.action == "city.letter").count(),
         2
     );
+}
+
+async fn cities_contacts_reuse_the_people_directory(store: &Store) {
+    let s = seed(store).await;
+    store.import_cities(&rows(CITIES), &s.admin).await.unwrap();
+    let da_lat = find(store, "da-lat").await.id;
+    let person = |name: &str, organisation: &str| store::PersonInput {
+        kind: Some(PersonKind::Expert),
+        name: name.into(),
+        organisation: organisation.into(),
+        email: "dau.moi@example.org".into(),
+        ..Default::default()
+    };
+    let focal = store
+        .create_person(&person("Nguyễn Thị Lan", "UBND tỉnh Lâm Đồng"), &s.lead)
+        .await
+        .unwrap();
+    let unesco = store
+        .create_person(&person("Jane Doe", "UNESCO Hanoi Office"), &s.lead)
+        .await
+        .unwrap();
+    let id = store
+        .add_contact(Some(da_lat), focal, ContactRole::FocalPoint, &s.board)
+        .await
+        .unwrap();
+    store
+        .add_contact(None, unesco, ContactRole::UnescoHanoiOffice, &s.admin)
+        .await
+        .unwrap();
+    let err = |r: Result<i64, StoreError>| match r {
+        Err(StoreError::City(e)) => e,
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    let twice = store
+        .add_contact(Some(da_lat), focal, ContactRole::FocalPoint, &s.board)
+        .await;
+    assert_eq!(err(twice), CityError::ContactTwice);
+    let mismatch = store
+        .add_contact(
+            Some(da_lat),
+            unesco,
+            ContactRole::UnescoSecretariat,
+            &s.board,
+        )
+        .await;
+    assert_eq!(err(mismatch), CityError::RoleMismatch);
+    let no_city = store
+        .add_contact(None, focal, ContactRole::MayorsOffice, &s.board)
+        .await;
+    assert_eq!(err(no_city), CityError::RoleMismatch);
+    let staff = store
+        .add_contact(Some(da_lat), focal, ContactRole::MayorsOffice, &s.lead)
+        .await;
+    assert!(matches!(err(staff), CityError::Forbidden { .. }));
+    // The same person with another role at the same city is fine.
+    store
+        .add_contact(Some(da_lat), focal, ContactRole::ExecutiveContact, &s.board)
+        .await
+        .unwrap();
+    let at_da_lat = store.contacts(Some(da_lat)).await.unwrap();
+    let roles: Vec<ContactRole> = at_da_lat.iter().map(|c| c.role).collect();
+    assert_eq!(
+        roles,
+        [ContactRole::ExecutiveContact, ContactRole::FocalPoint]
+    );
+    assert_eq!(at_da_lat[0].organisation, "UBND tỉnh Lâm Đồng");
+    let at_unesco = store.contacts(None).await.unwrap();
+    assert_eq!(
+        (at_unesco.len(), at_unesco[0].name.as_str()),
+        (1, "Jane Doe")
+    );
+    assert_eq!(
+        store.remove_contact(id, &s.board).await.unwrap(),
+        Some(da_lat)
+    );
+    assert_eq!(store.contacts(Some(da_lat)).await.unwrap().len(), 1);
+    assert!(matches!(
+        store.remove_contact(id, &s.board).await,
+        Err(StoreError::NotFound(_))
+    ));
+    let audit = store.audit_recent(100).await.unwrap();
+    let n = |a: &str| audit.iter().filter(|e| e.action == a).count();
+    assert_eq!((n("city.contact_add"), n("city.contact_remove")), (3, 1));
 }

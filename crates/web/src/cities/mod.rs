@@ -3,6 +3,7 @@
 //! cities and creative fields, the import and the map. The department's people read it;
 //! the Board and admins edit it (`domain::cities`), and the store checks again.
 
+mod contacts;
 mod form;
 mod import;
 mod list;
@@ -35,9 +36,13 @@ pub fn routes() -> Router<AppState> {
             get(form::field_form).post(form::update_field),
         )
         .route("/cities/import", get(import::page))
+        .route("/cities/unesco", get(contacts::unesco))
+        .route("/cities/unesco/contacts", post(contacts::add_for_unesco))
+        .route("/city-contacts/{id}/delete", post(contacts::remove))
         .route("/cities/{id}", get(show::show).post(form::update))
         .route("/cities/{id}/edit", get(form::edit_form))
         .route("/cities/{id}/letters", post(show::add_letter))
+        .route("/cities/{id}/contacts", post(contacts::add_for_city))
         .route("/events/{id}/cities", post(show::event_cities))
 }
 

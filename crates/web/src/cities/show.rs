@@ -43,6 +43,9 @@ struct ShowPage<'a> {
     kinds: Vec<Choice>,
     directions: Vec<Choice>,
     errors: FieldErrors,
+    contacts: super::contacts::Contacts,
+    /// Where the contact form posts (`cities/contacts.html`).
+    action: String,
 }
 
 fn vocab_choices<T: Copy + PartialEq>(
@@ -67,8 +70,13 @@ async fn page(
     id: CityId,
     letter: LetterDraft,
     errors: FieldErrors,
+    contact_error: String,
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
+    let can_edit = domain::cities::can_edit_cities(&user.actor);
+    let mut contacts = super::contacts::load(app, lang, Some(id), can_edit).await?;
+    let failed = !errors.is_empty() || !contact_error.is_empty();
+    contacts.error = contact_error;
     let city = app.store().city(id).await?.ok_or(AppError::NotFound)?;
     let fields = Fields::load(app, lang).await?;
     let (events, letters) = app.store().city_interactions(id).await?;
@@ -101,7 +109,6 @@ async fn page(
             detail: e.detail,
         })
         .collect();
-    let failed = !errors.is_empty();
     Ok(render_form_page(
         ShowPage {
             l: Layout::new(ctx, &city.name, "cities"),
@@ -117,7 +124,9 @@ async fn page(
                 .unwrap_or_default(),
             city,
             timeline,
-            can_edit: domain::cities::can_edit_cities(&user.actor),
+            can_edit,
+            contacts,
+            action: format!("/cities/{id}/contacts"),
             kinds: vocab_choices(
                 LetterKind::ALL,
                 LetterKind::as_str,
@@ -143,12 +152,36 @@ pub async fn show(
     Id(id): Id<CityId>,
 ) -> Result<Response, AppError> {
     require_view(&user)?;
-    let draft = LetterDraft {
+    let draft = blank_letter();
+    page(
+        &app,
+        &ctx,
+        &user,
+        id,
+        draft,
+        FieldErrors::new(),
+        String::new(),
+    )
+    .await
+}
+
+fn blank_letter() -> LetterDraft {
+    LetterDraft {
         kind: LetterKind::Letter.as_str().into(),
         direction: LetterDirection::Out.as_str().into(),
         ..Default::default()
-    };
-    page(&app, &ctx, &user, id, draft, FieldErrors::new()).await
+    }
+}
+
+/// The page again with the contact form's refusal beside it.
+pub(super) async fn with_contact_error(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &SessionUser,
+    id: CityId,
+    msg: String,
+) -> Result<Response, AppError> {
+    page(app, ctx, user, id, blank_letter(), FieldErrors::new(), msg).await
 }
 
 /// The form field each letter error goes beside.
@@ -175,14 +208,23 @@ pub async fn add_letter(
             for (f, e) in list {
                 errors.add(letter_field(f), e.message(ctx.lang));
             }
-            return page(&app, &ctx, &user, id, form, errors).await;
+            return page(&app, &ctx, &user, id, form, errors, String::new()).await;
         }
     };
     match app.store().add_letter(id, &input, &user.actor).await {
         Ok(_) => Ok(redirect(&ctx, &format!("/cities/{id}#timeline"))),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(&ctx)?;
-            page(&app, &ctx, &user, id, form, FieldErrors::whole(msg)).await
+            page(
+                &app,
+                &ctx,
+                &user,
+                id,
+                form,
+                FieldErrors::whole(msg),
+                String::new(),
+            )
+            .await
         }
     }
 }

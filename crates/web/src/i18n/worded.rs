@@ -277,7 +277,12 @@ impl Worded for domain::CityError {
             | E::UnknownField(v)
             | E::BadLink(v)
             | E::BadDate(v) => vec![text("value", v.as_str())],
-            E::Forbidden { .. } | E::NameRequired | E::HalfPoint | E::BadChoice => vec![],
+            E::Forbidden { .. }
+            | E::NameRequired
+            | E::HalfPoint
+            | E::BadChoice
+            | E::RoleMismatch
+            | E::ContactTwice => vec![],
         };
         say(lang, self.key(), args)
     }
@@ -480,6 +485,8 @@ mod tests {
             Box::new(domain::CityError::UnknownField("x".into())),
             Box::new(domain::CityError::BadLink("ftp://x".into())),
             Box::new(domain::CityError::BadChoice),
+            Box::new(domain::CityError::RoleMismatch),
+            Box::new(domain::CityError::ContactTwice),
             Box::new(domain::CityError::BadDate("31/02/2025".into())),
             Box::new(SetupError::NameTooLong(160)),
             Box::new(SetupError::UnitNameTaken("Bảo tàng Hà Nội".into())),

@@ -364,3 +364,115 @@ async fn bad_input_is_said_beside_its_field_and_partners_get_403() {
         );
     }
 }
+
+#[tokio::test]
+async fn contacts_come_from_the_people_directory_with_a_role() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+        let board = TestApp::user_browser(&app, "board", &[Role::Board], &[]).await;
+        let staff = TestApp::user_browser(&app, "staff", &[Role::Staff], &[qlds]).await;
+        let (cities, _, _) = city_csv();
+        import(&board, &cities, None).await;
+        let da_lat = city_id(&board, "da+lat").await;
+        let person = |name: &str, org: &str| store::PersonInput {
+            kind: Some(domain::PersonKind::Expert),
+            name: name.into(),
+            organisation: org.into(),
+            ..Default::default()
+        };
+        let actor = app
+            .store
+            .user_by_login("board")
+            .await
+            .unwrap()
+            .unwrap()
+            .actor();
+        let lan = app
+            .store
+            .create_person(&person("Nguyễn Thị Lan", "UBND tỉnh Lâm Đồng"), &actor)
+            .await
+            .unwrap();
+        let jane = app
+            .store
+            .create_person(&person("Jane Doe", "UNESCO"), &actor)
+            .await
+            .unwrap();
+        let page = format!("/cities/{da_lat}");
+        let csrf = board.csrf_from(&page).await;
+        let add = format!("/cities/{da_lat}/contacts");
+        let lan_id = lan.0.to_string();
+        let r = board
+            .post(
+                &add,
+                &[
+                    ("_csrf", &csrf),
+                    ("person", &lan_id),
+                    ("role", "unesco_secretariat"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Vai trò này dành cho một thành phố")
+        );
+        let r = board
+            .post(
+                &add,
+                &[
+                    ("_csrf", &csrf),
+                    ("person", &lan_id),
+                    ("role", "focal_point"),
+                ],
+            )
+            .await;
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains("<strong>Nguyễn Thị Lan</strong> · đầu mối"),
+            "{html}"
+        );
+        let html = staff.get(&page).await.text().await.unwrap();
+        assert!(html.contains("Nguyễn Thị Lan") && !html.contains("id=\"contact-form\""));
+        assert_eq!(
+            staff
+                .post(
+                    &add,
+                    &[
+                        ("_csrf", &csrf),
+                        ("person", &lan_id),
+                        ("role", "mayors_office")
+                    ]
+                )
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let r = board
+            .post(
+                "/cities/unesco/contacts",
+                &[
+                    ("_csrf", &csrf),
+                    ("person", &jane.0.to_string()),
+                    ("role", "unesco_hanoi_office"),
+                ],
+            )
+            .await;
+        assert_eq!(r.url().path(), "/cities/unesco");
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Jane Doe") && html.contains("Văn phòng UNESCO tại Hà Nội"));
+        // Removing goes back to the place the contact was.
+        let at = html.find("/city-contacts/").unwrap() + "/city-contacts/".len();
+        let id: String = html[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        let r = board
+            .post(&format!("/city-contacts/{id}/delete"), &[("_csrf", &csrf)])
+            .await;
+        assert_eq!(r.url().path(), "/cities/unesco");
+        assert!(r.text().await.unwrap().contains("Chưa có đầu mối nào."));
+    }
+}
