@@ -3,13 +3,14 @@
 
 use super::item_list::like_pattern;
 use super::tx::{audit, json};
-use super::{Conn, Pool, R, begin_write};
+use super::{Conn, DB, Pool, R, begin_write};
 use crate::cities_model::*;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
 use domain::cities::import::ImportCity;
 use domain::cities::{CityInput, FieldInput, can_edit_cities};
 use domain::{Actor, CityError, CityId, CreativeFieldId};
+use sqlx::Row;
 use std::collections::HashMap;
 
 pub(crate) fn forbidden(action: &'static str) -> StoreError {
@@ -245,55 +246,53 @@ async fn check_slug(conn: &mut Conn, slug: &str, id: i64) -> R<()> {
     }
 }
 
+type CityQuery<'q> = sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments>;
+
+/// Binds $1–$12 of the INSERT and the UPDATE: slug, name, name_folded, country, region,
+/// field_id, designation_year, unesco_url, lat, lon, status, notes.
+fn bind_city<'q>(q: CityQuery<'q>, c: &'q CityInput) -> CityQuery<'q> {
+    q.bind(&c.slug)
+        .bind(&c.name)
+        .bind(vanban::text::fold(&c.name))
+        .bind(&c.country)
+        .bind(&c.region)
+        .bind(c.field.map(|f| f.0))
+        .bind(c.year)
+        .bind(&c.unesco_url)
+        .bind(c.point.map(|p| p.0))
+        .bind(c.point.map(|p| p.1))
+        .bind(c.status.as_str())
+        .bind(&c.notes)
+}
+
 /// Inserts a checked city; the caller audits.
 async fn insert_city(conn: &mut Conn, now: i64, c: &CityInput) -> R<CityId> {
-    let id: i64 = sqlx::query_scalar(
+    let q = sqlx::query(
         "INSERT INTO cities (slug, name, name_folded, country, region, field_id,
              designation_year, unesco_url, lat, lon, status, notes, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
-    )
-    .bind(&c.slug)
-    .bind(&c.name)
-    .bind(vanban::text::fold(&c.name))
-    .bind(&c.country)
-    .bind(&c.region)
-    .bind(c.field.map(|f| f.0))
-    .bind(c.year)
-    .bind(&c.unesco_url)
-    .bind(c.point.map(|p| p.0))
-    .bind(c.point.map(|p| p.1))
-    .bind(c.status.as_str())
-    .bind(&c.notes)
-    .bind(now)
-    .fetch_one(&mut *conn)
-    .await?;
+    );
+    let id: i64 = bind_city(q, c)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get(0)?;
     Ok(CityId(id))
 }
 
 /// Writes every column of a checked city and bumps its version; the caller audits.
 async fn write_city(conn: &mut Conn, now: i64, id: CityId, c: &CityInput) -> R<()> {
-    sqlx::query(
+    let q = sqlx::query(
         "UPDATE cities SET slug = $1, name = $2, name_folded = $3, country = $4, region = $5,
              field_id = $6, designation_year = $7, unesco_url = $8, lat = $9, lon = $10,
              status = $11, notes = $12, version = version + 1, updated_at = $13
          WHERE id = $14",
-    )
-    .bind(&c.slug)
-    .bind(&c.name)
-    .bind(vanban::text::fold(&c.name))
-    .bind(&c.country)
-    .bind(&c.region)
-    .bind(c.field.map(|f| f.0))
-    .bind(c.year)
-    .bind(&c.unesco_url)
-    .bind(c.point.map(|p| p.0))
-    .bind(c.point.map(|p| p.1))
-    .bind(c.status.as_str())
-    .bind(&c.notes)
-    .bind(now)
-    .bind(id.0)
-    .execute(&mut *conn)
-    .await?;
+    );
+    bind_city(q, c)
+        .bind(now)
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 

@@ -137,7 +137,7 @@ pub async fn list(
         )
         .to_string();
     Ok(render_page(ListPage {
-        l: Layout::new(&ctx, &t.t("cities.title"), "cities"),
+        l: Layout::new(&ctx, t.t("cities.title"), "cities"),
         rows: page.rows.iter().map(|c| line(lang, &fields, c)).collect(),
         fields: fields.choices(filter.field),
         regions: text_choices(&regions, &q.region),
@@ -238,21 +238,7 @@ async fn export(
             })
             .collect(),
     };
-    let (bytes, mime, ext) = if xlsx {
-        (
-            table.to_xlsx(),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        )
-    } else {
-        (table.to_csv(), "text/csv; charset=utf-8", "csv")
-    };
-    let bytes = bytes.map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::page::download(
-        bytes,
-        mime,
-        &format!("thanh-pho.{ext}"),
-    ))
+    crate::page::table_download(&table, xlsx, "thanh-pho")
 }
 
 pub struct ContactLine {
@@ -289,7 +275,7 @@ pub async fn last_contact(
         })
         .collect();
     Ok(render_page(LastContactPage {
-        l: Layout::new(&ctx, &ctx.tr().t("cities.last_contact"), "cities"),
+        l: Layout::new(&ctx, ctx.tr().t("cities.last_contact"), "cities"),
         rows,
     }))
 }
