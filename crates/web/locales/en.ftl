@@ -1412,3 +1412,5 @@ cities-contact_role = Role
 cities-remove = Remove
 cities-unesco = UNESCO
 cities-unesco_hint = The UNESCO Secretariat in Paris and the UNESCO Hanoi Office: people of the directory with their roles.
+cities-newer = Newer
+cities-older = Older

@@ -1375,3 +1375,5 @@ cities-contact_role = Vai trò
 cities-remove = Bỏ
 cities-unesco = UNESCO
 cities-unesco_hint = Ban Thư ký UNESCO tại Paris và Văn phòng UNESCO tại Hà Nội: người trong danh bạ người với vai trò của họ.
+cities-newer = Mới hơn
+cities-older = Cũ hơn

@@ -12,7 +12,7 @@ use crate::i18n::Worded;
 use crate::page::{Layout, render_form_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::cities::{
     Interaction, InteractionKind, LetterDirection, LetterDraft, LetterField, LetterKind, event_day,
@@ -28,6 +28,15 @@ pub struct TimelineLine {
     pub event: bool,
 }
 
+/// The timeline's pages: newest first, [`TIMELINE_PAGE`] a page.
+pub struct TimelineNav {
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub newer: Option<String>,
+    pub older: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "cities/show.html")]
 struct ShowPage<'a> {
@@ -38,6 +47,7 @@ struct ShowPage<'a> {
     status: String,
     point: String,
     timeline: Vec<TimelineLine>,
+    timeline_nav: TimelineNav,
     can_edit: bool,
     letter: LetterDraft,
     kinds: Vec<Choice>,
@@ -63,15 +73,42 @@ fn vocab_choices<T: Copy + PartialEq>(
         .collect()
 }
 
+/// Timeline entries a page: a city with years of exchanges stays one light page.
+const TIMELINE_PAGE: usize = 100;
+
+/// What the page shows besides the city: the letter form as typed and its errors, the
+/// contact form's refusal, and which page of the timeline.
+struct Shown {
+    letter: LetterDraft,
+    errors: FieldErrors,
+    contact_error: String,
+    timeline_page: usize,
+}
+
+impl Shown {
+    fn fresh(timeline_page: usize) -> Shown {
+        Shown {
+            letter: blank_letter(),
+            errors: FieldErrors::new(),
+            contact_error: String::new(),
+            timeline_page,
+        }
+    }
+}
+
 async fn page(
     app: &AppState,
     ctx: &Ctx,
     user: &SessionUser,
     id: CityId,
-    letter: LetterDraft,
-    errors: FieldErrors,
-    contact_error: String,
+    shown: Shown,
 ) -> Result<Response, AppError> {
+    let Shown {
+        letter,
+        errors,
+        contact_error,
+        timeline_page,
+    } = shown;
     let lang = ctx.lang;
     let can_edit = domain::cities::can_edit_cities(&user.actor);
     let mut contacts = super::contacts::load(app, lang, Some(id), can_edit).await?;
@@ -99,8 +136,21 @@ async fn page(
         title: l.title,
         detail: letter_detail(lang, l.kind, l.direction, &l.number),
     }));
-    let timeline = timeline(entries)
+    let all = timeline(entries);
+    let pages = all.len().div_ceil(TIMELINE_PAGE).max(1);
+    let at = timeline_page.clamp(1, pages);
+    let link = |p: usize| format!("/cities/{id}?tpage={p}#timeline");
+    let timeline_nav = TimelineNav {
+        total: all.len(),
+        page: at,
+        pages,
+        newer: (at > 1).then(|| link(at - 1)),
+        older: (at < pages).then(|| link(at + 1)),
+    };
+    let timeline = all
         .into_iter()
+        .skip((at - 1) * TIMELINE_PAGE)
+        .take(TIMELINE_PAGE)
         .map(|e| TimelineLine {
             date: domain::format_date(e.on),
             href: (e.kind == InteractionKind::Event).then(|| format!("/events/{}", e.id)),
@@ -124,6 +174,7 @@ async fn page(
                 .unwrap_or_default(),
             city,
             timeline,
+            timeline_nav,
             can_edit,
             contacts,
             action: format!("/cities/{id}/contacts"),
@@ -146,23 +197,21 @@ async fn page(
     ))
 }
 
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct ShowQuery {
+    tpage: String,
+}
+
 pub async fn show(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<CityId>,
+    Query(q): Query<ShowQuery>,
 ) -> Result<Response, AppError> {
     require_view(&user)?;
-    let draft = blank_letter();
-    page(
-        &app,
-        &ctx,
-        &user,
-        id,
-        draft,
-        FieldErrors::new(),
-        String::new(),
-    )
-    .await
+    let at = q.tpage.parse().unwrap_or(1);
+    page(&app, &ctx, &user, id, Shown::fresh(at)).await
 }
 
 fn blank_letter() -> LetterDraft {
@@ -181,7 +230,11 @@ pub(super) async fn with_contact_error(
     id: CityId,
     msg: String,
 ) -> Result<Response, AppError> {
-    page(app, ctx, user, id, blank_letter(), FieldErrors::new(), msg).await
+    let shown = Shown {
+        contact_error: msg,
+        ..Shown::fresh(1)
+    };
+    page(app, ctx, user, id, shown).await
 }
 
 /// The form field each letter error goes beside.
@@ -208,23 +261,24 @@ pub async fn add_letter(
             for (f, e) in list {
                 errors.add(letter_field(f), e.message(ctx.lang));
             }
-            return page(&app, &ctx, &user, id, form, errors, String::new()).await;
+            let shown = Shown {
+                letter: form,
+                errors,
+                ..Shown::fresh(1)
+            };
+            return page(&app, &ctx, &user, id, shown).await;
         }
     };
     match app.store().add_letter(id, &input, &user.actor).await {
         Ok(_) => Ok(redirect(&ctx, &format!("/cities/{id}#timeline"))),
         Err(e) => {
             let msg = AppError::from(e).into_form_message(&ctx)?;
-            page(
-                &app,
-                &ctx,
-                &user,
-                id,
-                form,
-                FieldErrors::whole(msg),
-                String::new(),
-            )
-            .await
+            let shown = Shown {
+                letter: form,
+                errors: FieldErrors::whole(msg),
+                ..Shown::fresh(1)
+            };
+            page(&app, &ctx, &user, id, shown).await
         }
     }
 }

@@ -246,6 +246,53 @@ async fn the_board_imports_searches_links_and_sees_the_timeline() {
             StatusCode::FORBIDDEN
         );
 
+        // A long timeline comes 100 entries a page, newest first.
+        let actor = app
+            .store
+            .user_by_login("board")
+            .await
+            .unwrap()
+            .unwrap()
+            .actor();
+        for day in 1..=100u32 {
+            let draft = domain::cities::LetterDraft {
+                kind: "letter".into(),
+                direction: "in".into(),
+                date: format!("{:02}/01/2024", day % 28 + 1),
+                title: format!("Thư số {day}"),
+                ..Default::default()
+            };
+            let letter = draft.check().unwrap();
+            app.store
+                .add_letter(domain::CityId(da_lat), &letter, &actor)
+                .await
+                .unwrap();
+        }
+        let html = staff
+            .get(&format!("/cities/{da_lat}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("(101)") && html.contains("1 / 2") && html.contains("timeline-older")
+        );
+        assert!(
+            html.contains("Thư mời tham dự Liên hoan âm nhạc"),
+            "the newest first"
+        );
+        let html = staff
+            .get(&format!("/cities/{da_lat}?tpage=2"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("2 / 2") && html.contains("01/01/2024"),
+            "{html}"
+        );
+        assert!(!html.contains("Thư mời tham dự Liên hoan âm nhạc"));
+
         // Both timelines, "last contact" oldest first, the item's cities.
         let html = staff
             .get(&format!("/cities/{bangkok}"))
