@@ -5,6 +5,7 @@
 //! official report downloaded from a page and the one written by `sangtao report` are
 //! the same document.
 
+pub mod cities;
 pub mod demo;
 pub mod department;
 pub mod import;

@@ -4,6 +4,7 @@
 //! No I/O, no async, no database: everything here is tested with plain unit tests.
 
 pub mod budget;
+pub mod cities;
 pub mod clock;
 pub mod counting;
 pub mod department;
@@ -23,6 +24,7 @@ pub use vntext::typed;
 pub mod units;
 pub mod vocab;
 
+pub use cities::{CityError, CityId, CityStatus, ContactRole, CreativeFieldId};
 pub use clock::{Clock, ManualClock, SharedClock, SystemClock};
 pub use counting::{
     Attainment, CountingRule, Discrepancy, EnteredFigure, KindInfo, Measure, Record, Window,

@@ -35,6 +35,9 @@ enum Command {
     /// Import a plan document (.txt, .md, .docx, .pdf). Exit 3: already imported;
     /// 4: not a plan; 5: unreadable.
     Import(commands::import::ImportArgs),
+    /// Import the UCCN city list (default ../shared/data/uccn), keyed on the UNESCO slug.
+    /// Exit 3: no such account (or not an admin/Board); 5: unreadable file.
+    ImportCities(commands::cities::ImportCitiesArgs),
     /// Write the official results report (DOCX, and with --annex its XLSX figures).
     /// Exit 3: no such plan.
     Report(commands::report::ReportArgs),
@@ -87,6 +90,7 @@ fn main() -> ExitCode {
                     Command::Serve => commands::serve::run(settings),
                     Command::Migrate => commands::migrate(settings),
                     Command::Import(args) => commands::import::run(settings, args),
+                    Command::ImportCities(args) => commands::cities::run(settings, args),
                     Command::Report(args) => commands::report::run(settings, args),
                     Command::Backup(args) => commands::backup::run(settings, args),
                     Command::Restore(args) => commands::restore::run(settings, args),

@@ -415,3 +415,51 @@ fn dev_demo_loads_a_year_once_and_names_its_accounts() {
 // Backup and restore (issue 14).
 #[path = "cli/backup.rs"]
 mod backup;
+
+#[test]
+fn import_cities_twice_changes_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(
+        data.path().join("uccn_cities_unesco_site_2024-10-01.csv"),
+        "city,creative_field,unesco_slug,unesco_url\n\
+         Bangkok,Design,bangkok,https://www.unesco.org/en/creative-cities/bangkok\n\
+         Da Lat,Music,da-lat,https://www.unesco.org/en/creative-cities/da-lat\n",
+    )
+    .unwrap();
+    let data_dir = data.path().to_str().unwrap();
+    let none = sangtao(dir.path(), &["import-cities", data_dir]);
+    assert_eq!(
+        none.status.code(),
+        Some(3),
+        "no admin account yet: {}",
+        stderr(&none)
+    );
+    let add = sangtao(
+        dir.path(),
+        &["user", "add", "qt", "--name", "Quản trị", "--role", "admin"],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let first = sangtao(dir.path(), &["import-cities", data_dir, "--as", "qt"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    // Bangkok, Đà Lạt, and the Vietnamese cities the file lacks (TP HCM, Hà Nội, Hội An,
+    // Huế, Quảng Ninh, Đà Nẵng).
+    assert!(
+        stdout(&first).contains("8 added, 0 changed, 0 unchanged"),
+        "{}",
+        stdout(&first)
+    );
+    let again = sangtao(dir.path(), &["import-cities", data_dir, "--as", "qt"]);
+    assert!(
+        stdout(&again).contains("0 added, 0 changed, 8 unchanged"),
+        "{}",
+        stdout(&again)
+    );
+    let missing = sangtao(dir.path(), &["import-cities", "/nonexistent", "--as", "qt"]);
+    assert_eq!(missing.status.code(), Some(5));
+    assert!(
+        stderr(&missing).contains("nothing was imported"),
+        "{}",
+        stderr(&missing)
+    );
+}

@@ -33,6 +33,8 @@ pub enum StoreError {
     #[error("{0}")]
     Setup(#[from] domain::SetupError),
     #[error("{0}")]
+    City(#[from] domain::CityError),
+    #[error("{0}")]
     Review(#[from] domain::oversight::ReviewError),
     #[error("{0}")]
     Budget(#[from] domain::budget::BudgetError),

@@ -11,6 +11,7 @@
 //! same transaction.
 
 mod budget_model;
+mod cities_model;
 mod draft_model;
 mod error;
 mod events_model;
@@ -24,6 +25,7 @@ mod tracking_model;
 mod tree;
 
 pub use budget_model::*;
+pub use cities_model::*;
 pub use draft_model::*;
 pub use error::{StorageFailure, StoreError};
 pub use events_model::*;

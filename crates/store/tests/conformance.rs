@@ -1651,3 +1651,6 @@ mod budget;
 // Contracts and payments (issue 17), against the approved estimate.
 #[path = "conformance/contracts.rs"]
 mod contracts;
+// The UCCN city directory (issue 19): import, directory, timeline.
+#[path = "conformance/cities.rs"]
+mod cities;

@@ -43,6 +43,8 @@ pub enum Refusal {
     Conflict(domain::Conflict),
     /// A department-setup rule (a unit's or account's name, a staff member's unit, …).
     Setup(domain::SetupError),
+    /// A city-directory rule (a name, a year, a point, a slug taken).
+    City(domain::CityError),
     /// Input the store refused without a domain reason (logged where it happened).
     Invalid,
     /// A form field that does not read (an unknown choice, a date): its message key.
@@ -60,6 +62,7 @@ impl Refusal {
             Refusal::Budget(e) => e.message(ctx.lang),
             Refusal::Conflict(c) => c.message(ctx.lang),
             Refusal::Setup(e) => e.message(ctx.lang),
+            Refusal::City(e) => e.message(ctx.lang),
             Refusal::Invalid => ctx.tr().t("error.refused.invalid").to_string(),
             Refusal::Form(key) => ctx.tr().t(key).to_string(),
             Refusal::Storage(store::StorageFailure::Full) => {
@@ -162,6 +165,7 @@ impl From<store::StoreError> for AppError {
             S::Tracking(TrackingError::Forbidden { .. })
             | S::Event(EventError::Forbidden { .. })
             | S::Review(ReviewError::Forbidden)
+            | S::City(domain::CityError::Forbidden { .. })
             | S::Budget(
                 BudgetError::Forbidden { .. }
                 | BudgetError::FundingForbidden
@@ -174,6 +178,7 @@ impl From<store::StoreError> for AppError {
             S::Event(e) => AppError::Refused(Refusal::Event(e)),
             S::Conflict { conflict, .. } => AppError::Refused(Refusal::Conflict(conflict)),
             S::Setup(e) => AppError::Refused(Refusal::Setup(e)),
+            S::City(e) => AppError::Refused(Refusal::City(e)),
             S::Invalid(why) => {
                 tracing::info!(%why, "input refused by the store");
                 AppError::Refused(Refusal::Invalid)

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth;
 pub mod budget;
 pub mod charts;
+pub mod cities;
 pub mod client_addr;
 pub mod conflict;
 pub mod csrf;
@@ -207,6 +208,7 @@ pub fn router(state: AppState) -> Router {
         .merge(import::routes())
         .merge(plan_metadata::routes())
         .merge(events::routes())
+        .merge(cities::routes())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             cfg.request_timeout,
@@ -224,6 +226,7 @@ pub fn router(state: AppState) -> Router {
         .merge(directions::upload_routes())
         .merge(budget::upload_routes())
         .merge(events::upload_routes())
+        .merge(cities::upload_routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_body_limit))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -130,6 +130,25 @@ pub fn download(body: impl IntoResponse, mime: &'static str, name: &str) -> Resp
     r
 }
 
+/// A list's table as a CSV or (with `xlsx`) an XLSX download named `stem.csv` / `stem.xlsx`.
+pub fn table_download(
+    table: &::reports::Table,
+    xlsx: bool,
+    stem: &str,
+) -> Result<Response, crate::errors::AppError> {
+    let (bytes, mime, ext) = if xlsx {
+        (
+            table.to_xlsx(),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        )
+    } else {
+        (table.to_csv(), "text/csv; charset=utf-8", "csv")
+    };
+    let bytes = bytes.map_err(|e| crate::errors::AppError::Internal(e.to_string()))?;
+    Ok(download(bytes, mime, &format!("{stem}.{ext}")))
+}
+
 /// A form's page: 422 when it comes back with an error to correct, so that htmx and
 /// tests see the refusal, else 200.
 pub fn render_form_page<T: Template>(page: T, failed: bool) -> Response {

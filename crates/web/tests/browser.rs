@@ -10,6 +10,8 @@ mod common;
 mod accessibility;
 #[path = "browser/budget.rs"]
 mod budget;
+#[path = "browser/cities.rs"]
+mod cities;
 #[path = "browser/forms.rs"]
 mod forms;
 #[path = "browser/import.rs"]

@@ -11,6 +11,8 @@ mod budget_money;
 mod budget_report;
 #[path = "http/calendar.rs"]
 mod calendar;
+#[path = "http/cities.rs"]
+mod cities;
 mod common;
 #[path = "http/connections.rs"]
 mod connections;

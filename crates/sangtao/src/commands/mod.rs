@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod backup;
+pub mod cities;
 pub mod dev;
 pub mod healthcheck;
 pub mod import;

@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod backup;
 mod budget;
+mod cities;
 mod delegations;
 mod department;
 mod directions;

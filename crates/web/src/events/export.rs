@@ -22,21 +22,7 @@ pub(super) fn export(
         headers: headers(lang).iter().map(|s| s.to_string()).collect(),
         rows: events.iter().map(|e| row(lang, e, names)).collect(),
     };
-    let (bytes, mime, ext) = if format == "xlsx" {
-        (
-            table.to_xlsx(),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        )
-    } else {
-        (table.to_csv(), "text/csv; charset=utf-8", "csv")
-    };
-    let bytes = bytes.map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(crate::page::download(
-        bytes,
-        mime,
-        &format!("su-kien.{ext}"),
-    ))
+    crate::page::table_download(&table, format == "xlsx", "su-kien")
 }
 
 /// The column titles, in the user's language.

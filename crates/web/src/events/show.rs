@@ -105,6 +105,7 @@ struct ShowPage<'a> {
     fields: FieldErrors,
     posted: Vec<(String, String)>,
     notice: String,
+    cities: Option<crate::cities::EventCities>,
 }
 
 /// A form of the page that was refused: which, each field's problem, and what it sent
@@ -187,6 +188,8 @@ struct Loaded {
     follow_ups: Vec<store::FollowUp>,
     /// Everyone who may be booked, for the forms (only loaded for editors).
     people: Vec<store::PersonRecord>,
+    /// The cities taking part, for the department's people (partners do not see them).
+    cities: Option<crate::cities::EventCities>,
 }
 
 impl Loaded {
@@ -215,6 +218,11 @@ impl Loaded {
                 store.list_people(None, None).await?
             } else {
                 Vec::new()
+            },
+            cities: if domain::cities::can_view_cities(&user.actor) {
+                Some(crate::cities::for_event(app, id, can_edit).await?)
+            } else {
+                None
             },
             can_edit,
             ev,
@@ -421,6 +429,7 @@ impl<'a> ShowPage<'a> {
             follow_ups: follow_up_lines(&d),
             // Moved last: the fields above borrow `d`.
             items: d.items,
+            cities: d.cities,
             error_form,
             error,
             fields,

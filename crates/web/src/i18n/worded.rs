@@ -263,6 +263,32 @@ impl Worded for SetupError {
     }
 }
 
+impl Worded for domain::CityError {
+    fn message(&self, lang: Language) -> String {
+        use domain::CityError as E;
+        let args = match self {
+            E::TooLong { max } => vec![text("limit", max.to_string())],
+            E::BadYear(v)
+            | E::BadLatitude(v)
+            | E::BadLongitude(v)
+            | E::BadSlug(v)
+            | E::SlugTaken(v)
+            | E::FieldTaken(v)
+            | E::BadColour(v)
+            | E::UnknownField(v)
+            | E::BadLink(v)
+            | E::BadDate(v) => vec![text("value", v.as_str())],
+            E::Forbidden { .. }
+            | E::NameRequired
+            | E::HalfPoint
+            | E::BadChoice
+            | E::RoleMismatch
+            | E::ContactTwice => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
 /// The message key of a plan field's label ("plan_meta.number").
 pub fn plan_field_label(f: PlanField) -> String {
     format!("plan_meta.{}", f.as_str())
@@ -448,6 +474,22 @@ mod tests {
             }),
             Box::new(EvidenceError::Empty),
             Box::new(SetupError::NameMissing),
+            Box::new(domain::CityError::NameRequired),
+            Box::new(domain::CityError::TooLong { max: 160 }),
+            Box::new(domain::CityError::BadYear("1999".into())),
+            Box::new(domain::CityError::BadLatitude("91".into())),
+            Box::new(domain::CityError::BadLongitude("181".into())),
+            Box::new(domain::CityError::HalfPoint),
+            Box::new(domain::CityError::BadSlug("A B".into())),
+            Box::new(domain::CityError::SlugTaken("hanoi".into())),
+            Box::new(domain::CityError::FieldTaken("design".into())),
+            Box::new(domain::CityError::BadColour("red".into())),
+            Box::new(domain::CityError::UnknownField("x".into())),
+            Box::new(domain::CityError::BadLink("ftp://x".into())),
+            Box::new(domain::CityError::BadChoice),
+            Box::new(domain::CityError::RoleMismatch),
+            Box::new(domain::CityError::ContactTwice),
+            Box::new(domain::CityError::BadDate("31/02/2025".into())),
             Box::new(SetupError::NameTooLong(160)),
             Box::new(SetupError::UnitNameTaken("Bảo tàng Hà Nội".into())),
             Box::new(SetupError::ParentCycle),

@@ -73,6 +73,8 @@ pub(super) struct ItemPage<'a> {
     posted: Vec<(String, String)>,
     /// "Đã bỏ trong kế hoạch điều chỉnh số …" when a revised plan removed the item.
     removed_note: String,
+    /// The cities of the item's events (issue 19), for the department's people.
+    cities: Vec<(i64, String)>,
 }
 
 /// The Board's grades, read-only here: the Board grades on `/items/{id}/evaluation`.
@@ -222,6 +224,15 @@ impl<'a> ItemPage<'a> {
             page.report_form = None;
             (page.can_edit, page.can_change_units) = (false, false);
         }
+        if domain::cities::can_view_cities(&user.actor) {
+            page.cities = app
+                .store()
+                .item_cities(id)
+                .await?
+                .into_iter()
+                .map(|(c, n)| (c.0, n))
+                .collect();
+        }
         if page.can_edit {
             page.split_once = crate::once::fresh()?;
         }
@@ -294,6 +305,7 @@ impl<'a> ItemPage<'a> {
             can_change_units: domain::can_change_item_units(actor),
             can_see_audit: domain::can_view_audit(actor),
             can_see_budget: domain::budget::can_view_budget(actor),
+            cities: Vec::new(),
             status_choices: status_choices(user, &it, lang, sent("status")),
             kinds: record_kinds(lang),
             reason_input: overlay.status_reason.unwrap_or_default(),

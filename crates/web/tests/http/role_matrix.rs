@@ -33,7 +33,7 @@ const PLAN2: &str = "KẾ HOẠCH\nTổ chức Ngày hội thiết kế năm 202
 const FEEDS: [(&str, char); 2] = [("feed", '1'), ("feed2", '2')];
 /// The ids found in the store once the setup's forms are sent ([`Sample::lookup`]).
 const FOUND: &str = "target report evidence person invitation booking check follow_up \
-                     document direction direction2 direction_file estimate_line";
+                     document direction direction2 direction_file estimate_line field contact";
 
 /// A column of the table: its name, the roles of the user signed in (`anon`: nobody), and
 /// the unit (by the start of its name).
@@ -141,6 +141,13 @@ impl Sample {
             "direction_version" | "direction2_version" => {
                 let d = domain::DirectionId(self.id(name.strip_suffix("_version")?)?);
                 s.direction(d).await.ok()?.map_or(0, |d| d.version)
+            }
+            "contact" => s.contacts(None).await.ok()?.first()?.id,
+            "field" => s.creative_fields().await.ok()?.first()?.id.0,
+            "field_version" => s.creative_fields().await.ok()?.first()?.version,
+            "city_version" => {
+                let c = domain::CityId(self.id("city")?);
+                s.city(c).await.ok()??.version
             }
             "department_version" => s.department().await.ok()?.map_or(0, |d| d.version),
             // The setup's draft: the first one made.

@@ -1,0 +1,252 @@
+//! A city's interactions (the events it organised or joined, letters and MoUs) as one
+//! timeline, and the "last contact" order: the cities whose latest interaction is oldest
+//! come first, so that the ones to call are on top.
+
+use super::CityError;
+use crate::vocab::{Language, ParseError, vocabulary};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+vocabulary! {
+    #[derive(Default)]
+    LetterKind, "letter kind" {
+        #[default]
+        Letter = "letter", "công văn, thư", "letter";
+        Mou = "mou", "biên bản ghi nhớ (MoU)", "memorandum of understanding";
+    }
+}
+
+vocabulary! {
+    #[derive(Default)]
+    LetterDirection, "letter direction" {
+        #[default]
+        Out = "out", "gửi đi", "sent";
+        In = "in", "nhận được", "received";
+    }
+}
+
+/// A letter or MoU as typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LetterDraft {
+    pub kind: String,
+    pub direction: String,
+    pub number: String,
+    pub date: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LetterInput {
+    pub kind: LetterKind,
+    pub direction: LetterDirection,
+    pub number: String,
+    pub date: NaiveDate,
+    pub title: String,
+}
+
+/// Which form field a letter's error belongs beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterField {
+    Kind,
+    Direction,
+    Date,
+    Title,
+}
+
+impl LetterDraft {
+    pub fn check(&self) -> Result<LetterInput, Vec<(LetterField, CityError)>> {
+        let mut errors = Vec::new();
+        let kind = self.kind.parse::<LetterKind>();
+        if kind.is_err() {
+            errors.push((LetterField::Kind, CityError::BadChoice));
+        }
+        let direction = self.direction.parse::<LetterDirection>();
+        if direction.is_err() {
+            errors.push((LetterField::Direction, CityError::BadChoice));
+        }
+        let date = match vntext::typed::parse_date(&self.date) {
+            Ok(Some(d)) => Some(d),
+            _ => {
+                let shown = self.date.trim().chars().take(20).collect();
+                errors.push((LetterField::Date, CityError::BadDate(shown)));
+                None
+            }
+        };
+        let title = vntext::text::nfc(self.title.trim());
+        if title.is_empty() {
+            errors.push((LetterField::Title, CityError::NameRequired));
+        }
+        let max = super::MAX_NAME_CHARS;
+        if title.chars().count() > max * 2 || self.number.chars().count() > max {
+            errors.push((LetterField::Title, CityError::TooLong { max: max * 2 }));
+        }
+        match (kind, direction, date) {
+            (Ok(kind), Ok(direction), Some(date)) if errors.is_empty() => Ok(LetterInput {
+                kind,
+                direction,
+                number: vntext::text::nfc(self.number.trim()),
+                date,
+                title,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// What an interaction is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum InteractionKind {
+    Event,
+    Letter,
+}
+
+/// One line of a city's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Interaction {
+    pub on: NaiveDate,
+    pub kind: InteractionKind,
+    pub id: i64,
+    pub title: String,
+    /// The event's kind and status, or the letter's kind, direction and number.
+    pub detail: String,
+}
+
+/// Newest first; on one day events before letters, then by id.
+pub fn timeline(mut entries: Vec<Interaction>) -> Vec<Interaction> {
+    entries.sort_by(|a, b| {
+        b.on.cmp(&a.on)
+            .then(a.kind.cmp(&b.kind))
+            .then(b.id.cmp(&a.id))
+    });
+    entries
+}
+
+/// The day an event starts, in Hanoi (the timeline's dates are Hanoi's).
+pub fn event_day(start_at: i64) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(start_at, 0)
+        .map(|t| t.with_timezone(&crate::events::HANOI).date_naive())
+}
+
+/// A city's last contact: the later of its latest event and its latest letter.
+pub fn last_contact(
+    latest_event: Option<i64>,
+    latest_letter: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    latest_event.and_then(event_day).max(latest_letter)
+}
+
+/// Cities with their last contact, oldest first (ties by name as given).
+pub fn by_last_contact<T>(mut rows: Vec<(T, NaiveDate)>) -> Vec<(T, NaiveDate)> {
+    rows.sort_by_key(|(_, d)| *d);
+    rows
+}
+
+/// A letter's detail in the timeline: "công văn, thư gửi đi, số 12/SVHTT".
+pub fn letter_detail(
+    lang: Language,
+    kind: LetterKind,
+    dir: LetterDirection,
+    number: &str,
+) -> String {
+    let mut s = format!("{} {}", kind.label(lang), dir.label(lang));
+    if !number.is_empty() {
+        s.push_str(match lang {
+            Language::Vi => ", số ",
+            Language::En => ", no. ",
+        });
+        s.push_str(number);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn entry(on: NaiveDate, kind: InteractionKind, id: i64) -> Interaction {
+        Interaction {
+            on,
+            kind,
+            id,
+            title: String::new(),
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_timeline_is_newest_first_events_before_letters() {
+        let t = timeline(vec![
+            entry(d(2025, 3, 1), InteractionKind::Letter, 1),
+            entry(d(2025, 5, 2), InteractionKind::Letter, 2),
+            entry(d(2025, 5, 2), InteractionKind::Event, 9),
+        ]);
+        let order: Vec<i64> = t.iter().map(|e| e.id).collect();
+        assert_eq!(order, [9, 2, 1]);
+    }
+
+    #[test]
+    fn an_evening_event_in_utc_is_the_next_day_in_hanoi() {
+        // 2025-05-01 20:00 UTC is 2 May, 03:00 in Hanoi.
+        let at = chrono::NaiveDate::from_ymd_opt(2025, 5, 1)
+            .unwrap()
+            .and_hms_opt(20, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp();
+        assert_eq!(event_day(at), Some(d(2025, 5, 2)));
+        assert_eq!(
+            last_contact(Some(at), Some(d(2025, 4, 1))),
+            Some(d(2025, 5, 2))
+        );
+        assert_eq!(last_contact(None, Some(d(2025, 4, 1))), Some(d(2025, 4, 1)));
+        assert_eq!(last_contact(None, None), None);
+    }
+
+    #[test]
+    fn the_oldest_contact_comes_first() {
+        let rows = by_last_contact(vec![("a", d(2025, 6, 1)), ("b", d(2024, 1, 1))]);
+        assert_eq!(rows[0].0, "b");
+    }
+
+    #[test]
+    fn a_letter_needs_a_date_and_a_title() {
+        let ok = LetterDraft {
+            kind: "mou".into(),
+            direction: "out".into(),
+            number: " 12/SVHTT ".into(),
+            date: "05/03/2025".into(),
+            title: "Thư mời".into(),
+        }
+        .check()
+        .unwrap();
+        assert_eq!((ok.date, ok.number.as_str()), (d(2025, 3, 5), "12/SVHTT"));
+        assert_eq!(
+            letter_detail(Language::Vi, ok.kind, ok.direction, &ok.number),
+            "biên bản ghi nhớ (MoU) gửi đi, số 12/SVHTT"
+        );
+        let errs = LetterDraft {
+            kind: "fax".into(),
+            date: "31/02/2025".into(),
+            ..Default::default()
+        }
+        .check()
+        .unwrap_err();
+        let fields: Vec<LetterField> = errs.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [
+                LetterField::Kind,
+                LetterField::Direction,
+                LetterField::Date,
+                LetterField::Title
+            ]
+        );
+    }
+}

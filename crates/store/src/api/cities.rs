@@ -1,0 +1,157 @@
+//! The city directory (queries in `sql/cities.rs` and `sql/city_links.rs`).
+
+use crate::cities_model::*;
+use crate::{Store, StoreError};
+use domain::cities::import::ImportCity;
+use domain::cities::{CityInput, FieldInput, LetterInput};
+use domain::{Actor, CityId, ContactRole, CreativeFieldId, EventId, ItemId, PersonId};
+
+impl Store {
+    pub async fn creative_fields(&self) -> Result<Vec<FieldRecord>, StoreError> {
+        dispatch!(self, cities::fields())
+    }
+
+    pub async fn creative_field(
+        &self,
+        id: CreativeFieldId,
+    ) -> Result<Option<FieldRecord>, StoreError> {
+        dispatch!(self, cities::field(id))
+    }
+
+    pub async fn create_field(
+        &self,
+        f: &FieldInput,
+        actor: &Actor,
+    ) -> Result<CreativeFieldId, StoreError> {
+        dispatch!(self, cities::create_field(&self.ctx, f, actor))
+    }
+
+    pub async fn update_field(
+        &self,
+        id: CreativeFieldId,
+        expected_version: i64,
+        f: &FieldInput,
+        actor: &Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch!(
+            self,
+            cities::update_field(&self.ctx, id, expected_version, f, actor)
+        )
+    }
+
+    pub async fn city(&self, id: CityId) -> Result<Option<CityRecord>, StoreError> {
+        dispatch!(self, cities::city(id))
+    }
+
+    pub async fn create_city(&self, c: &CityInput, actor: &Actor) -> Result<CityId, StoreError> {
+        dispatch!(self, cities::create_city(&self.ctx, c, actor))
+    }
+
+    pub async fn update_city(
+        &self,
+        id: CityId,
+        expected_version: i64,
+        c: &CityInput,
+        actor: &Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch!(
+            self,
+            cities::update_city(&self.ctx, id, expected_version, c, actor)
+        )
+    }
+
+    /// Applies the import's rows (keyed on the UNESCO slug) in one transaction.
+    pub async fn import_cities(
+        &self,
+        rows: &[ImportCity],
+        actor: &Actor,
+    ) -> Result<CityImportReport, StoreError> {
+        dispatch!(self, cities::import_cities(&self.ctx, rows, actor))
+    }
+
+    pub async fn list_cities(&self, filter: &CityFilter) -> Result<CityPage, StoreError> {
+        dispatch!(self, cities::list_cities(filter))
+    }
+
+    /// The directory's countries and regions (for the filters).
+    pub async fn city_places(&self) -> Result<(Vec<String>, Vec<String>), StoreError> {
+        dispatch!(self, cities::city_places())
+    }
+
+    pub async fn mapped_cities(&self) -> Result<Vec<CityRecord>, StoreError> {
+        dispatch!(self, cities::mapped_cities())
+    }
+
+    pub async fn city_names(&self) -> Result<Vec<(CityId, String)>, StoreError> {
+        dispatch!(self, cities::city_names())
+    }
+
+    pub async fn set_event_cities(
+        &self,
+        event: EventId,
+        cities: &[CityId],
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        dispatch!(
+            self,
+            city_links::set_event_cities(&self.ctx, event, cities, actor)
+        )
+    }
+
+    pub async fn event_cities(&self, event: EventId) -> Result<Vec<(CityId, String)>, StoreError> {
+        dispatch!(self, city_links::event_cities(event))
+    }
+
+    /// The cities of the events linked to a plan item.
+    pub async fn item_cities(&self, item: ItemId) -> Result<Vec<(CityId, String)>, StoreError> {
+        dispatch!(self, city_links::item_cities(item))
+    }
+
+    pub async fn add_letter(
+        &self,
+        city: CityId,
+        letter: &LetterInput,
+        actor: &Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch!(self, city_links::add_letter(&self.ctx, city, letter, actor))
+    }
+
+    /// A city's events and letters (the timeline orders them: `domain::cities::timeline`).
+    pub async fn city_interactions(
+        &self,
+        city: CityId,
+    ) -> Result<(Vec<CityEvent>, Vec<LetterRecord>), StoreError> {
+        dispatch!(self, city_links::city_interactions(city))
+    }
+
+    pub async fn contact_dates(&self) -> Result<Vec<CityContactDates>, StoreError> {
+        dispatch!(self, city_links::contact_dates())
+    }
+
+    /// Adds a contact: `city` for a city's roles, `None` for UNESCO's.
+    pub async fn add_contact(
+        &self,
+        city: Option<CityId>,
+        person: PersonId,
+        role: ContactRole,
+        actor: &Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch!(
+            self,
+            city_contacts::add_contact(&self.ctx, city, person, role, actor)
+        )
+    }
+
+    pub async fn remove_contact(
+        &self,
+        id: i64,
+        actor: &Actor,
+    ) -> Result<Option<CityId>, StoreError> {
+        dispatch!(self, city_contacts::remove_contact(&self.ctx, id, actor))
+    }
+
+    /// A city's contacts, or UNESCO's with `None`.
+    pub async fn contacts(&self, city: Option<CityId>) -> Result<Vec<ContactRecord>, StoreError> {
+        dispatch!(self, city_contacts::contacts(city))
+    }
+}

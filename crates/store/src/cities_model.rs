@@ -1,0 +1,106 @@
+//! The city directory's records (issue 19): creative fields, cities, letters and the
+//! inputs of the lists.
+
+use chrono::NaiveDate;
+use domain::cities::{CityStatus, LetterDirection, LetterKind};
+use domain::{CityId, CreativeFieldId, EventId, EventKind, EventStatus};
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldRecord {
+    pub id: CreativeFieldId,
+    pub code: String,
+    pub name_vi: String,
+    pub name_en: String,
+    pub colour: String,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CityRecord {
+    pub id: CityId,
+    pub slug: String,
+    pub name: String,
+    pub country: String,
+    pub region: String,
+    pub field: Option<CreativeFieldId>,
+    pub year: Option<i32>,
+    pub unesco_url: String,
+    pub point: Option<(f64, f64)>,
+    pub status: CityStatus,
+    pub notes: String,
+    pub version: i64,
+}
+
+/// The directory's filters; empty strings and `None` filter nothing. `page` from 1.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CityFilter {
+    pub text: String,
+    pub field: Option<CreativeFieldId>,
+    pub region: String,
+    pub country: String,
+    pub status: Option<CityStatus>,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CityPage {
+    pub rows: Vec<CityRecord>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// What an import did, city by city keyed on the UNESCO slug.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct CityImportReport {
+    pub added: u64,
+    pub changed: u64,
+    pub unchanged: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LetterRecord {
+    pub id: i64,
+    pub city: CityId,
+    pub kind: LetterKind,
+    pub direction: LetterDirection,
+    pub number: String,
+    pub date: NaiveDate,
+    pub title: String,
+}
+
+/// An event of a city's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CityEvent {
+    pub id: EventId,
+    pub title: String,
+    pub kind: EventKind,
+    pub status: EventStatus,
+    pub start_at: i64,
+}
+
+/// A city's latest event start (UTC seconds) and latest letter, for "last contact".
+#[derive(Debug, Clone, PartialEq)]
+pub struct CityContactDates {
+    pub id: CityId,
+    pub name: String,
+    pub country: String,
+    pub field: Option<CreativeFieldId>,
+    pub latest_event: Option<i64>,
+    pub latest_letter: Option<NaiveDate>,
+}
+
+/// A person of the directory with a role for a city (or, with none, at UNESCO).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContactRecord {
+    pub id: i64,
+    pub city: Option<CityId>,
+    pub person: domain::PersonId,
+    pub name: String,
+    pub organisation: String,
+    pub email: String,
+    pub phone: String,
+    pub role: domain::ContactRole,
+}
