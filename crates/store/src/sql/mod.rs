@@ -46,6 +46,7 @@ pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod backup;
 pub(crate) mod budget;
+pub(crate) mod budget_categories;
 pub(crate) mod contracts;
 pub(crate) mod delegations;
 pub(crate) mod department;

@@ -205,14 +205,24 @@ async fn a_revision_keeps_matched_items_adds_and_marks_removed_ones(store: &Stor
     };
     assert!(matches!(
         store.file_report(&late, &f.lead).await,
-        Err(StoreError::Tracking(domain::TrackingError::RemovedByRevision))
+        Err(StoreError::Tracking(
+            domain::TrackingError::RemovedByRevision
+        ))
     ));
     let it = store.item_tracking(dropped.0).await.unwrap().unwrap();
     assert!(matches!(
         store
-            .set_item_status(dropped.0, it.version, domain::ItemStatus::Done, None, &f.board)
+            .set_item_status(
+                dropped.0,
+                it.version,
+                domain::ItemStatus::Done,
+                None,
+                &f.board
+            )
             .await,
-        Err(StoreError::Tracking(domain::TrackingError::RemovedByRevision))
+        Err(StoreError::Tracking(
+            domain::TrackingError::RemovedByRevision
+        ))
     ));
     // Nor in its units' workload: the unit-only list (counted from the effective units)
     // agrees with its rows.
