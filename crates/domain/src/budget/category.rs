@@ -59,10 +59,10 @@ impl CategoryInput {
             typed.to_string()
         };
         // A derived code of an empty name is already reported on the name.
-        if !name_vi.is_empty() || !typed.is_empty() {
-            if let Err(e) = check_code(&code) {
-                errs.push((CategoryField::Code, e));
-            }
+        if (!name_vi.is_empty() || !typed.is_empty())
+            && let Err(e) = check_code(&code)
+        {
+            errs.push((CategoryField::Code, e));
         }
         if errs.is_empty() {
             Ok(ParsedCategory {
