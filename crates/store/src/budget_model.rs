@@ -1,6 +1,7 @@
 //! What the budget API (issue 17) takes and returns.
 
-use domain::budget::{Category, EstimateAction, EstimateStatus};
+use domain::Language;
+use domain::budget::{EstimateAction, EstimateStatus};
 use domain::{ItemId, PlanId, UserId};
 use serde::Serialize;
 
@@ -42,13 +43,50 @@ impl Estimate {
 pub struct EstimateLine {
     pub id: i64,
     pub position: i64,
-    pub category: Category,
+    /// The category's code, and its names from `budget_categories` (the code itself
+    /// when the table has no such row).
+    pub category: String,
+    pub category_vi: String,
+    pub category_en: String,
     pub description: String,
     pub unit: String,
     pub quantity: i64,
     pub unit_price: i64,
     pub amount: i64,
     pub note: String,
+}
+
+impl EstimateLine {
+    /// The category's name in `lang` (the Vietnamese one when it has no English name).
+    pub fn category_label(&self, lang: Language) -> &str {
+        match lang {
+            Language::En if !self.category_en.is_empty() => &self.category_en,
+            _ => &self.category_vi,
+        }
+    }
+}
+
+/// A category (khoản mục) of estimate lines, as the admin configures it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BudgetCategory {
+    pub code: String,
+    pub name_vi: String,
+    /// Empty: the Vietnamese name is shown in English too.
+    pub name_en: String,
+    pub position: i64,
+    /// An inactive category still names old lines but is not offered for new ones.
+    pub active: bool,
+    pub version: i64,
+}
+
+impl BudgetCategory {
+    /// The name in `lang` (the Vietnamese one when it has no English name).
+    pub fn label(&self, lang: Language) -> &str {
+        match lang {
+            Language::En if !self.name_en.is_empty() => &self.name_en,
+            _ => &self.name_vi,
+        }
+    }
 }
 
 /// A step of an estimate's history.

@@ -1648,6 +1648,9 @@ mod plan_revisions;
 // Budget (issue 17): estimates, the Finance and Board steps, funding sources.
 #[path = "conformance/budget.rs"]
 mod budget;
+// The estimate line categories the admin configures (issue 17, migration 0020).
+#[path = "conformance/budget_categories.rs"]
+mod budget_categories;
 // Contracts and payments (issue 17), against the approved estimate.
 #[path = "conformance/contracts.rs"]
 mod contracts;

@@ -47,6 +47,7 @@ const NOTICES: &[&str] = &[
     "plan_metadata_saved",
     "abbreviation_saved",
     "abbreviation_deleted",
+    "budget_category_saved",
     "department_saved",
     "item_saved",
     "item_added",

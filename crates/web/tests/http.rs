@@ -3,6 +3,8 @@
 
 #[path = "http/budget.rs"]
 mod budget;
+#[path = "http/budget_categories.rs"]
+mod budget_categories;
 #[path = "http/budget_delegation.rs"]
 mod budget_delegation;
 #[path = "http/budget_money.rs"]

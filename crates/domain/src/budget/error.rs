@@ -32,6 +32,17 @@ pub enum BudgetError {
     TooLong { max: usize },
     #[error("unknown budget category")]
     BadCategory,
+    /// A deactivated category is read on old lines, never chosen for a new one.
+    #[error("the budget category {0:?} is no longer in use")]
+    CategoryInactive(String),
+    #[error("a budget category code is 1 to 40 of a-z, 0-9 and _: {0:?}")]
+    CategoryCodeBad(String),
+    #[error("the budget category code {0:?} is taken")]
+    CategoryCodeTaken(String),
+    #[error("a budget category needs a Vietnamese name")]
+    CategoryNameRequired,
+    #[error("only an admin configures budget categories")]
+    CategoryForbidden,
     #[error("a funding source needs a name")]
     NameRequired,
     #[error("a line needs a description")]
@@ -81,6 +92,11 @@ impl BudgetError {
             BudgetError::CommentRequired => "budget.comment_required",
             BudgetError::TooLong { .. } => "budget.too_long",
             BudgetError::BadCategory => "budget.bad_category",
+            BudgetError::CategoryInactive(_) => "budget.category_inactive",
+            BudgetError::CategoryCodeBad(_) => "budget.category_code_bad",
+            BudgetError::CategoryCodeTaken(_) => "budget.category_code_taken",
+            BudgetError::CategoryNameRequired => "budget.category_name_required",
+            BudgetError::CategoryForbidden => "budget.category_forbidden",
             BudgetError::NameRequired => "budget.name_required",
             BudgetError::DescriptionRequired => "budget.description_required",
             BudgetError::NegativeAmount(_) => "budget.negative_amount",

@@ -1,25 +1,7 @@
-//! An estimate line: its category (a public-finance heading), what it buys, and its
-//! amount = quantity × unit price.
+//! An estimate line: its category's code (see [`super::category`]), what it buys, and
+//! its amount = quantity × unit price.
 
-use super::{Amount, BudgetError, parse_quantity};
-use crate::vocab::{Language, ParseError, vocabulary};
-use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
-
-vocabulary! {
-    /// The usual public-finance headings of an estimate line.
-    Category, "budget category" {
-        Interpretation = "interpretation", "Phiên dịch", "Interpretation";
-        Experts = "experts", "Chuyên gia", "Experts";
-        Travel = "travel", "Đi lại", "Travel";
-        Printing = "printing", "In ấn", "Printing";
-        Production = "production", "Sản xuất", "Production";
-        EquipmentRental = "equipment_rental", "Thuê thiết bị", "Equipment rental";
-        Venue = "venue", "Địa điểm", "Venue";
-        Other = "other", "Khác", "Other";
-    }
-}
+use super::{Amount, BudgetError, check_code, parse_quantity};
 
 /// The longest description, unit of measure or note of a line.
 pub const MAX_LINE_TEXT: usize = 500;
@@ -49,7 +31,8 @@ pub enum LineField {
 /// A line that reads: every amount checked, its amount computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedLine {
-    pub category: Category,
+    /// The code of a category; the store checks it exists and is active.
+    pub category: String,
     pub description: String,
     pub unit: String,
     pub quantity: i64,
@@ -62,10 +45,9 @@ impl LineInput {
     /// The line, or every field's problem at once.
     pub fn parse(&self) -> Result<ParsedLine, Vec<(LineField, BudgetError)>> {
         let mut errs = Vec::new();
-        let category = self
-            .category
-            .trim()
-            .parse::<Category>()
+        let code = self.category.trim();
+        let category = check_code(code)
+            .map(|()| code.to_string())
             .map_err(|_| errs.push((LineField::Category, BudgetError::BadCategory)))
             .ok();
         let description = text(&self.description, LineField::Description, true, &mut errs);

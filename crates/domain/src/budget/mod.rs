@@ -3,7 +3,8 @@
 //!
 //! - [`Amount`]: whole đồng, never negative, bounded; read from what people type
 //!   ("1.500.000"); a line's amount is quantity × unit price, checked for overflow;
-//! - [`Category`]: the public-finance headings of a line;
+//! - [`CategoryInput`]: the configurable categories (khoản mục) of a line, seeded with
+//!   the public-finance headings;
 //! - [`EstimateStatus`], [`EstimateAction`] and [`check_step`]: the workflow and who may
 //!   act at each step;
 //! - [`check_contract`], [`check_payment`]: contracts (Office) and payments against the
@@ -15,6 +16,7 @@
 //! Pure: the store checks every change here under its write lock.
 
 mod amount;
+mod category;
 mod contract;
 mod diff;
 mod error;
@@ -26,13 +28,17 @@ mod workflow;
 mod tests;
 
 pub use amount::{Amount, MAX_AMOUNT, MAX_QUANTITY, parse_quantity, total};
+pub use category::{
+    CategoryField, CategoryInput, MAX_CATEGORY_CODE, MAX_CATEGORY_NAME, ParsedCategory,
+    can_manage_categories, check_code, derive_code, parse_names,
+};
 pub use contract::{
     PaymentKind, VendorKind, can_attach_contract_file, can_record_contract, can_record_payment,
     check_contract, check_payment,
 };
 pub use diff::{LineChange, diff_lines};
 pub use error::BudgetError;
-pub use line::{Category, LineField, LineInput, MAX_LINE_TEXT, ParsedLine};
+pub use line::{LineField, LineInput, MAX_LINE_TEXT, ParsedLine};
 pub use money::{ApprovedTotal, ContractValue, MoneyFacts, MoneyFigures, PaymentAmount};
 pub use workflow::{
     EstimateAction, EstimateStatus, EstimateSubject, can_manage_funding, can_prepare_estimate,

@@ -142,11 +142,11 @@ fn a_line_reads_with_every_problem_beside_its_field() {
         note: String::new(),
     };
     let line = good.parse().unwrap();
-    assert_eq!(line.category, Category::Interpretation);
+    assert_eq!(line.category, "interpretation");
     assert_eq!(line.amount.get(), 20_000_000);
 
     let bad = LineInput {
-        category: "catering".into(),
+        category: "Catering!".into(),
         description: "  ".into(),
         quantity: "0".into(),
         unit_price: "-1".into(),
@@ -175,14 +175,53 @@ fn a_line_reads_with_every_problem_beside_its_field() {
 }
 
 #[test]
-fn categories_have_vietnamese_labels() {
-    use crate::vocab::Language;
-    assert_eq!(Category::ALL.len(), 8);
+fn a_category_reads_with_a_code_derived_from_its_name() {
+    let c = CategoryInput {
+        name_vi: "  Thuê thiết bị, Đường truyền ".into(),
+        ..Default::default()
+    };
+    let c = c.parse().unwrap();
+    assert_eq!(c.code, "thue_thiet_bi_duong_truyen");
+    assert_eq!(c.name_en, "");
+    assert_eq!(derive_code("Khác"), "khac");
+    assert_eq!(derive_code(&"ă".repeat(60)).len(), MAX_CATEGORY_CODE);
+    let typed = CategoryInput {
+        code: "catering".into(),
+        name_vi: "Hậu cần".into(),
+        name_en: "Catering".into(),
+    };
+    assert_eq!(typed.parse().unwrap().code, "catering");
+}
+
+#[test]
+fn a_bad_category_is_refused_beside_its_field() {
+    let empty = CategoryInput::default().parse().unwrap_err();
     assert_eq!(
-        Category::EquipmentRental.label(Language::Vi),
-        "Thuê thiết bị"
+        empty,
+        [(CategoryField::NameVi, BudgetError::CategoryNameRequired)]
     );
-    assert_eq!("venue".parse::<Category>(), Ok(Category::Venue));
+    let long = CategoryInput {
+        code: "Bad Code".into(),
+        name_vi: "x".repeat(MAX_CATEGORY_NAME + 1),
+        name_en: "y".repeat(MAX_CATEGORY_NAME + 1),
+    };
+    let fields: Vec<CategoryField> = long.parse().unwrap_err().iter().map(|e| e.0).collect();
+    assert_eq!(
+        fields,
+        [
+            CategoryField::NameVi,
+            CategoryField::NameEn,
+            CategoryField::Code
+        ]
+    );
+    assert!(check_code(&"a".repeat(MAX_CATEGORY_CODE + 1)).is_err());
+    assert!(check_code("ok_2").is_ok());
+    // Only punctuation: nothing to derive a code from.
+    let dots = CategoryInput {
+        name_vi: "…".into(),
+        ..Default::default()
+    };
+    assert_eq!(dots.parse().unwrap_err()[0].0, CategoryField::Code);
 }
 
 // ---- workflow ---------------------------------------------------------------------------

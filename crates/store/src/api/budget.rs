@@ -4,7 +4,7 @@
 use crate::budget_model::*;
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
-use domain::budget::{EstimateAction, EstimateStatus, ParsedLine};
+use domain::budget::{EstimateAction, EstimateStatus, ParsedCategory, ParsedLine};
 use domain::{Actor, ItemId, PlanId};
 
 type R<T> = Result<T, StoreError>;
@@ -70,6 +70,47 @@ impl Store {
     /// Estimates at `status`: `Submitted` is Finance's queue, `Verified` the Board's.
     pub async fn estimate_queue(&self, status: EstimateStatus) -> R<Vec<QueuedEstimate>> {
         dispatch!(self, budget::estimate_queue(status))
+    }
+
+    /// Every estimate line category (khoản mục), active or not, in their order.
+    pub async fn budget_categories(&self) -> R<Vec<BudgetCategory>> {
+        dispatch!(self, budget_categories::budget_categories())
+    }
+
+    /// Adds a category (admin). A taken code is `BudgetError::CategoryCodeTaken`.
+    pub async fn add_budget_category(&self, new: &ParsedCategory, actor: &Actor) -> R<()> {
+        dispatch!(
+            self,
+            budget_categories::add_budget_category(&self.ctx, new, actor)
+        )
+    }
+
+    /// Renames a category at version `expected` (admin); its code stays.
+    pub async fn rename_budget_category(
+        &self,
+        code: &str,
+        expected: i64,
+        names: (&str, &str),
+        actor: &Actor,
+    ) -> R<()> {
+        dispatch!(
+            self,
+            budget_categories::rename_budget_category(&self.ctx, code, expected, names, actor)
+        )
+    }
+
+    /// Deactivates or reactivates a category at version `expected` (admin).
+    pub async fn set_budget_category_active(
+        &self,
+        code: &str,
+        expected: i64,
+        active: bool,
+        actor: &Actor,
+    ) -> R<()> {
+        dispatch!(
+            self,
+            budget_categories::set_budget_category_active(&self.ctx, code, expected, active, actor)
+        )
     }
 
     /// Records a funding source of a plan (Finance, admin).

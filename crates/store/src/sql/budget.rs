@@ -67,6 +67,8 @@ struct LineRow {
     id: i64,
     position: i64,
     category: String,
+    category_vi: String,
+    category_en: String,
     description: String,
     unit: String,
     quantity: i64,
@@ -80,10 +82,9 @@ impl From<LineRow> for EstimateLine {
         EstimateLine {
             id: r.id,
             position: r.position,
-            category: r
-                .category
-                .parse()
-                .unwrap_or(domain::budget::Category::Other),
+            category: r.category,
+            category_vi: r.category_vi,
+            category_en: r.category_en,
             description: r.description,
             unit: r.unit,
             quantity: r.quantity,
@@ -106,8 +107,11 @@ async fn latest_estimate(conn: &mut Conn, item: ItemId) -> R<Option<EstimateRow>
 
 async fn estimate_lines(conn: &mut Conn, estimate: i64) -> R<Vec<EstimateLine>> {
     let rows = sqlx::query_as::<_, LineRow>(
-        "SELECT id, position, category, description, unit, quantity, unit_price, amount, note
-         FROM estimate_lines WHERE estimate_id = $1 ORDER BY position, id",
+        "SELECT l.id, l.position, l.category, COALESCE(c.name_vi, l.category) AS category_vi,
+             COALESCE(c.name_en, '') AS category_en, l.description, l.unit, l.quantity,
+             l.unit_price, l.amount, l.note
+         FROM estimate_lines l LEFT JOIN budget_categories c ON c.code = l.category
+         WHERE l.estimate_id = $1 ORDER BY l.position, l.id",
     )
     .bind(estimate)
     .fetch_all(&mut *conn)
@@ -218,7 +222,7 @@ async fn insert_line(conn: &mut Conn, estimate: i64, position: i64, l: &LineValu
 
 /// A line's columns, from a new line or a copied one.
 struct LineValues<'a> {
-    category: &'static str,
+    category: &'a str,
     description: &'a str,
     unit: &'a str,
     quantity: i64,
@@ -230,7 +234,7 @@ struct LineValues<'a> {
 impl<'a> From<&'a ParsedLine> for LineValues<'a> {
     fn from(l: &'a ParsedLine) -> Self {
         LineValues {
-            category: l.category.as_str(),
+            category: &l.category,
             description: &l.description,
             unit: &l.unit,
             quantity: l.quantity,
@@ -244,7 +248,7 @@ impl<'a> From<&'a ParsedLine> for LineValues<'a> {
 impl<'a> From<&'a EstimateLine> for LineValues<'a> {
     fn from(l: &'a EstimateLine) -> Self {
         LineValues {
-            category: l.category.as_str(),
+            category: &l.category,
             description: &l.description,
             unit: &l.unit,
             quantity: l.quantity,
@@ -275,6 +279,7 @@ pub(crate) async fn add_estimate_line(
     let mut tx = begin_write(pool).await?;
     let it = locked_item(&mut tx, item).await?;
     check_role(actor, &it.item_units(), EstimateAction::Submit)?;
+    super::budget_categories::check_line_category(&mut tx, &line.category).await?;
     let (id, version, lines) = match latest_estimate(&mut tx, item).await? {
         None if expected == 0 => {
             let id = insert_estimate(&mut tx, now, item, 1, 1, actor).await?;
@@ -301,7 +306,7 @@ pub(crate) async fn add_estimate_line(
     let position = lines.iter().map(|l| l.position).max().unwrap_or(0) + 1;
     let line_id = insert_line(&mut tx, id, position, &line.into()).await?;
     let after = json!({
-        "line": line_id, "category": line.category.as_str(), "description": line.description,
+        "line": line_id, "category": line.category, "description": line.description,
         "unit": line.unit, "quantity": line.quantity, "unit_price": line.unit_price.get(),
         "amount": line.amount.get(), "note": line.note,
     });
@@ -477,9 +482,11 @@ impl StepRow {
 /// The lines of revision `latest - 1` of the item's estimate (none for the first).
 async fn previous_lines(conn: &mut Conn, item: ItemId, latest: i64) -> R<Vec<EstimateLine>> {
     let rows = sqlx::query_as::<_, LineRow>(
-        "SELECT l.id, l.position, l.category, l.description, l.unit, l.quantity, l.unit_price,
-             l.amount, l.note
+        "SELECT l.id, l.position, l.category, COALESCE(c.name_vi, l.category) AS category_vi,
+             COALESCE(c.name_en, '') AS category_en, l.description, l.unit, l.quantity,
+             l.unit_price, l.amount, l.note
          FROM estimate_lines l JOIN estimates e ON e.id = l.estimate_id
+             LEFT JOIN budget_categories c ON c.code = l.category
          WHERE e.item_id = $1 AND e.revision = $2 ORDER BY l.position, l.id",
     )
     .bind(item.0)

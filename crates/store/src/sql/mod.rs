@@ -46,6 +46,7 @@ pub(crate) mod accounts;
 pub(crate) mod audit;
 pub(crate) mod backup;
 pub(crate) mod budget;
+pub(crate) mod budget_categories;
 pub(crate) mod cities;
 pub(crate) mod city_contacts;
 pub(crate) mod city_links;

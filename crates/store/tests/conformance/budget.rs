@@ -6,7 +6,7 @@
 use super::oversight::{Fx, actor, fx};
 use super::*;
 use domain::budget::{
-    BudgetError, Category, EstimateAction as A, EstimateStatus as S, LineInput, ParsedLine,
+    BudgetError, EstimateAction as A, EstimateStatus as S, LineInput, ParsedLine,
 };
 use domain::{Actor, Conflict};
 use store::NewFundingSource;
@@ -97,7 +97,8 @@ async fn budget_estimate_goes_through_finance_and_the_board(store: &Store) {
     let e = b.estimate.unwrap();
     assert_eq!((e.revision, e.status, e.version), (1, S::Draft, v));
     assert_eq!(e.total, 32_000_000);
-    assert_eq!(e.lines[1].category, Category::EquipmentRental);
+    assert_eq!(e.lines[1].category, "equipment_rental");
+    assert_eq!(e.lines[1].category_vi, "Thuê thiết bị");
     assert_eq!(b.planned, None);
 
     let v = store

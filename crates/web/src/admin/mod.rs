@@ -1,7 +1,9 @@
-//! Administration: users, units, the abbreviation table and the department's profile. Admin role only (see
+//! Administration: users, units, the abbreviation table, the estimate categories and the
+//! department's profile. Admin role only (see
 //! [`crate::session::AdminOnly`]).
 
 pub mod abbreviations;
+pub mod budget_categories;
 pub mod department;
 pub mod units;
 pub mod users;
@@ -27,6 +29,18 @@ pub fn routes() -> Router<AppState> {
             get(abbreviations::list).post(abbreviations::save),
         )
         .route("/admin/abbreviations/delete", post(abbreviations::delete))
+        .route(
+            "/admin/budget-categories",
+            get(budget_categories::list).post(budget_categories::create),
+        )
+        .route(
+            "/admin/budget-categories/{code}",
+            post(budget_categories::rename),
+        )
+        .route(
+            "/admin/budget-categories/{code}/active",
+            post(budget_categories::set_active),
+        )
         .route(
             "/admin/department",
             get(department::show).post(department::save),

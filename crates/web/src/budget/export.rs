@@ -30,7 +30,7 @@ pub async fn xlsx(
             .lines
             .iter()
             .map(|l| EstimateRow {
-                content: format!("{}: {}", l.category.label(ctx.lang), l.description),
+                content: format!("{}: {}", l.category_label(ctx.lang), l.description),
                 unit: l.unit.clone(),
                 quantity: l.quantity,
                 unit_price: l.unit_price,

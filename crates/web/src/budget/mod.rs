@@ -144,9 +144,15 @@ async fn render(
     let (it, budget, contracts) = visible(app, user, id).await?;
     // Today's figures, by the rule the plan's budget and the report use.
     let figures = app.store().item_money(id, app.today()).await?;
-    Ok(page::render(
-        ctx, user, &it, &budget, &contracts, figures, overlay,
-    ))
+    let categories = app.store().budget_categories().await?;
+    let loaded = page::Loaded {
+        it: &it,
+        budget: &budget,
+        contracts: &contracts,
+        figures,
+        categories: &categories,
+    };
+    Ok(page::render(ctx, user, loaded, overlay))
 }
 
 fn saved(ctx: &Ctx, id: ItemId) -> Response {
@@ -262,6 +268,10 @@ async fn finish(
             Target::Step(_),
         ) => "step-comment",
         (StoreError::Budget(BudgetError::LineTooLarge), Target::Line(_)) => "line-price",
+        (
+            StoreError::Budget(BudgetError::BadCategory | BudgetError::CategoryInactive(_)),
+            Target::Line(_),
+        ) => "line-category",
         _ => "",
     };
     let message = AppError::from(e).into_form_message(ctx)?;

@@ -12,8 +12,8 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::budget::{
-    Category, EstimateAction, EstimateStatus, LineChange, can_prepare_estimate, check_revise,
-    diff_lines, may_take,
+    EstimateAction, EstimateStatus, LineChange, can_prepare_estimate, check_revise, diff_lines,
+    may_take,
 };
 use domain::format_vnd;
 use store::{Contract, Estimate, ItemBudget, ItemTracking, MoneyFigures};
@@ -50,7 +50,7 @@ impl Overlay {
 pub(super) struct LineView {
     id: i64,
     stt: usize,
-    category: &'static str,
+    category: String,
     description: String,
     unit: String,
     quantity: String,
@@ -86,7 +86,7 @@ pub(super) struct ChangeView {
 #[derive(PartialEq)]
 struct Facts<'a> {
     position: i64,
-    category: Category,
+    category: &'a str,
     description: &'a str,
     unit: &'a str,
     quantity: i64,
@@ -95,11 +95,12 @@ struct Facts<'a> {
     note: &'a str,
 }
 
-impl<'a> From<&'a store::EstimateLine> for Facts<'a> {
-    fn from(l: &'a store::EstimateLine) -> Self {
+impl<'a> Facts<'a> {
+    /// The line's facts, its category by its name in `lang` (as the page shows it).
+    fn of(l: &'a store::EstimateLine, lang: domain::Language) -> Self {
         Facts {
             position: l.position,
-            category: l.category,
+            category: l.category_label(lang),
             description: &l.description,
             unit: &l.unit,
             quantity: l.quantity,
@@ -110,10 +111,10 @@ impl<'a> From<&'a store::EstimateLine> for Facts<'a> {
     }
 }
 
-fn describe(ctx: &Ctx, f: &Facts) -> String {
+fn describe(f: &Facts) -> String {
     format!(
         "{}: {} — {} {} × {} = {}",
-        f.category.label(ctx.lang),
+        f.category,
         f.description,
         f.quantity,
         f.unit,
@@ -127,25 +128,29 @@ fn changes(ctx: &Ctx, budget: &ItemBudget) -> Vec<ChangeView> {
     let Some(e) = budget.estimate.as_ref().filter(|e| e.revision > 1) else {
         return Vec::new();
     };
-    let before: Vec<Facts> = budget.previous_lines.iter().map(Facts::from).collect();
-    let after: Vec<Facts> = e.lines.iter().map(Facts::from).collect();
+    let before: Vec<Facts> = budget
+        .previous_lines
+        .iter()
+        .map(|l| Facts::of(l, ctx.lang))
+        .collect();
+    let after: Vec<Facts> = e.lines.iter().map(|l| Facts::of(l, ctx.lang)).collect();
     diff_lines(&before, &after, |f| f.position)
         .into_iter()
         .map(|c| match c {
             LineChange::Added(a) => ChangeView {
                 kind: "added",
                 before: String::new(),
-                after: describe(ctx, a),
+                after: describe(a),
             },
             LineChange::Removed(b) => ChangeView {
                 kind: "removed",
-                before: describe(ctx, b),
+                before: describe(b),
                 after: String::new(),
             },
             LineChange::Changed { before, after } => ChangeView {
                 kind: "changed",
-                before: describe(ctx, before),
-                after: describe(ctx, after),
+                before: describe(before),
+                after: describe(after),
             },
         })
         .collect()
@@ -168,7 +173,8 @@ struct BudgetPage<'a> {
     total: String,
     in_words: String,
     can_edit: bool,
-    categories: Vec<(&'static str, &'static str, bool)>,
+    /// The active categories: code, name, chosen.
+    categories: Vec<(String, String, bool)>,
     line: LineFields,
     line_errors: FieldErrors,
     steps: Vec<StepButton>,
@@ -188,7 +194,7 @@ fn line_view(ctx: &Ctx, i: usize, l: &store::EstimateLine) -> LineView {
     LineView {
         id: l.id,
         stt: i + 1,
-        category: l.category.label(ctx.lang),
+        category: l.category_label(ctx.lang).to_string(),
         description: l.description.clone(),
         unit: l.unit.clone(),
         quantity: domain::format::format_number(l.quantity as f64),
@@ -283,16 +289,30 @@ impl From<Option<Overlay>> for Brought {
     }
 }
 
+/// What the page shows, as read from the store.
+pub(super) struct Loaded<'a> {
+    pub(super) it: &'a ItemTracking,
+    pub(super) budget: &'a ItemBudget,
+    pub(super) contracts: &'a [Contract],
+    pub(super) figures: MoneyFigures,
+    /// Every category: the active ones are offered in the line form.
+    pub(super) categories: &'a [store::BudgetCategory],
+}
+
 /// The page; 422 with a form to correct, 409 when a change met a newer version.
 pub(super) fn render(
     ctx: &Ctx,
     user: &SessionUser,
-    it: &ItemTracking,
-    budget: &ItemBudget,
-    contracts: &[Contract],
-    figures: MoneyFigures,
+    loaded: Loaded<'_>,
     overlay: Option<Overlay>,
 ) -> Response {
+    let Loaded {
+        it,
+        budget,
+        contracts,
+        figures,
+        categories,
+    } = loaded;
     let t = ctx.tr();
     let e = budget.estimate.as_ref();
     let status = e.map_or(EstimateStatus::Draft, |e| e.status);
@@ -333,9 +353,16 @@ pub(super) fn render(
         in_words: domain::format::vnd_in_words(total),
         can_edit: status == EstimateStatus::Draft
             && can_prepare_estimate(&user.actor, &it.item_units()),
-        categories: Category::ALL
+        categories: categories
             .iter()
-            .map(|c| (c.as_str(), c.label(ctx.lang), c.as_str() == line.category))
+            .filter(|c| c.active)
+            .map(|c| {
+                (
+                    c.code.clone(),
+                    c.label(ctx.lang).to_string(),
+                    c.code == line.category,
+                )
+            })
             .collect(),
         line,
         line_errors,

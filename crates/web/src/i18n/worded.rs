@@ -189,6 +189,10 @@ impl Worded for domain::budget::BudgetError {
                 text("amount", domain::format_vnd(*amount)),
             ],
             E::BadDate(v) => vec![text("value", v.as_str())],
+            E::CategoryInactive(v) | E::CategoryCodeBad(v) | E::CategoryCodeTaken(v) => {
+                vec![text("value", v.as_str())]
+            }
+            E::CategoryNameRequired | E::CategoryForbidden => vec![],
             E::FundingForbidden
             | E::ContractForbidden
             | E::PaymentForbidden
@@ -431,6 +435,11 @@ mod tests {
             Box::new(BudgetError::CommentRequired),
             Box::new(BudgetError::TooLong { max: 500 }),
             Box::new(BudgetError::BadCategory),
+            Box::new(BudgetError::CategoryInactive("venue".into())),
+            Box::new(BudgetError::CategoryCodeBad("A b".into())),
+            Box::new(BudgetError::CategoryCodeTaken("venue".into())),
+            Box::new(BudgetError::CategoryNameRequired),
+            Box::new(BudgetError::CategoryForbidden),
             Box::new(BudgetError::NameRequired),
             Box::new(BudgetError::DescriptionRequired),
             Box::new(BudgetError::NegativeAmount("-5".into())),
