@@ -85,10 +85,20 @@ impl AppError {
     /// error itself when it calls for an error page (403, 404, 500).
     pub fn into_form_message(self, ctx: &Ctx) -> Result<String, AppError> {
         match self {
+            _ if self.has_no_form() => Err(self),
             AppError::Refused(r) => Ok(r.message(ctx)),
             AppError::Invalid(m) => Ok(m),
             other => Err(other),
         }
+    }
+
+    /// A refusal about the whole item whose page has no form left to say it beside (a
+    /// revision removed the item): it gets a page of its own.
+    pub fn has_no_form(&self) -> bool {
+        matches!(
+            self,
+            AppError::Refused(Refusal::Tracking(domain::TrackingError::RemovedByRevision))
+        )
     }
 
     /// This error in words, for a form that stays on screen with what was typed.

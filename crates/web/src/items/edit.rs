@@ -48,10 +48,6 @@ pub async fn failed(
                 ctx, id, form, conflict, &current, pairs,
             ));
         }
-        // A removed item's page has no forms to say it beside: a page of its own.
-        e @ StoreError::Tracking(domain::TrackingError::RemovedByRevision) => {
-            return Err(AppError::from(e));
-        }
         other => AppError::from(other).into_form_message(ctx)?,
     };
     if overlay.posted.is_empty() {

@@ -62,16 +62,13 @@ fn said(ctx: &Ctx, saved: Result<Said, StoreError>) -> Result<Said, AppError> {
     match saved {
         Ok(s) => Ok(s),
         Err(StoreError::Tracking(TrackingError::Forbidden { .. })) => Err(AppError::Forbidden),
-        // The item's page has no report form to say it beside: a page of its own.
-        Err(StoreError::Tracking(e @ TrackingError::RemovedByRevision)) => {
-            Err(AppError::Refused(crate::errors::Refusal::Tracking(e)))
-        }
         Err(StoreError::Conflict {
             conflict, current, ..
         }) => Ok(Said::Conflict(conflict, current)),
-        Err(e) => Ok(Said::Refused(FieldErrors::whole(
-            AppError::from(e).message(ctx),
-        ))),
+        Err(e) => match AppError::from(e) {
+            e if e.has_no_form() => Err(e),
+            e => Ok(Said::Refused(FieldErrors::whole(e.message(ctx)))),
+        },
     }
 }
 
