@@ -216,6 +216,21 @@ fn import_refuses_non_plans_and_reports_duplicates() {
 }
 
 #[test]
+fn import_takes_the_documents_funding_and_says_how_many_sources() {
+    // The seed's section III names one source (the city budget assigned to the department);
+    // plan 01 names none. The count printed is what `import_plan_funded` was given.
+    let dir = tempfile::tempdir().unwrap();
+    let seed = shared().join("seed/000_a2c555ca22084133.txt");
+    let o = sangtao(dir.path(), &["import", seed.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("1 funding sources"), "{}", stdout(&o));
+    let plan = shared().join("corpus/plans/01-hanoi-svhtt-kh-dien-dan-truc-tuyen-van-hoa.txt");
+    let o = sangtao(dir.path(), &["import", plan.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("0 funding sources"), "{}", stdout(&o));
+}
+
+#[test]
 fn unreadable_documents_are_explained_in_vietnamese_unless_english_is_asked() {
     let dir = tempfile::tempdir().unwrap();
     // An old Word file: the OLE2 signature and a "WordDocument" stream name (UTF-16).

@@ -2,7 +2,7 @@
 
 use domain::Language;
 use domain::budget::{EstimateAction, EstimateStatus};
-use domain::{ItemId, PlanId, UserId};
+use domain::{ItemId, PlanId, UnitId, UserId};
 use serde::Serialize;
 
 /// One revision of an item's estimate, with its lines.
@@ -145,7 +145,10 @@ pub struct FundingSource {
     pub name: String,
     pub legal_basis: String,
     pub year: i64,
-    pub amount: i64,
+    /// Whole đồng; `None`: read from the plan document without an amount.
+    pub amount: Option<i64>,
+    /// The unit the money is assigned to, when the document names it.
+    pub unit: Option<UnitId>,
 }
 
 /// A funding source as entered.

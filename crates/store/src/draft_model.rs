@@ -2,6 +2,7 @@
 //! a plan or discarded (migration 0016).
 
 use domain::UserId;
+use serde::{Deserialize, Serialize};
 use vanban::ParsedPlan;
 
 /// A draft with what the review page needs: the text the reader read and its reading.
@@ -16,6 +17,25 @@ pub struct PlanDraft {
     pub source_sha256: String,
     pub source_text: String,
     pub parsed: ParsedPlan,
+    /// The funding lines proposed from the document's "Kinh phí" section, as reviewed
+    /// (migration 0021); committed with the plan as its funding sources.
+    pub funding: Vec<FundingLine>,
+}
+
+/// A funding source of a plan being imported: proposed from the document's "Kinh phí"
+/// section (`app::import::funding`), corrected or dropped on the review page, and written
+/// as one of the plan's funding sources in the import's transaction.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundingLine {
+    pub name: String,
+    pub legal_basis: String,
+    /// The year the money is for; `None`: the plan's year.
+    pub year: Option<i32>,
+    /// Whole đồng; `None`: the document names no amount for it.
+    pub amount: Option<i64>,
+    /// The unit the money is assigned to, as written ("… giao Phòng Quản lý Di sản văn
+    /// hóa"); the import finds or creates it as it does the items' units.
+    pub unit: Option<String>,
 }
 
 /// A line of the drafts list.
@@ -35,6 +55,7 @@ pub struct NewPlanDraft<'a> {
     pub source_sha256: &'a str,
     pub source_text: &'a str,
     pub parsed: &'a ParsedPlan,
+    pub funding: &'a [FundingLine],
 }
 
 /// A revised plan (Kế hoạch điều chỉnh, bổ sung) to apply over stored plan `plan` from

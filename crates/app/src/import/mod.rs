@@ -4,6 +4,7 @@
 //! that what is committed is exactly what was shown.
 
 pub mod diff;
+pub mod funding;
 pub mod revise;
 pub mod shape;
 

@@ -38,6 +38,11 @@ pub struct SeedArgs {
     /// Plans; by default one per 500 items.
     #[arg(long)]
     pub plans: Option<usize>,
+    /// Estimate lines in all (dự toán), ten an estimate on the synthetic items in order,
+    /// most approved, some waiting for Finance or the Board, with contracts and payments
+    /// (`--plans 1` puts them all in one plan). Needs an item for every ten lines.
+    #[arg(long, default_value_t = 0)]
+    pub budget_lines: usize,
     /// Random seed: the same seed makes the same data.
     #[arg(long, default_value_t = 2025)]
     pub seed: u64,
@@ -147,6 +152,16 @@ fn seed(settings: Settings, args: SeedArgs) -> anyhow::Result<ExitCode> {
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         if tty {
             eprintln!();
+        }
+        if args.budget_lines > 0 {
+            let b = store
+                .generate_synthetic_budget(args.budget_lines, args.seed)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "sangtao: made {} estimates of {} lines, {} contracts, {} payments",
+                b.estimates, b.lines, b.contracts, b.payments
+            );
         }
         println!(
             "sangtao: made {} plans, {} items, {} progress reports over {} units in {:.1} s",

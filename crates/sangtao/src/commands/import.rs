@@ -40,6 +40,8 @@ pub fn run(settings: Settings, args: ImportArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_UNREADABLE));
         }
     };
+    // The funding sources the "Kinh phí" section names, as the browser's review proposes.
+    let funding = app::import::funding::propose(&reading.parsed).lines;
     let (plan, sha) = (reading.parsed, reading.sha256);
     if !plan.is_plan() {
         eprintln!(
@@ -54,11 +56,16 @@ pub fn run(settings: Settings, args: ImportArgs) -> anyhow::Result<ExitCode> {
     }
     runtime()?.block_on(async {
         let store = open_store(&settings).await?;
-        match store.import_plan(&plan, &name, &sha, None).await {
+        match store
+            .import_plan_funded(&plan, &funding, &name, &sha, None)
+            .await
+        {
             Ok(ImportOutcome::Imported(id)) => {
                 let items = plan.all_items().count();
                 println!(
-                    "sangtao: imported {name} as plan #{id} ({items} items): {}",
+                    "sangtao: imported {name} as plan #{id} ({items} items, {} funding \
+                     sources): {}",
+                    funding.len(),
                     plan.document.title
                 );
                 Ok(ExitCode::SUCCESS)

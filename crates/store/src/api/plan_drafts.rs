@@ -30,7 +30,8 @@ impl Store {
         dispatch!(self, plan_drafts::list())
     }
 
-    /// Saves the reading as edited, over the version the page was drawn from.
+    /// Saves the reading as edited, over the version the page was drawn from (its
+    /// funding lines kept).
     pub async fn save_plan_draft(
         &self,
         id: i64,
@@ -38,9 +39,27 @@ impl Store {
         parsed: &ParsedPlan,
         actor: &Actor,
     ) -> R<PlanDraft> {
+        let d = self
+            .plan_draft(id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("plan draft {id}")))?;
+        self.save_plan_draft_funded(id, expected, parsed, &d.funding, actor)
+            .await
+    }
+
+    /// Saves the reading and its funding lines as reviewed, over the version the page
+    /// was drawn from.
+    pub async fn save_plan_draft_funded(
+        &self,
+        id: i64,
+        expected: i64,
+        parsed: &ParsedPlan,
+        funding: &[crate::FundingLine],
+        actor: &Actor,
+    ) -> R<PlanDraft> {
         dispatch!(
             self,
-            plan_drafts::save(&self.ctx, id, expected, parsed, actor)
+            plan_drafts::save(&self.ctx, id, expected, (parsed, funding), actor)
         )
     }
 

@@ -22,4 +22,15 @@ impl Store {
     ) -> Result<SyntheticSummary, StoreError> {
         dispatch!(self, synthetic::generate(&self.ctx, &spec, progress))
     }
+
+    /// Synthetic estimates of `lines` lines in all on the synthetic items without one
+    /// (ten lines an estimate, in item order), with steps, contracts and payments
+    /// (`sangtao dev seed --budget-lines`).
+    pub async fn generate_synthetic_budget(
+        &self,
+        lines: usize,
+        seed: u64,
+    ) -> Result<SyntheticBudget, StoreError> {
+        dispatch!(self, synthetic_budget::generate(&self.ctx, lines, seed))
+    }
 }

@@ -4,6 +4,7 @@
 use super::tx::{audit, date_text};
 use super::units::load_abbreviations;
 use super::{Conn, Pool, R, begin_write};
+use crate::draft_model::FundingLine;
 use crate::model::*;
 use crate::{Ctx, StoreError};
 use domain::counting::suggest::{TargetWording, counting_rule_for};
@@ -59,6 +60,7 @@ pub(crate) async fn import_plan(
     pool: &Pool,
     ctx: &Ctx,
     parsed: &ParsedPlan,
+    funding: &[FundingLine],
     source_name: &str,
     source_sha256: &str,
     actor: Option<UserId>,
@@ -71,7 +73,7 @@ pub(crate) async fn import_plan(
     let result = import_in(
         &mut tx,
         ctx,
-        parsed,
+        (parsed, funding),
         &prepared,
         source_name,
         source_sha256,
@@ -195,13 +197,20 @@ impl UnitResolver {
     async fn resolve(&mut self, conn: &mut Conn, unit: &domain::CanonicalUnit) -> R<UnitId> {
         ensure_unit(conn, self.at, &mut self.found, unit, self.actor).await
     }
+
+    /// A unit as a document writes it, through the alias table.
+    pub(super) async fn resolve_name(&mut self, conn: &mut Conn, name: &str) -> R<UnitId> {
+        let canon = domain::canonical_unit(name, &self.table);
+        self.resolve(conn, &canon).await
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Imports `parsed` with its reviewed `funding` lines (the plan's funding sources).
 pub(crate) async fn import_in(
     conn: &mut Conn,
     ctx: &Ctx,
-    parsed: &ParsedPlan,
+    (parsed, funding): (&ParsedPlan, &[FundingLine]),
     prepared: &Prepared,
     source_name: &str,
     source_sha256: &str,
@@ -228,6 +237,9 @@ pub(crate) async fn import_in(
         insert_forest(conn, &tree, roots, &mut seq, &mut units).await?;
     }
     insert_responsibilities(conn, plan_id, parsed, &mut units).await?;
+    let year = plan_year(parsed, ctx);
+    let who = (now, actor);
+    super::funding::insert_imported(conn, PlanId(plan_id), year, funding, &mut units, who).await?;
     super::effective_units::refresh_plan(conn, PlanId(plan_id)).await?;
     insert_warnings(conn, plan_id, parsed).await?;
     let d = &parsed.document;
@@ -246,6 +258,15 @@ pub(crate) async fn import_in(
     .await?;
     super::items::fill_items(conn, Some(PlanId(plan_id))).await?;
     Ok(ImportOutcome::Imported(PlanId(plan_id)))
+}
+
+/// The year a plan is for: as the document states it, else its date's, else this year.
+fn plan_year(parsed: &ParsedPlan, ctx: &Ctx) -> i64 {
+    let d = &parsed.document;
+    let year = d.year.or(d.date.map(|x| chrono::Datelike::year(&x)));
+    i64::from(year.unwrap_or_else(|| {
+        chrono::Datelike::year(&domain::oversight::vietnam_today(ctx.now_utc()))
+    }))
 }
 
 /// The plan's row; `source` is the file's name and SHA-256.

@@ -136,17 +136,18 @@ pub(crate) async fn plan_money(pool: &Pool, plan: PlanId, day: NaiveDate) -> R<V
     .bind(plan.0)
     .fetch_all(&mut *conn)
     .await?;
+    // The lead units grouped once (in position order), not searched for each item.
+    let mut leads: HashMap<i64, Vec<domain::UnitId>> = HashMap::new();
+    for (item, unit) in units {
+        leads.entry(item).or_default().push(domain::UnitId(unit));
+    }
     Ok(rows
         .into_iter()
         .map(|(id, numbering, title)| ItemMoney {
             item_id: ItemId(id),
             numbering,
             title,
-            lead_units: units
-                .iter()
-                .filter(|(i, _)| *i == id)
-                .map(|(_, u)| domain::UnitId(*u))
-                .collect(),
+            lead_units: leads.remove(&id).unwrap_or_default(),
             figures: facts.get(&id).map(|f| f.as_of(day)).unwrap_or_default(),
         })
         .collect())

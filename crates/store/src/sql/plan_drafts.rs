@@ -5,14 +5,14 @@
 use super::import::{find_duplicate, import_in, not_a_plan, prepare};
 use super::tx::{Versioned, audit, board_or_admin, bump_version, json};
 use super::{Conn, Pool, R, begin_write};
-use crate::draft_model::{NewPlanDraft, PlanDraft, PlanDraftLine};
+use crate::draft_model::{FundingLine, NewPlanDraft, PlanDraft, PlanDraftLine};
 use crate::model::{AuditEntry, ImportOutcome};
 use crate::{Ctx, StoreError};
 use domain::{Actor, UserId};
 use vanban::ParsedPlan;
 
 const COLS: &str = "id, created_by, created_at, updated_at, version, source_name, \
-                    source_sha256, source_text, parsed_json";
+                    source_sha256, source_text, parsed_json, funding_json";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -25,6 +25,7 @@ struct Row {
     source_sha256: String,
     source_text: String,
     parsed_json: String,
+    funding_json: String,
 }
 
 impl TryFrom<Row> for PlanDraft {
@@ -32,6 +33,7 @@ impl TryFrom<Row> for PlanDraft {
     fn try_from(r: Row) -> R<PlanDraft> {
         Ok(PlanDraft {
             parsed: serde_json::from_str(&r.parsed_json)?,
+            funding: serde_json::from_str(&r.funding_json)?,
             id: r.id,
             created_by: UserId(r.created_by),
             created_at: r.created_at,
@@ -67,6 +69,7 @@ pub(super) fn summary(d: &PlanDraft) -> serde_json::Value {
         "number": d.parsed.document.number,
         "symbol": d.parsed.document.symbol,
         "items": d.parsed.all_items().count(),
+        "funding": d.funding,
     }))
 }
 
@@ -99,11 +102,12 @@ pub(crate) async fn create(
         return Err(not_a_plan(new.parsed));
     }
     let parsed = serde_json::to_string(new.parsed)?;
+    let funding = serde_json::to_string(new.funding)?;
     let mut tx = begin_write(pool).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO plan_drafts (created_by, created_at, updated_at, source_name, \
-         source_sha256, source_text, parsed_json) VALUES ($1, $2, $2, $3, $4, $5, $6) \
-         RETURNING id",
+         source_sha256, source_text, parsed_json, funding_json) \
+         VALUES ($1, $2, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(actor.user_id.0)
     .bind(now)
@@ -111,6 +115,7 @@ pub(crate) async fn create(
     .bind(new.source_sha256)
     .bind(new.source_text)
     .bind(&parsed)
+    .bind(&funding)
     .fetch_one(&mut *tx)
     .await?;
     let draft = must(&mut tx, id).await?;
@@ -157,13 +162,14 @@ pub(crate) async fn list(pool: &Pool) -> R<Vec<PlanDraftLine>> {
         .collect()
 }
 
-/// Saves the reading as edited on the review page, over version `expected`.
+/// Saves the reading and its funding lines as edited on the review page, over version
+/// `expected`.
 pub(crate) async fn save(
     pool: &Pool,
     ctx: &Ctx,
     id: i64,
     expected: i64,
-    parsed: &ParsedPlan,
+    (parsed, funding): (&ParsedPlan, &[FundingLine]),
     actor: &Actor,
 ) -> R<PlanDraft> {
     let now = ctx.now();
@@ -175,8 +181,9 @@ pub(crate) async fn save(
     {
         return Err(stale(&before, expected));
     }
-    sqlx::query("UPDATE plan_drafts SET parsed_json = $1 WHERE id = $2")
+    sqlx::query("UPDATE plan_drafts SET parsed_json = $1, funding_json = $2 WHERE id = $3")
         .bind(serde_json::to_string(parsed)?)
+        .bind(serde_json::to_string(funding)?)
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -211,7 +218,7 @@ pub(crate) async fn commit(
     let outcome = import_in(
         &mut tx,
         ctx,
-        &draft.parsed,
+        (&draft.parsed, &draft.funding),
         &prepared,
         name,
         sha,

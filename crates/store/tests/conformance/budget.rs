@@ -384,7 +384,7 @@ async fn budget_funding_sources(store: &Store) {
     assert_eq!(all.len(), 1);
     assert_eq!(
         (all[0].name.as_str(), all[0].amount),
-        ("Ngân sách thành phố", 1_200_000_000)
+        ("Ngân sách thành phố", Some(1_200_000_000))
     );
 }
 

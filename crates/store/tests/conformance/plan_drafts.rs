@@ -5,11 +5,12 @@
 
 use super::oversight::fx;
 use super::*;
-use store::{ImportOutcome, NewPlanDraft};
+use store::{FundingLine, ImportOutcome, NewPlanDraft};
 
 conformance!(
     a_draft_is_edited_with_its_version_and_committed_once,
     a_duplicate_draft_stays_and_staff_are_refused,
+    a_draft_commits_its_funding_lines_as_the_plans_funding_sources,
 );
 
 fn new_draft(parsed: &vanban::ParsedPlan) -> NewPlanDraft<'_> {
@@ -18,6 +19,7 @@ fn new_draft(parsed: &vanban::ParsedPlan) -> NewPlanDraft<'_> {
         source_sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         source_text: "KẾ HOẠCH\nNgày hội thiết kế\n",
         parsed,
+        funding: &[],
     }
 }
 
@@ -115,4 +117,87 @@ async fn a_duplicate_draft_stays_and_staff_are_refused(store: &Store) {
         matches!(refused, Err(StoreError::NotAPlan { .. })),
         "{refused:?}"
     );
+}
+
+/// The funding lines reviewed with a draft become the plan's funding sources in the
+/// commit's transaction: the unit named is found or created, a line without a year takes
+/// the plan's, a line without an amount has none; each is audited. A line the store
+/// refuses (a negative amount) refuses the whole commit: no plan, the draft kept.
+async fn a_draft_commits_its_funding_lines_as_the_plans_funding_sources(store: &Store) {
+    let f = fx(store).await;
+    let parsed = other_plan();
+    let lines = vec![
+        FundingLine {
+            name: "Ngân sách thành phố".into(),
+            legal_basis: "Quyết định số 6012/QĐ-UBND".into(),
+            year: None,
+            amount: Some(300_000_000),
+            unit: Some("Phòng Quản lý Di sản văn hóa".into()),
+        },
+        FundingLine {
+            name: "Nguồn xã hội hóa".into(),
+            year: Some(2027),
+            ..FundingLine::default()
+        },
+    ];
+    let new = NewPlanDraft {
+        funding: &lines,
+        ..new_draft(&parsed)
+    };
+    let d = store.create_plan_draft(&new, &f.board).await.unwrap();
+    assert_eq!(d.funding, lines, "kept with the draft");
+    // A negative amount (posted around the form): the commit is refused whole.
+    let mut bad = lines.clone();
+    bad[1].amount = Some(-5);
+    let d = store
+        .save_plan_draft_funded(d.id, 1, &d.parsed, &bad, &f.board)
+        .await
+        .unwrap();
+    let plans_before = store.list_plans().await.unwrap().len();
+    let refused = store.commit_plan_draft(d.id, 2, &f.board).await;
+    assert!(matches!(refused, Err(StoreError::Budget(_))), "{refused:?}");
+    assert_eq!(store.list_plans().await.unwrap().len(), plans_before);
+    assert!(store.plan_draft(d.id).await.unwrap().is_some());
+    // Saving the reading again keeps the funding lines as they are.
+    let d = store
+        .save_plan_draft_funded(d.id, 2, &d.parsed, &lines, &f.board)
+        .await
+        .unwrap();
+    let d = store
+        .save_plan_draft(d.id, 3, &d.parsed, &f.board)
+        .await
+        .unwrap();
+    assert_eq!(d.funding, lines);
+    let done = store.commit_plan_draft(d.id, 4, &f.board).await.unwrap();
+    let ImportOutcome::Imported(plan) = done else {
+        panic!("imported: {done:?}")
+    };
+    let year = i64::from(store.plan(plan).await.unwrap().unwrap().plan.year.unwrap());
+    let all = store.funding_sources(plan).await.unwrap();
+    let got: Vec<(&str, &str, i64, Option<i64>)> = all
+        .iter()
+        .map(|s| (s.name.as_str(), s.legal_basis.as_str(), s.year, s.amount))
+        .collect();
+    let mut want = vec![
+        (
+            "Ngân sách thành phố",
+            "Quyết định số 6012/QĐ-UBND",
+            year,
+            Some(300_000_000),
+        ),
+        ("Nguồn xã hội hóa", "", 2027, None),
+    ];
+    want.sort_by_key(|w| w.2);
+    assert_eq!(got, want);
+    let unit = all.iter().find_map(|s| s.unit).expect("the unit assigned");
+    let units = store.list_units().await.unwrap();
+    let named = units.iter().find(|u| u.id == unit).unwrap();
+    assert_eq!(named.name, "Phòng Quản lý Di sản văn hóa");
+    for s in &all {
+        let audit = store
+            .audit_for_entity("funding_source", s.id)
+            .await
+            .unwrap();
+        assert_eq!(audit[0].action, "funding.import", "{audit:?}");
+    }
 }

@@ -75,6 +75,7 @@ async fn draft(store: &Store, f: &super::oversight::Fx) -> store::PlanDraft {
         source_sha256: &"e".repeat(64),
         source_text: "KẾ HOẠCH\nĐiều chỉnh\n",
         parsed: &parsed,
+        funding: &[],
     };
     store.create_plan_draft(&new, &f.board).await.unwrap()
 }

@@ -101,7 +101,8 @@ struct PlanBudgetPage<'a> {
     total: Row,
     units: Vec<Row>,
     chart: String,
-    funding: Vec<(String, String, i64, String)>,
+    /// (name, legal basis, year, amount or "no amount yet", unit assigned).
+    funding: Vec<(String, String, i64, String, String)>,
     funding_total: String,
     can_fund: bool,
     form: FundingForm,
@@ -314,10 +315,19 @@ async fn render(
             .iter()
             .map(|(u, f)| Row::new(None, u.clone(), f))
             .collect(),
-        funding_total: format_vnd(funding.iter().map(|f| f.amount).sum()),
+        funding_total: format_vnd(funding.iter().filter_map(|f| f.amount).sum()),
         funding: funding
             .into_iter()
-            .map(|f| (f.name, f.legal_basis, f.year, format_vnd(f.amount)))
+            .map(|f| {
+                let amount = f
+                    .amount
+                    .map_or_else(|| t.t("budget.funding_no_amount").to_string(), format_vnd);
+                let unit = f
+                    .unit
+                    .and_then(|u| names.iter().find(|n| n.id == u))
+                    .map_or(String::new(), |n| n.name.clone());
+                (f.name, f.legal_basis, f.year, amount, unit)
+            })
             .collect(),
         can_fund: can_manage_funding(&user.actor),
         form,

@@ -1,9 +1,11 @@
 //! Bringing a plan in from the browser (issue 13): upload a document, review what the
 //! reader made of it beside its text, correct the header, the unit names and item titles,
-//! split, merge or move items, then commit it as a plan in one transaction (or discard it),
+//! split, merge or move items, correct the funding its "Kinh phí" section names, then
+//! commit it as a plan in one transaction (or discard it),
 //! or apply it over a stored plan as its revision (`revise`). The Board's and admins'.
 //! The reading and the corrections are `app::import`'s, shared with `sangtao import`.
 
+mod funding;
 mod review;
 mod revise;
 mod upload;
@@ -29,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/plans/import/{id}/header", post(header))
         .route("/plans/import/{id}/units", post(units))
         .route("/plans/import/{id}/items", post(items))
+        .route("/plans/import/{id}/funding", post(funding::funding))
         .route("/plans/import/{id}/shape", post(revise::reshape))
         .route("/plans/import/{id}/commit", post(commit))
         .route("/plans/import/{id}/revise", post(revise::apply))
@@ -145,7 +148,7 @@ async fn save(
 ) -> Result<Response, AppError> {
     let saved = app
         .store()
-        .save_plan_draft(d.id, version, &d.parsed, &user.actor)
+        .save_plan_draft_funded(d.id, version, &d.parsed, &d.funding, &user.actor)
         .await;
     match saved {
         Ok(d) => Ok(redirect(

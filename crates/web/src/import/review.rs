@@ -127,6 +127,12 @@ struct ReviewPage<'a> {
     shown: String,
     /// The items, for the shape form: (line, indented label).
     shape_items: Vec<(usize, String)>,
+    /// The funding lines proposed from the "Kinh phí" section, as reviewed so far.
+    funding: Vec<super::funding::FundingRow>,
+    /// The section's words, shown above its lines.
+    budget_text: String,
+    /// The total the section states, or its disagreement with the lines, in words.
+    funding_note: Option<String>,
 }
 
 impl ReviewPage<'_> {
@@ -233,7 +239,15 @@ impl<'a> ReviewPage<'a> {
             })
             .collect();
         let title = ctx.tr().t("import.review_title").to_string();
+        let funding_note = funding_note(ctx, &d);
         ReviewPage {
+            funding: super::funding::FundingRow::rows(&d.funding),
+            budget_text: p
+                .budget
+                .as_ref()
+                .map(|b| b.text.clone())
+                .unwrap_or_default(),
+            funding_note,
             l: Layout::new(ctx, &title, "plans"),
             id: d.id,
             version: d.version,
@@ -291,6 +305,25 @@ impl<'a> ReviewPage<'a> {
             shown: String::new(),
         }
     }
+}
+
+/// "Văn bản ghi tổng kinh phí …": the total the section states when it is not a line's
+/// own amount, and whether the lines as reviewed add up to it.
+fn funding_note(ctx: &Ctx, d: &PlanDraft) -> Option<String> {
+    let stated = app::import::funding::propose(&d.parsed).stated_total?;
+    let reviewed = app::import::funding::Proposal {
+        lines: d.funding.clone(),
+        stated_total: Some(stated),
+    };
+    let t = ctx.tr();
+    let total = domain::format_vnd(stated);
+    Some(match reviewed.mismatch() {
+        Some((_, sum)) => t.f(
+            "import.funding_mismatch",
+            &[("total", &total), ("sum", domain::format_vnd(sum).as_str())],
+        ),
+        None => t.f("import.funding_total", &[("total", total.as_str())]),
+    })
 }
 
 /// The item and its sub-items, depth first, as rows of the tree.

@@ -111,11 +111,13 @@ pub async fn upload(
         let args = [("name", name.as_str()), ("kind", kind.as_str())];
         return refuse(ctx.tr().f("import.not_a_plan", &args)).await;
     }
+    let funding = app::import::funding::propose(&reading.parsed).lines;
     let new = NewPlanDraft {
         source_name: &name,
         source_sha256: &reading.sha256,
         source_text: &reading.text,
         parsed: &reading.parsed,
+        funding: &funding,
     };
     match app.store().create_plan_draft(&new, &user.actor).await {
         Ok(d) => Ok(redirect(&ctx, &format!("/plans/import/{}", d.id))),
