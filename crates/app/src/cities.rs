@@ -72,7 +72,9 @@ pub async fn last_contacts(
         .contact_dates()
         .await?
         .into_iter()
-        .filter_map(|c| last_contact(c.latest_event, c.latest_letter).map(|d| (c, d)))
+        .filter_map(|c| {
+            last_contact(c.latest_event, &[c.latest_letter, c.latest_delegation]).map(|d| (c, d))
+        })
         .collect();
     Ok(by_last_contact(rows))
 }

@@ -69,6 +69,15 @@ pub struct LetterRecord {
     pub number: String,
     pub date: NaiveDate,
     pub title: String,
+    pub file: Option<LetterFile>,
+}
+
+/// A letter's file: its name as uploaded, size in bytes and sniffed type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LetterFile {
+    pub name: String,
+    pub size: i64,
+    pub mime: String,
 }
 
 /// An event of a city's timeline.
@@ -81,7 +90,48 @@ pub struct CityEvent {
     pub start_at: i64,
 }
 
-/// A city's latest event start (UTC seconds) and latest letter, for "last contact".
+/// One line of a city's timeline, as the store pages it (`sql/city_timeline.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    pub on: NaiveDate,
+    pub kind: domain::cities::InteractionKind,
+    pub id: i64,
+    pub title: String,
+    pub detail: TimelineDetail,
+}
+
+/// What each kind of interaction shows besides its title.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum TimelineDetail {
+    Event {
+        kind: EventKind,
+        status: EventStatus,
+    },
+    Letter {
+        kind: LetterKind,
+        direction: LetterDirection,
+        number: String,
+        /// The file's name and size.
+        file: Option<(String, i64)>,
+    },
+    Delegation {
+        status: domain::DelegationStatus,
+        destination: String,
+        back: Option<NaiveDate>,
+    },
+}
+
+/// A page of a city's timeline (`page` from 1) and the count of all its interactions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelinePage {
+    pub entries: Vec<TimelineEntry>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// A city's latest event start (UTC seconds), letter and delegation's departure, for
+/// "last contact".
 #[derive(Debug, Clone, PartialEq)]
 pub struct CityContactDates {
     pub id: CityId,
@@ -90,6 +140,7 @@ pub struct CityContactDates {
     pub field: Option<CreativeFieldId>,
     pub latest_event: Option<i64>,
     pub latest_letter: Option<NaiveDate>,
+    pub latest_delegation: Option<NaiveDate>,
 }
 
 /// A person of the directory with a role for a city (or, with none, at UNESCO).

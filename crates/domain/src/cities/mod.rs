@@ -10,12 +10,14 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+pub mod candidacy;
 pub mod import;
 mod timeline;
 
 pub use timeline::{
-    Interaction, InteractionKind, LetterDirection, LetterDraft, LetterField, LetterInput,
-    LetterKind, by_last_contact, event_day, last_contact, letter_detail, timeline,
+    HANOI_OFFSET_SECONDS, Interaction, InteractionKind, LetterDirection, LetterDraft, LetterField,
+    LetterInput, LetterKind, by_last_contact, delegation_word, event_day, last_contact,
+    letter_detail, timeline,
 };
 
 crate::ids::id_type!(

@@ -1,6 +1,11 @@
-//! A city's interactions (the events it organised or joined, letters and MoUs) as one
-//! timeline, and the "last contact" order: the cities whose latest interaction is oldest
-//! come first, so that the ones to call are on top.
+//! A city's interactions (the events it organised or joined, letters and MoUs, the
+//! delegations that went there) as one timeline, and the "last contact"
+//! order: the cities whose latest interaction is oldest come first, so that the ones to
+//! call are on top.
+//!
+//! The store pages the timeline in SQL with the same order ([`InteractionKind::rank`],
+//! an event's day from [`HANOI_OFFSET_SECONDS`]); [`timeline`] is that order's definition
+//! and the conformance tests hold the two together.
 
 use super::CityError;
 use crate::vocab::{Language, ParseError, vocabulary};
@@ -96,12 +101,36 @@ impl LetterDraft {
     }
 }
 
-/// What an interaction is.
+/// What an interaction is; on one day they come in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum InteractionKind {
     Event,
     Letter,
+    /// A delegation abroad, on its departure day.
+    Delegation,
 }
+
+impl InteractionKind {
+    pub const ALL: [InteractionKind; 3] = [
+        InteractionKind::Event,
+        InteractionKind::Letter,
+        InteractionKind::Delegation,
+    ];
+
+    /// The kind's place on one day (the SQL's sort key).
+    pub fn rank(self) -> i64 {
+        self as i64
+    }
+
+    pub fn from_rank(rank: i64) -> Option<InteractionKind> {
+        Self::ALL.into_iter().find(|k| k.rank() == rank)
+    }
+}
+
+/// Hanoi's offset from UTC (Asia/Ho_Chi_Minh has kept +07:00 since 1975, no summer time):
+/// an event's day in SQL is `(start_at + HANOI_OFFSET_SECONDS) / 86400` days after
+/// 1970-01-01, the day [`event_day`] gives.
+pub const HANOI_OFFSET_SECONDS: i64 = 7 * 3600;
 
 /// One line of a city's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -130,18 +159,30 @@ pub fn event_day(start_at: i64) -> Option<NaiveDate> {
         .map(|t| t.with_timezone(&crate::events::HANOI).date_naive())
 }
 
-/// A city's last contact: the later of its latest event and its latest letter.
+/// A city's last contact: the latest of its latest event (its start, UTC seconds) and the
+/// latest dates of its other interactions (letters, delegations' departures).
 pub fn last_contact(
     latest_event: Option<i64>,
-    latest_letter: Option<NaiveDate>,
+    latest_others: &[Option<NaiveDate>],
 ) -> Option<NaiveDate> {
-    latest_event.and_then(event_day).max(latest_letter)
+    latest_others
+        .iter()
+        .copied()
+        .fold(latest_event.and_then(event_day), Option::max)
 }
 
 /// Cities with their last contact, oldest first (ties by name as given).
 pub fn by_last_contact<T>(mut rows: Vec<(T, NaiveDate)>) -> Vec<(T, NaiveDate)> {
     rows.sort_by_key(|(_, d)| *d);
     rows
+}
+
+/// The word a delegation's line starts with: "đoàn ra".
+pub fn delegation_word(lang: Language) -> &'static str {
+    match lang {
+        Language::Vi => "đoàn ra",
+        Language::En => "delegation",
+    }
 }
 
 /// A letter's detail in the timeline: "công văn, thư gửi đi, số 12/SVHTT".
@@ -202,11 +243,35 @@ mod tests {
             .timestamp();
         assert_eq!(event_day(at), Some(d(2025, 5, 2)));
         assert_eq!(
-            last_contact(Some(at), Some(d(2025, 4, 1))),
+            last_contact(Some(at), &[Some(d(2025, 4, 1))]),
             Some(d(2025, 5, 2))
         );
-        assert_eq!(last_contact(None, Some(d(2025, 4, 1))), Some(d(2025, 4, 1)));
-        assert_eq!(last_contact(None, None), None);
+        assert_eq!(
+            last_contact(None, &[Some(d(2025, 4, 1)), None, Some(d(2025, 6, 1))]),
+            Some(d(2025, 6, 1))
+        );
+        assert_eq!(last_contact(None, &[None, None]), None);
+    }
+
+    #[test]
+    fn the_sql_day_of_an_event_is_its_day_in_hanoi() {
+        let epoch = d(1970, 1, 1);
+        // Every hour over four years, both sides of midnight in Hanoi.
+        for hour in 0..(4 * 366 * 24) {
+            let at = 1_735_689_600 + hour * 3600 - 1;
+            let sql_day = (at + HANOI_OFFSET_SECONDS) / 86_400;
+            let day = event_day(at).unwrap();
+            assert_eq!((day - epoch).num_days(), sql_day, "{at}");
+        }
+    }
+
+    #[test]
+    fn kinds_rank_in_their_order() {
+        for k in InteractionKind::ALL {
+            assert_eq!(InteractionKind::from_rank(k.rank()), Some(k));
+        }
+        assert!(InteractionKind::Letter.rank() < InteractionKind::Delegation.rank());
+        assert_eq!(InteractionKind::from_rank(9), None);
     }
 
     #[test]

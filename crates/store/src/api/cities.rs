@@ -1,10 +1,12 @@
 //! The city directory (queries in `sql/cities.rs` and `sql/city_links.rs`).
 
 use crate::cities_model::*;
-use crate::{Store, StoreError};
+use crate::{NewDirectionFile, Store, StoreError};
 use domain::cities::import::ImportCity;
 use domain::cities::{CityInput, FieldInput, LetterInput};
-use domain::{Actor, CityId, ContactRole, CreativeFieldId, EventId, ItemId, PersonId};
+use domain::{
+    Actor, CityId, ContactRole, CreativeFieldId, DelegationId, EventId, ItemId, PersonId,
+};
 
 impl Store {
     pub async fn creative_fields(&self) -> Result<Vec<FieldRecord>, StoreError> {
@@ -102,26 +104,75 @@ impl Store {
         dispatch!(self, city_links::event_cities(event))
     }
 
-    /// The cities of the events linked to a plan item.
+    /// The cities of the events linked to a plan item and of the delegations its
+    /// estimate covers.
     pub async fn item_cities(&self, item: ItemId) -> Result<Vec<(CityId, String)>, StoreError> {
         dispatch!(self, city_links::item_cities(item))
     }
 
+    /// Records a letter or MoU, with its file when one came with the form.
     pub async fn add_letter(
         &self,
         city: CityId,
         letter: &LetterInput,
+        file: Option<&NewDirectionFile>,
         actor: &Actor,
     ) -> Result<i64, StoreError> {
-        dispatch!(self, city_links::add_letter(&self.ctx, city, letter, actor))
+        dispatch!(
+            self,
+            city_letters::add_letter(&self.ctx, city, letter, file, actor)
+        )
     }
 
-    /// A city's events and letters (the timeline orders them: `domain::cities::timeline`).
-    pub async fn city_interactions(
+    /// Attaches (or replaces) a letter's file; returns the letter's city.
+    pub async fn attach_letter_file(
+        &self,
+        letter: i64,
+        file: &NewDirectionFile,
+        actor: &Actor,
+    ) -> Result<CityId, StoreError> {
+        dispatch!(
+            self,
+            city_letters::attach_letter_file(&self.ctx, letter, file, actor)
+        )
+    }
+
+    /// A letter and its file's stored path (`None` when it has no file).
+    pub async fn city_letter(
+        &self,
+        letter: i64,
+    ) -> Result<Option<(LetterRecord, Option<String>)>, StoreError> {
+        dispatch!(self, city_letters::letter(letter))
+    }
+
+    /// A page (from 1) of a city's timeline, newest first (`domain::cities::timeline`'s
+    /// order), with the count of all its interactions.
+    pub async fn city_timeline(
         &self,
         city: CityId,
-    ) -> Result<(Vec<CityEvent>, Vec<LetterRecord>), StoreError> {
-        dispatch!(self, city_links::city_interactions(city))
+        page: i64,
+        per_page: i64,
+    ) -> Result<TimelinePage, StoreError> {
+        dispatch!(self, city_timeline::city_timeline(city, page, per_page))
+    }
+
+    pub async fn set_delegation_cities(
+        &self,
+        delegation: DelegationId,
+        cities: &[CityId],
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        dispatch!(
+            self,
+            city_links::set_delegation_cities(&self.ctx, delegation, cities, actor)
+        )
+    }
+
+    pub async fn delegation_cities(
+        &self,
+        delegation: DelegationId,
+    ) -> Result<Vec<(CityId, String)>, StoreError> {
+        dispatch!(self, city_links::delegation_cities(delegation))
     }
 
     pub async fn contact_dates(&self) -> Result<Vec<CityContactDates>, StoreError> {

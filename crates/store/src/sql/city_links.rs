@@ -1,15 +1,15 @@
 //! What connects a city to the department's work: the events it organised or joined
-//! (edited on the event page), letters and MoUs, and the dates behind "last contact".
+//! (edited on the event page), the delegations that went there (edited on the delegation
+//! page), and the dates behind "last contact".
 
-use super::cities::forbidden;
-use super::events::editable_event;
-use super::tx::{audit, day_text, json, parse_date};
-use super::{Pool, R, begin_write};
+use super::delegations::must_delegation;
+use super::events::{editable_event, forbidden};
+use super::tx::{audit, json, parse_date};
+use super::{Conn, Pool, R, begin_write};
+use crate::Ctx;
 use crate::cities_model::*;
 use crate::model::AuditEntry;
-use crate::{Ctx, StoreError};
-use domain::cities::{LetterInput, can_edit_cities};
-use domain::{Actor, CityId, EventId, ItemId};
+use domain::{Actor, CityId, DelegationId, EventId, ItemId};
 
 /// Replaces the cities an event is linked to (the event's editors may).
 pub(crate) async fn set_event_cities(
@@ -22,36 +22,7 @@ pub(crate) async fn set_event_cities(
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     editable_event(&mut tx, event, actor).await?;
-    let before: Vec<i64> =
-        sqlx::query_scalar("SELECT city_id FROM event_cities WHERE event_id = $1 ORDER BY city_id")
-            .bind(event.0)
-            .fetch_all(&mut *tx)
-            .await?;
-    let mut after: Vec<i64> = cities.iter().map(|c| c.0).collect();
-    after.sort_unstable();
-    after.dedup();
-    if before == after {
-        return Ok(());
-    }
-    sqlx::query("DELETE FROM event_cities WHERE event_id = $1")
-        .bind(event.0)
-        .execute(&mut *tx)
-        .await?;
-    for c in &after {
-        sqlx::query("INSERT INTO event_cities (event_id, city_id) VALUES ($1, $2)")
-            .bind(event.0)
-            .bind(c)
-            .execute(&mut *tx)
-            .await?;
-    }
-    audit(
-        &mut tx,
-        now,
-        &AuditEntry::new(Some(actor.user_id), "event.cities", "event", Some(event.0))
-            .before(json(&before))
-            .after(json(&after)),
-    )
-    .await?;
+    replace_links(&mut tx, &EVENT_LINKS, event.0, cities, actor, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -70,13 +41,18 @@ pub(crate) async fn event_cities(pool: &Pool, event: EventId) -> R<Vec<(CityId, 
     .collect())
 }
 
-/// The cities of the events counted toward an item.
+/// The cities of the events counted toward an item and of the delegations its estimate
+/// covers.
 pub(crate) async fn item_cities(pool: &Pool, item: ItemId) -> R<Vec<(CityId, String)>> {
     Ok(sqlx::query_as::<_, (i64, String, String)>(
-        "SELECT DISTINCT c.id, c.name, c.name_folded FROM event_items ei
-         JOIN event_cities ec ON ec.event_id = ei.event_id
-         JOIN cities c ON c.id = ec.city_id
-         WHERE ei.item_id = $1 ORDER BY c.name_folded, c.id",
+        "SELECT DISTINCT c.id, c.name, c.name_folded FROM cities c
+         WHERE c.id IN (SELECT ec.city_id FROM event_items ei
+                          JOIN event_cities ec ON ec.event_id = ei.event_id
+                         WHERE ei.item_id = $1)
+            OR c.id IN (SELECT dc.city_id FROM delegations d
+                          JOIN delegation_cities dc ON dc.delegation_id = d.id
+                         WHERE d.budget_item_id = $1)
+         ORDER BY c.name_folded, c.id",
     )
     .bind(item.0)
     .fetch_all(&pool.read)
@@ -86,105 +62,7 @@ pub(crate) async fn item_cities(pool: &Pool, item: ItemId) -> R<Vec<(CityId, Str
     .collect())
 }
 
-pub(crate) async fn add_letter(
-    pool: &Pool,
-    ctx: &Ctx,
-    city: CityId,
-    l: &LetterInput,
-    actor: &Actor,
-) -> R<i64> {
-    if !can_edit_cities(actor) {
-        return Err(forbidden("record a letter"));
-    }
-    let now = ctx.now();
-    let mut tx = begin_write(pool).await?;
-    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM cities WHERE id = $1")
-        .bind(city.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if known.is_none() {
-        return Err(StoreError::NotFound(format!("city {city}")));
-    }
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO city_letters (city_id, kind, direction, number, sent_on, title,
-             created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-    )
-    .bind(city.0)
-    .bind(l.kind.as_str())
-    .bind(l.direction.as_str())
-    .bind(&l.number)
-    .bind(day_text(l.date))
-    .bind(&l.title)
-    .bind(actor.user_id.0)
-    .bind(now)
-    .fetch_one(&mut *tx)
-    .await?;
-    audit(
-        &mut tx,
-        now,
-        &AuditEntry::new(Some(actor.user_id), "city.letter", "city", Some(city.0))
-            .after(json(&(id, l))),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(id)
-}
-
-type LetterRow = (i64, i64, String, String, String, String, String);
-
-fn letter(r: LetterRow) -> R<LetterRecord> {
-    let bad = |e: domain::ParseError| StoreError::Invalid(e.to_string());
-    Ok(LetterRecord {
-        id: r.0,
-        city: CityId(r.1),
-        kind: r.2.parse().map_err(bad)?,
-        direction: r.3.parse().map_err(bad)?,
-        number: r.4,
-        date: parse_date(Some(r.5.clone()))
-            .ok_or_else(|| StoreError::Invalid(format!("letter date {:?}", r.5)))?,
-        title: r.6,
-    })
-}
-
-/// A city's events and letters, for its timeline.
-pub(crate) async fn city_interactions(
-    pool: &Pool,
-    city: CityId,
-) -> R<(Vec<CityEvent>, Vec<LetterRecord>)> {
-    let events = sqlx::query_as::<_, (i64, String, String, String, i64)>(
-        "SELECT e.id, e.title, e.kind, e.status, e.start_at FROM event_cities ec
-         JOIN events e ON e.id = ec.event_id WHERE ec.city_id = $1",
-    )
-    .bind(city.0)
-    .fetch_all(&pool.read)
-    .await?
-    .into_iter()
-    .map(|(id, title, kind, status, start_at)| {
-        let bad = |e: domain::ParseError| StoreError::Invalid(e.to_string());
-        Ok(CityEvent {
-            id: EventId(id),
-            title,
-            kind: kind.parse().map_err(bad)?,
-            status: status.parse().map_err(bad)?,
-            start_at,
-        })
-    })
-    .collect::<R<Vec<_>>>()?;
-    let letters = sqlx::query_as::<_, LetterRow>(
-        "SELECT id, city_id, kind, direction, number, sent_on, title FROM city_letters
-         WHERE city_id = $1",
-    )
-    .bind(city.0)
-    .fetch_all(&pool.read)
-    .await?
-    .into_iter()
-    .map(letter)
-    .collect::<R<Vec<_>>>()?;
-    Ok((events, letters))
-}
-
-/// Every city with at least one event or letter, with the latest of each.
+/// Every city with at least one event, letter or delegation, with the latest of each.
 pub(crate) async fn contact_dates(pool: &Pool) -> R<Vec<CityContactDates>> {
     let rows = sqlx::query_as::<
         _,
@@ -195,28 +73,139 @@ pub(crate) async fn contact_dates(pool: &Pool) -> R<Vec<CityContactDates>> {
             Option<i64>,
             Option<i64>,
             Option<String>,
+            Option<String>,
         ),
     >(
         "SELECT c.id, c.name, c.country, c.field_id,
                 (SELECT MAX(e.start_at) FROM event_cities ec JOIN events e ON e.id = ec.event_id
                   WHERE ec.city_id = c.id),
-                (SELECT MAX(l.sent_on) FROM city_letters l WHERE l.city_id = c.id)
+                (SELECT MAX(l.sent_on) FROM city_letters l WHERE l.city_id = c.id),
+                (SELECT MAX(d.depart_date) FROM delegation_cities dc
+                   JOIN delegations d ON d.id = dc.delegation_id WHERE dc.city_id = c.id)
          FROM cities c
          WHERE EXISTS (SELECT 1 FROM event_cities ec WHERE ec.city_id = c.id)
             OR EXISTS (SELECT 1 FROM city_letters l WHERE l.city_id = c.id)
+            OR EXISTS (SELECT 1 FROM delegation_cities dc WHERE dc.city_id = c.id)
          ORDER BY c.name_folded, c.id",
     )
     .fetch_all(&pool.read)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, country, field, ev, letter)| CityContactDates {
-            id: CityId(id),
-            name,
-            country,
-            field: field.map(domain::CreativeFieldId),
-            latest_event: ev,
-            latest_letter: parse_date(letter),
-        })
+        .map(
+            |(id, name, country, field, ev, letter, trip)| CityContactDates {
+                id: CityId(id),
+                name,
+                country,
+                field: field.map(domain::CreativeFieldId),
+                latest_event: ev,
+                latest_letter: parse_date(letter),
+                latest_delegation: parse_date(trip),
+            },
+        )
         .collect())
+}
+
+/// Replaces the cities a delegation goes to (the delegation's editors may).
+pub(crate) async fn set_delegation_cities(
+    pool: &Pool,
+    ctx: &Ctx,
+    delegation: DelegationId,
+    cities: &[CityId],
+    actor: &Actor,
+) -> R<()> {
+    let now = ctx.now();
+    let mut tx = begin_write(pool).await?;
+    let d = must_delegation(&mut tx, delegation).await?;
+    if !domain::events::can_edit_event(actor, &d.item_units()) {
+        return Err(forbidden("change the delegation's cities"));
+    }
+    replace_links(&mut tx, &DELEGATION_LINKS, delegation.0, cities, actor, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The cities a delegation goes to, by name.
+pub(crate) async fn delegation_cities(
+    pool: &Pool,
+    delegation: DelegationId,
+) -> R<Vec<(CityId, String)>> {
+    Ok(sqlx::query_as::<_, (i64, String)>(
+        "SELECT c.id, c.name FROM delegation_cities x JOIN cities c ON c.id = x.city_id
+         WHERE x.delegation_id = $1 ORDER BY c.name_folded, c.id",
+    )
+    .bind(delegation.0)
+    .fetch_all(&pool.read)
+    .await?
+    .into_iter()
+    .map(|(id, n)| (CityId(id), n))
+    .collect())
+}
+
+/// A record's table of cities: its three statements (static text, never input) and the
+/// audit names.
+struct Links {
+    select: &'static str,
+    delete: &'static str,
+    insert: &'static str,
+    action: &'static str,
+    kind: &'static str,
+}
+
+const EVENT_LINKS: Links = Links {
+    select: "SELECT city_id FROM event_cities WHERE event_id = $1 ORDER BY city_id",
+    delete: "DELETE FROM event_cities WHERE event_id = $1",
+    insert: "INSERT INTO event_cities (event_id, city_id) VALUES ($1, $2)",
+    action: "event.cities",
+    kind: "event",
+};
+
+const DELEGATION_LINKS: Links = Links {
+    select: "SELECT city_id FROM delegation_cities WHERE delegation_id = $1 ORDER BY city_id",
+    delete: "DELETE FROM delegation_cities WHERE delegation_id = $1",
+    insert: "INSERT INTO delegation_cities (delegation_id, city_id) VALUES ($1, $2)",
+    action: "delegation.cities",
+    kind: "delegation",
+};
+
+/// The one writer of a record's cities: the set given (sorted, once each) replaces the old
+/// one, audited with both; an unchanged set writes nothing.
+async fn replace_links(
+    conn: &mut Conn,
+    links: &Links,
+    owner: i64,
+    cities: &[CityId],
+    actor: &Actor,
+    now: i64,
+) -> R<()> {
+    let before: Vec<i64> = sqlx::query_scalar(links.select)
+        .bind(owner)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut after: Vec<i64> = cities.iter().map(|c| c.0).collect();
+    after.sort_unstable();
+    after.dedup();
+    if before == after {
+        return Ok(());
+    }
+    sqlx::query(links.delete)
+        .bind(owner)
+        .execute(&mut *conn)
+        .await?;
+    for c in &after {
+        sqlx::query(links.insert)
+            .bind(owner)
+            .bind(c)
+            .execute(&mut *conn)
+            .await?;
+    }
+    audit(
+        conn,
+        now,
+        &AuditEntry::new(Some(actor.user_id), links.action, links.kind, Some(owner))
+            .before(json(&before))
+            .after(json(&after)),
+    )
+    .await?;
+    Ok(())
 }

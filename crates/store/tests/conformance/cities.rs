@@ -11,13 +11,14 @@ use domain::{CityError, CityId, ContactRole, EventError, EventKind, EventStatus,
 use store::CityFilter;
 
 conformance!(
+    cities_letters_carry_files,
     cities_import_is_idempotent_and_keeps_edits,
     cities_filters_search_and_forms,
     cities_timeline_and_last_contact,
     cities_contacts_reuse_the_people_directory,
 );
 
-const CITIES: &str = "city,creative_field,unesco_slug,unesco_url\n\
+pub(super) const CITIES: &str = "city,creative_field,unesco_slug,unesco_url\n\
     Bangkok,Design,bangkok,https://www.unesco.org/en/creative-cities/bangkok\n\
     Da Lat,Music,da-lat,https://www.unesco.org/en/creative-cities/da-lat\n\
     Hanoi,Design,hanoi,https://www.unesco.org/en/creative-cities/hanoi\n\
@@ -28,7 +29,7 @@ const POINTS: &str = "label,lat,lon,unesco_category_code,creative_field,unesco_n
     Bangkok,13.7563309,100.5017651,4,Design,1\n\
     Granada,37.1773363,-3.5985571,2,Literature,19\n";
 
-fn rows(cities: &str) -> Vec<ImportCity> {
+pub(super) fn rows(cities: &str) -> Vec<ImportCity> {
     merge(
         parse_cities(cities).unwrap(),
         &parse_points(POINTS).unwrap(),
@@ -43,7 +44,7 @@ fn all() -> CityFilter {
     }
 }
 
-async fn find(store: &Store, slug: &str) -> store::CityRecord {
+pub(super) async fn find(store: &Store, slug: &str) -> store::CityRecord {
     store
         .list_cities(&all())
         .await
@@ -328,6 +329,7 @@ async fn cities_timeline_and_last_contact(store: &Store) {
         .add_letter(
             da_lat,
             &letter("02/03/2025", "Thư mời phối hợp").check().unwrap(),
+            None,
             &s.board,
         )
         .await
@@ -336,13 +338,19 @@ async fn cities_timeline_and_last_contact(store: &Store) {
         .add_letter(
             bangkok,
             &letter("01/02/2025", "Thư cảm ơn").check().unwrap(),
+            None,
             &s.board,
         )
         .await
         .unwrap();
     assert!(matches!(
         store
-            .add_letter(da_lat, &letter("01/01/2025", "x").check().unwrap(), &s.lead)
+            .add_letter(
+                da_lat,
+                &letter("01/01/2025", "x").check().unwrap(),
+                None,
+                &s.lead
+            )
             .await,
         Err(StoreError::City(CityError::Forbidden { .. }))
     ));
@@ -351,18 +359,24 @@ async fn cities_timeline_and_last_contact(store: &Store) {
             .add_letter(
                 CityId(999_999),
                 &letter("01/01/2025", "x").check().unwrap(),
+                None,
                 &s.board
             )
             .await,
         Err(StoreError::NotFound(_))
     ));
 
-    let (events, letters) = store.city_interactions(bangkok).await.unwrap();
-    assert_eq!((events.len(), letters.len()), (1, 1));
-    assert_eq!(events[0].title, "Phiên họp trực tuyến với Bangkok");
-    let (_, letters) = store.city_interactions(da_lat).await.unwrap();
-    assert_eq!(letters[0].date, date(2025, 3, 2));
-    assert_eq!(letters[0].number, "12/SVHTT-QLDS");
+    let t = store.city_timeline(bangkok, 1, 100).await.unwrap();
+    let titles: Vec<&str> = t.entries.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["Phiên họp trực tuyến với Bangkok", "Thư cảm ơn"]);
+    // 20:00 in Bangkok on 6 May is 20:00 in Hanoi too: the 6th.
+    assert_eq!(t.entries[0].on, date(2025, 5, 6));
+    let t = store.city_timeline(da_lat, 1, 100).await.unwrap();
+    assert_eq!(t.entries[0].on, date(2025, 3, 2));
+    assert!(matches!(
+        &t.entries[0].detail,
+        store::TimelineDetail::Letter { number, file: None, .. } if number == "12/SVHTT-QLDS"
+    ));
 
     // Last contact: Đà Lạt (March letter) before Bangkok and Hà Nội (the May session).
     let dates = store.contact_dates().await.unwrap();
@@ -370,7 +384,8 @@ async fn cities_timeline_and_last_contact(store: &Store) {
         dates
             .into_iter()
             .filter_map(|c| {
-                domain::cities::last_contact(c.latest_event, c.latest_letter).map(|d| (c.name, d))
+                domain::cities::last_contact(c.latest_event, &[c.latest_letter])
+                    .map(|d| (c.name, d))
             })
             .collect(),
     )
@@ -471,4 +486,116 @@ async fn cities_contacts_reuse_the_people_directory(store: &Store) {
     let audit = store.audit_recent(100).await.unwrap();
     let n = |a: &str| audit.iter().filter(|e| e.action == a).count();
     assert_eq!((n("city.contact_add"), n("city.contact_remove")), (3, 1));
+}
+
+/// A stored file as the evidence store would name it (content-addressed by `sha`).
+pub(super) fn stored_file(sha: char, name: &str) -> store::NewDirectionFile {
+    let sha = sha.to_string().repeat(64);
+    store::NewDirectionFile {
+        stored: store::evidence_store::StoredFile {
+            relative_path: format!("evidence/{}/{}", &sha[..2], &sha[2..]),
+            sha256: sha,
+            size: 2048,
+            mime: "application/pdf".into(),
+        },
+        original_name: name.into(),
+    }
+}
+
+async fn cities_letters_carry_files(store: &Store) {
+    let s = seed(store).await;
+    store.import_cities(&rows(CITIES), &s.admin).await.unwrap();
+    let da_lat = find(store, "da-lat").await.id;
+    let mou = LetterDraft {
+        kind: "mou".into(),
+        direction: "out".into(),
+        number: "01/MoU".into(),
+        date: "10/04/2025".into(),
+        title: "Biên bản ghi nhớ hợp tác âm nhạc".into(),
+    }
+    .check()
+    .unwrap();
+    let signed = stored_file('a', "Biên bản ghi nhớ.pdf");
+    let scan = stored_file('b', "scan.pdf");
+    // A file nobody names may go; once the MoU names it, it stays.
+    assert_eq!(
+        store
+            .unreferenced_files(std::slice::from_ref(&signed.stored))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let with_file = store
+        .add_letter(da_lat, &mou, Some(&signed), &s.board)
+        .await
+        .unwrap();
+    let bare = store
+        .add_letter(da_lat, &mou, None, &s.board)
+        .await
+        .unwrap();
+    assert!(
+        store
+            .unreferenced_files(std::slice::from_ref(&signed.stored))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let (rec, path) = store.city_letter(with_file).await.unwrap().unwrap();
+    let file = rec.file.unwrap();
+    assert_eq!(
+        (file.name.as_str(), file.size, file.mime.as_str()),
+        ("Biên bản ghi nhớ.pdf", 2048, "application/pdf")
+    );
+    assert_eq!(path.unwrap(), signed.stored.relative_path);
+    let (rec, path) = store.city_letter(bare).await.unwrap().unwrap();
+    assert_eq!((rec.file, path), (None, None));
+
+    // Attached afterwards: the Board may, staff may not; a later file replaces it.
+    assert!(matches!(
+        store.attach_letter_file(bare, &scan, &s.lead).await,
+        Err(StoreError::City(CityError::Forbidden { .. }))
+    ));
+    assert!(matches!(
+        store.attach_letter_file(999_999, &scan, &s.board).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(
+        store
+            .attach_letter_file(bare, &scan, &s.board)
+            .await
+            .unwrap(),
+        da_lat
+    );
+    let (rec, _) = store.city_letter(bare).await.unwrap().unwrap();
+    assert_eq!(rec.file.unwrap().name, "scan.pdf");
+    store
+        .attach_letter_file(bare, &signed, &s.board)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .unreferenced_files(std::slice::from_ref(&scan.stored))
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "the replaced file is named by no row"
+    );
+    let t = store.city_timeline(da_lat, 1, 100).await.unwrap();
+    assert!(t.entries.iter().all(|e| matches!(
+        &e.detail,
+        store::TimelineDetail::Letter {
+            file: Some((_, 2048)),
+            ..
+        }
+    )));
+    let audit = store.audit_recent(50).await.unwrap();
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|e| e.action == "city.letter_file")
+            .count(),
+        2
+    );
 }

@@ -6,11 +6,13 @@
 mod contacts;
 mod form;
 mod import;
+mod letters;
 mod list;
 mod map;
 mod show;
+mod timeline;
 
-pub use show::{EventCities, for_event};
+pub use show::{CityLinks, for_delegation, for_event};
 
 use crate::AppState;
 use crate::errors::AppError;
@@ -41,14 +43,18 @@ pub fn routes() -> Router<AppState> {
         .route("/city-contacts/{id}/delete", post(contacts::remove))
         .route("/cities/{id}", get(show::show).post(form::update))
         .route("/cities/{id}/edit", get(form::edit_form))
-        .route("/cities/{id}/letters", post(show::add_letter))
+        .route("/city-letters/{id}/file", get(letters::download))
         .route("/cities/{id}/contacts", post(contacts::add_for_city))
         .route("/events/{id}/cities", post(show::event_cities))
+        .route("/delegations/{id}/cities", post(show::delegation_cities))
 }
 
-/// The import takes files (multipart), under the uploads' body limit.
+/// The import and letters take files (multipart), under the uploads' body limit.
 pub fn upload_routes() -> Router<AppState> {
-    Router::new().route("/cities/import", post(import::run))
+    Router::new()
+        .route("/cities/import", post(import::run))
+        .route("/cities/{id}/letters", post(letters::add))
+        .route("/city-letters/{id}/file", post(letters::attach))
 }
 
 pub(crate) fn require_view(user: &SessionUser) -> Result<(), AppError> {

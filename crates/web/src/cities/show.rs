@@ -1,41 +1,20 @@
-//! A city's page: its facts, one timeline of its events and letters (newest first,
-//! `domain::cities::timeline`), the letter form; and the event page's city links.
+//! A city's page: its facts, its timeline (`cities::timeline`), the letter form; and the
+//! event and delegation pages' city links.
 
-use super::{Fields, require_edit, require_view};
+use super::{Fields, require_view};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::events::Choice;
 use crate::extract::Id;
 use crate::field_errors::FieldErrors;
 use crate::form::Posted;
-use crate::i18n::Worded;
 use crate::page::{Layout, render_form_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use domain::cities::{
-    Interaction, InteractionKind, LetterDirection, LetterDraft, LetterField, LetterKind, event_day,
-    letter_detail, timeline,
-};
-use domain::{CityId, EventId};
-
-pub struct TimelineLine {
-    pub date: String,
-    pub href: Option<String>,
-    pub title: String,
-    pub detail: String,
-    pub event: bool,
-}
-
-/// The timeline's pages: newest first, [`TIMELINE_PAGE`] a page.
-pub struct TimelineNav {
-    pub total: usize,
-    pub page: usize,
-    pub pages: usize,
-    pub newer: Option<String>,
-    pub older: Option<String>,
-}
+use domain::cities::{LetterDirection, LetterDraft, LetterKind};
+use domain::{CityId, DelegationId, EventId};
 
 #[derive(Template)]
 #[template(path = "cities/show.html")]
@@ -46,8 +25,8 @@ struct ShowPage<'a> {
     colour: String,
     status: String,
     point: String,
-    timeline: Vec<TimelineLine>,
-    timeline_nav: TimelineNav,
+    timeline: Vec<super::timeline::TimelineLine>,
+    timeline_nav: super::timeline::TimelineNav,
     can_edit: bool,
     letter: LetterDraft,
     kinds: Vec<Choice>,
@@ -73,30 +52,30 @@ fn vocab_choices<T: Copy + PartialEq>(
         .collect()
 }
 
-/// Timeline entries a page: a city with years of exchanges stays one light page.
-const TIMELINE_PAGE: usize = 100;
-
 /// What the page shows besides the city: the letter form as typed and its errors, the
 /// contact form's refusal, and which page of the timeline.
-struct Shown {
-    letter: LetterDraft,
-    errors: FieldErrors,
-    contact_error: String,
-    timeline_page: usize,
+pub(super) struct Shown {
+    pub letter: LetterDraft,
+    pub errors: FieldErrors,
+    pub contact_error: String,
+    pub timeline_page: usize,
+    /// A letter's refused file: the letter and the message beside its attach form.
+    pub attach_error: Option<(i64, String)>,
 }
 
 impl Shown {
-    fn fresh(timeline_page: usize) -> Shown {
+    pub(super) fn fresh(timeline_page: usize) -> Shown {
         Shown {
             letter: blank_letter(),
             errors: FieldErrors::new(),
             contact_error: String::new(),
             timeline_page,
+            attach_error: None,
         }
     }
 }
 
-async fn page(
+pub(super) async fn page(
     app: &AppState,
     ctx: &Ctx,
     user: &SessionUser,
@@ -108,57 +87,17 @@ async fn page(
         errors,
         contact_error,
         timeline_page,
+        attach_error,
     } = shown;
     let lang = ctx.lang;
     let can_edit = domain::cities::can_edit_cities(&user.actor);
     let mut contacts = super::contacts::load(app, lang, Some(id), can_edit).await?;
-    let failed = !errors.is_empty() || !contact_error.is_empty();
+    let failed = !errors.is_empty() || !contact_error.is_empty() || attach_error.is_some();
     contacts.error = contact_error;
     let city = app.store().city(id).await?.ok_or(AppError::NotFound)?;
     let fields = Fields::load(app, lang).await?;
-    let (events, letters) = app.store().city_interactions(id).await?;
-    let mut entries: Vec<Interaction> = events
-        .into_iter()
-        .filter_map(|e| {
-            Some(Interaction {
-                on: event_day(e.start_at)?,
-                kind: InteractionKind::Event,
-                id: e.id.0,
-                title: e.title,
-                detail: format!("{} · {}", e.kind.label(lang), e.status.label(lang)),
-            })
-        })
-        .collect();
-    entries.extend(letters.into_iter().map(|l| Interaction {
-        on: l.date,
-        kind: InteractionKind::Letter,
-        id: l.id,
-        title: l.title,
-        detail: letter_detail(lang, l.kind, l.direction, &l.number),
-    }));
-    let all = timeline(entries);
-    let pages = all.len().div_ceil(TIMELINE_PAGE).max(1);
-    let at = timeline_page.clamp(1, pages);
-    let link = |p: usize| format!("/cities/{id}?tpage={p}#timeline");
-    let timeline_nav = TimelineNav {
-        total: all.len(),
-        page: at,
-        pages,
-        newer: (at > 1).then(|| link(at - 1)),
-        older: (at < pages).then(|| link(at + 1)),
-    };
-    let timeline = all
-        .into_iter()
-        .skip((at - 1) * TIMELINE_PAGE)
-        .take(TIMELINE_PAGE)
-        .map(|e| TimelineLine {
-            date: domain::format_date(e.on),
-            href: (e.kind == InteractionKind::Event).then(|| format!("/events/{}", e.id)),
-            event: e.kind == InteractionKind::Event,
-            title: e.title,
-            detail: e.detail,
-        })
-        .collect();
+    let (timeline, timeline_nav) =
+        super::timeline::lines(app, lang, id, timeline_page, attach_error.as_ref()).await?;
     Ok(render_form_page(
         ShowPage {
             l: Layout::new(ctx, &city.name, "cities"),
@@ -237,57 +176,23 @@ pub(super) async fn with_contact_error(
     page(app, ctx, user, id, shown).await
 }
 
-/// The form field each letter error goes beside.
-fn letter_field(f: LetterField) -> &'static str {
-    match f {
-        LetterField::Kind => "l-kind",
-        LetterField::Direction => "l-direction",
-        LetterField::Date => "l-date",
-        LetterField::Title => "l-title",
-    }
-}
-
-pub async fn add_letter(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Id(id): Id<CityId>,
-    Posted { form, .. }: Posted<LetterDraft>,
-) -> Result<Response, AppError> {
-    require_edit(&user)?;
-    let input = match form.check() {
-        Ok(i) => i,
-        Err(list) => {
-            let mut errors = FieldErrors::new();
-            for (f, e) in list {
-                errors.add(letter_field(f), e.message(ctx.lang));
-            }
-            let shown = Shown {
-                letter: form,
-                errors,
-                ..Shown::fresh(1)
-            };
-            return page(&app, &ctx, &user, id, shown).await;
-        }
-    };
-    match app.store().add_letter(id, &input, &user.actor).await {
-        Ok(_) => Ok(redirect(&ctx, &format!("/cities/{id}#timeline"))),
-        Err(e) => {
-            let msg = AppError::from(e).into_form_message(&ctx)?;
-            let shown = Shown {
-                letter: form,
-                errors: FieldErrors::whole(msg),
-                ..Shown::fresh(1)
-            };
-            page(&app, &ctx, &user, id, shown).await
-        }
-    }
-}
-
 /// The cities ticked on the event page (`city` repeated).
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 pub struct EventCitiesForm {
     city: Vec<String>,
+}
+
+impl EventCitiesForm {
+    /// The ticked cities (an empty box is none; anything else not an id is a forged form).
+    fn cities(&self) -> Result<Vec<CityId>, AppError> {
+        self.city
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().map(CityId))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| AppError::BadRequest("city id".into()))
+    }
 }
 
 pub async fn event_cities(
@@ -297,13 +202,7 @@ pub async fn event_cities(
     Posted { form, .. }: Posted<EventCitiesForm>,
 ) -> Result<Response, AppError> {
     require_view(&user)?;
-    let cities = form
-        .city
-        .iter()
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse().map(CityId))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| AppError::BadRequest("city id".into()))?;
+    let cities = form.cities()?;
     app.store()
         .set_event_cities(id, &cities, &user.actor)
         .await?;
@@ -314,25 +213,34 @@ pub async fn event_cities(
     ))
 }
 
-/// The event page's city links: the linked cities and, for its editors, every city to
-/// pick from.
-pub struct EventCities {
+/// `POST /delegations/{id}/cities`: the cities a delegation goes to (its editors).
+pub async fn delegation_cities(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+    Id(id): Id<DelegationId>,
+    Posted { form, .. }: Posted<EventCitiesForm>,
+) -> Result<Response, AppError> {
+    require_view(&user)?;
+    let cities = form.cities()?;
+    app.store()
+        .set_delegation_cities(id, &cities, &user.actor)
+        .await?;
+    Ok(redirect(&ctx, &format!("/delegations/{id}")))
+}
+
+/// An event's or a delegation's city links: the linked cities and, for its editors,
+/// every city to pick from.
+pub struct CityLinks {
     pub linked: Vec<(i64, String)>,
     pub all: Vec<Choice>,
 }
 
-pub async fn for_event(
+async fn links(
     app: &AppState,
-    event: EventId,
+    linked: Vec<(CityId, String)>,
     can_edit: bool,
-) -> Result<EventCities, AppError> {
-    let linked: Vec<(i64, String)> = app
-        .store()
-        .event_cities(event)
-        .await?
-        .into_iter()
-        .map(|(id, n)| (id.0, n))
-        .collect();
+) -> Result<CityLinks, AppError> {
+    let linked: Vec<(i64, String)> = linked.into_iter().map(|(id, n)| (id.0, n)).collect();
     let all = if can_edit {
         app.store()
             .city_names()
@@ -347,5 +255,22 @@ pub async fn for_event(
     } else {
         Vec::new()
     };
-    Ok(EventCities { linked, all })
+    Ok(CityLinks { linked, all })
+}
+
+pub async fn for_event(
+    app: &AppState,
+    event: EventId,
+    can_edit: bool,
+) -> Result<CityLinks, AppError> {
+    links(app, app.store().event_cities(event).await?, can_edit).await
+}
+
+pub async fn for_delegation(
+    app: &AppState,
+    delegation: DelegationId,
+    can_edit: bool,
+) -> Result<CityLinks, AppError> {
+    let linked = app.store().delegation_cities(delegation).await?;
+    links(app, linked, can_edit).await
 }

@@ -119,6 +119,8 @@ struct ShowPage<'a> {
     budget_items: Vec<Choice>,
     money: Option<DelegationMoney>,
     errors: FieldErrors,
+    /// The cities it goes to, for whoever reads the city directory.
+    cities: Option<crate::cities::CityLinks>,
 }
 
 async fn page(
@@ -145,6 +147,11 @@ async fn page(
     let edit = edit_input.unwrap_or_else(|| DelegationForm::of(&d));
     let budget_items = delegation_budget::choices(app, ctx, &edit.budget_item).await?;
     let money = delegation_budget::money(app, ctx, user, &d).await?;
+    let cities = if domain::cities::can_view_cities(&user.actor) {
+        Some(crate::cities::for_delegation(app, id, can_edit).await?)
+    } else {
+        None
+    };
     Ok(render_form_page(
         ShowPage {
             l: Layout::new(ctx, &d.title, "events"),
@@ -173,6 +180,7 @@ async fn page(
             budget_items,
             money,
             errors,
+            cities,
         },
         failed,
     ))

@@ -105,7 +105,7 @@ struct ShowPage<'a> {
     fields: FieldErrors,
     posted: Vec<(String, String)>,
     notice: String,
-    cities: Option<crate::cities::EventCities>,
+    cities: Option<crate::cities::CityLinks>,
 }
 
 /// A form of the page that was refused: which, each field's problem, and what it sent
@@ -189,7 +189,7 @@ struct Loaded {
     /// Everyone who may be booked, for the forms (only loaded for editors).
     people: Vec<store::PersonRecord>,
     /// The cities taking part, for the department's people (partners do not see them).
-    cities: Option<crate::cities::EventCities>,
+    cities: Option<crate::cities::CityLinks>,
 }
 
 impl Loaded {

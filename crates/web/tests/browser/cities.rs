@@ -1,8 +1,8 @@
 //! The city directory (issue 19) in a browser: the Board imports the UCCN list from its
 //! files, adds the 2025 field Architecture and a 2025 city in it, links an online session
-//! to Bangkok on the event's page, records a letter to Đà Lạt on Đà Lạt's page, and finds
-//! both on the cities' timelines. Then the directory, a city page and the map at 390 and
-//! 1366 px (into `docs/screenshots/` with SANGTAO_WRITE_SCREENSHOTS=1).
+//! to Bangkok on the event's page, records a letter to Đà Lạt (with its file) on Đà Lạt's
+//! page, and finds both on the cities' timelines. Then the directory, a city page and the
+//! map at 390 and 1366 px (into `docs/screenshots/` with SANGTAO_WRITE_SCREENSHOTS=1).
 
 use super::common::{Backend, TestApp, spawn_app};
 use super::support::{
@@ -127,10 +127,20 @@ async fn cities_journey_import_field_city_session_letter_timelines() {
     type_into(&c, "#l-number", "12/SVHTT-QLDS").await;
     type_into(&c, "#l-date", "02/03/2025").await;
     type_into(&c, "#l-title", "Thư mời tham dự Liên hoan âm nhạc").await;
+    // The signed letter goes with it (Chromium takes a canonical path only).
+    let pdf = tmp.path().join("Thư mời.pdf");
+    std::fs::write(
+        &pdf,
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n",
+    )
+    .unwrap();
+    let pdf = pdf.canonicalize().unwrap();
+    type_into(&c, "#l-file", pdf.to_str().unwrap()).await;
     click(&c, "#letter-submit").await;
 
-    // 4. Both on the cities' timelines.
+    // 4. Both on the cities' timelines, the letter with its file.
     wait_for_text(&c, "#timeline", "Thư mời tham dự Liên hoan âm nhạc").await;
+    wait_for_text(&c, "#timeline", "📎 Thư mời.pdf").await;
     wait_for_text(&c, "#timeline", "02/03/2025").await;
     open(&c, &app, &format!("/cities/{bangkok}"), "#timeline").await;
     wait_for_text(&c, "#timeline", "Phiên họp trực tuyến với Bangkok").await;
@@ -149,6 +159,11 @@ async fn cities_journey_import_field_city_session_letter_timelines() {
         for (name, path, ready) in [
             ("cities", "/cities?q=da".to_string(), "#cities"),
             ("city", format!("/cities/{da_lat}"), "#timeline"),
+            (
+                "city-timeline",
+                format!("/cities/{da_lat}#timeline"),
+                "#timeline",
+            ),
             ("cities-map", "/cities/map".to_string(), "#city-map"),
         ] {
             open(&c, &app, &path, ready).await;

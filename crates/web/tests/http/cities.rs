@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 
 /// The bundled list when this machine has it (beside the repository), else a few rows.
-fn city_csv() -> (String, Option<String>, u64) {
+pub(super) fn city_csv() -> (String, Option<String>, u64) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/uccn/");
     match std::fs::read_to_string(format!("{dir}{}", app::cities::CITIES_FILE)) {
         Ok(c) => {
@@ -30,7 +30,7 @@ fn city_csv() -> (String, Option<String>, u64) {
     }
 }
 
-async fn import(b: &TestApp, cities: &str, points: Option<&str>) -> reqwest::Response {
+pub(super) async fn import(b: &TestApp, cities: &str, points: Option<&str>) -> reqwest::Response {
     let csrf = b.csrf_from("/cities/import").await;
     let mut form = Form::new()
         .text("_csrf", csrf)
@@ -50,8 +50,30 @@ async fn import(b: &TestApp, cities: &str, points: Option<&str>) -> reqwest::Res
         .unwrap()
 }
 
+/// Posts the letter form (multipart, as the page sends it), with `file` (name, bytes).
+pub(super) async fn post_letter(
+    b: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, Vec<u8>)>,
+) -> reqwest::Response {
+    let mut form = Form::new();
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.to_string());
+    }
+    if let Some((name, bytes)) = file {
+        form = form.part("file", Part::bytes(bytes).file_name(name.to_string()));
+    }
+    b.client
+        .post(b.url(path))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// The id of the first city the directory finds for `q`.
-async fn city_id(b: &TestApp, q: &str) -> i64 {
+pub(super) async fn city_id(b: &TestApp, q: &str) -> i64 {
     let html = b.get(&format!("/cities?q={q}")).await.text().await.unwrap();
     let table = &html[html.find("id=\"cities\"").expect("a city")..];
     let at = table.find("href=\"/cities/").unwrap() + "href=\"/cities/".len();
@@ -228,13 +250,13 @@ async fn the_board_imports_searches_links_and_sees_the_timeline() {
             ("date", "31/02/2025"),
             ("title", "Thư mời tham dự Liên hoan âm nhạc"),
         ];
-        let r = board.post(&letter, &form).await;
+        let r = post_letter(&board, &letter, &form, None).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.unwrap();
         assert!(html.contains("Ngày “31/02/2025” không đọc được"), "{html}");
         assert!(html.contains("value=\"Thư mời tham dự Liên hoan âm nhạc\""));
         form[4].1 = "02/03/2025";
-        let r = board.post(&letter, &form).await;
+        let r = post_letter(&board, &letter, &form, None).await;
         let html = r.text().await.unwrap();
         assert!(html.contains("Thư mời tham dự Liên hoan âm nhạc") && html.contains("02/03/2025"));
         assert!(
@@ -242,7 +264,7 @@ async fn the_board_imports_searches_links_and_sees_the_timeline() {
             "{html}"
         );
         assert_eq!(
-            staff.post(&letter, &form).await.status(),
+            post_letter(&staff, &letter, &form, None).await.status(),
             StatusCode::FORBIDDEN
         );
 
@@ -264,7 +286,7 @@ async fn the_board_imports_searches_links_and_sees_the_timeline() {
             };
             let letter = draft.check().unwrap();
             app.store
-                .add_letter(domain::CityId(da_lat), &letter, &actor)
+                .add_letter(domain::CityId(da_lat), &letter, None, &actor)
                 .await
                 .unwrap();
         }
