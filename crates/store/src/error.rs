@@ -35,6 +35,8 @@ pub enum StoreError {
     #[error("{0}")]
     City(#[from] domain::CityError),
     #[error("{0}")]
+    Network(#[from] domain::network::NetworkError),
+    #[error("{0}")]
     Review(#[from] domain::oversight::ReviewError),
     #[error("{0}")]
     Budget(#[from] domain::budget::BudgetError),

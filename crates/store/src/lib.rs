@@ -17,6 +17,7 @@ mod error;
 mod events_model;
 pub mod evidence_store;
 pub mod model;
+mod network_model;
 mod oversight_model;
 mod postgres;
 mod sqlite;
@@ -30,6 +31,7 @@ pub use draft_model::*;
 pub use error::{StorageFailure, StoreError};
 pub use events_model::*;
 pub use model::*;
+pub use network_model::*;
 pub use oversight_model::*;
 pub use tracking_model::*;
 

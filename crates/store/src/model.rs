@@ -429,6 +429,8 @@ pub struct UserRecord {
     pub email: Option<String>,
     /// Optimistic version of the account's name, e-mail, roles, units and activity.
     pub version: i64,
+    /// A network account's city (issue 19): the account reaches only `/network…`.
+    pub network_city: Option<domain::CityId>,
 }
 
 impl UserRecord {

@@ -319,6 +319,15 @@ pub struct SyntheticSpec {
     pub seed: u64,
 }
 
+/// What `generate_synthetic_budget` made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SyntheticBudget {
+    pub estimates: usize,
+    pub lines: usize,
+    pub contracts: usize,
+    pub payments: usize,
+}
+
 /// What `generate_synthetic` made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SyntheticSummary {

@@ -318,7 +318,24 @@ pub async fn change_password(
 fn password_refused(ctx: &Ctx, forced: bool, problem: PasswordProblem) -> Response {
     let t = ctx.tr();
     let n = MIN_PASSWORD_CHARS.to_string();
-    let error = match problem {
+    let error = problem_message(t, problem);
+    let title = t.t("password.title").to_string();
+    let mut r = render_page(PasswordPage {
+        l: Layout::new(ctx, &title, ""),
+        forced,
+        error: Some(error),
+        min_chars: MIN_PASSWORD_CHARS,
+        rule: t.f("password.rule", &[("n", &n)]),
+    });
+    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    r
+}
+
+/// Why a chosen password was refused, in the reader's language (also the network
+/// space's sign-up page).
+pub(crate) fn problem_message(t: &crate::i18n::Tr, problem: PasswordProblem) -> String {
+    let n = MIN_PASSWORD_CHARS.to_string();
+    match problem {
         PasswordProblem::WrongCurrent => t.t("password.wrong_current").to_string(),
         PasswordProblem::TooShort => t.f("password.too_short", &[("n", &n)]),
         PasswordProblem::Mismatch => t.t("password.mismatch").to_string(),
@@ -331,17 +348,7 @@ fn password_refused(ctx: &Ctx, forced: bool, problem: PasswordProblem) -> Respon
                 Weakness::Common => "password.common",
             })
             .to_string(),
-    };
-    let title = t.t("password.title").to_string();
-    let mut r = render_page(PasswordPage {
-        l: Layout::new(ctx, &title, ""),
-        forced,
-        error: Some(error),
-        min_chars: MIN_PASSWORD_CHARS,
-        rule: t.f("password.rule", &[("n", &n)]),
-    });
-    *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    r
+    }
 }
 
 /// A new server-side session for `user`, and the cookie that carries it.

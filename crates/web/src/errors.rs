@@ -45,6 +45,8 @@ pub enum Refusal {
     Setup(domain::SetupError),
     /// A city-directory rule (a name, a year, a point, a slug taken).
     City(domain::CityError),
+    /// A network-space rule (a sign-up link expired or used, a date, no city chosen).
+    Network(domain::network::NetworkError),
     /// Input the store refused without a domain reason (logged where it happened).
     Invalid,
     /// A form field that does not read (an unknown choice, a date): its message key.
@@ -63,6 +65,7 @@ impl Refusal {
             Refusal::Conflict(c) => c.message(ctx.lang),
             Refusal::Setup(e) => e.message(ctx.lang),
             Refusal::City(e) => e.message(ctx.lang),
+            Refusal::Network(e) => e.message(ctx.lang),
             Refusal::Invalid => ctx.tr().t("error.refused.invalid").to_string(),
             Refusal::Form(key) => ctx.tr().t(key).to_string(),
             Refusal::Storage(store::StorageFailure::Full) => {
@@ -176,6 +179,7 @@ impl From<store::StoreError> for AppError {
             | S::Event(EventError::Forbidden { .. })
             | S::Review(ReviewError::Forbidden)
             | S::City(domain::CityError::Forbidden { .. })
+            | S::Network(domain::network::NetworkError::Forbidden { .. })
             | S::Budget(
                 BudgetError::Forbidden { .. }
                 | BudgetError::FundingForbidden
@@ -189,6 +193,7 @@ impl From<store::StoreError> for AppError {
             S::Conflict { conflict, .. } => AppError::Refused(Refusal::Conflict(conflict)),
             S::Setup(e) => AppError::Refused(Refusal::Setup(e)),
             S::City(e) => AppError::Refused(Refusal::City(e)),
+            S::Network(e) => AppError::Refused(Refusal::Network(e)),
             S::Invalid(why) => {
                 tracing::info!(%why, "input refused by the store");
                 AppError::Refused(Refusal::Invalid)

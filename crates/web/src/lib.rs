@@ -28,6 +28,8 @@ pub mod i18n;
 pub mod import;
 pub mod items;
 pub mod my_work;
+// The Vietnamese network space (issue 19, part 2).
+pub mod network;
 pub mod once;
 pub mod oversight;
 pub mod page;
@@ -91,6 +93,12 @@ pub struct WebConfig {
     /// An answer whose client has read nothing of it for this long is abandoned and its
     /// connection closed ([`server`]); a slow reader that keeps reading is never cut off.
     pub write_stall_timeout: Duration,
+    /// The network space's invitations (issue 19) go out through this mailer when set;
+    /// without one, the Board is shown the sign-up link to pass on.
+    pub mailer: Option<app::mail::Mailer>,
+    /// The address people reach the server at (`public_url`), for links in e-mails;
+    /// without it, the request's Host.
+    pub public_url: Option<String>,
 }
 
 /// Files one upload request may carry.
@@ -119,6 +127,8 @@ impl Default for WebConfig {
             header_read_timeout: Duration::from_secs(10),
             max_connections: 4096,
             write_stall_timeout: Duration::from_secs(60),
+            mailer: None,
+            public_url: None,
         }
     }
 }
@@ -209,6 +219,7 @@ pub fn router(state: AppState) -> Router {
         .merge(plan_metadata::routes())
         .merge(events::routes())
         .merge(cities::routes())
+        .merge(network::routes())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             cfg.request_timeout,
@@ -227,6 +238,7 @@ pub fn router(state: AppState) -> Router {
         .merge(budget::upload_routes())
         .merge(events::upload_routes())
         .merge(cities::upload_routes())
+        .merge(network::upload_routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_body_limit))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -29,6 +29,8 @@ pub struct Layout<'a> {
     pub notice: Option<&'static str>,
     /// The header's unread notifications: "" for none, "3", or "99+" past the window.
     pub unread: String,
+    /// A network account (issue 19): the menu shows the network space only.
+    pub network_only: bool,
 }
 
 /// Confirmations that may be named in `?notice=`.
@@ -61,6 +63,7 @@ const NOTICES: &[&str] = &[
     "direction_saved",
     "direction_deleted",
     "budget_saved",
+    "network_joined",
 ];
 
 impl<'a> Layout<'a> {
@@ -91,6 +94,7 @@ impl<'a> Layout<'a> {
             nav,
             notice,
             unread: unread_label(ctx.unread),
+            network_only: ctx.user.as_ref().is_some_and(|u| u.network_city.is_some()),
         }
     }
 

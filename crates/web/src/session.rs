@@ -35,6 +35,8 @@ pub struct SessionUser {
     pub must_change_password: bool,
     /// Roles and units, for `domain::permissions`.
     pub actor: domain::Actor,
+    /// A network account's city: it reaches only the network space (`domain::network`).
+    pub network_city: Option<domain::CityId>,
 }
 
 impl SessionUser {
@@ -166,8 +168,10 @@ pub fn token_hash(token: &str) -> String {
 /// A calendar feed (`GET /feeds/{token}.ics`): calendar programs read it with the token as
 /// the key, so no session is looked up and no cookie is set.
 fn is_feed(path: &str) -> bool {
-    path.strip_prefix("/feeds/")
-        .is_some_and(|f| f.ends_with(".ics") && !f.contains('/'))
+    let file = path
+        .strip_prefix("/feeds/")
+        .or_else(|| path.strip_prefix("/network/feed/"));
+    file.is_some_and(|f| f.ends_with(".ics") && !f.contains('/'))
 }
 
 /// Loads the session and language, checks CSRF, renders error pages.
@@ -232,9 +236,14 @@ pub async fn context(State(app): State<AppState>, req: Request, next: Next) -> R
         unread,
     };
 
+    // A network account reaches only the network space (issue 19): one gate for all.
+    if let Some(refused) = crate::network::gate(&ctx, req.uri().path()) {
+        return finish(&ctx, refused, set_cookies);
+    }
     let mut req = req;
     if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        let anonymous_ok = ANONYMOUS_POSTS.contains(&req.uri().path());
+        let anonymous_ok = ANONYMOUS_POSTS.contains(&req.uri().path())
+            || crate::network::is_sign_up(req.uri().path());
         if ctx.user.is_none() && !anonymous_ok {
             // Nothing is changed; the person signs in again and repeats the action.
             return finish(&ctx, AppError::SignInRequired.into_response(), set_cookies);
@@ -333,6 +342,7 @@ async fn find_session(
             display_name: rec.user.display_name.clone(),
             must_change_password: rec.user.must_change_password,
             actor: rec.user.actor(),
+            network_city: rec.user.network_city,
         })),
         hash: Some(hash),
         csrf: Some(rec.csrf_token.clone()),

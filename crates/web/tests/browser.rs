@@ -20,6 +20,9 @@ mod import;
 mod journeys;
 #[path = "browser/layout.rs"]
 mod layout;
+// The Vietnamese network space (issue 19, part 2).
+#[path = "browser/network.rs"]
+mod network;
 #[path = "browser/screenshots.rs"]
 mod screenshots;
 #[path = "browser/support.rs"]

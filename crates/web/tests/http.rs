@@ -15,6 +15,8 @@ mod budget_report;
 mod calendar;
 #[path = "http/cities.rs"]
 mod cities;
+#[path = "http/cities_records.rs"]
+mod cities_records;
 mod common;
 #[path = "http/connections.rs"]
 mod connections;
@@ -38,10 +40,15 @@ mod forms;
 mod guiding_forms;
 #[path = "http/import.rs"]
 mod import;
+#[path = "http/import_funding.rs"]
+mod import_funding;
 #[path = "http/import_revise.rs"]
 mod import_revise;
 #[path = "http/lists.rs"]
 mod lists;
+// The Vietnamese network space (issue 19, part 2).
+#[path = "http/network.rs"]
+mod network;
 #[path = "http/once.rs"]
 mod once;
 #[path = "http/one_truth.rs"]

@@ -279,6 +279,14 @@ pub fn run(settings: Settings) -> anyhow::Result<ExitCode> {
             address_max_failures: settings.address_max_failures,
             header_read_timeout: std::time::Duration::from_secs(settings.header_read_timeout_secs),
             max_connections,
+            mailer: match &settings.smtp_url {
+                Some(u) => Some(
+                    app::mail::Mailer::new(u, &settings.mail_from)
+                        .map_err(|e| anyhow::anyhow!(e))?,
+                ),
+                None => None,
+            },
+            public_url: settings.public_url.clone(),
             ..web::WebConfig::default()
         };
         let scheduler = start_scheduler(&settings, &store, &url).await?;

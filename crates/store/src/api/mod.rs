@@ -19,6 +19,7 @@ mod item_list;
 mod item_tree;
 mod items;
 mod my_work;
+mod network;
 mod once;
 mod people;
 mod plan_drafts;

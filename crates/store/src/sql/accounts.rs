@@ -32,6 +32,7 @@ pub(crate) struct UserRow {
     created_at: i64,
     email: Option<String>,
     version: i64,
+    network_city_id: Option<i64>,
 }
 
 impl From<UserRow> for UserRecord {
@@ -50,6 +51,7 @@ impl From<UserRow> for UserRecord {
             created_at: r.created_at,
             email: r.email,
             version: r.version,
+            network_city: r.network_city_id.map(domain::CityId),
         }
     }
 }
@@ -449,9 +451,17 @@ pub(crate) async fn bootstrap_in(
     if !is_empty_in(conn).await? {
         return Ok(None);
     }
-    let plan_id = import_in(conn, ctx, seed, prepared, seed_name, seed_sha256, None)
-        .await?
-        .plan_id();
+    let plan_id = import_in(
+        conn,
+        ctx,
+        (seed, &[]),
+        prepared,
+        seed_name,
+        seed_sha256,
+        None,
+    )
+    .await?
+    .plan_id();
     let new = NewUser {
         login: ADMIN_LOGIN.to_string(),
         display_name: "Quản trị hệ thống".to_string(),

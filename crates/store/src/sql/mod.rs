@@ -37,7 +37,7 @@ macro_rules! subtree {
 macro_rules! user_cols {
     () => {
         "u.id, u.login, u.display_name, u.password_hash, u.must_change_password, u.language, \
-         u.active, u.created_at, u.email, u.version"
+         u.active, u.created_at, u.email, u.version, u.network_city_id"
     };
 }
 
@@ -49,7 +49,9 @@ pub(crate) mod budget;
 pub(crate) mod budget_categories;
 pub(crate) mod cities;
 pub(crate) mod city_contacts;
+pub(crate) mod city_letters;
 pub(crate) mod city_links;
+pub(crate) mod city_timeline;
 pub(crate) mod contracts;
 pub(crate) mod delegations;
 pub(crate) mod department;
@@ -70,6 +72,9 @@ pub(crate) mod items;
 pub(crate) mod labels;
 pub(crate) mod money;
 pub(crate) mod my_work;
+// The Vietnamese network space (issue 19, part 2).
+pub(crate) mod network;
+pub(crate) mod network_space;
 pub(crate) mod once;
 pub(crate) mod people;
 pub(crate) mod plan_drafts;
@@ -86,6 +91,7 @@ pub(crate) mod schema;
 pub(crate) mod search;
 pub(crate) mod sessions;
 pub(crate) mod synthetic;
+pub(crate) mod synthetic_budget;
 pub(crate) mod targets;
 pub(crate) mod tx;
 pub(crate) mod unit_edits;

@@ -293,6 +293,29 @@ impl Worded for domain::CityError {
     }
 }
 
+impl Worded for domain::network::NetworkError {
+    fn message(&self, lang: Language) -> String {
+        use domain::network::NetworkError as E;
+        let args = match self {
+            E::TooLong { max } => vec![text("limit", max.to_string())],
+            E::BadDate(v) | E::BadTime(v) => vec![text("value", v.as_str())],
+            E::Forbidden { .. }
+            | E::LinkExpired
+            | E::LinkUsed
+            | E::LinkUnknown
+            | E::NotAContact
+            | E::NoEmail
+            | E::NotVietnamese
+            | E::TitleRequired
+            | E::EndBeforeStart
+            | E::NoCity
+            | E::BadChoice
+            | E::FileRequired => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
 /// The message key of a plan field's label ("plan_meta.number").
 pub fn plan_field_label(f: PlanField) -> String {
     format!("plan_meta.{}", f.as_str())
@@ -322,6 +345,7 @@ fn short_name(path: &str) -> &str {
 mod tests {
     use super::*;
     use domain::budget::{BudgetError, EstimateAction, EstimateStatus};
+    use domain::network::NetworkError;
     use domain::{DelegationStatus, EventStatus, ItemStatus, Period};
 
     /// Every refusal has a sentence in both languages, with no variable left unfilled.
@@ -499,6 +523,21 @@ mod tests {
             Box::new(domain::CityError::RoleMismatch),
             Box::new(domain::CityError::ContactTwice),
             Box::new(domain::CityError::BadDate("31/02/2025".into())),
+            Box::new(NetworkError::Forbidden { action: "x" }),
+            Box::new(NetworkError::LinkExpired),
+            Box::new(NetworkError::LinkUsed),
+            Box::new(NetworkError::LinkUnknown),
+            Box::new(NetworkError::NotAContact),
+            Box::new(NetworkError::NoEmail),
+            Box::new(NetworkError::NotVietnamese),
+            Box::new(NetworkError::TitleRequired),
+            Box::new(NetworkError::TooLong { max: 200 }),
+            Box::new(NetworkError::BadDate("31/02/2026".into())),
+            Box::new(NetworkError::BadTime("25:00".into())),
+            Box::new(NetworkError::EndBeforeStart),
+            Box::new(NetworkError::NoCity),
+            Box::new(NetworkError::BadChoice),
+            Box::new(NetworkError::FileRequired),
             Box::new(SetupError::NameTooLong(160)),
             Box::new(SetupError::UnitNameTaken("Bảo tàng Hà Nội".into())),
             Box::new(SetupError::ParentCycle),

@@ -52,6 +52,8 @@ const ROLES: &[Who] = &[
     Who("office", &[Role::Office], Some("Văn phòng Sở")),
     // On the plan (the item shared with it), on none of the sample objects.
     Who("partner", &[Role::Partner], Some("Tạp chí Kiến trúc")),
+    // A focal point of Huế with a network account (issue 19): the network space only.
+    Who("network", &[Role::Partner], None),
 ];
 
 #[path = "role_matrix/table.rs"]
@@ -148,6 +150,16 @@ impl Sample {
             "city_version" => {
                 let c = domain::CityId(self.id("city")?);
                 s.city(c).await.ok()??.version
+            }
+            "letter" => {
+                let c = domain::CityId(self.id("city")?);
+                // The setup's letter (with its file): the first recorded.
+                let page = s.city_timeline(c, 1, 100).await.ok()?;
+                let letters = page.entries.into_iter();
+                letters
+                    .filter(|e| e.kind == domain::cities::InteractionKind::Letter)
+                    .map(|e| e.id)
+                    .min()?
             }
             "department_version" => s.department().await.ok()?.map_or(0, |d| d.version),
             // The setup's draft: the first one made.
@@ -285,7 +297,81 @@ async fn sample(app: &TestApp) -> (Sample, Setup, Setup) {
         panic!("setup: the second plan")
     };
     s.set("plan2", plan2.0);
+    s.set("network_document", network_document(app).await);
     (s, lead, board)
+}
+
+/// A document of the network library for every city, posted by Hanoi, with its file.
+async fn network_document(app: &TestApp) -> i64 {
+    let path = "evidence/network/huong-dan.png";
+    let file = app.data_dir.join(path);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, PNG).unwrap();
+    let board = app.store.user_by_login("board").await.unwrap().unwrap();
+    let doc = store::NewNetworkDocument {
+        kind: "document".into(),
+        title: "Hướng dẫn chung".into(),
+        description: String::new(),
+        audience: domain::network::Audience::All,
+        file: store::NewDirectionFile {
+            stored: store::evidence_store::StoredFile {
+                sha256: domain::password::sha256_hex(PNG),
+                size: PNG.len() as u64,
+                mime: "image/png".into(),
+                relative_path: path.into(),
+            },
+            original_name: "huong-dan.png".into(),
+        },
+    };
+    let hanoi = domain::network::Viewer::Department { manage: true };
+    let id = app.store.add_network_document(&doc, hanoi, board.id).await;
+    id.unwrap()
+}
+
+/// The network column's browser: Huế (imported on its server only) invites its focal
+/// point, who signs up through the link and signs in.
+async fn network_account(app: &TestApp) -> std::sync::Arc<reqwest::cookie::Jar> {
+    let store = &app.store;
+    let board = store.user_by_login("board").await.unwrap().unwrap().actor();
+    let hue = domain::cities::import::merge(Vec::new(), &[]);
+    let hue: Vec<_> = hue.into_iter().filter(|c| c.slug == "hue").collect();
+    store.import_cities(&hue, &board).await.unwrap();
+    let all = store::CityFilter {
+        page: 1,
+        per_page: 1000,
+        ..Default::default()
+    };
+    let rows = store.list_cities(&all).await.unwrap().rows;
+    let city = rows.into_iter().find(|c| c.slug == "hue").unwrap().id;
+    let person = store::PersonInput {
+        kind: Some(domain::PersonKind::Expert),
+        name: "Trần Thị Hoa".into(),
+        email: "hoa@hue.gov.vn".into(),
+        ..Default::default()
+    };
+    let person = store.create_person(&person, &board).await.unwrap();
+    let role = domain::ContactRole::FocalPoint;
+    store
+        .add_contact(Some(city), person, role, &board)
+        .await
+        .unwrap();
+    let hash = domain::password::sha256_hex(b"network-1");
+    let expires_at = common::test_now().timestamp() + 86_400;
+    let inv = store::NewNetworkInvitation {
+        city,
+        person,
+        token_hash: hash.clone(),
+        expires_at,
+    };
+    store.invite_focal_point(&inv, &board).await.unwrap();
+    let pw = domain::password::hash_password(common::NEW_PASSWORD).unwrap();
+    let lang = domain::Language::Vi;
+    let made = store.accept_network_invitation(&hash, "network-1", &pw, lang);
+    made.await.unwrap();
+    let b = TestApp::new_browser(app);
+    let r = b.sign_in("network-1", common::NEW_PASSWORD).await;
+    assert_eq!(r.url().path(), "/network");
+    b.jar
 }
 
 /// What a response is in the table: its status, and where a redirect leads (the path,
@@ -318,6 +404,7 @@ async fn asker(app: &TestApp, who: &Who, lead: &Setup, board: &Setup) -> Asker {
         "anon" => TestApp::new_browser(app).jar,
         "lead" => lead.0.jar.clone(),
         "board" => board.0.jar.clone(),
+        "network" => network_account(app).await,
         _ => TestApp::user_browser(app, &login, who.1, &units).await.jar,
     };
     let client = Client::builder()

@@ -14,14 +14,14 @@ use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
 #[derive(Debug, Clone, Default)]
-struct Received {
-    from: String,
-    to: Vec<String>,
-    data: String,
+pub(crate) struct Received {
+    pub(crate) from: String,
+    pub(crate) to: Vec<String>,
+    pub(crate) data: String,
 }
 
 /// Just enough SMTP for lettre: greeting, EHLO, MAIL, RCPT, DATA, QUIT.
-async fn smtp_server() -> (u16, Arc<Mutex<Vec<Received>>>) {
+pub(crate) async fn smtp_server() -> (u16, Arc<Mutex<Vec<Received>>>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let inbox: Arc<Mutex<Vec<Received>>> = Arc::default();
@@ -87,7 +87,7 @@ async fn smtp_server() -> (u16, Arc<Mutex<Vec<Received>>>) {
 }
 
 /// The decoded Subject header of a message (RFC 2047, base64 or quoted-printable words).
-fn subject_of(data: &str) -> String {
+pub(crate) fn subject_of(data: &str) -> String {
     let mut raw = String::new();
     let mut in_subject = false;
     for line in data.split("\r\n") {
@@ -124,7 +124,7 @@ fn subject_of(data: &str) -> String {
 }
 
 /// The decoded text body (lettre picks base64 for Vietnamese text).
-fn body_of(data: &str) -> String {
+pub(crate) fn body_of(data: &str) -> String {
     let (head, body) = data.split_once("\r\n\r\n").unwrap_or((data, ""));
     if head.contains("Content-Transfer-Encoding: base64") {
         use base64::Engine;
@@ -135,6 +135,26 @@ fn body_of(data: &str) -> String {
                 .unwrap(),
         )
         .unwrap()
+    } else if head.contains("Content-Transfer-Encoding: quoted-printable") {
+        let joined = body.replace("=\r\n", "");
+        let (mut out, bytes) = (Vec::new(), joined.as_bytes());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
+            match hex.filter(|_| bytes[i] == b'=') {
+                Some(h) if u8::from_str_radix(h, 16).is_ok() => {
+                    out.push(u8::from_str_radix(h, 16).unwrap());
+                    i += 3;
+                }
+                _ => {
+                    out.push(bytes[i]);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8(out).unwrap()
     } else {
         body.to_string()
     }

@@ -1,0 +1,101 @@
+//! The Vietnamese network space's records (issue 19, part 2; `sql/network*.rs`).
+
+use domain::network::Audience;
+use domain::{CityId, EventId, PersonId, UserId};
+use serde::Serialize;
+
+/// A focal point the Board invites: the person (a contact of the city) and where the link
+/// goes. The token itself never reaches the store, only its SHA-256.
+#[derive(Debug, Clone)]
+pub struct NewNetworkInvitation {
+    pub city: CityId,
+    pub person: PersonId,
+    pub token_hash: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+}
+
+/// An invitation as its sign-up page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkInvitation {
+    pub id: i64,
+    pub city: CityId,
+    pub city_name: String,
+    pub person: PersonId,
+    pub person_name: String,
+    pub email: String,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+    pub user: Option<UserId>,
+    pub created_at: i64,
+}
+
+/// A city of the network space with its people there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkMember {
+    pub city: CityId,
+    pub name: String,
+    pub status: domain::CityStatus,
+    /// Focal points (contacts with the role focal point): person, name, e-mail.
+    pub focal_points: Vec<(PersonId, String, String)>,
+    /// Accounts: login, display name.
+    pub accounts: Vec<(String, String)>,
+    /// Invitations not used yet, newest first.
+    pub pending: Vec<NetworkInvitation>,
+}
+
+/// An event of the shared calendar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkEvent {
+    pub id: i64,
+    /// A Hanoi event shared with the network.
+    pub event: Option<EventId>,
+    /// The city that posted it (`None`: Hanoi).
+    pub city: Option<CityId>,
+    pub city_name: String,
+    pub title: String,
+    /// 'yyyy-mm-ddThh:mm', wall clock in `zone`.
+    pub start_local: String,
+    pub end_local: String,
+    pub zone: String,
+    pub place: String,
+    pub notes: String,
+    pub created_at: i64,
+}
+
+/// An event a city or Hanoi posts on the calendar (checked by `domain::network`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkEventInput {
+    pub title: String,
+    pub start_local: chrono::NaiveDateTime,
+    pub end_local: chrono::NaiveDateTime,
+    pub place: String,
+    pub notes: String,
+}
+
+/// A document or a good practice of the shared library.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkDocument {
+    pub id: i64,
+    pub city: Option<CityId>,
+    pub city_name: String,
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub audience: Audience,
+    pub size: i64,
+    pub mime: String,
+    pub original_name: String,
+    pub stored_path: String,
+    pub created_at: i64,
+}
+
+/// A new library entry with its stored file.
+#[derive(Debug, Clone)]
+pub struct NewNetworkDocument {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub audience: Audience,
+    pub file: crate::NewDirectionFile,
+}

@@ -1,0 +1,122 @@
+//! The Vietnamese network space (issue 19, part 2): the network's cities' focal points get
+//! accounts (invited by the Board, `invite`), a shared calendar with a feed (`calendar`)
+//! and a shared library (`library`). A network account reaches nothing else: [`gate`],
+//! asked by `session::context` for every request, applies `domain::network`'s rule.
+
+mod calendar;
+mod invite;
+mod library;
+
+use crate::AppState;
+use crate::errors::AppError;
+use crate::page::{Layout, render_page};
+use crate::session::{Ctx, SessionUser, Signed};
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use domain::network::{Viewer, network_account_may_reach};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/network", get(home))
+        .route("/network/members", get(invite::members))
+        .route("/network/invitations", post(invite::invite))
+        .route(
+            "/network/join/{token}",
+            get(invite::join_page).post(invite::join),
+        )
+        .route(
+            "/network/calendar",
+            get(calendar::page).post(calendar::post_event),
+        )
+        .route("/network/calendar/share", post(calendar::share))
+        .route("/network/feed", post(calendar::new_feed))
+        .route("/network/feed/{token}", get(calendar::feed))
+        .route("/network/library", get(library::page))
+        .route("/network/library/{id}/file", get(library::download))
+}
+
+/// The library's upload streams files: under the uploads' body limit.
+pub fn upload_routes() -> Router<AppState> {
+    Router::new().route("/network/library", post(library::upload))
+}
+
+/// The one gate of the isolation rule: for a network account, `/` leads to `/network` and
+/// anything `domain::network` does not let it reach is 403. `None`: go on.
+pub fn gate(ctx: &Ctx, path: &str) -> Option<Response> {
+    let user = ctx.user.as_ref()?;
+    user.network_city?;
+    if path == "/" {
+        return Some(Redirect::to("/network").into_response());
+    }
+    if network_account_may_reach(path) {
+        None
+    } else {
+        Some(AppError::Forbidden.into_response())
+    }
+}
+
+/// The sign-up link's form is posted before any account exists.
+pub fn is_sign_up(path: &str) -> bool {
+    path.strip_prefix("/network/join/")
+        .is_some_and(|t| !t.is_empty() && !t.contains('/'))
+}
+
+/// Who the user is in the space, or 403.
+pub(crate) fn viewer(user: &SessionUser) -> Result<Viewer, AppError> {
+    Viewer::of(&user.actor, user.network_city).ok_or(AppError::Forbidden)
+}
+
+/// The city's name, or "Hà Nội" for what Hanoi posted.
+pub(crate) fn author_name(ctx: &Ctx, city_name: &str) -> String {
+    if city_name.is_empty() {
+        ctx.tr().t("network.hanoi").to_string()
+    } else {
+        city_name.to_string()
+    }
+}
+
+/// The name of the viewer's city (empty for the department).
+async fn city_name(app: &AppState, viewer: Viewer) -> Result<String, AppError> {
+    Ok(match viewer.city() {
+        Some(c) => app
+            .store()
+            .city(c)
+            .await?
+            .map(|c| c.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "network/home.html")]
+struct HomePage<'a> {
+    l: Layout<'a>,
+    city: String,
+    manage: bool,
+    events: Vec<calendar::EventLine>,
+    documents: Vec<library::DocumentLine>,
+}
+
+/// `GET /network`: the space's front page: the next events and the latest documents.
+pub async fn home(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+) -> Result<Response, AppError> {
+    let viewer = viewer(&user)?;
+    let city = city_name(&app, viewer).await?;
+    let events = calendar::upcoming(&app, &ctx, 5).await?;
+    let mut documents = library::lines(&app, &ctx, viewer).await?;
+    documents.truncate(5);
+    let title = ctx.tr().t("network.title").to_string();
+    Ok(render_page(HomePage {
+        l: Layout::new(&ctx, &title, "network"),
+        city,
+        manage: viewer.may_manage(),
+        events,
+        documents,
+    }))
+}
