@@ -99,3 +99,45 @@ pub struct NewNetworkDocument {
     pub audience: Audience,
     pub file: crate::NewDirectionFile,
 }
+
+/// A thread of the message board, as its list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkThread {
+    pub id: i64,
+    pub topic: domain::network::board::BoardTopic,
+    pub title: String,
+    /// The city that started it (`None`: Hanoi).
+    pub city: Option<CityId>,
+    pub city_name: String,
+    pub author: String,
+    pub created_at: i64,
+    pub last_post_at: i64,
+    pub replies: i64,
+}
+
+/// One message of a thread (its first one included).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkPost {
+    pub id: i64,
+    pub city: Option<CityId>,
+    pub city_name: String,
+    pub author: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// A page of the board: its threads, newest activity first, and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BoardPage {
+    pub threads: Vec<NetworkThread>,
+    pub total: i64,
+}
+
+/// A reply recorded: the thread's title, and who wrote in it before (account, e-mail), for
+/// `domain::network::board::reply_recipients`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplyMade {
+    pub post: i64,
+    pub title: String,
+    pub writers: Vec<(UserId, String)>,
+}

@@ -1662,3 +1662,6 @@ mod cities_records;
 // The Vietnamese network space (issue 19, part 2, migration 0023).
 #[path = "conformance/network.rs"]
 mod network;
+// Its message board (migration 0027).
+#[path = "conformance/network_board.rs"]
+mod network_board;

@@ -1592,3 +1592,28 @@ refusal-network-end_before_start = The end is before the start.
 refusal-network-no_city = Choose at least one city, or all cities.
 refusal-network-bad_choice = Choose one of the offered values.
 refusal-network-file_required = Choose a file.
+network-board = Message board
+network-board_hint = The network's shared board: one thread per subject. When someone replies, everyone who wrote in the thread gets an e-mail.
+network-board_topic = Topic
+network-board_all_topics = All topics
+network-board_empty = No thread yet.
+network-board_replies = replies
+network-board_last = latest
+network-board_threads = threads
+network-board_new = Start a thread
+network-board_title = Title
+network-board_message = Message
+network-board_start = Post
+network-board_reply = Reply
+network-board_reply_hint = Everyone who wrote in this thread gets an e-mail with a link here.
+network-board_send = Send the reply
+network-board_author = Author
+network-board_replies_col = Replies
+network-board_last_col = Last message
+network-reply_subject = [Network] New reply: { $title }
+network-reply_body = There is a new reply in the thread "{ $title }" of the Vietnam creative cities network:
+
+    { $body }
+
+    Read and reply at: { $link }
+refusal-network-message_required = Write the message.

@@ -1555,3 +1555,28 @@ refusal-network-end_before_start = Giờ kết thúc trước giờ bắt đầu
 refusal-network-no_city = Hãy chọn ít nhất một thành phố, hoặc tất cả các thành phố.
 refusal-network-bad_choice = Hãy chọn một trong các giá trị có sẵn.
 refusal-network-file_required = Hãy chọn tệp.
+network-board = Trao đổi
+network-board_hint = Diễn đàn chung của Mạng lưới: mỗi chủ đề một luồng trao đổi. Khi có người trả lời, những ai đã viết trong luồng nhận thư báo.
+network-board_topic = Chủ đề
+network-board_all_topics = Tất cả chủ đề
+network-board_empty = Chưa có luồng trao đổi nào.
+network-board_replies = trả lời
+network-board_last = mới nhất
+network-board_threads = luồng trao đổi
+network-board_new = Mở luồng trao đổi mới
+network-board_title = Tiêu đề
+network-board_message = Nội dung
+network-board_start = Đăng
+network-board_reply = Trả lời
+network-board_reply_hint = Những người đã viết trong luồng này sẽ nhận thư báo có đường dẫn tới đây.
+network-board_send = Gửi trả lời
+network-board_author = Người viết
+network-board_replies_col = Số trả lời
+network-board_last_col = Lần viết cuối
+network-reply_subject = [Mạng lưới] Trả lời mới: { $title }
+network-reply_body = Có trả lời mới trong luồng trao đổi "{ $title }" của Mạng lưới các thành phố sáng tạo Việt Nam:
+
+    { $body }
+
+    Xem và trả lời tại: { $link }
+refusal-network-message_required = Hãy viết nội dung trao đổi.

@@ -1,8 +1,10 @@
 //! The Vietnamese network space (queries in `sql/network.rs` and `sql/network_space.rs`).
 
 use crate::network_model::*;
+use crate::{Created, OnceKey};
 use crate::{Store, StoreError};
 use domain::network::Viewer;
+use domain::network::board::{BoardTopic, THREADS_PER_PAGE};
 use domain::{Actor, EventId, Language, UserId};
 
 impl Store {
@@ -106,5 +108,53 @@ impl Store {
 
     pub async fn has_network_feed(&self, user: UserId) -> Result<bool, StoreError> {
         dispatch!(self, network_space::has_network_feed(user))
+    }
+}
+
+/// The message board (`sql/network_board.rs`).
+impl Store {
+    /// Starts a thread with its first message, as the viewer's city (or Hanoi).
+    pub async fn start_network_thread(
+        &self,
+        (topic, title, body): (BoardTopic, &str, &str),
+        viewer: Viewer,
+        actor: &Actor,
+        once: Option<&OnceKey<'_>>,
+    ) -> Result<Created<i64>, StoreError> {
+        dispatch!(
+            self,
+            network_board::start_thread(&self.ctx, (topic, title, body), (viewer, actor), once)
+        )
+    }
+
+    /// Replies in a thread; says who wrote there before, for the e-mail notice.
+    pub async fn reply_in_network_thread(
+        &self,
+        (thread, body): (i64, &str),
+        viewer: Viewer,
+        actor: &Actor,
+        once: Option<&OnceKey<'_>>,
+    ) -> Result<Created<ReplyMade>, StoreError> {
+        dispatch!(
+            self,
+            network_board::reply(&self.ctx, (thread, body), (viewer, actor), once)
+        )
+    }
+
+    /// A page of the board (`topic` `None`: every topic), latest activity first.
+    pub async fn network_board(
+        &self,
+        topic: Option<BoardTopic>,
+        page: i64,
+    ) -> Result<BoardPage, StoreError> {
+        let topic = topic.map_or("", |t| t.as_str());
+        dispatch!(self, network_board::board(topic, page, THREADS_PER_PAGE))
+    }
+
+    pub async fn network_thread(
+        &self,
+        id: i64,
+    ) -> Result<Option<(NetworkThread, Vec<NetworkPost>)>, StoreError> {
+        dispatch!(self, network_board::thread(id))
     }
 }

@@ -165,8 +165,10 @@ pub(crate) async fn accept_invitation(
         unit_ids: Vec::new(),
     };
     let user = create_user_in(&mut tx, now, &new, None).await?;
-    sqlx::query("UPDATE users SET network_city_id = $1 WHERE id = $2")
+    // The invitation's address is the account's: a reply on the board is sent there.
+    sqlx::query("UPDATE users SET network_city_id = $1, email = $2 WHERE id = $3")
         .bind(inv.city.0)
+        .bind(&inv.email)
         .bind(user.0)
         .execute(&mut *tx)
         .await?;

@@ -17,7 +17,7 @@ conformance!(
     network_calendar_and_library_per_city,
 );
 
-async fn city(store: &Store, slug: &str) -> CityId {
+pub(super) async fn city(store: &Store, slug: &str) -> CityId {
     let all = CityFilter {
         page: 1,
         per_page: 1000,
@@ -28,7 +28,7 @@ async fn city(store: &Store, slug: &str) -> CityId {
 }
 
 /// The Vietnamese cities and Bangkok.
-async fn cities(store: &Store, admin: &Actor) {
+pub(super) async fn cities(store: &Store, admin: &Actor) {
     let csv = "city,creative_field,unesco_slug,unesco_url\n\
                Bangkok,Design,bangkok,https://www.unesco.org/en/creative-cities/bangkok\n";
     let rows = merge(parse_cities(csv).unwrap(), &[]);
@@ -42,7 +42,12 @@ fn refusal<T: std::fmt::Debug>(r: Result<T, StoreError>) -> NetworkError {
     }
 }
 
-async fn person(store: &Store, who: &Actor, name: &str, email: &str) -> domain::PersonId {
+pub(super) async fn person(
+    store: &Store,
+    who: &Actor,
+    name: &str,
+    email: &str,
+) -> domain::PersonId {
     let p = store::PersonInput {
         kind: Some(PersonKind::Expert),
         name: name.into(),

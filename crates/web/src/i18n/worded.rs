@@ -310,7 +310,8 @@ impl Worded for domain::network::NetworkError {
             | E::EndBeforeStart
             | E::NoCity
             | E::BadChoice
-            | E::FileRequired => vec![],
+            | E::FileRequired
+            | E::MessageRequired => vec![],
         };
         say(lang, self.key(), args)
     }
@@ -536,6 +537,7 @@ mod tests {
             Box::new(NetworkError::BadTime("25:00".into())),
             Box::new(NetworkError::EndBeforeStart),
             Box::new(NetworkError::NoCity),
+            Box::new(NetworkError::MessageRequired),
             Box::new(NetworkError::BadChoice),
             Box::new(NetworkError::FileRequired),
             Box::new(SetupError::NameTooLong(160)),

@@ -1,8 +1,10 @@
 //! The Vietnamese network space (issue 19, part 2): the network's cities' focal points get
-//! accounts (invited by the Board, `invite`), a shared calendar with a feed (`calendar`)
-//! and a shared library (`library`). A network account reaches nothing else: [`gate`],
-//! asked by `session::context` for every request, applies `domain::network`'s rule.
+//! accounts (invited by the Board, `invite`), a shared calendar with a feed (`calendar`), a
+//! shared library (`library`) and a message board (`board`). A network account reaches
+//! nothing else: [`gate`], asked by `session::context` for every request, applies
+//! `domain::network`'s rule.
 
+mod board;
 mod calendar;
 mod invite;
 mod library;
@@ -35,6 +37,10 @@ pub fn routes() -> Router<AppState> {
         .route("/network/feed", post(calendar::new_feed))
         .route("/network/feed/{token}", get(calendar::feed))
         .route("/network/library", get(library::page))
+        .route("/network/board", get(board::page).post(board::start))
+        .route("/network/board.csv", get(board::export_csv))
+        .route("/network/board.xlsx", get(board::export_xlsx))
+        .route("/network/board/{id}", get(board::thread).post(board::reply))
         .route("/network/library/{id}/file", get(library::download))
 }
 

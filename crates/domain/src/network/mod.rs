@@ -9,6 +9,8 @@
 //! | Staff, Finance, Office | everything else | everything | – | – |
 //! | Partner (a unit of Hanoi's) | as before | – (403) | – | – |
 
+pub mod board;
+
 use crate::cities::{CityId, CityStatus};
 use crate::permissions::Actor;
 
@@ -144,6 +146,8 @@ pub enum NetworkError {
     BadChoice,
     #[error("a file is required")]
     FileRequired,
+    #[error("a message is required")]
+    MessageRequired,
 }
 
 impl NetworkError {
@@ -165,6 +169,7 @@ impl NetworkError {
             NetworkError::NoCity => "network.no_city",
             NetworkError::BadChoice => "network.bad_choice",
             NetworkError::FileRequired => "network.file_required",
+            NetworkError::MessageRequired => "network.message_required",
         }
     }
 }
