@@ -76,7 +76,8 @@ pub async fn last_contacts(
             last_contact(
                 c.latest_event,
                 &[c.latest_letter, c.latest_delegation, c.latest_project],
-            ).map(|d| (c, d))
+            )
+            .map(|d| (c, d))
         })
         .collect();
     Ok(by_last_contact(rows))

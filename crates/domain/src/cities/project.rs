@@ -225,10 +225,7 @@ mod tests {
         }
         .check()
         .unwrap_err();
-        assert_eq!(
-            backwards,
-            [(ProjectField::End, CityError::EndBeforeStart)]
-        );
+        assert_eq!(backwards, [(ProjectField::End, CityError::EndBeforeStart)]);
         let no_start = ProjectDraft {
             start: "".into(),
             ..draft()

@@ -190,8 +190,13 @@ pub(crate) async fn create_project(
     audit(
         &mut tx,
         now,
-        &AuditEntry::new(Some(actor.user_id), "city.project_create", "city_project", Some(id))
-            .after(json(&after)),
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "city.project_create",
+            "city_project",
+            Some(id),
+        )
+        .after(json(&after)),
     )
     .await?;
     tx.commit().await?;

@@ -42,9 +42,13 @@ impl ProjectQuery {
     fn query_string(&self) -> String {
         form_urlencoded::Serializer::new(String::new())
             .extend_pairs(
-                [("q", &self.q), ("status", &self.status), ("city", &self.city)]
-                    .into_iter()
-                    .filter(|(_, v)| !v.is_empty()),
+                [
+                    ("q", &self.q),
+                    ("status", &self.status),
+                    ("city", &self.city),
+                ]
+                .into_iter()
+                .filter(|(_, v)| !v.is_empty()),
             )
             .finish()
     }

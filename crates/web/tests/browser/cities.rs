@@ -156,7 +156,12 @@ async fn cities_journey_import_field_city_session_letter_timelines() {
     type_into(&c, "#p-start", "01/03/2025").await;
     type_into(&c, "#p-end", "31/12/2025").await;
     select(&c, "#p-status", "ongoing").await;
-    type_into(&c, "#p-description", "Trao đổi nhà thiết kế trẻ hai thành phố").await;
+    type_into(
+        &c,
+        "#p-description",
+        "Trao đổi nhà thiết kế trẻ hai thành phố",
+    )
+    .await;
     click(&c, "#project-submit").await;
     wait_for_text(&c, "#project-cities", "Bangkok").await;
     open(&c, &app, &format!("/cities/{bangkok}"), "#timeline").await;

@@ -104,8 +104,16 @@ async fn the_board_records_a_project_and_its_cities_show_it() {
             assert!(html.contains(&format!("href=\"/cities/projects/{id}\"")));
             assert!(html.contains("dự án hợp tác · đang thực hiện → 31/12/2025"));
         }
-        let last = board.get("/cities/last-contact").await.text().await.unwrap();
-        assert!(last.contains("Bangkok") && last.contains("01/03/2025"), "{last}");
+        let last = board
+            .get("/cities/last-contact")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            last.contains("Bangkok") && last.contains("01/03/2025"),
+            "{last}"
+        );
         // On the plan item's page, for the department's people.
         let html = staff
             .get(&format!("/items/{item}"))
@@ -118,7 +126,13 @@ async fn the_board_records_a_project_and_its_cities_show_it() {
         // The list: by status, by city, by a search without diacritics; the CSV.
         let list = |q: String| {
             let b = &board;
-            async move { b.get(&format!("/cities/projects?{q}")).await.text().await.unwrap() }
+            async move {
+                b.get(&format!("/cities/projects?{q}"))
+                    .await
+                    .text()
+                    .await
+                    .unwrap()
+            }
         };
         assert!(list("q=dong+nam+a".into()).await.contains(title));
         assert!(list("status=ongoing".into()).await.contains(title));
@@ -130,7 +144,10 @@ async fn the_board_records_a_project_and_its_cities_show_it() {
             .text()
             .await
             .unwrap();
-        assert!(csv.contains(title) && csv.contains("Bangkok; Đà Lạt"), "{csv}");
+        assert!(
+            csv.contains(title) && csv.contains("Bangkok; Đà Lạt"),
+            "{csv}"
+        );
         assert!(csv.contains("01/03/2025") && csv.contains("đang thực hiện"));
 
         // The edit: done, Bangkok only; version 1 is then stale.
@@ -155,8 +172,14 @@ async fn the_board_records_a_project_and_its_cities_show_it() {
         let r = board.post(&page, &stale).await;
         assert_eq!(r.status(), StatusCode::CONFLICT);
         let html = r.text().await.unwrap();
-        assert!(html.contains("Người khác vừa lưu dự án này trước bạn"), "{html}");
-        assert!(html.contains("value=\"Tên gõ trên trang cũ\""), "typed kept");
+        assert!(
+            html.contains("Người khác vừa lưu dự án này trước bạn"),
+            "{html}"
+        );
+        assert!(
+            html.contains("value=\"Tên gõ trên trang cũ\""),
+            "typed kept"
+        );
         assert!(html.contains("name=\"version\" value=\"2\""), "{html}");
         // A form without a version is not one of ours.
         let mut unversioned = edit.clone();
@@ -236,7 +259,11 @@ async fn partners_get_403_and_a_form_needs_its_csrf_token() {
             "/cities/projects.csv",
             "/cities/projects/new",
         ] {
-            assert_eq!(partner.get(path).await.status(), StatusCode::FORBIDDEN, "{path}");
+            assert_eq!(
+                partner.get(path).await.status(),
+                StatusCode::FORBIDDEN,
+                "{path}"
+            );
         }
         let csrf = partner.csrf_from("/").await;
         let form = fields(&csrf, "Dự án", &[&bangkok], ("01/03/2025", ""), &[]);
