@@ -73,7 +73,11 @@ pub async fn last_contacts(
         .await?
         .into_iter()
         .filter_map(|c| {
-            last_contact(c.latest_event, &[c.latest_letter, c.latest_delegation]).map(|d| (c, d))
+            last_contact(
+                c.latest_event,
+                &[c.latest_letter, c.latest_delegation, c.latest_project],
+            )
+            .map(|d| (c, d))
         })
         .collect();
     Ok(by_last_contact(rows))

@@ -119,6 +119,10 @@ pub enum TimelineDetail {
         destination: String,
         back: Option<NaiveDate>,
     },
+    Project {
+        status: domain::cities::project::ProjectStatus,
+        end: Option<NaiveDate>,
+    },
 }
 
 /// A page of a city's timeline (`page` from 1) and the count of all its interactions.
@@ -130,8 +134,8 @@ pub struct TimelinePage {
     pub per_page: i64,
 }
 
-/// A city's latest event start (UTC seconds), letter and delegation's departure, for
-/// "last contact".
+/// A city's latest event start (UTC seconds), letter, delegation's departure and joint
+/// project's start, for "last contact".
 #[derive(Debug, Clone, PartialEq)]
 pub struct CityContactDates {
     pub id: CityId,
@@ -141,6 +145,7 @@ pub struct CityContactDates {
     pub latest_event: Option<i64>,
     pub latest_letter: Option<NaiveDate>,
     pub latest_delegation: Option<NaiveDate>,
+    pub latest_project: Option<NaiveDate>,
 }
 
 /// A person of the directory with a role for a city (or, with none, at UNESCO).
@@ -154,4 +159,41 @@ pub struct ContactRecord {
     pub email: String,
     pub phone: String,
     pub role: domain::ContactRole,
+}
+
+/// A joint project with cities of the network (`sql/city_projects.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectRecord {
+    pub id: domain::cities::project::ProjectId,
+    pub title: String,
+    pub description: String,
+    pub status: domain::cities::project::ProjectStatus,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+    /// The plan item it serves: its id and "numbering title".
+    pub item: Option<(domain::ItemId, String)>,
+    /// Its lead unit: id and name.
+    pub unit: Option<(domain::UnitId, String)>,
+    /// Its cities, by name.
+    pub cities: Vec<(CityId, String)>,
+    pub version: i64,
+}
+
+/// The project list's filters; empty and `None` filter nothing. `page` from 1.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ProjectFilter {
+    /// Searched in the title, diacritics folded.
+    pub text: String,
+    pub status: Option<domain::cities::project::ProjectStatus>,
+    pub city: Option<CityId>,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectPage {
+    pub rows: Vec<ProjectRecord>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
 }

@@ -1657,6 +1657,8 @@ mod contracts;
 // The UCCN city directory (issue 19): import, directory, timeline.
 #[path = "conformance/cities.rs"]
 mod cities;
+#[path = "conformance/cities_projects.rs"]
+mod cities_projects;
 #[path = "conformance/cities_records.rs"]
 mod cities_records;
 // The Vietnamese network space (issue 19, part 2, migration 0023).

@@ -1617,3 +1617,36 @@ network-reply_body = There is a new reply in the thread "{ $title }" of the Viet
 
     Read and reply at: { $link }
 refusal-network-message_required = Write the message.
+
+## Joint projects (issue 19)
+projects-nav = Joint projects
+projects-title = Joint projects
+projects-new = Add a joint project
+projects-edit = Edit the project
+projects-search = Search by project name
+projects-status = Status
+projects-city = City
+projects-cities = Cities taking part
+projects-cities_hint = Hold Ctrl (on a phone: tap each name) to choose several cities.
+projects-name = Project name
+projects-dates = Dates
+projects-start = Start date (dd/mm/yyyy)
+projects-end = End date (dd/mm/yyyy, empty if not yet set)
+projects-unit = Lead unit
+projects-item = Plan item
+projects-description = Description
+projects-none = No joint project matches the filters.
+projects-summary = { $total } projects · page { $page }/{ $pages }
+projects-back = Back to the projects
+projects-remove = Remove the project
+projects-remove_confirm = Remove this project? It will leave its cities' timelines; the audit log keeps its record.
+projects-remove_yes = Remove the project
+projects-remove_no = Keep it
+projects-conflict = Someone saved this project before you. What is stored is shown above and what you typed is still in the form; check it, then save again.
+projects-conflict_remove = The project was just edited by someone else. Check it below, then confirm the removal again.
+projects-item_projects = Joint projects with cities
+notice-project_saved = The joint project is saved.
+notice-project_removed = The joint project is removed.
+refusal-city-date_required = Enter the date as dd/mm/yyyy.
+refusal-city-end_before_start = The end must be on or after the start; correct one of the two dates.
+refusal-city-no_city = Choose at least one city of the directory.

@@ -1580,3 +1580,36 @@ network-reply_body = Có trả lời mới trong luồng trao đổi "{ $title }
 
     Xem và trả lời tại: { $link }
 refusal-network-message_required = Hãy viết nội dung trao đổi.
+
+## Joint projects (issue 19)
+projects-nav = Dự án hợp tác
+projects-title = Dự án hợp tác
+projects-new = Thêm dự án hợp tác
+projects-edit = Sửa dự án
+projects-search = Tìm theo tên dự án
+projects-status = Tình trạng
+projects-city = Thành phố
+projects-cities = Thành phố tham gia
+projects-cities_hint = Giữ Ctrl (trên điện thoại: chạm từng tên) để chọn nhiều thành phố.
+projects-name = Tên dự án
+projects-dates = Thời gian
+projects-start = Ngày bắt đầu (dd/mm/yyyy)
+projects-end = Ngày kết thúc (dd/mm/yyyy, để trống nếu chưa định)
+projects-unit = Đơn vị chủ trì
+projects-item = Nhiệm vụ trong kế hoạch
+projects-description = Mô tả
+projects-none = Chưa có dự án hợp tác nào khớp bộ lọc.
+projects-summary = { $total } dự án · trang { $page }/{ $pages }
+projects-back = Về danh sách dự án
+projects-remove = Xóa dự án
+projects-remove_confirm = Xóa dự án này? Dự án sẽ không còn trên dòng thời gian của các thành phố; nhật ký hệ thống vẫn giữ bản ghi.
+projects-remove_yes = Xóa dự án
+projects-remove_no = Không xóa
+projects-conflict = Người khác vừa lưu dự án này trước bạn. Thông tin đang lưu ở trên, nội dung bạn nhập vẫn còn trong biểu mẫu; hãy xem lại rồi lưu lần nữa.
+projects-conflict_remove = Dự án vừa được người khác sửa. Hãy xem lại thông tin dưới đây rồi xác nhận xóa lần nữa.
+projects-item_projects = Dự án hợp tác với các thành phố
+notice-project_saved = Đã lưu dự án hợp tác.
+notice-project_removed = Đã xóa dự án hợp tác.
+refusal-city-date_required = Hãy nhập ngày theo dạng dd/mm/yyyy.
+refusal-city-end_before_start = Ngày kết thúc phải cùng ngày hoặc sau ngày bắt đầu; hãy sửa một trong hai ngày.
+refusal-city-no_city = Hãy chọn ít nhất một thành phố trong danh bạ.

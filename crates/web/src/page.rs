@@ -36,6 +36,8 @@ pub struct Layout<'a> {
 /// Confirmations that may be named in `?notice=`.
 const NOTICES: &[&str] = &[
     "draft_saved",
+    "project_saved",
+    "project_removed",
     "draft_discarded",
     "draft_gone",
     "plan_imported",

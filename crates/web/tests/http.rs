@@ -15,6 +15,8 @@ mod budget_report;
 mod calendar;
 #[path = "http/cities.rs"]
 mod cities;
+#[path = "http/cities_projects.rs"]
+mod cities_projects;
 #[path = "http/cities_records.rs"]
 mod cities_records;
 mod common;

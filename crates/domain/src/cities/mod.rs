@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 pub mod candidacy;
 pub mod import;
+pub mod project;
 mod timeline;
 
 pub use timeline::{
@@ -112,6 +113,12 @@ pub enum CityError {
     RoleMismatch,
     #[error("this person already has this role here")]
     ContactTwice,
+    #[error("a date is required")]
+    DateRequired,
+    #[error("the end is before the start")]
+    EndBeforeStart,
+    #[error("choose at least one city")]
+    NoCity,
 }
 
 impl CityError {
@@ -135,6 +142,9 @@ impl CityError {
             CityError::BadDate(_) => "city.bad_date",
             CityError::RoleMismatch => "city.role_mismatch",
             CityError::ContactTwice => "city.contact_twice",
+            CityError::DateRequired => "city.date_required",
+            CityError::EndBeforeStart => "city.end_before_start",
+            CityError::NoCity => "city.no_city",
         }
     }
 }

@@ -1,5 +1,5 @@
 //! A city's interactions (the events it organised or joined, letters and MoUs, the
-//! delegations that went there) as one timeline, and the "last contact"
+//! delegations that went there, joint projects) as one timeline, and the "last contact"
 //! order: the cities whose latest interaction is oldest come first, so that the ones to
 //! call are on top.
 //!
@@ -108,13 +108,16 @@ pub enum InteractionKind {
     Letter,
     /// A delegation abroad, on its departure day.
     Delegation,
+    /// A joint project, on its start day.
+    Project,
 }
 
 impl InteractionKind {
-    pub const ALL: [InteractionKind; 3] = [
+    pub const ALL: [InteractionKind; 4] = [
         InteractionKind::Event,
         InteractionKind::Letter,
         InteractionKind::Delegation,
+        InteractionKind::Project,
     ];
 
     /// The kind's place on one day (the SQL's sort key).
@@ -271,6 +274,7 @@ mod tests {
             assert_eq!(InteractionKind::from_rank(k.rank()), Some(k));
         }
         assert!(InteractionKind::Letter.rank() < InteractionKind::Delegation.rank());
+        assert!(InteractionKind::Delegation.rank() < InteractionKind::Project.rank());
         assert_eq!(InteractionKind::from_rank(9), None);
     }
 

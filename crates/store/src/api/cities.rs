@@ -3,6 +3,7 @@
 use crate::cities_model::*;
 use crate::{NewDirectionFile, Store, StoreError};
 use domain::cities::import::ImportCity;
+use domain::cities::project::{ProjectId, ProjectInput};
 use domain::cities::{CityInput, FieldInput, LetterInput};
 use domain::{
     Actor, CityId, ContactRole, CreativeFieldId, DelegationId, EventId, ItemId, PersonId,
@@ -204,5 +205,55 @@ impl Store {
     /// A city's contacts, or UNESCO's with `None`.
     pub async fn contacts(&self, city: Option<CityId>) -> Result<Vec<ContactRecord>, StoreError> {
         dispatch!(self, city_contacts::contacts(city))
+    }
+}
+
+/// Joint projects with cities (queries in `sql/city_projects.rs`).
+impl Store {
+    pub async fn create_project(
+        &self,
+        p: &ProjectInput,
+        actor: &Actor,
+    ) -> Result<ProjectId, StoreError> {
+        dispatch!(self, city_projects::create_project(&self.ctx, p, actor))
+    }
+
+    /// Saves a project over version `expected` (a stale form is a conflict).
+    pub async fn update_project(
+        &self,
+        id: ProjectId,
+        expected: i64,
+        p: &ProjectInput,
+        actor: &Actor,
+    ) -> Result<i64, StoreError> {
+        dispatch!(
+            self,
+            city_projects::update_project(&self.ctx, id, expected, p, actor)
+        )
+    }
+
+    pub async fn remove_project(
+        &self,
+        id: ProjectId,
+        expected: i64,
+        actor: &Actor,
+    ) -> Result<(), StoreError> {
+        dispatch!(
+            self,
+            city_projects::remove_project(&self.ctx, id, expected, actor)
+        )
+    }
+
+    pub async fn project(&self, id: ProjectId) -> Result<Option<ProjectRecord>, StoreError> {
+        dispatch!(self, city_projects::project(id))
+    }
+
+    pub async fn list_projects(&self, filter: &ProjectFilter) -> Result<ProjectPage, StoreError> {
+        dispatch!(self, city_projects::list_projects(filter))
+    }
+
+    /// The joint projects linked to a plan item, the latest start first.
+    pub async fn item_projects(&self, item: ItemId) -> Result<Vec<ProjectRecord>, StoreError> {
+        dispatch!(self, city_projects::item_projects(item))
     }
 }

@@ -62,7 +62,8 @@ pub(crate) async fn item_cities(pool: &Pool, item: ItemId) -> R<Vec<(CityId, Str
     .collect())
 }
 
-/// Every city with at least one event, letter or delegation, with the latest of each.
+/// Every city with at least one event, letter, delegation or joint project, with the
+/// latest of each.
 pub(crate) async fn contact_dates(pool: &Pool) -> R<Vec<CityContactDates>> {
     let rows = sqlx::query_as::<
         _,
@@ -74,6 +75,7 @@ pub(crate) async fn contact_dates(pool: &Pool) -> R<Vec<CityContactDates>> {
             Option<i64>,
             Option<String>,
             Option<String>,
+            Option<String>,
         ),
     >(
         "SELECT c.id, c.name, c.country, c.field_id,
@@ -81,11 +83,14 @@ pub(crate) async fn contact_dates(pool: &Pool) -> R<Vec<CityContactDates>> {
                   WHERE ec.city_id = c.id),
                 (SELECT MAX(l.sent_on) FROM city_letters l WHERE l.city_id = c.id),
                 (SELECT MAX(d.depart_date) FROM delegation_cities dc
-                   JOIN delegations d ON d.id = dc.delegation_id WHERE dc.city_id = c.id)
+                   JOIN delegations d ON d.id = dc.delegation_id WHERE dc.city_id = c.id),
+                (SELECT MAX(p.starts_on) FROM city_project_cities pc
+                   JOIN city_projects p ON p.id = pc.project_id WHERE pc.city_id = c.id)
          FROM cities c
          WHERE EXISTS (SELECT 1 FROM event_cities ec WHERE ec.city_id = c.id)
             OR EXISTS (SELECT 1 FROM city_letters l WHERE l.city_id = c.id)
             OR EXISTS (SELECT 1 FROM delegation_cities dc WHERE dc.city_id = c.id)
+            OR EXISTS (SELECT 1 FROM city_project_cities pc WHERE pc.city_id = c.id)
          ORDER BY c.name_folded, c.id",
     )
     .fetch_all(&pool.read)
@@ -93,7 +98,7 @@ pub(crate) async fn contact_dates(pool: &Pool) -> R<Vec<CityContactDates>> {
     Ok(rows
         .into_iter()
         .map(
-            |(id, name, country, field, ev, letter, trip)| CityContactDates {
+            |(id, name, country, field, ev, letter, trip, project)| CityContactDates {
                 id: CityId(id),
                 name,
                 country,
@@ -101,6 +106,7 @@ pub(crate) async fn contact_dates(pool: &Pool) -> R<Vec<CityContactDates>> {
                 latest_event: ev,
                 latest_letter: parse_date(letter),
                 latest_delegation: parse_date(trip),
+                latest_project: parse_date(project),
             },
         )
         .collect())

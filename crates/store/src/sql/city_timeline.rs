@@ -1,5 +1,6 @@
 //! A city's timeline, paged in SQL: the events it organised or joined, its letters and
-//! MoUs and the delegations that went there, newest first, on one day
+//! MoUs, the delegations that went there and its joint projects (on their start day),
+//! newest first, on one day
 //! in the order of `domain::cities::InteractionKind::rank`, then the newest record first —
 //! the order `domain::cities::timeline` defines (the conformance tests hold them
 //! together). One query for the page, one for the count; a city with 10,000 interactions
@@ -44,13 +45,20 @@ fn union() -> String {
          SELECT {delegation_day}, {delegation}, d.id, d.title, d.status, d.destination,
                 d.return_date, '', {no_size}
          FROM delegation_cities x JOIN delegations d ON d.id = x.delegation_id
+         WHERE x.city_id = $1
+         UNION ALL
+         SELECT {project_day}, {project}, p.id, p.title, p.status, COALESCE(p.ends_on, ''), '',
+                '', {no_size}
+         FROM city_project_cities x JOIN city_projects p ON p.id = x.project_id
          WHERE x.city_id = $1",
         off = HANOI_OFFSET_SECONDS,
         event = rank(InteractionKind::Event),
         letter = rank(InteractionKind::Letter),
         delegation = rank(InteractionKind::Delegation),
+        project = rank(InteractionKind::Project),
         letter_day = civil_day("l.sent_on"),
         delegation_day = civil_day("d.depart_date"),
+        project_day = civil_day("p.starts_on"),
     )
 }
 
@@ -95,6 +103,10 @@ impl TimelineRow {
                 destination: self.b,
                 back: day(&self.c),
             },
+            InteractionKind::Project => TimelineDetail::Project {
+                status: self.a.parse().map_err(bad)?,
+                end: day(&self.b),
+            },
         };
         Ok(TimelineEntry {
             on,
@@ -117,7 +129,8 @@ pub(crate) async fn city_timeline(
     let total: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM event_cities WHERE city_id = $1)
               + (SELECT COUNT(*) FROM city_letters WHERE city_id = $1)
-              + (SELECT COUNT(*) FROM delegation_cities WHERE city_id = $1)",
+              + (SELECT COUNT(*) FROM delegation_cities WHERE city_id = $1)
+              + (SELECT COUNT(*) FROM city_project_cities WHERE city_id = $1)",
     )
     .bind(city.0)
     .fetch_one(&pool.read)

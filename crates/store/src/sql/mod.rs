@@ -51,6 +51,7 @@ pub(crate) mod cities;
 pub(crate) mod city_contacts;
 pub(crate) mod city_letters;
 pub(crate) mod city_links;
+pub(crate) mod city_projects;
 pub(crate) mod city_timeline;
 pub(crate) mod contracts;
 pub(crate) mod delegations;

@@ -1,5 +1,5 @@
 //! The UCCN city directory (issue 19, part 1): the list with its filters and exports,
-//! "last contact", the city page with its timeline and letters, the add/edit forms for
+//! "last contact", the city page with its timeline and letters, joint projects, the add/edit forms for
 //! cities and creative fields, the import and the map. The department's people read it;
 //! the Board and admins edit it (`domain::cities`), and the store checks again.
 
@@ -9,6 +9,8 @@ mod import;
 mod letters;
 mod list;
 mod map;
+mod project_form;
+pub(crate) mod projects;
 mod show;
 mod timeline;
 
@@ -31,6 +33,21 @@ pub fn routes() -> Router<AppState> {
         .route("/cities.xlsx", get(list::export_xlsx))
         .route("/cities/new", get(form::new_form))
         .route("/cities/last-contact", get(list::last_contact))
+        .route(
+            "/cities/projects",
+            get(projects::list).post(project_form::create),
+        )
+        .route("/cities/projects.csv", get(projects::export_csv))
+        .route("/cities/projects.xlsx", get(projects::export_xlsx))
+        .route("/cities/projects/new", get(project_form::new_form))
+        .route(
+            "/cities/projects/{id}",
+            get(project_form::show).post(project_form::update),
+        )
+        .route(
+            "/cities/projects/{id}/remove",
+            get(project_form::confirm_remove).post(project_form::remove),
+        )
         .route("/cities/map", get(map::page))
         .route("/cities/fields", get(form::fields).post(form::create_field))
         .route(

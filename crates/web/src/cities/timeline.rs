@@ -4,6 +4,7 @@
 
 use crate::AppState;
 use crate::errors::AppError;
+use domain::cities::project::project_detail;
 use domain::cities::{Interaction, InteractionKind, letter_detail, timeline};
 use domain::{CityId, Language};
 use std::collections::HashMap;
@@ -17,7 +18,7 @@ pub struct TimelineLine {
     pub href: Option<String>,
     pub title: String,
     pub detail: String,
-    /// The line's CSS class: `t-event`, `t-letter`, `t-delegation`.
+    /// The line's CSS class: `t-event`, `t-letter`, `t-delegation`, `t-project`.
     pub class: &'static str,
     /// A letter's id (its file's link and the attach form), `None` for the others.
     pub letter: Option<i64>,
@@ -67,6 +68,7 @@ fn detail(lang: Language, d: &TimelineDetail) -> String {
             }
             s
         }
+        TimelineDetail::Project { status, end } => project_detail(lang, *status, *end),
     }
 }
 
@@ -74,6 +76,7 @@ fn href(kind: InteractionKind, id: i64) -> Option<String> {
     match kind {
         InteractionKind::Event => Some(format!("/events/{id}")),
         InteractionKind::Delegation => Some(format!("/delegations/{id}")),
+        InteractionKind::Project => Some(format!("/cities/projects/{id}")),
         InteractionKind::Letter => None,
     }
 }
@@ -133,6 +136,7 @@ pub async fn lines(
                     InteractionKind::Event => "t-event",
                     InteractionKind::Letter => "t-letter",
                     InteractionKind::Delegation => "t-delegation",
+                    InteractionKind::Project => "t-project",
                 },
                 file: letter.and_then(|l| files.get(&l).cloned()),
                 file_error: attach_error

@@ -287,7 +287,10 @@ impl Worded for domain::CityError {
             | E::HalfPoint
             | E::BadChoice
             | E::RoleMismatch
-            | E::ContactTwice => vec![],
+            | E::ContactTwice
+            | E::DateRequired
+            | E::EndBeforeStart
+            | E::NoCity => vec![],
         };
         say(lang, self.key(), args)
     }

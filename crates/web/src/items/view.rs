@@ -75,6 +75,8 @@ pub(super) struct ItemPage<'a> {
     removed_note: String,
     /// The cities of the item's events (issue 19), for the department's people.
     cities: Vec<(i64, String)>,
+    /// The joint projects serving the item (issue 19), for the same readers.
+    projects: Vec<crate::cities::projects::ProjectLine>,
 }
 
 /// The Board's grades, read-only here: the Board grades on `/items/{id}/evaluation`.
@@ -232,6 +234,11 @@ impl<'a> ItemPage<'a> {
                 .into_iter()
                 .map(|(c, n)| (c.0, n))
                 .collect();
+            let projects = app.store().item_projects(id).await?;
+            page.projects = projects
+                .iter()
+                .map(|p| crate::cities::projects::line(ctx.lang, p))
+                .collect();
         }
         if page.can_edit {
             page.split_once = crate::once::fresh()?;
@@ -306,6 +313,7 @@ impl<'a> ItemPage<'a> {
             can_see_audit: domain::can_view_audit(actor),
             can_see_budget: domain::budget::can_view_budget(actor),
             cities: Vec::new(),
+            projects: Vec::new(),
             status_choices: status_choices(user, &it, lang, sent("status")),
             kinds: record_kinds(lang),
             reason_input: overlay.status_reason.unwrap_or_default(),

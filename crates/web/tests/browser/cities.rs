@@ -1,8 +1,10 @@
 //! The city directory (issue 19) in a browser: the Board imports the UCCN list from its
 //! files, adds the 2025 field Architecture and a 2025 city in it, links an online session
 //! to Bangkok on the event's page, records a letter to Đà Lạt (with its file) on Đà Lạt's
-//! page, and finds both on the cities' timelines. Then the directory, a city page and the
-//! map at 390 and 1366 px (into `docs/screenshots/` with SANGTAO_WRITE_SCREENSHOTS=1).
+//! page, and finds both on the cities' timelines; then records a joint project with Bangkok
+//! and finds it on Bangkok's timeline. Then the directory, a city page, the map and the
+//! project list at 390 and 1366 px (into `docs/screenshots/` with
+//! SANGTAO_WRITE_SCREENSHOTS=1).
 
 use super::common::{Backend, TestApp, spawn_app};
 use super::support::{
@@ -147,6 +149,25 @@ async fn cities_journey_import_field_city_session_letter_timelines() {
     open(&c, &app, "/cities/last-contact", "#last-contact").await;
     wait_for_text(&c, "#last-contact", "Đà Lạt").await;
 
+    // A joint project with Bangkok (issue 19), on Bangkok's timeline.
+    open(&c, &app, "/cities/projects/new", "#project-form").await;
+    type_into(&c, "#p-title", "Tuần lễ Thiết kế Hà Nội – Bangkok").await;
+    select(&c, "#p-cities", &bangkok.to_string()).await;
+    type_into(&c, "#p-start", "01/03/2025").await;
+    type_into(&c, "#p-end", "31/12/2025").await;
+    select(&c, "#p-status", "ongoing").await;
+    type_into(
+        &c,
+        "#p-description",
+        "Trao đổi nhà thiết kế trẻ hai thành phố",
+    )
+    .await;
+    click(&c, "#project-submit").await;
+    wait_for_text(&c, "#project-cities", "Bangkok").await;
+    open(&c, &app, &format!("/cities/{bangkok}"), "#timeline").await;
+    wait_for_text(&c, "#timeline", "Tuần lễ Thiết kế Hà Nội – Bangkok").await;
+    wait_for_text(&c, "#timeline", "dự án hợp tác · đang thực hiện").await;
+
     // The directory, a city page and the map at a phone's and a laptop's width.
     let dir = if std::env::var("SANGTAO_WRITE_SCREENSHOTS").as_deref() == Ok("1") {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots")
@@ -165,6 +186,7 @@ async fn cities_journey_import_field_city_session_letter_timelines() {
                 "#timeline",
             ),
             ("cities-map", "/cities/map".to_string(), "#city-map"),
+            ("city-projects", "/cities/projects".to_string(), "#projects"),
         ] {
             open(&c, &app, &path, ready).await;
             // Nothing wider than the screen.

@@ -161,6 +161,10 @@ impl Sample {
                     .map(|e| e.id)
                     .min()?
             }
+            "project_version" => {
+                let p = domain::cities::project::ProjectId(self.id("project")?);
+                s.project(p).await.ok()??.version
+            }
             "department_version" => s.department().await.ok()?.map_or(0, |d| d.version),
             // The setup's draft: the first one made.
             "plan_draft" => s.plan_drafts().await.ok()?.iter().map(|d| d.id).min()?,
