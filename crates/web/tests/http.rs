@@ -51,6 +51,8 @@ mod lists;
 // The Vietnamese network space (issue 19, part 2).
 #[path = "http/network.rs"]
 mod network;
+#[path = "http/network_board.rs"]
+mod network_board;
 #[path = "http/once.rs"]
 mod once;
 #[path = "http/one_truth.rs"]

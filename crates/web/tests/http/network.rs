@@ -55,7 +55,7 @@ async fn focal_point(
 }
 
 /// The Board's browser and actor, with the cities imported.
-async fn board(app: &TestApp) -> (TestApp, domain::Actor) {
+pub(super) async fn board(app: &TestApp) -> (TestApp, domain::Actor) {
     let b = TestApp::user_browser(app, "board", &[Role::Board], &[]).await;
     let actor = app
         .store
@@ -69,7 +69,12 @@ async fn board(app: &TestApp) -> (TestApp, domain::Actor) {
 }
 
 /// A signed-in network account of `slug`'s city, made through a sign-up link.
-async fn network_browser(app: &TestApp, board: &domain::Actor, slug: &str, login: &str) -> TestApp {
+pub(super) async fn network_browser(
+    app: &TestApp,
+    board: &domain::Actor,
+    slug: &str,
+    login: &str,
+) -> TestApp {
     let person = focal_point(app, board, slug, login, &format!("{login}@example.vn")).await;
     let hash = domain::password::sha256_hex(login.as_bytes());
     let inv = NewNetworkInvitation {
@@ -94,7 +99,7 @@ async fn network_browser(app: &TestApp, board: &domain::Actor, slug: &str, login
     b
 }
 
-async fn text(r: reqwest::Response) -> String {
+pub(super) async fn text(r: reqwest::Response) -> String {
     r.text().await.unwrap()
 }
 

@@ -302,6 +302,7 @@ async fn sample(app: &TestApp) -> (Sample, Setup, Setup) {
     };
     s.set("plan2", plan2.0);
     s.set("network_document", network_document(app).await);
+    s.set("network_thread", network_thread(app).await);
     (s, lead, board)
 }
 
@@ -330,6 +331,23 @@ async fn network_document(app: &TestApp) -> i64 {
     let hanoi = domain::network::Viewer::Department { manage: true };
     let id = app.store.add_network_document(&doc, hanoi, board.id).await;
     id.unwrap()
+}
+
+/// A thread of the network's message board, started by Hanoi.
+async fn network_thread(app: &TestApp) -> i64 {
+    let board = app.store.user_by_login("board").await.unwrap().unwrap();
+    let hanoi = domain::network::Viewer::Department { manage: true };
+    let topic = domain::network::board::BoardTopic::General;
+    let made = app
+        .store
+        .start_network_thread(
+            (topic, "Lịch họp quý I", "Xin các thành phố cho ý kiến."),
+            hanoi,
+            &board.actor(),
+            None,
+        )
+        .await;
+    made.unwrap().new_one().unwrap()
 }
 
 /// The network column's browser: Huế (imported on its server only) invites its focal
