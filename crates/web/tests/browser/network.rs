@@ -110,6 +110,29 @@ async fn network_journey_invite_hue_sign_up_calendar_library_and_403() {
     wait_for_text(&c, "#event-list", "Hội thảo kết nối thành phố sáng tạo").await;
     open(&c, &app, "/network/library", "#document-list").await;
     wait_for_text(&c, "#document-list", "Cẩm nang hồ sơ ứng cử UCCN").await;
+    // Huế opens a thread on the message board, under the candidacy topic.
+    open(&c, &app, "/network/board", "#thread-form").await;
+    js(
+        &c,
+        "document.querySelector('#t-topic').value = 'candidacy'; return true;",
+    )
+    .await;
+    type_into(&c, "#t-title", "Hồ sơ ẩm thực của Huế: xin góp ý").await;
+    type_into(
+        &c,
+        "#t-body",
+        "Huế đang chuẩn bị hồ sơ ứng cử lĩnh vực Ẩm thực.\nXin các thành phố chia sẻ kinh nghiệm.",
+    )
+    .await;
+    click(&c, "#thread-submit").await;
+    wait_for_text(&c, "#posts", "Xin các thành phố chia sẻ kinh nghiệm").await;
+    let thread = js(&c, "return location.pathname;").await;
+    let thread = thread.as_str().unwrap().to_string();
+    type_into(&c, "#r-body", "Bổ sung: dự kiến nộp hồ sơ trong năm 2027.").await;
+    click(&c, "#reply-submit").await;
+    wait_for_text(&c, "#posts", "dự kiến nộp hồ sơ trong năm 2027").await;
+    open(&c, &app, "/network/board?topic=candidacy", "#thread-list").await;
+    wait_for_text(&c, "#thread-list", "Hồ sơ ẩm thực của Huế").await;
     // Hanoi's items: 403.
     let item = app.item_id("Tham gia các phiên họp online").await;
     c.goto(&app.url(&format!("/items/{item}"))).await.unwrap();
@@ -132,6 +155,8 @@ async fn network_journey_invite_hue_sign_up_calendar_library_and_403() {
                 "#month-grid",
             ),
             ("network-library", "/network/library", "#document-list"),
+            ("network-board", "/network/board", "#thread-list"),
+            ("network-thread", thread.as_str(), "#posts"),
         ] {
             open(&c, &app, path, ready).await;
             let wide = js(&c, "return document.documentElement.scrollWidth;").await;
