@@ -130,6 +130,17 @@ pub struct QueuedEstimate {
     pub updated_at: i64,
 }
 
+/// A page of a Finance or Board queue, with the whole queue's count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EstimateQueuePage {
+    pub rows: Vec<QueuedEstimate>,
+    /// Estimates in the whole queue.
+    pub total: i64,
+    /// The page shown (from 1; a page past the last is the last).
+    pub page: i64,
+    pub per_page: i64,
+}
+
 /// Planned money of an item: the total of its latest approved estimate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ItemPlanned {

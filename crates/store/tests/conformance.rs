@@ -1654,6 +1654,9 @@ mod budget_categories;
 // Contracts and payments (issue 17), against the approved estimate.
 #[path = "conformance/contracts.rs"]
 mod contracts;
+// The plan's money read by kind, grouped, against each item's; the queues paged.
+#[path = "conformance/money_grouped.rs"]
+mod money_grouped;
 // The UCCN city directory (issue 19): import, directory, timeline.
 #[path = "conformance/cities.rs"]
 mod cities;

@@ -9,6 +9,8 @@ mod budget_categories;
 mod budget_delegation;
 #[path = "http/budget_money.rs"]
 mod budget_money;
+#[path = "http/budget_paging.rs"]
+mod budget_paging;
 #[path = "http/budget_report.rs"]
 mod budget_report;
 #[path = "http/calendar.rs"]

@@ -1,5 +1,5 @@
 //! Estimates, contracts, payments and funding sources (queries in `sql/budget.rs`,
-//! `sql/contracts.rs`, `sql/money.rs` and `sql/funding.rs`).
+//! `sql/contracts.rs`, `sql/money.rs`, `sql/estimate_queue.rs` and `sql/funding.rs`).
 
 use crate::budget_model::*;
 use crate::{Store, StoreError};
@@ -69,7 +69,21 @@ impl Store {
 
     /// Estimates at `status`: `Submitted` is Finance's queue, `Verified` the Board's.
     pub async fn estimate_queue(&self, status: EstimateStatus) -> R<Vec<QueuedEstimate>> {
-        dispatch!(self, budget::estimate_queue(status))
+        dispatch!(self, estimate_queue::estimate_queue(status))
+    }
+
+    /// Page `page` (from 1; past the last, the last) of `per_page` of the queue at
+    /// `status`, with the whole queue's count.
+    pub async fn estimate_queue_page(
+        &self,
+        status: EstimateStatus,
+        page: i64,
+        per_page: i64,
+    ) -> R<EstimateQueuePage> {
+        dispatch!(
+            self,
+            estimate_queue::estimate_queue_page(status, page, per_page)
+        )
     }
 
     /// Every estimate line category (khoản mục), active or not, in their order.

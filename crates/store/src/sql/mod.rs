@@ -59,6 +59,7 @@ pub(crate) mod department;
 pub(crate) mod directions;
 pub(crate) mod effective_units;
 pub(crate) mod escalations;
+pub(crate) mod estimate_queue;
 pub(crate) mod evaluations;
 pub(crate) mod event_prep;
 pub(crate) mod events;

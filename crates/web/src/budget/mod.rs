@@ -11,6 +11,7 @@ mod export;
 mod files;
 mod money;
 mod page;
+mod pager;
 mod plan;
 mod queues;
 

@@ -3,6 +3,7 @@
 //! funding sources. An item led by two units counts for each of them, so the units' rows
 //! may add up to more than the plan's total row.
 
+use super::pager::{PLAN_PAGE, Pager};
 use crate::AppState;
 use crate::charts::{MoneyBar, money_chart};
 use crate::errors::AppError;
@@ -14,7 +15,7 @@ use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use ::reports::{Cell, Table};
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::budget::{Amount, can_manage_funding};
@@ -97,7 +98,9 @@ struct PlanBudgetPage<'a> {
     l: Layout<'a>,
     plan_id: i64,
     plan_title: String,
+    /// This page's items (`PLAN_PAGE` a page); the total and the units are the whole plan's.
     items: Vec<Row>,
+    pager: Pager,
     total: Row,
     units: Vec<Row>,
     chart: String,
@@ -233,12 +236,20 @@ fn unit_chart(ctx: &Ctx, units: &[(String, MoneyFigures)]) -> String {
     money_chart(t.t("budget.chart"), &bars)
 }
 
+/// `?page=` of the item table, as typed.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PageQuery {
+    page: String,
+}
+
 pub async fn show(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(plan): Id<PlanId>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    render(&app, &ctx, &user, plan, None).await
+    render(&app, &ctx, &user, plan, &q.page, None).await
 }
 
 /// A funding source (Finance, admin): back to the page, or the form again with each
@@ -255,7 +266,7 @@ pub async fn add_funding(
     app.store().plan(plan).await?.ok_or(AppError::NotFound)?;
     let new = match form.parse(&ctx) {
         Ok(new) => new,
-        Err(errors) => return render(&app, &ctx, &user, plan, Some((form, errors))).await,
+        Err(errors) => return render(&app, &ctx, &user, plan, "", Some((form, errors))).await,
     };
     match app
         .store()
@@ -268,7 +279,7 @@ pub async fn add_funding(
         )),
         Err(e) => {
             let errors = FieldErrors::whole(AppError::from(e).into_form_message(&ctx)?);
-            render(&app, &ctx, &user, plan, Some((form, errors))).await
+            render(&app, &ctx, &user, plan, "", Some((form, errors))).await
         }
     }
 }
@@ -278,6 +289,7 @@ async fn render(
     ctx: &Ctx,
     user: &SessionUser,
     plan: PlanId,
+    page: &str,
     typed: Option<(FundingForm, FieldErrors)>,
 ) -> Result<Response, AppError> {
     let view = app.store().plan(plan).await?.ok_or(AppError::NotFound)?;
@@ -298,18 +310,28 @@ async fn render(
         )
     });
     let (total, units) = summed(&items, &names);
+    let pager = Pager::new(
+        t,
+        page,
+        items.len() as i64,
+        PLAN_PAGE,
+        "budget.page_items",
+        |n| format!("/plans/{}/budget?page={n}#plan-money", plan.0),
+    );
     let page = PlanBudgetPage {
         l: Layout::new(ctx, t.t("budget.plan_title"), "budget"),
         plan_id: plan.0,
         plan_title: view.plan.title.clone(),
-        items: items
-            .iter()
+        items: pager
+            .slice(items.iter().collect(), PLAN_PAGE)
+            .into_iter()
             .map(|i| {
                 let label = domain::item_label(i.numbering.as_deref(), &i.title);
                 Row::new(Some(i.item_id.0), label, &i.figures)
             })
             .collect(),
-        total: Row::new(None, t.t("budget.total").to_string(), &total),
+        pager,
+        total: Row::new(None, t.t("budget.total_whole").to_string(), &total),
         chart: unit_chart(ctx, &units),
         units: units
             .iter()

@@ -1,12 +1,15 @@
 //! `/budget`: the estimates waiting, each role its own queue: Finance what waits for
 //! verification, the Board what waits for approval (an admin sees both, to follow them).
+//! Each queue is paged on its own (`?finance_page=`, `?board_page=`, `QUEUE_PAGE` a page)
+//! and says its whole count.
 
+use super::pager::{Pager, QUEUE_PAGE, asked};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::page::{Layout, render_page};
 use crate::session::Signed;
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::Role;
 use domain::budget::EstimateStatus;
@@ -17,6 +20,17 @@ pub(super) struct QueueView {
     id: &'static str,
     heading: String,
     rows: Vec<QueueRow>,
+    /// The whole queue's count ("1.002").
+    total: String,
+    pager: Pager,
+}
+
+/// Each queue's page, as typed.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct QueuesQuery {
+    finance_page: String,
+    board_page: String,
 }
 
 pub(super) struct QueueRow {
@@ -51,6 +65,7 @@ fn rows(ctx: &crate::session::Ctx, list: Vec<QueuedEstimate>) -> Vec<QueueRow> {
 pub async fn show(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
+    Query(q): Query<QueuesQuery>,
 ) -> Result<Response, AppError> {
     let a = &user.actor;
     if !domain::budget::can_view_budget(a) {
@@ -59,25 +74,50 @@ pub async fn show(
     let t = ctx.tr();
     let admin = a.has_role(Role::Admin);
     let mut queues = Vec::new();
-    for (role, status, id, key) in [
+    // A queue's page link keeps the other queue's page (as read, never as typed).
+    let (finance_at, board_at) = (asked(&q.finance_page).0, asked(&q.board_page).0);
+    let link = |finance: i64, board: i64, id: &str| {
+        format!("/budget?finance_page={finance}&board_page={board}#{id}")
+    };
+    for (role, status, id, key, raw) in [
         (
             Role::Finance,
             EstimateStatus::Submitted,
             "finance-queue",
             "budget.queue_finance",
+            &q.finance_page,
         ),
         (
             Role::Board,
             EstimateStatus::Verified,
             "board-queue",
             "budget.queue_board",
+            &q.board_page,
         ),
     ] {
         if admin || a.has_role(role) {
+            let got = app
+                .store()
+                .estimate_queue_page(status, asked(raw).0, QUEUE_PAGE)
+                .await?;
+            let pager =
+                Pager::new(
+                    t,
+                    raw,
+                    got.total,
+                    QUEUE_PAGE,
+                    "budget.page_queue",
+                    |n| match status {
+                        EstimateStatus::Submitted => link(n, board_at, id),
+                        _ => link(finance_at, n, id),
+                    },
+                );
             queues.push(QueueView {
                 id,
                 heading: t.t(key).to_string(),
-                rows: rows(&ctx, app.store().estimate_queue(status).await?),
+                rows: rows(&ctx, got.rows),
+                total: domain::format_number(got.total as f64),
+                pager,
             });
         }
     }
@@ -105,15 +145,15 @@ pub async fn work_block(
     id: &str,
     title_key: &str,
 ) -> Result<crate::my_work::Block, AppError> {
-    let queue = app.store().estimate_queue(status).await?;
+    let queue = app.store().estimate_queue_page(status, 1, 5).await?;
     let t = ctx.tr();
     Ok(crate::my_work::Block {
         id: id.to_string(),
         title: t.t(title_key).to_string(),
-        count: queue.len().to_string(),
+        count: queue.total.to_string(),
         lines: queue
+            .rows
             .iter()
-            .take(5)
             .map(|q| crate::my_work::Line {
                 href: format!("/items/{}/budget", q.item_id.0),
                 label: domain::item_label(q.numbering.as_deref(), &q.title),
