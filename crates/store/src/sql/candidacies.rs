@@ -117,7 +117,8 @@ pub(crate) async fn dossier(pool: &Pool, id: i64) -> R<Option<CandidacyDossier>>
     .collect();
     let support = sqlx::query_as::<_, (i64, i64, Option<i64>, Option<i64>, String, Option<i64>)>(
         "SELECT s.id, s.step_id, s.item_id, s.event_id,
-             COALESCE(i.numbering || ' ' || i.title, e.title, ''), e.start_at
+             CASE WHEN i.id IS NOT NULL THEN COALESCE(i.numbering, '') || ' ' || i.title
+                 ELSE COALESCE(e.title, '') END, e.start_at
          FROM candidacy_support s
          LEFT JOIN items i ON i.id = s.item_id
          LEFT JOIN events e ON e.id = s.event_id
