@@ -13,6 +13,8 @@ mod budget_money;
 mod budget_report;
 #[path = "http/calendar.rs"]
 mod calendar;
+#[path = "http/candidacies.rs"]
+mod candidacies;
 #[path = "http/cities.rs"]
 mod cities;
 #[path = "http/cities_records.rs"]

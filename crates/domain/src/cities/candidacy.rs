@@ -377,7 +377,10 @@ mod tests {
             check_step_names(" Ý định ", ""),
             Ok(("Ý định".to_string(), String::new()))
         );
-        assert_eq!(check_step_names("  ", "Intent"), Err(CityError::NameRequired));
+        assert_eq!(
+            check_step_names("  ", "Intent"),
+            Err(CityError::NameRequired)
+        );
         assert!(check_step_names(&"a".repeat(MAX_STEP_NAME + 1), "").is_err());
     }
 

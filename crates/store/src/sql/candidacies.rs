@@ -106,14 +106,16 @@ pub(crate) async fn dossier(pool: &Pool, id: i64) -> R<Option<CandidacyDossier>>
     .fetch_all(&mut *conn)
     .await?
     .into_iter()
-    .map(|(id, candidacy, step, name, size, mime)| CandidacyDocument {
-        id,
-        candidacy,
-        step,
-        name,
-        size,
-        mime,
-    })
+    .map(
+        |(id, candidacy, step, name, size, mime)| CandidacyDocument {
+            id,
+            candidacy,
+            step,
+            name,
+            size,
+            mime,
+        },
+    )
     .collect();
     let support = sqlx::query_as::<_, (i64, i64, Option<i64>, Option<i64>, String, Option<i64>)>(
         "SELECT s.id, s.step_id, s.item_id, s.event_id,
@@ -250,14 +252,13 @@ async fn claim(conn: &mut Conn, id: i64, expected: i64) -> R<Candidacy> {
     let current = find(conn, id)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("candidacy {id}")))?;
-    let bumped = sqlx::query(
-        "UPDATE candidacies SET version = version + 1 WHERE id = $1 AND version = $2",
-    )
-    .bind(id)
-    .bind(expected)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
+    let bumped =
+        sqlx::query("UPDATE candidacies SET version = version + 1 WHERE id = $1 AND version = $2")
+            .bind(id)
+            .bind(expected)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
     if bumped == 0 {
         let conflict = domain::check_version(current.version, expected)
             .err()
@@ -284,25 +285,28 @@ pub(crate) async fn update(
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
     let before = claim(&mut tx, id, expected).await?;
-    sqlx::query(
-        "UPDATE candidacies SET field_id = $1, status = $2, updated_at = $3 WHERE id = $4",
-    )
-    .bind(field.map(|f| f.0))
-    .bind(status.as_str())
-    .bind(now)
-    .bind(id)
-    .execute(&mut *tx)
-    .await
-    .map_err(|e| match e {
-        sqlx::Error::Database(d) if d.is_unique_violation() => CityError::DossierTwice.into(),
-        e => StoreError::from(e),
-    })?;
+    sqlx::query("UPDATE candidacies SET field_id = $1, status = $2, updated_at = $3 WHERE id = $4")
+        .bind(field.map(|f| f.0))
+        .bind(status.as_str())
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| match e {
+            sqlx::Error::Database(d) if d.is_unique_violation() => CityError::DossierTwice.into(),
+            e => StoreError::from(e),
+        })?;
     audit(
         &mut tx,
         now,
-        &AuditEntry::new(Some(actor.user_id), "candidacy.update", "candidacy", Some(id))
-            .before(json!({ "field": before.field, "status": before.status }))
-            .after(json!({ "field": field, "status": status })),
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "candidacy.update",
+            "candidacy",
+            Some(id),
+        )
+        .before(json!({ "field": before.field, "status": before.status }))
+        .after(json!({ "field": field, "status": status })),
     )
     .await?;
     tx.commit().await?;
@@ -335,7 +339,10 @@ pub(crate) async fn save_step(
     let mut tx = begin_write(pool).await?;
     let before = claim(&mut tx, id, expected).await?;
     known_step(&mut tx, step).await?;
-    let old = records(&mut tx, id).await?.into_iter().find(|r| r.step == step);
+    let old = records(&mut tx, id)
+        .await?
+        .into_iter()
+        .find(|r| r.step == step);
     sqlx::query("DELETE FROM candidacy_step_records WHERE candidacy_id = $1 AND step_id = $2")
         .bind(id)
         .bind(step)
@@ -408,8 +415,13 @@ pub(crate) async fn add_document(
     audit(
         &mut tx,
         now,
-        &AuditEntry::new(Some(actor.user_id), "candidacy.document", "candidacy", Some(id))
-            .after(json!({ "document": doc, "step": step, "name": name,
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "candidacy.document",
+            "candidacy",
+            Some(id),
+        )
+        .after(json!({ "document": doc, "step": step, "name": name,
                            "sha256": s.sha256, "size": s.size })),
     )
     .await?;
@@ -527,8 +539,13 @@ pub(crate) async fn add_support(
     audit(
         &mut tx,
         now,
-        &AuditEntry::new(Some(actor.user_id), "candidacy.support", "candidacy", Some(id))
-            .after(json!({ "support": sid, "step": step, "link": link })),
+        &AuditEntry::new(
+            Some(actor.user_id),
+            "candidacy.support",
+            "candidacy",
+            Some(id),
+        )
+        .after(json!({ "support": sid, "step": step, "link": link })),
     )
     .await?;
     tx.commit().await?;
@@ -568,4 +585,3 @@ pub(crate) async fn remove_support(pool: &Pool, ctx: &Ctx, sid: i64, actor: &Act
     tx.commit().await?;
     Ok(id)
 }
-

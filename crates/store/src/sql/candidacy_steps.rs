@@ -220,8 +220,10 @@ pub(crate) async fn remove_step(
         "candidacy_step",
         Some(id),
     )
-    .before(json!({ "name_vi": before.name_vi, "name_en": before.name_en,
-                    "position": before.position }));
+    .before(
+        json!({ "name_vi": before.name_vi, "name_en": before.name_en,
+                    "position": before.position }),
+    );
     audit(&mut tx, now, &entry).await?;
     tx.commit().await?;
     Ok(())

@@ -54,7 +54,12 @@ async fn candidacies_come_with_the_import_and_steps_are_data(store: &Store) {
     };
     let now = store.candidacy_steps().await.unwrap();
     store
-        .rename_candidacy_step(extra, v(&now, extra), ("Góp ý của chuyên gia", ""), &s.admin)
+        .rename_candidacy_step(
+            extra,
+            v(&now, extra),
+            ("Góp ý của chuyên gia", ""),
+            &s.admin,
+        )
         .await
         .unwrap();
     assert!(matches!(
@@ -194,12 +199,24 @@ async fn candidacies_record_dates_documents_and_support(store: &Store) {
         .save_candidacy_step(id, v2, intent, &Default::default(), &s.admin)
         .await
         .unwrap();
-    assert!(store.candidacy(id).await.unwrap().unwrap().records.is_empty());
+    assert!(
+        store
+            .candidacy(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .records
+            .is_empty()
+    );
 
     // A document: kept in the evidence store by its SHA-256, so no longer unreferenced.
     let annex = stored_file('c', "Phụ lục hồ sơ.pdf");
     assert_eq!(
-        store.unreferenced_files(&[annex.stored.clone()]).await.unwrap().len(),
+        store
+            .unreferenced_files(&[annex.stored.clone()])
+            .await
+            .unwrap()
+            .len(),
         1
     );
     let doc = store
@@ -243,14 +260,22 @@ async fn candidacies_record_dates_documents_and_support(store: &Store) {
         .unwrap();
     assert!(matches!(
         store
-            .add_candidacy_support(id, form, SupportLink::Event(domain::EventId(999_999)), &s.board)
+            .add_candidacy_support(
+                id,
+                form,
+                SupportLink::Event(domain::EventId(999_999)),
+                &s.board
+            )
             .await,
         Err(StoreError::NotFound(_))
     ));
     let d = store.candidacy(id).await.unwrap().unwrap();
     assert_eq!(d.documents.len(), 1);
     let titles: Vec<&str> = d.support.iter().map(|a| a.title.as_str()).collect();
-    assert!(titles[0].contains("Tổ chức tọa đàm, workshop"), "{titles:?}");
+    assert!(
+        titles[0].contains("Tổ chức tọa đàm, workshop"),
+        "{titles:?}"
+    );
     assert_eq!(titles[1], "Hội thảo ẩm thực Huế");
     assert!(d.support[1].start_at.is_some() && d.support[0].start_at.is_none());
     assert!(matches!(
@@ -258,12 +283,24 @@ async fn candidacies_record_dates_documents_and_support(store: &Store) {
         Err(StoreError::City(CityError::Forbidden { .. }))
     ));
     assert_eq!(
-        store.remove_candidacy_support(by_item, &s.admin).await.unwrap(),
+        store
+            .remove_candidacy_support(by_item, &s.admin)
+            .await
+            .unwrap(),
         id
     );
-    assert_eq!(store.remove_candidacy_document(doc, &s.admin).await.unwrap(), id);
+    assert_eq!(
+        store
+            .remove_candidacy_document(doc, &s.admin)
+            .await
+            .unwrap(),
+        id
+    );
     let d = store.candidacy(id).await.unwrap().unwrap();
-    assert_eq!((d.documents.len(), d.support.len(), d.candidacy.version), (0, 1, v3));
+    assert_eq!(
+        (d.documents.len(), d.support.len(), d.candidacy.version),
+        (0, 1, v3)
+    );
 
     let audit = store.audit_recent(300).await.unwrap();
     let n = |a: &str| audit.iter().filter(|e| e.action == a).count();

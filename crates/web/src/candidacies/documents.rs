@@ -44,7 +44,8 @@ pub async fn add(
             }
         }
         (message, _, _) => {
-            let message = message.unwrap_or_else(|| ctx.tr().t("candidacies.pick_step").to_string());
+            let message =
+                message.unwrap_or_else(|| ctx.tr().t("candidacies.pick_step").to_string());
             let mut errors = FieldErrors::new();
             errors.add("f-file", message);
             page(&app, &ctx, &user, id, Typed::default(), errors).await

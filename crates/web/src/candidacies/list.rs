@@ -15,8 +15,8 @@ use ::reports::{Cell, Table};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use domain::cities::candidacy::{self, CandidacyStatus, Step, StepDates, StepState};
 use domain::cities::CityStatus;
+use domain::cities::candidacy::{self, CandidacyStatus, Step, StepDates, StepState};
 use domain::{CityId, CreativeFieldId, Language};
 use store::{Candidacy, CandidacyStep, CandidacyStepRecord};
 

@@ -113,9 +113,11 @@ pub(super) async fn page(
         .map(|s| {
             let r = records.iter().find(|r| r.step == s.id);
             let (planned, done, note) = match &typed.step {
-                Some((step, draft)) if *step == s.id => {
-                    (draft.planned.clone(), draft.done.clone(), draft.note.clone())
-                }
+                Some((step, draft)) if *step == s.id => (
+                    draft.planned.clone(),
+                    draft.done.clone(),
+                    draft.note.clone(),
+                ),
                 _ => (
                     day(r.and_then(|r| r.planned)),
                     day(r.and_then(|r| r.done)),
@@ -136,7 +138,12 @@ pub(super) async fn page(
                 documents: documents
                     .iter()
                     .filter(|doc| doc.step == s.id)
-                    .map(|doc| (doc.id, format!("{}, {}", doc.name, crate::items::size_text(doc.size))))
+                    .map(|doc| {
+                        (
+                            doc.id,
+                            format!("{}, {}", doc.name, crate::items::size_text(doc.size)),
+                        )
+                    })
                     .collect(),
                 support: support
                     .iter()
@@ -161,7 +168,11 @@ pub(super) async fn page(
     let failed = !errors.is_empty();
     Ok(render_form_page(
         ShowPage {
-            l: Layout::new(ctx, &format!("{} – {}", ctx.tr().t("candidacies.dossier"), d.city_name), "cities"),
+            l: Layout::new(
+                ctx,
+                &format!("{} – {}", ctx.tr().t("candidacies.dossier"), d.city_name),
+                "cities",
+            ),
             field: fields.name(d.field),
             status: d.status.label(lang).to_string(),
             fields: fields.choices(d.field),
@@ -213,7 +224,10 @@ pub async fn update(
         return page(&app, &ctx, &user, id, Typed::default(), errors).await;
     };
     let store = app.store();
-    match store.update_candidacy(id, form.version, field, status, &user.actor).await {
+    match store
+        .update_candidacy(id, form.version, field, status, &user.actor)
+        .await
+    {
         Ok(_) => Ok(redirect(&ctx, &format!("/candidacies/{id}"))),
         Err(e) => {
             let mut errors = FieldErrors::new();
@@ -257,8 +271,16 @@ pub async fn save_step(
         }
         Ok(input) => {
             let store = app.store();
-            match store.save_candidacy_step(id, form.version, form.step, &input, &user.actor).await {
-                Ok(_) => return Ok(redirect(&ctx, &format!("/candidacies/{id}#step-{}", form.step))),
+            match store
+                .save_candidacy_step(id, form.version, form.step, &input, &user.actor)
+                .await
+            {
+                Ok(_) => {
+                    return Ok(redirect(
+                        &ctx,
+                        &format!("/candidacies/{id}#step-{}", form.step),
+                    ));
+                }
                 Err(e) => errors.add(
                     step_field(form.step, StepField::Planned),
                     AppError::from(e).into_form_message(&ctx)?,
@@ -303,7 +325,10 @@ pub async fn add_support(
     app.store()
         .add_candidacy_support(id, form.step, link, &user.actor)
         .await?;
-    Ok(redirect(&ctx, &format!("/candidacies/{id}#step-{}", form.step)))
+    Ok(redirect(
+        &ctx,
+        &format!("/candidacies/{id}#step-{}", form.step),
+    ))
 }
 
 /// `POST /candidacy-support/{id}/delete`.

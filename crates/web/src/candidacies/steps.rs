@@ -101,7 +101,11 @@ pub async fn add(
     let mut errors = FieldErrors::new();
     match check_step_names(&form.name_vi, &form.name_en) {
         Err(e) => errors.add("name_vi", e.message(ctx.lang)),
-        Ok((vi, en)) => match app.store().add_candidacy_step((&vi, &en), &user.actor).await {
+        Ok((vi, en)) => match app
+            .store()
+            .add_candidacy_step((&vi, &en), &user.actor)
+            .await
+        {
             Ok(_) => return Ok(redirect(&ctx, BACK)),
             Err(e) => errors = refusal(&ctx, e, "name_vi".into())?,
         },
@@ -125,7 +129,10 @@ pub async fn rename(
         }
         Ok((vi, en)) => {
             let store = app.store();
-            match store.rename_candidacy_step(id, form.version, (&vi, &en), &user.actor).await {
+            match store
+                .rename_candidacy_step(id, form.version, (&vi, &en), &user.actor)
+                .await
+            {
                 Ok(()) => return Ok(redirect(&ctx, BACK)),
                 Err(e) => refusal(&ctx, e, field)?,
             }
@@ -142,7 +149,11 @@ pub async fn move_step(
 ) -> Result<Response, AppError> {
     require_edit(&user)?;
     let up = form.up == "1";
-    match app.store().move_candidacy_step(id, form.version, up, &user.actor).await {
+    match app
+        .store()
+        .move_candidacy_step(id, form.version, up, &user.actor)
+        .await
+    {
         Ok(()) => Ok(redirect(&ctx, BACK)),
         Err(e) => {
             let errors = refusal(&ctx, e, format!("name_vi-{id}"))?;
@@ -159,7 +170,11 @@ pub async fn remove(
     Posted { form, .. }: Posted<Versioned>,
 ) -> Result<Response, AppError> {
     require_edit(&user)?;
-    match app.store().remove_candidacy_step(id, form.version, &user.actor).await {
+    match app
+        .store()
+        .remove_candidacy_step(id, form.version, &user.actor)
+        .await
+    {
         Ok(()) => Ok(redirect(&ctx, BACK)),
         Err(e) => {
             let errors = refusal(&ctx, e, format!("name_vi-{id}"))?;

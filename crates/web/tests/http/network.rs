@@ -21,7 +21,7 @@ async fn cities(app: &TestApp, admin: &domain::Actor) {
     app.store.import_cities(&rows, admin).await.unwrap();
 }
 
-async fn city(app: &TestApp, slug: &str) -> domain::CityId {
+pub(super) async fn city(app: &TestApp, slug: &str) -> domain::CityId {
     let all = store::CityFilter {
         page: 1,
         per_page: 1000,
@@ -55,7 +55,7 @@ async fn focal_point(
 }
 
 /// The Board's browser and actor, with the cities imported.
-async fn board(app: &TestApp) -> (TestApp, domain::Actor) {
+pub(super) async fn board(app: &TestApp) -> (TestApp, domain::Actor) {
     let b = TestApp::user_browser(app, "board", &[Role::Board], &[]).await;
     let actor = app
         .store
@@ -69,7 +69,12 @@ async fn board(app: &TestApp) -> (TestApp, domain::Actor) {
 }
 
 /// A signed-in network account of `slug`'s city, made through a sign-up link.
-async fn network_browser(app: &TestApp, board: &domain::Actor, slug: &str, login: &str) -> TestApp {
+pub(super) async fn network_browser(
+    app: &TestApp,
+    board: &domain::Actor,
+    slug: &str,
+    login: &str,
+) -> TestApp {
     let person = focal_point(app, board, slug, login, &format!("{login}@example.vn")).await;
     let hash = domain::password::sha256_hex(login.as_bytes());
     let inv = NewNetworkInvitation {
