@@ -213,7 +213,7 @@ async fn candidacies_record_dates_documents_and_support(store: &Store) {
     let annex = stored_file('c', "Phụ lục hồ sơ.pdf");
     assert_eq!(
         store
-            .unreferenced_files(&[annex.stored.clone()])
+            .unreferenced_files(std::slice::from_ref(&annex.stored))
             .await
             .unwrap()
             .len(),
@@ -225,7 +225,7 @@ async fn candidacies_record_dates_documents_and_support(store: &Store) {
         .unwrap();
     assert!(
         store
-            .unreferenced_files(&[annex.stored.clone()])
+            .unreferenced_files(std::slice::from_ref(&annex.stored))
             .await
             .unwrap()
             .is_empty()

@@ -171,7 +171,7 @@ async fn page(
     let failed = !errors.is_empty();
     Ok(render_form_page(
         ListPage {
-            l: Layout::new(ctx, &ctx.tr().t("candidacies.title"), "cities"),
+            l: Layout::new(ctx, ctx.tr().t("candidacies.title"), "cities"),
             lines,
             can_edit: domain::cities::can_edit_cities(&user.actor),
             cities,

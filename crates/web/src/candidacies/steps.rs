@@ -66,7 +66,7 @@ async fn render(
     let failed = !errors.is_empty();
     Ok(render_form_page(
         StepsPage {
-            l: Layout::new(ctx, &ctx.tr().t("candidacies.steps"), "cities"),
+            l: Layout::new(ctx, ctx.tr().t("candidacies.steps"), "cities"),
             steps,
             typed,
             errors,
