@@ -56,7 +56,28 @@ async fn candidacies_board_dates_a_step_and_sees_the_progress() {
     open(&c, &app, &page, "#steps").await;
     type_into(&c, &format!("#s{second}-planned"), "30/06/2026").await;
     click(&c, &format!("#step-{second} button[type=submit]")).await;
-    wait_for_text(&c, "#steps", "30/06/2026").await;
+    // Saved: the page comes back with the date in its field (a value, not text).
+    let planned = chrono::NaiveDate::from_ymd_opt(2026, 6, 30);
+    let mut saved = false;
+    for _ in 0..50 {
+        let d = app.store.candidacy(hue.id).await.unwrap().unwrap();
+        if d.records
+            .iter()
+            .any(|r| r.step == second && r.planned == planned)
+        {
+            saved = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(saved, "the planned date was saved");
+    open(&c, &app, &page, "#steps").await;
+    let shown = js(
+        &c,
+        &format!("return document.querySelector('#s{second}-planned').value;"),
+    )
+    .await;
+    assert_eq!(shown.as_str(), Some("30/06/2026"));
     open(&c, &app, "/candidacies", "#candidacies").await;
     wait_for_text(&c, "#candidacies", "1/5").await;
 
