@@ -11,6 +11,7 @@
 //! same transaction.
 
 mod budget_model;
+mod candidacies_model;
 mod cities_model;
 mod draft_model;
 mod error;
@@ -26,6 +27,7 @@ mod tracking_model;
 mod tree;
 
 pub use budget_model::*;
+pub use candidacies_model::*;
 pub use cities_model::*;
 pub use draft_model::*;
 pub use error::{StorageFailure, StoreError};

@@ -1664,6 +1664,9 @@ mod cities;
 mod cities_projects;
 #[path = "conformance/cities_records.rs"]
 mod cities_records;
+// Candidacy support (issue 19, part 3, migration 0025).
+#[path = "conformance/candidacies.rs"]
+mod candidacies;
 // The Vietnamese network space (issue 19, part 2, migration 0023).
 #[path = "conformance/network.rs"]
 mod network;

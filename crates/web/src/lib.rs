@@ -10,6 +10,7 @@ pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod budget;
+pub mod candidacies;
 pub mod charts;
 pub mod cities;
 pub mod client_addr;
@@ -219,6 +220,7 @@ pub fn router(state: AppState) -> Router {
         .merge(plan_metadata::routes())
         .merge(events::routes())
         .merge(cities::routes())
+        .merge(candidacies::routes())
         .merge(network::routes())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -238,6 +240,7 @@ pub fn router(state: AppState) -> Router {
         .merge(budget::upload_routes())
         .merge(events::upload_routes())
         .merge(cities::upload_routes())
+        .merge(candidacies::upload_routes())
         .merge(network::upload_routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_body_limit))
         .layer(TimeoutLayer::with_status_code(

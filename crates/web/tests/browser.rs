@@ -10,6 +10,8 @@ mod common;
 mod accessibility;
 #[path = "browser/budget.rs"]
 mod budget;
+#[path = "browser/candidacies.rs"]
+mod candidacies;
 #[path = "browser/cities.rs"]
 mod cities;
 #[path = "browser/forms.rs"]

@@ -15,6 +15,8 @@ mod budget_paging;
 mod budget_report;
 #[path = "http/calendar.rs"]
 mod calendar;
+#[path = "http/candidacies.rs"]
+mod candidacies;
 #[path = "http/cities.rs"]
 mod cities;
 #[path = "http/cities_projects.rs"]

@@ -4,11 +4,126 @@
 //! evaluation and decision). The steps are data (each call's dates change), ordered by
 //! their position; each dossier step has a planned and a done date. Pure: the store keeps
 //! the steps and dates, these rules say, as of a day, which step is current and which are
-//! overdue.
-//!
-//! Not wired to pages yet: the tables and pages are still to be built.
+//! overdue. The forms' checks (a step's names, a dossier step's dates and note) are here
+//! too; the store (`sql/candidacies.rs`) keeps them, the pages are `web::candidacies`.
 
+use super::CityError;
+use crate::vocab::{Language, ParseError, vocabulary};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+vocabulary! {
+    #[derive(Default)]
+    CandidacyStatus, "candidacy status" {
+        #[default]
+        Considering = "considering", "đang cân nhắc", "considering";
+        Preparing = "preparing", "đang chuẩn bị hồ sơ", "preparing";
+        Submitted = "submitted", "đã nộp hồ sơ", "submitted";
+        Designated = "designated", "được công nhận", "designated";
+        NotDesignated = "not_designated", "chưa được công nhận", "not designated";
+    }
+}
+
+/// The dossiers the 2025 plan names (section B.3: Huế, Quảng Ninh, Đà Nẵng), seeded with
+/// the Vietnamese cities by the city import: (UNESCO slug, field code, status). Only
+/// Huế's field is known (Gastronomy, preparing).
+pub const SEEDED_DOSSIERS: [(&str, Option<&str>, CandidacyStatus); 3] = [
+    ("hue", Some("gastronomy"), CandidacyStatus::Preparing),
+    ("quang-ninh", None, CandidacyStatus::Considering),
+    ("da-nang", None, CandidacyStatus::Considering),
+];
+
+/// The longest step name and dossier note, in characters.
+pub const MAX_STEP_NAME: usize = 160;
+pub const MAX_NOTE: usize = 2000;
+
+/// A step's names as typed; the English one may be empty (the page then shows the
+/// Vietnamese).
+pub fn check_step_names(vi: &str, en: &str) -> Result<(String, String), CityError> {
+    let vi = vntext::text::nfc(vi.trim());
+    let en = vntext::text::nfc(en.trim());
+    if vi.is_empty() {
+        return Err(CityError::NameRequired);
+    }
+    if vi.chars().count() > MAX_STEP_NAME || en.chars().count() > MAX_STEP_NAME {
+        return Err(CityError::TooLong { max: MAX_STEP_NAME });
+    }
+    Ok((vi, en))
+}
+
+/// A dossier step as typed on the dossier page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StepDraft {
+    pub planned: String,
+    pub done: String,
+    pub note: String,
+}
+
+/// A dossier step as stored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StepInput {
+    pub planned: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+    pub note: String,
+}
+
+/// Which field of the step form an error goes beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepField {
+    Planned,
+    Done,
+    Note,
+}
+
+impl StepDraft {
+    /// Dates are dd/mm/yyyy (or empty); each bad one is named with what was typed.
+    pub fn check(&self) -> Result<StepInput, Vec<(StepField, CityError)>> {
+        let mut errors = Vec::new();
+        let mut date = |typed: &str, field: StepField| match vntext::typed::parse_date(typed) {
+            Ok(d) => d,
+            Err(_) => {
+                let shown = typed.trim().chars().take(20).collect();
+                errors.push((field, CityError::BadDate(shown)));
+                None
+            }
+        };
+        let planned = date(&self.planned, StepField::Planned);
+        let done = date(&self.done, StepField::Done);
+        let note = vntext::text::nfc(self.note.trim());
+        if note.chars().count() > MAX_NOTE {
+            errors.push((StepField::Note, CityError::TooLong { max: MAX_NOTE }));
+        }
+        if errors.is_empty() {
+            Ok(StepInput {
+                planned,
+                done,
+                note,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl StepInput {
+    /// Nothing recorded: the row can go.
+    pub fn is_empty(&self) -> bool {
+        self.planned.is_none() && self.done.is_none() && self.note.is_empty()
+    }
+}
+
+/// How far a dossier is: steps done by `today` out of all.
+pub fn progress(
+    steps: &[Step],
+    dates: impl Fn(i64) -> StepDates,
+    today: NaiveDate,
+) -> (usize, usize) {
+    let done = steps.iter().filter(|s| dates(s.id).done_by(today)).count();
+    (done, steps.len())
+}
 
 /// The call's steps as first seeded (Vietnamese, English), in order.
 pub const UCCN_CALL_STEPS: [(&str, &str); 5] = [
@@ -224,6 +339,58 @@ mod tests {
             done: Some(d(2025, 3, 1)),
         };
         assert!(later.overdue(d(2025, 2, 1)) && !later.overdue(d(2025, 3, 1)));
+    }
+
+    #[test]
+    fn a_step_form_reads_dd_mm_yyyy_and_names_a_bad_date() {
+        let ok = StepDraft {
+            planned: "15/03/2026".into(),
+            done: String::new(),
+            note: "  Hội thảo ẩm thực  ".into(),
+        }
+        .check()
+        .unwrap();
+        assert_eq!(ok.planned, Some(d(2026, 3, 15)));
+        assert_eq!(ok.done, None);
+        assert_eq!(ok.note, "Hội thảo ẩm thực");
+        let bad = StepDraft {
+            planned: "31/02/2026".into(),
+            done: "hôm qua".into(),
+            note: "x".repeat(MAX_NOTE + 1),
+        }
+        .check()
+        .unwrap_err();
+        assert_eq!(
+            bad,
+            [
+                (StepField::Planned, CityError::BadDate("31/02/2026".into())),
+                (StepField::Done, CityError::BadDate("hôm qua".into())),
+                (StepField::Note, CityError::TooLong { max: MAX_NOTE }),
+            ]
+        );
+        assert!(StepInput::default().is_empty() && !ok.is_empty());
+    }
+
+    #[test]
+    fn step_names_need_vietnamese_and_are_bounded() {
+        assert_eq!(
+            check_step_names(" Ý định ", ""),
+            Ok(("Ý định".to_string(), String::new()))
+        );
+        assert_eq!(
+            check_step_names("  ", "Intent"),
+            Err(CityError::NameRequired)
+        );
+        assert!(check_step_names(&"a".repeat(MAX_STEP_NAME + 1), "").is_err());
+    }
+
+    #[test]
+    fn progress_counts_the_steps_done_by_the_day() {
+        let dates = dossier();
+        let get = |id: i64| dates.get(&id).copied().unwrap_or_default();
+        assert_eq!(progress(&steps(), get, d(2025, 5, 2)), (2, 4));
+        assert_eq!(progress(&steps(), get, d(2025, 6, 1)), (3, 4));
+        assert_eq!(progress(&[], get, d(2025, 6, 1)), (0, 0));
     }
 
     #[test]

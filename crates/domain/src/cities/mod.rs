@@ -109,6 +109,10 @@ pub enum CityError {
     BadChoice,
     #[error("unreadable date {0:?}: use dd/mm/yyyy")]
     BadDate(String),
+    #[error("the candidacy step {0:?} is used by a dossier")]
+    StepInUse(String),
+    #[error("this city already has a dossier for that field")]
+    DossierTwice,
     #[error("this role belongs to a city, or to UNESCO with no city")]
     RoleMismatch,
     #[error("this person already has this role here")]
@@ -140,6 +144,8 @@ impl CityError {
             CityError::BadLink(_) => "city.bad_link",
             CityError::BadChoice => "city.bad_choice",
             CityError::BadDate(_) => "city.bad_date",
+            CityError::StepInUse(_) => "city.step_in_use",
+            CityError::DossierTwice => "city.dossier_twice",
             CityError::RoleMismatch => "city.role_mismatch",
             CityError::ContactTwice => "city.contact_twice",
             CityError::DateRequired => "city.date_required",

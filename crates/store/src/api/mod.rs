@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod backup;
 mod budget;
+mod candidacies;
 mod cities;
 mod delegations;
 mod department;

@@ -465,6 +465,8 @@ pub(crate) async fn import_cities(
         }
         audit(&mut tx, now, &entry).await?;
     }
+    // The plan's candidacy dossiers come with the Vietnamese cities.
+    super::candidacies::seed(&mut tx, now, actor).await?;
     tx.commit().await?;
     Ok(report)
 }

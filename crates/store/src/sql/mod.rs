@@ -47,6 +47,9 @@ pub(crate) mod audit;
 pub(crate) mod backup;
 pub(crate) mod budget;
 pub(crate) mod budget_categories;
+// Candidacy support (issue 19, part 3).
+pub(crate) mod candidacies;
+pub(crate) mod candidacy_steps;
 pub(crate) mod cities;
 pub(crate) mod city_contacts;
 pub(crate) mod city_letters;

@@ -630,7 +630,7 @@ async fn insert_evidence(
 }
 
 /// Of these stored files, the ones no row names (evidence, event documents, direction
-/// and contract files, letters to cities): what a refused upload may remove from disk. The store is content-addressed, so
+/// and contract files, letters to cities, candidacy documents): what a refused upload may remove from disk. The store is content-addressed, so
 /// the same bytes recorded by anyone else keep their file.
 pub(crate) async fn unreferenced_files(
     pool: &Pool,
@@ -644,7 +644,8 @@ pub(crate) async fn unreferenced_files(
                  OR EXISTS (SELECT 1 FROM direction_files WHERE stored_path = $2)
                  OR EXISTS (SELECT 1 FROM contract_files WHERE stored_path = $2)
                  OR EXISTS (SELECT 1 FROM city_letters WHERE stored_path = $2)
-                 OR EXISTS (SELECT 1 FROM network_documents WHERE stored_path = $2)",
+                 OR EXISTS (SELECT 1 FROM network_documents WHERE stored_path = $2)
+                 OR EXISTS (SELECT 1 FROM candidacy_documents WHERE stored_path = $2)",
         )
         .bind(&f.sha256)
         .bind(&f.relative_path)

@@ -281,8 +281,10 @@ impl Worded for domain::CityError {
             | E::BadColour(v)
             | E::UnknownField(v)
             | E::BadLink(v)
-            | E::BadDate(v) => vec![text("value", v.as_str())],
+            | E::BadDate(v)
+            | E::StepInUse(v) => vec![text("value", v.as_str())],
             E::Forbidden { .. }
+            | E::DossierTwice
             | E::NameRequired
             | E::HalfPoint
             | E::BadChoice
@@ -527,6 +529,8 @@ mod tests {
             Box::new(domain::CityError::RoleMismatch),
             Box::new(domain::CityError::ContactTwice),
             Box::new(domain::CityError::BadDate("31/02/2025".into())),
+            Box::new(domain::CityError::StepInUse("Ý định".into())),
+            Box::new(domain::CityError::DossierTwice),
             Box::new(NetworkError::Forbidden { action: "x" }),
             Box::new(NetworkError::LinkExpired),
             Box::new(NetworkError::LinkUsed),

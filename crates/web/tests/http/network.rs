@@ -21,7 +21,7 @@ async fn cities(app: &TestApp, admin: &domain::Actor) {
     app.store.import_cities(&rows, admin).await.unwrap();
 }
 
-async fn city(app: &TestApp, slug: &str) -> domain::CityId {
+pub(super) async fn city(app: &TestApp, slug: &str) -> domain::CityId {
     let all = store::CityFilter {
         page: 1,
         per_page: 1000,

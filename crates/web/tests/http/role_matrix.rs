@@ -165,6 +165,23 @@ impl Sample {
                 let p = domain::cities::project::ProjectId(self.id("project")?);
                 s.project(p).await.ok()??.version
             }
+            "cstep" => s.candidacy_steps().await.ok()?.first()?.id,
+            "cstep_version" => s.candidacy_steps().await.ok()?.first()?.version,
+            "candidacy_version" => {
+                s.candidacy(self.id("candidacy")?)
+                    .await
+                    .ok()??
+                    .candidacy
+                    .version
+            }
+            "cdoc" => {
+                let d = s.candidacy(self.id("candidacy")?).await.ok()??;
+                d.documents.first()?.id
+            }
+            "csupport" => {
+                let d = s.candidacy(self.id("candidacy")?).await.ok()??;
+                d.support.first()?.id
+            }
             "department_version" => s.department().await.ok()?.map_or(0, |d| d.version),
             // The setup's draft: the first one made.
             "plan_draft" => s.plan_drafts().await.ok()?.iter().map(|d| d.id).min()?,
