@@ -135,6 +135,9 @@ type PlanCache = MarkedCache<PlanId, PlanView>;
 /// Item states by plan and day (`Store::plan_states`), under the same watermark: every
 /// change to an item, its units or its reports is audited.
 type StateCache = MarkedCache<(PlanId, chrono::NaiveDate), Vec<domain::tracking::ItemState>>;
+/// A plan's money by item as of a day (`Store::plan_money`), under the same watermark: every
+/// change to an estimate, a contract or a payment is audited in its transaction.
+type MoneyCache = MarkedCache<(PlanId, chrono::NaiveDate), Vec<ItemMoney>>;
 
 /// Plans kept; a deployment has a few active plans, load tests many.
 const PLAN_CACHE_SIZE: usize = 64;
@@ -149,6 +152,7 @@ pub(crate) struct Ctx {
     import_fault: AtomicI64,
     plan_cache: std::sync::Mutex<PlanCache>,
     state_cache: std::sync::Mutex<StateCache>,
+    money_cache: std::sync::Mutex<MoneyCache>,
     /// The last storage failure (a full disk, an I/O error) and when (unix seconds, the
     /// store's clock), for `/healthz`.
     storage_failure: std::sync::Mutex<Option<(i64, StorageFailure)>>,
@@ -162,6 +166,7 @@ impl Ctx {
             import_fault: AtomicI64::new(-1),
             plan_cache: Default::default(),
             state_cache: Default::default(),
+            money_cache: Default::default(),
             storage_failure: Default::default(),
         }
     }

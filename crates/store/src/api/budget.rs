@@ -167,8 +167,25 @@ impl Store {
 
     /// Planned, contracted, paid and settled at the end of `day` per item of a plan that
     /// has an estimate (`domain::budget::MoneyFacts::as_of`).
+    ///
+    /// Served from memory while no audited change has happened since it was computed: the
+    /// plan-wide views (budget page, XLSX, dashboards) would otherwise move tens of thousands
+    /// of rows out of the database on every request.
     pub async fn plan_money(&self, plan: PlanId, day: NaiveDate) -> R<Vec<ItemMoney>> {
-        dispatch!(self, money::plan_money(plan, day))
+        let mark = dispatch!(self, audit::audit_watermark())?;
+        let key = (plan, day);
+        let lock = || {
+            self.ctx
+                .money_cache
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+        };
+        if let Some(m) = lock().get(&key, mark) {
+            return Ok((*m).clone());
+        }
+        let money = dispatch!(self, money::plan_money(plan, day))?;
+        lock().put(key, mark, std::sync::Arc::new(money.clone()));
+        Ok(money)
     }
 
     /// The items that have an estimate ("1.2. Title"): what a delegation may take its

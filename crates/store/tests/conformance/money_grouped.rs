@@ -158,6 +158,13 @@ async fn budget_plan_money_agrees_with_item_money_every_day(store: &Store) {
         .add_contract(item3, &contract(7_000_000, lines, None), &office)
         .await
         .unwrap();
+    // Read (and kept in memory) before the settlement: the payment's audit entry must make
+    // the next reading new (the final check below).
+    let before = store
+        .plan_money(f.plan, store.clock().today())
+        .await
+        .unwrap();
+    assert_eq!(before[2].figures.paid, 0);
     let settled = payment(PaymentKind::Settlement, 7_000_000, day(2025, 9, 20));
     store.add_payment(c3, &settled, &p.finance).await.unwrap();
 
