@@ -188,11 +188,7 @@ async fn insert(
     field: Option<CreativeFieldId>,
     status: CandidacyStatus,
 ) -> R<Option<i64>> {
-    let known: Option<i64> = sqlx::query_scalar("SELECT id FROM cities WHERE id = $1")
-        .bind(city.0)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if known.is_none() {
+    if !super::tx::exists(&mut *conn, "SELECT id FROM cities WHERE id = $1", city.0).await? {
         return Err(StoreError::NotFound(format!("city {city}")));
     }
     let id: Option<i64> = sqlx::query_scalar(
@@ -506,21 +502,11 @@ pub(crate) async fn add_support(
         SupportLink::Item(i) => (Some(i.0), None),
         SupportLink::Event(e) => (None, Some(e.0)),
     };
-    let exists: Option<i64> = match (item, event) {
-        (Some(i), _) => {
-            sqlx::query_scalar("SELECT id FROM items WHERE id = $1")
-                .bind(i)
-                .fetch_optional(&mut *tx)
-                .await?
-        }
-        (_, e) => {
-            sqlx::query_scalar("SELECT id FROM events WHERE id = $1")
-                .bind(e)
-                .fetch_optional(&mut *tx)
-                .await?
-        }
+    let (select, linked) = match link {
+        SupportLink::Item(i) => ("SELECT id FROM items WHERE id = $1", i.0),
+        SupportLink::Event(e) => ("SELECT id FROM events WHERE id = $1", e.0),
     };
-    if exists.is_none() {
+    if !super::tx::exists(&mut *tx, select, linked).await? {
         return Err(StoreError::NotFound(format!("{link:?}")));
     }
     let sid: i64 = sqlx::query_scalar(

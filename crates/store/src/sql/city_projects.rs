@@ -111,30 +111,14 @@ pub(crate) async fn project(pool: &Pool, id: ProjectId) -> R<Option<ProjectRecor
 
 /// The cities, item and unit a project names exist (else a forged or stale form).
 async fn check_links(conn: &mut Conn, p: &ProjectInput) -> R<()> {
-    for c in &p.cities {
-        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM cities WHERE id = $1")
-            .bind(c.0)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if known.is_none() {
-            return Err(CityError::BadChoice.into());
-        }
-    }
-    if let Some(item) = p.item {
-        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM items WHERE id = $1")
-            .bind(item.0)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if known.is_none() {
-            return Err(CityError::BadChoice.into());
-        }
-    }
-    if let Some(unit) = p.unit {
-        let known: Option<i64> = sqlx::query_scalar("SELECT id FROM units WHERE id = $1")
-            .bind(unit.0)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if known.is_none() {
+    let named = p
+        .cities
+        .iter()
+        .map(|c| ("SELECT id FROM cities WHERE id = $1", c.0))
+        .chain(p.item.map(|i| ("SELECT id FROM items WHERE id = $1", i.0)))
+        .chain(p.unit.map(|u| ("SELECT id FROM units WHERE id = $1", u.0)));
+    for (select, id) in named {
+        if !super::tx::exists(&mut *conn, select, id).await? {
             return Err(CityError::BadChoice.into());
         }
     }

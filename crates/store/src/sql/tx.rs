@@ -141,3 +141,13 @@ pub(crate) fn date_text(d: Option<chrono::NaiveDate>) -> Option<String> {
 pub(crate) fn parse_date(s: Option<String>) -> Option<chrono::NaiveDate> {
     s.and_then(|s| chrono::NaiveDate::from_str(&s).ok())
 }
+
+/// Whether `select` (`SELECT id FROM … WHERE id = $1`) finds `id`: what a form names must
+/// still exist when the write takes the lock (else it is forged or stale).
+pub(crate) async fn exists(conn: &mut Conn, select: &'static str, id: i64) -> R<bool> {
+    let found: Option<i64> = sqlx::query_scalar(select)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(found.is_some())
+}
