@@ -506,7 +506,7 @@ pub(crate) async fn add_support(
         SupportLink::Item(i) => ("SELECT id FROM items WHERE id = $1", i.0),
         SupportLink::Event(e) => ("SELECT id FROM events WHERE id = $1", e.0),
     };
-    if !super::tx::exists(&mut *tx, select, linked).await? {
+    if !super::tx::exists(&mut tx, select, linked).await? {
         return Err(StoreError::NotFound(format!("{link:?}")));
     }
     let sid: i64 = sqlx::query_scalar(

@@ -93,7 +93,7 @@ pub(crate) async fn add_letter(
     }
     let now = ctx.now();
     let mut tx = begin_write(pool).await?;
-    if !super::tx::exists(&mut *tx, "SELECT id FROM cities WHERE id = $1", city.0).await? {
+    if !super::tx::exists(&mut tx, "SELECT id FROM cities WHERE id = $1", city.0).await? {
         return Err(StoreError::NotFound(format!("city {city}")));
     }
     let id: i64 = sqlx::query_scalar(
