@@ -40,7 +40,7 @@ pub struct NetworkMember {
     pub focal_points: Vec<(PersonId, String, String)>,
     /// Accounts: login, display name.
     pub accounts: Vec<(String, String)>,
-    /// Invitations not used yet, newest first.
+    /// Invitations not used yet, the newest per person (it may have expired).
     pub pending: Vec<NetworkInvitation>,
 }
 
@@ -88,6 +88,18 @@ pub struct NetworkDocument {
     pub original_name: String,
     pub stored_path: String,
     pub created_at: i64,
+    /// Bumped by each edit (a stale form is refused).
+    pub version: i64,
+    pub updated_at: Option<i64>,
+}
+
+/// What an edit of a library entry changes (its file stays).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkDocumentEdit {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub audience: Audience,
 }
 
 /// A new library entry with its stored file.

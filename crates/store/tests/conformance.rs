@@ -1673,3 +1673,5 @@ mod network;
 // Its message board (migration 0027).
 #[path = "conformance/network_board.rs"]
 mod network_board;
+#[path = "conformance/network_library.rs"]
+mod network_library;

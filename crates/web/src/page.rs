@@ -66,6 +66,7 @@ const NOTICES: &[&str] = &[
     "direction_deleted",
     "budget_saved",
     "network_joined",
+    "document_removed",
 ];
 
 impl<'a> Layout<'a> {

@@ -83,7 +83,7 @@ impl Store {
     ) -> Result<i64, StoreError> {
         dispatch!(
             self,
-            network_space::add_network_document(&self.ctx, d, viewer, user)
+            network_library::add_network_document(&self.ctx, d, viewer, user)
         )
     }
 
@@ -91,11 +91,38 @@ impl Store {
         &self,
         viewer: Viewer,
     ) -> Result<Vec<NetworkDocument>, StoreError> {
-        dispatch!(self, network_space::network_documents(viewer))
+        dispatch!(self, network_library::network_documents(viewer))
     }
 
     pub async fn network_document(&self, id: i64) -> Result<Option<NetworkDocument>, StoreError> {
-        dispatch!(self, network_space::network_document(id))
+        dispatch!(self, network_library::network_document(id))
+    }
+
+    /// Edits a library entry at the version the form was read at (its author only).
+    pub async fn update_network_document(
+        &self,
+        (id, expected): (i64, i64),
+        e: &NetworkDocumentEdit,
+        viewer: Viewer,
+        user: UserId,
+    ) -> Result<i64, StoreError> {
+        dispatch!(
+            self,
+            network_library::update_network_document(&self.ctx, (id, expected), e, viewer, user)
+        )
+    }
+
+    /// Removes a library entry at the version the confirmation showed (its author only).
+    pub async fn remove_network_document(
+        &self,
+        (id, expected): (i64, i64),
+        viewer: Viewer,
+        user: UserId,
+    ) -> Result<(), StoreError> {
+        dispatch!(
+            self,
+            network_library::remove_network_document(&self.ctx, (id, expected), viewer, user)
+        )
     }
 
     pub async fn set_network_feed(&self, user: UserId, hash: &str) -> Result<(), StoreError> {

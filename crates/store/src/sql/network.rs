@@ -25,7 +25,8 @@ pub(crate) fn manager(actor: &Actor) -> R<()> {
 }
 
 /// Records a sign-up link for `inv.person`, a focal point of `inv.city`; returns the
-/// invitation's id and the address to send it to.
+/// invitation's id and the address to send it to. Inviting the same person again (a lost
+/// or expired link) ends their earlier unused links.
 pub(crate) async fn invite_focal_point(
     pool: &Pool,
     ctx: &Ctx,
@@ -58,6 +59,16 @@ pub(crate) async fn invite_focal_point(
     if email.is_empty() {
         return Err(NetworkError::NoEmail.into());
     }
+    // Sent again: the earlier links to this person stop, so only the newest one serves.
+    sqlx::query(
+        "UPDATE network_invitations SET expires_at = $1
+         WHERE city_id = $2 AND person_id = $3 AND used_at IS NULL AND expires_at > $1",
+    )
+    .bind(now)
+    .bind(inv.city.0)
+    .bind(inv.person.0)
+    .execute(&mut *tx)
+    .await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO network_invitations (city_id, person_id, email, token_hash, expires_at,
              created_by, created_at)
@@ -196,8 +207,8 @@ pub(crate) async fn accept_invitation(
     Ok(user)
 }
 
-/// The network's cities with their focal points, accounts and pending invitations (four
-/// queries).
+/// The network's cities with their focal points, accounts and unused invitations (the
+/// newest per person, expired or not); four queries.
 pub(crate) async fn network_members(pool: &Pool) -> R<Vec<NetworkMember>> {
     let mut conn = pool.read.acquire().await?;
     let cities: Vec<(i64, String, String, String, String)> = sqlx::query_as(
@@ -251,8 +262,11 @@ pub(crate) async fn network_members(pool: &Pool) -> R<Vec<NetworkMember>> {
             .map(|a| (a.1.clone(), a.2.clone()))
             .collect();
     }
+    // The newest link per person: sending again ended the earlier ones.
     for p in pending {
-        if let Some(m) = out.iter_mut().find(|m| m.city.0 == p.city_id) {
+        if let Some(m) = out.iter_mut().find(|m| m.city.0 == p.city_id)
+            && !m.pending.iter().any(|q| q.person.0 == p.person_id)
+        {
             m.pending.push(p.into());
         }
     }

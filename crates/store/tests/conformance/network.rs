@@ -157,7 +157,7 @@ async fn network_sign_up_links_serve_once_before_they_expire(store: &Store) {
     assert!(actions.contains(&"network.invite") && actions.contains(&"network.join"));
 }
 
-fn file(name: &str) -> NewDirectionFile {
+pub(super) fn file(name: &str) -> NewDirectionFile {
     NewDirectionFile {
         stored: store::evidence_store::StoredFile {
             sha256: "0".repeat(64),

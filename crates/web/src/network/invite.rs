@@ -18,6 +18,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use domain::network::{INVITATION_DAYS, NetworkError};
 use domain::{CityId, PersonId};
+use reports::{Cell, Table};
 use store::{NetworkInvitation, NetworkMember, NewNetworkInvitation, StoreError};
 
 #[derive(Template)]
@@ -31,6 +32,8 @@ struct MembersPage<'a> {
     link: String,
     error: String,
     lang: domain::Language,
+    /// Unix seconds, to tell an expired link.
+    now: i64,
 }
 
 impl MembersPage<'_> {
@@ -40,6 +43,15 @@ impl MembersPage<'_> {
 
     fn expires(&self, inv: &NetworkInvitation) -> String {
         crate::items::local_time(inv.expires_at)
+    }
+
+    fn expired(&self, inv: &NetworkInvitation) -> bool {
+        inv.expires_at <= self.now
+    }
+
+    /// Whether the person has a link already (the button then sends it again).
+    fn invited(&self, m: &NetworkMember, person: &PersonId) -> bool {
+        m.pending.iter().any(|p| p.person == *person)
     }
 }
 
@@ -61,6 +73,7 @@ async fn members_page(
             link,
             error,
             lang: ctx.lang,
+            now: app.now().timestamp(),
         },
         failed,
     ))
@@ -303,4 +316,86 @@ pub async fn join(
             Ok(again(FieldErrors::whole(msg)))
         }
     }
+}
+
+/// `GET /network/members.csv`.
+pub async fn members_csv(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+) -> Result<Response, AppError> {
+    members_export(&app, &ctx, &user, false).await
+}
+
+/// `GET /network/members.xlsx`.
+pub async fn members_xlsx(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+) -> Result<Response, AppError> {
+    members_export(&app, &ctx, &user, true).await
+}
+
+/// The members page as a table: one row per city, its people joined by "; ".
+async fn members_export(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &crate::session::SessionUser,
+    xlsx: bool,
+) -> Result<Response, AppError> {
+    if viewer(user)?.city().is_some() {
+        return Err(AppError::Forbidden);
+    }
+    let t = ctx.tr();
+    let now = app.now().timestamp();
+    let join = |v: Vec<String>| Cell::Text(v.join("; "));
+    let rows = app
+        .store()
+        .network_members()
+        .await?
+        .into_iter()
+        .map(|m| {
+            let focal = m.focal_points.iter().map(|(_, name, email)| {
+                if email.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{name} <{email}>")
+                }
+            });
+            let accounts = m
+                .accounts
+                .iter()
+                .map(|(login, name)| format!("{name} ({login})"));
+            let pending = m.pending.iter().map(|p| {
+                let key = if p.expires_at <= now {
+                    "network.expired"
+                } else {
+                    "network.expires"
+                };
+                let at = crate::items::local_time(p.expires_at);
+                format!("{} · {} {at}", p.person_name, t.t(key))
+            });
+            vec![
+                Cell::Text(m.name.clone()),
+                Cell::from(m.status.label(ctx.lang)),
+                join(focal.collect()),
+                join(accounts.collect()),
+                join(pending.collect()),
+            ]
+        })
+        .collect();
+    let headers = [
+        "export_city",
+        "export_status",
+        "focal_points",
+        "accounts",
+        "pending",
+    ];
+    let table = Table {
+        title: t.t("network.members").to_string(),
+        headers: headers
+            .iter()
+            .map(|h| t.t(&format!("network.{h}")).to_string())
+            .collect(),
+        rows,
+    };
+    crate::page::table_download(&table, xlsx, "thanh-vien-mang-luoi")
 }

@@ -17,7 +17,8 @@ use axum::extract::{Multipart, State};
 use axum::response::Response;
 use domain::CityId;
 use domain::network::{Audience, NetworkError, Viewer, can_see, clean_text};
-use store::NewNetworkDocument;
+use reports::{Cell, Table};
+use store::{NetworkDocument, NetworkDocumentEdit, NetworkMember, NewNetworkDocument};
 
 pub struct DocumentLine {
     pub id: i64,
@@ -27,7 +28,39 @@ pub struct DocumentLine {
     pub author: String,
     pub audience: String,
     pub file: String,
+    pub size: i64,
     pub date: String,
+    /// When it was last edited (empty: never).
+    pub updated: String,
+}
+
+/// One entry as the pages show it, its cities named from `members`.
+pub(super) fn line(ctx: &Ctx, d: NetworkDocument, members: &[NetworkMember]) -> DocumentLine {
+    let t = ctx.tr();
+    let name = |c: &CityId| {
+        members
+            .iter()
+            .find(|m| m.city == *c)
+            .map_or_else(String::new, |m| m.name.clone())
+    };
+    DocumentLine {
+        id: d.id,
+        kind: t.t(&format!("network.kind_{}", d.kind)).to_string(),
+        title: d.title,
+        description: d.description,
+        author: author_name(ctx, &d.city_name),
+        audience: match &d.audience {
+            Audience::All => t.t("network.all_cities").to_string(),
+            Audience::Cities(c) => c.iter().map(name).collect::<Vec<_>>().join(", "),
+        },
+        file: d.original_name,
+        size: d.size,
+        date: crate::items::local_time(d.created_at),
+        updated: d
+            .updated_at
+            .map(crate::items::local_time)
+            .unwrap_or_default(),
+    }
 }
 
 /// The library as the viewer may see it.
@@ -36,35 +69,30 @@ pub(super) async fn lines(
     ctx: &Ctx,
     viewer: Viewer,
 ) -> Result<Vec<DocumentLine>, AppError> {
-    let t = ctx.tr();
     let docs = app.store().network_documents(viewer).await?;
     let members = if docs.iter().any(|d| d.audience != Audience::All) {
         app.store().network_members().await?
     } else {
         Vec::new()
     };
-    let name = |c: &CityId| {
-        members
-            .iter()
-            .find(|m| m.city == *c)
-            .map_or_else(String::new, |m| m.name.clone())
-    };
-    Ok(docs
-        .into_iter()
-        .map(|d| DocumentLine {
-            id: d.id,
-            kind: t.t(&format!("network.kind_{}", d.kind)).to_string(),
-            title: d.title,
-            description: d.description,
-            author: author_name(ctx, &d.city_name),
-            audience: match &d.audience {
-                Audience::All => t.t("network.all_cities").to_string(),
-                Audience::Cities(c) => c.iter().map(name).collect::<Vec<_>>().join(", "),
-            },
-            file: d.original_name,
-            date: crate::items::local_time(d.created_at),
+    Ok(docs.into_iter().map(|d| line(ctx, d, &members)).collect())
+}
+
+/// The network's cities to address an entry to (not the viewer's own), `chosen` ticked.
+pub(super) fn city_choices(
+    members: &[NetworkMember],
+    viewer: Viewer,
+    chosen: &[String],
+) -> Vec<Choice> {
+    members
+        .iter()
+        .filter(|m| Some(m.city) != viewer.city())
+        .map(|m| Choice {
+            value: m.city.0.to_string(),
+            selected: chosen.contains(&m.city.0.to_string()),
+            label: m.name.clone(),
         })
-        .collect())
+        .collect()
 }
 
 #[derive(Template)]
@@ -80,12 +108,13 @@ struct LibraryPage<'a> {
     limit: String,
 }
 
+/// The entry form as typed (or as stored, on the entry's page).
 #[derive(Default)]
-struct DocumentForm {
-    kind: String,
-    title: String,
-    description: String,
-    all: bool,
+pub(super) struct DocumentForm {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub all: bool,
 }
 
 async fn render(
@@ -97,18 +126,8 @@ async fn render(
     errors: FieldErrors,
 ) -> Result<Response, AppError> {
     let documents = lines(app, ctx, viewer).await?;
-    let cities = app
-        .store()
-        .network_members()
-        .await?
-        .into_iter()
-        .filter(|m| Some(m.city) != viewer.city())
-        .map(|m| Choice {
-            value: m.city.0.to_string(),
-            selected: chosen.contains(&m.city.0.to_string()),
-            label: m.name,
-        })
-        .collect();
+    let members = app.store().network_members().await?;
+    let cities = city_choices(&members, viewer, chosen);
     let title = ctx.tr().t("network.library").to_string();
     let failed = !errors.is_empty();
     let limit = domain::format_number(app.evidence().limit() as f64 / 1_000_000.0);
@@ -141,10 +160,20 @@ pub async fn page(
 }
 
 /// What a library form says: kind, title, description, audience.
-type Entry = (String, String, String, Audience);
+pub(super) type Entry = (String, String, String, Audience);
+
+/// The form's entry as an edit of a stored one.
+pub(super) fn read_entry((kind, title, description, audience): Entry) -> NetworkDocumentEdit {
+    NetworkDocumentEdit {
+        kind,
+        title,
+        description,
+        audience,
+    }
+}
 
 /// The form's text, read into what the entry is, each problem beside its field.
-fn parse(
+pub(super) fn parse(
     ctx: &Ctx,
     pairs: &[(String, String)],
 ) -> (DocumentForm, Vec<String>, Result<Entry, FieldErrors>) {
@@ -291,4 +320,69 @@ pub async fn download(
         &doc.original_name,
     )
     .await
+}
+
+/// `GET /network/library.csv`.
+pub async fn export_csv(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+) -> Result<Response, AppError> {
+    export(&app, &ctx, &user, false).await
+}
+
+/// `GET /network/library.xlsx`.
+pub async fn export_xlsx(
+    State(app): State<AppState>,
+    Signed(ctx, user): Signed,
+) -> Result<Response, AppError> {
+    export(&app, &ctx, &user, true).await
+}
+
+/// The library as the viewer sees it, newest first.
+async fn export(
+    app: &AppState,
+    ctx: &Ctx,
+    user: &crate::session::SessionUser,
+    xlsx: bool,
+) -> Result<Response, AppError> {
+    let viewer = viewer(user)?;
+    let t = ctx.tr();
+    let headers = [
+        "export_date",
+        "kind",
+        "doc_title",
+        "description",
+        "export_by",
+        "audience",
+        "file",
+        "export_size",
+        "export_updated",
+    ];
+    let rows = lines(app, ctx, viewer)
+        .await?
+        .into_iter()
+        .take(app.config().export_max_rows)
+        .map(|d| {
+            vec![
+                Cell::Text(d.date),
+                Cell::Text(d.kind),
+                Cell::Text(d.title),
+                Cell::Text(d.description),
+                Cell::Text(d.author),
+                Cell::Text(d.audience),
+                Cell::Text(d.file),
+                Cell::Int(d.size),
+                Cell::Text(d.updated),
+            ]
+        })
+        .collect();
+    let table = Table {
+        title: t.t("network.library").to_string(),
+        headers: headers
+            .iter()
+            .map(|h| t.t(&format!("network.{h}")).to_string())
+            .collect(),
+        rows,
+    };
+    crate::page::table_download(&table, xlsx, "thu-vien-mang-luoi")
 }

@@ -1,13 +1,14 @@
 //! The Vietnamese network space (issue 19, part 2): the network's cities' focal points get
 //! accounts (invited by the Board, `invite`), a shared calendar with a feed (`calendar`), a
-//! shared library (`library`) and a message board (`board`). A network account reaches
-//! nothing else: [`gate`], asked by `session::context` for every request, applies
+//! shared library (`library`; an entry's page, edit and removal in `library_entry`) and a
+//! message board (`board`). A network account reaches nothing else: [`gate`], asked by `session::context` for every request, applies
 //! `domain::network`'s rule.
 
 mod board;
 mod calendar;
 mod invite;
 mod library;
+mod library_entry;
 
 use crate::AppState;
 use crate::errors::AppError;
@@ -24,6 +25,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/network", get(home))
         .route("/network/members", get(invite::members))
+        .route("/network/members.csv", get(invite::members_csv))
+        .route("/network/members.xlsx", get(invite::members_xlsx))
         .route("/network/invitations", post(invite::invite))
         .route(
             "/network/join/{token}",
@@ -37,6 +40,16 @@ pub fn routes() -> Router<AppState> {
         .route("/network/feed", post(calendar::new_feed))
         .route("/network/feed/{token}", get(calendar::feed))
         .route("/network/library", get(library::page))
+        .route("/network/library.csv", get(library::export_csv))
+        .route("/network/library.xlsx", get(library::export_xlsx))
+        .route(
+            "/network/library/{id}",
+            get(library_entry::show).post(library_entry::update),
+        )
+        .route(
+            "/network/library/{id}/remove",
+            get(library_entry::confirm_remove).post(library_entry::remove),
+        )
         .route("/network/board", get(board::page).post(board::start))
         .route("/network/board.csv", get(board::export_csv))
         .route("/network/board.xlsx", get(board::export_xlsx))

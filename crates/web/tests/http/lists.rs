@@ -23,7 +23,7 @@ fn total_of(html: &str) -> usize {
         .expect("a total")
 }
 
-fn csv_rows(bytes: &[u8]) -> Vec<csv::StringRecord> {
+pub(super) fn csv_rows(bytes: &[u8]) -> Vec<csv::StringRecord> {
     assert!(bytes.starts_with(BOM), "CSV starts with a BOM for Excel");
     csv::Reader::from_reader(&bytes[BOM.len()..])
         .records()

@@ -32,7 +32,7 @@ pub(super) async fn city(app: &TestApp, slug: &str) -> domain::CityId {
 }
 
 /// A focal point of `slug`'s city (a person of the directory with an e-mail).
-async fn focal_point(
+pub(super) async fn focal_point(
     app: &TestApp,
     board: &domain::Actor,
     slug: &str,
@@ -451,7 +451,7 @@ fn sample_event(unit: domain::UnitId) -> store::EventInput {
     }
 }
 
-async fn upload(
+pub(super) async fn upload(
     b: &TestApp,
     fields: &[(&str, &str)],
     file: Option<(&str, Vec<u8>)>,

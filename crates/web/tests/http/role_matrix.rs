@@ -165,6 +165,10 @@ impl Sample {
                 let p = domain::cities::project::ProjectId(self.id("project")?);
                 s.project(p).await.ok()??.version
             }
+            "network_document_version" => {
+                let d = self.id("network_document")?;
+                s.network_document(d).await.ok()??.version
+            }
             "cstep" => s.candidacy_steps().await.ok()?.first()?.id,
             "cstep_version" => s.candidacy_steps().await.ok()?.first()?.version,
             "candidacy_version" => {
