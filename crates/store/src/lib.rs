@@ -91,13 +91,15 @@ impl<DB: sqlx::Database> Pools<DB> {
     }
 }
 
-/// Plan views kept in memory, each with the audit watermark it was loaded at.
+/// Plan views kept in memory, each with the data's version it was loaded at.
 ///
-/// Every change to what a plan view shows (items, their units, targets, units' names,
-/// the plan itself) appends an audit entry in the same transaction, so the highest audit
-/// id is a version of the whole database: a view loaded when it was N is current while
-/// it is still N. The watermark is read before the view, so a view is never older than
-/// its key. Other servers' writes are seen the same way, through the shared log.
+/// Every writing transaction bumps the version as its first statement and holds it to its
+/// end (`begin_write`, migration 0031), so writers take turns and a reader that sees version
+/// N sees every write up to N: a view loaded when it was N is current while it is still N.
+/// The version is read before the view, so a view is never older than its key. Other
+/// servers' writes are seen the same way, through the shared row. (The highest audit id,
+/// used before, was no such version on PostgreSQL: a transaction holding a lower id could
+/// commit after a reader had cached under a higher one, and the stale view stayed.)
 #[derive(Debug)]
 struct MarkedCache<K, V> {
     entries: std::collections::HashMap<K, (i64, Arc<V>)>,
@@ -120,7 +122,7 @@ impl<K: std::hash::Hash + Eq + Copy, V> MarkedCache<K, V> {
     }
 
     fn put(&mut self, k: K, mark: i64, v: Arc<V>) {
-        // Entries of older watermarks are stale: drop them first, then any when full.
+        // Entries of older versions are stale: drop them first, then any when full.
         self.entries.retain(|_, (m, _)| *m >= mark);
         if self.entries.len() >= PLAN_CACHE_SIZE
             && let Some(old) = self.entries.keys().next().copied()
@@ -132,11 +134,9 @@ impl<K: std::hash::Hash + Eq + Copy, V> MarkedCache<K, V> {
 }
 
 type PlanCache = MarkedCache<PlanId, PlanView>;
-/// Item states by plan and day (`Store::plan_states`), under the same watermark: every
-/// change to an item, its units or its reports is audited.
+/// Item states by plan and day (`Store::plan_states`), under the same version.
 type StateCache = MarkedCache<(PlanId, chrono::NaiveDate), Vec<domain::tracking::ItemState>>;
-/// A plan's money by item as of a day (`Store::plan_money`), under the same watermark: every
-/// change to an estimate, a contract or a payment is audited in its transaction.
+/// A plan's money by item as of a day (`Store::plan_money`), under the same version.
 type MoneyCache = MarkedCache<(PlanId, chrono::NaiveDate), Vec<ItemMoney>>;
 
 /// Plans kept; a deployment has a few active plans, load tests many.
@@ -371,10 +371,16 @@ impl Store {
         dispatch!(self, schema::is_empty())
     }
 
-    /// The plan with its whole content tree. Served from memory while no audited change
-    /// has happened since it was loaded (see `PlanCache`); otherwise ten queries.
+    /// The data's version: it moves with every committed write, in commit order (see
+    /// `PlanCache`).
+    pub async fn data_version(&self) -> Result<i64, StoreError> {
+        dispatch!(self, tx::data_version())
+    }
+
+    /// The plan with its whole content tree. Served from memory while no write has happened
+    /// since it was loaded (see `PlanCache`); otherwise ten queries.
     pub async fn plan(&self, id: PlanId) -> Result<Option<PlanView>, StoreError> {
-        let mark = dispatch!(self, audit::audit_watermark())?;
+        let mark = dispatch!(self, tx::data_version())?;
         if let Some(view) = self.ctx.cached_plan(id, mark) {
             return Ok(Some((*view).clone()));
         }
@@ -387,14 +393,13 @@ impl Store {
 
     /// Every item of the plan in document order with its state at `as_of`
     /// (`domain::tracking::state`): units in effect, overdue, percent, roll-up. Served from
-    /// memory while no audited change has happened since it was computed; otherwise 3
-    /// queries.
+    /// memory while no write has happened since it was computed; otherwise 3 queries.
     pub async fn plan_states(
         &self,
         plan: PlanId,
         as_of: chrono::NaiveDate,
     ) -> Result<Arc<Vec<domain::tracking::ItemState>>, StoreError> {
-        let mark = dispatch!(self, audit::audit_watermark())?;
+        let mark = dispatch!(self, tx::data_version())?;
         let key = (plan, as_of);
         let lock = || {
             self.ctx

@@ -11,10 +11,15 @@ pub(crate) type Pool = crate::Pools<DB>;
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// READ COMMITTED; uniqueness constraints settle races between writers.
+/// A writing transaction: its first statement bumps the data's version
+/// (`sql::tx::BUMP_VERSION`), whose row lock it then holds to its end, so writers take
+/// turns as on SQLite and the version counts commits in commit order.
 pub(crate) async fn begin_write(
     pool: &Pool,
 ) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
-    pool.write.begin().await
+    let mut tx = pool.write.begin().await?;
+    sqlx::query(sql::tx::BUMP_VERSION).execute(&mut *tx).await?;
+    Ok(tx)
 }
 
 pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {

@@ -12,10 +12,14 @@ pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 
 /// Writers take the lock up front, so that two writers never deadlock upgrading a read
 /// lock and the busy timeout applies at BEGIN.
+/// A writing transaction: the write lock first, then the data's version bumped
+/// (`sql::tx::BUMP_VERSION`).
 pub(crate) async fn begin_write(
     pool: &Pool,
 ) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
-    pool.write.begin_with("BEGIN IMMEDIATE").await
+    let mut tx = pool.write.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query(sql::tx::BUMP_VERSION).execute(&mut *tx).await?;
+    Ok(tx)
 }
 
 /// Whether a writer connection coming back to the pool may be used again.

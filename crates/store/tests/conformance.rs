@@ -1675,3 +1675,7 @@ mod network;
 mod network_board;
 #[path = "conformance/network_library.rs"]
 mod network_library;
+
+// The data's version the caches key on (migration 0031).
+#[path = "conformance/data_version.rs"]
+mod data_version;

@@ -168,11 +168,11 @@ impl Store {
     /// Planned, contracted, paid and settled at the end of `day` per item of a plan that
     /// has an estimate (`domain::budget::MoneyFacts::as_of`).
     ///
-    /// Served from memory while no audited change has happened since it was computed: the
+    /// Served from memory while no write has happened since it was computed: the
     /// plan-wide views (budget page, XLSX, dashboards) would otherwise move tens of thousands
     /// of rows out of the database on every request.
     pub async fn plan_money(&self, plan: PlanId, day: NaiveDate) -> R<Vec<ItemMoney>> {
-        let mark = dispatch!(self, audit::audit_watermark())?;
+        let mark = dispatch!(self, tx::data_version())?;
         let key = (plan, day);
         let lock = || {
             self.ctx

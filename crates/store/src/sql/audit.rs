@@ -1,5 +1,4 @@
-//! Reading the audit log: per entity, per item, per plan, the latest entries, and the
-//! watermark the plan cache keys on.
+//! Reading the audit log: per entity, per item, per plan, the latest entries.
 
 use super::tx::audit;
 use super::{Pool, R, begin_write};
@@ -78,16 +77,6 @@ pub(crate) async fn audit_recent(pool: &Pool, limit: i64) -> R<Vec<AuditRecord>>
 }
 
 // ---- import ----------------------------------------------------------------------------
-
-/// The highest audit id: changes whenever anything audited changes (primary-key lookup).
-pub(crate) async fn audit_watermark(pool: &Pool) -> R<i64> {
-    Ok(
-        sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(id) FROM audit_log")
-            .fetch_one(&pool.read)
-            .await?
-            .unwrap_or(0),
-    )
-}
 
 /// A page of the entries `select` finds, newest first: it binds `$1` to `id`, `$2` to the
 /// id to page below and `$3` to one more than the page, which tells whether another

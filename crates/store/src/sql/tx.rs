@@ -1,7 +1,7 @@
-//! What every write shares: the one audit writer, the optimistic version bump, the date
-//! codecs and the small guards used inside transactions.
+//! What every write shares: the one audit writer, the optimistic version bump, the data's
+//! version, the date codecs and the small guards used inside transactions.
 
-use super::{Conn, R};
+use super::{Conn, Pool, R};
 use crate::StoreError;
 use crate::model::AuditEntry;
 use domain::tracking::TrackingError;
@@ -150,4 +150,18 @@ pub(crate) async fn exists(conn: &mut Conn, select: &'static str, id: i64) -> R<
         .fetch_optional(&mut *conn)
         .await?;
     Ok(found.is_some())
+}
+
+/// The first statement of every writing transaction (`begin_write`): the data's version
+/// moves on, and the row stays locked until the transaction ends.
+pub(crate) const BUMP_VERSION: &str = "UPDATE write_counter SET n = n + 1 WHERE id = 1";
+
+/// The data's version: it changes with every committed write, and a reader that sees K sees
+/// every write up to K (the caches key on it).
+pub(crate) async fn data_version(pool: &Pool) -> R<i64> {
+    Ok(
+        sqlx::query_scalar::<_, i64>("SELECT n FROM write_counter WHERE id = 1")
+            .fetch_one(&pool.read)
+            .await?,
+    )
 }

@@ -1,0 +1,10 @@
+-- The data's version (issue 17's caches), SQLite. Keep in step with
+-- ../postgres/0031_write_counter.sql. Every writing transaction bumps n as its first
+-- statement (begin_write), so writers take turns and n counts commits in commit order: a
+-- reader that sees n = K sees every change up to K. MAX(audit_log.id) could not say that on
+-- PostgreSQL, where a transaction holding a lower id may commit after a higher one.
+CREATE TABLE write_counter (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n BIGINT NOT NULL
+);
+INSERT INTO write_counter (id, n) VALUES (1, (SELECT COALESCE(MAX(id), 0) FROM audit_log));
