@@ -88,11 +88,29 @@ pub fn bar_chart(title: &str, bars: &[Bar]) -> String {
 /// ("32.000.000 ₫").
 #[derive(Debug, Clone, PartialEq)]
 pub struct MoneyBar {
+    /// What the bar is, read out and shown on hover ("Phòng QLDS: Đã chi").
     pub label: String,
+    /// What is written beside the bar: the row's name, cut to fit, or empty for a bar that
+    /// continues the row above (a legend says which colour is which).
+    pub caption: String,
     pub value: i64,
     pub shown: String,
     /// A CSS class suffix: `chart-bar-{class}` (planned, contracted, paid, settled).
     pub class: &'static str,
+}
+
+/// The characters of a caption that fit the label column (12px text in 150 units).
+const LABEL_CHARS: usize = 22;
+
+/// `s` cut to `n` characters, the cut said by "…" (the whole is in the bar's title).
+fn fit(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut cut: String = s.chars().take(n.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
 }
 
 /// Horizontal bars of money, one row each: label, bar, amount. A wider value column than
@@ -122,10 +140,11 @@ pub fn money_chart(title: &str, bars: &[MoneyBar]) -> String {
         let w = (b.value.max(0) as f64 / max * span).max(if b.value > 0 { 2.0 } else { 0.0 });
         let _ = write!(
             out,
-            r#"<text class="chart-label" x="{x}" y="{ty}" text-anchor="end">{label}</text><rect class="chart-bar chart-bar-{class}" x="{bx}" y="{y}" width="{w:.1}" height="{h}" rx="2"/><text class="chart-value" x="{vx:.1}" y="{ty}">{shown}</text>"#,
+            r#"<g><title>{title}: {shown}</title><text class="chart-label" x="{x}" y="{ty}" text-anchor="end">{label}</text><rect class="chart-bar chart-bar-{class}" x="{bx}" y="{y}" width="{w:.1}" height="{h}" rx="2"/><text class="chart-value" x="{vx:.1}" y="{ty}">{shown}</text></g>"#,
             x = LABEL_W - 6.0,
             ty = y + 14,
-            label = escape(&b.label),
+            title = escape(&b.label),
+            label = escape(&fit(&b.caption, LABEL_CHARS)),
             class = escape(b.class),
             bx = LABEL_W,
             h = ROW - 8,
@@ -215,6 +234,7 @@ mod tests {
     fn money_bars_write_the_amount_and_scale_to_the_largest() {
         let bar = |label: &str, value: i64| MoneyBar {
             label: label.into(),
+            caption: label.into(),
             value,
             shown: domain::format_vnd(value),
             class: "planned",
@@ -226,6 +246,26 @@ mod tests {
         parses(&svg);
         assert!(svg.contains("32.000.000 ₫") && svg.contains("Phòng &lt;QLDS&gt;"));
         assert!(svg.contains(r#"width="160.0""#) && svg.contains(r#"width="0.0""#));
+    }
+
+    #[test]
+    fn long_captions_are_cut_and_kept_whole_in_the_title() {
+        let name = "Trung tâm Bảo tồn Di sản Thăng Long - Hà Nội";
+        let svg = money_chart(
+            "Kinh phí",
+            &[MoneyBar {
+                label: format!("{name}: Đã chi"),
+                caption: name.into(),
+                value: 5,
+                shown: "5 ₫".into(),
+                class: "paid",
+            }],
+        );
+        parses(&svg);
+        assert!(svg.contains(">Trung tâm Bảo tồn Di …</text>"), "{svg}");
+        assert!(svg.contains(&format!("<title>{name}: Đã chi: 5 ₫</title>")));
+        assert_eq!(fit("Hà Nội", 22), "Hà Nội");
+        assert_eq!(fit("abcdef", 4).chars().count(), 4);
     }
 
     #[test]

@@ -215,18 +215,20 @@ fn summed(
     (total, units)
 }
 
-/// Planned and paid per lead unit, as bars.
+/// Planned and paid per lead unit, as bars: the unit named once, beside its planned bar
+/// (the legend under the chart says the colours).
 fn unit_chart(ctx: &Ctx, units: &[(String, MoneyFigures)]) -> String {
     let t = ctx.tr();
     let bars: Vec<MoneyBar> = units
         .iter()
         .flat_map(|(unit, f)| {
             [
-                (t.t("budget.planned"), f.planned, "planned"),
-                (t.t("budget.paid"), f.paid, "paid"),
+                (t.t("budget.planned"), f.planned, "planned", unit.as_str()),
+                (t.t("budget.paid"), f.paid, "paid", ""),
             ]
-            .map(|(what, value, class)| MoneyBar {
+            .map(|(what, value, class, caption)| MoneyBar {
                 label: format!("{unit}: {what}"),
+                caption: caption.to_string(),
                 value,
                 shown: format_vnd(value),
                 class,
