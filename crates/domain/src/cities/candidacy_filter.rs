@@ -26,9 +26,9 @@ impl FieldChoice {
     fn parse(typed: &str) -> FieldChoice {
         match typed.trim() {
             Self::UNCHOSEN => FieldChoice::Unchosen,
-            t => t
-                .parse::<i64>()
-                .map_or(FieldChoice::Any, |id| FieldChoice::Field(CreativeFieldId(id))),
+            t => t.parse::<i64>().map_or(FieldChoice::Any, |id| {
+                FieldChoice::Field(CreativeFieldId(id))
+            }),
         }
     }
 }
