@@ -1528,7 +1528,7 @@ candidacies-support_hint = Choose an existing plan item or event (workshop, expe
 candidacies-item = Plan item
 candidacies-event = Event
 candidacies-search = City
-candidacies-search_hint = With or without diacritics, e.g. da nang
+candidacies-search_hint = e.g. hue, da nang
 candidacies-overdue_only = Only dossiers with an overdue step
 candidacies-none_match = No dossier matches the filters. Remove some of them.
 

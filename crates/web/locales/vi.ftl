@@ -1491,7 +1491,7 @@ candidacies-support_hint = Chọn một mục kế hoạch hoặc một sự ki�
 candidacies-item = Mục kế hoạch
 candidacies-event = Sự kiện
 candidacies-search = Thành phố
-candidacies-search_hint = Gõ có hoặc không dấu, ví dụ: da nang
+candidacies-search_hint = ví dụ: hue, da nang
 candidacies-overdue_only = Chỉ hồ sơ có bước quá hạn
 candidacies-none_match = Không có hồ sơ nào khớp với bộ lọc. Hãy bỏ bớt điều kiện lọc.
 
