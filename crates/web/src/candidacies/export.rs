@@ -4,7 +4,7 @@
 use super::list::{DossierQuery, filtered};
 use super::{day, step_name};
 use crate::AppState;
-use crate::cities::require_view;
+use crate::cities::{Fields, require_view};
 use crate::errors::AppError;
 use crate::session::{Ctx, Signed};
 use ::reports::{Cell, Table};
@@ -39,7 +39,8 @@ async fn export(
     xlsx: bool,
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
-    let (steps, dossiers) = filtered(app, lang, &q.filter()).await?;
+    let fields = Fields::load(app, lang).await?;
+    let (steps, dossiers) = filtered(app, &fields, lang, &q.filter()).await?;
     let (planned, done) = match lang {
         Language::Vi => ("dự kiến", "hoàn thành"),
         Language::En => ("planned", "done"),

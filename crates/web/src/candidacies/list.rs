@@ -87,7 +87,7 @@ pub(crate) fn chips(
         .collect()
 }
 
-pub(super) fn line(
+fn line(
     lang: Language,
     fields: &Fields,
     steps: &[CandidacyStep],
@@ -146,15 +146,15 @@ impl DossierQuery {
 /// overdue rule is.
 pub(super) async fn filtered(
     app: &AppState,
+    fields: &Fields,
     lang: Language,
     filter: &DossierFilter,
 ) -> Result<(Vec<CandidacyStep>, Vec<(Line, Vec<CandidacyStepRecord>)>), AppError> {
-    let fields = Fields::load(app, lang).await?;
     let steps = app.store().candidacy_steps().await?;
     let today = app.today();
     let mut out = Vec::new();
     for d in app.store().candidacies(None).await? {
-        let l = line(lang, &fields, &steps, &d, today);
+        let l = line(lang, fields, &steps, &d, today);
         let facts = DossierFacts {
             city_name: &d.0.city_name,
             field: d.0.field,
@@ -207,7 +207,7 @@ async fn page(
     let lang = ctx.lang;
     let fields = Fields::load(app, lang).await?;
     let filter = query.filter();
-    let lines = filtered(app, lang, &filter).await?.1;
+    let lines = filtered(app, &fields, lang, &filter).await?.1;
     let lines = lines.into_iter().map(|(l, _)| l).collect();
     let picked = match filter.field {
         FieldChoice::Field(f) => Some(f),
