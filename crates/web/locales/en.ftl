@@ -1527,6 +1527,10 @@ candidacies-add_support = Add a support activity
 candidacies-support_hint = Choose an existing plan item or event (workshop, expert visit).
 candidacies-item = Plan item
 candidacies-event = Event
+candidacies-search = City
+candidacies-search_hint = e.g. hue, da nang
+candidacies-overdue_only = Only dossiers with an overdue step
+candidacies-none_match = No dossier matches the filters. Remove some of them.
 
 ## network: the Vietnamese creative cities' network space (issue 19, part 2)
 network-nav = Network
@@ -1665,6 +1669,12 @@ network-board_send = Send the reply
 network-board_author = Author
 network-board_replies_col = Replies
 network-board_last_col = Last message
+network-dossier_open = Your city's candidacy dossier: progress, steps and documents
+network-dossier_intro = Your city's candidacy dossier as the Hanoi Department of Culture and Sports follows it: status, progress along the UNESCO call's steps, documents and Hanoi's support activities.
+network-dossier_no_field = Candidacy dossier (field not chosen yet)
+network-dossier_none = Hanoi has opened no candidacy dossier for { $city }. If the city is preparing to apply to the UNESCO Creative Cities Network, contact { $department } for support.
+network-dossier_write = Write to Hanoi on the message board
+network-dossier_read_only = This page is read-only; Hanoi keeps the dossier up to date. Something to correct or add?
 network-reply_subject = [Network] New reply: { $title }
 network-reply_body = There is a new reply in the thread "{ $title }" of the Vietnam creative cities network:
 

@@ -1490,6 +1490,10 @@ candidacies-add_support = Thêm hoạt động hỗ trợ
 candidacies-support_hint = Chọn một mục kế hoạch hoặc một sự kiện (hội thảo, chuyên gia đến làm việc) đã có.
 candidacies-item = Mục kế hoạch
 candidacies-event = Sự kiện
+candidacies-search = Thành phố
+candidacies-search_hint = ví dụ: hue, da nang
+candidacies-overdue_only = Chỉ hồ sơ có bước quá hạn
+candidacies-none_match = Không có hồ sơ nào khớp với bộ lọc. Hãy bỏ bớt điều kiện lọc.
 
 ## network: Mạng lưới các thành phố sáng tạo Việt Nam (issue 19, phần 2)
 network-nav = Mạng lưới
@@ -1628,6 +1632,12 @@ network-board_send = Gửi trả lời
 network-board_author = Người viết
 network-board_replies_col = Số trả lời
 network-board_last_col = Lần viết cuối
+network-dossier_open = Hồ sơ ứng cử của thành phố: tiến độ, các bước và tài liệu
+network-dossier_intro = Hồ sơ ứng cử của thành phố bạn do Sở Văn hóa và Thể thao Hà Nội theo dõi: tình trạng, tiến độ theo các bước của đợt xét UNESCO, tài liệu và các hoạt động hỗ trợ của Hà Nội.
+network-dossier_no_field = Hồ sơ ứng cử (chưa chọn lĩnh vực)
+network-dossier_none = Hà Nội chưa mở hồ sơ ứng cử nào cho { $city }. Nếu thành phố đang chuẩn bị ứng cử vào Mạng lưới các thành phố sáng tạo UNESCO, hãy liên hệ { $department } để được hỗ trợ.
+network-dossier_write = Nhắn cho Hà Nội qua mục Trao đổi
+network-dossier_read_only = Trang này chỉ để xem; Hà Nội cập nhật hồ sơ. Cần sửa hoặc bổ sung?
 network-reply_subject = [Mạng lưới] Trả lời mới: { $title }
 network-reply_body = Có trả lời mới trong luồng trao đổi "{ $title }" của Mạng lưới các thành phố sáng tạo Việt Nam:
 

@@ -17,6 +17,8 @@ mod budget_report;
 mod calendar;
 #[path = "http/candidacies.rs"]
 mod candidacies;
+#[path = "http/candidacy_view.rs"]
+mod candidacy_view;
 #[path = "http/cities.rs"]
 mod cities;
 #[path = "http/cities_projects.rs"]

@@ -11,6 +11,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub mod candidacy;
+pub mod candidacy_filter;
 pub mod import;
 pub mod project;
 mod timeline;

@@ -99,6 +99,15 @@ pub fn can_change(viewer: Viewer, author: Option<CityId>) -> bool {
     }
 }
 
+/// Read a candidacy dossier of `dossier_city` in the space (`/network/dossier`): a city reads
+/// only its own, read-only; the department reads every one at `/candidacies`.
+pub fn may_read_dossier(viewer: Viewer, dossier_city: CityId) -> bool {
+    match viewer {
+        Viewer::Department { .. } => true,
+        Viewer::City(c) => c == dossier_city,
+    }
+}
+
 /// The isolation rule: the paths a network account may reach. Anything else is refused
 /// (the home page sends it to `/network`).
 pub fn network_account_may_reach(path: &str) -> bool {
@@ -258,6 +267,23 @@ mod tests {
         assert!(!can_change(hue, None));
         assert!(!can_change(dept, None));
         assert!(can_change(Viewer::Department { manage: true }, Some(HUE)));
+    }
+
+    #[test]
+    fn a_city_reads_only_its_own_dossier() {
+        assert!(may_read_dossier(Viewer::City(HUE), HUE));
+        assert!(!may_read_dossier(Viewer::City(HUE), DA_LAT));
+        assert!(may_read_dossier(
+            Viewer::Department { manage: false },
+            DA_LAT
+        ));
+        // Its dossier's pages are under /network; Hanoi's /candidacies are not.
+        assert!(network_account_may_reach("/network/dossier"));
+        assert!(network_account_may_reach(
+            "/network/dossier/documents/4/file"
+        ));
+        assert!(!network_account_may_reach("/candidacies"));
+        assert!(!network_account_may_reach("/candidacy-documents/4/file"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `/candidacies`: the dossiers with their progress along the call's steps (a chip per
-//! step: done, current, later; overdue marked), the form that opens a dossier, and the
-//! CSV export.
+//! step: done, current, later; overdue marked), filtered by status, field, a folded city
+//! search and "a step overdue" (`domain::cities::candidacy_filter`; the exports in `export`
+//! apply the same), and the form that opens a dossier.
 
 use super::{day, step_name};
 use crate::AppState;
@@ -11,16 +12,17 @@ use crate::field_errors::FieldErrors;
 use crate::form::Posted;
 use crate::page::{Layout, render_form_page};
 use crate::session::{Ctx, SessionUser, Signed, redirect};
-use ::reports::{Cell, Table};
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::cities::CityStatus;
 use domain::cities::candidacy::{self, CandidacyStatus, Step, StepDates, StepState};
+use domain::cities::candidacy_filter::{DossierFacts, DossierFilter, FieldChoice};
 use domain::{CityId, CreativeFieldId, Language};
 use store::{Candidacy, CandidacyStep, CandidacyStepRecord};
 
 /// One step's chip on a dossier's line.
+#[derive(Clone)]
 pub struct Chip {
     pub name: String,
     /// "done", "current" or "later": the chip's class.
@@ -38,6 +40,8 @@ pub struct Line {
     pub total: usize,
     pub percent: usize,
     pub chips: Vec<Chip>,
+    /// A step overdue as of today.
+    pub overdue: bool,
 }
 
 /// The chips of a dossier as of `today` (`domain::cities::candidacy::states`).
@@ -100,8 +104,68 @@ fn line(
         done,
         total: chips.len(),
         percent: (done * 100).checked_div(chips.len()).unwrap_or(0),
+        overdue: chips.iter().any(|c| c.overdue),
         chips,
     }
+}
+
+/// The filters as the GET form sends them.
+#[derive(serde::Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct DossierQuery {
+    q: String,
+    status: String,
+    field: String,
+    overdue: String,
+}
+
+impl DossierQuery {
+    pub(super) fn filter(&self) -> DossierFilter {
+        DossierFilter::from_form(&self.status, &self.field, &self.q, &self.overdue)
+    }
+
+    /// The filters as a query string (for the exports' links).
+    fn query_string(&self) -> String {
+        form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(
+                [
+                    ("q", &self.q),
+                    ("status", &self.status),
+                    ("field", &self.field),
+                    ("overdue", &self.overdue),
+                ]
+                .into_iter()
+                .filter(|(_, v)| !v.trim().is_empty()),
+            )
+            .finish()
+    }
+}
+
+/// The dossiers `filter` keeps, in the store's order (city name), each with its line as of
+/// today. Few dossiers exist (one per candidate city and field): filtered here, where the
+/// overdue rule is.
+pub(super) async fn filtered(
+    app: &AppState,
+    fields: &Fields,
+    lang: Language,
+    filter: &DossierFilter,
+) -> Result<(Vec<CandidacyStep>, Vec<(Line, Vec<CandidacyStepRecord>)>), AppError> {
+    let steps = app.store().candidacy_steps().await?;
+    let today = app.today();
+    let mut out = Vec::new();
+    for d in app.store().candidacies(None).await? {
+        let l = line(lang, fields, &steps, &d, today);
+        let facts = DossierFacts {
+            city_name: &d.0.city_name,
+            field: d.0.field,
+            status: d.0.status,
+            overdue: l.overdue,
+        };
+        if filter.keeps(&facts) {
+            out.push((l, d.1));
+        }
+    }
+    Ok((steps, out))
 }
 
 #[derive(Template)]
@@ -109,6 +173,14 @@ fn line(
 struct ListPage<'a> {
     l: Layout<'a>,
     lines: Vec<Line>,
+    /// The filters as typed (the search) and chosen.
+    q: String,
+    filtered: bool,
+    overdue_only: bool,
+    filter_statuses: Vec<Choice>,
+    filter_fields: Vec<Choice>,
+    unchosen: bool,
+    export_query: String,
     can_edit: bool,
     cities: Vec<Choice>,
     fields: Vec<Choice>,
@@ -129,20 +201,18 @@ async fn page(
     app: &AppState,
     ctx: &Ctx,
     user: &SessionUser,
-    typed: NewDossier,
+    (query, typed): (DossierQuery, NewDossier),
     errors: FieldErrors,
 ) -> Result<Response, AppError> {
     let lang = ctx.lang;
     let fields = Fields::load(app, lang).await?;
-    let steps = app.store().candidacy_steps().await?;
-    let today = app.today();
-    let lines = app
-        .store()
-        .candidacies(None)
-        .await?
-        .iter()
-        .map(|d| line(lang, &fields, &steps, d, today))
-        .collect();
+    let filter = query.filter();
+    let lines = filtered(app, &fields, lang, &filter).await?.1;
+    let lines = lines.into_iter().map(|(l, _)| l).collect();
+    let picked = match filter.field {
+        FieldChoice::Field(f) => Some(f),
+        _ => None,
+    };
     // The directory's candidate cities first, then the rest (a member may apply again
     // in another field).
     let mut names = app.store().city_names().await?;
@@ -173,6 +243,13 @@ async fn page(
         ListPage {
             l: Layout::new(ctx, ctx.tr().t("candidacies.title"), "cities"),
             lines,
+            q: query.q.chars().take(200).collect(),
+            filtered: !filter.is_empty(),
+            overdue_only: filter.overdue_only,
+            filter_statuses: status_choices(lang, filter.status.map_or("", |s| s.as_str())),
+            filter_fields: fields.choices(picked),
+            unchosen: filter.field == FieldChoice::Unchosen,
+            export_query: query.query_string(),
             can_edit: domain::cities::can_edit_cities(&user.actor),
             cities,
             fields: fields.choices(typed.field.parse().ok().map(CreativeFieldId)),
@@ -197,9 +274,11 @@ pub(crate) fn status_choices(lang: Language, selected: &str) -> Vec<Choice> {
 pub async fn list(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
+    Query(query): Query<DossierQuery>,
 ) -> Result<Response, AppError> {
     require_view(&user)?;
-    page(&app, &ctx, &user, NewDossier::default(), FieldErrors::new()).await
+    let shown = (query, NewDossier::default());
+    page(&app, &ctx, &user, shown, FieldErrors::new()).await
 }
 
 /// `POST /candidacies`: opens a dossier; back to its page, or the refusal beside the form.
@@ -233,59 +312,6 @@ pub async fn create(
             Err(e) => errors.add("d-city", AppError::from(e).into_form_message(&ctx)?),
         }
     }
-    page(&app, &ctx, &user, form, errors).await
-}
-
-/// `GET /candidacies.csv`: each dossier with its status, progress and each step's dates.
-pub async fn export_csv(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-) -> Result<Response, AppError> {
-    require_view(&user)?;
-    let lang = ctx.lang;
-    let fields = Fields::load(&app, lang).await?;
-    let steps = app.store().candidacy_steps().await?;
-    let dossiers = app.store().candidacies(None).await?;
-    let today = app.today();
-    let (planned, done) = match lang {
-        Language::Vi => ("dự kiến", "hoàn thành"),
-        Language::En => ("planned", "done"),
-    };
-    let mut headers: Vec<String> = match lang {
-        Language::Vi => ["Mã", "Thành phố", "Lĩnh vực", "Tình trạng", "Tiến độ"],
-        Language::En => ["Id", "City", "Field", "Status", "Progress"],
-    }
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    for s in &steps {
-        let name = step_name(lang, s);
-        headers.push(format!("{name} ({planned})"));
-        headers.push(format!("{name} ({done})"));
-    }
-    let rows = dossiers
-        .iter()
-        .map(|d| {
-            let l = line(lang, &fields, &steps, d, today);
-            let mut row = vec![
-                Cell::Int(l.id),
-                Cell::Text(l.city),
-                Cell::Text(l.field),
-                Cell::Text(l.status),
-                Cell::Text(format!("{}/{}", l.done, l.total)),
-            ];
-            for s in &steps {
-                let r = d.1.iter().find(|r| r.step == s.id);
-                row.push(Cell::Text(day(r.and_then(|r| r.planned))));
-                row.push(Cell::Text(day(r.and_then(|r| r.done))));
-            }
-            row
-        })
-        .collect();
-    let table = Table {
-        title: ctx.tr().t("candidacies.title").to_string(),
-        headers,
-        rows,
-    };
-    crate::page::table_download(&table, false, "ho-so-ung-cu")
+    let shown = (DossierQuery::default(), form);
+    page(&app, &ctx, &user, shown, errors).await
 }

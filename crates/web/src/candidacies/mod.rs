@@ -1,9 +1,11 @@
 //! Candidacy support (issue 19, part 3): the candidate cities' dossiers along the UCCN
 //! call's steps (`domain::cities::candidacy`). Whoever reads the city directory reads them;
 //! the Board and admins change them, as they record the city letters, and edit the steps.
-//! A city's network account reaches none of this (the network space's isolation, 403).
+//! A city's network account reaches none of this (the network space's isolation, 403): it
+//! reads its own city's dossiers at `/network/dossier` (`network::dossier`).
 
 mod documents;
+mod export;
 mod list;
 mod show;
 mod steps;
@@ -15,10 +17,13 @@ use axum::routing::{get, post};
 use domain::Language;
 use store::CandidacyStep;
 
+pub(crate) use list::{Chip, chips};
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/candidacies", get(list::list).post(list::create))
-        .route("/candidacies.csv", get(list::export_csv))
+        .route("/candidacies.csv", get(export::export_csv))
+        .route("/candidacies.xlsx", get(export::export_xlsx))
         .route("/candidacies/steps", get(steps::page).post(steps::add))
         .route("/candidacy-steps/{id}", post(steps::rename))
         .route("/candidacy-steps/{id}/move", post(steps::move_step))

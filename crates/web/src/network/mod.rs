@@ -1,11 +1,14 @@
 //! The Vietnamese network space (issue 19, part 2): the network's cities' focal points get
 //! accounts (invited by the Board, `invite`), a shared calendar with a feed (`calendar`), a
-//! shared library (`library`; an entry's page, edit and removal in `library_entry`) and a
-//! message board (`board`). A network account reaches nothing else: [`gate`], asked by `session::context` for every request, applies
+//! shared library (`library`; an entry's page, edit and removal in `library_entry`), a
+//! message board (`board`) and, for a candidate city, its own candidacy dossiers read-only
+//! (`dossier`). A network account reaches nothing else: [`gate`], asked by
+//! `session::context` for every request, applies
 //! `domain::network`'s rule.
 
 mod board;
 mod calendar;
+mod dossier;
 mod invite;
 mod library;
 mod library_entry;
@@ -55,6 +58,11 @@ pub fn routes() -> Router<AppState> {
         .route("/network/board.xlsx", get(board::export_xlsx))
         .route("/network/board/{id}", get(board::thread).post(board::reply))
         .route("/network/library/{id}/file", get(library::download))
+        .route("/network/dossier", get(dossier::page))
+        .route(
+            "/network/dossier/documents/{id}/file",
+            get(dossier::download),
+        )
 }
 
 /// The library's upload streams files: under the uploads' body limit.
@@ -116,6 +124,8 @@ struct HomePage<'a> {
     l: Layout<'a>,
     city: String,
     manage: bool,
+    /// The city has a candidacy dossier: the page links to it.
+    dossier: bool,
     events: Vec<calendar::EventLine>,
     documents: Vec<library::DocumentLine>,
 }
@@ -127,6 +137,10 @@ pub async fn home(
 ) -> Result<Response, AppError> {
     let viewer = viewer(&user)?;
     let city = city_name(&app, viewer).await?;
+    let dossier = match viewer.city() {
+        Some(c) => !app.store().candidacies(Some(c)).await?.is_empty(),
+        None => false,
+    };
     let events = calendar::upcoming(&app, &ctx, 5).await?;
     let mut documents = library::lines(&app, &ctx, viewer).await?;
     documents.truncate(5);
@@ -135,6 +149,7 @@ pub async fn home(
         l: Layout::new(&ctx, &title, "network"),
         city,
         manage: viewer.may_manage(),
+        dossier,
         events,
         documents,
     }))

@@ -1,10 +1,12 @@
 //! Candidacy support (issue 19, part 3) in a browser: the Board records a planned date on
 //! Huế's dossier through its form and sees the progress on the list; then the list and the
-//! dossier at 390 and 1366 px (into `docs/screenshots/` with SANGTAO_WRITE_SCREENSHOTS=1).
+//! dossier at 390 and 1366 px; then Huế's focal point reads its dossier in the network space
+//! (`/network/dossier`, same widths) (into `docs/screenshots/` with
+//! SANGTAO_WRITE_SCREENSHOTS=1).
 
 use super::common::{Backend, TestApp, spawn_app};
 use super::support::{
-    WIDTHS, browser, click, js, open, set_width, sign_in, type_into, wait_for_text,
+    WIDTHS, browser, click, js, open, set_width, sign_in, sign_out, type_into, wait_for_text,
 };
 use domain::Role;
 use domain::cities::candidacy::StepDraft;
@@ -105,5 +107,58 @@ async fn candidacies_board_dates_a_step_and_sees_the_progress() {
             std::fs::write(dir.join(format!("{name}-{}.png", size.0)), &png).unwrap();
         }
     }
+
+    // Huế's focal point reads the same dossier, read-only, in the network space (Hanoi's
+    // support shown as text).
+    let item = app.item_id("Tham gia các phiên họp online").await;
+    let link = store::SupportLink::Item(item);
+    let support = app
+        .store
+        .add_candidacy_support(hue.id, second, link, &actor);
+    support.await.unwrap();
+    network_account(&app, &actor, hue.city).await;
+    set_width(&c, WIDTHS[0]).await;
+    sign_out(&c).await;
+    sign_in(&c, &app, "hoa").await;
+    open(&c, &app, "/network", "#network-dossier-link").await;
+    click(&c, "#network-dossier-link a").await;
+    wait_for_text(&c, "main", "1/5").await;
+    let forms = js(&c, "return document.querySelectorAll('main form').length;").await;
+    assert_eq!(forms.as_u64(), Some(0), "read-only");
+    for size in WIDTHS {
+        set_width(&c, size).await;
+        open(&c, &app, "/network/dossier", ".dossier-step").await;
+        let wide = js(&c, "return document.documentElement.scrollWidth;").await;
+        assert!(wide.as_u64().unwrap() <= u64::from(size.0), "at {}", size.0);
+        let png = c.screenshot().await.unwrap();
+        let name = format!("network-dossier-{}.png", size.0);
+        std::fs::write(dir.join(name), &png).unwrap();
+    }
     c.close().await.unwrap();
+}
+
+/// Huế's focal point "hoa" with a network account (invited and signed up through the store).
+async fn network_account(app: &TestApp, board: &domain::Actor, city: domain::CityId) {
+    let person = store::PersonInput {
+        kind: Some(domain::PersonKind::Expert),
+        name: "Trần Thị Hoa".into(),
+        email: "hoa@hue.gov.vn".into(),
+        ..Default::default()
+    };
+    let person = app.store.create_person(&person, board).await.unwrap();
+    let role = domain::ContactRole::FocalPoint;
+    let contact = app.store.add_contact(Some(city), person, role, board);
+    contact.await.unwrap();
+    let hash = domain::password::sha256_hex(b"hoa");
+    let inv = store::NewNetworkInvitation {
+        city,
+        person,
+        token_hash: hash.clone(),
+        expires_at: super::common::test_now().timestamp() + 86_400,
+    };
+    app.store.invite_focal_point(&inv, board).await.unwrap();
+    let pw = domain::password::hash_password(super::common::NEW_PASSWORD).unwrap();
+    let lang = domain::Language::Vi;
+    let made = app.store.accept_network_invitation(&hash, "hoa", &pw, lang);
+    made.await.unwrap();
 }

@@ -427,7 +427,7 @@ async fn network_calendar_posts_shares_and_feeds() {
     }
 }
 
-fn sample_event(unit: domain::UnitId) -> store::EventInput {
+pub(super) fn sample_event(unit: domain::UnitId) -> store::EventInput {
     let start = chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
         .unwrap()
         .and_hms_opt(9, 0, 0)
