@@ -21,11 +21,18 @@ pub struct ContactLine {
     pub name: String,
     pub role: String,
     pub detail: String,
+    pub person: i64,
+    /// A focal point with an e-mail: the Board may invite them into the network space
+    /// (when the city is the network's: `Contacts::invite_city`).
+    pub invitable: bool,
 }
 
 /// What a place's contact section shows: its contacts and, for editors, the form's choices.
 pub struct Contacts {
     pub lines: Vec<ContactLine>,
+    /// The city, when it is one of the Vietnamese network's and the reader may invite its
+    /// focal points (`domain::network::is_network_city`, the Board and admins).
+    pub invite_city: Option<i64>,
     pub people: Vec<Choice>,
     pub roles: Vec<Choice>,
     pub error: String,
@@ -44,6 +51,8 @@ pub async fn load(
         .into_iter()
         .map(|c| ContactLine {
             id: c.id,
+            person: c.person.0,
+            invitable: c.role == ContactRole::FocalPoint && !c.email.trim().is_empty(),
             name: c.name,
             role: c.role.label(lang).to_string(),
             detail: [c.organisation, c.email, c.phone]
@@ -81,6 +90,7 @@ pub async fn load(
     };
     Ok(Contacts {
         lines,
+        invite_city: None,
         people,
         roles,
         error: String::new(),

@@ -95,6 +95,9 @@ pub(super) async fn page(
     let failed = !errors.is_empty() || !contact_error.is_empty() || attach_error.is_some();
     contacts.error = contact_error;
     let city = app.store().city(id).await?.ok_or(AppError::NotFound)?;
+    // The Board invites a Vietnamese city's focal points from here as from /network/members.
+    let network = domain::network::is_network_city(&city.slug, &city.country, city.status);
+    contacts.invite_city = (network && can_edit).then_some(id.0);
     let fields = Fields::load(app, lang).await?;
     let (timeline, timeline_nav) =
         super::timeline::lines(app, lang, id, timeline_page, attach_error.as_ref()).await?;

@@ -267,3 +267,35 @@ async fn network_invitation_sent_again_ends_the_earlier_link() {
         assert_eq!(thu.get(&third).await.status(), StatusCode::OK);
     }
 }
+
+#[tokio::test]
+async fn network_city_page_invites_its_focal_points() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let (b, actor) = board(&app).await;
+        let person = focal_point(&app, &actor, "hue", "Trần Thu", "thu@hue.gov.vn").await;
+        let silent = focal_point(&app, &actor, "hue", "Lê Không Thư", "").await;
+        let abroad = focal_point(&app, &actor, "bangkok", "Somchai", "s@bkk.go.th").await;
+        let hue = city(&app, "hue").await;
+        let page = text(b.get(&format!("/cities/{}", hue.0)).await).await;
+        let button = |p: domain::PersonId| format!("id=\"invite-person-{}\"", p.0);
+        assert!(page.contains(&button(person)), "{page}");
+        assert!(!page.contains(&button(silent)), "no e-mail, no invitation");
+        let bangkok = city(&app, "bangkok").await;
+        let page = text(b.get(&format!("/cities/{}", bangkok.0)).await).await;
+        assert!(
+            !page.contains(&button(abroad)),
+            "Bangkok is no city of the network"
+        );
+        // Staff read the page without the button.
+        let staff = TestApp::user_browser(&app, "staff", &[Role::Staff], &[]).await;
+        let page = text(staff.get(&format!("/cities/{}", hue.0)).await).await;
+        assert!(page.contains("Trần Thu") && !page.contains(&button(person)));
+        // The button sends the invitation as the members page does.
+        let (link, _) = invite(&b, &hue.0.to_string(), &person.0.to_string()).await;
+        assert_eq!(
+            TestApp::new_browser(&app).get(&link).await.status(),
+            StatusCode::OK
+        );
+    }
+}
