@@ -110,6 +110,16 @@ async fn network_journey_invite_hue_sign_up_calendar_library_and_403() {
     wait_for_text(&c, "#event-list", "Hội thảo kết nối thành phố sáng tạo").await;
     open(&c, &app, "/network/library", "#document-list").await;
     wait_for_text(&c, "#document-list", "Cẩm nang hồ sơ ứng cử UCCN").await;
+    // Its entry's page: Hanoi's, so Huế reads it without the edit form.
+    click(&c, "#document-list .doc-title").await;
+    wait_for_text(&c, "#document", "Cẩm nang hồ sơ ứng cử UCCN").await;
+    let entry = js(
+        &c,
+        "return document.querySelector('#document-edit') ? '' : location.pathname;",
+    )
+    .await;
+    let entry = entry.as_str().unwrap().to_string();
+    assert!(entry.starts_with("/network/library/"), "no form for Huế");
     // Huế opens a thread on the message board, under the candidacy topic.
     open(&c, &app, "/network/board", "#thread-form").await;
     js(
@@ -155,6 +165,7 @@ async fn network_journey_invite_hue_sign_up_calendar_library_and_403() {
                 "#month-grid",
             ),
             ("network-library", "/network/library", "#document-list"),
+            ("network-document", entry.as_str(), "#document"),
             ("network-board", "/network/board", "#thread-list"),
             ("network-thread", thread.as_str(), "#posts"),
         ] {
