@@ -167,6 +167,19 @@ async fn budget_journey_from_estimate_to_settlement() {
         .await;
         assert_eq!(wide.as_i64(), Some(0), "{url} scrolls sideways at 390 px");
     }
+    // Each stacked money cell says which figure it is.
+    let label = super::support::js(
+        &c,
+        "const td = document.querySelector('#plan-money-total td:nth-child(4)'); \
+         return getComputedStyle(td, '::before').content;",
+    )
+    .await;
+    assert_eq!(label.as_str(), Some("\"Đã chi: \""), "{label}");
+    if std::env::var("SANGTAO_WRITE_SCREENSHOTS").as_deref() == Ok("1") {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/screenshots");
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(dir.join("budget-plan-390.png"), &png).unwrap();
+    }
     super::support::set_width(&c, (1366, 768)).await;
 
     // The page with all its parts passes axe-core (no serious or critical violation).
