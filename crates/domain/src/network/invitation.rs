@@ -185,7 +185,12 @@ mod tests {
         }
         assert!("maybe".parse::<Answer>().is_err());
         assert_eq!(Answer::Accepted.label(Language::Vi), "Tham dự");
-        let list = [Answer::Accepted, Answer::Pending, Answer::Declined, Answer::Accepted];
+        let list = [
+            Answer::Accepted,
+            Answer::Pending,
+            Answer::Declined,
+            Answer::Accepted,
+        ];
         assert_eq!(counts(&list), (4, 2, 1));
         assert_eq!(counts(&[]), (0, 0, 0));
     }

@@ -148,7 +148,10 @@ impl Store {
         viewer: Viewer,
         actor: &Actor,
     ) -> Result<i64, StoreError> {
-        match self.post_network_event_inviting(e, &[], viewer, actor, None).await? {
+        match self
+            .post_network_event_inviting(e, &[], viewer, actor, None)
+            .await?
+        {
             Created::New(made) => Ok(made.event),
             Created::Earlier(path) => Err(StoreError::Invalid(path)),
         }

@@ -189,7 +189,9 @@ pub(crate) async fn post_event(
             cities: Vec::new(),
         }
     } else {
-        let event = load(&mut tx, id).await?.ok_or(StoreError::NotFound(id.to_string()))?;
+        let event = load(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound(id.to_string()))?;
         invite_in(&mut tx, now, &event, cities, viewer, user).await?
     };
     fulfil_some(&mut tx, once, id).await?;
@@ -198,12 +200,7 @@ pub(crate) async fn post_event(
 }
 
 /// The event as it stands if the viewer may change it and `expected` is still its version.
-async fn changeable(
-    conn: &mut Conn,
-    id: i64,
-    expected: i64,
-    viewer: Viewer,
-) -> R<NetworkEvent> {
+async fn changeable(conn: &mut Conn, id: i64, expected: i64, viewer: Viewer) -> R<NetworkEvent> {
     let before = load(conn, id)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("network event {id}")))?;
@@ -287,8 +284,13 @@ pub(crate) async fn remove_event(
     audit(
         &mut tx,
         now,
-        &AuditEntry::new(Some(user), "network.event_delete", "network_event", Some(id))
-            .before(json(&(&before, &invitations))),
+        &AuditEntry::new(
+            Some(user),
+            "network.event_delete",
+            "network_event",
+            Some(id),
+        )
+        .before(json(&(&before, &invitations))),
     )
     .await?;
     tx.commit().await?;
@@ -449,9 +451,14 @@ pub(crate) async fn answer(
     audit(
         &mut tx,
         now,
-        &AuditEntry::new(Some(user), "network.event_answer", "network_event", Some(id))
-            .before(json(&(city, &status, &old_note)))
-            .after(json(&(city, answer, note))),
+        &AuditEntry::new(
+            Some(user),
+            "network.event_answer",
+            "network_event",
+            Some(id),
+        )
+        .before(json(&(city, &status, &old_note)))
+        .after(json(&(city, answer, note))),
     )
     .await?;
     let inviter = match event.city {

@@ -59,7 +59,7 @@ async fn network_journey_invite_hue_sign_up_calendar_library_and_403() {
         notes: String::new(),
     };
     app.store
-        .post_network_event(&event, hanoi, board.user_id)
+        .post_network_event(&event, hanoi, &board)
         .await
         .unwrap();
 
