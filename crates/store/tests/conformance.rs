@@ -1673,3 +1673,6 @@ mod network;
 // Its message board (migration 0027).
 #[path = "conformance/network_board.rs"]
 mod network_board;
+// Invitations between cities (issue 19, migration 0028).
+#[path = "conformance/network_events.rs"]
+mod network_events;
