@@ -57,6 +57,8 @@ mod lists;
 mod network;
 #[path = "http/network_board.rs"]
 mod network_board;
+#[path = "http/network_events.rs"]
+mod network_events;
 #[path = "http/once.rs"]
 mod once;
 #[path = "http/one_truth.rs"]
