@@ -268,7 +268,7 @@ async fn network_event_invitations_answers_edits_and_removal(store: &Store) {
         .remove_network_event(shared.id, 1, hanoi, s.board.user_id)
         .await
         .unwrap();
-    assert!(store.event_is_shared_with_network(ev).await.unwrap() == false);
+    assert!(!store.event_is_shared_with_network(ev).await.unwrap());
 
     // Removal: the author, at the version read, takes the invitations with it.
     let r = store
