@@ -107,8 +107,15 @@ async fn show(
     let invited: Vec<_> = list.iter().map(|i| i.city).collect();
     let mine = viewer
         .city()
-        .and_then(|c| list.iter().find(|i| i.city == c))
-        .map(|i| i.answer.as_str());
+        .and_then(|c| list.iter().find(|i| i.city == c));
+    let mut answer = shown.answer;
+    if shown.errors.is_empty()
+        && let Some(i) = mine
+    {
+        // The note as given, to keep or change with the next answer.
+        answer.note = i.note.clone();
+    }
+    let mine = mine.map(|i| i.answer.as_str());
     let open =
         read(&e.end_local).is_some_and(|end| local_now(&e.zone, app.now().timestamp()) < end);
     let may_invite = may_invite(viewer, e.city);
@@ -157,7 +164,7 @@ async fn show(
         my_answer: mine,
         answer_open: open,
         form: shown.form.unwrap_or_else(|| form_of(&e)),
-        answer: shown.answer,
+        answer,
         errors: shown.errors,
     });
     *r.status_mut() = match shown.status {
