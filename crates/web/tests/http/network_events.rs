@@ -2,8 +2,9 @@
 //! both databases: Huế posts an event inviting Đà Lạt (a double submit makes one; a bad
 //! date is said beside its field with what was typed kept), Đà Lạt is told through a real
 //! SMTP exchange, sees the invitation on /network and accepts; Huế is told and sees the
-//! answer. Quảng Ninh (not invited) and Huế (its own event) may not answer; Đà Lạt may not
-//! edit or remove Huế's event; a stale edit is 409 and changes nothing; after the event
+//! answer. Quảng Ninh (not invited) and Huế (its own event) may not answer; Huế invites
+//! Quảng Ninh later (once for a double submit), Đà Lạt may not; Đà Lạt may not edit or
+//! remove Huế's event; a stale edit is 409 and changes nothing; after the event
 //! ends an answer is refused with a message; no CSRF, no answer; the exports read back;
 //! the feed carries the edit and loses the removed event.
 
@@ -155,6 +156,40 @@ async fn network_events_invite_answer_edit_and_remove() {
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(text(r).await.contains("id=\"a-note-error\""));
 
+        // Huế invites Quảng Ninh later from the event's page, twice with the same form: one
+        // invitation, one message to Quảng Ninh.
+        let page = text(hoa.get(&path).await).await;
+        let invite = format!("{path}/invitations");
+        let (c, once) = (super::common::csrf_of(&page), once_of(&page, &invite));
+        let qn = city(&app, "quang-ninh").await.0.to_string();
+        assert!(
+            page.contains(&format!("value=\"{qn}\""))
+                && !page.contains(&format!("value=\"{dalat}\"")),
+            "Đà Lạt is invited already"
+        );
+        let form = [
+            ("_csrf", c.as_str()),
+            ("once", once.as_str()),
+            ("city", qn.as_str()),
+        ];
+        let first = hoa.post(&invite, &form).await;
+        let second = hoa.post(&invite, &form).await;
+        assert_eq!(first.url().as_str(), second.url().as_str());
+        assert!(text(second).await.contains("Đã gửi lời mời."));
+        assert_eq!(
+            app.store.network_event_invitations(id).await.unwrap().len(),
+            2
+        );
+        let mail = inbox.lock().unwrap().clone();
+        assert_eq!(mail.len(), 3, "one more message");
+        assert_eq!(mail[2].to, ["nam@example.vn"]);
+        // Đà Lạt may not invite for Huế.
+        let c = lan.csrf_from(&path).await;
+        let r = lan
+            .post(&invite, &[("_csrf", c.as_str()), ("city", qn.as_str())])
+            .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
         // Đà Lạt may neither edit nor remove Huế's event.
         let page = text(lan.get(&path).await).await;
         assert!(!page.contains("id=\"event-edit\"") && !page.contains("id=\"event-remove\""));
@@ -221,7 +256,7 @@ async fn network_events_invite_answer_edit_and_remove() {
                 "Tuần lễ ẩm thực Huế 2026",
                 "Đại Nội",
                 "Huế",
-                "1",
+                "2",
                 "1",
                 "0"
             ]
@@ -262,7 +297,7 @@ async fn network_events_invite_answer_edit_and_remove() {
 
         // Huế removes it after the confirmation: gone from the page, the feed, the answers.
         let page = text(hoa.get(&del).await).await;
-        assert!(page.contains("1 thành phố được mời"), "{page}");
+        assert!(page.contains("2 thành phố được mời"), "{page}");
         let (c, v) = (super::common::csrf_of(&page), version_of(&page));
         let r = hoa
             .post(&del, &[("_csrf", c.as_str()), ("version", "1")])
