@@ -48,8 +48,12 @@ pub(super) async fn city_choices(
         .collect())
 }
 
-/// The ticked cities; an id that does not read is a forged form (400).
+/// The ticked cities; an id that does not read, or more boxes than any network has, is a
+/// forged form (400).
 pub(super) fn city_ids(raw: &[String]) -> Result<Vec<CityId>, AppError> {
+    if raw.len() > 200 {
+        return Err(AppError::BadRequest("network event cities".into()));
+    }
     raw.iter()
         .filter(|s| !s.is_empty())
         .map(|s| {
