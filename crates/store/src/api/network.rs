@@ -153,6 +153,7 @@ impl Store {
             .await?
         {
             Created::New(made) => Ok(made.event),
+            // Without a once-key nothing is claimed: an earlier submit cannot be found.
             Created::Earlier(path) => Err(StoreError::Invalid(path)),
         }
     }
