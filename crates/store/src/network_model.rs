@@ -61,6 +61,48 @@ pub struct NetworkEvent {
     pub place: String,
     pub notes: String,
     pub created_at: i64,
+    /// Who posted it (the account's name).
+    pub author: String,
+    /// Bumped by each edit (a stale form is refused) and the feed's SEQUENCE.
+    pub version: i64,
+    pub updated_at: Option<i64>,
+    /// Cities invited, and how many accepted and declined.
+    pub invited: i64,
+    pub accepted: i64,
+    pub declined: i64,
+}
+
+/// A city invited to an event of the calendar, and its answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventInvitation {
+    pub id: i64,
+    pub event: i64,
+    pub city: CityId,
+    pub city_name: String,
+    pub answer: domain::network::invitation::Answer,
+    pub note: String,
+    pub invited_at: i64,
+    /// The account that answered (its name), empty while pending.
+    pub responded_by: String,
+    pub responded_at: Option<i64>,
+}
+
+/// Invitations just sent: the event's title and, per city invited, its network accounts'
+/// addresses (for the e-mail).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvitesMade {
+    pub event: i64,
+    pub title: String,
+    pub cities: Vec<(CityId, String, Vec<String>)>,
+}
+
+/// An answer recorded: the event's title, the answering city and the inviting city's
+/// accounts' addresses (none for Hanoi's events).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerMade {
+    pub title: String,
+    pub city_name: String,
+    pub inviter: Vec<String>,
 }
 
 /// An event a city or Hanoi posts on the calendar (checked by `domain::network`).

@@ -1679,3 +1679,6 @@ mod network_library;
 // The data's version the caches key on (migration 0031).
 #[path = "conformance/data_version.rs"]
 mod data_version;
+// Invitations between cities (issue 19, migration 0028).
+#[path = "conformance/network_events.rs"]
+mod network_events;

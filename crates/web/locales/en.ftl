@@ -1683,6 +1683,70 @@ network-reply_body = There is a new reply in the thread "{ $title }" of the Viet
     Read and reply at: { $link }
 refusal-network-message_required = Write the message.
 
+## Invitations between cities (issue 19)
+network-posted_by = Posted by
+network-hanoi_event_page = Hanoi's event page
+network-event_edit = Edit the event
+network-event_save = Save changes
+network-event_remove = Remove from the shared calendar
+network-event_remove_confirm = Remove this event from the shared calendar? Its invitations and answers go too (they stay in the audit log).
+network-event_remove_yes = Remove the event
+network-event_remove_no = Keep it
+network-stop_sharing = Stop sharing with the network
+network-stop_sharing_confirm = Stop sharing this event with the network? It stays in Hanoi's plan; its invitations are removed.
+network-cities_invited = cities invited
+network-event_conflict = Someone else has just changed this event. The current facts are above; what you typed is still in the form — save again to replace them.
+network-event_conflict_remove = The event changed after this confirmation was shown. Check it before removing.
+network-your_answer = Your city's invitation
+network-your_answer_now = Current answer
+network-answer_pending = Not answered
+network-answer_accepted = Attending
+network-answer_declined = Not attending
+network-answer_note = Note (optional, at most 500 characters)
+network-accept = Accept
+network-decline = Decline
+network-answers_closed = The event has ended: answers are closed.
+network-invitations = Cities invited
+network-no_invitations = No city invited yet.
+network-invite_city = City
+network-invite_answer = Answer
+network-invite_note = Note
+network-invite_by = Answered by
+network-invite_at = Answered at
+network-invite_cities = Invite cities to attend
+network-invite_hint = Each city invited is told by e-mail and answers on the event's page.
+network-no_city_left = Every city of the network is invited.
+network-invite_send = Send the invitations
+network-invitations_box = Invitations to attend
+network-col_date = Date
+network-col_start = Start
+network-col_end = End
+network-col_event_title = Event
+network-col_place = Place
+network-col_posted_by = Posted by
+network-col_invited = Cities invited
+network-col_accepted = Accepted
+network-col_declined = Declined
+network-event_invite_subject = [Network] Invitation: { $title }
+network-event_invite_body = { $host } invites your city to "{ $title }" on the shared calendar of the Vietnam creative cities network.
+
+    When: { $when }
+    Where: { $place }
+
+    See it and answer (accept or decline) at: { $link }
+network-event_answer_subject = [Network] { $city } answered: { $answer } — { $title }
+network-event_answer_body = { $city } answered the invitation to "{ $title }": { $answer }.
+
+    See the answers at: { $link }
+notice-network_event_saved = Event saved.
+notice-network_event_removed = Event removed from the shared calendar.
+notice-network_invited = Invitations sent.
+notice-network_answered = Your city's answer is recorded.
+refusal-network-invite_self = A city does not invite itself.
+refusal-network-invited_twice = This city is invited already.
+refusal-network-answer_closed = The event has ended: the invitation can no longer be answered.
+refusal-network-shared_event = A Hanoi event is edited on Hanoi's event page; here it can only stop being shared.
+
 ## Joint projects (issue 19)
 projects-nav = Joint projects
 projects-title = Joint projects

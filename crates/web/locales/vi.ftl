@@ -1646,6 +1646,70 @@ network-reply_body = Có trả lời mới trong luồng trao đổi "{ $title }
     Xem và trả lời tại: { $link }
 refusal-network-message_required = Hãy viết nội dung trao đổi.
 
+## Invitations between cities (issue 19)
+network-posted_by = Đăng bởi
+network-hanoi_event_page = Trang sự kiện của Hà Nội
+network-event_edit = Sửa sự kiện
+network-event_save = Lưu thay đổi
+network-event_remove = Gỡ sự kiện khỏi lịch chung
+network-event_remove_confirm = Gỡ sự kiện này khỏi lịch chung? Các lời mời và câu trả lời của nó cũng bị gỡ (vẫn còn trong nhật ký).
+network-event_remove_yes = Gỡ sự kiện
+network-event_remove_no = Giữ lại
+network-stop_sharing = Thôi chia sẻ với Mạng lưới
+network-stop_sharing_confirm = Thôi chia sẻ sự kiện này với Mạng lưới? Sự kiện vẫn còn trong kế hoạch của Hà Nội; các lời mời gắn với nó bị gỡ.
+network-cities_invited = thành phố được mời
+network-event_conflict = Sự kiện vừa được người khác sửa. Thông tin hiện tại ở trên; những gì bạn nhập vẫn ở trong mẫu — lưu lại nếu vẫn muốn thay.
+network-event_conflict_remove = Sự kiện vừa được sửa sau khi trang xác nhận hiện ra. Hãy xem lại trước khi gỡ.
+network-your_answer = Lời mời gửi thành phố của bạn
+network-your_answer_now = Trả lời hiện tại
+network-answer_pending = Chưa trả lời
+network-answer_accepted = Tham dự
+network-answer_declined = Không tham dự
+network-answer_note = Ghi chú (không bắt buộc, tối đa 500 ký tự)
+network-accept = Nhận lời
+network-decline = Từ chối
+network-answers_closed = Sự kiện đã kết thúc: không trả lời được nữa.
+network-invitations = Các thành phố được mời
+network-no_invitations = Chưa mời thành phố nào.
+network-invite_city = Thành phố
+network-invite_answer = Trả lời
+network-invite_note = Ghi chú
+network-invite_by = Người trả lời
+network-invite_at = Lúc trả lời
+network-invite_cities = Mời các thành phố tham dự
+network-invite_hint = Mỗi thành phố được mời nhận thư báo và trả lời trên trang của sự kiện.
+network-no_city_left = Đã mời tất cả các thành phố của Mạng lưới.
+network-invite_send = Gửi lời mời
+network-invitations_box = Lời mời tham dự
+network-col_date = Ngày
+network-col_start = Bắt đầu
+network-col_end = Kết thúc
+network-col_event_title = Sự kiện
+network-col_place = Địa điểm
+network-col_posted_by = Đăng bởi
+network-col_invited = Số thành phố được mời
+network-col_accepted = Nhận lời
+network-col_declined = Từ chối
+network-event_invite_subject = [Mạng lưới] Lời mời tham dự: { $title }
+network-event_invite_body = { $host } mời thành phố của bạn tham dự sự kiện "{ $title }" trên lịch chung của Mạng lưới các thành phố sáng tạo Việt Nam.
+
+    Thời gian: { $when }
+    Địa điểm: { $place }
+
+    Xem và trả lời (nhận lời hoặc từ chối) tại: { $link }
+network-event_answer_subject = [Mạng lưới] { $city } trả lời: { $answer } — { $title }
+network-event_answer_body = { $city } đã trả lời lời mời tham dự "{ $title }": { $answer }.
+
+    Xem các câu trả lời tại: { $link }
+notice-network_event_saved = Đã lưu sự kiện.
+notice-network_event_removed = Đã gỡ sự kiện khỏi lịch chung.
+notice-network_invited = Đã gửi lời mời.
+notice-network_answered = Đã ghi nhận câu trả lời của thành phố.
+refusal-network-invite_self = Thành phố không tự mời chính mình.
+refusal-network-invited_twice = Thành phố này đã được mời.
+refusal-network-answer_closed = Sự kiện đã kết thúc: không trả lời lời mời được nữa.
+refusal-network-shared_event = Sự kiện của Hà Nội được sửa trên trang sự kiện của Hà Nội; ở đây chỉ có thể thôi chia sẻ.
+
 ## Joint projects (issue 19)
 projects-nav = Dự án hợp tác
 projects-title = Dự án hợp tác

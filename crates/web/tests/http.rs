@@ -61,6 +61,8 @@ mod network;
 mod network_board;
 #[path = "http/network_edits.rs"]
 mod network_edits;
+#[path = "http/network_events.rs"]
+mod network_events;
 #[path = "http/once.rs"]
 mod once;
 #[path = "http/one_truth.rs"]

@@ -10,6 +10,7 @@
 //! | Partner (a unit of Hanoi's) | as before | – (403) | – | – |
 
 pub mod board;
+pub mod invitation;
 
 use crate::cities::{CityId, CityStatus};
 use crate::permissions::Actor;
@@ -157,6 +158,14 @@ pub enum NetworkError {
     FileRequired,
     #[error("a message is required")]
     MessageRequired,
+    #[error("a city does not invite itself")]
+    InviteSelf,
+    #[error("this city is invited already")]
+    InvitedTwice,
+    #[error("the event has ended: answers are closed")]
+    AnswerClosed,
+    #[error("a Hanoi event is edited on Hanoi's event page")]
+    SharedEvent,
 }
 
 impl NetworkError {
@@ -179,6 +188,10 @@ impl NetworkError {
             NetworkError::BadChoice => "network.bad_choice",
             NetworkError::FileRequired => "network.file_required",
             NetworkError::MessageRequired => "network.message_required",
+            NetworkError::InviteSelf => "network.invite_self",
+            NetworkError::InvitedTwice => "network.invited_twice",
+            NetworkError::AnswerClosed => "network.answer_closed",
+            NetworkError::SharedEvent => "network.shared_event",
         }
     }
 }

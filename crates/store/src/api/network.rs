@@ -5,7 +5,8 @@ use crate::{Created, OnceKey};
 use crate::{Store, StoreError};
 use domain::network::Viewer;
 use domain::network::board::{BoardTopic, THREADS_PER_PAGE};
-use domain::{Actor, EventId, Language, UserId};
+use domain::network::invitation::Answer;
+use domain::{Actor, CityId, EventId, Language, UserId};
 
 impl Store {
     /// Records a sign-up link for a city's focal point; returns its id and the address.
@@ -52,27 +53,6 @@ impl Store {
 
     pub async fn event_is_shared_with_network(&self, event: EventId) -> Result<bool, StoreError> {
         dispatch!(self, network_space::event_is_shared(event))
-    }
-
-    pub async fn post_network_event(
-        &self,
-        e: &NetworkEventInput,
-        viewer: Viewer,
-        user: UserId,
-    ) -> Result<i64, StoreError> {
-        dispatch!(
-            self,
-            network_space::post_network_event(&self.ctx, e, viewer, user)
-        )
-    }
-
-    /// The shared calendar's events starting in `[from, to)` ('yyyy-mm-dd').
-    pub async fn network_events(
-        &self,
-        from: &str,
-        to: &str,
-    ) -> Result<Vec<NetworkEvent>, StoreError> {
-        dispatch!(self, network_space::network_events(from, to))
     }
 
     pub async fn add_network_document(
@@ -183,5 +163,129 @@ impl Store {
         id: i64,
     ) -> Result<Option<(NetworkThread, Vec<NetworkPost>)>, StoreError> {
         dispatch!(self, network_board::thread(id))
+    }
+}
+
+/// The shared calendar's events and the invitations between cities (`sql/network_events.rs`).
+impl Store {
+    /// Posts an event as the viewer's city (or Hanoi), without invitations.
+    pub async fn post_network_event(
+        &self,
+        e: &NetworkEventInput,
+        viewer: Viewer,
+        actor: &Actor,
+    ) -> Result<i64, StoreError> {
+        match self
+            .post_network_event_inviting(e, &[], viewer, actor, None)
+            .await?
+        {
+            Created::New(made) => Ok(made.event),
+            // Without a once-key nothing is claimed: an earlier submit cannot be found.
+            Created::Earlier(path) => Err(StoreError::Invalid(path)),
+        }
+    }
+
+    /// Posts an event and invites `cities` to it, in one transaction.
+    pub async fn post_network_event_inviting(
+        &self,
+        e: &NetworkEventInput,
+        cities: &[CityId],
+        viewer: Viewer,
+        actor: &Actor,
+        once: Option<&OnceKey<'_>>,
+    ) -> Result<Created<InvitesMade>, StoreError> {
+        dispatch!(
+            self,
+            network_events::post_event(&self.ctx, (e, cities), (viewer, actor), once)
+        )
+    }
+
+    /// The shared calendar's events starting in `[from, to)` ('yyyy-mm-dd').
+    pub async fn network_events(
+        &self,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<NetworkEvent>, StoreError> {
+        dispatch!(self, network_events::network_events(from, to))
+    }
+
+    pub async fn network_event(&self, id: i64) -> Result<Option<NetworkEvent>, StoreError> {
+        dispatch!(self, network_events::network_event(id))
+    }
+
+    /// Edits an event posted on the calendar if `expected` is still its version; returns
+    /// the new version.
+    pub async fn edit_network_event(
+        &self,
+        id: i64,
+        expected: i64,
+        e: &NetworkEventInput,
+        viewer: Viewer,
+        user: UserId,
+    ) -> Result<i64, StoreError> {
+        dispatch!(
+            self,
+            network_events::edit_event(&self.ctx, (id, expected), e, viewer, user)
+        )
+    }
+
+    /// Removes an event from the calendar with its invitations.
+    pub async fn remove_network_event(
+        &self,
+        id: i64,
+        expected: i64,
+        viewer: Viewer,
+        user: UserId,
+    ) -> Result<(), StoreError> {
+        dispatch!(
+            self,
+            network_events::remove_event(&self.ctx, (id, expected), viewer, user)
+        )
+    }
+
+    /// Invites cities to an event (its author only).
+    pub async fn invite_to_network_event(
+        &self,
+        id: i64,
+        cities: &[CityId],
+        viewer: Viewer,
+        actor: &Actor,
+        once: Option<&OnceKey<'_>>,
+    ) -> Result<Created<InvitesMade>, StoreError> {
+        dispatch!(
+            self,
+            network_events::invite(&self.ctx, (id, cities), (viewer, actor), once)
+        )
+    }
+
+    /// The viewer's city answers its invitation to an event.
+    pub async fn answer_network_invitation(
+        &self,
+        id: i64,
+        answer: Answer,
+        note: &str,
+        viewer: Viewer,
+        user: UserId,
+    ) -> Result<AnswerMade, StoreError> {
+        dispatch!(
+            self,
+            network_events::answer(&self.ctx, id, (answer, note), viewer, user)
+        )
+    }
+
+    pub async fn network_event_invitations(
+        &self,
+        id: i64,
+    ) -> Result<Vec<EventInvitation>, StoreError> {
+        dispatch!(self, network_events::invitations(id))
+    }
+
+    /// The events `city` is invited to and has not answered, ending `today` or later.
+    pub async fn pending_network_invitations(
+        &self,
+        city: CityId,
+        today: &str,
+    ) -> Result<Vec<NetworkEvent>, StoreError> {
+        dispatch!(self, network_events::pending_invitations(city, today))
     }
 }

@@ -80,6 +80,7 @@ pub(crate) mod my_work;
 // The Vietnamese network space (issue 19, part 2).
 pub(crate) mod network;
 pub(crate) mod network_board;
+pub(crate) mod network_events;
 pub(crate) mod network_library;
 pub(crate) mod network_space;
 pub(crate) mod once;

@@ -208,7 +208,7 @@ async fn network_calendar_and_library_per_city(store: &Store) {
     };
     let user = s.partner.user_id;
     store
-        .post_network_event(&post, Viewer::City(hue), user)
+        .post_network_event(&post, Viewer::City(hue), &s.partner)
         .await
         .unwrap();
     let backwards = NetworkEventInput {
@@ -216,11 +216,11 @@ async fn network_calendar_and_library_per_city(store: &Store) {
         ..post.clone()
     };
     let r = store
-        .post_network_event(&backwards, Viewer::City(hue), user)
+        .post_network_event(&backwards, Viewer::City(hue), &s.partner)
         .await;
     assert_eq!(refusal(r), NetworkError::EndBeforeStart);
     let staff = Viewer::Department { manage: false };
-    let r = store.post_network_event(&post, staff, s.lead.user_id).await;
+    let r = store.post_network_event(&post, staff, &s.lead).await;
     assert!(matches!(refusal(r), NetworkError::Forbidden { .. }));
     let december = store
         .network_events("2026-12-01", "2027-01-01")

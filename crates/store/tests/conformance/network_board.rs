@@ -12,7 +12,12 @@ use store::{Created, NewNetworkInvitation, OnceKey};
 conformance!(network_board_threads_replies_and_who_hears_of_them,);
 
 /// A network account of `slug`'s focal point, made through its invitation.
-async fn member(store: &Store, board: &Actor, slug: &str, email: &str) -> (Actor, Viewer) {
+pub(super) async fn member(
+    store: &Store,
+    board: &Actor,
+    slug: &str,
+    email: &str,
+) -> (Actor, Viewer) {
     let c = city(store, slug).await;
     let p = person(store, board, &format!("Đầu mối {slug}"), email).await;
     store

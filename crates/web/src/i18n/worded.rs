@@ -316,7 +316,11 @@ impl Worded for domain::network::NetworkError {
             | E::NoCity
             | E::BadChoice
             | E::FileRequired
-            | E::MessageRequired => vec![],
+            | E::MessageRequired
+            | E::InviteSelf
+            | E::InvitedTwice
+            | E::AnswerClosed
+            | E::SharedEvent => vec![],
         };
         say(lang, self.key(), args)
     }
@@ -538,6 +542,10 @@ mod tests {
             Box::new(NetworkError::NotAContact),
             Box::new(NetworkError::NoEmail),
             Box::new(NetworkError::NotVietnamese),
+            Box::new(NetworkError::InviteSelf),
+            Box::new(NetworkError::InvitedTwice),
+            Box::new(NetworkError::AnswerClosed),
+            Box::new(NetworkError::SharedEvent),
             Box::new(NetworkError::TitleRequired),
             Box::new(NetworkError::TooLong { max: 200 }),
             Box::new(NetworkError::BadDate("31/02/2026".into())),

@@ -19,10 +19,12 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime};
 use domain::EventId;
 use domain::network::{NetworkError, Viewer, clean_text};
 use reports::ical::{IcalEvent, IcalStatus};
-use store::{EventFilter, NetworkEvent, NetworkEventInput};
+use store::{Created, EventFilter, NetworkEvent, NetworkEventInput};
 
 /// One event as the pages show it.
+#[derive(Clone)]
 pub struct EventLine {
+    pub id: i64,
     pub day: NaiveDate,
     pub date: String,
     pub time: String,
@@ -33,7 +35,7 @@ pub struct EventLine {
     pub hanoi_event: Option<i64>,
 }
 
-fn line(ctx: &Ctx, e: NetworkEvent) -> Option<EventLine> {
+pub(super) fn line(ctx: &Ctx, e: NetworkEvent) -> Option<EventLine> {
     let start = NaiveDateTime::parse_from_str(&e.start_local, "%Y-%m-%dT%H:%M").ok()?;
     let end = NaiveDateTime::parse_from_str(&e.end_local, "%Y-%m-%dT%H:%M").ok()?;
     let time = format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"));
@@ -43,6 +45,7 @@ fn line(ctx: &Ctx, e: NetworkEvent) -> Option<EventLine> {
         format!(" ({})", e.zone)
     };
     Some(EventLine {
+        id: e.id,
         day: start.date(),
         date: start.format("%d/%m/%Y").to_string(),
         time: time + &zone,
@@ -86,6 +89,8 @@ struct CalendarPage<'a> {
     l: Layout<'a>,
     list_view: bool,
     month_label: String,
+    /// The month shown, 'yyyy-mm' (for the export links).
+    month_query: String,
     prev: String,
     next: String,
     /// Weeks of seven days (Monday first), for the month view.
@@ -97,6 +102,8 @@ struct CalendarPage<'a> {
     /// Hanoi's coming events not shared yet (the Board shares them).
     hanoi_events: Vec<Choice>,
     form: EventForm,
+    /// The network's cities the posting form may invite (ticked: as typed).
+    cities: Vec<Choice>,
     errors: FieldErrors,
     /// A feed address just made (shown once).
     feed_url: String,
@@ -124,9 +131,14 @@ pub struct EventForm {
     pub place: String,
     #[serde(default)]
     pub notes: String,
+    /// Cities invited with the posting (one `city` per ticked box).
+    #[serde(default)]
+    pub city: Vec<String>,
+    #[serde(default)]
+    pub once: String,
 }
 
-fn month_of(q: &str, today: NaiveDate) -> NaiveDate {
+pub(super) fn month_of(q: &str, today: NaiveDate) -> NaiveDate {
     NaiveDate::parse_from_str(&format!("{q}-01"), "%Y-%m-%d")
         .ok()
         .unwrap_or_else(|| today.with_day(1).expect("day 1"))
@@ -145,19 +157,7 @@ fn weeks(first: NaiveDate, today: NaiveDate, lines: &[EventLine]) -> Vec<Vec<Day
                     number: d.day(),
                     in_month: d.month() == first.month(),
                     today: d == today,
-                    events: lines
-                        .iter()
-                        .filter(|l| l.day == d)
-                        .map(|l| EventLine {
-                            day: l.day,
-                            date: l.date.clone(),
-                            time: l.time.clone(),
-                            title: l.title.clone(),
-                            place: l.place.clone(),
-                            author: l.author.clone(),
-                            hanoi_event: l.hanoi_event,
-                        })
-                        .collect(),
+                    events: lines.iter().filter(|l| l.day == d).cloned().collect(),
                 }
             })
             .collect();
@@ -198,7 +198,7 @@ async fn render(
     ctx: &Ctx,
     viewer: Viewer,
     q: &CalendarQuery,
-    (form, errors, feed_url): (EventForm, FieldErrors, String),
+    (mut form, errors, feed_url): (EventForm, FieldErrors, String),
 ) -> Result<Response, AppError> {
     let t = ctx.tr();
     let today = app.today();
@@ -219,6 +219,14 @@ async fn render(
     } else {
         Vec::new()
     };
+    let cities = if viewer.may_post() {
+        super::event_invitations::city_choices(app, viewer.city(), &[], &form.city).await?
+    } else {
+        Vec::new()
+    };
+    if form.once.is_empty() {
+        form.once = crate::once::fresh()?;
+    }
     let title = t.t("network.calendar").to_string();
     let failed = !errors.is_empty();
     Ok(render_form_page(
@@ -226,6 +234,7 @@ async fn render(
             l: Layout::new(ctx, &title, "network_calendar"),
             list_view,
             month_label: format!("{:02}/{}", first.month(), first.year()),
+            month_query: first.format("%Y-%m").to_string(),
             prev: (first - Months::new(1)).format("%Y-%m").to_string(),
             next: (first + Months::new(1)).format("%Y-%m").to_string(),
             weeks: if list_view {
@@ -238,6 +247,7 @@ async fn render(
             manage: viewer.may_manage(),
             hanoi_events,
             form,
+            cities,
             errors,
             feed_url,
         },
@@ -256,7 +266,7 @@ pub async fn page(
 }
 
 /// The form read into an event, or every problem beside its field.
-fn parse(ctx: &Ctx, f: &EventForm) -> Result<NetworkEventInput, FieldErrors> {
+pub(super) fn parse(ctx: &Ctx, f: &EventForm) -> Result<NetworkEventInput, FieldErrors> {
     let mut errors = FieldErrors::new();
     let say = |e: NetworkError| crate::i18n::Worded::message(&e, ctx.lang);
     let title = errors.take("n-title", clean_text(&f.title, 200, true).map_err(say));
@@ -295,30 +305,38 @@ fn parse(ctx: &Ctx, f: &EventForm) -> Result<NetworkEventInput, FieldErrors> {
     }
 }
 
-/// `POST /network/calendar`: a city (or Hanoi) posts an event.
+/// `POST /network/calendar`: a city (or Hanoi) posts an event, inviting the cities ticked
+/// (each is told by e-mail).
 pub async fn post_event(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
+    headers: axum::http::HeaderMap,
     Posted { form: f, .. }: Posted<EventForm>,
 ) -> Result<Response, AppError> {
     let viewer = viewer(&user)?;
     if !viewer.may_post() {
         return Err(AppError::Forbidden);
     }
+    let token = crate::once::posted(&f.once)?;
+    let cities = super::event_invitations::city_ids(&f.city)?;
     let q = CalendarQuery::default();
     let input = match parse(&ctx, &f) {
         Ok(i) => i,
         Err(errors) => return render(&app, &ctx, viewer, &q, (f, errors, String::new())).await,
     };
-    match app
+    let month = input.start_local.format("%Y-%m").to_string();
+    let result = move |_: i64| format!("/network/calendar?month={month}");
+    let once = crate::once::key(token.as_ref(), "network.event", &result);
+    let made = app
         .store()
-        .post_network_event(&input, viewer, user.id)
-        .await
-    {
-        Ok(_) => {
-            let month = input.start_local.format("%Y-%m");
-            Ok(redirect(&ctx, &format!("/network/calendar?month={month}")))
+        .post_network_event_inviting(&input, &cities, viewer, &user.actor, once.as_ref())
+        .await;
+    match made {
+        Ok(Created::New(made)) => {
+            super::event_invitations::notify_invited(&app, &ctx, &headers, &made).await;
+            Ok(redirect(&ctx, &result(made.event)))
         }
+        Ok(Created::Earlier(path)) => Ok(redirect(&ctx, &path)),
         Err(e) => {
             let errors = FieldErrors::whole(AppError::from(e).into_form_message(&ctx)?);
             render(&app, &ctx, viewer, &q, (f, errors, String::new())).await
@@ -413,7 +431,8 @@ fn ical(e: &NetworkEvent) -> Option<IcalEvent> {
         start: read(&e.start_local)?,
         end: read(&e.end_local)?,
         status: IcalStatus::Confirmed,
-        updated: chrono::DateTime::from_timestamp(e.created_at, 0)?,
-        sequence: 0,
+        // An edit bumps the version: calendar programs take the change.
+        updated: chrono::DateTime::from_timestamp(e.updated_at.unwrap_or(e.created_at), 0)?,
+        sequence: u32::try_from(e.version - 1).unwrap_or(0),
     })
 }

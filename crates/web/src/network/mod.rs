@@ -9,6 +9,8 @@
 mod board;
 mod calendar;
 mod dossier;
+mod event_invitations;
+mod event_page;
 mod invite;
 mod library;
 mod library_entry;
@@ -40,6 +42,34 @@ pub fn routes() -> Router<AppState> {
             get(calendar::page).post(calendar::post_event),
         )
         .route("/network/calendar/share", post(calendar::share))
+        .route(
+            "/network/calendar.csv",
+            get(event_invitations::calendar_csv),
+        )
+        .route(
+            "/network/calendar.xlsx",
+            get(event_invitations::calendar_xlsx),
+        )
+        .route(
+            "/network/calendar/{id}",
+            get(event_page::page).post(event_page::edit),
+        )
+        .route(
+            "/network/calendar/{id}/delete",
+            get(event_page::confirm_remove).post(event_page::remove),
+        )
+        .route(
+            "/network/calendar/{id}/invitations",
+            post(event_invitations::invite),
+        )
+        .route(
+            "/network/calendar/{id}/invitations.csv",
+            get(event_invitations::invitations_csv),
+        )
+        .route(
+            "/network/calendar/{id}/answer",
+            post(event_invitations::answer),
+        )
         .route("/network/feed", post(calendar::new_feed))
         .route("/network/feed/{token}", get(calendar::feed))
         .route("/network/library", get(library::page))
@@ -128,6 +158,8 @@ struct HomePage<'a> {
     dossier: bool,
     events: Vec<calendar::EventLine>,
     documents: Vec<library::DocumentLine>,
+    /// The city's invitations not answered yet, to events not ended (the next thing to do).
+    invitations: Vec<calendar::EventLine>,
 }
 
 /// `GET /network`: the space's front page: the next events and the latest documents.
@@ -144,6 +176,10 @@ pub async fn home(
     let events = calendar::upcoming(&app, &ctx, 5).await?;
     let mut documents = library::lines(&app, &ctx, viewer).await?;
     documents.truncate(5);
+    let invitations = match viewer.city() {
+        Some(c) => pending(&app, &ctx, c).await?,
+        None => Vec::new(),
+    };
     let title = ctx.tr().t("network.title").to_string();
     Ok(render_page(HomePage {
         l: Layout::new(&ctx, &title, "network"),
@@ -152,5 +188,27 @@ pub async fn home(
         dossier,
         events,
         documents,
+        invitations,
     }))
+}
+
+/// The events `city` is invited to, not answered, and not ended as of the clock.
+async fn pending(
+    app: &AppState,
+    ctx: &Ctx,
+    city: domain::CityId,
+) -> Result<Vec<calendar::EventLine>, AppError> {
+    let list = app
+        .store()
+        .pending_network_invitations(city, &app.today().to_string())
+        .await?;
+    let now = app.now().timestamp();
+    Ok(list
+        .into_iter()
+        .filter(|e| {
+            chrono::NaiveDateTime::parse_from_str(&e.end_local, "%Y-%m-%dT%H:%M")
+                .is_ok_and(|end| domain::network::invitation::local_now(&e.zone, now) < end)
+        })
+        .filter_map(|e| calendar::line(ctx, e))
+        .collect())
 }

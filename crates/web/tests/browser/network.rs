@@ -2,7 +2,8 @@
 //! Huế's focal point from `/network/members` (no mailer here: the page shows the link to
 //! pass on), the focal point follows the link in a fresh session, sets a password, signs
 //! in, lands in the network space, sees the shared calendar and library, and gets 403 on
-//! Hanoi's items. Then the network pages at 390 and 1366 px (into `docs/screenshots/`
+//! Hanoi's items; Huế accepts Hanoi's invitation to an event from its front page and sees
+//! its answer on the event's page. Then the network pages at 390 and 1366 px (into `docs/screenshots/`
 //! with SANGTAO_WRITE_SCREENSHOTS=1).
 
 use super::common::{Backend, TestApp, spawn_app};
@@ -58,10 +59,35 @@ async fn network_journey_invite_hue_sign_up_calendar_library_and_403() {
         place: "Hà Nội".into(),
         notes: String::new(),
     };
-    app.store
-        .post_network_event(&event, hanoi, board.user_id)
+    let ev = app
+        .store
+        .post_network_event(&event, hanoi, &board)
         .await
         .unwrap();
+    // Hanoi invites Huế to it and to a second one (before Huế has an account: the
+    // invitation is the city's); the second stays unanswered on Huế's front page.
+    let later = store::NetworkEventInput {
+        title: "Ngày hội Thiết kế sáng tạo Hà Nội".into(),
+        start_local: (day + chrono::Duration::days(7))
+            .and_hms_opt(8, 0, 0)
+            .unwrap(),
+        end_local: (day + chrono::Duration::days(7))
+            .and_hms_opt(17, 0, 0)
+            .unwrap(),
+        place: "Hoàng thành Thăng Long".into(),
+        notes: String::new(),
+    };
+    let ev2 = app
+        .store
+        .post_network_event(&later, hanoi, &board)
+        .await
+        .unwrap();
+    for e in [ev, ev2] {
+        app.store
+            .invite_to_network_event(e, &[hue], hanoi, &board, None)
+            .await
+            .unwrap();
+    }
 
     // The Board invites Huế's focal point.
     sign_in(&c, &app, "board").await;
@@ -106,6 +132,20 @@ async fn network_journey_invite_hue_sign_up_calendar_library_and_403() {
     sign_in(&c, &app, "hoa").await;
     wait_for_text(&c, "#network-city", "Huế").await;
     wait_for_text(&c, "#network-next", "Hội thảo kết nối thành phố sáng tạo").await;
+    // The invitation is the first thing on Huế's front page: it accepts there.
+    wait_for_text(
+        &c,
+        "#network-invitations",
+        "Hội thảo kết nối thành phố sáng tạo",
+    )
+    .await;
+    click(&c, &format!("#accept-{ev}")).await;
+    wait_for_text(&c, ".notice", "Đã ghi nhận câu trả lời").await;
+    wait_for(&c, &format!("#accept-{ev2}")).await;
+    let event_page = format!("/network/calendar/{ev}");
+    open(&c, &app, &event_page, "#invitation-list").await;
+    wait_for_text(&c, "#invitation-list", "Tham dự").await;
+    wait_for_text(&c, "#my-answer-now", "Tham dự").await;
     open(&c, &app, "/network/calendar?month=2026-11", "#month-grid").await;
     wait_for_text(&c, "#event-list", "Hội thảo kết nối thành phố sáng tạo").await;
     open(&c, &app, "/network/library", "#document-list").await;
@@ -168,6 +208,7 @@ async fn network_journey_invite_hue_sign_up_calendar_library_and_403() {
             ("network-document", entry.as_str(), "#document"),
             ("network-board", "/network/board", "#thread-list"),
             ("network-thread", thread.as_str(), "#posts"),
+            ("network-event", event_page.as_str(), "#invitation-list"),
         ] {
             open(&c, &app, path, ready).await;
             let wide = js(&c, "return document.documentElement.scrollWidth;").await;

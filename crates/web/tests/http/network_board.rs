@@ -11,7 +11,7 @@ use domain::Role;
 use reqwest::StatusCode;
 
 /// The `once` field of the form posting to `action`.
-fn once_of(html: &str, action: &str) -> String {
+pub(super) fn once_of(html: &str, action: &str) -> String {
     let form = html
         .find(&format!("action=\"{action}\""))
         .expect("the form");

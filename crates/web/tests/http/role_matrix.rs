@@ -324,6 +324,7 @@ async fn sample(app: &TestApp) -> (Sample, Setup, Setup) {
     s.set("plan2", plan2.0);
     s.set("network_document", network_document(app).await);
     s.set("network_thread", network_thread(app).await);
+    s.set("nev", network_event(app).await);
     (s, lead, board)
 }
 
@@ -351,6 +352,25 @@ async fn network_document(app: &TestApp) -> i64 {
     };
     let hanoi = domain::network::Viewer::Department { manage: true };
     let id = app.store.add_network_document(&doc, hanoi, board.id).await;
+    id.unwrap()
+}
+
+/// An event of the shared calendar, posted by Hanoi (version 1).
+async fn network_event(app: &TestApp) -> i64 {
+    let board = app.store.user_by_login("board").await.unwrap().unwrap();
+    let hanoi = domain::network::Viewer::Department { manage: true };
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 10).unwrap();
+    let event = store::NetworkEventInput {
+        title: "Hội thảo mạng lưới".into(),
+        start_local: day.and_hms_opt(9, 0, 0).unwrap(),
+        end_local: day.and_hms_opt(11, 0, 0).unwrap(),
+        place: "Hà Nội".into(),
+        notes: String::new(),
+    };
+    let id = app
+        .store
+        .post_network_event(&event, hanoi, &board.actor())
+        .await;
     id.unwrap()
 }
 
