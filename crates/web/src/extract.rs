@@ -25,3 +25,32 @@ where
         raw.parse().map(Id).map_err(|_| AppError::NotFound)
     }
 }
+
+/// The form a list's export is asked in, read from the address's ending: one handler
+/// serves `/x.csv` and `/x.xlsx`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    Csv,
+    Xlsx,
+}
+
+impl TableFormat {
+    pub fn is_xlsx(self) -> bool {
+        self == TableFormat::Xlsx
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for TableFormat {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let path = parts.uri.path();
+        if path.ends_with(".xlsx") {
+            Ok(TableFormat::Xlsx)
+        } else if path.ends_with(".csv") {
+            Ok(TableFormat::Csv)
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+}

@@ -6,30 +6,22 @@ use super::{day, step_name};
 use crate::AppState;
 use crate::cities::{Fields, require_view};
 use crate::errors::AppError;
+use crate::extract::TableFormat;
 use crate::session::{Ctx, Signed};
 use ::reports::{Cell, Table};
 use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::Language;
 
-/// `GET /candidacies.csv`.
-pub async fn export_csv(
+/// `GET /candidacies.csv` and `.xlsx`.
+pub async fn export_table(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Query(q): Query<DossierQuery>,
+    format: TableFormat,
 ) -> Result<Response, AppError> {
     require_view(&user)?;
-    export(&app, &ctx, &q, false).await
-}
-
-/// `GET /candidacies.xlsx`.
-pub async fn export_xlsx(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Query(q): Query<DossierQuery>,
-) -> Result<Response, AppError> {
-    require_view(&user)?;
-    export(&app, &ctx, &q, true).await
+    export(&app, &ctx, &q, format.is_xlsx()).await
 }
 
 async fn export(

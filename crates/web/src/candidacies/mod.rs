@@ -22,8 +22,8 @@ pub(crate) use list::{Chip, chips};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/candidacies", get(list::list).post(list::create))
-        .route("/candidacies.csv", get(export::export_csv))
-        .route("/candidacies.xlsx", get(export::export_xlsx))
+        .route("/candidacies.csv", get(export::export_table))
+        .route("/candidacies.xlsx", get(export::export_table))
         .route("/candidacies/steps", get(steps::page).post(steps::add))
         .route("/candidacy-steps/{id}", post(steps::rename))
         .route("/candidacy-steps/{id}/move", post(steps::move_step))

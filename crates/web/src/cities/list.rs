@@ -6,6 +6,7 @@ use super::{Fields, require_view, text_choices};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::events::{Choice, choices};
+use crate::extract::TableFormat;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, Signed};
 use ::reports::{Cell, Table};
@@ -159,20 +160,14 @@ pub async fn list(
     }))
 }
 
-pub async fn export_csv(
+/// `GET /cities.csv` and `.xlsx`.
+pub async fn export_table(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Query(q): Query<CityQuery>,
+    format: TableFormat,
 ) -> Result<Response, AppError> {
-    export(app, ctx, &user, q, false).await
-}
-
-pub async fn export_xlsx(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Query(q): Query<CityQuery>,
-) -> Result<Response, AppError> {
-    export(app, ctx, &user, q, true).await
+    export(app, ctx, &user, q, format.is_xlsx()).await
 }
 
 /// Every city the filters keep (the directory is small: one query, at most the export

@@ -29,16 +29,16 @@ use store::FieldRecord;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/cities", get(list::list).post(form::create))
-        .route("/cities.csv", get(list::export_csv))
-        .route("/cities.xlsx", get(list::export_xlsx))
+        .route("/cities.csv", get(list::export_table))
+        .route("/cities.xlsx", get(list::export_table))
         .route("/cities/new", get(form::new_form))
         .route("/cities/last-contact", get(list::last_contact))
         .route(
             "/cities/projects",
             get(projects::list).post(project_form::create),
         )
-        .route("/cities/projects.csv", get(projects::export_csv))
-        .route("/cities/projects.xlsx", get(projects::export_xlsx))
+        .route("/cities/projects.csv", get(projects::export_table))
+        .route("/cities/projects.xlsx", get(projects::export_table))
         .route("/cities/projects/new", get(project_form::new_form))
         .route(
             "/cities/projects/{id}",

@@ -6,6 +6,7 @@ use super::require_view;
 use crate::AppState;
 use crate::errors::AppError;
 use crate::events::{Choice, choices};
+use crate::extract::TableFormat;
 use crate::page::{Layout, render_page};
 use crate::session::{Ctx, SessionUser, Signed};
 use ::reports::{Cell, Table};
@@ -162,20 +163,14 @@ pub async fn list(
     }))
 }
 
-pub async fn export_csv(
+/// `GET /cities/projects.csv` and `.xlsx`.
+pub async fn export_table(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Query(q): Query<ProjectQuery>,
+    format: TableFormat,
 ) -> Result<Response, AppError> {
-    export(app, ctx, &user, q, false).await
-}
-
-pub async fn export_xlsx(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Query(q): Query<ProjectQuery>,
-) -> Result<Response, AppError> {
-    export(app, ctx, &user, q, true).await
+    export(app, ctx, &user, q, format.is_xlsx()).await
 }
 
 /// Every project the filters keep (up to the export limit), with its description, plan

@@ -7,7 +7,7 @@
 use super::{author_name, viewer};
 use crate::AppState;
 use crate::errors::AppError;
-use crate::extract::Id;
+use crate::extract::{Id, TableFormat};
 use crate::field_errors::FieldErrors;
 use crate::form::Posted;
 use crate::page::{Layout, render_form_page};
@@ -354,24 +354,15 @@ async fn notify(app: &AppState, to: &[String], title: &str, link: &str, body: &s
     }
 }
 
-/// `GET /network/board.csv`.
-pub async fn export_csv(
+/// `GET /network/board.csv` and `.xlsx`: the threads of the topic shown.
+pub async fn export_table(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Query(q): Query<BoardQuery>,
+    format: TableFormat,
 ) -> Result<Response, AppError> {
     viewer(&user)?;
-    export(&app, &ctx, &q, false).await
-}
-
-/// `GET /network/board.xlsx`.
-pub async fn export_xlsx(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Query(q): Query<BoardQuery>,
-) -> Result<Response, AppError> {
-    viewer(&user)?;
-    export(&app, &ctx, &q, true).await
+    export(&app, &ctx, &q, format.is_xlsx()).await
 }
 
 /// The threads of a topic (or all), newest first, up to the export limit.

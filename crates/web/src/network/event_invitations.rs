@@ -9,7 +9,7 @@ use super::{author_name, viewer};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::events::Choice;
-use crate::extract::Id;
+use crate::extract::{Id, TableFormat};
 use crate::field_errors::FieldErrors;
 use crate::form::Posted;
 use crate::session::{Ctx, Signed, redirect};
@@ -295,24 +295,15 @@ pub struct ExportQuery {
     view: String,
 }
 
-/// `GET /network/calendar.csv`.
-pub async fn calendar_csv(
+/// `GET /network/calendar.csv` and `.xlsx`.
+pub async fn calendar_export(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Query(q): Query<ExportQuery>,
+    format: TableFormat,
 ) -> Result<Response, AppError> {
     viewer(&user)?;
-    export(&app, &ctx, &q, false).await
-}
-
-/// `GET /network/calendar.xlsx`.
-pub async fn calendar_xlsx(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-    Query(q): Query<ExportQuery>,
-) -> Result<Response, AppError> {
-    viewer(&user)?;
-    export(&app, &ctx, &q, true).await
+    export(&app, &ctx, &q, format.is_xlsx()).await
 }
 
 /// The events of the month shown (`?month=`), or of the list (`?view=list`: what comes).

@@ -7,6 +7,7 @@
 use super::viewer;
 use crate::AppState;
 use crate::errors::AppError;
+use crate::extract::TableFormat;
 use crate::field_errors::FieldErrors;
 use crate::form::Posted;
 use crate::i18n::Worded;
@@ -318,20 +319,13 @@ pub async fn join(
     }
 }
 
-/// `GET /network/members.csv`.
-pub async fn members_csv(
+/// `GET /network/members.csv` and `.xlsx`.
+pub async fn members_table(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
+    format: TableFormat,
 ) -> Result<Response, AppError> {
-    members_export(&app, &ctx, &user, false).await
-}
-
-/// `GET /network/members.xlsx`.
-pub async fn members_xlsx(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-) -> Result<Response, AppError> {
-    members_export(&app, &ctx, &user, true).await
+    members_export(&app, &ctx, &user, format.is_xlsx()).await
 }
 
 /// The members page as a table: one row per city, its people joined by "; ".

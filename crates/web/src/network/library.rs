@@ -8,7 +8,7 @@ use crate::AppState;
 use crate::directions::upload;
 use crate::errors::AppError;
 use crate::events::Choice;
-use crate::extract::Id;
+use crate::extract::{Id, TableFormat};
 use crate::field_errors::FieldErrors;
 use crate::page::{Layout, render_form_page};
 use crate::session::{Ctx, Signed, redirect};
@@ -322,20 +322,13 @@ pub async fn download(
     .await
 }
 
-/// `GET /network/library.csv`.
-pub async fn export_csv(
+/// `GET /network/library.csv` and `.xlsx`.
+pub async fn export_table(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
+    format: TableFormat,
 ) -> Result<Response, AppError> {
-    export(&app, &ctx, &user, false).await
-}
-
-/// `GET /network/library.xlsx`.
-pub async fn export_xlsx(
-    State(app): State<AppState>,
-    Signed(ctx, user): Signed,
-) -> Result<Response, AppError> {
-    export(&app, &ctx, &user, true).await
+    export(&app, &ctx, &user, format.is_xlsx()).await
 }
 
 /// The library as the viewer sees it, newest first.

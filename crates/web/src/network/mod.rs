@@ -30,8 +30,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/network", get(home))
         .route("/network/members", get(invite::members))
-        .route("/network/members.csv", get(invite::members_csv))
-        .route("/network/members.xlsx", get(invite::members_xlsx))
+        .route("/network/members.csv", get(invite::members_table))
+        .route("/network/members.xlsx", get(invite::members_table))
         .route("/network/invitations", post(invite::invite))
         .route(
             "/network/join/{token}",
@@ -44,11 +44,11 @@ pub fn routes() -> Router<AppState> {
         .route("/network/calendar/share", post(calendar::share))
         .route(
             "/network/calendar.csv",
-            get(event_invitations::calendar_csv),
+            get(event_invitations::calendar_export),
         )
         .route(
             "/network/calendar.xlsx",
-            get(event_invitations::calendar_xlsx),
+            get(event_invitations::calendar_export),
         )
         .route(
             "/network/calendar/{id}",
@@ -73,8 +73,8 @@ pub fn routes() -> Router<AppState> {
         .route("/network/feed", post(calendar::new_feed))
         .route("/network/feed/{token}", get(calendar::feed))
         .route("/network/library", get(library::page))
-        .route("/network/library.csv", get(library::export_csv))
-        .route("/network/library.xlsx", get(library::export_xlsx))
+        .route("/network/library.csv", get(library::export_table))
+        .route("/network/library.xlsx", get(library::export_table))
         .route(
             "/network/library/{id}",
             get(library_entry::show).post(library_entry::update),
@@ -84,8 +84,8 @@ pub fn routes() -> Router<AppState> {
             get(library_entry::confirm_remove).post(library_entry::remove),
         )
         .route("/network/board", get(board::page).post(board::start))
-        .route("/network/board.csv", get(board::export_csv))
-        .route("/network/board.xlsx", get(board::export_xlsx))
+        .route("/network/board.csv", get(board::export_table))
+        .route("/network/board.xlsx", get(board::export_table))
         .route("/network/board/{id}", get(board::thread).post(board::reply))
         .route("/network/library/{id}/file", get(library::download))
         .route("/network/dossier", get(dossier::page))
