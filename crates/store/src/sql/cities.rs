@@ -2,7 +2,7 @@
 //! slug) and the filtered, paged list.
 
 use super::item_list::like_pattern;
-use super::tx::{audit, json};
+use super::tx::{at_version, audit, json};
 use super::{Conn, DB, Pool, R, begin_write};
 use crate::cities_model::*;
 use crate::model::AuditEntry;
@@ -174,14 +174,7 @@ pub(crate) async fn update_field(
     let before = load_field(&mut tx, id)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("creative field {id}")))?;
-    if let Err(c) = domain::check_version(before.version, expected) {
-        return Err(StoreError::Conflict {
-            entity: "creative_field",
-            id: id.0,
-            conflict: c,
-            current: json(&before),
-        });
-    }
+    let before = at_version(before.version, expected, ("creative_field", id.0), before)?;
     check_field_code(&mut tx, &f.code, id.0).await?;
     sqlx::query(
         "UPDATE creative_fields SET code = $1, name_vi = $2, name_en = $3, colour = $4,
@@ -342,14 +335,7 @@ pub(crate) async fn update_city(
     let before = load_city(&mut tx, id)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("city {id}")))?;
-    if let Err(conflict) = domain::check_version(before.version, expected) {
-        return Err(StoreError::Conflict {
-            entity: "city",
-            id: id.0,
-            conflict,
-            current: json(&before),
-        });
-    }
+    let before = at_version(before.version, expected, ("city", id.0), before)?;
     check_slug(&mut tx, &c.slug, id.0).await?;
     check_field_exists(&mut tx, c).await?;
     write_city(&mut tx, now, id, c).await?;

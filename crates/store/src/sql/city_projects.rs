@@ -5,7 +5,7 @@
 
 use super::cities::forbidden;
 use super::item_list::like_pattern;
-use super::tx::{audit, day_text, json, parse_date};
+use super::tx::{at_version, audit, day_text, json, parse_date};
 use super::{Conn, Pool, R, begin_write};
 use crate::cities_model::*;
 use crate::model::AuditEntry;
@@ -192,14 +192,7 @@ async fn current(conn: &mut Conn, id: ProjectId, expected: i64) -> R<ProjectReco
     let before = load(conn, id)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("project {id}")))?;
-    if let Err(conflict) = domain::check_version(before.version, expected) {
-        return Err(StoreError::Conflict {
-            entity: "city_project",
-            id: id.0,
-            conflict,
-            current: json(&before),
-        });
-    }
+    let before = at_version(before.version, expected, ("city_project", id.0), before)?;
     Ok(before)
 }
 

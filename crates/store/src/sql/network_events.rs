@@ -5,7 +5,7 @@
 
 use super::network::refused;
 use super::once::{claim_some, fulfil_some};
-use super::tx::{audit, json};
+use super::tx::{at_version, audit, json};
 use super::{Conn, Pool, R, begin_write};
 use crate::model::{AuditEntry, Created, OnceKey};
 use crate::network_model::*;
@@ -207,14 +207,7 @@ async fn changeable(conn: &mut Conn, id: i64, expected: i64, viewer: Viewer) -> 
     if !can_change(viewer, before.city) {
         return Err(refused("change this event of the network calendar"));
     }
-    if let Err(conflict) = domain::check_version(before.version, expected) {
-        return Err(StoreError::Conflict {
-            entity: "network_event",
-            id,
-            conflict,
-            current: json(&before),
-        });
-    }
+    let before = at_version(before.version, expected, ("network_event", id), before)?;
     Ok(before)
 }
 

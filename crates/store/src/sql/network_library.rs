@@ -3,7 +3,7 @@
 //! (`domain::network::can_change`), each change at the version the form was read at.
 
 use super::network::refused;
-use super::tx::{audit, json};
+use super::tx::{at_version, audit, json};
 use super::{Conn, Pool, R, begin_write};
 use crate::model::AuditEntry;
 use crate::network_model::*;
@@ -191,14 +191,7 @@ async fn changeable(conn: &mut Conn, id: i64, expected: i64, viewer: Viewer) -> 
     if !can_change(viewer, before.city) {
         return Err(refused("change another's library entry"));
     }
-    if let Err(conflict) = domain::check_version(before.version, expected) {
-        return Err(StoreError::Conflict {
-            entity: "network_document",
-            id,
-            conflict,
-            current: json(&before),
-        });
-    }
+    let before = at_version(before.version, expected, ("network_document", id), before)?;
     Ok(before)
 }
 

@@ -1,7 +1,7 @@
 //! People (experts, interpreters, guests) and interpreter bookings.
 
 use super::events::{editable_event, editable_event_row, forbidden, nfc};
-use super::tx::{audit, json};
+use super::tx::{at_version, audit, json};
 use super::{Conn, DB, Pool, R, begin_write};
 use crate::events_model::*;
 use crate::model::AuditEntry;
@@ -167,14 +167,7 @@ pub(crate) async fn update_person(
     let before = load_person(&mut tx, id)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("person {id}")))?;
-    if let Err(c) = domain::check_version(before.version, expected) {
-        return Err(StoreError::Conflict {
-            entity: "person",
-            id: id.0,
-            conflict: c,
-            current: json(&before),
-        });
-    }
+    let before = at_version(before.version, expected, ("person", id.0), before)?;
     bind_person(
         sqlx::query(
         "UPDATE people SET kind = $1, name = $2, name_folded = $3, title = $4, organisation = $5,

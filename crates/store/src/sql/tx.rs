@@ -51,6 +51,25 @@ pub(crate) enum Versioned {
     Estimate,
 }
 
+/// The record read for a change, if `expected` is still its version; else the conflict
+/// that shows it as it is now (the form then offers to write over it knowingly).
+pub(crate) fn at_version<T: serde::Serialize>(
+    version: i64,
+    expected: i64,
+    (entity, id): (&'static str, i64),
+    before: T,
+) -> R<T> {
+    match domain::check_version(version, expected) {
+        Ok(()) => Ok(before),
+        Err(conflict) => Err(StoreError::Conflict {
+            entity,
+            id,
+            conflict,
+            current: json(&before),
+        }),
+    }
+}
+
 /// The optimistic version bump, the one place it is written: `version + 1` and
 /// `updated_at`, only while the row is still at `expected`. False when someone saved
 /// first; the caller then answers with a conflict that shows the current row.
