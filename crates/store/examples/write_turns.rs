@@ -17,7 +17,9 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let url = args.first().ok_or("usage: write_turns URL [WRITES_PER_CLIENT]")?;
+    let url = args
+        .first()
+        .ok_or("usage: write_turns URL [WRITES_PER_CLIENT]")?;
     let per_client: usize = args.get(1).map_or(Ok(500), |s| s.parse())?;
     let store = Store::connect(url).await?;
     store.migrate().await?;

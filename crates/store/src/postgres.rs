@@ -10,16 +10,10 @@ pub(crate) type DB = sqlx::Postgres;
 pub(crate) type Pool = crate::Pools<DB>;
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
-/// READ COMMITTED; uniqueness constraints settle races between writers.
-/// A writing transaction: its first statement bumps the data's version
-/// (`sql::tx::BUMP_VERSION`), whose row lock it then holds to its end, so writers take
-/// turns as on SQLite and the version counts commits in commit order.
-pub(crate) async fn begin_write(
-    pool: &Pool,
-) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
-    let mut tx = pool.write.begin().await?;
-    sqlx::query(sql::tx::BUMP_VERSION).execute(&mut *tx).await?;
-    Ok(tx)
+/// A writing transaction, READ COMMITTED; uniqueness constraints settle races between
+/// writers, and its commit bumps the data's version (`sql::tx::WriteTx`).
+pub(crate) async fn begin_write(pool: &Pool) -> Result<sql::tx::WriteTx, sqlx::Error> {
+    Ok(sql::tx::WriteTx(pool.write.begin().await?))
 }
 
 pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {

@@ -10,16 +10,13 @@ pub(crate) type DB = sqlx::Sqlite;
 pub(crate) type Pool = crate::Pools<DB>;
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
-/// Writers take the lock up front, so that two writers never deadlock upgrading a read
-/// lock and the busy timeout applies at BEGIN.
-/// A writing transaction: the write lock first, then the data's version bumped
-/// (`sql::tx::BUMP_VERSION`).
-pub(crate) async fn begin_write(
-    pool: &Pool,
-) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
-    let mut tx = pool.write.begin_with("BEGIN IMMEDIATE").await?;
-    sqlx::query(sql::tx::BUMP_VERSION).execute(&mut *tx).await?;
-    Ok(tx)
+/// A writing transaction. Writers take the lock up front, so that two writers never
+/// deadlock upgrading a read lock and the busy timeout applies at BEGIN; its commit bumps
+/// the data's version (`sql::tx::WriteTx`).
+pub(crate) async fn begin_write(pool: &Pool) -> Result<sql::tx::WriteTx, sqlx::Error> {
+    Ok(sql::tx::WriteTx(
+        pool.write.begin_with("BEGIN IMMEDIATE").await?,
+    ))
 }
 
 /// Whether a writer connection coming back to the pool may be used again.

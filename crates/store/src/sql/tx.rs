@@ -1,7 +1,7 @@
 //! What every write shares: the one audit writer, the optimistic version bump, the data's
 //! version, the date codecs and the small guards used inside transactions.
 
-use super::{Conn, Pool, R};
+use super::{Conn, DB, Pool, R};
 use crate::StoreError;
 use crate::model::AuditEntry;
 use domain::tracking::TrackingError;
@@ -171,9 +171,34 @@ pub(crate) async fn exists(conn: &mut Conn, select: &'static str, id: i64) -> R<
     Ok(found.is_some())
 }
 
-/// The first statement of every writing transaction (`begin_write`): the data's version
-/// moves on, and the row stays locked until the transaction ends.
-pub(crate) const BUMP_VERSION: &str = "UPDATE write_counter SET n = n + 1 WHERE id = 1";
+/// A writing transaction (`begin_write`). Its commit bumps the data's version first: the
+/// row stays locked only while the transaction commits, and the next writer's bump waits for
+/// that commit, so versions follow commit order (a reader that sees N sees every write up to
+/// N) while writers still work side by side on PostgreSQL. It derefs to the connection, as
+/// `sqlx::Transaction` does.
+pub(crate) struct WriteTx(pub(crate) sqlx::Transaction<'static, DB>);
+
+impl WriteTx {
+    pub(crate) async fn commit(mut self) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE write_counter SET n = n + 1 WHERE id = 1")
+            .execute(&mut *self.0)
+            .await?;
+        self.0.commit().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = Conn;
+    fn deref(&self) -> &Conn {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut Conn {
+        &mut self.0
+    }
+}
 
 /// The data's version: it changes with every committed write, and a reader that sees K sees
 /// every write up to K (the caches key on it).

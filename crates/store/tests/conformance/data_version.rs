@@ -1,8 +1,9 @@
 //! The data's version, which the plan, state and money caches key on (migration 0031), on
-//! both backends: every write moves it; a writer holding its transaction open makes the next
-//! writer wait, and a reader meanwhile sees the version before both. So a view cached under
-//! version N holds every write up to N, on PostgreSQL too, where the highest audit id (the
-//! key before) could be passed by a later commit of a lower id.
+//! both backends: every write moves it; a writer holding the version's row (as a commit does
+//! while it runs) makes the next writer's commit wait, and a reader meanwhile sees the version
+//! before both. So a view cached under version N holds every write up to N, on PostgreSQL
+//! too, where the highest audit id (the key before) could be passed by a later commit of a
+//! lower id.
 
 use super::events::seed;
 use super::*;
@@ -10,8 +11,9 @@ use store::PersonInput;
 
 conformance!(data_version_counts_commits_and_writers_take_turns);
 
-/// Opens a writing transaction as `begin_write` does (the lock, then the bump), makes a
-/// store write wait behind it, and checks what readers see before and after it commits.
+/// Opens a writing transaction that bumps the version as `WriteTx::commit` does and holds
+/// it, makes a store write wait behind it, and checks what readers see before and after it
+/// commits.
 macro_rules! hold_write {
     ($store:expr, $begin:expr, $write:expr, $before:expr) => {{
         let mut tx = $begin.await.expect("a writing transaction");
