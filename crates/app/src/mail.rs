@@ -34,6 +34,19 @@ impl Mailer {
         Ok(Mailer { transport, from })
     }
 
+    /// Sends the message to each address on its own, so that no recipient sees another's
+    /// address; a failure is logged (`what` names the notice) and the others still go.
+    pub async fn send_each(&self, to: &[String], subject: &str, body: &str, what: &str) {
+        for address in to {
+            if let Err(e) = self
+                .send(std::slice::from_ref(address), subject, body)
+                .await
+            {
+                tracing::warn!(error = %e, notice = what, "a notice was not sent");
+            }
+        }
+    }
+
     /// Sends one plain-text message (UTF-8; lettre encodes the Vietnamese subject).
     pub async fn send(&self, to: &[String], subject: &str, body: &str) -> Result<(), String> {
         let mut b = Message::builder().from(self.from.clone()).subject(subject);

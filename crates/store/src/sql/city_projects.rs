@@ -192,8 +192,7 @@ async fn current(conn: &mut Conn, id: ProjectId, expected: i64) -> R<ProjectReco
     let before = load(conn, id)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("project {id}")))?;
-    let before = at_version(before.version, expected, ("city_project", id.0), before)?;
-    Ok(before)
+    at_version(before.version, expected, ("city_project", id.0), before)
 }
 
 /// Writes every field of a checked project and bumps its version; returns the new one.

@@ -207,8 +207,7 @@ async fn changeable(conn: &mut Conn, id: i64, expected: i64, viewer: Viewer) -> 
     if !can_change(viewer, before.city) {
         return Err(refused("change this event of the network calendar"));
     }
-    let before = at_version(before.version, expected, ("network_event", id), before)?;
-    Ok(before)
+    at_version(before.version, expected, ("network_event", id), before)
 }
 
 /// Edits an event its author posted (a Hanoi event shared is edited on its own page);

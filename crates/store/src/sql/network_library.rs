@@ -134,6 +134,11 @@ pub(crate) async fn network_documents(pool: &Pool, viewer: Viewer) -> R<Vec<Netw
 /// One library entry, whoever may see it (the caller asks `can_see`).
 pub(crate) async fn network_document(pool: &Pool, id: i64) -> R<Option<NetworkDocument>> {
     let mut conn = pool.read.acquire().await?;
+    load(&mut conn, id).await
+}
+
+/// An entry with the cities it is addressed to (two queries).
+async fn load(conn: &mut Conn, id: i64) -> R<Option<NetworkDocument>> {
     let row: Option<DocumentRow> =
         sqlx::query_as(sqlx::AssertSqlSafe(format!("{DOCUMENT} WHERE d.id = $1")))
             .bind(id)
@@ -175,24 +180,13 @@ async fn write_cities(conn: &mut Conn, id: i64, audience: &Audience) -> R<()> {
 /// The entry as it stands, if the viewer may change it and `expected` is still its
 /// version.
 async fn changeable(conn: &mut Conn, id: i64, expected: i64, viewer: Viewer) -> R<NetworkDocument> {
-    let row: Option<DocumentRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{DOCUMENT} WHERE d.id = $1")))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    let row = row.ok_or_else(|| StoreError::NotFound(format!("network document {id}")))?;
-    let cities: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT document_id, city_id FROM network_document_cities WHERE document_id = $1",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let before = document(row, &cities);
+    let before = load(conn, id)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("network document {id}")))?;
     if !can_change(viewer, before.city) {
         return Err(refused("change another's library entry"));
     }
-    let before = at_version(before.version, expected, ("network_document", id), before)?;
-    Ok(before)
+    at_version(before.version, expected, ("network_document", id), before)
 }
 
 /// Changes an entry's kind, title, description and audience (its file stays); returns

@@ -344,14 +344,7 @@ async fn notify(app: &AppState, to: &[String], title: &str, link: &str, body: &s
         "network.reply_body",
         &[("title", title), ("link", link), ("body", body)],
     );
-    for address in to {
-        if let Err(e) = mailer
-            .send(std::slice::from_ref(address), &subject, &text)
-            .await
-        {
-            tracing::warn!(error = %e, "board reply notice not sent");
-        }
-    }
+    mailer.send_each(to, &subject, &text, "board reply").await;
 }
 
 /// `GET /network/board.csv` and `.xlsx`: the threads of the topic shown.

@@ -108,14 +108,9 @@ pub(super) async fn notify_invited(
         ],
     );
     for (_, _, addresses) in &made.cities {
-        for address in addresses {
-            if let Err(err) = mailer
-                .send(std::slice::from_ref(address), &subject, &text)
-                .await
-            {
-                tracing::warn!(error = %err, "network event invitation not sent");
-            }
-        }
+        mailer
+            .send_each(addresses, &subject, &text, "network event invitation")
+            .await;
     }
 }
 
@@ -234,14 +229,9 @@ async fn notify_answer(
     ];
     let subject = t.f("network.event_answer_subject", &args);
     let text = t.f("network.event_answer_body", &args);
-    for address in &made.inviter {
-        if let Err(e) = mailer
-            .send(std::slice::from_ref(address), &subject, &text)
-            .await
-        {
-            tracing::warn!(error = %e, "network event answer notice not sent");
-        }
-    }
+    mailer
+        .send_each(&made.inviter, &subject, &text, "network event answer")
+        .await;
 }
 
 /// `GET /network/calendar/{id}/invitations.csv`: the event's invitations and answers.
