@@ -102,7 +102,7 @@ impl<DB: sqlx::Database> Pools<DB> {
 /// commit after a reader had cached under a higher one, and the stale view stayed.)
 #[derive(Debug)]
 struct MarkedCache<K, V> {
-    entries: std::collections::HashMap<K, (i64, Arc<V>)>,
+    entries: std::sync::Mutex<std::collections::HashMap<K, (i64, Arc<V>)>>,
 }
 
 impl<K, V> Default for MarkedCache<K, V> {
@@ -114,22 +114,28 @@ impl<K, V> Default for MarkedCache<K, V> {
 }
 
 impl<K: std::hash::Hash + Eq + Copy, V> MarkedCache<K, V> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<K, (i64, Arc<V>)>> {
+        // A panic while holding the lock leaves a map that is still whole.
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn get(&self, k: &K, mark: i64) -> Option<Arc<V>> {
-        self.entries
+        self.lock()
             .get(k)
             .filter(|(m, _)| *m == mark)
             .map(|(_, v)| v.clone())
     }
 
-    fn put(&mut self, k: K, mark: i64, v: Arc<V>) {
+    fn put(&self, k: K, mark: i64, v: Arc<V>) {
+        let mut entries = self.lock();
         // Entries of older versions are stale: drop them first, then any when full.
-        self.entries.retain(|_, (m, _)| *m >= mark);
-        if self.entries.len() >= PLAN_CACHE_SIZE
-            && let Some(old) = self.entries.keys().next().copied()
+        entries.retain(|_, (m, _)| *m >= mark);
+        if entries.len() >= PLAN_CACHE_SIZE
+            && let Some(old) = entries.keys().next().copied()
         {
-            self.entries.remove(&old);
+            entries.remove(&old);
         }
-        self.entries.insert(k, (mark, v));
+        entries.insert(k, (mark, v));
     }
 }
 
@@ -138,6 +144,10 @@ type PlanCache = MarkedCache<PlanId, PlanView>;
 type StateCache = MarkedCache<(PlanId, chrono::NaiveDate), Vec<domain::tracking::ItemState>>;
 /// A plan's money by item as of a day (`Store::plan_money`), under the same version.
 type MoneyCache = MarkedCache<(PlanId, chrono::NaiveDate), Vec<ItemMoney>>;
+/// A plan's targets with their actuals (`Store::plan_target_progress`, `None`: every record;
+/// `Some(day)`: as it stood that day), under the same version.
+type TargetCache =
+    MarkedCache<(PlanId, Option<chrono::NaiveDate>), Vec<tracking_model::TargetProgress>>;
 
 /// Plans kept; a deployment has a few active plans, load tests many.
 const PLAN_CACHE_SIZE: usize = 64;
@@ -150,9 +160,10 @@ pub(crate) struct Ctx {
     view_queries: AtomicU64,
     /// When >= 0, an import fails after inserting this many items (tests atomicity).
     import_fault: AtomicI64,
-    plan_cache: std::sync::Mutex<PlanCache>,
-    state_cache: std::sync::Mutex<StateCache>,
-    money_cache: std::sync::Mutex<MoneyCache>,
+    plan_cache: PlanCache,
+    state_cache: StateCache,
+    money_cache: MoneyCache,
+    target_cache: TargetCache,
     /// The last storage failure (a full disk, an I/O error) and when (unix seconds, the
     /// store's clock), for `/healthz`.
     storage_failure: std::sync::Mutex<Option<(i64, StorageFailure)>>,
@@ -167,6 +178,7 @@ impl Ctx {
             plan_cache: Default::default(),
             state_cache: Default::default(),
             money_cache: Default::default(),
+            target_cache: Default::default(),
             storage_failure: Default::default(),
         }
     }
@@ -184,16 +196,6 @@ impl Ctx {
             *last = Some((self.now(), kind));
         }
         r
-    }
-
-    fn cached_plan(&self, id: PlanId, mark: i64) -> Option<Arc<PlanView>> {
-        let cache = self.plan_cache.lock().unwrap_or_else(|e| e.into_inner());
-        cache.get(&id, mark)
-    }
-
-    fn cache_plan(&self, id: PlanId, mark: i64, view: Arc<PlanView>) {
-        let mut cache = self.plan_cache.lock().unwrap_or_else(|e| e.into_inner());
-        cache.put(id, mark, view);
     }
 
     /// Unix seconds from the store's clock.
@@ -381,12 +383,12 @@ impl Store {
     /// since it was loaded (see `PlanCache`); otherwise ten queries.
     pub async fn plan(&self, id: PlanId) -> Result<Option<PlanView>, StoreError> {
         let mark = dispatch!(self, tx::data_version())?;
-        if let Some(view) = self.ctx.cached_plan(id, mark) {
+        if let Some(view) = self.ctx.plan_cache.get(&id, mark) {
             return Ok(Some((*view).clone()));
         }
         let view = dispatch!(self, plans::plan(&self.ctx, id))?;
         if let Some(v) = &view {
-            self.ctx.cache_plan(id, mark, Arc::new(v.clone()));
+            self.ctx.plan_cache.put(id, mark, Arc::new(v.clone()));
         }
         Ok(view)
     }
@@ -401,17 +403,11 @@ impl Store {
     ) -> Result<Arc<Vec<domain::tracking::ItemState>>, StoreError> {
         let mark = dispatch!(self, tx::data_version())?;
         let key = (plan, as_of);
-        let lock = || {
-            self.ctx
-                .state_cache
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-        };
-        if let Some(s) = lock().get(&key, mark) {
+        if let Some(s) = self.ctx.state_cache.get(&key, mark) {
             return Ok(s);
         }
         let states = Arc::new(dispatch!(self, item_state::plan_states(plan, as_of))?);
-        lock().put(key, mark, states.clone());
+        self.ctx.state_cache.put(key, mark, states.clone());
         Ok(states)
     }
 

@@ -174,17 +174,13 @@ impl Store {
     pub async fn plan_money(&self, plan: PlanId, day: NaiveDate) -> R<Vec<ItemMoney>> {
         let mark = dispatch!(self, tx::data_version())?;
         let key = (plan, day);
-        let lock = || {
-            self.ctx
-                .money_cache
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-        };
-        if let Some(m) = lock().get(&key, mark) {
+        if let Some(m) = self.ctx.money_cache.get(&key, mark) {
             return Ok((*m).clone());
         }
         let money = dispatch!(self, money::plan_money(plan, day))?;
-        lock().put(key, mark, std::sync::Arc::new(money.clone()));
+        self.ctx
+            .money_cache
+            .put(key, mark, std::sync::Arc::new(money.clone()));
         Ok(money)
     }
 

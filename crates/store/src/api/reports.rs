@@ -69,11 +69,12 @@ impl Store {
         recent: i64,
         as_of: chrono::NaiveDate,
     ) -> R<DashboardData> {
-        // The states come from the cache the plan page and the report share.
+        // The states and targets come from the caches the plan page and the report share.
         let states = self.plan_states(plan, as_of).await?;
+        let targets = self.plan_target_progress_as_of(plan, as_of).await?;
         dispatch!(
             self,
-            reports::dashboard(&self.ctx, plan, unit, recent, as_of, &states)
+            reports::dashboard(&self.ctx, plan, unit, recent, as_of, &states, targets)
         )
     }
 

@@ -25,12 +25,14 @@ impl Store {
     }
 
     /// Each target of a plan with its actual (from its source), the figure the units
-    /// reported, and attainment, in 3–4 queries.
+    /// reported, and attainment. Served from memory while no write has happened since it
+    /// was computed (the item page, the plan page and the dashboard ask on every view);
+    /// otherwise 3–4 queries.
     pub async fn plan_target_progress(
         &self,
         plan: PlanId,
     ) -> Result<Vec<TargetProgress>, StoreError> {
-        dispatch!(self, targets::plan_target_progress(&self.ctx, plan))
+        self.target_progress(plan, None).await
     }
 
     /// [`Store::plan_target_progress`] as it stood on `as_of`: records dated later and
@@ -40,6 +42,23 @@ impl Store {
         plan: PlanId,
         as_of: NaiveDate,
     ) -> Result<Vec<TargetProgress>, StoreError> {
-        dispatch!(self, targets::target_progress(&self.ctx, plan, Some(as_of)))
+        self.target_progress(plan, Some(as_of)).await
+    }
+
+    async fn target_progress(
+        &self,
+        plan: PlanId,
+        as_of: Option<NaiveDate>,
+    ) -> Result<Vec<TargetProgress>, StoreError> {
+        let mark = dispatch!(self, tx::data_version())?;
+        let key = (plan, as_of);
+        if let Some(t) = self.ctx.target_cache.get(&key, mark) {
+            return Ok((*t).clone());
+        }
+        let progress = dispatch!(self, targets::target_progress(&self.ctx, plan, as_of))?;
+        self.ctx
+            .target_cache
+            .put(key, mark, std::sync::Arc::new(progress.clone()));
+        Ok(progress)
     }
 }

@@ -178,6 +178,7 @@ pub(crate) async fn dashboard(
     recent: i64,
     as_of: chrono::NaiveDate,
     states: &[domain::tracking::ItemState],
+    targets: Vec<TargetProgress>,
 ) -> R<DashboardData> {
     let mut conn = pool.read.acquire().await?;
     ctx.count_view_query();
@@ -198,12 +199,10 @@ pub(crate) async fn dashboard(
         })
         .collect();
     let shown: HashSet<ItemId> = items.iter().map(|i| i.id).collect();
-    let targets: Vec<TargetProgress> =
-        super::targets::target_progress(pool, ctx, plan, Some(as_of))
-            .await?
-            .into_iter()
-            .filter(|t| shown.contains(&t.item_id))
-            .collect();
+    let targets: Vec<TargetProgress> = targets
+        .into_iter()
+        .filter(|t| shown.contains(&t.item_id))
+        .collect();
     ctx.count_view_query();
     let recent_reports = recent_reports(pool, plan, unit, recent, as_of).await?;
     Ok(DashboardData {

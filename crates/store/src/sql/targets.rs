@@ -176,16 +176,6 @@ struct FigureRow {
     value: f64,
 }
 
-/// Every target of a plan with its actual and attainment, in 3 queries (4 when a rule
-/// counts records not linked to the item).
-pub(crate) async fn plan_target_progress(
-    pool: &Pool,
-    ctx: &Ctx,
-    plan: PlanId,
-) -> R<Vec<TargetProgress>> {
-    target_progress(pool, ctx, plan, None).await
-}
-
 /// Every target of a plan with the figure its source gives (`actual`) and the figure the
 /// units reported (`reported`, for counted targets too: pages show both when they differ).
 /// With `as_of`, only what was done by then: records dated after it and reports on a
