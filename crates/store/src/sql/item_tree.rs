@@ -116,6 +116,43 @@ async fn place_among_siblings(
     renumber(conn, &sibs).await
 }
 
+/// Puts a new item after its last sibling. Positions are kept 0, 1, 2, … (moves count on
+/// them), so the last one's plus one; the `(parent_id, position)` index finds it from its
+/// end instead of reading and renumbering every sibling.
+async fn place_last(conn: &mut Conn, place: &Placement, id: ItemId) -> R<()> {
+    let last: Option<i64> = match place.parent {
+        Some(parent) => {
+            sqlx::query_scalar(
+                "SELECT position FROM items WHERE parent_id = $1 AND id <> $2
+                     AND appendix_id IS NOT DISTINCT FROM $3
+                 ORDER BY parent_id DESC, position DESC LIMIT 1",
+            )
+            .bind(parent.0)
+            .bind(id.0)
+            .bind(place.appendix)
+            .fetch_optional(&mut *conn)
+            .await?
+        }
+        None => {
+            sqlx::query_scalar(
+                "SELECT MAX(position) FROM items WHERE plan_id = $1 AND parent_id IS NULL
+                     AND id <> $2 AND appendix_id IS NOT DISTINCT FROM $3",
+            )
+            .bind(place.plan.0)
+            .bind(id.0)
+            .bind(place.appendix)
+            .fetch_one(&mut *conn)
+            .await?
+        }
+    };
+    sqlx::query("UPDATE items SET position = $1 WHERE id = $2")
+        .bind(last.map_or(0, |p| p + 1))
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// Where a new item goes and its units: under a parent (see `add_item`), or at the top
 /// level (the Board or an admin).
 async fn placement_and_units(
@@ -204,12 +241,17 @@ pub(crate) async fn add_item_in(
     )
     .await?;
     write_units(&mut *tx, id, &lead, &coord).await?;
-    super::effective_units::refresh_plan(&mut *tx, new.plan_id).await?;
-    place_among_siblings(&mut *tx, &place, &[id], |sibs| {
-        new.position
-            .map_or(sibs.len(), |p| (p.max(0) as usize).min(sibs.len()))
-    })
-    .await?;
+    super::effective_units::write_leaf(&mut *tx, id, new.parent_id).await?;
+    match new.position {
+        // Last: one indexed read, whatever the number of siblings (issue 15).
+        None => place_last(&mut *tx, &place, id).await?,
+        Some(p) => {
+            place_among_siblings(&mut *tx, &place, &[id], |sibs| {
+                (p.max(0) as usize).min(sibs.len())
+            })
+            .await?
+        }
+    }
     let after = load_item(&mut *tx, id).await?;
     audit_in(
         &mut *tx,

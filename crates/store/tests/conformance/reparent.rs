@@ -10,6 +10,7 @@ use store::{ItemFilter, StoreError};
 
 conformance!(
     reparent_moves_the_subtree_and_its_inherited_units,
+    an_added_item_is_placed_last_and_inherits_as_a_rewrite_would,
     states_as_of_a_past_day_use_the_status_of_that_day,
 );
 
@@ -174,4 +175,124 @@ async fn states_as_of_a_past_day_use_the_status_of_that_day(store: &Store) {
     assert_eq!(status_on(2025, 11, 17).await, InProgress);
     assert_eq!(status_on(2025, 11, 18).await, Done);
     assert_eq!(status_on(2026, 11, 16).await, Done, "today");
+}
+
+/// What readers see of an item's place and units: its position, its units in effect as the
+/// tracking row gives them, and on which unit pages it shows as inherited.
+async fn seen(
+    store: &Store,
+    id: ItemId,
+    units: &[UnitId],
+) -> (i64, Vec<(UnitId, UnitRelation)>, Vec<(UnitId, bool)>) {
+    let t = store.item_tracking(id).await.unwrap().unwrap();
+    let mut pages = Vec::new();
+    for u in units {
+        if let Some((_, inherited)) = unit_page(store, *u)
+            .await
+            .into_iter()
+            .find(|(i, _)| *i == id)
+        {
+            pages.push((*u, inherited));
+        }
+    }
+    (t.position, t.effective_units().to_vec(), pages)
+}
+
+/// Adding an item writes only its own rows (issue 15: the cost does not grow with the
+/// plan or the siblings), and what it writes is what rewriting the whole plan gives: the
+/// parent's units inherited, or its own; placed after the last sibling.
+async fn an_added_item_is_placed_last_and_inherits_as_a_rewrite_would(store: &Store) {
+    let f = fixture(store).await;
+    let units = [f.qlds, f.bao_tang, f.tap_chi, f.other];
+    let new = |parent: Option<ItemId>, title: &str, lead: Vec<UnitId>| store::NewItem {
+        plan_id: f.plan,
+        parent_id: parent,
+        position: None,
+        numbering: None,
+        title: title.into(),
+        text: String::new(),
+        lead,
+        coordinating: vec![],
+        start: None,
+        due: None,
+    };
+    let children = |id: ItemId| async move {
+        let v = store.item(id).await.unwrap().unwrap();
+        v.children.iter().map(|c| c.item.id).collect::<Vec<_>>()
+    };
+    let before = children(f.item1).await;
+    let a = store
+        .add_item(&new(Some(f.item1), "Việc thêm A", vec![]), &f.lead)
+        .await
+        .unwrap();
+    let b = store
+        .add_item(&new(Some(f.item11), "Việc thêm B", vec![]), &f.lead)
+        .await
+        .unwrap();
+    let c = store
+        .add_item(
+            &new(Some(f.item1), "Việc thêm C", vec![f.tap_chi]),
+            &f.board,
+        )
+        .await
+        .unwrap();
+    let d = store
+        .add_item(&new(None, "Việc thêm D", vec![]), &f.board)
+        .await
+        .unwrap();
+    let mut expected = before.clone();
+    expected.extend([a, c]);
+    assert_eq!(children(f.item1).await, expected, "added last, in order");
+    let (pa, ua, _) = seen(store, a, &units).await;
+    let (pc, _, _) = seen(store, c, &units).await;
+    assert_eq!((pa, pc), (before.len() as i64, before.len() as i64 + 1));
+    let parent_units = store.item_tracking(f.item1).await.unwrap().unwrap().units;
+    assert_eq!(parent_units.len(), 3);
+    assert_eq!(ua, parent_units, "item 1's units");
+
+    let mut first = Vec::new();
+    for id in [a, b, c, d] {
+        first.push(seen(store, id, &units).await);
+    }
+    // A under item 1 takes item 1's units as its own (add_item's rule); B under 1.1, which
+    // names none, inherits them through 1.1.
+    assert!(
+        first[0].2.iter().all(|(_, inherited)| !*inherited),
+        "{first:?}"
+    );
+    assert!(!first[1].2.is_empty(), "{first:?}");
+    assert!(
+        first[1].2.iter().all(|(_, inherited)| *inherited),
+        "{first:?}"
+    );
+    assert_eq!(first[2].2, vec![(f.tap_chi, false)], "its own unit");
+    assert!(
+        first[3].1.is_empty(),
+        "a top-level item naming none has none"
+    );
+    // Rewrite the whole plan's rows (a units change elsewhere does) and compare.
+    let t = store.item_tracking(f.item21).await.unwrap().unwrap();
+    let (lead, coord): (Vec<UnitId>, Vec<UnitId>) = (
+        t.units
+            .iter()
+            .filter(|(_, r)| *r == UnitRelation::Lead)
+            .map(|(u, _)| *u)
+            .collect(),
+        t.units
+            .iter()
+            .filter(|(_, r)| *r != UnitRelation::Lead)
+            .map(|(u, _)| *u)
+            .collect(),
+    );
+    store
+        .set_item_units(f.item21, t.version, &lead, &coord, &f.board)
+        .await
+        .unwrap();
+    for (k, id) in [a, b, c, d].into_iter().enumerate() {
+        assert_eq!(
+            seen(store, id, &units).await,
+            first[k],
+            "item {k} after the rewrite"
+        );
+    }
 }
