@@ -93,13 +93,14 @@ impl<DB: sqlx::Database> Pools<DB> {
 
 /// Plan views kept in memory, each with the data's version it was loaded at.
 ///
-/// Every writing transaction bumps the version as its first statement and holds it to its
-/// end (`begin_write`, migration 0031), so writers take turns and a reader that sees version
-/// N sees every write up to N: a view loaded when it was N is current while it is still N.
-/// The version is read before the view, so a view is never older than its key. Other
-/// servers' writes are seen the same way, through the shared row. (The highest audit id,
-/// used before, was no such version on PostgreSQL: a transaction holding a lower id could
-/// commit after a reader had cached under a higher one, and the stale view stayed.)
+/// The version (`Store::data_version`) changes with every committed write, and a reader
+/// that sees version N sees every write up to N, so a view loaded when it was N is current
+/// while it is still N. On SQLite it is a counter each commit bumps (migration 0031); on
+/// PostgreSQL the reader's snapshot, hashed (`postgres::DATA_VERSION_SQL`). The version is
+/// read before the view, so a view is never older than its key. Other servers' writes are
+/// seen the same way. (The highest audit id, used before, was no such version on
+/// PostgreSQL: a transaction holding a lower id could commit after a reader had cached
+/// under a higher one, and the stale view stayed.)
 #[derive(Debug)]
 struct MarkedCache<K, V> {
     entries: std::sync::Mutex<std::collections::HashMap<K, (i64, Arc<V>)>>,
@@ -128,8 +129,9 @@ impl<K: std::hash::Hash + Eq + Copy, V> MarkedCache<K, V> {
 
     fn put(&self, k: K, mark: i64, v: Arc<V>) {
         let mut entries = self.lock();
-        // Entries of older versions are stale: drop them first, then any when full.
-        entries.retain(|_, (m, _)| *m >= mark);
+        // Entries of other versions are stale (or, from a slower reader, about to be): drop
+        // them first, then any when full. Versions are compared for equality only.
+        entries.retain(|_, (m, _)| *m == mark);
         if entries.len() >= PLAN_CACHE_SIZE
             && let Some(old) = entries.keys().next().copied()
         {

@@ -10,8 +10,19 @@ pub(crate) type DB = sqlx::Postgres;
 pub(crate) type Pool = crate::Pools<DB>;
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// The data's version on PostgreSQL: the reader's snapshot (which transactions it sees as
+/// committed), hashed. Two equal snapshots see the same committed data, and any commit since
+/// changes the next snapshot, so it keys the caches as the counter does on SQLite, without
+/// a row every commit must lock: a counter made commits take turns, each waiting for the
+/// previous one's WAL flush (4 clients: 3,827 → 2,590 writes/s, BENCHMARKS.md). A write
+/// merely begun also changes it (its transaction id shows in the snapshot): a cache miss,
+/// never a stale view.
+pub(crate) const BUMP_AT_COMMIT: bool = false;
+pub(crate) const DATA_VERSION_SQL: &str =
+    "SELECT ('x' || substr(md5(pg_current_snapshot()::text), 1, 16))::bit(64)::bigint";
+
 /// A writing transaction, READ COMMITTED; uniqueness constraints settle races between
-/// writers, and its commit bumps the data's version (`sql::tx::WriteTx`).
+/// writers (`sql::tx::WriteTx`).
 pub(crate) async fn begin_write(pool: &Pool) -> Result<sql::tx::WriteTx, sqlx::Error> {
     Ok(sql::tx::WriteTx(pool.write.begin().await?))
 }

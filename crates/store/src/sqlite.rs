@@ -10,6 +10,11 @@ pub(crate) type DB = sqlx::Sqlite;
 pub(crate) type Pool = crate::Pools<DB>;
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 
+/// The data's version on SQLite: a counter every write's commit bumps (`sql::tx::WriteTx`).
+/// The one writer connection commits in turn anyway, so the bump costs no waiting.
+pub(crate) const BUMP_AT_COMMIT: bool = true;
+pub(crate) const DATA_VERSION_SQL: &str = "SELECT n FROM write_counter WHERE id = 1";
+
 /// A writing transaction. Writers take the lock up front, so that two writers never
 /// deadlock upgrading a read lock and the busy timeout applies at BEGIN; its commit bumps
 /// the data's version (`sql::tx::WriteTx`).

@@ -171,18 +171,20 @@ pub(crate) async fn exists(conn: &mut Conn, select: &'static str, id: i64) -> R<
     Ok(found.is_some())
 }
 
-/// A writing transaction (`begin_write`). Its commit bumps the data's version first: the
-/// row stays locked only while the transaction commits, and the next writer's bump waits for
-/// that commit, so versions follow commit order (a reader that sees N sees every write up to
-/// N) while writers still work side by side on PostgreSQL. It derefs to the connection, as
+/// A writing transaction (`begin_write`). On SQLite its commit bumps the data's version
+/// first: the next writer's bump waits for that commit, so versions follow commit order (a
+/// reader that sees N sees every write up to N). PostgreSQL needs no bump: its version is
+/// the reader's snapshot (`postgres::DATA_VERSION_SQL`). It derefs to the connection, as
 /// `sqlx::Transaction` does.
 pub(crate) struct WriteTx(pub(crate) sqlx::Transaction<'static, DB>);
 
 impl WriteTx {
     pub(crate) async fn commit(mut self) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE write_counter SET n = n + 1 WHERE id = 1")
-            .execute(&mut *self.0)
-            .await?;
+        if super::BUMP_AT_COMMIT {
+            sqlx::query("UPDATE write_counter SET n = n + 1 WHERE id = 1")
+                .execute(&mut *self.0)
+                .await?;
+        }
         self.0.commit().await
     }
 }
@@ -201,11 +203,10 @@ impl std::ops::DerefMut for WriteTx {
 }
 
 /// The data's version: it changes with every committed write, and a reader that sees K sees
-/// every write up to K (the caches key on it).
+/// every write up to K (the caches key on it). Compare it for equality only: on PostgreSQL
+/// it is a hash, not a count.
 pub(crate) async fn data_version(pool: &Pool) -> R<i64> {
-    Ok(
-        sqlx::query_scalar::<_, i64>("SELECT n FROM write_counter WHERE id = 1")
-            .fetch_one(&pool.read)
-            .await?,
-    )
+    Ok(sqlx::query_scalar::<_, i64>(super::DATA_VERSION_SQL)
+        .fetch_one(&pool.read)
+        .await?)
 }
