@@ -153,7 +153,7 @@ rows() {
     local base=http://127.0.0.1:$PORT
     # The second plan is the first synthetic one (500 items); its activities.
     local plan unit items last
-    plan=$(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | sed -n 2p | grep -o '[0-9]*')
+    plan=$(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | awk '$1 > 1' | head -1)
     curl -s -b "$JAR" "$base/plans/$plan" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | awk '!seen[$0]++' > "$WORK/items"
     unit=$(curl -s -b "$JAR" "$base/units" | grep -o 'href="/units/[0-9]*"' | sed -n 3p | grep -o '[0-9]*')
     local list="$base/items?unit=$unit&status=in_progress&status=done"
@@ -165,12 +165,19 @@ rows() {
     measure "$size" "$db" "plan page, 500 items" "$base/plans/$plan"
     measure "$size" "$db" "search \"kinh phi\"" "$base/search?q=kinh+phi"
     measure "$size" "$db" "dashboard ($size items)" "$base/dashboard"
-    # Writers: three activities of the plan with a unit each may report for.
-    local targets=() i u
-    for i in $(sed -n '20p;40p;60p' "$WORK/items"); do
-        u=$(curl -s -b "$WJAR" "$base/items/$i" | perl -ne 'print "$1\n" if /id="r-unit"[^>]*>\s*<option value="(\d+)"/' | head -1)
-        [ -n "$u" ] && targets+=("$i:$u")
+    # Writers: the activities of two synthetic plans with each unit of theirs (the list
+    # filtered by plan and unit), in the plan's year (read from a report form).
+    local targets=() i u p year
+    for p in $(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | awk '$1 > 1' | head -2); do
+        i=$(curl -s -b "$JAR" "$base/plans/$p" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | sed -n 20p)
+        year=$(curl -s -b "$WJAR" "$base/items/$i" | perl -ne 'print "$1\n" if /id="r-period"[^>]*>\s*<option value="(\d{4})"/' | head -1)
+        for u in $(curl -s -b "$JAR" "$base/units" | grep -o 'href="/units/[0-9]*"' | grep -o '[0-9]*' | sort -un); do
+            for i in $(curl -s -b "$JAR" "$base/items?plan=$p&unit=$u" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | sort -un); do
+                targets+=("$i:$u:$year")
+            done
+        done
     done
+    echo "-- writers: ${#targets[@]} (item, unit) pairs, 7 periods each"
     local slots=0
     [ -f "$dir/.write-slots" ] && slots=$(cat "$dir/.write-slots")
     H="Cookie: $WCOOKIE"

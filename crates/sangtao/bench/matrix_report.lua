@@ -1,10 +1,11 @@
 -- wrk script for matrix.sh: writers filing progress reports (POST /items/{id}/reports,
 -- the report form's multipart body) with the session cookie and the CSRF token.
--- Arguments: BASE CSRF COOKIE ITEM:UNIT [ITEM:UNIT ...]
--- A first version is refused when its (item, unit, period) exists, so each request takes
--- a new slot: slot = BASE + counter * threads + thread, spread over the months of the
--- years 1000-9999 (108,000 slots for each item) and then over the next item. matrix.sh
--- keeps BASE past the slots used by earlier runs on the same database.
+-- Arguments: BASE CSRF COOKIE ITEM:UNIT:YEAR [ITEM:UNIT:YEAR ...]
+-- A first version is refused when its (item, unit, period) exists, and a period must lie
+-- in the plan's year, so each request takes a new slot: slot = BASE + counter * threads +
+-- thread, over the quarters, halves and year of each (item, unit) in turn (the seeder
+-- fills months first: at 10 reports per item these stay free). matrix.sh keeps BASE past
+-- the slots used by earlier runs on the same database.
 local threads = {}
 
 function setup(thread)
@@ -18,8 +19,8 @@ function init(args)
     cookie = args[3]
     targets = {}
     for i = 4, #args do
-        local item, unit = args[i]:match("^(%d+):(%d+)$")
-        table.insert(targets, { item = item, unit = unit })
+        local item, unit, year = args[i]:match("^(%d+):(%d+):(%d+)$")
+        table.insert(targets, { item = item, unit = unit, year = year })
     end
     nthreads = 2 -- matrix.sh runs wrk -t2
     counter = 0
@@ -35,10 +36,9 @@ end
 function request()
     local slot = base + counter * nthreads + tid
     counter = counter + 1
-    local per_item = 9000 * 12
-    local t = targets[math.floor(slot / per_item) % #targets + 1]
-    local s = slot % per_item
-    local period = string.format("%04d-%02d", 1000 + math.floor(s / 12), s % 12 + 1)
+    local suffixes = { "-Q1", "-Q2", "-Q3", "-Q4", "-H1", "-H2", "" }
+    local t = targets[math.floor(slot / #suffixes) % #targets + 1]
+    local period = t.year .. suffixes[slot % #suffixes + 1]
     local body = part("_csrf", csrf) ..
         part("unit", t.unit) ..
         part("period", period) ..
