@@ -32,6 +32,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 plans: (items / 500).max(1),
                 items,
                 reports,
+                events: 0,
                 seed: 2025,
             })
             .await?;

@@ -316,6 +316,8 @@ pub struct SyntheticSpec {
     pub plans: usize,
     pub items: usize,
     pub reports: usize,
+    /// Events on the plans' activities, with their countable records.
+    pub events: usize,
     pub seed: u64,
 }
 
@@ -334,7 +336,10 @@ pub struct SyntheticSummary {
     pub plans: usize,
     pub items: usize,
     pub reports: usize,
+    pub events: usize,
     pub units: usize,
+    /// Every plan is in; the reports' search text is being written.
+    pub indexing: bool,
 }
 
 /// A progress report found by the header search: its newest version.

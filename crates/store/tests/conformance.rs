@@ -1624,6 +1624,10 @@ mod schema;
 #[path = "conformance/consistency.rs"]
 mod consistency;
 
+// `sangtao dev seed --events` (issue 15).
+#[path = "conformance/synthetic_events.rs"]
+mod synthetic_events;
+
 #[path = "conformance/backup.rs"]
 mod backup;
 

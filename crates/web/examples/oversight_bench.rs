@@ -41,6 +41,7 @@ async fn report() -> Result<(), Box<dyn std::error::Error>> {
             plans: 1,
             items: 500,
             reports: 5000,
+            events: 0,
             seed: 6,
         })
         .await?;
@@ -103,6 +104,7 @@ async fn dashboard(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
                 plans: (items / 500).max(1),
                 items,
                 reports,
+                events: 0,
                 seed: 2025,
             })
             .await?;

@@ -35,6 +35,10 @@ pub struct SeedArgs {
     /// Progress reports in all (about one in ten gets a second version).
     #[arg(long, default_value_t = 0)]
     pub reports: usize,
+    /// Events in all (held when their day has passed, planned or confirmed when it is to
+    /// come), on the plans' activities, most in the kind a target of theirs counts.
+    #[arg(long, default_value_t = 0)]
+    pub events: usize,
     /// Plans; by default one per 500 items.
     #[arg(long)]
     pub plans: Option<usize>,
@@ -121,15 +125,7 @@ fn seed(settings: Settings, args: SeedArgs) -> anyhow::Result<ExitCode> {
         let started = std::time::Instant::now();
         let total_items = args.items;
         let show = move |s: &SyntheticSummary| {
-            let line = format!(
-                "sangtao dev seed: {}/{} kế hoạch · {}/{} nhiệm vụ · {} báo cáo · {:.0} s",
-                s.plans,
-                plans,
-                s.items,
-                total_items,
-                s.reports,
-                started.elapsed().as_secs_f64()
-            );
+            let line = progress_line(s, plans, total_items, started.elapsed().as_secs_f64());
             let mut err = std::io::stderr().lock();
             // One updating line on a terminal; one line per plan in a log.
             let _ = if tty {
@@ -144,6 +140,7 @@ fn seed(settings: Settings, args: SeedArgs) -> anyhow::Result<ExitCode> {
                     plans,
                     items: args.items,
                     reports: args.reports,
+                    events: args.events,
                     seed: args.seed,
                 },
                 &show,
@@ -164,13 +161,39 @@ fn seed(settings: Settings, args: SeedArgs) -> anyhow::Result<ExitCode> {
             );
         }
         println!(
-            "sangtao: made {} plans, {} items, {} progress reports over {} units in {:.1} s",
+            "sangtao: made {} plans, {} items, {} progress reports, {} events over {} units \
+             in {:.1} s",
             made.plans,
             made.items,
             made.reports,
+            made.events,
             made.units,
             started.elapsed().as_secs_f64()
         );
         Ok(ExitCode::SUCCESS)
     })
+}
+
+/// One progress line: plans, items, reports and events so far, the rate of items and
+/// reports, and the time left reckoned from the plans done (plans are of even size).
+fn progress_line(s: &SyntheticSummary, plans: usize, items: usize, secs: f64) -> String {
+    if s.indexing {
+        return format!(
+            "sangtao dev seed: {} kế hoạch · {} nhiệm vụ · {} báo cáo · {} sự kiện · {secs:.0} s \
+             · đang lập chỉ mục tìm kiếm báo cáo …",
+            s.plans, s.items, s.reports, s.events
+        );
+    }
+    let per_sec = |n: usize| n as f64 / secs.max(0.001);
+    let left = secs * plans.saturating_sub(s.plans) as f64 / s.plans.max(1) as f64;
+    format!(
+        "sangtao dev seed: {}/{plans} kế hoạch · {}/{items} nhiệm vụ · {} báo cáo · {} sự kiện \
+         · {:.0} nhiệm vụ/s · {:.0} báo cáo/s · {secs:.0} s · còn ~{left:.0} s",
+        s.plans,
+        s.items,
+        s.reports,
+        s.events,
+        per_sec(s.items),
+        per_sec(s.reports)
+    )
 }

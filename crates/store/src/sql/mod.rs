@@ -100,6 +100,7 @@ pub(crate) mod search;
 pub(crate) mod sessions;
 pub(crate) mod synthetic;
 pub(crate) mod synthetic_budget;
+pub(crate) mod synthetic_events;
 pub(crate) mod targets;
 pub(crate) mod tx;
 pub(crate) mod unit_edits;

@@ -5,6 +5,7 @@
 //! plan, so that 100,000 items and 1,000,000 reports load in minutes on SQLite. What the
 //! rows say comes from `synthetic_text.rs`.
 
+use super::synthetic_events::{Activity, insert_events};
 use super::{Conn, DB, Pool, begin_write};
 use crate::synthetic_text::*;
 use crate::tracking_model::{SyntheticSpec, SyntheticSummary};
@@ -76,28 +77,30 @@ pub(crate) async fn generate(
         units: run.unit_ids.len(),
         ..Default::default()
     };
-    let mut reports_left = spec.reports;
     for p in 0..plans {
-        let n_reports = if p + 1 == plans {
-            reports_left
-        } else {
-            spec.reports / plans
-        };
-        reports_left -= n_reports.min(reports_left);
         let job = PlanJob {
             index: p,
-            items: spec.items / plans + usize::from(p < spec.items % plans),
-            reports: n_reports,
+            items: share(spec.items, plans, p),
+            reports: share(spec.reports, plans, p),
+            events: share(spec.events, plans, p),
         };
-        let (items, reports) = generate_plan(pool, &mut rng, &run, &job).await?;
+        let made = generate_plan(pool, &mut rng, &run, &job).await?;
         summary.plans += 1;
-        summary.items += items;
-        summary.reports += reports;
+        summary.items += made.items;
+        summary.reports += made.reports;
+        summary.events += made.events;
         progress(&summary);
     }
     // The reports were inserted in bulk, past `insert_report`: give them their search text.
+    summary.indexing = true;
+    progress(&summary);
     super::search::index_missing_reports(pool).await?;
     Ok(summary)
+}
+
+/// Plan `p`'s share of `total` spread over `plans`: the remainder to the first ones.
+fn share(total: usize, plans: usize, p: usize) -> usize {
+    total / plans + usize::from(p < total % plans)
 }
 
 /// What every plan of a run shares.
@@ -114,27 +117,59 @@ struct PlanJob {
     index: usize,
     items: usize,
     reports: usize,
+    events: usize,
 }
 
-/// One plan in one transaction; returns the items and reports made.
-async fn generate_plan(pool: &Pool, rng: &mut Rng, run: &Run, job: &PlanJob) -> R<(usize, usize)> {
+/// What one plan's transaction made.
+struct PlanMade {
+    items: usize,
+    reports: usize,
+    events: usize,
+}
+
+/// One plan in one transaction; returns the items, reports and events made.
+async fn generate_plan(pool: &Pool, rng: &mut Rng, run: &Run, job: &PlanJob) -> R<PlanMade> {
     let mut tx = begin_write(pool).await?;
     let (plan_id, year, city) = insert_plan(&mut tx, rng, run, job.index).await?;
     let rows = plan_items(rng, job.items, year, city);
     let ids_by_seq = insert_items(&mut tx, plan_id, &rows, run.at).await?;
-    let leaf_units = insert_units_and_targets(&mut tx, rng, &rows, &ids_by_seq, run, year).await?;
+    let (leaf_units, mut counted) =
+        insert_units_and_targets(&mut tx, rng, &rows, &ids_by_seq, run, year).await?;
     super::effective_units::refresh_plan(&mut tx, PlanId(plan_id)).await?;
     let second = job.reports / 20;
     let slots = report_slots(&leaf_units, &year_periods(year), job.reports - second);
+    // The plan's reports are those after `before`: the queries below read them by id
+    // range, not by scanning every earlier plan's reports (10,000,000 at 1M items).
+    let before: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM progress_reports")
+        .fetch_one(&mut *tx)
+        .await?;
     insert_reports(&mut tx, rng, &slots, run.at).await?;
     let made_second = if second > 0 && !slots.is_empty() {
-        second_versions(&mut tx, plan_id, second).await?
+        second_versions(&mut tx, plan_id, before, second).await?
     } else {
         0
     };
-    insert_figures(&mut tx, plan_id).await?;
+    insert_figures(&mut tx, plan_id, before).await?;
+    let titles: HashMap<i64, &str> = rows
+        .iter()
+        .map(|r| (ids_by_seq[&r.seq], r.title.as_str()))
+        .collect();
+    let activities: Vec<Activity> = leaf_units
+        .iter()
+        .map(|(item, units)| Activity {
+            item: *item,
+            lead_unit: units[0],
+            title: titles[item],
+            counted_kinds: counted.remove(item).unwrap_or_default(),
+        })
+        .collect();
+    let events = insert_events(&mut tx, rng, &activities, year, job.events, run.at).await?;
     tx.commit().await?;
-    Ok((rows.len(), slots.len() + made_second))
+    Ok(PlanMade {
+        items: rows.len(),
+        reports: slots.len() + made_second,
+        events,
+    })
 }
 
 /// The plan's row, in a city and year picked at random; returns its id, year and city.
@@ -238,7 +273,8 @@ struct TargetRow {
 }
 
 /// Units: one lead, up to two coordinating; targets on some activities. Returns each
-/// activity (depth 1) with its units, which its reports come from.
+/// activity (depth 1) with its units (the lead first), which its reports come from, and
+/// the record kinds each counted target counts, by item.
 async fn insert_units_and_targets(
     conn: &mut Conn,
     rng: &mut Rng,
@@ -246,7 +282,8 @@ async fn insert_units_and_targets(
     ids_by_seq: &HashMap<i64, i64>,
     run: &Run,
     year: i32,
-) -> R<Vec<(i64, Vec<i64>)>> {
+) -> R<LeafUnits> {
+    let mut counted: HashMap<i64, Vec<String>> = HashMap::new();
     let mut item_units: Vec<(i64, i64, &'static str, i64)> = Vec::new();
     let mut leaf_units: Vec<(i64, Vec<i64>)> = Vec::new();
     let mut targets: Vec<TargetRow> = Vec::new();
@@ -277,6 +314,9 @@ async fn insert_units_and_targets(
                 item: ItemId(id),
                 year: Some(year),
             });
+            if let Some(rule) = &rule {
+                counted.insert(id, rule.kinds.clone());
+            }
             targets.push(TargetRow {
                 item: id,
                 min,
@@ -320,8 +360,11 @@ async fn insert_units_and_targets(
         });
         q.build().execute(&mut *conn).await?;
     }
-    Ok(leaf_units)
+    Ok((leaf_units, counted))
 }
+
+/// Each activity with its units, and the counted targets' record kinds by item.
+type LeafUnits = (Vec<(i64, Vec<i64>)>, HashMap<i64, Vec<String>>);
 
 /// Every period of the year: months, quarters, halves, the year.
 fn year_periods(year: i32) -> Vec<Period> {
@@ -413,7 +456,7 @@ async fn insert_reports(
 }
 
 /// A second version of the plan's first `n` reports (one in twenty); returns how many.
-async fn second_versions(conn: &mut Conn, plan_id: i64, n: usize) -> R<usize> {
+async fn second_versions(conn: &mut Conn, plan_id: i64, before: i64, n: usize) -> R<usize> {
     Ok(sqlx::query(
         "INSERT INTO progress_reports (item_id, unit_id, period, period_start, period_end,
              version, previous_id, first_id, text, percent, created_at, created_by)
@@ -421,10 +464,11 @@ async fn second_versions(conn: &mut Conn, plan_id: i64, n: usize) -> R<usize> {
                 r.text || ' Cập nhật: đã hoàn thành thêm một phần.',
                 CASE WHEN r.percent >= 90 THEN 100 ELSE r.percent + 10 END, r.created_at + 86400, NULL
          FROM progress_reports r JOIN items i ON i.id = r.item_id
-         WHERE i.plan_id = $1 AND r.previous_id IS NULL
-         ORDER BY r.id LIMIT $2",
+         WHERE i.plan_id = $1 AND r.id > $2 AND r.previous_id IS NULL
+         ORDER BY r.id LIMIT $3",
     )
     .bind(plan_id)
+    .bind(before)
     .bind(n as i64)
     .execute(&mut *conn)
     .await?
@@ -432,16 +476,17 @@ async fn second_versions(conn: &mut Conn, plan_id: i64, n: usize) -> R<usize> {
 }
 
 /// Figures: proportional to the report's percent of the target's maximum.
-async fn insert_figures(conn: &mut Conn, plan_id: i64) -> R<()> {
+async fn insert_figures(conn: &mut Conn, plan_id: i64, before: i64) -> R<()> {
     sqlx::query(
         "INSERT INTO report_figures (report_id, target_id, value)
          SELECT r.id, t.id, ROUND(COALESCE(t.max_value, t.min_value, 10) * COALESCE(r.percent, 0) / 100.0)
          FROM progress_reports r
          JOIN items i ON i.id = r.item_id
          JOIN targets t ON t.item_id = r.item_id
-         WHERE i.plan_id = $1",
+         WHERE i.plan_id = $1 AND r.id > $2",
     )
     .bind(plan_id)
+    .bind(before)
     .execute(&mut *conn)
     .await?;
     Ok(())

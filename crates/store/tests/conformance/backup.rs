@@ -12,6 +12,7 @@ async fn backup_copies_sqlite_and_names_pg_dump_on_postgres(store: &Store) {
         plans: 2,
         items: 120,
         reports: 200,
+        events: 0,
         seed: 7,
     };
     store.generate_synthetic(spec).await.unwrap();

@@ -231,6 +231,7 @@ async fn budget_queue_pages_keep_the_whole_count(store: &Store) {
             plans: 1,
             items: 70,
             reports: 0,
+            events: 0,
             seed: 7,
         })
         .await

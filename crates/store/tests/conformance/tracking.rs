@@ -1034,6 +1034,7 @@ async fn tracking_synthetic_data_is_deterministic(store: &Store) {
         plans: 3,
         items: 200,
         reports: 1000,
+        events: 0,
         seed: 42,
     };
     let made = store.generate_synthetic(spec).await.unwrap();
@@ -1223,6 +1224,7 @@ async fn tracking_item_list_counts_up_to_a_cap(store: &Store) {
             plans: 3,
             items: store::LIST_COUNT_CAP as usize + 150,
             reports: 0,
+            events: 0,
             seed: 7,
         })
         .await

@@ -38,6 +38,7 @@ async fn the_plans_budget_and_the_queues_page_with_whole_totals() {
             plans: 1,
             items: 600,
             reports: 0,
+            events: 0,
             seed: 17,
         };
         app.store.generate_synthetic(spec).await.unwrap();

@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# Issue 15's goal table for BENCHMARKS.md: seeds synthetic data at each size on SQLite
+# and PostgreSQL, serves it with the release binary, and measures every row of the
+# issue's table with wrk -t2 -c4: item page, filtered list (50 rows, a middle page,
+# unit + status), plan page (500 items), text search, dashboard, report writes from 4
+# clients, and the server's memory under load. Writes the table into BENCHMARKS.md
+# under "## Speed at scale (issue 15)", between the matrix.sh markers.
+#
+# Usage: crates/sangtao/bench/matrix.sh [ITEMS ...]      (default: 10000 1000000)
+#   Each size is seeded with 10 progress reports per item and one event per 10 items:
+#   `matrix.sh 10000` is the quick run (a few minutes).
+# Environment:
+#   DBS="sqlite postgres"   the databases to measure (default both)
+#   PG_SIZES="10000"        the sizes to run on PostgreSQL (default: every size)
+#   DURATION=10s            each wrk run (after a 2 s warm-up)
+#   SANGTAO_BENCH_DATA=DIR  keeps the seeded databases (DIR/sqlite-N, and PostgreSQL's
+#                           sangtao_bench_N with DIR/postgres-N for its files) and
+#                           reuses them next time; without it they are made afresh.
+#   SANGTAO_BIN=PATH        a binary to use instead of building target/release/sangtao
+#   PG_URL=postgres://postgres@127.0.0.1:5432   the server to create databases on
+#   NO_WRITE=1              print the table without touching BENCHMARKS.md
+# Needs curl, wrk, psql (for PostgreSQL), python3 and GNU time.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+ROOT=$PWD
+SIZES=${*:-10000 1000000}
+DBS=${DBS:-sqlite postgres}
+PG_SIZES=${PG_SIZES:-$SIZES}
+DURATION=${DURATION:-10s}
+PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
+PORT=18091
+WORK=$(mktemp -d)
+DATA=${SANGTAO_BENCH_DATA:-$WORK/data}
+mkdir -p "$DATA"
+trap 'kill $(cat "$WORK/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+if [ -z "${SANGTAO_BIN:-}" ]; then
+    cargo build --release -p sangtao
+fi
+BIN=${SANGTAO_BIN:-$ROOT/target/release/sangtao}
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "load average before: $LOAD_BEFORE"
+
+# Seeds DIR (and the PostgreSQL database URL, if given) with SIZE items unless a
+# finished seed is there; leaves the seed's figures in DIR/.seed.
+seed() {
+    local db=$1 size=$2 dir=$3 url=${4:-}
+    if [ -f "$dir/.otp" ] && [ -f "$dir/.seed" ]; then
+        echo "== $db $size: reusing $dir"
+        return
+    fi
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    local args=(--data-dir "$dir")
+    if [ -n "$url" ]; then
+        local name=${url##*/}
+        psql "$PG_URL/postgres" -qc "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name"
+        args+=(--database-url "$url")
+    fi
+    echo "== $db: sangtao dev seed --items $size --reports $((size * 10)) --events $((size / 10))"
+    /usr/bin/time -f "%e %M" -o "$WORK/time" "$BIN" "${args[@]}" dev seed --items "$size" \
+        --reports $((size * 10)) --events $((size / 10)) > "$WORK/seed.out"
+    grep -v "password" "$WORK/seed.out" || true
+    grep -o 'One-time password: .*' "$WORK/seed.out" | awk '{print $3}' > "$dir/.otp"
+    local bytes
+    if [ -n "$url" ]; then
+        bytes=$(psql "$url" -Atc "SELECT pg_database_size(current_database())")
+    else
+        bytes=$(du -cb "$dir"/sangtao.db* | tail -1 | cut -f1)
+    fi
+    read -r secs kib < "$WORK/time"
+    echo "| $db | $size | $((size * 10)) | $((size / 10)) | $secs s | $((kib / 1024)) MB | $((bytes / 1048576)) MB |" > "$dir/.seed"
+    cat "$dir/.seed"
+}
+
+csrf() { grep -o 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//'; }
+
+# Signs LOGIN in with the password in OTPFILE into cookie jar JAR (tracking.sh's
+# sign-in), changing a one-time password for good; prints the session cookie.
+signin() {
+    local login=$1 otpfile=$2 jar=$3
+    local otp c
+    otp=$(cat "$otpfile")
+    rm -f "$jar"
+    c=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:$PORT/signin | csrf)
+    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$c" \
+        --data-urlencode "login=$login" --data-urlencode "password=$otp" http://127.0.0.1:$PORT/signin
+    if curl -s -b "$jar" -o /dev/null -w '%{redirect_url}' http://127.0.0.1:$PORT/plans | grep -q /password; then
+        c=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:$PORT/password | csrf)
+        curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$c" \
+            --data-urlencode "current=$otp" --data-urlencode new=benchmark-password \
+            --data-urlencode confirm=benchmark-password http://127.0.0.1:$PORT/password
+        echo benchmark-password > "$otpfile"
+    fi
+    echo "sangtao_session=$(awk '$6 == "sangtao_session" {print $7}' "$jar")"
+}
+
+# Starts the server on DIR (and URL) and signs in as admin (JAR, H) and as a staff
+# account of every unit, made on first use, that files the reports (WJAR, WCOOKIE, WCSRF):
+# the admin belongs to no unit and may not report.
+serve() {
+    local dir=$1 url=${2:-}
+    local args=(--data-dir "$dir")
+    [ -n "$url" ] && args+=(--database-url "$url")
+    "$BIN" "${args[@]}" serve --listen 127.0.0.1:$PORT > "$WORK/out" 2>/dev/null &
+    echo $! > "$WORK/pid"
+    until grep -q "serving at" "$WORK/out"; do sleep 0.1; done
+    JAR="$WORK/jar"
+    H="Cookie: $(signin admin "$dir/.otp" "$JAR")"
+    if [ ! -f "$dir/.writer" ]; then
+        local units=()
+        for u in $(curl -s -b "$JAR" http://127.0.0.1:$PORT/units | grep -o 'href="/units/[0-9]*"' | grep -o '[0-9]*' | sort -un); do
+            units+=(--unit "$u")
+        done
+        "$BIN" "${args[@]}" user add bench.writer --name "Người đo tải" --role staff "${units[@]}" \
+            | grep -o 'one-time password: .*' | awk '{print $3}' > "$dir/.writer"
+    fi
+    WJAR="$WORK/wjar"
+    WCOOKIE=$(signin bench.writer "$dir/.writer" "$WJAR")
+    WCSRF=$(curl -s -b "$WJAR" http://127.0.0.1:$PORT/plans | csrf)
+}
+
+stop() {
+    kill "$(cat "$WORK/pid")" 2>/dev/null || true
+    wait "$(cat "$WORK/pid")" 2>/dev/null || true
+    rm -f "$WORK/pid"
+}
+
+# One row: wrk -t2 -c4 on URL (extra wrk arguments after it: a script takes no warm-up,
+# its requests are not repeatable); req/s, p50, p99, errors.
+measure() {
+    local size=$1 db=$2 name=$3 url=$4
+    shift 4
+    local code
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" "$url")
+    echo "-- $name: $url (HTTP $code)"
+    [ $# -eq 0 ] && wrk -t2 -c4 -d2s --timeout 10s -H "$H" "$url" > /dev/null
+    wrk -t2 -c4 -d"$DURATION" --timeout 10s --latency -H "$H" "$url" "$@" > "$WORK/wrk"
+    grep -E "requests in|Requests/sec|^ +(50|99)%|Non-2xx|Socket" "$WORK/wrk" | sed 's/^/   /'
+    local rps p50 p99 bad sock
+    rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/wrk")
+    p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk")
+    p99=$(awk '$1 == "99%" {print $2}' "$WORK/wrk")
+    bad=$(awk '/Non-2xx/ {print $5}' "$WORK/wrk")
+    sock=$(grep -o 'Socket errors:.*' "$WORK/wrk" | grep -o '[0-9]\+' | paste -sd+ | bc 2>/dev/null || true)
+    echo "| $size | $db | $name | $rps | $p50 | $p99 | $((${bad:-0} + ${sock:-0})) |" >> "$WORK/table"
+    REQUESTS=$(awk '/requests in/ {print $1}' "$WORK/wrk")
+}
+
+# Every row of the goal table against the server just started.
+rows() {
+    local size=$1 db=$2 dir=$3
+    local base=http://127.0.0.1:$PORT
+    # The second plan is the first synthetic one (500 items); its activities.
+    local plan unit items last
+    plan=$(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | awk '$1 > 1' | head -1)
+    curl -s -b "$JAR" "$base/plans/$plan" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | awk '!seen[$0]++' > "$WORK/items"
+    unit=$(curl -s -b "$JAR" "$base/units" | grep -o 'href="/units/[0-9]*"' | sed -n 3p | grep -o '[0-9]*')
+    local list="$base/items?unit=$unit&status=in_progress&status=done"
+    last=$(curl -s -b "$JAR" "$list" | grep -o 'page=[0-9]*' | grep -o '[0-9]*' | sort -n | tail -1)
+    items=$(sed -n 100p "$WORK/items")
+    measure "$size" "$db" "item page" "$base/items/$items"
+    measure "$size" "$db" "list, unit + 2 statuses, page $(((${last:-1} + 1) / 2)) of ${last:-1}" \
+        "$list&page=$(((${last:-1} + 1) / 2))"
+    measure "$size" "$db" "plan page, 500 items" "$base/plans/$plan"
+    measure "$size" "$db" "search \"kinh phi\"" "$base/search?q=kinh+phi"
+    measure "$size" "$db" "dashboard ($size items)" "$base/dashboard"
+    # Writers: the activities of two synthetic plans with each unit of theirs (the list
+    # filtered by plan and unit), in the plan's year (read from a report form).
+    local targets=() i u p year
+    for p in $(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | awk '$1 > 1' | head -2); do
+        i=$(curl -s -b "$JAR" "$base/plans/$p" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | sed -n 20p)
+        year=$(curl -s -b "$WJAR" "$base/items/$i" | perl -ne 'print "$1\n" if /id="r-period"[^>]*>\s*<option value="(\d{4})"/' | head -1)
+        for u in $(curl -s -b "$JAR" "$base/units" | grep -o 'href="/units/[0-9]*"' | grep -o '[0-9]*' | sort -un); do
+            for i in $(curl -s -b "$JAR" "$base/items?plan=$p&unit=$u" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | sort -un); do
+                targets+=("$i:$u:$year")
+            done
+        done
+    done
+    echo "-- writers: ${#targets[@]} (item, unit) pairs, 7 periods each"
+    local slots=0
+    [ -f "$dir/.write-slots" ] && slots=$(cat "$dir/.write-slots")
+    H="Cookie: $WCOOKIE"
+    measure "$size" "$db" "report writes, 4 clients" "$base/items/${targets[0]%%:*}/reports" \
+        -s crates/sangtao/bench/matrix_report.lua -- "$slots" "$WCSRF" "$WCOOKIE" "${targets[@]}"
+    # Slots the writers may have used (two threads interleaved), kept for the next run.
+    echo $((slots + 2 * REQUESTS + 2)) > "$dir/.write-slots"
+    local pid hwm rss
+    pid=$(cat "$WORK/pid")
+    hwm=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+    rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+    echo "| $size | $db | server memory after the rows above | peak $hwm MB | now $rss MB | | |" >> "$WORK/table"
+}
+
+: > "$WORK/table"
+: > "$WORK/seeds"
+for size in $SIZES; do
+    for db in $DBS; do
+        url=""
+        if [ "$db" = postgres ]; then
+            case " $PG_SIZES " in *" $size "*) ;; *) continue ;; esac
+            url="$PG_URL/sangtao_bench_$size"
+        fi
+        dir="$DATA/$db-$size"
+        seed "$db" "$size" "$dir" "$url"
+        cat "$dir/.seed" >> "$WORK/seeds"
+        serve "$dir" "$url"
+        rows "$size" "$db" "$dir"
+        stop
+    done
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+{
+    echo "Measured by \`crates/sangtao/bench/matrix.sh $SIZES\` (DBS=\"$DBS\", PG_SIZES=\"$PG_SIZES\")"
+    echo "at commit $(git rev-parse --short HEAD) on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores"
+    echo "shared with other work: load average $LOAD_BEFORE before, $LOAD_AFTER after."
+    echo "Each row: \`wrk -t2 -c4 -d$DURATION --latency\` after a 2 s warm-up; errors are"
+    echo "non-2xx/3xx responses plus socket errors. Seeded with 10 reports per item and one"
+    echo "event per 10 items; \"time\" and \"peak RSS\" are the seeder's (GNU time)."
+    echo
+    echo "| database | items | reports | events | seed time | seeder peak RSS | database size |"
+    echo "|---|---|---|---|---|---|---|"
+    cat "$WORK/seeds"
+    echo
+    echo "| items | database | what | req/s | p50 | p99 | errors |"
+    echo "|---|---|---|---|---|---|---|"
+    cat "$WORK/table"
+} > "$WORK/section"
+cat "$WORK/section"
+
+if [ -z "${NO_WRITE:-}" ]; then
+    python3 - "$WORK/section" BENCHMARKS.md <<'PY'
+import sys
+new = open(sys.argv[1]).read().rstrip("\n")
+path = sys.argv[2]
+text = open(path).read()
+begin, end = "<!-- matrix.sh:begin -->", "<!-- matrix.sh:end -->"
+block = f"{begin}\n{new}\n{end}"
+if begin in text and end in text:
+    head, rest = text.split(begin, 1)
+    text = head + block + rest.split(end, 1)[1]
+else:
+    text = text.rstrip("\n") + "\n\n## Speed at scale (issue 15)\n\n" + block + "\n"
+open(path, "w").write(text)
+PY
+    echo "BENCHMARKS.md: table written"
+fi
