@@ -16,6 +16,7 @@ mod cities_model;
 mod draft_model;
 mod error;
 mod events_model;
+mod fulltext;
 pub mod evidence_store;
 pub mod model;
 mod network_model;

@@ -49,5 +49,7 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
 }
 
 #[allow(clippy::duplicate_mod)]
+pub(crate) mod fulltext;
+
 #[path = "sql/mod.rs"]
 pub(crate) mod sql;

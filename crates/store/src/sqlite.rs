@@ -164,5 +164,7 @@ async fn quiet_connection(pool: &Pool) -> Result<sqlx::SqliteConnection, StoreEr
 }
 
 #[allow(clippy::duplicate_mod)]
+pub(crate) mod fulltext;
+
 #[path = "sql/mod.rs"]
 pub(crate) mod sql;
