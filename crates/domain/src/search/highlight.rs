@@ -164,13 +164,13 @@ mod tests {
 
     #[test]
     fn snippet_cuts_around_the_first_match_at_spaces() {
-        let text = format!("{} Đà Lạt {}", "mở đầu ".repeat(30), "kết thúc ".repeat(30));
+        let text = format!("{} Đà Lạt {}", "mở bài ".repeat(30), "kết thúc ".repeat(30));
         let s = shown(&snippet(&text, &q("da lat"), 60));
         assert!(s.starts_with("… "), "{s}");
         assert!(s.ends_with(" …"), "{s}");
         assert!(s.contains("[Đà] [Lạt]"), "{s}");
         assert!(s.chars().count() < 80, "{s}");
-        assert!(!s.contains("đầ "), "cut between words: {s}");
+        assert!(s.starts_with("… mở bài") || s.starts_with("… bài"), "cut between words: {s}");
     }
 
     #[test]
