@@ -159,7 +159,10 @@ mod tests {
     fn combining_marks_stay_in_their_word() {
         // "Hội" written decomposed (o + circumflex + dot below).
         let nfd = "Ho\u{302}\u{323}i tha\u{309}o";
-        assert_eq!(shown(&mark(nfd, &q("hoi"))), "[Ho\u{302}\u{323}i] tha\u{309}o");
+        assert_eq!(
+            shown(&mark(nfd, &q("hoi"))),
+            "[Ho\u{302}\u{323}i] tha\u{309}o"
+        );
     }
 
     #[test]
@@ -170,7 +173,10 @@ mod tests {
         assert!(s.ends_with(" …"), "{s}");
         assert!(s.contains("[Đà] [Lạt]"), "{s}");
         assert!(s.chars().count() < 80, "{s}");
-        assert!(s.starts_with("… mở bài") || s.starts_with("… bài"), "cut between words: {s}");
+        assert!(
+            s.starts_with("… mở bài") || s.starts_with("… bài"),
+            "cut between words: {s}"
+        );
     }
 
     #[test]

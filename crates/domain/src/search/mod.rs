@@ -95,7 +95,10 @@ mod tests {
 
     #[test]
     fn words_are_folded_runs_of_letters_and_digits() {
-        assert_eq!(words("Hội thảo (Đà Lạt) 2025"), ["hoi", "thao", "da", "lat", "2025"]);
+        assert_eq!(
+            words("Hội thảo (Đà Lạt) 2025"),
+            ["hoi", "thao", "da", "lat", "2025"]
+        );
         assert_eq!(words("\"a & b | !c:*\" hoi hoi"), ["a", "b", "c", "hoi"]);
         assert!(words("%_ & |").is_empty());
         assert_eq!(words(&"ab ".repeat(3)), ["ab"]);

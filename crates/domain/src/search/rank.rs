@@ -25,7 +25,10 @@ pub fn scores(texts: &[&str], words: &[String]) -> Vec<f64> {
         .map(|t| {
             let mut tf = vec![0; words.len()];
             let mut len = 0;
-            for token in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            for token in t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
                 len += 1;
                 for (k, w) in words.iter().enumerate() {
                     if word_matches(token, w) {
@@ -95,7 +98,10 @@ mod tests {
         assert!(s[3] > s[1] && s[0] > s[2], "{s:?}");
         assert!(s[3] > s[0], "shorter first: {s:?}");
         // A one-letter word counts only whole.
-        assert_eq!(scores(&["a ab"], &words("a")), scores(&["a b"], &words("a")));
+        assert_eq!(
+            scores(&["a ab"], &words("a")),
+            scores(&["a b"], &words("a"))
+        );
     }
 
     #[test]

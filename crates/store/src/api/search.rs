@@ -32,6 +32,9 @@ impl Store {
         limit: i64,
     ) -> Result<ItemHits, StoreError> {
         let words = domain::search::words(text);
-        dispatch!(self, search::search_items(&self.ctx, &words, visible_units, limit))
+        dispatch!(
+            self,
+            search::search_items(&self.ctx, &words, visible_units, limit)
+        )
     }
 }

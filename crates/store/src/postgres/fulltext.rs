@@ -54,7 +54,11 @@ pub(crate) fn push_filter(q: &mut QueryBuilder<DB>, ix: Index, id_column: &str, 
         Index::People => ("people", "name_tsv"),
         Index::Reports => ("report_search", "search_tsv"),
     };
-    let key = if ix == Index::Reports { "report_id" } else { "id" };
+    let key = if ix == Index::Reports {
+        "report_id"
+    } else {
+        "id"
+    };
     q.push(format!(
         "{id_column} IN (SELECT {key} FROM {table} WHERE {col} @@ "
     ));

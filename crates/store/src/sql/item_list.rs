@@ -2,8 +2,8 @@
 
 use super::tx::{day_text, parse_date};
 use super::{Conn, DB, Pool, R, fulltext};
-use crate::fulltext::Index;
 use crate::Ctx;
+use crate::fulltext::Index;
 use crate::tracking_model::*;
 use domain::{ItemId, ItemStatus, PlanId};
 use sqlx::QueryBuilder;

@@ -3,13 +3,13 @@
 use super::events::{editable_event, editable_event_row, forbidden, nfc};
 use super::tx::{at_version, audit, json};
 use super::{Conn, DB, Pool, R, begin_write, fulltext};
-use crate::fulltext::Index;
-use sqlx::QueryBuilder;
 use crate::events_model::*;
+use crate::fulltext::Index;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_edit_people};
 use domain::{Actor, EventId, LanguagePair, PersonId, PersonKind};
+use sqlx::QueryBuilder;
 use sqlx::query::Query;
 use sqlx::{Database, Row};
 

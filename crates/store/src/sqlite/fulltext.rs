@@ -42,7 +42,9 @@ pub(crate) fn newest(ix: Index) -> &'static str {
 /// A condition on `id_column` (any query shape): the row matches.
 pub(crate) fn push_filter(q: &mut QueryBuilder<DB>, ix: Index, id_column: &str, words: &[String]) {
     let t = table(ix);
-    q.push(format!("{id_column} IN (SELECT rowid FROM {t} WHERE {t} MATCH "))
-        .push_bind(fts5_query(words))
-        .push(")");
+    q.push(format!(
+        "{id_column} IN (SELECT rowid FROM {t} WHERE {t} MATCH "
+    ))
+    .push_bind(fts5_query(words))
+    .push(")");
 }

@@ -61,20 +61,22 @@ fn diff(sqlite: &Catalog, pg: &Catalog) -> Vec<String> {
 /// (`items_fts` and the shadow tables `items_fts_data`, …) on SQLite, generated `tsvector`
 /// columns on PostgreSQL. Both are left out of the comparison; the conformance tests in
 /// `search.rs` check that they find the same rows.
-const NOT_FTS: &str = "m.name NOT LIKE '%\\_fts' ESCAPE '\\' AND m.name NOT LIKE '%\\_fts\\_%' ESCAPE '\\'";
+const NOT_FTS: &str =
+    "m.name NOT LIKE '%\\_fts' ESCAPE '\\' AND m.name NOT LIKE '%\\_fts\\_%' ESCAPE '\\'";
 
 async fn sqlite_catalog(pool: &sqlx::SqlitePool) -> Catalog {
     let mut cat = Catalog::new();
     // Joining sqlite_master to the pragma functions reads every table in one query.
-    let cols: Vec<(String, String, String, bool, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT m.name, p.name, p.type, p.\"notnull\", p.pk \
+    let cols: Vec<(String, String, String, bool, i64)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT m.name, p.name, p.type, p.\"notnull\", p.pk \
          FROM sqlite_master m JOIN pragma_table_info(m.name) p \
          WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' \
          AND m.name <> '_sqlx_migrations' AND {NOT_FTS} ORDER BY m.name, p.pk",
-    )))
-    .fetch_all(pool)
-    .await
-    .expect("sqlite columns");
+        )))
+        .fetch_all(pool)
+        .await
+        .expect("sqlite columns");
     let mut pks: BTreeMap<(String, String, String), Vec<String>> = BTreeMap::new();
     for (table, column, declared, not_null, pk) in cols {
         cat.insert(format!("table {table}"));
@@ -92,17 +94,18 @@ async fn sqlite_catalog(pool: &sqlx::SqlitePool) -> Catalog {
     // Unique indexes from UNIQUE constraints (origin 'u') and CREATE UNIQUE INDEX ('c');
     // origin 'pk' is the primary key's own index, compared above. xinfo names expression
     // columns (cid -2) NULL.
-    let idx: Vec<(String, String, bool, Option<String>, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT m.name, il.name, il.partial, ix.name, ix.cid \
+    let idx: Vec<(String, String, bool, Option<String>, i64)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT m.name, il.name, il.partial, ix.name, ix.cid \
          FROM sqlite_master m JOIN pragma_index_list(m.name) il \
          JOIN pragma_index_xinfo(il.name) ix \
          WHERE m.type = 'table' AND m.name <> '_sqlx_migrations' AND {NOT_FTS} \
          AND il.\"unique\" = 1 AND il.origin <> 'pk' AND ix.key = 1 \
          ORDER BY m.name, il.name, ix.seqno",
-    )))
-    .fetch_all(pool)
-    .await
-    .expect("sqlite unique indexes");
+        )))
+        .fetch_all(pool)
+        .await
+        .expect("sqlite unique indexes");
     let mut uniques: BTreeMap<(String, String, String), Vec<String>> = BTreeMap::new();
     for (table, index, partial, column, cid) in idx {
         let kind = if partial { "unique partial" } else { "unique" };

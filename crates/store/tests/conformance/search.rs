@@ -65,7 +65,13 @@ fn report(text: &str) -> ReportContent {
 async fn search_matches_word_starts_without_diacritics(store: &Store) {
     let f = fixture(store).await;
     let dalat = add(store, &f, "Giao lưu âm nhạc với Đà Lạt", "").await;
-    let danang = add(store, &f, "Hội thảo âm thanh tại Đà Nẵng", "về kiến trúc xanh").await;
+    let danang = add(
+        store,
+        &f,
+        "Hội thảo âm thanh tại Đà Nẵng",
+        "về kiến trúc xanh",
+    )
+    .await;
     for q in ["da lat", "Đà Lạt", "ĐA LA", "đa la", "lat"] {
         assert_eq!(items(store, q).await, vec![dalat], "{q}");
         assert_eq!(listed(store, q).await, vec![dalat], "{q}");
@@ -97,7 +103,13 @@ async fn search_matches_word_starts_without_diacritics(store: &Store) {
         .unwrap();
     let found = store.list_people(None, Some("nguyen da")).await.unwrap();
     assert_eq!(found.iter().map(|x| x.id).collect::<Vec<_>>(), vec![p]);
-    assert!(store.list_people(None, Some("guyen")).await.unwrap().is_empty());
+    assert!(
+        store
+            .list_people(None, Some("guyen"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(store.list_people(None, None).await.unwrap().len(), 1);
     if let Db::Sqlite(_) = store.db() {
         // The bundled SQLite has FTS5 (the migration would have failed without it).
@@ -115,7 +127,10 @@ async fn search_ranks_better_matches_first_then_newest(store: &Store) {
     assert_eq!(items(store, "gom").await, vec![twice, once_b, once_a]);
     // A limit keeps the best.
     let top = store.search_items("gom", None, 1).await.unwrap();
-    assert_eq!(top.rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![twice]);
+    assert_eq!(
+        top.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![twice]
+    );
     assert_eq!(top.total, 3);
     // Reports rank the same way.
     let period = |m| Period::Month(2025, m);
@@ -189,7 +204,13 @@ async fn search_reports_newest_versions_in_scope(store: &Store) {
     all.sort();
     assert_eq!(all, vec![own.id, second.id], "newest versions only");
     // The replaced version's words find nothing.
-    assert!(store.search_reports("gom", None, 10).await.unwrap().is_empty());
+    assert!(
+        store
+            .search_reports("gom", None, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
         ids(store.search_reports("lua", None, 10).await.unwrap()),
         vec![second.id]
@@ -203,17 +224,39 @@ async fn search_reports_newest_versions_in_scope(store: &Store) {
             .unwrap()),
         vec![second.id]
     );
-    assert!(store
-        .search_reports("ca tru", Some(&scope), 10)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        store
+            .search_reports("ca tru", Some(&scope), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     // Items likewise: "Biên soạn" (2.1) is shared, "phóng sự" (2.2) is not.
-    let found = store.search_items("bien soan", Some(&scope), 10).await.unwrap();
-    assert_eq!(found.rows.iter().map(|r| r.id).collect::<Vec<_>>(), vec![f.item21]);
+    let found = store
+        .search_items("bien soan", Some(&scope), 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        found.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![f.item21]
+    );
     assert!(!items(store, "phong su").await.is_empty());
-    assert!(store.search_items("phong su", Some(&scope), 10).await.unwrap().rows.is_empty());
-    assert!(store.search_items("bien soan", Some(&[]), 10).await.unwrap().rows.is_empty());
+    assert!(
+        store
+            .search_items("phong su", Some(&scope), 10)
+            .await
+            .unwrap()
+            .rows
+            .is_empty()
+    );
+    assert!(
+        store
+            .search_items("bien soan", Some(&[]), 10)
+            .await
+            .unwrap()
+            .rows
+            .is_empty()
+    );
 }
 
 async fn search_follows_item_and_person_edits(store: &Store) {
@@ -265,10 +308,26 @@ async fn search_follows_item_and_person_edits(store: &Store) {
         )
         .await
         .unwrap();
-    assert_eq!(store.list_people(None, Some("hang")).await.unwrap().len(), 1);
+    assert_eq!(
+        store.list_people(None, Some("hang")).await.unwrap().len(),
+        1
+    );
     // "ha" begins "hang" too; the old name's words that are gone find nothing.
-    assert!(store.list_people(None, Some("thu han")).await.unwrap().len() == 1);
-    assert!(store.list_people(None, Some("le thu ha x")).await.unwrap().is_empty());
+    assert!(
+        store
+            .list_people(None, Some("thu han"))
+            .await
+            .unwrap()
+            .len()
+            == 1
+    );
+    assert!(
+        store
+            .list_people(None, Some("le thu ha x"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 async fn search_operator_looking_queries_are_plain_words(store: &Store) {

@@ -66,7 +66,10 @@ async fn one_search_finds_items_events_people_and_reports_without_diacritics() {
             page.contains("Giao lưu âm nhạc với <mark>Đà</mark> <mark>Lạt</mark>"),
             "the event: {page}"
         );
-        assert!(page.contains("Nguyễn <mark>Đà</mark> <mark>Lạt</mark>"), "the person");
+        assert!(
+            page.contains("Nguyễn <mark>Đà</mark> <mark>Lạt</mark>"),
+            "the person"
+        );
         assert!(
             page.contains(&format!("/items/{}#reports", item.0))
                 && page.contains("thành phố <mark>Đà</mark> <mark>Lạt</mark>"),
@@ -90,7 +93,9 @@ async fn one_search_finds_items_events_people_and_reports_without_diacritics() {
         assert!(listed.total >= 1);
         assert!(
             page.contains(&format!("Nhiệm vụ ({})", listed.total))
-                && page.contains("Tham gia các <mark>phiên</mark> <mark>họp</mark> <mark>online</mark>"),
+                && page.contains(
+                    "Tham gia các <mark>phiên</mark> <mark>họp</mark> <mark>online</mark>"
+                ),
             "{page}"
         );
 
@@ -136,7 +141,11 @@ async fn matched_words_are_marked_and_the_texts_escaped() {
             "Phần sau. ".repeat(20)
         );
         let form = report_form(
-            &[("unit", q.as_str()), ("period", "2025-Q3"), ("text", long.as_str())],
+            &[
+                ("unit", q.as_str()),
+                ("period", "2025-Q3"),
+                ("text", long.as_str()),
+            ],
             vec![],
         );
         let r = post_report(&lead, &format!("/items/{}/reports", item.0), form).await;
@@ -155,7 +164,10 @@ async fn matched_words_are_marked_and_the_texts_escaped() {
             ),
             "{page}"
         );
-        assert!(page.contains("<div class=\"snippet\">… "), "cut before: {page}");
+        assert!(
+            page.contains("<div class=\"snippet\">… "),
+            "cut before: {page}"
+        );
         assert!(!page.contains("<script>alert"), "{page}");
     }
 }
