@@ -48,8 +48,8 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
     ))
 }
 
-#[allow(clippy::duplicate_mod)]
 pub(crate) mod fulltext;
 
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/mod.rs"]
 pub(crate) mod sql;

@@ -163,8 +163,8 @@ async fn quiet_connection(pool: &Pool) -> Result<sqlx::SqliteConnection, StoreEr
     Ok(opts.connect().await?)
 }
 
-#[allow(clippy::duplicate_mod)]
 pub(crate) mod fulltext;
 
+#[allow(clippy::duplicate_mod)]
 #[path = "sql/mod.rs"]
 pub(crate) mod sql;
