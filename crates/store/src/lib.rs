@@ -17,6 +17,7 @@ mod draft_model;
 mod error;
 mod events_model;
 pub mod evidence_store;
+mod fulltext;
 pub mod model;
 mod network_model;
 mod oversight_model;

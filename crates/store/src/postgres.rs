@@ -59,6 +59,8 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
     ))
 }
 
+pub(crate) mod fulltext;
+
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/mod.rs"]
 pub(crate) mod sql;

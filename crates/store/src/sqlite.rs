@@ -168,6 +168,8 @@ async fn quiet_connection(pool: &Pool) -> Result<sqlx::SqliteConnection, StoreEr
     Ok(opts.connect().await?)
 }
 
+pub(crate) mod fulltext;
+
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/mod.rs"]
 pub(crate) mod sql;

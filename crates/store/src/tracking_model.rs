@@ -303,6 +303,16 @@ pub struct ItemPage {
     pub per_page: i64,
 }
 
+/// The items a header search found, best first (`Store::search_items`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ItemHits {
+    pub rows: Vec<ItemListRow>,
+    /// Matching items, counted up to [`crate::LIST_COUNT_CAP`].
+    pub total: i64,
+    /// More items match than `total` says.
+    pub total_capped: bool,
+}
+
 /// A page of audit entries, newest first; pass `next_before` to get the next page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditPage {

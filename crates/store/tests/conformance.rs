@@ -1686,3 +1686,6 @@ mod data_version;
 // Invitations between cities (issue 19, migration 0028).
 #[path = "conformance/network_events.rs"]
 mod network_events;
+// Full-text search (issue 15, migration 0030): items, reports and people, ranked.
+#[path = "conformance/search.rs"]
+mod search;

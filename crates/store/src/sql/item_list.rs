@@ -1,8 +1,9 @@
 //! The filtered, paged item list behind `/items` and its exports.
 
 use super::tx::{day_text, parse_date};
-use super::{Conn, DB, Pool, R};
+use super::{Conn, DB, Pool, R, fulltext};
 use crate::Ctx;
+use crate::fulltext::Index;
 use crate::tracking_model::*;
 use domain::{ItemId, ItemStatus, PlanId};
 use sqlx::QueryBuilder;
@@ -97,16 +98,18 @@ fn push_filter_on(q: &mut QueryBuilder<DB>, f: &ItemFilter, path: UnitPath) {
     if let Some(d) = f.due_to {
         q.push(" AND i.due_date <= ").push_bind(day_text(d));
     }
-    if let Some(t) = f
-        .text
-        .as_deref()
-        .map(vanban::text::fold)
-        .map(|t| t.trim().to_string())
-        && !t.is_empty()
+    if let Some(t) = f.text.as_deref()
+        && !vanban::text::fold(t).trim().is_empty()
     {
-        q.push(" AND i.search_folded LIKE ")
-            .push_bind(like_pattern(&t))
-            .push(" ESCAPE '\\'");
+        // The full-text index (issue 15): every word begins a word of the item's text. A
+        // query without letters or digits has no word to look up, and finds nothing.
+        let words = domain::search::words(t);
+        q.push(" AND ");
+        if words.is_empty() {
+            q.push("1 = 0");
+        } else {
+            fulltext::push_filter(q, Index::Items, "i.id", &words);
+        }
     }
     if let Some(after) = f.after_id {
         q.push(" AND i.id > ").push_bind(after.0);
@@ -173,7 +176,7 @@ pub(crate) fn push_unit_list(q: &mut QueryBuilder<DB>, units: &[domain::UnitId])
 
 /// One row as the page query selects it.
 #[derive(sqlx::FromRow)]
-struct ListRow {
+pub(crate) struct ListRow {
     id: i64,
     plan_id: i64,
     numbering: Option<String>,
@@ -290,7 +293,7 @@ fn only_unit(f: &ItemFilter) -> bool {
         && f.after_id.is_none()
 }
 
-fn list_row(r: ListRow, today: chrono::NaiveDate) -> ItemListRow {
+pub(crate) fn list_row(r: ListRow, today: chrono::NaiveDate) -> ItemListRow {
     let status = ItemStatus::from_str(&r.status).unwrap_or_default();
     let due = parse_date(r.due_date);
     ItemListRow {
@@ -313,7 +316,7 @@ fn list_row(r: ListRow, today: chrono::NaiveDate) -> ItemListRow {
 
 /// Each row's units in effect, and the percent and date of its report in effect today
 /// (`domain::tracking::state`). 2 queries for the page.
-async fn dress_rows(
+pub(crate) async fn dress_rows(
     conn: &mut Conn,
     ctx: &Ctx,
     out: &mut [ItemListRow],

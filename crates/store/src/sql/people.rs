@@ -2,12 +2,14 @@
 
 use super::events::{editable_event, editable_event_row, forbidden, nfc};
 use super::tx::{at_version, audit, json};
-use super::{Conn, DB, Pool, R, begin_write};
+use super::{Conn, DB, Pool, R, begin_write, fulltext};
 use crate::events_model::*;
+use crate::fulltext::Index;
 use crate::model::AuditEntry;
 use crate::{Ctx, StoreError};
 use domain::events::{EventError, can_edit_people};
 use domain::{Actor, EventId, LanguagePair, PersonId, PersonKind};
+use sqlx::QueryBuilder;
 use sqlx::query::Query;
 use sqlx::{Database, Row};
 
@@ -196,28 +198,29 @@ pub(crate) async fn update_person(
     Ok(expected + 1)
 }
 
-/// The directory, by kind and folded name (diacritics and đ ignored), at most 500.
+/// The directory, by kind and folded name, at most 500; with `text`, only the people whose
+/// name has every word of it at the start of one of its words (diacritics and đ ignored),
+/// through the full-text index (issue 15). Text without letters or digits finds nobody.
 pub(crate) async fn list_people(
     pool: &Pool,
     kind: Option<PersonKind>,
     text: Option<&str>,
 ) -> R<Vec<PersonRecord>> {
-    let pattern = format!(
-        "%{}%",
-        vanban::text::fold(text.unwrap_or("").trim())
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
-    let rows = sqlx::query_as::<_, PersonRow>(sql!(
-        "SELECT {PERSON_COLS} FROM people
-         WHERE ($1 = '' OR kind = $1) AND name_folded LIKE $2 ESCAPE '\\'
-         ORDER BY kind, name_folded, id LIMIT 500"
-    ))
-    .bind(kind.map(|k| k.as_str()).unwrap_or(""))
-    .bind(pattern)
-    .fetch_all(&pool.read)
-    .await?;
+    let mut q = QueryBuilder::<DB>::new(format!("SELECT {PERSON_COLS} FROM people WHERE 1 = 1"));
+    if let Some(k) = kind {
+        q.push(" AND kind = ").push_bind(k.as_str());
+    }
+    if let Some(t) = text.filter(|t| !vanban::text::fold(t).trim().is_empty()) {
+        let words = domain::search::words(t);
+        q.push(" AND ");
+        if words.is_empty() {
+            q.push("1 = 0");
+        } else {
+            fulltext::push_filter(&mut q, Index::People, "id", &words);
+        }
+    }
+    q.push(" ORDER BY kind, name_folded, id LIMIT 500");
+    let rows: Vec<PersonRow> = q.build_query_as().fetch_all(&pool.read).await?;
     rows.into_iter().map(PersonRow::into_record).collect()
 }
 

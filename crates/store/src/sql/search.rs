@@ -1,9 +1,13 @@
-//! The header search over progress reports (issue 16): each version's folded text in
-//! `report_search`, written with the version, and the newest versions that match.
+//! The header search (issue 16) over items and progress reports, through the full-text
+//! indexes (issue 15, `crate::fulltext`). Each report version's folded text is in
+//! `report_search`, written with the version; the index follows it by trigger (SQLite) or
+//! generated column (PostgreSQL).
 
-use super::item_list::{like_pattern, push_unit_list};
-use super::{Conn, DB, Pool, R, begin_write};
-use crate::tracking_model::ReportHit;
+use super::item_list::{ListRow, dress_rows, list_row, push_unit_list};
+use super::{Conn, DB, Pool, R, begin_write, fulltext};
+use crate::Ctx;
+use crate::fulltext::{Index, RANK_WINDOW};
+use crate::tracking_model::{ItemHits, ItemListRow, ReportHit};
 use sqlx::QueryBuilder;
 
 /// What a version's search text is made of.
@@ -38,6 +42,7 @@ struct HitRow {
     period: String,
     text: String,
     created_at: i64,
+    folded: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -90,36 +95,56 @@ pub(crate) async fn index_missing_reports(pool: &Pool) -> R<u64> {
     }
 }
 
-/// The newest versions (a version no later one replaces) whose text contains `folded`,
-/// newest first, at most `limit`; with `visible_units`, only reports on items those units
-/// take part in (a partner's scope, as the item list's).
+/// The newest versions (a version no later one replaces) that match `words` (every word
+/// begins a word of the text, difficulties or proposals), best match first
+/// (`domain::search::rank`) and newest first among equals, at most `limit`; with
+/// `visible_units`, only reports on items those units take part in (a partner's scope, as
+/// the item list's). The index is walked newest first and stops at [`RANK_WINDOW`] matches
+/// in scope, which are ranked: the cost does not grow with the table.
 pub(crate) async fn search_reports(
     pool: &Pool,
-    folded: &str,
+    words: &[String],
     visible_units: Option<&[domain::UnitId]>,
     limit: i64,
 ) -> R<Vec<ReportHit>> {
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ix = Index::Reports;
     let mut q: QueryBuilder<DB> = QueryBuilder::new(
         "SELECT r.id, r.item_id, i.title AS item_title, u.name AS unit_name, r.period, r.text,
-                r.created_at
-         FROM report_search s
-         JOIN progress_reports r ON r.id = s.report_id
-         JOIN items i ON i.id = r.item_id
-         JOIN units u ON u.id = r.unit_id
-         WHERE NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)
-           AND s.folded LIKE ",
+                r.created_at, s.folded
+         FROM (SELECT r.id FROM ",
     );
-    q.push_bind(like_pattern(folded)).push(" ESCAPE '\\'");
+    fulltext::push_from(&mut q, ix, words);
+    q.push(" WHERE ");
+    fulltext::push_match(&mut q, ix, words);
+    q.push(" AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)");
     if let Some(units) = visible_units {
         q.push(" AND r.item_id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN ");
         push_unit_list(&mut q, units);
         q.push(")");
     }
-    q.push(" ORDER BY r.created_at DESC, r.id DESC LIMIT ")
-        .push_bind(limit.clamp(1, 200));
+    q.push(" ORDER BY ")
+        .push(fulltext::newest(ix))
+        .push(" DESC LIMIT ")
+        .push_bind(RANK_WINDOW)
+        .push(
+            ") c
+         JOIN progress_reports r ON r.id = c.id
+         JOIN report_search s ON s.report_id = r.id
+         JOIN items i ON i.id = r.item_id
+         JOIN units u ON u.id = r.unit_id
+         ORDER BY r.created_at DESC, r.id DESC",
+        );
     let rows = q.build_query_as::<HitRow>().fetch_all(&pool.read).await?;
-    Ok(rows
+    let texts: Vec<&str> = rows.iter().map(|r| r.folded.as_str()).collect();
+    let order = domain::search::rank::best_first(&texts, words);
+    let mut rows: Vec<Option<HitRow>> = rows.into_iter().map(Some).collect();
+    Ok(order
         .into_iter()
+        .take(limit.clamp(1, 200) as usize)
+        .filter_map(|k| rows[k].take())
         .map(|r| ReportHit {
             report_id: r.id,
             item_id: domain::ItemId(r.item_id),
@@ -130,4 +155,86 @@ pub(crate) async fn search_reports(
             created_at: r.created_at,
         })
         .collect())
+}
+
+/// An item the search found, with its folded text to rank.
+#[derive(sqlx::FromRow)]
+struct ItemCandidate {
+    #[sqlx(flatten)]
+    row: ListRow,
+    search_folded: Option<String>,
+}
+
+/// The items (not removed by a revision) that match `words` in their numbering, title or
+/// body, best match first and newest first among equals, at most `limit`, dressed as the
+/// item list's rows; with `visible_units`, the item list's scope. The total is counted up to
+/// `LIST_COUNT_CAP`. Ranks the newest [`RANK_WINDOW`] matches, as `search_reports`.
+pub(crate) async fn search_items(
+    pool: &Pool,
+    ctx: &Ctx,
+    words: &[String],
+    visible_units: Option<&[domain::UnitId]>,
+    limit: i64,
+) -> R<ItemHits> {
+    if words.is_empty() {
+        return Ok(ItemHits::default());
+    }
+    let ix = Index::Items;
+    let scoped = |q: &mut QueryBuilder<DB>| {
+        fulltext::push_from(q, ix, words);
+        q.push(" WHERE ");
+        fulltext::push_match(q, ix, words);
+        q.push(" AND i.removed_in IS NULL");
+        if let Some(units) = visible_units {
+            q.push(" AND i.id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN ");
+            push_unit_list(q, units);
+            q.push(")");
+        }
+    };
+    let mut conn = pool.read.acquire().await?;
+    let mut q = QueryBuilder::<DB>::new(
+        "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.start_date, i.due_date, \
+         i.added, i.search_folded FROM items i JOIN (SELECT i.id FROM ",
+    );
+    scoped(&mut q);
+    q.push(" ORDER BY ")
+        .push(fulltext::newest(ix))
+        .push(" DESC LIMIT ")
+        .push_bind(RANK_WINDOW)
+        .push(") c ON c.id = i.id ORDER BY i.id DESC");
+    ctx.count_view_query();
+    let found: Vec<ItemCandidate> = q.build_query_as().fetch_all(&mut *conn).await?;
+    let (total, total_capped) = if (found.len() as i64) < RANK_WINDOW {
+        (found.len() as i64, false)
+    } else {
+        let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (SELECT 1 FROM ");
+        scoped(&mut q);
+        q.push(" LIMIT ")
+            .push_bind(crate::LIST_COUNT_CAP + 1)
+            .push(") n");
+        ctx.count_view_query();
+        let n: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
+        (n.min(crate::LIST_COUNT_CAP), n > crate::LIST_COUNT_CAP)
+    };
+    let texts: Vec<&str> = found
+        .iter()
+        .map(|c| c.search_folded.as_deref().unwrap_or(""))
+        .collect();
+    let order = domain::search::rank::best_first(&texts, words);
+    let mut found: Vec<Option<ItemCandidate>> = found.into_iter().map(Some).collect();
+    let today = domain::oversight::vietnam_today(ctx.now_utc());
+    let mut out: Vec<ItemListRow> = order
+        .into_iter()
+        .take(limit.clamp(1, 200) as usize)
+        .filter_map(|k| found[k].take())
+        .map(|c| list_row(c.row, today))
+        .collect();
+    if !out.is_empty() {
+        dress_rows(&mut conn, ctx, &mut out, today).await?;
+    }
+    Ok(ItemHits {
+        rows: out,
+        total,
+        total_capped,
+    })
 }

@@ -4,8 +4,11 @@ use super::{Group, Hit, PER_GROUP, counted, sees_people};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::session::{Ctx, SessionUser};
-use domain::search::SearchQuery;
-use store::{EventFilter, ItemFilter};
+use domain::search::{SearchQuery, mark, snippet};
+use store::EventFilter;
+
+/// About this many characters of a report's text are shown around the first match.
+const SNIPPET_CHARS: usize = 160;
 
 pub async fn all(
     app: &AppState,
@@ -42,24 +45,24 @@ async fn items(
     user: &SessionUser,
     q: &SearchQuery,
 ) -> Result<Group, AppError> {
-    let filter = ItemFilter {
-        text: Some(q.typed().to_string()),
-        visible_units: domain::item_list_scope(&user.actor),
-        page: 1,
-        per_page: PER_GROUP as i64,
-        ..Default::default()
-    };
-    let page = app.store().list_items(&filter).await?;
+    let scope = domain::item_list_scope(&user.actor);
+    let found = app
+        .store()
+        .search_items(q.typed(), scope.as_deref(), PER_GROUP as i64)
+        .await?;
     let lang = ctx.lang;
-    let hits: Vec<Hit> = page
+    let hits: Vec<Hit> = found
         .rows
         .iter()
         .map(|r| Hit {
             href: format!("/items/{}", r.id.0),
-            title: [r.numbering.as_deref().unwrap_or(""), r.title.as_str()]
-                .join(" ")
-                .trim()
-                .to_string(),
+            title: mark(
+                [r.numbering.as_deref().unwrap_or(""), r.title.as_str()]
+                    .join(" ")
+                    .trim(),
+                q,
+            ),
+            snippet: Vec::new(),
             detail: [r.status.label(lang).to_string(), r.lead_units.join(", ")]
                 .into_iter()
                 .filter(|s| !s.is_empty())
@@ -67,7 +70,7 @@ async fn items(
                 .join(" · "),
         })
         .collect();
-    let total = page.total.max(0) as usize;
+    let total = found.total.max(0) as usize;
     let more = (total > hits.len()).then(|| {
         let label = counted(ctx, "search.all_items", total, &[]);
         (with_query("/items", q), label)
@@ -106,7 +109,8 @@ async fn events(
         .take(PER_GROUP)
         .map(|e| Hit {
             href: format!("/events/{}", e.id.0),
-            title: e.title.clone(),
+            title: mark(&e.title, q),
+            snippet: Vec::new(),
             detail: format!(
                 "{} · {}",
                 crate::events::time_lines(e).local,
@@ -129,7 +133,8 @@ async fn people(app: &AppState, ctx: &Ctx, q: &SearchQuery) -> Result<Group, App
         .take(PER_GROUP)
         .map(|p| Hit {
             href: format!("/people/{}", p.id.0),
-            title: p.name.clone(),
+            title: mark(&p.name, q),
+            snippet: Vec::new(),
             detail: [p.kind.label(lang), &p.title, &p.organisation]
                 .into_iter()
                 .filter(|s| !s.is_empty())
@@ -157,7 +162,7 @@ async fn reports(
     let scope = domain::item_list_scope(&user.actor);
     let found = app
         .store()
-        .search_reports(q.folded(), scope.as_deref(), PER_GROUP as i64 + 1)
+        .search_reports(q.typed(), scope.as_deref(), PER_GROUP as i64 + 1)
         .await?;
     let lang = ctx.lang;
     let hits: Vec<Hit> = found
@@ -171,8 +176,9 @@ async fn reports(
                 .unwrap_or_else(|_| r.period.clone());
             Hit {
                 href: format!("/items/{}#reports", r.item_id.0),
-                title: r.item_title.clone(),
-                detail: format!("{} · {period} · {}", r.unit_name, excerpt(&r.text, q)),
+                title: mark(&r.item_title, q),
+                detail: format!("{} · {period}", r.unit_name),
+                snippet: snippet(&r.text, q, SNIPPET_CHARS),
             }
         })
         .collect();
@@ -186,37 +192,4 @@ async fn reports(
         hits,
         more: None,
     })
-}
-
-/// About 160 characters of `text` around the first match (whole words), or its start.
-fn excerpt(text: &str, q: &SearchQuery) -> String {
-    const AROUND: usize = 80;
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let first = q.folded().split(' ').next().unwrap_or("");
-    let at = words
-        .iter()
-        .position(|w| vanban::text::fold(w).contains(first))
-        .unwrap_or(0);
-    let (mut start, mut chars) = (at, 0);
-    while start > 0 && chars < AROUND / 2 {
-        start -= 1;
-        chars += words[start].chars().count() + 1;
-    }
-    let mut out = Vec::new();
-    let mut len = 0;
-    for w in &words[start..] {
-        if len > AROUND * 2 {
-            break;
-        }
-        len += w.chars().count() + 1;
-        out.push(*w);
-    }
-    let mut s = out.join(" ");
-    if start > 0 {
-        s = format!("… {s}");
-    }
-    if start + out.len() < words.len() {
-        s.push_str(" …");
-    }
-    s
 }

@@ -3,7 +3,8 @@
 //! would show the same user: items and reports within the item list's scope
 //! (`domain::item_list_scope`), events within the calendar's, people only to those who may
 //! open the directory. Matching ignores diacritics and đ/d everywhere
-//! (`domain::search::SearchQuery`).
+//! (`domain::search::SearchQuery`); items, people and reports are found through the store's
+//! full-text indexes (every word begins a word), events in memory.
 
 use crate::AppState;
 use crate::errors::AppError;
@@ -12,7 +13,7 @@ use crate::session::{Ctx, SessionUser, Signed};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use domain::search::{SearchError, SearchQuery};
+use domain::search::{SearchError, SearchQuery, Segment};
 use serde::Deserialize;
 
 /// Results shown per kind; the items' and people's own lists show the rest.
@@ -44,10 +45,15 @@ pub struct Group {
     pub more: Option<(String, String)>,
 }
 
+/// One result. The title and the snippet come with the query's words marked
+/// (`domain::search::mark`, `snippet`); the template escapes every segment and wraps the
+/// marked ones in `<mark>`.
 pub struct Hit {
     pub href: String,
-    pub title: String,
+    pub title: Vec<Segment>,
     pub detail: String,
+    /// A few words of the text around the first match (reports), or nothing.
+    pub snippet: Vec<Segment>,
 }
 
 pub async fn page(

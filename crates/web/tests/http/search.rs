@@ -63,19 +63,22 @@ async fn one_search_finds_items_events_people_and_reports_without_diacritics() {
 
         let page = search(&lead, "da lat").await;
         assert!(
-            page.contains("Giao lưu âm nhạc với Đà Lạt"),
+            page.contains("Giao lưu âm nhạc với <mark>Đà</mark> <mark>Lạt</mark>"),
             "the event: {page}"
         );
-        assert!(page.contains("Nguyễn Đà Lạt"), "the person");
+        assert!(
+            page.contains("Nguyễn <mark>Đà</mark> <mark>Lạt</mark>"),
+            "the person"
+        );
         assert!(
             page.contains(&format!("/items/{}#reports", item.0))
-                && page.contains("thành phố Đà Lạt"),
+                && page.contains("thành phố <mark>Đà</mark> <mark>Lạt</mark>"),
             "the report, with its words around the match"
         );
         assert!(page.contains("Sự kiện (1)") && page.contains("Người (1)"));
         assert!(page.contains("Báo cáo tiến độ (1)"));
 
-        // Items: the same count as the item list's search.
+        // Items: the same count as the item list's search (the same index).
         let page = search(&lead, "phien hop online").await;
         let listed = app
             .store
@@ -89,15 +92,18 @@ async fn one_search_finds_items_events_people_and_reports_without_diacritics() {
             .unwrap();
         assert!(listed.total >= 1);
         assert!(
-            page.contains(&format!("Nhiệm vụ ({})", listed.total)) && page.contains(SESSIONS),
+            page.contains(&format!("Nhiệm vụ ({})", listed.total))
+                && page.contains(
+                    "Tham gia các <mark>phiên</mark> <mark>họp</mark> <mark>online</mark>"
+                ),
             "{page}"
         );
 
         // A partner sees no directory, and nothing on items it does not take part in.
         let page = search(&partner, "da lat").await;
-        assert!(!page.contains("Nguyễn Đà Lạt") && !page.contains("Người ("));
+        assert!(!page.contains("Nguyễn <mark>Đà</mark>") && !page.contains("Người ("));
         let shared = partner.get(&format!("/items/{}", item.0)).await.status() == StatusCode::OK;
-        assert_eq!(page.contains("thành phố Đà Lạt"), shared, "{page}");
+        assert_eq!(page.contains("thành phố <mark>Đà</mark>"), shared, "{page}");
     }
 }
 
@@ -118,4 +124,50 @@ async fn a_search_too_short_or_too_long_is_said_and_what_was_typed_is_escaped() 
     assert!(!page.contains("<script>alert(1)"), "escaped");
     assert!(page.contains("&#60;script&#62;alert(1)"), "{page}");
     assert!(page.contains("Không tìm thấy gì cho"));
+}
+
+#[tokio::test]
+async fn matched_words_are_marked_and_the_texts_escaped() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let qlds = app.unit_id("Phòng Quản lý Di sản").await;
+        let lead = TestApp::user_browser(&app, "lead", &[Role::Staff], &[qlds]).await;
+        create_event(&lead, qlds, &[("title", "<b>Hội thảo</b> & gốm")]).await;
+        let item = app.item_id(SESSIONS).await;
+        let q = qlds.0.to_string();
+        let long = format!(
+            "{} <script>alert(1)</script> hội thảo về gốm {}",
+            "Mở đầu dài. ".repeat(20),
+            "Phần sau. ".repeat(20)
+        );
+        let form = report_form(
+            &[
+                ("unit", q.as_str()),
+                ("period", "2025-Q3"),
+                ("text", long.as_str()),
+            ],
+            vec![],
+        );
+        let r = post_report(&lead, &format!("/items/{}/reports", item.0), form).await;
+        assert_eq!(r.status(), StatusCode::OK);
+
+        let page = search(&lead, "hội tha").await;
+        // The event's title: marked words, the markup typed shown as text.
+        assert!(
+            page.contains("&#60;b&#62;<mark>Hội</mark> <mark>thảo</mark>&#60;/b&#62; &#38; gốm"),
+            "{page}"
+        );
+        // The report: a snippet around the first match, cut, marked and escaped.
+        assert!(
+            page.contains(
+                "&#60;script&#62;alert(1)&#60;/script&#62; <mark>hội</mark> <mark>thảo</mark> về gốm"
+            ),
+            "{page}"
+        );
+        assert!(
+            page.contains("<div class=\"snippet\">… "),
+            "cut before: {page}"
+        );
+        assert!(!page.contains("<script>alert"), "{page}");
+    }
 }

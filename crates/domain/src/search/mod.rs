@@ -1,6 +1,14 @@
 //! The header search's query (issue 16): what a person typed, trimmed and bounded, and its
-//! folded form (no diacritics, đ → d, lower case), matched the way the item list's search
-//! matches: the folded phrase anywhere in the folded text.
+//! folded form (no diacritics, đ → d, lower case). The store's full-text indexes (issue 15)
+//! match its [`words`]: each must begin a word of the folded text. [`rank`] orders what they
+//! found, and [`mark`] and [`snippet`] mark the words in the original text.
+
+mod highlight;
+pub mod rank;
+pub use highlight::{Segment, mark, snippet};
+
+/// More words than this are not looked up (each one costs the index a lookup).
+pub const MAX_WORDS: usize = 12;
 
 /// Fewer folded characters than this find too much to be of use.
 pub const MIN_CHARS: usize = 2;
@@ -44,6 +52,11 @@ impl SearchQuery {
         &self.folded
     }
 
+    /// The words the index matches (see [`words`]).
+    pub fn words(&self) -> Vec<String> {
+        words(&self.folded)
+    }
+
     /// Whether any of `texts`, folded, holds the query.
     pub fn matches<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> bool {
         texts
@@ -52,9 +65,54 @@ impl SearchQuery {
     }
 }
 
+/// The words of `text` as the full-text indexes split it: folded, then maximal runs of
+/// letters and digits, at most [`MAX_WORDS`], repeats dropped. Anything else (quotes,
+/// `&`, `|`, `!`, `:`, `*`, parentheses) separates words, so no query syntax survives.
+pub fn words(text: &str) -> Vec<String> {
+    let folded = vntext::text::fold(text);
+    let mut out: Vec<String> = Vec::new();
+    for w in folded.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() && !out.iter().any(|o| o == w) && out.len() < MAX_WORDS {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// Whether the folded word `word` is matched by the query word `q`: a word of one letter
+/// or digit must be that word, a longer one must begin it (the indexes' rule).
+pub fn word_matches(word: &str, q: &str) -> bool {
+    if q.chars().nth(1).is_none() {
+        word == q
+    } else {
+        word.starts_with(q)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_folded_runs_of_letters_and_digits() {
+        assert_eq!(
+            words("Hội thảo (Đà Lạt) 2025"),
+            ["hoi", "thao", "da", "lat", "2025"]
+        );
+        assert_eq!(words("\"a & b | !c:*\" hoi hoi"), ["a", "b", "c", "hoi"]);
+        assert!(words("%_ & |").is_empty());
+        assert_eq!(words(&"ab ".repeat(3)), ["ab"]);
+        let many: String = (0..20).map(|i| format!("w{i} ")).collect();
+        assert_eq!(words(&many).len(), MAX_WORDS);
+    }
+
+    #[test]
+    fn one_letter_words_match_whole_longer_ones_begin() {
+        assert!(word_matches("thao", "th"));
+        assert!(!word_matches("thao", "t"));
+        assert!(word_matches("a", "a"));
+        assert!(!word_matches("khoa", "hoa"));
+    }
 
     #[test]
     fn diacritics_and_d_are_ignored_both_ways() {

@@ -1,0 +1,364 @@
+//! Full-text search (issue 15) on both backends: items, progress reports and people found
+//! through the indexes of migration 0030 (FTS5 on SQLite, tsvector + GIN on PostgreSQL),
+//! every word matching the start of a word, diacritics and đ ignored, ranked, and kept in
+//! step with the rows' writes.
+
+use super::tracking::{Fixture, fixture};
+use super::*;
+use domain::{ItemId, Percent, Period, PersonKind, ReportContent};
+use store::{ItemEdit, ItemFilter, NewItem, NewReport, PersonInput};
+
+conformance!(
+    search_matches_word_starts_without_diacritics,
+    search_ranks_better_matches_first_then_newest,
+    search_reports_newest_versions_in_scope,
+    search_follows_item_and_person_edits,
+    search_operator_looking_queries_are_plain_words,
+);
+
+async fn add(store: &Store, f: &Fixture, title: &str, text: &str) -> ItemId {
+    store
+        .add_item(
+            &NewItem {
+                plan_id: f.plan,
+                parent_id: Some(f.item1),
+                position: None,
+                numbering: None,
+                title: title.into(),
+                text: text.into(),
+                lead: vec![],
+                coordinating: vec![],
+                start: None,
+                due: None,
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap()
+}
+
+/// The ids the header search finds, best first.
+async fn items(store: &Store, q: &str) -> Vec<ItemId> {
+    let hits = store.search_items(q, None, 50).await.unwrap();
+    assert_eq!(hits.total as usize, hits.rows.len(), "{q}");
+    hits.rows.iter().map(|r| r.id).collect()
+}
+
+/// The ids the item list's `?q=` filter finds (the list's order).
+async fn listed(store: &Store, q: &str) -> Vec<ItemId> {
+    let page = store
+        .list_items(&ItemFilter {
+            text: Some(q.into()),
+            page: 1,
+            per_page: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    page.rows.iter().map(|r| r.id).collect()
+}
+
+fn report(text: &str) -> ReportContent {
+    ReportContent::new(text, Some(Percent::new(10).unwrap()), vec![], &[]).unwrap()
+}
+
+async fn search_matches_word_starts_without_diacritics(store: &Store) {
+    let f = fixture(store).await;
+    let dalat = add(store, &f, "Giao lưu âm nhạc với Đà Lạt", "").await;
+    let danang = add(
+        store,
+        &f,
+        "Hội thảo âm thanh tại Đà Nẵng",
+        "về kiến trúc xanh",
+    )
+    .await;
+    for q in ["da lat", "Đà Lạt", "ĐA LA", "đa la", "lat"] {
+        assert_eq!(items(store, q).await, vec![dalat], "{q}");
+        assert_eq!(listed(store, q).await, vec![dalat], "{q}");
+    }
+    // Every word must begin a word: both items have "da" and "am…", one "nhac".
+    let mut both = items(store, "da am").await;
+    both.sort();
+    assert_eq!(both, vec![dalat, danang]);
+    assert_eq!(items(store, "am nhac da").await, vec![dalat]);
+    assert_eq!(items(store, "am nhac nang").await, Vec::<ItemId>::new());
+    // Not in the middle of a word (the LIKE '%…%' search found these; the index does not).
+    assert!(items(store, "hac").await.is_empty());
+    assert!(listed(store, "hac").await.is_empty());
+    // The body counts as much as the title.
+    assert_eq!(items(store, "xanh").await, vec![danang]);
+    // A one-letter word is a whole word: "d" alone begins nothing here.
+    assert!(items(store, "d nhac").await.is_empty());
+    // People too.
+    let p = store
+        .create_person(
+            &PersonInput {
+                kind: Some(PersonKind::Expert),
+                name: "Nguyễn Đà Lạt".into(),
+                ..Default::default()
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    let found = store.list_people(None, Some("nguyen da")).await.unwrap();
+    assert_eq!(found.iter().map(|x| x.id).collect::<Vec<_>>(), vec![p]);
+    assert!(
+        store
+            .list_people(None, Some("guyen"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(store.list_people(None, None).await.unwrap().len(), 1);
+    if let Db::Sqlite(_) = store.db() {
+        // The bundled SQLite has FTS5 (the migration would have failed without it).
+        let fts5 = raw_count(store, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").await;
+        assert_eq!(fts5, 1);
+    }
+}
+
+async fn search_ranks_better_matches_first_then_newest(store: &Store) {
+    let f = fixture(store).await;
+    let twice = add(store, &f, "Triển lãm gốm, gốm Bát Tràng", "cho khách").await;
+    let once_a = add(store, &f, "Triển lãm tranh và gốm xưa", "cho khách").await;
+    let once_b = add(store, &f, "Triển lãm tranh và gốm mới", "cho khách").await;
+    // "gốm" twice ranks above once, though older; equal ranks: newest first.
+    assert_eq!(items(store, "gom").await, vec![twice, once_b, once_a]);
+    // A limit keeps the best.
+    let top = store.search_items("gom", None, 1).await.unwrap();
+    assert_eq!(
+        top.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![twice]
+    );
+    assert_eq!(top.total, 3);
+    // Reports rank the same way.
+    let period = |m| Period::Month(2025, m);
+    for (m, text) in [
+        (1, "Hoàn thành khảo sát di tích"),
+        (2, "Khảo sát di tích, khảo sát làng nghề"),
+        (3, "Chuẩn bị khảo sát"),
+    ] {
+        store
+            .file_report(
+                &NewReport {
+                    item_id: f.item21,
+                    unit_id: f.qlds,
+                    period: period(m),
+                    content: report(text),
+                    evidence: vec![],
+                },
+                &f.lead,
+            )
+            .await
+            .unwrap();
+    }
+    let hits = store.search_reports("khao sat", None, 10).await.unwrap();
+    let texts: Vec<&str> = hits.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(texts[0], "Khảo sát di tích, khảo sát làng nghề");
+    assert_eq!(texts.len(), 3);
+}
+
+async fn search_reports_newest_versions_in_scope(store: &Store) {
+    let f = fixture(store).await;
+    let q3 = Period::Quarter(2025, 3);
+    // item21 is shared with the partner's unit; item11 is not.
+    let shared = store
+        .file_report(
+            &NewReport {
+                item_id: f.item21,
+                unit_id: f.qlds,
+                period: q3,
+                content: report("Phỏng vấn nghệ nhân làng gốm"),
+                evidence: vec![],
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    let own = store
+        .file_report(
+            &NewReport {
+                item_id: f.item11,
+                unit_id: f.qlds,
+                period: q3,
+                content: report("Phỏng vấn nghệ nhân ca trù"),
+                evidence: vec![],
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    let second = store
+        .edit_report(
+            shared.report_id,
+            shared.version,
+            &report("Phỏng vấn nghệ nhân làng lụa"),
+            &[],
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    let ids = |hits: Vec<store::ReportHit>| hits.iter().map(|h| h.report_id).collect::<Vec<_>>();
+    let mut all = ids(store.search_reports("nghe nhan", None, 10).await.unwrap());
+    all.sort();
+    assert_eq!(all, vec![own.id, second.id], "newest versions only");
+    // The replaced version's words find nothing.
+    assert!(
+        store
+            .search_reports("gom", None, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        ids(store.search_reports("lua", None, 10).await.unwrap()),
+        vec![second.id]
+    );
+    // The partner sees the reports on items its units take part in.
+    let scope = domain::item_list_scope(&f.partner).expect("a partner is scoped");
+    assert_eq!(
+        ids(store
+            .search_reports("nghe nhan", Some(&scope), 10)
+            .await
+            .unwrap()),
+        vec![second.id]
+    );
+    assert!(
+        store
+            .search_reports("ca tru", Some(&scope), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Items likewise: "Biên soạn" (2.1) is shared, "phóng sự" (2.2) is not.
+    let found = store
+        .search_items("bien soan", Some(&scope), 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        found.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        vec![f.item21]
+    );
+    assert!(!items(store, "phong su").await.is_empty());
+    assert!(
+        store
+            .search_items("phong su", Some(&scope), 10)
+            .await
+            .unwrap()
+            .rows
+            .is_empty()
+    );
+    assert!(
+        store
+            .search_items("bien soan", Some(&[]), 10)
+            .await
+            .unwrap()
+            .rows
+            .is_empty()
+    );
+}
+
+async fn search_follows_item_and_person_edits(store: &Store) {
+    let f = fixture(store).await;
+    let id = add(store, &f, "Dựng phim hoạt hình", "").await;
+    assert_eq!(items(store, "hoat hinh").await, vec![id]);
+    let v = store.item_tracking(id).await.unwrap().unwrap().version;
+    store
+        .update_item(
+            id,
+            v,
+            &ItemEdit {
+                title: Some("Sưu tầm ảnh cũ".into()),
+                text: Some("về nghề thêu".into()),
+                ..Default::default()
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    assert!(items(store, "hoat hinh").await.is_empty());
+    assert!(listed(store, "hoat hinh").await.is_empty());
+    assert_eq!(items(store, "suu tam").await, vec![id]);
+    assert_eq!(items(store, "theu").await, vec![id]);
+    assert_eq!(listed(store, "anh cu").await, vec![id]);
+
+    let p = store
+        .create_person(
+            &PersonInput {
+                kind: Some(PersonKind::Interpreter),
+                name: "Lê Thu Hà".into(),
+                ..Default::default()
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    let record = store.person(p).await.unwrap().unwrap();
+    store
+        .update_person(
+            p,
+            record.version,
+            &PersonInput {
+                kind: Some(PersonKind::Interpreter),
+                name: "Lê Thu Hằng".into(),
+                ..Default::default()
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.list_people(None, Some("hang")).await.unwrap().len(),
+        1
+    );
+    // "ha" begins "hang" too; the old name's words that are gone find nothing.
+    assert!(
+        store
+            .list_people(None, Some("thu han"))
+            .await
+            .unwrap()
+            .len()
+            == 1
+    );
+    assert!(
+        store
+            .list_people(None, Some("le thu ha x"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+async fn search_operator_looking_queries_are_plain_words(store: &Store) {
+    let f = fixture(store).await;
+    let id = add(store, &f, "Khảo sát \"a & b\" (c)", "").await;
+    for q in [
+        "\"a & b | !c:*\"",
+        "\"",
+        "(hoi",
+        "thao)",
+        "*",
+        "hoi:*",
+        "NEAR(hoi thao)",
+        "-hoi",
+        "hoi OR thao",
+        "hoi AND NOT thao",
+        "'; DROP TABLE items; --",
+        "a & b",
+        "!!",
+        "%_",
+    ] {
+        store.search_items(q, None, 10).await.unwrap();
+        store.search_reports(q, None, 10).await.unwrap();
+        store.list_people(None, Some(q)).await.unwrap();
+        listed(store, q).await;
+    }
+    // The words are what count: "a", "b" and "c" are whole words of the title.
+    assert_eq!(items(store, "\"a & b | !c:*\"").await, vec![id]);
+    assert_eq!(items(store, "(khao").await, vec![id]);
+    assert_eq!(items(store, "khao:*").await, vec![id]);
+    // No letters or digits: no words, nothing found (not everything).
+    assert!(items(store, "%_").await.is_empty());
+    assert!(listed(store, "!!").await.is_empty());
+}
