@@ -308,10 +308,13 @@ fn dev_seed_shows_progress_and_refuses_a_database_with_plans() {
         ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // One progress line per plan (stderr is not a terminal here), then the summary.
+    // One progress line per plan (stderr is not a terminal here), with the rate and the
+    // time left, then one while the reports' search text is written.
     let err = stderr(&o);
-    assert_eq!(err.matches("sangtao dev seed: ").count(), 3, "{err}");
+    assert_eq!(err.matches("sangtao dev seed: ").count(), 4, "{err}");
     assert!(err.contains("3/3 kế hoạch · 1200/1200 nhiệm vụ"), "{err}");
+    assert_eq!(err.matches("báo cáo/s").count(), 3, "{err}");
+    assert!(err.contains("đang lập chỉ mục tìm kiếm báo cáo"), "{err}");
     let out = stdout(&o);
     assert!(out.contains("made 3 plans, 1200 items"), "{out}");
     // The empty database got the built-in plan and an admin first.
