@@ -32,32 +32,29 @@ fn is_prefix(word: &str) -> bool {
     word.chars().nth(1).is_some()
 }
 
-/// FTS5: `"hoi"* AND "da"*`; a one-letter word without `*`.
-pub(crate) fn fts5_query(words: &[String]) -> String {
+/// The words as one engine query: each `quote`d, with `star` when it is a prefix (a
+/// one-letter word must be whole), joined by `join`.
+fn engine_query(words: &[String], quote: &str, star: &str, join: &str) -> String {
     words
         .iter()
         .map(|w| clean(w))
         .filter(|w| !w.is_empty())
         .map(|w| {
-            let star = if is_prefix(&w) { "*" } else { "" };
-            format!("\"{w}\"{star}")
+            let star = if is_prefix(&w) { star } else { "" };
+            format!("{quote}{w}{quote}{star}")
         })
         .collect::<Vec<_>>()
-        .join(" AND ")
+        .join(join)
+}
+
+/// FTS5: `"hoi"* AND "da"*`; a one-letter word without `*`.
+pub(crate) fn fts5_query(words: &[String]) -> String {
+    engine_query(words, "\"", "*", " AND ")
 }
 
 /// PostgreSQL `to_tsquery`: `hoi:* & da:*`; a one-letter word without `:*`.
 pub(crate) fn tsquery(words: &[String]) -> String {
-    words
-        .iter()
-        .map(|w| clean(w))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let star = if is_prefix(&w) { ":*" } else { "" };
-            format!("{w}{star}")
-        })
-        .collect::<Vec<_>>()
-        .join(" & ")
+    engine_query(words, "", ":*", " & ")
 }
 
 #[cfg(test)]
