@@ -15,7 +15,7 @@ use crate::i18n::Tr;
 use crate::page::render_page;
 use crate::session::{Ctx, SessionUser, Signed};
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -171,6 +171,9 @@ pub struct Overlay {
     pub report: Option<ReportDraft>,
     /// A review refused: on which report's card, with the comment typed.
     pub review: Option<crate::report_review::ReviewDraft>,
+    /// The "move under another parent" form was asked for (`?move=parent`): its choices
+    /// are the whole plan, so they are listed only then, not on every view.
+    pub move_parent: bool,
 }
 
 /// A report as submitted, to put back in the form.
@@ -192,8 +195,17 @@ pub async fn show(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
     Id(id): Id<ItemId>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    page(&app, &ctx, &user, id, Overlay::default(), StatusCode::OK).await
+    // `?move=parent` asks for the "move under another parent" form; any other query is
+    // ignored, as a link's leftovers should be.
+    let move_parent = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .any(|(k, v)| k == "move" && v == "parent");
+    let overlay = Overlay {
+        move_parent,
+        ..Overlay::default()
+    };
+    page(&app, &ctx, &user, id, overlay, StatusCode::OK).await
 }
 
 /// Loads the item's tracking state and checks that `user` may see it.

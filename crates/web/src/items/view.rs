@@ -207,6 +207,7 @@ impl<'a> ItemPage<'a> {
         let report_form =
             report_form(app, ctx.lang, user, &it, &v, &units, &progress, &overlay).await?;
         let asks = domain::tracking::asks_to_confirm_done(it.status, latest_percent);
+        let move_parent = overlay.move_parent || matches!(overlay.error, Some(("parent", _)));
         let mut page = Self::build(
             ctx,
             user,
@@ -246,7 +247,7 @@ impl<'a> ItemPage<'a> {
         if page.report_form.is_some() {
             page.report_once = crate::once::fresh()?;
         }
-        if page.can_change_units {
+        if page.can_change_units && move_parent {
             let (plan, parent) = (domain::PlanId(page.plan_id), page_item_parent(&page));
             page.parent_choices = parent_choices(ctx, app, plan, parent, id).await?;
         }
