@@ -33,6 +33,17 @@ pub struct EventInput {
     pub status: EventStatus,
 }
 
+/// The events a header search found (`Store::search_events`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct EventHits {
+    /// Latest start first.
+    pub events: Vec<EventRecord>,
+    /// Matching events, counted up to [`crate::LIST_COUNT_CAP`].
+    pub total: i64,
+    /// More events match than `total` says.
+    pub total_capped: bool,
+}
+
 /// A stored event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventRecord {

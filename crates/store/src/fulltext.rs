@@ -14,6 +14,8 @@ pub(crate) enum Index {
     People,
     /// `report_search.folded` (a version's text, difficulties and proposals).
     Reports,
+    /// `events.search_folded` (title, venue, topic, organiser).
+    Events,
 }
 
 /// How many of the newest matches a ranked search ranks. A common word matches most of

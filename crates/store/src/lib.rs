@@ -338,6 +338,10 @@ impl Store {
         if indexed > 0 {
             tracing::info!(indexed, "progress reports indexed for search");
         }
+        let indexed = dispatch!(self, search::index_missing_events())?;
+        if indexed > 0 {
+            tracing::info!(indexed, "events indexed for search");
+        }
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 //! folded words (`domain::search::words`), and every word must begin a word of what is
 //! searched (a one-letter word must be a whole word). No words: nothing found.
 
+use crate::events_model::EventHits;
 use crate::tracking_model::{ItemHits, ReportHit};
 use crate::{Store, StoreError};
 
@@ -35,6 +36,22 @@ impl Store {
         dispatch!(
             self,
             search::search_items(&self.ctx, &words, visible_units, limit)
+        )
+    }
+
+    /// The events that match `text` in their title, venue, topic or organiser, latest
+    /// start first, at most `limit`, with their total (up to the list's cap); with
+    /// `visible_units`, only events naming one of them. Orders the newest 500 matches.
+    pub async fn search_events(
+        &self,
+        text: &str,
+        visible_units: Option<&[domain::UnitId]>,
+        limit: i64,
+    ) -> Result<EventHits, StoreError> {
+        let words = domain::search::words(text);
+        dispatch!(
+            self,
+            search::search_events(&self.ctx, &words, visible_units, limit)
         )
     }
 }

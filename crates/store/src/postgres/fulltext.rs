@@ -10,16 +10,18 @@ fn vector(ix: Index) -> &'static str {
         Index::Items => "i.search_tsv",
         Index::People => "p.name_tsv",
         Index::Reports => "s.search_tsv",
+        Index::Events => "e.search_tsv",
     }
 }
 
-/// The FROM of a ranked search: the rows as `i` (items), `p` (people) or `r`
-/// (progress_reports, with its search text as `s`).
+/// The FROM of a ranked search: the rows as `i` (items), `p` (people), `r`
+/// (progress_reports, with its search text as `s`) or `e` (events).
 pub(crate) fn push_from(q: &mut QueryBuilder<DB>, ix: Index, _words: &[String]) {
     q.push(match ix {
         Index::Items => "items i",
         Index::People => "people p",
         Index::Reports => "report_search s JOIN progress_reports r ON r.id = s.report_id",
+        Index::Events => "events e",
     });
 }
 
@@ -44,6 +46,7 @@ pub(crate) fn newest(ix: Index) -> &'static str {
         Index::Items => "i.id",
         Index::People => "p.id",
         Index::Reports => "s.report_id",
+        Index::Events => "e.id",
     }
 }
 
@@ -53,6 +56,7 @@ pub(crate) fn push_filter(q: &mut QueryBuilder<DB>, ix: Index, id_column: &str, 
         Index::Items => ("items", "search_tsv"),
         Index::People => ("people", "name_tsv"),
         Index::Reports => ("report_search", "search_tsv"),
+        Index::Events => ("events", "search_tsv"),
     };
     let key = if ix == Index::Reports {
         "report_id"

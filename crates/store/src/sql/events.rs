@@ -32,6 +32,21 @@ pub(crate) const EVENT_COLS: &str =
     "id, title, kind, scope, format, organiser, organiser_name, topic, status,
     time_zone, start_at, end_at, venue, online_url, outcome, version, created_at, updated_at";
 
+/// What an event is found by (`events.search_folded`, indexed for the header search):
+/// its title, venue, topic and organiser, folded as every search text is.
+pub(crate) fn folded_text(title: &str, venue: &str, topic: &str, organiser_name: &str) -> String {
+    vanban::text::fold(&[title, venue, topic, organiser_name].join("\n"))
+}
+
+fn search_text(input: &EventInput) -> String {
+    folded_text(
+        &input.title,
+        &input.venue,
+        &input.topic,
+        &input.organiser_name,
+    )
+}
+
 /// An event as `EVENT_COLS` selects it.
 #[derive(sqlx::FromRow)]
 pub(crate) struct EventRow {
@@ -286,8 +301,9 @@ pub(crate) async fn create_event(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO events (title, kind, scope, format, organiser, organiser_name, topic, status,
              time_zone, start_local, end_local, start_at, end_at, venue, online_url,
-             created_at, created_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $16)
+             created_at, created_by, updated_at, search_folded)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $16,
+             $18)
          RETURNING id",
     )
     .bind(&title)
@@ -307,6 +323,7 @@ pub(crate) async fn create_event(
     .bind(input.online_url.trim())
     .bind(at)
     .bind(actor.user_id.0)
+    .bind(search_text(input))
     .fetch_one(&mut *tx)
     .await?;
     let id = EventId(id);
@@ -380,7 +397,7 @@ pub(crate) async fn update_event(
     sqlx::query(
         "UPDATE events SET title = $1, kind = $2, scope = $3, format = $4, organiser = $5,
              organiser_name = $6, topic = $7, time_zone = $8, start_local = $9, end_local = $10,
-             start_at = $11, end_at = $12, venue = $13, online_url = $14
+             start_at = $11, end_at = $12, venue = $13, online_url = $14, search_folded = $16
          WHERE id = $15",
     )
     .bind(&title)
@@ -398,6 +415,7 @@ pub(crate) async fn update_event(
     .bind(nfc(&input.venue))
     .bind(input.online_url.trim())
     .bind(id.0)
+    .bind(search_text(input))
     .execute(&mut *tx)
     .await?;
     // Bookings follow the event's new times.

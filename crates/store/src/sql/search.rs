@@ -6,6 +6,7 @@
 use super::item_list::{ListRow, dress_rows, list_row, push_unit_list};
 use super::{Conn, DB, Pool, R, begin_write, fulltext};
 use crate::Ctx;
+use crate::events_model::EventHits;
 use crate::fulltext::{Index, RANK_WINDOW};
 use crate::tracking_model::{ItemHits, ItemListRow, ReportHit};
 use sqlx::QueryBuilder;
@@ -42,7 +43,6 @@ struct HitRow {
     period: String,
     text: String,
     created_at: i64,
-    folded: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -62,9 +62,17 @@ const INDEX_ROWS_PER_INSERT: usize = 2500;
 /// by the load-test seeder), 5,000 per transaction in multi-row INSERTs. Each round
 /// starts after the last id seen, so 10,000,000 versions are read once, not rescanned
 /// from the start each round. Returns how many.
+///
+/// It starts after the highest version indexed: a version written through the store is
+/// indexed in its own transaction, and the bulk paths (the first run after migration
+/// 0013, the seeder) index in id order and commit each round, so every version below that
+/// one has its text. Without this, every start read all 10,000,000 versions (15 s).
 pub(crate) async fn index_missing_reports(pool: &Pool) -> R<u64> {
     let mut done = 0;
-    let mut after = 0i64;
+    let mut after: i64 =
+        sqlx::query_scalar("SELECT COALESCE(MAX(report_id), 0) FROM report_search")
+            .fetch_one(&pool.write)
+            .await?;
     loop {
         let batch = sqlx::query_as::<_, Unindexed>(
             "SELECT r.id, r.text, r.difficulties, r.proposals FROM progress_reports r
@@ -111,9 +119,11 @@ pub(crate) async fn search_reports(
         return Ok(Vec::new());
     }
     let ix = Index::Reports;
+    // The candidates with only what ranks them (their folded text); the page's few are
+    // then read whole. Reading all 500 whole (text, item title, unit name) was most of a
+    // search's cost.
     let mut q: QueryBuilder<DB> = QueryBuilder::new(
-        "SELECT r.id, r.item_id, i.title AS item_title, u.name AS unit_name, r.period, r.text,
-                r.created_at, s.folded
+        "SELECT r.id, s.folded
          FROM (SELECT r.id FROM ",
     );
     fulltext::push_from(&mut q, ix, words);
@@ -133,18 +143,41 @@ pub(crate) async fn search_reports(
             ") c
          JOIN progress_reports r ON r.id = c.id
          JOIN report_search s ON s.report_id = r.id
-         JOIN items i ON i.id = r.item_id
-         JOIN units u ON u.id = r.unit_id
          ORDER BY r.created_at DESC, r.id DESC",
         );
-    let rows = q.build_query_as::<HitRow>().fetch_all(&pool.read).await?;
-    let texts: Vec<&str> = rows.iter().map(|r| r.folded.as_str()).collect();
-    let order = domain::search::rank::best_first(&texts, words);
-    let mut rows: Vec<Option<HitRow>> = rows.into_iter().map(Some).collect();
-    Ok(order
+    let found: Vec<(i64, String)> = q.build_query_as().fetch_all(&pool.read).await?;
+    let texts: Vec<&str> = found.iter().map(|(_, f)| f.as_str()).collect();
+    let best: Vec<i64> = domain::search::rank::best_first(&texts, words)
         .into_iter()
         .take(limit.clamp(1, 200) as usize)
-        .filter_map(|k| rows[k].take())
+        .map(|k| found[k].0)
+        .collect();
+    if best.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut q: QueryBuilder<DB> = QueryBuilder::new(
+        "SELECT r.id, r.item_id, i.title AS item_title, u.name AS unit_name, r.period, r.text,
+                r.created_at
+         FROM progress_reports r
+         JOIN items i ON i.id = r.item_id
+         JOIN units u ON u.id = r.unit_id
+         WHERE r.id IN (",
+    );
+    let mut ids = q.separated(", ");
+    for id in &best {
+        ids.push_bind(*id);
+    }
+    q.push(")");
+    let mut rows: std::collections::HashMap<i64, HitRow> = q
+        .build_query_as::<HitRow>()
+        .fetch_all(&pool.read)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    Ok(best
+        .iter()
+        .filter_map(|id| rows.remove(id))
         .map(|r| ReportHit {
             report_id: r.id,
             item_id: domain::ItemId(r.item_id),
@@ -234,6 +267,127 @@ pub(crate) async fn search_items(
     }
     Ok(ItemHits {
         rows: out,
+        total,
+        total_capped,
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct UnindexedEvent {
+    id: i64,
+    title: String,
+    venue: String,
+    topic: String,
+    organiser_name: String,
+}
+
+/// Writes the search text of events that have none (written before migration 0032), in
+/// rounds of [`INDEX_BATCH`]. Returns how many.
+pub(crate) async fn index_missing_events(pool: &Pool) -> R<u64> {
+    let mut done = 0;
+    loop {
+        let batch = sqlx::query_as::<_, UnindexedEvent>(
+            "SELECT id, title, venue, topic, organiser_name FROM events
+             WHERE search_folded IS NULL ORDER BY id LIMIT $1",
+        )
+        .bind(INDEX_BATCH)
+        .fetch_all(&pool.write)
+        .await?;
+        if batch.is_empty() {
+            return Ok(done);
+        }
+        let mut tx = begin_write(pool).await?;
+        for e in &batch {
+            sqlx::query("UPDATE events SET search_folded = $1 WHERE id = $2")
+                .bind(super::events::folded_text(
+                    &e.title,
+                    &e.venue,
+                    &e.topic,
+                    &e.organiser_name,
+                ))
+                .bind(e.id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        done += batch.len() as u64;
+    }
+}
+
+/// The events that match `words` in their title, venue, topic or organiser, latest start
+/// first, at most `limit`, with their total (up to `LIST_COUNT_CAP`); with `visible_units`,
+/// only events naming one of those units (a partner's calendar). Of many matches, the
+/// [`RANK_WINDOW`] newest written are ordered by start, as the other searches rank theirs:
+/// the cost does not grow with the table.
+pub(crate) async fn search_events(
+    pool: &Pool,
+    ctx: &Ctx,
+    words: &[String],
+    visible_units: Option<&[domain::UnitId]>,
+    limit: i64,
+) -> R<EventHits> {
+    if words.is_empty() {
+        return Ok(EventHits::default());
+    }
+    let ix = Index::Events;
+    let scoped = |q: &mut QueryBuilder<DB>| {
+        fulltext::push_from(q, ix, words);
+        q.push(" WHERE ");
+        fulltext::push_match(q, ix, words);
+        if let Some(units) = visible_units {
+            q.push(" AND EXISTS (SELECT 1 FROM event_units ev WHERE ev.event_id = e.id AND ev.unit_id IN ");
+            push_unit_list(q, units);
+            q.push(")");
+        }
+    };
+    let mut conn = pool.read.acquire().await?;
+    let mut q = QueryBuilder::<DB>::new("SELECT e.id, e.start_at FROM ");
+    scoped(&mut q);
+    q.push(" ORDER BY ")
+        .push(fulltext::newest(ix))
+        .push(" DESC LIMIT ")
+        .push_bind(RANK_WINDOW);
+    ctx.count_view_query();
+    let mut found: Vec<(i64, i64)> = q.build_query_as().fetch_all(&mut *conn).await?;
+    let (total, total_capped) = if (found.len() as i64) < RANK_WINDOW {
+        (found.len() as i64, false)
+    } else {
+        let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (SELECT 1 FROM ");
+        scoped(&mut q);
+        q.push(" LIMIT ")
+            .push_bind(crate::LIST_COUNT_CAP + 1)
+            .push(") n");
+        ctx.count_view_query();
+        let n: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
+        (n.min(crate::LIST_COUNT_CAP), n > crate::LIST_COUNT_CAP)
+    };
+    found.sort_by_key(|&(id, start)| std::cmp::Reverse((start, id)));
+    found.truncate(limit.clamp(0, 200) as usize);
+    if found.is_empty() {
+        return Ok(EventHits {
+            events: Vec::new(),
+            total,
+            total_capped,
+        });
+    }
+    let mut q = QueryBuilder::<DB>::new(format!(
+        "SELECT {} FROM events WHERE id IN (",
+        super::events::EVENT_COLS
+    ));
+    let mut ids = q.separated(", ");
+    for (id, _) in &found {
+        ids.push_bind(*id);
+    }
+    q.push(") ORDER BY start_at DESC, id DESC");
+    ctx.count_view_query();
+    let rows: Vec<super::events::EventRow> = q.build_query_as().fetch_all(&mut *conn).await?;
+    let mut events = rows
+        .into_iter()
+        .map(super::events::EventRow::into_record)
+        .collect::<R<Vec<_>>>()?;
+    super::events::attach_links(&mut conn, &mut events).await?;
+    Ok(EventHits {
+        events,
         total,
         total_capped,
     })

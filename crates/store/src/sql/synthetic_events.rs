@@ -13,8 +13,10 @@ use sqlx::QueryBuilder;
 
 type R<T> = Result<T, StoreError>;
 
-/// Rows per INSERT: 18 parameters an event row, under both engines' limits.
+/// Rows per INSERT: 17 parameters an event row, under both engines' limits.
 const BATCH: usize = 1000;
+/// Where the synthetic events are held.
+const VENUE: &str = "Trung tâm Hoạt động Văn hóa Khoa học Văn Miếu – Quốc Tử Giám";
 
 /// Events are planned in Hanoi's wall clock (UTC+7 all year, no summer time).
 const ZONE: &str = "Asia/Ho_Chi_Minh";
@@ -76,9 +78,10 @@ pub(crate) async fn insert_events(
         let mut q: QueryBuilder<DB> = QueryBuilder::new(
             "INSERT INTO events (title, kind, scope, format, organiser, topic, status,
                  time_zone, start_local, end_local, start_at, end_at, venue, outcome,
-                 created_at, updated_at) ",
+                 created_at, updated_at, search_folded) ",
         );
         q.push_values(chunk, |mut b, e| {
+            let folded = super::events::folded_text(&e.title, VENUE, "", "");
             b.push_bind(e.title.clone())
                 .push_bind(e.kind)
                 .push_bind(e.scope)
@@ -91,14 +94,15 @@ pub(crate) async fn insert_events(
                 .push_bind(e.end_local.clone())
                 .push_bind(e.start_at)
                 .push_bind(e.end_at)
-                .push_bind("Trung tâm Hoạt động Văn hóa Khoa học Văn Miếu – Quốc Tử Giám")
+                .push_bind(VENUE)
                 .push_bind(if e.status == "held" {
                     "Đã tổ chức theo kế hoạch."
                 } else {
                     ""
                 })
                 .push_bind(now)
-                .push_bind(now);
+                .push_bind(now)
+                .push_bind(folded);
         });
         q.build().execute(&mut *conn).await?;
     }

@@ -10,16 +10,18 @@ fn table(ix: Index) -> &'static str {
         Index::Items => "items_fts",
         Index::People => "people_fts",
         Index::Reports => "reports_fts",
+        Index::Events => "events_fts",
     }
 }
 
-/// The FROM of a ranked search: the index, joined to its rows as `i` (items), `p` (people)
-/// or `r` (progress_reports).
+/// The FROM of a ranked search: the index, joined to its rows as `i` (items), `p` (people),
+/// `r` (progress_reports) or `e` (events).
 pub(crate) fn push_from(q: &mut QueryBuilder<DB>, ix: Index, _words: &[String]) {
     q.push(match ix {
         Index::Items => "items_fts JOIN items i ON i.id = items_fts.rowid",
         Index::People => "people_fts JOIN people p ON p.id = people_fts.rowid",
         Index::Reports => "reports_fts JOIN progress_reports r ON r.id = reports_fts.rowid",
+        Index::Events => "events_fts JOIN events e ON e.id = events_fts.rowid",
     });
 }
 
@@ -36,6 +38,7 @@ pub(crate) fn newest(ix: Index) -> &'static str {
         Index::Items => "items_fts.rowid",
         Index::People => "people_fts.rowid",
         Index::Reports => "reports_fts.rowid",
+        Index::Events => "events_fts.rowid",
     }
 }
 

@@ -14,6 +14,8 @@ conformance!(
     search_reports_newest_versions_in_scope,
     search_follows_item_and_person_edits,
     search_operator_looking_queries_are_plain_words,
+    search_finds_events_by_word_starts_in_scope,
+    search_text_missing_above_the_highest_indexed_is_filled_at_start,
 );
 
 async fn add(store: &Store, f: &Fixture, title: &str, text: &str) -> ItemId {
@@ -361,4 +363,150 @@ async fn search_operator_looking_queries_are_plain_words(store: &Store) {
     // No letters or digits: no words, nothing found (not everything).
     assert!(items(store, "%_").await.is_empty());
     assert!(listed(store, "!!").await.is_empty());
+}
+
+/// Events (migration 0032) are found by the start of any word of their title, venue, topic
+/// or organiser, diacritics ignored; latest start first; a partner only finds those naming
+/// its units; an edit is followed; events written before the migration are indexed when the
+/// store starts.
+async fn search_finds_events_by_word_starts_in_scope(store: &Store) {
+    use super::events::{at, input, seed};
+    use domain::{EventKind, EventStatus};
+    let s = seed(store).await;
+    let found = |q: &'static str, scope: Option<Vec<domain::UnitId>>| async move {
+        let hits = store.search_events(q, scope.as_deref(), 10).await.unwrap();
+        assert_eq!(hits.total as usize, hits.events.len(), "{q}");
+        hits.events.iter().map(|e| e.id).collect::<Vec<_>>()
+    };
+    let mut first = input(
+        &s,
+        "Hội thảo Đô thị sáng tạo",
+        EventKind::Workshop,
+        "Asia/Ho_Chi_Minh",
+        at(2025, 5, 10, 9),
+        3,
+        EventStatus::Planned,
+    );
+    first.venue = "Văn Miếu – Quốc Tử Giám".into();
+    let a = store.create_event(&first, &s.lead).await.unwrap();
+    let mut later = first.clone();
+    later.title = "Triển lãm thiết kế đô thị".into();
+    later.venue = String::new();
+    later.times = input(
+        &s,
+        "x",
+        EventKind::Workshop,
+        "Asia/Ho_Chi_Minh",
+        at(2025, 9, 1, 9),
+        3,
+        EventStatus::Planned,
+    )
+    .times;
+    later.coordinating_units = s.partner.unit_ids.clone();
+    let b = store.create_event(&later, &s.lead).await.unwrap();
+
+    assert_eq!(
+        found("do thi", None).await,
+        vec![b, a],
+        "latest start first"
+    );
+    assert_eq!(found("Đô THỊ", None).await, vec![b, a]);
+    assert_eq!(found("van mieu", None).await, vec![a], "by venue");
+    assert_eq!(found("sang tao", None).await, vec![a], "by title");
+    assert_eq!(found("bangk", None).await, vec![b, a], "by organiser");
+    assert_eq!(found("doi moi", None).await, vec![b, a], "by topic");
+    assert!(found("ieu", None).await.is_empty(), "not inside a word");
+    assert!(found("", None).await.is_empty());
+    let partner = Some(s.partner.unit_ids.clone());
+    assert_eq!(
+        found("do thi", partner.clone()).await,
+        vec![b],
+        "the partner's"
+    );
+    assert!(found("van mieu", partner).await.is_empty());
+
+    let version = store.event(a).await.unwrap().unwrap().version;
+    first.title = "Tọa đàm di sản".into();
+    store
+        .update_event(a, version, &first, &s.lead)
+        .await
+        .unwrap();
+    assert!(
+        found("sang tao", None).await.is_empty(),
+        "the old title is gone"
+    );
+    assert_eq!(found("di san", None).await, vec![a]);
+
+    // An event written before the index: found once the store has started again.
+    let blank = "UPDATE events SET search_folded = NULL WHERE id = $1";
+    match store.db() {
+        Db::Sqlite(p) => sqlx::query(blank)
+            .bind(a.0)
+            .execute(&p.write)
+            .await
+            .map(drop),
+        Db::Postgres(p) => sqlx::query(blank)
+            .bind(a.0)
+            .execute(&p.write)
+            .await
+            .map(drop),
+    }
+    .unwrap();
+    assert!(found("di san", None).await.is_empty());
+    store.migrate().await.unwrap();
+    assert_eq!(found("di san", None).await, vec![a]);
+}
+
+/// A version written without its search text (as the seeder writes them) is indexed when
+/// the store starts; the start looks only above the highest version indexed.
+async fn search_text_missing_above_the_highest_indexed_is_filled_at_start(store: &Store) {
+    let f = fixture(store).await;
+    let mut ids = Vec::new();
+    for (k, text) in ["Khảo sát làng nghề gốm", "Khảo sát làng nghề lụa"]
+        .into_iter()
+        .enumerate()
+    {
+        let saved = store
+            .file_report(
+                &NewReport {
+                    item_id: f.item11,
+                    unit_id: f.qlds,
+                    period: Period::Quarter(2025, 1 + k as u8),
+                    content: report(text),
+                    evidence: vec![],
+                },
+                &f.lead,
+            )
+            .await
+            .unwrap();
+        ids.push(saved.report_id);
+    }
+    let found = |q: &'static str| async move {
+        store
+            .search_reports(q, None, 10)
+            .await
+            .unwrap()
+            .iter()
+            .map(|h| h.report_id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(found("lua").await, vec![ids[1]]);
+    let unindex = "DELETE FROM report_search WHERE report_id = $1";
+    match store.db() {
+        Db::Sqlite(p) => sqlx::query(unindex)
+            .bind(ids[1])
+            .execute(&p.write)
+            .await
+            .map(drop),
+        Db::Postgres(p) => sqlx::query(unindex)
+            .bind(ids[1])
+            .execute(&p.write)
+            .await
+            .map(drop),
+    }
+    .unwrap();
+    assert!(found("lua").await.is_empty());
+    store.migrate().await.unwrap();
+    assert_eq!(found("lua").await, vec![ids[1]]);
+    assert_eq!(found("gom").await, vec![ids[0]]);
 }

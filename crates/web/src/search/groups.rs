@@ -5,7 +5,6 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::session::{Ctx, SessionUser};
 use domain::search::{SearchQuery, mark, snippet};
-use store::EventFilter;
 
 /// About this many characters of a report's text are shown around the first match.
 const SNIPPET_CHARS: usize = 160;
@@ -88,25 +87,16 @@ async fn events(
     user: &SessionUser,
     q: &SearchQuery,
 ) -> Result<Group, AppError> {
-    // The calendar's scope; events are few (hundreds a year), so they are matched here.
-    let filter = EventFilter {
-        visible_units: user.is_partner_only().then(|| user.actor.unit_ids.clone()),
-        limit: 5000,
-        ..Default::default()
-    };
-    let mut found: Vec<store::EventRecord> = app
+    // The calendar's scope: a partner sees the events naming its units.
+    let scope = user.is_partner_only().then(|| user.actor.unit_ids.clone());
+    let found = app
         .store()
-        .list_events(&filter)
-        .await?
-        .into_iter()
-        .filter(|e| q.matches([&*e.title, &e.venue, &e.topic, &e.organiser_name]))
-        .collect();
-    // Newest first: the events a person looks for are mostly this year's.
-    found.sort_by_key(|e| std::cmp::Reverse(e.start_at));
+        .search_events(q.typed(), scope.as_deref(), PER_GROUP as i64)
+        .await?;
     let lang = ctx.lang;
     let hits = found
+        .events
         .iter()
-        .take(PER_GROUP)
         .map(|e| Hit {
             href: format!("/events/{}", e.id.0),
             title: mark(&e.title, q),
@@ -119,7 +109,7 @@ async fn events(
         })
         .collect();
     Ok(Group {
-        title: titled(ctx, "search.events", found.len()),
+        title: titled(ctx, "search.events", found.total.max(0) as usize),
         hits,
         more: None,
     })
