@@ -18,6 +18,8 @@ pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 /// merely begun also changes it (its transaction id shows in the snapshot): a cache miss,
 /// never a stale view.
 pub(crate) const BUMP_AT_COMMIT: bool = false;
+/// SQLite's way to keep an index out of a plan (`sqlite::NOT_INDEXED`); none here.
+pub(crate) const NOT_INDEXED: &str = "";
 pub(crate) const DATA_VERSION_SQL: &str =
     "SELECT ('x' || substr(md5(pg_current_snapshot()::text), 1, 16))::bit(64)::bigint";
 
@@ -28,10 +30,13 @@ pub(crate) async fn begin_write(pool: &Pool) -> Result<sql::tx::WriteTx, sqlx::E
 }
 
 pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
-    let opts = PgConnectOptions::from_str(url).map_err(|e| StoreError::InvalidUrl {
-        url: redact_url(url),
-        message: e.to_string(),
-    })?;
+    let opts = PgConnectOptions::from_str(url)
+        .map_err(|e| StoreError::InvalidUrl {
+            url: redact_url(url),
+            message: e.to_string(),
+        })?
+        // As on SQLite: room for every statement the store runs, prepared once per connection.
+        .statement_cache_capacity(1024);
     let unreachable = |message: String| StoreError::Unreachable {
         url: redact_url(url),
         message,

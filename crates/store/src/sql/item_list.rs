@@ -68,7 +68,13 @@ fn push_filter_on(q: &mut QueryBuilder<DB>, f: &ItemFilter, path: UnitPath) {
         q.push(")");
     }
     if !f.statuses.is_empty() {
-        q.push(" AND i.status IN (");
+        // Walking due dates, the status is a filter on the way, not an index to read by.
+        q.push(" AND ")
+            .push(match path {
+                UnitPath::Lookup => "",
+                UnitPath::WalkDueDates => super::NOT_INDEXED,
+            })
+            .push("i.status IN (");
         let mut list = q.separated(", ");
         for s in &f.statuses {
             list.push_bind(s.as_str());

@@ -4,7 +4,9 @@
 //! `$1` placeholders and the types both engines share. A function takes `ctx` only when it
 //! reads the clock or the counters.
 
-use super::{BUMP_AT_COMMIT, DATA_VERSION_SQL, DB, MIGRATOR, Pool, begin_write, fulltext};
+use super::{
+    BUMP_AT_COMMIT, DATA_VERSION_SQL, DB, MIGRATOR, NOT_INDEXED, Pool, begin_write, fulltext,
+};
 
 pub(crate) type Conn = <DB as sqlx::Database>::Connection;
 pub(crate) type R<T> = Result<T, crate::StoreError>;
