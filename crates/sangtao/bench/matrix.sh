@@ -102,9 +102,20 @@ serve() {
     local dir=$1 url=${2:-}
     local args=(--data-dir "$dir")
     [ -n "$url" ] && args+=(--database-url "$url")
-    "$BIN" "${args[@]}" serve --listen 127.0.0.1:$PORT > "$WORK/out" 2>/dev/null &
+    "$BIN" "${args[@]}" serve --listen 127.0.0.1:$PORT > "$WORK/out" 2> "$WORK/err" &
     echo $! > "$WORK/pid"
-    until grep -q "serving at" "$WORK/out"; do sleep 0.1; done
+    # A server that exits (the port taken, a database it cannot open) or never answers
+    # ends the run with its own words instead of a silent wait.
+    local waited=0
+    until grep -q "serving at" "$WORK/out"; do
+        if ! kill -0 "$(cat "$WORK/pid")" 2>/dev/null || [ $waited -ge 1200 ]; then
+            echo "matrix.sh: the server did not start on port $PORT:" >&2
+            cat "$WORK/out" "$WORK/err" >&2
+            exit 1
+        fi
+        sleep 0.1
+        waited=$((waited + 1))
+    done
     JAR="$WORK/jar"
     H="Cookie: $(signin admin "$dir/.otp" "$JAR")"
     if [ ! -f "$dir/.writer" ]; then
@@ -157,7 +168,9 @@ rows() {
     curl -s -b "$JAR" "$base/plans/$plan" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | awk '!seen[$0]++' > "$WORK/items"
     unit=$(curl -s -b "$JAR" "$base/units" | grep -o 'href="/units/[0-9]*"' | sed -n 3p | grep -o '[0-9]*')
     local list="$base/items?unit=$unit&status=in_progress&status=done"
-    last=$(curl -s -b "$JAR" "$list" | grep -o 'page=[0-9]*' | grep -o '[0-9]*' | sort -n | tail -1)
+    # The page count as the list states it ("trang 1/200"): the links show only the next
+    # page when the total is capped.
+    last=$(curl -s -b "$JAR" "$list" | grep -oE '(trang|page) 1/[0-9]+' | head -1 | cut -d/ -f2)
     items=$(sed -n 100p "$WORK/items")
     measure "$size" "$db" "item page" "$base/items/$items"
     measure "$size" "$db" "list, unit + 2 statuses, page $(((${last:-1} + 1) / 2)) of ${last:-1}" \
@@ -185,11 +198,16 @@ rows() {
         -s crates/sangtao/bench/matrix_report.lua -- "$slots" "$WCSRF" "$WCOOKIE" "${targets[@]}"
     # Slots the writers may have used (two threads interleaved), kept for the next run.
     echo $((slots + 2 * REQUESTS + 2)) > "$dir/.write-slots"
-    local pid hwm rss
+    # The goal counts the server's own memory, "plus what the OS maps for the database":
+    # RssAnon is the former, RssFile mostly the latter (SQLite's mmap of the file).
+    local pid hwm rss anon file
     pid=$(cat "$WORK/pid")
-    hwm=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
-    rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
-    echo "| $size | $db | server memory after the rows above | peak $hwm MB | now $rss MB | | |" >> "$WORK/table"
+    kib() { awk -v k="$1:" '$1 == k {printf "%.0f", $2 / 1024}' "/proc/$pid/status"; }
+    hwm=$(kib VmHWM)
+    rss=$(kib VmRSS)
+    anon=$(kib RssAnon)
+    file=$(kib RssFile)
+    echo "| $size | $db | server memory after the rows above | peak $hwm MB | now $rss MB: $anon MB own + $file MB mapped files | | |" >> "$WORK/table"
 }
 
 : > "$WORK/table"
