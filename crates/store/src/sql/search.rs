@@ -53,15 +53,14 @@ struct Unindexed {
     proposals: String,
 }
 
-/// Versions read and written per round of [`index_missing_reports`].
+/// The id window read and written per round of [`index_missing_reports`].
 const INDEX_BATCH: i64 = 5000;
 /// Rows per INSERT: two parameters a row.
 const INDEX_ROWS_PER_INSERT: usize = 2500;
 
 /// Indexes the versions that have no search text yet (written before the migration, or
-/// by the load-test seeder), 5,000 per transaction in multi-row INSERTs. Each round
-/// starts after the last id seen, so 10,000,000 versions are read once, not rescanned
-/// from the start each round. Returns how many.
+/// by the load-test seeder), a window of 5,000 ids per transaction, in multi-row INSERTs:
+/// 10,000,000 versions are read once, each round at the same cost. Returns how many.
 ///
 /// It starts after the highest version indexed: a version written through the store is
 /// indexed in its own transaction, and the bulk paths (the first run after migration
@@ -69,25 +68,30 @@ const INDEX_ROWS_PER_INSERT: usize = 2500;
 /// one has its text. Without this, every start read all 10,000,000 versions (15 s).
 pub(crate) async fn index_missing_reports(pool: &Pool) -> R<u64> {
     let mut done = 0;
-    let mut after: i64 =
-        sqlx::query_scalar("SELECT COALESCE(MAX(report_id), 0) FROM report_search")
-            .fetch_one(&pool.write)
-            .await?;
-    loop {
+    let (mut after, last): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT COALESCE(MAX(report_id), 0) FROM report_search),
+                (SELECT COALESCE(MAX(id), 0) FROM progress_reports)",
+    )
+    .fetch_one(&pool.write)
+    .await?;
+    // Rounds over id windows, not "the next 5,000 missing": PostgreSQL answered that with
+    // an anti-join over the whole search table, 3.7 s a round once it held 2,000,000 rows.
+    while after < last {
+        let upto = after + INDEX_BATCH;
         let batch = sqlx::query_as::<_, Unindexed>(
             "SELECT r.id, r.text, r.difficulties, r.proposals FROM progress_reports r
-             WHERE r.id > $1
+             WHERE r.id > $1 AND r.id <= $2
                AND NOT EXISTS (SELECT 1 FROM report_search s WHERE s.report_id = r.id)
-             ORDER BY r.id LIMIT $2",
+             ORDER BY r.id",
         )
         .bind(after)
-        .bind(INDEX_BATCH)
+        .bind(upto)
         .fetch_all(&pool.write)
         .await?;
-        let Some(last) = batch.last() else {
-            return Ok(done);
-        };
-        after = last.id;
+        after = upto;
+        if batch.is_empty() {
+            continue;
+        }
         let mut tx = begin_write(pool).await?;
         for chunk in batch.chunks(INDEX_ROWS_PER_INSERT) {
             let mut q: QueryBuilder<DB> =
@@ -101,6 +105,7 @@ pub(crate) async fn index_missing_reports(pool: &Pool) -> R<u64> {
         tx.commit().await?;
         done += batch.len() as u64;
     }
+    Ok(done)
 }
 
 /// The newest versions (a version no later one replaces) that match `words` (every word
