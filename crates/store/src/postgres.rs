@@ -20,6 +20,8 @@ pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 pub(crate) const BUMP_AT_COMMIT: bool = false;
 /// SQLite's way to keep an index out of a plan (`sqlite::NOT_INDEXED`); none here.
 pub(crate) const NOT_INDEXED: &str = "";
+/// What the seeder runs after a bulk load: fresh statistics for the planner.
+pub(crate) const ANALYZE_AFTER_BULK: Option<&str> = Some("ANALYZE");
 pub(crate) const DATA_VERSION_SQL: &str =
     "SELECT ('x' || substr(md5(pg_current_snapshot()::text), 1, 16))::bit(64)::bigint";
 
