@@ -73,7 +73,7 @@ seed() {
     cat "$dir/.seed"
 }
 
-csrf() { grep -o 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//'; }
+csrf() { grep -o 'name="_csrf" value="[0-9a-f]*"' | sed -n 1p | sed 's/.*value="//; s/"//'; }
 
 # Signs LOGIN in with the password in OTPFILE into cookie jar JAR (tracking.sh's
 # sign-in), changing a one-time password for good; prints the session cookie.
@@ -164,13 +164,13 @@ rows() {
     local base=http://127.0.0.1:$PORT
     # The second plan is the first synthetic one (500 items); its activities.
     local plan unit items last
-    plan=$(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | awk '$1 > 1' | head -1)
+    plan=$(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | awk '$1 > 1' | sed -n 1p)
     curl -s -b "$JAR" "$base/plans/$plan" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | awk '!seen[$0]++' > "$WORK/items"
     unit=$(curl -s -b "$JAR" "$base/units" | grep -o 'href="/units/[0-9]*"' | sed -n 3p | grep -o '[0-9]*')
     local list="$base/items?unit=$unit&status=in_progress&status=done"
     # The page count as the list states it ("trang 1/200"): the links show only the next
     # page when the total is capped.
-    last=$(curl -s -b "$JAR" "$list" | grep -oE '(trang|page) 1/[0-9]+' | head -1 | cut -d/ -f2)
+    last=$(curl -s -b "$JAR" "$list" | grep -oE '(trang|page) 1/[0-9]+' | sed -n 1p | cut -d/ -f2)
     items=$(sed -n 100p "$WORK/items")
     measure "$size" "$db" "item page" "$base/items/$items"
     measure "$size" "$db" "list, unit + 2 statuses, page $(((${last:-1} + 1) / 2)) of ${last:-1}" \
@@ -181,9 +181,9 @@ rows() {
     # Writers: the activities of two synthetic plans with each unit of theirs (the list
     # filtered by plan and unit), in the plan's year (read from a report form).
     local targets=() i u p year
-    for p in $(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | awk '$1 > 1' | head -2); do
+    for p in $(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | awk '$1 > 1' | sed -n 1,2p); do
         i=$(curl -s -b "$JAR" "$base/plans/$p" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | sed -n 20p)
-        year=$(curl -s -b "$WJAR" "$base/items/$i" | perl -ne 'print "$1\n" if /id="r-period"[^>]*>\s*<option value="(\d{4})"/' | head -1)
+        year=$(curl -s -b "$WJAR" "$base/items/$i" | perl -ne 'print "$1\n" if /id="r-period"[^>]*>\s*<option value="(\d{4})"/' | sed -n 1p)
         for u in $(curl -s -b "$JAR" "$base/units" | grep -o 'href="/units/[0-9]*"' | grep -o '[0-9]*' | sort -un); do
             for i in $(curl -s -b "$JAR" "$base/items?plan=$p&unit=$u" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | sort -un); do
                 targets+=("$i:$u:$year")
@@ -198,6 +198,13 @@ rows() {
         -s crates/sangtao/bench/matrix_report.lua -- "$slots" "$WCSRF" "$WCOOKIE" "${targets[@]}"
     # Slots the writers may have used (two threads interleaved), kept for the next run.
     echo $((slots + 2 * REQUESTS + 2)) > "$dir/.write-slots"
+    # Items added under one activity of the plan by the same writer: each add goes last
+    # among its siblings, which grow by thousands during the run.
+    local parent body
+    parent=$(sed -n 30p "$WORK/items")
+    body="_csrf=$WCSRF&title=Vi%E1%BB%87c+%C4%91o+t%E1%BA%A3i&text="
+    measure "$size" "$db" "item adds under one parent, 4 clients" "$base/items/$parent/children" \
+        -s crates/sangtao/bench/matrix_form.lua -- "/items/$parent/children" "$body" "$WCOOKIE" "$WCSRF"
     # The goal counts the server's own memory, "plus what the OS maps for the database":
     # RssAnon is the former, RssFile mostly the latter (SQLite's mmap of the file).
     local pid hwm rss anon file
