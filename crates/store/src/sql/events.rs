@@ -527,22 +527,27 @@ fn push_event_filter(q: &mut QueryBuilder<DB>, f: &EventFilter) {
         .push(")");
     }
     if let Some(vis) = &f.visible_units {
-        if vis.is_empty() {
-            q.push(" AND 1 = 0");
-        } else {
-            push_in(
-                q,
-                " AND EXISTS (SELECT 1 FROM event_units ev WHERE ev.event_id = e.id AND ev.unit_id IN (",
-                vis.iter().map(|u| u.0),
-            );
-            q.push(")");
-        }
+        push_visible_to(q, vis);
     }
     if let Some(from) = f.from {
         q.push(" AND e.end_at >= ").push_bind(from);
     }
     if let Some(to) = f.to {
         q.push(" AND e.start_at < ").push_bind(to);
+    }
+}
+
+/// ` AND` the event `e` names one of `units` (a partner's calendar); none: nothing.
+pub(crate) fn push_visible_to(q: &mut QueryBuilder<DB>, units: &[UnitId]) {
+    if units.is_empty() {
+        q.push(" AND 1 = 0");
+    } else {
+        push_in(
+            q,
+            " AND EXISTS (SELECT 1 FROM event_units ev WHERE ev.event_id = e.id AND ev.unit_id IN (",
+            units.iter().map(|u| u.0),
+        );
+        q.push(")");
     }
 }
 

@@ -195,6 +195,28 @@ pub(crate) async fn search_reports(
         .collect())
 }
 
+/// How many rows `scoped` (a FROM and WHERE) matches, up to `LIST_COUNT_CAP`, and whether
+/// more do. `found` candidates were read already: fewer than [`RANK_WINDOW`] are all of
+/// them, with no second query.
+async fn capped_total(
+    conn: &mut Conn,
+    ctx: &Ctx,
+    found: usize,
+    scoped: impl Fn(&mut QueryBuilder<DB>),
+) -> R<(i64, bool)> {
+    if (found as i64) < RANK_WINDOW {
+        return Ok((found as i64, false));
+    }
+    let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (SELECT 1 FROM ");
+    scoped(&mut q);
+    q.push(" LIMIT ")
+        .push_bind(crate::LIST_COUNT_CAP + 1)
+        .push(") n");
+    ctx.count_view_query();
+    let n: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
+    Ok((n.min(crate::LIST_COUNT_CAP), n > crate::LIST_COUNT_CAP))
+}
+
 /// An item the search found, with its folded text to rank.
 #[derive(sqlx::FromRow)]
 struct ItemCandidate {
@@ -242,18 +264,7 @@ pub(crate) async fn search_items(
         .push(") c ON c.id = i.id ORDER BY i.id DESC");
     ctx.count_view_query();
     let found: Vec<ItemCandidate> = q.build_query_as().fetch_all(&mut *conn).await?;
-    let (total, total_capped) = if (found.len() as i64) < RANK_WINDOW {
-        (found.len() as i64, false)
-    } else {
-        let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (SELECT 1 FROM ");
-        scoped(&mut q);
-        q.push(" LIMIT ")
-            .push_bind(crate::LIST_COUNT_CAP + 1)
-            .push(") n");
-        ctx.count_view_query();
-        let n: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
-        (n.min(crate::LIST_COUNT_CAP), n > crate::LIST_COUNT_CAP)
-    };
+    let (total, total_capped) = capped_total(&mut *conn, ctx, found.len(), scoped).await?;
     let texts: Vec<&str> = found
         .iter()
         .map(|c| c.search_folded.as_deref().unwrap_or(""))
@@ -340,9 +351,7 @@ pub(crate) async fn search_events(
         q.push(" WHERE ");
         fulltext::push_match(q, ix, words);
         if let Some(units) = visible_units {
-            q.push(" AND EXISTS (SELECT 1 FROM event_units ev WHERE ev.event_id = e.id AND ev.unit_id IN ");
-            push_unit_list(q, units);
-            q.push(")");
+            super::events::push_visible_to(q, units);
         }
     };
     let mut conn = pool.read.acquire().await?;
@@ -354,20 +363,9 @@ pub(crate) async fn search_events(
         .push_bind(RANK_WINDOW);
     ctx.count_view_query();
     let mut found: Vec<(i64, i64)> = q.build_query_as().fetch_all(&mut *conn).await?;
-    let (total, total_capped) = if (found.len() as i64) < RANK_WINDOW {
-        (found.len() as i64, false)
-    } else {
-        let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (SELECT 1 FROM ");
-        scoped(&mut q);
-        q.push(" LIMIT ")
-            .push_bind(crate::LIST_COUNT_CAP + 1)
-            .push(") n");
-        ctx.count_view_query();
-        let n: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
-        (n.min(crate::LIST_COUNT_CAP), n > crate::LIST_COUNT_CAP)
-    };
+    let (total, total_capped) = capped_total(&mut *conn, ctx, found.len(), scoped).await?;
     found.sort_by_key(|&(id, start)| std::cmp::Reverse((start, id)));
-    found.truncate(limit.clamp(0, 200) as usize);
+    found.truncate(limit.clamp(1, 200) as usize);
     if found.is_empty() {
         return Ok(EventHits {
             events: Vec::new(),
