@@ -264,7 +264,7 @@ pub(crate) async fn search_items(
         .push(") c ON c.id = i.id ORDER BY i.id DESC");
     ctx.count_view_query();
     let found: Vec<ItemCandidate> = q.build_query_as().fetch_all(&mut *conn).await?;
-    let (total, total_capped) = capped_total(&mut *conn, ctx, found.len(), scoped).await?;
+    let (total, total_capped) = capped_total(&mut conn, ctx, found.len(), scoped).await?;
     let texts: Vec<&str> = found
         .iter()
         .map(|c| c.search_folded.as_deref().unwrap_or(""))
@@ -363,7 +363,7 @@ pub(crate) async fn search_events(
         .push_bind(RANK_WINDOW);
     ctx.count_view_query();
     let mut found: Vec<(i64, i64)> = q.build_query_as().fetch_all(&mut *conn).await?;
-    let (total, total_capped) = capped_total(&mut *conn, ctx, found.len(), scoped).await?;
+    let (total, total_capped) = capped_total(&mut conn, ctx, found.len(), scoped).await?;
     found.sort_by_key(|&(id, start)| std::cmp::Reverse((start, id)));
     found.truncate(limit.clamp(1, 200) as usize);
     if found.is_empty() {
