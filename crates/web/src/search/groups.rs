@@ -101,11 +101,16 @@ async fn events(
             href: format!("/events/{}", e.id.0),
             title: mark(&e.title, q),
             snippet: Vec::new(),
-            detail: format!(
-                "{} · {}",
+            // The venue too: an event is found by it as well as by its title.
+            detail: [
                 crate::events::time_lines(e).local,
-                e.status.label(lang)
-            ),
+                e.status.label(lang).to_string(),
+                e.venue.clone(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · "),
         })
         .collect();
     Ok(Group {

@@ -27,7 +27,15 @@ async fn one_search_finds_items_events_people_and_reports_without_diacritics() {
         let lead = TestApp::user_browser(&app, "lead", &[Role::Staff], &[qlds]).await;
         let partner = TestApp::user_browser(&app, "partner", &[Role::Partner], &[tap_chi]).await;
 
-        create_event(&lead, qlds, &[("title", "Giao lưu âm nhạc với Đà Lạt")]).await;
+        create_event(
+            &lead,
+            qlds,
+            &[
+                ("title", "Giao lưu âm nhạc với Đà Lạt"),
+                ("venue", "Nhà hát Lớn"),
+            ],
+        )
+        .await;
         let csrf = lead.csrf_from("/people/new").await;
         let r = lead
             .post(
@@ -65,6 +73,14 @@ async fn one_search_finds_items_events_people_and_reports_without_diacritics() {
         assert!(
             page.contains("Giao lưu âm nhạc với <mark>Đà</mark> <mark>Lạt</mark>"),
             "the event: {page}"
+        );
+        assert!(
+            page.contains("Nhà hát Lớn"),
+            "the event's venue, which is searched too"
+        );
+        assert!(
+            search(&lead, "nha hat").await.contains("với Đà Lạt"),
+            "found by its venue"
         );
         assert!(
             page.contains("Nguyễn <mark>Đà</mark> <mark>Lạt</mark>"),
