@@ -1689,3 +1689,6 @@ mod network_events;
 // Full-text search (issue 15, migration 0030): items, reports and people, ranked.
 #[path = "conformance/search.rs"]
 mod search;
+// The item list of a unit's workload from the keys beside its units (issue 15, migration 0034).
+#[path = "conformance/list_keys.rs"]
+mod list_keys;

@@ -183,7 +183,7 @@ pub(crate) fn push_unit_list(q: &mut QueryBuilder<DB>, units: &[domain::UnitId])
 /// One row as the page query selects it.
 #[derive(sqlx::FromRow)]
 pub(crate) struct ListRow {
-    id: i64,
+    pub(crate) id: i64,
     plan_id: i64,
     numbering: Option<String>,
     title: String,
@@ -193,18 +193,20 @@ pub(crate) struct ListRow {
     added: bool,
 }
 
-const LIST_COLS: &str = "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, \
+pub(crate) const LIST_COLS: &str = "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, \
      i.start_date, i.due_date, i.added FROM items i";
 
-/// The item list: filters, a page, the total, and each row's units. 2 queries (3 past
-/// the last page).
+/// The item list: filters, a page, the total, and each row's units. A unit's workload
+/// alone (by status, relation, dates) is read from its keys (`item_list_by_unit`).
 pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<ItemPage> {
+    if let Some((unit, statuses)) = super::item_list_by_unit::covered(f) {
+        return super::item_list_by_unit::list(pool, ctx, f, unit, &statuses).await;
+    }
     let per_page = f.per_page.clamp(1, 1000);
     let page = f.page.max(1);
     let offset = (page - 1) * per_page;
     let mut conn = pool.read.acquire().await?;
-    // The unit's size (one index range) chooses the page query's path, and is the total
-    // itself when the unit is the only filter.
+    // The unit's size (one index range) chooses the page query's path.
     let unit_size = match f.unit_id {
         Some(u) => {
             ctx.count_view_query();
@@ -235,8 +237,6 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
     } else if (rows.len() as i64) < per_page && (!rows.is_empty() || page == 1) {
         // The last page: the total is known without counting.
         (offset + rows.len() as i64, false)
-    } else if let Some(n) = unit_size.filter(|_| only_unit(f)) {
-        (n.min(crate::LIST_COUNT_CAP), n > crate::LIST_COUNT_CAP)
     } else {
         // Counted up to a cap: an exact count of 100,000 rows costs more than the page,
         // and nobody pages through more than the cap; they narrow the filters.
@@ -281,22 +281,6 @@ async fn unit_size(
         q.push(" AND relation = ").push_bind(rel.as_str());
     }
     Ok(q.build_query_scalar().fetch_one(&mut *conn).await?)
-}
-
-/// The filter is a unit's workload and nothing else: its size is the total.
-fn only_unit(f: &ItemFilter) -> bool {
-    f.unit_id.is_some()
-        && f.plan_id.is_none()
-        && f.visible_units.is_none()
-        && f.statuses.is_empty()
-        && f.overdue_on.is_none()
-        && f.unreported_in.is_none()
-        && f.due_from.is_none()
-        && f.due_to.is_none()
-        && f.text
-            .as_deref()
-            .is_none_or(|t| vanban::text::fold(t).trim().is_empty())
-        && f.after_id.is_none()
 }
 
 pub(crate) fn list_row(r: ListRow, today: chrono::NaiveDate) -> ItemListRow {

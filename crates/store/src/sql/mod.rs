@@ -74,6 +74,7 @@ pub(crate) mod funding;
 pub(crate) mod import;
 pub(crate) mod invitations;
 pub(crate) mod item_list;
+pub(crate) mod item_list_by_unit;
 pub(crate) mod item_state;
 pub(crate) mod item_tree;
 pub(crate) mod items;

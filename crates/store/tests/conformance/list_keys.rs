@@ -1,0 +1,165 @@
+//! A unit's workload in the item list is read from the keys kept beside each unit in
+//! effect (migration 0034, `sql::item_list_by_unit`). Whatever changed (a status, a due
+//! date, the units, a sub-tree moved), that path lists exactly what the general path
+//! lists for the same filter, in the same order, with the same total.
+
+use super::tracking::fixture;
+use super::*;
+use domain::{ItemStatus, PlanId, UnitId};
+use store::{ItemEdit, ItemFilter, SyntheticSpec};
+
+conformance!(
+    list_keys_follow_status_dates_and_units,
+    list_keys_agree_with_the_general_path_on_synthetic_data,
+);
+
+/// Every page of `f` (3 rows a page) as ids, with the first page's total.
+async fn pages(store: &Store, f: &ItemFilter) -> (Vec<i64>, i64) {
+    let mut ids = Vec::new();
+    let mut total = None;
+    for page in 1.. {
+        let got = store
+            .list_items(&ItemFilter {
+                page,
+                per_page: 3,
+                ..f.clone()
+            })
+            .await
+            .unwrap();
+        total.get_or_insert(got.total);
+        if got.rows.is_empty() {
+            break;
+        }
+        ids.extend(got.rows.iter().map(|r| r.id.0));
+    }
+    (ids, total.unwrap_or(0))
+}
+
+/// For each unit and filter shape: the keys' answer (no plan filter) is the general
+/// path's (the same filter on the only plan).
+async fn both_paths_agree(store: &Store, plan: PlanId, units: &[UnitId], day: chrono::NaiveDate) {
+    use ItemStatus::*;
+    let shapes: Vec<Vec<ItemStatus>> = vec![
+        vec![],
+        vec![NotStarted],
+        vec![InProgress, Done],
+        vec![Done, Suspended, NotStarted],
+    ];
+    let mut seen = 0;
+    for &unit in units {
+        for statuses in &shapes {
+            for relation in [
+                None,
+                Some(UnitRelation::Lead),
+                Some(UnitRelation::Coordinating),
+            ] {
+                for overdue_on in [None, Some(day)] {
+                    let f = ItemFilter {
+                        unit_id: Some(unit),
+                        relation,
+                        statuses: statuses.clone(),
+                        overdue_on,
+                        ..Default::default()
+                    };
+                    let by_keys = pages(store, &f).await;
+                    let general = pages(
+                        store,
+                        &ItemFilter {
+                            plan_id: Some(plan),
+                            ..f.clone()
+                        },
+                    )
+                    .await;
+                    assert_eq!(
+                        by_keys, general,
+                        "{unit:?} {statuses:?} {relation:?} {overdue_on:?}"
+                    );
+                    seen += by_keys.0.len();
+                }
+            }
+        }
+    }
+    assert!(seen > 0, "the filters found items");
+}
+
+async fn list_keys_follow_status_dates_and_units(store: &Store) {
+    let f = fixture(store).await;
+    let units = [f.qlds, f.bao_tang, f.tap_chi, f.other];
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+    both_paths_agree(store, f.plan, &units, day).await;
+    let version = |id| async move { store.item(id).await.unwrap().unwrap().item.version };
+    // A status, a due date and the units change: each is in the keys at once (checked
+    // after each, since a change of units rewrites the plan's keys whatever came before).
+    store
+        .set_item_status(
+            f.item11,
+            version(f.item11).await,
+            ItemStatus::InProgress,
+            None,
+            &f.board,
+        )
+        .await
+        .unwrap();
+    let in_progress = pages(
+        store,
+        &ItemFilter {
+            unit_id: Some(f.qlds),
+            statuses: vec![ItemStatus::InProgress],
+            ..Default::default()
+        },
+    )
+    .await;
+    assert!(
+        in_progress.0.contains(&f.item11.0),
+        "the new status is listed"
+    );
+    both_paths_agree(store, f.plan, &units, day).await;
+    store
+        .update_item(
+            f.item21,
+            version(f.item21).await,
+            &ItemEdit {
+                due: chrono::NaiveDate::from_ymd_opt(2025, 2, 1),
+                ..Default::default()
+            },
+            &f.board,
+        )
+        .await
+        .unwrap();
+    both_paths_agree(store, f.plan, &units, day).await;
+    store
+        .set_item_units(
+            f.item1,
+            version(f.item1).await,
+            &[f.other],
+            &[f.qlds],
+            &f.board,
+        )
+        .await
+        .unwrap();
+    both_paths_agree(store, f.plan, &units, day).await;
+}
+
+async fn list_keys_agree_with_the_general_path_on_synthetic_data(store: &Store) {
+    store
+        .generate_synthetic(SyntheticSpec {
+            plans: 1,
+            items: 400,
+            reports: 600,
+            events: 0,
+            seed: 34,
+        })
+        .await
+        .unwrap();
+    let plans = store.list_plans().await.unwrap();
+    assert_eq!(plans.len(), 1);
+    let units: Vec<UnitId> = store
+        .list_units()
+        .await
+        .unwrap()
+        .iter()
+        .map(|u| u.id)
+        .collect();
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+    both_paths_agree(store, plans[0].id, &units, day).await;
+}
