@@ -2,8 +2,8 @@
 # Issue 15's goal table for BENCHMARKS.md: seeds synthetic data at each size on SQLite
 # and PostgreSQL, serves it with the release binary, and measures every row of the
 # issue's table with wrk -t2 -c4: item page, filtered list (50 rows, a middle page,
-# unit + status), plan page (500 items), text search, dashboard, report writes from 4
-# clients, and the server's memory under load. Writes the table into BENCHMARKS.md
+# unit + status), plan page (500 items), text search, dashboard, report, item and event
+# writes from 4 clients, and the server's memory under load. Writes the table into BENCHMARKS.md
 # under "## Speed at scale (issue 15)", between the matrix.sh markers.
 #
 # Usage: crates/sangtao/bench/matrix.sh [ITEMS ...]      (default: 10000 1000000)
@@ -147,7 +147,7 @@ measure() {
     echo "-- $name: $url (HTTP $code)"
     [ $# -eq 0 ] && wrk -t2 -c4 -d2s --timeout 10s -H "$H" "$url" > /dev/null
     wrk -t2 -c4 -d"$DURATION" --timeout 10s --latency -H "$H" "$url" "$@" > "$WORK/wrk"
-    grep -E "requests in|Requests/sec|^ +(50|99)%|Non-2xx|Socket" "$WORK/wrk" | sed 's/^/   /'
+    grep -E "requests in|Requests/sec|^ +(50|99)%|Non-2xx|Socket|^statuses" "$WORK/wrk" | sed 's/^/   /'
     local rps p50 p99 bad sock
     rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/wrk")
     p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk")
@@ -155,6 +155,10 @@ measure() {
     bad=$(awk '/Non-2xx/ {print $5}' "$WORK/wrk")
     sock=$(grep -o 'Socket errors:.*' "$WORK/wrk" | grep -o '[0-9]\+' | paste -sd+ | bc 2>/dev/null || true)
     echo "| $size | $db | $name | $rps | $p50 | $p99 | $((${bad:-0} + ${sock:-0})) |" >> "$WORK/table"
+    # What the server said about failed requests (its warnings and errors, shortened).
+    if [ "${bad:-0}" != 0 ]; then
+        grep -hE "WARN|ERROR" "$WORK/out" "$WORK/err" 2>/dev/null | cut -c1-240 | tail -n 5 | sed 's/^/   server: /' || true
+    fi
     REQUESTS=$(awk '/requests in/ {print $1}' "$WORK/wrk")
 }
 
@@ -178,10 +182,11 @@ rows() {
     measure "$size" "$db" "plan page, 500 items" "$base/plans/$plan"
     measure "$size" "$db" "search \"kinh phi\"" "$base/search?q=kinh+phi"
     measure "$size" "$db" "dashboard ($size items)" "$base/dashboard"
-    # Writers: the activities of two synthetic plans with each unit of theirs (the list
-    # filtered by plan and unit), in the plan's year (read from a report form).
+    # Writers: the activities of ten synthetic plans with each unit of theirs (the list
+    # filtered by plan and unit, its first 50), in the plan's year (read from a report
+    # form): 7 periods each, enough fresh slots for a few runs at ~1,000 writes/s.
     local targets=() i u p year
-    for p in $(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | awk '$1 > 1' | sed -n 1,2p); do
+    for p in $(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | awk '$1 > 1' | sed -n 1,10p); do
         i=$(curl -s -b "$JAR" "$base/plans/$p" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | sed -n 20p)
         year=$(curl -s -b "$WJAR" "$base/items/$i" | perl -ne 'print "$1\n" if /id="r-period"[^>]*>\s*<option value="(\d{4})"/' | sed -n 1p)
         for u in $(curl -s -b "$JAR" "$base/units" | grep -o 'href="/units/[0-9]*"' | grep -o '[0-9]*' | sort -un); do
@@ -193,6 +198,11 @@ rows() {
     echo "-- writers: ${#targets[@]} (item, unit) pairs, 7 periods each"
     local slots=0
     [ -f "$dir/.write-slots" ] && slots=$(cat "$dir/.write-slots")
+    # A slot used twice is refused (a first version exists): say so rather than count it.
+    if [ "$slots" -ge $((7 * ${#targets[@]} / 2)) ]; then
+        echo "matrix.sh: half of this database's report slots are used; its report row may" \
+            "count refusals. Remove $dir (and its PostgreSQL database) to seed afresh." >&2
+    fi
     H="Cookie: $WCOOKIE"
     measure "$size" "$db" "report writes, 4 clients" "$base/items/${targets[0]%%:*}/reports" \
         -s crates/sangtao/bench/matrix_report.lua -- "$slots" "$WCSRF" "$WCOOKIE" "${targets[@]}"
@@ -205,6 +215,17 @@ rows() {
     body="_csrf=$WCSRF&title=Vi%E1%BB%87c+%C4%91o+t%E1%BA%A3i&text="
     measure "$size" "$db" "item adds under one parent, 4 clients" "$base/items/$parent/children" \
         -s crates/sangtao/bench/matrix_form.lua -- "/items/$parent/children" "$body" "$WCOOKIE" "$WCSRF"
+    # Events added by the same writer, led by its first unit: each add writes the event,
+    # its units, its search text and the audit in one transaction.
+    local lead event
+    lead=$(curl -s -b "$JAR" "$base/units" | grep -o 'href="/units/[0-9]*"' | grep -o '[0-9]*' | sort -un | sed -n 1p)
+    event="_csrf=$WCSRF&title=Phi%C3%AAn+h%E1%BB%8Dp+%C4%91o+t%E1%BA%A3i&kind=online_session"
+    event+="&scope=southeast_asia&format=online&organiser=network_city&organiser_name=Bangkok"
+    event+="&topic=Thi%E1%BA%BFt+k%E1%BA%BF&zone=Asia%2FHo_Chi_Minh&start_date=29%2F03%2F2025"
+    event+="&start_time=10%3A00&end_time=12%3A00&online_url=https%3A%2F%2Fmeet.example.org%2Fuccn"
+    event+="&lead=$lead&status=planned"
+    measure "$size" "$db" "event adds, 4 clients" "$base/events" \
+        -s crates/sangtao/bench/matrix_form.lua -- "/events" "$event" "$WCOOKIE" "$WCSRF"
     # The goal counts the server's own memory, "plus what the OS maps for the database":
     # RssAnon is the former, RssFile mostly the latter (SQLite's mmap of the file).
     local pid hwm rss anon file

@@ -6,12 +6,7 @@
 -- thread, over the quarters, halves and year of each (item, unit) in turn (the seeder
 -- fills months first: at 10 reports per item these stay free). matrix.sh keeps BASE past
 -- the slots used by earlier runs on the same database.
-local threads = {}
-
-function setup(thread)
-    thread:set("tid", #threads)
-    table.insert(threads, thread)
-end
+dofile("crates/sangtao/bench/statuses.lua")
 
 function init(args)
     base = tonumber(args[1])
