@@ -152,6 +152,13 @@ type MoneyCache = MarkedCache<(PlanId, chrono::NaiveDate), Vec<ItemMoney>>;
 type TargetCache =
     MarkedCache<(PlanId, Option<chrono::NaiveDate>), Vec<tracking_model::TargetProgress>>;
 
+/// The plan list and the plans' short names (`Store::list_plans`, `Store::plan_names`),
+/// under the same version: the plan list, the dashboard's picker and every list's plan
+/// filter show them, and at 2,000 plans reading them cost more than the rest of a page
+/// (16 ms of the item list's 40 ms at 1,000,000 items).
+type PlanListCache = MarkedCache<(), Vec<PlanSummary>>;
+type PlanNameCache = MarkedCache<(), Vec<(PlanId, String)>>;
+
 /// Plans kept; a deployment has a few active plans, load tests many.
 const PLAN_CACHE_SIZE: usize = 64;
 
@@ -167,6 +174,8 @@ pub(crate) struct Ctx {
     state_cache: StateCache,
     money_cache: MoneyCache,
     target_cache: TargetCache,
+    plan_list_cache: PlanListCache,
+    plan_name_cache: PlanNameCache,
     /// The last storage failure (a full disk, an I/O error) and when (unix seconds, the
     /// store's clock), for `/healthz`.
     storage_failure: std::sync::Mutex<Option<(i64, StorageFailure)>>,
@@ -182,6 +191,8 @@ impl Ctx {
             state_cache: Default::default(),
             money_cache: Default::default(),
             target_cache: Default::default(),
+            plan_list_cache: Default::default(),
+            plan_name_cache: Default::default(),
             storage_failure: Default::default(),
         }
     }

@@ -6,8 +6,18 @@ use crate::{Store, StoreError};
 use domain::{ItemId, PlanId};
 
 impl Store {
+    /// Every plan with its live items counted, newest first; kept under the data's
+    /// version like the plan views.
     pub async fn list_plans(&self) -> Result<Vec<PlanSummary>, StoreError> {
-        dispatch!(self, plan_list::list_plans())
+        let mark = dispatch!(self, tx::data_version())?;
+        if let Some(plans) = self.ctx.plan_list_cache.get(&(), mark) {
+            return Ok((*plans).clone());
+        }
+        let plans = dispatch!(self, plan_list::list_plans(&self.ctx))?;
+        self.ctx
+            .plan_list_cache
+            .put((), mark, std::sync::Arc::new(plans.clone()));
+        Ok(plans)
     }
 
     /// The plans of `year`, oldest first.
@@ -17,7 +27,15 @@ impl Store {
 
     /// Id and short name of every plan, newest first (for filters).
     pub async fn plan_names(&self) -> Result<Vec<(PlanId, String)>, StoreError> {
-        dispatch!(self, plan_list::plan_names())
+        let mark = dispatch!(self, tx::data_version())?;
+        if let Some(names) = self.ctx.plan_name_cache.get(&(), mark) {
+            return Ok((*names).clone());
+        }
+        let names = dispatch!(self, plan_list::plan_names(&self.ctx))?;
+        self.ctx
+            .plan_name_cache
+            .put((), mark, std::sync::Arc::new(names.clone()));
+        Ok(names)
     }
 
     /// A plan's number, symbol, date, signer and parent body, with its version.

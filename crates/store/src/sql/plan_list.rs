@@ -3,6 +3,7 @@
 
 use super::tx::parse_date;
 use super::{Pool, R};
+use crate::Ctx;
 use crate::model::PlanSummary;
 use domain::PlanId;
 
@@ -20,7 +21,8 @@ struct PlanSummaryRow {
     imported_at: i64,
 }
 
-pub(crate) async fn list_plans(pool: &Pool) -> R<Vec<PlanSummary>> {
+pub(crate) async fn list_plans(pool: &Pool, ctx: &Ctx) -> R<Vec<PlanSummary>> {
+    ctx.count_view_query();
     let rows = sqlx::query_as::<_, PlanSummaryRow>(
         "SELECT p.id, p.kind, p.number, p.symbol, p.issuer, p.doc_date, p.year, p.title,
                 (SELECT COUNT(*) FROM items i WHERE i.plan_id = p.id AND i.removed_in IS NULL)
@@ -66,7 +68,8 @@ pub(crate) async fn plans_of_year(pool: &Pool, year: i32) -> R<Vec<PlanId>> {
     Ok(ids.into_iter().map(PlanId).collect())
 }
 
-pub(crate) async fn plan_names(pool: &Pool) -> R<Vec<(PlanId, String)>> {
+pub(crate) async fn plan_names(pool: &Pool, ctx: &Ctx) -> R<Vec<(PlanId, String)>> {
+    ctx.count_view_query();
     let rows = sqlx::query_as::<_, PlanNameRow>(
         "SELECT id, number, symbol, title FROM plans
          ORDER BY COALESCE(year, 0) DESC, imported_at DESC, id DESC",

@@ -13,7 +13,10 @@ conformance!(
     data_version_moves_with_commits_only,
     a_view_cached_during_a_write_is_not_served_after_its_commit,
 );
-conformance!(target_progress_is_kept_until_a_write);
+conformance!(
+    target_progress_is_kept_until_a_write,
+    the_plan_list_is_kept_until_a_write,
+);
 
 /// Opens a writing transaction that bumps the version as `WriteTx::commit` does and holds
 /// it, makes a store write wait behind it, and checks what readers see before and after it
@@ -207,4 +210,48 @@ async fn target_progress_is_kept_until_a_write(store: &Store) {
     let q = store.view_query_count();
     assert_eq!(actual(&on(date(2025, 3, 9)).await.unwrap()), Some(0.0));
     assert_eq!(store.view_query_count(), q, "the earlier day is kept too");
+}
+
+/// The plan list and the plans' names are read once per version of the data: again with
+/// no query while nothing changed, and afresh (a new plan, a new count) after a write.
+async fn the_plan_list_is_kept_until_a_write(store: &Store) {
+    let s = seed(store).await;
+    let count = |plans: &[store::PlanSummary]| {
+        plans
+            .iter()
+            .find(|p| p.id == s.plan)
+            .expect("the plan")
+            .item_count
+    };
+    let first = store.list_plans().await.unwrap();
+    let names = store.plan_names().await.unwrap();
+    let q = store.view_query_count();
+    assert_eq!(store.list_plans().await.unwrap(), first);
+    assert_eq!(store.plan_names().await.unwrap(), names);
+    assert_eq!(
+        store.view_query_count(),
+        q,
+        "no query while nothing changed"
+    );
+    store
+        .add_item(
+            &store::NewItem {
+                plan_id: s.plan,
+                parent_id: None,
+                position: None,
+                numbering: None,
+                title: "Việc thêm".into(),
+                text: String::new(),
+                lead: vec![],
+                coordinating: vec![],
+                start: None,
+                due: None,
+            },
+            &s.board,
+        )
+        .await
+        .unwrap();
+    let after = store.list_plans().await.unwrap();
+    assert_eq!(count(&after), count(&first) + 1, "the new item is counted");
+    assert!(store.view_query_count() > q, "read again after the write");
 }
