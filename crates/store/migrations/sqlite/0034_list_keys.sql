@@ -7,25 +7,51 @@
 ALTER TABLE item_effective_units ADD COLUMN status TEXT NOT NULL DEFAULT 'not_started';
 ALTER TABLE item_effective_units ADD COLUMN due_date TEXT;
 ALTER TABLE item_effective_units ADD COLUMN live BOOLEAN NOT NULL DEFAULT TRUE;
+-- Whether the unit's workload lists the item by this row: a unit both lead and
+-- coordinating on one item (a merge of units can make it) is listed once, as lead.
+ALTER TABLE item_effective_units ADD COLUMN listed BOOLEAN NOT NULL DEFAULT TRUE;
 
 UPDATE item_effective_units
 SET (status, due_date, live) = (
     SELECT i.status, i.due_date, i.removed_in IS NULL FROM items i
     WHERE i.id = item_effective_units.item_id
 );
+UPDATE item_effective_units
+SET listed = FALSE
+WHERE relation = 'coordinating' AND EXISTS (
+    SELECT 1 FROM item_effective_units l
+    WHERE l.item_id = item_effective_units.item_id AND l.unit_id = item_effective_units.unit_id
+      AND l.relation = 'lead'
+);
 
 -- One range per (unit, relation, status), in due-date order; `live` is a column too so
 -- that the index alone answers (SQLite does not read a partial index's condition from it).
 CREATE INDEX item_effective_units_list
-    ON item_effective_units (unit_id, relation, status, due_date, item_id, live) WHERE live;
+    ON item_effective_units (unit_id, relation, status, due_date, item_id, live, listed)
+    WHERE live;
 
 CREATE TRIGGER item_effective_units_keys AFTER INSERT ON item_effective_units
 BEGIN
     UPDATE item_effective_units
     SET (status, due_date, live) = (
         SELECT i.status, i.due_date, i.removed_in IS NULL FROM items i WHERE i.id = NEW.item_id
+    ),
+    listed = NEW.relation = 'lead' OR NOT EXISTS (
+        SELECT 1 FROM item_effective_units l
+        WHERE l.item_id = NEW.item_id AND l.unit_id = NEW.unit_id AND l.relation = 'lead'
     )
     WHERE item_id = NEW.item_id AND unit_id = NEW.unit_id AND relation = NEW.relation;
+    -- A lead row written after the unit's coordinating row on the same item.
+    UPDATE item_effective_units SET listed = FALSE
+    WHERE NEW.relation = 'lead' AND item_id = NEW.item_id AND unit_id = NEW.unit_id
+      AND relation = 'coordinating';
+END;
+
+CREATE TRIGGER item_effective_units_unlisted AFTER DELETE ON item_effective_units
+WHEN OLD.relation = 'lead'
+BEGIN
+    UPDATE item_effective_units SET listed = TRUE
+    WHERE item_id = OLD.item_id AND unit_id = OLD.unit_id AND relation = 'coordinating';
 END;
 
 CREATE TRIGGER items_list_keys AFTER UPDATE OF status, due_date, removed_in ON items

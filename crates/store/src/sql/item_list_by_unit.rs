@@ -57,12 +57,9 @@ fn push_arm(
         .push(" AND e.status = ")
         .push_bind(status.as_str())
         .push(" AND e.live");
-    if f.relation.is_none() && relation == UnitRelation::Coordinating {
+    if f.relation.is_none() {
         // Lead and coordinating on one item (a merge can make it): the item once, as lead.
-        q.push(
-            " AND NOT EXISTS (SELECT 1 FROM item_effective_units l WHERE l.item_id = e.item_id \
-             AND l.unit_id = e.unit_id AND l.relation = 'lead')",
-        );
+        q.push(" AND e.listed");
     }
     if let Some(day) = f.overdue_on {
         q.push(" AND e.due_date < ").push_bind(day_text(day));

@@ -138,6 +138,39 @@ async fn list_keys_follow_status_dates_and_units(store: &Store) {
         .await
         .unwrap();
     both_paths_agree(store, f.plan, &units, day).await;
+    // A unit both lead and coordinating on one item (a merge of the two units) is listed
+    // once in its workload, and counted once.
+    store
+        .set_item_units(
+            f.item1,
+            version(f.item1).await,
+            &[f.tap_chi],
+            &[f.qlds],
+            &f.board,
+        )
+        .await
+        .unwrap();
+    store
+        .merge_unit(f.tap_chi, f.qlds, Some(f.board.user_id))
+        .await
+        .unwrap();
+    let units = [f.qlds, f.bao_tang, f.other];
+    for relation in [None, Some(UnitRelation::Lead)] {
+        let of_qlds = ItemFilter {
+            unit_id: Some(f.qlds),
+            relation,
+            ..Default::default()
+        };
+        let (ids, total) = pages(store, &of_qlds).await;
+        let times = ids.iter().filter(|i| **i == f.item1.0).count();
+        assert_eq!(times, 1, "{relation:?}: item 1 once");
+        assert_eq!(
+            total,
+            ids.len() as i64,
+            "{relation:?}: the total counts it once"
+        );
+    }
+    both_paths_agree(store, f.plan, &units, day).await;
 }
 
 async fn list_keys_agree_with_the_general_path_on_synthetic_data(store: &Store) {
