@@ -208,10 +208,12 @@ rows() {
         -s crates/sangtao/bench/matrix_report.lua -- "$slots" "$WCSRF" "$WCOOKIE" "${targets[@]}"
     # Slots the writers may have used (two threads interleaved), kept for the next run.
     echo $((slots + 2 * REQUESTS + 2)) > "$dir/.write-slots"
-    # Items added under one activity of the plan by the same writer: each add goes last
-    # among its siblings, which grow by thousands during the run.
-    local parent body
-    parent=$(sed -n 30p "$WORK/items")
+    # Items added under one activity of the last plan by the same writer (not the plan
+    # measured above, whose page would grow by thousands of rows each run): each add goes
+    # last among its siblings, which grow by thousands during the run.
+    local parent body last_plan
+    last_plan=$(curl -s -b "$JAR" "$base/plans" | grep -o 'href="/plans/[0-9]*"' | grep -o '[0-9]*' | sort -un | tail -n 1)
+    parent=$(curl -s -b "$JAR" "$base/plans/$last_plan" | grep -o 'href="/items/[0-9]*"' | grep -o '[0-9]*' | awk '!seen[$0]++' | sed -n 30p)
     body="_csrf=$WCSRF&title=Vi%E1%BB%87c+%C4%91o+t%E1%BA%A3i&text="
     measure "$size" "$db" "item adds under one parent, 4 clients" "$base/items/$parent/children" \
         -s crates/sangtao/bench/matrix_form.lua -- "/items/$parent/children" "$body" "$WCOOKIE" "$WCSRF"
