@@ -18,6 +18,11 @@ pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 /// merely begun also changes it (its transaction id shows in the snapshot): a cache miss,
 /// never a stale view.
 pub(crate) const BUMP_AT_COMMIT: bool = false;
+/// Appended to a read that locks the row it reads for the writing transaction: writers
+/// run side by side here (READ COMMITTED), so a second writer of an item waits for the
+/// first and then reads what it committed, instead of failing a version check it never saw
+/// coming (two units' reports moving the same item at once were refused with 409).
+pub(crate) const LOCK_ROW: &str = " FOR UPDATE";
 /// SQLite's way to keep an index out of a plan (`sqlite::NOT_INDEXED`); none here.
 pub(crate) const NOT_INDEXED: &str = "";
 /// What the seeder runs after a bulk load: fresh statistics for the planner.

@@ -21,6 +21,10 @@ pub(crate) const DATA_VERSION_SQL: &str = "SELECT n FROM write_counter WHERE id 
 /// 1,000,000 items). PostgreSQL has no `+` for text and plans by its statistics.
 pub(crate) const NOT_INDEXED: &str = "+";
 
+/// Nothing: SQLite's writers already take turns (`BEGIN IMMEDIATE`), so the row a writer
+/// reads stays as read (`postgres::LOCK_ROW`).
+pub(crate) const LOCK_ROW: &str = "";
+
 /// What the seeder runs after a bulk load: nothing; SQLite plans from its indexes, and the
 /// item list's walk (`NOT_INDEXED`) is tuned without statistics.
 pub(crate) const ANALYZE_AFTER_BULK: Option<&str> = None;

@@ -1692,3 +1692,6 @@ mod search;
 // The item list of a unit's workload from the keys beside its units (issue 15, migration 0034).
 #[path = "conformance/list_keys.rs"]
 mod list_keys;
+// Two writers on one item at once (issue 15's write rows found PostgreSQL refusing them).
+#[path = "conformance/write_races.rs"]
+mod write_races;

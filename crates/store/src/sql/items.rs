@@ -246,6 +246,14 @@ pub(crate) async fn item_tracking(pool: &Pool, id: ItemId) -> R<Option<ItemTrack
 /// The item, to be written: an item a revision dropped is read-only (its page hides
 /// the forms; this refuses what is posted anyway).
 pub(crate) async fn locked_item(conn: &mut Conn, id: ItemId) -> R<ItemTracking> {
+    // The row is the writer's until it commits (`LOCK_ROW`), then read as it stands.
+    sqlx::query(sql!(
+        "SELECT id FROM items WHERE id = $1{}",
+        super::LOCK_ROW
+    ))
+    .bind(id.0)
+    .fetch_optional(&mut *conn)
+    .await?;
     let it = load_item(conn, id)
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("item {id}")))?;

@@ -5,8 +5,8 @@
 //! reads the clock or the counters.
 
 use super::{
-    ANALYZE_AFTER_BULK, BUMP_AT_COMMIT, DATA_VERSION_SQL, DB, MIGRATOR, NOT_INDEXED, Pool,
-    begin_write, fulltext,
+    ANALYZE_AFTER_BULK, BUMP_AT_COMMIT, DATA_VERSION_SQL, DB, LOCK_ROW, MIGRATOR, NOT_INDEXED,
+    Pool, begin_write, fulltext,
 };
 
 pub(crate) type Conn = <DB as sqlx::Database>::Connection;
