@@ -147,7 +147,7 @@ measure() {
     echo "-- $name: $url (HTTP $code)"
     [ $# -eq 0 ] && wrk -t2 -c4 -d2s --timeout 10s -H "$H" "$url" > /dev/null
     wrk -t2 -c4 -d"$DURATION" --timeout 10s --latency -H "$H" "$url" "$@" > "$WORK/wrk"
-    grep -E "requests in|Requests/sec|^ +(50|99)%|Non-2xx|Socket|^statuses" "$WORK/wrk" | sed 's/^/   /'
+    grep -E "requests in|Requests/sec|^ +(50|99)%|Non-2xx|Socket|^statuses|^first refusal" "$WORK/wrk" | sed 's/^/   /'
     local rps p50 p99 bad sock
     rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/wrk")
     p50=$(awk '$1 == "50%" {print $2}' "$WORK/wrk")

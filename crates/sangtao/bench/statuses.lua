@@ -8,9 +8,15 @@ function setup(thread)
 end
 
 statuses = {}
+refusal = nil
 
 function response(status, headers, body)
     statuses[status] = (statuses[status] or 0) + 1
+    if status >= 400 and refusal == nil then
+        -- The first refusal's words (the page's notice), for the log.
+        local notice = body:match('role="alert"[^>]*>%s*([^<]+)') or body:sub(1, 200)
+        refusal = status .. " " .. notice:gsub("%s+", " ")
+    end
 end
 
 function done(summary, latency, requests)
@@ -18,6 +24,13 @@ function done(summary, latency, requests)
     for _, thread in ipairs(status_threads) do
         for status, n in pairs(thread:get("statuses")) do
             all[status] = (all[status] or 0) + n
+        end
+    end
+    for _, thread in ipairs(status_threads) do
+        local r = thread:get("refusal")
+        if r then
+            io.write("first refusal: " .. r .. "\n")
+            break
         end
     end
     local parts = {}
