@@ -253,10 +253,29 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
             (n, false)
         }
     };
+    dressed_page(
+        &mut conn,
+        ctx,
+        rows,
+        (total, total_capped),
+        (page, per_page),
+    )
+    .await
+}
+
+/// The page's rows as the list shows them (units, percent, latest report), with its
+/// total and place: the end of both list paths.
+pub(crate) async fn dressed_page(
+    conn: &mut Conn,
+    ctx: &Ctx,
+    rows: Vec<ListRow>,
+    (total, total_capped): (i64, bool),
+    (page, per_page): (i64, i64),
+) -> R<ItemPage> {
     let today = domain::oversight::vietnam_today(ctx.now_utc());
     let mut out: Vec<ItemListRow> = rows.into_iter().map(|r| list_row(r, today)).collect();
     if !out.is_empty() {
-        dress_rows(&mut conn, ctx, &mut out, today).await?;
+        dress_rows(conn, ctx, &mut out, today).await?;
     }
     Ok(ItemPage {
         rows: out,

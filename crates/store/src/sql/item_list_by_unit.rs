@@ -4,7 +4,7 @@
 //! the data's size.
 //! `item_list::list_items` takes this path for the filters it covers.
 
-use super::item_list::{LIST_COLS, ListRow, dress_rows, list_row};
+use super::item_list::{LIST_COLS, ListRow, dressed_page};
 use super::tx::day_text;
 use super::{DB, Pool, R};
 use crate::Ctx;
@@ -150,16 +150,12 @@ pub(crate) async fn list(
         let mut by_id: HashMap<i64, ListRow> = found.into_iter().map(|r| (r.id, r)).collect();
         rows = ids.iter().filter_map(|(id, _)| by_id.remove(id)).collect();
     }
-    let today = domain::oversight::vietnam_today(ctx.now_utc());
-    let mut out: Vec<ItemListRow> = rows.into_iter().map(|r| list_row(r, today)).collect();
-    if !out.is_empty() {
-        dress_rows(&mut conn, ctx, &mut out, today).await?;
-    }
-    Ok(ItemPage {
-        rows: out,
-        total,
-        total_capped,
-        page,
-        per_page,
-    })
+    dressed_page(
+        &mut conn,
+        ctx,
+        rows,
+        (total, total_capped),
+        (page, per_page),
+    )
+    .await
 }
