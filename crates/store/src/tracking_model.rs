@@ -263,6 +263,53 @@ pub struct ItemFilter {
     /// Export mode: `per_page` rows with a greater id, ordered by id, and no total (an
     /// export walks the whole list in batches without OFFSET's growing cost).
     pub after_id: Option<ItemId>,
+    /// Keyset paging: the page starts after this row of the list's order instead of at
+    /// `(page - 1) * per_page` rows (`page` is then only the page's number as shown), so
+    /// a "next" link costs the same on page 2 and page 2,000.
+    pub after_row: Option<ListPosition>,
+}
+
+/// A row's place in the item list's order (due date, no date last; then id): where a
+/// keyset page starts. Written in links as `2026-03-31_123`, or `_123` without a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListPosition {
+    pub due: Option<NaiveDate>,
+    pub id: ItemId,
+}
+
+impl std::fmt::Display for ListPosition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.due {
+            Some(d) => write!(f, "{}_{}", d.format("%Y-%m-%d"), self.id.0),
+            None => write!(f, "_{}", self.id.0),
+        }
+    }
+}
+
+impl std::str::FromStr for ListPosition {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let (due, id) = s.split_once('_').ok_or(())?;
+        let id = id.parse::<i64>().map_err(|_| ())?;
+        let due = match due {
+            "" => None,
+            d => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| ())?),
+        };
+        Ok(ListPosition {
+            due,
+            id: ItemId(id),
+        })
+    }
+}
+
+impl ItemListRow {
+    /// This row's place in the list's order: the next page starts after it.
+    pub fn position(&self) -> ListPosition {
+        ListPosition {
+            due: self.due,
+            id: self.id,
+        }
+    }
 }
 
 /// One row of the item list.
@@ -364,4 +411,40 @@ pub struct ReportHit {
     pub text: String,
     /// UTC seconds.
     pub created_at: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_position_reads_back_what_it_writes_and_refuses_anything_else() {
+        for at in [
+            ListPosition {
+                due: NaiveDate::from_ymd_opt(2026, 3, 31),
+                id: ItemId(123),
+            },
+            ListPosition {
+                due: None,
+                id: ItemId(7),
+            },
+        ] {
+            assert_eq!(at.to_string().parse::<ListPosition>(), Ok(at));
+        }
+        assert_eq!(
+            "2026-03-31_9".parse::<ListPosition>().unwrap().id,
+            ItemId(9)
+        );
+        for bad in [
+            "",
+            "123",
+            "2026-02-30_1",
+            "_",
+            "_x",
+            "31/03/2026_1",
+            "x_<b>",
+        ] {
+            assert!(bad.parse::<ListPosition>().is_err(), "{bad}");
+        }
+    }
 }

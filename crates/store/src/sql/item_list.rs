@@ -120,6 +120,54 @@ fn push_filter_on(q: &mut QueryBuilder<DB>, f: &ItemFilter, path: UnitPath) {
     if let Some(after) = f.after_id {
         q.push(" AND i.id > ").push_bind(after.0);
     }
+    if let Some(at) = f.after_row {
+        push_after_row(q, "i.due_date", "i.id", at, AfterRow::Both);
+    }
+}
+
+/// Which rows after a position one range reads: a keyset page reads the dated rows
+/// after it and then the undated ones, as two index ranges on the unit keys.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum AfterRow {
+    Both,
+    Dated,
+    Undated,
+}
+
+/// ` AND …` for rows after `at` in the order (due date, no date last; then id).
+pub(crate) fn push_after_row(
+    q: &mut QueryBuilder<DB>,
+    due: &str,
+    id: &str,
+    at: ListPosition,
+    part: AfterRow,
+) {
+    match at.due {
+        // Past the dated rows: the undated ones after its id.
+        None => {
+            q.push(format!(" AND {due} IS NULL AND {id} > "))
+                .push_bind(at.id.0);
+        }
+        Some(d) => match part {
+            AfterRow::Both => {
+                q.push(format!(" AND (({due}, {id}) > ("))
+                    .push_bind(day_text(d))
+                    .push(", ")
+                    .push_bind(at.id.0)
+                    .push(format!(") OR {due} IS NULL)"));
+            }
+            AfterRow::Dated => {
+                q.push(format!(" AND ({due}, {id}) > ("))
+                    .push_bind(day_text(d))
+                    .push(", ")
+                    .push_bind(at.id.0)
+                    .push(")");
+            }
+            AfterRow::Undated => {
+                q.push(format!(" AND {due} IS NULL"));
+            }
+        },
+    }
 }
 
 /// ` AND …` for work items still to report for `period` (one rule for the list and
@@ -204,7 +252,7 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
     }
     let per_page = f.per_page.clamp(1, 1000);
     let page = f.page.max(1);
-    let offset = (page - 1) * per_page;
+    let offset = page_offset(f);
     let mut conn = pool.read.acquire().await?;
     // The unit's size (one index range) chooses the page query's path.
     let unit_size = match f.unit_id {
@@ -236,13 +284,18 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
         (rows.len() as i64, false)
     } else if (rows.len() as i64) < per_page && (!rows.is_empty() || page == 1) {
         // The last page: the total is known without counting.
-        (offset + rows.len() as i64, false)
+        (shown_before(f) + rows.len() as i64, false)
     } else {
         // Counted up to a cap: an exact count of 100,000 rows costs more than the page,
         // and nobody pages through more than the cap; they narrow the filters.
+        // The whole list's count: a keyset page counts from the start as well.
+        let whole = ItemFilter {
+            after_row: None,
+            ..f.clone()
+        };
         ctx.count_view_query();
         let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (SELECT 1 FROM items i");
-        push_filter(&mut q, f);
+        push_filter(&mut q, &whole);
         q.push(" LIMIT ")
             .push_bind(crate::LIST_COUNT_CAP + 1)
             .push(") c");
@@ -261,6 +314,19 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
         (page, per_page),
     )
     .await
+}
+
+/// Rows skipped to reach the page: none for a keyset page, which starts after a row.
+pub(crate) fn page_offset(f: &ItemFilter) -> i64 {
+    match f.after_row {
+        Some(_) => 0,
+        None => (f.page.max(1) - 1) * f.per_page.clamp(1, 1000),
+    }
+}
+
+/// Rows of the list before the page, as its number says (a keyset page's included).
+pub(crate) fn shown_before(f: &ItemFilter) -> i64 {
+    (f.page.max(1) - 1) * f.per_page.clamp(1, 1000)
 }
 
 /// The page's rows as the list shows them (units, percent, latest report), with its

@@ -4,7 +4,9 @@
 //! the data's size.
 //! `item_list::list_items` takes this path for the filters it covers.
 
-use super::item_list::{LIST_COLS, ListRow, dressed_page};
+use super::item_list::{
+    AfterRow, LIST_COLS, ListRow, dressed_page, page_offset, push_after_row, shown_before,
+};
 use super::tx::day_text;
 use super::{DB, Pool, R};
 use crate::Ctx;
@@ -49,6 +51,7 @@ fn push_arm(
     unit: UnitId,
     relation: UnitRelation,
     status: ItemStatus,
+    part: AfterRow,
 ) {
     q.push("SELECT e.item_id, e.due_date FROM item_effective_units e WHERE e.unit_id = ")
         .push_bind(unit.0)
@@ -70,28 +73,48 @@ fn push_arm(
     if let Some(d) = f.due_to {
         q.push(" AND e.due_date <= ").push_bind(day_text(d));
     }
+    if let Some(at) = f.after_row {
+        push_after_row(q, "e.due_date", "e.item_id", at, part);
+    }
 }
 
-/// The ranges joined by UNION ALL and ordered as the list is: both engines merge them in
-/// the index's order (SQLite's MERGE, PostgreSQL's Merge Append), with no sort.
-fn push_union(q: &mut QueryBuilder<DB>, f: &ItemFilter, unit: UnitId, statuses: &[ItemStatus]) {
+/// The ranges joined by UNION ALL, and when `ordered`, ordered as the list is: both
+/// engines merge them in the index's order (SQLite's MERGE, PostgreSQL's Merge Append),
+/// with no sort. A count leaves the order out: a merge compares every entry it passes.
+fn push_union(
+    q: &mut QueryBuilder<DB>,
+    f: &ItemFilter,
+    unit: UnitId,
+    statuses: &[ItemStatus],
+    ordered: bool,
+) {
     let relations = match f.relation {
         Some(r) => vec![r],
         None => vec![UnitRelation::Lead, UnitRelation::Coordinating],
     };
+    // After a dated row, a range reads on in two index ranges: the later dated rows, and
+    // the undated ones (an OR would read the range from its start).
+    let parts: &[AfterRow] = match f.after_row {
+        Some(at) if at.due.is_some() => &[AfterRow::Dated, AfterRow::Undated],
+        _ => &[AfterRow::Both],
+    };
     let mut first = true;
     for relation in relations {
         for s in statuses {
-            if !first {
-                q.push(" UNION ALL ");
+            for part in parts {
+                if !first {
+                    q.push(" UNION ALL ");
+                }
+                first = false;
+                push_arm(q, f, unit, relation, *s, *part);
             }
-            first = false;
-            push_arm(q, f, unit, relation, *s);
         }
     }
-    // NULLS LAST is PostgreSQL's order for ASC and the index's; SQLite reads it from the
-    // index in two passes.
-    q.push(" ORDER BY due_date NULLS LAST, item_id");
+    if ordered {
+        // NULLS LAST is PostgreSQL's order for ASC and the index's; SQLite reads it from
+        // the index in two passes.
+        q.push(" ORDER BY due_date NULLS LAST, item_id");
+    }
 }
 
 /// The page, the total (capped as the general path caps it) and each row's units and
@@ -105,7 +128,7 @@ pub(crate) async fn list(
 ) -> R<ItemPage> {
     let per_page = f.per_page.clamp(1, 1000);
     let page = f.page.max(1);
-    let offset = (page - 1) * per_page;
+    let offset = page_offset(f);
     if statuses.is_empty() {
         return Ok(ItemPage {
             rows: Vec::new(),
@@ -117,7 +140,7 @@ pub(crate) async fn list(
     }
     let mut conn = pool.read.acquire().await?;
     let mut q = QueryBuilder::<DB>::new("");
-    push_union(&mut q, f, unit, statuses);
+    push_union(&mut q, f, unit, statuses, true);
     q.push(" LIMIT ")
         .push_bind(per_page)
         .push(" OFFSET ")
@@ -125,11 +148,16 @@ pub(crate) async fn list(
     ctx.count_view_query();
     let ids: Vec<(i64, Option<String>)> = q.build_query_as().fetch_all(&mut *conn).await?;
     let (total, total_capped) = if (ids.len() as i64) < per_page && (!ids.is_empty() || page == 1) {
-        (offset + ids.len() as i64, false)
+        (shown_before(f) + ids.len() as i64, false)
     } else {
+        // The whole list's count: a keyset page counts from the start as well.
+        let whole = ItemFilter {
+            after_row: None,
+            ..f.clone()
+        };
         ctx.count_view_query();
         let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (");
-        push_union(&mut q, f, unit, statuses);
+        push_union(&mut q, &whole, unit, statuses, false);
         q.push(" LIMIT ")
             .push_bind(crate::LIST_COUNT_CAP + 1)
             .push(") c");

@@ -35,9 +35,49 @@ async fn pages(store: &Store, f: &ItemFilter) -> (Vec<i64>, i64) {
     (ids, total.unwrap_or(0))
 }
 
+/// Every page of `f` (3 rows a page) as ids, each page after the last row of the one
+/// before (keyset), with the first page's total; checks that every page's total is it,
+/// and counts the positions paged from: (dated, undated).
+async fn keyset_pages(store: &Store, f: &ItemFilter) -> ((Vec<i64>, i64), (usize, usize)) {
+    let mut ids = Vec::new();
+    let mut total = None;
+    let mut after_row = None;
+    let mut from = (0, 0);
+    for page in 1.. {
+        let got = store
+            .list_items(&ItemFilter {
+                page,
+                per_page: 3,
+                after_row,
+                ..f.clone()
+            })
+            .await
+            .unwrap();
+        let first = *total.get_or_insert(got.total);
+        if got.rows.is_empty() {
+            break;
+        }
+        assert_eq!(got.total, first, "page {page}'s total is the list's");
+        ids.extend(got.rows.iter().map(|r| r.id.0));
+        let at = got.rows.last().unwrap().position();
+        match at.due {
+            Some(_) => from.0 += 1,
+            None => from.1 += 1,
+        }
+        after_row = Some(at);
+    }
+    ((ids, total.unwrap_or(0)), from)
+}
+
 /// For each unit and filter shape: the keys' answer (no plan filter) is the general
-/// path's (the same filter on the only plan).
-async fn both_paths_agree(store: &Store, plan: PlanId, units: &[UnitId], day: chrono::NaiveDate) {
+/// path's (the same filter on the only plan), and paging after a row (keyset) gives
+/// the numbered pages' rows on both. Returns the positions paged from: (dated, undated).
+async fn both_paths_agree(
+    store: &Store,
+    plan: PlanId,
+    units: &[UnitId],
+    day: chrono::NaiveDate,
+) -> (usize, usize) {
     use ItemStatus::*;
     let shapes: Vec<Vec<ItemStatus>> = vec![
         vec![],
@@ -46,6 +86,7 @@ async fn both_paths_agree(store: &Store, plan: PlanId, units: &[UnitId], day: ch
         vec![Done, Suspended, NotStarted],
     ];
     let mut seen = 0;
+    let mut from = (0, 0);
     for &unit in units {
         for statuses in &shapes {
             for relation in [
@@ -74,19 +115,57 @@ async fn both_paths_agree(store: &Store, plan: PlanId, units: &[UnitId], day: ch
                         by_keys, general,
                         "{unit:?} {statuses:?} {relation:?} {overdue_on:?}"
                     );
+                    for filter in [
+                        f.clone(),
+                        ItemFilter {
+                            plan_id: Some(plan),
+                            ..f.clone()
+                        },
+                    ] {
+                        let (keyset, paged_from) = keyset_pages(store, &filter).await;
+                        assert_eq!(keyset, by_keys, "keyset: {filter:?}");
+                        from.0 += paged_from.0;
+                        from.1 += paged_from.1;
+                    }
                     seen += by_keys.0.len();
                 }
             }
         }
     }
     assert!(seen > 0, "the filters found items");
+    from
 }
 
 async fn list_keys_follow_status_dates_and_units(store: &Store) {
     let f = fixture(store).await;
     let units = [f.qlds, f.bao_tang, f.tap_chi, f.other];
     let day = chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
-    both_paths_agree(store, f.plan, &units, day).await;
+    // Undated items (listed last), enough to fill pages of their own.
+    for n in 0..7 {
+        store
+            .add_item(
+                &store::NewItem {
+                    plan_id: f.plan,
+                    parent_id: None,
+                    position: None,
+                    numbering: None,
+                    title: format!("Việc không hạn {n}"),
+                    text: String::new(),
+                    lead: vec![f.qlds],
+                    coordinating: vec![f.bao_tang],
+                    start: None,
+                    due: None,
+                },
+                &f.board,
+            )
+            .await
+            .unwrap();
+    }
+    let (dated, undated) = both_paths_agree(store, f.plan, &units, day).await;
+    assert!(
+        dated > 0 && undated > 0,
+        "pages start after dated and undated rows: {dated}, {undated}"
+    );
     let version = |id| async move { store.item(id).await.unwrap().unwrap().item.version };
     // A status, a due date and the units change: each is in the keys at once (checked
     // after each, since a change of units rewrites the plan's keys whatever came before).
