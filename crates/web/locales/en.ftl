@@ -351,6 +351,7 @@ list-plan = Plan
 list-unit = Unit
 list-relation = Unit's role
 list-any_relation = Lead or coordinating
+picker-more_plans = All plans ({ $n } older) →
 list-all = All
 list-due_from = Due from
 list-due_to = Due until

@@ -349,6 +349,7 @@ list-plan = Kế hoạch
 list-unit = Đơn vị
 list-relation = Vai trò của đơn vị
 list-any_relation = Chủ trì hoặc phối hợp
+picker-more_plans = Tất cả kế hoạch (còn { $n } kế hoạch cũ hơn) →
 list-all = Tất cả
 list-due_from = Hạn từ ngày
 list-due_to = Hạn đến ngày

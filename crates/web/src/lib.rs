@@ -35,6 +35,7 @@ pub mod once;
 pub mod oversight;
 pub mod page;
 pub mod plan_metadata;
+pub mod plan_picker;
 pub mod plans;
 pub mod progress;
 pub mod report_review;

@@ -113,6 +113,8 @@ struct DashboardPage<'a> {
     periods: Vec<(String, String, bool)>,
     plan_id: i64,
     plans: Vec<(i64, String, bool)>,
+    /// The link to the plans page when the picker leaves older plans out.
+    more_plans: Option<String>,
     /// For the Board's unit switch: (id, name, selected).
     units: Vec<(i64, String, bool)>,
     unit_id: Option<i64>,
@@ -354,16 +356,19 @@ async fn render(
     let recent = recent_lines(ctx, &data);
     let events = Some(upcoming_events(app, unit).await?).filter(|e| !e.is_empty());
     let money = crate::budget::dashboard_money(app, ctx, plan, unit).await?;
+    let newest = super::newest_first(&plans);
+    let (offered, left_out) = crate::plan_picker::offered(&newest, |p| p.id == plan);
     Ok(render_page(DashboardPage {
         l: Layout::new(ctx, &heading, "dashboard"),
         heading,
         today: format_date(today),
         periods,
         plan_id: plan.0,
-        plans: plans
+        plans: offered
             .iter()
             .map(|p| (p.id.0, p.title.clone(), p.id == plan))
             .collect(),
+        more_plans: crate::plan_picker::more_label(ctx.tr(), left_out),
         units,
         unit_id: unit.map(|u| u.0),
         board,

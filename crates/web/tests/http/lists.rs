@@ -83,10 +83,10 @@ async fn item_list_filters_pages_and_exports_what_it_shows() {
         assert!(bad_csv.text().await.unwrap().contains("dd/mm/yyyy"));
 
         // Pages: 50 rows each, with a next link that keeps the filters.
+        // Pages: 50 rows each, with a next link that keeps the filters
+        // (`the_item_list_pages_after_the_last_row`).
         if everything > 50 {
             assert!(all.contains("rel=\"next\""));
-            let p2 = board.get("/items?page=2").await.text().await.unwrap();
-            assert!(p2.contains("rel=\"prev\""));
         }
 
         // CSV of the filtered list: BOM, Vietnamese headers, exactly the filtered rows.
@@ -157,6 +157,94 @@ async fn item_list_filters_pages_and_exports_what_it_shows() {
         let anon = TestApp::new_browser(&app);
         let r = anon.get("/items.csv").await;
         assert_eq!(r.url().path(), "/signin");
+    }
+}
+
+/// The item page links in `html`, in order.
+fn item_links(html: &str) -> Vec<String> {
+    html.split("<a href=\"/items/")
+        .skip(1)
+        .filter_map(|s| s.split('"').next().map(str::to_string))
+        .collect()
+}
+
+/// "Next" starts after the page's last row (keyset), on the general path (all items) and
+/// on a unit's workload (its keys): page N by its number, the next link from page N-1
+/// and a position that does not read all show the same rows. The plan picker offers the
+/// newest plans and links the plans page for the rest.
+#[tokio::test]
+async fn the_item_list_pages_after_the_last_row() {
+    for backend in common::backends().await {
+        let app = spawn_app(backend).await;
+        let spec = store::SyntheticSpec {
+            plans: 40,
+            items: 2400,
+            reports: 0,
+            events: 0,
+            seed: 20,
+        };
+        app.store.generate_synthetic(spec).await.unwrap();
+        // The unit with the most items, whose workload fills three pages.
+        let mut unit = (0, domain::UnitId(0));
+        for u in app.store.list_units().await.unwrap() {
+            let f = store::ItemFilter {
+                unit_id: Some(u.id),
+                per_page: 1,
+                ..Default::default()
+            };
+            unit = unit.max((app.store.list_items(&f).await.unwrap().total, u.id));
+        }
+        assert!(unit.0 > 150, "a unit with three pages: {unit:?}");
+        let unit = unit.1;
+        let board = TestApp::user_browser(&app, "board", &[Role::Board], &[]).await;
+        for base in ["/items?".to_string(), format!("/items?unit={}&", unit.0)] {
+            let mut page = board.get(&base).await.text().await.unwrap();
+            for n in 2..=3 {
+                let next = page
+                    .split("href=\"")
+                    .filter_map(|s| s.split('"').next())
+                    .find(|h| h.contains("after="))
+                    .unwrap_or_else(|| panic!("{base}: a next link to page {n}"))
+                    .replace("&#38;", "&")
+                    .replace("&amp;", "&");
+                assert!(next.contains(&format!("page={n}&")), "{next}");
+                let by_number = board
+                    .get(&format!("{base}page={n}"))
+                    .await
+                    .text()
+                    .await
+                    .unwrap();
+                let by_next = board.get(&next).await.text().await.unwrap();
+                let garbled = board.get(&format!("{base}page={n}&after=x_%3Cb%3E")).await;
+                assert_eq!(garbled.status(), StatusCode::OK);
+                let garbled = garbled.text().await.unwrap();
+                assert_eq!(item_links(&by_number).len(), 50, "{base} page {n}");
+                assert_eq!(item_links(&by_next), item_links(&by_number), "{next}");
+                assert_eq!(item_links(&garbled), item_links(&by_number));
+                assert!(
+                    by_next.contains(&format!("{n} / ")),
+                    "the page says its number"
+                );
+                page = by_next;
+            }
+        }
+        // 41 plans (the seed's and 40): the picker offers 30 and links the rest.
+        let list = board.get("/items").await.text().await.unwrap();
+        let options = list
+            .split("<select name=\"plan\">")
+            .nth(1)
+            .and_then(|s| s.split("</select>").next())
+            .unwrap()
+            .matches("<option")
+            .count();
+        assert_eq!(
+            options,
+            1 + web::plan_picker::PICKER_PLANS,
+            "“Tất cả” and 30 plans"
+        );
+        assert!(list.contains("Tất cả kế hoạch (còn 11 kế hoạch cũ hơn)"));
+        let dashboard = board.get("/dashboard").await.text().await.unwrap();
+        assert!(dashboard.contains("Tất cả kế hoạch (còn 11 kế hoạch cũ hơn)"));
     }
 }
 
