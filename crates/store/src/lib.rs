@@ -152,6 +152,14 @@ type MoneyCache = MarkedCache<(PlanId, chrono::NaiveDate), Vec<ItemMoney>>;
 type TargetCache =
     MarkedCache<(PlanId, Option<chrono::NaiveDate>), Vec<tracking_model::TargetProgress>>;
 
+/// A dashboard (`Store::dashboard`) by plan, unit (or none), recent reports shown and day,
+/// under the same version: besides the cached states and targets it reads the plan's
+/// items and its latest reports (9 ms of 15 at 1,000,000 items).
+type DashboardCache = MarkedCache<
+    (PlanId, Option<domain::UnitId>, i64, chrono::NaiveDate),
+    oversight_model::DashboardData,
+>;
+
 /// The plan list and the plans' short names (`Store::list_plans`, `Store::plan_names`),
 /// under the same version: the plan list, the dashboard's picker and every list's plan
 /// filter show them, and at 2,000 plans reading them cost more than the rest of a page
@@ -174,6 +182,7 @@ pub(crate) struct Ctx {
     state_cache: StateCache,
     money_cache: MoneyCache,
     target_cache: TargetCache,
+    dashboard_cache: DashboardCache,
     plan_list_cache: PlanListCache,
     plan_name_cache: PlanNameCache,
     /// The last storage failure (a full disk, an I/O error) and when (unix seconds, the
@@ -191,6 +200,7 @@ impl Ctx {
             state_cache: Default::default(),
             money_cache: Default::default(),
             target_cache: Default::default(),
+            dashboard_cache: Default::default(),
             plan_list_cache: Default::default(),
             plan_name_cache: Default::default(),
             storage_failure: Default::default(),

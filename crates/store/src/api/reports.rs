@@ -69,13 +69,22 @@ impl Store {
         recent: i64,
         as_of: chrono::NaiveDate,
     ) -> R<DashboardData> {
+        let mark = dispatch!(self, tx::data_version())?;
+        let key = (plan, unit, recent, as_of);
+        if let Some(d) = self.ctx.dashboard_cache.get(&key, mark) {
+            return Ok((*d).clone());
+        }
         // The states and targets come from the caches the plan page and the report share.
         let states = self.plan_states(plan, as_of).await?;
         let targets = self.plan_target_progress_as_of(plan, as_of).await?;
-        dispatch!(
+        let data = dispatch!(
             self,
             reports::dashboard(&self.ctx, plan, unit, recent, as_of, &states, targets)
-        )
+        )?;
+        self.ctx
+            .dashboard_cache
+            .put(key, mark, std::sync::Arc::new(data.clone()));
+        Ok(data)
     }
 
     /// Progress-report texts of a plan within a period (latest versions). 1 query.

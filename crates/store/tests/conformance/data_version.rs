@@ -16,6 +16,7 @@ conformance!(
 conformance!(
     target_progress_is_kept_until_a_write,
     the_plan_list_is_kept_until_a_write,
+    the_dashboard_is_kept_until_a_write,
 );
 
 /// Opens a writing transaction that bumps the version as `WriteTx::commit` does and holds
@@ -254,4 +255,56 @@ async fn the_plan_list_is_kept_until_a_write(store: &Store) {
     let after = store.list_plans().await.unwrap();
     assert_eq!(count(&after), count(&first) + 1, "the new item is counted");
     assert!(store.view_query_count() > q, "read again after the write");
+}
+
+/// A dashboard is read once per version of the data, plan, unit and day: again with no
+/// query while nothing changed, afresh after a write, and each day and unit kept apart.
+async fn the_dashboard_is_kept_until_a_write(store: &Store) {
+    let s = seed(store).await;
+    let day = date(2025, 6, 30);
+    let first = store.dashboard(s.plan, None, 10, day).await.unwrap();
+    assert!(!first.items.is_empty());
+    let q = store.view_query_count();
+    let again = store.dashboard(s.plan, None, 10, day).await.unwrap();
+    assert_eq!(
+        store.view_query_count(),
+        q,
+        "no query while nothing changed"
+    );
+    assert_eq!(again, first);
+    let earlier = store
+        .dashboard(s.plan, None, 10, date(2025, 1, 1))
+        .await
+        .unwrap();
+    assert!(store.view_query_count() > q, "another day is its own");
+    assert_eq!(earlier.plan_id, s.plan);
+    store
+        .add_item(
+            &store::NewItem {
+                plan_id: s.plan,
+                parent_id: None,
+                position: None,
+                numbering: None,
+                title: "Việc thêm cho bảng điều hành".into(),
+                text: String::new(),
+                lead: vec![],
+                coordinating: vec![],
+                start: None,
+                due: None,
+            },
+            &s.board,
+        )
+        .await
+        .unwrap();
+    let q = store.view_query_count();
+    let after = store.dashboard(s.plan, None, 10, day).await.unwrap();
+    assert!(
+        store.view_query_count() > q,
+        "computed afresh after a write"
+    );
+    assert_eq!(
+        after.items.len(),
+        first.items.len() + 1,
+        "the new item is shown"
+    );
 }
