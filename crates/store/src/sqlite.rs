@@ -68,9 +68,11 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
     let opts = SqliteConnectOptions::new()
         .foreign_keys(true)
         .busy_timeout(SQLITE_BUSY_TIMEOUT)
-        // Measured defaults are small (2 MiB cache): 32 MiB page cache, 256 MiB mmap.
-        .pragma("cache_size", "-32768")
-        .pragma("mmap_size", "268435456")
+        // Pages are read through a 2 GiB map (SQLite's largest), which the OS shares and
+        // keeps: 8 MiB of cache of its own per connection holds the pages past it. The
+        // cache is the server's own memory, five times over (BENCHMARKS.md, session 20).
+        .pragma("cache_size", "-8192")
+        .pragma("mmap_size", "2147418112")
         .pragma("temp_store", "memory")
         // The store runs a few hundred distinct statements; sqlx keeps 100 per
         // connection by default, so the item page's and list's would be prepared again.
@@ -117,10 +119,14 @@ pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
         .connect_with(opts.clone())
         .await
         .map_err(open_error)?;
+    // Readers are kept for the server's life, as the writer is: a reopened connection
+    // prepares its statements again and refills its page cache.
     let read = SqlitePoolOptions::new()
         .acquire_timeout(CONNECT_TIMEOUT)
         .max_connections(4)
         .min_connections(1)
+        .idle_timeout(None)
+        .max_lifetime(None)
         .connect_with(opts)
         .await
         .map_err(open_error)?;
