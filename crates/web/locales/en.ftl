@@ -126,6 +126,7 @@ password-common = This password is too common and easy to guess (for example 123
 
 ## plans
 plans-title = Plans
+plans-page_summary = Plans { $from }–{ $to } of { $total } · page { $page }/{ $pages }
 plans-empty = No plans yet. An administrator can import one with sangtao import.
 plans-reference = Number
 plans-name = Title

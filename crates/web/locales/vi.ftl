@@ -126,6 +126,7 @@ password-common = Mật khẩu này quá phổ biến và dễ bị đoán (ví 
 
 ## plans
 plans-title = Danh sách kế hoạch
+plans-page_summary = Kế hoạch { $from }–{ $to } trong { $total } · trang { $page }/{ $pages }
 plans-empty = Chưa có kế hoạch nào. Quản trị viên có thể nhập kế hoạch bằng lệnh sangtao import.
 plans-reference = Số, ký hiệu
 plans-name = Tên kế hoạch

@@ -34,6 +34,7 @@ pub mod network;
 pub mod once;
 pub mod oversight;
 pub mod page;
+pub mod pager;
 pub mod plan_metadata;
 pub mod plan_picker;
 pub mod plans;

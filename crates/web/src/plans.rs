@@ -8,12 +8,13 @@ use crate::page::{Layout, render_page};
 use crate::row_state::with_states;
 use crate::session::{Ctx, SessionUser, Signed};
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::tracking::ItemState;
 use domain::{PlanId, UnitId};
+use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use store::{DeadlineRecord, ItemNode, PlanRecord, PlanView, TargetProgress, UnitRef};
+use store::{DeadlineRecord, ItemNode, PlanRecord, PlanSummary, PlanView, TargetProgress, UnitRef};
 
 /// A unit chip.
 #[derive(Clone)]
@@ -112,11 +113,22 @@ pub struct PlanLine {
     pub items: i64,
 }
 
+/// Plans on a page of the plan list: a department has a few a year, a load test 2,000
+/// (602 kB on one page).
+const PLANS_PAGE: i64 = 50;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PlansQuery {
+    page: String,
+}
+
 #[derive(Template)]
 #[template(path = "plans.html")]
 struct PlansPage<'a> {
     l: Layout<'a>,
     plans: Vec<PlanLine>,
+    pager: crate::pager::Pager,
     /// The Board or an admin: the page links the import (`import`).
     can_import: bool,
     /// The Board and admins may fill in a number or date the document did not carry.
@@ -126,14 +138,27 @@ struct PlansPage<'a> {
 pub async fn list(
     State(app): State<AppState>,
     Signed(ctx, user): Signed,
+    Query(q): Query<PlansQuery>,
 ) -> Result<Response, AppError> {
     let open = plans_open_to(&app, &user).await?;
-    let plans = app
+    let plans: Vec<PlanSummary> = app
         .store()
         .list_plans()
         .await?
         .into_iter()
         .filter(|p| open.as_ref().is_none_or(|open| open.contains(&p.id)))
+        .collect();
+    let pager = crate::pager::Pager::new(
+        ctx.tr(),
+        &q.page,
+        plans.len() as i64,
+        PLANS_PAGE,
+        "plans.page_summary",
+        |n| format!("/plans?page={n}"),
+    );
+    let plans = pager
+        .slice(plans, PLANS_PAGE)
+        .into_iter()
         .map(|p| PlanLine {
             id: p.id.0,
             reference: reference(p.number.as_deref(), p.symbol.as_deref()),
@@ -147,6 +172,7 @@ pub async fn list(
     Ok(render_page(PlansPage {
         l: Layout::new(&ctx, &title, "plans"),
         plans,
+        pager,
         can_import: user.actor.is_board_or_admin(),
         can_edit: domain::can_edit_plan_metadata(&user.actor),
     }))

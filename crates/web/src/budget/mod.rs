@@ -11,7 +11,6 @@ mod export;
 mod files;
 mod money;
 mod page;
-mod pager;
 mod plan;
 mod queues;
 

@@ -3,7 +3,6 @@
 //! funding sources. An item led by two units counts for each of them, so the units' rows
 //! may add up to more than the plan's total row.
 
-use super::pager::{PLAN_PAGE, Pager};
 use crate::AppState;
 use crate::charts::{MoneyBar, money_chart};
 use crate::errors::AppError;
@@ -12,6 +11,7 @@ use crate::field_errors::FieldErrors;
 use crate::form::Posted;
 use crate::i18n::Worded;
 use crate::page::{Layout, render_page};
+use crate::pager::Pager;
 use crate::session::{Ctx, SessionUser, Signed, redirect};
 use ::reports::{Cell, Table};
 use askama::Template;
@@ -22,6 +22,9 @@ use domain::budget::{Amount, can_manage_funding};
 use domain::{PlanId, UnitId, format_vnd};
 use serde::Deserialize;
 use store::{ItemMoney, MoneyFigures, NewFundingSource};
+
+/// Rows on a page of the plan's budget table.
+const PLAN_PAGE: i64 = 100;
 
 /// The funding source form's fields as typed.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -3,10 +3,10 @@
 //! Each queue is paged on its own (`?finance_page=`, `?board_page=`, `QUEUE_PAGE` a page)
 //! and says its whole count.
 
-use super::pager::{Pager, QUEUE_PAGE, asked};
 use crate::AppState;
 use crate::errors::AppError;
 use crate::page::{Layout, render_page};
+use crate::pager::{Pager, asked};
 use crate::session::Signed;
 use askama::Template;
 use axum::extract::{Query, State};
@@ -15,6 +15,9 @@ use domain::Role;
 use domain::budget::EstimateStatus;
 use domain::format_vnd;
 use store::QueuedEstimate;
+
+/// Rows on a page of a queue.
+const QUEUE_PAGE: i64 = 50;
 
 pub(super) struct QueueView {
     id: &'static str,

@@ -171,14 +171,14 @@ fn item_links(html: &str) -> Vec<String> {
 /// "Next" starts after the page's last row (keyset), on the general path (all items) and
 /// on a unit's workload (its keys): page N by its number, the next link from page N-1
 /// and a position that does not read all show the same rows. The plan picker offers the
-/// newest plans and links the plans page for the rest.
+/// newest plans and links the plans page for the rest, which shows 50 plans a page.
 #[tokio::test]
 async fn the_item_list_pages_after_the_last_row() {
     for backend in common::backends().await {
         let app = spawn_app(backend).await;
         let spec = store::SyntheticSpec {
-            plans: 40,
-            items: 2400,
+            plans: 60,
+            items: 3600,
             reports: 0,
             events: 0,
             seed: 20,
@@ -228,7 +228,8 @@ async fn the_item_list_pages_after_the_last_row() {
                 page = by_next;
             }
         }
-        // 41 plans (the seed's and 40): the picker offers 30 and links the rest.
+        // 61 plans (the seed's and 60): the picker offers 30 and links the rest, and the
+        // plans page shows them 50 a page, newest first.
         let list = board.get("/items").await.text().await.unwrap();
         let options = list
             .split("<select name=\"plan\">")
@@ -242,9 +243,21 @@ async fn the_item_list_pages_after_the_last_row() {
             1 + web::plan_picker::PICKER_PLANS,
             "“Tất cả” and 30 plans"
         );
-        assert!(list.contains("Tất cả kế hoạch (còn 11 kế hoạch cũ hơn)"));
+        assert!(list.contains("Tất cả kế hoạch (còn 31 kế hoạch cũ hơn)"));
         let dashboard = board.get("/dashboard").await.text().await.unwrap();
-        assert!(dashboard.contains("Tất cả kế hoạch (còn 11 kế hoạch cũ hơn)"));
+        assert!(dashboard.contains("Tất cả kế hoạch (còn 31 kế hoạch cũ hơn)"));
+        let plan_links = |html: &str| html.matches("<td><a href=\"/plans/").count();
+        let first = board.get("/plans").await.text().await.unwrap();
+        assert_eq!(plan_links(&first), 50);
+        assert!(first.contains("Kế hoạch 1–50 trong 61 · trang 1/2"));
+        let second = board.get("/plans?page=2").await.text().await.unwrap();
+        assert_eq!(plan_links(&second), 11);
+        assert!(second.contains("rel=\"prev\""));
+        let bad = board.get("/plans?page=hai").await;
+        assert_eq!(bad.status(), StatusCode::OK);
+        let bad = bad.text().await.unwrap();
+        assert!(bad.contains("Số trang “hai” không đọc được"));
+        assert_eq!(plan_links(&bad), 50);
     }
 }
 

@@ -1,18 +1,14 @@
-//! Pages of the plan's budget table and of the Finance and Board queues: the page asked
-//! for in the query string (`?page=`, `?finance_page=`, `?board_page=`), clamped to the
-//! pages there are, with a summary over the whole list and, when the number did not
-//! read or went past the end, a sentence saying which page is shown instead.
+//! Pages of a list read whole or by page number (the plan list, the plan's budget table,
+//! the Finance and Board queues): the page asked for in the query string (`?page=`,
+//! `?finance_page=`, `?board_page=`), clamped to the pages there are, with a summary over
+//! the whole list and, when the number did not read or went past the end, a sentence
+//! saying which page is shown instead.
 
 use crate::i18n::Tr;
 
-/// Rows on a page of the plan's budget table.
-pub(super) const PLAN_PAGE: i64 = 100;
-/// Rows on a page of a queue.
-pub(super) const QUEUE_PAGE: i64 = 50;
-
 /// The page number as typed: empty is the first page; anything but a whole number from 1
 /// is also the first, with what was typed (shortened) kept to say so.
-pub(super) fn asked(raw: &str) -> (i64, Option<String>) {
+pub fn asked(raw: &str) -> (i64, Option<String>) {
     let raw = raw.trim();
     if raw.is_empty() {
         return (1, None);
@@ -24,7 +20,7 @@ pub(super) fn asked(raw: &str) -> (i64, Option<String>) {
 }
 
 /// The pages of one list, as the template shows them.
-pub(super) struct Pager {
+pub struct Pager {
     pub page: i64,
     pub pages: i64,
     /// "Nhiệm vụ 101–200 trong 10.000 · trang 2/100".
@@ -38,7 +34,7 @@ pub(super) struct Pager {
 impl Pager {
     /// `raw` as typed, over `total` rows of `per_page`; `summary_key` takes `$from`,
     /// `$to`, `$total`, `$page` and `$pages`; `link` makes a page's address.
-    pub(super) fn new(
+    pub fn new(
         t: &Tr,
         raw: &str,
         total: i64,
@@ -84,9 +80,9 @@ impl Pager {
         }
     }
 
-    /// The rows of this page out of the whole list (the plan's table, read whole for its
-    /// totals).
-    pub(super) fn slice<T>(&self, rows: Vec<T>, per_page: i64) -> Vec<T> {
+    /// The rows of this page out of the whole list (read whole: the plan's table for its
+    /// totals, the plan list from its cache).
+    pub fn slice<T>(&self, rows: Vec<T>, per_page: i64) -> Vec<T> {
         let skip = ((self.page - 1) * per_page) as usize;
         rows.into_iter()
             .skip(skip)
