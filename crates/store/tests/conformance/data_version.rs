@@ -235,21 +235,7 @@ async fn the_plan_list_is_kept_until_a_write(store: &Store) {
         "no query while nothing changed"
     );
     store
-        .add_item(
-            &store::NewItem {
-                plan_id: s.plan,
-                parent_id: None,
-                position: None,
-                numbering: None,
-                title: "Việc thêm".into(),
-                text: String::new(),
-                lead: vec![],
-                coordinating: vec![],
-                start: None,
-                due: None,
-            },
-            &s.board,
-        )
+        .add_item(&top_item(s.plan, "Việc thêm"), &s.board)
         .await
         .unwrap();
     let after = store.list_plans().await.unwrap();
@@ -279,21 +265,7 @@ async fn the_dashboard_is_kept_until_a_write(store: &Store) {
     assert!(store.view_query_count() > q, "another day is its own");
     assert_eq!(earlier.plan_id, s.plan);
     store
-        .add_item(
-            &store::NewItem {
-                plan_id: s.plan,
-                parent_id: None,
-                position: None,
-                numbering: None,
-                title: "Việc thêm cho bảng điều hành".into(),
-                text: String::new(),
-                lead: vec![],
-                coordinating: vec![],
-                start: None,
-                due: None,
-            },
-            &s.board,
-        )
+        .add_item(&top_item(s.plan, "Việc thêm cho bảng điều hành"), &s.board)
         .await
         .unwrap();
     let q = store.view_query_count();
@@ -307,4 +279,20 @@ async fn the_dashboard_is_kept_until_a_write(store: &Store) {
         first.items.len() + 1,
         "the new item is shown"
     );
+}
+
+/// A top-level item with no units and no dates, as a write that moves the version.
+fn top_item(plan: domain::PlanId, title: &str) -> store::NewItem {
+    store::NewItem {
+        plan_id: plan,
+        parent_id: None,
+        position: None,
+        numbering: None,
+        title: title.into(),
+        text: String::new(),
+        lead: vec![],
+        coordinating: vec![],
+        start: None,
+        due: None,
+    }
 }
