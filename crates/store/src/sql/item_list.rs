@@ -282,29 +282,18 @@ pub(crate) async fn list_items(pool: &Pool, ctx: &Ctx, f: &ItemFilter) -> R<Item
     let rows: Vec<ListRow> = q.build_query_as().fetch_all(&mut *conn).await?;
     let (total, total_capped) = if f.after_id.is_some() {
         (rows.len() as i64, false)
-    } else if (rows.len() as i64) < per_page && (!rows.is_empty() || page == 1) {
-        // The last page: the total is known without counting.
-        (shown_before(f) + rows.len() as i64, false)
+    } else if let Some(total) = total_if_last(f, rows.len()) {
+        (total, false)
     } else {
         // Counted up to a cap: an exact count of 100,000 rows costs more than the page,
         // and nobody pages through more than the cap; they narrow the filters.
-        // The whole list's count: a keyset page counts from the start as well.
-        let whole = ItemFilter {
-            after_row: None,
-            ..f.clone()
-        };
         ctx.count_view_query();
         let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (SELECT 1 FROM items i");
-        push_filter(&mut q, &whole);
+        push_filter(&mut q, &whole_list(f));
         q.push(" LIMIT ")
             .push_bind(crate::LIST_COUNT_CAP + 1)
             .push(") c");
-        let n: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
-        if n > crate::LIST_COUNT_CAP {
-            (crate::LIST_COUNT_CAP, true)
-        } else {
-            (n, false)
-        }
+        capped(q.build_query_scalar().fetch_one(&mut *conn).await?)
     };
     dressed_page(
         &mut conn,
@@ -324,9 +313,24 @@ pub(crate) fn page_offset(f: &ItemFilter) -> i64 {
     }
 }
 
-/// Rows of the list before the page, as its number says (a keyset page's included).
-pub(crate) fn shown_before(f: &ItemFilter) -> i64 {
-    (f.page.max(1) - 1) * f.per_page.clamp(1, 1000)
+/// The total when the page is the last (fewer rows than a page, or page 1 empty): the
+/// rows before it, as its number says, and its own; known without counting.
+pub(crate) fn total_if_last(f: &ItemFilter, rows: usize) -> Option<i64> {
+    let (page, per_page, rows) = (f.page.max(1), f.per_page.clamp(1, 1000), rows as i64);
+    (rows < per_page && (rows > 0 || page == 1)).then(|| (page - 1) * per_page + rows)
+}
+
+/// The filter a total counts: the whole list, also for a keyset page.
+pub(crate) fn whole_list(f: &ItemFilter) -> ItemFilter {
+    ItemFilter {
+        after_row: None,
+        ..f.clone()
+    }
+}
+
+/// A count taken up to `LIST_COUNT_CAP + 1` rows: at most the cap, and whether it passed.
+pub(crate) fn capped(n: i64) -> (i64, bool) {
+    (n.min(crate::LIST_COUNT_CAP), n > crate::LIST_COUNT_CAP)
 }
 
 /// The page's rows as the list shows them (units, percent, latest report), with its

@@ -5,7 +5,8 @@
 //! `item_list::list_items` takes this path for the filters it covers.
 
 use super::item_list::{
-    AfterRow, LIST_COLS, ListRow, dressed_page, page_offset, push_after_row, shown_before,
+    AfterRow, LIST_COLS, ListRow, capped, dressed_page, page_offset, push_after_row, total_if_last,
+    whole_list,
 };
 use super::tx::day_text;
 use super::{DB, Pool, R};
@@ -147,22 +148,17 @@ pub(crate) async fn list(
         .push_bind(offset);
     ctx.count_view_query();
     let ids: Vec<(i64, Option<String>)> = q.build_query_as().fetch_all(&mut *conn).await?;
-    let (total, total_capped) = if (ids.len() as i64) < per_page && (!ids.is_empty() || page == 1) {
-        (shown_before(f) + ids.len() as i64, false)
-    } else {
-        // The whole list's count: a keyset page counts from the start as well.
-        let whole = ItemFilter {
-            after_row: None,
-            ..f.clone()
-        };
-        ctx.count_view_query();
-        let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (");
-        push_union(&mut q, &whole, unit, statuses, false);
-        q.push(" LIMIT ")
-            .push_bind(crate::LIST_COUNT_CAP + 1)
-            .push(") c");
-        let n: i64 = q.build_query_scalar().fetch_one(&mut *conn).await?;
-        (n.min(crate::LIST_COUNT_CAP), n > crate::LIST_COUNT_CAP)
+    let (total, total_capped) = match total_if_last(f, ids.len()) {
+        Some(total) => (total, false),
+        None => {
+            ctx.count_view_query();
+            let mut q = QueryBuilder::<DB>::new("SELECT COUNT(*) FROM (");
+            push_union(&mut q, &whole_list(f), unit, statuses, false);
+            q.push(" LIMIT ")
+                .push_bind(crate::LIST_COUNT_CAP + 1)
+                .push(") c");
+            capped(q.build_query_scalar().fetch_one(&mut *conn).await?)
+        }
     };
     let mut rows = Vec::new();
     if !ids.is_empty() {

@@ -263,8 +263,9 @@ impl<'a> ItemsPage<'a> {
         let page = &data.page;
         let pages = ((page.total + page.per_page - 1) / page.per_page).max(1);
         let base = query.encoded();
-        let (offered_plans, left_out) =
-            crate::plan_picker::offered(&data.plan_names, |(id, _)| id.0.to_string() == query.plan);
+        let (offered_plans, left_out) = crate::plan_picker::offered(&data.plan_names, |(id, _)| {
+            query.filter.plan_id == Some(*id)
+        });
         let link = |p: i64| {
             let sep = if base.is_empty() { "" } else { "&" };
             format!("/items?{base}{sep}page={p}")

@@ -356,8 +356,8 @@ async fn render(
     let recent = recent_lines(ctx, &data);
     let events = Some(upcoming_events(app, unit).await?).filter(|e| !e.is_empty());
     let money = crate::budget::dashboard_money(app, ctx, plan, unit).await?;
-    let newest = super::newest_first(&plans);
-    let (offered, left_out) = crate::plan_picker::offered(&newest, |p| p.id == plan);
+    // `list_plans` is newest first, as a picker offers them.
+    let (offered, left_out) = crate::plan_picker::offered(&plans, |p| p.id == plan);
     Ok(render_page(DashboardPage {
         l: Layout::new(ctx, &heading, "dashboard"),
         heading,

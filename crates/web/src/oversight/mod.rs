@@ -105,19 +105,10 @@ pub fn choose_plan(plans: &[PlanSummary], query: Option<&str>) -> Option<PlanId>
     {
         return Some(p.id);
     }
-    plans.iter().max_by_key(|p| newness(p)).map(|p| p.id)
-}
-
-/// The plan a page opens on is the newest by this key: its year, then when it came in.
-fn newness(p: &PlanSummary) -> (i32, i64, i64) {
-    (p.year.unwrap_or(0), p.imported_at, p.id.0)
-}
-
-/// The plans newest first, as a picker offers them (`plan_picker`).
-pub fn newest_first(plans: &[PlanSummary]) -> Vec<&PlanSummary> {
-    let mut out: Vec<&PlanSummary> = plans.iter().collect();
-    out.sort_by_key(|p| std::cmp::Reverse(newness(p)));
-    out
+    plans
+        .iter()
+        .max_by_key(|p| (p.year.unwrap_or(0), p.imported_at, p.id.0))
+        .map(|p| p.id)
 }
 
 /// Unix seconds as dd/mm/yyyy HH:MM in Hà Nội.
