@@ -124,13 +124,6 @@ impl KindInfo {
     pub fn field_label(&self, code: &str, lang: Language) -> Option<&'static str> {
         KindInfo::pick(self.fields, code, lang)
     }
-
-    /// Whether sangtao has a page to record this kind yet. Media works (clips, magazine
-    /// features, documentaries, publications) do not, so a rule counting them stays at 0
-    /// until they do (issue "media and the public site").
-    pub fn has_record_page(&self) -> bool {
-        self.statuses != MEDIA_STATUSES
-    }
 }
 
 const EVENT_STATUSES: &[(&str, &str, &str)] = &[
@@ -223,6 +216,20 @@ pub const RECORD_KINDS: &[KindInfo] = &[
         en: "publication",
         statuses: MEDIA_STATUSES,
         fields: &[("pages", "trang", "pages")],
+    },
+    KindInfo {
+        code: "news_post",
+        vi: "tin bài",
+        en: "news post",
+        statuses: MEDIA_STATUSES,
+        fields: &[],
+    },
+    KindInfo {
+        code: "photo_set",
+        vi: "bộ ảnh",
+        en: "photo set",
+        statuses: MEDIA_STATUSES,
+        fields: &[],
     },
 ];
 
@@ -532,10 +539,11 @@ mod tests {
     }
 
     #[test]
-    fn media_kinds_have_no_record_page_yet() {
-        let page = |k| kind_info(k).unwrap().has_record_page();
-        assert!(page("online_session") && page("exhibition"));
-        assert!(!page("clip") && !page("magazine") && !page("documentary"));
-        assert!(!page("publication"));
+    fn media_kinds_are_the_media_vocabulary() {
+        for k in crate::media::MediaKind::ALL {
+            let info = kind_info(k.as_str()).expect("every media kind is a record kind");
+            assert_eq!(counted_statuses(&[k.as_str().into()]), ["published"]);
+            assert_eq!(info.vi, k.label(Language::Vi));
+        }
     }
 }

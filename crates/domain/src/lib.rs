@@ -12,6 +12,8 @@ pub mod events;
 pub mod format;
 pub mod ids;
 pub mod local_path;
+// Media works (issue 18).
+pub mod media;
 // The Vietnamese network space (issue 19, part 2).
 pub mod network;
 pub mod once;

@@ -31,6 +31,8 @@ pub enum StoreError {
     #[error("{0}")]
     Event(#[from] domain::EventError),
     #[error("{0}")]
+    Media(#[from] domain::media::MediaError),
+    #[error("{0}")]
     Setup(#[from] domain::SetupError),
     #[error("{0}")]
     City(#[from] domain::CityError),

@@ -18,6 +18,7 @@ mod error;
 mod events_model;
 pub mod evidence_store;
 mod fulltext;
+mod media_model;
 pub mod model;
 mod network_model;
 mod oversight_model;
@@ -33,6 +34,7 @@ pub use cities_model::*;
 pub use draft_model::*;
 pub use error::{StorageFailure, StoreError};
 pub use events_model::*;
+pub use media_model::*;
 pub use model::*;
 pub use network_model::*;
 pub use oversight_model::*;
@@ -225,6 +227,11 @@ impl Ctx {
     /// Unix seconds from the store's clock.
     pub(crate) fn now(&self) -> i64 {
         self.clock.unix()
+    }
+
+    /// Today in Hanoi, from the store's clock.
+    pub(crate) fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
     }
 
     pub(crate) fn now_utc(&self) -> chrono::DateTime<chrono::Utc> {

@@ -952,7 +952,6 @@ rule-year = in { $year }
 rule-range = from { $from } to { $to }
 rule-linked = linked to this item
 # Appended for kinds sangtao cannot record yet (clips, magazine features, documentaries, publications).
-rule-no_records = (no records yet)
 
 ## form
 form-unreadable = The form sent is missing a required field or has a field that cannot be read (usually because the page is out of date). Nothing was saved.
@@ -1786,3 +1785,19 @@ budget-page_queue = Estimates { $from }–{ $to } of { $total } waiting · page 
 budget-page_bad = The page number “{ $typed }” does not read, so page 1 is shown. Type a whole number from 1 to { $pages }.
 budget-page_past = The list has only { $pages } pages, so the last one is shown.
 budget-total_whole = Total for the whole plan
+
+## Media works (issue 18)
+refusal-media-forbidden = You may not do this to the media work.
+refusal-media-title_required = Enter the work's title.
+refusal-media-too_long = A text is longer than { $max } characters: shorten it.
+refusal-media-bad_duration = Cannot read the duration “{ $value }”: write minutes:seconds (14:30) or minutes (14).
+refusal-media-bad_count = Cannot read the number “{ $value }”: enter a whole number from 1 to { $max }.
+refusal-media-bad_date = Cannot read the date “{ $value }”: use dd/mm/yyyy.
+refusal-media-transition = A work cannot move from “{ $from }” to “{ $to }”: it moves one stage forward or back at a time.
+refusal-media-approval_is_boards = Approving a work is the Board's decision: ask the Board to approve it.
+refusal-media-duration_required = A clip or documentary needs its duration before it is published: edit the work and enter it.
+refusal-media-pages_required = A magazine feature or printed material needs its pages before it is published: edit the work and enter them.
+refusal-media-published_on_required = Enter the publication date.
+refusal-media-published_in_future = The publication date { $date } has not come yet: mark the work published on that day.
+refusal-media-unknown_link = The plan item, event or contract chosen no longer exists: choose again.
+refusal-media-unit_required = Choose the unit making the work.

@@ -924,7 +924,6 @@ rule-year = trong năm { $year }
 rule-range = từ { $from } đến { $to }
 rule-linked = gắn với mục này
 # Appended for kinds sangtao cannot record yet (clips, magazine features, documentaries, publications).
-rule-no_records = (chưa có hồ sơ)
 
 ## form
 form-unreadable = Biểu mẫu gửi lên thiếu thông tin bắt buộc hoặc có ô không đọc được (thường do trang đã cũ). Không có thay đổi nào được lưu.
@@ -1749,3 +1748,19 @@ budget-page_queue = Dự toán { $from }–{ $to } trong { $total } đang chờ 
 budget-page_bad = Số trang “{ $typed }” không đọc được nên đang hiện trang 1. Hãy nhập số trang là số nguyên từ 1 đến { $pages }.
 budget-page_past = Danh sách chỉ có { $pages } trang nên đang hiện trang cuối.
 budget-total_whole = Tổng cộng cả kế hoạch
+
+## Media works (issue 18)
+refusal-media-forbidden = Bạn không có quyền thực hiện thao tác này với sản phẩm truyền thông.
+refusal-media-title_required = Hãy nhập tên sản phẩm.
+refusal-media-too_long = Nội dung dài quá { $max } ký tự: hãy rút gọn.
+refusal-media-bad_duration = Không đọc được thời lượng “{ $value }”: hãy viết phút:giây (14:30) hoặc số phút (14).
+refusal-media-bad_count = Không đọc được số “{ $value }”: hãy nhập số nguyên từ 1 đến { $max }.
+refusal-media-bad_date = Không đọc được ngày “{ $value }”: hãy nhập theo dạng dd/mm/yyyy.
+refusal-media-transition = Không thể chuyển từ “{ $from }” sang “{ $to }”: mỗi lần chỉ tiến hoặc lùi một bước.
+refusal-media-approval_is_boards = Việc duyệt sản phẩm do Lãnh đạo Sở quyết định: hãy đề nghị Lãnh đạo Sở duyệt.
+refusal-media-duration_required = Clip và phóng sự cần có thời lượng trước khi phát hành: hãy sửa sản phẩm và nhập thời lượng.
+refusal-media-pages_required = Chuyên đề tạp chí và ấn phẩm cần có số trang trước khi phát hành: hãy sửa sản phẩm và nhập số trang.
+refusal-media-published_on_required = Hãy nhập ngày phát hành.
+refusal-media-published_in_future = Ngày phát hành { $date } chưa đến: hãy chuyển sang “đã phát hành” vào ngày đó.
+refusal-media-unknown_link = Nhiệm vụ, sự kiện hoặc hợp đồng đã chọn không còn tồn tại: hãy chọn lại.
+refusal-media-unit_required = Hãy chọn đơn vị thực hiện.

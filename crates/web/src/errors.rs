@@ -35,6 +35,8 @@ pub enum AppError {
 pub enum Refusal {
     Tracking(domain::TrackingError),
     Event(domain::EventError),
+    /// A media work's rule (a duration, a stage move, approval, a publication date).
+    Media(domain::media::MediaError),
     /// A review of a progress report refused; a stale or repeated one is a conflict.
     Review(domain::oversight::ReviewError),
     /// An estimate change refused (an amount, a step out of turn, one's own submission).
@@ -60,6 +62,7 @@ impl Refusal {
         match self {
             Refusal::Tracking(e) => e.message(ctx.lang),
             Refusal::Event(e) => e.message(ctx.lang),
+            Refusal::Media(e) => e.message(ctx.lang),
             Refusal::Review(e) => e.message(ctx.lang),
             Refusal::Budget(e) => e.message(ctx.lang),
             Refusal::Conflict(c) => c.message(ctx.lang),
@@ -177,6 +180,7 @@ impl From<store::StoreError> for AppError {
             S::NotFound(_) => AppError::NotFound,
             S::Tracking(TrackingError::Forbidden { .. })
             | S::Event(EventError::Forbidden { .. })
+            | S::Media(domain::media::MediaError::Forbidden { .. })
             | S::Review(ReviewError::Forbidden)
             | S::City(domain::CityError::Forbidden { .. })
             | S::Network(domain::network::NetworkError::Forbidden { .. })
@@ -190,6 +194,7 @@ impl From<store::StoreError> for AppError {
             S::Review(e) => AppError::Refused(Refusal::Review(e)),
             S::Tracking(e) => AppError::Refused(Refusal::Tracking(e)),
             S::Event(e) => AppError::Refused(Refusal::Event(e)),
+            S::Media(e) => AppError::Refused(Refusal::Media(e)),
             S::Conflict { conflict, .. } => AppError::Refused(Refusal::Conflict(conflict)),
             S::Setup(e) => AppError::Refused(Refusal::Setup(e)),
             S::City(e) => AppError::Refused(Refusal::City(e)),

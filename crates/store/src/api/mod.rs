@@ -19,6 +19,7 @@ mod import;
 mod item_list;
 mod item_tree;
 mod items;
+mod media;
 mod my_work;
 mod network;
 mod once;

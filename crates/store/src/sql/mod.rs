@@ -78,7 +78,10 @@ pub(crate) mod item_list_by_unit;
 pub(crate) mod item_state;
 pub(crate) mod item_tree;
 pub(crate) mod items;
+// Media works (issue 18).
 pub(crate) mod labels;
+pub(crate) mod media;
+pub(crate) mod media_read;
 pub(crate) mod money;
 pub(crate) mod my_work;
 // The Vietnamese network space (issue 19, part 2).

@@ -645,7 +645,9 @@ pub(crate) async fn unreferenced_files(
                  OR EXISTS (SELECT 1 FROM contract_files WHERE stored_path = $2)
                  OR EXISTS (SELECT 1 FROM city_letters WHERE stored_path = $2)
                  OR EXISTS (SELECT 1 FROM network_documents WHERE stored_path = $2)
-                 OR EXISTS (SELECT 1 FROM candidacy_documents WHERE stored_path = $2)",
+                 OR EXISTS (SELECT 1 FROM candidacy_documents WHERE stored_path = $2)
+                 OR EXISTS (SELECT 1 FROM media_files WHERE stored_path = $2
+                     OR thumb_path = $2 OR screen_path = $2)",
         )
         .bind(&f.sha256)
         .bind(&f.relative_path)

@@ -49,6 +49,7 @@ pub(crate) enum Versioned {
     User,
     Plan,
     Estimate,
+    MediaWork,
 }
 
 /// The record read for a change, if `expected` is still its version; else the conflict
@@ -96,6 +97,9 @@ pub(crate) async fn bump_version(
         }
         Versioned::PlanDraft => {
             "UPDATE plan_drafts SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
+        }
+        Versioned::MediaWork => {
+            "UPDATE media_works SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"
         }
         Versioned::Unit => {
             "UPDATE units SET version = version + 1, updated_at = $1 WHERE id = $2 AND version = $3"

@@ -1,6 +1,5 @@
 //! A counting rule in words, from the `rule-*` messages: "Đếm: phiên họp trực tuyến đã
-//! diễn ra trong năm 2025 gắn với mục này"; "… (chưa có hồ sơ)" when a kind it counts
-//! cannot be recorded yet.
+//! diễn ra trong năm 2025 gắn với mục này".
 
 use super::Tr;
 use domain::{CountingRule, KindInfo, Language, Measure, Window, format_date};
@@ -46,10 +45,6 @@ pub fn describe_rule(rule: &CountingRule, kinds: &[KindInfo], lang: Language) ->
     });
     if rule.item.is_some() {
         parts.push(tr.t("rule.linked").to_string());
-    }
-    // Said, so that a 0 is not read as "nothing done" while there is no way to record it.
-    if known().any(|i| !i.has_record_page()) {
-        parts.push(tr.t("rule.no_records").to_string());
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
@@ -131,7 +126,7 @@ mod tests {
     }
 
     #[test]
-    fn kinds_without_a_record_page_are_said() {
+    fn media_rules_in_words() {
         let r = CountingRule {
             kinds: vec!["clip".into()],
             statuses: vec!["published".into()],
@@ -142,11 +137,11 @@ mod tests {
         let all = domain::counting::RECORD_KINDS;
         assert_eq!(
             describe_rule(&r, all, Language::Vi),
-            "Đếm: clip đã phát hành trong năm 2025 gắn với mục này (chưa có hồ sơ)"
+            "Đếm: clip đã phát hành trong năm 2025 gắn với mục này"
         );
         assert_eq!(
             describe_rule(&r, all, Language::En),
-            "Count: clip published in 2025 linked to this item (no records yet)"
+            "Count: clip published in 2025 linked to this item"
         );
         let pages = CountingRule {
             kinds: vec!["magazine".into()],
@@ -157,10 +152,8 @@ mod tests {
         };
         assert_eq!(
             describe_rule(&pages, all, Language::Vi),
-            "Tổng trang của: chuyên đề tạp chí đã phát hành trong năm 2025 gắn với mục này (chưa có hồ sơ)"
+            "Tổng trang của: chuyên đề tạp chí đã phát hành trong năm 2025 gắn với mục này"
         );
-        let sessions = rule(Measure::Count, &["online_session"]);
-        assert!(!describe_rule(&sessions, all, Language::Vi).contains("chưa có hồ sơ"));
     }
 
     #[test]

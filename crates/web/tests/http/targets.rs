@@ -83,7 +83,7 @@ async fn the_sessions_item_counts_held_sessions_and_shows_a_reported_figure_besi
             "the plan page shows both too"
         );
 
-        // A clip cannot be recorded yet: its rule says so.
+        // A clip's rule counts published clips.
         let clips = app.item_id("Xây dựng clip").await;
         let page = lead
             .get(&format!("/items/{}", clips.0))
@@ -92,7 +92,7 @@ async fn the_sessions_item_counts_held_sessions_and_shows_a_reported_figure_besi
             .await
             .unwrap();
         assert!(
-            page.contains("Đếm: clip đã phát hành trong năm 2025 gắn với mục này (chưa có hồ sơ)"),
+            page.contains("Đếm: clip đã phát hành trong năm 2025 gắn với mục này"),
             "{page}"
         );
     }
