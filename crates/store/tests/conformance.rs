@@ -1599,6 +1599,9 @@ mod reparent;
 
 #[path = "conformance/events.rs"]
 mod events;
+// Media works (issue 18).
+#[path = "conformance/media.rs"]
+mod media;
 // Targets counted by default, both figures, progress as of a day (issue 11).
 #[path = "conformance/targets.rs"]
 mod targets;
