@@ -19,7 +19,9 @@ pub mod network;
 pub mod once;
 pub mod oversight;
 pub mod password;
+// The public site (issue 18).
 pub mod permissions;
+pub mod publishing;
 pub mod search;
 pub mod setup;
 pub mod signin;

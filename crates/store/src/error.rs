@@ -33,6 +33,8 @@ pub enum StoreError {
     #[error("{0}")]
     Media(#[from] domain::media::MediaError),
     #[error("{0}")]
+    Publish(#[from] domain::publishing::PublishError),
+    #[error("{0}")]
     Setup(#[from] domain::SetupError),
     #[error("{0}")]
     City(#[from] domain::CityError),

@@ -23,6 +23,7 @@ pub mod model;
 mod network_model;
 mod oversight_model;
 mod postgres;
+mod publishing_model;
 mod sqlite;
 mod synthetic_text;
 mod tracking_model;
@@ -38,6 +39,7 @@ pub use media_model::*;
 pub use model::*;
 pub use network_model::*;
 pub use oversight_model::*;
+pub use publishing_model::*;
 pub use tracking_model::*;
 
 use domain::{PlanId, SharedClock};

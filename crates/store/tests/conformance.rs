@@ -1602,6 +1602,9 @@ mod events;
 // Media works (issue 18).
 #[path = "conformance/media.rs"]
 mod media;
+// The public site (issue 18).
+#[path = "conformance/publishing.rs"]
+mod publishing;
 // Targets counted by default, both figures, progress as of a day (issue 11).
 #[path = "conformance/targets.rs"]
 mod targets;

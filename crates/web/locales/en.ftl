@@ -1801,3 +1801,15 @@ refusal-media-published_on_required = Enter the publication date.
 refusal-media-published_in_future = The publication date { $date } has not come yet: mark the work published on that day.
 refusal-media-unknown_link = The plan item, event or contract chosen no longer exists: choose again.
 refusal-media-unit_required = Choose the unit making the work.
+
+## The public site (issue 18)
+refusal-publish-forbidden = You may not do this to the publication.
+refusal-publish-transition = A publication cannot move from “{ $from }” to “{ $to }”.
+refusal-publish-title_required = Enter the title (or name) in Vietnamese.
+refusal-publish-too_long = A text is longer than { $max } characters: shorten it.
+refusal-publish-outside_hanoi = The point { $lat }, { $lon } is not in Hà Nội: check the latitude (about 20.5–21.4) and longitude (about 105.3–106.0); they may be swapped.
+refusal-publish-bad_link = The link “{ $value }” is not an http(s) address: paste it whole, e.g. https://…
+refusal-publish-bad_embargo = Cannot read the time “{ $value }”: use dd/mm/yyyy HH:MM.
+refusal-publish-not_ready = This { $kind } cannot be published yet: a work must be at “published”, an event not cancelled.
+refusal-publish-unknown_subject = The { $kind } to publish was not found: choose again.
+refusal-publish-already_proposed = This { $kind } already has a publication: open it under Publishing.

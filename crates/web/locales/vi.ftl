@@ -1764,3 +1764,15 @@ refusal-media-published_on_required = Hãy nhập ngày phát hành.
 refusal-media-published_in_future = Ngày phát hành { $date } chưa đến: hãy chuyển sang “đã phát hành” vào ngày đó.
 refusal-media-unknown_link = Nhiệm vụ, sự kiện hoặc hợp đồng đã chọn không còn tồn tại: hãy chọn lại.
 refusal-media-unit_required = Hãy chọn đơn vị thực hiện.
+
+## The public site (issue 18)
+refusal-publish-forbidden = Bạn không có quyền thực hiện thao tác này với nội dung công bố.
+refusal-publish-transition = Không thể chuyển từ “{ $from }” sang “{ $to }”.
+refusal-publish-title_required = Hãy nhập tiêu đề (hoặc tên) bằng tiếng Việt.
+refusal-publish-too_long = Nội dung dài quá { $max } ký tự: hãy rút gọn.
+refusal-publish-outside_hanoi = Tọa độ { $lat }, { $lon } không nằm trong Hà Nội: hãy kiểm tra lại vĩ độ (khoảng 20,5–21,4) và kinh độ (khoảng 105,3–106,0), có thể đã nhập ngược.
+refusal-publish-bad_link = Liên kết “{ $value }” không phải địa chỉ http(s): hãy dán đầy đủ, ví dụ https://…
+refusal-publish-bad_embargo = Không đọc được thời điểm “{ $value }”: hãy nhập theo dạng dd/mm/yyyy HH:MM.
+refusal-publish-not_ready = Chưa thể công bố { $kind } này: sản phẩm phải ở bước “đã phát hành”, sự kiện không bị hủy.
+refusal-publish-unknown_subject = Không tìm thấy { $kind } cần công bố: hãy chọn lại.
+refusal-publish-already_proposed = { $kind } này đã có đề nghị công bố: hãy mở đề nghị đó trong mục Công bố.

@@ -37,6 +37,8 @@ pub enum Refusal {
     Event(domain::EventError),
     /// A media work's rule (a duration, a stage move, approval, a publication date).
     Media(domain::media::MediaError),
+    /// A public-site rule (a move, a point outside Hà Nội, a link, an embargo).
+    Publish(domain::publishing::PublishError),
     /// A review of a progress report refused; a stale or repeated one is a conflict.
     Review(domain::oversight::ReviewError),
     /// An estimate change refused (an amount, a step out of turn, one's own submission).
@@ -63,6 +65,7 @@ impl Refusal {
             Refusal::Tracking(e) => e.message(ctx.lang),
             Refusal::Event(e) => e.message(ctx.lang),
             Refusal::Media(e) => e.message(ctx.lang),
+            Refusal::Publish(e) => e.message(ctx.lang),
             Refusal::Review(e) => e.message(ctx.lang),
             Refusal::Budget(e) => e.message(ctx.lang),
             Refusal::Conflict(c) => c.message(ctx.lang),
@@ -181,6 +184,7 @@ impl From<store::StoreError> for AppError {
             S::Tracking(TrackingError::Forbidden { .. })
             | S::Event(EventError::Forbidden { .. })
             | S::Media(domain::media::MediaError::Forbidden { .. })
+            | S::Publish(domain::publishing::PublishError::Forbidden { .. })
             | S::Review(ReviewError::Forbidden)
             | S::City(domain::CityError::Forbidden { .. })
             | S::Network(domain::network::NetworkError::Forbidden { .. })
@@ -195,6 +199,7 @@ impl From<store::StoreError> for AppError {
             S::Tracking(e) => AppError::Refused(Refusal::Tracking(e)),
             S::Event(e) => AppError::Refused(Refusal::Event(e)),
             S::Media(e) => AppError::Refused(Refusal::Media(e)),
+            S::Publish(e) => AppError::Refused(Refusal::Publish(e)),
             S::Conflict { conflict, .. } => AppError::Refused(Refusal::Conflict(conflict)),
             S::Setup(e) => AppError::Refused(Refusal::Setup(e)),
             S::City(e) => AppError::Refused(Refusal::City(e)),

@@ -27,6 +27,7 @@ mod people;
 mod plan_drafts;
 mod plans;
 mod progress;
+mod publishing;
 mod reminders;
 mod report_reviews;
 mod reports;

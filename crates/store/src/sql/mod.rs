@@ -82,8 +82,12 @@ pub(crate) mod items;
 pub(crate) mod labels;
 pub(crate) mod media;
 pub(crate) mod media_read;
+// The public site (issue 18).
 pub(crate) mod money;
 pub(crate) mod my_work;
+pub(crate) mod public_read;
+pub(crate) mod publishing;
+pub(crate) mod spaces;
 // The Vietnamese network space (issue 19, part 2).
 pub(crate) mod network;
 pub(crate) mod network_board;

@@ -718,3 +718,24 @@ impl Worded for domain::media::MediaError {
         say(lang, self.key(), args)
     }
 }
+
+impl Worded for domain::publishing::PublishError {
+    fn message(&self, lang: Language) -> String {
+        use domain::publishing::PublishError as E;
+        let args = match self {
+            E::Transition { from, to } => {
+                vec![text("from", from.label(lang)), text("to", to.label(lang))]
+            }
+            E::TooLong { max } => vec![text("max", domain::format_number(*max as f64).as_str())],
+            E::OutsideHanoi { lat, lon } => {
+                vec![text("lat", lat.as_str()), text("lon", lon.as_str())]
+            }
+            E::BadLink(v) | E::BadEmbargo(v) => vec![text("value", v.as_str())],
+            E::NotReady { kind } | E::UnknownSubject { kind } | E::AlreadyProposed { kind } => {
+                vec![text("kind", kind.label(lang))]
+            }
+            E::Forbidden { .. } | E::TitleRequired => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
