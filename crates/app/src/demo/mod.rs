@@ -4,6 +4,7 @@
 //! What happens is the pure [`script`]; this module finds its items and units in the plan,
 //! makes one demo account per unit, and plays it.
 
+mod public;
 mod quarters;
 pub mod script;
 
@@ -47,6 +48,8 @@ pub enum DemoError {
 pub struct DemoSummary {
     pub events: usize,
     pub media: usize,
+    /// Publications on the public site.
+    pub published: usize,
     pub reports: usize,
     pub done: usize,
     pub delegations: usize,
@@ -117,6 +120,8 @@ pub async fn run(store: &Store, plan: PlanId, password: &str) -> Result<DemoSumm
     for step in &steps {
         player.play(step).await?;
     }
+    let (lead, board) = (player.actor(Who::Heritage), player.actor(Who::Board));
+    player.summary.published = public::publish_year(&player.store, plan, lead, board).await?;
     Ok(player.summary)
 }
 
