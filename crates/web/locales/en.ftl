@@ -1879,5 +1879,5 @@ media-notice_saved = Changes saved.
 media-notice_moved = The stage is changed.
 media-notice_uploaded = The files are uploaded.
 media-section = Media works
-media-section_none = No media work for this item yet.
+media-add_for_item = Add a media work for this item
 media-event_section = Media works of the event

@@ -1842,5 +1842,5 @@ media-notice_saved = Đã lưu thay đổi.
 media-notice_moved = Đã chuyển giai đoạn.
 media-notice_uploaded = Đã tải tệp lên.
 media-section = Sản phẩm truyền thông
-media-section_none = Chưa có sản phẩm truyền thông nào cho nhiệm vụ này.
+media-add_for_item = Thêm sản phẩm truyền thông cho nhiệm vụ này
 media-event_section = Sản phẩm truyền thông của sự kiện

@@ -207,7 +207,7 @@ fn optional_id(s: &str) -> Result<Option<i64>, ()> {
 
 /// One stage's row of the form.
 pub struct StageRow {
-    pub label: &'static str,
+    pub label: String,
     /// The inputs' ids, which the problems name.
     pub owner_id: String,
     pub due_id: String,
@@ -254,7 +254,7 @@ async fn form_page(
         "media.new"
     });
     let stages = MediaStage::ALL.iter().enumerate().map(|(i, s)| StageRow {
-        label: s.label(lang),
+        label: super::heading(s.label(lang)),
         owner_id: format!("m-owner-{s}"),
         due_id: format!("m-due-{s}"),
         owner: f.owner.get(i).cloned().unwrap_or_default(),

@@ -100,6 +100,16 @@ pub(crate) fn measure(w: &MediaWork, t: &crate::i18n::Tr) -> String {
     }
 }
 
+/// A stage's or kind's label as a heading: "Đề cương" (the glossary's labels are
+/// lower-case, for sentences).
+pub(crate) fn heading(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 pub(crate) fn date(d: Option<NaiveDate>) -> String {
     d.map(domain::format_date).unwrap_or_default()
 }

@@ -20,7 +20,7 @@ use store::{MediaFile, MediaWork, StoreError};
 
 /// One step of the stage bar.
 pub struct Step {
-    pub label: &'static str,
+    pub label: String,
     pub owner: String,
     pub due: String,
     pub done: bool,
@@ -172,7 +172,7 @@ fn steps(w: &MediaWork, today: chrono::NaiveDate, lang: domain::Language) -> Vec
             let plan = w.plan_of(*s);
             let done = *s < w.stage || finished;
             Step {
-                label: s.label(lang),
+                label: super::heading(s.label(lang)),
                 owner: plan.owner,
                 due: date(plan.due),
                 done,
@@ -243,9 +243,9 @@ fn groups(files: &[MediaFile]) -> Vec<FileGroup> {
 
 impl ShowPage<'_> {
     /// A stage's label by its code (the file groups name theirs by code).
-    fn stage_name(&self, code: &str) -> &'static str {
+    fn stage_name(&self, code: &str) -> String {
         let stage: Option<MediaStage> = code.parse().ok();
-        stage.map_or("", |s| s.label(self.l.t.lang))
+        stage.map_or(String::new(), |s| super::heading(s.label(self.l.t.lang)))
     }
 }
 
