@@ -618,5 +618,22 @@ async fn the_export_has_the_rows_of_the_filter() {
         );
         let none = text_of(&c.outsider, "/media?kind=photo_set").await;
         assert!(none.contains("Không có sản phẩm nào khớp bộ lọc."));
+
+        // A work made for an event is listed on the event's page.
+        let event = crate::events::create_event(&c.lead, c.qlds, &[])
+            .await
+            .to_string();
+        let over = [
+            ("title", "Bộ ảnh phiên họp"),
+            ("kind", "photo_set"),
+            ("event", event.as_str()),
+        ];
+        create_work(&c.lead, c.qlds, &over).await;
+        let page = text_of(&c.outsider, &format!("/events/{event}")).await;
+        let media = page.split("id=\"event-media\"").nth(1).unwrap_or_default();
+        assert!(
+            media.contains("Bộ ảnh phiên họp") && !media.contains("Clip số một"),
+            "{page}"
+        );
     }
 }
