@@ -41,11 +41,14 @@ pub mod plans;
 pub mod progress;
 // The public site (issue 18): no session, its own layout.
 pub mod public;
+// Publishing on the public site, and the creative spaces' catalogue (issue 18).
+pub mod publishing;
 pub mod report_review;
 mod row_state;
 pub mod search;
 pub mod server;
 pub mod session;
+pub mod spaces;
 pub mod units;
 pub mod upload_text;
 
@@ -226,6 +229,8 @@ pub fn router(state: AppState) -> Router {
         .merge(cities::routes())
         .merge(candidacies::routes())
         .merge(network::routes())
+        .merge(publishing::routes())
+        .merge(spaces::routes())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             cfg.request_timeout,
