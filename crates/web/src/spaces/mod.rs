@@ -7,7 +7,7 @@ mod form;
 use crate::AppState;
 use crate::errors::AppError;
 use crate::page::{Layout, render_page};
-use crate::publishing::require_proposer;
+use crate::publishing::{may_open, require_proposer};
 use crate::session::Signed;
 use askama::Template;
 use axum::Router;
@@ -30,9 +30,10 @@ pub struct SpaceRow {
     pub name: String,
     pub kind: String,
     pub address: String,
-    /// Its publication's state and page, or where to propose it.
+    /// Its publication's state, and its page (or where to propose it) when the reader may
+    /// open that.
     pub state: String,
-    pub publication: String,
+    pub publication: Option<String>,
 }
 
 #[derive(Template)]
@@ -69,8 +70,9 @@ pub async fn list(
                     .map(|p| p.state.label(lang).to_string())
                     .unwrap_or_default(),
                 publication: match p {
-                    Some(p) => format!("/publishing/{}", p.id.0),
-                    None => format!("/publishing/new?kind=space&subject={}", s.id.0),
+                    Some(p) if may_open(&user, p) => Some(format!("/publishing/{}", p.id.0)),
+                    Some(_) => None,
+                    None => Some(format!("/publishing/new?kind=space&subject={}", s.id.0)),
                 },
                 name: s.name,
             }

@@ -472,7 +472,11 @@ async fn publishing_staff_propose_the_office_publishes_partners_are_kept_out() {
         };
         // Another of the unit's staff, whose only proposal this is.
         let staff = TestApp::user_browser(&app, "canbo2", &[domain::Role::Staff], &[unit]).await;
-        let ev = app.store.create_event(&event, &site.staff_actor).await.unwrap();
+        let ev = app
+            .store
+            .create_event(&event, &site.staff_actor)
+            .await
+            .unwrap();
         // Staff propose with the form.
         let (csrf, page) = form_of(
             &staff,
