@@ -4,6 +4,7 @@
 //! What happens is the pure [`script`]; this module finds its items and units in the plan,
 //! makes one demo account per unit, and plays it.
 
+mod public;
 mod quarters;
 pub mod script;
 
@@ -13,11 +14,9 @@ use domain::{
     PlanId, Role, UnitId, UserId,
 };
 use script::{Act, Held, Published, Report, Step, TripStep, Who};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
-use store::{
-    CountableRecord, DelegationInput, EventInput, ItemNode, NewReport, NewUser, Store, StoreError,
-};
+use store::{DelegationInput, EventInput, ItemNode, NewReport, NewUser, Store, StoreError};
 use vntext::text::fold;
 
 /// Why the demo could not be loaded; each says what to do.
@@ -49,6 +48,8 @@ pub enum DemoError {
 pub struct DemoSummary {
     pub events: usize,
     pub media: usize,
+    /// Publications on the public site.
+    pub published: usize,
     pub reports: usize,
     pub done: usize,
     pub delegations: usize,
@@ -119,6 +120,8 @@ pub async fn run(store: &Store, plan: PlanId, password: &str) -> Result<DemoSumm
     for step in &steps {
         player.play(step).await?;
     }
+    let (lead, board) = (player.actor(Who::Heritage), player.actor(Who::Board));
+    player.summary.published = public::publish_year(&player.store, plan, lead, board).await?;
     Ok(player.summary)
 }
 
@@ -323,19 +326,52 @@ impl Player {
         Ok(())
     }
 
+    /// A media work recorded by the lead unit and taken through its stages to published
+    /// on the day, the Board approving, as the pages do it.
     async fn media(&mut self, day: NaiveDate, m: &Published) -> Result<(), DemoError> {
+        use domain::media::{Duration, MediaKind, MediaStage};
         let (item, _) = self.items.find(m.item)?;
         self.summary.media += 1;
-        let record = CountableRecord {
-            source_key: format!("demo:{}:{}", m.kind, self.summary.media),
-            kind: m.kind.into(),
-            status: "published".into(),
-            date: Some(day),
+        let kind: MediaKind = m
+            .kind
+            .parse()
+            .map_err(|e| DemoError::Rule(format!("{e}")))?;
+        let (field, value) = m.measure;
+        let lead = self.actor(Who::Heritage).clone();
+        let input = store::MediaInput {
+            kind,
             title: m.title.into(),
-            numbers: BTreeMap::from([(m.measure.0.to_string(), m.measure.1)]),
-            items: vec![item],
+            title_en: String::new(),
+            summary: String::new(),
+            summary_en: String::new(),
+            unit: lead.unit_ids[0],
+            item: Some(item),
+            event: None,
+            contract: None,
+            duration: (field == "minutes")
+                .then(|| Duration::from_seconds((value * 60.0) as i64))
+                .flatten(),
+            pages: (field == "pages").then_some(value as i64),
+            languages: "vi".into(),
+            print_run: None,
+            format: String::new(),
+            stage_plans: Vec::new(),
         };
-        self.store.save_record(&record).await?;
+        let id = self.store.create_media_work(&input, &lead).await?;
+        let board = self.actor(Who::Board).clone();
+        let mut version = 1;
+        for stage in &MediaStage::ALL[1..] {
+            let who = if *stage == MediaStage::Approved {
+                &board
+            } else {
+                &lead
+            };
+            let on = (*stage == MediaStage::Published).then_some(day);
+            version = self
+                .store
+                .move_media_stage(id, version, *stage, on, who)
+                .await?;
+        }
         Ok(())
     }
 

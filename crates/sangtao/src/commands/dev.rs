@@ -80,8 +80,8 @@ fn demo(settings: Settings, args: DemoArgs) -> anyhow::Result<ExitCode> {
                 println!(
                     "sangtao: đã nạp {} sự kiện, {} sản phẩm truyền thông, {} báo cáo tiến độ, \
                      {} nhiệm vụ hoàn thành, {} đoàn công tác, {} văn bản chỉ đạo, cuộc họp, \
-                     kiểm tra.",
-                    s.events, s.media, s.reports, s.done, s.delegations, s.directions
+                     kiểm tra; {} nội dung công bố trên trang công khai /p/.",
+                    s.events, s.media, s.reports, s.done, s.delegations, s.directions, s.published
                 );
                 println!("Tài khoản minh họa (mật khẩu dùng một lần, đổi khi đăng nhập lần đầu): {password}");
                 for (login, name) in &s.accounts {

@@ -96,6 +96,18 @@ async fn the_demo_years_reports_say_what_the_dashboard_says() {
             .expect("the demo loads into the built-in plan");
         assert_eq!((made.events, made.media, made.delegations), (29, 5, 1));
         assert_eq!((made.reports, made.directions), (21, 5));
+        // The media are real works, taken through their stages to published.
+        let works = app
+            .store
+            .list_media_works(&Default::default())
+            .await
+            .unwrap();
+        assert_eq!(works.len(), 5);
+        assert!(
+            works
+                .iter()
+                .all(|w| w.stage == domain::media::MediaStage::Published)
+        );
         assert!(matches!(
             app::demo::run(&app.store, domain::PlanId(plan), "x").await,
             Err(app::demo::DemoError::AlreadyLoaded(_))
