@@ -56,6 +56,23 @@ impl Frame {
 pub static CITY: LazyLock<Frame> =
     LazyLock::new(|| Frame::new(domain::publishing::HANOI_BOUNDS, 480.0));
 
+/// The old quarter and the districts around it, where most spaces are: the map's inset,
+/// so that their dots do not pile up on the city's map.
+pub const CENTRE_BOUNDS: (f64, f64, f64, f64) = (105.82, 21.00, 105.88, 21.05);
+
+/// Hoàn Kiếm lake's middle (latitude, longitude): the inset's landmark.
+pub const LAKE: (f64, f64) = (21.0287, 105.8524);
+
+pub static CENTRE: LazyLock<Frame> = LazyLock::new(|| Frame::new(CENTRE_BOUNDS, 480.0));
+
+/// Where the inset's box falls on the city's map: x, y, width, height.
+pub fn centre_box() -> (f64, f64, f64, f64) {
+    let (w, s, e, n) = CENTRE_BOUNDS;
+    let (x0, y0) = CITY.project(w, n);
+    let (x1, y1) = CITY.project(e, s);
+    (x0, y0, x1 - x0, y1 - y0)
+}
+
 /// The outline's path data in [`CITY`]'s frame.
 pub static OUTLINE: LazyLock<String> = LazyLock::new(|| {
     outline_path(GEOJSON, &CITY).unwrap_or_else(|e| {
@@ -136,6 +153,15 @@ mod tests {
         let (x, y) = CITY.project(105.8524, 21.0287);
         assert!(x > 0.3 * CITY.width && x < 0.8 * CITY.width, "{x}");
         assert!(y > 0.2 * CITY.height && y < 0.7 * CITY.height, "{y}");
+    }
+
+    #[test]
+    fn the_centre_is_an_inset_of_the_city() {
+        let (x, y, w, h) = centre_box();
+        assert!(x > 0.0 && y > 0.0 && x + w < CITY.width && y + h < CITY.height);
+        // Hoàn Kiếm lake is in it, the Hà Nội Museum (Mễ Trì) is not.
+        assert!(CENTRE.holds(CENTRE.project(105.8524, 21.0287)));
+        assert!(!CENTRE.holds(CENTRE.project(105.7847, 21.0103)));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! map is an SVG drawn here ([`super::outline`]): a numbered dot per space, each a link
 //! named after the space, the same numbers as the list beside it.
 
-use super::outline::{CITY, OUTLINE};
+use super::outline::{CENTRE, CITY, LAKE, OUTLINE, centre_box};
 use super::pages::entry_of;
 use super::view::{self, Img, Text};
 use super::{PublicLayout, Visit};
@@ -38,6 +38,62 @@ pub struct Dot {
     pub y: String,
 }
 
+/// The city's map and its inset of the centre: a space in the centre is a link on the
+/// inset, and only a mark (no link, hidden from screen readers) on the city's map.
+pub struct Map {
+    pub outline: &'static str,
+    pub width: String,
+    pub height: String,
+    pub dots: Vec<Dot>,
+    /// Marks on the city's map of the inset's dots, and the inset's box.
+    pub marks: Vec<(String, String)>,
+    pub inset_box: [String; 4],
+    pub inset: Vec<Dot>,
+    pub inset_height: String,
+    /// Hoàn Kiếm lake on the inset, to find one's way.
+    pub lake: (String, String),
+}
+
+impl Map {
+    fn new(points: Vec<(f64, f64, &SpaceView)>) -> Map {
+        let f = |v: f64| format!("{v:.1}");
+        let dot = |(x, y): (f64, f64), s: &SpaceView| Dot {
+            number: s.number,
+            href: s.href.clone(),
+            name: s.title.text.clone(),
+            x: f(x),
+            y: f(y),
+        };
+        let mut map = Map {
+            outline: OUTLINE.as_str(),
+            width: format!("{:.0}", CITY.width),
+            height: format!("{:.0}", CITY.height),
+            dots: Vec::new(),
+            marks: Vec::new(),
+            inset_box: {
+                let (x, y, w, h) = centre_box();
+                [f(x), f(y), f(w), f(h)]
+            },
+            inset: Vec::new(),
+            inset_height: format!("{:.0}", CENTRE.height),
+            lake: {
+                let (x, y) = CENTRE.project(LAKE.1, LAKE.0);
+                (f(x), f(y))
+            },
+        };
+        for (lon, lat, s) in points {
+            let (on_city, on_centre) = (CITY.project(lon, lat), CENTRE.project(lon, lat));
+            if CENTRE.holds(on_centre) {
+                map.marks.push((f(on_city.0), f(on_city.1)));
+                map.inset.push(dot(on_centre, s));
+            } else if CITY.holds(on_city) {
+                map.dots.push(dot(on_city, s));
+            }
+        }
+        map
+    }
+}
+
 fn space_view(e: &PublicEntry, number: usize, v: &Visit) -> Option<SpaceView> {
     let PublicDetail::Space { space, photos } = &e.detail else {
         return None;
@@ -71,18 +127,12 @@ fn space_view(e: &PublicEntry, number: usize, v: &Visit) -> Option<SpaceView> {
     })
 }
 
-fn dot(e: &PublicEntry, s: &SpaceView) -> Option<Dot> {
-    let PublicDetail::Space { space, .. } = &e.detail else {
-        return None;
-    };
-    let p = CITY.project(space.lon, space.lat);
-    CITY.holds(p).then(|| Dot {
-        number: s.number,
-        href: s.href.clone(),
-        name: s.title.text.clone(),
-        x: format!("{:.1}", p.0),
-        y: format!("{:.1}", p.1),
-    })
+/// A space's point.
+fn point(e: &PublicEntry) -> Option<(f64, f64)> {
+    match &e.detail {
+        PublicDetail::Space { space, .. } => Some((space.lon, space.lat)),
+        _ => None,
+    }
 }
 
 #[derive(Template)]
@@ -90,30 +140,30 @@ fn dot(e: &PublicEntry, s: &SpaceView) -> Option<Dot> {
 struct CataloguePage {
     l: PublicLayout,
     spaces: Vec<SpaceView>,
-    dots: Vec<Dot>,
-    outline: &'static str,
-    width: String,
-    height: String,
+    map: Map,
 }
 
 pub async fn catalogue(State(app): State<AppState>, v: Visit) -> Result<Response, AppError> {
     let entries = app.store().public_entries(Some(PublicKind::Space)).await?;
     let mut spaces = Vec::new();
-    let mut dots = Vec::new();
+    let mut points = Vec::new();
     for e in &entries {
         if let Some(s) = space_view(e, spaces.len() + 1, &v) {
-            dots.extend(dot(e, &s));
+            points.push(point(e));
             spaces.push(s);
         }
     }
+    let placed = points.iter().zip(&spaces);
+    let map = Map::new(
+        placed
+            .filter_map(|(p, s)| p.map(|(lon, lat)| (lon, lat, s)))
+            .collect(),
+    );
     let t = v.tr();
     v.render(CataloguePage {
         l: PublicLayout::new(&v, t.t("public.spaces"), "spaces"),
+        map,
         spaces,
-        dots,
-        outline: OUTLINE.as_str(),
-        width: format!("{:.0}", CITY.width),
-        height: format!("{:.0}", CITY.height),
     })
 }
 
@@ -123,11 +173,7 @@ struct SpacePage {
     l: PublicLayout,
     s: SpaceView,
     summary: Text,
-    /// The space's own dot (none when it falls off the map).
-    dots: Vec<Dot>,
-    outline: &'static str,
-    width: String,
-    height: String,
+    map: Map,
 }
 
 pub async fn space(
@@ -139,13 +185,16 @@ pub async fn space(
     let s = space_view(&e, 1, &v).ok_or(AppError::NotFound)?;
     let summary = view::summary(&e.publication, v.lang);
     let image = s.photos.first().map(|i| i.src.clone());
+    let map = Map::new(
+        point(&e)
+            .map(|(lon, lat)| (lon, lat, &s))
+            .into_iter()
+            .collect(),
+    );
     v.render(SpacePage {
         l: PublicLayout::new(&v, &s.title.text, "spaces").article(&summary.text, image),
-        dots: dot(&e, &s).into_iter().collect(),
+        map,
         s,
         summary,
-        outline: OUTLINE.as_str(),
-        width: format!("{:.0}", CITY.width),
-        height: format!("{:.0}", CITY.height),
     })
 }

@@ -169,7 +169,8 @@ pub struct Card {
     pub kind: String,
     pub title: Text,
     pub summary: Text,
-    /// The day shown, and as `<time datetime>` takes it.
+    /// The day shown, and as `<time datetime>` takes it; a space shows its address
+    /// instead (and no `datetime`).
     pub date: String,
     pub datetime: String,
     pub image: Option<Img>,
@@ -178,6 +179,9 @@ pub struct Card {
 /// The day an entry is dated: a work's publication date, else the day it was published
 /// on the site.
 fn dated(e: &PublicEntry, lang: Language) -> (String, String) {
+    if let PublicDetail::Space { space, .. } = &e.detail {
+        return (space.address.clone(), String::new());
+    }
     if let PublicDetail::MediaWork {
         published_on: Some(d),
         ..
