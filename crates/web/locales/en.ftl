@@ -1927,6 +1927,86 @@ refusal-media-published_on_required = Enter the publication date.
 refusal-media-published_in_future = The publication date { $date } has not come yet: mark the work published on that day.
 refusal-media-unknown_link = The plan item, event or contract chosen no longer exists: choose again.
 refusal-media-unit_required = Choose the unit making the work.
+media-nav = Media
+media-title = Media works
+media-new = Add a work
+media-edit = Edit the work
+media-cancel = Cancel, back to the work
+media-kind = Kind
+media-stage = Stage
+media-unit = Unit
+media-plan = Plan
+media-item = Plan item
+media-item_hint = Once published, the work counts toward this item's targets (clips, minutes of documentary, magazine pages…).
+media-event = Event
+media-contract = Contract
+media-contract_id = Contract id (if any)
+media-name = Title
+media-name_en = English title
+media-summary = Summary
+media-summary_en = English summary
+media-specs = Specifications
+media-duration = Duration
+media-duration_hint = Minutes:seconds, e.g. 14:30, or minutes, e.g. 14. Required for clips and documentaries before they are published.
+media-pages = Pages
+media-pages_count = { $count ->
+    [one] { $n } page
+   *[other] { $n } pages
+}
+media-languages = Languages
+media-print_run = Print run
+media-format = Format
+media-format_hint = E.g. MP4 1080p; A4, 40 colour pages
+media-measure = Duration, pages
+media-published_on = Published on
+media-all = All
+media-none_choice = — None —
+media-filter = Filter
+media-none = No work matches the filters.
+media-clear_filters = Clear the filters
+media-none_yet = No media work yet.
+media-none_next = The clips, documentaries, magazine features and printed materials the plan commissions are followed here, from brief to publication:
+media-none_next_other = Units record their media works here; your unit's works will show once added.
+media-count = { $count ->
+    [one] { $n } work
+   *[other] { $n } works
+}
+media-save = Save
+media-stages = Stages
+media-stage_plan_hint = Who carries each stage and by when (optional).
+media-owner = Owner
+media-due = Due
+media-due_of = Due date of the { $stage } stage
+media-overdue = Overdue
+media-move_next = Move to “{ $stage }”
+media-move_back = Back to “{ $stage }”
+media-approve_hint = Approval is the Board's decision.
+media-publish_needs_duration = Enter the duration before publishing:
+media-publish_needs_pages = Enter the pages before publishing:
+media-counted_hint = A published work counts toward the targets of its plan item.
+media-confirm_uncount = I understand: moving the work back takes it out of the target counts.
+media-confirm_uncount_needed = Moving to “{ $to }” takes the work out of the target counts: tick the confirmation and press again.
+media-files = Files
+media-no_files = No file yet.
+media-upload_stage = Stage of the files
+media-pick_files = Files (several at once)
+media-upload_hint = JPG, PNG and WebP photos get thumbnails; videos, PDFs and other files are kept as they are. At most 10 files at a time.
+media-upload = Upload
+media-pick_kind = Choose the kind of work.
+media-pick_unit = Choose the unit making the work.
+media-pick_item = The plan item chosen does not read: choose it again from the list.
+media-pick_event = The event chosen does not read: choose it again from the list.
+media-bad_contract = A contract id is a positive whole number (see the item's budget page), or leave it empty.
+media-pick_stage = Choose a stage from the list.
+media-pick_file = Choose at least one file to upload.
+media-too_many_files = At most 10 files can be uploaded at a time: send them in several goes.
+media-notice_created = The work is added. Upload its brief or script when you have it.
+media-notice_saved = Changes saved.
+media-notice_moved = The stage is changed.
+media-notice_uploaded = The files are uploaded.
+media-section = Media works
+media-add_for_item = Add a media work for this item
+media-event_section = Media works of the event
 
 ## The public site (issue 18)
 refusal-publish-forbidden = You may not do this to the publication.

@@ -1890,6 +1890,86 @@ refusal-media-published_on_required = Hãy nhập ngày phát hành.
 refusal-media-published_in_future = Ngày phát hành { $date } chưa đến: hãy chuyển sang “đã phát hành” vào ngày đó.
 refusal-media-unknown_link = Nhiệm vụ, sự kiện hoặc hợp đồng đã chọn không còn tồn tại: hãy chọn lại.
 refusal-media-unit_required = Hãy chọn đơn vị thực hiện.
+media-nav = Truyền thông
+media-title = Sản phẩm truyền thông
+media-new = Thêm sản phẩm
+media-edit = Sửa sản phẩm
+media-cancel = Hủy, quay lại sản phẩm
+media-kind = Loại sản phẩm
+media-stage = Giai đoạn
+media-unit = Đơn vị thực hiện
+media-plan = Kế hoạch
+media-item = Nhiệm vụ
+media-item_hint = Sản phẩm đã phát hành được đếm vào chỉ tiêu của nhiệm vụ này (số clip, số phút phóng sự, số trang chuyên đề…).
+media-event = Sự kiện
+media-contract = Hợp đồng
+media-contract_id = Mã hợp đồng (nếu có)
+media-name = Tên sản phẩm
+media-name_en = Tên tiếng Anh
+media-summary = Tóm tắt nội dung
+media-summary_en = Tóm tắt tiếng Anh
+media-specs = Thông số
+media-duration = Thời lượng
+media-duration_hint = Phút:giây, ví dụ 14:30, hoặc số phút, ví dụ 14. Bắt buộc với clip và phóng sự trước khi phát hành.
+media-pages = Số trang
+media-pages_count = { $count ->
+    [one] { $n } trang
+   *[other] { $n } trang
+}
+media-languages = Ngôn ngữ
+media-print_run = Số lượng in
+media-format = Định dạng
+media-format_hint = Ví dụ: MP4 1080p; A4, 40 trang màu
+media-measure = Thời lượng, số trang
+media-published_on = Ngày phát hành
+media-all = Tất cả
+media-none_choice = — Không chọn —
+media-filter = Lọc
+media-none = Không có sản phẩm nào khớp bộ lọc.
+media-clear_filters = Bỏ lọc
+media-none_yet = Chưa có sản phẩm truyền thông nào.
+media-none_next = Clip, phóng sự, chuyên đề tạp chí, ấn phẩm mà kế hoạch giao được theo dõi ở đây, từ đề cương đến khi phát hành:
+media-none_next_other = Các đơn vị ghi sản phẩm truyền thông của mình tại đây; sản phẩm của đơn vị bạn sẽ hiện khi được thêm.
+media-count = { $count ->
+    [one] { $n } sản phẩm
+   *[other] { $n } sản phẩm
+}
+media-save = Lưu
+media-stages = Các giai đoạn
+media-stage_plan_hint = Người phụ trách và hạn hoàn thành của từng giai đoạn (không bắt buộc).
+media-owner = Người phụ trách
+media-due = Hạn
+media-due_of = Hạn giai đoạn { $stage }
+media-overdue = Quá hạn
+media-move_next = Chuyển sang “{ $stage }”
+media-move_back = Trả về “{ $stage }”
+media-approve_hint = Việc duyệt do Lãnh đạo Sở quyết định.
+media-publish_needs_duration = Cần nhập thời lượng trước khi phát hành:
+media-publish_needs_pages = Cần nhập số trang trước khi phát hành:
+media-counted_hint = Sản phẩm đã phát hành đang được đếm vào chỉ tiêu của nhiệm vụ gắn với nó.
+media-confirm_uncount = Tôi hiểu: đưa sản phẩm về giai đoạn trước sẽ bỏ nó khỏi số đếm chỉ tiêu.
+media-confirm_uncount_needed = Chuyển sang “{ $to }” sẽ bỏ sản phẩm khỏi số đếm chỉ tiêu: hãy đánh dấu ô xác nhận rồi bấm lại.
+media-files = Tệp
+media-no_files = Chưa có tệp nào.
+media-upload_stage = Giai đoạn của tệp
+media-pick_files = Tệp (chọn được nhiều tệp)
+media-upload_hint = Ảnh JPG, PNG, WebP được tạo ảnh thu nhỏ; video, PDF và các tệp khác được lưu nguyên. Mỗi lần tối đa 10 tệp.
+media-upload = Tải lên
+media-pick_kind = Hãy chọn loại sản phẩm.
+media-pick_unit = Hãy chọn đơn vị thực hiện.
+media-pick_item = Nhiệm vụ đã chọn không đọc được: hãy chọn lại trong danh sách.
+media-pick_event = Sự kiện đã chọn không đọc được: hãy chọn lại trong danh sách.
+media-bad_contract = Mã hợp đồng là một số nguyên dương (xem ở trang kinh phí của nhiệm vụ), hoặc để trống.
+media-pick_stage = Hãy chọn giai đoạn trong danh sách.
+media-pick_file = Hãy chọn ít nhất một tệp để tải lên.
+media-too_many_files = Mỗi lần chỉ tải lên được tối đa 10 tệp: hãy chia thành nhiều lần.
+media-notice_created = Đã thêm sản phẩm. Hãy tải lên đề cương hoặc kịch bản khi có.
+media-notice_saved = Đã lưu thay đổi.
+media-notice_moved = Đã chuyển giai đoạn.
+media-notice_uploaded = Đã tải tệp lên.
+media-section = Sản phẩm truyền thông
+media-add_for_item = Thêm sản phẩm truyền thông cho nhiệm vụ này
+media-event_section = Sản phẩm truyền thông của sự kiện
 
 ## The public site (issue 18)
 refusal-publish-forbidden = Bạn không có quyền thực hiện thao tác này với nội dung công bố.

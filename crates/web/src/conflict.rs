@@ -86,6 +86,30 @@ fn render(page: ConflictPage<'_>) -> Response {
     r
 }
 
+/// Another form that met a newer version: `rows` are each field's label, current value
+/// and the value sent; `action` takes the form again, `back` leaves it.
+pub fn page(
+    ctx: &Ctx,
+    c: Conflict,
+    rows: Vec<(&str, String, String)>,
+    (action, back): (String, String),
+    pairs: &[(String, String)],
+) -> Response {
+    let title = ctx.tr().t("conflict.title").to_string();
+    render(ConflictPage {
+        l: Layout::new(ctx, &title, "media"),
+        message: c.message(ctx.lang),
+        rows: rows
+            .into_iter()
+            .map(|(label, current, yours)| compared(label.to_string(), current, yours))
+            .collect(),
+        action,
+        multipart: false,
+        hidden: resubmitted(pairs, c.current),
+        back,
+    })
+}
+
 /// A change to item `id` through `form` (status, details, …) that met a newer version.
 pub fn item_page(
     ctx: &Ctx,

@@ -28,6 +28,7 @@ pub mod health;
 pub mod i18n;
 pub mod import;
 pub mod items;
+pub mod media;
 pub mod my_work;
 // The Vietnamese network space (issue 19, part 2).
 pub mod network;
@@ -226,6 +227,7 @@ pub fn router(state: AppState) -> Router {
         .merge(import::routes())
         .merge(plan_metadata::routes())
         .merge(events::routes())
+        .merge(media::routes())
         .merge(cities::routes())
         .merge(candidacies::routes())
         .merge(network::routes())
@@ -248,6 +250,7 @@ pub fn router(state: AppState) -> Router {
         .merge(directions::upload_routes())
         .merge(budget::upload_routes())
         .merge(events::upload_routes())
+        .merge(media::upload_routes())
         .merge(cities::upload_routes())
         .merge(candidacies::upload_routes())
         .merge(network::upload_routes())

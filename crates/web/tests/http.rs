@@ -55,6 +55,9 @@ mod import_revise;
 #[path = "http/lists.rs"]
 mod lists;
 // The Vietnamese network space (issue 19, part 2).
+// Media works (issue 18).
+#[path = "http/media.rs"]
+mod media;
 #[path = "http/network.rs"]
 mod network;
 #[path = "http/network_board.rs"]

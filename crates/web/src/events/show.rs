@@ -106,6 +106,8 @@ struct ShowPage<'a> {
     posted: Vec<(String, String)>,
     notice: String,
     cities: Option<crate::cities::CityLinks>,
+    /// The media works made for or shown at the event (issue 18).
+    media: Vec<crate::media::links::WorkLine>,
 }
 
 /// A form of the page that was refused: which, each field's problem, and what it sent
@@ -166,6 +168,7 @@ async fn status_page(
     let data = Loaded::load(app, user, id).await?;
     let failed = error.is_some();
     let mut page = ShowPage::new(ctx, data, error);
+    page.media = crate::media::links::for_event(app, ctx, user, id).await?;
     if let Some(chosen) = chosen {
         for c in &mut page.next_statuses {
             c.selected = c.value == chosen.as_str();
@@ -430,6 +433,7 @@ impl<'a> ShowPage<'a> {
             // Moved last: the fields above borrow `d`.
             items: d.items,
             cities: d.cities,
+            media: Vec::new(),
             error_form,
             error,
             fields,

@@ -351,6 +351,54 @@ fn short_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
+impl Worded for domain::media::MediaError {
+    fn message(&self, lang: Language) -> String {
+        use domain::media::MediaError as E;
+        let args = match self {
+            E::TooLong { max } => vec![text("max", domain::format_number(*max as f64).as_str())],
+            E::BadDuration(v) | E::BadDate(v) => vec![text("value", v.as_str())],
+            E::BadCount { value, max } => vec![
+                text("value", value.as_str()),
+                text("max", domain::format_number(*max as f64).as_str()),
+            ],
+            E::Transition { from, to } => {
+                vec![text("from", from.label(lang)), text("to", to.label(lang))]
+            }
+            E::PublishedInFuture { date } => vec![text("date", date.as_str())],
+            E::Forbidden { .. }
+            | E::TitleRequired
+            | E::ApprovalIsBoards
+            | E::DurationRequired
+            | E::PagesRequired
+            | E::PublishedOnRequired
+            | E::UnknownLink
+            | E::UnitRequired => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
+impl Worded for domain::publishing::PublishError {
+    fn message(&self, lang: Language) -> String {
+        use domain::publishing::PublishError as E;
+        let args = match self {
+            E::Transition { from, to } => {
+                vec![text("from", from.label(lang)), text("to", to.label(lang))]
+            }
+            E::TooLong { max } => vec![text("max", domain::format_number(*max as f64).as_str())],
+            E::OutsideHanoi { lat, lon } => {
+                vec![text("lat", lat.as_str()), text("lon", lon.as_str())]
+            }
+            E::BadLink(v) | E::BadEmbargo(v) => vec![text("value", v.as_str())],
+            E::NotReady { kind } | E::UnknownSubject { kind } | E::AlreadyProposed { kind } => {
+                vec![text("kind", kind.label(lang))]
+            }
+            E::Forbidden { .. } | E::TitleRequired => vec![],
+        };
+        say(lang, self.key(), args)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -689,53 +737,5 @@ mod tests {
             held.message(Language::Vi)
                 .contains(EventStatus::Held.label(Language::Vi))
         );
-    }
-}
-
-impl Worded for domain::media::MediaError {
-    fn message(&self, lang: Language) -> String {
-        use domain::media::MediaError as E;
-        let args = match self {
-            E::TooLong { max } => vec![text("max", domain::format_number(*max as f64).as_str())],
-            E::BadDuration(v) | E::BadDate(v) => vec![text("value", v.as_str())],
-            E::BadCount { value, max } => vec![
-                text("value", value.as_str()),
-                text("max", domain::format_number(*max as f64).as_str()),
-            ],
-            E::Transition { from, to } => {
-                vec![text("from", from.label(lang)), text("to", to.label(lang))]
-            }
-            E::PublishedInFuture { date } => vec![text("date", date.as_str())],
-            E::Forbidden { .. }
-            | E::TitleRequired
-            | E::ApprovalIsBoards
-            | E::DurationRequired
-            | E::PagesRequired
-            | E::PublishedOnRequired
-            | E::UnknownLink
-            | E::UnitRequired => vec![],
-        };
-        say(lang, self.key(), args)
-    }
-}
-
-impl Worded for domain::publishing::PublishError {
-    fn message(&self, lang: Language) -> String {
-        use domain::publishing::PublishError as E;
-        let args = match self {
-            E::Transition { from, to } => {
-                vec![text("from", from.label(lang)), text("to", to.label(lang))]
-            }
-            E::TooLong { max } => vec![text("max", domain::format_number(*max as f64).as_str())],
-            E::OutsideHanoi { lat, lon } => {
-                vec![text("lat", lat.as_str()), text("lon", lon.as_str())]
-            }
-            E::BadLink(v) | E::BadEmbargo(v) => vec![text("value", v.as_str())],
-            E::NotReady { kind } | E::UnknownSubject { kind } | E::AlreadyProposed { kind } => {
-                vec![text("kind", kind.label(lang))]
-            }
-            E::Forbidden { .. } | E::TitleRequired => vec![],
-        };
-        say(lang, self.key(), args)
     }
 }

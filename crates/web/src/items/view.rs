@@ -77,6 +77,8 @@ pub(super) struct ItemPage<'a> {
     cities: Vec<(i64, String)>,
     /// The joint projects serving the item (issue 19), for the same readers.
     projects: Vec<crate::cities::projects::ProjectLine>,
+    /// The media works made for the item (issue 18).
+    media: crate::media::links::WorksBox,
 }
 
 /// The Board's grades, read-only here: the Board grades on `/items/{id}/evaluation`.
@@ -241,6 +243,7 @@ impl<'a> ItemPage<'a> {
                 .map(|p| crate::cities::projects::line(ctx.lang, p))
                 .collect();
         }
+        page.media = crate::media::links::for_item(app, ctx, user, id).await?;
         if page.can_edit {
             page.split_once = crate::once::fresh()?;
         }
@@ -315,6 +318,7 @@ impl<'a> ItemPage<'a> {
             can_see_budget: domain::budget::can_view_budget(actor),
             cities: Vec::new(),
             projects: Vec::new(),
+            media: Default::default(),
             status_choices: status_choices(user, &it, lang, sent("status")),
             kinds: record_kinds(lang),
             reason_input: overlay.status_reason.unwrap_or_default(),

@@ -33,7 +33,8 @@ const PLAN2: &str = "KẾ HOẠCH\nTổ chức Ngày hội thiết kế năm 202
 const FEEDS: [(&str, char); 2] = [("feed", '1'), ("feed2", '2')];
 /// The ids found in the store once the setup's forms are sent ([`Sample::lookup`]).
 const FOUND: &str = "target report evidence person invitation booking check follow_up \
-                     document direction direction2 direction_file estimate_line field contact space";
+                     document direction direction2 direction_file estimate_line field contact \
+                     media_file space";
 
 /// A column of the table: its name, the roles of the user signed in (`anon`: nobody), and
 /// the unit (by the start of its name).
@@ -128,6 +129,14 @@ impl Sample {
                 .map_or(0, |e| e.version),
             "estimate_line" => s.item_budget(item).await.ok()?.estimate?.lines.first()?.id,
             "event_version" => s.event(ev).await.ok()??.version,
+            "media_file" | "media_version" => {
+                let w = domain::media::MediaWorkId(self.id("media")?);
+                let w = s.media_work(w).await.ok()??;
+                match name {
+                    "media_file" => w.files.first()?.id.0,
+                    _ => w.version,
+                }
+            }
             "report_version" => {
                 let all = s.report_history(self.id("report")?).await.ok()?;
                 all.last()?.version
