@@ -27,7 +27,7 @@ pub async fn load(app: &AppState, kind: PublicKind, id: i64) -> Result<Option<Su
     Ok(match kind {
         PublicKind::MediaWork => s.media_work(MediaWorkId(id)).await?.map(|w| Subject {
             label: w.title.clone(),
-            href: None,
+            href: Some(format!("/media/{id}")),
             title: w.title,
             title_en: w.title_en,
             summary: w.summary,
