@@ -14,6 +14,12 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "text/css; charset=utf-8",
         include_bytes!("../static/app.css"),
     ),
+    // The public site's own sheet (`public::`): small, so that a page stays light.
+    (
+        "public.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../static/public.css"),
+    ),
     (
         "vendor/htmx/htmx.min.js",
         "text/javascript; charset=utf-8",

@@ -40,11 +40,16 @@ pub mod plan_metadata;
 pub mod plan_picker;
 pub mod plans;
 pub mod progress;
+// The public site (issue 18): no session, its own layout.
+pub mod public;
+// Publishing on the public site, and the creative spaces' catalogue (issue 18).
+pub mod publishing;
 pub mod report_review;
 mod row_state;
 pub mod search;
 pub mod server;
 pub mod session;
+pub mod spaces;
 pub mod units;
 pub mod upload_text;
 
@@ -226,6 +231,8 @@ pub fn router(state: AppState) -> Router {
         .merge(cities::routes())
         .merge(candidacies::routes())
         .merge(network::routes())
+        .merge(publishing::routes())
+        .merge(spaces::routes())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             cfg.request_timeout,
@@ -255,9 +262,16 @@ pub fn router(state: AppState) -> Router {
     let pages = pages.merge(uploads).fallback(errors::not_found).layer(
         axum::middleware::from_fn_with_state(state.clone(), session::context),
     );
+    // The public site: outside the session's middleware, so that it reads and sets no
+    // cookie and answers everyone alike.
+    let public = public::routes().layer(TimeoutLayer::with_status_code(
+        StatusCode::REQUEST_TIMEOUT,
+        cfg.request_timeout,
+    ));
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/static/{*path}", get(assets::serve))
+        .merge(public)
         .merge(pages)
         .layer(SetResponseHeaderLayer::if_not_present(
             HeaderName::from_static("x-content-type-options"),

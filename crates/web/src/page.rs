@@ -71,6 +71,9 @@ const NOTICES: &[&str] = &[
     "budget_saved",
     "network_joined",
     "document_removed",
+    "publication_saved",
+    "publication_moved",
+    "space_saved",
 ];
 
 impl<'a> Layout<'a> {

@@ -25,6 +25,9 @@ mod layout;
 // The Vietnamese network space (issue 19, part 2).
 #[path = "browser/network.rs"]
 mod network;
+// The public site (issue 18).
+#[path = "browser/public.rs"]
+mod public;
 #[path = "browser/screenshots.rs"]
 mod screenshots;
 #[path = "browser/support.rs"]

@@ -72,6 +72,13 @@ mod once;
 mod one_truth;
 #[path = "http/oversight.rs"]
 mod oversight;
+// The public site and publishing (issue 18).
+#[path = "http/public.rs"]
+mod public;
+#[path = "http/public_site.rs"]
+mod public_site;
+#[path = "http/publishing.rs"]
+mod publishing;
 #[path = "http/report_edits.rs"]
 mod report_edits;
 #[path = "http/role_matrix.rs"]

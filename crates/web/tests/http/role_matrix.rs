@@ -34,7 +34,7 @@ const FEEDS: [(&str, char); 2] = [("feed", '1'), ("feed2", '2')];
 /// The ids found in the store once the setup's forms are sent ([`Sample::lookup`]).
 const FOUND: &str = "target report evidence person invitation booking check follow_up \
                      document direction direction2 direction_file estimate_line field contact \
-                     media_file";
+                     media_file space";
 
 /// A column of the table: its name, the roles of the user signed in (`anon`: nobody), and
 /// the unit (by the start of its name).
@@ -194,6 +194,15 @@ impl Sample {
             "csupport" => {
                 let d = s.candidacy(self.id("candidacy")?).await.ok()??;
                 d.support.first()?.id
+            }
+            "space" => s.list_spaces().await.ok()?.first()?.id.0,
+            "space_version" => {
+                let id = domain::publishing::SpaceId(self.id("space")?);
+                s.space(id).await.ok()??.version
+            }
+            "publication_version" => {
+                let id = domain::publishing::PublicationId(self.id("publication")?);
+                s.publication(id).await.ok()??.version
             }
             "department_version" => s.department().await.ok()?.map_or(0, |d| d.version),
             // The setup's draft: the first one made.
