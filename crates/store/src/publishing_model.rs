@@ -58,6 +58,8 @@ pub struct PublicFile {
 
 /// What the public sees of a publication's subject: a whitelist, never the internal
 /// record (no meeting links, contacts, comments or unit names).
+// A page holds a few dozen of these at most: boxing the space would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum PublicDetail {
     MediaWork {

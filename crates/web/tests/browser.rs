@@ -22,6 +22,9 @@ mod import;
 mod journeys;
 #[path = "browser/layout.rs"]
 mod layout;
+// Media works to the public site (issue 18).
+#[path = "browser/media.rs"]
+mod media;
 // The Vietnamese network space (issue 19, part 2).
 #[path = "browser/network.rs"]
 mod network;

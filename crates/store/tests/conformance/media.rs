@@ -304,7 +304,12 @@ async fn media_files_links_and_lists(store: &Store) {
     };
     assert!(matches!(
         store
-            .add_media_files(clip, MediaStage::Production, &[new.clone()], &s.outsider)
+            .add_media_files(
+                clip,
+                MediaStage::Production,
+                std::slice::from_ref(&new),
+                &s.outsider
+            )
             .await,
         Err(StoreError::Media(MediaError::Forbidden { .. }))
     ));
