@@ -4,8 +4,36 @@
 //! English shows them, and its Atom feed reads back with a feed library.
 
 use super::common::{Backend, NEW_PASSWORD, TestApp, spawn_app};
-use super::support::{browser, click, select, sign_in, sign_out, type_into, wait_for};
+use super::support::{browser, click, select, type_into};
 use domain::Role;
+use std::time::{Duration, Instant};
+
+/// Waits up to 15 s for an element, through a navigation that a click started (a find
+/// during one is "aborted by navigation": try again rather than fail).
+async fn wait_for(c: &fantoccini::Client, css: &str) {
+    let start = Instant::now();
+    while c.find(fantoccini::Locator::Css(css)).await.is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "{css} never showed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn sign_in(c: &fantoccini::Client, app: &TestApp, login: &str) {
+    c.goto(&app.url("/signin")).await.unwrap();
+    wait_for(c, "#login").await;
+    type_into(c, "#login", login).await;
+    type_into(c, "#password", NEW_PASSWORD).await;
+    click(c, "#signin-submit").await;
+    wait_for(c, "form[action='/signout']").await;
+}
+
+async fn sign_out(c: &fantoccini::Client) {
+    click(c, "form[action='/signout'] button").await;
+    wait_for(c, "#login").await;
+}
 
 /// The plan page's line for a target, as it shows on the item's row.
 async fn plan_page(c: &fantoccini::Client, app: &TestApp) -> String {
