@@ -1930,6 +1930,7 @@ refusal-media-unit_required = Choose the unit making the work.
 media-nav = Media
 media-title = Media works
 media-new = Add a work
+media-propose_public = Put on the public site →
 media-edit = Edit the work
 media-cancel = Cancel, back to the work
 media-kind = Kind

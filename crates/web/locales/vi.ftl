@@ -1893,6 +1893,7 @@ refusal-media-unit_required = Hãy chọn đơn vị thực hiện.
 media-nav = Truyền thông
 media-title = Sản phẩm truyền thông
 media-new = Thêm sản phẩm
+media-propose_public = Đưa lên trang công khai →
 media-edit = Sửa sản phẩm
 media-cancel = Hủy, quay lại sản phẩm
 media-kind = Loại sản phẩm

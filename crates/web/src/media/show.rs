@@ -71,6 +71,8 @@ struct ShowPage<'a> {
     groups: Vec<FileGroup>,
     stage_choices: Vec<(&'static str, &'static str, bool)>,
     can_edit: bool,
+    /// Published, and the reader may propose it for the public site.
+    can_publicise: bool,
     /// The Board or an admin: approval is theirs, others see a hint.
     board: bool,
     /// What the work still needs to be published (its duration or pages), if anything.
@@ -141,6 +143,8 @@ pub(super) async fn page(
             .map(|s| (s.as_str(), s.label(lang), *s == w.stage))
             .collect(),
         can_edit,
+        can_publicise: w.stage == domain::media::MediaStage::Published
+            && domain::publishing::can_propose(&user.actor),
         board: user.actor.is_board_or_admin(),
         publish_hint: publish_hint(&w, t),
         item: w
