@@ -60,6 +60,66 @@ pub async fn serve(
     Ok(r)
 }
 
+/// [`serve`], answering a `Range` request (a video's player seeks, and Safari plays MP4 only
+/// through ranges): one range is 206 with its part, an unsatisfiable one 416, several
+/// ranges or none the whole file. Every answer says `Accept-Ranges: bytes`.
+pub async fn serve_ranged(
+    app: &AppState,
+    headers: &HeaderMap,
+    stored_path: &str,
+    mime: &str,
+    size: i64,
+    name: &str,
+) -> Result<Response, AppError> {
+    use tokio::io::{AsyncReadExt, AsyncSeekExt};
+    let total = size.max(0) as u64;
+    let asked = headers
+        .get(header::RANGE)
+        .and_then(|v| v.to_str().ok())
+        .map(|r| http_range_header::parse_range_header(r).and_then(|p| p.validate(total)));
+    let range = match asked {
+        Some(Ok(ranges)) if ranges.len() == 1 => ranges[0].clone(),
+        Some(Err(_)) => {
+            let mut r = axum::http::StatusCode::RANGE_NOT_SATISFIABLE.into_response();
+            let all = HeaderValue::from_str(&format!("bytes */{total}"));
+            r.headers_mut().insert(
+                header::CONTENT_RANGE,
+                all.map_err(|e| AppError::Internal(e.to_string()))?,
+            );
+            return Ok(r);
+        }
+        _ => {
+            let mut r = serve(app, stored_path, mime, size, name).await?;
+            r.headers_mut()
+                .insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+            return Ok(r);
+        }
+    };
+    let path = app
+        .evidence()
+        .path_of(stored_path)
+        .ok_or_else(|| AppError::Internal(format!("{stored_path}: bad stored path")))?;
+    let mut file = tokio::fs::File::open(&path)
+        .await
+        .map_err(|e| AppError::Internal(format!("{stored_path}: {e}")))?;
+    file.seek(std::io::SeekFrom::Start(*range.start()))
+        .await
+        .map_err(|e| AppError::Internal(format!("{stored_path}: {e}")))?;
+    let length = range.end() - range.start() + 1;
+    let body = Body::from_stream(tokio_util::io::ReaderStream::new(file.take(length)));
+    let mut r = body.into_response();
+    *r.status_mut() = axum::http::StatusCode::PARTIAL_CONTENT;
+    let h = r.headers_mut();
+    file_headers(h, mime, length as i64, name);
+    h.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    let part = format!("bytes {}-{}/{total}", range.start(), range.end());
+    h.insert(
+        header::CONTENT_RANGE,
+        HeaderValue::from_str(&part).map_err(|e| AppError::Internal(e.to_string()))?,
+    );
+    Ok(r)
+}
+
 /// The evidence record, when the user may see its item.
 async fn visible_evidence(
     app: &AppState,

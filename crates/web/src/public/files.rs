@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::errors::AppError;
 use crate::extract::Id;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;
 use domain::media::MediaFileId;
 
@@ -18,7 +18,12 @@ enum Form {
     Screen,
 }
 
-async fn serve(app: &AppState, id: MediaFileId, copy: Form) -> Result<Response, AppError> {
+async fn serve(
+    app: &AppState,
+    headers: &HeaderMap,
+    id: MediaFileId,
+    copy: Form,
+) -> Result<Response, AppError> {
     let f = app
         .store()
         .public_file(id)
@@ -43,7 +48,13 @@ async fn serve(app: &AppState, id: MediaFileId, copy: Form) -> Result<Response, 
             (path, "image/jpeg", i64::try_from(size).unwrap_or(i64::MAX))
         }
     };
-    let mut r = crate::evidence::serve(app, &path, mime, size, &f.original_name).await?;
+    // Originals (clips, the documentary, PDFs) answer ranges, so that a player can seek.
+    let mut r = match copy {
+        Form::Original => {
+            crate::evidence::serve_ranged(app, headers, &path, mime, size, &f.original_name).await?
+        }
+        _ => crate::evidence::serve(app, &path, mime, size, &f.original_name).await?,
+    };
     // Anyone may keep it, for as long as a page (a withdrawal shows within a minute).
     r.headers_mut().insert(
         header::CACHE_CONTROL,
@@ -54,21 +65,24 @@ async fn serve(app: &AppState, id: MediaFileId, copy: Form) -> Result<Response, 
 
 pub async fn original(
     State(app): State<AppState>,
+    headers: HeaderMap,
     Id(id): Id<MediaFileId>,
 ) -> Result<Response, AppError> {
-    serve(&app, id, Form::Original).await
+    serve(&app, &headers, id, Form::Original).await
 }
 
 pub async fn thumb(
     State(app): State<AppState>,
+    headers: HeaderMap,
     Id(id): Id<MediaFileId>,
 ) -> Result<Response, AppError> {
-    serve(&app, id, Form::Thumb).await
+    serve(&app, &headers, id, Form::Thumb).await
 }
 
 pub async fn screen(
     State(app): State<AppState>,
+    headers: HeaderMap,
     Id(id): Id<MediaFileId>,
 ) -> Result<Response, AppError> {
-    serve(&app, id, Form::Screen).await
+    serve(&app, &headers, id, Form::Screen).await
 }

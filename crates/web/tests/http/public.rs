@@ -450,3 +450,55 @@ async fn public_pages_carry_an_etag_answered_with_304_and_a_short_cache() {
         assert_eq!(other.status(), StatusCode::OK);
     }
 }
+
+/// A clip's file answers byte ranges, so that a player seeks (and Safari plays MP4 at all):
+/// one range is 206 with that part, one past the end 416, none the whole file.
+#[tokio::test]
+async fn public_videos_answer_ranges_so_a_player_can_seek() {
+    let app = spawn_app(common::Backend::Sqlite).await;
+    let site = site(&app).await;
+    let c = app.fresh_client();
+    let page = c
+        .get(app.url(&format!("/p/media/{}", site.clip.0)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let src = page
+        .split("<source src=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("the clip's source")
+        .to_string();
+    let whole = c.get(app.url(&src)).send().await.unwrap();
+    assert_eq!(whole.status(), StatusCode::OK);
+    assert_eq!(whole.headers()["accept-ranges"], "bytes");
+    let whole = whole.bytes().await.unwrap();
+    assert!(whole.len() > 8, "a sample video of some bytes");
+    let part = c
+        .get(app.url(&src))
+        .header("Range", "bytes=2-5")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(part.status(), StatusCode::PARTIAL_CONTENT);
+    assert_eq!(
+        part.headers()["content-range"],
+        format!("bytes 2-5/{}", whole.len()).as_str()
+    );
+    assert_eq!(part.headers()["content-length"], "4");
+    assert_eq!(part.bytes().await.unwrap(), whole.slice(2..6));
+    let beyond = c
+        .get(app.url(&src))
+        .header("Range", format!("bytes={}-", whole.len() + 10))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(beyond.status(), StatusCode::RANGE_NOT_SATISFIABLE);
+    assert_eq!(
+        beyond.headers()["content-range"],
+        format!("bytes */{}", whole.len()).as_str()
+    );
+}
