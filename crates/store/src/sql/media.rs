@@ -1,6 +1,7 @@
 //! Media works (issue 18): create, edit, stage moves and files, each in one transaction
 //! with the work's countable record and the audit. Reads are in `media_read.rs`.
 
+use super::events::nfc;
 use super::items::{bump, finish_item_change, locked_item};
 use super::media_read::must_work;
 use super::targets::save_record_in;
@@ -17,10 +18,6 @@ use domain::{Actor, ItemUnit, UnitRelation};
 const MAX_TITLE: usize = 500;
 const MAX_TEXT: usize = 5_000;
 const MAX_SHORT: usize = 200;
-
-fn nfc(s: &str) -> String {
-    vanban::text::nfc(s.trim())
-}
 
 fn lead(work: &MediaWork) -> [ItemUnit; 1] {
     [ItemUnit {

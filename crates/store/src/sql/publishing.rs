@@ -1,6 +1,7 @@
 //! The public site (issue 18): proposing, editing and moving publications, each in one
 //! transaction with its audit. Reads are in `public_read.rs`; spaces in `spaces.rs`.
 
+use super::events::nfc;
 use super::public_read::{must_publication, subject_state};
 use super::tx::{audit, json};
 use super::{Conn, Pool, R, begin_write};
@@ -13,10 +14,6 @@ use domain::publishing::{
 
 const MAX_TITLE: usize = 300;
 const MAX_SUMMARY: usize = 3_000;
-
-fn nfc(s: &str) -> String {
-    vanban::text::nfc(s.trim())
-}
 
 /// The input's texts as stored, checked.
 fn checked(input: &PublicationInput) -> R<PublicationInput> {

@@ -1,5 +1,6 @@
 //! The catalogue of Hà Nội's creative spaces (issue 18): create, edit and read.
 
+use super::events::nfc;
 use super::tx::{audit, json};
 use super::{Conn, Pool, R, begin_write};
 use crate::publishing_model::*;
@@ -79,10 +80,6 @@ pub(crate) async fn list_spaces(pool: &Pool) -> R<Vec<Space>> {
         .fetch_all(&pool.read)
         .await?;
     rows.into_iter().map(SpaceRow::into_space).collect()
-}
-
-fn nfc(s: &str) -> String {
-    vanban::text::nfc(s.trim())
 }
 
 /// The input as stored: texts NFC and bounded, the point in Hà Nội, links http(s).
