@@ -96,55 +96,7 @@ impl<DB: sqlx::Database> Pools<DB> {
     }
 }
 
-/// Plan views kept in memory, each with the data's version it was loaded at.
-///
-/// The version (`Store::data_version`) changes with every committed write, and a reader
-/// that sees version N sees every write up to N, so a view loaded when it was N is current
-/// while it is still N. On SQLite it is a counter each commit bumps (migration 0031); on
-/// PostgreSQL the reader's snapshot, hashed (`postgres::DATA_VERSION_SQL`). The version is
-/// read before the view, so a view is never older than its key. Other servers' writes are
-/// seen the same way. (The highest audit id, used before, was no such version on
-/// PostgreSQL: a transaction holding a lower id could commit after a reader had cached
-/// under a higher one, and the stale view stayed.)
-#[derive(Debug)]
-struct MarkedCache<K, V> {
-    entries: std::sync::Mutex<std::collections::HashMap<K, (i64, Arc<V>)>>,
-}
-
-impl<K, V> Default for MarkedCache<K, V> {
-    fn default() -> Self {
-        MarkedCache {
-            entries: Default::default(),
-        }
-    }
-}
-
-impl<K: std::hash::Hash + Eq + Copy, V> MarkedCache<K, V> {
-    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<K, (i64, Arc<V>)>> {
-        // A panic while holding the lock leaves a map that is still whole.
-        self.entries.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn get(&self, k: &K, mark: i64) -> Option<Arc<V>> {
-        self.lock()
-            .get(k)
-            .filter(|(m, _)| *m == mark)
-            .map(|(_, v)| v.clone())
-    }
-
-    fn put(&self, k: K, mark: i64, v: Arc<V>) {
-        let mut entries = self.lock();
-        // Entries of other versions are stale (or, from a slower reader, about to be): drop
-        // them first, then any when full. Versions are compared for equality only.
-        entries.retain(|_, (m, _)| *m == mark);
-        if entries.len() >= PLAN_CACHE_SIZE
-            && let Some(old) = entries.keys().next().copied()
-        {
-            entries.remove(&old);
-        }
-        entries.insert(k, (mark, v));
-    }
-}
+use cache::{MarkedCache, Memo};
 
 type PlanCache = MarkedCache<PlanId, PlanView>;
 /// Item states by plan and day (`Store::plan_states`), under the same version.
@@ -189,15 +141,21 @@ pub(crate) struct Ctx {
     dashboard_cache: DashboardCache,
     plan_list_cache: PlanListCache,
     plan_name_cache: PlanNameCache,
+    /// The pages' small per-request reads, under the same version (`Store::memo`).
+    memo: Memo,
+    /// On a SQLite file, the version read without a hand-off (`sqlite::version_probe`).
+    probe: Option<Arc<sqlite::version_probe::VersionProbe>>,
     /// The last storage failure (a full disk, an I/O error) and when (unix seconds, the
     /// store's clock), for `/healthz`.
     storage_failure: std::sync::Mutex<Option<(i64, StorageFailure)>>,
 }
 
 impl Ctx {
-    fn new(clock: SharedClock) -> Self {
+    fn new(clock: SharedClock, probe: Option<Arc<sqlite::version_probe::VersionProbe>>) -> Self {
         Ctx {
             clock,
+            memo: Memo::default(),
+            probe,
             view_queries: AtomicU64::new(0),
             import_fault: AtomicI64::new(-1),
             plan_cache: Default::default(),
@@ -299,6 +257,7 @@ macro_rules! dispatch {
 }
 
 mod api;
+mod cache;
 
 impl Store {
     /// Opens `sqlite://PATH` (created if missing, with its directory; WAL, busy timeout
@@ -312,8 +271,13 @@ impl Store {
     pub async fn connect_with_clock(url: &str, clock: SharedClock) -> Result<Store, StoreError> {
         let url = url.trim();
         let scheme = url.split_once(':').map(|(s, _)| s).unwrap_or("");
+        let mut probe = None;
         let db = match scheme.to_ascii_lowercase().as_str() {
-            "sqlite" => Db::Sqlite(sqlite::connect(url).await?),
+            "sqlite" => {
+                let pools = sqlite::connect(url).await?;
+                probe = sqlite::version_probe(url).map(Arc::new);
+                Db::Sqlite(pools)
+            }
             "postgres" | "postgresql" => Db::Postgres(postgres::connect(url).await?),
             _ => {
                 return Err(StoreError::UnsupportedScheme {
@@ -323,7 +287,7 @@ impl Store {
         };
         Ok(Store {
             db,
-            ctx: Arc::new(Ctx::new(clock)),
+            ctx: Arc::new(Ctx::new(clock, probe)),
         })
     }
 
@@ -337,7 +301,7 @@ impl Store {
     pub fn with_clock(&self, clock: SharedClock) -> Store {
         Store {
             db: self.db.clone(),
-            ctx: Arc::new(Ctx::new(clock)),
+            ctx: Arc::new(Ctx::new(clock, self.ctx.probe.clone())),
         }
     }
 
@@ -413,13 +377,13 @@ impl Store {
     /// The data's version: it moves with every committed write, in commit order (see
     /// `PlanCache`).
     pub async fn data_version(&self) -> Result<i64, StoreError> {
-        dispatch!(self, tx::data_version())
+        self.mark().await
     }
 
     /// The plan with its whole content tree. Served from memory while no write has happened
     /// since it was loaded (see `PlanCache`); otherwise ten queries.
     pub async fn plan(&self, id: PlanId) -> Result<Option<PlanView>, StoreError> {
-        let mark = dispatch!(self, tx::data_version())?;
+        let mark = self.mark().await?;
         if let Some(view) = self.ctx.plan_cache.get(&id, mark) {
             return Ok(Some((*view).clone()));
         }
@@ -438,7 +402,7 @@ impl Store {
         plan: PlanId,
         as_of: chrono::NaiveDate,
     ) -> Result<Arc<Vec<domain::tracking::ItemState>>, StoreError> {
-        let mark = dispatch!(self, tx::data_version())?;
+        let mark = self.mark().await?;
         let key = (plan, as_of);
         if let Some(s) = self.ctx.state_cache.get(&key, mark) {
             return Ok(s);

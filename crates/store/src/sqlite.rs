@@ -58,12 +58,27 @@ async fn reusable(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error
     Ok(clean)
 }
 
-pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
+/// The file a `sqlite:` URL names ("" or ":memory:" for an in-memory database).
+fn url_path(url: &str) -> &str {
     let rest = url
         .strip_prefix("sqlite://")
         .or_else(|| url.strip_prefix("sqlite:"))
         .unwrap_or("");
-    let path = rest.split('?').next().unwrap_or("");
+    rest.split('?').next().unwrap_or("")
+}
+
+/// The version probe for a database file (none in memory: a second connection there
+/// would be another database). Opened after [`connect`], which made the file.
+pub(crate) fn version_probe(url: &str) -> Option<version_probe::VersionProbe> {
+    let path = url_path(url);
+    if path.is_empty() || path == ":memory:" {
+        return None;
+    }
+    version_probe::VersionProbe::open(Path::new(path))
+}
+
+pub(crate) async fn connect(url: &str) -> Result<Pool, StoreError> {
+    let path = url_path(url);
     let memory = path.is_empty() || path == ":memory:";
     let opts = SqliteConnectOptions::new()
         .foreign_keys(true)
@@ -192,6 +207,7 @@ async fn quiet_connection(pool: &Pool) -> Result<sqlx::SqliteConnection, StoreEr
 }
 
 pub(crate) mod fulltext;
+pub(crate) mod version_probe;
 
 #[allow(clippy::duplicate_mod)]
 #[path = "sql/mod.rs"]

@@ -108,7 +108,10 @@ impl Store {
     /// The cities of the events linked to a plan item and of the delegations its
     /// estimate covers.
     pub async fn item_cities(&self, item: ItemId) -> Result<Vec<(CityId, String)>, StoreError> {
-        dispatch!(self, city_links::item_cities(item))
+        self.memo("item_cities", item.0, "", async {
+            dispatch!(self, city_links::item_cities(item))
+        })
+        .await
     }
 
     /// Records a letter or MoU, with its file when one came with the form.
@@ -254,6 +257,9 @@ impl Store {
 
     /// The joint projects linked to a plan item, the latest start first.
     pub async fn item_projects(&self, item: ItemId) -> Result<Vec<ProjectRecord>, StoreError> {
-        dispatch!(self, city_projects::item_projects(item))
+        self.memo("item_projects", item.0, "", async {
+            dispatch!(self, city_projects::item_projects(item))
+        })
+        .await
     }
 }

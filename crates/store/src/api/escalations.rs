@@ -55,7 +55,10 @@ impl Store {
 
     /// How many of the user's newest `UNREAD_WINDOW` notifications are unread (1 query).
     pub async fn unread_notifications(&self, user: UserId) -> R<i64> {
-        dispatch!(self, escalations::unread_notifications(user))
+        self.memo("unread_notifications", user.0, "", async {
+            dispatch!(self, escalations::unread_notifications(user))
+        })
+        .await
     }
 
     /// Marks the user's notifications up to `upto_id` read.

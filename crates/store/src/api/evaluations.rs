@@ -16,7 +16,10 @@ impl Store {
 
     /// An item's grades, newest first.
     pub async fn evaluations(&self, item: ItemId) -> R<Vec<EvaluationRecord>> {
-        dispatch!(self, evaluations::evaluations(item))
+        self.memo("evaluations", item.0, "", async {
+            dispatch!(self, evaluations::evaluations(item))
+        })
+        .await
     }
 
     /// The standing grade per item of a plan for a period.

@@ -12,7 +12,10 @@ impl Store {
         &self,
         id: domain::ItemId,
     ) -> Result<Option<ItemTracking>, StoreError> {
-        dispatch!(self, items::item_tracking(id))
+        self.memo("item_tracking", id.0, "", async {
+            dispatch!(self, items::item_tracking(id))
+        })
+        .await
     }
 
     /// Title, text and dates (lead unit, Board, admin). Returns the new version.

@@ -98,6 +98,11 @@ impl Store {
         &self,
         filter: &MediaFilter,
     ) -> Result<Vec<MediaWork>, StoreError> {
-        dispatch!(self, media_read::list_media_works(filter))
+        // The item page's box asks for one item's works on every view.
+        let key = format!("{filter:?}");
+        self.memo("list_media_works", 0, &key, async {
+            dispatch!(self, media_read::list_media_works(filter))
+        })
+        .await
     }
 }

@@ -93,7 +93,10 @@ impl Store {
 
     /// The revision that dropped the item, if one did.
     pub async fn item_removed_by(&self, item: ItemId) -> R<Option<RevisionRecord>> {
-        dispatch!(self, plan_revisions::removing(item))
+        self.memo("item_removed_by", item.0, "", async {
+            dispatch!(self, plan_revisions::removing(item))
+        })
+        .await
     }
 
     /// The items the plan's revisions dropped: (item, numbering, title, revision id).

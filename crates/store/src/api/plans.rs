@@ -68,7 +68,10 @@ impl Store {
 
     /// An item with breadcrumbs, units, targets, deadlines and its sub-tree.
     pub async fn item(&self, id: domain::ItemId) -> Result<Option<ItemView>, StoreError> {
-        dispatch!(self, plans::item(&self.ctx, id))
+        self.memo("item", id.0, "", async {
+            dispatch!(self, plans::item(&self.ctx, id))
+        })
+        .await
     }
 
     /// "numbering title" of each item in `ids` that exists, in that order, in one query.

@@ -84,7 +84,10 @@ impl Store {
     /// (`(i32::MIN, i32::MAX)` when it has neither). For the report form's period choices
     /// (`domain::Period::choices`).
     pub async fn report_years(&self, plan: PlanId) -> Result<Option<(i32, i32)>, StoreError> {
-        dispatch!(self, progress::report_years(plan))
+        self.memo("report_years", plan.0, "", async {
+            dispatch!(self, progress::report_years(plan))
+        })
+        .await
     }
 
     /// The latest version of each report on an item.
@@ -92,7 +95,10 @@ impl Store {
         &self,
         item: domain::ItemId,
     ) -> Result<Vec<ReportVersion>, StoreError> {
-        dispatch!(self, progress::item_reports(item))
+        self.memo("item_reports", item.0, "", async {
+            dispatch!(self, progress::item_reports(item))
+        })
+        .await
     }
 
     /// Records a file stored by [`crate::evidence_store::EvidenceStore::put`] on an item.

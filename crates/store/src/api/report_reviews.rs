@@ -17,7 +17,10 @@ impl Store {
 
     /// Every decision on the reports of an item, oldest first.
     pub async fn item_report_reviews(&self, item: ItemId) -> R<Vec<ReportReview>> {
-        dispatch!(self, report_reviews::item_report_reviews(item))
+        self.memo("item_report_reviews", item.0, "", async {
+            dispatch!(self, report_reviews::item_report_reviews(item))
+        })
+        .await
     }
 
     /// Every decision on the versions of a report (its first version's id), oldest first.

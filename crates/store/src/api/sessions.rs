@@ -19,9 +19,18 @@ impl Store {
         )
     }
 
-    /// The live session: None when unknown, expired, or its user is inactive.
+    /// The live session: None when unknown, expired, or its user is inactive. Read on
+    /// every request, so kept under the data version (`Store::memo`); the expiry is
+    /// checked against the clock each time.
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
-        dispatch!(self, sessions::session(token_hash, self.ctx.now()))
+        // Read whatever its end (`i64::MIN`): what is kept must not depend on the clock.
+        let now = self.ctx.now();
+        let found = self
+            .memo("session", 0, token_hash, async {
+                dispatch!(self, sessions::session(token_hash, i64::MIN))
+            })
+            .await?;
+        Ok(found.filter(|s| s.expires_at > now))
     }
 
     /// Signs out one session; false when it did not exist.

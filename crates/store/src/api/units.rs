@@ -6,7 +6,10 @@ use domain::{Actor, UnitId, UserId};
 
 impl Store {
     pub async fn list_units(&self) -> Result<Vec<Unit>, StoreError> {
-        dispatch!(self, units::list_units())
+        self.memo("list_units", 0, "", async {
+            dispatch!(self, units::list_units())
+        })
+        .await
     }
 
     /// A unit with the items it leads and coordinates (with plan titles).

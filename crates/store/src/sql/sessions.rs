@@ -125,14 +125,19 @@ pub(crate) async fn touch_session(
     now: i64,
     expires_at: Option<i64>,
 ) -> R<()> {
+    // A write like any other (its commit moves the data version): the session a request
+    // reads is kept under that version (`Store::session`), and a kept one with its old end
+    // would sign its user out.
+    let mut tx = begin_write(pool).await?;
     sqlx::query(
         "UPDATE sessions SET last_seen = $1, expires_at = COALESCE($2, expires_at) WHERE id = $3",
     )
     .bind(now)
     .bind(expires_at)
     .bind(token_hash)
-    .execute(&pool.write)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -17,6 +17,8 @@ conformance!(
     target_progress_is_kept_until_a_write,
     the_plan_list_is_kept_until_a_write,
     the_dashboard_is_kept_until_a_write,
+    the_item_page_reads_are_kept_until_a_write,
+    a_kept_session_still_expires_and_ends,
 );
 
 /// Opens a writing transaction that bumps the version as `WriteTx::commit` does and holds
@@ -57,6 +59,26 @@ where
         let q = store.view_query_count();
         read().await;
         let asked = store.view_query_count() - q;
+        if store.data_version().await.unwrap() == v {
+            return asked == 0;
+        }
+    }
+    panic!("the data version never stood still")
+}
+
+/// [`kept`] for the reads the store memoizes (`Store::memo`): none of them goes to the
+/// database the second time.
+async fn memo_kept<F, Fut>(store: &Store, read: F) -> bool
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future,
+{
+    for _ in 0..200 {
+        let v = store.data_version().await.unwrap();
+        read().await;
+        let (q, m) = (store.view_query_count(), store.memo_load_count());
+        read().await;
+        let asked = (store.view_query_count() - q) + (store.memo_load_count() - m);
         if store.data_version().await.unwrap() == v {
             return asked == 0;
         }
@@ -334,4 +356,123 @@ fn top_item(plan: domain::PlanId, title: &str) -> store::NewItem {
         start: None,
         due: None,
     }
+}
+
+/// The item page's reads (issue 15) go to the database once per version of the data: read
+/// again they cost nothing, and every write (an edit, a report, from another connection as
+/// well) is seen by the next read.
+async fn the_item_page_reads_are_kept_until_a_write(store: &Store) {
+    use domain::ReportContent;
+    use domain::{Percent, Period};
+    use store::{ItemEdit, NewReport};
+    let s = seed(store).await;
+    let item = s.sessions_item;
+    let page = || async {
+        let it = store.item_tracking(item).await.unwrap().unwrap();
+        let view = store.item(item).await.unwrap().unwrap();
+        let reports = store.item_reports(item).await.unwrap();
+        store.item_report_reviews(item).await.unwrap();
+        store.evaluations(item).await.unwrap();
+        store.item_removed_by(item).await.unwrap();
+        store.item_cities(item).await.unwrap();
+        store.item_projects(item).await.unwrap();
+        store.list_units().await.unwrap();
+        (it, view, reports)
+    };
+    let (it, view, reports) = page().await;
+    assert!(reports.is_empty());
+    assert!(memo_kept(store, page).await, "read again: no query");
+
+    // An edit is seen by both the tracking state and the view.
+    let edit = ItemEdit {
+        title: Some("Phiên họp mạng lưới".into()),
+        ..Default::default()
+    };
+    store
+        .update_item(item, it.version, &edit, &s.board)
+        .await
+        .unwrap();
+    let (it, view2, _) = page().await;
+    assert_eq!(it.title, "Phiên họp mạng lưới");
+    assert_eq!(view2.item.title, "Phiên họp mạng lưới");
+    assert_ne!(view.item.title, view2.item.title);
+
+    // A report is seen at once.
+    let report = NewReport {
+        item_id: item,
+        unit_id: s.qlds,
+        period: Period::Quarter(2025, 1),
+        content: ReportContent::new(
+            "Đã dự 2 phiên",
+            Some(Percent::new(40).unwrap()),
+            vec![],
+            &[],
+        )
+        .unwrap(),
+        evidence: vec![],
+    };
+    store.file_report(&report, &s.lead).await.unwrap();
+    let (_, _, reports) = page().await;
+    assert_eq!(reports.len(), 1, "the new report is read");
+
+    // Another connection's write (another server on the same database) is seen too: on
+    // SQLite through the version probe's own connection.
+    let other = match store.db() {
+        Db::Sqlite(p) => {
+            let mut c = p.write.acquire().await.unwrap();
+            sqlx::query("UPDATE items SET title = 'Tên khác' WHERE id = $1")
+                .bind(item.0)
+                .execute(&mut *c)
+                .await
+                .unwrap();
+            // What `WriteTx::commit` does on SQLite.
+            sqlx::query("UPDATE write_counter SET n = n + 1 WHERE id = 1")
+                .execute(&mut *c)
+                .await
+                .unwrap();
+            true
+        }
+        Db::Postgres(p) => {
+            sqlx::query("UPDATE items SET title = 'Tên khác' WHERE id = $1")
+                .bind(item.0)
+                .execute(&p.write)
+                .await
+                .unwrap();
+            true
+        }
+    };
+    assert!(other);
+    let (it, view, _) = page().await;
+    assert_eq!(
+        (it.title.as_str(), view.item.title.as_str()),
+        ("Tên khác", "Tên khác")
+    );
+}
+
+/// A session read on every request is kept under the data version, but its expiry is the
+/// clock's: a kept session past its end is refused; signing out ends it at once.
+async fn a_kept_session_still_expires_and_ends(store: &Store) {
+    let clock = domain::clock::ManualClock::shared(chrono::Utc::now());
+    let store = &store.with_clock(clock.clone());
+    let user = store
+        .create_user(new_user("lan", &[Role::Board], &[]))
+        .await
+        .unwrap();
+    let now = domain::Clock::unix(&*clock);
+    store
+        .create_session("hash-kept", user, "csrf-k", now + 60)
+        .await
+        .unwrap();
+    let live = || async { store.session("hash-kept").await.unwrap().is_some() };
+    assert!(live().await);
+    assert!(
+        memo_kept(store, live).await,
+        "kept while nothing is written"
+    );
+    clock.advance(chrono::Duration::seconds(61));
+    assert!(!live().await, "past its end, though kept");
+    clock.advance(chrono::Duration::seconds(-61));
+    assert!(live().await);
+    assert!(store.delete_session("hash-kept").await.unwrap());
+    assert!(!live().await, "signed out: gone at once");
 }

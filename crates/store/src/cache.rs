@@ -1,0 +1,168 @@
+//! What the store keeps in memory, each under the data's version (`Store::mark`).
+//!
+//! Views are kept with the data's version they were read at.
+//!
+//! The version (`Store::data_version`) changes with every committed write, and a reader
+//! that sees version N sees every write up to N, so a view loaded when it was N is current
+//! while it is still N. On SQLite it is a counter each commit bumps (migration 0031); on
+//! PostgreSQL the reader's snapshot, hashed (`postgres::DATA_VERSION_SQL`). The version is
+//! read before the view, so a view is never older than its key. Other servers' writes are
+//! seen the same way. (The highest audit id, used before, was no such version on
+//! PostgreSQL: a transaction holding a lower id could commit after a reader had cached
+//! under a higher one, and the stale view stayed.)
+//!
+//! [`MarkedCache`] keeps one kind of view by a typed key (plans, states, targets …);
+//! [`Memo`] keeps the pages' small reads of any type by what and whose (the session, an
+//! item, its reports …), so that a page read again while nothing was written costs
+//! lookups and no queries.
+
+use crate::{Store, StoreError};
+
+type R<T> = Result<T, StoreError>;
+use std::any::Any;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// Plan views and the like kept per key; see the module's note.
+#[derive(Debug)]
+pub(crate) struct MarkedCache<K, V> {
+    entries: Mutex<HashMap<K, (i64, Arc<V>)>>,
+}
+
+impl<K, V> Default for MarkedCache<K, V> {
+    fn default() -> Self {
+        MarkedCache {
+            entries: Default::default(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq + Copy, V> MarkedCache<K, V> {
+    fn lock(&self) -> MutexGuard<'_, HashMap<K, (i64, Arc<V>)>> {
+        // A panic while holding the lock leaves a map that is still whole.
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn get(&self, k: &K, mark: i64) -> Option<Arc<V>> {
+        self.lock()
+            .get(k)
+            .filter(|(m, _)| *m == mark)
+            .map(|(_, v)| v.clone())
+    }
+
+    pub(crate) fn put(&self, k: K, mark: i64, v: Arc<V>) {
+        let mut entries = self.lock();
+        // Entries of other versions are stale (or, from a slower reader, about to be): drop
+        // them first, then any when full. Versions are compared for equality only.
+        entries.retain(|_, (m, _)| *m == mark);
+        if entries.len() >= crate::PLAN_CACHE_SIZE
+            && let Some(old) = entries.keys().next().copied()
+        {
+            entries.remove(&old);
+        }
+        entries.insert(k, (mark, v));
+    }
+}
+
+/// What a memo entry holds: which read (`what`, a store method's name) of whose (`id`,
+/// or `text` for a key that is not an id).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct MemoKey {
+    what: &'static str,
+    id: i64,
+    text: Box<str>,
+}
+
+type MemoValue = Arc<dyn Any + Send + Sync>;
+
+/// Reads kept: a page's reads are a few KB each (a list page some 25 KB), so a full memo
+/// is at most some 25 MB; 1,024 holds the reads of some 80 item pages and the sessions of hundreds.
+const MEMO_SIZE: usize = 1024;
+
+/// The pages' small reads, of any type, under the data version.
+#[derive(Default)]
+pub(crate) struct Memo {
+    entries: Mutex<HashMap<MemoKey, (i64, MemoValue)>>,
+    /// Reads made because nothing was kept (tests: `Store::memo_load_count`).
+    loads: std::sync::atomic::AtomicU64,
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo").finish_non_exhaustive()
+    }
+}
+
+impl Memo {
+    fn lock(&self) -> MutexGuard<'_, HashMap<MemoKey, (i64, MemoValue)>> {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn get<T: Clone + 'static>(&self, k: &MemoKey, mark: i64) -> Option<T> {
+        let entries = self.lock();
+        let (m, v) = entries.get(k)?;
+        if *m != mark {
+            return None;
+        }
+        v.downcast_ref::<T>().cloned()
+    }
+
+    fn put(&self, k: MemoKey, mark: i64, v: MemoValue) {
+        let mut entries = self.lock();
+        // As `MarkedCache::put`: other versions' entries go first, then any when full.
+        entries.retain(|_, (m, _)| *m == mark);
+        if entries.len() >= MEMO_SIZE
+            && let Some(old) = entries.keys().next().cloned()
+        {
+            entries.remove(&old);
+        }
+        entries.insert(k, (mark, v));
+    }
+}
+
+impl Store {
+    /// The data's version (`Store::data_version`). On a SQLite file it is read by the
+    /// probe on this thread; elsewhere, or when the probe cannot read, through the pool.
+    pub(crate) async fn mark(&self) -> R<i64> {
+        if let Some(v) = self.ctx.probe.as_ref().and_then(|p| p.read()) {
+            return Ok(v);
+        }
+        dispatch!(self, tx::data_version())
+    }
+
+    /// `load`'s result, kept under the data version with the key (`what`, `id`, `text`):
+    /// while nothing is written, the same read costs a lookup and a clone. For reads that
+    /// depend only on the data and the key, never on the clock or the caller.
+    pub(crate) async fn memo<T, F>(&self, what: &'static str, id: i64, text: &str, load: F) -> R<T>
+    where
+        T: Clone + Send + Sync + 'static,
+        F: std::future::Future<Output = R<T>>,
+    {
+        let mark = self.mark().await?;
+        let key = MemoKey {
+            what,
+            id,
+            text: text.into(),
+        };
+        if let Some(v) = self.ctx.memo.get::<T>(&key, mark) {
+            return Ok(v);
+        }
+        self.ctx
+            .memo
+            .loads
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let v = load.await?;
+        self.ctx.memo.put(key, mark, Arc::new(v.clone()));
+        Ok(v)
+    }
+
+    /// How many memo reads went to the database (tests hold the item page to none while
+    /// nothing was written).
+    #[doc(hidden)]
+    pub fn memo_load_count(&self) -> u64 {
+        self.ctx
+            .memo
+            .loads
+            .load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
