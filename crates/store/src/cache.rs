@@ -109,12 +109,13 @@ impl Memo {
 
     fn put(&self, k: MemoKey, mark: i64, v: MemoValue) {
         let mut entries = self.lock();
-        // As `MarkedCache::put`: other versions' entries go first, then any when full.
+        // Other versions' entries are stale: they go first. A full memo starts afresh:
+        // dropping one entry (the first the map yields) would drop the same slots over and
+        // over, and a hot read (the session, a list page) kept losing its place to the
+        // reads it pushed out; afresh, a hot read is read again once per fill.
         entries.retain(|_, (m, _)| *m == mark);
-        if entries.len() >= MEMO_SIZE
-            && let Some(old) = entries.keys().next().cloned()
-        {
-            entries.remove(&old);
+        if entries.len() >= MEMO_SIZE {
+            entries.clear();
         }
         entries.insert(k, (mark, v));
     }
@@ -164,5 +165,62 @@ impl Store {
             .memo
             .loads
             .load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(what: &'static str, id: i64) -> MemoKey {
+        MemoKey {
+            what,
+            id,
+            text: "".into(),
+        }
+    }
+
+    #[test]
+    fn a_kept_read_is_served_at_its_version_only() {
+        let memo = Memo::default();
+        memo.put(key("item", 1), 7, Arc::new(String::from("một")));
+        assert_eq!(
+            memo.get::<String>(&key("item", 1), 7).as_deref(),
+            Some("một")
+        );
+        assert_eq!(
+            memo.get::<String>(&key("item", 1), 8),
+            None,
+            "another version"
+        );
+        assert_eq!(memo.get::<i64>(&key("item", 1), 7), None, "another type");
+        assert_eq!(memo.get::<String>(&key("item", 2), 7), None, "another item");
+        // A read at a newer version drops the older ones.
+        memo.put(key("item", 2), 8, Arc::new(String::from("hai")));
+        assert_eq!(memo.lock().len(), 1);
+    }
+
+    /// Reads made while the memo is full must not keep pushing out the same hot read: a
+    /// page's session and list, read on every request, stay kept between misses.
+    #[test]
+    fn a_full_memo_keeps_its_hot_reads() {
+        let memo = Memo::default();
+        for id in 0..MEMO_SIZE as i64 * 3 {
+            memo.put(key("item", id), 1, Arc::new(id));
+        }
+        memo.put(key("session", 0), 1, Arc::new(0_i64));
+        let mut lost = 0;
+        for id in 0..100 {
+            if memo.get::<i64>(&key("session", 0), 1).is_none() {
+                lost += 1;
+                memo.put(key("session", 0), 1, Arc::new(0_i64));
+            }
+            memo.put(key("other", id), 1, Arc::new(id));
+        }
+        assert!(
+            lost <= 1,
+            "the hot read was lost {lost} times in 100 misses"
+        );
+        assert!(memo.lock().len() <= MEMO_SIZE);
     }
 }

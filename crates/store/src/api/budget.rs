@@ -172,7 +172,7 @@ impl Store {
     /// plan-wide views (budget page, XLSX, dashboards) would otherwise move tens of thousands
     /// of rows out of the database on every request.
     pub async fn plan_money(&self, plan: PlanId, day: NaiveDate) -> R<Vec<ItemMoney>> {
-        let mark = dispatch!(self, tx::data_version())?;
+        let mark = self.mark().await?;
         let key = (plan, day);
         if let Some(m) = self.ctx.money_cache.get(&key, mark) {
             return Ok((*m).clone());

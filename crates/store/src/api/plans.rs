@@ -9,7 +9,7 @@ impl Store {
     /// Every plan with its live items counted, newest first; kept under the data's
     /// version like the plan views.
     pub async fn list_plans(&self) -> Result<Vec<PlanSummary>, StoreError> {
-        let mark = dispatch!(self, tx::data_version())?;
+        let mark = self.mark().await?;
         if let Some(plans) = self.ctx.plan_list_cache.get(&(), mark) {
             return Ok((*plans).clone());
         }
@@ -27,7 +27,7 @@ impl Store {
 
     /// Id and short name of every plan, newest first (for filters).
     pub async fn plan_names(&self) -> Result<Vec<(PlanId, String)>, StoreError> {
-        let mark = dispatch!(self, tx::data_version())?;
+        let mark = self.mark().await?;
         if let Some(names) = self.ctx.plan_name_cache.get(&(), mark) {
             return Ok((*names).clone());
         }

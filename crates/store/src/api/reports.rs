@@ -69,7 +69,7 @@ impl Store {
         recent: i64,
         as_of: chrono::NaiveDate,
     ) -> R<DashboardData> {
-        let mark = dispatch!(self, tx::data_version())?;
+        let mark = self.mark().await?;
         let key = (plan, unit, recent, as_of);
         if let Some(d) = self.ctx.dashboard_cache.get(&key, mark) {
             return Ok((*d).clone());

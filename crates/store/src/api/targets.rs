@@ -50,7 +50,7 @@ impl Store {
         plan: PlanId,
         as_of: Option<NaiveDate>,
     ) -> Result<Vec<TargetProgress>, StoreError> {
-        let mark = dispatch!(self, tx::data_version())?;
+        let mark = self.mark().await?;
         let key = (plan, as_of);
         if let Some(t) = self.ctx.target_cache.get(&key, mark) {
             return Ok((*t).clone());
