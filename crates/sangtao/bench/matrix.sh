@@ -177,8 +177,20 @@ rows() {
     last=$(curl -s -b "$JAR" "$list" | grep -oE '(trang|page) 1/[0-9]+' | sed -n 1p | cut -d/ -f2)
     items=$(sed -n 100p "$WORK/items")
     measure "$size" "$db" "item page" "$base/items/$items"
+    # The same page read again is served from what the store keeps (`Store::memo`) while
+    # nothing is written; many pages each read once show the cost of reading them.
+    local paths=()
+    mapfile -t paths < <(sed 's|^|/items/|' "$WORK/items")
+    measure "$size" "$db" "item pages, ${#paths[@]} of the plan at random" "$base" \
+        -s crates/sangtao/bench/matrix_paths.lua -- "${paths[@]}"
     measure "$size" "$db" "list, unit + 2 statuses, page $(((${last:-1} + 1) / 2)) of ${last:-1}" \
         "$list&page=$(((${last:-1} + 1) / 2))"
+    paths=()
+    for p in $(seq 1 "$(( ${last:-1} < 200 ? ${last:-1} : 200 ))"); do
+        paths+=("${list#"$base"}&page=$p")
+    done
+    measure "$size" "$db" "list, its first ${#paths[@]} pages at random" "$base" \
+        -s crates/sangtao/bench/matrix_paths.lua -- "${paths[@]}"
     measure "$size" "$db" "plan page, 500 items" "$base/plans/$plan"
     measure "$size" "$db" "search \"kinh phi\"" "$base/search?q=kinh+phi"
     # The dashboard of the plan measured above: the newest plan, which a dashboard opens on,
