@@ -27,7 +27,7 @@ use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use domain::Language;
 
@@ -35,6 +35,9 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/p/", get(pages::home))
         .route("/p/en/", get(pages::home))
+        // The address as people type it, without its slash.
+        .route("/p", get(|| async { Redirect::permanent("/p/") }))
+        .route("/p/en", get(|| async { Redirect::permanent("/p/en/") }))
         .route("/p/news", get(pages::news))
         .route("/p/en/news", get(pages::news))
         .route("/p/events", get(pages::events))

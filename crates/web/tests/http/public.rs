@@ -502,3 +502,24 @@ async fn public_videos_answer_ranges_so_a_player_can_seek() {
         format!("bytes */{}", whole.len()).as_str()
     );
 }
+
+/// The home pages typed without their slash lead to them, not to a 404.
+#[tokio::test]
+async fn public_home_without_its_slash_leads_home() {
+    let app = spawn_app(common::Backend::Sqlite).await;
+    let client = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    for (typed, home) in [("/p", "/p/"), ("/p/en", "/p/en/")] {
+        let r = client.get(app.url(typed)).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::PERMANENT_REDIRECT, "{typed}");
+        let to = r.headers()["location"].to_str().unwrap().to_string();
+        assert_eq!(to, home);
+        assert_eq!(app.get(&to).await.status(), StatusCode::OK, "{home}");
+        assert!(
+            r.headers().get("set-cookie").is_none(),
+            "no cookie on the public site"
+        );
+    }
+}
