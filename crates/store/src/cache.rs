@@ -37,7 +37,7 @@ impl<K, V> Default for MarkedCache<K, V> {
     }
 }
 
-impl<K: std::hash::Hash + Eq + Copy, V> MarkedCache<K, V> {
+impl<K: std::hash::Hash + Eq, V> MarkedCache<K, V> {
     fn lock(&self) -> MutexGuard<'_, HashMap<K, (i64, Arc<V>)>> {
         // A panic while holding the lock leaves a map that is still whole.
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
@@ -51,17 +51,28 @@ impl<K: std::hash::Hash + Eq + Copy, V> MarkedCache<K, V> {
     }
 
     pub(crate) fn put(&self, k: K, mark: i64, v: Arc<V>) {
-        let mut entries = self.lock();
-        // Entries of other versions are stale (or, from a slower reader, about to be): drop
-        // them first, then any when full. Versions are compared for equality only.
-        entries.retain(|_, (m, _)| *m == mark);
-        if entries.len() >= crate::PLAN_CACHE_SIZE
-            && let Some(old) = entries.keys().next().copied()
-        {
-            entries.remove(&old);
-        }
-        entries.insert(k, (mark, v));
+        put_marked(&mut self.lock(), crate::PLAN_CACHE_SIZE, k, mark, v);
     }
+}
+
+/// Puts `v` under `mark`, the one policy of both kinds of cache. Entries of other versions
+/// are stale (or, from a slower reader, about to be): they go first; versions are compared
+/// for equality only. A full cache starts afresh: dropping one entry (the first the map
+/// yields) would drop the same slots over and over, and a hot read (the session, a list
+/// page, the plan everyone opens) kept losing its place to the reads it pushed out;
+/// afresh, a hot read is read again once per fill.
+fn put_marked<K: std::hash::Hash + Eq, V>(
+    entries: &mut HashMap<K, (i64, V)>,
+    cap: usize,
+    k: K,
+    mark: i64,
+    v: V,
+) {
+    entries.retain(|_, (m, _)| *m == mark);
+    if entries.len() >= cap {
+        entries.clear();
+    }
+    entries.insert(k, (mark, v));
 }
 
 /// What a memo entry holds: which read (`what`, a store method's name) of whose (`id`,
@@ -108,16 +119,7 @@ impl Memo {
     }
 
     fn put(&self, k: MemoKey, mark: i64, v: MemoValue) {
-        let mut entries = self.lock();
-        // Other versions' entries are stale: they go first. A full memo starts afresh:
-        // dropping one entry (the first the map yields) would drop the same slots over and
-        // over, and a hot read (the session, a list page) kept losing its place to the
-        // reads it pushed out; afresh, a hot read is read again once per fill.
-        entries.retain(|_, (m, _)| *m == mark);
-        if entries.len() >= MEMO_SIZE {
-            entries.clear();
-        }
-        entries.insert(k, (mark, v));
+        put_marked(&mut self.lock(), MEMO_SIZE, k, mark, v);
     }
 }
 

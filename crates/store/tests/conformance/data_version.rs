@@ -45,30 +45,11 @@ macro_rules! hold_write {
     }};
 }
 
-/// Whether `read` asks the database nothing when made twice at one version of the data.
+/// Whether `read` asks the database nothing when made twice at one version of the data:
+/// no view query and no memoized read (`Store::memo`) goes to it the second time.
 /// PostgreSQL's version is the cluster's snapshot, which other tests' databases move at
 /// any moment, so the check is made again until the version stood still across it.
 async fn kept<F, Fut>(store: &Store, read: F) -> bool
-where
-    F: Fn() -> Fut,
-    Fut: std::future::Future,
-{
-    for _ in 0..200 {
-        let v = store.data_version().await.unwrap();
-        read().await;
-        let q = store.view_query_count();
-        read().await;
-        let asked = store.view_query_count() - q;
-        if store.data_version().await.unwrap() == v {
-            return asked == 0;
-        }
-    }
-    panic!("the data version never stood still")
-}
-
-/// [`kept`] for the reads the store memoizes (`Store::memo`): none of them goes to the
-/// database the second time.
-async fn memo_kept<F, Fut>(store: &Store, read: F) -> bool
 where
     F: Fn() -> Fut,
     Fut: std::future::Future,
@@ -381,7 +362,7 @@ async fn the_item_page_reads_are_kept_until_a_write(store: &Store) {
     };
     let (it, view, reports) = page().await;
     assert!(reports.is_empty());
-    assert!(memo_kept(store, page).await, "read again: no query");
+    assert!(kept(store, page).await, "read again: no query");
 
     // An edit is seen by both the tracking state and the view.
     let edit = ItemEdit {
@@ -465,10 +446,7 @@ async fn a_kept_session_still_expires_and_ends(store: &Store) {
         .unwrap();
     let live = || async { store.session("hash-kept").await.unwrap().is_some() };
     assert!(live().await);
-    assert!(
-        memo_kept(store, live).await,
-        "kept while nothing is written"
-    );
+    assert!(kept(store, live).await, "kept while nothing is written");
     clock.advance(chrono::Duration::seconds(61));
     assert!(!live().await, "past its end, though kept");
     clock.advance(chrono::Duration::seconds(-61));
