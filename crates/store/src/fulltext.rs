@@ -24,6 +24,23 @@ pub(crate) enum Index {
 /// query (fewer matches) is ranked whole.
 pub(crate) const RANK_WINDOW: i64 = 500;
 
+/// How many of the newest rows a ranked search looks through first. Where the words are
+/// common, the newest [`RANK_WINDOW`] matches lie among them, and the search reads no
+/// further; where they are rarer, it asks the index for every match instead. Walking a
+/// bounded slice costs the same at any size, and an engine's guess of how common the words
+/// are (PostgreSQL's is poor for prefixes) no longer decides the cost.
+pub(crate) const RECENT_ROWS: i64 = 5_000;
+
+/// The table whose ids an index's rows carry (their newest is its highest id).
+pub(crate) fn id_table(ix: Index) -> &'static str {
+    match ix {
+        Index::Items => "items",
+        Index::People => "people",
+        Index::Reports => "progress_reports",
+        Index::Events => "events",
+    }
+}
+
 /// Only letters and digits survive (the words have nothing else; this keeps any query
 /// syntax out even if a caller passed something else).
 fn clean(word: &str) -> String {

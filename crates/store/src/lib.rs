@@ -134,6 +134,9 @@ pub(crate) struct Ctx {
     view_queries: AtomicU64,
     /// When >= 0, an import fails after inserting this many items (tests atomicity).
     import_fault: AtomicI64,
+    /// How many of the newest rows a ranked search walks first (`fulltext::RECENT_ROWS`;
+    /// tests set it lower to cross its edge with little data; 0: never walk).
+    search_reach: AtomicI64,
     plan_cache: PlanCache,
     state_cache: StateCache,
     money_cache: MoneyCache,
@@ -158,6 +161,7 @@ impl Ctx {
             probe,
             view_queries: AtomicU64::new(0),
             import_fault: AtomicI64::new(-1),
+            search_reach: AtomicI64::new(fulltext::RECENT_ROWS),
             plan_cache: Default::default(),
             state_cache: Default::default(),
             money_cache: Default::default(),
@@ -200,6 +204,10 @@ impl Ctx {
 
     pub(crate) fn count_view_query(&self) {
         self.view_queries.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(crate) fn search_reach(&self) -> i64 {
+        self.search_reach.load(Ordering::Relaxed)
     }
 
     pub(crate) fn import_fault(&self) -> Option<u64> {
@@ -423,6 +431,13 @@ impl Store {
     pub fn fail_imports_after_items(&self, items: Option<u64>) {
         let v = items.map(|n| n as i64).unwrap_or(-1);
         self.ctx.import_fault.store(v, Ordering::Relaxed);
+    }
+
+    /// Test hook: how many of the newest rows a ranked search walks before asking the
+    /// index for every match (0: never walk). The default is `fulltext::RECENT_ROWS`.
+    #[doc(hidden)]
+    pub fn set_search_reach(&self, rows: i64) {
+        self.ctx.search_reach.store(rows.max(0), Ordering::Relaxed);
     }
 }
 

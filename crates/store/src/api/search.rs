@@ -19,7 +19,10 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<ReportHit>, StoreError> {
         let words = domain::search::words(text);
-        dispatch!(self, search::search_reports(&words, visible_units, limit))
+        dispatch!(
+            self,
+            search::search_reports(&self.ctx, &words, visible_units, limit)
+        )
     }
 
     /// The items (in the item list) that match `text` in their numbering, title or body,

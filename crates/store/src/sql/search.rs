@@ -116,6 +116,7 @@ pub(crate) async fn index_missing_reports(pool: &Pool) -> R<u64> {
 /// in scope, which are ranked: the cost does not grow with the table.
 pub(crate) async fn search_reports(
     pool: &Pool,
+    ctx: &Ctx,
     words: &[String],
     visible_units: Option<&[domain::UnitId]>,
     limit: i64,
@@ -127,30 +128,34 @@ pub(crate) async fn search_reports(
     // The candidates with only what ranks them (their folded text); the page's few are
     // then read whole. Reading all 500 whole (text, item title, unit name) was most of a
     // search's cost.
-    let mut q: QueryBuilder<DB> = QueryBuilder::new(
-        "SELECT r.id, s.folded
-         FROM (SELECT r.id FROM ",
-    );
-    fulltext::push_from(&mut q, ix, words);
-    q.push(" WHERE ");
-    fulltext::push_match(&mut q, ix, words);
-    q.push(" AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)");
-    if let Some(units) = visible_units {
-        q.push(" AND r.item_id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN ");
-        push_unit_list(&mut q, units);
-        q.push(")");
-    }
-    q.push(" ORDER BY ")
-        .push(fulltext::newest(ix))
-        .push(" DESC LIMIT ")
-        .push_bind(RANK_WINDOW)
-        .push(
-            ") c
-         JOIN progress_reports r ON r.id = c.id
-         JOIN report_search s ON s.report_id = r.id
-         ORDER BY r.created_at DESC, r.id DESC",
+    let candidates = |reach: Reach| {
+        let mut q: QueryBuilder<DB> = QueryBuilder::new(
+            "SELECT r.id, s.folded
+             FROM (SELECT r.id FROM ",
         );
-    let found: Vec<(i64, String)> = q.build_query_as().fetch_all(&pool.read).await?;
+        fulltext::push_from(&mut q, ix, words);
+        q.push(" WHERE ");
+        push_reach(&mut q, ix, words, reach);
+        q.push(" AND NOT EXISTS (SELECT 1 FROM progress_reports n WHERE n.previous_id = r.id)");
+        if let Some(units) = visible_units {
+            q.push(" AND r.item_id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN ");
+            push_unit_list(&mut q, units);
+            q.push(")");
+        }
+        q.push(" ORDER BY ")
+            .push(fulltext::newest(ix))
+            .push(" DESC LIMIT ")
+            .push_bind(RANK_WINDOW)
+            .push(
+                ") c
+             JOIN progress_reports r ON r.id = c.id
+             JOIN report_search s ON s.report_id = r.id
+             ORDER BY r.created_at DESC, r.id DESC",
+            );
+        q
+    };
+    let mut conn = pool.read.acquire().await?;
+    let found: Vec<(i64, String)> = newest_matches(&mut conn, ctx, candidates).await?;
     let texts: Vec<&str> = found.iter().map(|(_, f)| f.as_str()).collect();
     let best: Vec<i64> = domain::search::rank::best_first(&texts, words)
         .into_iter()
@@ -175,7 +180,7 @@ pub(crate) async fn search_reports(
     q.push(")");
     let mut rows: std::collections::HashMap<i64, HitRow> = q
         .build_query_as::<HitRow>()
-        .fetch_all(&pool.read)
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .map(|r| (r.id, r))
@@ -193,6 +198,59 @@ pub(crate) async fn search_reports(
             created_at: r.created_at,
         })
         .collect())
+}
+
+/// How far back a ranked search's candidate query looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// The rows among the newest `n` ids, each tested as they are walked newest first.
+    Recent(i64),
+    /// Every match, through the index.
+    All,
+}
+
+/// The match condition of `ix` for `words` within `reach`.
+fn push_reach(q: &mut QueryBuilder<DB>, ix: Index, words: &[String], reach: Reach) {
+    match reach {
+        Reach::All => fulltext::push_match(q, ix, words),
+        Reach::Recent(n) => {
+            fulltext::push_walked_match(q, ix, words);
+            q.push(" AND ")
+                .push(fulltext::newest(ix))
+                .push(format!(
+                    " > (SELECT COALESCE(MAX(id), 0) FROM {}) - ",
+                    crate::fulltext::id_table(ix)
+                ))
+                .push_bind(n);
+        }
+    }
+}
+
+/// The newest [`RANK_WINDOW`] matches, as `candidates(reach)` selects them: among the
+/// newest rows first (`Ctx::search_reach`, `fulltext::RECENT_ROWS`), which hold them all
+/// when the words are common, and through the index only when those rows hold fewer. Either
+/// way the result is the newest matches: a walk that found the window full found the
+/// newest; one that did not is asked again of every row.
+async fn newest_matches<T>(
+    conn: &mut Conn,
+    ctx: &Ctx,
+    candidates: impl Fn(Reach) -> QueryBuilder<DB>,
+) -> R<Vec<T>>
+where
+    T: for<'r> sqlx::FromRow<'r, <DB as sqlx::Database>::Row> + Send + Unpin,
+{
+    let reach = ctx.search_reach();
+    if reach > 0 {
+        let mut q = candidates(Reach::Recent(reach));
+        ctx.count_view_query();
+        let found: Vec<T> = q.build_query_as().fetch_all(&mut *conn).await?;
+        if found.len() as i64 >= RANK_WINDOW {
+            return Ok(found);
+        }
+    }
+    let mut q = candidates(Reach::All);
+    ctx.count_view_query();
+    Ok(q.build_query_as().fetch_all(&mut *conn).await?)
 }
 
 /// How many rows `scoped` (a FROM and WHERE) matches, up to `LIST_COUNT_CAP`, and whether
@@ -240,10 +298,10 @@ pub(crate) async fn search_items(
         return Ok(ItemHits::default());
     }
     let ix = Index::Items;
-    let scoped = |q: &mut QueryBuilder<DB>| {
+    let scoped = |q: &mut QueryBuilder<DB>, reach: Reach| {
         fulltext::push_from(q, ix, words);
         q.push(" WHERE ");
-        fulltext::push_match(q, ix, words);
+        push_reach(q, ix, words, reach);
         q.push(" AND i.removed_in IS NULL");
         if let Some(units) = visible_units {
             q.push(" AND i.id IN (SELECT item_id FROM item_effective_units WHERE unit_id IN ");
@@ -251,20 +309,23 @@ pub(crate) async fn search_items(
             q.push(")");
         }
     };
+    let candidates = |reach: Reach| {
+        let mut q = QueryBuilder::<DB>::new(
+            "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.start_date, \
+             i.due_date, i.added, i.search_folded FROM items i JOIN (SELECT i.id FROM ",
+        );
+        scoped(&mut q, reach);
+        q.push(" ORDER BY ")
+            .push(fulltext::newest(ix))
+            .push(" DESC LIMIT ")
+            .push_bind(RANK_WINDOW)
+            .push(") c ON c.id = i.id ORDER BY i.id DESC");
+        q
+    };
     let mut conn = pool.read.acquire().await?;
-    let mut q = QueryBuilder::<DB>::new(
-        "SELECT i.id, i.plan_id, i.numbering, i.title, i.status, i.start_date, i.due_date, \
-         i.added, i.search_folded FROM items i JOIN (SELECT i.id FROM ",
-    );
-    scoped(&mut q);
-    q.push(" ORDER BY ")
-        .push(fulltext::newest(ix))
-        .push(" DESC LIMIT ")
-        .push_bind(RANK_WINDOW)
-        .push(") c ON c.id = i.id ORDER BY i.id DESC");
-    ctx.count_view_query();
-    let found: Vec<ItemCandidate> = q.build_query_as().fetch_all(&mut *conn).await?;
-    let (total, total_capped) = capped_total(&mut conn, ctx, found.len(), scoped).await?;
+    let found: Vec<ItemCandidate> = newest_matches(&mut conn, ctx, candidates).await?;
+    let (total, total_capped) =
+        capped_total(&mut conn, ctx, found.len(), |q| scoped(q, Reach::All)).await?;
     let texts: Vec<&str> = found
         .iter()
         .map(|c| c.search_folded.as_deref().unwrap_or(""))
@@ -346,24 +407,27 @@ pub(crate) async fn search_events(
         return Ok(EventHits::default());
     }
     let ix = Index::Events;
-    let scoped = |q: &mut QueryBuilder<DB>| {
+    let scoped = |q: &mut QueryBuilder<DB>, reach: Reach| {
         fulltext::push_from(q, ix, words);
         q.push(" WHERE ");
-        fulltext::push_match(q, ix, words);
+        push_reach(q, ix, words, reach);
         if let Some(units) = visible_units {
             super::events::push_visible_to(q, units);
         }
     };
+    let candidates = |reach: Reach| {
+        let mut q = QueryBuilder::<DB>::new("SELECT e.id, e.start_at FROM ");
+        scoped(&mut q, reach);
+        q.push(" ORDER BY ")
+            .push(fulltext::newest(ix))
+            .push(" DESC LIMIT ")
+            .push_bind(RANK_WINDOW);
+        q
+    };
     let mut conn = pool.read.acquire().await?;
-    let mut q = QueryBuilder::<DB>::new("SELECT e.id, e.start_at FROM ");
-    scoped(&mut q);
-    q.push(" ORDER BY ")
-        .push(fulltext::newest(ix))
-        .push(" DESC LIMIT ")
-        .push_bind(RANK_WINDOW);
-    ctx.count_view_query();
-    let mut found: Vec<(i64, i64)> = q.build_query_as().fetch_all(&mut *conn).await?;
-    let (total, total_capped) = capped_total(&mut conn, ctx, found.len(), scoped).await?;
+    let mut found: Vec<(i64, i64)> = newest_matches(&mut conn, ctx, candidates).await?;
+    let (total, total_capped) =
+        capped_total(&mut conn, ctx, found.len(), |q| scoped(q, Reach::All)).await?;
     found.sort_by_key(|&(id, start)| std::cmp::Reverse((start, id)));
     found.truncate(limit.clamp(1, 200) as usize);
     if found.is_empty() {

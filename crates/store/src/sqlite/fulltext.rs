@@ -32,6 +32,13 @@ pub(crate) fn push_match(q: &mut QueryBuilder<DB>, ix: Index, words: &[String]) 
         .push_bind(fts5_query(words));
 }
 
+/// The condition that the row matches, for a walk of the newest rows (`sql::search`'s
+/// first reach): the same `MATCH`, as FTS5 walks its lists newest first within a rowid
+/// range on its own.
+pub(crate) fn push_walked_match(q: &mut QueryBuilder<DB>, ix: Index, words: &[String]) {
+    push_match(q, ix, words);
+}
+
 /// The row id as the index orders it: `ORDER BY` it `DESC` walks the index newest first.
 pub(crate) fn newest(ix: Index) -> &'static str {
     match ix {

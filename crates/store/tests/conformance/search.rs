@@ -16,6 +16,7 @@ conformance!(
     search_operator_looking_queries_are_plain_words,
     search_finds_events_by_word_starts_in_scope,
     search_text_missing_above_the_highest_indexed_is_filled_at_start,
+    search_walks_the_newest_rows_first_and_finds_the_same,
 );
 
 async fn add(store: &Store, f: &Fixture, title: &str, text: &str) -> ItemId {
@@ -509,4 +510,85 @@ async fn search_text_missing_above_the_highest_indexed_is_filled_at_start(store:
     store.migrate().await.unwrap();
     assert_eq!(found("lua").await, vec![ids[1]]);
     assert_eq!(found("gom").await, vec![ids[0]]);
+}
+
+/// What every ranked search finds for `q` (items with their total, reports, events with
+/// their total), in order, with and without a scope.
+async fn everything_found(store: &Store, q: &str, scope: Option<&[domain::UnitId]>) -> String {
+    let items = store.search_items(q, scope, 200).await.unwrap();
+    let reports = store.search_reports(q, scope, 200).await.unwrap();
+    let events = store.search_events(q, scope, 200).await.unwrap();
+    format!(
+        "items {} {:?} {:?}; reports {:?}; events {} {:?}",
+        items.total,
+        items.total_capped,
+        items.rows.iter().map(|r| r.id.0).collect::<Vec<_>>(),
+        reports.iter().map(|r| r.report_id).collect::<Vec<_>>(),
+        events.total,
+        events.events.iter().map(|e| e.id.0).collect::<Vec<_>>(),
+    )
+}
+
+/// A ranked search walks the newest rows first and asks the index for every match only
+/// when they hold fewer than the window it ranks (`fulltext::RECENT_ROWS`): whatever the
+/// reach, it finds the same, for common words and rare, in scope and not. A walk that
+/// finds enough is the only candidate query; one that does not is followed by the index's.
+async fn search_walks_the_newest_rows_first_and_finds_the_same(store: &Store) {
+    store
+        .generate_synthetic(store::SyntheticSpec {
+            plans: 1,
+            items: 700,
+            reports: 4000,
+            events: 120,
+            seed: 15,
+        })
+        .await
+        .unwrap();
+    let unit = store.list_units().await.unwrap()[1].id;
+    // All the reports ("uoc dat"), a third, a sixth, one in 11, one in 66, none; item
+    // titles and event words.
+    let queries = [
+        "uoc dat",
+        "kinh phi",
+        "ho so",
+        "60",
+        "du toan 60",
+        "xyzzy",
+        "to chuc",
+        "clip",
+        "hoi",
+    ];
+    let mut expected = Vec::new();
+    store.set_search_reach(0);
+    for q in queries {
+        for scope in [None, Some(vec![unit])] {
+            expected.push(everything_found(store, q, scope.as_deref()).await);
+        }
+    }
+    let all = store.search_reports("uoc dat", None, 200).await.unwrap();
+    assert_eq!(all.len(), 200, "the common word fills what is asked");
+    for reach in [1, 300, 1500, 3000, 100_000] {
+        store.set_search_reach(reach);
+        let mut k = 0;
+        for q in queries {
+            for scope in [None, Some(vec![unit])] {
+                let found = everything_found(store, q, scope.as_deref()).await;
+                assert_eq!(found, expected[k], "{q:?} in {scope:?}, reach {reach}");
+                k += 1;
+            }
+        }
+    }
+    // Which way it went: "uoc dat" is in every report, so the newest 4,000 rows hold the
+    // newest 500 matches and the walk is the one query; 300 rows cannot, and the index
+    // is asked too.
+    let candidate_queries = |reach: i64| async move {
+        store.set_search_reach(reach);
+        let before = store.view_query_count();
+        store.search_reports("uoc dat", None, 10).await.unwrap();
+        store.view_query_count() - before
+    };
+    assert_eq!(candidate_queries(100_000).await, 1);
+    assert_eq!(candidate_queries(300).await, 2);
+    assert_eq!(candidate_queries(0).await, 1);
+    store.set_search_reach(5_000);
 }
