@@ -17,6 +17,7 @@ conformance!(
     search_finds_events_by_word_starts_in_scope,
     search_text_missing_above_the_highest_indexed_is_filled_at_start,
     search_walks_the_newest_rows_first_and_finds_the_same,
+    search_made_again_is_kept_until_a_write,
 );
 
 async fn add(store: &Store, f: &Fixture, title: &str, text: &str) -> ItemId {
@@ -60,6 +61,9 @@ async fn listed(store: &Store, q: &str) -> Vec<ItemId> {
         .unwrap();
     page.rows.iter().map(|r| r.id).collect()
 }
+
+/// What every commit on SQLite does besides its own writes (`sqlite::BUMP_AT_COMMIT`).
+const BUMP: &str = "UPDATE write_counter SET n = n + 1 WHERE id = 1";
 
 fn report(text: &str) -> ReportContent {
     ReportContent::new(text, Some(Percent::new(10).unwrap()), vec![], &[]).unwrap()
@@ -441,11 +445,17 @@ async fn search_finds_events_by_word_starts_in_scope(store: &Store) {
     // An event written before the index: found once the store has started again.
     let blank = "UPDATE events SET search_folded = NULL WHERE id = $1";
     match store.db() {
-        Db::Sqlite(p) => sqlx::query(blank)
-            .bind(a.0)
-            .execute(&p.write)
-            .await
-            .map(drop),
+        // Written outside the store, as an older server's write would have been; it
+        // moves the data's version as every commit does (`WriteTx`), or the search made
+        // just before would still be kept.
+        Db::Sqlite(p) => {
+            sqlx::query(blank)
+                .bind(a.0)
+                .execute(&p.write)
+                .await
+                .unwrap();
+            sqlx::query(BUMP).execute(&p.write).await.map(drop)
+        }
         Db::Postgres(p) => sqlx::query(blank)
             .bind(a.0)
             .execute(&p.write)
@@ -494,11 +504,17 @@ async fn search_text_missing_above_the_highest_indexed_is_filled_at_start(store:
     assert_eq!(found("lua").await, vec![ids[1]]);
     let unindex = "DELETE FROM report_search WHERE report_id = $1";
     match store.db() {
-        Db::Sqlite(p) => sqlx::query(unindex)
-            .bind(ids[1])
-            .execute(&p.write)
-            .await
-            .map(drop),
+        // Written outside the store, as an older server's write would have been; it
+        // moves the data's version as every commit does (`WriteTx`), or the search made
+        // just before would still be kept.
+        Db::Sqlite(p) => {
+            sqlx::query(unindex)
+                .bind(ids[1])
+                .execute(&p.write)
+                .await
+                .unwrap();
+            sqlx::query(BUMP).execute(&p.write).await.map(drop)
+        }
         Db::Postgres(p) => sqlx::query(unindex)
             .bind(ids[1])
             .execute(&p.write)
@@ -591,4 +607,50 @@ async fn search_walks_the_newest_rows_first_and_finds_the_same(store: &Store) {
     assert_eq!(candidate_queries(300).await, 2);
     assert_eq!(candidate_queries(0).await, 1);
     store.set_search_reach(5_000);
+}
+
+/// A search made again while nothing was written asks the database nothing, whatever the
+/// diacritics it is typed with (the same folded words); a write that changes what it finds
+/// is seen at once, for items and for reports.
+async fn search_made_again_is_kept_until_a_write(store: &Store) {
+    let f = fixture(store).await;
+    let first = add(store, &f, "Hội thảo gốm Bát Tràng", "").await;
+    assert_eq!(items(store, "gom bat").await, vec![first]);
+    assert!(
+        store
+            .search_reports("gom bat", None, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let (loads, queries) = (store.memo_load_count(), store.view_query_count());
+    assert_eq!(items(store, "Gốm BÁT").await, vec![first]);
+    assert!(
+        store
+            .search_reports("gốm bát", None, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(store.memo_load_count(), loads, "kept");
+    assert_eq!(store.view_query_count(), queries, "no query");
+    let second = add(store, &f, "Gốm sứ Bát Tràng", "").await;
+    let mut found = items(store, "gom bat").await;
+    found.sort();
+    assert_eq!(found, vec![first, second], "an added item is found at once");
+    store
+        .file_report(
+            &NewReport {
+                item_id: f.item21,
+                unit_id: f.qlds,
+                period: Period::Month(2025, 1),
+                content: report("Khảo sát gốm Bát Tràng"),
+                evidence: vec![],
+            },
+            &f.lead,
+        )
+        .await
+        .unwrap();
+    let reports = store.search_reports("gom bat", None, 10).await.unwrap();
+    assert_eq!(reports.len(), 1, "a filed report is found at once");
 }
