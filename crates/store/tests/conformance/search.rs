@@ -62,8 +62,21 @@ async fn listed(store: &Store, q: &str) -> Vec<ItemId> {
     page.rows.iter().map(|r| r.id).collect()
 }
 
-/// What every commit on SQLite does besides its own writes (`sqlite::BUMP_AT_COMMIT`).
-const BUMP: &str = "UPDATE write_counter SET n = n + 1 WHERE id = 1";
+/// Runs `sql` (binding `id`) outside the store, as an older server's write would have
+/// been. On SQLite it also moves the data's version, as every commit does
+/// (`sqlite::BUMP_AT_COMMIT`), or a search made just before would still be kept.
+async fn write_outside_the_store(store: &Store, sql: &'static str, id: i64) {
+    const BUMP: &str = "UPDATE write_counter SET n = n + 1 WHERE id = 1";
+    match store.db() {
+        Db::Sqlite(p) => {
+            sqlx::query(sql).bind(id).execute(&p.write).await.unwrap();
+            sqlx::query(BUMP).execute(&p.write).await.unwrap();
+        }
+        Db::Postgres(p) => {
+            sqlx::query(sql).bind(id).execute(&p.write).await.unwrap();
+        }
+    }
+}
 
 fn report(text: &str) -> ReportContent {
     ReportContent::new(text, Some(Percent::new(10).unwrap()), vec![], &[]).unwrap()
@@ -444,25 +457,7 @@ async fn search_finds_events_by_word_starts_in_scope(store: &Store) {
 
     // An event written before the index: found once the store has started again.
     let blank = "UPDATE events SET search_folded = NULL WHERE id = $1";
-    match store.db() {
-        // Written outside the store, as an older server's write would have been; it
-        // moves the data's version as every commit does (`WriteTx`), or the search made
-        // just before would still be kept.
-        Db::Sqlite(p) => {
-            sqlx::query(blank)
-                .bind(a.0)
-                .execute(&p.write)
-                .await
-                .unwrap();
-            sqlx::query(BUMP).execute(&p.write).await.map(drop)
-        }
-        Db::Postgres(p) => sqlx::query(blank)
-            .bind(a.0)
-            .execute(&p.write)
-            .await
-            .map(drop),
-    }
-    .unwrap();
+    write_outside_the_store(store, blank, a.0).await;
     assert!(found("di san", None).await.is_empty());
     store.migrate().await.unwrap();
     assert_eq!(found("di san", None).await, vec![a]);
@@ -503,25 +498,7 @@ async fn search_text_missing_above_the_highest_indexed_is_filled_at_start(store:
     };
     assert_eq!(found("lua").await, vec![ids[1]]);
     let unindex = "DELETE FROM report_search WHERE report_id = $1";
-    match store.db() {
-        // Written outside the store, as an older server's write would have been; it
-        // moves the data's version as every commit does (`WriteTx`), or the search made
-        // just before would still be kept.
-        Db::Sqlite(p) => {
-            sqlx::query(unindex)
-                .bind(ids[1])
-                .execute(&p.write)
-                .await
-                .unwrap();
-            sqlx::query(BUMP).execute(&p.write).await.map(drop)
-        }
-        Db::Postgres(p) => sqlx::query(unindex)
-            .bind(ids[1])
-            .execute(&p.write)
-            .await
-            .map(drop),
-    }
-    .unwrap();
+    write_outside_the_store(store, unindex, ids[1]).await;
     assert!(found("lua").await.is_empty());
     store.migrate().await.unwrap();
     assert_eq!(found("lua").await, vec![ids[1]]);
